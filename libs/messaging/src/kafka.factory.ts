@@ -1,0 +1,42 @@
+/**
+ * Builds kafkajs clients the same way everywhere: kafkajs logs go to our JSON
+ * logger, and topics are created (idempotently) when missing, since the broker
+ * does not auto-create them.
+ */
+import { Kafka, logLevel as KafkaLogLevel, LogEntry } from 'kafkajs';
+import type { Logger } from 'pino';
+
+export function createKafka(clientId: string, brokers: string[], logger: Logger): Kafka {
+  return new Kafka({
+    clientId,
+    brokers,
+    logLevel: KafkaLogLevel.WARN,
+    retry: { initialRetryTime: 200, retries: 8, maxRetryTime: 5_000 },
+    logCreator:
+      () =>
+      ({ level, log }: LogEntry) => {
+        const { message, ...extra } = log;
+        if (level <= KafkaLogLevel.ERROR) logger.error({ kafka: extra }, message);
+        else logger.warn({ kafka: extra }, message);
+      },
+  });
+}
+
+export async function ensureTopics(kafka: Kafka, topics: string[], numPartitions: number): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const missing = topics.filter((topic) => !existing.has(topic));
+    if (missing.length === 0) return;
+    await admin.createTopics({
+      topics: missing.map((topic) => ({ topic, numPartitions, replicationFactor: 1 })),
+      waitForLeaders: true,
+    });
+  } catch (error) {
+    // Another service created the same topics a moment earlier.
+    if ((error as { type?: string }).type !== 'TOPIC_ALREADY_EXISTS') throw error;
+  } finally {
+    await admin.disconnect();
+  }
+}

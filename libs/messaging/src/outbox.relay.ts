@@ -1,0 +1,210 @@
+/**
+ * Publishes outbox rows to Kafka in id order, then deletes them. One relay per
+ * service schema is active at a time (a Postgres advisory lock held on its own
+ * connection), which keeps per-key order across instances. It wakes on NOTIFY
+ * from `Outbox.enqueue` and polls as a fallback; while Kafka is unreachable the
+ * rows simply wait, and are published when it comes back.
+ */
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { HEADER_CONTENT_TYPE, HEADER_MESSAGE_ID, HEADER_SCHEMA } from '@crosscheck/contracts';
+import { outboxPending, outboxPublished, ReadinessRegistry } from '@crosscheck/telemetry';
+import { Client } from 'pg';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { KafkaProducer, TopicMessages } from './kafka.producer';
+import { CONTENT_TYPE_PROTOBUF, MESSAGING_LOGGER } from './messaging.constants';
+import { MESSAGING_SETTINGS, MessagingSettings } from './messaging.settings';
+import { outboxChannel } from './outbox';
+import { captureTraceContext, restoreTraceContext, TraceCarrier } from './trace-carrier';
+
+const BATCH_SIZE = 500;
+const POLL_MS = 1_000;
+const MAX_BACKOFF_MS = 5_000;
+
+interface OutboxRow {
+  id: string;
+  message_id: string;
+  topic: string;
+  message_key: string;
+  schema: string;
+  payload: Buffer;
+  trace_context: TraceCarrier | null;
+}
+
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly tracer = trace.getTracer('crosscheck.outbox');
+  private client: Client | undefined;
+  private running: Promise<void> | undefined;
+  private stopping = false;
+  private wake: (() => void) | undefined;
+  private notified = false;
+  private leader = false;
+  private lastError: string | undefined;
+
+  constructor(
+    @Inject(MESSAGING_SETTINGS) private readonly settings: MessagingSettings,
+    @Inject(MESSAGING_LOGGER) private readonly logger: Logger,
+    private readonly dataSource: DataSource,
+    private readonly producer: KafkaProducer,
+    readiness: ReadinessRegistry,
+  ) {
+    readiness.register('outbox-relay', () => {
+      if (this.lastError) throw new Error(`outbox relay cannot publish: ${this.lastError}`);
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    this.running = this.run();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    await this.running;
+  }
+
+  private async run(): Promise<void> {
+    let backoff = 200;
+    while (!this.stopping) {
+      try {
+        await this.connect();
+        if (!(await this.holdsLeadership())) {
+          await this.sleep(POLL_MS * 2);
+          continue;
+        }
+        const published = await this.publishPending();
+        this.lastError = undefined;
+        backoff = 200;
+        if (published < BATCH_SIZE) await this.sleep(POLL_MS);
+      } catch (error) {
+        this.lastError = error instanceof Error ? error.message : String(error);
+        this.logger.warn({ err: this.lastError, retryInMs: backoff }, 'outbox relay failed; rows stay until the next attempt');
+        await this.disconnectIfBroken(error);
+        await this.sleep(backoff);
+        backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+      }
+    }
+    await this.client?.end().catch(() => undefined);
+  }
+
+  /** Publishes one batch; returns how many rows went out. */
+  private async publishPending(): Promise<number> {
+    const rows = await this.query<OutboxRow>(
+      `SELECT id, message_id, topic, message_key, schema, payload, trace_context
+         FROM outbox ORDER BY id LIMIT ${BATCH_SIZE}`,
+    );
+    outboxPending.set(rows.length);
+    if (rows.length === 0) return 0;
+
+    const spans = rows.map((row) =>
+      this.tracer.startSpan(
+        `${row.topic} publish`,
+        {
+          kind: SpanKind.PRODUCER,
+          attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': row.topic, 'messaging.message.id': row.message_id },
+        },
+        restoreTraceContext(row.trace_context ?? undefined),
+      ),
+    );
+    try {
+      await this.producer.send(this.toTopicMessages(rows, spans.map((span, index) => captureTraceContext(trace.setSpan(restoreTraceContext(rows[index].trace_context ?? undefined), span)))));
+    } catch (error) {
+      for (const span of spans) {
+        span.setStatus({ code: SpanStatusCode.ERROR, message: 'publish failed' });
+        span.end();
+      }
+      throw error;
+    }
+    spans.forEach((span) => span.end());
+    await this.query('DELETE FROM outbox WHERE id = ANY($1::bigint[])', [rows.map((row) => row.id)]);
+    for (const row of rows) outboxPublished.inc({ topic: row.topic });
+    return rows.length;
+  }
+
+  private toTopicMessages(rows: OutboxRow[], traceHeaders: TraceCarrier[]): TopicMessages[] {
+    // Consecutive rows of one topic go in one group; sendBatch keeps order within a topic-partition.
+    const batch: TopicMessages[] = [];
+    rows.forEach((row, index) => {
+      const topic = this.producer.topics.physical(row.topic);
+      let group = batch[batch.length - 1];
+      if (!group || group.topic !== topic) {
+        group = { topic, messages: [] };
+        batch.push(group);
+      }
+      group.messages.push({
+        key: row.message_key,
+        value: row.payload,
+        headers: {
+          ...traceHeaders[index],
+          [HEADER_SCHEMA]: row.schema,
+          [HEADER_MESSAGE_ID]: row.message_id,
+          [HEADER_CONTENT_TYPE]: CONTENT_TYPE_PROTOBUF,
+        },
+      });
+    });
+    return batch;
+  }
+
+  private async connect(): Promise<void> {
+    if (this.client) return;
+    const options = this.dataSource.driver.options as { url?: string };
+    const client = new Client({ connectionString: options.url, application_name: `${this.settings.service}-outbox-relay` });
+    client.on('error', (error) => {
+      this.logger.warn({ err: error.message }, 'outbox relay lost its database connection');
+      this.client = undefined;
+      this.leader = false;
+    });
+    client.on('notification', () => {
+      this.notified = true;
+      this.wake?.();
+    });
+    await client.connect();
+    await client.query(`SET search_path TO "${this.settings.databaseSchema}"`);
+    await client.query(`LISTEN ${outboxChannel(this.settings.databaseSchema)}`);
+    this.client = client;
+  }
+
+  private async holdsLeadership(): Promise<boolean> {
+    if (this.leader) return true;
+    const [row] = await this.query<{ leader: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS leader', [
+      `crosscheck.outbox.${this.settings.databaseSchema}`,
+    ]);
+    this.leader = row.leader;
+    return this.leader;
+  }
+
+  private async query<Row>(sql: string, values?: unknown[]): Promise<Row[]> {
+    if (!this.client) throw new Error('no database connection');
+    return (await this.client.query(sql, values)).rows as Row[];
+  }
+
+  private async disconnectIfBroken(error: unknown): Promise<void> {
+    const fromDatabase = error instanceof Error && 'severity' in error;
+    if (fromDatabase || !this.client) {
+      await this.client?.end().catch(() => undefined);
+      this.client = undefined;
+      this.leader = false;
+    }
+  }
+
+  /** Waits for `ms`, or less if a NOTIFY arrives (or arrived since the last pass). */
+  private sleep(ms: number): Promise<void> {
+    if (this.stopping) return Promise.resolve();
+    if (this.notified) {
+      this.notified = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.notified = false;
+        this.wake = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
+    });
+  }
+}

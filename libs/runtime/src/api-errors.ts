@@ -1,0 +1,85 @@
+/**
+ * The one error format of every crosscheck HTTP API:
+ *   { "error": { "code": "validation_failed", "message": "...",
+ *                "details": [{ "field": "names[0].family", "rule": "isNotEmpty", "message": "must not be empty" }] },
+ *     "traceId": "..." }
+ * `code` is stable, for clients to switch on; 5xx answers never leak internals.
+ */
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { trace } from '@opentelemetry/api';
+import { ValidationError } from 'class-validator';
+import type { Response } from 'express';
+
+export interface FieldProblem {
+  field: string;
+  rule: string;
+  message: string;
+}
+
+export class ApiError extends HttpException {
+  constructor(status: number, readonly code: string, message: string, readonly details: FieldProblem[] = []) {
+    super({ code, message, details }, status);
+  }
+}
+
+export function validationErrorFactory(errors: ValidationError[]): ApiError {
+  const details = errors.flatMap((error) => flatten(error, ''));
+  return new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', details.map((d) => `${d.field}: ${d.message}`).join('; '), details);
+}
+
+function flatten(error: ValidationError, parent: string): FieldProblem[] {
+  const field = /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : parent ? `${parent}.${error.property}` : error.property;
+  const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => ({
+    field,
+    rule: rule === 'whitelistValidation' ? 'unknownField' : rule,
+    // class-validator repeats the property name at the start; the field already says it.
+    message: message.startsWith(`${error.property} `) ? message.slice(error.property.length + 1) : message,
+  }));
+  return [...own, ...(error.children ?? []).flatMap((child) => flatten(child, field))];
+}
+
+const CODES: Record<number, string> = {
+  400: 'bad_request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+};
+
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ApiExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const response = host.switchToHttp().getResponse<Response>();
+    const traceId = trace.getActiveSpan()?.spanContext().traceId;
+    const { status, body } = this.describe(exception);
+    if (status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    response.status(status).json({ error: body, traceId });
+  }
+
+  private describe(exception: unknown): { status: number; body: { code: string; message: string; details: FieldProblem[] } } {
+    if (exception instanceof ApiError) {
+      return { status: exception.getStatus(), body: { code: exception.code, message: exception.message, details: exception.details } };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const payload = exception.getResponse();
+      const message = typeof payload === 'string' ? payload : String((payload as { message?: unknown }).message ?? exception.message);
+      return { status, body: { code: CODES[status] ?? (status >= 500 ? 'internal_error' : 'bad_request'), message, details: [] } };
+    }
+    // body-parser errors (malformed JSON, too large) carry a status of their own.
+    const status = (exception as { status?: number; statusCode?: number })?.status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      const message = status === 400 ? 'request body is not valid JSON' : String((exception as Error).message);
+      return { status, body: { code: CODES[status] ?? 'bad_request', message, details: [] } };
+    }
+    return { status: 500, body: { code: 'internal_error', message: 'internal error', details: [] } };
+  }
+}
+

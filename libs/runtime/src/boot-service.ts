@@ -1,0 +1,69 @@
+/**
+ * How every crosscheck service starts and stops. `main.ts` imports its
+ * `telemetry.ts` first (so instrumentation is in place), then calls this:
+ * configuration is validated before anything connects, the HTTP API and the
+ * Kafka consumer share one Nest app, and SIGTERM/SIGINT drain it: stop
+ * consuming, finish and commit the batch in hand, stop the relay, close the pool.
+ */
+import { INestApplication, Type, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { createKafkaEventServer } from '@crosscheck/messaging';
+import { createLogger, JsonLogger } from '@crosscheck/telemetry';
+import type { Telemetry } from '@crosscheck/telemetry/sdk';
+import { ConfigError, loadConfig } from './load-config';
+import { ApiExceptionFilter, validationErrorFactory } from './api-errors';
+import { ServiceConfig } from './service.config';
+
+export interface ServiceDefinition<Config extends ServiceConfig> {
+  name: string;
+  config: new () => Config;
+  module: (config: Config) => Type<unknown> | import('@nestjs/common').DynamicModule;
+  /** Whether the service consumes Kafka (intake only produces). */
+  consumes: boolean;
+  configure?: (app: INestApplication, config: Config) => void | Promise<void>;
+}
+
+export async function bootService<Config extends ServiceConfig>(definition: ServiceDefinition<Config>, telemetry: Telemetry): Promise<INestApplication> {
+  const logger = createLogger(definition.name);
+  let config: Config;
+  try {
+    config = loadConfig(definition.config);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      logger.fatal({ problems: error.problems }, `${definition.name} cannot start: ${error.message}`);
+      process.stderr.write(`${definition.name}: ${error.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+  logger.level = config.LOG_LEVEL;
+
+  const app = await NestFactory.create(definition.module(config), { logger: new JsonLogger(logger), bufferLogs: true });
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationErrorFactory }));
+  app.useGlobalFilters(new ApiExceptionFilter());
+  await definition.configure?.(app, config);
+  if (definition.consumes) app.connectMicroservice({ strategy: createKafkaEventServer(app) }, { inheritAppConfig: true });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, `${definition.name} draining`);
+    const forced = setTimeout(() => {
+      logger.error(`${definition.name} did not stop within 30 s; exiting`);
+      process.exit(1);
+    }, 30_000);
+    forced.unref();
+    await app.close();
+    await telemetry.shutdown().catch(() => undefined);
+    logger.info(`${definition.name} stopped`);
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+
+  await app.startAllMicroservices();
+  await app.listen(config.PORT, '0.0.0.0');
+  logger.info({ port: config.PORT }, `${definition.name} listening`);
+  return app;
+}

@@ -1,0 +1,5 @@
+export * from './api-errors';
+export * from './boot-service';
+export * from './load-config';
+export * from './service.config';
+export * from './messaging-settings';

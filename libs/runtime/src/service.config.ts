@@ -1,0 +1,66 @@
+/**
+ * Settings every crosscheck service shares: where Postgres, Kafka and the trace
+ * backend are, and how this instance names itself. Each app extends this class
+ * with its own settings; `loadConfig` validates it before Nest starts.
+ */
+import { Transform } from 'class-transformer';
+import { ArrayNotEmpty, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(',').map((part) => part.trim()).filter(Boolean) : value;
+const toBoolean = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? ['1', 'true', 'yes'].includes(value.toLowerCase()) : value;
+
+export class ServiceConfig {
+  /** Port of the HTTP API, health and metrics. */
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT!: number;
+
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
+  DATABASE_URL!: string;
+
+  /** The Postgres schema this service owns; no other service reads it. */
+  @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'must be a lower-case Postgres identifier' })
+  DATABASE_SCHEMA!: string;
+
+  /** Run pending migrations at start (under an advisory lock, so instances do not race). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  DATABASE_MIGRATE: boolean = true;
+
+  @Transform(toList)
+  @ArrayNotEmpty()
+  @Matches(/^[\w.-]+:\d+$/, { each: true, message: 'each broker must be host:port' })
+  KAFKA_BROKERS!: string[];
+
+  /** Prepended to every topic name; lets test suites and tenants use their own topics. */
+  @Matches(/^[a-zA-Z0-9._-]*$/, { message: 'may only hold letters, digits, ".", "_" and "-"' })
+  KAFKA_TOPIC_PREFIX: string = '';
+
+  /** Partitions for topics a service creates when they are missing. */
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  KAFKA_TOPIC_PARTITIONS: number = 3;
+
+  /** Consumer group of this service; defaults to the service name. */
+  @IsOptional()
+  @IsString()
+  KAFKA_GROUP_ID?: string;
+
+  /** Zipkin's span endpoint, e.g. http://127.0.0.1:19411/api/v2/spans. Empty: no export. */
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  ZIPKIN_URL?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: string = 'info';
+
+  /** How often a failing message is tried before it goes to its dead-letter topic. */
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  MESSAGE_MAX_ATTEMPTS: number = 3;
+}

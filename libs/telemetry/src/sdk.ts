@@ -1,0 +1,54 @@
+/**
+ * OpenTelemetry bootstrap. Each service's `main.ts` imports its `telemetry.ts`
+ * first, which calls `startTelemetry`, so the SDK patches http, express, Nest and
+ * pg before any of them is loaded. Kafka context is carried by libs/messaging
+ * itself (outbox rows and message headers), not by kafkajs auto-instrumentation,
+ * because the relay publishes in batches where the auto-instrumentation would
+ * parent every message to the relay instead of to its record's request.
+ */
+import { DiagConsoleLogger, DiagLogLevel, diag } from '@opentelemetry/api';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { ZipkinExporter } from '@opentelemetry/exporter-zipkin';
+import { ExpressInstrumentation } from '@opentelemetry/instrumentation-express';
+import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
+import { NestInstrumentation } from '@opentelemetry/instrumentation-nestjs-core';
+import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import { NodeSDK } from '@opentelemetry/sdk-node';
+import { BatchSpanProcessor, SpanExporter, SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
+
+export interface Telemetry {
+  shutdown(): Promise<void>;
+}
+
+export function startTelemetry(serviceName: string, env: NodeJS.ProcessEnv = process.env): Telemetry {
+  if (env.OTEL_DEBUG === 'true') diag.setLogger(new DiagConsoleLogger(), DiagLogLevel.INFO);
+  const spanProcessors = exporters(env).map(
+    (exporter): SpanProcessor => new BatchSpanProcessor(exporter, { scheduledDelayMillis: 500, maxExportBatchSize: 512 }),
+  );
+  const sdk = new NodeSDK({
+    resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: serviceName, [ATTR_SERVICE_VERSION]: '0.1.0' }),
+    spanProcessors,
+    instrumentations: [
+      new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => isProbe(request.url) }),
+      new ExpressInstrumentation(),
+      new NestInstrumentation(),
+      // Statement text can hold personal data in literals; crosscheck binds parameters, and pg spans keep no values.
+      new PgInstrumentation({ enhancedDatabaseReporting: false, requireParentSpan: true }),
+    ],
+  });
+  sdk.start();
+  return { shutdown: () => sdk.shutdown() };
+}
+
+function exporters(env: NodeJS.ProcessEnv): SpanExporter[] {
+  const chosen: SpanExporter[] = [];
+  if (env.ZIPKIN_URL) chosen.push(new ZipkinExporter({ url: env.ZIPKIN_URL }));
+  if (env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) chosen.push(new OTLPTraceExporter());
+  return chosen;
+}
+
+function isProbe(url: string | undefined): boolean {
+  return url === '/health' || url === '/ready' || url === '/metrics';
+}
