@@ -56,3 +56,18 @@ export function personBlockingKey(facts: PersonFacts): string {
   const parts = [...new Set(facts.names.flatMap(nameParts))].sort();
   return `${parts.join(' ')}|${facts.dateOfBirth?.year ?? ''}`;
 }
+
+/** The shape of a person as contracts carry it; structural, so this library needs no contracts. */
+export interface PersonLike {
+  names: { full: string; given: string; family: string; original: string }[];
+  dateOfBirth?: { year: number; month: number; day: number };
+}
+
+/** The facts resolution compares: every written form of every name (Latin and original script), and the birth date. */
+export function personFactsOf(person: PersonLike): PersonFacts {
+  const names = person.names.flatMap((name) =>
+    [name.full || `${name.given} ${name.family}`, name.original].filter((text) => text.trim().length > 0),
+  );
+  const dob = person.dateOfBirth;
+  return { names, dateOfBirth: dob?.year ? { year: dob.year, month: dob.month, day: dob.day } : undefined };
+}

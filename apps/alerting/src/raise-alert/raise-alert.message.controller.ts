@@ -1,0 +1,18 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { MatchFound, Topics } from '@crosscheck/contracts';
+import { Inbox, IncomingMessage } from '@crosscheck/messaging';
+import { RaiseAlertService } from './raise-alert.service';
+
+@Controller()
+export class RaiseAlertMessageController {
+  constructor(
+    private readonly inbox: Inbox,
+    private readonly raiseAlert: RaiseAlertService,
+  ) {}
+
+  @EventPattern(Topics.matchesFound)
+  async onMatchFound(@Payload() match: MatchFound, @Ctx() message: IncomingMessage): Promise<void> {
+    await this.inbox.runOnce(message, (transaction) => this.raiseAlert.raise(transaction, match));
+  }
+}

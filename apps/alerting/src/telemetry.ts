@@ -1,0 +1,4 @@
+// Imported first by main.ts: instrumentation must be in place before Nest, express and pg load.
+import { startTelemetry } from '@crosscheck/telemetry/sdk';
+
+export const telemetry = startTelemetry('alerting');

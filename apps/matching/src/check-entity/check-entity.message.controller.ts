@@ -1,0 +1,18 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { RecordResolved, Topics } from '@crosscheck/contracts';
+import { Inbox, IncomingMessage } from '@crosscheck/messaging';
+import { CheckEntityService } from './check-entity.service';
+
+@Controller()
+export class CheckEntityMessageController {
+  constructor(
+    private readonly inbox: Inbox,
+    private readonly checkEntity: CheckEntityService,
+  ) {}
+
+  @EventPattern(Topics.recordsResolved)
+  async onRecordResolved(@Payload() event: RecordResolved, @Ctx() message: IncomingMessage): Promise<void> {
+    await this.inbox.runOnce(message, (transaction) => this.checkEntity.check(transaction, event));
+  }
+}

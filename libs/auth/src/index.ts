@@ -1,0 +1,3 @@
+export * from './agency-code.decorator';
+export * from './dissemination';
+export * from './dissemination.contract';
