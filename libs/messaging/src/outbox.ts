@@ -25,7 +25,7 @@ export function outboxChannel(schema: string): string {
 
 @Injectable()
 export class Outbox {
-  constructor(@Inject(MESSAGING_SETTINGS) private readonly settings: MessagingSettings) {}
+  constructor(@Inject(MESSAGING_SETTINGS) private readonly settings: Pick<MessagingSettings, 'databaseSchema'>) {}
 
   async enqueue(transaction: EntityManager, ...events: OutgoingEvent[]): Promise<void> {
     if (events.length === 0) return;

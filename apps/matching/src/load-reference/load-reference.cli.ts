@@ -4,10 +4,10 @@
  * relay then publishes the changes.
  */
 import { parseArgs } from 'node:util';
-import { loadConfig, messagingSettingsFrom } from '@crosscheck/runtime';
+import { loadConfig } from '@crosscheck/runtime';
 import { Outbox, CreateOutboxAndInbox1763800000000 } from '@crosscheck/messaging';
 import { openDatabase } from '@crosscheck/persistence';
-import { MatchingConfig } from '../matching.config';
+import { ReferenceLoaderConfig } from './reference-loader.config';
 import { matchingMigrations } from '../migrations';
 import { loadNotices } from './load-notices';
 
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   });
   if (!values.file) throw new Error('--file is required');
   if (values.dataset !== 'notices') throw new Error('--dataset: only "notices" can be loaded so far');
-  const config = loadConfig(MatchingConfig);
+  const config = loadConfig(ReferenceLoaderConfig);
   const dataSource = await openDatabase({
     url: config.DATABASE_URL,
     schema: config.DATABASE_SCHEMA,
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     migrations: [CreateOutboxAndInbox1763800000000, ...matchingMigrations],
   });
   try {
-    const summary = await loadNotices(dataSource, new Outbox(messagingSettingsFrom('matching', config)), values.file, values.dataset, values.owner!);
+    const summary = await loadNotices(dataSource, new Outbox({ databaseSchema: config.DATABASE_SCHEMA }), values.file, values.dataset, values.owner!);
     process.stdout.write(
       `${summary.dataset} v${summary.version}: ${summary.added} added, ${summary.modified} changed, ${summary.unchanged} unchanged, ${summary.rejected.length} rejected\n`,
     );

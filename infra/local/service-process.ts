@@ -1,0 +1,96 @@
+/**
+ * Runs one crosscheck service as a real process from `dist/` (built by
+ * `npm start` and `npm test` first), and waits until `/ready` says its
+ * database and Kafka consumer are up. Output goes to
+ * `.local/logs/<group>/<service>.log`. Used by `npm start` and by the test
+ * harness alike; like the brokers, services never outlive their launcher.
+ */
+import { existsSync } from 'node:fs';
+import { AddressInfo, createServer } from 'node:net';
+import * as path from 'node:path';
+import { LOGS_DIR, REPO_ROOT } from './paths';
+import { spawnServer, type Child } from './proc';
+
+export type ServiceName = 'intake' | 'dedup' | 'matching' | 'alerting';
+
+export const SERVICE_NAMES: ServiceName[] = ['intake', 'dedup', 'matching', 'alerting'];
+
+export interface ServiceProcessOptions {
+  env: Record<string, string>;
+  /** A free port is picked when not given. */
+  port?: number;
+  /** Folder under .local/logs for this run's logs. */
+  logGroup: string;
+}
+
+export interface ServiceProcess {
+  name: ServiceName;
+  url: string;
+  logFile: string;
+  /** SIGTERM and wait: the service drains and commits. */
+  stop(): Promise<void>;
+  /** SIGKILL: a crash, nothing drained. */
+  kill(): Promise<void>;
+  restart(): Promise<void>;
+}
+
+export async function startServiceProcess(name: ServiceName, options: ServiceProcessOptions): Promise<ServiceProcess> {
+  const entry = path.join(REPO_ROOT, 'dist', 'apps', name, 'src', 'main.js');
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first`);
+  const logFile = path.join(LOGS_DIR, options.logGroup, `${name}.log`);
+  const port = options.port ?? (await freePort());
+  const url = `http://127.0.0.1:${port}`;
+  let child: Child | undefined;
+
+  const launch = async () => {
+    child = spawnServer(process.execPath, [entry], {
+      env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', KAFKAJS_NO_PARTITIONER_WARNING: '1', ...options.env, PORT: String(port) },
+      logFile,
+      graceMs: 35_000,
+    });
+    await waitForReady(name, url, child, logFile);
+  };
+
+  await launch();
+  return {
+    name,
+    url,
+    logFile,
+    stop: async () => child?.stop(),
+    kill: async () => {
+      child?.kill('SIGKILL');
+      await child?.exited;
+    },
+    async restart() {
+      await child?.stop();
+      await launch();
+    },
+  };
+}
+
+async function waitForReady(name: string, url: string, child: Child, logFile: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.hasExited()) throw new Error(`${name} ${await child.exited} before it was ready; see ${logFile}:\n${child.tail(15)}`);
+    try {
+      if ((await fetch(`${url}/ready`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await child.stop();
+  throw new Error(`${name} not ready at ${url} within ${timeoutMs / 1000} s; see ${logFile}`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}

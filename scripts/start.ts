@@ -1,0 +1,138 @@
+/**
+ * `npm start`: the whole exchange on this machine, from a fresh clone.
+ * Builds, starts (or reuses) Kafka, Zipkin and Postgres, migrates, starts the
+ * four services, loads the demo Red Notices, then shares one demo record and
+ * shows it becoming an alert, with the link to its trace. Ctrl-C stops
+ * everything it started.
+ */
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import {
+  ensureDatabase,
+  paths,
+  SERVICE_NAMES,
+  startKafka,
+  startPostgres,
+  startServiceProcess,
+  startZipkin,
+  type Running,
+  type ServiceName,
+  type ServiceProcess,
+} from '@crosscheck/infra';
+
+const root = path.resolve(__dirname, '..');
+const PORTS: Record<ServiceName, number> = { intake: 3001, dedup: 3002, matching: 3003, alerting: 3004 };
+const DEMO_AGENCY = 'FRA';
+const say = (line: string) => process.stdout.write(`[crosscheck] ${line}\n`);
+
+const started: { stop(): Promise<void> }[] = [];
+let stopping = false;
+
+async function stopAll(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    say('stopping...');
+    // Services first (they drain into Kafka and Postgres), then the infrastructure.
+    for (const part of started.reverse()) await part.stop().catch(() => undefined);
+  }
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stopAll(0));
+
+  say('building...');
+  const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('build failed');
+
+  say('starting Kafka, Zipkin and Postgres (the first run fetches the broker and Zipkin jars from Maven Central)...');
+  const log = (line: string) => say(line);
+  const [kafka, zipkin, postgres] = await Promise.all([startKafka({ log }), startZipkin({ log }), startPostgres({ log })]);
+  for (const part of [postgres, zipkin, kafka] as Running[]) if (part.startedHere) started.push(part);
+  const databaseUrl = await ensureDatabase(postgres.adminUrl, process.env.CROSSCHECK_DATABASE ?? 'crosscheck');
+
+  say('starting intake, dedup, matching and alerting (each runs its migrations)...');
+  const env = { DATABASE_URL: databaseUrl, KAFKA_BROKERS: kafka.bootstrapServers, ZIPKIN_URL: `${zipkin.url}/api/v2/spans` };
+  const services = {} as Record<ServiceName, ServiceProcess>;
+  await Promise.all(
+    SERVICE_NAMES.map(async (name) => {
+      services[name] = await startServiceProcess(name, { env, port: PORTS[name], logGroup: 'services' });
+      started.push(services[name]);
+    }),
+  );
+
+  say('loading the demo Red Notices...');
+  const loader = spawnSync(process.execPath, [path.join(root, 'dist/apps/matching/src/load-reference/load-reference.cli.js'), '--file', 'test/data/reference/demo-red-notices.ndjson'], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    encoding: 'utf8',
+  });
+  if (loader.status !== 0) throw new Error(`loading the demo notices failed: ${loader.stderr}`);
+  say(`  ${loader.stdout.trim()}`);
+
+  await demonstrate(services, zipkin.url);
+
+  say('');
+  say('crosscheck is running:');
+  say(`  share records   POST ${services.intake.url}/v1/records   (header X-Agency-Code: ${DEMO_AGENCY})`);
+  say(`  alerts          GET  ${services.alerting.url}/v1/alerts`);
+  say(`  live stream     GET  ${services.alerting.url}/v1/alerts/stream   (curl -N -H 'X-Agency-Code: ${DEMO_AGENCY}' ...)`);
+  say(`  traces          ${zipkin.url}/zipkin/`);
+  say(`  health/metrics  ${SERVICE_NAMES.map((name) => `${services[name].url}/metrics`).join('  ')}`);
+  say(`  logs            ${path.join(paths.LOGS_DIR, 'services')}/`);
+  say('Ctrl-C stops everything this command started.');
+}
+
+/** Shares one record that matches a demo Red Notice and waits for its alert on the live stream. */
+async function demonstrate(services: Record<ServiceName, ServiceProcess>, zipkinUrl: string): Promise<void> {
+  const controller = new AbortController();
+  const stream = await fetch(`${services.alerting.url}/v1/alerts/stream?after=${await lastCursor(services.alerting.url)}`, {
+    headers: { 'x-agency-code': DEMO_AGENCY },
+    signal: controller.signal,
+  });
+  const record = {
+    kind: 'person',
+    externalRef: `DEMO-${Date.now()}`,
+    dissemination: { scope: 'all' },
+    purpose: 'border-check',
+    person: { names: [{ given: 'Ivan', family: 'Petrov', original: 'Иван Петров', script: 'Cyrl' }], dateOfBirth: '1971-03-14', sex: 'male', nationalities: ['RUS'] },
+  };
+  const response = await fetch(`${services.intake.url}/v1/records`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-agency-code': DEMO_AGENCY },
+    body: JSON.stringify(record),
+  });
+  const traceId = response.headers.get('x-trace-id');
+  say(`demo: ${DEMO_AGENCY} shared a person record (HTTP ${response.status}); waiting for the alert...`);
+
+  const decoder = new TextDecoder();
+  let buffer = '';
+  const timeout = setTimeout(() => controller.abort(), 30_000);
+  try {
+    for await (const chunk of stream.body as unknown as AsyncIterable<Uint8Array>) {
+      buffer += decoder.decode(chunk, { stream: true });
+      const data = /event: alert\ndata: (.*)\n/.exec(buffer)?.[1];
+      if (!data) continue;
+      const alert = JSON.parse(data) as { entryId: string; level: string; score: number; noticeColour: string };
+      say(`demo: alert on the live stream: ${alert.level} against ${alert.noticeColour} notice ${alert.entryId} (score ${alert.score})`);
+      say(`demo: its trace, through all four services: ${zipkinUrl}/zipkin/traces/${traceId}`);
+      return;
+    }
+  } catch {
+    say('demo: no alert within 30 s; see the service logs');
+  } finally {
+    clearTimeout(timeout);
+    controller.abort();
+  }
+}
+
+async function lastCursor(alertingUrl: string): Promise<string> {
+  const response = await fetch(`${alertingUrl}/v1/alerts?limit=1`, { headers: { 'x-agency-code': DEMO_AGENCY } });
+  const body = (await response.json()) as { alerts: { cursor: string }[] };
+  return body.alerts[0]?.cursor ?? '0';
+}
+
+main().catch(async (error: unknown) => {
+  say(`failed: ${error instanceof Error ? error.message : String(error)}`);
+  await stopAll(1);
+});

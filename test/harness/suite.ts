@@ -1,0 +1,72 @@
+/**
+ * One test suite's private slice of the real infrastructure: a fresh database,
+ * a fresh topic prefix (so fresh topics), and the crosscheck services started
+ * as real processes from the build, each reporting to Zipkin. `close()` stops
+ * the services and drops the database.
+ */
+import { randomBytes } from 'node:crypto';
+import { dropDatabase, ensureDatabase, startServiceProcess, type ServiceName, type ServiceProcess } from '@crosscheck/infra';
+import { Kafka, logLevel } from 'kafkajs';
+import { testInfrastructure } from './infrastructure';
+
+export interface Suite {
+  id: string;
+  databaseUrl: string;
+  topicPrefix: string;
+  kafka: Kafka;
+  zipkinUrl: string;
+  services: Partial<Record<ServiceName, ServiceProcess>>;
+  start(...names: ServiceName[]): Promise<void>;
+  url(name: ServiceName): string;
+  topic(logical: string): string;
+  close(): Promise<void>;
+}
+
+export async function createSuite(label: string, overrides: { kafkaBrokers?: string } = {}): Promise<Suite> {
+  const infrastructure = { ...testInfrastructure(), ...overrides };
+  const id = `${label.replace(/[^a-z0-9]/gi, '').toLowerCase().slice(0, 20)}_${randomBytes(3).toString('hex')}`;
+  const databaseName = `cc_test_${id}`;
+  const databaseUrl = await ensureDatabase(infrastructure.postgresAdminUrl, databaseName);
+  const topicPrefix = `${id}.`;
+  const kafka = new Kafka({ clientId: `test-${id}`, brokers: infrastructure.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
+  const services: Suite['services'] = {};
+
+  const suite: Suite = {
+    id,
+    databaseUrl,
+    topicPrefix,
+    kafka,
+    zipkinUrl: infrastructure.zipkinUrl,
+    services,
+    async start(...names) {
+      const started = await Promise.all(
+        names.map((name) =>
+          startServiceProcess(name, {
+            logGroup: `test/${id}`,
+            env: {
+              DATABASE_URL: databaseUrl,
+              KAFKA_BROKERS: infrastructure.kafkaBrokers,
+              KAFKA_TOPIC_PREFIX: topicPrefix,
+              KAFKA_GROUP_ID: `${topicPrefix}${name}`,
+              ZIPKIN_URL: `${infrastructure.zipkinUrl}/api/v2/spans`,
+            },
+          }),
+        ),
+      );
+      started.forEach((service) => (services[service.name] = service));
+    },
+    url(name) {
+      const service = services[name];
+      if (!service) throw new Error(`${name} is not started in this suite`);
+      return service.url;
+    },
+    topic(logical) {
+      return `${topicPrefix}${logical}`;
+    },
+    async close() {
+      await Promise.allSettled(Object.values(services).map((service) => service.stop()));
+      await dropDatabase(infrastructure.postgresAdminUrl, databaseName).catch(() => undefined);
+    },
+  };
+  return suite;
+}
