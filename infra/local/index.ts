@@ -1,0 +1,9 @@
+// Local real infrastructure (Kafka, Zipkin, Postgres, the services as processes) for
+// `npm start` and the test harness.
+export type { Child, LogFn, Running } from './proc';
+export { startKafka, answersAsKafka, type KafkaOptions } from './kafka';
+export { startZipkin, answersAsZipkin, type ZipkinOptions } from './zipkin';
+export { startPostgres, ensureDatabase, dropDatabase, databaseUrl, type PostgresOptions } from './postgres';
+export { fetchJars, jarsFetched, type JarSet } from './fetch';
+export * from './service-process';
+export * as paths from './paths';

@@ -1,0 +1,82 @@
+// Local Zipkin (in-memory storage, HTTP collector only) from infra/zipkin/lib/zipkin-server-exec.jar.
+// Reuses a Zipkin that already answers GET /health on the port. Output goes to
+// .local/logs/zipkin.log unless `log` is given.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fetchJars } from './fetch';
+import { LOGS_DIR } from './paths';
+import { javaBin, noop, portOpen, spawnServer, waitUntil, type LogFn, type Running } from './proc';
+
+export interface ZipkinOptions {
+  port?: number;
+  log?: LogFn;
+}
+
+export async function startZipkin(opts: ZipkinOptions = {}): Promise<Running & { url: string }> {
+  const port = opts.port ?? 19411;
+  const url = `http://127.0.0.1:${port}`;
+  const log = opts.log;
+
+  if (await portOpen(port)) {
+    const isZipkin = await waitUntil(() => answersAsZipkin(url), { timeoutMs: 10_000, describe: () => '' }).then(
+      () => true,
+      () => false,
+    );
+    if (isZipkin) {
+      log?.(`reusing the Zipkin already running on ${url}`);
+      return { ...noop, url };
+    }
+    throw new Error(`Port ${port} is in use by something that is not Zipkin (no 200 from ${url}/health); free it or pick another port.`);
+  }
+
+  const lib = await fetchJars('zipkin', log);
+  const jar = fs.readdirSync(lib).find((f) => /^zipkin-server.*exec\.jar$/.test(f));
+  if (!jar) throw new Error(`No zipkin-server exec jar in ${lib}; delete that directory to refetch.`);
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    QUERY_PORT: String(port),
+    STORAGE_TYPE: 'mem',
+    // The default (500k spans) does not fit the heap below; a bench run would OOM Zipkin.
+    MEM_MAX_SPANS: process.env.MEM_MAX_SPANS ?? '100000',
+    COLLECTOR_KAFKA_ENABLED: 'false',
+  };
+  // The services' own KAFKA_BOOTSTRAP_SERVERS would switch on Zipkin's Kafka collector.
+  delete env.KAFKA_BOOTSTRAP_SERVERS;
+
+  const logFile = path.join(LOGS_DIR, 'zipkin.log');
+  const child = spawnServer(
+    javaBin(),
+    // C1 only: starts in ~2/3 of the time, and a dev trace viewer needs no peak throughput.
+    ['-Xms64m', '-Xmx384m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-XX:+ExitOnOutOfMemoryError',
+      '-jar', path.join(lib, jar),
+      // Listen on loopback only; Armeria's port list is replaced as a whole, hence all three keys.
+      `--armeria.ports[0].port=${port}`, '--armeria.ports[0].ip=127.0.0.1', '--armeria.ports[0].protocols[0]=http',
+      // Quiet, like the broker: warnings and errors only.
+      '--spring.main.banner-mode=off', '--logging.level.root=WARN'],
+    { cwd: lib, env, logFile, log, graceMs: 10_000 },
+  );
+  try {
+    await waitUntil(() => answersAsZipkin(url), {
+      timeoutMs: 90_000,
+      gaveUp: () => (child.hasExited() ? 'the Zipkin process exited' : undefined),
+      describe: () => `Zipkin on ${url} did not start (${log ? 'output was sent to the log callback' : logFile}). Last output:\n${child.tail()}\n`,
+    });
+  } catch (err) {
+    await child.stop();
+    if (await answersAsZipkin(url)) return { ...noop, url };
+    throw err;
+  }
+  log?.(`Zipkin started on ${url}`);
+  return { url, startedHere: true, stop: () => child.stop() };
+}
+
+export async function answersAsZipkin(url: string): Promise<boolean> {
+  try {
+    const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2_000) });
+    const body = await res.text();
+    return res.status === 200 && body.includes('zipkin');
+  } catch {
+    return false;
+  }
+}
