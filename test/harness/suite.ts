@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { dropDatabase, ensureDatabase, startServiceProcess, type ServiceName, type ServiceProcess } from '@crosscheck/infra';
+import { ensureTopics, TopicNames } from '@crosscheck/messaging';
 import { Kafka, logLevel } from 'kafkajs';
 import { testInfrastructure } from './infrastructure';
 
@@ -39,6 +40,8 @@ export async function createSuite(label: string, overrides: { kafkaBrokers?: str
     zipkinUrl: infrastructure.zipkinUrl,
     services,
     async start(...names) {
+      // Created up front, as an operator would, rather than by four services racing at start.
+      await ensureTopics(kafka, new TopicNames(topicPrefix).all(), 3);
       const started = await Promise.all(
         names.map((name) =>
           startServiceProcess(name, {

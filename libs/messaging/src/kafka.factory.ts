@@ -16,6 +16,9 @@ export function createKafka(clientId: string, brokers: string[], logger: Logger)
       () =>
       ({ level, log }: LogEntry) => {
         const { message, ...extra } = log;
+        // Retries are bounded on purpose so the outbox relay backs off while Kafka is down; a batch
+        // re-sent after that may repeat messages, which every consumer's inbox absorbs.
+        if (message.startsWith('Limiting retries for the idempotent producer')) return;
         if (level <= KafkaLogLevel.ERROR) logger.error({ kafka: extra }, message);
         else logger.warn({ kafka: extra }, message);
       },
@@ -34,9 +37,15 @@ export async function ensureTopics(kafka: Kafka, topics: string[], numPartitions
       waitForLeaders: true,
     });
   } catch (error) {
-    // Another service created the same topics a moment earlier.
-    if ((error as { type?: string }).type !== 'TOPIC_ALREADY_EXISTS') throw error;
+    // Another service created some of the same topics a moment earlier.
+    if (!onlyAlreadyExists(error)) throw error;
   } finally {
     await admin.disconnect();
   }
+}
+
+function onlyAlreadyExists(error: unknown): boolean {
+  const { type, errors } = error as { type?: string; errors?: { type?: string }[] };
+  if (errors?.length) return errors.every((inner) => inner.type === 'TOPIC_ALREADY_EXISTS');
+  return type === 'TOPIC_ALREADY_EXISTS';
 }

@@ -1,4 +1,9 @@
-/** Matches: one row per (entity, dataset, entry), holding the latest outcome. */
+/**
+ * Matches: one row per (record, dataset, entry), holding the latest outcome and
+ * the entity the record belonged to. Keyed by record, not entity, so that a
+ * second agency's record joining an entity that already matched is still
+ * reported: that agency must hear of the hit too.
+ */
 import { Injectable } from '@nestjs/common';
 import type { FeatureEvidence } from '@crosscheck/resolution';
 import { EntityManager } from 'typeorm';
@@ -24,10 +29,11 @@ export class MatchesRepository {
     const rows: { match_id: string }[] = await manager.query(
       `INSERT INTO matches (entity_id, dataset, entry_id, match_id, record_id, score, level, features, dataset_version)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT (entity_id, dataset, entry_id) DO UPDATE SET
-         record_id = EXCLUDED.record_id, score = EXCLUDED.score, level = EXCLUDED.level, features = EXCLUDED.features,
+       ON CONFLICT (record_id, dataset, entry_id) DO UPDATE SET
+         entity_id = EXCLUDED.entity_id, score = EXCLUDED.score, level = EXCLUDED.level, features = EXCLUDED.features,
          dataset_version = EXCLUDED.dataset_version, updated_at = now()
        WHERE matches.level IS DISTINCT FROM EXCLUDED.level OR matches.score IS DISTINCT FROM EXCLUDED.score
+         OR matches.entity_id IS DISTINCT FROM EXCLUDED.entity_id
        RETURNING match_id`,
       [
         outcome.entityId,

@@ -37,8 +37,9 @@ export class CreateReferenceAndMatches1763800000300 implements MigrationInterfac
         dataset_version bigint NOT NULL,
         found_at        timestamptz NOT NULL DEFAULT now(),
         updated_at      timestamptz NOT NULL DEFAULT now(),
-        PRIMARY KEY (entity_id, dataset, entry_id)
+        PRIMARY KEY (record_id, dataset, entry_id)
       )`);
+    await runner.query('CREATE INDEX matches_entity ON matches (entity_id)');
   }
 
   async down(runner: QueryRunner): Promise<void> {
