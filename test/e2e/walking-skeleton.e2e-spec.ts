@@ -11,6 +11,7 @@ import { openAlertStream } from '../harness/alert-stream';
 import { waitForPipelineIdle } from '../harness/pipeline';
 import { loadNotices } from '../harness/reference-data';
 import { createSuite, Suite } from '../harness/suite';
+import { endOffsets, readTopic } from '../harness/topics';
 import { shareRecord, unknownPerson, wantedPerson } from '../fixtures/records';
 
 jest.setTimeout(120_000);
@@ -42,39 +43,6 @@ async function query<Row>(sql: string, values: unknown[] = []): Promise<Row[]> {
   } finally {
     await client.end();
   }
-}
-
-async function endOffsets(logical: string): Promise<string[]> {
-  const admin = suite.kafka.admin();
-  await admin.connect();
-  try {
-    return (await admin.fetchTopicOffsets(suite.topic(logical))).sort((a, b) => a.partition - b.partition).map((p) => p.high);
-  } finally {
-    await admin.disconnect();
-  }
-}
-
-/** Reads every message of a topic from the beginning. */
-async function readTopic(logical: string, count: number) {
-  const consumer = suite.kafka.consumer({ groupId: `${suite.topicPrefix}reader-${Math.random()}` });
-  const messages: { key: Buffer | null; value: Buffer | null; headers: Record<string, string> }[] = [];
-  await consumer.connect();
-  await consumer.subscribe({ topic: suite.topic(logical), fromBeginning: true });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`fewer than ${count} messages on ${logical}`)), 30_000);
-    void consumer.run({
-      eachMessage: async ({ message }) => {
-        const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]));
-        messages.push({ key: message.key, value: message.value, headers });
-        if (messages.length >= count) {
-          clearTimeout(timer);
-          resolve();
-        }
-      },
-    });
-  });
-  await consumer.disconnect();
-  return messages;
 }
 
 describe('a shared person record', () => {
@@ -152,12 +120,11 @@ describe('the consumers', () => {
   it('change nothing when a message is delivered again', async () => {
     const shared = await shareRecord(suite.url('intake'), 'BEL', wantedPerson());
     await waitForPipelineIdle(suite);
-    const resolvedBefore = await endOffsets('records.resolved.v1');
+    const resolvedBefore = await endOffsets(suite, 'records.resolved.v1');
     const alertsBefore = await alertsOf('BEL');
     expect(alertsBefore).toHaveLength(1);
 
-    const total = (await endOffsets('records.received.v1')).reduce((sum, high) => sum + Number(high), 0);
-    const received = (await readTopic('records.received.v1', total)).find((message) => message.key?.toString() === shared.body.record.id)!;
+    const received = (await readTopic(suite, 'records.received.v1')).find((message) => message.key?.toString() === shared.body.record.id)!;
     expect(received.headers[HEADER_MESSAGE_ID]).toBeDefined();
     const producer = suite.kafka.producer();
     await producer.connect();
@@ -165,7 +132,9 @@ describe('the consumers', () => {
     await producer.disconnect();
     await waitForPipelineIdle(suite);
 
-    expect(await endOffsets('records.resolved.v1')).toEqual(resolvedBefore);
+    expect(await endOffsets(suite, 'records.resolved.v1')).toEqual(resolvedBefore);
+    const metrics = await (await fetch(`${suite.url('dedup')}/metrics`)).text();
+    expect(metrics).toMatch(/crosscheck_messages_processed_total\{topic="records.received.v1",outcome="duplicate"\} 1/);
     expect(await alertsOf('BEL')).toEqual(alertsBefore);
   });
 
@@ -178,7 +147,8 @@ describe('the consumers', () => {
     });
     await producer.disconnect();
 
-    const [deadLetter] = await readTopic('records.received.v1.dlq', 1);
+    await waitForPipelineIdle(suite);
+    const [deadLetter] = await readTopic(suite, 'records.received.v1.dlq');
     const letter = fromBinary(DeadLetterSchema, deadLetter.value!);
     expect(letter.topic).toBe('records.received.v1');
     expect(letter.consumerGroup).toBe(`${suite.topicPrefix}dedup`);
@@ -194,5 +164,11 @@ describe('the consumers', () => {
     } finally {
       stream.close();
     }
+
+    const metrics = await (await fetch(`${suite.url('dedup')}/metrics`)).text();
+    expect(metrics).toMatch(/crosscheck_dead_letters_total\{topic="records.received.v1"\} 1/);
+    expect(metrics).toMatch(/crosscheck_messages_processed_total\{topic="records.received.v1",outcome="ok"\} \d+/);
+    expect(metrics).toMatch(/crosscheck_consumer_lag\{topic="records.received.v1",partition="\d"\} \d+/);
+    expect(metrics).toMatch(/crosscheck_message_handler_seconds_bucket/);
   });
 });

@@ -151,7 +151,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     message: KafkaMessage,
     carrier: Record<string, string>,
     heartbeat: () => Promise<void>,
-  ): Promise<'ok' | 'dead_lettered'> {
+  ): Promise<'ok' | 'duplicate' | 'dead_lettered'> {
     const handler = this.getHandlerByPattern(topic);
     const messageId = carrier[HEADER_MESSAGE_ID] ?? `${topic}/${partition}/${message.offset}`;
     const schema = carrier[HEADER_SCHEMA] ?? '';
@@ -161,8 +161,9 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         if (!handler) throw new UndecodableMessage(`no handler for topic ${topic}`);
         const payload = this.decode(schema, message);
         const incoming = new IncomingMessage(topic, partition, message.offset, message.key?.toString(), messageId, schema, attempt);
-        await this.invoke(handler, payload, incoming);
-        return 'ok';
+        const result = await this.invoke(handler, payload, incoming);
+        // Handlers return the inbox's verdict; a repeat is counted apart so operators see redeliveries.
+        return result === 'duplicate' ? 'duplicate' : 'ok';
       } catch (error) {
         lastError = error;
         const span = trace.getActiveSpan();
@@ -190,9 +191,9 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     }
   }
 
-  private async invoke(handler: MessageHandler, payload: unknown, incoming: IncomingMessage): Promise<void> {
+  private async invoke(handler: MessageHandler, payload: unknown, incoming: IncomingMessage): Promise<unknown> {
     const result = await handler(payload, incoming);
-    await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+    return lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
   }
 
   /** If this fails the error propagates: the offset stays uncommitted and the message is redelivered. */

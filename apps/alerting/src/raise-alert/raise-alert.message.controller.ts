@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { MatchFound, Topics } from '@crosscheck/contracts';
-import { Inbox, IncomingMessage } from '@crosscheck/messaging';
+import { Inbox, InboxOutcome, IncomingMessage } from '@crosscheck/messaging';
 import { RaiseAlertService } from './raise-alert.service';
 
 @Controller()
@@ -12,7 +12,7 @@ export class RaiseAlertMessageController {
   ) {}
 
   @EventPattern(Topics.matchesFound)
-  async onMatchFound(@Payload() match: MatchFound, @Ctx() message: IncomingMessage): Promise<void> {
-    await this.inbox.runOnce(message, (transaction) => this.raiseAlert.raise(transaction, match));
+  async onMatchFound(@Payload() match: MatchFound, @Ctx() message: IncomingMessage): Promise<InboxOutcome> {
+    return this.inbox.runOnce(message, (transaction) => this.raiseAlert.raise(transaction, match));
   }
 }

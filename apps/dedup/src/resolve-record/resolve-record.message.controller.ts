@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { RecordReceived, Topics } from '@crosscheck/contracts';
-import { Inbox, IncomingMessage } from '@crosscheck/messaging';
+import { Inbox, InboxOutcome, IncomingMessage } from '@crosscheck/messaging';
 import { ResolveRecordService } from './resolve-record.service';
 
 @Controller()
@@ -12,7 +12,7 @@ export class ResolveRecordMessageController {
   ) {}
 
   @EventPattern(Topics.recordsReceived)
-  async onRecordReceived(@Payload() event: RecordReceived, @Ctx() message: IncomingMessage): Promise<void> {
-    await this.inbox.runOnce(message, (transaction) => this.resolveRecord.resolve(transaction, event));
+  async onRecordReceived(@Payload() event: RecordReceived, @Ctx() message: IncomingMessage): Promise<InboxOutcome> {
+    return this.inbox.runOnce(message, (transaction) => this.resolveRecord.resolve(transaction, event));
   }
 }

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { RecordResolved, Topics } from '@crosscheck/contracts';
-import { Inbox, IncomingMessage } from '@crosscheck/messaging';
+import { Inbox, InboxOutcome, IncomingMessage } from '@crosscheck/messaging';
 import { CheckEntityService } from './check-entity.service';
 
 @Controller()
@@ -12,7 +12,7 @@ export class CheckEntityMessageController {
   ) {}
 
   @EventPattern(Topics.recordsResolved)
-  async onRecordResolved(@Payload() event: RecordResolved, @Ctx() message: IncomingMessage): Promise<void> {
-    await this.inbox.runOnce(message, (transaction) => this.checkEntity.check(transaction, event));
+  async onRecordResolved(@Payload() event: RecordResolved, @Ctx() message: IncomingMessage): Promise<InboxOutcome> {
+    return this.inbox.runOnce(message, (transaction) => this.checkEntity.check(transaction, event));
   }
 }
