@@ -1,8 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { CreateOutboxAndInbox1763800000000, MessagingModule } from '@crosscheck/messaging';
-import { PersistenceModule } from '@crosscheck/persistence';
-import { messagingSettingsFrom } from '@crosscheck/runtime';
-import { createLogger, ObservabilityModule } from '@crosscheck/telemetry';
+import { ServiceCoreModule } from '@crosscheck/runtime';
 import { AlertingConfig } from './alerting.config';
 import { AlertFeed } from './alerts/alert-feed';
 import { AlertsHttpController } from './alerts/alerts.http.controller';
@@ -16,19 +13,9 @@ export class AlertingModule {
   static forConfig(config: AlertingConfig): DynamicModule {
     return {
       module: AlertingModule,
-      imports: [
-        ObservabilityModule,
-        PersistenceModule.forRoot(() => ({
-          url: config.DATABASE_URL,
-          schema: config.DATABASE_SCHEMA,
-          applicationName: 'alerting',
-          migrate: config.DATABASE_MIGRATE,
-          migrations: [CreateOutboxAndInbox1763800000000, CreateAlerts1763800000400],
-        })),
-        MessagingModule.forRoot(() => messagingSettingsFrom('alerting', config), createLogger('alerting', config.LOG_LEVEL)),
-      ],
+      imports: [ServiceCoreModule.forService({ service: 'alerting', config, migrations: [CreateAlerts1763800000400] })],
       controllers: [RaiseAlertMessageController, AlertsHttpController],
-      providers: [{ provide: AlertingConfig, useValue: config }, AlertsRepository, RaiseAlertService, AlertFeed],
+      providers: [AlertsRepository, RaiseAlertService, AlertFeed],
     };
   }
 }

@@ -1,8 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { CreateOutboxAndInbox1763800000000, MessagingModule } from '@crosscheck/messaging';
-import { PersistenceModule } from '@crosscheck/persistence';
-import { messagingSettingsFrom } from '@crosscheck/runtime';
-import { createLogger, ObservabilityModule } from '@crosscheck/telemetry';
+import { ServiceCoreModule } from '@crosscheck/runtime';
 import { DedupConfig } from './dedup.config';
 import { EntitiesRepository } from './entities/entities.repository';
 import { CreateEntities1763800000200 } from './migrations/1763800000200-create-entities';
@@ -14,19 +11,9 @@ export class DedupModule {
   static forConfig(config: DedupConfig): DynamicModule {
     return {
       module: DedupModule,
-      imports: [
-        ObservabilityModule,
-        PersistenceModule.forRoot(() => ({
-          url: config.DATABASE_URL,
-          schema: config.DATABASE_SCHEMA,
-          applicationName: 'dedup',
-          migrate: config.DATABASE_MIGRATE,
-          migrations: [CreateOutboxAndInbox1763800000000, CreateEntities1763800000200],
-        })),
-        MessagingModule.forRoot(() => messagingSettingsFrom('dedup', config), createLogger('dedup', config.LOG_LEVEL)),
-      ],
+      imports: [ServiceCoreModule.forService({ service: 'dedup', config, migrations: [CreateEntities1763800000200] })],
       controllers: [ResolveRecordMessageController],
-      providers: [{ provide: DedupConfig, useValue: config }, EntitiesRepository, ResolveRecordService],
+      providers: [EntitiesRepository, ResolveRecordService],
     };
   }
 }

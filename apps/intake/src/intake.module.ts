@@ -1,8 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { CreateOutboxAndInbox1763800000000, MessagingModule } from '@crosscheck/messaging';
-import { PersistenceModule } from '@crosscheck/persistence';
-import { messagingSettingsFrom } from '@crosscheck/runtime';
-import { createLogger, ObservabilityModule } from '@crosscheck/telemetry';
+import { ServiceCoreModule } from '@crosscheck/runtime';
 import { IntakeConfig } from './intake.config';
 import { CreateRecords1763800000100 } from './migrations/1763800000100-create-records';
 import { ReadRecordHttpController } from './read-record/read-record.http.controller';
@@ -15,19 +12,9 @@ export class IntakeModule {
   static forConfig(config: IntakeConfig): DynamicModule {
     return {
       module: IntakeModule,
-      imports: [
-        ObservabilityModule,
-        PersistenceModule.forRoot(() => ({
-          url: config.DATABASE_URL,
-          schema: config.DATABASE_SCHEMA,
-          applicationName: 'intake',
-          migrate: config.DATABASE_MIGRATE,
-          migrations: [CreateOutboxAndInbox1763800000000, CreateRecords1763800000100],
-        })),
-        MessagingModule.forRoot(() => messagingSettingsFrom('intake', config), createLogger('intake', config.LOG_LEVEL)),
-      ],
+      imports: [ServiceCoreModule.forService({ service: 'intake', config, migrations: [CreateRecords1763800000100] })],
       controllers: [ShareRecordHttpController, ReadRecordHttpController],
-      providers: [{ provide: IntakeConfig, useValue: config }, RecordsRepository, ShareRecordService],
+      providers: [RecordsRepository, ShareRecordService],
     };
   }
 }

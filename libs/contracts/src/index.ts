@@ -2,6 +2,7 @@ export * from './errors';
 export * from './registry';
 export * from './topics';
 export * from './codec';
+export * from './person-json';
 
 export * from './gen/crosscheck/common/v1/common_pb';
 export * from './gen/crosscheck/records/v1/records_pb';

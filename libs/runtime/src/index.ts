@@ -3,3 +3,4 @@ export * from './boot-service';
 export * from './load-config';
 export * from './service.config';
 export * from './messaging-settings';
+export * from './service-core.module';

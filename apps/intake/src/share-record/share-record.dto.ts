@@ -2,6 +2,7 @@
  * What an agency sends to share a person record, validated field by field.
  * Unknown fields are refused (the global ValidationPipe forbids them).
  */
+import { PARTIAL_DATE_PATTERN } from '@crosscheck/contracts';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -24,8 +25,6 @@ import {
   ValidationArguments,
 } from 'class-validator';
 
-export const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-
 /** `1971`, `1971-03` or `1971-03-14`, and a date that exists. */
 function IsPartialDate() {
   return (target: object, propertyName: string) =>
@@ -37,7 +36,7 @@ function IsPartialDate() {
       validator: {
         validate(value: unknown) {
           if (typeof value !== 'string') return false;
-          const match = PARTIAL_DATE.exec(value);
+          const match = PARTIAL_DATE_PATTERN.exec(value);
           if (!match) return false;
           const [year, month, day] = [Number(match[1]), Number(match[2] ?? 1), Number(match[3] ?? 1)];
           const date = new Date(Date.UTC(year, month - 1, day));

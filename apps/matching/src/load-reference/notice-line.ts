@@ -3,7 +3,17 @@
  * `ReferenceEntry`. Errors name the field and the rule.
  */
 import { create } from '@bufbuild/protobuf';
-import { DisseminationScope, NoticeColour, ReferenceEntry, ReferenceEntrySchema, Sex } from '@crosscheck/contracts';
+import {
+  DisseminationScope,
+  NoticeColour,
+  PARTIAL_DATE_PATTERN,
+  partialDateFromText,
+  PersonNameJson,
+  personNameFromJson,
+  ReferenceEntry,
+  ReferenceEntrySchema,
+  Sex,
+} from '@crosscheck/contracts';
 
 export interface NoticeLine {
   entryId: string;
@@ -11,7 +21,7 @@ export interface NoticeLine {
   noticeRef?: string;
   charges?: string;
   subject: {
-    names: { full?: string; given?: string; family?: string; original?: string; script?: string; alias?: boolean }[];
+    names: PersonNameJson[];
     dateOfBirth?: string;
     sex?: 'male' | 'female' | 'unknown';
     nationalities?: string[];
@@ -50,8 +60,7 @@ export function parseNoticeLine(text: string, dataset: string, owner: string): R
       throw new BadLine(`subject.names[${index}]: needs at least one of full, given or family`);
     }
   });
-  const dob = line.subject.dateOfBirth ? /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(line.subject.dateOfBirth) : null;
-  if (line.subject.dateOfBirth && !dob) throw new BadLine('subject.dateOfBirth: must be YYYY, YYYY-MM or YYYY-MM-DD');
+  if (line.subject.dateOfBirth && !PARTIAL_DATE_PATTERN.test(line.subject.dateOfBirth)) throw new BadLine('subject.dateOfBirth: must be YYYY, YYYY-MM or YYYY-MM-DD');
 
   return create(ReferenceEntrySchema, {
     entryId: line.entryId,
@@ -65,15 +74,8 @@ export function parseNoticeLine(text: string, dataset: string, owner: string): R
         noticeRef: line.noticeRef ?? '',
         charges: line.charges ?? '',
         subject: {
-          names: names.map((name) => ({
-            full: name.full ?? [name.given, name.family].filter(Boolean).join(' '),
-            given: name.given ?? '',
-            family: name.family ?? '',
-            original: name.original ?? '',
-            script: name.script ?? '',
-            alias: name.alias ?? false,
-          })),
-          dateOfBirth: dob ? { year: Number(dob[1]), month: Number(dob[2] ?? 0), day: Number(dob[3] ?? 0) } : undefined,
+          names: names.map(personNameFromJson),
+          dateOfBirth: partialDateFromText(line.subject.dateOfBirth),
           sex: line.subject.sex ? SEXES[line.subject.sex] : Sex.UNSPECIFIED,
           nationalities: line.subject.nationalities ?? [],
         },
