@@ -11,7 +11,10 @@ const lockHash = createHash('sha256').update(readFileSync(path.join(root, 'packa
 const marker = path.join(root, 'node_modules', '.crosscheck-installed');
 
 if (!existsSync(marker) || readFileSync(marker, 'utf8') !== lockHash) {
-  console.log('[crosscheck] installing dependencies (npm ci)...');
-  execSync('npm ci --no-audit --no-fund', { cwd: root, stdio: 'inherit' });
+  console.log('[crosscheck] installing dependencies...');
+  // `npm install`, not `npm ci`: npm 11 here writes lockfiles without other platforms' optional
+  // binaries (swc, buf, nx), which `npm ci` then rejects as out of sync. Versions still come from
+  // the committed lockfile.
+  execSync('npm install --no-audit --no-fund', { cwd: root, stdio: 'inherit' });
   writeFileSync(marker, lockHash);
 }
