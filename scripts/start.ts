@@ -22,18 +22,22 @@ import {
 
 const root = path.resolve(__dirname, '..');
 const PORTS: Record<ServiceName, number> = { intake: 3001, dedup: 3002, matching: 3003, alerting: 3004 };
-const DEMO_AGENCY = 'FRA';
+const AGENCY = 'FRA';
+/** A new agency code per run, so the demo record raises a new alert even when earlier runs shared the same person. */
+const DEMO_AGENCY = `DEMO-${Date.now().toString(36).toUpperCase()}`;
 const say = (line: string) => process.stdout.write(`[crosscheck] ${line}\n`);
 
-const started: { stop(): Promise<void> }[] = [];
+const startedServices: ServiceProcess[] = [];
+const startedInfrastructure: Running[] = [];
 let stopping = false;
 
 async function stopAll(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
     say('stopping...');
-    // Services first (they drain into Kafka and Postgres), then the infrastructure.
-    for (const part of started.reverse()) await part.stop().catch(() => undefined);
+    // Services first, together (each drains into Kafka and Postgres), then the infrastructure.
+    await Promise.allSettled(startedServices.map((service) => service.stop()));
+    await Promise.allSettled(startedInfrastructure.map((part) => part.stop()));
   }
   process.exit(code);
 }
@@ -48,7 +52,7 @@ async function main(): Promise<void> {
   say('starting Kafka, Zipkin and Postgres (the first run fetches the broker and Zipkin jars from Maven Central)...');
   const log = (line: string) => say(line);
   const [kafka, zipkin, postgres] = await Promise.all([startKafka({ log }), startZipkin({ log }), startPostgres({ log })]);
-  for (const part of [postgres, zipkin, kafka] as Running[]) if (part.startedHere) started.push(part);
+  for (const part of [postgres, zipkin, kafka] as Running[]) if (part.startedHere) startedInfrastructure.push(part);
   const databaseUrl = await ensureDatabase(postgres.adminUrl, process.env.CROSSCHECK_DATABASE ?? 'crosscheck');
 
   say('starting intake, dedup, matching and alerting (each runs its migrations)...');
@@ -57,7 +61,7 @@ async function main(): Promise<void> {
   await Promise.all(
     SERVICE_NAMES.map(async (name) => {
       services[name] = await startServiceProcess(name, { env, port: PORTS[name], logGroup: 'services' });
-      started.push(services[name]);
+      startedServices.push(services[name]);
     }),
   );
 
@@ -74,9 +78,9 @@ async function main(): Promise<void> {
 
   say('');
   say('crosscheck is running:');
-  say(`  share records   POST ${services.intake.url}/v1/records   (header X-Agency-Code: ${DEMO_AGENCY})`);
+  say(`  share records   POST ${services.intake.url}/v1/records   (header X-Agency-Code: ${AGENCY})`);
   say(`  alerts          GET  ${services.alerting.url}/v1/alerts`);
-  say(`  live stream     GET  ${services.alerting.url}/v1/alerts/stream   (curl -N -H 'X-Agency-Code: ${DEMO_AGENCY}' ...)`);
+  say(`  live stream     GET  ${services.alerting.url}/v1/alerts/stream   (curl -N -H 'X-Agency-Code: ${AGENCY}' ...)`);
   say(`  traces          ${zipkin.url}/zipkin/`);
   say(`  health/metrics  ${SERVICE_NAMES.map((name) => `${services[name].url}/metrics`).join('  ')}`);
   say(`  logs            ${path.join(paths.LOGS_DIR, 'services')}/`);

@@ -51,9 +51,15 @@ function bestNameAgreement(left: string[], right: string[]): { score: number; de
   return best;
 }
 
-/** Blocking key for exact-repeat grouping: the sorted name parts and the birth year. */
+/**
+ * Blocking key for grouping repeats: the sorted Latin name parts and the birth
+ * year. Names written only in another script count as they are, until
+ * transliteration lets them meet their Latin form.
+ */
 export function personBlockingKey(facts: PersonFacts): string {
-  const parts = [...new Set(facts.names.flatMap(nameParts))].sort();
+  const all = [...new Set(facts.names.flatMap(nameParts))];
+  const latin = all.filter((part) => /^[a-z0-9]+$/.test(part));
+  const parts = (latin.length > 0 ? latin : all).sort();
   return `${parts.join(' ')}|${facts.dateOfBirth?.year ?? ''}`;
 }
 

@@ -47,6 +47,12 @@ describe('scorePersons', () => {
     expect(result.score).toBeLessThan(0.75);
   });
 
+  it('gives the same blocking key with or without the name in its original script', () => {
+    expect(personBlockingKey({ names: ['Ivan Petrov', 'Иван Петров'], dateOfBirth: { year: 1971, month: 3, day: 14 } })).toBe(
+      personBlockingKey({ names: ['Petrov Ivan'], dateOfBirth: { year: 1971, month: 0, day: 0 } }),
+    );
+  });
+
   it('gives the same blocking key whatever the order and accents', () => {
     expect(personBlockingKey({ names: ['José Martínez'], dateOfBirth: { year: 1980, month: 0, day: 0 } })).toBe(
       personBlockingKey({ names: ['MARTINEZ, Jose'], dateOfBirth: { year: 1980, month: 5, day: 1 } }),

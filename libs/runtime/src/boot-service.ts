@@ -12,6 +12,7 @@ import { createLogger, JsonLogger } from '@crosscheck/telemetry';
 import type { Telemetry } from '@crosscheck/telemetry/sdk';
 import { ConfigError, loadConfig } from './load-config';
 import { ApiExceptionFilter, validationErrorFactory } from './api-errors';
+import { jsonBody } from './json-body';
 import { ServiceConfig } from './service.config';
 
 export interface ServiceDefinition<Config extends ServiceConfig> {
@@ -38,7 +39,8 @@ export async function bootService<Config extends ServiceConfig>(definition: Serv
   }
   logger.level = config.LOG_LEVEL;
 
-  const app = await NestFactory.create(definition.module(config), { logger: new JsonLogger(logger), bufferLogs: true });
+  const app = await NestFactory.create(definition.module(config), { logger: new JsonLogger(logger), bufferLogs: true, bodyParser: false });
+  app.use(...jsonBody(config.HTTP_MAX_BODY_BYTES));
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationErrorFactory }));
   app.useGlobalFilters(new ApiExceptionFilter());
   await definition.configure?.(app, config);

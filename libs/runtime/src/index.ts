@@ -4,3 +4,4 @@ export * from './load-config';
 export * from './service.config';
 export * from './messaging-settings';
 export * from './service-core.module';
+export * from './json-body';

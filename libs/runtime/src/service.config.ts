@@ -18,6 +18,12 @@ export class ServiceConfig {
   @Max(65535)
   PORT!: number;
 
+  /** Largest accepted request body, in bytes; larger ones get 413. */
+  @IsInt()
+  @Min(1024)
+  @Max(64 * 1024 * 1024)
+  HTTP_MAX_BODY_BYTES: number = 1024 * 1024;
+
   @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
   DATABASE_URL!: string;
 

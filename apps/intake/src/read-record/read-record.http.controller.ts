@@ -14,9 +14,13 @@ export class ReadRecordHttpController {
 
   /** A record the agency may not see is answered exactly like one that does not exist. */
   @Get(':id')
-  async read(@AgencyCode() agency: string, @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND })) id: string) {
+  async read(@AgencyCode() agency: string, @Param('id', new ParseUUIDPipe({ exceptionFactory: () => notFound() })) id: string) {
     const record = await this.records.findById(this.dataSource.manager, id);
-    if (!record || !mayView(agency, record)) throw new ApiError(HttpStatus.NOT_FOUND, 'not_found', `record ${id} not found`);
+    if (!record || !mayView(agency, record)) throw notFound();
     return recordView(record);
   }
+}
+
+function notFound(): ApiError {
+  return new ApiError(HttpStatus.NOT_FOUND, 'not_found', 'record not found');
 }

@@ -1,0 +1,53 @@
+/**
+ * How every crosscheck HTTP API reads request bodies: JSON only (415 for any
+ * other content type on a request with a body), at most `limit` bytes (413),
+ * malformed JSON answered as `malformed_json` (400), absurd nesting refused
+ * (400) before validators recurse into it, all in the one error
+ * format, before any handler runs.
+ */
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { json } from 'express';
+import { trace } from '@opentelemetry/api';
+
+function reject(response: Response, status: number, code: string, message: string): void {
+  response.status(status).json({ error: { code, message, details: [] }, traceId: trace.getActiveSpan()?.spanContext().traceId });
+}
+
+export function jsonBody(limit: number): (RequestHandler | ((error: unknown, request: Request, response: Response, next: NextFunction) => void))[] {
+  const requireJson: RequestHandler = (request, response, next) => {
+    const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
+    if (hasBody && !request.is('application/json')) {
+      return reject(response, 415, 'unsupported_media_type', `Content-Type must be application/json, not ${request.headers['content-type'] ?? 'missing'}`);
+    }
+    next();
+  };
+  const parseErrors = (error: unknown, _request: Request, response: Response, next: NextFunction) => {
+    const { type, status } = (error ?? {}) as { type?: string; status?: number };
+    if (type === 'entity.parse.failed') return reject(response, 400, 'malformed_json', `request body is not valid JSON: ${(error as Error).message}`);
+    if (type === 'entity.too.large') return reject(response, 413, 'payload_too_large', `request body is larger than ${limit} bytes`);
+    if (type === 'encoding.unsupported' || type === 'charset.unsupported') return reject(response, 415, 'unsupported_media_type', (error as Error).message);
+    if (typeof status === 'number' && status >= 400 && status < 500) return reject(response, status, 'bad_request', 'request body could not be read');
+    next(error);
+  };
+  const boundedDepth: RequestHandler = (request, response, next) => {
+    if (nestingDepthExceeds(request.body, MAX_NESTING)) {
+      return reject(response, 400, 'too_deeply_nested', `request body nests deeper than ${MAX_NESTING} levels`);
+    }
+    next();
+  };
+  return [requireJson, json({ limit, strict: true }), parseErrors, boundedDepth];
+}
+
+/** No crosscheck document nests this deep; deeper input is an attack on the validators' recursion. */
+const MAX_NESTING = 32;
+
+function nestingDepthExceeds(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
