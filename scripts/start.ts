@@ -50,7 +50,10 @@ async function main(): Promise<void> {
   if (build.status !== 0) throw new Error('build failed');
 
   say('starting Kafka, Zipkin and Postgres (the first run fetches the broker and Zipkin jars from Maven Central)...');
-  const log = (line: string) => say(line);
+  // Launcher messages only; the brokers' own output goes to their log files.
+  const log = (line: string) => {
+    if (!/^\[?\d{4}-\d{2}-\d{2}/.test(line)) say(line);
+  };
   const [kafka, zipkin, postgres] = await Promise.all([startKafka({ log }), startZipkin({ log }), startPostgres({ log })]);
   for (const part of [postgres, zipkin, kafka] as Running[]) if (part.startedHere) startedInfrastructure.push(part);
   const databaseUrl = await ensureDatabase(postgres.adminUrl, process.env.CROSSCHECK_DATABASE ?? 'crosscheck');
@@ -85,6 +88,8 @@ async function main(): Promise<void> {
   say(`  health/metrics  ${SERVICE_NAMES.map((name) => `${services[name].url}/metrics`).join('  ')}`);
   say(`  logs            ${path.join(paths.LOGS_DIR, 'services')}/`);
   say('Ctrl-C stops everything this command started.');
+  // The launched processes do not hold the event loop (they must never outlive this one), so hold it here.
+  setInterval(() => undefined, 60_000);
 }
 
 /** Shares one record that matches a demo Red Notice and waits for its alert on the live stream. */

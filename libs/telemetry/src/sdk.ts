@@ -24,6 +24,10 @@ export interface Telemetry {
 
 export function startTelemetry(serviceName: string, env: NodeJS.ProcessEnv = process.env): Telemetry {
   if (env.OTEL_DEBUG === 'true') diag.setLogger(new DiagConsoleLogger(), DiagLogLevel.INFO);
+  // Metrics are Prometheus (prom-client) and logs are pino to stdout; without these the SDK would
+  // set up OTLP log and metric exporters by default and spend seconds at shutdown flushing to nowhere.
+  env.OTEL_LOGS_EXPORTER ??= 'none';
+  env.OTEL_METRICS_EXPORTER ??= 'none';
   const spanProcessors = exporters(env).map(
     (exporter): SpanProcessor => new BatchSpanProcessor(exporter, { scheduledDelayMillis: 500, maxExportBatchSize: 512 }),
   );
