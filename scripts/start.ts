@@ -8,6 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import {
+  Agencies,
   ensureDatabase,
   paths,
   SERVICE_NAMES,
@@ -77,11 +78,15 @@ async function main(): Promise<void> {
   if (loader.status !== 0) throw new Error(`loading the demo notices failed: ${loader.stderr}`);
   say(`  ${loader.stdout.trim()}`);
 
-  await demonstrate(services, zipkin.url);
+  const agencies = new Agencies(databaseUrl, () => services.intake.url);
+  const franceKey = await agencies.key(AGENCY, ['agency', 'analyst']);
+  await demonstrate(services, zipkin.url, await agencies.key(DEMO_AGENCY));
 
   say('');
   say('crosscheck is running:');
-  say(`  share records   POST ${services.intake.url}/v1/records   (header X-Agency-Code: ${AGENCY})`);
+  say(`  share records   POST ${services.intake.url}/v1/records   (Authorization: Bearer <${AGENCY}'s key>)`);
+  say(`  ${AGENCY}'s key     ${franceKey}   (roles agency, analyst; shown once, new each run)`);
+  say(`  admin key       ${await agencies.admin()}   (npm run admin -- --help for agencies and keys)`);
   say(`  alerts          GET  ${services.alerting.url}/v1/alerts`);
   say(`  live stream     GET  ${services.alerting.url}/v1/alerts/stream   (curl -N -H 'X-Agency-Code: ${AGENCY}' ...)`);
   say(`  traces          ${zipkin.url}/zipkin/`);
@@ -93,7 +98,7 @@ async function main(): Promise<void> {
 }
 
 /** Shares one record that matches a demo Red Notice and waits for its alert on the live stream. */
-async function demonstrate(services: Record<ServiceName, ServiceProcess>, zipkinUrl: string): Promise<void> {
+async function demonstrate(services: Record<ServiceName, ServiceProcess>, zipkinUrl: string, demoKey: string): Promise<void> {
   const controller = new AbortController();
   const stream = await fetch(`${services.alerting.url}/v1/alerts/stream?after=${await lastCursor(services.alerting.url)}`, {
     headers: { 'x-agency-code': DEMO_AGENCY },
@@ -108,7 +113,7 @@ async function demonstrate(services: Record<ServiceName, ServiceProcess>, zipkin
   };
   const response = await fetch(`${services.intake.url}/v1/records`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-agency-code': DEMO_AGENCY },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${demoKey}` },
     body: JSON.stringify(record),
   });
   const traceId = response.headers.get('x-trace-id');

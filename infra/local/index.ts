@@ -7,3 +7,4 @@ export { startPostgres, ensureDatabase, dropDatabase, databaseUrl, type Postgres
 export { fetchJars, jarsFetched, type JarSet } from './fetch';
 export * from './service-process';
 export * as paths from './paths';
+export { Agencies } from './agencies';

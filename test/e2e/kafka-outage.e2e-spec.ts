@@ -35,11 +35,12 @@ afterAll(async () => {
 it('delivers a record shared while the broker was down once the broker is back', async () => {
   const stream = await openAlertStream(suite.url('alerting'), 'ESP');
   try {
+    const spain = await suite.agencies.key('ESP');
     await broker.stop();
 
-    const shared = await shareRecord(suite.url('intake'), 'ESP', wantedPerson());
+    const shared = await shareRecord(suite.url('intake'), spain, wantedPerson());
     expect(shared.status).toBe(201);
-    const ready = await fetch(`${suite.url('intake')}/v1/records/${shared.body.record.id}`, { headers: { 'x-agency-code': 'ESP' } });
+    const ready = await fetch(`${suite.url('intake')}/v1/records/${shared.body.record.id}`, { headers: { authorization: `Bearer ${spain}` } });
     expect(ready.status).toBe(200);
 
     broker = await startKafka({ port: PORT, controllerPort: CONTROLLER_PORT, dataDir: DATA_DIR });

@@ -49,7 +49,7 @@ describe('a shared person record', () => {
   it('that matches a Red Notice reaches the sharing agency’s live stream as an alert', async () => {
     const stream = await openAlertStream(suite.url('alerting'), 'FRA');
     try {
-      const shared = await shareRecord(suite.url('intake'), 'FRA', wantedPerson());
+      const shared = await shareRecord(suite.url('intake'), await suite.agencies.key('FRA'), wantedPerson());
       expect(shared.status).toBe(201);
 
       const event = await stream.next((e) => e.event === 'alert');
@@ -68,7 +68,7 @@ describe('a shared person record', () => {
 
   it('is followed in one trace through intake, dedup, matching and alerting', async () => {
     const stream = await openAlertStream(suite.url('alerting'), 'NLD');
-    const shared = await shareRecord(suite.url('intake'), 'NLD', wantedPerson());
+    const shared = await shareRecord(suite.url('intake'), await suite.agencies.key('NLD'), wantedPerson());
     await stream.next((e) => e.event === 'alert');
     stream.close();
     expect(shared.traceId).toMatch(/^[0-9a-f]{32}$/);
@@ -89,7 +89,7 @@ describe('a shared person record', () => {
   });
 
   it('that matches no notice raises no alert', async () => {
-    const shared = await shareRecord(suite.url('intake'), 'SWE', unknownPerson());
+    const shared = await shareRecord(suite.url('intake'), await suite.agencies.key('SWE'), unknownPerson());
     expect(shared.status).toBe(201);
     await waitForPipelineIdle(suite);
 
@@ -100,9 +100,9 @@ describe('a shared person record', () => {
 
   it('shared twice, and again under another reference, makes one entity and one alert', async () => {
     const record = wantedPerson();
-    const first = await shareRecord(suite.url('intake'), 'DEU', record);
-    const again = await shareRecord(suite.url('intake'), 'DEU', record);
-    const underAnotherRef = await shareRecord(suite.url('intake'), 'DEU', { ...record, externalRef: `${record.externalRef}-B` });
+    const first = await shareRecord(suite.url('intake'), await suite.agencies.key('DEU'), record);
+    const again = await shareRecord(suite.url('intake'), await suite.agencies.key('DEU'), record);
+    const underAnotherRef = await shareRecord(suite.url('intake'), await suite.agencies.key('DEU'), { ...record, externalRef: `${record.externalRef}-B` });
     expect([first.status, again.status, underAnotherRef.status]).toEqual([201, 200, 201]);
     expect(again.body.record.id).toBe(first.body.record.id);
     await waitForPipelineIdle(suite);
@@ -118,7 +118,7 @@ describe('a shared person record', () => {
 
 describe('the consumers', () => {
   it('change nothing when a message is delivered again', async () => {
-    const shared = await shareRecord(suite.url('intake'), 'BEL', wantedPerson());
+    const shared = await shareRecord(suite.url('intake'), await suite.agencies.key('BEL'), wantedPerson());
     await waitForPipelineIdle(suite);
     const resolvedBefore = await endOffsets(suite, 'records.resolved.v1');
     const alertsBefore = await alertsOf('BEL');
@@ -158,7 +158,7 @@ describe('the consumers', () => {
     // The partition is not blocked: a record shared after the poison still becomes an alert.
     const stream = await openAlertStream(suite.url('alerting'), 'ITA');
     try {
-      const shared = await shareRecord(suite.url('intake'), 'ITA', wantedPerson());
+      const shared = await shareRecord(suite.url('intake'), await suite.agencies.key('ITA'), wantedPerson());
       const event = await stream.next((e) => e.event === 'alert');
       expect(JSON.parse(event.data).recordId).toBe(shared.body.record.id);
     } finally {

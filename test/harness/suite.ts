@@ -5,7 +5,7 @@
  * the services and drops the database.
  */
 import { randomBytes } from 'node:crypto';
-import { dropDatabase, ensureDatabase, startServiceProcess, type ServiceName, type ServiceProcess } from '@crosscheck/infra';
+import { Agencies, dropDatabase, ensureDatabase, startServiceProcess, type ServiceName, type ServiceProcess } from '@crosscheck/infra';
 import { ensureTopics, TopicNames } from '@crosscheck/messaging';
 import { Kafka, logLevel } from 'kafkajs';
 import { testInfrastructure } from './infrastructure';
@@ -17,6 +17,8 @@ export interface Suite {
   kafka: Kafka;
   zipkinUrl: string;
   services: Partial<Record<ServiceName, ServiceProcess>>;
+  /** Agencies and their keys, created on first use through intake's admin API. */
+  agencies: Agencies;
   start(...names: ServiceName[]): Promise<void>;
   url(name: ServiceName): string;
   topic(logical: string): string;
@@ -33,6 +35,7 @@ export async function createSuite(label: string, overrides: { kafkaBrokers?: str
   const services: Suite['services'] = {};
 
   const suite: Suite = {
+    agencies: new Agencies(databaseUrl, () => suite.url('intake')),
     id,
     databaseUrl,
     topicPrefix,

@@ -5,9 +5,12 @@
  *   - protobuf decoding by the `schema` header;
  *   - the trace: each message is handled in a consumer span whose parent is
  *     the producer span carried in its headers;
- *   - bounded retries, then the message goes to `<topic>.dlq` with the error,
- *     so a poison pill never blocks its partition;
- *   - heartbeats between messages, and offsets committed only for handled
+ *   - a message whose `schema` header is not its topic's schema is refused;
+ *   - failures of the message itself get bounded retries, then the message
+ *     goes to `<topic>.dlq` with the error, so a poison pill never blocks its
+ *     partition; failures of the infrastructure (Postgres down, a deadlock)
+ *     are retried until they pass or the consumer stops, never dead-lettered;
+ *   - heartbeats while handlers run, and offsets committed only for handled
  *     messages, so a shutdown or crash redelivers at most what was in flight
  *     (the inbox makes that harmless).
  */
@@ -17,6 +20,7 @@ import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microse
 import { SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
 import {
   DeadLetterSchema,
+  schemaForTopic,
   HEADER_CONTENT_TYPE,
   HEADER_MESSAGE_ID,
   HEADER_SCHEMA,
@@ -34,10 +38,20 @@ import { KafkaProducer } from './kafka.producer';
 import { CONTENT_TYPE_PROTOBUF } from './messaging.constants';
 import { IncomingMessage } from './incoming-message';
 import { MessagingSettings } from './messaging.settings';
+import { isTransientFailure } from './transient-failure';
 import { captureTraceContext, headersToCarrier, restoreTraceContext } from './trace-carrier';
 
 /** A message that can never succeed, however often it is tried: no retries. */
 class UndecodableMessage extends Error {}
+
+type Outcome = 'ok' | 'duplicate' | 'dead_lettered';
+/** The consumer is stopping or lost the partition: leave the message for whoever consumes next. */
+type Interrupted = 'interrupted';
+
+const HEARTBEAT_EVERY_MS = 3_000;
+const MAX_TRANSIENT_BACKOFF_MS = 5_000;
+/** A dead letter carries the original value unless it would not fit in a Kafka message. */
+const MAX_DEAD_LETTER_VALUE_BYTES = 512 * 1024;
 
 export class KafkaEventServer extends Server implements CustomTransportStrategy {
   private readonly tracer = trace.getTracer('crosscheck.consumer');
@@ -105,9 +119,11 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
 
   private async handleBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload): Promise<void> {
     const topic = this.producer.topics.logical(batch.topic);
+    const stillOwned = () => isRunning() && !isStale();
     for (const message of batch.messages) {
-      if (!isRunning() || isStale()) break;
-      await this.handleMessage(topic, batch.partition, message, heartbeat);
+      if (!stillOwned()) break;
+      const outcome = await this.handleMessage(topic, batch.partition, message, heartbeat, stillOwned);
+      if (outcome === 'interrupted') break;
       resolveOffset(message.offset);
       await heartbeat();
     }
@@ -115,7 +131,13 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     consumerLag.set({ topic, partition: String(batch.partition) }, Number(batch.offsetLag()));
   }
 
-  private async handleMessage(topic: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>): Promise<void> {
+  private async handleMessage(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    heartbeat: () => Promise<void>,
+    stillOwned: () => boolean,
+  ): Promise<Outcome | Interrupted> {
     const carrier = headersToCarrier(message.headers);
     const parent = restoreTraceContext(carrier);
     const span = this.tracer.startSpan(
@@ -133,13 +155,17 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       parent,
     );
     const stopTimer = messageHandlerSeconds.startTimer({ topic });
+    // kafkajs heartbeats only when asked; a slow handler or a long retry must keep asking.
+    const pacemaker = setInterval(() => void heartbeat().catch(() => undefined), HEARTBEAT_EVERY_MS);
     try {
-      await context.with(trace.setSpan(parent, span), async () => {
-        const outcome = await this.deliverWithRetries(topic, partition, message, carrier, heartbeat);
-        messagesProcessed.inc({ topic, outcome });
+      return await context.with(trace.setSpan(parent, span), async () => {
+        const outcome = await this.deliverWithRetries(topic, partition, message, carrier, stillOwned);
+        if (outcome !== 'interrupted') messagesProcessed.inc({ topic, outcome });
         span.setAttribute('crosscheck.outcome', outcome);
+        return outcome;
       });
     } finally {
+      clearInterval(pacemaker);
       stopTimer();
       span.end();
     }
@@ -150,16 +176,17 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     partition: number,
     message: KafkaMessage,
     carrier: Record<string, string>,
-    heartbeat: () => Promise<void>,
-  ): Promise<'ok' | 'duplicate' | 'dead_lettered'> {
+    stillOwned: () => boolean,
+  ): Promise<Outcome | Interrupted> {
     const handler = this.getHandlerByPattern(topic);
     const messageId = carrier[HEADER_MESSAGE_ID] ?? `${topic}/${partition}/${message.offset}`;
     const schema = carrier[HEADER_SCHEMA] ?? '';
     let lastError: unknown;
+    let transientBackoff = 200;
     for (let attempt = 1; attempt <= this.settings.maxAttempts; attempt++) {
       try {
         if (!handler) throw new UndecodableMessage(`no handler for topic ${topic}`);
-        const payload = this.decode(schema, message);
+        const payload = this.decode(topic, schema, message);
         const incoming = new IncomingMessage(topic, partition, message.offset, message.key?.toString(), messageId, schema, attempt);
         const result = await this.invoke(handler, payload, incoming);
         // Handlers return the inbox's verdict; a repeat is counted apart so operators see redeliveries.
@@ -170,10 +197,15 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         span?.recordException(error as Error);
         this.log.warn({ topic, partition, offset: message.offset, attempt, err: describe(error) }, 'message handling failed');
         if (error instanceof UndecodableMessage) break;
-        if (attempt < this.settings.maxAttempts) {
-          await heartbeat();
-          await delay(Math.min(100 * 2 ** (attempt - 1), 2_000));
+        if (isTransientFailure(error)) {
+          // Not the message's fault: wait for the infrastructure, however long, unless we are stopping.
+          if (!stillOwned()) return 'interrupted';
+          await delay(transientBackoff);
+          transientBackoff = Math.min(transientBackoff * 2, MAX_TRANSIENT_BACKOFF_MS);
+          attempt--;
+          continue;
         }
+        if (attempt < this.settings.maxAttempts) await delay(Math.min(100 * 2 ** (attempt - 1), 2_000));
       }
     }
     trace.getActiveSpan()?.setStatus({ code: SpanStatusCode.ERROR, message: 'dead-lettered' });
@@ -181,9 +213,13 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     return 'dead_lettered';
   }
 
-  private decode(schema: string, message: KafkaMessage): unknown {
+  private decode(topic: string, schema: string, message: KafkaMessage): unknown {
     if (!message.value) throw new UndecodableMessage('message has no value');
     if (!schema) throw new UndecodableMessage(`message has no "${HEADER_SCHEMA}" header`);
+    const expected = schemaForTopic(topic);
+    if (expected && schemaName(expected) !== schema) {
+      throw new UndecodableMessage(`a ${schema} does not belong on ${topic}, which carries ${schemaName(expected)}`);
+    }
     try {
       return decodeMessage(schema, message.value);
     } catch (error) {
@@ -198,14 +234,15 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
 
   /** If this fails the error propagates: the offset stays uncommitted and the message is redelivered. */
   private async deadLetter(topic: string, partition: number, message: KafkaMessage, carrier: Record<string, string>, error: unknown): Promise<void> {
+    const tooLarge = (message.value?.length ?? 0) > MAX_DEAD_LETTER_VALUE_BYTES;
     const deadLetter = create(DeadLetterSchema, {
       topic,
       partition,
       offset: message.offset,
       key: message.key ?? new Uint8Array(),
-      value: message.value ?? new Uint8Array(),
+      value: tooLarge ? new Uint8Array() : (message.value ?? new Uint8Array()),
       headers: carrier,
-      error: describe(error),
+      error: tooLarge ? `${describe(error)} (value of ${message.value!.length} bytes left out; read it at the offset)` : describe(error),
       attempts: error instanceof UndecodableMessage ? 1 : this.settings.maxAttempts,
       consumerGroup: this.settings.groupId,
       failedAt: timestampFromDate(new Date()),

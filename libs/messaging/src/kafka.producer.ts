@@ -21,7 +21,7 @@ export interface TopicMessages {
 export class KafkaProducer implements OnApplicationShutdown {
   readonly kafka: Kafka;
   readonly topics: TopicNames;
-  private readonly producer: Producer;
+  private producer: Producer;
   private connected: Promise<void> | undefined;
 
   constructor(
@@ -30,7 +30,11 @@ export class KafkaProducer implements OnApplicationShutdown {
   ) {
     this.kafka = createKafka(settings.service, settings.brokers, logger);
     this.topics = new TopicNames(settings.topicPrefix);
-    this.producer = this.kafka.producer({
+    this.producer = this.createProducer();
+  }
+
+  private createProducer(): Producer {
+    return this.kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
@@ -45,7 +49,18 @@ export class KafkaProducer implements OnApplicationShutdown {
 
   async send(batch: TopicMessages[]): Promise<void> {
     await this.connect();
-    await this.producer.sendBatch({ topicMessages: batch, acks: -1 });
+    try {
+      await this.producer.sendBatch({ topicMessages: batch, acks: -1 });
+    } catch (error) {
+      // A send that failed may still have been written; the idempotent producer's sequence numbers
+      // are then out of step with the broker's (kafkajs#598). A new producer gets a new producer id;
+      // a repeated message is absorbed by its consumers' inboxes.
+      const failed = this.producer;
+      this.producer = this.createProducer();
+      this.connected = undefined;
+      await failed.disconnect().catch(() => undefined);
+      throw error;
+    }
   }
 
   private connect(): Promise<void> {

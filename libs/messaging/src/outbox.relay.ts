@@ -5,7 +5,7 @@
  * from `Outbox.enqueue` and polls as a fallback; while Kafka is unreachable the
  * rows simply wait, and are published when it comes back.
  */
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { HEADER_CONTENT_TYPE, HEADER_MESSAGE_ID, HEADER_SCHEMA } from '@crosscheck/contracts';
 import { outboxPending, outboxPublished, ReadinessRegistry } from '@crosscheck/telemetry';
@@ -33,7 +33,7 @@ interface OutboxRow {
 }
 
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly tracer = trace.getTracer('crosscheck.outbox');
   private client: Client | undefined;
   private running: Promise<void> | undefined;
@@ -50,16 +50,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly producer: KafkaProducer,
     readiness: ReadinessRegistry,
   ) {
-    readiness.register('outbox-relay', () => {
-      if (this.lastError) throw new Error(`outbox relay cannot publish: ${this.lastError}`);
-    });
+    // Not a readiness failure: while Kafka is down the outbox is exactly what lets intake keep
+    // accepting records. The state shows in /ready's details and in crosscheck_outbox_pending.
+    readiness.register('outbox-relay', () => undefined, () => (this.lastError ? `waiting to publish: ${this.lastError}` : 'ok'));
   }
 
   onApplicationBootstrap(): void {
     this.running = this.run();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the producer disconnects (onApplicationShutdown), so a batch in flight finishes. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     this.wake?.();
     await this.running;
@@ -124,15 +125,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private toTopicMessages(rows: OutboxRow[], traceHeaders: TraceCarrier[]): TopicMessages[] {
-    // Consecutive rows of one topic go in one group; sendBatch keeps order within a topic-partition.
-    const batch: TopicMessages[] = [];
+    // One entry per topic, rows in id order within it: kafkajs keys a batch by topic, so a topic
+    // that appeared twice would overwrite its first group. Order across topics is not promised anyway.
+    const byTopic = new Map<string, TopicMessages>();
     rows.forEach((row, index) => {
       const topic = this.producer.topics.physical(row.topic);
-      let group = batch[batch.length - 1];
-      if (!group || group.topic !== topic) {
-        group = { topic, messages: [] };
-        batch.push(group);
-      }
+      let group = byTopic.get(topic);
+      if (!group) byTopic.set(topic, (group = { topic, messages: [] }));
       group.messages.push({
         key: row.message_key,
         value: row.payload,
@@ -144,13 +143,20 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         },
       });
     });
-    return batch;
+    return [...byTopic.values()];
   }
 
   private async connect(): Promise<void> {
     if (this.client) return;
     const options = this.dataSource.driver.options as { url?: string };
-    const client = new Client({ connectionString: options.url, application_name: `${this.settings.service}-outbox-relay` });
+    // keepAlive and a query timeout: a connection that silently died must not keep the lock (and the relay) hostage.
+    const client = new Client({
+      connectionString: options.url,
+      application_name: `${this.settings.service}-outbox-relay`,
+      keepAlive: true,
+      query_timeout: 30_000,
+      connectionTimeoutMillis: 10_000,
+    });
     client.on('error', (error) => {
       this.logger.warn({ err: error.message }, 'outbox relay lost its database connection');
       this.client = undefined;
@@ -160,9 +166,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       this.notified = true;
       this.wake?.();
     });
-    await client.connect();
-    await client.query(`SET search_path TO "${this.settings.databaseSchema}"`);
-    await client.query(`LISTEN ${outboxChannel(this.settings.databaseSchema)}`);
+    try {
+      await client.connect();
+      await client.query(`SET search_path TO "${this.settings.databaseSchema}"`);
+      await client.query(`LISTEN ${outboxChannel(this.settings.databaseSchema)}`);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
     this.client = client;
   }
 

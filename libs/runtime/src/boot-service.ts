@@ -39,7 +39,13 @@ export async function bootService<Config extends ServiceConfig>(definition: Serv
   }
   logger.level = config.LOG_LEVEL;
 
-  const app = await NestFactory.create(definition.module(config), { logger: new JsonLogger(logger), bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create(definition.module(config), {
+    logger: new JsonLogger(logger),
+    bufferLogs: true,
+    bodyParser: false,
+    // Open alert streams must not hold a shutdown hostage; clients reconnect with Last-Event-ID.
+    forceCloseConnections: true,
+  });
   app.use(...jsonBody(config.HTTP_MAX_BODY_BYTES));
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationErrorFactory }));
   app.useGlobalFilters(new ApiExceptionFilter());

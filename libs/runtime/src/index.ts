@@ -5,3 +5,4 @@ export * from './service.config';
 export * from './messaging-settings';
 export * from './service-core.module';
 export * from './json-body';
+export * from './database.config';

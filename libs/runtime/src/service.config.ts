@@ -5,13 +5,14 @@
  */
 import { Transform } from 'class-transformer';
 import { ArrayNotEmpty, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+import { DatabaseConfig } from './database.config';
 
 const toList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').map((part) => part.trim()).filter(Boolean) : value;
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['1', 'true', 'yes'].includes(value.toLowerCase()) : value;
 
-export class ServiceConfig {
+export class ServiceConfig extends DatabaseConfig {
   /** Port of the HTTP API, health and metrics. */
   @IsInt()
   @Min(1)
@@ -23,13 +24,6 @@ export class ServiceConfig {
   @Min(1024)
   @Max(64 * 1024 * 1024)
   HTTP_MAX_BODY_BYTES: number = 1024 * 1024;
-
-  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
-  DATABASE_URL!: string;
-
-  /** The Postgres schema this service owns; no other service reads it. */
-  @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'must be a lower-case Postgres identifier' })
-  DATABASE_SCHEMA!: string;
 
   /** Run pending migrations at start (under an advisory lock, so instances do not race). */
   @Transform(toBoolean)

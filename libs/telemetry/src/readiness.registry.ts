@@ -5,6 +5,8 @@
 import { Injectable } from '@nestjs/common';
 
 export type ReadinessCheck = () => Promise<void> | void;
+/** Extra state to show beside a passing check, e.g. a relay that is waiting for Kafka. */
+export type ReadinessDetail = () => string;
 
 export interface ReadinessReport {
   ready: boolean;
@@ -13,22 +15,24 @@ export interface ReadinessReport {
 
 @Injectable()
 export class ReadinessRegistry {
-  private readonly checks = new Map<string, ReadinessCheck>();
+  private readonly checks = new Map<string, { check: ReadinessCheck; detail?: ReadinessDetail }>();
 
-  register(name: string, check: ReadinessCheck): void {
-    this.checks.set(name, check);
+  register(name: string, check: ReadinessCheck, detail?: ReadinessDetail): void {
+    this.checks.set(name, { check, detail });
   }
 
   async report(): Promise<ReadinessReport> {
     const checks: Record<string, string> = {};
-    for (const [name, check] of this.checks) {
+    const failed = new Set<string>();
+    for (const [name, { check, detail }] of this.checks) {
       try {
         await check();
-        checks[name] = 'ok';
+        checks[name] = detail?.() ?? 'ok';
       } catch (error) {
         checks[name] = error instanceof Error ? error.message : String(error);
+        failed.add(name);
       }
     }
-    return { ready: Object.values(checks).every((outcome) => outcome === 'ok'), checks };
+    return { ready: failed.size === 0, checks };
   }
 }

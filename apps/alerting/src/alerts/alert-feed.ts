@@ -11,6 +11,7 @@ import { DataSource } from 'typeorm';
 import { Alert, ALERTS_CHANNEL, AlertsRepository } from './alerts.repository';
 
 const FALLBACK_POLL_MS = 2_000;
+const MAX_HELD_DURING_REPLAY = 10_000;
 
 @Injectable()
 export class AlertFeed implements OnModuleInit, OnApplicationShutdown {
@@ -55,12 +56,14 @@ export class AlertFeed implements OnModuleInit, OnApplicationShutdown {
       };
       const live = this.alerts$.subscribe((alert) => {
         if (alert.agency !== agency) return;
-        if (replaying) held.push(alert);
-        else emit(alert);
+        if (!replaying) return emit(alert);
+        held.push(alert);
+        if (held.length > MAX_HELD_DURING_REPLAY) subscriber.error(new Error('too many alerts arrived during replay; reconnect'));
       });
       void (async () => {
         try {
           for (;;) {
+            if (subscriber.closed) return;
             const page = await this.alerts.after(this.dataSource.manager, agency, position, 500);
             page.forEach(emit);
             if (page.length < 500) break;

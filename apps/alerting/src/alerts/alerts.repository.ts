@@ -61,7 +61,7 @@ export class AlertsRepository {
                            notice_colour, score, level, features, trace_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
        ON CONFLICT (entity_id, dataset, entry_id, agency) DO UPDATE SET
-         match_id = EXCLUDED.match_id, record_id = EXCLUDED.record_id, score = EXCLUDED.score, level = EXCLUDED.level,
+         match_id = EXCLUDED.match_id, record_id = EXCLUDED.record_id, record_owner = EXCLUDED.record_owner, score = EXCLUDED.score, level = EXCLUDED.level,
          features = EXCLUDED.features, updated_at = now(), seq = nextval(pg_get_serial_sequence('alerts', 'seq'))
        WHERE alerts.score IS DISTINCT FROM EXCLUDED.score OR alerts.level IS DISTINCT FROM EXCLUDED.level
        RETURNING *, (xmax = 0) AS created`,

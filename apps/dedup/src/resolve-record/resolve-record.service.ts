@@ -36,6 +36,8 @@ export class ResolveRecordService {
     const facts = factsOf(record);
     const blockingKey = record.kind === RecordKind.PERSON ? personBlockingKey(facts) : `record:${record.recordId}`;
     const known = await this.entities.findMember(transaction, record.recordId);
+    // An older version arriving late (say, replayed from a dead-letter topic) must not undo a newer one.
+    if (known && record.version <= known.recordVersion) return;
 
     const resolution =
       known && known.blockingKey === blockingKey

@@ -34,27 +34,32 @@ export class ShareRecordService {
     const { externalRef, ...content } = input;
     const contentHash = hashContent(content);
     return this.dataSource.transaction(async (transaction) => {
-      const existing = await this.records.findByExternalRef(transaction, owner, externalRef, true);
-      if (existing?.contentHash === contentHash) return { outcome: 'unchanged', record: existing };
-      if (existing) {
-        const updated = await this.records.replaceContent(transaction, { ...existing, ...this.dates(content), content, contentHash, version: existing.version + 1 });
-        await this.publish(transaction, updated);
-        return { outcome: 'updated', record: updated };
+      // Twice at most: a first share that loses the insert race to a concurrent one compares its
+      // content with the winner's, as any later re-share would.
+      for (let pass = 0; pass < 2; pass++) {
+        const existing = await this.records.findByExternalRef(transaction, owner, externalRef, true);
+        if (existing?.contentHash === contentHash) return { outcome: 'unchanged' as const, record: existing };
+        if (existing) {
+          const updated = await this.records.replaceContent(transaction, { ...existing, ...this.dates(content), content, contentHash, version: existing.version + 1 });
+          await this.publish(transaction, updated);
+          return { outcome: 'updated' as const, record: updated };
+        }
+        const inserted = await this.records.insert(transaction, {
+          recordId: randomUUID(),
+          owner,
+          externalRef,
+          kind: content.kind,
+          version: 1,
+          content,
+          contentHash,
+          ...this.dates(content),
+        });
+        if (inserted) {
+          await this.publish(transaction, inserted);
+          return { outcome: 'created' as const, record: inserted };
+        }
       }
-      const inserted = await this.records.insert(transaction, {
-        recordId: randomUUID(),
-        owner,
-        externalRef,
-        kind: content.kind,
-        version: 1,
-        content,
-        contentHash,
-        ...this.dates(content),
-      });
-      // Lost a race with a concurrent share of the same externalRef: answer with the winner.
-      if (!inserted) return { outcome: 'unchanged', record: (await this.records.findByExternalRef(transaction, owner, externalRef))! };
-      await this.publish(transaction, inserted);
-      return { outcome: 'created', record: inserted };
+      throw new Error(`record ${owner}/${externalRef} could be neither inserted nor found`);
     });
   }
 

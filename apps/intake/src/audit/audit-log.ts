@@ -1,0 +1,64 @@
+/**
+ * The append-only audit log: who (agency, key), did what (action), to which
+ * records, with what outcome, when, under which trace. Never personal data.
+ */
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+
+export interface AuditEntry {
+  agency: string | null;
+  keyId: string | null;
+  action: string;
+  recordIds: string[];
+  outcome: 'ok' | 'refused' | 'failed';
+  status: number;
+  traceId: string | null;
+}
+
+export interface AuditRow extends AuditEntry {
+  id: string;
+  at: string;
+}
+
+export interface AuditQuery {
+  agency?: string;
+  action?: string;
+  recordId?: string;
+  before?: string;
+  limit: number;
+}
+
+@Injectable()
+export class AuditLog {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async append(entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query(
+      'INSERT INTO audit_log (agency, key_id, action, record_ids, outcome, status, trace_id) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+      [entry.agency, entry.keyId, entry.action, entry.recordIds, entry.outcome, entry.status, entry.traceId],
+    );
+  }
+
+  /** Newest first; `before` is the id of the last row of the previous page. */
+  async query(query: AuditQuery): Promise<AuditRow[]> {
+    const rows: { id: string; at: Date; agency: string | null; key_id: string | null; action: string; record_ids: string[]; outcome: AuditEntry['outcome']; status: number; trace_id: string | null }[] =
+      await this.dataSource.query(
+        `SELECT * FROM audit_log
+          WHERE ($1::text IS NULL OR agency = $1) AND ($2::text IS NULL OR action = $2)
+            AND ($3::text IS NULL OR $3 = ANY(record_ids)) AND ($4::bigint IS NULL OR id < $4)
+          ORDER BY id DESC LIMIT $5`,
+        [query.agency ?? null, query.action ?? null, query.recordId ?? null, query.before ?? null, query.limit],
+      );
+    return rows.map((row) => ({
+      id: row.id,
+      at: row.at.toISOString(),
+      agency: row.agency,
+      keyId: row.key_id,
+      action: row.action,
+      recordIds: row.record_ids,
+      outcome: row.outcome,
+      status: row.status,
+      traceId: row.trace_id,
+    }));
+  }
+}

@@ -1,0 +1,4 @@
+import { CreateRecords1763800000100 } from './1763800000100-create-records';
+import { CreateAgenciesAndAudit1763800000110 } from './1763800000110-create-agencies-and-audit';
+
+export const intakeMigrations = [CreateRecords1763800000100, CreateAgenciesAndAudit1763800000110];
