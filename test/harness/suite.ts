@@ -20,6 +20,8 @@ export interface Suite {
   /** Agencies and their keys, created on first use through intake's admin API. */
   agencies: Agencies;
   start(...names: ServiceName[]): Promise<void>;
+  /** Starts one service with extra environment, e.g. a short retention sweep. */
+  startWith(name: ServiceName, env: Record<string, string>): Promise<void>;
   url(name: ServiceName): string;
   topic(logical: string): string;
   close(): Promise<void>;
@@ -43,23 +45,22 @@ export async function createSuite(label: string, overrides: { kafkaBrokers?: str
     zipkinUrl: infrastructure.zipkinUrl,
     services,
     async start(...names) {
+      await Promise.all(names.map((name) => suite.startWith(name, {})));
+    },
+    async startWith(name, env) {
       // Created up front, as an operator would, rather than by four services racing at start.
       await ensureTopics(kafka, new TopicNames(topicPrefix).all(), 3);
-      const started = await Promise.all(
-        names.map((name) =>
-          startServiceProcess(name, {
-            logGroup: `test/${id}`,
-            env: {
-              DATABASE_URL: databaseUrl,
-              KAFKA_BROKERS: infrastructure.kafkaBrokers,
-              KAFKA_TOPIC_PREFIX: topicPrefix,
-              KAFKA_GROUP_ID: `${topicPrefix}${name}`,
-              ZIPKIN_URL: `${infrastructure.zipkinUrl}/api/v2/spans`,
-            },
-          }),
-        ),
-      );
-      started.forEach((service) => (services[service.name] = service));
+      services[name] = await startServiceProcess(name, {
+        logGroup: `test/${id}`,
+        env: {
+          DATABASE_URL: databaseUrl,
+          KAFKA_BROKERS: infrastructure.kafkaBrokers,
+          KAFKA_TOPIC_PREFIX: topicPrefix,
+          KAFKA_GROUP_ID: `${topicPrefix}${name}`,
+          ZIPKIN_URL: `${infrastructure.zipkinUrl}/api/v2/spans`,
+          ...env,
+        },
+      });
     },
     url(name) {
       const service = services[name];

@@ -10,4 +10,10 @@ export class IntakeConfig extends ServiceConfig {
   @Min(1)
   @Max(3650)
   RECORD_RETENTION_DAYS: number = 5 * 365;
+
+  /** How often expired records are looked for and withdrawn. */
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  RETENTION_SWEEP_SECONDS: number = 60;
 }

@@ -12,6 +12,14 @@ import { ReadRecordHttpController } from './read-record/read-record.http.control
 import { RecordsRepository } from './records/records.repository';
 import { ShareRecordHttpController } from './share-record/share-record.http.controller';
 import { ShareRecordService } from './share-record/share-record.service';
+import { ListRecordsHttpController } from './list-records/list-records.http.controller';
+import { RecordAccess } from './records/record-access';
+import { RecordEvents } from './records/record-events';
+import { UpdateRecordHttpController } from './update-record/update-record.http.controller';
+import { UpdateRecordService } from './update-record/update-record.service';
+import { ExpireRecordsJob } from './withdraw-record/expire-records.job';
+import { WithdrawRecordHttpController } from './withdraw-record/withdraw-record.http.controller';
+import { WithdrawRecordService } from './withdraw-record/withdraw-record.service';
 
 @Module({})
 export class IntakeModule {
@@ -19,7 +27,14 @@ export class IntakeModule {
     return {
       module: IntakeModule,
       imports: [ServiceCoreModule.forService({ service: 'intake', config, migrations: intakeMigrations })],
-      controllers: [ShareRecordHttpController, ReadRecordHttpController, ManageAgenciesHttpController],
+      controllers: [
+        ShareRecordHttpController,
+        ListRecordsHttpController,
+        ReadRecordHttpController,
+        UpdateRecordHttpController,
+        WithdrawRecordHttpController,
+        ManageAgenciesHttpController,
+      ],
       providers: [
         AgenciesRepository,
         { provide: CREDENTIAL_STORE, useExisting: AgenciesRepository },
@@ -27,8 +42,13 @@ export class IntakeModule {
         AuditLog,
         AuditedInterceptor,
         ManageAgenciesService,
+        RecordAccess,
+        RecordEvents,
         RecordsRepository,
         ShareRecordService,
+        UpdateRecordService,
+        WithdrawRecordService,
+        ExpireRecordsJob,
       ],
     };
   }

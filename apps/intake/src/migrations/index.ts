@@ -1,4 +1,5 @@
 import { CreateRecords1763800000100 } from './1763800000100-create-records';
 import { CreateAgenciesAndAudit1763800000110 } from './1763800000110-create-agencies-and-audit';
+import { RecordLifecycle1763800000120 } from './1763800000120-record-lifecycle';
 
-export const intakeMigrations = [CreateRecords1763800000100, CreateAgenciesAndAudit1763800000110];
+export const intakeMigrations = [CreateRecords1763800000100, CreateAgenciesAndAudit1763800000110, RecordLifecycle1763800000120];

@@ -1,29 +1,22 @@
-import { Controller, Get, HttpStatus, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiError } from '@crosscheck/runtime';
-import { DataSource } from 'typeorm';
+import { Controller, Get, Param } from '@nestjs/common';
 import { Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
+import { DataSource } from 'typeorm';
 import { Audited } from '../audit/audited.interceptor';
-import { mayView, recordView } from '../records/record.view';
-import { RecordsRepository } from '../records/records.repository';
+import { RecordAccess } from '../records/record-access';
+import { recordView } from '../records/record.view';
 
 @Controller('v1/records')
 @RequireRoles('agency', 'analyst')
 export class ReadRecordHttpController {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly records: RecordsRepository,
+    private readonly access: RecordAccess,
   ) {}
 
   /** A record the agency may not see is answered exactly like one that does not exist. */
   @Get(':id')
   @Audited('record.read')
-  async read(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe({ exceptionFactory: () => notFound() })) id: string) {
-    const record = await this.records.findById(this.dataSource.manager, id);
-    if (!record || !mayView(caller.agency, record)) throw notFound();
-    return recordView(record);
+  async read(@CurrentCaller() caller: Caller, @Param('id') id: string) {
+    return recordView(await this.access.visible(this.dataSource.manager, caller.agency, id));
   }
-}
-
-function notFound(): ApiError {
-  return new ApiError(HttpStatus.NOT_FOUND, 'not_found', 'record not found');
 }

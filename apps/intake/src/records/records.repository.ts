@@ -11,11 +11,16 @@ export interface StoredRecord {
   version: number;
   content: RecordContent;
   contentHash: string;
+  identifierNormalized: string | null;
   reportedAt: Date;
   expiresAt: Date;
   createdAt: Date;
   updatedAt: Date;
+  withdrawnAt: Date | null;
+  withdrawalReason: string | null;
 }
+
+export type NewRecord = Omit<StoredRecord, 'createdAt' | 'updatedAt' | 'withdrawnAt' | 'withdrawalReason'>;
 
 interface RecordRow {
   record_id: string;
@@ -25,13 +30,30 @@ interface RecordRow {
   version: number;
   content: RecordContent;
   content_hash: string;
+  identifier_normalized: string | null;
   reported_at: Date;
   expires_at: Date;
   created_at: Date;
   updated_at: Date;
+  withdrawn_at: Date | null;
+  withdrawal_reason: string | null;
 }
 
-const COLUMNS = 'record_id, owner, external_ref, kind, version, content, content_hash, reported_at, expires_at, created_at, updated_at';
+export interface ListQuery {
+  agency: string;
+  kind?: string;
+  owner?: string;
+  identifier?: string;
+  before?: { createdAt: Date; recordId: string };
+  limit: number;
+}
+
+const COLUMNS = `record_id, owner, external_ref, kind, version, content, content_hash, identifier_normalized,
+  reported_at, expires_at, created_at, updated_at, withdrawn_at, withdrawal_reason`;
+
+/** What an agency may see, in SQL: the same rule as `maySee`, plus expiry and withdrawal. */
+const VISIBLE_TO = (agency: string) => `(owner = ${agency} OR (withdrawn_at IS NULL AND expires_at > now() AND (
+  dissemination->>'scope' = 'all' OR (dissemination->>'scope' = 'agencies' AND dissemination->'agencies' ? ${agency}))))`;
 
 @Injectable()
 export class RecordsRepository {
@@ -43,16 +65,16 @@ export class RecordsRepository {
     return rows[0] && toStored(rows[0]);
   }
 
-  async findById(manager: EntityManager, recordId: string): Promise<StoredRecord | undefined> {
-    const rows: RecordRow[] = await manager.query(`SELECT ${COLUMNS} FROM records WHERE record_id = $1`, [recordId]);
+  async findById(manager: EntityManager, recordId: string, lock = false): Promise<StoredRecord | undefined> {
+    const rows: RecordRow[] = await manager.query(`SELECT ${COLUMNS} FROM records WHERE record_id = $1 ${lock ? 'FOR UPDATE' : ''}`, [recordId]);
     return rows[0] && toStored(rows[0]);
   }
 
   /** Inserts a new record; returns undefined if the agency shared this externalRef concurrently. */
-  async insert(manager: EntityManager, record: Omit<StoredRecord, 'createdAt' | 'updatedAt'>): Promise<StoredRecord | undefined> {
+  async insert(manager: EntityManager, record: NewRecord): Promise<StoredRecord | undefined> {
     const rows: RecordRow[] = await manager.query(
-      `INSERT INTO records (record_id, owner, external_ref, kind, version, content, content_hash, dissemination, reported_at, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+      `INSERT INTO records (record_id, owner, external_ref, kind, version, content, content_hash, dissemination, identifier_normalized, reported_at, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
        ON CONFLICT (owner, external_ref) DO NOTHING
        RETURNING ${COLUMNS}`,
       [
@@ -64,6 +86,7 @@ export class RecordsRepository {
         JSON.stringify(record.content),
         record.contentHash,
         JSON.stringify(record.content.dissemination),
+        record.identifierNormalized,
         record.reportedAt,
         record.expiresAt,
       ],
@@ -71,9 +94,11 @@ export class RecordsRepository {
     return rows[0] && toStored(rows[0]);
   }
 
+  /** A new version of the record; a withdrawn record shared again becomes current again. */
   async replaceContent(manager: EntityManager, record: StoredRecord): Promise<StoredRecord> {
-    const rows: RecordRow[] = await manager.query(
-      `UPDATE records SET version = $2, content = $3, content_hash = $4, dissemination = $5, reported_at = $6, expires_at = $7, updated_at = now()
+    const rows = updatedRows(await manager.query(
+      `UPDATE records SET version = $2, content = $3, content_hash = $4, dissemination = $5, identifier_normalized = $6,
+         reported_at = $7, expires_at = $8, updated_at = now(), withdrawn_at = NULL, withdrawal_reason = NULL
        WHERE record_id = $1 RETURNING ${COLUMNS}`,
       [
         record.recordId,
@@ -81,12 +106,54 @@ export class RecordsRepository {
         JSON.stringify(record.content),
         record.contentHash,
         JSON.stringify(record.content.dissemination),
+        record.identifierNormalized,
         record.reportedAt,
         record.expiresAt,
       ],
+    ));
+    return toStored(rows[0]);
+  }
+
+  async markWithdrawn(manager: EntityManager, recordId: string, reason: string): Promise<StoredRecord> {
+    const rows = updatedRows(
+      await manager.query(`UPDATE records SET withdrawn_at = now(), withdrawal_reason = $2, updated_at = now() WHERE record_id = $1 RETURNING ${COLUMNS}`, [
+        recordId,
+        reason,
+      ]),
     );
     return toStored(rows[0]);
   }
+
+  /** Records past their expiry that are still current, oldest first, locked for this transaction. */
+  async claimExpired(manager: EntityManager, limit: number): Promise<StoredRecord[]> {
+    const rows: RecordRow[] = await manager.query(
+      `SELECT ${COLUMNS} FROM records WHERE withdrawn_at IS NULL AND expires_at <= now()
+        ORDER BY expires_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [limit],
+    );
+    return rows.map(toStored);
+  }
+
+  /** Records the agency may see, newest first. */
+  async list(manager: EntityManager, query: ListQuery): Promise<StoredRecord[]> {
+    const rows: RecordRow[] = await manager.query(
+      `SELECT ${COLUMNS} FROM records
+        WHERE ${VISIBLE_TO('$1')}
+          AND ($2::text IS NULL OR kind = $2)
+          AND ($3::text IS NULL OR owner = $3)
+          AND ($4::text IS NULL OR identifier_normalized = $4)
+          AND ($5::timestamptz IS NULL OR (created_at, record_id) < ($5, $6::uuid))
+        ORDER BY created_at DESC, record_id DESC
+        LIMIT $7`,
+      [query.agency, query.kind ?? null, query.owner ?? null, query.identifier ?? null, query.before?.createdAt ?? null, query.before?.recordId ?? null, query.limit],
+    );
+    return rows.map(toStored);
+  }
+}
+
+/** TypeORM answers an UPDATE ... RETURNING with [rows, count], unlike an INSERT or a SELECT. */
+function updatedRows(result: [RecordRow[], number]): RecordRow[] {
+  return result[0];
 }
 
 function toStored(row: RecordRow): StoredRecord {
@@ -98,9 +165,12 @@ function toStored(row: RecordRow): StoredRecord {
     version: row.version,
     content: row.content,
     contentHash: row.content_hash,
+    identifierNormalized: row.identifier_normalized,
     reportedAt: row.reported_at,
     expiresAt: row.expires_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    withdrawnAt: row.withdrawn_at,
+    withdrawalReason: row.withdrawal_reason,
   };
 }

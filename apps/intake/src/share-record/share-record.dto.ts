@@ -1,68 +1,40 @@
 /**
- * What an agency sends to share a person record, validated field by field.
- * Unknown fields are refused (the global ValidationPipe forbids them).
+ * What an agency sends to share a record, of any of the five kinds, validated
+ * field by field. Unknown fields are refused (the global ValidationPipe
+ * forbids them). Kinds and fields are those of DESIGN.md's Data section.
  */
-import { PARTIAL_DATE_PATTERN } from '@crosscheck/contracts';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
-  Equals,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsIn,
+  IsInt,
   IsISO31661Alpha3,
   IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
   Matches,
+  Max,
   MaxLength,
-  registerDecorator,
+  Min,
   ValidateIf,
   ValidateNested,
-  ValidationArguments,
 } from 'class-validator';
+import { HasSomeName, IsMrz, IsPartialDate, IsPartialDateAnyTime, IsVin } from './record-validators';
 
-/** `1971`, `1971-03` or `1971-03-14`, and a date that exists. */
-function IsPartialDate() {
-  return (target: object, propertyName: string) =>
-    registerDecorator({
-      name: 'isPartialDate',
-      target: target.constructor,
-      propertyName,
-      options: { message: 'must be a date of birth as YYYY, YYYY-MM or YYYY-MM-DD that exists and is not in the future' },
-      validator: {
-        validate(value: unknown) {
-          if (typeof value !== 'string') return false;
-          const match = PARTIAL_DATE_PATTERN.exec(value);
-          if (!match) return false;
-          const [year, month, day] = [Number(match[1]), Number(match[2] ?? 1), Number(match[3] ?? 1)];
-          const date = new Date(Date.UTC(year, month - 1, day));
-          const exists = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-          return exists && year >= 1850 && date.getTime() <= Date.now();
-        },
-      },
-    });
-}
-
-/** At least one of `full`, `family` or `given`: a name cannot be empty. */
-function HasSomeName() {
-  return (target: object, propertyName: string) =>
-    registerDecorator({
-      name: 'hasSomeName',
-      target: target.constructor,
-      propertyName,
-      options: { message: 'a name needs at least one of full, given or family' },
-      validator: {
-        validate(_: unknown, args: ValidationArguments) {
-          const name = args.object as PersonNameDto;
-          return [name.full, name.given, name.family].some((part) => typeof part === 'string' && part.trim().length > 0);
-        },
-      },
-    });
-}
+export const RECORD_KINDS = ['person', 'travel_document', 'vehicle', 'firearm', 'artwork'] as const;
+export type RecordKindName = (typeof RECORD_KINDS)[number];
+export const DOCUMENT_TYPES = ['passport', 'id_card', 'visa', 'residence_permit', 'driving_licence', 'other'] as const;
+export const DOCUMENT_STATUSES = ['stolen', 'lost', 'revoked', 'invalid', 'stolen_blank'] as const;
+const COUNTRY = { message: 'must be an ISO 3166-1 alpha-3 country code' };
+const COUNTRIES = { each: true, message: 'each must be an ISO 3166-1 alpha-3 country code' };
+const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9 ./<-]*$/;
+const IDENTIFIER_RULE = { message: 'may hold only letters, digits, spaces and . / < -' };
 
 export class PersonNameDto {
   @HasSomeName()
@@ -100,6 +72,19 @@ export class PersonNameDto {
   alias?: boolean;
 }
 
+export class IdentityDocumentDto {
+  @IsString()
+  @MaxLength(40)
+  @Matches(IDENTIFIER, IDENTIFIER_RULE)
+  number!: string;
+
+  @IsIn(DOCUMENT_TYPES)
+  type!: (typeof DOCUMENT_TYPES)[number];
+
+  @IsISO31661Alpha3(COUNTRY)
+  issuingCountry!: string;
+}
+
 export class PersonDto {
   @IsArray()
   @ArrayMinSize(1)
@@ -120,20 +105,173 @@ export class PersonDto {
   @IsArray()
   @ArrayMaxSize(10)
   @ArrayUnique()
-  @IsISO31661Alpha3({ each: true, message: 'each must be an ISO 3166-1 alpha-3 country code' })
+  @IsISO31661Alpha3(COUNTRIES)
   nationalities?: string[];
 
   @IsOptional()
   @IsString()
   @MaxLength(200)
   placeOfBirth?: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => IdentityDocumentDto)
+  documents?: IdentityDocumentDto[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(500, { each: true })
+  distinguishingMarks?: string[];
+}
+
+export class TravelDocumentDto extends IdentityDocumentDto {
+  @IsIn(DOCUMENT_STATUSES)
+  status!: (typeof DOCUMENT_STATUSES)[number];
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  holderName?: string;
+
+  @IsOptional()
+  @IsPartialDate()
+  issuedOn?: string;
+
+  @IsOptional()
+  @IsPartialDateAnyTime()
+  expiresOn?: string;
+
+  /** The machine-readable zone as scanned, lines separated by newlines. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  @IsMrz()
+  mrz?: string;
+}
+
+export class VehicleDto {
+  @IsString()
+  @MaxLength(40)
+  @IsVin()
+  vin!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  @Matches(IDENTIFIER, IDENTIFIER_RULE)
+  plate?: string;
+
+  @ValidateIf((vehicle: VehicleDto) => vehicle.plate !== undefined || vehicle.registrationCountry !== undefined)
+  @IsISO31661Alpha3({ message: 'must be an ISO 3166-1 alpha-3 country code, and is required with a plate' })
+  registrationCountry?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  make?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  model?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  colour?: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1886)
+  @Max(new Date().getUTCFullYear() + 1)
+  year?: number;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  @Matches(IDENTIFIER, IDENTIFIER_RULE)
+  engineNumber?: string;
+}
+
+export class FirearmDto {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(40)
+  @Matches(IDENTIFIER, IDENTIFIER_RULE)
+  serialNumber!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  make!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  model?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  calibre?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  type?: string;
+}
+
+export class ArtworkDto {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  title!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  objectType!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  maker?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  period?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  materials?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  dimensions?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  inscriptions?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  description?: string;
 }
 
 export class DisseminationDto {
   @IsIn(['all', 'agencies', 'owner-only'])
   scope!: 'all' | 'agencies' | 'owner-only';
 
-  @ValidateIf((dissemination: DisseminationDto) => dissemination.scope === 'agencies')
+  @ValidateIf((dissemination: DisseminationDto) => dissemination.scope === 'agencies' || dissemination.agencies !== undefined)
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(200)
@@ -141,19 +279,14 @@ export class DisseminationDto {
   agencies?: string[];
 }
 
-export class ShareRecordDto {
-  @Equals('person', { message: 'must be "person" (other kinds are not accepted yet)' })
-  kind!: 'person';
-
-  /** The agency's own reference, unique per agency; re-sharing it is safe. */
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(128)
-  @Matches(/^[\x21-\x7e]+$/, { message: 'must be printable ASCII without spaces' })
-  externalRef!: string;
+/** Everything about a record but its externalRef: what an update (PUT) carries. */
+export class RecordContentDto {
+  @IsIn(RECORD_KINDS, { message: `must be one of ${RECORD_KINDS.join(', ')}` })
+  kind!: RecordKindName;
 
   @ValidateNested()
   @Type(() => DisseminationDto)
+  @IsDefined()
   dissemination!: DisseminationDto;
 
   @IsString()
@@ -174,7 +307,42 @@ export class ShareRecordDto {
   @MaxLength(128)
   caseRef?: string;
 
+  @ValidateIf((record: RecordContentDto) => record.kind === 'person')
+  @IsDefined({ message: 'is required for a record of kind person' })
   @ValidateNested()
   @Type(() => PersonDto)
-  person!: PersonDto;
+  person?: PersonDto;
+
+  @ValidateIf((record: RecordContentDto) => record.kind === 'travel_document')
+  @IsDefined({ message: 'is required for a record of kind travel_document' })
+  @ValidateNested()
+  @Type(() => TravelDocumentDto)
+  travelDocument?: TravelDocumentDto;
+
+  @ValidateIf((record: RecordContentDto) => record.kind === 'vehicle')
+  @IsDefined({ message: 'is required for a record of kind vehicle' })
+  @ValidateNested()
+  @Type(() => VehicleDto)
+  vehicle?: VehicleDto;
+
+  @ValidateIf((record: RecordContentDto) => record.kind === 'firearm')
+  @IsDefined({ message: 'is required for a record of kind firearm' })
+  @ValidateNested()
+  @Type(() => FirearmDto)
+  firearm?: FirearmDto;
+
+  @ValidateIf((record: RecordContentDto) => record.kind === 'artwork')
+  @IsDefined({ message: 'is required for a record of kind artwork' })
+  @ValidateNested()
+  @Type(() => ArtworkDto)
+  artwork?: ArtworkDto;
+}
+
+export class ShareRecordDto extends RecordContentDto {
+  /** The agency's own reference, unique per agency; re-sharing it is safe. */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
+  @Matches(/^[\x21-\x7e]+$/, { message: 'must be printable ASCII without spaces' })
+  externalRef!: string;
 }

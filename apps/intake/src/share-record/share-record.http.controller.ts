@@ -15,9 +15,9 @@ export class ShareRecordHttpController {
   @Post()
   @Audited('record.share')
   async share(@CurrentCaller() caller: Caller, @Body() input: ShareRecordDto, @Res({ passthrough: true }) response: Response) {
-    const { outcome, record } = await this.shareRecord.share(caller.agency, input);
+    const { outcome, record, warnings } = await this.shareRecord.share(caller.agency, input);
     response.status(outcome === 'unchanged' ? HttpStatus.OK : HttpStatus.CREATED);
     response.setHeader('Location', `/v1/records/${record.recordId}`);
-    return { outcome, record: recordView(record) };
+    return { outcome, record: recordView(record), warnings };
   }
 }

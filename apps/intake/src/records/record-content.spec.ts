@@ -1,4 +1,4 @@
-import { hashContent } from './share-record.service';
+import { hashContent } from './record-content';
 
 describe('hashContent', () => {
   it('is the same whatever the order of keys', () => {

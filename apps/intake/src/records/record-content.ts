@@ -1,0 +1,74 @@
+/**
+ * Rules every write of a record's content follows, whether it is a first
+ * share, a re-share, an update or a batch item: its hash (to recognise an
+ * unchanged re-share), its dates (retention at most RECORD_RETENTION_DAYS),
+ * its normalised identifier, and its warnings.
+ */
+import { createHash } from 'node:crypto';
+import { HttpStatus } from '@nestjs/common';
+import { checkVin } from '@crosscheck/resolution';
+import { ApiError, FieldProblem } from '@crosscheck/runtime';
+import { normalizedIdentifier, RecordContent } from './shared-record.mapper';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface PreparedContent {
+  content: RecordContent;
+  contentHash: string;
+  identifierNormalized: string | null;
+  reportedAt: Date;
+  expiresAt: Date;
+  warnings: FieldProblem[];
+}
+
+/** The field that holds each kind's body. */
+const BODY_FIELDS = { person: 'person', travel_document: 'travelDocument', vehicle: 'vehicle', firearm: 'firearm', artwork: 'artwork' } as const;
+
+export function prepareContent(content: RecordContent, retentionDays: number, now = new Date()): PreparedContent {
+  for (const [kind, field] of Object.entries(BODY_FIELDS)) {
+    if (kind !== content.kind && content[field] !== undefined) throw invalid(field, 'onlyForKind', `must be absent for a record of kind ${content.kind}`);
+  }
+  const reportedAt = content.reportedAt ? new Date(content.reportedAt) : now;
+  const longest = new Date(now.getTime() + retentionDays * DAY_MS);
+  const expiresAt = content.expiresAt ? new Date(content.expiresAt) : longest;
+  if (reportedAt.getTime() > now.getTime() + 5 * 60 * 1000) throw invalid('reportedAt', 'notInFuture', 'must not be in the future');
+  if (expiresAt.getTime() <= now.getTime()) throw invalid('expiresAt', 'inFuture', 'must be in the future');
+  if (expiresAt.getTime() > longest.getTime()) throw invalid('expiresAt', 'maxRetention', `must be at most ${retentionDays} days from now`);
+  return {
+    content,
+    contentHash: hashContent(content),
+    identifierNormalized: normalizedIdentifier(content),
+    reportedAt,
+    expiresAt,
+    warnings: warningsFor(content),
+  };
+}
+
+/** Accepted, but worth telling the agency: a VIN check digit that does not add up (only North American VINs carry one). */
+function warningsFor(content: RecordContent): FieldProblem[] {
+  if (content.kind !== 'vehicle' || !content.vehicle) return [];
+  const vin = checkVin(content.vehicle.vin);
+  if (vin.checkDigit !== 'mismatch') return [];
+  return [{ field: 'vehicle.vin', rule: 'vinCheckDigit', message: 'the ISO 3779 check digit (position 9) does not match; fine unless this is a North American VIN' }];
+}
+
+function invalid(field: string, rule: string, message: string): ApiError {
+  return new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', `${field}: ${message}`, [{ field, rule, message }]);
+}
+
+/** A hash of the content that ignores key order, so the same record re-sent is recognised. */
+export function hashContent(content: unknown): string {
+  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([key, v]) => `${JSON.stringify(key)}:${canonicalJson(v)}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

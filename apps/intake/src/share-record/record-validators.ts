@@ -1,0 +1,61 @@
+/**
+ * Validation rules of crosscheck's own, as class-validator decorators: partial
+ * dates, names that are not empty, VINs (ISO 3779 shape), MRZs (ICAO 9303 check
+ * digits). The rule names are what clients see in `details[].rule`.
+ */
+import { PARTIAL_DATE_PATTERN } from '@crosscheck/contracts';
+import { checkVin, parseMrz } from '@crosscheck/resolution';
+import { registerDecorator, ValidationArguments } from 'class-validator';
+
+function rule(name: string, message: string | ((args: ValidationArguments) => string), validate: (value: unknown, args: ValidationArguments) => boolean) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({ name, target: target.constructor, propertyName, options: { message }, validator: { validate } });
+}
+
+function partialDateExists(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  const match = PARTIAL_DATE_PATTERN.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2] ?? 1), Number(match[3] ?? 1)];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && year >= 1800;
+}
+
+/** `1971`, `1971-03` or `1971-03-14`, a date that exists and is not in the future. */
+export function IsPartialDate() {
+  return rule('isPartialDate', 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD that exists and is not in the future', (value) => {
+    return partialDateExists(value) && new Date(`${String(value).padEnd(10, '-01').slice(0, 10)}T00:00:00Z`).getTime() <= Date.now();
+  });
+}
+
+/** Like IsPartialDate, but the future is allowed (expiry dates). */
+export function IsPartialDateAnyTime() {
+  return rule('isPartialDate', 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD that exists', partialDateExists);
+}
+
+/** At least one of `full`, `given` or `family`. */
+export function HasSomeName() {
+  return rule('hasSomeName', 'a name needs at least one of full, given or family', (_, args) => {
+    const name = args.object as { full?: unknown; given?: unknown; family?: unknown };
+    return [name.full, name.given, name.family].some((part) => typeof part === 'string' && part.trim().length > 0);
+  });
+}
+
+/** 17 characters, letters and digits without I, O or Q, separators allowed. The check digit is a warning, not a rule. */
+export function IsVin() {
+  return rule(
+    'isVin',
+    (args) => `must be a VIN: ${checkVin(String(args.value ?? '')).problems.join('; ') || 'not a string'}`,
+    (value) => typeof value === 'string' && checkVin(value).valid,
+  );
+}
+
+/** A machine-readable zone whose ICAO 9303 check digits agree. */
+export function IsMrz() {
+  return rule(
+    'isMrz',
+    (args) => `must be a valid ICAO 9303 MRZ: ${parseMrz(String(args.value ?? '')).problems.join('; ') || 'not a string'}`,
+    (value) => typeof value === 'string' && parseMrz(value).valid,
+  );
+}
+

@@ -1,0 +1,20 @@
+import { Body, Controller, Param, Put } from '@nestjs/common';
+import { Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
+import { Audited } from '../audit/audited.interceptor';
+import { recordView } from '../records/record.view';
+import { RecordContentDto } from '../share-record/share-record.dto';
+import { UpdateRecordService } from './update-record.service';
+
+@Controller('v1/records')
+@RequireRoles('agency')
+export class UpdateRecordHttpController {
+  constructor(private readonly updateRecord: UpdateRecordService) {}
+
+  /** 200 with `updated` (a new version, published) or `unchanged`. */
+  @Put(':id')
+  @Audited('record.update')
+  async update(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() content: RecordContentDto) {
+    const { outcome, record, warnings } = await this.updateRecord.update(caller.agency, id, content);
+    return { outcome, record: recordView(record), warnings };
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * Updating a record by its id: the owner sends the whole new content; it
+ * becomes the next version and flows downstream. The same content again
+ * changes nothing. A record's kind never changes.
+ */
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { ApiError } from '@crosscheck/runtime';
+import { DataSource } from 'typeorm';
+import { IntakeConfig } from '../intake.config';
+import { prepareContent } from '../records/record-content';
+import { RecordAccess } from '../records/record-access';
+import { RecordEvents } from '../records/record-events';
+import { RecordsRepository } from '../records/records.repository';
+import { RecordContentDto } from '../share-record/share-record.dto';
+import { ShareResult } from '../share-record/share-record.service';
+
+@Injectable()
+export class UpdateRecordService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: RecordAccess,
+    private readonly records: RecordsRepository,
+    private readonly events: RecordEvents,
+    private readonly config: IntakeConfig,
+  ) {}
+
+  update(agency: string, recordId: string, content: RecordContentDto): Promise<ShareResult> {
+    return this.dataSource.transaction(async (transaction) => {
+      const existing = await this.access.owned(transaction, agency, recordId);
+      if (existing.kind !== content.kind) {
+        throw new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', `kind: cannot change from ${existing.kind}`, [
+          { field: 'kind', rule: 'immutable', message: `cannot change from ${existing.kind}` },
+        ]);
+      }
+      const prepared = prepareContent(content, this.config.RECORD_RETENTION_DAYS);
+      if (prepared.contentHash === existing.contentHash && !existing.withdrawnAt) return { outcome: 'unchanged', record: existing, warnings: prepared.warnings };
+      const updated = await this.records.replaceContent(transaction, { ...existing, ...prepared, version: existing.version + 1 });
+      await this.events.received(transaction, updated);
+      return { outcome: 'updated', record: updated, warnings: prepared.warnings };
+    });
+  }
+}

@@ -1,0 +1,24 @@
+import { Controller, Delete, HttpStatus, Param, Query } from '@nestjs/common';
+import { Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
+import { ApiError } from '@crosscheck/runtime';
+import { Audited } from '../audit/audited.interceptor';
+import { recordView } from '../records/record.view';
+import { WithdrawRecordService } from './withdraw-record.service';
+
+@Controller('v1/records')
+@RequireRoles('agency')
+export class WithdrawRecordHttpController {
+  constructor(private readonly withdrawRecord: WithdrawRecordService) {}
+
+  /** 200 with the withdrawn record; again, the same answer and nothing more published. */
+  @Delete(':id')
+  @Audited('record.withdraw')
+  async withdraw(@CurrentCaller() caller: Caller, @Param('id') id: string, @Query('reason') reason = 'withdrawn by owner') {
+    if (reason.length > 200 || /[\x00-\x1f\x7f]/.test(reason)) {
+      throw new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', 'reason: must be at most 200 printable characters', [
+        { field: 'reason', rule: 'maxLength', message: 'must be at most 200 printable characters' },
+      ]);
+    }
+    return recordView(await this.withdrawRecord.withdrawByOwner(caller.agency, id, reason));
+  }
+}
