@@ -12,6 +12,9 @@ import { ReadRecordHttpController } from './read-record/read-record.http.control
 import { RecordsRepository } from './records/records.repository';
 import { ShareRecordHttpController } from './share-record/share-record.http.controller';
 import { ShareRecordService } from './share-record/share-record.service';
+import { ShareBatchHttpController } from './share-record/share-batch.http.controller';
+import { ShareBatchService } from './share-record/share-batch.service';
+import { SharingRateLimit } from './share-record/sharing-rate-limit';
 import { ListRecordsHttpController } from './list-records/list-records.http.controller';
 import { RecordAccess } from './records/record-access';
 import { RecordEvents } from './records/record-events';
@@ -28,6 +31,7 @@ export class IntakeModule {
       module: IntakeModule,
       imports: [ServiceCoreModule.forService({ service: 'intake', config, migrations: intakeMigrations })],
       controllers: [
+        ShareBatchHttpController,
         ShareRecordHttpController,
         ListRecordsHttpController,
         ReadRecordHttpController,
@@ -46,6 +50,8 @@ export class IntakeModule {
         RecordEvents,
         RecordsRepository,
         ShareRecordService,
+        ShareBatchService,
+        SharingRateLimit,
         UpdateRecordService,
         WithdrawRecordService,
         ExpireRecordsJob,

@@ -29,16 +29,27 @@ export async function ensureTopics(kafka: Kafka, topics: string[], numPartitions
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const existing = new Set(await admin.listTopics());
-    const missing = topics.filter((topic) => !existing.has(topic));
-    if (missing.length === 0) return;
-    await admin.createTopics({
-      topics: missing.map((topic) => ({ topic, numPartitions, replicationFactor: 1 })),
-      waitForLeaders: true,
-    });
-  } catch (error) {
-    // Another service created some of the same topics a moment earlier.
-    if (!onlyAlreadyExists(error)) throw error;
+    // A broker that has just started, or just created topics, answers some requests with retriable
+    // errors ("does not host this topic-partition") for a moment: try again rather than fail a start.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const existing = new Set(await admin.listTopics());
+        const missing = topics.filter((topic) => !existing.has(topic));
+        if (missing.length > 0) {
+          await admin
+            .createTopics({ topics: missing.map((topic) => ({ topic, numPartitions, replicationFactor: 1 })), waitForLeaders: true })
+            .catch((error: unknown) => {
+              // Another service created some of the same topics a moment earlier.
+              if (!onlyAlreadyExists(error)) throw error;
+            });
+        }
+        await admin.fetchTopicMetadata({ topics });
+        return;
+      } catch (error) {
+        if (attempt >= 20 || !(error as { retriable?: boolean }).retriable) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+      }
+    }
   } finally {
     await admin.disconnect();
   }

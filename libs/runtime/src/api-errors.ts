@@ -17,6 +17,9 @@ export interface FieldProblem {
 }
 
 export class ApiError extends HttpException {
+  /** Set on 429s: sent as Retry-After. */
+  retryAfterSeconds?: number;
+
   constructor(status: number, readonly code: string, message: string, readonly details: FieldProblem[] = []) {
     super({ code, message, details }, status);
   }
@@ -59,6 +62,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const traceId = trace.getActiveSpan()?.spanContext().traceId;
     const { status, body } = this.describe(exception);
+    if (exception instanceof ApiError && exception.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     if (status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     response.status(status).json({ error: body, traceId });
   }

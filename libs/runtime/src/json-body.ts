@@ -6,7 +6,7 @@
  * format, before any handler runs.
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { json } from 'express';
+import { json, text } from 'express';
 import { trace } from '@opentelemetry/api';
 
 function reject(response: Response, status: number, code: string, message: string): void {
@@ -16,8 +16,8 @@ function reject(response: Response, status: number, code: string, message: strin
 export function jsonBody(limit: number): (RequestHandler | ((error: unknown, request: Request, response: Response, next: NextFunction) => void))[] {
   const requireJson: RequestHandler = (request, response, next) => {
     const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
-    if (hasBody && !request.is('application/json')) {
-      return reject(response, 415, 'unsupported_media_type', `Content-Type must be application/json, not ${request.headers['content-type'] ?? 'missing'}`);
+    if (hasBody && !request.is(['application/json', 'application/x-ndjson'])) {
+      return reject(response, 415, 'unsupported_media_type', `Content-Type must be application/json (or application/x-ndjson for batches), not ${request.headers['content-type'] ?? 'missing'}`);
     }
     next();
   };
@@ -35,7 +35,31 @@ export function jsonBody(limit: number): (RequestHandler | ((error: unknown, req
     }
     next();
   };
-  return [requireJson, json({ limit, strict: true }), parseErrors, boundedDepth];
+  // NDJSON stays text here; the routes that take it (batches) parse it line by line, so that one bad line is one bad item.
+  return [requireJson, json({ limit, strict: true }), text({ type: 'application/x-ndjson', limit }), parseErrors, boundedDepth, noControlCharacters];
+}
+
+/** Control characters have no place in any crosscheck field; they are refused wherever they hide. */
+const noControlCharacters: RequestHandler = (request, response, next) => {
+  const found = controlCharacterPath(request.body, '');
+  if (found !== undefined) return reject(response, 400, 'control_characters', `${found || 'body'}: must not contain control characters`);
+  next();
+};
+
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+function controlCharacterPath(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') {
+    // NDJSON bodies are split into lines by their route; \n and \r are their separators.
+    return CONTROL.test(value) ? path : undefined;
+  }
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, child] of Object.entries(value)) {
+    const found = controlCharacterPath(child, Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key);
+    if (found !== undefined) return found;
+  }
+  if (CONTROL.test(Object.keys(value).join(''))) return path;
+  return undefined;
 }
 
 /** No crosscheck document nests this deep; deeper input is an attack on the validators' recursion. */

@@ -16,13 +16,17 @@ import { toSharedRecord } from './shared-record.mapper';
 export class RecordEvents {
   constructor(private readonly outbox: Outbox) {}
 
-  async received(transaction: EntityManager, record: StoredRecord): Promise<void> {
-    await this.outbox.enqueue(transaction, {
-      topic: Topics.recordsReceived,
-      key: record.recordId,
-      schema: RecordReceivedSchema,
-      message: create(RecordReceivedSchema, { record: toSharedRecord(record), receivedAt: timestampNow() }),
-    });
+  async received(transaction: EntityManager, ...records: StoredRecord[]): Promise<void> {
+    const receivedAt = timestampNow();
+    await this.outbox.enqueue(
+      transaction,
+      ...records.map((record) => ({
+        topic: Topics.recordsReceived,
+        key: record.recordId,
+        schema: RecordReceivedSchema,
+        message: create(RecordReceivedSchema, { record: toSharedRecord(record), receivedAt }),
+      })),
+    );
   }
 
   async withdrawn(transaction: EntityManager, record: StoredRecord, reason: string): Promise<void> {

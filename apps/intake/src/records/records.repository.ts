@@ -94,6 +94,45 @@ export class RecordsRepository {
     return rows[0] && toStored(rows[0]);
   }
 
+  async findByExternalRefs(manager: EntityManager, owner: string, externalRefs: string[]): Promise<StoredRecord[]> {
+    const rows: RecordRow[] = await manager.query(`SELECT ${COLUMNS} FROM records WHERE owner = $1 AND external_ref = ANY($2::text[]) FOR UPDATE`, [
+      owner,
+      externalRefs,
+    ]);
+    return rows.map(toStored);
+  }
+
+  /** Inserts many records in one statement; those whose externalRef was taken meanwhile are left out of the answer. */
+  async insertMany(manager: EntityManager, records: NewRecord[]): Promise<StoredRecord[]> {
+    if (records.length === 0) return [];
+    const values: unknown[] = [];
+    const tuples = records.map((record, index) => {
+      values.push(
+        record.recordId,
+        record.owner,
+        record.externalRef,
+        record.kind,
+        record.version,
+        JSON.stringify(record.content),
+        record.contentHash,
+        JSON.stringify(record.content.dissemination),
+        record.identifierNormalized,
+        record.reportedAt,
+        record.expiresAt,
+      );
+      const at = index * 11;
+      return `(${Array.from({ length: 11 }, (_, column) => `$${at + column + 1}`).join(', ')})`;
+    });
+    const rows: RecordRow[] = await manager.query(
+      `INSERT INTO records (record_id, owner, external_ref, kind, version, content, content_hash, dissemination, identifier_normalized, reported_at, expires_at)
+       VALUES ${tuples.join(', ')}
+       ON CONFLICT (owner, external_ref) DO NOTHING
+       RETURNING ${COLUMNS}`,
+      values,
+    );
+    return rows.map(toStored);
+  }
+
   /** A new version of the record; a withdrawn record shared again becomes current again. */
   async replaceContent(manager: EntityManager, record: StoredRecord): Promise<StoredRecord> {
     const rows = updatedRows(await manager.query(

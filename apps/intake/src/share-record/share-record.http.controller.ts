@@ -5,16 +5,21 @@ import { Audited } from '../audit/audited.interceptor';
 import { recordView } from '../records/record.view';
 import { ShareRecordDto } from './share-record.dto';
 import { ShareRecordService } from './share-record.service';
+import { SharingRateLimit } from './sharing-rate-limit';
 
 @Controller('v1/records')
 @RequireRoles('agency')
 export class ShareRecordHttpController {
-  constructor(private readonly shareRecord: ShareRecordService) {}
+  constructor(
+    private readonly shareRecord: ShareRecordService,
+    private readonly rateLimit: SharingRateLimit,
+  ) {}
 
   /** 201 for a new record or a new version; 200 with the stored record when nothing changed. */
   @Post()
   @Audited('record.share')
   async share(@CurrentCaller() caller: Caller, @Body() input: ShareRecordDto, @Res({ passthrough: true }) response: Response) {
+    await this.rateLimit.take(caller.agency, 1);
     const { outcome, record, warnings } = await this.shareRecord.share(caller.agency, input);
     response.status(outcome === 'unchanged' ? HttpStatus.OK : HttpStatus.CREATED);
     response.setHeader('Location', `/v1/records/${record.recordId}`);

@@ -1,0 +1,58 @@
+/**
+ * `POST /v1/records/batch`: up to 1,000 records as a JSON array
+ * (`application/json`) or one per line (`application/x-ndjson`). The answer is
+ * 200 with one result per item, in order, each with its own status.
+ */
+import { Body, Controller, Headers, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import { Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
+import { ApiError } from '@crosscheck/runtime';
+import type { Request, Response } from 'express';
+import { Audited } from '../audit/audited.interceptor';
+import { ShareBatchService, UnparsableItem } from './share-batch.service';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
+
+@Controller('v1/records/batch')
+@RequireRoles('agency')
+export class ShareBatchHttpController {
+  constructor(private readonly shareBatch: ShareBatchService) {}
+
+  @Post()
+  @Audited('record.share-batch')
+  async share(
+    @CurrentCaller() caller: Caller,
+    @Body() body: unknown,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ) {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', 'Idempotency-Key: must be 1-128 printable ASCII characters', [
+        { field: 'Idempotency-Key', rule: 'matches', message: 'must be 1-128 printable ASCII characters' },
+      ]);
+    }
+    const items = request.is('application/x-ndjson') ? parseNdjson(typeof body === 'string' ? body : '') : body;
+    if (!Array.isArray(items)) {
+      throw new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', 'records: the body must be a JSON array of records, or NDJSON', [
+        { field: 'records', rule: 'isArray', message: 'the body must be a JSON array of records, or NDJSON' },
+      ]);
+    }
+    const answer = await this.shareBatch.share(caller.agency, items, idempotencyKey);
+    response.status(answer.status);
+    if (answer.replayed) response.setHeader('Idempotent-Replayed', 'true');
+    return answer.body;
+  }
+}
+
+function parseNdjson(text: string): unknown[] {
+  return text
+    .split('\n')
+    .filter((line) => line.trim().length > 0)
+    .map((line) => {
+      try {
+        return JSON.parse(line) as unknown;
+      } catch (error) {
+        return new UnparsableItem((error as Error).message);
+      }
+    });
+}

@@ -1,0 +1,199 @@
+/**
+ * Sharing up to 1,000 records in one request. Each item is validated on its
+ * own and answered on its own, so one bad item does not sink the rest; the
+ * good ones are written together, records and outbox rows in one transaction
+ * and a few statements, which is what makes batches fast. With an
+ * Idempotency-Key, a retried batch gets the first answer again and changes
+ * nothing.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { ApiError, FieldProblem, validationErrorFactory } from '@crosscheck/runtime';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { DataSource, EntityManager } from 'typeorm';
+import { IntakeConfig } from '../intake.config';
+import { PreparedContent, prepareContent } from '../records/record-content';
+import { RecordEvents } from '../records/record-events';
+import { RecordsRepository, StoredRecord } from '../records/records.repository';
+import { ShareRecordDto } from './share-record.dto';
+import { ShareOutcome, ShareRecordService } from './share-record.service';
+import { SharingRateLimit } from './sharing-rate-limit';
+
+export const MAX_BATCH = 1_000;
+
+export interface BatchItemResult {
+  index: number;
+  status: number;
+  outcome?: ShareOutcome;
+  id?: string;
+  externalRef?: string;
+  version?: number;
+  warnings?: FieldProblem[];
+  error?: { code: string; message: string; details: FieldProblem[] };
+}
+
+export interface BatchAnswer {
+  status: number;
+  body: { summary: Record<string, number>; results: BatchItemResult[] };
+  replayed: boolean;
+}
+
+/** One line of an NDJSON batch that did not parse, kept in place so that its index is reported. */
+export class UnparsableItem {
+  constructor(readonly message: string) {}
+}
+
+interface ValidItem {
+  index: number;
+  input: ShareRecordDto;
+  prepared: PreparedContent;
+}
+
+@Injectable()
+export class ShareBatchService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly records: RecordsRepository,
+    private readonly events: RecordEvents,
+    private readonly shareRecord: ShareRecordService,
+    private readonly rateLimit: SharingRateLimit,
+    private readonly config: IntakeConfig,
+  ) {}
+
+  async share(owner: string, items: unknown[], idempotencyKey?: string): Promise<BatchAnswer> {
+    if (items.length === 0) throw batchError('must hold at least one record');
+    if (items.length > MAX_BATCH) throw batchError(`must hold at most ${MAX_BATCH} records, not ${items.length}`);
+    const requestHash = createHash('sha256').update(JSON.stringify(items)).digest('hex');
+    if (idempotencyKey) {
+      const earlier = await this.earlierAnswer(this.dataSource.manager, owner, idempotencyKey, requestHash);
+      if (earlier) return earlier;
+    }
+
+    const results: BatchItemResult[] = new Array(items.length);
+    const valid = await this.validate(items, results);
+    await this.rateLimit.take(owner, valid.length);
+
+    return this.dataSource.transaction(async (transaction) => {
+      await this.write(transaction, owner, valid, results);
+      const answer: BatchAnswer = { status: HttpStatus.OK, body: { summary: summarize(results), results }, replayed: false };
+      if (idempotencyKey) {
+        const kept: unknown[] = await transaction.query(
+          `INSERT INTO idempotency_keys (agency, key, request_hash, status, response) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (agency, key) DO NOTHING RETURNING key`,
+          [owner, idempotencyKey, requestHash, answer.status, JSON.stringify(answer.body)],
+        );
+        // The same key was used by a concurrent request that committed first: undo ours, answer theirs.
+        if (kept.length === 0) throw new ApiError(HttpStatus.CONFLICT, 'idempotency_key_in_use', 'a request with this Idempotency-Key was processed concurrently; retry to get its answer');
+      }
+      return answer;
+    });
+  }
+
+  private async earlierAnswer(manager: EntityManager, owner: string, key: string, requestHash: string): Promise<BatchAnswer | undefined> {
+    const rows: { request_hash: string; status: number; response: BatchAnswer['body'] }[] = await manager.query(
+      'SELECT request_hash, status, response FROM idempotency_keys WHERE agency = $1 AND key = $2',
+      [owner, key],
+    );
+    if (rows.length === 0) return undefined;
+    if (rows[0].request_hash !== requestHash) {
+      throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'idempotency_key_reused', 'this Idempotency-Key was used for a different batch');
+    }
+    return { status: rows[0].status, body: rows[0].response, replayed: true };
+  }
+
+  private async validate(items: unknown[], results: BatchItemResult[]): Promise<ValidItem[]> {
+    const valid: ValidItem[] = [];
+    const seen = new Map<string, number>();
+    for (const [index, item] of items.entries()) {
+      const refuse = (error: ApiError) => (results[index] = { index, status: error.getStatus(), error: { code: error.code, message: error.message, details: error.details } });
+      if (item instanceof UnparsableItem) {
+        refuse(new ApiError(HttpStatus.BAD_REQUEST, 'malformed_json', `line ${index + 1} is not valid JSON: ${item.message}`));
+        continue;
+      }
+      if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+        refuse(new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', 'each item must be a record object'));
+        continue;
+      }
+      const input = plainToInstance(ShareRecordDto, item);
+      const errors = await validate(input, { whitelist: true, forbidNonWhitelisted: true });
+      if (errors.length > 0) {
+        refuse(validationErrorFactory(errors));
+        continue;
+      }
+      const earlier = seen.get(input.externalRef);
+      if (earlier !== undefined) {
+        refuse(new ApiError(HttpStatus.CONFLICT, 'duplicate_in_batch', `externalRef ${input.externalRef} is also item ${earlier}; send one version of a record per batch`));
+        continue;
+      }
+      try {
+        const { externalRef: _, ...content } = input;
+        valid.push({ index, input, prepared: prepareContent(content, this.config.RECORD_RETENTION_DAYS) });
+        seen.set(input.externalRef, index);
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        refuse(error);
+      }
+    }
+    return valid;
+  }
+
+  private async write(transaction: EntityManager, owner: string, items: ValidItem[], results: BatchItemResult[]): Promise<void> {
+    const existing = new Map((await this.records.findByExternalRefs(transaction, owner, items.map((item) => item.input.externalRef))).map((record) => [record.externalRef, record]));
+    const answer = (item: ValidItem, outcome: ShareOutcome, record: StoredRecord) =>
+      (results[item.index] = {
+        index: item.index,
+        status: outcome === 'created' ? HttpStatus.CREATED : HttpStatus.OK,
+        outcome,
+        id: record.recordId,
+        externalRef: record.externalRef,
+        version: record.version,
+        warnings: item.prepared.warnings,
+      });
+
+    const fresh: ValidItem[] = [];
+    const published: StoredRecord[] = [];
+    for (const item of items) {
+      const known = existing.get(item.input.externalRef);
+      if (!known) fresh.push(item);
+      else if (known.contentHash === item.prepared.contentHash && !known.withdrawnAt) answer(item, 'unchanged', known);
+      else {
+        const updated = await this.records.replaceContent(transaction, { ...known, ...item.prepared, version: known.version + 1 });
+        published.push(updated);
+        answer(item, 'updated', updated);
+      }
+    }
+
+    const inserted = new Map(
+      (
+        await this.records.insertMany(
+          transaction,
+          fresh.map((item) => ({ recordId: randomUUID(), owner, externalRef: item.input.externalRef, kind: item.input.kind, version: 1, ...item.prepared })),
+        )
+      ).map((record) => [record.externalRef, record]),
+    );
+    for (const item of fresh) {
+      const record = inserted.get(item.input.externalRef);
+      if (record) {
+        published.push(record);
+        answer(item, 'created', record);
+        continue;
+      }
+      // Shared concurrently by another request a moment ago: take the single-record path, which compares.
+      const { outcome, record: raced } = await this.shareRecord.shareIn(transaction, owner, item.input);
+      answer(item, outcome, raced);
+    }
+    await this.events.received(transaction, ...published);
+  }
+}
+
+function summarize(results: BatchItemResult[]): Record<string, number> {
+  const summary: Record<string, number> = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
+  for (const result of results) summary[result.outcome ?? 'rejected']++;
+  return summary;
+}
+
+function batchError(message: string): ApiError {
+  return new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', `records: ${message}`, [{ field: 'records', rule: 'batchSize', message }]);
+}
+
