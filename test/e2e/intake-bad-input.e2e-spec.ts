@@ -43,6 +43,7 @@ it.each([
   ['a wrong content type', 'kind=person', { 'content-type': 'application/x-www-form-urlencoded' }, 415, 'unsupported_media_type', undefined],
   ['a body over the size limit', JSON.stringify({ ...valid, purpose: 'x'.repeat(2 * 1024 * 1024) }), {}, 413, 'payload_too_large', undefined],
   ['an unknown field', JSON.stringify({ ...valid, nickname: 'Ace' }), {}, 400, 'validation_failed', { field: 'nickname', rule: 'unknownField' }],
+  ['a name with no part', JSON.stringify({ ...valid, person: { ...valid.person, names: [{ script: 'Latn' }] } }), {}, 400, 'validation_failed', { field: 'person.names', rule: 'hasSomeName' }],
   ['an empty name', JSON.stringify({ ...valid, person: { ...valid.person, names: [{ given: '' }] } }), {}, 400, 'validation_failed', { field: 'person.names[0].given', rule: 'isNotEmpty' }],
   ['a date of birth that does not exist', JSON.stringify({ ...valid, person: { ...valid.person, dateOfBirth: '1971-02-30' } }), {}, 400, 'validation_failed', { field: 'person.dateOfBirth', rule: 'isPartialDate' }],
   ['a country that does not exist', JSON.stringify({ ...valid, person: { ...valid.person, nationalities: ['XXA'] } }), {}, 400, 'validation_failed', { field: 'person.nationalities', rule: 'isISO31661Alpha3' }],

@@ -138,3 +138,34 @@ describe('the audit log', () => {
     }
   });
 });
+
+describe('personal data', () => {
+  it('stays out of span attributes and logs, query strings included', async () => {
+    const france = await suite.agencies.key('FRA');
+    const shared = await shareRecord(suite.url('intake'), france, unknownPerson({ person: { names: [{ given: 'Zebulon', family: 'Quixotely' }], dateOfBirth: '1961-07-04' } }));
+    const listed = await fetch(`${suite.url('intake')}/v1/records?identifier=SECRETPASSPORT99`, { headers: { authorization: `Bearer ${france}` } });
+    expect(listed.status).toBe(200);
+    const traceIds = [shared.traceId, listed.headers.get('x-trace-id')];
+
+    const spans: unknown[] = [];
+    for (const traceId of traceIds) {
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const response = await fetch(`${suite.zipkinUrl}/api/v2/trace/${traceId}`);
+        if (response.ok) {
+          spans.push(...((await response.json()) as unknown[]));
+          break;
+        }
+        if (Date.now() > deadline) throw new Error(`trace ${traceId} never reached Zipkin`);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+    }
+    const exported = JSON.stringify(spans);
+    expect(exported).toContain('/v1/records');
+    for (const secret of ['Zebulon', 'Quixotely', '1961-07-04', 'SECRETPASSPORT99']) expect(exported).not.toContain(secret);
+
+    const { readFileSync } = await import('node:fs');
+    const logs = readFileSync(suite.services.intake!.logFile, 'utf8');
+    for (const secret of ['Zebulon', 'Quixotely', 'SECRETPASSPORT99']) expect(logs).not.toContain(secret);
+  });
+});

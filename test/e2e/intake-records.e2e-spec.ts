@@ -180,3 +180,19 @@ describe('listing', () => {
     expect((await call('GET', '/v1/records?kind=boat', lister)).status).toBe(400);
   });
 });
+
+describe('the API documentation', () => {
+  it('is served at /docs, generated from the schemas the code validates with', async () => {
+    const page = await fetch(`${suite.url('intake')}/docs`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('swagger');
+    const document = (await (await fetch(`${suite.url('intake')}/docs/openapi.json`)).json()) as any;
+    expect(document.openapi).toMatch(/^3\.1/);
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/v1/records', '/v1/records/batch', '/v1/records/{id}', '/v1/admin/agencies']));
+    expect(document.paths['/v1/records'].post['x-required-roles']).toEqual(['agency']);
+    const share = document.components.schemas.ShareRecordDto;
+    expect(share.additionalProperties).toBe(false);
+    expect(share.required).toEqual(expect.arrayContaining(['externalRef', 'kind', 'dissemination', 'purpose']));
+    expect(document.components.schemas.VehicleDto.properties.vin.description).toMatch(/VIN/);
+  });
+});

@@ -13,6 +13,7 @@ import type { Telemetry } from '@crosscheck/telemetry/sdk';
 import { ConfigError, loadConfig } from './load-config';
 import { ApiExceptionFilter, validationErrorFactory } from './api-errors';
 import { jsonBody } from './json-body';
+import { mountOpenApiDocs, MountOpenApiOptions } from './openapi';
 import { ServiceConfig } from './service.config';
 
 export interface ServiceDefinition<Config extends ServiceConfig> {
@@ -22,6 +23,8 @@ export interface ServiceDefinition<Config extends ServiceConfig> {
   /** Whether the service consumes Kafka (intake only produces). */
   consumes: boolean;
   configure?: (app: INestApplication, config: Config) => void | Promise<void>;
+  /** Title and the like for `/docs`, generated from the routes and the DTOs they validate with. */
+  openApi?: Partial<MountOpenApiOptions>;
 }
 
 export async function bootService<Config extends ServiceConfig>(definition: ServiceDefinition<Config>, telemetry: Telemetry): Promise<INestApplication> {
@@ -50,6 +53,7 @@ export async function bootService<Config extends ServiceConfig>(definition: Serv
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationErrorFactory }));
   app.useGlobalFilters(new ApiExceptionFilter());
   await definition.configure?.(app, config);
+  mountOpenApiDocs(app, { title: `crosscheck ${definition.name}`, version: '0.1.0', ...definition.openApi });
   if (definition.consumes) app.connectMicroservice({ strategy: createKafkaEventServer(app) }, { inheritAppConfig: true });
 
   let stopping = false;

@@ -6,3 +6,4 @@ export * from './messaging-settings';
 export * from './service-core.module';
 export * from './json-body';
 export * from './database.config';
+export * from './openapi';

@@ -17,6 +17,7 @@ import { resourceFromAttributes } from '@opentelemetry/resources';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { BatchSpanProcessor, NoopSpanProcessor, SpanExporter, SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
+import { QueryStringRedactor } from './redact-query-strings';
 
 export interface Telemetry {
   shutdown(): Promise<void>;
@@ -33,6 +34,8 @@ export function startTelemetry(serviceName: string, env: NodeJS.ProcessEnv = pro
   );
   // Without a backend, spans are still made so that trace ids reach logs, responses and Kafka headers.
   if (spanProcessors.length === 0) spanProcessors.push(new NoopSpanProcessor());
+  // First, so that no exporter ever sees a query string.
+  spanProcessors.unshift(new QueryStringRedactor());
   const sdk = new NodeSDK({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: serviceName, [ATTR_SERVICE_VERSION]: '0.1.0' }),
     spanProcessors,

@@ -33,12 +33,24 @@ export function IsPartialDateAnyTime() {
   return rule('isPartialDate', 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD that exists', partialDateExists);
 }
 
-/** At least one of `full`, `given` or `family`. */
-export function HasSomeName() {
-  return rule('hasSomeName', 'a name needs at least one of full, given or family', (_, args) => {
-    const name = args.object as { full?: unknown; given?: unknown; family?: unknown };
-    return [name.full, name.given, name.family].some((part) => typeof part === 'string' && part.trim().length > 0);
-  });
+/**
+ * Every name in a list has at least one of `full`, `given` or `family`. Checked on the list, not on a
+ * name's (optional) fields, where an absent field would skip the check.
+ */
+export function EveryNameHasAPart() {
+  const hasPart = (name: unknown) =>
+    typeof name === 'object' && name !== null && ['full', 'given', 'family'].some((part) => {
+      const value = (name as Record<string, unknown>)[part];
+      return typeof value === 'string' && value.trim().length > 0;
+    });
+  return rule(
+    'hasSomeName',
+    (args) => {
+      const index = Array.isArray(args.value) ? args.value.findIndex((name) => !hasPart(name)) : -1;
+      return `names[${index}] needs at least one of full, given or family`;
+    },
+    (value) => !Array.isArray(value) || value.every(hasPart),
+  );
 }
 
 /** 17 characters, letters and digits without I, O or Q, separators allowed. The check digit is a warning, not a rule. */

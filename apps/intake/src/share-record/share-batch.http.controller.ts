@@ -5,10 +5,11 @@
  */
 import { Body, Controller, Headers, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import { Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
-import { ApiError } from '@crosscheck/runtime';
+import { ApiError, OpenApiOperation } from '@crosscheck/runtime';
 import type { Request, Response } from 'express';
 import { Audited } from '../audit/audited.interceptor';
-import { ShareBatchService, UnparsableItem } from './share-batch.service';
+import { MAX_BATCH, ShareBatchService, UnparsableItem } from './share-batch.service';
+import { ShareRecordDto } from './share-record.dto';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
 
@@ -19,6 +20,15 @@ export class ShareBatchHttpController {
 
   @Post()
   @Audited('record.share-batch')
+  @OpenApiOperation({
+    summary: 'Share up to 1,000 records at once, answered item by item',
+    errors: [429],
+    body: {
+      dto: ShareRecordDto,
+      array: { maxItems: MAX_BATCH },
+      content: { 'application/x-ndjson': { schema: { type: 'string', description: 'one record (ShareRecordDto) per line' } } },
+    },
+  })
   async share(
     @CurrentCaller() caller: Caller,
     @Body() body: unknown,

@@ -25,7 +25,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { HasSomeName, IsMrz, IsPartialDate, IsPartialDateAnyTime, IsVin } from './record-validators';
+import { EveryNameHasAPart, IsMrz, IsPartialDate, IsPartialDateAnyTime, IsVin } from './record-validators';
 
 export const RECORD_KINDS = ['person', 'travel_document', 'vehicle', 'firearm', 'artwork'] as const;
 export type RecordKindName = (typeof RECORD_KINDS)[number];
@@ -37,7 +37,6 @@ const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9 ./<-]*$/;
 const IDENTIFIER_RULE = { message: 'may hold only letters, digits, spaces and . / < -' };
 
 export class PersonNameDto {
-  @HasSomeName()
   @IsOptional()
   @IsString()
   @IsNotEmpty()
@@ -91,6 +90,7 @@ export class PersonDto {
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
   @Type(() => PersonNameDto)
+  @EveryNameHasAPart()
   names!: PersonNameDto[];
 
   @IsOptional()

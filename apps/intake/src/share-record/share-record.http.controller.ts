@@ -1,6 +1,7 @@
 import { Body, Controller, HttpStatus, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
+import { OpenApiOperation } from '@crosscheck/runtime';
 import { Audited } from '../audit/audited.interceptor';
 import { recordView } from '../records/record.view';
 import { ShareRecordDto } from './share-record.dto';
@@ -18,6 +19,7 @@ export class ShareRecordHttpController {
   /** 201 for a new record or a new version; 200 with the stored record when nothing changed. */
   @Post()
   @Audited('record.share')
+  @OpenApiOperation({ summary: 'Share one record', errors: [429] })
   async share(@CurrentCaller() caller: Caller, @Body() input: ShareRecordDto, @Res({ passthrough: true }) response: Response) {
     await this.rateLimit.take(caller.agency, 1);
     const { outcome, record, warnings } = await this.shareRecord.share(caller.agency, input);
