@@ -84,6 +84,7 @@ async function main(): Promise<void> {
 
   say('');
   say('crosscheck is running:');
+  say(`  API docs        ${services.intake.url}/docs   (each service serves its own /docs)`);
   say(`  share records   POST ${services.intake.url}/v1/records   (Authorization: Bearer <${AGENCY}'s key>)`);
   say(`  ${AGENCY}'s key     ${franceKey}   (roles agency, analyst; shown once, new each run)`);
   say(`  admin key       ${await agencies.admin()}   (npm run admin -- --help for agencies and keys)`);
