@@ -20,6 +20,8 @@ import { captureTraceContext, restoreTraceContext, TraceCarrier } from './trace-
 
 const BATCH_SIZE = 500;
 const POLL_MS = 1_000;
+/** After a wake-up, how long to let more commits gather so that busy moments publish in batches. */
+const GATHER_MS = 5;
 const MAX_BACKOFF_MS = 5_000;
 
 interface OutboxRow {
@@ -78,7 +80,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         const published = await this.publishPending();
         this.lastError = undefined;
         backoff = 200;
-        if (published < BATCH_SIZE) await this.sleep(POLL_MS);
+        if (published < BATCH_SIZE) {
+          await this.sleep(POLL_MS);
+          await new Promise((resolve) => setTimeout(resolve, GATHER_MS));
+        }
       } catch (error) {
         this.lastError = error instanceof Error ? error.message : String(error);
         this.logger.warn({ err: this.lastError, retryInMs: backoff }, 'outbox relay failed; rows stay until the next attempt');

@@ -22,11 +22,31 @@ export interface KeySummary {
   revokedAt: Date | null;
 }
 
+/** How long a looked-up key is trusted without asking the database again: the delay of a revocation. */
+const KEY_CACHE_MS = 2_000;
+const KEY_CACHE_SIZE = 10_000;
+
 @Injectable()
 export class AgenciesRepository implements CredentialStore {
+  private readonly keyCache = new Map<string, { key: StoredKey | undefined; until: number }>();
+
   constructor(private readonly dataSource: DataSource) {}
 
   async findKey(keyId: string): Promise<StoredKey | undefined> {
+    const cached = this.keyCache.get(keyId);
+    if (cached && cached.until > Date.now()) return cached.key;
+    const key = await this.lookUpKey(keyId);
+    if (this.keyCache.size >= KEY_CACHE_SIZE) this.keyCache.clear();
+    this.keyCache.set(keyId, { key, until: Date.now() + KEY_CACHE_MS });
+    return key;
+  }
+
+  /** Rotations and revocations made by this instance take effect at once here. */
+  forget(keyId: string): void {
+    this.keyCache.delete(keyId);
+  }
+
+  private async lookUpKey(keyId: string): Promise<StoredKey | undefined> {
     const rows: { key_id: string; agency_code: string; roles: string[]; secret_hash: string; revoked_at: Date | null; disabled_at: Date | null }[] =
       await this.dataSource.query(
         `SELECT k.key_id, k.agency_code, k.roles, k.secret_hash, k.revoked_at, a.disabled_at
@@ -90,6 +110,7 @@ export class AgenciesRepository implements CredentialStore {
   }
 
   async revokeKey(manager: EntityManager, keyId: string, replacedBy?: string): Promise<void> {
+    this.forget(keyId);
     await manager.query('UPDATE api_keys SET revoked_at = coalesce(revoked_at, now()), replaced_by = $2 WHERE key_id = $1', [keyId, replacedBy ?? null]);
   }
 }

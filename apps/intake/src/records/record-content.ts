@@ -5,6 +5,7 @@
  * its normalised identifier, and its warnings.
  */
 import { createHash } from 'node:crypto';
+import { configure } from 'safe-stable-stringify';
 import { HttpStatus } from '@nestjs/common';
 import { checkVin } from '@crosscheck/resolution';
 import { ApiError, FieldProblem } from '@crosscheck/runtime';
@@ -58,17 +59,8 @@ function invalid(field: string, rule: string, message: string): ApiError {
 
 /** A hash of the content that ignores key order, so the same record re-sent is recognised. */
 export function hashContent(content: unknown): string {
-  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+  return createHash('sha256').update(canonicalJson(content) ?? '').digest('hex');
 }
 
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([key, v]) => `${JSON.stringify(key)}:${canonicalJson(v)}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
+// Keys sorted at every level, undefined fields dropped: the same content always gives the same text.
+const canonicalJson = configure({ deterministic: true, bigint: false });
