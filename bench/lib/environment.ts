@@ -1,0 +1,178 @@
+/**
+ * A benchmark's private slice of the local infrastructure, like a test suite's
+ * (test/harness/suite.ts): Kafka and Postgres started or reused through
+ * infra/local, a fresh database `cc_bench_<label>_<hex>` and topic prefix
+ * `bench_<hex>.`, and services started as real processes from `dist/`.
+ *
+ * `runBenchmark` owns shutdown: whatever the benchmark registered with
+ * `defer` is undone in reverse order when it ends, fails, or is interrupted
+ * (Ctrl-C or SIGTERM; a second Ctrl-C exits at once, and infra/local's exit
+ * hook still kills the child processes).
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import {
+  dropDatabase,
+  ensureDatabase,
+  paths,
+  startKafka,
+  startPostgres,
+  startServiceProcess,
+  type ServiceName,
+  type ServiceProcess,
+} from '@crosscheck/infra';
+import { ensureTopics, TopicNames } from '@crosscheck/messaging';
+import { Kafka, logLevel } from 'kafkajs';
+
+export type Log = (line: string) => void;
+
+export const log: Log = (line) => process.stdout.write(`[bench] ${line}\n`);
+
+export interface BenchContext {
+  /** Aborted when the run is interrupted. */
+  signal: AbortSignal;
+  /** Registers an undo step; steps run in reverse order at the end, whatever happens. */
+  defer(label: string, undo: () => Promise<unknown>): void;
+}
+
+/** Runs `main`, then its deferred steps, then exits (0, 1 on failure, 130 when interrupted). */
+export async function runBenchmark(main: (context: BenchContext) => Promise<void>): Promise<never> {
+  const abort = new AbortController();
+  const steps: [string, () => Promise<unknown>][] = [];
+  let cleaning: Promise<void> | undefined;
+  const cleanup = () =>
+    (cleaning ??= (async () => {
+      for (let step = steps.pop(); step; step = steps.pop()) {
+        const [label, undo] = step;
+        try {
+          await undo();
+        } catch (error) {
+          log(`cleanup: ${label} failed: ${(error as Error).message}`);
+        }
+      }
+    })());
+
+  let firstSignalAt = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    // Under npm or tsx one Ctrl-C arrives twice; only a repeat after a pause is a second one.
+    if (firstSignalAt && Date.now() - firstSignalAt < 1_000) return;
+    if (firstSignalAt) {
+      log('interrupted again: exiting now');
+      process.exit(130);
+    }
+    firstSignalAt = Date.now();
+    log(`${signal}: stopping and cleaning up (interrupt again to exit at once)`);
+    abort.abort(new Error(`interrupted by ${signal}`));
+    void cleanup().finally(() => process.exit(130));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  try {
+    await main({ signal: abort.signal, defer: (label, undo) => steps.push([label, undo]) });
+  } catch (error) {
+    if (abort.signal.aborted) return new Promise<never>(() => undefined); // the signal handler cleans up and exits
+    process.stderr.write(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    await cleanup();
+    process.exit(1);
+  }
+  await cleanup();
+  process.exit(0);
+}
+
+/** Stops with a clear message unless `npm run build` has produced the services. */
+export function requireBuild(...services: ServiceName[]): void {
+  for (const service of services) {
+    const entry = path.join(paths.REPO_ROOT, 'dist', 'apps', service, 'src', 'main.js');
+    if (!existsSync(entry)) throw new Error(`${path.relative(process.cwd(), entry)} is missing: run \`npm run build\` first`);
+  }
+}
+
+export interface BenchEnvironment {
+  id: string;
+  adminUrl: string;
+  databaseName: string;
+  databaseUrl: string;
+  kafkaBrokers: string;
+  topicPrefix: string;
+  /** Starts a service on this environment's database and topics; it is stopped at cleanup. */
+  startService(name: ServiceName, env?: Record<string, string>): Promise<ServiceProcess>;
+}
+
+export interface BenchEnvironmentOptions {
+  /** Folder under .local/logs for the services' logs (default `bench`). */
+  logGroup?: string;
+  /**
+   * A broker of the benchmark's own on 127.0.0.1:19192 (data in .local/bench/kafka), instead of
+   * the shared one on 19092: on a machine where others run tests, a reused broker goes away when
+   * the run that started it ends, and a broker started here would be reused by them and then stopped.
+   */
+  ownKafka?: boolean;
+}
+
+/**
+ * Starts or reuses Kafka and Postgres, creates the database, and registers
+ * their undoing with `context.defer`: services stopped, database dropped,
+ * this run's topics deleted, and Kafka or Postgres stopped if started here.
+ */
+export async function openBenchEnvironment(label: string, context: BenchContext, options: BenchEnvironmentOptions = {}): Promise<BenchEnvironment> {
+  // The launchers' own messages; a broker started here would also send its whole log through this.
+  const infraLog: Log = (line) => {
+    if (!/^\[\d{4}-/.test(line)) log(`infra: ${line}`);
+  };
+  const id = randomBytes(3).toString('hex');
+  const kafkaOptions = options.ownKafka
+    ? { port: 19192, controllerPort: 19193, dataDir: path.join(paths.LOCAL_DIR, 'bench', 'kafka'), fresh: true, log: infraLog }
+    : { log: infraLog };
+  const [kafka, postgres] = await Promise.all([startKafka(kafkaOptions), startPostgres({ log: infraLog })]);
+  if (kafka.startedHere) context.defer('stop Kafka', () => kafka.stop());
+  if (postgres.startedHere) context.defer('stop Postgres', () => postgres.stop());
+
+  const topicPrefix = `bench_${id}.`;
+  context.defer('delete topics', () => deleteTopics(kafka.bootstrapServers, topicPrefix));
+  // Created up front, as an operator would (and as the test harness does): services that only
+  // produce, like intake, do not create topics.
+  const client = new Kafka({ clientId: 'crosscheck-bench', brokers: [kafka.bootstrapServers], logLevel: logLevel.NOTHING });
+  await ensureTopics(client, new TopicNames(topicPrefix).all(), 3);
+
+  const databaseName = `cc_bench_${label}_${id}`;
+  const databaseUrl = await ensureDatabase(postgres.adminUrl, databaseName);
+  context.defer(`drop database ${databaseName}`, () => dropDatabase(postgres.adminUrl, databaseName));
+  log(`database ${databaseName}, topic prefix ${topicPrefix}`);
+
+  return {
+    id,
+    adminUrl: postgres.adminUrl,
+    databaseName,
+    databaseUrl,
+    kafkaBrokers: kafka.bootstrapServers,
+    topicPrefix,
+    async startService(name, env = {}) {
+      const service = await startServiceProcess(name, {
+        logGroup: options.logGroup ?? 'bench',
+        env: {
+          DATABASE_URL: databaseUrl,
+          KAFKA_BROKERS: kafka.bootstrapServers,
+          KAFKA_TOPIC_PREFIX: topicPrefix,
+          KAFKA_GROUP_ID: `${topicPrefix}${name}`,
+          ...env,
+        },
+      });
+      context.defer(`stop ${name}`, () => service.stop());
+      log(`${name} ready at ${service.url} (log: ${path.relative(process.cwd(), service.logFile)})`);
+      return service;
+    },
+  };
+}
+
+async function deleteTopics(brokers: string, prefix: string): Promise<void> {
+  const admin = new Kafka({ clientId: 'crosscheck-bench', brokers: [brokers], logLevel: logLevel.NOTHING, retry: { retries: 2 } }).admin();
+  await admin.connect();
+  try {
+    const mine = (await admin.listTopics()).filter((topic) => topic.startsWith(prefix));
+    if (mine.length > 0) await admin.deleteTopics({ topics: mine, timeout: 10_000 });
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * Where a benchmark's CPU went, from Linux's /proc: the whole machine (so
+ * other load on a shared box shows), single processes (a service, Postgres
+ * backends), and this process. Also memory of a process and Prometheus
+ * scrapes of a service's /metrics. Everything degrades to `undefined` off Linux.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** Busy and total CPU time of the whole machine so far, in seconds (summed over CPUs). */
+export function machineCpuSeconds(): { busy: number; total: number } | undefined {
+  try {
+    const line = fs.readFileSync('/proc/stat', 'utf8').split('\n', 1)[0];
+    const fields = line.trim().split(/\s+/).slice(1, 9).map(Number); // user nice system idle iowait irq softirq steal
+    const total = fields.reduce((sum, value) => sum + value, 0);
+    const idle = fields[3] + fields[4];
+    return { busy: (total - idle) / CLOCK_TICKS, total: total / CLOCK_TICKS };
+  } catch {
+    return undefined;
+  }
+}
+
+/** User + system CPU seconds a process has used so far, or undefined if it is gone. */
+export function processCpuSeconds(pid: number): number | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from the 3rd (state) on
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS; // utime, stime
+  } catch {
+    return undefined;
+  }
+}
+
+/** Resident memory now and at its peak, in bytes (VmRSS, VmHWM). */
+export function processMemory(pid: number): { rssBytes: number; peakRssBytes: number } | undefined {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kib = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN) * 1024;
+    return { rssBytes: kib('VmRSS'), peakRssBytes: kib('VmHWM') };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Processes whose `comm` (executable name) is `name`, e.g. every `postgres` process. */
+export function processesNamed(name: string): number[] {
+  try {
+    return fs
+      .readdirSync('/proc')
+      .filter((entry) => /^\d+$/.test(entry))
+      .filter((pid) => {
+        try {
+          return fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === name;
+        } catch {
+          return false;
+        }
+      })
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** A direct child of this process whose command line contains `needle` (e.g. a service's entry file). */
+export function childProcessWith(needle: string): number | undefined {
+  try {
+    for (const entry of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+        const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        if (parent !== process.pid) continue;
+        if (fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ').includes(needle)) return Number(entry);
+      } catch {
+        // gone meanwhile
+      }
+    }
+  } catch {
+    // no /proc
+  }
+  return undefined;
+}
+
+/** CPU seconds per process, read at one moment. */
+export interface CpuSnapshot {
+  at: number;
+  machine?: { busy: number; total: number };
+  self: NodeJS.CpuUsage;
+  processes: Map<number, number>;
+}
+
+export function cpuSnapshot(pids: Iterable<number>): CpuSnapshot {
+  const processes = new Map<number, number>();
+  for (const pid of pids) {
+    const seconds = processCpuSeconds(pid);
+    if (seconds !== undefined) processes.set(pid, seconds);
+  }
+  return { at: performance.now(), machine: machineCpuSeconds(), self: process.cpuUsage(), processes };
+}
+
+export interface CpuUse {
+  wallSeconds: number;
+  /** Average busy CPUs of the whole machine (all processes, everyone's). */
+  machineBusyCores?: number;
+  machineCores?: number;
+  /** Average CPUs this process used. */
+  selfCores: number;
+  /** Average CPUs the given processes used together; a process seen only at the end counts from zero (it started meanwhile). */
+  cores(pids: Iterable<number>): number;
+}
+
+export function cpuBetween(start: CpuSnapshot, end: CpuSnapshot): CpuUse {
+  const wallSeconds = (end.at - start.at) / 1000;
+  const selfSeconds = (end.self.user - start.self.user + end.self.system - start.self.system) / 1e6;
+  return {
+    wallSeconds,
+    machineBusyCores: start.machine && end.machine ? (end.machine.busy - start.machine.busy) / wallSeconds : undefined,
+    machineCores: start.machine && end.machine ? (end.machine.total - start.machine.total) / wallSeconds : undefined,
+    selfCores: selfSeconds / wallSeconds,
+    cores(pids) {
+      let seconds = 0;
+      for (const pid of pids) {
+        const last = end.processes.get(pid);
+        if (last !== undefined) seconds += last - (start.processes.get(pid) ?? 0);
+      }
+      return seconds / wallSeconds;
+    },
+  };
+}
+
+/** A Prometheus text exposition as series (`name{labels}`) → value. */
+export async function scrapeMetrics(url: string): Promise<Map<string, number>> {
+  const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  const series = new Map<string, number>();
+  for (const line of (await response.text()).split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const space = line.lastIndexOf(' ');
+    series.set(line.slice(0, space), Number(line.slice(space + 1)));
+  }
+  return series;
+}
+
+/** Sum of every series of metric `name` whose labels contain all of `labels` (e.g. `route="/v1/records"`). */
+export function metricSum(series: Map<string, number>, name: string, ...labels: string[]): number {
+  let sum = 0;
+  for (const [key, value] of series) {
+    const brace = key.indexOf('{');
+    if ((brace < 0 ? key : key.slice(0, brace)) !== name) continue;
+    if (labels.every((label) => key.includes(label))) sum += value;
+  }
+  return sum;
+}

@@ -1,0 +1,39 @@
+/** Small statistics helpers for benchmarks: percentiles and rounding. */
+
+/** The p-th percentile (0–100) by nearest rank; NaN for no samples. */
+export function percentile(samples: readonly number[], p: number): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+}
+
+export interface Summary {
+  count: number;
+  min: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  mean: number;
+}
+
+export function summarize(samples: readonly number[]): Summary {
+  const sum = samples.reduce((total, value) => total + value, 0);
+  return {
+    count: samples.length,
+    min: samples.length ? Math.min(...samples) : Number.NaN,
+    p50: percentile(samples, 50),
+    p95: percentile(samples, 95),
+    p99: percentile(samples, 99),
+    max: samples.length ? Math.max(...samples) : Number.NaN,
+    mean: samples.length ? sum / samples.length : Number.NaN,
+  };
+}
+
+/** Rounds to `digits` significant-enough decimals for a report (integers stay integers). */
+export function round(value: number, digits = 2): number {
+  if (!Number.isFinite(value)) return value;
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
