@@ -123,14 +123,16 @@ export class RecordsRepository {
       const at = index * 11;
       return `(${Array.from({ length: 11 }, (_, column) => `$${at + column + 1}`).join(', ')})`;
     });
-    const rows: RecordRow[] = await manager.query(
+    // Only what the database decides comes back: re-parsing every row's content costs more than writing it.
+    const rows: { record_id: string; created_at: Date; updated_at: Date }[] = await manager.query(
       `INSERT INTO records (record_id, owner, external_ref, kind, version, content, content_hash, dissemination, identifier_normalized, reported_at, expires_at)
        VALUES ${tuples.join(', ')}
        ON CONFLICT (owner, external_ref) DO NOTHING
-       RETURNING ${COLUMNS}`,
+       RETURNING record_id, created_at, updated_at`,
       values,
     );
-    return rows.map(toStored);
+    const written = new Map(records.map((record) => [record.recordId, record]));
+    return rows.map((row) => ({ ...written.get(row.record_id)!, createdAt: row.created_at, updatedAt: row.updated_at, withdrawnAt: null, withdrawalReason: null }));
   }
 
   /** A new version of the record; a withdrawn record shared again becomes current again. */
