@@ -25,6 +25,11 @@ export class ApiError extends HttpException {
   }
 }
 
+/** A 400 for one field that breaks one rule: a query parameter, a header, a cross-field check. */
+export function invalidField(field: string, rule: string, message: string): ApiError {
+  return new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', `${field}: ${message}`, [{ field, rule, message }]);
+}
+
 export function validationErrorFactory(errors: ValidationError[]): ApiError {
   const details = errors.flatMap((error) => flatten(error, ''));
   return new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', details.map((d) => `${d.field}: ${d.message}`).join('; '), details);

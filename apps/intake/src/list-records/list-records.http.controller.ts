@@ -3,10 +3,10 @@
  * kind, owner or identifier (normalised the way intake stores it), a page at a
  * time with an opaque cursor.
  */
-import { Controller, Get, HttpStatus, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
 import { normalizeDocumentNumber } from '@crosscheck/resolution';
-import { ApiError } from '@crosscheck/runtime';
+import { invalidField } from '@crosscheck/runtime';
 import { DataSource } from 'typeorm';
 import { Audited } from '../audit/audited.interceptor';
 import { recordView } from '../records/record.view';
@@ -31,9 +31,9 @@ export class ListRecordsHttpController {
     @Query('cursor') cursor?: string,
     @Query('limit') limit = '50',
   ) {
-    if (kind !== undefined && !(RECORD_KINDS as readonly string[]).includes(kind)) throw badQuery('kind', `must be one of ${RECORD_KINDS.join(', ')}`);
-    if (owner !== undefined && !/^[A-Z][A-Z0-9-]{1,15}$/.test(owner)) throw badQuery('owner', 'must be an agency code');
-    if (!/^\d+$/.test(limit) || Number(limit) < 1 || Number(limit) > 500) throw badQuery('limit', 'must be a whole number from 1 to 500');
+    if (kind !== undefined && !(RECORD_KINDS as readonly string[]).includes(kind)) throw invalidField('kind', 'query', `must be one of ${RECORD_KINDS.join(', ')}`);
+    if (owner !== undefined && !/^[A-Z][A-Z0-9-]{1,15}$/.test(owner)) throw invalidField('owner', 'query', 'must be an agency code');
+    if (!/^\d+$/.test(limit) || Number(limit) < 1 || Number(limit) > 500) throw invalidField('limit', 'query', 'must be a whole number from 1 to 500');
     const pageSize = Number(limit);
     const records = await this.records.list(this.dataSource.manager, {
       agency: caller.agency,
@@ -56,10 +56,7 @@ function encodeCursor(createdAt: Date, recordId: string): string {
 function decodeCursor(cursor: string): { createdAt: Date; recordId: string } {
   const [at, recordId] = Buffer.from(cursor, 'base64url').toString().split('|');
   const createdAt = new Date(at ?? '');
-  if (Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/.test(recordId ?? '')) throw badQuery('cursor', 'must be a cursor from a previous page');
+  if (Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/.test(recordId ?? '')) throw invalidField('cursor', 'query', 'must be a cursor from a previous page');
   return { createdAt, recordId };
 }
 
-function badQuery(field: string, rule: string): ApiError {
-  return new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', `${field}: ${rule}`, [{ field, rule: 'query', message: rule }]);
-}

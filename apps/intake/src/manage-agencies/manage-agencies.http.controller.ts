@@ -1,7 +1,7 @@
 /** The admin API: agencies, their keys, and the audit log. */
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { RequireRoles } from '@crosscheck/auth';
-import { ApiError } from '@crosscheck/runtime';
+import { ApiError, invalidField } from '@crosscheck/runtime';
 import { AuditLog } from '../audit/audit-log';
 import { Audited } from '../audit/audited.interceptor';
 import { AGENCY_CODE_RULE, CreateAgencyDto, IssueKeyDto } from './manage-agencies.dto';
@@ -58,8 +58,8 @@ export class ManageAgenciesHttpController {
     @Query('cursor') cursor?: string,
     @Query('limit') limit = '100',
   ) {
-    if (cursor !== undefined && !/^\d+$/.test(cursor)) throw badQuery('cursor', 'must be a cursor from a previous page');
-    if (!/^\d+$/.test(limit) || Number(limit) < 1 || Number(limit) > 1000) throw badQuery('limit', 'must be a whole number from 1 to 1000');
+    if (cursor !== undefined && !/^\d+$/.test(cursor)) throw invalidField('cursor', 'query', 'must be a cursor from a previous page');
+    if (!/^\d+$/.test(limit) || Number(limit) < 1 || Number(limit) > 1000) throw invalidField('limit', 'query', 'must be a whole number from 1 to 1000');
     const entries = await this.audit.query({ agency, action, recordId, before: cursor, limit: Number(limit) });
     return { entries, nextCursor: entries.length === Number(limit) ? entries[entries.length - 1].id : null };
   }
@@ -70,6 +70,3 @@ function agencyCode(code: string): string {
   return code;
 }
 
-function badQuery(field: string, rule: string): ApiError {
-  return new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', `${field}: ${rule}`, [{ field, rule: 'query', message: rule }]);
-}

@@ -6,9 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import { configure } from 'safe-stable-stringify';
-import { HttpStatus } from '@nestjs/common';
 import { checkVin } from '@crosscheck/resolution';
-import { ApiError, FieldProblem } from '@crosscheck/runtime';
+import { FieldProblem, invalidField } from '@crosscheck/runtime';
 import { normalizedIdentifier, RecordContent } from './shared-record.mapper';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -27,14 +26,14 @@ const BODY_FIELDS = { person: 'person', travel_document: 'travelDocument', vehic
 
 export function prepareContent(content: RecordContent, retentionDays: number, now = new Date()): PreparedContent {
   for (const [kind, field] of Object.entries(BODY_FIELDS)) {
-    if (kind !== content.kind && content[field] !== undefined) throw invalid(field, 'onlyForKind', `must be absent for a record of kind ${content.kind}`);
+    if (kind !== content.kind && content[field] !== undefined) throw invalidField(field, 'onlyForKind', `must be absent for a record of kind ${content.kind}`);
   }
   const reportedAt = content.reportedAt ? new Date(content.reportedAt) : now;
   const longest = new Date(now.getTime() + retentionDays * DAY_MS);
   const expiresAt = content.expiresAt ? new Date(content.expiresAt) : longest;
-  if (reportedAt.getTime() > now.getTime() + 5 * 60 * 1000) throw invalid('reportedAt', 'notInFuture', 'must not be in the future');
-  if (expiresAt.getTime() <= now.getTime()) throw invalid('expiresAt', 'inFuture', 'must be in the future');
-  if (expiresAt.getTime() > longest.getTime()) throw invalid('expiresAt', 'maxRetention', `must be at most ${retentionDays} days from now`);
+  if (reportedAt.getTime() > now.getTime() + 5 * 60 * 1000) throw invalidField('reportedAt', 'notInFuture', 'must not be in the future');
+  if (expiresAt.getTime() <= now.getTime()) throw invalidField('expiresAt', 'inFuture', 'must be in the future');
+  if (expiresAt.getTime() > longest.getTime()) throw invalidField('expiresAt', 'maxRetention', `must be at most ${retentionDays} days from now`);
   return {
     content,
     contentHash: hashContent(content),
@@ -53,9 +52,6 @@ function warningsFor(content: RecordContent): FieldProblem[] {
   return [{ field: 'vehicle.vin', rule: 'vinCheckDigit', message: 'the ISO 3779 check digit (position 9) does not match; fine unless this is a North American VIN' }];
 }
 
-function invalid(field: string, rule: string, message: string): ApiError {
-  return new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', `${field}: ${message}`, [{ field, rule, message }]);
-}
 
 /** A hash of the content that ignores key order, so the same record re-sent is recognised. */
 export function hashContent(content: unknown): string {

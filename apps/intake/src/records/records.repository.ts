@@ -72,26 +72,8 @@ export class RecordsRepository {
 
   /** Inserts a new record; returns undefined if the agency shared this externalRef concurrently. */
   async insert(manager: EntityManager, record: NewRecord): Promise<StoredRecord | undefined> {
-    const rows: RecordRow[] = await manager.query(
-      `INSERT INTO records (record_id, owner, external_ref, kind, version, content, content_hash, dissemination, identifier_normalized, reported_at, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-       ON CONFLICT (owner, external_ref) DO NOTHING
-       RETURNING ${COLUMNS}`,
-      [
-        record.recordId,
-        record.owner,
-        record.externalRef,
-        record.kind,
-        record.version,
-        JSON.stringify(record.content),
-        record.contentHash,
-        JSON.stringify(record.content.dissemination),
-        record.identifierNormalized,
-        record.reportedAt,
-        record.expiresAt,
-      ],
-    );
-    return rows[0] && toStored(rows[0]);
+    const [inserted] = await this.insertMany(manager, [record]);
+    return inserted;
   }
 
   async findByExternalRefs(manager: EntityManager, owner: string, externalRefs: string[]): Promise<StoredRecord[]> {
