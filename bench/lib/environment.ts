@@ -131,8 +131,8 @@ export async function openBenchEnvironment(label: string, context: BenchContext,
 
   const topicPrefix = `bench_${id}.`;
   context.defer('delete topics', () => deleteTopics(kafka.bootstrapServers, topicPrefix));
-  // Created up front, as an operator would (and as the test harness does): services that only
-  // produce, like intake, do not create topics.
+  // Created up front, as an operator would (and as the test harness does), so that creating them
+  // is not timed as part of the first batch's publishing.
   const client = new Kafka({ clientId: 'crosscheck-bench', brokers: [kafka.bootstrapServers], logLevel: logLevel.NOTHING });
   await ensureTopics(client, new TopicNames(topicPrefix).all(), 3);
 

@@ -27,14 +27,7 @@ afterAll(async () => {
   await suite?.close();
 });
 
-async function call(method: string, route: string, key: string, body?: unknown) {
-  const response = await fetch(`${suite.url('intake')}${route}`, {
-    method,
-    headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as any };
-}
+const call = (method: string, route: string, key: string, body?: unknown) => suite.agencies.call(method, route, key, body);
 
 /** Waits until the record's events are on Kafka, and returns them in order. */
 async function publishedFor(recordId: string, topic: 'records.received.v1' | 'records.withdrawn.v1', count: number) {

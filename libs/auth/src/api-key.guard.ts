@@ -6,13 +6,12 @@
  */
 import { applyDecorators, CanActivate, ExecutionContext, HttpStatus, Inject, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ApiError } from '@crosscheck/runtime';
+import { ApiError, REQUIRED_ROLES_METADATA } from '@crosscheck/runtime';
 import { parseApiKey, secretMatches } from './api-key';
 import type { AuthenticatedRequest } from './caller';
 import { CREDENTIAL_STORE, CredentialStore } from './credential-store';
 import type { Role } from './roles';
 
-const REQUIRED_ROLES = 'crosscheck:required-roles';
 
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
@@ -22,7 +21,7 @@ export class ApiKeyGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const required = this.reflector.getAllAndOverride<Role[]>(REQUIRED_ROLES, [context.getHandler(), context.getClass()]) ?? [];
+    const required = this.reflector.getAllAndOverride<Role[]>(REQUIRED_ROLES_METADATA, [context.getHandler(), context.getClass()]) ?? [];
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const token = presentedKey(request);
     if (!token) throw unauthenticated('an API key is required (Authorization: Bearer <key>)');
@@ -42,7 +41,7 @@ export class ApiKeyGuard implements CanActivate {
 
 /** Marks a controller or route as needing a valid key with at least one of the roles. */
 export function RequireRoles(...roles: Role[]) {
-  return applyDecorators(SetMetadata(REQUIRED_ROLES, roles), UseGuards(ApiKeyGuard));
+  return applyDecorators(SetMetadata(REQUIRED_ROLES_METADATA, roles), UseGuards(ApiKeyGuard));
 }
 
 function presentedKey(request: AuthenticatedRequest): string | undefined {

@@ -43,6 +43,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private wake: (() => void) | undefined;
   private notified = false;
   private leader = false;
+  private topicsProvisioned = false;
   private lastError: string | undefined;
 
   constructor(
@@ -76,6 +77,11 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         if (!(await this.holdsLeadership())) {
           await this.sleep(POLL_MS * 2);
           continue;
+        }
+        // A producing-only service (intake) must not wait for a consumer to create the topics.
+        if (!this.topicsProvisioned) {
+          await this.producer.provisionTopics();
+          this.topicsProvisioned = true;
         }
         const published = await this.publishPending();
         this.lastError = undefined;

@@ -82,12 +82,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const message = typeof payload === 'string' ? payload : String((payload as { message?: unknown }).message ?? exception.message);
       return { status, body: { code: CODES[status] ?? (status >= 500 ? 'internal_error' : 'bad_request'), message, details: [] } };
     }
-    // body-parser errors (malformed JSON, too large) carry a status of their own.
-    const status = (exception as { status?: number; statusCode?: number })?.status;
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      const message = status === 400 ? 'request body is not valid JSON' : String((exception as Error).message);
-      return { status, body: { code: CODES[status] ?? 'bad_request', message, details: [] } };
-    }
+    // Body-reading errors never get here: json-body.ts answers them before any route runs.
     return { status: 500, body: { code: 'internal_error', message: 'internal error', details: [] } };
   }
 }

@@ -7,7 +7,7 @@
  */
 import { Controller, Get, HttpStatus, Query, Req, Res } from '@nestjs/common';
 import { AgencyCode } from '@crosscheck/auth';
-import { ApiError } from '@crosscheck/runtime';
+import { invalidField } from '@crosscheck/runtime';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { AlertingConfig } from '../alerting.config';
@@ -70,9 +70,7 @@ export class AlertsHttpController {
 function parsePositive(field: string, text: string, max = Number.MAX_SAFE_INTEGER, allowZero = false): number {
   const value = Number(text);
   if (!/^\d+$/.test(text) || value > max || (!allowZero && value === 0)) {
-    throw new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', `${field}: must be a whole number from ${allowZero ? 0 : 1} to ${max}`, [
-      { field, rule: 'isInt', message: `must be a whole number from ${allowZero ? 0 : 1} to ${max}` },
-    ]);
+    throw invalidField(field, 'isInt', `must be a whole number from ${allowZero ? 0 : 1} to ${max}`);
   }
   return value;
 }

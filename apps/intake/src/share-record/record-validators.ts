@@ -1,10 +1,12 @@
 /**
  * Validation rules of crosscheck's own, as class-validator decorators: partial
  * dates, names that are not empty, VINs (ISO 3779 shape), MRZs (ICAO 9303 check
- * digits). The rule names are what clients see in `details[].rule`.
+ * digits). The rule names are what clients see in `details[].rule`; each is
+ * documented for /docs right here, beside its decorator.
  */
 import { PARTIAL_DATE_PATTERN } from '@crosscheck/contracts';
 import { checkVin, parseMrz } from '@crosscheck/resolution';
+import { documentRule } from '@crosscheck/runtime';
 import { registerDecorator, ValidationArguments } from 'class-validator';
 
 function rule(name: string, message: string | ((args: ValidationArguments) => string), validate: (value: unknown, args: ValidationArguments) => boolean) {
@@ -20,6 +22,23 @@ function partialDateExists(value: unknown): boolean {
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && year >= 1800;
 }
+
+documentRule('isPartialDate', {
+  schema: { type: 'string', pattern: PARTIAL_DATE_PATTERN.source, examples: ['1971', '1971-03', '1971-03-14'] },
+  description: 'a partial date: YYYY, YYYY-MM or YYYY-MM-DD, and a date that exists',
+});
+documentRule('hasSomeName', { description: 'every name has at least one of full, given or family, present and not blank' });
+documentRule('isVin', {
+  // Separators are dropped before the check, so only a lower bound on the length holds.
+  schema: { type: 'string', minLength: 17, examples: ['1M8GDM9AXKP042788'] },
+  description: 'a VIN (ISO 3779): 17 letters A-Z and digits, without I, O or Q; spaces, dashes and dots are ignored',
+});
+documentRule('isMrz', {
+  schema: { type: 'string' },
+  description:
+    'an ICAO 9303 machine-readable zone, lines separated by newlines: TD1 (3 lines of 30), TD2 or MRV-B (2 lines of 36), ' +
+    'TD3 or MRV-A (2 lines of 44), characters A-Z, 0-9 and <, with check digits that agree',
+});
 
 /** `1971`, `1971-03` or `1971-03-14`, a date that exists and is not in the future. */
 export function IsPartialDate() {

@@ -3,9 +3,9 @@
  * (`application/json`) or one per line (`application/x-ndjson`). The answer is
  * 200 with one result per item, in order, each with its own status.
  */
-import { Body, Controller, Headers, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Headers, Post, Req, Res } from '@nestjs/common';
 import { Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
-import { ApiError, OpenApiOperation } from '@crosscheck/runtime';
+import { invalidField, OpenApiOperation } from '@crosscheck/runtime';
 import type { Request, Response } from 'express';
 import { Audited } from '../audit/audited.interceptor';
 import { MAX_BATCH, ShareBatchService, UnparsableItem } from './share-batch.service';
@@ -37,15 +37,11 @@ export class ShareBatchHttpController {
     @Headers('idempotency-key') idempotencyKey?: string,
   ) {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', 'Idempotency-Key: must be 1-128 printable ASCII characters', [
-        { field: 'Idempotency-Key', rule: 'matches', message: 'must be 1-128 printable ASCII characters' },
-      ]);
+      throw invalidField('Idempotency-Key', 'matches', 'must be 1-128 printable ASCII characters');
     }
     const items = request.is('application/x-ndjson') ? parseNdjson(typeof body === 'string' ? body : '') : body;
     if (!Array.isArray(items)) {
-      throw new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', 'records: the body must be a JSON array of records, or NDJSON', [
-        { field: 'records', rule: 'isArray', message: 'the body must be a JSON array of records, or NDJSON' },
-      ]);
+      throw invalidField('records', 'isArray', 'the body must be a JSON array of records, or NDJSON');
     }
     const answer = await this.shareBatch.share(caller.agency, items, idempotencyKey);
     response.status(answer.status);

@@ -8,7 +8,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { ApiError, FieldProblem, validationErrorFactory } from '@crosscheck/runtime';
+import { ApiError, FieldProblem, invalidField, validationErrorFactory } from '@crosscheck/runtime';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
@@ -194,6 +194,6 @@ function summarize(results: BatchItemResult[]): Record<string, number> {
 }
 
 function batchError(message: string): ApiError {
-  return new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', `records: ${message}`, [{ field: 'records', rule: 'batchSize', message }]);
+  return invalidField('records', 'batchSize', message);
 }
 

@@ -3,8 +3,8 @@
  * becomes the next version and flows downstream. The same content again
  * changes nothing. A record's kind never changes.
  */
-import { HttpStatus, Injectable } from '@nestjs/common';
-import { ApiError } from '@crosscheck/runtime';
+import { Injectable } from '@nestjs/common';
+import { invalidField } from '@crosscheck/runtime';
 import { DataSource } from 'typeorm';
 import { IntakeConfig } from '../intake.config';
 import { prepareContent } from '../records/record-content';
@@ -28,9 +28,7 @@ export class UpdateRecordService {
     return this.dataSource.transaction(async (transaction) => {
       const existing = await this.access.owned(transaction, agency, recordId);
       if (existing.kind !== content.kind) {
-        throw new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', `kind: cannot change from ${existing.kind}`, [
-          { field: 'kind', rule: 'immutable', message: `cannot change from ${existing.kind}` },
-        ]);
+        throw invalidField('kind', 'immutable', `cannot change from ${existing.kind}`);
       }
       const prepared = prepareContent(content, this.config.RECORD_RETENTION_DAYS);
       if (prepared.contentHash === existing.contentHash && !existing.withdrawnAt) return { outcome: 'unchanged', record: existing, warnings: prepared.warnings };

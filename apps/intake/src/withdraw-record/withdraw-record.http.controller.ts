@@ -1,6 +1,6 @@
-import { Controller, Delete, HttpStatus, Param, Query } from '@nestjs/common';
+import { Controller, Delete, Param, Query } from '@nestjs/common';
 import { Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
-import { ApiError } from '@crosscheck/runtime';
+import { invalidField } from '@crosscheck/runtime';
 import { Audited } from '../audit/audited.interceptor';
 import { recordView } from '../records/record.view';
 import { WithdrawRecordService } from './withdraw-record.service';
@@ -15,9 +15,7 @@ export class WithdrawRecordHttpController {
   @Audited('record.withdraw')
   async withdraw(@CurrentCaller() caller: Caller, @Param('id') id: string, @Query('reason') reason = 'withdrawn by owner') {
     if (reason.length > 200 || /[\x00-\x1f\x7f]/.test(reason)) {
-      throw new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', 'reason: must be at most 200 printable characters', [
-        { field: 'reason', rule: 'maxLength', message: 'must be at most 200 printable characters' },
-      ]);
+      throw invalidField('reason', 'maxLength', 'must be at most 200 printable characters');
     }
     return recordView(await this.withdrawRecord.withdrawByOwner(caller.agency, id, reason));
   }

@@ -8,9 +8,9 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { create } from '@bufbuild/protobuf';
 import { timestampNow } from '@bufbuild/protobuf/wkt';
-import { MatchFoundSchema, MatchLevel, RecordResolved, SharedRecord, Topics } from '@crosscheck/contracts';
+import { MatchFoundSchema, MatchLevel, RecordResolved, Topics } from '@crosscheck/contracts';
 import { Outbox } from '@crosscheck/messaging';
-import { nameParts, PersonFacts, personFactsOf, scorePersons } from '@crosscheck/resolution';
+import { nameParts, personFactsOf, scorePersons } from '@crosscheck/resolution';
 import { EntityManager } from 'typeorm';
 import { MatchingConfig } from '../matching.config';
 import { ReferenceEntriesRepository } from '../reference-data/reference-entries.repository';
@@ -30,7 +30,7 @@ export class CheckEntityService {
   async check(transaction: EntityManager, event: RecordResolved): Promise<void> {
     const record = event.record;
     if (!record || record.body.case !== 'person') return;
-    const facts = personFacts(record);
+    const facts = personFactsOf(record.body.value);
     const parts = [...new Set(facts.names.flatMap(nameParts))];
     for (const candidate of await this.entries.candidatesByNameParts(transaction, NOTICES, parts)) {
       const { score, features } = scorePersons(facts, candidate.facts);
@@ -74,8 +74,4 @@ export class CheckEntityService {
     if (score >= this.config.MATCH_POSSIBLE_THRESHOLD) return 'possible';
     return undefined;
   }
-}
-
-function personFacts(record: SharedRecord): PersonFacts {
-  return record.body.case === 'person' ? personFactsOf(record.body.value) : { names: [] };
 }

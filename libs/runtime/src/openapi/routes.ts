@@ -22,9 +22,9 @@ import { DiscoveryService, MetadataScanner, ModulesContainer } from '@nestjs/cor
 import type { SchemaObject } from './schema-object';
 
 /**
- * What `RequireRoles` (libs/auth/src/api-key.guard.ts) stores: the roles a key
- * needs, handler before controller. libs/auth depends on this library, so the
- * key is repeated here rather than imported.
+ * Where `RequireRoles` (libs/auth/src/api-key.guard.ts) stores the roles a key
+ * needs, handler before controller; defined here because libs/auth depends on
+ * this library, and both read it from here.
  */
 export const REQUIRED_ROLES_METADATA = 'crosscheck:required-roles';
 export const OPENAPI_OPERATION_METADATA = 'crosscheck:openapi-operation';
