@@ -134,7 +134,7 @@ export async function openBenchEnvironment(label: string, context: BenchContext,
   // Created up front, as an operator would (and as the test harness does), so that creating them
   // is not timed as part of the first batch's publishing.
   const client = new Kafka({ clientId: 'crosscheck-bench', brokers: [kafka.bootstrapServers], logLevel: logLevel.NOTHING });
-  await ensureTopics(client, new TopicNames(topicPrefix).all(), 3);
+  await ensureTopics(client, new TopicNames(topicPrefix), 3);
 
   const databaseName = `cc_bench_${label}_${id}`;
   const databaseUrl = await ensureDatabase(postgres.adminUrl, databaseName);

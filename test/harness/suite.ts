@@ -49,7 +49,7 @@ export async function createSuite(label: string, overrides: { kafkaBrokers?: str
     },
     async startWith(name, env) {
       // Created up front, as an operator would, rather than by four services racing at start.
-      await ensureTopics(kafka, new TopicNames(topicPrefix).all(), 3);
+      await ensureTopics(kafka, new TopicNames(topicPrefix), 3);
       services[name] = await startServiceProcess(name, {
         logGroup: `test/${id}`,
         env: {

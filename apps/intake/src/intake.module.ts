@@ -1,9 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ApiKeyGuard, CREDENTIAL_STORE } from '@crosscheck/auth';
+import { ApiKeyGuard, AuditLog, AuditedInterceptor, CREDENTIAL_STORE } from '@crosscheck/auth';
 import { ServiceCoreModule } from '@crosscheck/runtime';
 import { AgenciesRepository } from './agencies/agencies.repository';
-import { AuditLog } from './audit/audit-log';
-import { AuditedInterceptor } from './audit/audited.interceptor';
 import { IntakeConfig } from './intake.config';
 import { ManageAgenciesHttpController } from './manage-agencies/manage-agencies.http.controller';
 import { ManageAgenciesService } from './manage-agencies/manage-agencies.service';

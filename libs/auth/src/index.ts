@@ -6,3 +6,8 @@ export * from './credential-store';
 export * from './dissemination';
 export * from './dissemination.contract';
 export * from './roles';
+export * from './replica/credential-replica.module';
+export * from './replica/replicated-credential-store';
+export * from './audit/audit-log';
+export * from './audit/audit-log.migration';
+export * from './audit/audited.interceptor';

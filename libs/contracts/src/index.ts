@@ -11,3 +11,4 @@ export * from './gen/crosscheck/reference/v1/reference_pb';
 export * from './gen/crosscheck/matching/v1/matching_pb';
 export * from './gen/crosscheck/alerting/v1/alerting_pb';
 export * from './gen/crosscheck/messaging/v1/messaging_pb';
+export * from './gen/crosscheck/identity/v1/identity_pb';

@@ -1,6 +1,7 @@
 import type { DescMessage, MessageShape } from '@bufbuild/protobuf';
 import { AlertRaisedSchema } from './gen/crosscheck/alerting/v1/alerting_pb';
 import { MatchFoundSchema, MatchRetractedSchema } from './gen/crosscheck/matching/v1/matching_pb';
+import { ApiKeyStateSchema } from './gen/crosscheck/identity/v1/identity_pb';
 import { DeadLetterSchema } from './gen/crosscheck/messaging/v1/messaging_pb';
 import { RecordReceivedSchema, RecordWithdrawnSchema } from './gen/crosscheck/records/v1/records_pb';
 import { ReferenceChangedSchema } from './gen/crosscheck/reference/v1/reference_pb';
@@ -23,6 +24,8 @@ export const Topics = {
   matchesRetracted: 'matches.retracted.v1',
   /** AlertRaised, key entity_id. */
   alertsRaised: 'alerts.raised.v1',
+  /** ApiKeyState, key key_id; compacted, so it always holds every key's latest state. */
+  identityKeys: 'identity.keys.v1',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];
@@ -39,6 +42,7 @@ export const TopicSchemas = {
   [Topics.matchesFound]: MatchFoundSchema,
   [Topics.matchesRetracted]: MatchRetractedSchema,
   [Topics.alertsRaised]: AlertRaisedSchema,
+  [Topics.identityKeys]: ApiKeyStateSchema,
 } as const satisfies Record<TopicName, DescMessage>;
 
 /** The message type carried by a topic, e.g. `TopicMessage<'records.received.v1'>` = `RecordReceived`. */
@@ -53,6 +57,12 @@ export const TopicKeys: { readonly [T in TopicName]: (msg: TopicMessage<T>) => s
   [Topics.matchesFound]: (m) => m.entityId,
   [Topics.matchesRetracted]: (m) => m.entityId,
   [Topics.alertsRaised]: (m) => m.entityId,
+  [Topics.identityKeys]: (m) => m.keyId,
+};
+
+/** Topic settings beyond the defaults: state topics are compacted instead of expiring. */
+export const TopicConfigs: { readonly [T in TopicName]?: Record<string, string> } = {
+  [Topics.identityKeys]: { 'cleanup.policy': 'compact' },
 };
 
 /** The Kafka key for a message on a topic; throws ContractError if the key field(s) are empty. */

@@ -5,6 +5,7 @@
  */
 import { Kafka, logLevel as KafkaLogLevel, LogEntry } from 'kafkajs';
 import type { Logger } from 'pino';
+import type { TopicNames } from './topic-names';
 
 export function createKafka(clientId: string, brokers: string[], logger: Logger): Kafka {
   return new Kafka({
@@ -25,7 +26,8 @@ export function createKafka(clientId: string, brokers: string[], logger: Logger)
   });
 }
 
-export async function ensureTopics(kafka: Kafka, topics: string[], numPartitions: number): Promise<void> {
+export async function ensureTopics(kafka: Kafka, names: TopicNames, numPartitions: number): Promise<void> {
+  const topics = names.all();
   const admin = kafka.admin();
   await admin.connect();
   try {
@@ -37,7 +39,10 @@ export async function ensureTopics(kafka: Kafka, topics: string[], numPartitions
         const missing = topics.filter((topic) => !existing.has(topic));
         if (missing.length > 0) {
           await admin
-            .createTopics({ topics: missing.map((topic) => ({ topic, numPartitions, replicationFactor: 1 })), waitForLeaders: true })
+            .createTopics({
+              topics: missing.map((topic) => ({ topic, numPartitions, replicationFactor: 1, configEntries: configEntries(names.config(topic)) })),
+              waitForLeaders: true,
+            })
             .catch((error: unknown) => {
               // Another service created some of the same topics a moment earlier.
               if (!onlyAlreadyExists(error)) throw error;
@@ -53,6 +58,10 @@ export async function ensureTopics(kafka: Kafka, topics: string[], numPartitions
   } finally {
     await admin.disconnect();
   }
+}
+
+function configEntries(config: Record<string, string> | undefined): { name: string; value: string }[] {
+  return Object.entries(config ?? {}).map(([name, value]) => ({ name, value }));
 }
 
 function onlyAlreadyExists(error: unknown): boolean {

@@ -44,7 +44,7 @@ export class KafkaProducer implements OnApplicationShutdown {
 
   /** Creates every crosscheck topic that is missing. */
   async provisionTopics(): Promise<void> {
-    await ensureTopics(this.kafka, this.topics.all(), this.settings.topicPartitions);
+    await ensureTopics(this.kafka, this.topics, this.settings.topicPartitions);
   }
 
   async send(batch: TopicMessages[]): Promise<void> {

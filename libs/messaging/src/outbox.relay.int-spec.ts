@@ -40,7 +40,7 @@ let databaseUrl: string;
 
 beforeAll(async () => {
   databaseUrl = await ensureDatabase(infrastructure.postgresAdminUrl, databaseName);
-  await ensureTopics(kafka, new TopicNames(settings.topicPrefix).all(), 3);
+  await ensureTopics(kafka, new TopicNames(settings.topicPrefix), 3);
 });
 
 afterAll(async () => {

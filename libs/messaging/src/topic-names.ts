@@ -2,7 +2,7 @@
  * Logical topic names (`records.received.v1`) are what code and contracts say;
  * physical names add the deployment's prefix. Only this file knows the rule.
  */
-import { Topics, deadLetterTopic } from '@crosscheck/contracts';
+import { TopicConfigs, TopicName, Topics, deadLetterTopic } from '@crosscheck/contracts';
 
 export class TopicNames {
   constructor(private readonly prefix: string) {}
@@ -18,5 +18,10 @@ export class TopicNames {
   /** Every topic crosscheck uses, with the dead-letter topic of each. */
   all(): string[] {
     return Object.values(Topics).flatMap((topic) => [this.physical(topic), this.physical(deadLetterTopic(topic))]);
+  }
+
+  /** Settings a topic is created with beyond the broker's defaults (dead-letter topics have none). */
+  config(physical: string): Record<string, string> | undefined {
+    return TopicConfigs[this.logical(physical) as TopicName];
   }
 }

@@ -35,7 +35,7 @@ export class AgenciesRepository implements CredentialStore {
   async findKey(keyId: string): Promise<StoredKey | undefined> {
     const cached = this.keyCache.get(keyId);
     if (cached && cached.until > Date.now()) return cached.key;
-    const key = await this.lookUpKey(keyId);
+    const key = await this.keyState(this.dataSource.manager, keyId);
     if (this.keyCache.size >= KEY_CACHE_SIZE) this.keyCache.clear();
     this.keyCache.set(keyId, { key, until: Date.now() + KEY_CACHE_MS });
     return key;
@@ -46,9 +46,10 @@ export class AgenciesRepository implements CredentialStore {
     this.keyCache.delete(keyId);
   }
 
-  private async lookUpKey(keyId: string): Promise<StoredKey | undefined> {
+  /** The key as authentication sees it: what the guard checks, and what is replicated to the other services. */
+  async keyState(manager: EntityManager, keyId: string): Promise<StoredKey | undefined> {
     const rows: { key_id: string; agency_code: string; roles: string[]; secret_hash: string; revoked_at: Date | null; disabled_at: Date | null }[] =
-      await this.dataSource.query(
+      await manager.query(
         `SELECT k.key_id, k.agency_code, k.roles, k.secret_hash, k.revoked_at, a.disabled_at
            FROM api_keys k JOIN agencies a ON a.code = k.agency_code WHERE k.key_id = $1`,
         [keyId],

@@ -4,11 +4,10 @@
  * time with an opaque cursor.
  */
 import { Controller, Get, Query } from '@nestjs/common';
-import { Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
+import { Audited, Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
 import { normalizeDocumentNumber } from '@crosscheck/resolution';
 import { invalidField } from '@crosscheck/runtime';
 import { DataSource } from 'typeorm';
-import { Audited } from '../audit/audited.interceptor';
 import { recordView } from '../records/record.view';
 import { RecordsRepository } from '../records/records.repository';
 import { RECORD_KINDS } from '../share-record/share-record.dto';

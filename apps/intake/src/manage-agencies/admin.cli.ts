@@ -11,7 +11,7 @@
  */
 import { parseArgs } from 'node:util';
 import { isRole, Role } from '@crosscheck/auth';
-import { CreateOutboxAndInbox1763800000000 } from '@crosscheck/messaging';
+import { CreateOutboxAndInbox1763800000000, Outbox } from '@crosscheck/messaging';
 import { openDatabase } from '@crosscheck/persistence';
 import { ApiError, loadConfig } from '@crosscheck/runtime';
 import { AgenciesRepository } from '../agencies/agencies.repository';
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     applicationName: 'intake-admin',
     migrations: [CreateOutboxAndInbox1763800000000, ...intakeMigrations],
   });
-  const service = new ManageAgenciesService(dataSource, new AgenciesRepository(dataSource));
+  const service = new ManageAgenciesService(dataSource, new AgenciesRepository(dataSource), new Outbox({ databaseSchema: config.DATABASE_SCHEMA }));
   const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, values.json ? 0 : 2)}\n`);
   try {
     switch (command) {

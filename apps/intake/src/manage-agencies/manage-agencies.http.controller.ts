@@ -1,9 +1,7 @@
 /** The admin API: agencies, their keys, and the audit log. */
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
-import { RequireRoles } from '@crosscheck/auth';
+import { AuditLog, Audited, RequireRoles } from '@crosscheck/auth';
 import { ApiError, invalidField } from '@crosscheck/runtime';
-import { AuditLog } from '../audit/audit-log';
-import { Audited } from '../audit/audited.interceptor';
 import { AGENCY_CODE_RULE, CreateAgencyDto, IssueKeyDto } from './manage-agencies.dto';
 import { ManageAgenciesService } from './manage-agencies.service';
 

@@ -1,7 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
+import { Audited, Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
 import { DataSource } from 'typeorm';
-import { Audited } from '../audit/audited.interceptor';
 import { RecordAccess } from '../records/record-access';
 import { recordView } from '../records/record.view';
 

@@ -4,10 +4,9 @@
  * 200 with one result per item, in order, each with its own status.
  */
 import { Body, Controller, Headers, Post, Req, Res } from '@nestjs/common';
-import { Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
+import { Audited, Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
 import { invalidField, OpenApiOperation } from '@crosscheck/runtime';
 import type { Request, Response } from 'express';
-import { Audited } from '../audit/audited.interceptor';
 import { MAX_BATCH, ShareBatchService, UnparsableItem } from './share-batch.service';
 import { ShareRecordDto } from './share-record.dto';
 

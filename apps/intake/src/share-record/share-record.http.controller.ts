@@ -1,8 +1,7 @@
 import { Body, Controller, HttpStatus, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
+import { Audited, Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
 import { OpenApiOperation } from '@crosscheck/runtime';
-import { Audited } from '../audit/audited.interceptor';
 import { recordView } from '../records/record.view';
 import { ShareRecordDto } from './share-record.dto';
 import { ShareRecordService } from './share-record.service';

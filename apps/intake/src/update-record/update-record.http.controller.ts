@@ -1,6 +1,5 @@
 import { Body, Controller, Param, Put } from '@nestjs/common';
-import { Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
-import { Audited } from '../audit/audited.interceptor';
+import { Audited, Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
 import { recordView } from '../records/record.view';
 import { RecordContentDto } from '../share-record/share-record.dto';
 import { UpdateRecordService } from './update-record.service';

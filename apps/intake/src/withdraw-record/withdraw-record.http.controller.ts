@@ -1,7 +1,6 @@
 import { Controller, Delete, Param, Query } from '@nestjs/common';
-import { Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
+import { Audited, Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
 import { invalidField } from '@crosscheck/runtime';
-import { Audited } from '../audit/audited.interceptor';
 import { recordView } from '../records/record.view';
 import { WithdrawRecordService } from './withdraw-record.service';
 

@@ -6,7 +6,7 @@
 import { applyDecorators, CallHandler, ExecutionContext, HttpException, Injectable, NestInterceptor, SetMetadata, UseInterceptors } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { trace } from '@opentelemetry/api';
-import type { AuthenticatedRequest } from '@crosscheck/auth';
+import type { AuthenticatedRequest } from '../caller';
 import type { Response } from 'express';
 import { catchError, concatMap, Observable } from 'rxjs';
 import { AuditLog } from './audit-log';
