@@ -28,6 +28,21 @@ export class Agencies {
     return this.keys.get(id)!;
   }
 
+  /**
+   * Waits until the service at `serviceUrl` accepts `key`: keys reach the
+   * services other than intake over Kafka, normally within a second.
+   */
+  async accepted(key: string, serviceUrl: string, timeoutMs = 20_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const response = await fetch(`${serviceUrl}/v1/whoami`, { headers: { authorization: `Bearer ${key}` } });
+      await response.body?.cancel();
+      if (response.status === 200) return;
+      if (response.status !== 401 || Date.now() > deadline) throw new Error(`${serviceUrl} did not accept the key: ${response.status}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
   admin(): Promise<string> {
     this.adminKey ??= (async () => {
       await this.cli(['agency:create', 'CCOPS', 'crosscheck', 'operators']).catch((error: Error) => {

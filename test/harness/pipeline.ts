@@ -7,7 +7,7 @@ import { Client } from 'pg';
 import type { Suite } from './suite';
 
 const CONSUMERS: Record<string, string[]> = {
-  dedup: ['records.received.v1'],
+  dedup: ['records.received.v1', 'records.withdrawn.v1', 'identity.keys.v1'],
   matching: ['records.resolved.v1'],
   alerting: ['matches.found.v1'],
 };

@@ -9,5 +9,11 @@ export class DedupConfig extends ServiceConfig {
   @IsNumber()
   @Min(0)
   @Max(1)
-  DEDUP_SAME_ENTITY_THRESHOLD: number = 0.9;
+  DEDUP_SAME_ENTITY_THRESHOLD: number = 0.85;
+
+  /** A candidate scoring at least this (and below the threshold above) is a possible duplicate, kept apart for review. */
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  DEDUP_REVIEW_THRESHOLD: number = 0.7;
 }

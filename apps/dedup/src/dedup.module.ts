@@ -1,19 +1,25 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuditLog, AuditedInterceptor, CreateAuditLog1763800000060, CredentialReplicaModule, credentialReplicaMigrations } from '@crosscheck/auth';
 import { ServiceCoreModule } from '@crosscheck/runtime';
 import { DedupConfig } from './dedup.config';
 import { EntitiesRepository } from './entities/entities.repository';
 import { CreateEntities1763800000200 } from './migrations/1763800000200-create-entities';
+import { ResolveAllKinds1763800000210 } from './migrations/1763800000210-resolve-all-kinds';
 import { ResolveRecordMessageController } from './resolve-record/resolve-record.message.controller';
 import { ResolveRecordService } from './resolve-record/resolve-record.service';
+import { ViewEntityHttpController } from './view-entity/view-entity.http.controller';
+import { ViewEntityService } from './view-entity/view-entity.service';
+
+const migrations = [...credentialReplicaMigrations, CreateAuditLog1763800000060, CreateEntities1763800000200, ResolveAllKinds1763800000210];
 
 @Module({})
 export class DedupModule {
   static forConfig(config: DedupConfig): DynamicModule {
     return {
       module: DedupModule,
-      imports: [ServiceCoreModule.forService({ service: 'dedup', config, migrations: [CreateEntities1763800000200] })],
-      controllers: [ResolveRecordMessageController],
-      providers: [EntitiesRepository, ResolveRecordService],
+      imports: [ServiceCoreModule.forService({ service: 'dedup', config, migrations }), CredentialReplicaModule],
+      controllers: [ResolveRecordMessageController, ViewEntityHttpController],
+      providers: [AuditLog, AuditedInterceptor, EntitiesRepository, ResolveRecordService, ViewEntityService],
     };
   }
 }

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ApiKeyGuard, AuditLog, AuditedInterceptor, CREDENTIAL_STORE } from '@crosscheck/auth';
+import { ApiKeyGuard, AuditLog, AuditedInterceptor, CREDENTIAL_STORE, WhoAmIHttpController } from '@crosscheck/auth';
 import { ServiceCoreModule } from '@crosscheck/runtime';
 import { AgenciesRepository } from './agencies/agencies.repository';
 import { IntakeConfig } from './intake.config';
@@ -36,6 +36,7 @@ export class IntakeModule {
         UpdateRecordHttpController,
         WithdrawRecordHttpController,
         ManageAgenciesHttpController,
+        WhoAmIHttpController,
       ],
       providers: [
         AgenciesRepository,

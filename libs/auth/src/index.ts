@@ -11,3 +11,4 @@ export * from './replica/replicated-credential-store';
 export * from './audit/audit-log';
 export * from './audit/audit-log.migration';
 export * from './audit/audited.interceptor';
+export * from './whoami.http.controller';

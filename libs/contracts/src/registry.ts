@@ -1,6 +1,7 @@
 import { createRegistry, type Registry } from '@bufbuild/protobuf';
 import { file_crosscheck_alerting_v1_alerting } from './gen/crosscheck/alerting/v1/alerting_pb';
 import { file_crosscheck_common_v1_common } from './gen/crosscheck/common/v1/common_pb';
+import { file_crosscheck_identity_v1_identity } from './gen/crosscheck/identity/v1/identity_pb';
 import { file_crosscheck_matching_v1_matching } from './gen/crosscheck/matching/v1/matching_pb';
 import { file_crosscheck_messaging_v1_messaging } from './gen/crosscheck/messaging/v1/messaging_pb';
 import { file_crosscheck_records_v1_records } from './gen/crosscheck/records/v1/records_pb';
@@ -16,6 +17,7 @@ export const contractFiles = [
   file_crosscheck_matching_v1_matching,
   file_crosscheck_alerting_v1_alerting,
   file_crosscheck_messaging_v1_messaging,
+  file_crosscheck_identity_v1_identity,
 ] as const;
 
 /** Registry of all crosscheck messages and enums (not their google.protobuf dependencies). */

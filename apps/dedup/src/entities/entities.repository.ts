@@ -1,68 +1,258 @@
-/** dedup's entities and their member records, with the facts each member was resolved on. */
+/**
+ * dedup's entities and their member records: each member with the facts it
+ * was resolved on, its blocking keys, and the record as last received. Merged
+ * entities keep their row and point at the survivor; withdrawn records keep a
+ * tombstone so a late copy of them is ignored.
+ */
 import { Injectable } from '@nestjs/common';
-import type { PersonFacts } from '@crosscheck/resolution';
+import type { DisseminationRule } from '@crosscheck/auth';
+import type { FeatureEvidence, RecordFacts } from '@crosscheck/resolution';
 import { EntityManager } from 'typeorm';
 
 export interface Member {
   recordId: string;
-  entityId: string;
+  /** null once the record was withdrawn. */
+  entityId: string | null;
+  kind: string;
   owner: string;
+  dissemination: DisseminationRule;
   recordVersion: number;
-  blockingKey: string;
-  facts: PersonFacts;
+  facts: RecordFacts;
+  /** The SharedRecord as last received, protobuf-encoded. */
+  record: Uint8Array | null;
+  decision: string;
+  score: number;
+  explanation: FeatureEvidence[];
+  joinedAt: Date;
+  withdrawnAt: Date | null;
+}
+
+export interface Candidate extends Member {
+  entityId: string;
+  /** How many blocking keys it shares with the record being resolved. */
+  sharedKeys: number;
+}
+
+export interface PossibleDuplicate {
+  recordId: string;
+  entityId: string;
+  score: number;
+  explanation: FeatureEvidence[];
+}
+
+export interface EntityRow {
+  entityId: string;
+  kind: string;
+  createdAt: Date;
+  mergedInto: string | null;
 }
 
 interface MemberRow {
   record_id: string;
-  entity_id: string;
+  entity_id: string | null;
+  kind: string;
   owner: string;
+  dissemination: DisseminationRule;
   record_version: number;
-  blocking_key: string;
-  facts: PersonFacts;
+  facts: RecordFacts;
+  record: Buffer | null;
+  decision: string;
+  score: number;
+  explanation: FeatureEvidence[];
+  joined_at: Date;
+  withdrawn_at: Date | null;
 }
 
 const toMember = (row: MemberRow): Member => ({
   recordId: row.record_id,
   entityId: row.entity_id,
+  kind: row.kind,
   owner: row.owner,
+  dissemination: row.dissemination,
   recordVersion: row.record_version,
-  blockingKey: row.blocking_key,
   facts: row.facts,
+  record: row.record,
+  decision: row.decision,
+  score: row.score,
+  explanation: row.explanation,
+  joinedAt: row.joined_at,
+  withdrawnAt: row.withdrawn_at,
 });
+
+/** Rows read per blocking key: a very common key (a frequent name in a frequent year) cannot make one lookup scan thousands. */
+const ROWS_PER_KEY = 200;
 
 @Injectable()
 export class EntitiesRepository {
-  async findMember(manager: EntityManager, recordId: string): Promise<Member | undefined> {
+  /** The record's member row, locked for the rest of the transaction. */
+  async lockMember(manager: EntityManager, recordId: string): Promise<Member | undefined> {
     const rows: MemberRow[] = await manager.query('SELECT * FROM entity_members WHERE record_id = $1 FOR UPDATE', [recordId]);
     return rows[0] && toMember(rows[0]);
   }
 
-  /** Members sharing a blocking key: the candidates. Never the whole table. */
-  async candidates(manager: EntityManager, blockingKey: string, excludeRecordId: string, limit = 50): Promise<Member[]> {
+  async findMember(manager: EntityManager, recordId: string): Promise<Member | undefined> {
+    const rows: MemberRow[] = await manager.query('SELECT * FROM entity_members WHERE record_id = $1 AND withdrawn_at IS NULL', [recordId]);
+    return rows[0] && toMember(rows[0]);
+  }
+
+  /**
+   * Live members of the same kind sharing blocking keys with the record, the
+   * ones sharing most first. Each key reads at most ROWS_PER_KEY index
+   * entries, so the cost does not grow with the number of stored entities.
+   */
+  async candidates(manager: EntityManager, kind: string, keys: string[], excludeRecordId: string, limit = 50): Promise<Candidate[]> {
+    if (keys.length === 0) return [];
+    const rows: (MemberRow & { shared_keys: number })[] = await manager.query(
+      `WITH hits AS (
+         SELECT hit.record_id, count(*)::int AS shared_keys
+           FROM unnest($1::text[]) AS wanted(key)
+           CROSS JOIN LATERAL (SELECT record_id FROM member_keys WHERE member_keys.key = wanted.key LIMIT ${ROWS_PER_KEY}) AS hit
+          WHERE hit.record_id <> $2
+          GROUP BY hit.record_id
+          ORDER BY shared_keys DESC
+          LIMIT $4)
+       SELECT m.*, hits.shared_keys FROM hits JOIN entity_members m USING (record_id)
+        WHERE m.kind = $3 AND m.withdrawn_at IS NULL AND m.entity_id IS NOT NULL
+        ORDER BY hits.shared_keys DESC, m.joined_at`,
+      [keys, excludeRecordId, kind, limit],
+    );
+    return rows.map((row) => ({ ...toMember(row), entityId: row.entity_id!, sharedKeys: row.shared_keys }));
+  }
+
+  /** Live members of an entity, oldest first. */
+  async members(manager: EntityManager, entityId: string): Promise<Member[]> {
     const rows: MemberRow[] = await manager.query(
-      'SELECT * FROM entity_members WHERE blocking_key = $1 AND record_id <> $2 ORDER BY joined_at LIMIT $3',
-      [blockingKey, excludeRecordId, limit],
+      'SELECT * FROM entity_members WHERE entity_id = $1 AND withdrawn_at IS NULL ORDER BY joined_at, record_id',
+      [entityId],
     );
     return rows.map(toMember);
+  }
+
+  async memberRecordIds(manager: EntityManager, entityId: string): Promise<string[]> {
+    const rows: { record_id: string }[] = await manager.query(
+      'SELECT record_id FROM entity_members WHERE entity_id = $1 AND withdrawn_at IS NULL ORDER BY joined_at, record_id',
+      [entityId],
+    );
+    return rows.map((row) => row.record_id);
+  }
+
+  /**
+   * Locks entities in id order (so two resolutions touching the same entities
+   * never deadlock) and returns them oldest first: the first is the survivor
+   * of a merge.
+   */
+  async lockEntities(manager: EntityManager, entityIds: string[]): Promise<EntityRow[]> {
+    if (entityIds.length === 0) return [];
+    const rows: { entity_id: string; kind: string; created_at: Date; merged_into: string | null }[] = await manager.query(
+      'SELECT entity_id, kind, created_at, merged_into FROM entities WHERE entity_id = ANY($1::uuid[]) ORDER BY entity_id FOR UPDATE',
+      [entityIds],
+    );
+    return rows
+      .map((row) => ({ entityId: row.entity_id, kind: row.kind, createdAt: row.created_at, mergedInto: row.merged_into }))
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.entityId.localeCompare(b.entityId));
   }
 
   async createEntity(manager: EntityManager, entityId: string, kind: string): Promise<void> {
     await manager.query('INSERT INTO entities (entity_id, kind) VALUES ($1, $2)', [entityId, kind]);
   }
 
-  async upsertMember(manager: EntityManager, member: Member): Promise<void> {
+  /** Moves the members of `merged` into `survivor`; the merged ids (and ids merged into them earlier) now redirect there. */
+  async merge(manager: EntityManager, survivor: string, merged: string[]): Promise<void> {
+    if (merged.length === 0) return;
+    await manager.query('UPDATE entity_members SET entity_id = $1 WHERE entity_id = ANY($2::uuid[])', [survivor, merged]);
+    await manager.query('UPDATE entities SET merged_into = $1, updated_at = now() WHERE entity_id = ANY($2::uuid[]) OR merged_into = ANY($2::uuid[])', [
+      survivor,
+      merged,
+    ]);
+    // A possible duplicate of a merged entity is one of the survivor now; one inside the survivor is no longer possible, it is certain.
     await manager.query(
-      `INSERT INTO entity_members (record_id, entity_id, owner, record_version, blocking_key, facts)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (record_id) DO UPDATE SET entity_id = EXCLUDED.entity_id, record_version = EXCLUDED.record_version,
-         blocking_key = EXCLUDED.blocking_key, facts = EXCLUDED.facts`,
-      [member.recordId, member.entityId, member.owner, member.recordVersion, member.blockingKey, JSON.stringify(member.facts)],
+      `INSERT INTO possible_duplicates (record_id, entity_id, score, explanation)
+         SELECT record_id, $1, score, explanation FROM possible_duplicates WHERE entity_id = ANY($2::uuid[])
+       ON CONFLICT (record_id, entity_id) DO UPDATE SET score = GREATEST(possible_duplicates.score, EXCLUDED.score)`,
+      [survivor, merged],
     );
-    await manager.query('UPDATE entities SET updated_at = now() WHERE entity_id = $1', [member.entityId]);
+    await manager.query('DELETE FROM possible_duplicates WHERE entity_id = ANY($1::uuid[])', [merged]);
+    await manager.query(
+      'DELETE FROM possible_duplicates p USING entity_members m WHERE p.record_id = m.record_id AND m.entity_id = p.entity_id',
+    );
   }
 
-  async memberRecordIds(manager: EntityManager, entityId: string): Promise<string[]> {
-    const rows: { record_id: string }[] = await manager.query('SELECT record_id FROM entity_members WHERE entity_id = $1 ORDER BY joined_at', [entityId]);
-    return rows.map((row) => row.record_id);
+  /** Where an entity id leads: itself, or the entity it was merged into. */
+  async resolveEntityId(manager: EntityManager, entityId: string): Promise<string | undefined> {
+    const rows: { entity_id: string; merged_into: string | null }[] = await manager.query(
+      'SELECT entity_id, merged_into FROM entities WHERE entity_id = $1',
+      [entityId],
+    );
+    return rows[0] && (rows[0].merged_into ?? rows[0].entity_id);
+  }
+
+  async saveMember(manager: EntityManager, member: Omit<Member, 'joinedAt' | 'withdrawnAt'>, keys: string[]): Promise<void> {
+    await manager.query(
+      `INSERT INTO entity_members (record_id, entity_id, kind, owner, dissemination, record_version, facts, record, decision, score, explanation)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       ON CONFLICT (record_id) DO UPDATE SET
+         entity_id = EXCLUDED.entity_id, dissemination = EXCLUDED.dissemination, record_version = EXCLUDED.record_version,
+         facts = EXCLUDED.facts, record = EXCLUDED.record, decision = EXCLUDED.decision, score = EXCLUDED.score,
+         explanation = EXCLUDED.explanation,
+         joined_at = CASE WHEN entity_members.entity_id IS DISTINCT FROM EXCLUDED.entity_id THEN now() ELSE entity_members.joined_at END`,
+      [
+        member.recordId,
+        member.entityId,
+        member.kind,
+        member.owner,
+        JSON.stringify(member.dissemination),
+        member.recordVersion,
+        JSON.stringify(member.facts),
+        member.record ? Buffer.from(member.record) : null,
+        member.decision,
+        member.score,
+        JSON.stringify(member.explanation),
+      ],
+    );
+    await manager.query('DELETE FROM member_keys WHERE record_id = $1', [member.recordId]);
+    if (keys.length > 0) {
+      await manager.query('INSERT INTO member_keys (key, record_id) SELECT DISTINCT unnest($1::text[]), $2::uuid ON CONFLICT DO NOTHING', [keys, member.recordId]);
+    }
+    if (member.entityId) await manager.query('UPDATE entities SET updated_at = now() WHERE entity_id = $1', [member.entityId]);
+  }
+
+  /** The record leaves its entity for good; its row stays as a tombstone at the withdrawn version. */
+  async withdrawMember(manager: EntityManager, recordId: string, version: number, owner: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO entity_members (record_id, entity_id, owner, record_version, facts, withdrawn_at)
+       VALUES ($1, NULL, $3, $2, '{}', now())
+       ON CONFLICT (record_id) DO UPDATE SET entity_id = NULL, record_version = GREATEST(entity_members.record_version, $2), withdrawn_at = now()`,
+      [recordId, version, owner],
+    );
+    await manager.query('DELETE FROM member_keys WHERE record_id = $1', [recordId]);
+    await manager.query('DELETE FROM possible_duplicates WHERE record_id = $1', [recordId]);
+  }
+
+  async replacePossibleDuplicates(manager: EntityManager, recordId: string, duplicates: PossibleDuplicate[]): Promise<void> {
+    await manager.query('DELETE FROM possible_duplicates WHERE record_id = $1', [recordId]);
+    for (const duplicate of duplicates) {
+      await manager.query('INSERT INTO possible_duplicates (record_id, entity_id, score, explanation) VALUES ($1, $2, $3, $4)', [
+        recordId,
+        duplicate.entityId,
+        duplicate.score,
+        JSON.stringify(duplicate.explanation),
+      ]);
+    }
+  }
+
+  /** Possible duplicates touching an entity, in either direction: its members resembling others, and others resembling it. */
+  async possibleDuplicatesOf(manager: EntityManager, entityId: string): Promise<(PossibleDuplicate & { otherEntityId: string })[]> {
+    const rows: { record_id: string; entity_id: string; other_entity_id: string; score: number; explanation: FeatureEvidence[] }[] = await manager.query(
+      `SELECT p.record_id, p.entity_id, p.entity_id AS other_entity_id, p.score, p.explanation
+         FROM possible_duplicates p JOIN entity_members m ON m.record_id = p.record_id
+        WHERE m.entity_id = $1 AND p.entity_id <> $1
+       UNION ALL
+       SELECT p.record_id, p.entity_id, m.entity_id AS other_entity_id, p.score, p.explanation
+         FROM possible_duplicates p JOIN entity_members m ON m.record_id = p.record_id
+        WHERE p.entity_id = $1 AND m.entity_id IS NOT NULL AND m.entity_id <> $1 AND m.withdrawn_at IS NULL
+        ORDER BY score DESC LIMIT 100`,
+      [entityId],
+    );
+    return rows.map((row) => ({ recordId: row.record_id, entityId: row.entity_id, otherEntityId: row.other_entity_id, score: row.score, explanation: row.explanation }));
   }
 }

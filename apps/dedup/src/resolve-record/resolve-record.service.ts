@@ -1,25 +1,40 @@
 /**
- * Resolving a shared record into an entity: find candidates by blocking key,
- * score them, and join the best one above the threshold or start a new entity.
- * Every outcome is published on `records.resolved.v1`, keyed by entity, with
- * the decision and the evidence behind it.
+ * Resolving a shared record into an entity. Candidates come from blocking keys
+ * (never the whole table), are scored with libs/resolution, and grouped by
+ * entity:
+ *   - every entity scoring at or above DEDUP_SAME_ENTITY_THRESHOLD is the same
+ *     subject: the record joins the oldest of them and the others merge into
+ *     it (their ids redirect there);
+ *   - an entity in the review band [DEDUP_REVIEW_THRESHOLD, same) is a
+ *     possible duplicate: remembered, shown to analysts, never merged;
+ *   - otherwise the record starts a new entity.
+ * A new version of a record that no longer resembles the rest of its entity
+ * leaves it (a split). A withdrawn record leaves its entity for good.
+ * Every change is published on `records.resolved.v1`, keyed by entity.
  */
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { create } from '@bufbuild/protobuf';
+import { create, fromBinary, toBinary } from '@bufbuild/protobuf';
 import { timestampNow } from '@bufbuild/protobuf/wkt';
-import { RecordKind, RecordReceived, RecordResolvedSchema, ResolutionDecision, SharedRecord, Topics } from '@crosscheck/contracts';
+import { disseminationFromContract } from '@crosscheck/auth';
+import { RecordReceived, RecordResolvedSchema, RecordWithdrawn, ResolutionDecision, SharedRecord, SharedRecordSchema, Topics } from '@crosscheck/contracts';
 import { Outbox } from '@crosscheck/messaging';
-import { FeatureEvidence, PersonFacts, personBlockingKey, personFactsOf, scorePersons } from '@crosscheck/resolution';
+import { FeatureEvidence, PairScore, RecordFacts, blockingKeys, scoreRecords } from '@crosscheck/resolution';
 import { EntityManager } from 'typeorm';
 import { DedupConfig } from '../dedup.config';
-import { EntitiesRepository, Member } from '../entities/entities.repository';
+import { Candidate, EntitiesRepository, Member, PossibleDuplicate } from '../entities/entities.repository';
+import { factsOfRecord, kindOfRecord } from './record-facts';
 
-interface Resolution {
+interface EntityEvidence extends PairScore {
+  entityId: string;
+}
+
+interface Placement {
   entityId: string;
   decision: ResolutionDecision;
   score: number;
   explanation: FeatureEvidence[];
+  mergedEntityIds: string[];
 }
 
 @Injectable()
@@ -33,62 +48,146 @@ export class ResolveRecordService {
   async resolve(transaction: EntityManager, event: RecordReceived): Promise<void> {
     const record = event.record;
     if (!record) throw new Error('records.received.v1 without a record');
-    const facts = factsOf(record);
-    const blockingKey = record.kind === RecordKind.PERSON ? personBlockingKey(facts) : `record:${record.recordId}`;
-    const known = await this.entities.findMember(transaction, record.recordId);
-    // An older version arriving late (say, replayed from a dead-letter topic) must not undo a newer one.
-    if (known && record.version <= known.recordVersion) return;
+    const known = await this.entities.lockMember(transaction, record.recordId);
+    // An older version arriving late (say, replayed from a dead-letter topic) must not undo a newer one,
+    // and a withdrawn record stays withdrawn whatever copy of it arrives after.
+    if (known && (record.version <= known.recordVersion || known.withdrawnAt)) return;
 
-    const resolution =
-      known && known.blockingKey === blockingKey
-        ? { entityId: known.entityId, decision: ResolutionDecision.UNCHANGED, score: 1, explanation: [] }
-        : await this.decide(transaction, record, facts, blockingKey);
+    const kind = kindOfRecord(record);
+    const facts = factsOfRecord(record);
+    const keys = blockingKeys(facts);
+    const evidence = bestPerEntity(facts, await this.entities.candidates(transaction, kind, keys, record.recordId));
+    const same = evidence.filter((entity) => entity.score >= this.config.DEDUP_SAME_ENTITY_THRESHOLD);
+    const review = evidence.filter((entity) => entity.score < this.config.DEDUP_SAME_ENTITY_THRESHOLD && entity.score >= this.config.DEDUP_REVIEW_THRESHOLD);
 
-    await this.entities.upsertMember(transaction, {
-      recordId: record.recordId,
-      entityId: resolution.entityId,
-      owner: record.owner,
-      recordVersion: record.version,
-      blockingKey,
-      facts,
-    });
-    const members = await this.entities.memberRecordIds(transaction, resolution.entityId);
+    let placement: Placement;
+    if (known?.entityId) {
+      const stays = await this.stillBelongs(transaction, known.entityId, record.recordId, facts);
+      if (stays) {
+        placement = await this.join(transaction, [known.entityId, ...same.map((entity) => entity.entityId)], ResolutionDecision.UNCHANGED, stays);
+      } else {
+        await this.leave(transaction, known, record);
+        placement = await this.place(transaction, kind, same, review);
+      }
+    } else {
+      placement = await this.place(transaction, kind, same, review);
+    }
+
+    await this.entities.saveMember(
+      transaction,
+      {
+        recordId: record.recordId,
+        entityId: placement.entityId,
+        kind,
+        owner: record.owner,
+        dissemination: disseminationFromContract(record.dissemination),
+        recordVersion: record.version,
+        facts,
+        record: toBinary(SharedRecordSchema, record),
+        decision: ResolutionDecision[placement.decision].toLowerCase(),
+        score: placement.score,
+        explanation: placement.explanation,
+      },
+      keys,
+    );
+    const possible = review.filter((entity) => entity.entityId !== placement.entityId && !placement.mergedEntityIds.includes(entity.entityId));
+    await this.entities.replacePossibleDuplicates(transaction, record.recordId, possible.map((entity) => toPossibleDuplicate(record.recordId, entity)));
+    await this.publish(transaction, record, placement, possible.map((entity) => entity.entityId));
+  }
+
+  /** The record is withdrawn: it leaves its entity, and a late copy of it will be ignored. */
+  async withdraw(transaction: EntityManager, event: RecordWithdrawn): Promise<void> {
+    const known = await this.entities.lockMember(transaction, event.recordId);
+    if (known?.withdrawnAt) return;
+    await this.entities.withdrawMember(transaction, event.recordId, event.version, event.owner);
+    if (!known?.entityId || !known.record) return;
+    await this.entities.lockEntities(transaction, [known.entityId]);
+    const record = fromBinary(SharedRecordSchema, known.record);
+    await this.publish(transaction, record, { entityId: known.entityId, decision: ResolutionDecision.LEFT_ENTITY, score: 0, explanation: [], mergedEntityIds: [] }, []);
+  }
+
+  /**
+   * Whether an updated record still belongs with the rest of its entity: it
+   * must reach the threshold against at least one other member. Returns the
+   * evidence when it does.
+   */
+  private async stillBelongs(transaction: EntityManager, entityId: string, recordId: string, facts: RecordFacts): Promise<PairScore | undefined> {
+    const others = (await this.entities.members(transaction, entityId)).filter((member) => member.recordId !== recordId);
+    if (others.length === 0) return { score: 1, features: [] };
+    const best = bestOf(facts, others);
+    return best && best.score >= this.config.DEDUP_SAME_ENTITY_THRESHOLD ? best : undefined;
+  }
+
+  private async place(transaction: EntityManager, kind: string, same: EntityEvidence[], review: EntityEvidence[]): Promise<Placement> {
+    if (same.length > 0) {
+      return this.join(transaction, same.map((entity) => entity.entityId), ResolutionDecision.JOINED_ENTITY, same[0]);
+    }
+    const entityId = randomUUID();
+    await this.entities.createEntity(transaction, entityId, kind);
+    const nearest = review[0];
+    return nearest
+      ? { entityId, decision: ResolutionDecision.POSSIBLE_DUPLICATE, score: nearest.score, explanation: nearest.features, mergedEntityIds: [] }
+      : { entityId, decision: ResolutionDecision.NEW_ENTITY, score: 0, explanation: [], mergedEntityIds: [] };
+  }
+
+  /** Joins the oldest of the entities; the others merge into it. */
+  private async join(transaction: EntityManager, entityIds: string[], decision: ResolutionDecision, evidence: PairScore): Promise<Placement> {
+    const [survivor, ...merged] = await this.entities.lockEntities(transaction, [...new Set(entityIds)]);
+    const mergedEntityIds = merged.map((entity) => entity.entityId);
+    await this.entities.merge(transaction, survivor.entityId, mergedEntityIds);
+    return { entityId: survivor.entityId, decision, score: evidence.score, explanation: evidence.features, mergedEntityIds };
+  }
+
+  /** A new version no longer resembles its entity: it leaves, and the entity hears of it. */
+  private async leave(transaction: EntityManager, known: Member, record: SharedRecord): Promise<void> {
+    const entityId = known.entityId!;
+    await this.entities.lockEntities(transaction, [entityId]);
+    await this.entities.saveMember(transaction, { ...known, entityId: null }, []);
+    const previous = known.record ? fromBinary(SharedRecordSchema, known.record) : record;
+    await this.publish(transaction, previous, { entityId, decision: ResolutionDecision.LEFT_ENTITY, score: 0, explanation: [], mergedEntityIds: [] }, []);
+  }
+
+  private async publish(transaction: EntityManager, record: SharedRecord, placement: Placement, possibleDuplicateEntityIds: string[]): Promise<void> {
     await this.outbox.enqueue(transaction, {
       topic: Topics.recordsResolved,
-      key: resolution.entityId,
+      key: placement.entityId,
       schema: RecordResolvedSchema,
       message: create(RecordResolvedSchema, {
-        entityId: resolution.entityId,
+        entityId: placement.entityId,
         record,
-        memberRecordIds: members,
-        decision: resolution.decision,
-        score: resolution.score,
-        explanation: resolution.explanation,
+        memberRecordIds: await this.entities.memberRecordIds(transaction, placement.entityId),
+        decision: placement.decision,
+        score: placement.score,
+        explanation: placement.explanation,
+        mergedEntityIds: placement.mergedEntityIds,
+        possibleDuplicateEntityIds,
         resolvedAt: timestampNow(),
       }),
     });
   }
+}
 
-  private async decide(transaction: EntityManager, record: SharedRecord, facts: PersonFacts, blockingKey: string): Promise<Resolution> {
-    const best = record.kind === RecordKind.PERSON ? bestCandidate(facts, await this.entities.candidates(transaction, blockingKey, record.recordId)) : undefined;
-    if (best && best.score >= this.config.DEDUP_SAME_ENTITY_THRESHOLD) {
-      return { entityId: best.member.entityId, decision: ResolutionDecision.JOINED_ENTITY, score: best.score, explanation: best.features };
-    }
-    const entityId = randomUUID();
-    await this.entities.createEntity(transaction, entityId, RecordKind[record.kind].toLowerCase());
-    return { entityId, decision: ResolutionDecision.NEW_ENTITY, score: best?.score ?? 0, explanation: best?.features ?? [] };
+/** The best-scoring candidate of each entity, best entities first. */
+function bestPerEntity(facts: RecordFacts, candidates: Candidate[]): EntityEvidence[] {
+  const best = new Map<string, EntityEvidence>();
+  for (const candidate of candidates) {
+    const pair = scoreRecords(facts, candidate.facts);
+    if (!pair) continue;
+    const current = best.get(candidate.entityId);
+    if (!current || pair.score > current.score) best.set(candidate.entityId, { entityId: candidate.entityId, ...pair });
   }
+  return [...best.values()].sort((a, b) => b.score - a.score);
 }
 
-function factsOf(record: SharedRecord): PersonFacts {
-  return record.body.case === 'person' ? personFactsOf(record.body.value) : { names: [] };
-}
-
-function bestCandidate(facts: PersonFacts, candidates: Member[]) {
-  let best: { member: Member; score: number; features: FeatureEvidence[] } | undefined;
-  for (const member of candidates) {
-    const { score, features } = scorePersons(facts, member.facts);
-    if (!best || score > best.score) best = { member, score, features };
+function bestOf(facts: RecordFacts, members: Member[]): PairScore | undefined {
+  let best: PairScore | undefined;
+  for (const member of members) {
+    const pair = scoreRecords(facts, member.facts);
+    if (pair && (!best || pair.score > best.score)) best = pair;
   }
   return best;
+}
+
+function toPossibleDuplicate(recordId: string, entity: EntityEvidence): PossibleDuplicate {
+  return { recordId, entityId: entity.entityId, score: entity.score, explanation: entity.features };
 }

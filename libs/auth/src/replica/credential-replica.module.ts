@@ -9,11 +9,12 @@ import { CREDENTIAL_STORE } from '../credential-store';
 import { CreateCredentialReplica1763800000050 } from './credential-replica.migration';
 import { CredentialReplicaMessageController } from './credential-replica.message.controller';
 import { ReplicatedCredentialStore } from './replicated-credential-store';
+import { WhoAmIHttpController } from '../whoami.http.controller';
 
 export const credentialReplicaMigrations = [CreateCredentialReplica1763800000050];
 
 @Module({
-  controllers: [CredentialReplicaMessageController],
+  controllers: [CredentialReplicaMessageController, WhoAmIHttpController],
   providers: [ReplicatedCredentialStore, { provide: CREDENTIAL_STORE, useExisting: ReplicatedCredentialStore }, ApiKeyGuard],
   exports: [CREDENTIAL_STORE, ApiKeyGuard],
 })

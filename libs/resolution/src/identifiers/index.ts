@@ -3,3 +3,4 @@ export * from './document-number';
 export * from './mrz';
 export * from './serial-number';
 export * from './vin';
+export * from './identifier-match';

@@ -1,0 +1,106 @@
+import { blockingKeys } from './blocking';
+import { ArtworkLike } from './kinds/artwork';
+import { FirearmLike } from './kinds/firearm';
+import { PersonLike } from './kinds/person';
+import { TravelDocumentLike } from './kinds/travel-document';
+import { VehicleLike } from './kinds/vehicle';
+import { recordFactsOf, RecordKindName, RecordLike } from './records';
+
+const keysOf = (kind: RecordKindName, body: RecordLike): string[] => blockingKeys(recordFactsOf(kind, body));
+const shared = (kind: RecordKindName, a: RecordLike, b: RecordLike): string[] => {
+  const right = new Set(keysOf(kind, b));
+  return keysOf(kind, a).filter((key) => right.has(key));
+};
+
+type Dob = [number, number?, number?];
+const person = (full: string, dob?: Dob, more: Partial<PersonLike> = {}): PersonLike => ({
+  names: [{ full, given: '', family: '', original: '' }],
+  dateOfBirth: dob ? { year: dob[0], month: dob[1] ?? 0, day: dob[2] ?? 0 } : undefined,
+  ...more,
+});
+
+describe('blockingKeys: persons', () => {
+  it('keys each name part’s phonetic code with the birth year, and order-free pairs of parts', () => {
+    expect(keysOf('person', person('Ivan Petrov', [1971, 3, 14], { documents: [{ number: 'AB 12-345', type: 1, issuingCountry: 'RUS' }] })).sort()).toEqual([
+      'pd:A812345',
+      'pn:AFN:1971',
+      'pn:PTRF:1971',
+      'pp:AFN+PTRF',
+    ]);
+  });
+
+  const original = person('Ivan Petrov', [1971, 3, 14], { documents: [{ number: 'AB1234567', type: 1, issuingCountry: 'RUS' }] });
+  it.each<[string, PersonLike, PersonLike]>([
+    ['a typo', original, person('Ivan Petorv', [1971, 3, 14])],
+    ['a typo and no date of birth', original, person('Ivan Petrof')],
+    ['given and family name swapped', original, person('Petrov Ivan', [1971, 3, 14])],
+    ['the year of birth off by one', original, person('Ivan Petrov', [1972, 3, 14])],
+    ['the name in Cyrillic only', original, { names: [{ full: '', given: '', family: '', original: 'Иван Петров' }] }],
+    ['a missing middle name', person('Ivan Sergeyevich Petrov'), person('Ivan Petrov')],
+    ['another name, the same document with separators', original, person('John Smith', [1990], { documents: [{ number: 'AB 123-4567', type: 1, issuingCountry: 'RUS' }] })],
+    ['the same document misread by OCR', original, person('J. Smith', undefined, { documents: [{ number: 'A8I234567', type: 1, issuingCountry: 'RUS' }] })],
+    ['Mohammed / Muhammad, year only', person('Mohammed Ali', [1980, 5, 2]), person('Muhammad Ali', [1980])],
+    ['the Arabic script only', person('Mohammed Ali', [1980, 5, 2]), { names: [{ full: '', given: '', family: '', original: 'محمد علي' }] }],
+    ['Aleksandr / Alexander / Oleksandr', person('Aleksandr Ivanov'), person('Олександр Іванов')],
+    ['Yusuf / Youssef', person('Yusuf Khan', [1990]), person('Youssef Khan')],
+    ['Sergei / Sergey', person('Sergei Smirnov', [1975]), person('Sergey Smirnov', [1975])],
+    ['particles dropped', person('Juan de la Cruz', [1980]), person('Juan Cruz', [1980])],
+    ['a Chinese name in Han and in pinyin', person('Wang Xiao Ming'), person('王小明')],
+    ['a Korean name in Hangul and in Latin', person('Kim Min Jun'), person('김민준')],
+  ])('a duplicate with %s shares a key with its original', (_, a, b) => {
+    expect(shared('person', a, b)).not.toEqual([]);
+  });
+
+  it('gives unrelated people no key in common', () => {
+    expect(shared('person', person('Ivan Petrov', [1971, 3, 14]), person('Maria Gonzalez', [1971, 3, 14]))).toEqual([]);
+  });
+
+  it('makes no key of an initial', () => {
+    expect(keysOf('person', person('J. Smith', [1990]))).toEqual(['pn:SM0:1990', 'pn:XMT:1990', 'pp:SM0']);
+  });
+
+  it('keys facts stored before name forms were kept', () => {
+    expect(blockingKeys({ kind: 'person', names: ['Ivan Petrov'] })).toEqual(['pp:AFN+PTRF']);
+  });
+});
+
+describe('blockingKeys: other kinds', () => {
+  it.each<[string, RecordKindName, RecordLike, RecordLike]>([
+    ['a document number with separators', 'travel_document', { document: { number: 'L898902C3' } } as TravelDocumentLike, { document: { number: 'l89-8902 c3' } }],
+    ['a document number misread by OCR', 'travel_document', { document: { number: 'L898902C3' } }, { document: { number: 'L8989O2C3' } }],
+    ['a document number mistyped, same holder', 'travel_document', { document: { number: 'L898902C3' }, holderName: 'Anna Eriksson' }, { document: { number: 'L898903C3' }, holderName: 'ERIKSSON Anna' }],
+    ['a VIN with separators', 'vehicle', { vin: 'WVWZZZ1JZXW000001' } as VehicleLike, { vin: 'wvw-zzz-1jz-xw000001' }],
+    ['a VIN misread by OCR', 'vehicle', { vin: 'WVWZZZ1JZXW000001' }, { vin: 'WVW2ZZIJZXWOOOOO1' }],
+    ['a VIN mistyped at the start', 'vehicle', { vin: 'WVWZZZ1JZXW000001' }, { vin: 'WWVZZZ1JZXW000001' }],
+    ['a partial VIN', 'vehicle', { vin: 'WVWZZZ1JZXW000001' }, { vin: 'XW000001' }],
+    ['the plate only', 'vehicle', { vin: 'WVWZZZ1JZXW000001', plate: 'B-AB 1234', registrationCountry: 'DEU' }, { vin: '', plate: 'BAB1234', registrationCountry: 'deu' }],
+    ['a serial with separators', 'firearm', { serialNumber: 'ABC123456', make: 'Glock' } as FirearmLike, { serialNumber: 'abc-123.456', make: 'GLOCK' }],
+    ['a serial misread by OCR, the make missing', 'firearm', { serialNumber: 'ABC123456', make: 'Glock' }, { serialNumber: 'A8C1234S6' }],
+    ['a typo in the title', 'artwork', { title: 'The Starry Night', maker: 'Vincent van Gogh' } as ArtworkLike, { title: 'Stary Night', maker: 'van Gogh' }],
+    ['the maker unknown on one side', 'artwork', { title: 'Madonna of the Rocks', maker: 'Leonardo da Vinci' }, { title: 'Madonna of the Rocks', maker: 'unknown' }],
+    ['a one-word title', 'artwork', { title: 'Sunflowers', maker: 'Vincent van Gogh' }, { title: 'Sunflowers' }],
+  ])('a duplicate with %s shares a key with its original', (_, kind, a, b) => {
+    expect(shared(kind, a, b)).not.toEqual([]);
+  });
+
+  it('gives unrelated records no key in common', () => {
+    expect(shared('vehicle', { vin: 'WVWZZZ1JZXW000001', plate: 'B-AB 1234', registrationCountry: 'DEU' }, { vin: '1M8GDM9AXKP042788', plate: 'XYZ 987', registrationCountry: 'USA' })).toEqual([]);
+    expect(shared('firearm', { serialNumber: 'ABC123456', make: 'Glock' }, { serialNumber: 'XYZ987654', make: 'Glock' })).toEqual([]);
+    expect(shared('artwork', { title: 'The Starry Night', maker: 'Vincent van Gogh' }, { title: 'The Night Watch', maker: 'Rembrandt' })).toEqual([]);
+  });
+
+  it('starts every key with its kind’s letter, so kinds never share a key', () => {
+    const prefixes = {
+      person: keysOf('person', person('Ivan Petrov', [1971], { documents: [{ number: 'AB1234567' }] })),
+      travel_document: keysOf('travel_document', { document: { number: 'AB1234567' }, holderName: 'Ivan Petrov' }),
+      vehicle: keysOf('vehicle', { vin: 'AB1234567', plate: 'AB1234567' }),
+      firearm: keysOf('firearm', { serialNumber: 'AB1234567' }),
+      artwork: keysOf('artwork', { title: 'Ivan Petrov', maker: 'Ivan Petrov' }),
+    };
+    const letters = { person: 'p', travel_document: 't', vehicle: 'v', firearm: 'f', artwork: 'a' };
+    for (const [kind, keys] of Object.entries(prefixes)) {
+      expect(keys.length).toBeGreaterThan(0);
+      for (const key of keys) expect(key).toMatch(new RegExp(`^${letters[kind as keyof typeof letters]}[a-z]:`));
+    }
+  });
+});

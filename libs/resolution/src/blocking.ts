@@ -1,0 +1,92 @@
+/**
+ * Blocking keys: the short strings dedup and matching index (one row per key
+ * and record) to find candidates without scanning, taking the records that
+ * share the most keys. Recall first, so a corrupted duplicate (typo,
+ * transliteration, parts in another order, partial date, separators or OCR
+ * confusions in a number) still shares a key with its original; selective
+ * enough that, among a million persons, one key names few rows.
+ *
+ * A key is `<kind letter><rule letter>:<value>`, so kinds never collide and a
+ * key says which rule made it:
+ *
+ *   person           pn:<code>:<year>    each name part's phonetic codes (own, without particle, known-variant class) with the birth year
+ *                    pp:<code>+<code>    key codes of two parts of one name, sorted: order-free, for when the year is missing or wrong
+ *                                        (pp:<code> for a one-part name)
+ *                    pd:<number>         each identity document number, OCR-folded
+ *   travel_document  td:<number>         the document number, OCR-folded (O/0, I/1, S/5, B/8... meet)
+ *                    th:<code>+<code>    the holder's name, as for persons, for a number misread beyond OCR
+ *   vehicle          vv:<vin>            the VIN, normalised
+ *                    vf:<vin>            the VIN, OCR-folded
+ *                    vs:<last 8>         the VIN's last 8 characters folded (plant and serial), for partial or mistyped VINs
+ *                    vp:<plate>:<country>
+ *   firearm          fs:<serial>:<make>  the serial, OCR-folded, with the make
+ *                    fn:<serial>         the serial alone, when at least 6 characters (make missing or spelt otherwise)
+ *   artwork          at:<code>:<code>    each title word's phonetic code with each of the maker's name parts'
+ *                    aw:<code>+<code>    two title words, sorted (aw:<code> for a one-word title), for a maker unknown on one side
+ *
+ * Initials and one-letter words make no keys: they would name half the table.
+ */
+import { personNameForms } from './kinds/person';
+import { NameForm, NamePart } from './names';
+import { RecordFacts } from './records';
+
+const MAX_PARTS_PAIRED = 6;
+const SERIAL_ALONE_MIN_LENGTH = 6;
+const VIN_TAIL = 8;
+const SPACES = / /g;
+
+export function blockingKeys(facts: RecordFacts): string[] {
+  const keys = new Set<string>();
+  switch (facts.kind) {
+    case 'person': {
+      const year = facts.dateOfBirth?.year;
+      for (const form of personNameForms(facts)) {
+        const parts = keyedParts(form);
+        if (year) for (const part of parts) for (const code of part.codes) keys.add(`pn:${code}:${year}`);
+        addPairs(keys, 'pp', parts);
+      }
+      for (const document of facts.documents ?? []) if (document.folded) keys.add(`pd:${document.folded}`);
+      break;
+    }
+    case 'travel_document':
+      if (facts.document.folded) keys.add(`td:${facts.document.folded}`);
+      for (const form of facts.holderNames) addPairs(keys, 'th', keyedParts(form));
+      break;
+    case 'vehicle':
+      if (facts.vin) {
+        keys.add(`vv:${facts.vin}`);
+        keys.add(`vf:${facts.vinFolded}`);
+        if (facts.vinFolded.length >= VIN_TAIL) keys.add(`vs:${facts.vinFolded.slice(-VIN_TAIL)}`);
+      }
+      if (facts.plate) keys.add(`vp:${facts.plate}:${facts.country}`);
+      break;
+    case 'firearm':
+      if (facts.serialFolded) {
+        keys.add(`fs:${facts.serialFolded}:${facts.make.replace(SPACES, '')}`);
+        if (facts.serialFolded.length >= SERIAL_ALONE_MIN_LENGTH) keys.add(`fn:${facts.serialFolded}`);
+      }
+      break;
+    case 'artwork': {
+      const words = keyedParts(facts.title);
+      const makerParts = facts.maker ? keyedParts(facts.maker) : [];
+      for (const word of words) for (const makerPart of makerParts) keys.add(`at:${word.codes[0]}:${makerPart.codes[0]}`);
+      addPairs(keys, 'aw', words);
+      break;
+    }
+  }
+  return [...keys];
+}
+
+/** Parts long enough to key on, with a phonetic code. */
+function keyedParts(form: NameForm): NamePart[] {
+  return form.parts.filter((part) => part.text.length > 1 && part.codes.length > 0);
+}
+
+/** Unordered pairs of the parts' key codes (the first code), or the one code of a one-part name. */
+function addPairs(keys: Set<string>, prefix: string, parts: NamePart[]): void {
+  const codes = [...new Set(parts.slice(0, MAX_PARTS_PAIRED).map((part) => part.codes[0]))];
+  if (codes.length === 1) keys.add(`${prefix}:${codes[0]}`);
+  for (let i = 0; i < codes.length; i++) {
+    for (let j = i + 1; j < codes.length; j++) keys.add(codes[i] < codes[j] ? `${prefix}:${codes[i]}+${codes[j]}` : `${prefix}:${codes[j]}+${codes[i]}`);
+  }
+}

@@ -1,0 +1,180 @@
+/**
+ * Persons: the facts resolution keeps of one (every form of every name
+ * normalised, date of birth, sex, nationalities, place of birth, identity
+ * documents) and the score of two, feature by feature.
+ *
+ * Calibration, on the weighted mean of pairScore: a shared identity document
+ * (same number, no conflicting country) outweighs everything else; two full
+ * dates of birth years apart, or the same year but another month and day,
+ * pull a namesake well under 0.75 even when names, sex and nationality agree;
+ * a missing or partial date is no evidence against, so a duplicate with a
+ * typo, a transliteration variant or its parts in another order stays above
+ * 0.85.
+ */
+import { compareBirthDates, PartialDate, partialDateOf } from '../dates';
+import { feature, FeatureEvidence, pairScore, PairScore, weightByDisagreement } from '../evidence';
+import { compareNames, jaroWinkler, NameForm, nameFormOf, nameFormOfParts, normalizeText } from '../names';
+import { compareDocuments, countryCode, describeDocument, DocumentFacts, documentFactsOf, IdentityDocumentLike, NUMBER_AGREEMENT_DETAIL } from './identity-document';
+
+/** Structural mirror of crosscheck.records.v1.PersonName. */
+export interface PersonNameLike {
+  full: string;
+  given: string;
+  family: string;
+  original: string;
+  /** ISO 15924 code of `original`. */
+  script?: string;
+  alias?: boolean;
+}
+
+/** Structural mirror of crosscheck.records.v1.Person; `sex` is its Sex enum value. Structural, so this library needs no contracts. */
+export interface PersonLike {
+  names: PersonNameLike[];
+  dateOfBirth?: { year: number; month: number; day: number };
+  sex?: number;
+  nationalities?: string[];
+  placeOfBirth?: string;
+  documents?: IdentityDocumentLike[];
+}
+
+export type PersonSex = 'male' | 'female';
+
+/**
+ * What resolution compares of a person, precomputed and JSON-serialisable (it
+ * is stored and compared later). Only `names` is required, so facts stored
+ * before the other fields existed still score: their name forms are derived
+ * from `names` when compared.
+ */
+export interface PersonFacts {
+  /** Every written form of every name (Latin and original script), as given. */
+  names: string[];
+  /** The same names normalised: parts, phonetic codes, variants. */
+  nameForms?: NameForm[];
+  dateOfBirth?: PartialDate;
+  sex?: PersonSex;
+  /** ISO 3166-1 alpha-3, upper case. */
+  nationalities?: string[];
+  /** Normalised (Latin, lower case). */
+  placeOfBirth?: string;
+  /** Those with a number only. */
+  documents?: DocumentFacts[];
+}
+
+const SEXES: Record<number, PersonSex> = { 1: 'male', 2: 'female' };
+
+/** The facts resolution compares: every written form of every name, normalised, and the rest of the person. */
+export function personFactsOf(person: PersonLike): PersonFacts {
+  const names = person.names.flatMap((name) => [name.full || `${name.given} ${name.family}`, name.original].filter((text) => text.trim().length > 0));
+  const facts: PersonFacts = { names, nameForms: uniqueForms(person.names.flatMap(formsOfName)) };
+  const dateOfBirth = partialDateOf(person.dateOfBirth);
+  if (dateOfBirth) facts.dateOfBirth = dateOfBirth;
+  const sex = SEXES[person.sex ?? 0];
+  if (sex) facts.sex = sex;
+  const nationalities = [...new Set((person.nationalities ?? []).map(countryCode).filter(Boolean))];
+  if (nationalities.length) facts.nationalities = nationalities;
+  const placeOfBirth = normalizeText(person.placeOfBirth ?? '');
+  if (placeOfBirth) facts.placeOfBirth = placeOfBirth;
+  const documents = (person.documents ?? []).map(documentFactsOf).filter((document) => document.number.length > 0);
+  if (documents.length) facts.documents = documents;
+  return facts;
+}
+
+/** The name of record as given and family names (parts know their role), the full name when it says more, and the original script. */
+function formsOfName(name: PersonNameLike): NameForm[] {
+  const forms: NameForm[] = [];
+  const alias = name.alias === true;
+  if (name.given.trim() || name.family.trim()) forms.push(nameFormOfParts(name.given, name.family, { alias }));
+  if (name.full.trim()) forms.push(nameFormOf(name.full, { alias }));
+  if (name.original.trim()) forms.push(nameFormOf(name.original, { script: name.script, alias }));
+  return forms;
+}
+
+/** Forms with the same parts are one; the first (from given and family, so with roles) stays. */
+export function uniqueForms(forms: NameForm[]): NameForm[] {
+  const seen = new Set<string>();
+  return forms.filter((form) => {
+    const key = form.parts
+      .map((part) => part.text)
+      .sort()
+      .join(' ');
+    if (!key || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The person's name forms: precomputed, or derived from `names` for facts stored before forms were. */
+export function personNameForms(facts: PersonFacts): NameForm[] {
+  return facts.nameForms ?? uniqueForms(facts.names.map((name) => nameFormOf(name)));
+}
+
+const NAME_WEIGHT = 0.6;
+const NAME_WEIGHT_WHEN_DIFFERENT = 0.6;
+const SEX_AGREES = 0.05;
+const SEX_DIFFERS = 0.3;
+const NATIONALITY = 0.1;
+const PLACE_OF_BIRTH_AGREES = 0.05;
+const PLACE_OF_BIRTH_MIN_JW = 0.9;
+const DOCUMENT_SHARED = 1.5;
+const DOCUMENT_ONE_EDIT = 0.6;
+const DOCUMENT_SAME_NUMBER_OTHER_COUNTRY = 0.2;
+const DOCUMENT_OTHER_NUMBER = 0.15;
+
+export function scorePersons(a: PersonFacts, b: PersonFacts): PairScore {
+  const features: FeatureEvidence[] = [];
+  const name = compareNames(personNameForms(a), personNameForms(b));
+  if (name) features.push(feature('name', name.score, weightByDisagreement(name.score, NAME_WEIGHT, NAME_WEIGHT_WHEN_DIFFERENT), name.detail));
+  const birth = compareBirthDates(a.dateOfBirth, b.dateOfBirth);
+  if (birth) features.push(feature('date_of_birth', birth.score, birth.weight, birth.detail));
+  if (a.sex && b.sex) features.push(a.sex === b.sex ? feature('sex', 1, SEX_AGREES, `both ${a.sex}`) : feature('sex', 0, SEX_DIFFERS, `${a.sex} vs ${b.sex}`));
+  const nationality = nationalityEvidence(a.nationalities, b.nationalities);
+  if (nationality) features.push(nationality);
+  if (a.placeOfBirth && b.placeOfBirth && jaroWinkler(a.placeOfBirth, b.placeOfBirth) >= PLACE_OF_BIRTH_MIN_JW) {
+    features.push(feature('place_of_birth', 1, PLACE_OF_BIRTH_AGREES, `${a.placeOfBirth} ≈ ${b.placeOfBirth}`));
+  }
+  const document = documentEvidence(a.documents, b.documents);
+  if (document) features.push(document);
+  return pairScore(features);
+}
+
+function nationalityEvidence(a: string[] | undefined, b: string[] | undefined): FeatureEvidence | undefined {
+  if (!a?.length || !b?.length) return undefined;
+  const shared = a.filter((code) => b.includes(code));
+  return shared.length > 0 ? feature('nationality', 1, NATIONALITY, `both ${shared.join(', ')}`) : feature('nationality', 0, NATIONALITY, `${a.join(', ')} vs ${b.join(', ')}`);
+}
+
+/** The strongest thing any pair of documents says: shared beats near-miss beats conflicting. */
+function documentEvidence(a: DocumentFacts[] | undefined, b: DocumentFacts[] | undefined): FeatureEvidence | undefined {
+  let best: FeatureEvidence | undefined;
+  for (const x of a ?? []) {
+    for (const y of b ?? []) {
+      const evidence = documentPairEvidence(x, y);
+      if (evidence && (!best || evidence.score > best.score || (evidence.score === best.score && evidence.weight > best.weight))) best = evidence;
+    }
+  }
+  return best;
+}
+
+function documentPairEvidence(x: DocumentFacts, y: DocumentFacts): FeatureEvidence | undefined {
+  const comparison = compareDocuments(x, y);
+  const both = `${describeDocument(x)} vs ${describeDocument(y)}`;
+  const detail = `${NUMBER_AGREEMENT_DETAIL[comparison.number]}: ${both}`;
+  if (comparison.number === 'same' || comparison.number === 'ocr-variant') {
+    if (comparison.sameCountry === false) return feature('identity_document', 0.6, DOCUMENT_SAME_NUMBER_OTHER_COUNTRY, `${detail}, issued by other countries`);
+    return feature('identity_document', comparison.number === 'same' ? 1 : 0.95, DOCUMENT_SHARED, detail);
+  }
+  if (comparison.number === 'one-edit' && comparison.sameCountry !== false) return feature('identity_document', 0.75, DOCUMENT_ONE_EDIT, detail);
+  if (comparison.sameCountry && comparison.sameType) return feature('identity_document', 0.2, DOCUMENT_OTHER_NUMBER, `two documents of one type and country: ${both}`);
+  return undefined;
+}
+
+/**
+ * @deprecated Use `blockingKeys` (several keys per record, so typos and
+ * partial dates still meet). The sorted name parts and the birth year, as one
+ * string.
+ */
+export function personBlockingKey(facts: PersonFacts): string {
+  const parts = [...new Set(personNameForms(facts).flatMap((form) => form.parts.map((part) => part.text)))].sort();
+  return `${parts.join(' ')}|${facts.dateOfBirth?.year ?? ''}`;
+}
+

@@ -1,0 +1,5 @@
+/** Names: to Latin, normalised into parts with phonetic codes, and compared part by part. */
+export * from './latin';
+export * from './name-parts';
+export * from './name-similarity';
+export { consonantSkeleton, editDistance, jaroWinkler, phoneticCodes } from './phonetics';

@@ -1,0 +1,153 @@
+/**
+ * Name normalisation: any script to Latin, case folded, diacritics and
+ * punctuation gone, titles dropped, particles joined to their part, and each
+ * part's phonetic codes and known variants computed once, so that comparing
+ * two names later is only arithmetic on what is stored here.
+ */
+import { isAbjad, ScriptCode, scriptOf, toLatin } from './latin';
+import { NAME_VARIANTS, PARTICLES, SUFFIXES, TITLES } from './name-tables';
+import { consonantSkeleton, phoneticCodes } from './phonetics';
+
+/** One part of a name, normalised, with what comparing it needs. JSON-serialisable. */
+export interface NamePart {
+  /** Latin, lower case, particles joined: `de la Cruz` → `delacruz`. */
+  text: string;
+  /** The part without its particles (`cruz`), when it had any. */
+  core?: string;
+  /**
+   * Double Metaphone codes of the part, its core and its known-variant class.
+   * The first is the part's key code: the class's when it has one, else the
+   * core's, else its own; blocking keys pair key codes.
+   */
+  codes: string[];
+  /** Canonical spelling of the part's known-variant class (`muhammad` for Mohamed), when it has one. */
+  equivalent?: string;
+  /** Consonant skeletons, only for parts transliterated from an abjad (Arabic, Hebrew). */
+  consonants?: string[];
+  /** `given` or `family` when the record said which field the part came from. */
+  role?: 'given' | 'family';
+}
+
+/** One written form of a name (the name of record, an alias, the original script), normalised. JSON-serialisable. */
+export interface NameForm {
+  /** As written, for explanations. */
+  written: string;
+  /** Script the form was written in (ISO 15924). */
+  script: ScriptCode;
+  alias?: boolean;
+  parts: NamePart[];
+}
+
+const MARKS = /\p{M}+/gu;
+const APOSTROPHES = /['\u2018\u2019\u02bc\u02bb`\u00b4]/g;
+const NOT_LETTER_OR_DIGIT = /[^a-z0-9]+/g;
+const SPACE = ' ';
+
+/** Latin letters and digits only, lower case, single spaces: `Dr. José MARTÍNEZ-López` → `dr jose martinez lopez`; `Иван` → `ivan`. */
+export function normalizeText(text: string, script?: string): string {
+  return toLatin(text, script)
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(MARKS, '')
+    .replace(APOSTROPHES, '')
+    .replace(NOT_LETTER_OR_DIGIT, SPACE)
+    .trim();
+}
+
+/** Word lists pass through the same normalisation as names; an entry that does not stay one word is of no use. */
+const wordSet = (words: string[]): Set<string> =>
+  new Set(words.map((word) => normalizeText(word)).filter((word) => word.length > 0 && !word.includes(SPACE)));
+const TITLE_SET = wordSet(TITLES);
+const SUFFIX_SET = wordSet(SUFFIXES);
+const PARTICLE_SET = wordSet(PARTICLES);
+const VARIANT_OF = new Map<string, string>(NAME_VARIANTS.flatMap((variants) => variants.map((variant) => [variant, variants[0]] as const)));
+
+interface Segment {
+  text: string;
+  role?: 'given' | 'family';
+}
+
+interface DraftPart {
+  text: string;
+  core?: string;
+  role?: 'given' | 'family';
+}
+
+/** The parts of a name, normalised, titles removed, particles joined, in their written order. */
+export function nameParts(name: string): string[] {
+  return draftParts([{ text: name }]).map((part) => part.text);
+}
+
+/** A full name as one string: `Ivan Petrov`, `Петров Иван`, `Dr. Juan de la Cruz`. */
+export function nameFormOf(written: string, options: { script?: string; alias?: boolean } = {}): NameForm {
+  return formOf(written, [{ text: written }], options.script, options.alias);
+}
+
+/** A name given as given and family names, so each part knows its role. */
+export function nameFormOfParts(given: string, family: string, options: { alias?: boolean } = {}): NameForm {
+  return formOf(`${given} ${family}`.trim(), [{ text: given, role: 'given' }, { text: family, role: 'family' }], undefined, options.alias);
+}
+
+/** A phrase (an artwork's title) as parts: normalised words but the `ignored` ones, each with its phonetic codes; no titles or particles. */
+export function wordFormOf(written: string, ignored: ReadonlySet<string>): NameForm {
+  const parts = normalizeText(written)
+    .split(SPACE)
+    .filter((word) => word.length > 0 && !ignored.has(word))
+    .map((text) => ({ text, codes: phoneticCodes(text) }));
+  return { written, script: scriptOf(written), parts };
+}
+
+function formOf(written: string, segments: Segment[], script: string | undefined, alias: boolean | undefined): NameForm {
+  const detected = scriptOf(written);
+  const abjad = isAbjad(script || detected);
+  const parts = draftParts(segments, script).map((draft) => completePart(draft, abjad));
+  const form: NameForm = { written, script: detected, parts };
+  if (alias) form.alias = true;
+  return form;
+}
+
+/**
+ * Titles go only from the start and generational suffixes only from the end,
+ * and never the last part: `Sheikh Mohammed` loses the title, `Mohammed
+ * Sheikh` keeps the family name. Particles join the next part only when the
+ * name has two other parts at least, so `Van Morrison` keeps its given name.
+ */
+function draftParts(segments: Segment[], script?: string): DraftPart[] {
+  const tokens: Segment[] = [];
+  for (const segment of segments) {
+    for (const token of normalizeText(segment.text, script).split(SPACE)) {
+      if (token) tokens.push({ text: token, role: segment.role });
+    }
+  }
+  let start = 0;
+  let end = tokens.length;
+  while (end - start > 1 && TITLE_SET.has(tokens[start].text)) start++;
+  while (end - start > 1 && SUFFIX_SET.has(tokens[end - 1].text)) end--;
+  const kept = tokens.slice(start, end);
+  const join = kept.filter((token) => !PARTICLE_SET.has(token.text)).length >= 2;
+  const parts: DraftPart[] = [];
+  let prefix = '';
+  for (let index = 0; index < kept.length; index++) {
+    const token = kept[index];
+    const next = kept[index + 1];
+    if (join && PARTICLE_SET.has(token.text) && next && next.role === token.role) {
+      prefix += token.text;
+      continue;
+    }
+    parts.push(prefix ? { text: prefix + token.text, core: token.text, role: token.role } : { text: token.text, role: token.role });
+    prefix = '';
+  }
+  return parts;
+}
+
+function completePart(draft: DraftPart, abjad: boolean): NamePart {
+  const equivalent = VARIANT_OF.get(draft.text) ?? (draft.core ? VARIANT_OF.get(draft.core) : undefined);
+  const keySource = equivalent ?? draft.core ?? draft.text;
+  const codes = [...new Set([...phoneticCodes(keySource), ...phoneticCodes(draft.text), ...(draft.core ? phoneticCodes(draft.core) : [])])];
+  const part: NamePart = { text: draft.text, codes };
+  if (draft.core) part.core = draft.core;
+  if (equivalent) part.equivalent = equivalent;
+  if (abjad) part.consonants = [...new Set([consonantSkeleton(draft.text), consonantSkeleton(draft.text, true)])];
+  if (draft.role) part.role = draft.role;
+  return part;
+}

@@ -1,0 +1,311 @@
+/**
+ * Comparing two names part by part, whatever their order: every part of one
+ * is paired with the part of the other it agrees with best (the assignment
+ * maximising total agreement), so `Petrov Ivan` meets `Ivan Petrov` and a
+ * missing middle name costs little. Parts agree exactly, as known variants,
+ * by sound (Double Metaphone), by consonants (for abjads), as an initial, or
+ * by Jaro-Winkler; a low Jaro-Winkler counts as another name, not half of one.
+ * Hot path: works only on precomputed NameForms.
+ */
+import { NameForm, NamePart } from './name-parts';
+import { consonantSkeleton, jaroWinkler } from './phonetics';
+
+export interface NameAgreement {
+  /** In [0,1]. */
+  score: number;
+  /** Part by part: `family name: Ivanov ≈ Ivanoff (JW 0.91); given name: Ivan = Ivan`. */
+  detail: string;
+}
+
+export interface CompareNamesOptions {
+  /** What a part left without partner costs, as a share of one disagreeing part, when both names have two parts or more. Default 0.2. */
+  extraPartCost?: number;
+  /** The same when the shorter name has one part only. Default 0.5: `Petrov` alone says little about `Ivan Petrov`. */
+  singlePartExtraCost?: number;
+  /** How to call a part whose role is unknown. Default `name part`. */
+  partLabel?: string;
+}
+
+const SAME_CORE = 0.95;
+const KNOWN_VARIANT = 0.95;
+const INITIAL = 0.8;
+const SOUND_ALIKE = 0.9;
+const SOUND_ALIKE_ALTERNATE = 0.86;
+const SAME_CONSONANTS = 0.88;
+const SAME_SHORT_CONSONANTS = 0.8;
+/** Below this Jaro-Winkler, sounding alike is taken for coincidence (codes are only 4 letters). */
+const SOUND_ALIKE_MIN_JW = 0.5;
+/** Jaro-Winkler from which two parts are taken for spellings of one name; agreement falls linearly to 0 at ZERO_AGREEMENT_JW. */
+const FUZZY_FLOOR = 0.8;
+const ZERO_AGREEMENT_JW = 0.65;
+/** Below this agreement, an explanation calls two parts different. */
+const DISAGREEMENT = 0.5;
+const DEFAULT_EXTRA_PART_COST = 0.2;
+const DEFAULT_SINGLE_PART_EXTRA_COST = 0.5;
+/** Two adjacent parts written as one (`Xiao Ming` / `Xiaoming`, `Abdul Rahman` / `Abdulrahman`). */
+const MERGE_MIN_JW = 0.93;
+/** Beyond these sizes the exact assignment search gives way to greedy pairing. */
+const EXACT_ASSIGNMENT_MAX_ROWS = 6;
+const EXACT_ASSIGNMENT_MAX_COLUMNS = 8;
+
+interface Alignment {
+  score: number;
+  left: NameForm;
+  right: NameForm;
+  /** The parts compared, after adjacent parts written as one were merged. */
+  leftParts: NamePart[];
+  rightParts: NamePart[];
+  /** Pairs of indexes into leftParts and rightParts, with their agreement. */
+  pairs: { left: number; right: number; agreement: number }[];
+}
+
+/** The best agreement between any form of one name and any form of the other; undefined when either has no parts. */
+export function compareNames(left: NameForm[], right: NameForm[], options: CompareNamesOptions = {}): NameAgreement | undefined {
+  let best: Alignment | undefined;
+  for (const leftForm of left) {
+    for (const rightForm of right) {
+      const alignment = alignForms(leftForm, rightForm, options.extraPartCost ?? DEFAULT_EXTRA_PART_COST, options.singlePartExtraCost ?? DEFAULT_SINGLE_PART_EXTRA_COST);
+      if (alignment && (!best || alignment.score > best.score)) best = alignment;
+    }
+    if (best && best.score === 1) break;
+  }
+  return best && { score: round(best.score), detail: describe(best, options.partLabel ?? 'name part') };
+}
+
+function alignForms(left: NameForm, right: NameForm, extraPartCost: number, singlePartExtraCost: number): Alignment | undefined {
+  let leftParts = left.parts;
+  let rightParts = right.parts;
+  if (leftParts.length === 0 || rightParts.length === 0) return undefined;
+  if (leftParts.length > rightParts.length) leftParts = mergeAdjacent(leftParts, rightParts);
+  else if (rightParts.length > leftParts.length) rightParts = mergeAdjacent(rightParts, leftParts);
+  let best = alignParts(left, right, leftParts, rightParts, extraPartCost, singlePartExtraCost);
+  if (best.score === 1) return best;
+  // Two parts one side writes as one, though both sides have as many parts (`van Gogh` / `Vincent Vangogh`).
+  const leftJoined = joinedLike(leftParts, rightParts);
+  if (leftJoined) best = better(best, alignParts(left, right, leftJoined, rightParts, extraPartCost, singlePartExtraCost));
+  const rightJoined = joinedLike(rightParts, leftParts);
+  if (rightJoined) best = better(best, alignParts(left, right, leftParts, rightJoined, extraPartCost, singlePartExtraCost));
+  return best;
+}
+
+function better(a: Alignment, b: Alignment): Alignment {
+  return b.score > a.score ? b : a;
+}
+
+function alignParts(left: NameForm, right: NameForm, leftParts: NamePart[], rightParts: NamePart[], extraPartCost: number, singlePartExtraCost: number): Alignment {
+  const leftIsRows = leftParts.length <= rightParts.length;
+  const rows = leftIsRows ? leftParts : rightParts;
+  const columns = leftIsRows ? rightParts : leftParts;
+  const width = columns.length;
+  const agreements = new Array<number>(rows.length * width);
+  for (let row = 0; row < rows.length; row++) {
+    for (let column = 0; column < width; column++) agreements[row * width + column] = agreementOf(partSimilarity(rows[row], columns[column]));
+  }
+  const assignment = rows.length <= EXACT_ASSIGNMENT_MAX_ROWS && width <= EXACT_ASSIGNMENT_MAX_COLUMNS ? exactAssignment(agreements, rows.length, width) : greedyAssignment(agreements, rows.length, width);
+
+  let total = 0;
+  const pairs: Alignment['pairs'] = [];
+  for (let row = 0; row < rows.length; row++) {
+    const agreement = agreements[row * width + assignment[row]];
+    total += agreement;
+    pairs.push(leftIsRows ? { left: row, right: assignment[row], agreement } : { left: assignment[row], right: row, agreement });
+  }
+  const cost = rows.length >= 2 ? extraPartCost : singlePartExtraCost;
+  const score = total / (rows.length + cost * (width - rows.length));
+  return { score, left, right, leftParts, rightParts, pairs };
+}
+
+/** How alike two parts are, in [0,1], before a low Jaro-Winkler is turned into disagreement. */
+function partSimilarity(x: NamePart, y: NamePart): number {
+  if (x.text === y.text) return 1;
+  const xCore = x.core ?? x.text;
+  const yCore = y.core ?? y.text;
+  if (xCore === yCore) return SAME_CORE;
+  if (x.text.length === 1 || y.text.length === 1) return x.text[0] === y.text[0] ? INITIAL : 0;
+  let similarity = jaroWinkler(x.text, y.text);
+  if (x.core !== undefined || y.core !== undefined) similarity = Math.max(similarity, jaroWinkler(xCore, yCore));
+  if (x.equivalent !== undefined && x.equivalent === y.equivalent) return Math.max(similarity, KNOWN_VARIANT);
+  if (similarity < SOUND_ALIKE && similarity >= SOUND_ALIKE_MIN_JW) similarity = Math.max(similarity, soundAlike(x.codes, y.codes));
+  if (similarity < SAME_CONSONANTS && (x.consonants !== undefined || y.consonants !== undefined)) similarity = Math.max(similarity, consonantAgreement(x, y));
+  return similarity;
+}
+
+function agreementOf(similarity: number): number {
+  if (similarity >= FUZZY_FLOOR) return similarity;
+  return similarity <= ZERO_AGREEMENT_JW ? 0 : ((similarity - ZERO_AGREEMENT_JW) / (FUZZY_FLOOR - ZERO_AGREEMENT_JW)) * FUZZY_FLOOR;
+}
+
+function soundAlike(x: string[], y: string[]): number {
+  if (x.length === 0 || y.length === 0) return 0;
+  if (x[0] === y[0]) return SOUND_ALIKE;
+  for (const code of x) if (y.includes(code)) return SOUND_ALIKE_ALTERNATE;
+  return 0;
+}
+
+function consonantAgreement(x: NamePart, y: NamePart): number {
+  const xs = x.consonants ?? latinSkeletons(x);
+  const ys = y.consonants ?? latinSkeletons(y);
+  for (const skeleton of xs) {
+    if (skeleton && ys.includes(skeleton)) return skeleton.length >= 2 ? SAME_CONSONANTS : SAME_SHORT_CONSONANTS;
+  }
+  return 0;
+}
+
+function latinSkeletons(part: NamePart): string[] {
+  return part.core ? [consonantSkeleton(part.text), consonantSkeleton(part.core)] : [consonantSkeleton(part.text)];
+}
+
+/** Merges adjacent parts of the longer name that the shorter writes as one, until the counts agree or nothing merges. */
+function mergeAdjacent(longer: NamePart[], shorter: NamePart[]): NamePart[] {
+  let parts = longer;
+  while (parts.length > shorter.length) {
+    const merged = mergeOnce(parts, shorter);
+    if (!merged) break;
+    parts = merged;
+  }
+  return parts;
+}
+
+function mergeOnce(parts: NamePart[], shorter: NamePart[]): NamePart[] | undefined {
+  for (let index = 0; index + 1 < parts.length; index++) {
+    const joined = parts[index].text + parts[index + 1].text;
+    for (const target of shorter) {
+      const close = Math.abs(target.text.length - joined.length) <= 2 && jaroWinkler(joined, target.text) >= MERGE_MIN_JW;
+      if (close || joined === target.core) return mergedAt(parts, index, joined);
+    }
+  }
+  return undefined;
+}
+
+/** The parts with the first adjacent two merged whose joined text is exactly a part of the other name; undefined when none is. */
+function joinedLike(parts: NamePart[], other: NamePart[]): NamePart[] | undefined {
+  for (let index = 0; index + 1 < parts.length; index++) {
+    const joined = parts[index].text + parts[index + 1].text;
+    if (other.some((part) => part.text === joined)) return mergedAt(parts, index, joined);
+  }
+  return undefined;
+}
+
+function mergedAt(parts: NamePart[], index: number, joined: string): NamePart[] {
+  const merged: NamePart = { text: joined, codes: [] };
+  const role = parts[index].role ?? parts[index + 1].role;
+  if (role) merged.role = role;
+  return [...parts.slice(0, index), merged, ...parts.slice(index + 2)];
+}
+
+/** The assignment of rows to distinct columns with the highest total, by exhaustive search (names have few parts). */
+function exactAssignment(agreements: number[], rows: number, width: number): number[] {
+  if (rows === 1) return [bestColumn(agreements, 0, width, -1)];
+  if (rows === 2) {
+    let best = [0, 1];
+    let bestTotal = -1;
+    for (let first = 0; first < width; first++) {
+      for (let second = 0; second < width; second++) {
+        if (second === first) continue;
+        const total = agreements[first] + agreements[width + second];
+        if (total > bestTotal) {
+          bestTotal = total;
+          best = [first, second];
+        }
+      }
+    }
+    return best;
+  }
+  const search = { current: new Array<number>(rows), best: new Array<number>(rows), bestTotal: -1, used: new Array<boolean>(width).fill(false) };
+  searchAssignments(agreements, rows, width, 0, 0, search);
+  return search.best;
+}
+
+function bestColumn(agreements: number[], row: number, width: number, excluded: number): number {
+  let best = -1;
+  for (let column = 0; column < width; column++) {
+    if (column !== excluded && (best === -1 || agreements[row * width + column] > agreements[row * width + best])) best = column;
+  }
+  return best;
+}
+
+interface AssignmentSearch {
+  current: number[];
+  best: number[];
+  bestTotal: number;
+  used: boolean[];
+}
+
+function searchAssignments(agreements: number[], rows: number, width: number, row: number, total: number, search: AssignmentSearch): void {
+  if (row === rows) {
+    if (total > search.bestTotal) {
+      search.bestTotal = total;
+      search.best = search.current.slice();
+    }
+    return;
+  }
+  for (let column = 0; column < width; column++) {
+    if (search.used[column]) continue;
+    search.used[column] = true;
+    search.current[row] = column;
+    searchAssignments(agreements, rows, width, row + 1, total + agreements[row * width + column], search);
+    search.used[column] = false;
+  }
+}
+
+function greedyAssignment(agreements: number[], rows: number, width: number): number[] {
+  const cells = agreements.map((agreement, index) => ({ agreement, row: Math.floor(index / width), column: index % width }));
+  cells.sort((a, b) => b.agreement - a.agreement);
+  const assignment = new Array<number>(rows).fill(-1);
+  const usedColumns = new Set<number>();
+  for (const cell of cells) {
+    if (assignment[cell.row] !== -1 || usedColumns.has(cell.column)) continue;
+    assignment[cell.row] = cell.column;
+    usedColumns.add(cell.column);
+  }
+  return assignment;
+}
+
+function describe(alignment: Alignment, partLabel: string): string {
+  const { left, right, leftParts, rightParts, pairs } = alignment;
+  pairs.sort(byLeftIndex);
+  let text = `"${left.written}" ↔ "${right.written}": `;
+  let reordered = false;
+  for (let index = 0; index < pairs.length; index++) {
+    const pair = pairs[index];
+    if (index > 0 && pair.right < pairs[index - 1].right) reordered = true;
+    const x = leftParts[pair.left];
+    const y = rightParts[pair.right];
+    const role = x.role ?? y.role;
+    const label = role === 'family' ? 'family name' : role === 'given' ? 'given name' : partLabel;
+    text += `${index > 0 ? '; ' : ''}${label}: ${relation(x, y, pair.agreement)}`;
+  }
+  for (let index = 0; index < leftParts.length; index++) if (!paired(pairs, 'left', index)) text += `; ${display(leftParts[index].text)} on one side only`;
+  for (let index = 0; index < rightParts.length; index++) if (!paired(pairs, 'right', index)) text += `; ${display(rightParts[index].text)} on one side only`;
+  return reordered ? `${text}; written in another order` : text;
+}
+
+function byLeftIndex(a: { left: number }, b: { left: number }): number {
+  return a.left - b.left;
+}
+
+function paired(pairs: Alignment['pairs'], side: 'left' | 'right', index: number): boolean {
+  for (const pair of pairs) if (pair[side] === index) return true;
+  return false;
+}
+
+function relation(x: NamePart, y: NamePart, agreement: number): string {
+  const pair = (sign: string, note = ''): string => `${display(x.text)} ${sign} ${display(y.text)}${note}`;
+  if (x.text === y.text) return pair('=');
+  if ((x.core ?? x.text) === (y.core ?? y.text)) return pair('≈', ' (same name without its particle)');
+  if (x.text.length === 1 || y.text.length === 1) return agreement > 0 ? pair('~', ' (initial)') : pair('≠', ' (initial)');
+  const jw = jaroWinkler(x.text, y.text).toFixed(2);
+  if (agreement < DISAGREEMENT) return pair('≠', ` (JW ${jw})`);
+  if (x.equivalent !== undefined && x.equivalent === y.equivalent && Number(jw) < KNOWN_VARIANT) return pair('~', ` (spellings of one name, JW ${jw})`);
+  if (Number(jw) < SOUND_ALIKE && soundAlike(x.codes, y.codes) >= agreement) return pair('~', ` (sound alike, JW ${jw})`);
+  if ((x.consonants || y.consonants) && consonantAgreement(x, y) >= agreement) return pair('~', ` (same consonants, JW ${jw})`);
+  return pair('≈', ` (JW ${jw})`);
+}
+
+function display(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

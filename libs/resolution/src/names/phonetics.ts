@@ -1,0 +1,58 @@
+/**
+ * String likeness for names: Double Metaphone codes, Jaro-Winkler similarity
+ * and the Damerau-Levenshtein distance (all from talisman), and the consonant
+ * skeleton that lets a name transliterated from Arabic or Hebrew (`mhmd`, no
+ * vowels written) meet its vocalised Latin spelling (`Mohammed`).
+ */
+import doubleMetaphone = require('talisman/phonetics/double-metaphone');
+import jaroWinklerSimilarity = require('talisman/metrics/jaro-winkler');
+import damerauLevenshtein = require('talisman/metrics/damerau-levenshtein');
+
+/** Primary code, then the alternate when it differs; none for an empty word. */
+export function phoneticCodes(word: string): string[] {
+  if (!word) return [];
+  const [primary, alternate] = doubleMetaphone(word);
+  if (!primary) return alternate ? [alternate] : [];
+  return alternate && alternate !== primary ? [primary, alternate] : [primary];
+}
+
+/** Jaro-Winkler similarity in [0,1] (prefix scale 0.1, boost threshold 0.7). */
+export function jaroWinkler(a: string, b: string): number {
+  return a === b ? 1 : jaroWinklerSimilarity(a, b);
+}
+
+/** Edits (insert, delete, substitute, swap neighbours) from a to b, or Infinity beyond `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  return damerauLevenshtein.limited(max, a, b);
+}
+
+/**
+ * The consonants of a Latin word as an abjad would write them: vowels and the
+ * semivowels y, w, h dropped (an abjad writes them ambiguously or not at
+ * all), sh/kh/ch/th/ph/gh/dh folded to one letter, c/q to k, p to f, doubled
+ * letters once: `mohammed` → `md`, `mhmd` → `md`, `yusuf` and `ywsf` → `sf`.
+ * `v` stays, written `b`; the second skeleton of a transliterated abjad word
+ * drops it instead, as Hebrew ו is as often a vowel (Yosef, יוסף → yvsp).
+ */
+export function consonantSkeleton(word: string, dropV = false): string {
+  let out = '';
+  for (let index = 0; index < word.length; index++) {
+    let char = word[index];
+    const next = word[index + 1];
+    if (next === 'h' && (char === 's' || char === 'k' || char === 'c' || char === 't' || char === 'p' || char === 'g' || char === 'd')) {
+      char = char === 'p' ? 'f' : char === 'c' ? 'k' : char;
+      index++;
+    } else if (char === 'a' || char === 'e' || char === 'i' || char === 'o' || char === 'u' || char === 'y' || char === 'w' || char === 'h') {
+      continue;
+    } else if (char === 'c' || char === 'q') {
+      char = 'k';
+    } else if (char === 'p') {
+      char = 'f';
+    } else if (char === 'v') {
+      if (dropV) continue;
+      char = 'b';
+    }
+    if (out[out.length - 1] !== char) out += char;
+  }
+  return out;
+}

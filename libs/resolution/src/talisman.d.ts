@@ -1,0 +1,20 @@
+/** Types for the talisman modules used here; talisman ships none. Each module exports one function (`module.exports = fn`). */
+declare module 'talisman/phonetics/double-metaphone' {
+  /** Primary and alternate codes, each at most 4 characters. */
+  function doubleMetaphone(word: string): [string, string];
+  export = doubleMetaphone;
+}
+
+declare module 'talisman/metrics/jaro-winkler' {
+  function jaroWinkler(a: string, b: string): number;
+  export = jaroWinkler;
+}
+
+declare module 'talisman/metrics/damerau-levenshtein' {
+  function damerauLevenshtein(a: string, b: string): number;
+  namespace damerauLevenshtein {
+    /** The distance, or Infinity once it exceeds `max` (stops early). */
+    function limited(max: number, a: string, b: string): number;
+  }
+  export = damerauLevenshtein;
+}
