@@ -16,4 +16,10 @@ export class DedupConfig extends ServiceConfig {
   @Min(0)
   @Max(1)
   DEDUP_REVIEW_THRESHOLD: number = 0.7;
+
+  /** How far the best of two entities that do not resemble each other must lead for a record to join it; closer, it joins neither. */
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  DEDUP_AMBIGUITY_MARGIN: number = 0.05;
 }

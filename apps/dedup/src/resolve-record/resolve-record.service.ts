@@ -1,13 +1,20 @@
 /**
  * Resolving a shared record into an entity. Candidates come from blocking keys
  * (never the whole table), are scored with libs/resolution, and grouped by
- * entity:
- *   - every entity scoring at or above DEDUP_SAME_ENTITY_THRESHOLD is the same
- *     subject: the record joins the oldest of them and the others merge into
- *     it (their ids redirect there);
- *   - an entity in the review band [DEDUP_REVIEW_THRESHOLD, same) is a
- *     possible duplicate: remembered, shown to analysts, never merged;
- *   - otherwise the record starts a new entity.
+ * entity. An entity is joinable when its best candidate reaches
+ * DEDUP_SAME_ENTITY_THRESHOLD and none of its candidates falls below
+ * DEDUP_REVIEW_THRESHOLD (a record that clearly is not one of an entity's
+ * members does not join it through another: no chaining).
+ *   - One joinable entity, or several that resemble each other as much: the
+ *     record joins the oldest, and the others merge into it (their ids
+ *     redirect there).
+ *   - Joinable entities that do not resemble each other (two namesakes, and a
+ *     record without a birth date that fits both): the record joins the best
+ *     only when it beats the next by DEDUP_AMBIGUITY_MARGIN; otherwise it
+ *     cannot be told apart and starts an entity of its own, flagged.
+ *   - An entity in the review band [DEDUP_REVIEW_THRESHOLD, same) is a
+ *     possible duplicate: remembered, shown to analysts, never merged.
+ *   - Otherwise the record starts a new entity.
  * A new version of a record that no longer resembles the rest of its entity
  * leaves it (a split). A withdrawn record leaves its entity for good.
  * Every change is published on `records.resolved.v1`, keyed by entity.
@@ -27,6 +34,10 @@ import { factsOfRecord, kindOfRecord } from './record-facts';
 
 interface EntityEvidence extends PairScore {
   entityId: string;
+  /** The lowest score against any of the entity's candidates. */
+  weakest: number;
+  /** The entity's members among the candidates. */
+  members: Candidate[];
 }
 
 interface Placement {
@@ -57,8 +68,7 @@ export class ResolveRecordService {
     const facts = factsOfRecord(record);
     const keys = blockingKeys(facts);
     const evidence = bestPerEntity(facts, await this.entities.candidates(transaction, kind, keys, record.recordId));
-    const same = evidence.filter((entity) => entity.score >= this.config.DEDUP_SAME_ENTITY_THRESHOLD);
-    const review = evidence.filter((entity) => entity.score < this.config.DEDUP_SAME_ENTITY_THRESHOLD && entity.score >= this.config.DEDUP_REVIEW_THRESHOLD);
+    const { same, review } = this.decideAmong(evidence);
 
     let placement: Placement;
     if (known?.entityId) {
@@ -104,6 +114,19 @@ export class ResolveRecordService {
     await this.entities.lockEntities(transaction, [known.entityId]);
     const record = fromBinary(SharedRecordSchema, known.record);
     await this.publish(transaction, record, { entityId: known.entityId, decision: ResolutionDecision.LEFT_ENTITY, score: 0, explanation: [], mergedEntityIds: [] }, []);
+  }
+
+  /** Which entities the record is the same subject as, and which it only resembles. */
+  private decideAmong(evidence: EntityEvidence[]): { same: EntityEvidence[]; review: EntityEvidence[] } {
+    const { DEDUP_SAME_ENTITY_THRESHOLD: sameAt, DEDUP_REVIEW_THRESHOLD: reviewAt, DEDUP_AMBIGUITY_MARGIN: margin } = this.config;
+    const joinable = evidence.filter((entity) => entity.score >= sameAt && entity.weakest >= reviewAt);
+    const resembling = evidence.filter((entity) => entity.score >= reviewAt && !joinable.includes(entity));
+    if (joinable.length <= 1) return { same: joinable, review: resembling };
+    const [top] = joinable;
+    const same = joinable.filter((entity) => entity === top || resembleEachOther(top, entity, sameAt));
+    const rivals = joinable.filter((entity) => !same.includes(entity));
+    if (rivals.length > 0 && top.score - rivals[0].score < margin) return { same: [], review: [...joinable, ...resembling] };
+    return { same, review: [...rivals, ...resembling] };
   }
 
   /**
@@ -167,16 +190,27 @@ export class ResolveRecordService {
   }
 }
 
-/** The best-scoring candidate of each entity, best entities first. */
+/** Each entity's best and weakest score among the candidates, best entities first. */
 function bestPerEntity(facts: RecordFacts, candidates: Candidate[]): EntityEvidence[] {
   const best = new Map<string, EntityEvidence>();
   for (const candidate of candidates) {
     const pair = scoreRecords(facts, candidate.facts);
     if (!pair) continue;
     const current = best.get(candidate.entityId);
-    if (!current || pair.score > current.score) best.set(candidate.entityId, { entityId: candidate.entityId, ...pair });
+    if (!current) {
+      best.set(candidate.entityId, { entityId: candidate.entityId, ...pair, weakest: pair.score, members: [candidate] });
+      continue;
+    }
+    current.members.push(candidate);
+    current.weakest = Math.min(current.weakest, pair.score);
+    if (pair.score > current.score) Object.assign(current, pair);
   }
   return [...best.values()].sort((a, b) => b.score - a.score);
+}
+
+/** Two entities are one subject when some member of one reaches the threshold against some member of the other. */
+function resembleEachOther(a: EntityEvidence, b: EntityEvidence, threshold: number): boolean {
+  return a.members.some((x) => b.members.some((y) => (scoreRecords(x.facts, y.facts)?.score ?? 0) >= threshold));
 }
 
 function bestOf(facts: RecordFacts, members: Member[]): PairScore | undefined {

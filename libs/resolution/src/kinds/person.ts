@@ -115,10 +115,10 @@ const SEX_DIFFERS = 0.3;
 const NATIONALITY = 0.1;
 const PLACE_OF_BIRTH_AGREES = 0.05;
 const PLACE_OF_BIRTH_MIN_JW = 0.9;
-const DOCUMENT_SHARED = 1.5;
+const DOCUMENT_SHARED = 2.5;
 const DOCUMENT_ONE_EDIT = 0.6;
 const DOCUMENT_SAME_NUMBER_OTHER_COUNTRY = 0.2;
-const DOCUMENT_OTHER_NUMBER = 0.15;
+const DOCUMENT_OTHER_NUMBER = 0.4;
 
 export function scorePersons(a: PersonFacts, b: PersonFacts): PairScore {
   const features: FeatureEvidence[] = [];

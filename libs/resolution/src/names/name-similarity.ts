@@ -34,7 +34,7 @@ const SOUND_ALIKE_ALTERNATE = 0.86;
 const SAME_CONSONANTS = 0.88;
 const SAME_SHORT_CONSONANTS = 0.8;
 /** Below this Jaro-Winkler, sounding alike is taken for coincidence (codes are only 4 letters). */
-const SOUND_ALIKE_MIN_JW = 0.5;
+const SOUND_ALIKE_MIN_JW = 0.7;
 /** Jaro-Winkler from which two parts are taken for spellings of one name; agreement falls linearly to 0 at ZERO_AGREEMENT_JW. */
 const FUZZY_FLOOR = 0.8;
 const ZERO_AGREEMENT_JW = 0.65;
