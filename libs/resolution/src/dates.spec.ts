@@ -6,7 +6,8 @@ describe('compareBirthDates', () => {
   it.each([
     ['the same full date', date(1971, 3, 14), date(1971, 3, 14), 1, 0.45, 'same date'],
     ['day and month swapped', date(1971, 3, 4), date(1971, 4, 3), 0.85, 0.45, 'day and month swapped'],
-    ['year off by one, day and month the same', date(1970, 3, 14), date(1971, 3, 14), 0.75, 0.45, 'year off by one'],
+    ['year off by one, day and month the same', date(1970, 3, 14), date(1971, 3, 14), 0.85, 0.45, 'year off by one'],
+    ['year off by one, same month, a day unknown', date(1970, 3), date(1971, 3, 14), 0.6, 0.3, 'year off by one, same month'],
     ['the year only, agreeing with a full date', date(1971), date(1971, 3, 14), 0.9, 0.15, 'month unknown on one side'],
     ['the year only on both sides', date(1971), date(1971), 1, 0.15, 'only the year known'],
     ['year and month, agreeing with a full date', date(1971, 3), date(1971, 3, 14), 0.95, 0.25, 'day unknown on one side'],
@@ -17,7 +18,7 @@ describe('compareBirthDates', () => {
     ['partial dates one year apart', date(1970), date(1971), 0.3, 0.3, 'years one apart'],
     ['full dates years apart', date(1960, 3, 14), date(1971, 3, 14), 0, 0.6, 'born years apart'],
     ['partial dates years apart', date(1960), date(1971, 3, 14), 0, 0.45, 'born years apart'],
-  ])('%s: score %d, weight %d', (_, a, b, score, weight, detail) => {
+  ])('%s: score %p, weight %p', (_, a, b, score, weight, detail) => {
     expect(compareBirthDates(a, b)).toEqual({ score, weight, detail: expect.stringContaining(detail) });
     expect(compareBirthDates(b, a)).toEqual({ score, weight, detail: expect.any(String) });
   });

@@ -49,8 +49,11 @@ export function compareBirthDates(a: PartialDate | undefined, b: PartialDate | u
   const years = Math.abs(a.year - b.year);
   if (years > 1) return agree(0, full ? 0.6 : 0.45, `born years apart: ${both}`);
   if (years === 1) {
-    if (full && a.month === b.month && a.day === b.day) return agree(0.75, 0.45, `year off by one, same day and month: ${both}`);
-    return full ? agree(0.1, 0.45, `years one apart: ${both}`) : agree(0.3, 0.3, `years one apart: ${both}`);
+    // One digit of a year mistyped is a common error; the day and month agreeing says so.
+    if (full && a.month === b.month && a.day === b.day) return agree(0.85, 0.45, `year off by one, same day and month: ${both}`);
+    if (full) return agree(0.1, 0.45, `years one apart: ${both}`);
+    if (a.month && a.month === b.month) return agree(0.6, 0.3, `year off by one, same month: ${both}`);
+    return agree(0.3, 0.3, `years one apart: ${both}`);
   }
   if (!a.month || !b.month) {
     return a.month || b.month ? agree(0.9, 0.15, `same year, month unknown on one side: ${both}`) : agree(1, 0.15, `same year, only the year known: ${both}`);

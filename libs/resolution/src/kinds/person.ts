@@ -116,6 +116,8 @@ const NATIONALITY = 0.1;
 const PLACE_OF_BIRTH_AGREES = 0.05;
 const PLACE_OF_BIRTH_MIN_JW = 0.9;
 const DOCUMENT_SHARED = 2.5;
+/** The least a shared identity document scores when the birth dates do not disagree. */
+const SHARED_DOCUMENT_FLOOR = 0.9;
 const DOCUMENT_ONE_EDIT = 0.6;
 const DOCUMENT_SAME_NUMBER_OTHER_COUNTRY = 0.2;
 const DOCUMENT_OTHER_NUMBER = 0.4;
@@ -134,7 +136,12 @@ export function scorePersons(a: PersonFacts, b: PersonFacts): PairScore {
   }
   const document = documentEvidence(a.documents, b.documents);
   if (document) features.push(document);
-  return pairScore(features);
+  const result = pairScore(features);
+  // One passport (same number, type and issuing country) held by both, and birth dates that do not
+  // disagree: the same person, however differently the names were romanised (Junjie / Chun-Chieh).
+  const sharesDocument = document !== undefined && document.weight === DOCUMENT_SHARED && document.score >= 0.95;
+  if (sharesDocument && (!birth || birth.score >= 0.5) && result.score < SHARED_DOCUMENT_FLOOR) return { ...result, score: SHARED_DOCUMENT_FLOOR };
+  return result;
 }
 
 function nationalityEvidence(a: string[] | undefined, b: string[] | undefined): FeatureEvidence | undefined {
