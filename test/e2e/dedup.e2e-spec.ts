@@ -123,6 +123,31 @@ describe('a record that changes', () => {
     expect(keys.filter((key) => key === together.body.entityId).length).toBeGreaterThanOrEqual(5);
   });
 
+  it('merges two entities into the older when an update shows they are one person, and the other id redirects', async () => {
+    const older = await share('FRA', person([{ given: 'Piotr', family: 'Zieliński' }], { dateOfBirth: '1980-01-01', sex: 'male' }));
+    const content = person([{ given: 'Maria', family: 'Costa' }], { dateOfBirth: '1970-05-05', sex: 'female' });
+    const newer = await share('BEL', content);
+    await waitForPipelineIdle(suite);
+    const [first, second] = [(await entityOfRecord('FRA', older)).body.entityId, (await entityOfRecord('BEL', newer)).body.entityId];
+    expect(first).not.toBe(second);
+
+    // Belgium corrects its record: it is France's Piotr Zieliński after all.
+    const updated = await fetch(`${suite.url('intake')}/v1/records/${newer}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await keyOf('BEL')}` },
+      body: JSON.stringify({ ...withoutExternalRef(content), person: { names: [{ given: 'Piotr', family: 'Zielinski' }], dateOfBirth: '1980-01-01', sex: 'male' } }),
+    });
+    if (updated.status !== 200) throw new Error(`the update was refused: ${updated.status} ${await updated.text()}`);
+    await waitForPipelineIdle(suite);
+
+    const merged = await entity('BEL', second);
+    expect(merged.status).toBe(200);
+    expect(merged.body.entityId).toBe(first);
+    expect(merged.body.mergedFrom).toBe(second);
+    expect(recordIds(merged.body)).toEqual([older, newer].sort());
+    expect((await entityOfRecord('FRA', newer)).body.entityId).toBe(first);
+  });
+
   it('changes nothing when delivered again, even under a new message id', async () => {
     const recordId = await share('POL', person([{ given: 'Krzysztof', family: 'Wójcik' }], { dateOfBirth: '1983-04-04' }));
     await waitForPipelineIdle(suite);
