@@ -31,7 +31,7 @@ async function post(body: string, headers: Record<string, string> = {}) {
 async function storedRecords(): Promise<number> {
   const client = new Client({ connectionString: suite.databaseUrl });
   await client.connect();
-  const { rows } = await client.query('SELECT (SELECT count(*) FROM intake.records)::int + (SELECT count(*) FROM intake.outbox)::int AS total');
+  const { rows } = await client.query("SELECT (SELECT count(*) FROM intake.records)::int + (SELECT count(*) FROM intake.outbox WHERE topic LIKE 'records.%')::int AS total");
   await client.end();
   return rows[0].total;
 }
