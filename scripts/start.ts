@@ -20,6 +20,7 @@ import {
   type ServiceName,
   type ServiceProcess,
 } from '@crosscheck/infra';
+import { writeReferenceFiles } from '../test/data/reference-generator';
 
 const root = path.resolve(__dirname, '..');
 const PORTS: Record<ServiceName, number> = { intake: 3001, dedup: 3002, matching: 3003, alerting: 3004 };
@@ -69,14 +70,7 @@ async function main(): Promise<void> {
     }),
   );
 
-  say('loading the demo Red Notices...');
-  const loader = spawnSync(process.execPath, [path.join(root, 'dist/apps/matching/src/load-reference/load-reference.cli.js'), '--file', 'test/data/reference/demo-red-notices.ndjson'], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    encoding: 'utf8',
-  });
-  if (loader.status !== 0) throw new Error(`loading the demo notices failed: ${loader.stderr}`);
-  say(`  ${loader.stdout.trim()}`);
+  await loadDemoReferenceData(root, databaseUrl);
 
   const agencies = new Agencies(databaseUrl, () => services.intake.url);
   const franceKey = await agencies.key(AGENCY, ['agency', 'analyst']);
@@ -96,6 +90,29 @@ async function main(): Promise<void> {
   say('Ctrl-C stops everything this command started.');
   // The launched processes do not hold the event loop (they must never outlive this one), so hold it here.
   setInterval(() => undefined, 60_000);
+}
+
+/**
+ * The demo reference data: thousands of notices of every colour in many
+ * scripts, SLTD documents, stolen vehicles, firearms and works of art, made by
+ * the seeded generator in test/data/reference-generator, then the hand-written
+ * demo Red Notices the demo record below matches.
+ */
+async function loadDemoReferenceData(root: string, databaseUrl: string): Promise<void> {
+  const outDir = path.join(paths.LOCAL_DIR, 'demo-reference');
+  say('generating the demo reference data...');
+  const written = await writeReferenceFiles({ seed: 20261122, outDir });
+  const load = (dataset: string, file: string, mode: 'full' | 'delta') => {
+    const loader = spawnSync(process.execPath, [path.join(root, 'dist/apps/matching/src/load-reference/load-reference.cli.js'), '--dataset', dataset, '--file', file, '--mode', mode], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      encoding: 'utf8',
+    });
+    if (loader.status !== 0) throw new Error(`loading the demo ${dataset} failed: ${loader.stderr}`);
+    say(`  ${loader.stdout.split('\n')[0]}`);
+  };
+  for (const { dataset, file } of written) load(dataset, file, 'full');
+  load('notices', 'test/data/reference/demo-red-notices.ndjson', 'delta');
 }
 
 /** Shares one record that matches a demo Red Notice and waits for its alert on the live stream. */

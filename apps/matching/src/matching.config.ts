@@ -1,11 +1,11 @@
 import { ServiceConfig } from '@crosscheck/runtime';
-import { IsNumber, Max, Min } from 'class-validator';
+import { IsNumber, Matches, Max, Min } from 'class-validator';
 
 export class MatchingConfig extends ServiceConfig {
   override PORT = 3003;
   override DATABASE_SCHEMA = 'matching';
 
-  /** Score from which a match is a `hit`. */
+  /** Score from which a match is a `hit`, unless the dataset has its own. */
   @IsNumber()
   @Min(0)
   @Max(1)
@@ -16,4 +16,20 @@ export class MatchingConfig extends ServiceConfig {
   @Min(0)
   @Max(1)
   MATCH_POSSIBLE_THRESHOLD: number = 0.7;
+
+  /** Per-dataset thresholds over the two above: `sltd=0.9/0.8,smv=0.9/0.75` (hit/possible). */
+  @Matches(/^$|^[a-z-]+=(0(\.\d+)?|1(\.0+)?)\/(0(\.\d+)?|1(\.0+)?)(,[a-z-]+=(0(\.\d+)?|1(\.0+)?)\/(0(\.\d+)?|1(\.0+)?))*$/, {
+    message: 'must list dataset=hit/possible pairs, e.g. sltd=0.9/0.8,smv=0.9/0.75',
+  })
+  MATCH_DATASET_THRESHOLDS: string = '';
+
+  thresholdsOf(dataset: string): { hit: number; possible: number } {
+    for (const pair of this.MATCH_DATASET_THRESHOLDS.split(',').filter(Boolean)) {
+      const [name, levels] = pair.split('=');
+      if (name !== dataset) continue;
+      const [hit, possible] = levels.split('/').map(Number);
+      return { hit, possible };
+    }
+    return { hit: this.MATCH_HIT_THRESHOLD, possible: this.MATCH_POSSIBLE_THRESHOLD };
+  }
 }

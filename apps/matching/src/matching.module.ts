@@ -1,20 +1,41 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuditLog, AuditedInterceptor, CreateAuditLog1763800000060, CredentialReplicaModule, credentialReplicaMigrations } from '@crosscheck/auth';
 import { ServiceCoreModule } from '@crosscheck/runtime';
 import { CheckEntityMessageController } from './check-entity/check-entity.message.controller';
 import { CheckEntityService } from './check-entity/check-entity.service';
+import { CheckedRecordsRepository } from './check-entity/checked-records.repository';
 import { MatchesRepository } from './check-entity/matches.repository';
+import { InstantCheckHttpController } from './instant-check/instant-check.http.controller';
+import { InstantCheckService } from './instant-check/instant-check.service';
+import { MatchEvents } from './match/match-events';
+import { Matcher } from './match/matcher';
 import { MatchingConfig } from './matching.config';
 import { matchingMigrations } from './migrations';
 import { ReferenceEntriesRepository } from './reference-data/reference-entries.repository';
+import { RetroCheckMessageController } from './retro-check/retro-check.message.controller';
+import { RetroCheckService } from './retro-check/retro-check.service';
+
+const migrations = [...credentialReplicaMigrations, CreateAuditLog1763800000060, ...matchingMigrations];
 
 @Module({})
 export class MatchingModule {
   static forConfig(config: MatchingConfig): DynamicModule {
     return {
       module: MatchingModule,
-      imports: [ServiceCoreModule.forService({ service: 'matching', config, migrations: matchingMigrations })],
-      controllers: [CheckEntityMessageController],
-      providers: [ReferenceEntriesRepository, MatchesRepository, CheckEntityService],
+      imports: [ServiceCoreModule.forService({ service: 'matching', config, migrations }), CredentialReplicaModule],
+      controllers: [CheckEntityMessageController, RetroCheckMessageController, InstantCheckHttpController],
+      providers: [
+        AuditLog,
+        AuditedInterceptor,
+        ReferenceEntriesRepository,
+        MatchesRepository,
+        CheckedRecordsRepository,
+        Matcher,
+        MatchEvents,
+        CheckEntityService,
+        RetroCheckService,
+        InstantCheckService,
+      ],
     };
   }
 }

@@ -10,7 +10,7 @@ import { invalidField } from '@crosscheck/runtime';
 import { DataSource } from 'typeorm';
 import { recordView } from '../records/record.view';
 import { RecordsRepository } from '../records/records.repository';
-import { RECORD_KINDS } from '../share-record/share-record.dto';
+import { RECORD_KINDS } from '@crosscheck/records';
 
 @Controller('v1/records')
 @RequireRoles('agency', 'analyst')

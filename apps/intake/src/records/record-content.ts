@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { configure } from 'safe-stable-stringify';
 import { checkVin } from '@crosscheck/resolution';
 import { FieldProblem, invalidField } from '@crosscheck/runtime';
-import { normalizedIdentifier, RecordContent } from './shared-record.mapper';
+import { normalizedIdentifier } from '@crosscheck/records';
+import { RecordContent } from './shared-record.mapper';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

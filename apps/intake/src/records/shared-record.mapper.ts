@@ -3,57 +3,23 @@
  * downstream, with identifiers both as given and normalised, and the
  * dissemination rule, so that every service downstream can enforce it.
  */
-import { create, MessageInitShape } from '@bufbuild/protobuf';
+import { create } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import {
-  DisseminationScope,
-  DocumentStatus,
-  DocumentType,
-  IdentityDocumentSchema,
-  partialDateFromText,
-  personNameFromJson,
-  RecordKind,
-  SharedRecord,
-  SharedRecordSchema,
-  Sex,
-} from '@crosscheck/contracts';
-import { normalizeDocumentNumber, normalizeSerialNumber, normalizeVin } from '@crosscheck/resolution';
-import { IdentityDocumentDto, RecordContentDto } from '../share-record/share-record.dto';
+import { DisseminationScope, SharedRecord, SharedRecordSchema } from '@crosscheck/contracts';
+import { RECORD_KIND_CONTRACT, recordBodyOf } from '@crosscheck/records';
+import { RecordContentDto } from '../share-record/share-record.dto';
 import { StoredRecord } from './records.repository';
 
 export type RecordContent = RecordContentDto;
 
 const SCOPES = { all: DisseminationScope.ALL, agencies: DisseminationScope.AGENCIES, 'owner-only': DisseminationScope.OWNER_ONLY } as const;
-const SEXES = { male: Sex.MALE, female: Sex.FEMALE, unknown: Sex.UNKNOWN } as const;
-const KINDS = {
-  person: RecordKind.PERSON,
-  travel_document: RecordKind.TRAVEL_DOCUMENT,
-  vehicle: RecordKind.VEHICLE,
-  firearm: RecordKind.FIREARM,
-  artwork: RecordKind.ARTWORK,
-} as const;
-const DOCUMENT_TYPES = {
-  passport: DocumentType.PASSPORT,
-  id_card: DocumentType.ID_CARD,
-  visa: DocumentType.VISA,
-  residence_permit: DocumentType.RESIDENCE_PERMIT,
-  driving_licence: DocumentType.DRIVING_LICENCE,
-  other: DocumentType.OTHER,
-} as const;
-const DOCUMENT_STATUSES = {
-  stolen: DocumentStatus.STOLEN,
-  lost: DocumentStatus.LOST,
-  revoked: DocumentStatus.REVOKED,
-  invalid: DocumentStatus.INVALID,
-  stolen_blank: DocumentStatus.STOLEN_BLANK,
-} as const;
 
 export function toSharedRecord(record: StoredRecord): SharedRecord {
   const content = record.content;
   return create(SharedRecordSchema, {
     recordId: record.recordId,
     version: record.version,
-    kind: KINDS[content.kind],
+    kind: RECORD_KIND_CONTRACT[content.kind],
     externalRef: record.externalRef,
     owner: record.owner,
     dissemination: { scope: SCOPES[content.dissemination.scope], agencies: content.dissemination.agencies ?? [] },
@@ -61,96 +27,7 @@ export function toSharedRecord(record: StoredRecord): SharedRecord {
     reportedAt: timestampFromDate(record.reportedAt),
     expiresAt: timestampFromDate(record.expiresAt),
     caseRef: content.caseRef ?? '',
-    body: body(content),
+    body: recordBodyOf(content),
   });
 }
 
-function body(content: RecordContent): MessageInitShape<typeof SharedRecordSchema>['body'] {
-  switch (content.kind) {
-    case 'person': {
-      const person = content.person!;
-      return {
-        case: 'person',
-        value: {
-          names: person.names.map(personNameFromJson),
-          dateOfBirth: partialDateFromText(person.dateOfBirth),
-          sex: person.sex ? SEXES[person.sex] : Sex.UNSPECIFIED,
-          nationalities: person.nationalities ?? [],
-          placeOfBirth: person.placeOfBirth ?? '',
-          documents: (person.documents ?? []).map(identityDocument),
-          distinguishingMarks: person.distinguishingMarks ?? [],
-        },
-      };
-    }
-    case 'travel_document': {
-      const document = content.travelDocument!;
-      return {
-        case: 'travelDocument',
-        value: {
-          document: identityDocument(document),
-          status: DOCUMENT_STATUSES[document.status],
-          holderName: document.holderName ?? '',
-          issuedOn: partialDateFromText(document.issuedOn),
-          expiresOn: partialDateFromText(document.expiresOn),
-          mrz: document.mrz ?? '',
-        },
-      };
-    }
-    case 'vehicle': {
-      const vehicle = content.vehicle!;
-      return {
-        case: 'vehicle',
-        value: {
-          vin: vehicle.vin,
-          vinNormalized: normalizeVin(vehicle.vin),
-          plate: vehicle.plate ?? '',
-          registrationCountry: vehicle.registrationCountry ?? '',
-          make: vehicle.make ?? '',
-          model: vehicle.model ?? '',
-          colour: vehicle.colour ?? '',
-          year: vehicle.year ?? 0,
-          engineNumber: vehicle.engineNumber ?? '',
-        },
-      };
-    }
-    case 'firearm': {
-      const firearm = content.firearm!;
-      return {
-        case: 'firearm',
-        value: {
-          serialNumber: firearm.serialNumber,
-          serialNormalized: normalizeSerialNumber(firearm.serialNumber),
-          make: firearm.make,
-          model: firearm.model ?? '',
-          calibre: firearm.calibre ?? '',
-          type: firearm.type ?? '',
-        },
-      };
-    }
-    case 'artwork':
-      return { case: 'artwork', value: { ...content.artwork! } };
-  }
-}
-
-function identityDocument(document: IdentityDocumentDto): MessageInitShape<typeof IdentityDocumentSchema> {
-  return {
-    number: document.number,
-    numberNormalized: normalizeDocumentNumber(document.number),
-    type: DOCUMENT_TYPES[document.type],
-    issuingCountry: document.issuingCountry,
-  };
-}
-
-/** The normalised form of the record's key identifier, stored beside the record for lookups. */
-export function normalizedIdentifier(content: RecordContent): string | null {
-  switch (content.kind) {
-    case 'travel_document':
-      return normalizeDocumentNumber(content.travelDocument!.number);
-    case 'vehicle':
-      return normalizeVin(content.vehicle!.vin);
-    case 'firearm':
-      return normalizeSerialNumber(content.firearm!.serialNumber);
-    default:
-      return null;
-  }
-}

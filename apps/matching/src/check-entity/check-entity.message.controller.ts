@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { RecordResolved, Topics } from '@crosscheck/contracts';
+import { RecordResolved, RecordWithdrawn, Topics } from '@crosscheck/contracts';
 import { Inbox, InboxOutcome, IncomingMessage } from '@crosscheck/messaging';
 import { CheckEntityService } from './check-entity.service';
 
@@ -14,5 +14,10 @@ export class CheckEntityMessageController {
   @EventPattern(Topics.recordsResolved)
   async onRecordResolved(@Payload() event: RecordResolved, @Ctx() message: IncomingMessage): Promise<InboxOutcome> {
     return this.inbox.runOnce(message, (transaction) => this.checkEntity.check(transaction, event));
+  }
+
+  @EventPattern(Topics.recordsWithdrawn)
+  async onRecordWithdrawn(@Payload() event: RecordWithdrawn, @Ctx() message: IncomingMessage): Promise<InboxOutcome> {
+    return this.inbox.runOnce(message, (transaction) => this.checkEntity.withdraw(transaction, event));
   }
 }

@@ -1,77 +1,75 @@
 /**
- * Checks a resolved record against the reference datasets that apply to it:
- * candidates by indexed name parts (never a scan), then scoring with the
- * evidence. A new or changed outcome is published on `matches.found.v1`; the
- * same pair with the same outcome publishes nothing.
+ * Checks each resolved record against every dataset that applies to it, and
+ * keeps its matches true: a new or changed finding is published, a finding
+ * that no longer holds after an update is retracted, and a record that left
+ * its entity (withdrawn, or split off) has its matches retracted. The record
+ * is kept, with its keys, so that reference entries arriving later are
+ * checked against it (retro-hits).
  */
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { create } from '@bufbuild/protobuf';
-import { timestampNow } from '@bufbuild/protobuf/wkt';
-import { MatchFoundSchema, MatchLevel, RecordResolved, Topics } from '@crosscheck/contracts';
-import { Outbox } from '@crosscheck/messaging';
-import { nameParts, personFactsOf, scorePersons } from '@crosscheck/resolution';
+import { disseminationFromContract } from '@crosscheck/auth';
+import { RecordResolved, RecordWithdrawn, ResolutionDecision, SharedRecord } from '@crosscheck/contracts';
+import { recordFactsOf } from '@crosscheck/resolution';
 import { EntityManager } from 'typeorm';
-import { MatchingConfig } from '../matching.config';
-import { ReferenceEntriesRepository } from '../reference-data/reference-entries.repository';
+import { MatchEvents } from '../match/match-events';
+import { Matcher } from '../match/matcher';
+import { CheckedRecordsRepository } from './checked-records.repository';
 import { MatchesRepository } from './matches.repository';
-
-export const NOTICES = 'notices';
 
 @Injectable()
 export class CheckEntityService {
   constructor(
-    private readonly entries: ReferenceEntriesRepository,
+    private readonly matcher: Matcher,
+    private readonly checked: CheckedRecordsRepository,
     private readonly matches: MatchesRepository,
-    private readonly outbox: Outbox,
-    private readonly config: MatchingConfig,
+    private readonly events: MatchEvents,
   ) {}
 
   async check(transaction: EntityManager, event: RecordResolved): Promise<void> {
     const record = event.record;
-    if (!record || record.body.case !== 'person') return;
-    const facts = personFactsOf(record.body.value);
-    const parts = [...new Set(facts.names.flatMap(nameParts))];
-    for (const candidate of await this.entries.candidatesByNameParts(transaction, NOTICES, parts)) {
-      const { score, features } = scorePersons(facts, candidate.facts);
-      const level = this.level(score);
-      if (!level) continue;
-      const matchId = await this.matches.record(
-        transaction,
-        { entityId: event.entityId, dataset: NOTICES, entryId: candidate.entryId, recordId: record.recordId, score, level, features, datasetVersion: candidate.version },
-        randomUUID(),
-      );
-      if (!matchId) continue;
-      const entry = candidate.entry;
-      await this.outbox.enqueue(transaction, {
-        topic: Topics.matchesFound,
-        key: event.entityId,
-        schema: MatchFoundSchema,
-        message: create(MatchFoundSchema, {
-          matchId,
-          entityId: event.entityId,
-          recordId: record.recordId,
-          recordKind: record.kind,
-          recordOwner: record.owner,
-          recordDissemination: record.dissemination,
-          dataset: NOTICES,
-          datasetVersion: BigInt(candidate.version),
-          entryId: candidate.entryId,
-          entryOwner: entry.owner,
-          entryDissemination: entry.dissemination,
-          noticeColour: entry.body.case === 'notice' ? entry.body.value.colour : undefined,
-          score,
-          level: level === 'hit' ? MatchLevel.HIT : MatchLevel.POSSIBLE,
-          features,
-          foundAt: timestampNow(),
-        }),
-      });
+    if (!record || !record.body.case) return;
+    await this.matches.moveEntities(transaction, event.entityId, event.mergedEntityIds);
+    await this.checked.moveEntities(transaction, event.entityId, event.mergedEntityIds);
+    const known = await this.checked.lock(transaction, record.recordId);
+
+    if (event.decision === ResolutionDecision.LEFT_ENTITY) {
+      // Only if it has not since been placed in another entity (the two events travel on different keys).
+      if (known && !known.left && known.entityId === event.entityId && known.version <= record.version) {
+        await this.retractAll(transaction, record.recordId, 'the record left its entity: withdrawn, or no longer the same subject');
+        await this.checked.markLeft(transaction, record.recordId);
+      }
+      return;
+    }
+    if (known && (record.version < known.version || (known.left && record.version === known.version))) return;
+    if (known && !known.left && record.version === known.version && known.entityId === event.entityId) return;
+    await this.checkRecord(transaction, record, event.entityId);
+  }
+
+  /** The owner withdrew the record: every match resting on it is retracted. */
+  async withdraw(transaction: EntityManager, event: RecordWithdrawn): Promise<void> {
+    const known = await this.checked.lock(transaction, event.recordId);
+    await this.retractAll(transaction, event.recordId, 'the record was withdrawn by its owner');
+    if (known && !known.left) await this.checked.markLeft(transaction, event.recordId);
+  }
+
+  private async checkRecord(transaction: EntityManager, record: SharedRecord, entityId: string): Promise<void> {
+    const body = record.body;
+    if (!body.case) return;
+    const facts = recordFactsOf(body);
+    const findings = await this.matcher.findForRecord(transaction, facts);
+    await this.checked.save(
+      transaction,
+      { recordId: record.recordId, entityId, version: record.version, owner: record.owner, dissemination: disseminationFromContract(record.dissemination), facts, record },
+      this.matcher.keysOfRecord(facts),
+    );
+    for (const finding of findings) await this.events.found(transaction, record, entityId, finding);
+    const holding = new Set(findings.map((finding) => `${finding.dataset}/${finding.entry.entryId}`));
+    for (const match of await this.matches.liveOfRecord(transaction, record.recordId)) {
+      if (!holding.has(`${match.dataset}/${match.entryId}`)) await this.events.retracted(transaction, match, 'the record was updated and no longer matches');
     }
   }
 
-  private level(score: number): 'hit' | 'possible' | undefined {
-    if (score >= this.config.MATCH_HIT_THRESHOLD) return 'hit';
-    if (score >= this.config.MATCH_POSSIBLE_THRESHOLD) return 'possible';
-    return undefined;
+  private async retractAll(transaction: EntityManager, recordId: string, reason: string): Promise<void> {
+    for (const match of await this.matches.liveOfRecord(transaction, recordId)) await this.events.retracted(transaction, match, reason);
   }
 }

@@ -1,22 +1,58 @@
 /**
- * `npm run reference:load -- --file <notices.ndjson> [--dataset notices] [--owner IPSG]`
- * Loads reference data into matching's schema; the matching service's outbox
- * relay then publishes the changes.
+ * `npm run reference:load -- --dataset sltd --file sltd.ndjson [options]`
+ * Loads a reference dataset into matching's schema, streaming the file (any
+ * size), with a progress bar on a terminal and a summary at the end; the
+ * matching service's outbox relay then publishes the changes.
+ *
+ *   --dataset notices|sltd|smv|firearms|works-of-art   (required)
+ *   --file PATH                                        (required)
+ *   --format ndjson|csv|ftm                            (default ndjson; ftm = FollowTheMoney JSON lines, with ADD/MOD/DEL)
+ *   --mapping "entryId=ID,travelDocument.number=NO"    (csv: target field = column; or @file.json)
+ *   --mode full|delta                                  (default full: entries the file does not list are removed)
+ *   --owner CODE                                       (default IPSG: the agency that owns the data)
+ *   --dissemination all|owner-only|agencies:A,B        (default all)
+ *   --stop-on-bad-line                                 (default: report bad lines and go on)
+ * Needs DATABASE_URL (and DATABASE_SCHEMA if not `matching`). Exit 0 when
+ * loaded (bad lines are listed), 1 when nothing was loaded.
  */
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '@crosscheck/runtime';
-import { Outbox, CreateOutboxAndInbox1763800000000 } from '@crosscheck/messaging';
+import { create } from '@bufbuild/protobuf';
+import { Presets, SingleBar } from 'cli-progress';
+import type { DisseminationRule } from '@crosscheck/auth';
+import { DisseminationSchema, DisseminationScope } from '@crosscheck/contracts';
+import { CreateOutboxAndInbox1763800000000, Outbox } from '@crosscheck/messaging';
 import { openDatabase } from '@crosscheck/persistence';
-import { ReferenceLoaderConfig } from './reference-loader.config';
+import { loadConfig } from '@crosscheck/runtime';
 import { matchingMigrations } from '../migrations';
-import { loadNotices } from './load-notices';
+import { DATASETS, isDataset } from '../reference-data/datasets';
+import { parseCsv, parseCsvMapping, parseFollowTheMoney, parseNdjson, readLines, type ReferenceChange } from './formats';
+import { LoadMode, loadReference, LoadSummary } from './load-reference';
+import { ReferenceLoaderConfig } from './reference-loader.config';
+
+const AGENCY_CODE = /^[A-Z0-9-]{2,16}$/;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { file: { type: 'string' }, dataset: { type: 'string', default: 'notices' }, owner: { type: 'string', default: 'IPSG' } },
+    options: {
+      dataset: { type: 'string' },
+      file: { type: 'string' },
+      format: { type: 'string', default: 'ndjson' },
+      mapping: { type: 'string' },
+      mode: { type: 'string', default: 'full' },
+      owner: { type: 'string', default: 'IPSG' },
+      dissemination: { type: 'string', default: 'all' },
+      'stop-on-bad-line': { type: 'boolean', default: false },
+    },
   });
-  if (!values.file) throw new Error('--file is required');
-  if (values.dataset !== 'notices') throw new Error('--dataset: only "notices" can be loaded so far');
+  const dataset = values.dataset ?? '';
+  if (!isDataset(dataset)) throw new Error(`--dataset: must be one of ${DATASETS.join(', ')}`);
+  if (!values.file) throw new Error('--file: is required');
+  if (values.mode !== 'full' && values.mode !== 'delta') throw new Error('--mode: must be full or delta');
+  if (!AGENCY_CODE.test(values.owner!)) throw new Error('--owner: must be an agency code (2-16 upper-case letters, digits or "-")');
+  const dissemination = disseminationOption(values.dissemination!);
+  const size = statSync(values.file).size;
+
   const config = loadConfig(ReferenceLoaderConfig);
   const dataSource = await openDatabase({
     url: config.DATABASE_URL,
@@ -24,18 +60,82 @@ async function main(): Promise<void> {
     applicationName: 'matching-loader',
     migrations: [CreateOutboxAndInbox1763800000000, ...matchingMigrations],
   });
+  const input = createReadStream(values.file);
+  const context = { dataset, owner: values.owner!, dissemination: create(DisseminationSchema, contractDissemination(dissemination)) };
+  let changes: AsyncIterable<ReferenceChange>;
+  if (values.format === 'ndjson') changes = parseNdjson(readLines(input), context);
+  else if (values.format === 'ftm') changes = parseFollowTheMoney(readLines(input), context);
+  else if (values.format === 'csv') {
+    if (!values.mapping) throw new Error('--mapping: is required with --format csv');
+    changes = parseCsv(input, context, parseCsvMapping(values.mapping.startsWith('@') ? readFileSync(values.mapping.slice(1), 'utf8') : values.mapping, dataset));
+  } else throw new Error('--format: must be ndjson, csv or ftm');
+
+  const progress = startProgress(size, () => input.bytesRead);
   try {
-    const summary = await loadNotices(dataSource, new Outbox({ databaseSchema: config.DATABASE_SCHEMA }), values.file, values.dataset, values.owner!);
-    process.stdout.write(
-      `${summary.dataset} v${summary.version}: ${summary.added} added, ${summary.modified} changed, ${summary.unchanged} unchanged, ${summary.rejected.length} rejected\n`,
-    );
-    for (const { line, reason } of summary.rejected) process.stdout.write(`  line ${line}: ${reason}\n`);
+    const summary = await loadReference(dataSource, new Outbox({ databaseSchema: config.DATABASE_SCHEMA }), changes, {
+      dataset,
+      owner: values.owner!,
+      dissemination,
+      mode: values.mode as LoadMode,
+      stopOnBadLine: values['stop-on-bad-line'],
+      onProgress: progress.update,
+    });
+    progress.stop();
+    printSummary(summary);
   } finally {
+    progress.stop();
     await dataSource.destroy();
   }
 }
 
+function disseminationOption(text: string): DisseminationRule {
+  if (text === 'all' || text === 'owner-only') return { scope: text };
+  const agencies = text.startsWith('agencies:') ? text.slice('agencies:'.length).split(',').filter(Boolean) : [];
+  if (agencies.length === 0 || !agencies.every((code) => AGENCY_CODE.test(code))) throw new Error('--dissemination: must be all, owner-only or agencies:CODE1,CODE2');
+  return { scope: 'agencies', agencies };
+}
+
+function contractDissemination(rule: DisseminationRule) {
+  if (rule.scope === 'all') return { scope: DisseminationScope.ALL };
+  if (rule.scope === 'agencies') return { scope: DisseminationScope.AGENCIES, agencies: rule.agencies };
+  return { scope: DisseminationScope.OWNER_ONLY };
+}
+
+/** A bar of bytes read on a terminal; elsewhere a line every 10 s. */
+function startProgress(total: number, bytesRead: () => number): { update: (lines: number) => void; stop: () => void } {
+  const started = Date.now();
+  if (process.stderr.isTTY) {
+    const bar = new SingleBar({ stream: process.stderr, format: 'loading {bar} {percentage}% | {lines} lines | {rate} lines/s | ETA {eta_formatted}', hideCursor: true, fps: 5 }, Presets.shades_classic);
+    bar.start(Math.max(total, 1), 0, { lines: 0, rate: 0 });
+    let stopped = false;
+    return {
+      update: (lines) => bar.update(Math.min(bytesRead(), total), { lines: lines.toLocaleString('en'), rate: Math.round(lines / Math.max((Date.now() - started) / 1000, 0.001)) }),
+      stop: () => {
+        if (!stopped) bar.stop();
+        stopped = true;
+      },
+    };
+  }
+  let last = 0;
+  return {
+    update: (lines) => {
+      if (Date.now() - last < 10_000) return;
+      last = Date.now();
+      process.stderr.write(`loading: ${lines.toLocaleString('en')} lines, ${Math.round((100 * bytesRead()) / Math.max(total, 1))}%\n`);
+    },
+    stop: () => undefined,
+  };
+}
+
+function printSummary(summary: LoadSummary): void {
+  process.stdout.write(
+    `${summary.dataset} v${summary.version} (${summary.mode}): ${summary.added} added, ${summary.modified} changed, ${summary.unchanged} unchanged, ` +
+      `${summary.removed} removed, ${summary.skipped} skipped, ${summary.rejected.length} rejected\n`,
+  );
+  for (const { line, reason } of summary.rejected) process.stdout.write(line > 0 ? `  line ${line}: ${reason}\n` : `  ${reason}\n`);
+}
+
 main().catch((error: unknown) => {
-  process.stderr.write(`reference load failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`reference load failed, nothing was changed: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

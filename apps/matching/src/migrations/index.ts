@@ -1,3 +1,4 @@
 import { CreateReferenceAndMatches1763800000300 } from './1763800000300-create-reference-and-matches';
+import { MatchEveryDataset1763800000310 } from './1763800000310-match-every-dataset';
 
-export const matchingMigrations = [CreateReferenceAndMatches1763800000300];
+export const matchingMigrations = [CreateReferenceAndMatches1763800000300, MatchEveryDataset1763800000310];

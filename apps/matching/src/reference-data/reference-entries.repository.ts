@@ -1,52 +1,85 @@
 /**
- * Reference datasets (notices, SLTD, SMV...) as matching stores them: the entry
- * as published, its facts for scoring, and its name parts under a GIN index
- * for candidate lookup.
+ * Reference datasets (notices, SLTD, SMV, firearms, works of art) as matching
+ * stores them: each entry as published, its facts for scoring, and its
+ * blocking keys for candidate lookup.
  */
 import { Injectable } from '@nestjs/common';
 import { fromBinary, toBinary } from '@bufbuild/protobuf';
+import type { DisseminationRule } from '@crosscheck/auth';
 import { ReferenceEntry, ReferenceEntrySchema } from '@crosscheck/contracts';
-import type { PersonFacts } from '@crosscheck/resolution';
+import type { RecordFacts } from '@crosscheck/resolution';
 import { EntityManager } from 'typeorm';
+import type { DatasetName } from './datasets';
 
 export interface StoredEntry {
-  dataset: string;
+  dataset: DatasetName;
   entryId: string;
   version: number;
-  facts: PersonFacts;
+  facts: RecordFacts;
   entry: ReferenceEntry;
 }
 
+export interface Dataset {
+  dataset: DatasetName;
+  owner: string;
+  dissemination: DisseminationRule;
+  version: number;
+}
+
 interface EntryRow {
-  dataset: string;
+  dataset: DatasetName;
   entry_id: string;
   version: string;
-  facts: PersonFacts;
+  facts: RecordFacts;
   entry: Buffer;
 }
 
+const toEntry = (row: EntryRow): StoredEntry => ({
+  dataset: row.dataset,
+  entryId: row.entry_id,
+  version: Number(row.version),
+  facts: row.facts,
+  entry: fromBinary(ReferenceEntrySchema, row.entry),
+});
+
+/** Index entries read per blocking key: a very common key cannot make one lookup read thousands. */
+const ROWS_PER_KEY = 200;
+
 @Injectable()
 export class ReferenceEntriesRepository {
-  /** Entries of a dataset sharing at least one name part: recall first, at most `limit`. */
-  async candidatesByNameParts(manager: EntityManager, dataset: string, nameParts: string[], limit = 50): Promise<StoredEntry[]> {
-    if (nameParts.length === 0) return [];
+  /** Entries of a dataset sharing blocking keys with a probe, those sharing most first: recall first, at most `limit`. */
+  async candidates(manager: EntityManager, dataset: DatasetName, keys: string[], limit = 50): Promise<StoredEntry[]> {
+    if (keys.length === 0) return [];
     const rows: EntryRow[] = await manager.query(
-      `SELECT dataset, entry_id, version, facts, entry FROM reference_entries
-        WHERE dataset = $1 AND name_parts && $2::text[]
-        ORDER BY cardinality(ARRAY(SELECT unnest(name_parts) INTERSECT SELECT unnest($2::text[]))) DESC
-        LIMIT $3`,
-      [dataset, nameParts, limit],
+      `WITH hits AS (
+         SELECT hit.entry_id, count(*) AS shared
+           FROM unnest($2::text[]) AS wanted(key)
+           CROSS JOIN LATERAL (SELECT entry_id FROM reference_keys k WHERE k.dataset = $1 AND k.key = wanted.key LIMIT ${ROWS_PER_KEY}) AS hit
+          GROUP BY hit.entry_id ORDER BY shared DESC LIMIT $3)
+       SELECT e.dataset, e.entry_id, e.version, e.facts, e.entry FROM hits JOIN reference_entries e ON e.dataset = $1 AND e.entry_id = hits.entry_id
+        ORDER BY hits.shared DESC, e.entry_id`,
+      [dataset, keys, limit],
     );
-    return rows.map((row) => ({
-      dataset: row.dataset,
-      entryId: row.entry_id,
-      version: Number(row.version),
-      facts: row.facts,
-      entry: fromBinary(ReferenceEntrySchema, row.entry),
-    }));
+    return rows.map(toEntry);
   }
 
-  async upsertDataset(manager: EntityManager, dataset: string, owner: string, dissemination: object): Promise<number> {
+  async find(manager: EntityManager, dataset: DatasetName, entryId: string): Promise<StoredEntry | undefined> {
+    const rows: EntryRow[] = await manager.query('SELECT dataset, entry_id, version, facts, entry FROM reference_entries WHERE dataset = $1 AND entry_id = $2', [
+      dataset,
+      entryId,
+    ]);
+    return rows[0] && toEntry(rows[0]);
+  }
+
+  async datasets(manager: EntityManager): Promise<Dataset[]> {
+    const rows: { dataset: DatasetName; owner: string; dissemination: DisseminationRule; version: string }[] = await manager.query(
+      'SELECT dataset, owner, dissemination, version FROM reference_datasets ORDER BY dataset',
+    );
+    return rows.map((row) => ({ dataset: row.dataset, owner: row.owner, dissemination: row.dissemination, version: Number(row.version) }));
+  }
+
+  /** Starts the dataset's next version (locking the dataset row, so loads of one dataset take turns). */
+  async nextVersion(manager: EntityManager, dataset: DatasetName, owner: string, dissemination: DisseminationRule): Promise<number> {
     const rows: { version: string }[] = await manager.query(
       `INSERT INTO reference_datasets (dataset, owner, dissemination, version) VALUES ($1, $2, $3, 1)
        ON CONFLICT (dataset) DO UPDATE SET owner = EXCLUDED.owner, dissemination = EXCLUDED.dissemination,
@@ -57,19 +90,71 @@ export class ReferenceEntriesRepository {
     return Number(rows[0].version);
   }
 
-  /** Returns whether the entry is new or changed (an identical re-load changes nothing). */
-  async upsertEntry(manager: EntityManager, entry: StoredEntry, nameParts: string[], noticeColour: number): Promise<'added' | 'modified' | 'unchanged'> {
-    const bytes = Buffer.from(toBinary(ReferenceEntrySchema, entry.entry));
-    const rows: { inserted: boolean }[] = await manager.query(
-      `INSERT INTO reference_entries (dataset, entry_id, version, notice_colour, facts, name_parts, entry)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (dataset, entry_id) DO UPDATE SET version = EXCLUDED.version, notice_colour = EXCLUDED.notice_colour,
-         facts = EXCLUDED.facts, name_parts = EXCLUDED.name_parts, entry = EXCLUDED.entry
+  /**
+   * Writes entries and their keys in one statement each; returns the ids of
+   * those that were new and of those that changed. An entry identical to the
+   * stored one is left alone but marked as present in `version`.
+   */
+  async upsertMany(manager: EntityManager, dataset: DatasetName, version: number, entries: { entry: StoredEntry; keys: string[] }[]): Promise<{ added: Set<string>; modified: Set<string> }> {
+    const added = new Set<string>();
+    const modified = new Set<string>();
+    if (entries.length === 0) return { added, modified };
+    const rows: { entry_id: string; inserted: boolean }[] = await manager.query(
+      `INSERT INTO reference_entries (dataset, entry_id, version, kind, notice_colour, facts, entry)
+       SELECT $1, e.entry_id, $2, e.kind, e.notice_colour, e.facts, e.entry
+         FROM unnest($3::text[], $4::text[], $5::int[], $6::jsonb[], $7::bytea[]) AS e(entry_id, kind, notice_colour, facts, entry)
+       ON CONFLICT (dataset, entry_id) DO UPDATE SET version = EXCLUDED.version, kind = EXCLUDED.kind, notice_colour = EXCLUDED.notice_colour,
+         facts = EXCLUDED.facts, entry = EXCLUDED.entry
        WHERE reference_entries.entry IS DISTINCT FROM EXCLUDED.entry
-       RETURNING (xmax = 0) AS inserted`,
-      [entry.dataset, entry.entryId, entry.version, noticeColour, JSON.stringify(entry.facts), nameParts, bytes],
+       RETURNING entry_id, (xmax = 0) AS inserted`,
+      [
+        dataset,
+        version,
+        entries.map(({ entry }) => entry.entryId),
+        entries.map(({ entry }) => entry.facts.kind),
+        entries.map(({ entry }) => (entry.entry.body.case === 'notice' ? entry.entry.body.value.colour : 0)),
+        entries.map(({ entry }) => JSON.stringify(entry.facts)),
+        entries.map(({ entry }) => Buffer.from(toBinary(ReferenceEntrySchema, entry.entry))),
+      ],
     );
-    if (rows.length === 0) return 'unchanged';
-    return rows[0].inserted ? 'added' : 'modified';
+    for (const row of rows) (row.inserted ? added : modified).add(row.entry_id);
+    const unchanged = entries.map(({ entry }) => entry.entryId).filter((id) => !added.has(id) && !modified.has(id));
+    if (unchanged.length > 0) {
+      await manager.query('UPDATE reference_entries SET version = $2 WHERE dataset = $1 AND entry_id = ANY($3::text[])', [dataset, version, unchanged]);
+    }
+    const changed = entries.filter(({ entry }) => added.has(entry.entryId) || modified.has(entry.entryId));
+    if (modified.size > 0) await manager.query('DELETE FROM reference_keys WHERE dataset = $1 AND entry_id = ANY($2::text[])', [dataset, [...modified]]);
+    const keyRows = changed.flatMap(({ entry, keys }) => [...new Set(keys)].map((key) => [key, entry.entryId]));
+    if (keyRows.length > 0) {
+      await manager.query('INSERT INTO reference_keys (dataset, key, entry_id) SELECT $1, k, e FROM unnest($2::text[], $3::text[]) AS t(k, e) ON CONFLICT DO NOTHING', [
+        dataset,
+        keyRows.map(([key]) => key),
+        keyRows.map(([, entryId]) => entryId),
+      ]);
+    }
+    return { added, modified };
   }
+
+  /** Removes the entry; returns it as it was, or undefined if there was none. */
+  async remove(manager: EntityManager, dataset: DatasetName, entryId: string): Promise<StoredEntry | undefined> {
+    // DELETE ... RETURNING answers [rows, count] through TypeORM.
+    const [rows]: [EntryRow[], number] = await manager.query(
+      'DELETE FROM reference_entries WHERE dataset = $1 AND entry_id = $2 RETURNING dataset, entry_id, version, facts, entry',
+      [dataset, entryId],
+    );
+    if (rows.length === 0) return undefined;
+    await manager.query('DELETE FROM reference_keys WHERE dataset = $1 AND entry_id = $2', [dataset, entryId]);
+    return toEntry(rows[0]);
+  }
+
+  /** Entry ids of the dataset a full load did not mention (loaded before `version`): the ones a full replace removes. */
+  async idsNotLoadedIn(manager: EntityManager, dataset: DatasetName, version: number, limit: number): Promise<string[]> {
+    const rows: { entry_id: string }[] = await manager.query('SELECT entry_id FROM reference_entries WHERE dataset = $1 AND version < $2 LIMIT $3', [
+      dataset,
+      version,
+      limit,
+    ]);
+    return rows.map((row) => row.entry_id);
+  }
+
 }

@@ -1,0 +1,96 @@
+/**
+ * The records matching has checked, with their facts and the blocking keys of
+ * everything they were checked as: what a new reference entry is checked
+ * against (retro-hits) without asking any other service.
+ */
+import { Injectable } from '@nestjs/common';
+import { fromBinary, toBinary } from '@bufbuild/protobuf';
+import type { DisseminationRule } from '@crosscheck/auth';
+import { SharedRecord, SharedRecordSchema } from '@crosscheck/contracts';
+import type { RecordFacts } from '@crosscheck/resolution';
+import { EntityManager } from 'typeorm';
+import type { DatasetName } from '../reference-data/datasets';
+
+export interface CheckedRecord {
+  recordId: string;
+  entityId: string;
+  version: number;
+  owner: string;
+  dissemination: DisseminationRule;
+  facts: RecordFacts;
+  record: SharedRecord;
+}
+
+interface CheckedRow {
+  record_id: string;
+  entity_id: string;
+  version: number;
+  owner: string;
+  dissemination: DisseminationRule;
+  facts: RecordFacts;
+  record: Buffer;
+}
+
+const toChecked = (row: CheckedRow): CheckedRecord => ({
+  recordId: row.record_id,
+  entityId: row.entity_id,
+  version: row.version,
+  owner: row.owner,
+  dissemination: row.dissemination,
+  facts: row.facts,
+  record: fromBinary(SharedRecordSchema, row.record),
+});
+
+const ROWS_PER_KEY = 200;
+
+@Injectable()
+export class CheckedRecordsRepository {
+  /** The record as last checked, locked; undefined when never seen. */
+  async lock(manager: EntityManager, recordId: string): Promise<(CheckedRecord & { left: boolean }) | undefined> {
+    const rows: (CheckedRow & { left_at: Date | null })[] = await manager.query('SELECT * FROM checked_records WHERE record_id = $1 FOR UPDATE', [recordId]);
+    return rows[0] && { ...toChecked(rows[0]), left: rows[0].left_at !== null };
+  }
+
+  async save(manager: EntityManager, record: CheckedRecord, keys: { dataset: DatasetName; key: string }[]): Promise<void> {
+    await manager.query(
+      `INSERT INTO checked_records (record_id, entity_id, version, kind, owner, dissemination, facts, record)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (record_id) DO UPDATE SET entity_id = EXCLUDED.entity_id, version = EXCLUDED.version, owner = EXCLUDED.owner,
+         dissemination = EXCLUDED.dissemination, facts = EXCLUDED.facts, record = EXCLUDED.record, left_at = NULL`,
+      [record.recordId, record.entityId, record.version, record.facts.kind, record.owner, JSON.stringify(record.dissemination), JSON.stringify(record.facts), Buffer.from(toBinary(SharedRecordSchema, record.record))],
+    );
+    await manager.query('DELETE FROM record_keys WHERE record_id = $1', [record.recordId]);
+    if (keys.length > 0) {
+      await manager.query(
+        'INSERT INTO record_keys (dataset, key, record_id) SELECT d, k, $3::uuid FROM unnest($1::text[], $2::text[]) AS t(d, k) ON CONFLICT DO NOTHING',
+        [keys.map((key) => key.dataset), keys.map((key) => key.key), record.recordId],
+      );
+    }
+  }
+
+  /** The record is withdrawn or left its entity: no longer checked against new entries (its row stays, as a tombstone of its version). */
+  async markLeft(manager: EntityManager, recordId: string): Promise<void> {
+    await manager.query('UPDATE checked_records SET left_at = now() WHERE record_id = $1', [recordId]);
+    await manager.query('DELETE FROM record_keys WHERE record_id = $1', [recordId]);
+  }
+
+  async moveEntities(manager: EntityManager, survivor: string, merged: string[]): Promise<void> {
+    if (merged.length === 0) return;
+    await manager.query('UPDATE checked_records SET entity_id = $1 WHERE entity_id = ANY($2::uuid[])', [survivor, merged]);
+  }
+
+  /** Live records whose probes for `dataset` share keys with a new entry, those sharing most first. */
+  async candidates(manager: EntityManager, dataset: DatasetName, keys: string[], limit = 50): Promise<CheckedRecord[]> {
+    if (keys.length === 0) return [];
+    const rows: CheckedRow[] = await manager.query(
+      `WITH hits AS (
+         SELECT hit.record_id, count(*) AS shared
+           FROM unnest($2::text[]) AS wanted(key)
+           CROSS JOIN LATERAL (SELECT record_id FROM record_keys k WHERE k.dataset = $1 AND k.key = wanted.key LIMIT ${ROWS_PER_KEY}) AS hit
+          GROUP BY hit.record_id ORDER BY shared DESC LIMIT $3)
+       SELECT c.* FROM hits JOIN checked_records c USING (record_id) WHERE c.left_at IS NULL ORDER BY hits.shared DESC`,
+      [dataset, keys, limit],
+    );
+    return rows.map(toChecked);
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * `POST /v1/checks`: one query, answered with its hits. `POST /v1/checks/batch`:
+ * up to 1,000 queries as a JSON array, answered item by item.
+ */
+import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Audited, Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
+import { ApiError, invalidField, OpenApiOperation } from '@crosscheck/runtime';
+import { CheckQueryDto, MAX_CHECK_BATCH } from './instant-check.dto';
+import { InstantCheckService } from './instant-check.service';
+
+@Controller('v1/checks')
+@RequireRoles('agency', 'analyst')
+export class InstantCheckHttpController {
+  constructor(private readonly checks: InstantCheckService) {}
+
+  @Post()
+  @HttpCode(HttpStatus.OK)
+  @Audited('reference.check')
+  @OpenApiOperation({ summary: 'Check one person, document, vehicle, firearm or artwork against every dataset that applies; nothing of it is stored' })
+  async check(@CurrentCaller() caller: Caller, @Body() query: CheckQueryDto) {
+    return { hits: await this.checks.check(caller.agency, query) };
+  }
+
+  @Post('batch')
+  @HttpCode(HttpStatus.OK)
+  @Audited('reference.check-batch')
+  @OpenApiOperation({ summary: 'Check up to 1,000 queries at once, answered item by item', body: { dto: CheckQueryDto, array: { maxItems: MAX_CHECK_BATCH } } })
+  async checkBatch(@CurrentCaller() caller: Caller, @Body() items: unknown) {
+    if (!Array.isArray(items)) throw invalidField('queries', 'isArray', 'the body must be a JSON array of queries');
+    if (items.length === 0) throw invalidField('queries', 'arrayMinSize', 'must hold at least one query');
+    if (items.length > MAX_CHECK_BATCH) throw new ApiError(HttpStatus.PAYLOAD_TOO_LARGE, 'too_many_items', `a batch holds at most ${MAX_CHECK_BATCH} queries, not ${items.length}`);
+    return { results: await this.checks.checkBatch(caller.agency, items) };
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * Loading a reference dataset: a stream of changes (from any format's parser)
+ * applied as the dataset's next version, in batches, in ONE transaction, so a
+ * load that fails halfway leaves the previous version serving. Every added,
+ * changed or removed entry is published on `reference.changed.v1` with it
+ * (through the outbox, so in the same transaction). A full load removes what
+ * the file no longer lists; a delta load changes only what it names. Bad lines
+ * are reported with their number and reason and skipped, unless the caller
+ * asks that the first one stop the load.
+ */
+import { create } from '@bufbuild/protobuf';
+import { timestampNow } from '@bufbuild/protobuf/wkt';
+import type { DisseminationRule } from '@crosscheck/auth';
+import { ChangeType, ReferenceChangedSchema, ReferenceEntry, ReferenceEntrySchema, Topics } from '@crosscheck/contracts';
+import { Outbox } from '@crosscheck/messaging';
+import { blockingKeys } from '@crosscheck/resolution';
+import { DataSource, EntityManager } from 'typeorm';
+import { DatasetName, entryFactsOf } from '../reference-data/datasets';
+import { ReferenceEntriesRepository, StoredEntry } from '../reference-data/reference-entries.repository';
+import type { ReferenceChange } from './formats';
+
+export type LoadMode = 'full' | 'delta';
+
+export interface LoadOptions {
+  dataset: DatasetName;
+  owner: string;
+  dissemination: DisseminationRule;
+  mode: LoadMode;
+  /** Stop (and change nothing) at the first bad line, rather than skip it. */
+  stopOnBadLine?: boolean;
+  /** Called after each batch with the lines read so far. */
+  onProgress?: (lines: number) => void;
+}
+
+export interface LoadSummary {
+  dataset: DatasetName;
+  version: number;
+  mode: LoadMode;
+  lines: number;
+  added: number;
+  modified: number;
+  unchanged: number;
+  removed: number;
+  skipped: number;
+  rejected: { line: number; reason: string }[];
+}
+
+/** A bad line when `stopOnBadLine` is set: the load is rolled back. */
+export class LoadStopped extends Error {
+  constructor(readonly line: number, readonly reason: string) {
+    super(`line ${line}: ${reason}`);
+  }
+}
+
+const BATCH = 500;
+/** Rejections kept in the summary; the count goes on. */
+const MAX_REPORTED_REJECTIONS = 10_000;
+
+export async function loadReference(dataSource: DataSource, outbox: Outbox, changes: AsyncIterable<ReferenceChange>, options: LoadOptions): Promise<LoadSummary> {
+  const entries = new ReferenceEntriesRepository();
+  return dataSource.transaction(async (transaction) => {
+    const version = await entries.nextVersion(transaction, options.dataset, options.owner, options.dissemination);
+    const summary: LoadSummary = { dataset: options.dataset, version, mode: options.mode, lines: 0, added: 0, modified: 0, unchanged: 0, removed: 0, skipped: 0, rejected: [] };
+    let rejectedCount = 0;
+    let upserts: { entry: StoredEntry; keys: string[] }[] = [];
+    let removals: string[] = [];
+    const flush = async () => {
+      await applyUpserts(transaction, entries, outbox, options.dataset, version, upserts, summary);
+      await applyRemovals(transaction, entries, outbox, options.dataset, version, removals, summary);
+      upserts = [];
+      removals = [];
+      options.onProgress?.(summary.lines);
+    };
+    for await (const change of changes) {
+      summary.lines = Math.max(summary.lines, change.line);
+      if (change.op === 'rejected') {
+        if (options.stopOnBadLine) throw new LoadStopped(change.line, change.reason);
+        rejectedCount++;
+        if (summary.rejected.length < MAX_REPORTED_REJECTIONS) summary.rejected.push({ line: change.line, reason: change.reason });
+      } else if (change.op === 'skipped') {
+        summary.skipped++;
+      } else if (change.op === 'remove') {
+        removals.push(change.entryId);
+      } else {
+        const facts = entryFactsOf(options.dataset, change.entry);
+        if (!facts) {
+          const reason = `the entry's body is not one the ${options.dataset} dataset holds`;
+          if (options.stopOnBadLine) throw new LoadStopped(change.line, reason);
+          summary.rejected.push({ line: change.line, reason });
+          continue;
+        }
+        upserts.push({ entry: { dataset: options.dataset, entryId: change.entry.entryId, version, facts, entry: change.entry }, keys: blockingKeys(facts) });
+      }
+      if (upserts.length + removals.length >= BATCH) await flush();
+    }
+    await flush();
+    if (options.mode === 'full') {
+      // What the file no longer lists goes, in batches.
+      for (let gone = await entries.idsNotLoadedIn(transaction, options.dataset, version, BATCH); gone.length > 0; gone = await entries.idsNotLoadedIn(transaction, options.dataset, version, BATCH)) {
+        await applyRemovals(transaction, entries, outbox, options.dataset, version, gone, summary);
+      }
+    }
+    if (rejectedCount > summary.rejected.length) summary.rejected.push({ line: 0, reason: `${rejectedCount - summary.rejected.length} more rejected lines not listed` });
+    return summary;
+  });
+}
+
+async function applyUpserts(
+  transaction: EntityManager,
+  entries: ReferenceEntriesRepository,
+  outbox: Outbox,
+  dataset: DatasetName,
+  version: number,
+  batch: { entry: StoredEntry; keys: string[] }[],
+  summary: LoadSummary,
+): Promise<void> {
+  // The last line about an entry wins within a batch, as it would across batches.
+  const latest = [...new Map(batch.map((item) => [item.entry.entryId, item])).values()];
+  const { added, modified } = await entries.upsertMany(transaction, dataset, version, latest);
+  summary.added += added.size;
+  summary.modified += modified.size;
+  summary.unchanged += latest.length - added.size - modified.size;
+  const events = latest
+    .filter(({ entry }) => added.has(entry.entryId) || modified.has(entry.entryId))
+    .map(({ entry }) => changeEvent(dataset, version, added.has(entry.entryId) ? ChangeType.ADDED : ChangeType.MODIFIED, entry.entry));
+  await outbox.enqueue(transaction, ...events);
+}
+
+async function applyRemovals(transaction: EntityManager, entries: ReferenceEntriesRepository, outbox: Outbox, dataset: DatasetName, version: number, ids: string[], summary: LoadSummary): Promise<void> {
+  const events = [];
+  for (const entryId of new Set(ids)) {
+    const removed = await entries.remove(transaction, dataset, entryId);
+    if (!removed) continue;
+    summary.removed++;
+    events.push(changeEvent(dataset, version, ChangeType.REMOVED, removed.entry));
+  }
+  await outbox.enqueue(transaction, ...events);
+}
+
+function changeEvent(dataset: DatasetName, version: number, change: ChangeType, entry: ReferenceEntry) {
+  return {
+    topic: Topics.referenceChanged,
+    key: `${dataset}/${entry.entryId}`,
+    schema: ReferenceChangedSchema,
+    message: create(ReferenceChangedSchema, { dataset, datasetVersion: BigInt(version), change, entry: create(ReferenceEntrySchema, entry), changedAt: timestampNow() }),
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * The two stages of matching, for every path that matches (a resolved record,
+ * a new reference entry, an instant check): candidates from blocking keys,
+ * recall first, then scoring with the evidence and grading by the dataset's
+ * thresholds. Nothing here writes.
+ */
+import { Injectable } from '@nestjs/common';
+import { FeatureEvidence, RecordFacts, blockingKeys, scoreRecords } from '@crosscheck/resolution';
+import { EntityManager } from 'typeorm';
+import { MatchingConfig } from '../matching.config';
+import { DatasetName, Probe, probesOf } from '../reference-data/datasets';
+import { ReferenceEntriesRepository, StoredEntry } from '../reference-data/reference-entries.repository';
+
+export type MatchLevelName = 'hit' | 'possible';
+
+export interface Finding {
+  dataset: DatasetName;
+  entry: StoredEntry;
+  /** What of the record matched: `record`, or one of a person's documents. */
+  subject: string;
+  score: number;
+  level: MatchLevelName;
+  features: FeatureEvidence[];
+}
+
+@Injectable()
+export class Matcher {
+  constructor(
+    private readonly entries: ReferenceEntriesRepository,
+    private readonly config: MatchingConfig,
+  ) {}
+
+  /** Every entry of every applicable dataset the record matches, the best finding per entry. */
+  async findForRecord(manager: EntityManager, facts: RecordFacts): Promise<Finding[]> {
+    const findings = new Map<string, Finding>();
+    for (const probe of probesOf(facts)) {
+      for (const entry of await this.entries.candidates(manager, probe.dataset, blockingKeys(probe.facts))) {
+        const finding = this.grade(probe, entry);
+        const id = `${entry.dataset}/${entry.entryId}`;
+        if (finding && (!findings.has(id) || finding.score > findings.get(id)!.score)) findings.set(id, finding);
+      }
+    }
+    return [...findings.values()].sort((a, b) => b.score - a.score);
+  }
+
+  /** How a record's probes for the entry's dataset compare with one entry: the best of them, if any reaches a level. */
+  findForEntry(facts: RecordFacts, entry: StoredEntry): Finding | undefined {
+    let best: Finding | undefined;
+    for (const probe of probesOf(facts)) {
+      if (probe.dataset !== entry.dataset) continue;
+      const finding = this.grade(probe, entry);
+      if (finding && (!best || finding.score > best.score)) best = finding;
+    }
+    return best;
+  }
+
+  /** The record-side keys of each dataset a record is checked against: what retro-checks look records up by. */
+  keysOfRecord(facts: RecordFacts): { dataset: DatasetName; key: string }[] {
+    return probesOf(facts).flatMap((probe) => blockingKeys(probe.facts).map((key) => ({ dataset: probe.dataset, key })));
+  }
+
+  private grade(probe: Probe, entry: StoredEntry): Finding | undefined {
+    const pair = scoreRecords(probe.facts, entry.facts);
+    if (!pair) return undefined;
+    const level = this.levelOf(probe.dataset, pair.score);
+    return level && { dataset: probe.dataset, entry, subject: probe.subject, score: pair.score, level, features: pair.features };
+  }
+
+  levelOf(dataset: DatasetName, score: number): MatchLevelName | undefined {
+    const thresholds = this.config.thresholdsOf(dataset);
+    if (score >= thresholds.hit) return 'hit';
+    if (score >= thresholds.possible) return 'possible';
+    return undefined;
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * Retro-hits: when a reference entry is added or changed (a new Red Notice, a
+ * passport reported stolen), every record matching has checked is checked
+ * against it, through the same blocking keys the other way round: the entry's
+ * keys find the records whose probes share them (an index lookup bounded per
+ * key, so the cost does not grow with the number of stored records), and only
+ * those are scored. A changed entry's matches that no longer hold, and all of
+ * a removed entry's, are retracted.
+ */
+import { Injectable } from '@nestjs/common';
+import { ChangeType, ReferenceChanged } from '@crosscheck/contracts';
+import { blockingKeys } from '@crosscheck/resolution';
+import { EntityManager } from 'typeorm';
+import { CheckedRecordsRepository } from '../check-entity/checked-records.repository';
+import { MatchesRepository } from '../check-entity/matches.repository';
+import { MatchEvents } from '../match/match-events';
+import { Matcher } from '../match/matcher';
+import { isDataset } from '../reference-data/datasets';
+import { ReferenceEntriesRepository } from '../reference-data/reference-entries.repository';
+
+@Injectable()
+export class RetroCheckService {
+  constructor(
+    private readonly entries: ReferenceEntriesRepository,
+    private readonly checked: CheckedRecordsRepository,
+    private readonly matches: MatchesRepository,
+    private readonly matcher: Matcher,
+    private readonly events: MatchEvents,
+  ) {}
+
+  async onChange(transaction: EntityManager, event: ReferenceChanged): Promise<void> {
+    const entryId = event.entry?.entryId;
+    if (!entryId || !isDataset(event.dataset)) return;
+    // The entry as it is now: a later change may already have replaced or removed it; its own event will follow.
+    const entry = event.change === ChangeType.REMOVED ? undefined : await this.entries.find(transaction, event.dataset, entryId);
+    if (!entry) {
+      for (const match of await this.matches.liveOfEntry(transaction, event.dataset, entryId)) {
+        await this.events.retracted(transaction, match, 'the reference entry was removed');
+      }
+      return;
+    }
+    const holding = new Set<string>();
+    for (const record of await this.checked.candidates(transaction, entry.dataset, blockingKeys(entry.facts))) {
+      const finding = this.matcher.findForEntry(record.facts, entry);
+      if (!finding) continue;
+      holding.add(record.recordId);
+      await this.events.found(transaction, record.record, record.entityId, finding);
+    }
+    for (const match of await this.matches.liveOfEntry(transaction, entry.dataset, entryId)) {
+      if (!holding.has(match.recordId)) await this.events.retracted(transaction, match, 'the reference entry changed and no longer matches');
+    }
+  }
+}

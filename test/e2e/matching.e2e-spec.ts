@@ -1,0 +1,234 @@
+/**
+ * Matching as agencies and data owners see it: every record kind hits its
+ * dataset, a person's passport hits SLTD, a notice loaded after the record
+ * still hits it (retro-hit), matches are retracted when the record is
+ * withdrawn or the entry removed, delta loads change only what they name, a
+ * malformed load file is reported line by line, and instant checks and
+ * matches obey dissemination. Real intake, dedup and matching processes, real
+ * Kafka, real Postgres, the loader CLI as a process.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { fromBinary } from '@bufbuild/protobuf';
+import { MatchFoundSchema, MatchLevel, MatchRetractedSchema } from '@crosscheck/contracts';
+import { waitForPipelineIdle } from '../harness/pipeline';
+import { loadReference } from '../harness/reference-data';
+import { createSuite, Suite } from '../harness/suite';
+import { readTopic } from '../harness/topics';
+import { shareRecord } from '../fixtures/records';
+
+jest.setTimeout(180_000);
+
+let suite: Suite;
+const dir = mkdtempSync(path.join(tmpdir(), 'crosscheck-matching-'));
+
+beforeAll(async () => {
+  suite = await createSuite('matching');
+  await suite.start('intake', 'dedup', 'matching');
+});
+
+afterAll(async () => {
+  await suite?.close();
+});
+
+function file(name: string, lines: unknown[]): string {
+  const target = path.join(dir, name);
+  writeFileSync(target, lines.map((line) => (typeof line === 'string' ? line : JSON.stringify(line))).join('\n') + '\n');
+  return target;
+}
+
+async function load(dataset: string, lines: unknown[], ...extra: string[]) {
+  return loadReference(suite, ['--dataset', dataset, '--file', file(`${dataset}-${randomUUID()}.ndjson`, lines), ...extra]);
+}
+
+async function keyOf(agency: string, service: 'dedup' | 'matching' = 'matching'): Promise<string> {
+  const key = await suite.agencies.key(agency);
+  await suite.agencies.accepted(key, suite.url(service));
+  return key;
+}
+
+async function share(agency: string, record: Record<string, unknown>): Promise<string> {
+  const shared = await shareRecord(suite.url('intake'), await keyOf(agency), { externalRef: `CASE-${randomUUID()}`, dissemination: { scope: 'all' }, purpose: 'investigation', ...record });
+  if (shared.status !== 201) throw new Error(`sharing was refused: ${shared.status} ${JSON.stringify(shared.body)}`);
+  return shared.body.record.id as string;
+}
+
+async function found(recordId: string) {
+  return (await readTopic(suite, 'matches.found.v1')).map((message) => fromBinary(MatchFoundSchema, message.value!)).filter((match) => match.recordId === recordId);
+}
+
+async function retracted(matchId: string) {
+  return (await readTopic(suite, 'matches.retracted.v1')).map((message) => fromBinary(MatchRetractedSchema, message.value!)).filter((retraction) => retraction.matchId === matchId);
+}
+
+async function check(agency: string, query: unknown): Promise<{ status: number; body: any }> {
+  const response = await fetch(`${suite.url('matching')}/v1/checks`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await keyOf(agency)}` },
+    body: JSON.stringify(query),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+const notice = (entryId: string, given: string, family: string, dateOfBirth: string, extra: Record<string, unknown> = {}) => ({
+  entryId,
+  colour: 'red',
+  noticeRef: `A-${entryId}`,
+  charges: 'Armed robbery',
+  subject: { names: [{ given, family }], dateOfBirth, sex: 'male', ...extra },
+});
+
+describe('every record kind', () => {
+  beforeAll(async () => {
+    expect((await load('notices', [notice('RN-1', 'Dmitri', 'Sokolov', '1969-02-11')])).code).toBe(0);
+    expect((await load('sltd', [{ entryId: 'SLTD-1', travelDocument: { number: 'X1234567', type: 'passport', issuingCountry: 'RUS', status: 'stolen' } }])).code).toBe(0);
+    expect((await load('smv', [{ entryId: 'SMV-1', vehicle: { vin: '1HGCM82633A004352', plate: 'AB-123-CD', registrationCountry: 'FRA', make: 'Honda', model: 'Accord' } }])).code).toBe(0);
+    expect((await load('firearms', [{ entryId: 'FA-1', firearm: { serialNumber: 'GLK-778812', make: 'Glock', model: '17', calibre: '9x19mm', type: 'pistol' } }])).code).toBe(0);
+    const art = await load('works-of-art', [{ entryId: 'WOA-1', artwork: { title: 'The Concert', objectType: 'painting', maker: 'Johannes Vermeer' } }]);
+    expect(art).toMatchObject({ code: 0 });
+    expect(art.stdout).toContain('1 added');
+  });
+
+  it.each([
+    ['a person', { kind: 'person', person: { names: [{ full: 'Дмитрий Соколов', script: 'Cyrl' }], dateOfBirth: '1969-02-11', sex: 'male' } }, 'notices', 'RN-1'],
+    ['a travel document written another way', { kind: 'travel_document', travelDocument: { number: 'x 123-4567', type: 'passport', issuingCountry: 'RUS', status: 'stolen' } }, 'sltd', 'SLTD-1'],
+    ['a vehicle', { kind: 'vehicle', vehicle: { vin: '1HGCM82633A004352' } }, 'smv', 'SMV-1'],
+    ['a firearm', { kind: 'firearm', firearm: { serialNumber: 'GLK778812', make: 'GLOCK' } }, 'firearms', 'FA-1'],
+    ['an artwork', { kind: 'artwork', artwork: { title: 'The concert', objectType: 'painting', maker: 'Vermeer, Johannes' } }, 'works-of-art', 'WOA-1'],
+  ])('%s hits its dataset', async (_, record, dataset, entryId) => {
+    const recordId = await share('FRA', record);
+    await waitForPipelineIdle(suite);
+    const matches = await found(recordId);
+    expect(matches.map((match) => [match.dataset, match.entryId, match.level])).toContainEqual([dataset, entryId, MatchLevel.HIT]);
+    const match = matches.find((m) => m.entryId === entryId)!;
+    expect(match.features.length).toBeGreaterThan(0);
+    expect(match.entryOwner).toBe('IPSG');
+    expect(match.recordOwner).toBe('FRA');
+  });
+
+  it('checks a person’s passport against SLTD', async () => {
+    const recordId = await share('DEU', { kind: 'person', person: { names: [{ given: 'Oleg', family: 'Orlov' }], dateOfBirth: '1980-01-01', documents: [{ number: 'X1234567', type: 'passport', issuingCountry: 'RUS' }] } });
+    await waitForPipelineIdle(suite);
+    const matches = await found(recordId);
+    expect(matches.map((match) => [match.dataset, match.entryId])).toContainEqual(['sltd', 'SLTD-1']);
+  });
+});
+
+describe('matches after the fact', () => {
+  it('a notice loaded after the record hits it (retro-hit), and is retracted when the entry is removed', async () => {
+    const recordId = await share('ITA', { kind: 'person', person: { names: [{ given: 'Salvatore', family: 'Greco' }], dateOfBirth: '1977-08-30', sex: 'male' } });
+    await waitForPipelineIdle(suite);
+    expect(await found(recordId)).toEqual([]);
+
+    const delta = await load('notices', [notice('RN-RETRO', 'Salvatore', 'Greco', '1977-08-30')], '--mode', 'delta');
+    expect(delta.stdout).toContain('1 added');
+    await waitForPipelineIdle(suite);
+    const [match] = await found(recordId);
+    expect(match).toMatchObject({ dataset: 'notices', entryId: 'RN-RETRO', level: MatchLevel.HIT, recordOwner: 'ITA' });
+    // The delta changed nothing else: the earlier notice still serves.
+    expect((await check('ITA', { kind: 'person', person: { names: [{ given: 'Dmitri', family: 'Sokolov' }], dateOfBirth: '1969-02-11' } })).body.hits).toHaveLength(1);
+
+    const removal = await load('notices', [{ entryId: 'RN-RETRO', op: 'remove' }], '--mode', 'delta');
+    expect(removal.stdout).toContain('1 removed');
+    await waitForPipelineIdle(suite);
+    expect(await retracted(match.matchId)).toEqual([expect.objectContaining({ reason: 'the reference entry was removed', entityId: match.entityId })]);
+  });
+
+  it('a withdrawn record has its matches retracted', async () => {
+    const recordId = await share('ESP', { kind: 'vehicle', vehicle: { vin: '1HGCM82633A004352', plate: 'AB123CD', registrationCountry: 'FRA' } });
+    await waitForPipelineIdle(suite);
+    const [match] = await found(recordId);
+    expect(match.entryId).toBe('SMV-1');
+
+    const withdrawn = await fetch(`${suite.url('intake')}/v1/records/${recordId}`, { method: 'DELETE', headers: { authorization: `Bearer ${await keyOf('ESP')}` } });
+    expect(withdrawn.status).toBe(200);
+    await waitForPipelineIdle(suite);
+    const [retraction] = await retracted(match.matchId);
+    expect(retraction.reason).toMatch(/withdrawn|left its entity/);
+  });
+
+  it('the same pair seen again with the same outcome publishes nothing new', async () => {
+    const record = { kind: 'firearm', firearm: { serialNumber: 'GLK 778812', make: 'Glock' } };
+    const first = await share('NLD', record);
+    await waitForPipelineIdle(suite);
+    const before = (await readTopic(suite, 'matches.found.v1')).length;
+    // The whole firearms dataset loaded again, unchanged: no entry changes, so no retro-check and no new match.
+    const again = await load('firearms', [{ entryId: 'FA-1', firearm: { serialNumber: 'GLK-778812', make: 'Glock', model: '17', calibre: '9x19mm', type: 'pistol' } }]);
+    expect(again.stdout).toContain('0 added, 0 changed, 1 unchanged');
+    await waitForPipelineIdle(suite);
+    expect((await readTopic(suite, 'matches.found.v1')).length).toBe(before);
+    expect(await found(first)).toHaveLength(1);
+  });
+});
+
+describe('loading', () => {
+  it('reports a malformed file line by line, and with --stop-on-bad-line changes nothing', async () => {
+    const lines = [
+      { entryId: 'SMV-OK', vehicle: { vin: 'WVWZZZ1JZXW000001', registrationCountry: 'DEU' } },
+      '{"entryId": "SMV-BROKEN", ',
+      { entryId: 'SMV-BADVIN', vehicle: { vin: 'IOQ' } },
+      { entryId: 'SMV-COUNTRY', vehicle: { vin: 'WVWZZZ1JZXW000002', registrationCountry: 'XXA' } },
+    ];
+    const stopped = await load('smv', lines, '--mode', 'delta', '--stop-on-bad-line');
+    expect(stopped.code).toBe(1);
+    expect(stopped.stderr).toContain('line 2');
+    expect((await check('FRA', { kind: 'vehicle', vehicle: { vin: 'WVWZZZ1JZXW000001' } })).body.hits).toEqual([]);
+
+    const skipped = await load('smv', lines, '--mode', 'delta');
+    expect(skipped.code).toBe(0);
+    expect(skipped.stdout).toContain('1 added');
+    expect(skipped.stdout).toMatch(/line 2: .*JSON/);
+    expect(skipped.stdout).toMatch(/line 3: vehicle\.vin/);
+    expect(skipped.stdout).toMatch(/line 4: vehicle\.registrationCountry/);
+    expect((await check('FRA', { kind: 'vehicle', vehicle: { vin: 'WVWZZZ1JZXW000001' } })).body.hits).toHaveLength(1);
+  });
+
+  it('refuses a file for an unknown dataset and changes nothing', async () => {
+    const answer = await loadReference(suite, ['--dataset', 'stolen-bikes', '--file', file('bikes.ndjson', [{ entryId: 'B-1' }])]);
+    expect(answer.code).toBe(1);
+    expect(answer.stderr).toContain('--dataset: must be one of notices, sltd, smv, firearms, works-of-art');
+  });
+});
+
+describe('dissemination', () => {
+  it('an instant check never shows an entry the caller’s agency may not see', async () => {
+    const loaded = await load('notices', [notice('RN-SECRET', 'Viktor', 'Bout', '1967-01-13')], '--mode', 'delta', '--owner', 'USA', '--dissemination', 'agencies:GBR');
+    expect(loaded.code).toBe(0);
+    const query = { kind: 'person', person: { names: [{ given: 'Viktor', family: 'Bout' }], dateOfBirth: '1967-01-13' } };
+    const britain = await check('GBR', query);
+    expect(britain.status).toBe(200);
+    expect(britain.body.hits.map((hit: { entryId: string }) => hit.entryId)).toContain('RN-SECRET');
+    expect(britain.body.hits[0]).toMatchObject({ dataset: 'notices', level: 'hit', noticeColour: 'red' });
+    const france = await check('FRA', query);
+    expect(france.body.hits).toEqual([]);
+  });
+
+  it('a match carries the dissemination of both sides', async () => {
+    const recordId = await share('CAN', { kind: 'person', person: { names: [{ given: 'Viktor', family: 'Bout' }], dateOfBirth: '1967-01-13' }, dissemination: { scope: 'owner-only' } });
+    await waitForPipelineIdle(suite);
+    const [match] = await found(recordId);
+    expect(match.entryId).toBe('RN-SECRET');
+    expect(match.entryDissemination?.agencies).toEqual(['GBR']);
+    expect(match.recordDissemination?.agencies).toEqual([]);
+    expect(match.recordOwner).toBe('CAN');
+    expect(match.entryOwner).toBe('USA');
+  });
+
+  it('instant checks refuse bad input and unauthenticated callers', async () => {
+    const bad = await check('FRA', { kind: 'vehicle', vehicle: { vin: 'TOO-SHORT' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details).toContainEqual(expect.objectContaining({ field: 'vehicle.vin' }));
+    const anonymous = await fetch(`${suite.url('matching')}/v1/checks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(anonymous.status).toBe(401);
+    const batch = await fetch(`${suite.url('matching')}/v1/checks/batch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await keyOf('FRA')}` },
+      body: JSON.stringify([{ kind: 'vehicle', vehicle: { vin: '1HGCM82633A004352' } }, { kind: 'vehicle', vehicle: { vin: 'bad' } }]),
+    });
+    const results = ((await batch.json()) as { results: { status: number; hits?: { entryId: string }[] }[] }).results;
+    expect(results.map((result) => result.status)).toEqual([200, 400]);
+    expect(results[0].hits!.map((hit) => hit.entryId)).toEqual(['SMV-1']);
+  });
+});
