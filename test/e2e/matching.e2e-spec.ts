@@ -185,6 +185,33 @@ describe('loading', () => {
     expect((await check('FRA', { kind: 'vehicle', vehicle: { vin: 'WVWZZZ1JZXW000001' } })).body.hits).toHaveLength(1);
   });
 
+  it('lets the data owner load over the API, and nobody else', async () => {
+    const interpol = await suite.agencies.key('IPSG', ['data-owner']);
+    const bka = await suite.agencies.key('BKA', ['data-owner']);
+    await Promise.all([suite.agencies.accepted(interpol, suite.url('matching')), suite.agencies.accepted(bka, suite.url('matching'))]);
+    const post = (key: string, dataset: string, body: string, query = '') =>
+      fetch(`${suite.url('matching')}/v1/datasets/${dataset}/loads${query}`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${key}` }, body });
+    const line = JSON.stringify({ entryId: 'FA-2', firearm: { serialNumber: 'WAL-9912', make: 'Walther', type: 'pistol' } });
+    const query = { kind: 'firearm', firearm: { serialNumber: 'WAL9912', make: 'Walther' } };
+
+    const stopped = await post(interpol, 'firearms', `${line}\n{"entryId":"FA-3","firearm":{"make":"Walther"}}`, '?stopOnBadLine=true');
+    expect(stopped.status).toBe(400);
+    expect(((await stopped.json()) as { error: { message: string } }).error.message).toContain('line 2');
+    expect((await check('FRA', query)).body.hits).toEqual([]);
+
+    const loaded = await post(interpol, 'firearms', line);
+    expect(loaded.status).toBe(201);
+    expect(await loaded.json()).toMatchObject({ dataset: 'firearms', mode: 'delta', added: 1, removed: 0, rejected: [] });
+    expect((await check('FRA', query)).body.hits.map((hit: { entryId: string }) => hit.entryId)).toEqual(['FA-2']);
+
+    // The firearms dataset belongs to IPSG: BKA may not change it, an agency key may not load at all.
+    const removal = JSON.stringify({ entryId: 'FA-2', op: 'remove' });
+    expect((await post(bka, 'firearms', removal)).status).toBe(403);
+    expect((await post(await keyOf('FRA'), 'firearms', removal)).status).toBe(403);
+    expect((await post(interpol, 'stolen-bikes', removal)).status).toBe(404);
+    expect((await check('FRA', query)).body.hits.map((hit: { entryId: string }) => hit.entryId)).toEqual(['FA-2']);
+  });
+
   it('refuses a file for an unknown dataset and changes nothing', async () => {
     const answer = await loadReference(suite, ['--dataset', 'stolen-bikes', '--file', file('bikes.ndjson', [{ entryId: 'B-1' }])]);
     expect(answer.code).toBe(1);

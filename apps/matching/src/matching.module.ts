@@ -7,6 +7,7 @@ import { CheckedRecordsRepository } from './check-entity/checked-records.reposit
 import { MatchesRepository } from './check-entity/matches.repository';
 import { InstantCheckHttpController } from './instant-check/instant-check.http.controller';
 import { InstantCheckService } from './instant-check/instant-check.service';
+import { LoadReferenceHttpController } from './load-reference/load-reference.http.controller';
 import { MatchEvents } from './match/match-events';
 import { Matcher } from './match/matcher';
 import { MatchingConfig } from './matching.config';
@@ -23,7 +24,7 @@ export class MatchingModule {
     return {
       module: MatchingModule,
       imports: [ServiceCoreModule.forService({ service: 'matching', config, migrations }), CredentialReplicaModule],
-      controllers: [CheckEntityMessageController, RetroCheckMessageController, InstantCheckHttpController],
+      controllers: [CheckEntityMessageController, RetroCheckMessageController, InstantCheckHttpController, LoadReferenceHttpController],
       providers: [
         AuditLog,
         AuditedInterceptor,

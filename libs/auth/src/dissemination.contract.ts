@@ -1,5 +1,6 @@
-/** Reads the dissemination rule carried in a contract message. */
-import { Dissemination, DisseminationScope } from '@crosscheck/contracts';
+/** The dissemination rule and the contract's Dissemination message, both ways. */
+import type { MessageInitShape } from '@bufbuild/protobuf';
+import { Dissemination, DisseminationSchema, DisseminationScope } from '@crosscheck/contracts';
 import { DisseminationRule } from './dissemination';
 
 export function disseminationFromContract(dissemination: Dissemination | undefined): DisseminationRule {
@@ -12,4 +13,11 @@ export function disseminationFromContract(dissemination: Dissemination | undefin
     default:
       return { scope: 'owner-only' };
   }
+}
+
+/** The dissemination rule as a contract message carries it. */
+export function disseminationToContract(rule: DisseminationRule): MessageInitShape<typeof DisseminationSchema> {
+  if (rule.scope === 'all') return { scope: DisseminationScope.ALL };
+  if (rule.scope === 'agencies') return { scope: DisseminationScope.AGENCIES, agencies: rule.agencies };
+  return { scope: DisseminationScope.OWNER_ONLY };
 }

@@ -19,18 +19,17 @@ import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { create } from '@bufbuild/protobuf';
 import { Presets, SingleBar } from 'cli-progress';
-import type { DisseminationRule } from '@crosscheck/auth';
-import { DisseminationSchema, DisseminationScope } from '@crosscheck/contracts';
+import { disseminationToContract } from '@crosscheck/auth';
+import { DisseminationSchema } from '@crosscheck/contracts';
 import { CreateOutboxAndInbox1763800000000, Outbox } from '@crosscheck/messaging';
 import { openDatabase } from '@crosscheck/persistence';
 import { loadConfig } from '@crosscheck/runtime';
 import { matchingMigrations } from '../migrations';
 import { DATASETS, isDataset } from '../reference-data/datasets';
+import { DISSEMINATION_OPTION_RULE, isAgencyCode, parseDisseminationOption } from './dissemination-option';
 import { parseCsv, parseCsvMapping, parseFollowTheMoney, parseNdjson, readLines, type ReferenceChange } from './formats';
 import { LoadMode, loadReference, LoadSummary } from './load-reference';
 import { ReferenceLoaderConfig } from './reference-loader.config';
-
-const AGENCY_CODE = /^[A-Z0-9-]{2,16}$/;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -49,8 +48,9 @@ async function main(): Promise<void> {
   if (!isDataset(dataset)) throw new Error(`--dataset: must be one of ${DATASETS.join(', ')}`);
   if (!values.file) throw new Error('--file: is required');
   if (values.mode !== 'full' && values.mode !== 'delta') throw new Error('--mode: must be full or delta');
-  if (!AGENCY_CODE.test(values.owner!)) throw new Error('--owner: must be an agency code (2-16 upper-case letters, digits or "-")');
-  const dissemination = disseminationOption(values.dissemination!);
+  if (!isAgencyCode(values.owner!)) throw new Error('--owner: must be an agency code (2-16 upper-case letters, digits or "-")');
+  const dissemination = parseDisseminationOption(values.dissemination!);
+  if (!dissemination) throw new Error(`--dissemination: ${DISSEMINATION_OPTION_RULE}`);
   const size = statSync(values.file).size;
 
   const config = loadConfig(ReferenceLoaderConfig);
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     migrations: [CreateOutboxAndInbox1763800000000, ...matchingMigrations],
   });
   const input = createReadStream(values.file);
-  const context = { dataset, owner: values.owner!, dissemination: create(DisseminationSchema, contractDissemination(dissemination)) };
+  const context = { dataset, owner: values.owner!, dissemination: create(DisseminationSchema, disseminationToContract(dissemination)) };
   let changes: AsyncIterable<ReferenceChange>;
   if (values.format === 'ndjson') changes = parseNdjson(readLines(input), context);
   else if (values.format === 'ftm') changes = parseFollowTheMoney(readLines(input), context);
@@ -86,19 +86,6 @@ async function main(): Promise<void> {
     progress.stop();
     await dataSource.destroy();
   }
-}
-
-function disseminationOption(text: string): DisseminationRule {
-  if (text === 'all' || text === 'owner-only') return { scope: text };
-  const agencies = text.startsWith('agencies:') ? text.slice('agencies:'.length).split(',').filter(Boolean) : [];
-  if (agencies.length === 0 || !agencies.every((code) => AGENCY_CODE.test(code))) throw new Error('--dissemination: must be all, owner-only or agencies:CODE1,CODE2');
-  return { scope: 'agencies', agencies };
-}
-
-function contractDissemination(rule: DisseminationRule) {
-  if (rule.scope === 'all') return { scope: DisseminationScope.ALL };
-  if (rule.scope === 'agencies') return { scope: DisseminationScope.AGENCIES, agencies: rule.agencies };
-  return { scope: DisseminationScope.OWNER_ONLY };
 }
 
 /** A bar of bytes read on a terminal; elsewhere a line every 10 s. */
