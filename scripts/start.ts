@@ -6,6 +6,7 @@
  * everything it started.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   Agencies,
@@ -70,7 +71,7 @@ async function main(): Promise<void> {
     }),
   );
 
-  await loadDemoReferenceData(root, databaseUrl);
+  const demoVin = await loadDemoReferenceData(root, databaseUrl);
 
   const agencies = new Agencies(databaseUrl, () => services.intake.url);
   const franceKey = await agencies.key(AGENCY, ['agency', 'analyst']);
@@ -82,6 +83,9 @@ async function main(): Promise<void> {
   say(`  share records   POST ${services.intake.url}/v1/records   (Authorization: Bearer <${AGENCY}'s key>)`);
   say(`  ${AGENCY}'s key     ${franceKey}   (roles agency, analyst; shown once, new each run)`);
   say(`  admin key       ${await agencies.admin()}   (npm run admin -- --help for agencies and keys)`);
+  say(`  entities        GET  ${services.dedup.url}/v1/records/<id>/entity   (the same key; keys reach every service)`);
+  say(`  instant checks  POST ${services.matching.url}/v1/checks   {"kind":"vehicle","vehicle":{"vin":"${demoVin}"}}`);
+  say(`  demo data       ${path.join(paths.LOCAL_DIR, 'demo-reference')}/   (notices, sltd, smv, firearms, works-of-art)`);
   say(`  alerts          GET  ${services.alerting.url}/v1/alerts`);
   say(`  live stream     GET  ${services.alerting.url}/v1/alerts/stream   (curl -N -H 'X-Agency-Code: ${AGENCY}' ...)`);
   say(`  traces          ${zipkin.url}/zipkin/`);
@@ -98,7 +102,7 @@ async function main(): Promise<void> {
  * the seeded generator in test/data/reference-generator, then the hand-written
  * demo Red Notices the demo record below matches.
  */
-async function loadDemoReferenceData(root: string, databaseUrl: string): Promise<void> {
+async function loadDemoReferenceData(root: string, databaseUrl: string): Promise<string> {
   const outDir = path.join(paths.LOCAL_DIR, 'demo-reference');
   say('generating the demo reference data...');
   const written = await writeReferenceFiles({ seed: 20261122, outDir });
@@ -113,6 +117,9 @@ async function loadDemoReferenceData(root: string, databaseUrl: string): Promise
   };
   for (const { dataset, file } of written) load(dataset, file, 'full');
   load('notices', 'test/data/reference/demo-red-notices.ndjson', 'delta');
+  // A stolen vehicle to try an instant check with.
+  const smv = written.find(({ dataset }) => dataset === 'smv')!;
+  return (JSON.parse(readFileSync(smv.file, 'utf8').split('\n', 1)[0]) as { vehicle: { vin: string } }).vehicle.vin;
 }
 
 /** Shares one record that matches a demo Red Notice and waits for its alert on the live stream. */
