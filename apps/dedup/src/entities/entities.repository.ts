@@ -27,10 +27,22 @@ export interface Member {
   withdrawnAt: Date | null;
 }
 
-export interface Candidate extends Member {
+/** A live member that may be the same subject: what scoring needs of it, and no more of the row (its record and explanation are not read). */
+export interface Candidate {
+  recordId: string;
   entityId: string;
+  facts: RecordFacts;
   /** How many blocking keys it shares with the record being resolved. */
   sharedKeys: number;
+}
+
+/** Everything resolving a record writes, for `saveResolution`. */
+export interface Resolution {
+  member: Omit<Member, 'joinedAt' | 'withdrawnAt'> & { entityId: string };
+  keys: string[];
+  /** The record starts a new entity (`member.entityId`) of this kind. */
+  newEntityKind?: string;
+  possibleDuplicates: PossibleDuplicate[];
 }
 
 export interface PossibleDuplicate {
@@ -82,11 +94,22 @@ const toMember = (row: MemberRow): Member => ({
 /** Rows read per blocking key: a very common key (a frequent name in a frequent year) cannot make one lookup scan thousands. */
 const ROWS_PER_KEY = 200;
 
+/**
+ * A statement Postgres parses and plans once per connection rather than at
+ * every call, for the few that resolving runs for every record: planning the
+ * candidate lookup alone costs about as much as running it. TypeORM hands a
+ * query to pg as it is, and pg takes a `{ name, text }` in a query's place;
+ * results and errors (QueryFailedError) are as with plain text.
+ */
+function named(name: string, text: string): string {
+  return { name: `dedup.${name}`, text } as unknown as string;
+}
+
 @Injectable()
 export class EntitiesRepository {
   /** The record's member row, locked for the rest of the transaction. */
   async lockMember(manager: EntityManager, recordId: string): Promise<Member | undefined> {
-    const rows: MemberRow[] = await manager.query('SELECT * FROM entity_members WHERE record_id = $1 FOR UPDATE', [recordId]);
+    const rows: MemberRow[] = await manager.query(named('lock-member', 'SELECT * FROM entity_members WHERE record_id = $1 FOR UPDATE'), [recordId]);
     return rows[0] && toMember(rows[0]);
   }
 
@@ -102,8 +125,10 @@ export class EntitiesRepository {
    */
   async candidates(manager: EntityManager, kind: string, keys: string[], excludeRecordId: string, limit = 50): Promise<Candidate[]> {
     if (keys.length === 0) return [];
-    const rows: (MemberRow & { shared_keys: number })[] = await manager.query(
-      `WITH hits AS (
+    const rows: { record_id: string; entity_id: string; facts: RecordFacts; shared_keys: number }[] = await manager.query(
+      named(
+        'candidates',
+        `WITH hits AS (
          SELECT hit.record_id, count(*)::int AS shared_keys
            FROM unnest($1::text[]) AS wanted(key)
            CROSS JOIN LATERAL (SELECT record_id FROM member_keys WHERE member_keys.key = wanted.key LIMIT ${ROWS_PER_KEY}) AS hit
@@ -111,12 +136,13 @@ export class EntitiesRepository {
           GROUP BY hit.record_id
           ORDER BY shared_keys DESC
           LIMIT $4)
-       SELECT m.*, hits.shared_keys FROM hits JOIN entity_members m USING (record_id)
+       SELECT m.record_id, m.entity_id, m.facts, hits.shared_keys FROM hits JOIN entity_members m USING (record_id)
         WHERE m.kind = $3 AND m.withdrawn_at IS NULL AND m.entity_id IS NOT NULL
         ORDER BY hits.shared_keys DESC, m.joined_at`,
+      ),
       [keys, excludeRecordId, kind, limit],
     );
-    return rows.map((row) => ({ ...toMember(row), entityId: row.entity_id!, sharedKeys: row.shared_keys }));
+    return rows.map((row) => ({ recordId: row.record_id, entityId: row.entity_id, facts: row.facts, sharedKeys: row.shared_keys }));
   }
 
   /** Live members of an entity, oldest first. */
@@ -144,16 +170,12 @@ export class EntitiesRepository {
   async lockEntities(manager: EntityManager, entityIds: string[]): Promise<EntityRow[]> {
     if (entityIds.length === 0) return [];
     const rows: { entity_id: string; kind: string; created_at: Date; merged_into: string | null }[] = await manager.query(
-      'SELECT entity_id, kind, created_at, merged_into FROM entities WHERE entity_id = ANY($1::uuid[]) ORDER BY entity_id FOR UPDATE',
+      named('lock-entities', 'SELECT entity_id, kind, created_at, merged_into FROM entities WHERE entity_id = ANY($1::uuid[]) ORDER BY entity_id FOR UPDATE'),
       [entityIds],
     );
     return rows
       .map((row) => ({ entityId: row.entity_id, kind: row.kind, createdAt: row.created_at, mergedInto: row.merged_into }))
       .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.entityId.localeCompare(b.entityId));
-  }
-
-  async createEntity(manager: EntityManager, entityId: string, kind: string): Promise<void> {
-    await manager.query('INSERT INTO entities (entity_id, kind) VALUES ($1, $2)', [entityId, kind]);
   }
 
   /** Moves the members of `merged` into `survivor`; the merged ids (and ids merged into them earlier) now redirect there. */
@@ -216,6 +238,79 @@ export class EntitiesRepository {
     if (member.entityId) await manager.query('UPDATE entities SET updated_at = now() WHERE entity_id = $1', [member.entityId]);
   }
 
+  /**
+   * Stores a resolved record and returns its entity's live member ids, oldest
+   * first. One statement doing what these would, one after another: create the
+   * entity (when the record starts one), `saveMember`, replace the record's
+   * possible duplicates, and read `memberRecordIds`. Resolving is a round trip
+   * per statement, so this is most of its writing in one.
+   *
+   * The parts of one statement share a snapshot, hence: keys and possible
+   * duplicates that stay are left or updated in place rather than deleted and
+   * inserted again (the rows end the same); the new entity's `updated_at` is its
+   * default, now(), the very value the update would set; and the member ids are
+   * the entity's other live members as they were, with the record's row as the
+   * upsert returns it. Foreign keys are checked at the end of the statement,
+   * when the entity and member rows are in.
+   */
+  async saveResolution(manager: EntityManager, { member, keys, newEntityKind, possibleDuplicates }: Resolution): Promise<string[]> {
+    const rows: { record_id: string }[] = await manager.query(
+      named(
+        'save-resolution',
+        `WITH created AS (
+         INSERT INTO entities (entity_id, kind) SELECT $2::uuid, $12::text WHERE $12::text IS NOT NULL
+       ), saved AS (
+         INSERT INTO entity_members (record_id, entity_id, kind, owner, dissemination, record_version, facts, record, decision, score, explanation)
+         VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         ON CONFLICT (record_id) DO UPDATE SET
+           entity_id = EXCLUDED.entity_id, dissemination = EXCLUDED.dissemination, record_version = EXCLUDED.record_version,
+           facts = EXCLUDED.facts, record = EXCLUDED.record, decision = EXCLUDED.decision, score = EXCLUDED.score,
+           explanation = EXCLUDED.explanation,
+           joined_at = CASE WHEN entity_members.entity_id IS DISTINCT FROM EXCLUDED.entity_id THEN now() ELSE entity_members.joined_at END
+         RETURNING record_id, entity_id, joined_at, withdrawn_at
+       ), stale_keys AS (
+         DELETE FROM member_keys WHERE record_id = $1::uuid AND key <> ALL ($13::text[])
+       ), fresh_keys AS (
+         INSERT INTO member_keys (key, record_id) SELECT DISTINCT unnest($13::text[]), $1::uuid ON CONFLICT DO NOTHING
+       ), touched AS (
+         UPDATE entities SET updated_at = now() WHERE entity_id = $2::uuid
+       ), stale_duplicates AS (
+         DELETE FROM possible_duplicates WHERE record_id = $1::uuid AND entity_id <> ALL ($14::uuid[])
+       ), fresh_duplicates AS (
+         INSERT INTO possible_duplicates (record_id, entity_id, score, explanation)
+         SELECT $1::uuid, duplicate.entity_id, duplicate.score, duplicate.explanation
+           FROM unnest($14::uuid[], $15::real[], $16::jsonb[]) AS duplicate (entity_id, score, explanation)
+         ON CONFLICT (record_id, entity_id) DO UPDATE SET score = EXCLUDED.score, explanation = EXCLUDED.explanation
+       )
+       SELECT record_id FROM (
+         SELECT record_id, joined_at FROM entity_members WHERE entity_id = $2::uuid AND withdrawn_at IS NULL AND record_id <> $1::uuid
+         UNION ALL
+         SELECT record_id, joined_at FROM saved WHERE entity_id = $2::uuid AND withdrawn_at IS NULL
+       ) AS members
+       ORDER BY joined_at, record_id`,
+      ),
+      [
+        member.recordId,
+        member.entityId,
+        member.kind,
+        member.owner,
+        JSON.stringify(member.dissemination),
+        member.recordVersion,
+        JSON.stringify(member.facts),
+        member.record ? Buffer.from(member.record) : null,
+        member.decision,
+        member.score,
+        JSON.stringify(member.explanation),
+        newEntityKind ?? null,
+        keys,
+        possibleDuplicates.map((duplicate) => duplicate.entityId),
+        possibleDuplicates.map((duplicate) => duplicate.score),
+        possibleDuplicates.map((duplicate) => JSON.stringify(duplicate.explanation)),
+      ],
+    );
+    return rows.map((row) => row.record_id);
+  }
+
   /** The record leaves its entity for good; its row stays as a tombstone at the withdrawn version. */
   async withdrawMember(manager: EntityManager, recordId: string, version: number, owner: string): Promise<void> {
     await manager.query(
@@ -226,18 +321,6 @@ export class EntitiesRepository {
     );
     await manager.query('DELETE FROM member_keys WHERE record_id = $1', [recordId]);
     await manager.query('DELETE FROM possible_duplicates WHERE record_id = $1', [recordId]);
-  }
-
-  async replacePossibleDuplicates(manager: EntityManager, recordId: string, duplicates: PossibleDuplicate[]): Promise<void> {
-    await manager.query('DELETE FROM possible_duplicates WHERE record_id = $1', [recordId]);
-    for (const duplicate of duplicates) {
-      await manager.query('INSERT INTO possible_duplicates (record_id, entity_id, score, explanation) VALUES ($1, $2, $3, $4)', [
-        recordId,
-        duplicate.entityId,
-        duplicate.score,
-        JSON.stringify(duplicate.explanation),
-      ]);
-    }
   }
 
   /** Possible duplicates touching an entity, in either direction: its members resembling others, and others resembling it. */

@@ -42,6 +42,8 @@ interface EntityEvidence extends PairScore {
 
 interface Placement {
   entityId: string;
+  /** The record starts this entity: it is created as the record is stored. */
+  isNew?: boolean;
   decision: ResolutionDecision;
   score: number;
   explanation: FeatureEvidence[];
@@ -77,15 +79,15 @@ export class ResolveRecordService {
         placement = await this.join(transaction, [known.entityId, ...same.map((entity) => entity.entityId)], ResolutionDecision.UNCHANGED, stays);
       } else {
         await this.leave(transaction, known, record);
-        placement = await this.place(transaction, kind, same, review);
+        placement = await this.place(transaction, same, review);
       }
     } else {
-      placement = await this.place(transaction, kind, same, review);
+      placement = await this.place(transaction, same, review);
     }
 
-    await this.entities.saveMember(
-      transaction,
-      {
+    const possible = review.filter((entity) => entity.entityId !== placement.entityId && !placement.mergedEntityIds.includes(entity.entityId));
+    const memberRecordIds = await this.entities.saveResolution(transaction, {
+      member: {
         recordId: record.recordId,
         entityId: placement.entityId,
         kind,
@@ -99,10 +101,10 @@ export class ResolveRecordService {
         explanation: placement.explanation,
       },
       keys,
-    );
-    const possible = review.filter((entity) => entity.entityId !== placement.entityId && !placement.mergedEntityIds.includes(entity.entityId));
-    await this.entities.replacePossibleDuplicates(transaction, record.recordId, possible.map((entity) => toPossibleDuplicate(record.recordId, entity)));
-    await this.publish(transaction, record, placement, possible.map((entity) => entity.entityId));
+      newEntityKind: placement.isNew ? kind : undefined,
+      possibleDuplicates: possible.map((entity) => toPossibleDuplicate(record.recordId, entity)),
+    });
+    await this.publish(transaction, record, placement, possible.map((entity) => entity.entityId), memberRecordIds);
   }
 
   /** The record is withdrawn: it leaves its entity, and a late copy of it will be ignored. */
@@ -141,16 +143,16 @@ export class ResolveRecordService {
     return best && best.score >= this.config.DEDUP_SAME_ENTITY_THRESHOLD ? best : undefined;
   }
 
-  private async place(transaction: EntityManager, kind: string, same: EntityEvidence[], review: EntityEvidence[]): Promise<Placement> {
+  private async place(transaction: EntityManager, same: EntityEvidence[], review: EntityEvidence[]): Promise<Placement> {
     if (same.length > 0) {
       return this.join(transaction, same.map((entity) => entity.entityId), ResolutionDecision.JOINED_ENTITY, same[0]);
     }
+    // Created with the record's row (saveResolution), in the same statement.
     const entityId = randomUUID();
-    await this.entities.createEntity(transaction, entityId, kind);
     const nearest = review[0];
     return nearest
-      ? { entityId, decision: ResolutionDecision.POSSIBLE_DUPLICATE, score: nearest.score, explanation: nearest.features, mergedEntityIds: [] }
-      : { entityId, decision: ResolutionDecision.NEW_ENTITY, score: 0, explanation: [], mergedEntityIds: [] };
+      ? { entityId, isNew: true, decision: ResolutionDecision.POSSIBLE_DUPLICATE, score: nearest.score, explanation: nearest.features, mergedEntityIds: [] }
+      : { entityId, isNew: true, decision: ResolutionDecision.NEW_ENTITY, score: 0, explanation: [], mergedEntityIds: [] };
   }
 
   /** Joins the oldest of the entities; the others merge into it. */
@@ -170,7 +172,14 @@ export class ResolveRecordService {
     await this.publish(transaction, previous, { entityId, decision: ResolutionDecision.LEFT_ENTITY, score: 0, explanation: [], mergedEntityIds: [] }, []);
   }
 
-  private async publish(transaction: EntityManager, record: SharedRecord, placement: Placement, possibleDuplicateEntityIds: string[]): Promise<void> {
+  /** `memberRecordIds`: the entity's live members after the change, when the caller has them already. */
+  private async publish(
+    transaction: EntityManager,
+    record: SharedRecord,
+    placement: Placement,
+    possibleDuplicateEntityIds: string[],
+    memberRecordIds?: string[],
+  ): Promise<void> {
     await this.outbox.enqueue(transaction, {
       topic: Topics.recordsResolved,
       key: placement.entityId,
@@ -178,7 +187,7 @@ export class ResolveRecordService {
       message: create(RecordResolvedSchema, {
         entityId: placement.entityId,
         record,
-        memberRecordIds: await this.entities.memberRecordIds(transaction, placement.entityId),
+        memberRecordIds: memberRecordIds ?? (await this.entities.memberRecordIds(transaction, placement.entityId)),
         decision: placement.decision,
         score: placement.score,
         explanation: placement.explanation,
