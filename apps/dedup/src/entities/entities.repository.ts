@@ -217,19 +217,7 @@ export class EntitiesRepository {
          facts = EXCLUDED.facts, record = EXCLUDED.record, decision = EXCLUDED.decision, score = EXCLUDED.score,
          explanation = EXCLUDED.explanation,
          joined_at = CASE WHEN entity_members.entity_id IS DISTINCT FROM EXCLUDED.entity_id THEN now() ELSE entity_members.joined_at END`,
-      [
-        member.recordId,
-        member.entityId,
-        member.kind,
-        member.owner,
-        JSON.stringify(member.dissemination),
-        member.recordVersion,
-        JSON.stringify(member.facts),
-        member.record ? Buffer.from(member.record) : null,
-        member.decision,
-        member.score,
-        JSON.stringify(member.explanation),
-      ],
+      memberValues(member),
     );
     await manager.query('DELETE FROM member_keys WHERE record_id = $1', [member.recordId]);
     if (keys.length > 0) {
@@ -290,17 +278,7 @@ export class EntitiesRepository {
        ORDER BY joined_at, record_id`,
       ),
       [
-        member.recordId,
-        member.entityId,
-        member.kind,
-        member.owner,
-        JSON.stringify(member.dissemination),
-        member.recordVersion,
-        JSON.stringify(member.facts),
-        member.record ? Buffer.from(member.record) : null,
-        member.decision,
-        member.score,
-        JSON.stringify(member.explanation),
+        ...memberValues(member),
         newEntityKind ?? null,
         keys,
         possibleDuplicates.map((duplicate) => duplicate.entityId),
@@ -338,4 +316,21 @@ export class EntitiesRepository {
     );
     return rows.map((row) => ({ recordId: row.record_id, entityId: row.entity_id, otherEntityId: row.other_entity_id, score: row.score, explanation: row.explanation }));
   }
+}
+
+/** A member's columns in the order entity_members' writes list them: record_id, entity_id, kind, owner, dissemination, record_version, facts, record, decision, score, explanation. */
+function memberValues(member: Omit<Member, 'joinedAt' | 'withdrawnAt'>): unknown[] {
+  return [
+    member.recordId,
+    member.entityId,
+    member.kind,
+    member.owner,
+    JSON.stringify(member.dissemination),
+    member.recordVersion,
+    JSON.stringify(member.facts),
+    member.record ? Buffer.from(member.record) : null,
+    member.decision,
+    member.score,
+    JSON.stringify(member.explanation),
+  ];
 }
