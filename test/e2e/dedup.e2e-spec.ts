@@ -207,6 +207,23 @@ describe('entity views', () => {
     expect((await entity('FRA', entityId)).status).toBe(404);
   });
 
+  it('are written to dedup’s audit log, which an admin can query, without personal data', async () => {
+    const recordId = await share('FIN', person([{ given: 'Aino', family: 'Virtanen' }], { dateOfBirth: '1988-10-10' }));
+    await waitForPipelineIdle(suite);
+    expect((await entityOfRecord('FIN', recordId)).status).toBe(200);
+
+    const admin = await suite.agencies.admin();
+    await suite.agencies.accepted(admin, suite.url('dedup'));
+    const response = await fetch(`${suite.url('dedup')}/v1/admin/audit?agency=FIN&action=entity.read`, { headers: { authorization: `Bearer ${admin}` } });
+    expect(response.status).toBe(200);
+    const { entries } = (await response.json()) as { entries: { agency: string; action: string; recordIds: string[]; outcome: string; traceId: string }[] };
+    expect(entries[0]).toMatchObject({ agency: 'FIN', action: 'entity.read', outcome: 'ok' });
+    expect(entries[0].recordIds).toContain(recordId);
+    expect(JSON.stringify(entries)).not.toContain('Virtanen');
+    const asAgency = await fetch(`${suite.url('dedup')}/v1/admin/audit`, { headers: { authorization: `Bearer ${await keyOf('FIN')}` } });
+    expect(asAgency.status).toBe(403);
+  });
+
   it('refuse callers without a valid key', async () => {
     const response = await fetch(`${suite.url('dedup')}/v1/entities/${randomUUID()}`);
     expect(response.status).toBe(401);

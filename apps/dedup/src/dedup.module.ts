@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AuditLog, AuditedInterceptor, CreateAuditLog1763800000060, CredentialReplicaModule, credentialReplicaMigrations } from '@crosscheck/auth';
+import { AuditHttpController, AuditLog, AuditedInterceptor, CreateAuditLog1763800000060, CredentialReplicaModule, credentialReplicaMigrations } from '@crosscheck/auth';
 import { ServiceCoreModule } from '@crosscheck/runtime';
 import { DedupConfig } from './dedup.config';
 import { EntitiesRepository } from './entities/entities.repository';
@@ -18,7 +18,7 @@ export class DedupModule {
     return {
       module: DedupModule,
       imports: [ServiceCoreModule.forService({ service: 'dedup', config, migrations }), CredentialReplicaModule],
-      controllers: [ResolveRecordMessageController, ViewEntityHttpController],
+      controllers: [ResolveRecordMessageController, ViewEntityHttpController, AuditHttpController],
       providers: [AuditLog, AuditedInterceptor, EntitiesRepository, ResolveRecordService, ViewEntityService],
     };
   }

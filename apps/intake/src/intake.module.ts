@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ApiKeyGuard, AuditLog, AuditedInterceptor, CREDENTIAL_STORE, WhoAmIHttpController } from '@crosscheck/auth';
+import { ApiKeyGuard, AuditHttpController, AuditLog, AuditedInterceptor, CREDENTIAL_STORE, WhoAmIHttpController } from '@crosscheck/auth';
 import { ServiceCoreModule } from '@crosscheck/runtime';
 import { AgenciesRepository } from './agencies/agencies.repository';
 import { IntakeConfig } from './intake.config';
@@ -37,6 +37,7 @@ export class IntakeModule {
         WithdrawRecordHttpController,
         ManageAgenciesHttpController,
         WhoAmIHttpController,
+        AuditHttpController,
       ],
       providers: [
         AgenciesRepository,

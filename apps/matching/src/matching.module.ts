@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AuditLog, AuditedInterceptor, CreateAuditLog1763800000060, CredentialReplicaModule, credentialReplicaMigrations } from '@crosscheck/auth';
+import { AuditHttpController, AuditLog, AuditedInterceptor, CreateAuditLog1763800000060, CredentialReplicaModule, credentialReplicaMigrations } from '@crosscheck/auth';
 import { ServiceCoreModule } from '@crosscheck/runtime';
 import { CheckEntityMessageController } from './check-entity/check-entity.message.controller';
 import { CheckEntityService } from './check-entity/check-entity.service';
@@ -24,7 +24,7 @@ export class MatchingModule {
     return {
       module: MatchingModule,
       imports: [ServiceCoreModule.forService({ service: 'matching', config, migrations }), CredentialReplicaModule],
-      controllers: [CheckEntityMessageController, RetroCheckMessageController, InstantCheckHttpController, LoadReferenceHttpController],
+      controllers: [CheckEntityMessageController, RetroCheckMessageController, InstantCheckHttpController, LoadReferenceHttpController, AuditHttpController],
       providers: [
         AuditLog,
         AuditedInterceptor,

@@ -1,17 +1,14 @@
-/** The admin API: agencies, their keys, and the audit log. */
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
-import { AuditLog, Audited, RequireRoles } from '@crosscheck/auth';
-import { ApiError, invalidField } from '@crosscheck/runtime';
+/** The admin API: agencies and their keys. (The audit log is libs/auth's AuditHttpController.) */
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { Audited, RequireRoles } from '@crosscheck/auth';
+import { ApiError } from '@crosscheck/runtime';
 import { AGENCY_CODE_RULE, CreateAgencyDto, IssueKeyDto } from './manage-agencies.dto';
 import { ManageAgenciesService } from './manage-agencies.service';
 
 @Controller('v1/admin')
 @RequireRoles('admin')
 export class ManageAgenciesHttpController {
-  constructor(
-    private readonly agencies: ManageAgenciesService,
-    private readonly audit: AuditLog,
-  ) {}
+  constructor(private readonly agencies: ManageAgenciesService) {}
 
   @Post('agencies')
   @Audited('agency.create')
@@ -46,20 +43,6 @@ export class ManageAgenciesHttpController {
   @Audited('key.revoke')
   revokeKey(@Param('keyId') keyId: string) {
     return this.agencies.revokeKey(keyId);
-  }
-
-  @Get('audit')
-  async queryAudit(
-    @Query('agency') agency?: string,
-    @Query('action') action?: string,
-    @Query('recordId') recordId?: string,
-    @Query('cursor') cursor?: string,
-    @Query('limit') limit = '100',
-  ) {
-    if (cursor !== undefined && !/^\d+$/.test(cursor)) throw invalidField('cursor', 'query', 'must be a cursor from a previous page');
-    if (!/^\d+$/.test(limit) || Number(limit) < 1 || Number(limit) > 1000) throw invalidField('limit', 'query', 'must be a whole number from 1 to 1000');
-    const entries = await this.audit.query({ agency, action, recordId, before: cursor, limit: Number(limit) });
-    return { entries, nextCursor: entries.length === Number(limit) ? entries[entries.length - 1].id : null };
   }
 }
 
