@@ -69,6 +69,7 @@ describe('blockingKeys: other kinds', () => {
     ['a document number with separators', 'travel_document', { document: { number: 'L898902C3' } } as TravelDocumentLike, { document: { number: 'l89-8902 c3' } }],
     ['a document number misread by OCR', 'travel_document', { document: { number: 'L898902C3' } }, { document: { number: 'L8989O2C3' } }],
     ['a document number mistyped, same holder', 'travel_document', { document: { number: 'L898902C3' }, holderName: 'Anna Eriksson' }, { document: { number: 'L898903C3' }, holderName: 'ERIKSSON Anna' }],
+    ['a document number mistyped, same holder and issuing country', 'travel_document', { document: { number: 'L898902C3', issuingCountry: 'SWE' }, holderName: 'Anna Eriksson' }, { document: { number: 'L898903C3', issuingCountry: 'swe' }, holderName: 'Anna Eriksson' }],
     ['a VIN with separators', 'vehicle', { vin: 'WVWZZZ1JZXW000001' } as VehicleLike, { vin: 'wvw-zzz-1jz-xw000001' }],
     ['a VIN misread by OCR', 'vehicle', { vin: 'WVWZZZ1JZXW000001' }, { vin: 'WVW2ZZIJZXWOOOOO1' }],
     ['a VIN mistyped at the start', 'vehicle', { vin: 'WVWZZZ1JZXW000001' }, { vin: 'WWVZZZ1JZXW000001' }],
@@ -86,6 +87,8 @@ describe('blockingKeys: other kinds', () => {
   it('gives unrelated records no key in common', () => {
     expect(shared('vehicle', { vin: 'WVWZZZ1JZXW000001', plate: 'B-AB 1234', registrationCountry: 'DEU' }, { vin: '1M8GDM9AXKP042788', plate: 'XYZ 987', registrationCountry: 'USA' })).toEqual([]);
     expect(shared('firearm', { serialNumber: 'ABC123456', make: 'Glock' }, { serialNumber: 'XYZ987654', make: 'Glock' })).toEqual([]);
+    // One holder name on documents of two countries: a common name must not make hundreds of documents candidates.
+    expect(shared('travel_document', { document: { number: 'L898902C3', issuingCountry: 'SWE' }, holderName: 'Anna Eriksson' }, { document: { number: 'X1234567', issuingCountry: 'NOR' }, holderName: 'Anna Eriksson' })).toEqual([]);
     expect(shared('artwork', { title: 'The Starry Night', maker: 'Vincent van Gogh' }, { title: 'The Night Watch', maker: 'Rembrandt' })).toEqual([]);
   });
 

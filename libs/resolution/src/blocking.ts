@@ -14,7 +14,10 @@
  *                                        (pp:<code> for a one-part name)
  *                    pd:<number>         each identity document number, OCR-folded
  *   travel_document  td:<number>         the document number, OCR-folded (O/0, I/1, S/5, B/8... meet)
- *                    th:<code>+<code>    the holder's name, as for persons, for a number misread beyond OCR
+ *                    th:<code>+<code>:<country>  the holder's name, as for persons, with the issuing country (when known),
+ *                                        for a number misread beyond OCR; the country keeps a common name from
+ *                                        naming hundreds of documents, which would crowd out the one whose
+ *                                        number matches (candidates are those sharing the most keys)
  *   vehicle          vv:<vin>            the VIN, normalised
  *                    vf:<vin>            the VIN, OCR-folded
  *                    vs:<last 8>         the VIN's last 8 characters folded (plant and serial), for partial or mistyped VINs
@@ -50,7 +53,7 @@ export function blockingKeys(facts: RecordFacts): string[] {
     }
     case 'travel_document':
       if (facts.document.folded) keys.add(`td:${facts.document.folded}`);
-      for (const form of facts.holderNames) addPairs(keys, 'th', keyedParts(form));
+      for (const form of facts.holderNames) addPairs(keys, 'th', keyedParts(form), facts.document.country);
       break;
     case 'vehicle':
       if (facts.vin) {
@@ -82,11 +85,12 @@ function keyedParts(form: NameForm): NamePart[] {
   return form.parts.filter((part) => part.text.length > 1 && part.codes.length > 0);
 }
 
-/** Unordered pairs of the parts' key codes (the first code), or the one code of a one-part name. */
-function addPairs(keys: Set<string>, prefix: string, parts: NamePart[]): void {
+/** Unordered pairs of the parts' key codes (the first code), or the one code of a one-part name; `:<suffix>` after each when given. */
+function addPairs(keys: Set<string>, prefix: string, parts: NamePart[], suffix = ''): void {
   const codes = [...new Set(parts.slice(0, MAX_PARTS_PAIRED).map((part) => part.codes[0]))];
-  if (codes.length === 1) keys.add(`${prefix}:${codes[0]}`);
+  const end = suffix ? `:${suffix}` : '';
+  if (codes.length === 1) keys.add(`${prefix}:${codes[0]}${end}`);
   for (let i = 0; i < codes.length; i++) {
-    for (let j = i + 1; j < codes.length; j++) keys.add(codes[i] < codes[j] ? `${prefix}:${codes[i]}+${codes[j]}` : `${prefix}:${codes[j]}+${codes[i]}`);
+    for (let j = i + 1; j < codes.length; j++) keys.add(codes[i] < codes[j] ? `${prefix}:${codes[i]}+${codes[j]}${end}` : `${prefix}:${codes[j]}+${codes[i]}${end}`);
   }
 }

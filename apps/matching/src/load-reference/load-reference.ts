@@ -64,38 +64,54 @@ export async function loadReference(dataSource: DataSource, outbox: Outbox, chan
     let rejectedCount = 0;
     let upserts: { entry: StoredEntry; keys: string[] }[] = [];
     let removals: string[] = [];
+    // One batch is written while the next is read and prepared: Postgres and the parsing overlap.
+    // Batches are still written one after another, in file order, on the transaction's connection.
+    let writing: Promise<void> = Promise.resolve();
     const flush = async () => {
-      await applyUpserts(transaction, entries, outbox, options.dataset, version, upserts, summary);
-      await applyRemovals(transaction, entries, outbox, options.dataset, version, removals, summary);
+      await writing;
+      const batch = { upserts, removals, lines: summary.lines };
       upserts = [];
       removals = [];
-      options.onProgress?.(summary.lines);
+      writing = (async () => {
+        await applyUpserts(transaction, entries, outbox, options.dataset, version, batch.upserts, summary);
+        await applyRemovals(transaction, entries, outbox, options.dataset, version, batch.removals, summary);
+        options.onProgress?.(batch.lines);
+      })();
+      // Seen at the next flush; handled here so that it does not count as unhandled meanwhile.
+      writing.catch(() => undefined);
     };
-    for await (const change of changes) {
-      summary.lines = Math.max(summary.lines, change.line);
-      if (change.op === 'rejected') {
-        if (options.stopOnBadLine) throw new LoadStopped(change.line, change.reason);
-        rejectedCount++;
-        if (summary.rejected.length < MAX_REPORTED_REJECTIONS) summary.rejected.push({ line: change.line, reason: change.reason });
-      } else if (change.op === 'skipped') {
-        summary.skipped++;
-      } else if (change.op === 'remove') {
-        removals.push(change.entryId);
-      } else {
-        const facts = entryFactsOf(options.dataset, change.entry);
-        if (!facts) {
-          const reason = `the entry's body is not one the ${options.dataset} dataset holds`;
-          if (options.stopOnBadLine) throw new LoadStopped(change.line, reason);
-          summary.rejected.push({ line: change.line, reason });
-          continue;
+    try {
+      for await (const change of changes) {
+        summary.lines = Math.max(summary.lines, change.line);
+        if (change.op === 'rejected') {
+          if (options.stopOnBadLine) throw new LoadStopped(change.line, change.reason);
+          rejectedCount++;
+          if (summary.rejected.length < MAX_REPORTED_REJECTIONS) summary.rejected.push({ line: change.line, reason: change.reason });
+        } else if (change.op === 'skipped') {
+          summary.skipped++;
+        } else if (change.op === 'remove') {
+          removals.push(change.entryId);
+        } else {
+          const facts = entryFactsOf(options.dataset, change.entry);
+          if (!facts) {
+            const reason = `the entry's body is not one the ${options.dataset} dataset holds`;
+            if (options.stopOnBadLine) throw new LoadStopped(change.line, reason);
+            summary.rejected.push({ line: change.line, reason });
+            continue;
+          }
+          upserts.push({ entry: { dataset: options.dataset, entryId: change.entry.entryId, version, facts, entry: change.entry }, keys: blockingKeys(facts) });
         }
-        upserts.push({ entry: { dataset: options.dataset, entryId: change.entry.entryId, version, facts, entry: change.entry }, keys: blockingKeys(facts) });
+        if (upserts.length + removals.length >= BATCH) await flush();
       }
-      if (upserts.length + removals.length >= BATCH) await flush();
+      await flush();
+      await writing;
+    } catch (error) {
+      // The rollback must come after the batch being written, never between its statements.
+      await writing.catch(() => undefined);
+      throw error;
     }
-    await flush();
-    if (options.mode === 'full') {
-      // What the file no longer lists goes, in batches.
+    if (options.mode === 'full' && version > 1) {
+      // What the file no longer lists goes, in batches. (Every entry of a first version was written by this load.)
       for (let gone = await entries.idsNotLoadedIn(transaction, options.dataset, version, BATCH); gone.length > 0; gone = await entries.idsNotLoadedIn(transaction, options.dataset, version, BATCH)) {
         await applyRemovals(transaction, entries, outbox, options.dataset, version, gone, summary);
       }

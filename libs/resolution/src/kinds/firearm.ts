@@ -10,7 +10,7 @@
 import { feature, FeatureEvidence, pairScore, PairScore } from '../evidence';
 import { compareIdentifiers, foldOcrConfusions, normalizeSerialNumber } from '../identifiers';
 import { normalizeText } from '../names';
-import { canonicalName, looselyEqual } from './descriptive-fields';
+import { looselyEqual } from './descriptive-fields';
 
 /** Structural mirror of crosscheck.records.v1.Firearm. */
 export interface FirearmLike {
@@ -49,24 +49,53 @@ const MAKE_ALIASES: Record<string, string> = {
   sig: 'sig sauer',
   sigsauer: 'sig sauer',
   'ceska zbrojovka': 'cz',
+  'ceska zbrojovka uhersky brod': 'cz',
+  czub: 'cz',
   izhmash: 'kalashnikov',
+  colts: 'colt',
+  'pietro beretta': 'beretta',
+  'carl walther': 'walther',
+  'sturm ruger': 'ruger',
+  'crvena zastava': 'zastava',
 };
 
+/** Words of a company's name that say it is a company, not which: `Walther Arms`, `Glock GmbH`, `Sturm, Ruger & Co.`. */
+const CORPORATE_WORDS = new Set(
+  'arms firearms manufacturing mfg company co corp corporation inc incorporated ltd llc gmbh ag sa spa srl usa concern group industries'.split(' '),
+);
+
 /** Calibres known by their inch name, as bore x case length in mm. */
-const CALIBRE_ALIASES: Record<string, string> = { '223': '5.56x45', '308': '7.62x51', '380': '9x17' };
+const CALIBRE_ALIASES: Record<string, string> = { '223': '5.56x45', '308': '7.62x51', '380': '9x17', '32': '7.65' };
 const CALIBRE = /(\d*[.,]?\d+)(?:\s*(?:mm)?\s*[x×]\s*(\d+))?/;
-const GAUGE = /\b(?:ga|gauge|g)\b/;
+/** `12 gauge`, `12ga`, and a shotgun's gauge with its chamber length in mm: `12/70`, `12/76`. */
+const GAUGE = /(?:\d|\b)(?:ga|gauge|g)\b|^\s*\d+\s*\/\s*\d{2}\b/;
 
 export function firearmFactsOf(firearm: FirearmLike): FirearmFacts {
   const serial = normalizeSerialNumber(firearm.serialNormalized || firearm.serialNumber || '');
   return {
     serial,
     serialFolded: foldOcrConfusions(serial),
-    make: canonicalName(firearm.make ?? '', MAKE_ALIASES),
+    make: canonicalMake(firearm.make ?? ''),
     model: normalizeText(firearm.model ?? ''),
     calibre: calibreOf(firearm.calibre ?? ''),
     type: normalizeText(firearm.type ?? ''),
   };
+}
+
+/** The make normalised, without the words that only say it is a company, its alias resolved: `Colt's Manufacturing` → `colt`. */
+function canonicalMake(text: string): string {
+  const normalized = normalizeText(text);
+  const words = normalized.split(' ').filter((word) => !CORPORATE_WORDS.has(word));
+  const core = words.length > 0 ? words.join(' ') : normalized;
+  return MAKE_ALIASES[core] ?? MAKE_ALIASES[normalized] ?? core;
+}
+
+/** Loosely equal, or every word of one in the other (`beretta` in `pietro beretta`), company words aside: makes stored before canonicalMake still meet. */
+function makesAgree(a: string, b: string): boolean {
+  if (looselyEqual(a, b)) return true;
+  const core = (make: string) => make.split(' ').filter((word) => word.length > 1 && !CORPORATE_WORDS.has(word));
+  const [shorter, longer] = [core(a), core(b)].sort((x, y) => x.length - y.length);
+  return shorter.length > 0 && shorter.every((word) => longer.includes(word));
 }
 
 /** `9mm Parabellum` → `9`, `9x19mm` → `9x19`, `.45 ACP` → `45`, `5,56 x 45` → `5.56x45`, `12 gauge` → `12ga`, `.223 Rem` → `5.56x45`. */
@@ -116,7 +145,7 @@ export function scoreFirearms(a: FirearmFacts, b: FirearmFacts): PairScore {
     features.push(feature('serial_number', SERIAL_SCORES[agreement], weight, detail));
   }
   if (a.make && b.make) {
-    features.push(looselyEqual(a.make, b.make) ? feature('make', 1, MAKE_AGREES, `both ${a.make}`) : feature('make', 0, MAKE_DIFFERS, `${a.make} vs ${b.make}`));
+    features.push(makesAgree(a.make, b.make) ? feature('make', 1, MAKE_AGREES, `both ${a.make}`) : feature('make', 0, MAKE_DIFFERS, `${a.make} vs ${b.make}`));
   }
   if (a.model && b.model) {
     features.push(looselyEqual(a.model, b.model) ? feature('model', 1, MODEL_AGREES, `both ${a.model}`) : feature('model', 0.2, MODEL_DIFFERS, `${a.model} vs ${b.model}`));

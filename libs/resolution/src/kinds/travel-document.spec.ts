@@ -18,6 +18,7 @@ describe('scoreTravelDocuments: one document reported twice scores 0.85 or more'
     ['the holder name missing (a blank document)', doc('L898902C3'), doc('L898902C3', { holderName: '' })],
     ['the number read from the MRZ only', doc('L898902C3', { mrz: MRZ }), { mrz: MRZ }],
     ['the issuing country unknown on one side', doc('L898902C3'), doc('L898902C3', {}, '')],
+    ['the same number and country carried by someone else (the stolen document is the subject)', doc('L898902C3'), doc('L898-902 C3', { holderName: 'Ivan Petrov' })],
   ])('%s', (_, a, b) => {
     expect(score(a, b).score).toBeGreaterThanOrEqual(0.85);
   });
@@ -28,7 +29,8 @@ describe('scoreTravelDocuments: different documents score under 0.75', () => {
     ['another number, same holder and country (a renewed passport)', doc('L898902C3'), doc('X1234567')],
     ['the same number from another issuing country', doc('L898902C3'), doc('L898902C3', {}, 'DEU')],
     ['the next blank of a stolen batch', doc('AA1000041', { holderName: '' }), doc('AA1000042', { holderName: '' })],
-    ['the same number and country, but another holder', doc('L898902C3'), doc('L898902C3', { holderName: 'Ivan Petrov' })],
+    ['a number that only reads alike under OCR, and another holder', doc('L898902C3'), doc('L8989O2C3', { holderName: 'Ivan Petrov' })],
+    ['a number one digit off, same country, another holder', doc('L898902C3'), doc('L898903C3', { holderName: 'Ivan Petrov' })],
   ])('%s', (_, a, b) => {
     expect(score(a, b).score).toBeLessThan(0.75);
   });

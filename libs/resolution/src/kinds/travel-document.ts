@@ -7,8 +7,11 @@
  * Calibration: a number that differs is a different document whatever else
  * agrees, and one character apart is weak evidence (the next blank of a
  * stolen series differs by one); the same number from another issuing country is one too (numbers
- * collide across countries); the same number and country with the holder's
- * name disagreeing stays a "possible" (a blank or forged document), under 0.75.
+ * collide across countries). The same number, type and issuing country is the
+ * reported document whoever carries it: a stolen passport presented by someone
+ * else is the case to catch, so the holder's name disagreeing lowers the score
+ * but not under a hit (SAME_DOCUMENT_FLOOR). Only the number as written counts
+ * for that, not one that merely reads alike under OCR.
  */
 import { compareBirthDates, PartialDate, partialDateOf } from '../dates';
 import { feature, FeatureEvidence, pairScore, PairScore, weightByDisagreement } from '../evidence';
@@ -76,6 +79,8 @@ const HOLDER_NAME_WHEN_DIFFERENT = 0.5;
 const HOLDER_DATE_SHARE = 0.6;
 const HOLDER_SEX_DIFFERS = 0.2;
 const EXPIRY = 0.1;
+/** The least the same number, type and country score, whatever the holder's name. */
+const SAME_DOCUMENT_FLOOR = 0.86;
 
 export function scoreTravelDocuments(a: TravelDocumentFacts, b: TravelDocumentFacts): PairScore {
   const features: FeatureEvidence[] = [];
@@ -106,7 +111,13 @@ export function scoreTravelDocuments(a: TravelDocumentFacts, b: TravelDocumentFa
   if (a.holderSex && b.holderSex && a.holderSex !== b.holderSex) features.push(feature('holder_sex', 0, HOLDER_SEX_DIFFERS, `${a.holderSex} vs ${b.holderSex}`));
   const expiry = expiryEvidence(a.expiresOn, b.expiresOn);
   if (expiry) features.push(expiry);
-  return pairScore(features);
+  const result = pairScore(features);
+  const sameDocument = comparison.number === 'same' && comparison.sameCountry === true && comparison.sameType !== false;
+  if (sameDocument && result.score < SAME_DOCUMENT_FLOOR) {
+    features.push(feature('same_document', 1, 0, `the same ${describeDocument(a.document)}, whoever holds it: at least ${SAME_DOCUMENT_FLOOR}`));
+    return { score: SAME_DOCUMENT_FLOOR, features };
+  }
+  return result;
 }
 
 function expiryEvidence(a: PartialDate | undefined, b: PartialDate | undefined): FeatureEvidence | undefined {

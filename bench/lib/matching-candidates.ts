@@ -1,0 +1,132 @@
+/**
+ * What the candidate stage saves: per query, the time matching spends on
+ * candidates (blocking keys, the lookup, and scoring the candidates found)
+ * against scoring the query with every entry of a sample (libs/resolution's
+ * scoreRecords, as the matcher grades a pair). Two candidate stages are timed:
+ *  - in memory, over the same sample: an index of the sample's blocking keys
+ *    that answers as the repository's SQL does (at most ROWS_PER_KEY entries
+ *    per key in entry-id order, those sharing most keys first, at most
+ *    `limit`), so both sides see exactly the same entries and only the
+ *    candidate stage differs;
+ *  - in Postgres, as matching does it (ReferenceEntriesRepository.candidates,
+ *    the very query and limit), against the whole loaded dataset, which is
+ *    larger than the sample: the real cost, and harder on the candidate side.
+ * The sample's facts are what the loader stores: entryFactsOf of the parsed
+ * line, through JSON as the jsonb column gives them back.
+ */
+import { createReadStream } from 'node:fs';
+import { create } from '@bufbuild/protobuf';
+import { disseminationToContract } from '@crosscheck/auth';
+import { DisseminationSchema } from '@crosscheck/contracts';
+import { blockingKeys, scoreRecords, type RecordFacts } from '@crosscheck/resolution';
+import type { EntityManager } from 'typeorm';
+import { parseNdjson, readLines } from '../../apps/matching/src/load-reference/formats';
+import { entryFactsOf, type DatasetName, type Probe } from '../../apps/matching/src/reference-data/datasets';
+import { ReferenceEntriesRepository } from '../../apps/matching/src/reference-data/reference-entries.repository';
+
+/** The repository's bound on index rows read per key, and the matcher's candidate limit (its default). */
+const ROWS_PER_KEY = 200;
+const CANDIDATE_LIMIT = 50;
+
+export interface SampleEntry {
+  entryId: string;
+  facts: RecordFacts;
+}
+
+/** The first `count` entries of a loader file, as the loader parses them and stores their facts. */
+export async function readSample(dataset: DatasetName, file: string, count: number): Promise<SampleEntry[]> {
+  const input = createReadStream(file, { highWaterMark: 1 << 20 });
+  const context = { dataset, owner: 'IPSG', dissemination: create(DisseminationSchema, disseminationToContract({ scope: 'all' })) };
+  const sample: SampleEntry[] = [];
+  try {
+    for await (const change of parseNdjson(readLines(input), context)) {
+      if (change.op !== 'upsert') continue;
+      const facts = entryFactsOf(dataset, change.entry);
+      if (!facts) continue;
+      sample.push({ entryId: change.entry.entryId, facts: JSON.parse(JSON.stringify(facts)) as RecordFacts });
+      if (sample.length >= count) break;
+    }
+  } finally {
+    input.destroy();
+  }
+  return sample;
+}
+
+/** Blocking key → sample positions, in entry order: what `reference_keys` holds for the sample. */
+export class SampleIndex {
+  private readonly byKey = new Map<string, number[]>();
+
+  constructor(readonly entries: SampleEntry[]) {
+    entries.forEach((entry, position) => {
+      for (const key of new Set(blockingKeys(entry.facts))) {
+        let positions = this.byKey.get(key);
+        if (!positions) this.byKey.set(key, (positions = []));
+        positions.push(position);
+      }
+    });
+  }
+
+  get keyCount(): number {
+    return this.byKey.size;
+  }
+
+  /** As ReferenceEntriesRepository.candidates answers: most shared keys first, then entry id. */
+  candidates(keys: string[], limit = CANDIDATE_LIMIT): SampleEntry[] {
+    const shared = new Map<number, number>();
+    for (const key of keys) {
+      const positions = this.byKey.get(key);
+      if (!positions) continue;
+      for (let i = 0; i < positions.length && i < ROWS_PER_KEY; i++) shared.set(positions[i], (shared.get(positions[i]) ?? 0) + 1);
+    }
+    return [...shared.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, limit)
+      .map(([position]) => this.entries[position]);
+  }
+}
+
+export interface QueryTiming {
+  exhaustiveMs: number;
+  memoryCandidateMs: number;
+  databaseCandidateMs: number;
+  candidates: number;
+  /** Entries of the sample scoring at least `possible` against the query, by scoring them all. */
+  exhaustiveFindings: number;
+  /** Of those, how many the in-memory candidate stage also found. */
+  foundByCandidates: number;
+}
+
+/** Times the three ways of finding a probe's matches; `possible` is the lowest score that is a finding. */
+export async function timeProbe(probe: Probe, index: SampleIndex, manager: EntityManager, possible: number): Promise<QueryTiming> {
+  const repository = new ReferenceEntriesRepository();
+  const findingsOf = (entries: { entryId: string; facts: RecordFacts }[]) => {
+    const found = new Set<string>();
+    for (const entry of entries) {
+      const pair = scoreRecords(probe.facts, entry.facts);
+      if (pair && pair.score >= possible) found.add(entry.entryId);
+    }
+    return found;
+  };
+
+  let started = performance.now();
+  const exhaustive = findingsOf(index.entries);
+  const exhaustiveMs = performance.now() - started;
+
+  started = performance.now();
+  const candidates = index.candidates(blockingKeys(probe.facts));
+  const byCandidates = findingsOf(candidates);
+  const memoryCandidateMs = performance.now() - started;
+
+  started = performance.now();
+  findingsOf(await repository.candidates(manager, probe.dataset, blockingKeys(probe.facts)));
+  const databaseCandidateMs = performance.now() - started;
+
+  return {
+    exhaustiveMs,
+    memoryCandidateMs,
+    databaseCandidateMs,
+    candidates: candidates.length,
+    exhaustiveFindings: exhaustive.size,
+    foundByCandidates: [...exhaustive].filter((entryId) => byCandidates.has(entryId)).length,
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * Matching's two stages rebuilt in memory, for measuring them without a
+ * service: reference entries read the way the loader reads them (the NDJSON
+ * line rules, then the dataset's facts and libs/resolution's blocking keys),
+ * queries read the way an instant check reads them, and the candidate stage
+ * as apps/matching asks Postgres for it (reference-entries.repository.ts):
+ * at most 200 entries per key, in the primary key's order (entry id), then the
+ * 50 sharing the most keys. Beside it, the exhaustive stage: every entry of the
+ * dataset scored. Both grade with the service's default thresholds.
+ */
+import { create } from '@bufbuild/protobuf';
+import { DisseminationSchema, SharedRecordSchema } from '@crosscheck/contracts';
+import { RecordBodyDto, recordBodyOf } from '@crosscheck/records';
+import { blockingKeys, RecordBodyLike, RecordFacts, recordFactsOf, scoreRecords } from '@crosscheck/resolution';
+import { plainToInstance } from 'class-transformer';
+import { changeOfLine } from '../../apps/matching/src/load-reference/formats/reference-line';
+import { DatasetName, entryFactsOf, Probe, probesOf } from '../../apps/matching/src/reference-data/datasets';
+
+/** As the repository reads them: index rows per key, and candidates per probe. */
+export const ROWS_PER_KEY = 200;
+export const CANDIDATES_PER_PROBE = 50;
+
+export interface IndexedEntry {
+  dataset: DatasetName;
+  entryId: string;
+  facts: RecordFacts;
+}
+
+/** A reference line (the project's NDJSON object) as the loader stores it; throws on a line the loader would refuse. */
+export function indexedEntryOf(dataset: DatasetName, line: object, lineNumber: number): IndexedEntry {
+  const change = changeOfLine(line, lineNumber, { dataset, owner: 'IPSG', dissemination: create(DisseminationSchema, {}) });
+  if (change.op !== 'upsert') throw new Error(`${dataset} line ${lineNumber}: the loader would not load it (${JSON.stringify(change)})`);
+  const facts = entryFactsOf(dataset, change.entry);
+  if (!facts) throw new Error(`${dataset} line ${lineNumber}: no facts`);
+  // Stored as jsonb and read back: what the service scores is the JSON form.
+  return { dataset, entryId: change.entry.entryId, facts: JSON.parse(JSON.stringify(facts)) as RecordFacts };
+}
+
+/** What an instant check is given: the record body alone (`kind` and the body of that kind). */
+export function checkBodyOf(query: object): Record<string, unknown> {
+  const { externalRef: _ref, dissemination: _dissemination, purpose: _purpose, ...body } = query as Record<string, unknown>;
+  return body;
+}
+
+/** The probes an instant check makes of a query body: the record itself, and a person's documents. */
+export function probesOfQuery(body: Record<string, unknown>): Probe[] {
+  const record = create(SharedRecordSchema, { body: recordBodyOf(plainToInstance(RecordBodyDto, body)) });
+  if (!record.body.case) return [];
+  return probesOf(recordFactsOf(record.body as RecordBodyLike));
+}
+
+export class ReferenceIndex {
+  private readonly entries = new Map<DatasetName, IndexedEntry[]>();
+  /** Per dataset, key → entry indexes in entry id order (the primary key's). */
+  private readonly keys = new Map<DatasetName, Map<string, number[]>>();
+
+  add(dataset: DatasetName, entries: IndexedEntry[]): void {
+    const sorted = [...entries].sort((a, b) => (a.entryId < b.entryId ? -1 : a.entryId > b.entryId ? 1 : 0));
+    const byKey = new Map<string, number[]>();
+    sorted.forEach((entry, index) => {
+      for (const key of blockingKeys(entry.facts)) {
+        const list = byKey.get(key);
+        if (list) list.push(index);
+        else byKey.set(key, [index]);
+      }
+    });
+    this.entries.set(dataset, sorted);
+    this.keys.set(dataset, byKey);
+  }
+
+  size(dataset: DatasetName): number {
+    return this.entries.get(dataset)?.length ?? 0;
+  }
+
+  /** The candidate stage for one probe: entries sharing the most keys first (ties by entry id), at most `limit`. */
+  candidates(probe: Probe, limit = CANDIDATES_PER_PROBE): IndexedEntry[] {
+    const entries = this.entries.get(probe.dataset) ?? [];
+    const byKey = this.keys.get(probe.dataset);
+    if (!byKey) return [];
+    const shared = new Map<number, number>();
+    for (const key of blockingKeys(probe.facts)) {
+      const rows = byKey.get(key);
+      if (!rows) continue;
+      for (let i = 0; i < rows.length && i < ROWS_PER_KEY; i++) shared.set(rows[i], (shared.get(rows[i]) ?? 0) + 1);
+    }
+    return [...shared.entries()]
+      .sort(([a, sharedA], [b, sharedB]) => sharedB - sharedA || a - b)
+      .slice(0, limit)
+      .map(([index]) => entries[index]);
+  }
+
+  /** Every entry of the probe's dataset scoring at least `minScore`, by scoring them all. */
+  exhaustive(probe: Probe, minScore: number): { entry: IndexedEntry; score: number }[] {
+    const found: { entry: IndexedEntry; score: number }[] = [];
+    for (const entry of this.entries.get(probe.dataset) ?? []) {
+      const score = scoreRecords(probe.facts, entry.facts)?.score ?? 0;
+      if (score >= minScore) found.push({ entry, score });
+    }
+    return found;
+  }
+}
+
+/** Scores a probe against the given entries; those reaching `minScore`. */
+export function scored(probe: Probe, entries: IndexedEntry[], minScore: number): { entry: IndexedEntry; score: number }[] {
+  const found: { entry: IndexedEntry; score: number }[] = [];
+  for (const entry of entries) {
+    const score = scoreRecords(probe.facts, entry.facts)?.score ?? 0;
+    if (score >= minScore) found.push({ entry, score });
+  }
+  return found;
+}

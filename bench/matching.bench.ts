@@ -1,0 +1,607 @@
+/**
+ * `npm run bench:matching`: how fast matching loads its reference datasets,
+ * checks the records the pipeline brings, and answers instant checks; and
+ * what its candidate stage saves over scoring every entry.
+ *
+ * 1. Reference files from test/data/reference-generator (seeded; kept in
+ *    .local/bench/matching-data and reused by later runs): --scale 1 is
+ *    1,000,000 notices, 10,000,000 SLTD documents and 1,000,000 vehicles, plus
+ *    --firearms (100,000 × scale) so that the mix has firearms to meet.
+ * 2. Starts (or reuses) Kafka and Postgres, makes a fresh database and topic
+ *    prefix, starts matching once so that it migrates (its idle RSS is read
+ *    then) and stops it: the loads run with matching stopped, as an operator's
+ *    first load would, so the change events they write wait in the outbox.
+ * 3. Raw baseline: each file streamed unchanged by one COPY into a plain
+ *    table of one jsonb column (bench/lib/matching-load.ts).
+ * 4. Loads each dataset with the loader CLI from dist/ (a process, as
+ *    operators run it): rows/s, the loader's CPU and peak memory, its
+ *    Postgres backends' CPU; then the tables' sizes.
+ * 5. Candidate stage against exhaustive scoring (bench/lib/matching-candidates.ts),
+ *    per dataset on a sample of its first --sample entries, --ratio-queries
+ *    queries each: the matcher's candidate stage in Postgres (the whole loaded
+ *    dataset) and in memory (the sample), against scoreRecords on every
+ *    entry of the sample.
+ * 6. The loads' backlog: every added entry left a reference.changed.v1 row
+ *    in the outbox, which matching publishes and its retro-check consumer
+ *    handles. An evenly spread --backlog-sample of those rows is kept (the rest
+ *    deleted), matching is started, and the time until they are published and
+ *    its group has committed them all gives the retro-check rate (with no
+ *    record checked yet, so no record to score: the lowest cost there is).
+ * 7. Pipeline: --checks RecordResolved messages (a new entity of one record
+ *    each, as dedup publishes them; labelled queries of the generator: persons
+ *    without documents, persons with a reported document, travel documents,
+ *    vehicles, firearms) produced to matching's topic; checks/s = messages /
+ *    (all offsets of matching's group committed − the first inbox claim).
+ * 8. Instant checks: starts intake (it issues the API key), then POSTs
+ *    /v1/checks open loop at --check-rate for --check-seconds after a warm-up,
+ *    and reports latency percentiles from each request's scheduled time.
+ * 9. Writes bench/results/<report>.json and stops and drops what it started.
+ *
+ * Options: --scale F (1) --firearms N (100000 × scale) --checks N (20000)
+ *   --check-rate N (100) --check-seconds S (20) --sample N (100000)
+ *   --ratio-queries N (20 per dataset) --backlog-sample N (20000)
+ *   --seed N (7) --data-dir DIR (.local/bench/matching-data) --no-raw
+ *   --report NAME (matching) --own-kafka (a private broker on 19192)
+ */
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { contractHeaders, deadLetterTopic, encodeMessage, RecordResolvedSchema, Topics } from '@crosscheck/contracts';
+import { Agencies, paths, type ServiceProcess } from '@crosscheck/infra';
+import { TopicNames } from '@crosscheck/messaging';
+import { recordFactsOf } from '@crosscheck/resolution';
+import { Admin, Kafka, logLevel, Partitioners } from 'kafkajs';
+import { Client } from 'pg';
+import type { EntityManager } from 'typeorm';
+import { probesOf, type DatasetName } from '../apps/matching/src/reference-data/datasets';
+import { DATASET_FILES, generateMatchingCases, writeReferenceFiles, type MatchingCase, type ReferenceCounts } from '../test/data/reference-generator';
+import { log, openBenchEnvironment, requireBuild, runBenchmark } from './lib/environment';
+import { readSample, SampleIndex, timeProbe, type QueryTiming } from './lib/matching-candidates';
+import { copyNdjsonLines, runLoader, type LoaderRun } from './lib/matching-load';
+import { openLoop } from './lib/matching-open-loop';
+import { checkQueryOf, mixOf, recordResolvedOf } from './lib/matching-records';
+import { childProcessWith, cpuBetween, cpuSnapshot, processesNamed, processMemory, type CpuSnapshot } from './lib/process-stats';
+import { machineInfo, printReport, writeReport, type Goal } from './lib/report';
+import { percentile, round, summarize } from './lib/stats';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const numberOption = (name: string, fallback: number, { whole = true } = {}) => {
+  const index = args.indexOf(`--${name}`);
+  if (index < 0) return fallback;
+  const value = Number(args[index + 1]);
+  if (!Number.isFinite(value) || value <= 0 || (whole && !Number.isInteger(value))) throw new Error(`--${name} needs a positive ${whole ? 'whole ' : ''}number`);
+  return value;
+};
+const stringOption = (name: string, fallback: string) => {
+  const index = args.indexOf(`--${name}`);
+  return index < 0 ? fallback : (args[index + 1] ?? fallback);
+};
+
+const scale = numberOption('scale', 1, { whole: false });
+const P = {
+  scale,
+  counts: {
+    notices: Math.round(1_000_000 * scale),
+    sltd: Math.round(10_000_000 * scale),
+    smv: Math.round(1_000_000 * scale),
+    firearms: numberOption('firearms', Math.round(100_000 * scale)),
+  } satisfies Partial<Record<DatasetName, number>>,
+  checks: numberOption('checks', 20_000),
+  checkRate: numberOption('check-rate', 100),
+  checkSeconds: numberOption('check-seconds', 20, { whole: false }),
+  checkWarmupSeconds: 3,
+  checkMaxInFlight: 64,
+  sample: numberOption('sample', 100_000),
+  ratioQueries: numberOption('ratio-queries', 20),
+  backlogSample: numberOption('backlog-sample', 20_000),
+  /** The labelled queries are made of the first entries of each dataset, at most this many. */
+  caseEntries: 20_000,
+  casesPerDataset: 400,
+  seed: numberOption('seed', 7),
+  dataDir: path.resolve(stringOption('data-dir', path.join(paths.LOCAL_DIR, 'bench', 'matching-data'))),
+  raw: !flag('no-raw'),
+  reportName: stringOption('report', 'matching'),
+  ownKafka: flag('own-kafka'),
+  owner: 'BEN',
+  agency: 'FRA',
+  produceBatch: 500,
+  /** Without progress for this long, a wait is given up. */
+  stallMs: 180_000,
+  requestTimeoutMs: 30_000,
+};
+for (const [dataset, count] of Object.entries(P.counts)) if (count < 1) throw new Error(`--scale ${scale} leaves ${dataset} with no entries`);
+
+const GOALS = { checksPerS: 2_500, instantP99Ms: 50, candidateSpeedup: 100 };
+const DATASETS = Object.keys(P.counts) as (keyof typeof P.counts)[];
+/** The datasets whose candidate stage is timed (the issue's three). */
+const RATIO_DATASETS: DatasetName[] = ['notices', 'sltd', 'smv'];
+const MATCHING_ENTRY = path.join('dist', 'apps', 'matching', 'src', 'main.js');
+const POSSIBLE_THRESHOLD = 0.7; // MatchingConfig.MATCH_POSSIBLE_THRESHOLD's default, no dataset overrides in this run
+const MIB = 2 ** 20;
+const SERVICE_ENV = {
+  LOG_LEVEL: 'warn',
+  // Empty counts as unset: no span export even if the calling shell sets these.
+  ZIPKIN_URL: '',
+  OTEL_EXPORTER_OTLP_ENDPOINT: '',
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: '',
+};
+
+void runBenchmark(async (context) => {
+  requireBuild('matching', 'intake');
+  const machine = machineInfo();
+  const startedAt = new Date();
+  const runStarted = performance.now();
+  const figures: Record<string, number> = {};
+  const notes: string[] = [];
+  log(`scale ${P.scale}: ${DATASETS.map((dataset) => `${P.counts[dataset].toLocaleString('en-US')} ${dataset}`).join(', ')}; load average ${machine.load_average_at_start.join(' ')}`);
+
+  // --- reference files (generated once, reused) --------------------------------------------------
+  const files = {} as Record<(typeof DATASETS)[number], string>;
+  for (const dataset of DATASETS) {
+    const generated = await referenceFile(dataset, P.counts[dataset]);
+    files[dataset] = generated.file;
+    if (generated.seconds !== undefined) log(`generated ${path.relative(process.cwd(), generated.file)} in ${generated.seconds.toFixed(0)} s`);
+  }
+  const fileBytes = Object.fromEntries(DATASETS.map((dataset) => [dataset, fs.statSync(files[dataset]).size]));
+
+  // --- infrastructure --------------------------------------------------------------------------
+  const environment = await openBenchEnvironment('matching', context, { ownKafka: P.ownKafka });
+  const topics = new TopicNames(environment.topicPrefix);
+  const groupId = `${environment.topicPrefix}matching`;
+  const matching = await environment.startService('matching', SERVICE_ENV);
+  const idlePid = childProcessWith(MATCHING_ENTRY);
+  const idleMemory = idlePid === undefined ? undefined : processMemory(idlePid);
+  await matching.stop(); // migrated; started again once the datasets are loaded
+
+  const db = new Client({ connectionString: environment.databaseUrl, application_name: 'crosscheck-bench' });
+  await db.connect();
+  context.defer('close the bench connection', () => db.end());
+  const kafka = new Kafka({ clientId: 'crosscheck-bench', brokers: [environment.kafkaBrokers], logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  context.defer('disconnect the Kafka admin', () => admin.disconnect());
+  const checkpoint = async () => {
+    await db.query('CHECKPOINT').catch((error: Error) => {
+      const note = `CHECKPOINT not allowed (${error.message}): phases may pay for each other's writes`;
+      if (!notes.includes(note)) notes.push(note);
+    });
+  };
+
+  // --- raw baseline ----------------------------------------------------------------------------
+  const raw: Record<string, { rows: number; seconds: number }> = {};
+  if (P.raw) {
+    await db.query('CREATE SCHEMA bench_raw');
+    for (const dataset of DATASETS) {
+      const table = `bench_raw."${dataset}"`;
+      await db.query(`CREATE TABLE ${table} (line jsonb NOT NULL)`);
+      await checkpoint();
+      const started = performance.now();
+      const rows = await copyNdjsonLines(db, table, files[dataset]);
+      const seconds = (performance.now() - started) / 1000;
+      if (rows !== P.counts[dataset]) throw new Error(`raw COPY of ${dataset}: ${rows} rows, expected ${P.counts[dataset]}`);
+      raw[dataset] = { rows, seconds };
+      log(`raw COPY ${dataset}: ${rows.toLocaleString('en-US')} rows in ${seconds.toFixed(1)} s = ${Math.round(rows / seconds)} rows/s`);
+      await db.query(`DROP TABLE ${table}`); // its disk is wanted for the real load
+    }
+    await db.query('DROP SCHEMA bench_raw');
+  }
+
+  // --- loads -----------------------------------------------------------------------------------
+  const loads: Partial<Record<(typeof DATASETS)[number], LoaderRun>> = {};
+  for (const dataset of DATASETS) {
+    await checkpoint();
+    log(`loading ${P.counts[dataset].toLocaleString('en-US')} ${dataset} (${(fileBytes[dataset] / MIB).toFixed(0)} MiB)…`);
+    const run = await runLoader({ databaseUrl: environment.databaseUrl, databaseName: environment.databaseName, dataset, file: files[dataset], db, signal: context.signal });
+    if (run.added !== P.counts[dataset]) notes.push(`${dataset}: the loader added ${run.added} entries of ${P.counts[dataset]} lines (generated numbers can repeat: see the generator's README) — "${run.summary}"`);
+    loads[dataset] = run;
+    log(
+      `loaded ${dataset}: ${run.summary} — ${run.seconds.toFixed(1)} s = ${Math.round(P.counts[dataset] / run.seconds)} rows/s; loader ${(run.loaderCpuSeconds / run.seconds).toFixed(2)} cores, ` +
+        `peak RSS ${(run.loaderPeakRssBytes / MIB).toFixed(0)} MiB; its Postgres backends ${(run.backendCpuSeconds / run.seconds).toFixed(2)} cores; machine busy ${run.machineBusyCores?.toFixed(2)} cores`,
+    );
+  }
+  const sizes = (
+    await db.query(`SELECT pg_database_size(current_database()) AS database,
+        pg_total_relation_size('matching.reference_entries') AS entries,
+        pg_total_relation_size('matching.reference_keys') AS keys,
+        pg_total_relation_size('matching.outbox') AS outbox,
+        (SELECT count(*) FROM matching.reference_keys) AS key_rows,
+        (SELECT count(*) FROM matching.outbox) AS outbox_rows`)
+  ).rows[0];
+  log(`database ${(Number(sizes.database) / MIB).toFixed(0)} MiB: entries ${(Number(sizes.entries) / MIB).toFixed(0)} MiB, keys ${(Number(sizes.keys) / MIB).toFixed(0)} MiB (${Number(sizes.key_rows).toLocaleString('en-US')} rows), outbox ${(Number(sizes.outbox) / MIB).toFixed(0)} MiB (${Number(sizes.outbox_rows).toLocaleString('en-US')} rows)`);
+  await db.query('ANALYZE matching.reference_entries, matching.reference_keys');
+
+  // --- the labelled queries (not timed) --------------------------------------------------------
+  let started = performance.now();
+  const { queries: cases } = generateMatchingCases({
+    seed: P.seed,
+    entriesPerDataset: Object.fromEntries(DATASETS.map((dataset) => [dataset, Math.min(P.caseEntries, P.counts[dataset])])),
+    queriesPerDataset: P.casesPerDataset,
+  });
+  const mix = countBy(cases.map(mixOf));
+  log(`${cases.length} labelled queries (${Object.entries(mix).map(([kind, n]) => `${n} ${kind}`).join(', ')}) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+  // --- candidate stage against exhaustive scoring ----------------------------------------------
+  const probeDb = new Client({ connectionString: environment.databaseUrl, application_name: 'crosscheck-bench-candidates' });
+  await probeDb.connect();
+  context.defer('close the candidates connection', () => probeDb.end());
+  await probeDb.query('SET search_path TO matching');
+  const manager = { query: async (sql: string, values?: unknown[]) => (await probeDb.query(sql, values)).rows } as unknown as EntityManager;
+  const timings: QueryTiming[] = [];
+  for (const dataset of RATIO_DATASETS) {
+    started = performance.now();
+    const sample = await readSample(dataset, files[dataset as keyof typeof files], Math.min(P.sample, P.counts[dataset as keyof typeof P.counts]));
+    const index = new SampleIndex(sample);
+    log(`candidates ${dataset}: sample of ${sample.length.toLocaleString('en-US')} entries, ${index.keyCount.toLocaleString('en-US')} keys, read and indexed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const probes = cases
+      .filter((labelled) => labelled.dataset === dataset)
+      .flatMap((labelled) => {
+        const body = recordResolvedOf(labelled, P.owner).record!.body;
+        return body.case ? probesOf(recordFactsOf(body)).filter((probe) => probe.dataset === dataset) : [];
+      });
+    for (const probe of probes.slice(0, 3)) await timeProbe(probe, index, manager, POSSIBLE_THRESHOLD); // warm-up, not counted
+    const measured: QueryTiming[] = [];
+    for (const probe of probes.slice(3, 3 + P.ratioQueries)) {
+      context.signal.throwIfAborted();
+      measured.push(await timeProbe(probe, index, manager, POSSIBLE_THRESHOLD));
+    }
+    timings.push(...measured);
+    const sum = (key: keyof QueryTiming) => measured.reduce((total, timing) => total + timing[key], 0);
+    figures[`candidates_${dataset}_exhaustive_ms_per_query`] = round(sum('exhaustiveMs') / measured.length, 2);
+    figures[`candidates_${dataset}_postgres_stage_ms_per_query`] = round(sum('databaseCandidateMs') / measured.length, 3);
+    figures[`candidates_${dataset}_memory_stage_ms_per_query`] = round(sum('memoryCandidateMs') / measured.length, 3);
+    figures[`ratio_${dataset}_exhaustive_to_postgres_candidate_stage`] = round(sum('exhaustiveMs') / sum('databaseCandidateMs'), 1);
+    figures[`ratio_${dataset}_exhaustive_to_memory_candidate_stage`] = round(sum('exhaustiveMs') / sum('memoryCandidateMs'), 1);
+    figures[`candidates_${dataset}_exhaustive_findings_found_ratio`] = sum('exhaustiveFindings') ? round(sum('foundByCandidates') / sum('exhaustiveFindings'), 3) : Number.NaN;
+    log(
+      `candidates ${dataset}: ${measured.length} queries; exhaustive ${figures[`candidates_${dataset}_exhaustive_ms_per_query`]} ms/query, ` +
+        `Postgres candidate stage ${figures[`candidates_${dataset}_postgres_stage_ms_per_query`]} ms, in memory ${figures[`candidates_${dataset}_memory_stage_ms_per_query`]} ms`,
+    );
+  }
+  const total = (key: keyof QueryTiming) => timings.reduce((sum, timing) => sum + timing[key], 0);
+  figures.ratio_exhaustive_to_candidate_stage = round(total('exhaustiveMs') / total('databaseCandidateMs'), 1);
+  figures.ratio_exhaustive_to_memory_candidate_stage = round(total('exhaustiveMs') / total('memoryCandidateMs'), 1);
+
+  // --- the loads' backlog: retro-checks ---------------------------------------------------------
+  const backlogRows = Number((await db.query('SELECT count(*) AS n FROM matching.outbox')).rows[0].n);
+  const step = Math.max(1, Math.floor(backlogRows / P.backlogSample));
+  await db.query('BEGIN');
+  await db.query('CREATE TEMPORARY TABLE kept_changes ON COMMIT DROP AS SELECT * FROM matching.outbox WHERE id % $1 = 0 ORDER BY id', [step]);
+  await db.query('TRUNCATE matching.outbox');
+  const kept = (await db.query('INSERT INTO matching.outbox SELECT * FROM kept_changes ORDER BY id')).rowCount ?? 0;
+  await db.query('COMMIT');
+  log(`backlog: ${backlogRows.toLocaleString('en-US')} reference.changed.v1 rows in the outbox; kept every ${step}th: ${kept.toLocaleString('en-US')}`);
+  await checkpoint();
+  const changedTopic = topics.physical(Topics.referenceChanged);
+  const matchingStartAt = Date.now();
+  await matching.restart();
+  const matchingPid = childProcessWith(MATCHING_ENTRY);
+  if (matchingPid === undefined) notes.push('matching process not found in /proc: no RSS or CPU figures');
+  let peakRss = 0;
+  const watchMemory = () => {
+    const memory = matchingPid === undefined ? undefined : processMemory(matchingPid);
+    if (memory) peakRss = Math.max(peakRss, memory.rssBytes);
+  };
+  const startedIn = (Date.now() - matchingStartAt) / 1000;
+  await waitForOutboxDrained(db, context.signal, kept);
+  const changedEnd = await topicEnd(admin, changedTopic);
+  const backlogDoneAt = await waitUntilCommitted(admin, groupId, changedTopic, changedEnd, context.signal, (done, of) => {
+    watchMemory();
+    log(`retro-checks: ${done.toLocaleString('en-US')}/${of.toLocaleString('en-US')} committed`);
+  });
+  const firstChange = await firstClaim(db, groupId, Topics.referenceChanged);
+  const backlogSeconds = (backlogDoneAt - firstChange) / 1000;
+  figures.backlog_change_rows_after_loads = backlogRows;
+  figures.backlog_sample_changes = kept;
+  figures.retro_check_changes_per_s = round(kept / backlogSeconds, 0);
+  figures.matching_start_s = round(startedIn, 2);
+  log(`retro-checks: ${kept} changes published and handled in ${backlogSeconds.toFixed(1)} s = ${figures.retro_check_changes_per_s} changes/s`);
+
+  // --- pipeline checks -------------------------------------------------------------------------
+  const resolvedTopic = topics.physical(Topics.recordsResolved);
+  const messages = Array.from({ length: P.checks }, (_, i) => cases[i % cases.length]);
+  const pipelineMix = countBy(messages.map(mixOf));
+  started = performance.now();
+  const encoded = messages.map((labelled) => {
+    const event = recordResolvedOf(labelled, P.owner);
+    return { key: event.entityId, value: Buffer.from(encodeMessage(RecordResolvedSchema, event)), headers: contractHeaders(RecordResolvedSchema, randomUUID()) };
+  });
+  log(`pipeline: ${encoded.length.toLocaleString('en-US')} RecordResolved built in ${((performance.now() - started) / 1000).toFixed(1)} s (${Object.entries(pipelineMix).map(([kind, n]) => `${n} ${kind}`).join(', ')})`);
+  await checkpoint();
+  const pipelineCpuStart = await cpuSample(db, environment.databaseName, matchingPid);
+  const producedIn = await produce(kafka, resolvedTopic, encoded);
+  const resolvedEnd = await topicEnd(admin, resolvedTopic);
+  const inTopic = sumOf(resolvedEnd);
+  if (inTopic !== encoded.length) throw new Error(`${inTopic} messages in ${resolvedTopic}, expected ${encoded.length}`);
+  log(`pipeline: produced in ${producedIn.toFixed(1)} s; matching consumes…`);
+  const pipelineDoneAt = await waitUntilCommitted(admin, groupId, resolvedTopic, resolvedEnd, context.signal, (done, of) => {
+    watchMemory();
+    log(`pipeline: ${done.toLocaleString('en-US')}/${of.toLocaleString('en-US')} committed`);
+  });
+  const pipelineCpuEnd = await cpuSample(db, environment.databaseName, matchingPid);
+  watchMemory();
+  const claims = await claimTimes(db, groupId, Topics.recordsResolved);
+  if (claims.length !== encoded.length) throw new Error(`matching claimed ${claims.length} messages in its inbox, expected ${encoded.length}`);
+  const pipelineSeconds = (pipelineDoneAt - claims[0]) / 1000;
+  const gaps = summarize(claims.slice(1).map((at, i) => at - claims[i]));
+  const outboxAtEnd = Number((await db.query('SELECT count(*) AS n FROM matching.outbox')).rows[0].n);
+  const drainedAt = await waitForOutboxDrained(db, context.signal, outboxAtEnd);
+  const outcome = (
+    await db.query(`SELECT count(*) AS matches, count(DISTINCT record_id) AS records,
+        count(*) FILTER (WHERE level = 'hit') AS hits FROM matching.matches`)
+  ).rows[0];
+  const deadLettered = sumOf(await topicEnd(admin, topics.physical(deadLetterTopic(Topics.recordsResolved)))) + sumOf(await topicEnd(admin, topics.physical(deadLetterTopic(Topics.referenceChanged))));
+  figures.checks_per_s = round(encoded.length / pipelineSeconds, 0);
+  figures.pipeline_checks = encoded.length;
+  figures.pipeline_seconds = round(pipelineSeconds, 1);
+  figures.per_check_p50_ms = round(gaps.p50, 2);
+  figures.per_check_p99_ms = round(gaps.p99, 2);
+  figures.pipeline_records_with_a_match = Number(outcome.records);
+  figures.pipeline_matches = Number(outcome.matches);
+  figures.pipeline_outbox_drain_after_last_commit_s = round(Math.max(0, drainedAt - pipelineDoneAt) / 1000, 2);
+  figures.dead_lettered_messages = deadLettered;
+  Object.assign(figures, cpuFigures(pipelineCpuStart, pipelineCpuEnd, matchingPid, encoded.length));
+  log(`pipeline: ${encoded.length.toLocaleString('en-US')} checks in ${pipelineSeconds.toFixed(1)} s = ${figures.checks_per_s} checks/s; per check p50 ${gaps.p50.toFixed(2)} ms, p99 ${gaps.p99.toFixed(2)} ms; ${outcome.records} records matched`);
+
+  // --- instant checks --------------------------------------------------------------------------
+  const intake = await environment.startService('intake', SERVICE_ENV);
+  const agencies = new Agencies(environment.databaseUrl, () => intake.url);
+  const key = await agencies.key(P.agency);
+  await agencies.accepted(key, matching.url);
+  const warmupCount = Math.round(P.checkRate * P.checkWarmupSeconds);
+  const measuredCount = Math.round(P.checkRate * P.checkSeconds);
+  const bodies = Array.from({ length: warmupCount + measuredCount }, (_, i) => JSON.stringify(checkQueryOf(cases[(i * 7919) % cases.length])));
+  let withHits = 0;
+  const send = (body: string) => postCheck(matching, key, body, context.signal).then((hits) => void (hits > 0 && withHits++));
+  const warm = await openLoop(bodies.slice(0, warmupCount), P.checkRate, P.checkMaxInFlight, send, context.signal);
+  withHits = 0;
+  const instant = await openLoop(bodies.slice(warmupCount), P.checkRate, P.checkMaxInFlight, send, context.signal);
+  watchMemory();
+  const memoryAfter = matchingPid === undefined ? undefined : processMemory(matchingPid);
+  figures.instant_check_p50_ms = round(percentile(instant.latencies, 50), 2);
+  figures.instant_check_p95_ms = round(percentile(instant.latencies, 95), 2);
+  figures.instant_check_p99_ms = round(percentile(instant.latencies, 99), 2);
+  figures.instant_check_max_ms = round(Math.max(...instant.latencies), 1);
+  figures.instant_check_service_p99_ms = round(percentile(instant.serviceTimes, 99), 2);
+  figures.instant_check_achieved_per_s = round(instant.achievedRate, 1);
+  figures.instant_check_failures = instant.failures.length + warm.failures.length;
+  figures.instant_check_with_hits_ratio = round(withHits / Math.max(1, instant.latencies.length), 3);
+  if (instant.failures.length > 0) notes.push(`instant checks failed: ${instant.failures.slice(0, 3).join(' | ')}`);
+  log(`instant checks: ${instant.latencies.length} at ${P.checkRate}/s: p50 ${figures.instant_check_p50_ms} ms, p99 ${figures.instant_check_p99_ms} ms, max ${figures.instant_check_max_ms} ms; ${figures.instant_check_failures} failed`);
+
+  // --- figures ---------------------------------------------------------------------------------
+  const loadedRows = DATASETS.reduce((sum, dataset) => sum + P.counts[dataset], 0);
+  const loadSeconds = DATASETS.reduce((sum, dataset) => sum + loads[dataset]!.seconds, 0);
+  figures.load_rows = loadedRows;
+  figures.load_seconds = round(loadSeconds, 1);
+  figures.load_rows_per_s = round(loadedRows / loadSeconds, 0);
+  for (const dataset of DATASETS) {
+    const run = loads[dataset]!;
+    figures[`load_${dataset}_rows_per_s`] = round(P.counts[dataset] / run.seconds, 0);
+    figures[`load_${dataset}_loader_cpu_ms_per_1000_rows`] = round((run.loaderCpuSeconds * 1e6) / P.counts[dataset], 0);
+    figures[`load_${dataset}_postgres_backend_cpu_ms_per_1000_rows`] = round((run.backendCpuSeconds * 1e6) / P.counts[dataset], 0);
+    figures[`load_${dataset}_loader_peak_rss_mib`] = round(run.loaderPeakRssBytes / MIB, 0);
+    if (run.machineBusyCores !== undefined) figures[`load_${dataset}_machine_busy_cores`] = round(run.machineBusyCores, 2);
+  }
+  if (P.raw) {
+    const rawSeconds = Object.values(raw).reduce((sum, run) => sum + run.seconds, 0);
+    figures.raw_copy_rows_per_s = round(loadedRows / rawSeconds, 0);
+    for (const dataset of DATASETS) figures[`raw_copy_${dataset}_rows_per_s`] = round(raw[dataset].rows / raw[dataset].seconds, 0);
+    figures.ratio_load_vs_raw_copy = round(figures.load_rows_per_s / figures.raw_copy_rows_per_s, 3);
+  }
+  figures.database_mib_after_loads = round(Number(sizes.database) / MIB, 0);
+  figures.reference_entries_mib = round(Number(sizes.entries) / MIB, 0);
+  figures.reference_keys_mib = round(Number(sizes.keys) / MIB, 0);
+  figures.reference_key_rows = Number(sizes.key_rows);
+  figures.outbox_mib_after_loads = round(Number(sizes.outbox) / MIB, 0);
+  if (idleMemory) figures.matching_rss_mib_idle = round(idleMemory.rssBytes / MIB, 0);
+  if (memoryAfter) {
+    figures.matching_rss_mib_after_run = round(memoryAfter.rssBytes / MIB, 0);
+    figures.matching_peak_rss_mib = round(Math.max(memoryAfter.peakRssBytes, peakRss) / MIB, 0);
+  }
+  figures.total_run_minutes = round((performance.now() - runStarted) / 60_000, 1);
+
+  const goals: Record<string, Goal> = {
+    checks_per_s: { target: `checks_per_s >= ${GOALS.checksPerS}`, met: figures.checks_per_s >= GOALS.checksPerS },
+    instant_check_p99_ms: { target: `instant_check_p99_ms < ${GOALS.instantP99Ms}`, met: figures.instant_check_p99_ms < GOALS.instantP99Ms && figures.instant_check_failures === 0 },
+    ratio_exhaustive_to_candidate_stage: {
+      target: `ratio_exhaustive_to_candidate_stage >= ${GOALS.candidateSpeedup}`,
+      met: figures.ratio_exhaustive_to_candidate_stage >= GOALS.candidateSpeedup,
+    },
+    everything_handled: { target: 'every dataset fully loaded, every message claimed once, none dead-lettered', met: deadLettered === 0 && DATASETS.every((dataset) => loads[dataset]!.added === P.counts[dataset]) },
+  };
+  const settings = (await db.query(`SELECT name, setting FROM pg_settings WHERE name IN ('server_version', 'fsync', 'synchronous_commit', 'shared_buffers', 'max_wal_size')`)).rows;
+  notes.push(
+    `Scale ${P.scale}: ${DATASETS.map((dataset) => `${P.counts[dataset]} ${dataset}`).join(', ')} (seed ${P.seed}); the issue's full size is scale 1 (firearms are not in the issue: ` +
+      `they are loaded so that the pipeline's firearm records have a dataset to meet). Nothing here is extrapolated to another scale.`,
+    `Loads: the loader CLI from dist/ as a process (one transaction per dataset, full mode, Node start included), one dataset after another, with matching stopped ` +
+      `(its relay would publish each load's change events while the next one loads); load_rows_per_s = all rows / the loads' summed wall time. ` +
+      `raw_copy_*: each NDJSON file streamed unchanged by one COPY into a plain table (line jsonb, no index, logged): Postgres taking the same lines with nobody parsing, validating, ` +
+      `computing facts and blocking keys, or writing change events. CHECKPOINT before each.`,
+    `Backlog: a load writes one reference.changed.v1 outbox row per added entry (${backlogRows} after these loads). Of them every ${step}th was kept (${kept}); ` +
+      `retro_check_changes_per_s = kept / (the matching group's last commit on reference.changed.v1 − its first inbox claim), publishing included; no record had been checked yet, ` +
+      `so each change costs its lookups and no scoring: the cheapest retro-check there is. The full backlog's time was not measured.`,
+    `Pipeline: ${encoded.length} RecordResolved (${Object.entries(pipelineMix).map(([kind, n]) => `${n} ${kind}`).join(', ')}), each a new entity of a new record, ` +
+      `cycling through ${cases.length} labelled queries of the generator (made of the first ${P.caseEntries} entries of each dataset, ${P.casesPerDataset} per dataset, 30% hard negatives), ` +
+      `produced while matching ran; checks_per_s = messages / (last commit − first inbox claim); per_check_* = gaps between consecutive inbox claims (one message at a time).`,
+    `Instant checks: POST /v1/checks open loop at ${P.checkRate}/s for ${P.checkSeconds} s after ${P.checkWarmupSeconds} s of warm-up, at most ${P.checkMaxInFlight} in flight, ` +
+      `bodies from the same labelled queries; latency from each request's scheduled send (instant_check_service_p99_ms from its actual send).`,
+    `Candidate stage: per dataset (${RATIO_DATASETS.join(', ')}) ${P.ratioQueries} probes of its labelled queries (after 3 of warm-up) against a sample of its first ${P.sample} entries: ` +
+      `exhaustive = libs/resolution scoreRecords on every sample entry; candidate stage = blocking keys + lookup + scoring the candidates, either in Postgres exactly as matcher.ts does ` +
+      `(ReferenceEntriesRepository.candidates, limit 50, over the whole loaded dataset, larger than the sample: the goal is held to this one) or in memory over the sample ` +
+      `(an index answering as that SQL does). *_exhaustive_findings_found_ratio: of the entries scoring >= ${POSSIBLE_THRESHOLD} exhaustively, the share the in-memory candidate stage found.`,
+    `Memory: matching_rss_mib_idle right after its first start; matching_peak_rss_mib the peak (VmHWM, and RSS sampled) of the process that did the retro-checks, the pipeline and the instant checks; ` +
+      `load_*_loader_peak_rss_mib the loader's VmHWM; database_mib_after_loads the whole bench database, outbox included.`,
+    `CPU: pipeline_* are average cores between producing and the last commit; other_processes_cpu_cores is what none of matching, Postgres and this client account for (others' work on the shared machine). ` +
+      `Load average at the start: ${machine.load_average_at_start.join(', ')}; at the end: ${os.loadavg().map((load) => load.toFixed(2)).join(', ')}.`,
+    `Postgres ${settings.map((row) => `${row.name} ${row.setting}`).join(', ')}; services LOG_LEVEL warn, no span export; Kafka at ${environment.kafkaBrokers}.`,
+  );
+
+  const { file, report } = writeReport({
+    name: P.reportName,
+    machine,
+    startedAt,
+    parameters: {
+      scale: P.scale,
+      counts: P.counts,
+      seed: P.seed,
+      file_bytes: fileBytes,
+      checks: P.checks,
+      check_rate_per_s: P.checkRate,
+      check_seconds: P.checkSeconds,
+      sample: P.sample,
+      ratio_queries_per_dataset: P.ratioQueries,
+      backlog_sample: P.backlogSample,
+      pipeline_mix: pipelineMix,
+      partitions: resolvedEnd.size,
+      raw_baseline: P.raw,
+    },
+    figures,
+    goals,
+    notes,
+  });
+  printReport(report);
+  log(`report: ${path.relative(process.cwd(), file)}`);
+});
+
+// --- data ------------------------------------------------------------------------------------------
+
+/** The dataset's NDJSON file for this seed and count, generated unless an earlier run left it. */
+async function referenceFile(dataset: (typeof DATASETS)[number], count: number): Promise<{ file: string; seconds?: number }> {
+  const outDir = path.join(P.dataDir, `seed-${P.seed}`, `${dataset}-${count}`);
+  const file = path.join(outDir, DATASET_FILES[dataset]);
+  if (fs.existsSync(file)) return { file };
+  const started = performance.now();
+  const none: ReferenceCounts = { notices: 0, sltd: 0, smv: 0, firearms: 0, artworks: 0 };
+  await writeReferenceFiles({ seed: P.seed, outDir, ...none, [dataset]: count });
+  return { file, seconds: (performance.now() - started) / 1000 };
+}
+
+function countBy(values: string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
+  return counts;
+}
+
+// --- Kafka -----------------------------------------------------------------------------------------
+
+/** Produces as dedup's outbox relay would: keyed by entity id, contract headers, acks from all replicas. */
+async function produce(kafka: Kafka, topic: string, messages: { key: string; value: Buffer; headers: Record<string, string> }[]): Promise<number> {
+  const started = performance.now();
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+  await producer.connect();
+  try {
+    for (let first = 0; first < messages.length; first += P.produceBatch) {
+      await producer.send({ topic, messages: messages.slice(first, first + P.produceBatch), acks: -1 });
+    }
+  } finally {
+    await producer.disconnect();
+  }
+  return (performance.now() - started) / 1000;
+}
+
+async function topicEnd(admin: Admin, topic: string): Promise<Map<number, number>> {
+  return new Map((await admin.fetchTopicOffsets(topic)).map(({ partition, high }) => [partition, Number(high)]));
+}
+
+function sumOf(offsets: Map<number, number>): number {
+  return [...offsets.values()].reduce((sum, offset) => sum + offset, 0);
+}
+
+/** Polls the group's committed offsets until they reach `end` on every partition; returns when (epoch ms). */
+async function waitUntilCommitted(admin: Admin, groupId: string, topic: string, end: Map<number, number>, signal: AbortSignal, progress: (done: number, of: number) => void): Promise<number> {
+  const total = sumOf(end);
+  let last = -1;
+  let progressAt = Date.now();
+  let reportedAt = Date.now();
+  for (;;) {
+    signal.throwIfAborted();
+    const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });
+    const now = Date.now();
+    const done = offsets.partitions.reduce((sum, { partition, offset }) => sum + Math.min(end.get(partition) ?? 0, Math.max(0, Number(offset))), 0);
+    if (done >= total) return now;
+    if (done > last) [last, progressAt] = [done, now];
+    if (now - progressAt > P.stallMs) throw new Error(`matching committed nothing on ${topic} for ${P.stallMs / 1000} s at ${done}/${total}: see its log`);
+    if (now - reportedAt >= 10_000) {
+      progress(done, total);
+      reportedAt = now;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+// --- HTTP ------------------------------------------------------------------------------------------
+
+/** One instant check; resolves with the number of hits, rejects unless answered 200. */
+async function postCheck(matching: ServiceProcess, key: string, body: string, signal: AbortSignal): Promise<number> {
+  const response = await fetch(`${matching.url}/v1/checks`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body,
+    signal: AbortSignal.any([signal, AbortSignal.timeout(P.requestTimeoutMs)]),
+  });
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`${response.status} ${text.slice(0, 300)}`);
+  return (JSON.parse(text) as { hits: unknown[] }).hits.length;
+}
+
+// --- Postgres --------------------------------------------------------------------------------------
+
+/** Waits until matching's outbox is empty; returns when (epoch ms). */
+async function waitForOutboxDrained(db: Client, signal: AbortSignal, rowsAtStart: number): Promise<number> {
+  let last = Number.POSITIVE_INFINITY;
+  let progressAt = Date.now();
+  for (;;) {
+    signal.throwIfAborted();
+    const left = Number((await db.query('SELECT count(*) AS n FROM matching.outbox')).rows[0].n);
+    if (left === 0) return Date.now();
+    if (left < last) [last, progressAt] = [left, Date.now()];
+    if (Date.now() - progressAt > P.stallMs) throw new Error(`matching's outbox is stuck at ${left} of ${rowsAtStart} rows: is its relay publishing? (see its log)`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** When matching's group claimed each message of a topic in its inbox (epoch ms, the transaction's start), in order. */
+async function claimTimes(db: Client, groupId: string, topic: string): Promise<number[]> {
+  const { rows } = await db.query(`SELECT (extract(epoch FROM processed_at) * 1000)::float8 AS at FROM matching.inbox WHERE consumer = $1 AND topic = $2 ORDER BY processed_at`, [groupId, topic]);
+  return rows.map((row: { at: number }) => row.at);
+}
+
+async function firstClaim(db: Client, groupId: string, topic: string): Promise<number> {
+  const { rows } = await db.query(`SELECT (extract(epoch FROM min(processed_at)) * 1000)::float8 AS at FROM matching.inbox WHERE consumer = $1 AND topic = $2`, [groupId, topic]);
+  if (rows[0].at === null) throw new Error(`matching claimed no ${topic} message`);
+  return rows[0].at as number;
+}
+
+// --- CPU -------------------------------------------------------------------------------------------
+
+type Sample = CpuSnapshot & { postgres: number[]; benchBackends: number[] };
+
+async function cpuSample(db: Client, databaseName: string, matchingPid: number | undefined): Promise<Sample> {
+  const benchBackends = (await db.query('SELECT pid FROM pg_stat_activity WHERE datname = $1', [databaseName])).rows.map((row) => Number(row.pid));
+  const postgres = processesNamed('postgres');
+  return { ...cpuSnapshot(new Set([...(matchingPid === undefined ? [] : [matchingPid]), ...postgres, ...benchBackends])), postgres, benchBackends };
+}
+
+function cpuFigures(before: Sample, after: Sample, matchingPid: number | undefined, checks: number): Record<string, number> {
+  const cpu = cpuBetween(before, after);
+  const perCheckMs = (cores: number) => round((cores * cpu.wallSeconds * 1000) / checks, 3);
+  const out: Record<string, number> = {};
+  let accounted = cpu.selfCores + cpu.cores(after.postgres);
+  if (matchingPid !== undefined) {
+    const cores = cpu.cores([matchingPid]);
+    accounted += cores;
+    out.pipeline_matching_cpu_cores = round(cores, 2);
+    out.pipeline_matching_cpu_ms_per_check = perCheckMs(cores);
+  }
+  out.pipeline_postgres_backends_cpu_cores = round(cpu.cores(after.benchBackends), 2);
+  out.pipeline_postgres_backends_cpu_ms_per_check = perCheckMs(cpu.cores(after.benchBackends));
+  out.pipeline_postgres_all_cpu_cores = round(cpu.cores(after.postgres), 2);
+  out.pipeline_bench_client_cpu_cores = round(cpu.selfCores, 2);
+  if (cpu.machineBusyCores !== undefined) {
+    out.pipeline_machine_busy_cores = round(cpu.machineBusyCores, 2);
+    out.pipeline_other_processes_cpu_cores = round(Math.max(0, cpu.machineBusyCores - accounted), 2);
+  }
+  return out;
+}
