@@ -62,6 +62,8 @@ export class MatchEvents {
         level: finding.level === 'hit' ? MatchLevel.HIT : MatchLevel.POSSIBLE,
         features: finding.features,
         foundAt: timestampNow(),
+        record,
+        entry: entry.entry,
       }),
     });
     return true;

@@ -8,7 +8,9 @@ import type { GenEnum, GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2"
 import { enumDesc, fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
 import type { Dissemination, FeatureScore, RecordKind } from "../../common/v1/common_pb";
 import { file_crosscheck_common_v1_common } from "../../common/v1/common_pb";
-import type { NoticeColour } from "../../reference/v1/reference_pb";
+import type { SharedRecord } from "../../records/v1/records_pb";
+import { file_crosscheck_records_v1_records } from "../../records/v1/records_pb";
+import type { NoticeColour, ReferenceEntry } from "../../reference/v1/reference_pb";
 import { file_crosscheck_reference_v1_reference } from "../../reference/v1/reference_pb";
 import type { Timestamp } from "@bufbuild/protobuf/wkt";
 import { file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
@@ -18,7 +20,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file crosscheck/matching/v1/matching.proto.
  */
 export const file_crosscheck_matching_v1_matching: GenFile = /*@__PURE__*/
-  fileDesc("CiVjcm9zc2NoZWNrL21hdGNoaW5nL3YxL21hdGNoaW5nLnByb3RvEhZjcm9zc2NoZWNrLm1hdGNoaW5nLnYxIssECgpNYXRjaEZvdW5kEhAKCG1hdGNoX2lkGAEgASgJEhEKCWVudGl0eV9pZBgCIAEoCRIRCglyZWNvcmRfaWQYAyABKAkSNQoLcmVjb3JkX2tpbmQYBCABKA4yIC5jcm9zc2NoZWNrLmNvbW1vbi52MS5SZWNvcmRLaW5kEhQKDHJlY29yZF9vd25lchgFIAEoCRJBChRyZWNvcmRfZGlzc2VtaW5hdGlvbhgGIAEoCzIjLmNyb3NzY2hlY2suY29tbW9uLnYxLkRpc3NlbWluYXRpb24SDwoHZGF0YXNldBgHIAEoCRIXCg9kYXRhc2V0X3ZlcnNpb24YCCABKAMSEAoIZW50cnlfaWQYCSABKAkSEwoLZW50cnlfb3duZXIYCiABKAkSQAoTZW50cnlfZGlzc2VtaW5hdGlvbhgLIAEoCzIjLmNyb3NzY2hlY2suY29tbW9uLnYxLkRpc3NlbWluYXRpb24SPAoNbm90aWNlX2NvbG91chgMIAEoDjIlLmNyb3NzY2hlY2sucmVmZXJlbmNlLnYxLk5vdGljZUNvbG91chINCgVzY29yZRgNIAEoARIxCgVsZXZlbBgOIAEoDjIiLmNyb3NzY2hlY2subWF0Y2hpbmcudjEuTWF0Y2hMZXZlbBI0CghmZWF0dXJlcxgPIAMoCzIiLmNyb3NzY2hlY2suY29tbW9uLnYxLkZlYXR1cmVTY29yZRIsCghmb3VuZF9hdBgQIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAirQEKDk1hdGNoUmV0cmFjdGVkEhAKCG1hdGNoX2lkGAEgASgJEhEKCWVudGl0eV9pZBgCIAEoCRIQCghlbnRyeV9pZBgDIAEoCRIPCgdkYXRhc2V0GAQgASgJEg4KBnJlYXNvbhgFIAEoCRIwCgxyZXRyYWN0ZWRfYXQYBiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhEKCXJlY29yZF9pZBgHIAEoCSpYCgpNYXRjaExldmVsEhsKF01BVENIX0xFVkVMX1VOU1BFQ0lGSUVEEAASEwoPTUFUQ0hfTEVWRUxfSElUEAESGAoUTUFUQ0hfTEVWRUxfUE9TU0lCTEUQAmIGcHJvdG8z", [file_crosscheck_common_v1_common, file_crosscheck_reference_v1_reference, file_google_protobuf_timestamp]);
+  fileDesc("CiVjcm9zc2NoZWNrL21hdGNoaW5nL3YxL21hdGNoaW5nLnByb3RvEhZjcm9zc2NoZWNrLm1hdGNoaW5nLnYxIrgFCgpNYXRjaEZvdW5kEhAKCG1hdGNoX2lkGAEgASgJEhEKCWVudGl0eV9pZBgCIAEoCRIRCglyZWNvcmRfaWQYAyABKAkSNQoLcmVjb3JkX2tpbmQYBCABKA4yIC5jcm9zc2NoZWNrLmNvbW1vbi52MS5SZWNvcmRLaW5kEhQKDHJlY29yZF9vd25lchgFIAEoCRJBChRyZWNvcmRfZGlzc2VtaW5hdGlvbhgGIAEoCzIjLmNyb3NzY2hlY2suY29tbW9uLnYxLkRpc3NlbWluYXRpb24SDwoHZGF0YXNldBgHIAEoCRIXCg9kYXRhc2V0X3ZlcnNpb24YCCABKAMSEAoIZW50cnlfaWQYCSABKAkSEwoLZW50cnlfb3duZXIYCiABKAkSQAoTZW50cnlfZGlzc2VtaW5hdGlvbhgLIAEoCzIjLmNyb3NzY2hlY2suY29tbW9uLnYxLkRpc3NlbWluYXRpb24SPAoNbm90aWNlX2NvbG91chgMIAEoDjIlLmNyb3NzY2hlY2sucmVmZXJlbmNlLnYxLk5vdGljZUNvbG91chINCgVzY29yZRgNIAEoARIxCgVsZXZlbBgOIAEoDjIiLmNyb3NzY2hlY2subWF0Y2hpbmcudjEuTWF0Y2hMZXZlbBI0CghmZWF0dXJlcxgPIAMoCzIiLmNyb3NzY2hlY2suY29tbW9uLnYxLkZlYXR1cmVTY29yZRIsCghmb3VuZF9hdBgQIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASMwoGcmVjb3JkGBEgASgLMiMuY3Jvc3NjaGVjay5yZWNvcmRzLnYxLlNoYXJlZFJlY29yZBI2CgVlbnRyeRgSIAEoCzInLmNyb3NzY2hlY2sucmVmZXJlbmNlLnYxLlJlZmVyZW5jZUVudHJ5Iq0BCg5NYXRjaFJldHJhY3RlZBIQCghtYXRjaF9pZBgBIAEoCRIRCgllbnRpdHlfaWQYAiABKAkSEAoIZW50cnlfaWQYAyABKAkSDwoHZGF0YXNldBgEIAEoCRIOCgZyZWFzb24YBSABKAkSMAoMcmV0cmFjdGVkX2F0GAYgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIRCglyZWNvcmRfaWQYByABKAkqWAoKTWF0Y2hMZXZlbBIbChdNQVRDSF9MRVZFTF9VTlNQRUNJRklFRBAAEhMKD01BVENIX0xFVkVMX0hJVBABEhgKFE1BVENIX0xFVkVMX1BPU1NJQkxFEAJiBnByb3RvMw", [file_crosscheck_common_v1_common, file_crosscheck_records_v1_records, file_crosscheck_reference_v1_reference, file_google_protobuf_timestamp]);
 
 /**
  * A record of an entity matched a reference entry.
@@ -138,6 +140,21 @@ export type MatchFound = Message<"crosscheck.matching.v1.MatchFound"> & {
    * @generated from field: google.protobuf.Timestamp found_at = 16;
    */
   foundAt?: Timestamp | undefined;
+
+  /**
+   * The record version that matched, whole, so that whoever is alerted can
+   * see both sides without reading another service's tables.
+   *
+   * @generated from field: crosscheck.records.v1.SharedRecord record = 17;
+   */
+  record?: SharedRecord | undefined;
+
+  /**
+   * The matched reference entry as loaded in dataset_version.
+   *
+   * @generated from field: crosscheck.reference.v1.ReferenceEntry entry = 18;
+   */
+  entry?: ReferenceEntry | undefined;
 };
 
 /**
