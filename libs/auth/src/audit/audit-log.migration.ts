@@ -37,3 +37,21 @@ export class CreateAuditLog1763800000060 implements MigrationInterface {
     await runner.query('DROP FUNCTION audit_log_is_append_only');
   }
 }
+
+/**
+ * Why a change was made, beside who made it: triage reasons and the data
+ * owner's decisions. Free text the caller wrote for the record, not data
+ * taken from shared records. Timestamped after every service's own tables, so
+ * it runs once the audit log exists, whichever migration created it.
+ */
+export class AuditLogDetail1763800000900 implements MigrationInterface {
+  name = 'AuditLogDetail1763800000900';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query('ALTER TABLE audit_log ADD COLUMN detail text');
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query('ALTER TABLE audit_log DROP COLUMN detail');
+  }
+}

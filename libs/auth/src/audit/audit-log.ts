@@ -13,6 +13,8 @@ export interface AuditEntry {
   outcome: 'ok' | 'refused' | 'failed';
   status: number;
   traceId: string | null;
+  /** Why, when the caller said: a triage reason, an owner's decision. */
+  detail?: string | null;
 }
 
 export interface AuditRow extends AuditEntry {
@@ -34,14 +36,14 @@ export class AuditLog {
 
   async append(entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.query(
-      'INSERT INTO audit_log (agency, key_id, action, record_ids, outcome, status, trace_id) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-      [entry.agency, entry.keyId, entry.action, entry.recordIds, entry.outcome, entry.status, entry.traceId],
+      'INSERT INTO audit_log (agency, key_id, action, record_ids, outcome, status, trace_id, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+      [entry.agency, entry.keyId, entry.action, entry.recordIds, entry.outcome, entry.status, entry.traceId, entry.detail ?? null],
     );
   }
 
   /** Newest first; `before` is the id of the last row of the previous page. */
   async query(query: AuditQuery): Promise<AuditRow[]> {
-    const rows: { id: string; at: Date; agency: string | null; key_id: string | null; action: string; record_ids: string[]; outcome: AuditEntry['outcome']; status: number; trace_id: string | null }[] =
+    const rows: { id: string; at: Date; agency: string | null; key_id: string | null; action: string; record_ids: string[]; outcome: AuditEntry['outcome']; status: number; trace_id: string | null; detail: string | null }[] =
       await this.dataSource.query(
         `SELECT * FROM audit_log
           WHERE ($1::text IS NULL OR agency = $1) AND ($2::text IS NULL OR action = $2)
@@ -59,6 +61,7 @@ export class AuditLog {
       outcome: row.outcome,
       status: row.status,
       traceId: row.trace_id,
+      detail: row.detail,
     }));
   }
 }
