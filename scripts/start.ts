@@ -1,9 +1,10 @@
 /**
  * `npm start`: the whole exchange on this machine, from a fresh clone.
  * Builds, starts (or reuses) Kafka, Zipkin and Postgres, migrates, starts the
- * four services, loads the demo Red Notices, then shares one demo record and
- * shows it becoming an alert, with the link to its trace. Ctrl-C stops
- * everything it started.
+ * four services and the analyst console, loads the demo Red Notices, then
+ * shares one demo record and shows it becoming an alert, with the link to its
+ * trace and a key to look at it in the console. Ctrl-C stops everything it
+ * started.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -12,7 +13,7 @@ import {
   Agencies,
   ensureDatabase,
   paths,
-  SERVICE_NAMES,
+  PIPELINE_SERVICE_NAMES,
   startKafka,
   startPostgres,
   startServiceProcess,
@@ -24,7 +25,7 @@ import {
 import { writeReferenceFiles } from '../test/data/reference-generator';
 
 const root = path.resolve(__dirname, '..');
-const PORTS: Record<ServiceName, number> = { intake: 3001, dedup: 3002, matching: 3003, alerting: 3004 };
+const PORTS: Record<ServiceName, number> = { intake: 3001, dedup: 3002, matching: 3003, alerting: 3004, console: 3005 };
 const AGENCY = 'FRA';
 /** A new agency code per run, so the demo record raises a new alert even when earlier runs shared the same person. */
 const DEMO_AGENCY = `DEMO-${Date.now().toString(36).toUpperCase()}`;
@@ -65,20 +66,29 @@ async function main(): Promise<void> {
   const env = { DATABASE_URL: databaseUrl, KAFKA_BROKERS: kafka.bootstrapServers, ZIPKIN_URL: `${zipkin.url}/api/v2/spans` };
   const services = {} as Record<ServiceName, ServiceProcess>;
   await Promise.all(
-    SERVICE_NAMES.map(async (name) => {
+    PIPELINE_SERVICE_NAMES.map(async (name) => {
       services[name] = await startServiceProcess(name, { env, port: PORTS[name], logGroup: 'services' });
       startedServices.push(services[name]);
     }),
   );
+  // The console signs analysts in against alerting and shows dedup's entities, so it comes after both.
+  services.console = await startServiceProcess('console', {
+    env: { ALERTING_URL: services.alerting.url, DEDUP_URL: services.dedup.url, ZIPKIN_UI_URL: `${zipkin.url}/zipkin` },
+    port: PORTS.console,
+    logGroup: 'services',
+  });
+  startedServices.push(services.console);
 
   const demoVin = await loadDemoReferenceData(root, databaseUrl);
 
   const agencies = new Agencies(databaseUrl, () => services.intake.url);
   const franceKey = await agencies.key(AGENCY, ['agency', 'analyst']);
-  await demonstrate(services, zipkin.url, await agencies.key(DEMO_AGENCY));
+  const demoAnalystKey = await agencies.key(DEMO_AGENCY, ['analyst']);
+  await demonstrate(services, zipkin.url, await agencies.key(DEMO_AGENCY), demoAnalystKey);
 
   say('');
   say('crosscheck is running:');
+  say(`  analyst console ${services.console.url}/   (sign in with ${DEMO_AGENCY}'s analyst key ${demoAnalystKey}, or ${AGENCY}'s below)`);
   say(`  API docs        ${services.intake.url}/docs   (each service serves its own /docs)`);
   say(`  share records   POST ${services.intake.url}/v1/records   (Authorization: Bearer <${AGENCY}'s key>)`);
   say(`  ${AGENCY}'s key     ${franceKey}   (roles agency, analyst; shown once, new each run)`);
@@ -87,9 +97,9 @@ async function main(): Promise<void> {
   say(`  instant checks  POST ${services.matching.url}/v1/checks   {"kind":"vehicle","vehicle":{"vin":"${demoVin}"}}`);
   say(`  demo data       ${path.join(paths.LOCAL_DIR, 'demo-reference')}/   (notices, sltd, smv, firearms, works-of-art)`);
   say(`  alerts          GET  ${services.alerting.url}/v1/alerts`);
-  say(`  live stream     GET  ${services.alerting.url}/v1/alerts/stream   (curl -N -H 'X-Agency-Code: ${AGENCY}' ...)`);
+  say(`  live stream     GET  ${services.alerting.url}/v1/alerts/stream   (curl -N -H "Authorization: Bearer <${AGENCY}'s key>" ...)`);
   say(`  traces          ${zipkin.url}/zipkin/`);
-  say(`  health/metrics  ${SERVICE_NAMES.map((name) => `${services[name].url}/metrics`).join('  ')}`);
+  say(`  health/metrics  ${PIPELINE_SERVICE_NAMES.map((name) => `${services[name].url}/metrics`).join('  ')}`);
   say(`  logs            ${path.join(paths.LOGS_DIR, 'services')}/`);
   say('Ctrl-C stops everything this command started.');
   // The launched processes do not hold the event loop (they must never outlive this one), so hold it here.
@@ -123,10 +133,11 @@ async function loadDemoReferenceData(root: string, databaseUrl: string): Promise
 }
 
 /** Shares one record that matches a demo Red Notice and waits for its alert on the live stream. */
-async function demonstrate(services: Record<ServiceName, ServiceProcess>, zipkinUrl: string, demoKey: string): Promise<void> {
+async function demonstrate(services: Record<ServiceName, ServiceProcess>, zipkinUrl: string, demoKey: string, analystKey: string): Promise<void> {
   const controller = new AbortController();
-  const stream = await fetch(`${services.alerting.url}/v1/alerts/stream?after=${await lastCursor(services.alerting.url)}`, {
-    headers: { 'x-agency-code': DEMO_AGENCY },
+  const asAnalyst = { authorization: `Bearer ${analystKey}` };
+  const stream = await fetch(`${services.alerting.url}/v1/alerts/stream?after=${await lastCursor(services.alerting.url, asAnalyst)}`, {
+    headers: asAnalyst,
     signal: controller.signal,
   });
   const record = {
@@ -165,8 +176,8 @@ async function demonstrate(services: Record<ServiceName, ServiceProcess>, zipkin
   }
 }
 
-async function lastCursor(alertingUrl: string): Promise<string> {
-  const response = await fetch(`${alertingUrl}/v1/alerts?limit=1`, { headers: { 'x-agency-code': DEMO_AGENCY } });
+async function lastCursor(alertingUrl: string, headers: Record<string, string>): Promise<string> {
+  const response = await fetch(`${alertingUrl}/v1/alerts?sort=updated&limit=1`, { headers });
   const body = (await response.json()) as { alerts: { cursor: string }[] };
   return body.alerts[0]?.cursor ?? '0';
 }

@@ -1,7 +1,7 @@
 /**
- * Runs one crosscheck service as a real process from `dist/` (built by
- * `npm start` and `npm test` first), and waits until `/ready` says its
- * database and Kafka consumer are up. Output goes to
+ * Runs one crosscheck service (or the analyst console) as a real process from
+ * `dist/` (built by `npm start` and `npm test` first), and waits until
+ * `/ready` says its database and Kafka consumer are up. Output goes to
  * `.local/logs/<group>/<service>.log`. Used by `npm start` and by the test
  * harness alike; like the brokers, services never outlive their launcher.
  */
@@ -11,9 +11,22 @@ import * as path from 'node:path';
 import { LOGS_DIR, REPO_ROOT } from './paths';
 import { spawnServer, type Child } from './proc';
 
-export type ServiceName = 'intake' | 'dedup' | 'matching' | 'alerting';
+export type ServiceName = 'intake' | 'dedup' | 'matching' | 'alerting' | 'console';
 
-export const SERVICE_NAMES: ServiceName[] = ['intake', 'dedup', 'matching', 'alerting'];
+/** Every process the launchers can run; the first four are the Kafka services, `console` is the analysts' web UI. */
+export const SERVICE_NAMES: ServiceName[] = ['intake', 'dedup', 'matching', 'alerting', 'console'];
+
+/** The services that consume and produce Kafka events and own a Postgres schema (the console has neither). */
+export const PIPELINE_SERVICE_NAMES: ServiceName[] = ['intake', 'dedup', 'matching', 'alerting'];
+
+/** The built entry of each, as `npm run build` lays it out in dist/. */
+const ENTRY_FILES: Record<ServiceName, string> = {
+  intake: 'apps/intake/src/main.js',
+  dedup: 'apps/dedup/src/main.js',
+  matching: 'apps/matching/src/main.js',
+  alerting: 'apps/alerting/src/main.js',
+  console: 'apps/console/server/main.js',
+};
 
 export interface ServiceProcessOptions {
   env: Record<string, string>;
@@ -35,7 +48,7 @@ export interface ServiceProcess {
 }
 
 export async function startServiceProcess(name: ServiceName, options: ServiceProcessOptions): Promise<ServiceProcess> {
-  const entry = path.join(REPO_ROOT, 'dist', 'apps', name, 'src', 'main.js');
+  const entry = path.join(REPO_ROOT, 'dist', ENTRY_FILES[name]);
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first`);
   const logFile = path.join(LOGS_DIR, options.logGroup, `${name}.log`);
   const port = options.port ?? (await freePort());

@@ -4,15 +4,29 @@
  * still hits it (retro-hit), matches are retracted when the record is
  * withdrawn or the entry removed, delta loads change only what they name, a
  * malformed load file is reported line by line, and instant checks and
- * matches obey dissemination. Real intake, dedup and matching processes, real
+ * matches obey dissemination. Resolved records are checked in batches: a
+ * poison pill among them is dead-lettered alone, a redelivery changes nothing.
+ * Real intake, dedup and matching processes, real
  * Kafka, real Postgres, the loader CLI as a process.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { fromBinary } from '@bufbuild/protobuf';
-import { MatchFoundSchema, MatchLevel, MatchRetractedSchema } from '@crosscheck/contracts';
+import { create, fromBinary, toBinary } from '@bufbuild/protobuf';
+import {
+  contractHeaders,
+  DeadLetterSchema,
+  DisseminationSchema,
+  DisseminationScope,
+  MatchFoundSchema,
+  MatchLevel,
+  MatchRetractedSchema,
+  RecordKind,
+  RecordResolvedSchema,
+  ResolutionDecision,
+  SharedRecordSchema,
+} from '@crosscheck/contracts';
 import { waitForPipelineIdle } from '../harness/pipeline';
 import { loadReference } from '../harness/reference-data';
 import { createSuite, Suite } from '../harness/suite';
@@ -257,5 +271,48 @@ describe('dissemination', () => {
     const results = ((await batch.json()) as { results: { status: number; hits?: { entryId: string }[] }[] }).results;
     expect(results.map((result) => result.status)).toEqual([200, 400]);
     expect(results[0].hits!.map((hit) => hit.entryId)).toEqual(['SMV-1']);
+  });
+});
+
+describe('checking resolved records in batches', () => {
+  /** A RecordResolved as dedup publishes it: a vehicle record, a new entity of its own. */
+  function resolvedVehicle(recordId: string, vin: string) {
+    const record = create(SharedRecordSchema, {
+      recordId,
+      version: 1,
+      owner: 'FRA',
+      kind: RecordKind.VEHICLE,
+      dissemination: create(DisseminationSchema, { scope: DisseminationScope.ALL }),
+      body: { case: 'vehicle', value: { vin } },
+    });
+    const event = create(RecordResolvedSchema, { entityId: randomUUID(), record, decision: ResolutionDecision.NEW_ENTITY });
+    return { key: event.entityId, value: Buffer.from(toBinary(RecordResolvedSchema, event)), headers: contractHeaders(RecordResolvedSchema, randomUUID()) };
+  }
+
+  it('checks every good record of a batch, dead-letters only the poison pill, and changes nothing on redelivery', async () => {
+    expect((await load('smv', [{ entryId: 'SMV-BATCH', vehicle: { vin: 'WVWZZZ1JZXW000001' } }], '--mode', 'delta')).code).toBe(0);
+    await waitForPipelineIdle(suite);
+    const good = Array.from({ length: 40 }, () => randomUUID());
+    // Decodes, but Postgres refuses its record id: it fails its batch for a reason of its own, every time.
+    const poison = resolvedVehicle('not-a-uuid', 'WVWZZZ1JZXW000001');
+    const messages = good.map((recordId) => resolvedVehicle(recordId, 'WVWZZZ1JZXW000001'));
+    messages.splice(20, 0, poison);
+    messages.push(messages[0]); // the same message twice: the inbox keeps it once
+    const producer = suite.kafka.producer();
+    await producer.connect();
+    // One key for all, so they share a partition and come in one Kafka batch.
+    await producer.send({ topic: suite.topic('records.resolved.v1'), messages: messages.map((message) => ({ ...message, key: 'batch' })) });
+    await producer.disconnect();
+    await waitForPipelineIdle(suite);
+
+    const matches = (await readTopic(suite, 'matches.found.v1')).map((message) => fromBinary(MatchFoundSchema, message.value!)).filter((match) => match.entryId === 'SMV-BATCH');
+    expect(matches.map((match) => match.recordId).sort()).toEqual([...good].sort());
+    expect(matches.every((match) => match.level === MatchLevel.HIT && match.record?.recordId === match.recordId && match.entry?.entryId === 'SMV-BATCH')).toBe(true);
+    const letters = (await readTopic(suite, 'records.resolved.v1.dlq')).map((message) => fromBinary(DeadLetterSchema, message.value!));
+    expect(letters).toHaveLength(1);
+    expect(Buffer.from(letters[0].value)).toEqual(poison.value);
+    const metrics = await (await fetch(`${suite.url('matching')}/metrics`)).text();
+    expect(metrics).toMatch(/crosscheck_messages_processed_total\{topic="records.resolved.v1",outcome="duplicate"\} 1/);
+    expect(metrics).toMatch(/crosscheck_dead_letters_total\{topic="records.resolved.v1"\} 1/);
   });
 });

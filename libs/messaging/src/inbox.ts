@@ -19,15 +19,34 @@ export class Inbox {
 
   /** Runs `work` once per message id, in one transaction with the claim. */
   async runOnce(message: IncomingMessage, work: (transaction: EntityManager) => Promise<void>): Promise<InboxOutcome> {
+    const [outcome] = await this.runOnceEach([{ message }], async (transaction, claimed) => {
+      if (claimed.length > 0) await work(transaction);
+    });
+    return outcome;
+  }
+
+  /**
+   * The batch form: claims every message id in one statement and runs `work`
+   * once, in the same transaction, with the items whose ids were not claimed
+   * before (the first of any id repeated within the batch). Answers each item's
+   * outcome, in order.
+   */
+  async runOnceEach<Item extends { message: IncomingMessage }>(
+    items: Item[],
+    work: (transaction: EntityManager, claimed: Item[]) => Promise<void>,
+  ): Promise<InboxOutcome[]> {
+    if (items.length === 0) return [];
     return this.dataSource.transaction(async (transaction) => {
-      const claimed: unknown[] = await transaction.query(
-        `INSERT INTO inbox (consumer, message_id, topic) VALUES ($1, $2, $3)
+      const rows: { message_id: string }[] = await transaction.query(
+        `INSERT INTO inbox (consumer, message_id, topic) SELECT $1, m.id, m.topic FROM unnest($2::text[], $3::text[]) AS m(id, topic)
          ON CONFLICT (consumer, message_id) DO NOTHING RETURNING message_id`,
-        [this.settings.groupId, message.messageId, message.topic],
+        [this.settings.groupId, items.map((item) => item.message.messageId), items.map((item) => item.message.topic)],
       );
-      if (claimed.length === 0) return 'duplicate';
-      await work(transaction);
-      return 'processed';
+      const unclaimed = new Set(rows.map((row) => row.message_id));
+      const outcomes = items.map((item): InboxOutcome => (unclaimed.delete(item.message.messageId) ? 'processed' : 'duplicate'));
+      const claimed = items.filter((_, index) => outcomes[index] === 'processed');
+      if (claimed.length > 0) await work(transaction, claimed);
+      return outcomes;
     });
   }
 }

@@ -1,3 +1,4 @@
+export * from './batched-event';
 export * from './inbox';
 export * from './incoming-message';
 export * from './kafka-event.server';

@@ -12,12 +12,19 @@
  *     are retried until they pass or the consumer stops, never dead-lettered;
  *   - heartbeats while handlers run, and offsets committed only for handled
  *     messages, so a shutdown or crash redelivers at most what was in flight
- *     (the inbox makes that harmless).
+ *     (the inbox makes that harmless);
+ *   - the opt-in batch form (`@EventPattern(topic, BATCH)`, batched-event.ts):
+ *     up to BATCH_MAX_MESSAGES decoded messages handed over at once, each still
+ *     in its own consumer span under its producer's, the handler's work under
+ *     one batch span linked to them all. A batch that fails for a reason of
+ *     its own is not retried as a whole: its messages are handled one by one
+ *     through the one-message path above (bounded retries, dead letter), so
+ *     only a poison pill is dead-lettered and the others are handled alone.
  */
 import { randomUUID } from 'node:crypto';
 import { create } from '@bufbuild/protobuf';
 import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
-import { SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
+import { Context, Link, Span, SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
 import {
   DeadLetterSchema,
   schemaForTopic,
@@ -34,6 +41,7 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import type { Logger } from 'pino';
+import { BATCH_MAX_MESSAGES, BatchedEvent, isBatchHandler } from './batched-event';
 import { KafkaProducer } from './kafka.producer';
 import { CONTENT_TYPE_PROTOBUF } from './messaging.constants';
 import { IncomingMessage } from './incoming-message';
@@ -120,27 +128,145 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   private async handleBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload): Promise<void> {
     const topic = this.producer.topics.logical(batch.topic);
     const stillOwned = () => isRunning() && !isStale();
-    for (const message of batch.messages) {
-      if (!stillOwned()) break;
-      const outcome = await this.handleMessage(topic, batch.partition, message, heartbeat, stillOwned);
-      if (outcome === 'interrupted') break;
-      resolveOffset(message.offset);
-      await heartbeat();
+    const handler = this.getHandlerByPattern(topic);
+    if (handler && isBatchHandler(handler)) {
+      for (let first = 0; first < batch.messages.length; first += BATCH_MAX_MESSAGES) {
+        if (!stillOwned()) break;
+        const chunk = batch.messages.slice(first, first + BATCH_MAX_MESSAGES);
+        const outcome = await this.handleTogether(topic, batch.partition, chunk, handler, heartbeat, stillOwned);
+        if (outcome === 'interrupted') break;
+        resolveOffset(chunk[chunk.length - 1].offset);
+        await heartbeat();
+      }
+    } else {
+      for (const message of batch.messages) {
+        if (!stillOwned()) break;
+        const outcome = await this.handleMessage(topic, batch.partition, message, heartbeat, stillOwned);
+        if (outcome === 'interrupted') break;
+        resolveOffset(message.offset);
+        await heartbeat();
+      }
     }
     await commitOffsetsIfNecessary();
     consumerLag.set({ topic, partition: String(batch.partition) }, Number(batch.offsetLag()));
   }
 
-  private async handleMessage(
+  /**
+   * Hands the decodable messages of a chunk to a batch handler in one call.
+   * Undecodable ones, and every message of a chunk that failed for a reason of
+   * its own, go through the one-message path (each retried and dead-lettered
+   * alone). Answers 'interrupted' when the consumer stops during an
+   * infrastructure failure: nothing of the chunk is resolved then.
+   */
+  private async handleTogether(
     topic: string,
     partition: number,
-    message: KafkaMessage,
+    messages: KafkaMessage[],
+    handler: MessageHandler,
     heartbeat: () => Promise<void>,
     stillOwned: () => boolean,
-  ): Promise<Outcome | Interrupted> {
-    const carrier = headersToCarrier(message.headers);
-    const parent = restoreTraceContext(carrier);
-    const span = this.tracer.startSpan(
+  ): Promise<'ok' | Interrupted> {
+    const alone: KafkaMessage[] = [];
+    const together: { message: KafkaMessage; span: Span; event: BatchedEvent<unknown> }[] = [];
+    for (const message of messages) {
+      const carrier = headersToCarrier(message.headers);
+      const schema = carrier[HEADER_SCHEMA] ?? '';
+      let payload: unknown;
+      try {
+        payload = this.decode(topic, schema, message);
+      } catch {
+        alone.push(message); // the one-message path dead-letters it, with the reason
+        continue;
+      }
+      const parent = restoreTraceContext(carrier);
+      const span = this.startMessageSpan(topic, partition, message, parent);
+      const messageId = carrier[HEADER_MESSAGE_ID] ?? `${topic}/${partition}/${message.offset}`;
+      const incoming = new IncomingMessage(topic, partition, message.offset, message.key?.toString(), messageId, schema, 1, trace.setSpan(parent, span));
+      together.push({ message, span, event: { payload, message: incoming } });
+    }
+
+    if (together.length > 0) {
+      const outcomes = await this.deliverTogether(topic, partition, together, handler, heartbeat, stillOwned);
+      if (outcomes === 'interrupted') {
+        for (const { span } of together) span.end();
+        return 'interrupted';
+      }
+      together.forEach(({ span }, index) => {
+        const outcome = outcomes?.[index];
+        span.setAttribute('crosscheck.outcome', outcome ?? 'handled_alone');
+        if (outcome) messagesProcessed.inc({ topic, outcome });
+        span.end();
+      });
+      if (!outcomes) alone.push(...together.map(({ message }) => message));
+    }
+
+    alone.sort((a, b) => (BigInt(a.offset) < BigInt(b.offset) ? -1 : 1));
+    for (const message of alone) {
+      if ((await this.handleMessage(topic, partition, message, heartbeat, stillOwned)) === 'interrupted') return 'interrupted';
+    }
+    return 'ok';
+  }
+
+  /** One call of the batch handler for the chunk; undefined when it failed for a reason of its own (then each message goes alone). */
+  private async deliverTogether(
+    topic: string,
+    partition: number,
+    together: { message: KafkaMessage; span: Span; event: BatchedEvent<unknown> }[],
+    handler: MessageHandler,
+    heartbeat: () => Promise<void>,
+    stillOwned: () => boolean,
+  ): Promise<Outcome[] | undefined | Interrupted> {
+    const links: Link[] = together.map(({ span }) => ({ context: span.spanContext() }));
+    const batchSpan = this.tracer.startSpan(`${topic} process batch`, {
+      kind: SpanKind.CONSUMER,
+      links,
+      attributes: {
+        'messaging.system': 'kafka',
+        'messaging.destination.name': topic,
+        'messaging.consumer.group.name': this.settings.groupId,
+        'messaging.batch.message_count': together.length,
+        'messaging.destination.partition.id': String(partition),
+      },
+    });
+    const started = performance.now();
+    const pacemaker = setInterval(() => void heartbeat().catch(() => undefined), HEARTBEAT_EVERY_MS);
+    let transientBackoff = 200;
+    try {
+      return await context.with(trace.setSpan(context.active(), batchSpan), async () => {
+        for (;;) {
+          try {
+            const result = await this.invoke(handler, together.map(({ event }) => event), undefined);
+            if (!Array.isArray(result) || result.length !== together.length) {
+              throw new Error(`the batch handler of ${topic} answered ${Array.isArray(result) ? result.length : typeof result} outcomes for ${together.length} messages`);
+            }
+            // Handler time per message, so the histogram reads the same for both forms.
+            const perMessage = (performance.now() - started) / 1000 / together.length;
+            for (let i = 0; i < together.length; i++) messageHandlerSeconds.observe({ topic }, perMessage);
+            return result.map((outcome): Outcome => (outcome === 'duplicate' ? 'duplicate' : 'ok'));
+          } catch (error) {
+            batchSpan.recordException(error as Error);
+            const first = together[0].message.offset;
+            if (isTransientFailure(error)) {
+              this.log.warn({ topic, partition, offset: first, messages: together.length, err: describe(error) }, 'batch handling failed; retrying');
+              if (!stillOwned()) return 'interrupted';
+              await delay(transientBackoff);
+              transientBackoff = Math.min(transientBackoff * 2, MAX_TRANSIENT_BACKOFF_MS);
+              continue;
+            }
+            this.log.warn({ topic, partition, offset: first, messages: together.length, err: describe(error) }, 'batch handling failed; handling its messages one by one');
+            batchSpan.setStatus({ code: SpanStatusCode.ERROR, message: 'handled one by one' });
+            return undefined;
+          }
+        }
+      });
+    } finally {
+      clearInterval(pacemaker);
+      batchSpan.end();
+    }
+  }
+
+  private startMessageSpan(topic: string, partition: number, message: KafkaMessage, parent: Context): Span {
+    return this.tracer.startSpan(
       `${topic} process`,
       {
         kind: SpanKind.CONSUMER,
@@ -154,12 +280,24 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       },
       parent,
     );
+  }
+
+  private async handleMessage(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    heartbeat: () => Promise<void>,
+    stillOwned: () => boolean,
+  ): Promise<Outcome | Interrupted> {
+    const carrier = headersToCarrier(message.headers);
+    const parent = restoreTraceContext(carrier);
+    const span = this.startMessageSpan(topic, partition, message, parent);
     const stopTimer = messageHandlerSeconds.startTimer({ topic });
     // kafkajs heartbeats only when asked; a slow handler or a long retry must keep asking.
     const pacemaker = setInterval(() => void heartbeat().catch(() => undefined), HEARTBEAT_EVERY_MS);
     try {
       return await context.with(trace.setSpan(parent, span), async () => {
-        const outcome = await this.deliverWithRetries(topic, partition, message, carrier, stillOwned);
+        const outcome = await this.deliverWithRetries(topic, partition, message, carrier, stillOwned, trace.setSpan(parent, span));
         if (outcome !== 'interrupted') messagesProcessed.inc({ topic, outcome });
         span.setAttribute('crosscheck.outcome', outcome);
         return outcome;
@@ -177,6 +315,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     message: KafkaMessage,
     carrier: Record<string, string>,
     stillOwned: () => boolean,
+    traceContext: Context,
   ): Promise<Outcome | Interrupted> {
     const handler = this.getHandlerByPattern(topic);
     const messageId = carrier[HEADER_MESSAGE_ID] ?? `${topic}/${partition}/${message.offset}`;
@@ -187,8 +326,11 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       try {
         if (!handler) throw new UndecodableMessage(`no handler for topic ${topic}`);
         const payload = this.decode(topic, schema, message);
-        const incoming = new IncomingMessage(topic, partition, message.offset, message.key?.toString(), messageId, schema, attempt);
-        const result = await this.invoke(handler, payload, incoming);
+        const incoming = new IncomingMessage(topic, partition, message.offset, message.key?.toString(), messageId, schema, attempt, traceContext);
+        // A batch handler takes a batch of one here: a message it failed on together with others, or one it could not decode.
+        const result = isBatchHandler(handler)
+          ? ((await this.invoke(handler, [{ payload, message: incoming } satisfies BatchedEvent<unknown>], undefined)) as unknown[])[0]
+          : await this.invoke(handler, payload, incoming);
         // Handlers return the inbox's verdict; a repeat is counted apart so operators see redeliveries.
         return result === 'duplicate' ? 'duplicate' : 'ok';
       } catch (error) {
@@ -227,7 +369,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     }
   }
 
-  private async invoke(handler: MessageHandler, payload: unknown, incoming: IncomingMessage): Promise<unknown> {
+  private async invoke(handler: MessageHandler, payload: unknown, incoming: IncomingMessage | undefined): Promise<unknown> {
     const result = await handler(payload, incoming);
     return lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
   }

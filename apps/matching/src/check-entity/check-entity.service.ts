@@ -9,7 +9,8 @@
 import { Injectable } from '@nestjs/common';
 import { disseminationFromContract } from '@crosscheck/auth';
 import { RecordResolved, RecordWithdrawn, ResolutionDecision, SharedRecord } from '@crosscheck/contracts';
-import { recordFactsOf } from '@crosscheck/resolution';
+import { RecordFacts, recordFactsOf } from '@crosscheck/resolution';
+import type { Context } from '@opentelemetry/api';
 import { EntityManager } from 'typeorm';
 import { MatchEvents } from '../match/match-events';
 import { Matcher } from '../match/matcher';
@@ -25,7 +26,7 @@ export class CheckEntityService {
     private readonly events: MatchEvents,
   ) {}
 
-  async check(transaction: EntityManager, event: RecordResolved): Promise<void> {
+  async check(transaction: EntityManager, event: RecordResolved, traceContext?: Context): Promise<void> {
     const record = event.record;
     if (!record || !record.body.case) return;
     await this.matches.moveEntities(transaction, event.entityId, event.mergedEntityIds);
@@ -35,14 +36,41 @@ export class CheckEntityService {
     if (event.decision === ResolutionDecision.LEFT_ENTITY) {
       // Only if it has not since been placed in another entity (the two events travel on different keys).
       if (known && !known.left && known.entityId === event.entityId && known.version <= record.version) {
-        await this.retractAll(transaction, record.recordId, 'the record left its entity: withdrawn, or no longer the same subject');
+        await this.retractAll(transaction, record.recordId, 'the record left its entity: withdrawn, or no longer the same subject', traceContext);
         await this.checked.markLeft(transaction, record.recordId);
       }
       return;
     }
-    if (known && (record.version < known.version || (known.left && record.version === known.version))) return;
-    if (known && !known.left && record.version === known.version && known.entityId === event.entityId) return;
-    await this.checkRecord(transaction, record, event.entityId);
+    if (isStale(record, event.entityId, known)) return;
+    await this.checkRecords(transaction, [{ record, entityId: event.entityId, traceContext }]);
+  }
+
+  /**
+   * `check` for a batch of events, with set-based reads and writes: the plain
+   * case (a record placed in an entity, no merge, its only event in the batch)
+   * is locked, matched, saved and published for all records together; the
+   * rest (merges, records leaving an entity, a record with several events in
+   * the batch) go through `check` one by one, in batch order, afterwards.
+   */
+  async checkMany(transaction: EntityManager, events: { event: RecordResolved; traceContext?: Context }[]): Promise<void> {
+    const eventsPerRecord = new Map<string, number>();
+    for (const { event } of events) {
+      if (event.record) eventsPerRecord.set(event.record.recordId, (eventsPerRecord.get(event.record.recordId) ?? 0) + 1);
+    }
+    const plain: { record: SharedRecord; entityId: string; traceContext?: Context }[] = [];
+    const inOrder: typeof events = [];
+    for (const item of events) {
+      const { record, decision, mergedEntityIds, entityId } = item.event;
+      if (!record || !record.body.case) continue;
+      if (decision === ResolutionDecision.LEFT_ENTITY || mergedEntityIds.length > 0 || eventsPerRecord.get(record.recordId)! > 1) inOrder.push(item);
+      else plain.push({ record, entityId, traceContext: item.traceContext });
+    }
+    const known = await this.checked.lockMany(transaction, plain.map(({ record }) => record.recordId));
+    await this.checkRecords(
+      transaction,
+      plain.filter(({ record, entityId }) => !isStale(record, entityId, known.get(record.recordId.toLowerCase()))),
+    );
+    for (const { event, traceContext } of inOrder) await this.check(transaction, event, traceContext);
   }
 
   /** The owner withdrew the record: every match resting on it is retracted. */
@@ -52,24 +80,48 @@ export class CheckEntityService {
     if (known && !known.left) await this.checked.markLeft(transaction, event.recordId);
   }
 
-  private async checkRecord(transaction: EntityManager, record: SharedRecord, entityId: string): Promise<void> {
-    const body = record.body;
-    if (!body.case) return;
-    const facts = recordFactsOf(body);
-    const findings = await this.matcher.findForRecord(transaction, facts);
-    await this.checked.save(
+  /** Matches records (distinct ids), saves them with their keys, publishes what is news and retracts what no longer holds. */
+  private async checkRecords(transaction: EntityManager, records: { record: SharedRecord; entityId: string; traceContext?: Context }[]): Promise<void> {
+    if (records.length === 0) return;
+    const facts = records.map(({ record }) => factsOf(record));
+    const findings = await this.matcher.findForRecords(transaction, facts);
+    await this.checked.saveMany(
       transaction,
-      { recordId: record.recordId, entityId, version: record.version, owner: record.owner, dissemination: disseminationFromContract(record.dissemination), facts, record },
-      this.matcher.keysOfRecord(facts),
+      records.map(({ record, entityId }, index) => ({
+        record: { recordId: record.recordId, entityId, version: record.version, owner: record.owner, dissemination: disseminationFromContract(record.dissemination), facts: facts[index], record },
+        keys: this.matcher.keysOfRecord(facts[index]),
+      })),
     );
-    for (const finding of findings) await this.events.found(transaction, record, entityId, finding);
-    const holding = new Set(findings.map((finding) => `${finding.dataset}/${finding.entry.entryId}`));
-    for (const match of await this.matches.liveOfRecord(transaction, record.recordId)) {
-      if (!holding.has(`${match.dataset}/${match.entryId}`)) await this.events.retracted(transaction, match, 'the record was updated and no longer matches');
-    }
+    await this.events.foundMany(
+      transaction,
+      records.flatMap(({ record, entityId, traceContext }, index) => findings[index].map((finding) => ({ record, entityId, finding, traceContext }))),
+    );
+    const holding = new Set(records.flatMap(({ record }, index) => findings[index].map((finding) => `${record.recordId.toLowerCase()}/${finding.dataset}/${finding.entry.entryId}`)));
+    const traceOf = new Map(records.map(({ record, traceContext }) => [record.recordId.toLowerCase(), traceContext]));
+    const live = await this.matches.liveOfRecords(transaction, records.map(({ record }) => record.recordId));
+    await this.events.retractedMany(
+      transaction,
+      live
+        .filter((match) => !holding.has(`${match.recordId.toLowerCase()}/${match.dataset}/${match.entryId}`))
+        .map((match) => ({ match, reason: 'the record was updated and no longer matches', traceContext: traceOf.get(match.recordId.toLowerCase()) })),
+    );
   }
 
-  private async retractAll(transaction: EntityManager, recordId: string, reason: string): Promise<void> {
-    for (const match of await this.matches.liveOfRecord(transaction, recordId)) await this.events.retracted(transaction, match, reason);
+  private async retractAll(transaction: EntityManager, recordId: string, reason: string, traceContext?: Context): Promise<void> {
+    const live = await this.matches.liveOfRecord(transaction, recordId);
+    await this.events.retractedMany(transaction, live.map((match) => ({ match, reason, traceContext })));
   }
+}
+
+function factsOf(record: SharedRecord): RecordFacts {
+  const body = record.body;
+  if (!body.case) throw new Error(`record ${record.recordId} has no body: only records with one are checked`);
+  return recordFactsOf(body);
+}
+
+/** An event older than what was checked, or the same version in the same entity again: nothing to do. */
+function isStale(record: SharedRecord, entityId: string, known: { version: number; left: boolean; entityId: string } | undefined): boolean {
+  if (!known) return false;
+  if (record.version < known.version || (known.left && record.version === known.version)) return true;
+  return !known.left && record.version === known.version && known.entityId === entityId;
 }

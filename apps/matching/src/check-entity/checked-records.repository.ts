@@ -47,23 +47,49 @@ const ROWS_PER_KEY = 200;
 export class CheckedRecordsRepository {
   /** The record as last checked, locked; undefined when never seen. */
   async lock(manager: EntityManager, recordId: string): Promise<(CheckedRecord & { left: boolean }) | undefined> {
-    const rows: (CheckedRow & { left_at: Date | null })[] = await manager.query('SELECT * FROM checked_records WHERE record_id = $1 FOR UPDATE', [recordId]);
-    return rows[0] && { ...toChecked(rows[0]), left: rows[0].left_at !== null };
+    return (await this.lockMany(manager, [recordId])).get(recordId.toLowerCase());
+  }
+
+  /** The records as last checked, locked (in id order, so that two batches cannot deadlock), by lower-case record id. */
+  async lockMany(manager: EntityManager, recordIds: string[]): Promise<Map<string, CheckedRecord & { left: boolean }>> {
+    if (recordIds.length === 0) return new Map();
+    const rows: (CheckedRow & { left_at: Date | null })[] = await manager.query(
+      'SELECT * FROM checked_records WHERE record_id = ANY($1::uuid[]) ORDER BY record_id FOR UPDATE',
+      [recordIds],
+    );
+    return new Map(rows.map((row) => [row.record_id.toLowerCase(), { ...toChecked(row), left: row.left_at !== null }]));
   }
 
   async save(manager: EntityManager, record: CheckedRecord, keys: { dataset: DatasetName; key: string }[]): Promise<void> {
+    await this.saveMany(manager, [{ record, keys }]);
+  }
+
+  /** `save` for many records (distinct ids) in one statement each for the records, their old keys and their new keys. */
+  async saveMany(manager: EntityManager, records: { record: CheckedRecord; keys: { dataset: DatasetName; key: string }[] }[]): Promise<void> {
+    if (records.length === 0) return;
+    const column = <T>(pick: (record: CheckedRecord) => T) => records.map(({ record }) => pick(record));
     await manager.query(
       `INSERT INTO checked_records (record_id, entity_id, version, kind, owner, dissemination, facts, record)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::jsonb[], $7::jsonb[], $8::bytea[])
        ON CONFLICT (record_id) DO UPDATE SET entity_id = EXCLUDED.entity_id, version = EXCLUDED.version, owner = EXCLUDED.owner,
          dissemination = EXCLUDED.dissemination, facts = EXCLUDED.facts, record = EXCLUDED.record, left_at = NULL`,
-      [record.recordId, record.entityId, record.version, record.facts.kind, record.owner, JSON.stringify(record.dissemination), JSON.stringify(record.facts), Buffer.from(toBinary(SharedRecordSchema, record.record))],
+      [
+        column((r) => r.recordId),
+        column((r) => r.entityId),
+        column((r) => r.version),
+        column((r) => r.facts.kind),
+        column((r) => r.owner),
+        column((r) => JSON.stringify(r.dissemination)),
+        column((r) => JSON.stringify(r.facts)),
+        column((r) => Buffer.from(toBinary(SharedRecordSchema, r.record))),
+      ],
     );
-    await manager.query('DELETE FROM record_keys WHERE record_id = $1', [record.recordId]);
-    if (keys.length > 0) {
+    await manager.query('DELETE FROM record_keys WHERE record_id = ANY($1::uuid[])', [column((r) => r.recordId)]);
+    const keyRows = records.flatMap(({ record, keys }) => keys.map((key) => ({ ...key, recordId: record.recordId })));
+    if (keyRows.length > 0) {
       await manager.query(
-        'INSERT INTO record_keys (dataset, key, record_id) SELECT d, k, $3::uuid FROM unnest($1::text[], $2::text[]) AS t(d, k) ON CONFLICT DO NOTHING',
-        [keys.map((key) => key.dataset), keys.map((key) => key.key), record.recordId],
+        'INSERT INTO record_keys (dataset, key, record_id) SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[]) ON CONFLICT DO NOTHING',
+        [keyRows.map((key) => key.dataset), keyRows.map((key) => key.key), keyRows.map((key) => key.recordId)],
       );
     }
   }

@@ -38,6 +38,9 @@ interface MatchRow {
   entry_id: string;
 }
 
+/** Postgres gives uuids back in lower case; the caller's may not be. */
+const pairKey = (recordId: string, dataset: string, entryId: string) => `${recordId.toLowerCase()}/${dataset}/${entryId}`;
+
 const toLive = (row: MatchRow): LiveMatch => ({ matchId: row.match_id, entityId: row.entity_id, recordId: row.record_id, dataset: row.dataset, entryId: row.entry_id });
 
 @Injectable()
@@ -48,9 +51,16 @@ export class MatchesRepository {
    * undefined when the same pair came out the same again.
    */
   async record(manager: EntityManager, outcome: MatchOutcome, newMatchId: string): Promise<string | undefined> {
-    const rows: { match_id: string }[] = await manager.query(
+    return (await this.recordMany(manager, [{ outcome, newMatchId }]))[0];
+  }
+
+  /** `record` for many outcomes in one statement; answers in the same order. One outcome per (record, dataset, entry). */
+  async recordMany(manager: EntityManager, outcomes: { outcome: MatchOutcome; newMatchId: string }[]): Promise<(string | undefined)[]> {
+    if (outcomes.length === 0) return [];
+    const column = <T>(pick: (outcome: MatchOutcome) => T) => outcomes.map(({ outcome }) => pick(outcome));
+    const rows: { record_id: string; dataset: string; entry_id: string; match_id: string }[] = await manager.query(
       `INSERT INTO matches (entity_id, dataset, entry_id, match_id, record_id, subject, score, level, features, dataset_version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::text[], $7::float8[], $8::text[], $9::jsonb[], $10::bigint[])
        ON CONFLICT (record_id, dataset, entry_id) DO UPDATE SET
          match_id = CASE WHEN matches.retracted_at IS NULL THEN matches.match_id ELSE EXCLUDED.match_id END,
          entity_id = EXCLUDED.entity_id, subject = EXCLUDED.subject, score = EXCLUDED.score, level = EXCLUDED.level,
@@ -58,25 +68,31 @@ export class MatchesRepository {
          retracted_at = NULL, retraction_reason = NULL
        WHERE matches.retracted_at IS NOT NULL OR matches.level IS DISTINCT FROM EXCLUDED.level
          OR matches.score IS DISTINCT FROM EXCLUDED.score OR matches.entity_id IS DISTINCT FROM EXCLUDED.entity_id
-       RETURNING match_id`,
+       RETURNING record_id, dataset, entry_id, match_id`,
       [
-        outcome.entityId,
-        outcome.dataset,
-        outcome.entryId,
-        newMatchId,
-        outcome.recordId,
-        outcome.subject,
-        outcome.score,
-        outcome.level,
-        JSON.stringify(outcome.features),
-        outcome.datasetVersion,
+        column((o) => o.entityId),
+        column((o) => o.dataset),
+        column((o) => o.entryId),
+        outcomes.map(({ newMatchId }) => newMatchId),
+        column((o) => o.recordId),
+        column((o) => o.subject),
+        column((o) => o.score),
+        column((o) => o.level),
+        column((o) => JSON.stringify(o.features)),
+        column((o) => o.datasetVersion),
       ],
     );
-    return rows[0]?.match_id;
+    const news = new Map(rows.map((row) => [pairKey(row.record_id, row.dataset, row.entry_id), row.match_id]));
+    return outcomes.map(({ outcome }) => news.get(pairKey(outcome.recordId, outcome.dataset, outcome.entryId)));
   }
 
   async liveOfRecord(manager: EntityManager, recordId: string): Promise<LiveMatch[]> {
-    const rows: MatchRow[] = await manager.query('SELECT * FROM matches WHERE record_id = $1 AND retracted_at IS NULL', [recordId]);
+    return this.liveOfRecords(manager, [recordId]);
+  }
+
+  async liveOfRecords(manager: EntityManager, recordIds: string[]): Promise<LiveMatch[]> {
+    if (recordIds.length === 0) return [];
+    const rows: MatchRow[] = await manager.query('SELECT * FROM matches WHERE record_id = ANY($1::uuid[]) AND retracted_at IS NULL', [recordIds]);
     return rows.map(toLive);
   }
 
@@ -87,13 +103,27 @@ export class MatchesRepository {
 
   /** Retracts a live match; returns it, or undefined when it was not live. */
   async retract(manager: EntityManager, match: LiveMatch, reason: string): Promise<LiveMatch | undefined> {
+    return (await this.retractMany(manager, [{ match, reason }]))[0];
+  }
+
+  /** `retract` for many matches in one statement; answers in the same order. */
+  async retractMany(manager: EntityManager, retractions: { match: LiveMatch; reason: string }[]): Promise<(LiveMatch | undefined)[]> {
+    if (retractions.length === 0) return [];
     // UPDATE ... RETURNING answers [rows, count] through TypeORM.
     const [rows]: [MatchRow[], number] = await manager.query(
-      `UPDATE matches SET retracted_at = now(), retraction_reason = $4, updated_at = now()
-        WHERE record_id = $1 AND dataset = $2 AND entry_id = $3 AND retracted_at IS NULL RETURNING *`,
-      [match.recordId, match.dataset, match.entryId, reason],
+      `UPDATE matches m SET retracted_at = now(), retraction_reason = r.reason, updated_at = now()
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS r(record_id, dataset, entry_id, reason)
+        WHERE m.record_id = r.record_id AND m.dataset = r.dataset AND m.entry_id = r.entry_id AND m.retracted_at IS NULL
+        RETURNING m.*`,
+      [
+        retractions.map(({ match }) => match.recordId),
+        retractions.map(({ match }) => match.dataset),
+        retractions.map(({ match }) => match.entryId),
+        retractions.map(({ reason }) => reason),
+      ],
     );
-    return rows[0] && toLive(rows[0]);
+    const retracted = new Map(rows.map((row) => [pairKey(row.record_id, row.dataset, row.entry_id), toLive(row)]));
+    return retractions.map(({ match }) => retracted.get(pairKey(match.recordId, match.dataset, match.entryId)));
   }
 
   async moveEntities(manager: EntityManager, survivor: string, merged: string[]): Promise<void> {

@@ -56,7 +56,20 @@ const BATCH = 500;
 /** Rejections kept in the summary; the count goes on. */
 const MAX_REPORTED_REJECTIONS = 10_000;
 
+/** Rows a load must have written before it vacuums the tables it wrote (smaller loads leave that to autovacuum). */
+const VACUUM_AFTER_ROWS = 10_000;
+
 export async function loadReference(dataSource: DataSource, outbox: Outbox, changes: AsyncIterable<ReferenceChange>, options: LoadOptions): Promise<LoadSummary> {
+  const summary = await loadInOneTransaction(dataSource, outbox, changes, options);
+  if (summary.added + summary.modified + summary.removed >= VACUUM_AFTER_ROWS) {
+    // The candidate lookup is an index-only scan of reference_keys: until a vacuum marks the freshly written
+    // pages all-visible, it reads the heap for every index row, at random (at 1M notices, most of a lookup's time).
+    await dataSource.query('VACUUM (ANALYZE) reference_keys, reference_entries');
+  }
+  return summary;
+}
+
+async function loadInOneTransaction(dataSource: DataSource, outbox: Outbox, changes: AsyncIterable<ReferenceChange>, options: LoadOptions): Promise<LoadSummary> {
   const entries = new ReferenceEntriesRepository();
   return dataSource.transaction(async (transaction) => {
     const version = await entries.nextVersion(transaction, options.dataset, options.owner, options.dissemination);

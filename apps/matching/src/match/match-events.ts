@@ -9,10 +9,19 @@ import { Injectable } from '@nestjs/common';
 import { create } from '@bufbuild/protobuf';
 import { timestampNow } from '@bufbuild/protobuf/wkt';
 import { MatchFoundSchema, MatchLevel, MatchRetractedSchema, SharedRecord, Topics } from '@crosscheck/contracts';
-import { Outbox } from '@crosscheck/messaging';
+import { Outbox, OutgoingEvent } from '@crosscheck/messaging';
+import type { Context } from '@opentelemetry/api';
 import { EntityManager } from 'typeorm';
 import { LiveMatch, MatchesRepository } from '../check-entity/matches.repository';
 import type { Finding } from './matcher';
+
+/** A finding about a record, and the trace of the message that caused it. */
+export interface FoundMatch {
+  record: SharedRecord;
+  entityId: string;
+  finding: Finding;
+  traceContext?: Context;
+}
 
 @Injectable()
 export class MatchEvents {
@@ -22,70 +31,94 @@ export class MatchEvents {
   ) {}
 
   /** Records the finding; publishes it when it is news. Returns whether it was. */
-  async found(transaction: EntityManager, record: SharedRecord, entityId: string, finding: Finding): Promise<boolean> {
-    const { entry } = finding;
-    const matchId = await this.matches.record(
+  async found(transaction: EntityManager, record: SharedRecord, entityId: string, finding: Finding, traceContext?: Context): Promise<boolean> {
+    return (await this.foundMany(transaction, [{ record, entityId, finding, traceContext }]))[0];
+  }
+
+  /** `found` for many findings (one per record and entry), with one write for the matches and one for the events. */
+  async foundMany(transaction: EntityManager, findings: FoundMatch[]): Promise<boolean[]> {
+    const matchIds = await this.matches.recordMany(
       transaction,
-      {
-        entityId,
-        dataset: finding.dataset,
-        entryId: entry.entryId,
-        recordId: record.recordId,
-        subject: finding.subject,
-        score: finding.score,
-        level: finding.level,
-        features: finding.features,
-        datasetVersion: entry.version,
-      },
-      randomUUID(),
+      findings.map(({ record, entityId, finding }) => ({
+        outcome: {
+          entityId,
+          dataset: finding.dataset,
+          entryId: finding.entry.entryId,
+          recordId: record.recordId,
+          subject: finding.subject,
+          score: finding.score,
+          level: finding.level,
+          features: finding.features,
+          datasetVersion: finding.entry.version,
+        },
+        newMatchId: randomUUID(),
+      })),
     );
-    if (!matchId) return false;
-    const body = entry.entry.body;
-    await this.outbox.enqueue(transaction, {
-      topic: Topics.matchesFound,
-      key: entityId,
-      schema: MatchFoundSchema,
-      message: create(MatchFoundSchema, {
-        matchId,
-        entityId,
-        recordId: record.recordId,
-        recordKind: record.kind,
-        recordOwner: record.owner,
-        recordDissemination: record.dissemination,
-        dataset: finding.dataset,
-        datasetVersion: BigInt(entry.version),
-        entryId: entry.entryId,
-        entryOwner: entry.entry.owner,
-        entryDissemination: entry.entry.dissemination,
-        noticeColour: body.case === 'notice' ? body.value.colour : undefined,
-        score: finding.score,
-        level: finding.level === 'hit' ? MatchLevel.HIT : MatchLevel.POSSIBLE,
-        features: finding.features,
-        foundAt: timestampNow(),
-        record,
-        entry: entry.entry,
-      }),
+    const events: OutgoingEvent[] = [];
+    findings.forEach(({ record, entityId, finding, traceContext }, index) => {
+      const matchId = matchIds[index];
+      if (!matchId) return;
+      const { entry } = finding;
+      const body = entry.entry.body;
+      events.push({
+        topic: Topics.matchesFound,
+        key: entityId,
+        schema: MatchFoundSchema,
+        traceContext,
+        message: create(MatchFoundSchema, {
+          matchId,
+          entityId,
+          recordId: record.recordId,
+          recordKind: record.kind,
+          recordOwner: record.owner,
+          recordDissemination: record.dissemination,
+          dataset: finding.dataset,
+          datasetVersion: BigInt(entry.version),
+          entryId: entry.entryId,
+          entryOwner: entry.entry.owner,
+          entryDissemination: entry.entry.dissemination,
+          noticeColour: body.case === 'notice' ? body.value.colour : undefined,
+          score: finding.score,
+          level: finding.level === 'hit' ? MatchLevel.HIT : MatchLevel.POSSIBLE,
+          features: finding.features,
+          foundAt: timestampNow(),
+          record,
+          entry: entry.entry,
+        }),
+      });
     });
-    return true;
+    await this.outbox.enqueue(transaction, ...events);
+    return matchIds.map((matchId) => matchId !== undefined);
   }
 
   /** Retracts a live match and publishes why; nothing when it was already retracted. */
-  async retracted(transaction: EntityManager, match: LiveMatch, reason: string): Promise<void> {
-    const retracted = await this.matches.retract(transaction, match, reason);
-    if (!retracted) return;
-    await this.outbox.enqueue(transaction, {
-      topic: Topics.matchesRetracted,
-      key: retracted.entityId,
-      schema: MatchRetractedSchema,
-      message: create(MatchRetractedSchema, {
-        matchId: retracted.matchId,
-        entityId: retracted.entityId,
-        entryId: retracted.entryId,
-        dataset: retracted.dataset,
-        recordId: retracted.recordId,
-        reason,
-        retractedAt: timestampNow(),
-      }),
+  async retracted(transaction: EntityManager, match: LiveMatch, reason: string, traceContext?: Context): Promise<void> {
+    await this.retractedMany(transaction, [{ match, reason, traceContext }]);
+  }
+
+  /** `retracted` for many matches, with one write for the matches and one for the events. */
+  async retractedMany(transaction: EntityManager, retractions: { match: LiveMatch; reason: string; traceContext?: Context }[]): Promise<void> {
+    const retracted = await this.matches.retractMany(transaction, retractions);
+    const events: OutgoingEvent[] = [];
+    retractions.forEach(({ reason, traceContext }, index) => {
+      const match = retracted[index];
+      if (!match) return;
+      events.push({
+        topic: Topics.matchesRetracted,
+        key: match.entityId,
+        schema: MatchRetractedSchema,
+        traceContext,
+        message: create(MatchRetractedSchema, {
+          matchId: match.matchId,
+          entityId: match.entityId,
+          entryId: match.entryId,
+          dataset: match.dataset,
+          recordId: match.recordId,
+          reason,
+          retractedAt: timestampNow(),
+        }),
+      });
     });
+    await this.outbox.enqueue(transaction, ...events);
   }
 }

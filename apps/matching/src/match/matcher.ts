@@ -32,15 +32,26 @@ export class Matcher {
 
   /** Every entry of every applicable dataset the record matches, the best finding per entry. */
   async findForRecord(manager: EntityManager, facts: RecordFacts): Promise<Finding[]> {
-    const findings = new Map<string, Finding>();
-    for (const probe of probesOf(facts)) {
-      for (const entry of await this.entries.candidates(manager, probe.dataset, blockingKeys(probe.facts))) {
+    return (await this.findForRecords(manager, [facts]))[0];
+  }
+
+  /** `findForRecord` for a batch of records, with one candidate query for all their probes. */
+  async findForRecords(manager: EntityManager, records: RecordFacts[]): Promise<Finding[][]> {
+    const probes = records.flatMap((facts, record) => probesOf(facts).map((probe) => ({ record, probe })));
+    const candidates = await this.entries.candidatesOfEach(
+      manager,
+      probes.map(({ probe }) => ({ dataset: probe.dataset, keys: blockingKeys(probe.facts) })),
+    );
+    const findings = records.map(() => new Map<string, Finding>());
+    probes.forEach(({ record, probe }, index) => {
+      for (const entry of candidates[index]) {
         const finding = this.grade(probe, entry);
         const id = `${entry.dataset}/${entry.entryId}`;
-        if (finding && (!findings.has(id) || finding.score > findings.get(id)!.score)) findings.set(id, finding);
+        const best = findings[record].get(id);
+        if (finding && (!best || finding.score > best.score)) findings[record].set(id, finding);
       }
-    }
-    return [...findings.values()].sort((a, b) => b.score - a.score);
+    });
+    return findings.map((found) => [...found.values()].sort((a, b) => b.score - a.score));
   }
 
   /** How a record's probes for the entry's dataset compare with one entry: the best of them, if any reaches a level. */

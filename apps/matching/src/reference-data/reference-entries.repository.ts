@@ -49,18 +49,45 @@ const ROWS_PER_KEY = 200;
 export class ReferenceEntriesRepository {
   /** Entries of a dataset sharing blocking keys with a probe, those sharing most first: recall first, at most `limit`. */
   async candidates(manager: EntityManager, dataset: DatasetName, keys: string[], limit = 50): Promise<StoredEntry[]> {
-    if (keys.length === 0) return [];
-    const rows: EntryRow[] = await manager.query(
+    return (await this.candidatesOfEach(manager, [{ dataset, keys }], limit))[0];
+  }
+
+  /**
+   * `candidates` for many probes in one statement (a batch of records): the
+   * index lookups per (probe, key), ranked per probe, then each entry read once
+   * by primary key. The entry rows are read through a LATERAL that cannot be
+   * flattened (OFFSET 0): with the hits' count unknown to the planner, a plain
+   * join may otherwise hash the whole dataset.
+   */
+  async candidatesOfEach(manager: EntityManager, probes: { dataset: DatasetName; keys: string[] }[], limit = 50): Promise<StoredEntry[][]> {
+    const answers = probes.map((): StoredEntry[] => []);
+    const wanted = probes.flatMap((probe, index) => [...new Set(probe.keys)].map((key) => ({ index, dataset: probe.dataset, key })));
+    if (wanted.length === 0) return answers;
+    const rows: (EntryRow & { probe: number })[] = await manager.query(
       `WITH hits AS (
-         SELECT hit.entry_id, count(*) AS shared
-           FROM unnest($2::text[]) AS wanted(key)
-           CROSS JOIN LATERAL (SELECT entry_id FROM reference_keys k WHERE k.dataset = $1 AND k.key = wanted.key LIMIT ${ROWS_PER_KEY}) AS hit
-          GROUP BY hit.entry_id ORDER BY shared DESC LIMIT $3)
-       SELECT e.dataset, e.entry_id, e.version, e.facts, e.entry FROM hits JOIN reference_entries e ON e.dataset = $1 AND e.entry_id = hits.entry_id
-        ORDER BY hits.shared DESC, e.entry_id`,
-      [dataset, keys, limit],
+         SELECT w.probe, w.dataset, hit.entry_id, count(*) AS shared
+           FROM unnest($1::int[], $2::text[], $3::text[]) AS w(probe, dataset, key)
+           CROSS JOIN LATERAL (SELECT entry_id FROM reference_keys k WHERE k.dataset = w.dataset AND k.key = w.key LIMIT ${ROWS_PER_KEY}) AS hit
+          GROUP BY w.probe, w.dataset, hit.entry_id),
+       ranked AS (
+         SELECT probe, dataset, entry_id, shared, row_number() OVER (PARTITION BY probe ORDER BY shared DESC, entry_id) AS rank FROM hits),
+       chosen AS MATERIALIZED (SELECT probe, dataset, entry_id, rank FROM ranked WHERE rank <= $4)
+       SELECT c.probe, e.dataset, e.entry_id, e.version, e.facts, e.entry
+         FROM chosen c
+         CROSS JOIN LATERAL (SELECT dataset, entry_id, version, facts, entry FROM reference_entries r
+                              WHERE r.dataset = c.dataset AND r.entry_id = c.entry_id OFFSET 0) AS e
+        ORDER BY c.probe, c.rank`,
+      [wanted.map((w) => w.index), wanted.map((w) => w.dataset), wanted.map((w) => w.key), limit],
     );
-    return rows.map(toEntry);
+    // Entries found for several probes of the batch are decoded once.
+    const decoded = new Map<string, StoredEntry>();
+    for (const row of rows) {
+      const id = `${row.dataset}/${row.entry_id}`;
+      let entry = decoded.get(id);
+      if (!entry) decoded.set(id, (entry = toEntry(row)));
+      answers[row.probe].push(entry);
+    }
+    return answers;
   }
 
   async find(manager: EntityManager, dataset: DatasetName, entryId: string): Promise<StoredEntry | undefined> {

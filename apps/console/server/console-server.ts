@@ -1,0 +1,68 @@
+/**
+ * The analyst console's HTTP server: the built single-page app (with
+ * index.html for client routes), sign-in sessions, the two API proxies,
+ * `/config.json` for the page, and `/health` + `/ready` for launchers.
+ */
+import * as path from 'node:path';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import type { Logger } from 'pino';
+import { sendError } from './api-error';
+import type { ConsoleConfig } from './console.config';
+import { apiProxy } from './proxy/api-proxy';
+import { sessionRoutes } from './session/session.routes';
+import { SessionStore } from './session/session-store';
+
+/** Only this origin's scripts, styles and connections; no framing (clickjacking a triage button). */
+const CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+export function createConsoleServer(config: ConsoleConfig, logger: Logger, store = new SessionStore(config.SESSION_IDLE_MINUTES * 60_000)): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    const started = process.hrtime.bigint();
+    response.setHeader('x-content-type-options', 'nosniff');
+    response.setHeader('referrer-policy', 'no-referrer');
+    response.on('close', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      // The path only: query strings can carry filters of case data.
+      logger.info({ method: request.method, path: request.path, status: response.statusCode, ms: Math.round(ms) }, 'request');
+    });
+    next();
+  });
+
+  const ok = (_request: Request, response: Response) => response.json({ status: 'ok' });
+  app.get('/health', ok);
+  app.get('/ready', ok);
+  app.get('/config.json', (_request, response) => {
+    response.setHeader('cache-control', 'no-store');
+    response.json({ zipkinUrl: config.ZIPKIN_UI_URL });
+  });
+
+  app.use(sessionRoutes({ store, alertingUrl: config.ALERTING_URL, secureCookie: config.SESSION_COOKIE_SECURE, idleMinutes: config.SESSION_IDLE_MINUTES, logger }));
+  app.use('/api/alerting', ...apiProxy({ target: config.ALERTING_URL, service: 'alerting', store, secureCookie: config.SESSION_COOKIE_SECURE, logger }));
+  app.use('/api/dedup', ...apiProxy({ target: config.DEDUP_URL, service: 'dedup', store, secureCookie: config.SESSION_COOKIE_SECURE, logger }));
+  app.use('/api', (_request, response) => sendError(response, 404, 'not_found', 'no such API; the console serves /api/alerting/* and /api/dedup/*'));
+
+  const indexHtml = path.join(config.CONSOLE_WEB_DIR, 'index.html');
+  app.use((_request, response, next) => {
+    response.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
+    next();
+  });
+  // Vite names built assets by content hash, so they can be cached for good; index.html never is.
+  app.use('/assets', express.static(path.join(config.CONSOLE_WEB_DIR, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: false }));
+  app.use(express.static(config.CONSOLE_WEB_DIR, { index: false, maxAge: '1h' }));
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return next();
+    response.setHeader('cache-control', 'no-cache');
+    response.sendFile(indexHtml);
+  });
+  app.use((_request: Request, response: Response) => sendError(response, 404, 'not_found', 'not found'));
+  app.use((error: unknown, _request: Request, response: Response, _next: NextFunction) => {
+    const status = (error as { status?: number; statusCode?: number }).status ?? (error as { statusCode?: number }).statusCode ?? 500;
+    if (status >= 500) logger.error({ err: error instanceof Error ? error.message : String(error) }, 'console server error');
+    sendError(response, status, status === 404 ? 'not_found' : status >= 500 ? 'internal_error' : 'bad_request', status === 404 ? 'not found' : status >= 500 ? 'internal error' : 'bad request');
+  });
+  return app;
+}

@@ -1,0 +1,67 @@
+/**
+ * `/api/alerting/*` → alerting and `/api/dedup/*` → dedup, as the signed-in
+ * analyst: the session's key is added as `Authorization: Bearer`, and whatever
+ * credentials the browser sent (cookie, headers) are not passed on. Responses
+ * stream through as they come, so the live alert stream (SSE) is not buffered.
+ * When a service says 401 (the key was revoked or rotated), the session ends.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { createProxyMiddleware } from 'http-proxy-middleware';
+import type { Logger } from 'pino';
+import { sendError } from '../api-error';
+import { clearedSessionCookie, sessionIdFrom, SessionStore, type Analyst } from '../session/session-store';
+
+/** Headers a browser could use to speak for another agency or key; only the session decides who is calling. */
+export const CREDENTIAL_HEADERS = ['cookie', 'authorization', 'x-api-key', 'x-agency-code'];
+
+export interface ApiProxyOptions {
+  /** The service's base URL, e.g. http://127.0.0.1:3004. */
+  target: string;
+  service: string;
+  store: SessionStore;
+  secureCookie: boolean;
+  logger: Logger;
+}
+
+export function apiProxy({ target, service, store, secureCookie, logger }: ApiProxyOptions): RequestHandler[] {
+  const callers = new WeakMap<IncomingMessage, { analyst: Analyst; sessionId: string }>();
+
+  const requireSession: RequestHandler = (request: Request, response: Response, next: NextFunction) => {
+    const sessionId = sessionIdFrom(request.headers.cookie);
+    const analyst = store.find(sessionId);
+    if (!analyst || !sessionId) return sendError(response, 401, 'unauthenticated', 'not signed in');
+    callers.set(request, { analyst, sessionId });
+    next();
+  };
+
+  const proxy = createProxyMiddleware<Request, Response>({
+    target,
+    changeOrigin: true,
+    xfwd: false,
+    on: {
+      proxyReq(proxyRequest, request, response) {
+        for (const header of CREDENTIAL_HEADERS) proxyRequest.removeHeader(header);
+        proxyRequest.setHeader('authorization', `Bearer ${callers.get(request)!.analyst.key}`);
+        // A closed browser tab must close the upstream stream too, not leave it open until the next write fails.
+        response.on('close', () => {
+          if (!response.writableFinished) proxyRequest.destroy();
+        });
+      },
+      proxyRes(proxyResponse, request) {
+        if (proxyResponse.statusCode === 401) {
+          const caller = callers.get(request);
+          store.close(caller?.sessionId);
+          proxyResponse.headers['set-cookie'] = [clearedSessionCookie({ secure: secureCookie })];
+          logger.info({ service, agency: caller?.analyst.agency, keyId: caller?.analyst.keyId }, 'session ended: the service no longer accepts its key');
+        }
+      },
+      error(error, request, response) {
+        logger.warn({ service, method: request.method, err: (error as Error).message }, `${service} did not answer`);
+        if ('setHeader' in response) sendError(response as ServerResponse, 502, 'upstream_unavailable', `${service} did not answer; try again in a moment`);
+        else response.destroy();
+      },
+    },
+  });
+  return [requireSession, proxy as unknown as RequestHandler];
+}

@@ -1,0 +1,229 @@
+/**
+ * What the console reads from alerting and dedup, as their APIs answer it.
+ * Records and reference entries are protobuf JSON (proto3: default values are
+ * left out, enums are their full names), hence all the optional fields.
+ */
+export type AlertStatus = 'new' | 'acknowledged' | 'confirmed' | 'false_positive' | 'retracted';
+export type AlertLevel = 'hit' | 'possible';
+export type AlertKind = 'alert' | 'hit_notice';
+export type RecordKind = 'person' | 'travel_document' | 'vehicle' | 'firearm' | 'artwork';
+export type Dataset = 'notices' | 'sltd' | 'smv' | 'firearms' | 'works-of-art';
+export type NoticeColour = 'red' | 'yellow' | 'blue' | 'black' | 'green' | 'orange' | 'purple' | 'silver' | 'un_special';
+export type AlertSort = 'newest' | 'oldest' | 'score' | 'updated';
+
+export interface FeatureScore {
+  feature: string;
+  score: number;
+  weight: number;
+  detail: string;
+}
+
+export interface TriageStep {
+  status: AlertStatus;
+  reason: string;
+  by: string;
+  at: string;
+}
+
+export interface Alert {
+  alertId: string;
+  cursor: string;
+  kind: AlertKind;
+  agency: string;
+  subscriptionId: string | null;
+  subscriptionName: string | null;
+  status: AlertStatus;
+  retraction: { reason: string; at: string } | null;
+  ownerDecision: { decision: 'confirmed' | 'rejected'; reason: string; agency: string; at: string } | null;
+  triage: TriageStep[];
+  entityId: string;
+  recordId: string;
+  recordOwner: string;
+  recordKind: RecordKind;
+  dataset: string;
+  datasetVersion: number;
+  entryId: string;
+  entryOwner: string;
+  noticeColour: NoticeColour | null;
+  score: number;
+  level: AlertLevel;
+  features: FeatureScore[];
+  record: SharedRecord | null;
+  entry: ReferenceEntry | null;
+  traceId: string | null;
+  raisedAt: string;
+  updatedAt: string;
+}
+
+export interface PartialDate {
+  year?: number;
+  month?: number;
+  day?: number;
+}
+
+export interface PersonName {
+  full?: string;
+  given?: string;
+  family?: string;
+  original?: string;
+  script?: string;
+  alias?: boolean;
+}
+
+export interface IdentityDocument {
+  number?: string;
+  numberNormalized?: string;
+  type?: string;
+  issuingCountry?: string;
+}
+
+export interface Person {
+  names?: PersonName[];
+  dateOfBirth?: PartialDate;
+  sex?: string;
+  nationalities?: string[];
+  placeOfBirth?: string;
+  documents?: IdentityDocument[];
+  distinguishingMarks?: string[];
+}
+
+export interface TravelDocument {
+  document?: IdentityDocument;
+  status?: string;
+  holderName?: string;
+  issuedOn?: PartialDate;
+  expiresOn?: PartialDate;
+  mrz?: string;
+}
+
+export interface Vehicle {
+  vin?: string;
+  vinNormalized?: string;
+  plate?: string;
+  registrationCountry?: string;
+  make?: string;
+  model?: string;
+  colour?: string;
+  year?: number;
+  engineNumber?: string;
+}
+
+export interface Firearm {
+  serialNumber?: string;
+  serialNormalized?: string;
+  make?: string;
+  model?: string;
+  calibre?: string;
+  type?: string;
+}
+
+export interface Artwork {
+  title?: string;
+  objectType?: string;
+  maker?: string;
+  period?: string;
+  materials?: string;
+  dimensions?: string;
+  inscriptions?: string;
+  description?: string;
+}
+
+/** The body of a record or entry: one of these, by kind. */
+export interface Bodies {
+  person?: Person;
+  travelDocument?: TravelDocument;
+  vehicle?: Vehicle;
+  firearm?: Firearm;
+  artwork?: Artwork;
+}
+
+export interface SharedRecord extends Bodies {
+  recordId?: string;
+  version?: number;
+  kind?: string;
+  externalRef?: string;
+  owner?: string;
+  dissemination?: { scope?: string; agencies?: string[] };
+  purpose?: string;
+  reportedAt?: string;
+  expiresAt?: string;
+  caseRef?: string;
+}
+
+export interface Notice {
+  colour?: string;
+  subject?: Person;
+  noticeRef?: string;
+  charges?: string;
+}
+
+export interface ReferenceEntry extends Omit<Bodies, 'person'> {
+  entryId?: string;
+  dataset?: string;
+  owner?: string;
+  dissemination?: { scope?: string; agencies?: string[] };
+  notice?: Notice;
+}
+
+export interface AlertPage {
+  alerts: Alert[];
+  nextCursor: string | null;
+}
+
+export interface Subscription extends SubscriptionBody {
+  subscriptionId: string;
+  agency: string;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SubscriptionBody {
+  name: string;
+  datasets?: Dataset[];
+  noticeColours?: NoticeColour[];
+  recordKinds?: RecordKind[];
+  countries?: string[];
+  minScore?: number;
+  levels?: AlertLevel[];
+  webhookId?: string | null;
+}
+
+export interface Webhook {
+  webhookId: string;
+  url: string;
+  description?: string;
+  createdAt: string;
+}
+
+export interface SignedIn {
+  agency: string;
+  keyId: string;
+  roles: string[];
+}
+
+/** dedup's view of an entity, limited to what the caller's agency may see. */
+export interface EntityView {
+  entityId: string;
+  mergedFrom?: string;
+  kind: string;
+  records: EntityMember[];
+  links: EntityLink[];
+  possibleDuplicates: { entityId: string; recordId: string; score: number }[];
+}
+
+export interface EntityMember {
+  id: string;
+  owner: string;
+  version: number;
+  decision: string;
+  score: number;
+  joinedAt: string;
+  record: SharedRecord | null;
+}
+
+export interface EntityLink {
+  records: [string, string];
+  agencies: [string, string];
+  score: number;
+}
