@@ -7,6 +7,7 @@
 import * as path from 'node:path';
 import { paths, startKafka } from '@crosscheck/infra';
 import { openAlertStream } from '../harness/alert-stream';
+import { analystKey } from '../harness/alerting-api';
 import { loadNotices } from '../harness/reference-data';
 import { createSuite, Suite } from '../harness/suite';
 import { shareRecord, wantedPerson } from '../fixtures/records';
@@ -33,7 +34,7 @@ afterAll(async () => {
 });
 
 it('delivers a record shared while the broker was down once the broker is back', async () => {
-  const stream = await openAlertStream(suite.url('alerting'), 'ESP');
+  const stream = await openAlertStream(suite.url('alerting'), await analystKey(suite, 'ESP'));
   try {
     const spain = await suite.agencies.key('ESP');
     await broker.stop();

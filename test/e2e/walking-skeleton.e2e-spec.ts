@@ -8,6 +8,7 @@ import { fromBinary } from '@bufbuild/protobuf';
 import { DeadLetterSchema, HEADER_MESSAGE_ID, HEADER_SCHEMA, RecordReceivedSchema, schemaName } from '@crosscheck/contracts';
 import { Client } from 'pg';
 import { openAlertStream } from '../harness/alert-stream';
+import { alertsOf as alertsOfAgency, analystKey } from '../harness/alerting-api';
 import { waitForPipelineIdle } from '../harness/pipeline';
 import { loadNotices } from '../harness/reference-data';
 import { createSuite, Suite } from '../harness/suite';
@@ -30,9 +31,7 @@ afterAll(async () => {
 });
 
 async function alertsOf(agency: string): Promise<any[]> {
-  const response = await fetch(`${suite.url('alerting')}/v1/alerts`, { headers: { 'x-agency-code': agency } });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { alerts: any[] }).alerts;
+  return alertsOfAgency(suite, await analystKey(suite, agency));
 }
 
 async function query<Row>(sql: string, values: unknown[] = []): Promise<Row[]> {
@@ -47,7 +46,7 @@ async function query<Row>(sql: string, values: unknown[] = []): Promise<Row[]> {
 
 describe('a shared person record', () => {
   it('that matches a Red Notice reaches the sharing agency’s live stream as an alert', async () => {
-    const stream = await openAlertStream(suite.url('alerting'), 'FRA');
+    const stream = await openAlertStream(suite.url('alerting'), await analystKey(suite, 'FRA'));
     try {
       const shared = await shareRecord(suite.url('intake'), await suite.agencies.key('FRA'), wantedPerson());
       expect(shared.status).toBe(201);
@@ -67,7 +66,7 @@ describe('a shared person record', () => {
   });
 
   it('is followed in one trace through intake, dedup, matching and alerting', async () => {
-    const stream = await openAlertStream(suite.url('alerting'), 'NLD');
+    const stream = await openAlertStream(suite.url('alerting'), await analystKey(suite, 'NLD'));
     const shared = await shareRecord(suite.url('intake'), await suite.agencies.key('NLD'), wantedPerson());
     await stream.next((e) => e.event === 'alert');
     stream.close();
@@ -156,7 +155,7 @@ describe('the consumers', () => {
     expect(Buffer.from(letter.value).toString('latin1')).toContain('this is not protobuf');
 
     // The partition is not blocked: a record shared after the poison still becomes an alert.
-    const stream = await openAlertStream(suite.url('alerting'), 'ITA');
+    const stream = await openAlertStream(suite.url('alerting'), await analystKey(suite, 'ITA'));
     try {
       const shared = await shareRecord(suite.url('intake'), await suite.agencies.key('ITA'), wantedPerson());
       const event = await stream.next((e) => e.event === 'alert');

@@ -13,12 +13,15 @@ export interface AlertStream {
   next(predicate?: (event: StreamEvent) => boolean, timeoutMs?: number): Promise<StreamEvent>;
   /** Everything received so far. */
   received: StreamEvent[];
+  /** Resolves when the server ends the stream (or it is closed). */
+  ended: Promise<void>;
   close(): void;
 }
 
-export async function openAlertStream(baseUrl: string, agency: string, lastEventId?: string): Promise<AlertStream> {
+/** Opens the stream with an analyst's key; `lastEventId` resumes after that event, as a reconnecting browser does. */
+export async function openAlertStream(baseUrl: string, analystKey: string, lastEventId?: string): Promise<AlertStream> {
   const controller = new AbortController();
-  const headers: Record<string, string> = { 'x-agency-code': agency, accept: 'text/event-stream' };
+  const headers: Record<string, string> = { authorization: `Bearer ${analystKey}`, accept: 'text/event-stream' };
   if (lastEventId) headers['last-event-id'] = lastEventId;
   const response = await fetch(`${baseUrl}/v1/alerts/stream`, { headers, signal: controller.signal });
   if (!response.ok || !response.body) throw new Error(`stream answered ${response.status}`);
@@ -35,7 +38,7 @@ export async function openAlertStream(baseUrl: string, agency: string, lastEvent
     }
   };
 
-  void (async () => {
+  const ended = (async () => {
     const decoder = new TextDecoder();
     let buffer = '';
     try {
@@ -68,6 +71,7 @@ export async function openAlertStream(baseUrl: string, agency: string, lastEvent
 
   return {
     received,
+    ended,
     next(predicate = () => true, timeoutMs = 30_000) {
       const already = received.slice(consumed).find(predicate);
       if (already) {

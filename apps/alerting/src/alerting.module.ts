@@ -1,21 +1,65 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import {
+  AuditHttpController,
+  AuditLog,
+  AuditLogDetail1763800000900,
+  AuditedInterceptor,
+  CreateAuditLog1763800000060,
+  CredentialReplicaModule,
+  credentialReplicaMigrations,
+} from '@crosscheck/auth';
 import { ServiceCoreModule } from '@crosscheck/runtime';
 import { AlertingConfig } from './alerting.config';
 import { AlertFeed } from './alerts/alert-feed';
 import { AlertsHttpController } from './alerts/alerts.http.controller';
 import { AlertsRepository } from './alerts/alerts.repository';
 import { CreateAlerts1763800000400 } from './migrations/1763800000400-create-alerts';
+import { SubscriptionsTriageWebhooks1763800000410 } from './migrations/1763800000410-subscriptions-triage-webhooks';
 import { RaiseAlertMessageController } from './raise-alert/raise-alert.message.controller';
 import { RaiseAlertService } from './raise-alert/raise-alert.service';
+import { SubscriptionsHttpController } from './subscriptions/subscriptions.http.controller';
+import { SubscriptionsRepository } from './subscriptions/subscriptions.repository';
+import { SuppressionsRepository } from './triage/suppressions.repository';
+import { TriageHttpController } from './triage/triage.http.controller';
+import { TriageService } from './triage/triage.service';
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
+import { WebhooksHttpController } from './webhooks/webhooks.http.controller';
+import { WebhooksRepository } from './webhooks/webhooks.repository';
+
+const migrations = [
+  ...credentialReplicaMigrations,
+  CreateAuditLog1763800000060,
+  CreateAlerts1763800000400,
+  SubscriptionsTriageWebhooks1763800000410,
+  AuditLogDetail1763800000900,
+];
 
 @Module({})
 export class AlertingModule {
   static forConfig(config: AlertingConfig): DynamicModule {
     return {
       module: AlertingModule,
-      imports: [ServiceCoreModule.forService({ service: 'alerting', config, migrations: [CreateAlerts1763800000400] })],
-      controllers: [RaiseAlertMessageController, AlertsHttpController],
-      providers: [AlertsRepository, RaiseAlertService, AlertFeed],
+      imports: [ServiceCoreModule.forService({ service: 'alerting', config, migrations }), CredentialReplicaModule],
+      controllers: [
+        RaiseAlertMessageController,
+        AlertsHttpController,
+        TriageHttpController,
+        SubscriptionsHttpController,
+        WebhooksHttpController,
+        AuditHttpController,
+      ],
+      providers: [
+        AuditLog,
+        AuditedInterceptor,
+        AlertsRepository,
+        SubscriptionsRepository,
+        SuppressionsRepository,
+        WebhooksRepository,
+        RaiseAlertService,
+        TriageService,
+        AlertFeed,
+        WebhookDispatcher,
+      ],
     };
   }
 }

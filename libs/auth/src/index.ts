@@ -1,4 +1,3 @@
-export * from './agency-code.decorator';
 export * from './api-key';
 export * from './api-key.guard';
 export * from './caller';

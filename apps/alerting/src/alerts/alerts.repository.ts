@@ -1,144 +1,350 @@
-/** Alerting's `alerts` table: one alert per (entity, reference entry, agency). */
+/**
+ * Alerting's `alerts` table: one alert per (entity, reference entry,
+ * subscription), and one hit notice (no subscription) per (entity, entry,
+ * agency) for each side of a hit. `seq` moves on every change an agency should
+ * hear of, and is what streams and their `Last-Event-ID` count.
+ */
 import { Injectable } from '@nestjs/common';
+import type { JsonObject } from '@bufbuild/protobuf';
 import type { FeatureEvidence } from '@crosscheck/resolution';
 import { EntityManager } from 'typeorm';
+import type { AlertStatus, TriageStatus } from './alert-lifecycle';
+import type { MatchFacts } from '../raise-alert/match-facts';
+
+export type AlertKind = 'alert' | 'hit_notice';
+
+export interface TriageStep {
+  status: TriageStatus;
+  reason: string;
+  by: string;
+  at: string;
+}
+
+export interface OwnerDecision {
+  decision: 'confirmed' | 'rejected';
+  reason: string;
+  agency: string;
+  at: string;
+}
 
 export interface Alert {
   alertId: string;
   seq: number;
+  kind: AlertKind;
   agency: string;
+  subscriptionId: string | null;
+  subscriptionName: string | null;
   matchId: string;
+  liveMatchIds: string[];
   entityId: string;
   recordId: string;
   recordOwner: string;
+  recordKind: string;
   dataset: string;
+  datasetVersion: number;
   entryId: string;
   entryOwner: string;
   noticeColour: string | null;
   score: number;
   level: string;
   features: FeatureEvidence[];
-  status: string;
+  record: JsonObject | null;
+  entry: JsonObject | null;
+  recordDigest: string;
+  entryDigest: string;
+  status: AlertStatus;
+  retractionReason: string | null;
+  retractedAt: Date | null;
+  triage: TriageStep[];
+  ownerDecision: OwnerDecision | null;
   traceId: string | null;
+  spanId: string | null;
   raisedAt: Date;
   updatedAt: Date;
 }
 
-export type NewAlert = Omit<Alert, 'seq' | 'status' | 'raisedAt' | 'updatedAt'>;
+/** The span a change was made in, so that later work on the alert (a webhook call) joins the record's trace. */
+export interface TraceRef {
+  traceId: string;
+  spanId: string;
+}
+
+/** Who an alert is for: an agency, through one of its subscriptions or as a hit notice. */
+export interface Audience {
+  agency: string;
+  kind: AlertKind;
+  subscriptionId: string | null;
+}
 
 interface AlertRow {
   alert_id: string;
   seq: string;
+  kind: AlertKind;
   agency: string;
+  subscription_id: string | null;
+  subscription_name: string | null;
   match_id: string;
+  live_match_ids: string[];
   entity_id: string;
   record_id: string;
   record_owner: string;
+  record_kind: string;
   dataset: string;
+  dataset_version: string;
   entry_id: string;
   entry_owner: string;
   notice_colour: string | null;
   score: number;
   level: string;
   features: FeatureEvidence[];
-  status: string;
+  record: JsonObject | null;
+  entry: JsonObject | null;
+  record_digest: string;
+  entry_digest: string;
+  status: AlertStatus;
+  retraction_reason: string | null;
+  retracted_at: Date | null;
+  triage: TriageStep[];
+  owner_decision: OwnerDecision | null;
   trace_id: string | null;
+  span_id: string | null;
   raised_at: Date;
   updated_at: Date;
 }
 
 export const ALERTS_CHANNEL = 'crosscheck_alerts';
 
+const SELECT_ALERTS = `SELECT a.*, s.name AS subscription_name FROM alerts a LEFT JOIN subscriptions s ON s.subscription_id = a.subscription_id`;
+
 @Injectable()
 export class AlertsRepository {
-  /**
-   * Raises the alert, or updates it when the match improved or changed level.
-   * Returns the alert when something changed, undefined when this was a repeat.
-   */
-  async raise(manager: EntityManager, alert: NewAlert): Promise<{ alert: Alert; created: boolean } | undefined> {
-    const rows: (AlertRow & { created: boolean })[] = await manager.query(
-      `INSERT INTO alerts (alert_id, agency, match_id, entity_id, record_id, record_owner, dataset, entry_id, entry_owner,
-                           notice_colour, score, level, features, trace_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-       ON CONFLICT (entity_id, dataset, entry_id, agency) DO UPDATE SET
-         match_id = EXCLUDED.match_id, record_id = EXCLUDED.record_id, record_owner = EXCLUDED.record_owner, score = EXCLUDED.score, level = EXCLUDED.level,
-         features = EXCLUDED.features, updated_at = now(), seq = nextval(pg_get_serial_sequence('alerts', 'seq'))
-       WHERE alerts.score IS DISTINCT FROM EXCLUDED.score OR alerts.level IS DISTINCT FROM EXCLUDED.level
-       RETURNING *, (xmax = 0) AS created`,
+  /** Every agency's alerts on one (entity, entry) pair, locked for this transaction. */
+  async ofPair(manager: EntityManager, entityId: string, dataset: string, entryId: string): Promise<Alert[]> {
+    const rows: AlertRow[] = await manager.query(
+      `${SELECT_ALERTS} WHERE a.entity_id = $1 AND a.dataset = $2 AND a.entry_id = $3 FOR UPDATE OF a`,
+      [entityId, dataset, entryId],
+    );
+    return rows.map(toAlert);
+  }
+
+  /** Alerts resting on a match, locked for this transaction. */
+  async ofMatch(manager: EntityManager, matchId: string): Promise<Alert[]> {
+    const rows: AlertRow[] = await manager.query(`${SELECT_ALERTS} WHERE $1 = ANY(a.live_match_ids) FOR UPDATE OF a`, [matchId]);
+    return rows.map(toAlert);
+  }
+
+  /** A new alert for the audience; `seq` is taken, so streams hear of it. */
+  async insert(manager: EntityManager, alertId: string, audience: Audience, facts: MatchFacts, ownerDecision: OwnerDecision | null, trace: TraceRef | null, status: AlertStatus): Promise<Alert> {
+    const rows: AlertRow[] = await manager.query(
+      `INSERT INTO alerts (alert_id, kind, agency, subscription_id, match_id, live_match_ids, entity_id, record_id, record_owner, record_kind,
+                           dataset, dataset_version, entry_id, entry_owner, notice_colour, score, level, features, record, entry,
+                           record_digest, entry_digest, status, owner_decision, trace_id, span_id)
+       VALUES ($1, $2, $3, $4, $5, ARRAY[$5]::uuid[], $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)
+       RETURNING *`,
       [
-        alert.alertId,
-        alert.agency,
-        alert.matchId,
-        alert.entityId,
-        alert.recordId,
-        alert.recordOwner,
-        alert.dataset,
-        alert.entryId,
-        alert.entryOwner,
-        alert.noticeColour,
-        alert.score,
-        alert.level,
-        JSON.stringify(alert.features),
-        alert.traceId,
+        alertId,
+        audience.kind,
+        audience.agency,
+        audience.subscriptionId,
+        facts.matchId,
+        facts.entityId,
+        facts.recordId,
+        facts.recordOwner,
+        facts.recordKind,
+        facts.dataset,
+        facts.datasetVersion,
+        facts.entryId,
+        facts.entryOwner,
+        facts.noticeColour,
+        facts.score,
+        facts.level,
+        JSON.stringify(facts.features),
+        facts.record,
+        facts.entry,
+        facts.recordDigest,
+        facts.entryDigest,
+        status,
+        ownerDecision,
+        trace?.traceId ?? null,
+        trace?.spanId ?? null,
       ],
     );
-    if (rows.length === 0) return undefined;
-    // Wakes every alerting instance's live feed, once this transaction commits.
-    await manager.query('SELECT pg_notify($1, $2)', [ALERTS_CHANNEL, rows[0].seq]);
-    return { alert: toAlert(rows[0]), created: rows[0].created };
+    await notifyFeed(manager);
+    return toAlert(rows[0]);
+  }
+
+  /**
+   * The alert now rests on this finding too. `announce` moves it in the
+   * streams (a new `seq`); without it the newest match is kept quietly.
+   */
+  async refresh(manager: EntityManager, alertId: string, facts: MatchFacts, status: AlertStatus, announce: boolean, trace: TraceRef | null): Promise<Alert> {
+    const rows: AlertRow[] = await manager.query(
+      `UPDATE alerts SET
+         match_id = $2,
+         live_match_ids = CASE WHEN $2 = ANY(live_match_ids) THEN live_match_ids ELSE array_append(live_match_ids, $2::uuid) END,
+         record_id = $3, record_owner = $4, record_kind = $5, dataset_version = $6, entry_owner = $7, notice_colour = $8,
+         score = $9, level = $10, features = $11, record = $12, entry = $13, record_digest = $14, entry_digest = $15,
+         status = $16, retraction_reason = CASE WHEN $16 = 'retracted' THEN retraction_reason END,
+         retracted_at = CASE WHEN $16 = 'retracted' THEN retracted_at END,
+         trace_id = CASE WHEN $17 THEN $18 ELSE trace_id END,
+         span_id = CASE WHEN $17 THEN $19 ELSE span_id END,
+         updated_at = CASE WHEN $17 THEN now() ELSE updated_at END,
+         seq = CASE WHEN $17 THEN nextval(pg_get_serial_sequence('alerts', 'seq')) ELSE seq END
+       WHERE alert_id = $1
+       RETURNING *`,
+      [
+        alertId,
+        facts.matchId,
+        facts.recordId,
+        facts.recordOwner,
+        facts.recordKind,
+        facts.datasetVersion,
+        facts.entryOwner,
+        facts.noticeColour,
+        facts.score,
+        facts.level,
+        JSON.stringify(facts.features),
+        facts.record,
+        facts.entry,
+        facts.recordDigest,
+        facts.entryDigest,
+        status,
+        announce,
+        trace?.traceId ?? null,
+        trace?.spanId ?? null,
+      ],
+    );
+    if (announce) await notifyFeed(manager);
+    return this.withSubscriptionName(manager, rows[0]);
+  }
+
+  /** The match no longer holds: dropped from the alert, which is retracted once no match holds it up. */
+  async dropMatch(manager: EntityManager, alertId: string, matchId: string, reason: string): Promise<{ alert: Alert; retracted: boolean }> {
+    const rows: (AlertRow & { retracted_now: boolean })[] = await manager.query(
+      `WITH dropped AS (SELECT array_remove(live_match_ids, $2::uuid) AS ids FROM alerts WHERE alert_id = $1)
+       UPDATE alerts SET
+         live_match_ids = dropped.ids,
+         status = CASE WHEN cardinality(dropped.ids) = 0 THEN 'retracted' ELSE status END,
+         retraction_reason = CASE WHEN cardinality(dropped.ids) = 0 THEN $3 ELSE retraction_reason END,
+         retracted_at = CASE WHEN cardinality(dropped.ids) = 0 THEN now() ELSE retracted_at END,
+         updated_at = CASE WHEN cardinality(dropped.ids) = 0 THEN now() ELSE updated_at END,
+         seq = CASE WHEN cardinality(dropped.ids) = 0 THEN nextval(pg_get_serial_sequence('alerts', 'seq')) ELSE seq END
+       FROM dropped WHERE alert_id = $1
+       RETURNING alerts.*, cardinality(dropped.ids) = 0 AS retracted_now`,
+      [alertId, matchId, reason],
+    );
+    if (rows[0].retracted_now) await notifyFeed(manager);
+    return { alert: await this.withSubscriptionName(manager, rows[0]), retracted: rows[0].retracted_now };
+  }
+
+  /**
+   * The agency may no longer see one side of the pair: the alert is retracted
+   * and what it showed of both sides is removed from it.
+   */
+  async withdrawFromAudience(manager: EntityManager, alertId: string, reason: string): Promise<Alert> {
+    const rows: AlertRow[] = await manager.query(
+      `UPDATE alerts SET status = 'retracted', retraction_reason = $2, retracted_at = now(), record = NULL, entry = NULL, features = '[]',
+              live_match_ids = '{}', updated_at = now(), seq = nextval(pg_get_serial_sequence('alerts', 'seq'))
+        WHERE alert_id = $1 RETURNING *`,
+      [alertId, reason],
+    );
+    await notifyFeed(manager);
+    return this.withSubscriptionName(manager, rows[0]);
+  }
+
+  /** A triage step: the new status and the step appended to the alert's history. */
+  async triage(manager: EntityManager, alertId: string, status: AlertStatus, step: TriageStep): Promise<Alert> {
+    const rows: AlertRow[] = await manager.query(
+      `UPDATE alerts SET status = $2, triage = triage || $3::jsonb, updated_at = now(), seq = nextval(pg_get_serial_sequence('alerts', 'seq'))
+        WHERE alert_id = $1 RETURNING *`,
+      [alertId, status, JSON.stringify([step])],
+    );
+    await notifyFeed(manager);
+    return this.withSubscriptionName(manager, rows[0]);
+  }
+
+  /** The owner's decision shown on every alert of the pair, whoever's. */
+  async applyOwnerDecision(manager: EntityManager, entityId: string, dataset: string, entryId: string, decision: OwnerDecision): Promise<void> {
+    await manager.query(
+      `UPDATE alerts SET owner_decision = $4, updated_at = now(), seq = nextval(pg_get_serial_sequence('alerts', 'seq'))
+        WHERE entity_id = $1 AND dataset = $2 AND entry_id = $3`,
+      [entityId, dataset, entryId, decision],
+    );
+    await notifyFeed(manager);
+  }
+
+  async find(manager: EntityManager, alertId: string, lock = false): Promise<Alert | undefined> {
+    const rows: AlertRow[] = await manager.query(`${SELECT_ALERTS} WHERE a.alert_id = $1 ${lock ? 'FOR UPDATE OF a' : ''}`, [alertId]);
+    return rows[0] && toAlert(rows[0]);
+  }
+
+  /** Any query over alerts joined with their subscription's name; see alert-query.ts. */
+  async select(manager: EntityManager, where: string, orderAndLimit: string, values: unknown[]): Promise<Alert[]> {
+    const rows: AlertRow[] = await manager.query(`${SELECT_ALERTS} WHERE ${where} ${orderAndLimit}`, values);
+    return rows.map(toAlert);
   }
 
   /** An agency's alerts after a stream position, oldest first. */
   async after(manager: EntityManager, agency: string, afterSeq: number, limit: number): Promise<Alert[]> {
-    const rows: AlertRow[] = await manager.query('SELECT * FROM alerts WHERE agency = $1 AND seq > $2 ORDER BY seq LIMIT $3', [agency, afterSeq, limit]);
-    return rows.map(toAlert);
+    return this.select(manager, 'a.agency = $1 AND a.seq > $2', 'ORDER BY a.seq LIMIT $3', [agency, afterSeq, limit]);
   }
 
   /** All agencies' alerts after a stream position: what the live feed fans out. */
   async allAfter(manager: EntityManager, afterSeq: number, limit: number): Promise<Alert[]> {
-    const rows: AlertRow[] = await manager.query('SELECT * FROM alerts WHERE seq > $1 ORDER BY seq LIMIT $2', [afterSeq, limit]);
-    return rows.map(toAlert);
-  }
-
-  /** An agency's alerts, newest first, before a stream position (the cursor). */
-  async page(manager: EntityManager, agency: string, beforeSeq: number | undefined, limit: number): Promise<Alert[]> {
-    const rows: AlertRow[] = await manager.query(
-      'SELECT * FROM alerts WHERE agency = $1 AND ($2::bigint IS NULL OR seq < $2) ORDER BY seq DESC LIMIT $3',
-      [agency, beforeSeq ?? null, limit],
-    );
-    return rows.map(toAlert);
+    return this.select(manager, 'a.seq > $1', 'ORDER BY a.seq LIMIT $2', [afterSeq, limit]);
   }
 
   async highestSeq(manager: EntityManager): Promise<number> {
     const rows: { seq: string | null }[] = await manager.query('SELECT max(seq) AS seq FROM alerts');
     return Number(rows[0].seq ?? 0);
   }
+
+  private async withSubscriptionName(manager: EntityManager, row: AlertRow): Promise<Alert> {
+    if (!row.subscription_id) return toAlert({ ...row, subscription_name: null });
+    const names: { name: string }[] = await manager.query('SELECT name FROM subscriptions WHERE subscription_id = $1', [row.subscription_id]);
+    return toAlert({ ...row, subscription_name: names[0]?.name ?? null });
+  }
+}
+
+/** Wakes every alerting instance's live feed, once the transaction commits (NOTIFY is transactional and coalesced). */
+async function notifyFeed(manager: EntityManager): Promise<void> {
+  await manager.query(`SELECT pg_notify('${ALERTS_CHANNEL}', '')`);
 }
 
 function toAlert(row: AlertRow): Alert {
   return {
     alertId: row.alert_id,
     seq: Number(row.seq),
+    kind: row.kind,
     agency: row.agency,
+    subscriptionId: row.subscription_id,
+    subscriptionName: row.subscription_name ?? null,
     matchId: row.match_id,
+    liveMatchIds: row.live_match_ids,
     entityId: row.entity_id,
     recordId: row.record_id,
     recordOwner: row.record_owner,
+    recordKind: row.record_kind,
     dataset: row.dataset,
+    datasetVersion: Number(row.dataset_version),
     entryId: row.entry_id,
     entryOwner: row.entry_owner,
     noticeColour: row.notice_colour,
     score: row.score,
     level: row.level,
     features: row.features,
+    record: row.record,
+    entry: row.entry,
+    recordDigest: row.record_digest,
+    entryDigest: row.entry_digest,
     status: row.status,
+    retractionReason: row.retraction_reason,
+    retractedAt: row.retracted_at,
+    triage: row.triage,
+    ownerDecision: row.owner_decision,
     traceId: row.trace_id,
+    spanId: row.span_id,
     raisedAt: row.raised_at,
     updatedAt: row.updated_at,
   };
-}
-
-export function alertView(alert: Alert) {
-  const { seq, ...rest } = alert;
-  return { ...rest, cursor: String(seq), raisedAt: alert.raisedAt.toISOString(), updatedAt: alert.updatedAt.toISOString() };
 }

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { MatchFound, Topics } from '@crosscheck/contracts';
+import { MatchFound, MatchRetracted, Topics } from '@crosscheck/contracts';
 import { Inbox, InboxOutcome, IncomingMessage } from '@crosscheck/messaging';
 import { RaiseAlertService } from './raise-alert.service';
 
@@ -14,5 +14,10 @@ export class RaiseAlertMessageController {
   @EventPattern(Topics.matchesFound)
   async onMatchFound(@Payload() match: MatchFound, @Ctx() message: IncomingMessage): Promise<InboxOutcome> {
     return this.inbox.runOnce(message, (transaction) => this.raiseAlert.raise(transaction, match));
+  }
+
+  @EventPattern(Topics.matchesRetracted)
+  async onMatchRetracted(@Payload() retraction: MatchRetracted, @Ctx() message: IncomingMessage): Promise<InboxOutcome> {
+    return this.inbox.runOnce(message, (transaction) => this.raiseAlert.retract(transaction, retraction));
   }
 }

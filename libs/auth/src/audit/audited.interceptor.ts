@@ -56,10 +56,12 @@ export class AuditedInterceptor implements NestInterceptor {
 
 function recordIdsIn(body: unknown): string[] {
   if (!body || typeof body !== 'object') return [];
-  const value = body as { id?: unknown; record?: { id?: unknown }; records?: unknown[]; results?: unknown[] };
+  const value = body as { id?: unknown; recordId?: unknown; record?: { id?: unknown }; records?: unknown[]; results?: unknown[]; alerts?: unknown[] };
   const ids: string[] = [];
   if (typeof value.id === 'string') ids.push(value.id);
+  // Alerts name the shared record they are about.
+  if (typeof value.recordId === 'string') ids.push(value.recordId);
   if (typeof value.record?.id === 'string') ids.push(value.record.id);
-  for (const item of [...(value.records ?? []), ...(value.results ?? [])]) ids.push(...recordIdsIn(item));
+  for (const item of [...(value.records ?? []), ...(value.results ?? []), ...(value.alerts ?? [])]) ids.push(...recordIdsIn(item));
   return ids;
 }

@@ -1,0 +1,60 @@
+/**
+ * A subscription as an analyst writes it: which hits their agency wants
+ * alerts for. An empty or missing filter means "any".
+ */
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsISO31661Alpha3, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { RECORD_KINDS } from '@crosscheck/records';
+
+export const DATASETS = ['notices', 'sltd', 'smv', 'firearms', 'works-of-art'] as const;
+export const NOTICE_COLOURS = ['red', 'yellow', 'blue', 'black', 'green', 'orange', 'purple', 'silver', 'un_special'] as const;
+export const LEVELS = ['hit', 'possible'] as const;
+
+export class SubscriptionDto {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name!: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(DATASETS, { each: true, message: `each must be one of ${DATASETS.join(', ')}` })
+  datasets?: string[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(NOTICE_COLOURS, { each: true, message: `each must be one of ${NOTICE_COLOURS.join(', ')}` })
+  noticeColours?: string[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(RECORD_KINDS, { each: true, message: `each must be one of ${RECORD_KINDS.join(', ')}` })
+  recordKinds?: string[];
+
+  /** Matched against the owner agencies, nationalities and issuing or registration countries of either side. */
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(250)
+  @IsISO31661Alpha3({ each: true, message: 'each must be an ISO 3166-1 alpha-3 country code' })
+  countries?: string[];
+
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1)
+  minScore?: number;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(LEVELS, { each: true, message: 'each must be hit or possible' })
+  levels?: string[];
+
+  /** One of the agency's registered webhooks, called for every alert of this subscription. */
+  @IsOptional()
+  @IsUUID('all', { message: 'must be the id of one of your agency’s webhooks' })
+  webhookId?: string | null;
+}

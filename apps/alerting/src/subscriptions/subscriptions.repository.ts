@@ -1,0 +1,121 @@
+/** Alerting's `subscriptions` table: an agency's standing interest in hits. */
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { MatchFacts } from '../raise-alert/match-facts';
+import type { SubscriptionDto } from './subscription.dto';
+
+export interface Subscription {
+  subscriptionId: string;
+  agency: string;
+  name: string;
+  datasets: string[];
+  noticeColours: string[];
+  recordKinds: string[];
+  countries: string[];
+  minScore: number | null;
+  levels: string[];
+  webhookId: string | null;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+interface SubscriptionRow {
+  subscription_id: string;
+  agency: string;
+  name: string;
+  datasets: string[];
+  notice_colours: string[];
+  record_kinds: string[];
+  countries: string[];
+  min_score: number | null;
+  levels: string[];
+  webhook_id: string | null;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+@Injectable()
+export class SubscriptionsRepository {
+  async create(manager: EntityManager, subscriptionId: string, agency: string, createdBy: string, body: SubscriptionDto): Promise<Subscription> {
+    const rows: SubscriptionRow[] = await manager.query(
+      `INSERT INTO subscriptions (subscription_id, agency, name, datasets, notice_colours, record_kinds, countries, min_score, levels, webhook_id, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
+      [subscriptionId, agency, ...columnsOf(body), createdBy],
+    );
+    return toSubscription(rows[0]);
+  }
+
+  async replace(manager: EntityManager, agency: string, subscriptionId: string, body: SubscriptionDto): Promise<Subscription | undefined> {
+    const rows: SubscriptionRow[] = await manager.query(
+      `UPDATE subscriptions SET name = $3, datasets = $4, notice_colours = $5, record_kinds = $6, countries = $7, min_score = $8, levels = $9,
+              webhook_id = $10, updated_at = now()
+        WHERE agency = $1 AND subscription_id = $2 RETURNING *`,
+      [agency, subscriptionId, ...columnsOf(body)],
+    );
+    return rows[0] && toSubscription(rows[0]);
+  }
+
+  async delete(manager: EntityManager, agency: string, subscriptionId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query('DELETE FROM subscriptions WHERE agency = $1 AND subscription_id = $2 RETURNING subscription_id', [agency, subscriptionId]);
+    return rows.length > 0;
+  }
+
+  async find(manager: EntityManager, agency: string, subscriptionId: string): Promise<Subscription | undefined> {
+    const rows: SubscriptionRow[] = await manager.query('SELECT * FROM subscriptions WHERE agency = $1 AND subscription_id = $2', [agency, subscriptionId]);
+    return rows[0] && toSubscription(rows[0]);
+  }
+
+  async ofAgency(manager: EntityManager, agency: string): Promise<Subscription[]> {
+    const rows: SubscriptionRow[] = await manager.query('SELECT * FROM subscriptions WHERE agency = $1 ORDER BY created_at, subscription_id', [agency]);
+    return rows.map(toSubscription);
+  }
+
+  /** Every subscription, of any agency, whose filters this match passes. Who may see it is decided by the caller. */
+  async matching(manager: EntityManager, facts: MatchFacts): Promise<Subscription[]> {
+    const rows: SubscriptionRow[] = await manager.query(
+      `SELECT * FROM subscriptions
+        WHERE (cardinality(datasets) = 0 OR $1 = ANY(datasets))
+          AND (cardinality(notice_colours) = 0 OR $2::text = ANY(notice_colours))
+          AND (cardinality(record_kinds) = 0 OR $3 = ANY(record_kinds))
+          AND (cardinality(countries) = 0 OR countries && $4::text[])
+          AND (min_score IS NULL OR $5 >= min_score)
+          AND (cardinality(levels) = 0 OR $6 = ANY(levels))
+        ORDER BY agency, created_at, subscription_id`,
+      [facts.dataset, facts.noticeColour, facts.recordKind, facts.countries, facts.score, facts.level],
+    );
+    return rows.map(toSubscription);
+  }
+}
+
+function columnsOf(body: SubscriptionDto): unknown[] {
+  return [
+    body.name,
+    body.datasets ?? [],
+    body.noticeColours ?? [],
+    body.recordKinds ?? [],
+    body.countries ?? [],
+    body.minScore ?? null,
+    body.levels ?? [],
+    body.webhookId ?? null,
+  ];
+}
+
+function toSubscription(row: SubscriptionRow): Subscription {
+  return {
+    subscriptionId: row.subscription_id,
+    agency: row.agency,
+    name: row.name,
+    datasets: row.datasets,
+    noticeColours: row.notice_colours,
+    recordKinds: row.record_kinds,
+    countries: row.countries,
+    minScore: row.min_score,
+    levels: row.levels,
+    webhookId: row.webhook_id,
+    createdBy: row.created_by,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}

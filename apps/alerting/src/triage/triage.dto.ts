@@ -1,0 +1,26 @@
+import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { TRIAGE_STATUSES } from '../alerts/alert-lifecycle';
+
+/** An analyst's triage step: where the alert goes, and why. */
+export class TriageDto {
+  @IsIn(TRIAGE_STATUSES, { message: `must be one of ${TRIAGE_STATUSES.join(', ')}` })
+  status!: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1000)
+  reason!: string;
+}
+
+export const OWNER_DECISIONS = ['confirmed', 'rejected'] as const;
+
+/** The reference entry's owner confirms or rejects a hit on its data. */
+export class OwnerDecisionDto {
+  @IsIn(OWNER_DECISIONS, { message: 'must be confirmed or rejected' })
+  decision!: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1000)
+  reason!: string;
+}

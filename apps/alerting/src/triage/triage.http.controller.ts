@@ -1,0 +1,37 @@
+/**
+ * `POST /v1/alerts/{id}/triage` moves an alert along `new → acknowledged →
+ * confirmed | false_positive`, with a reason. `POST /v1/alerts/{id}/owner-decision`
+ * is the reference entry owner's confirmation or rejection of the hit.
+ */
+import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
+import { OpenApiOperation } from '@crosscheck/runtime';
+import { alertNotFound, isUuid } from '../alerts/alert-query';
+import { alertView } from '../alerts/alert-view';
+import type { TriageStatus } from '../alerts/alert-lifecycle';
+import type { OwnerDecision } from '../alerts/alerts.repository';
+import { OwnerDecisionDto, TriageDto } from './triage.dto';
+import { TriageService } from './triage.service';
+
+@Controller('v1/alerts/:alertId')
+export class TriageHttpController {
+  constructor(private readonly triageService: TriageService) {}
+
+  @Post('triage')
+  @HttpCode(HttpStatus.OK)
+  @RequireRoles('analyst')
+  @OpenApiOperation({ summary: 'Acknowledge, confirm or mark an alert a false positive, with a reason; a false positive silences the pair until either side changes' })
+  async triage(@CurrentCaller() caller: Caller, @Param('alertId') alertId: string, @Body() body: TriageDto) {
+    if (!isUuid(alertId)) throw alertNotFound();
+    return alertView(await this.triageService.triage(caller, alertId, body.status as TriageStatus, body.reason));
+  }
+
+  @Post('owner-decision')
+  @HttpCode(HttpStatus.OK)
+  @RequireRoles('analyst', 'data-owner')
+  @OpenApiOperation({ summary: 'As the owner of the reference entry, confirm or reject the hit before anyone acts on it' })
+  async decide(@CurrentCaller() caller: Caller, @Param('alertId') alertId: string, @Body() body: OwnerDecisionDto) {
+    if (!isUuid(alertId)) throw alertNotFound();
+    return alertView(await this.triageService.decideAsOwner(caller, alertId, body.decision as OwnerDecision['decision'], body.reason));
+  }
+}

@@ -1,0 +1,174 @@
+/**
+ * Sends webhook deliveries. Woken by NOTIFY when a delivery commits (and by a
+ * poll, for retries that come due and for NOTIFYs lost while reconnecting), it
+ * claims due deliveries with a lease, POSTs each signed alert to its receiver,
+ * and records the outcome: delivered on a 2xx, retried with backoff and jitter
+ * otherwise, dead-lettered after `WEBHOOK_MAX_ATTEMPTS`. Every alerting
+ * instance runs one; `FOR UPDATE SKIP LOCKED` keeps them from sending a
+ * delivery twice at once.
+ */
+import { lookup } from 'node:dns/promises';
+import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { context, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, TraceFlags } from '@opentelemetry/api';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { AlertingConfig } from '../alerting.config';
+import { alertView } from '../alerts/alert-view';
+import { Alert, AlertsRepository } from '../alerts/alerts.repository';
+import { retryDelayMs } from './retry-backoff';
+import { SIGNATURE_HEADER, signWebhook } from './webhook-signature';
+import { isPrivateAddress } from './webhook-target';
+import { DELIVERIES_CHANNEL, DueDelivery, WebhooksRepository } from './webhooks.repository';
+
+const POLL_MS = 500;
+/** A sender that died mid-call leaves its delivery due again after this. */
+const LEASE_MARGIN_MS = 10_000;
+
+@Injectable()
+export class WebhookDispatcher implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(WebhookDispatcher.name);
+  private readonly tracer = trace.getTracer('crosscheck.webhooks');
+  private readonly inFlight = new Set<Promise<void>>();
+  private listener: Client | undefined;
+  private poller: NodeJS.Timeout | undefined;
+  private claiming = false;
+  private again = false;
+  private stopping = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly webhooks: WebhooksRepository,
+    private readonly alerts: AlertsRepository,
+    private readonly config: AlertingConfig,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.listen();
+    this.poller = setInterval(() => this.wake(), POLL_MS);
+    this.wake();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    clearInterval(this.poller);
+    await Promise.allSettled([...this.inFlight]);
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** Claims what is due, as far as the concurrency allows; a wake-up during a claim claims again after it. */
+  private wake(): void {
+    if (this.stopping) return;
+    if (this.claiming) {
+      this.again = true;
+      return;
+    }
+    this.claiming = true;
+    void (async () => {
+      try {
+        do {
+          this.again = false;
+          const room = this.config.WEBHOOK_CONCURRENCY - this.inFlight.size;
+          if (room <= 0) return;
+          const due = await this.webhooks.claimDue(this.dataSource.manager, room, this.config.WEBHOOK_TIMEOUT_MS + LEASE_MARGIN_MS);
+          for (const delivery of due) this.track(this.send(delivery));
+          if (due.length === room) this.again = true;
+        } while (this.again && !this.stopping);
+      } catch (error) {
+        this.logger.warn(`claiming webhook deliveries failed: ${(error as Error).message}`);
+      } finally {
+        this.claiming = false;
+      }
+    })();
+  }
+
+  private track(sending: Promise<void>): void {
+    this.inFlight.add(sending);
+    void sending.finally(() => {
+      this.inFlight.delete(sending);
+      this.wake();
+    });
+  }
+
+  private async send(delivery: DueDelivery): Promise<void> {
+    const alert = await this.alerts.find(this.dataSource.manager, delivery.alertId).catch(() => undefined);
+    const span = this.tracer.startSpan(
+      'webhook deliver',
+      { kind: SpanKind.CLIENT, attributes: { 'crosscheck.delivery_id': delivery.deliveryId, 'crosscheck.alert_id': delivery.alertId, 'crosscheck.webhook.event': delivery.event, 'crosscheck.webhook.attempt': delivery.attempts } },
+      alert ? parentOf(alert) : ROOT_CONTEXT,
+    );
+    try {
+      const outcome = alert && alert.agency === delivery.agency ? await this.call(delivery, alert) : { ok: false as const, status: null, error: 'the alert no longer exists', final: true };
+      span.setAttribute('http.response.status_code', outcome.status ?? 0);
+      if (outcome.ok) {
+        await this.webhooks.markDelivered(this.dataSource.manager, delivery.deliveryId, outcome.status);
+        return;
+      }
+      span.setStatus({ code: SpanStatusCode.ERROR, message: outcome.error });
+      const exhausted = outcome.final || delivery.attempts >= this.config.WEBHOOK_MAX_ATTEMPTS;
+      const retryIn = exhausted ? undefined : retryDelayMs({ baseMs: this.config.WEBHOOK_BACKOFF_BASE_MS, maxMs: this.config.WEBHOOK_BACKOFF_MAX_MS }, delivery.attempts);
+      await this.webhooks.markFailed(this.dataSource.manager, delivery.deliveryId, outcome.status, outcome.error, retryIn);
+      if (exhausted) this.logger.warn(`webhook delivery ${delivery.deliveryId} dead-lettered after ${delivery.attempts} attempts: ${outcome.error}`);
+    } catch (error) {
+      // The outcome could not be written; the lease runs out and the delivery is tried again.
+      this.logger.warn(`recording webhook delivery ${delivery.deliveryId} failed: ${(error as Error).message}`);
+    } finally {
+      span.end();
+    }
+  }
+
+  private async call(delivery: DueDelivery, alert: Alert): Promise<{ ok: true; status: number } | { ok: false; status: number | null; error: string; final: boolean }> {
+    const url = new URL(delivery.url);
+    if (!this.config.WEBHOOK_ALLOW_PRIVATE_TARGETS) {
+      const resolved = await lookup(url.hostname.replace(/^\[|\]$/g, ''), { all: true }).catch(() => []);
+      if (resolved.length === 0) return { ok: false, status: null, error: `cannot resolve ${url.hostname}`, final: false };
+      if (resolved.some(({ address }) => isPrivateAddress(address))) return { ok: false, status: null, error: `${url.hostname} resolves to a private address`, final: true };
+    }
+    const body = JSON.stringify({ deliveryId: delivery.deliveryId, event: delivery.event, alert: alertView(alert) });
+    try {
+      const response = await fetch(delivery.url, {
+        method: 'POST',
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.config.WEBHOOK_TIMEOUT_MS),
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'crosscheck-webhooks/1',
+          'x-crosscheck-delivery': delivery.deliveryId,
+          'x-crosscheck-event': delivery.event,
+          [SIGNATURE_HEADER]: signWebhook(delivery.secret, body, Math.floor(Date.now() / 1000)),
+        },
+        body,
+      });
+      await response.body?.cancel().catch(() => undefined);
+      if (response.status >= 200 && response.status < 300) return { ok: true, status: response.status };
+      return { ok: false, status: response.status, error: `the receiver answered ${response.status}`, final: false };
+    } catch (error) {
+      const reason = (error as Error).name === 'TimeoutError' ? `no answer within ${this.config.WEBHOOK_TIMEOUT_MS} ms` : `${(error as Error).message}${causeOf(error)}`;
+      return { ok: false, status: null, error: reason, final: false };
+    }
+  }
+
+  private async listen(): Promise<void> {
+    const options = this.dataSource.driver.options as { url?: string };
+    const client = new Client({ connectionString: options.url, application_name: 'alerting-webhooks' });
+    client.on('notification', () => this.wake());
+    client.on('error', (error) => {
+      this.logger.warn(`webhook dispatcher lost its database connection: ${error.message}; reconnecting`);
+      this.listener = undefined;
+      if (!this.stopping) setTimeout(() => void this.listen().catch(() => undefined), 1_000);
+    });
+    await client.connect();
+    await client.query(`LISTEN ${DELIVERIES_CHANNEL}`);
+    this.listener = client;
+  }
+}
+
+/** The delivery is a child of the span that raised or last changed the alert, so it shows in the record's trace. */
+function parentOf(alert: Alert) {
+  if (!alert.traceId || !alert.spanId) return ROOT_CONTEXT;
+  return trace.setSpanContext(context.active(), { traceId: alert.traceId, spanId: alert.spanId, traceFlags: TraceFlags.SAMPLED, isRemote: true });
+}
+
+function causeOf(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return cause ? ` (${cause.code ?? cause.message})` : '';
+}
