@@ -64,6 +64,14 @@ export function isPrivateHost(hostname: string): boolean {
 export function isPrivateAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 0) return false;
-  if (family === 6 && address.toLowerCase().startsWith('::ffff:')) return isPrivateAddress(address.slice(7));
+  if (family === 6 && address.toLowerCase().startsWith('::ffff:')) return isPrivateAddress(mappedIpv4(address.slice(7)));
   return PRIVATE.check(address, family === 4 ? 'ipv4' : 'ipv6');
+}
+
+/** `::ffff:7f00:1` (how URLs normalise `::ffff:127.0.0.1`) is the IPv4 address 127.0.0.1. */
+function mappedIpv4(tail: string): string {
+  const hex = /^([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(tail);
+  if (!hex) return tail;
+  const [high, low] = [parseInt(hex[1], 16), parseInt(hex[2], 16)];
+  return [high >> 8, high & 255, low >> 8, low & 255].join('.');
 }
