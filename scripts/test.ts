@@ -1,7 +1,7 @@
 /**
  * `npm test`: everything a change must pass, against the real parts.
  *   1. contracts: buf lint, breaking-change check, generated code up to date
- *   2. typecheck of all code, tests included
+ *   2. typecheck of all code, tests and the console's web app included
  *   3. build (the end-to-end tests run the services from dist/)
  *   4. jest: unit, integration and end-to-end; its global setup starts or
  *      reuses Kafka, Postgres and Zipkin and stops what it started
@@ -27,7 +27,7 @@ function step(title: string, command: string, args: string[]): void {
 
 const started = Date.now();
 step('contracts: lint, breaking changes, generated code', bin('tsx'), ['scripts/contracts.ts', 'check']);
-step('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+step('typecheck (services, libraries, tests and the console web app)', 'npm', ['run', '--silent', 'typecheck']);
 step('build', 'npm', ['run', '--silent', 'build']);
 step('jest: unit, integration, end-to-end (real Kafka, Postgres, Zipkin)', bin('jest'), ['--runInBand', ...process.argv.slice(2)]);
 process.stdout.write(`\nnpm test passed in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);

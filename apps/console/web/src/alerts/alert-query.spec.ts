@@ -1,5 +1,5 @@
 import type { Alert } from '../api/types';
-import { alertsQuery, appendPage, matchesFilters, NO_FILTERS, sortAlerts, toggle, upsertAlert, type AlertFilters } from './alert-query';
+import { alertsQuery, appendPage, firstPage, matchesFilters, NO_FILTERS, sortAlerts, toggle, upsertAlert, type AlertFilters } from './alert-query';
 
 function alert(overrides: Partial<Alert>): Alert {
   return {
@@ -89,4 +89,24 @@ describe('appendPage', () => {
 it('toggle adds a value that is missing and removes one that is there', () => {
   expect(toggle(['a'], 'b')).toEqual(['a', 'b']);
   expect(toggle(['a', 'b'], 'a')).toEqual(['b']);
+});
+
+describe('firstPage', () => {
+  it('lays what the stream pushed while the page loaded over it', () => {
+    const page = [alert({ alertId: 'a', status: 'new', updatedAt: '2026-03-01T10:00:00Z' }), alert({ alertId: 'b', raisedAt: '2026-02-01T10:00:00Z' })];
+    const pushed = [
+      alert({ alertId: 'a', status: 'acknowledged', updatedAt: '2026-03-01T10:05:00Z' }),
+      alert({ alertId: 'c', raisedAt: '2026-03-02T10:00:00Z', updatedAt: '2026-03-02T10:00:00Z' }),
+      alert({ alertId: 'b', status: 'new', updatedAt: '2026-01-01T00:00:00Z' }),
+    ];
+    const merged = firstPage(page, pushed, NO_FILTERS);
+    expect(merged.map((a) => [a.alertId, a.status])).toEqual([['c', 'new'], ['a', 'acknowledged'], ['b', 'new']]);
+  });
+
+  it('leaves out a pushed alert the filters exclude, even when the page had it', () => {
+    const onlyNew = { ...NO_FILTERS, status: ['new' as const] };
+    const page = [alert({ alertId: 'a', status: 'new' })];
+    const pushed = [alert({ alertId: 'a', status: 'false_positive', updatedAt: '2026-03-01T11:00:00Z' })];
+    expect(firstPage(page, pushed, onlyNew)).toEqual([]);
+  });
 });

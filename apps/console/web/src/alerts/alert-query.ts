@@ -69,3 +69,19 @@ export function appendPage(alerts: Alert[], page: Alert[], filters: AlertFilters
 export function toggle<T>(values: T[], value: T): T[] {
   return values.includes(value) ? values.filter((existing) => existing !== value) : [...values, value];
 }
+
+/** Of two copies of one alert (a page and the stream can cross), the later-changed one. */
+export function latestOf(a: Alert, b: Alert | undefined): Alert {
+  return b && Date.parse(b.updatedAt) >= Date.parse(a.updatedAt) ? b : a;
+}
+
+/** A first page, with whatever the stream pushed while it loaded laid over it. */
+export function firstPage(page: Alert[], pushed: Iterable<Alert>, filters: AlertFilters): Alert[] {
+  const byId = new Map(page.map((alert) => [alert.alertId, alert]));
+  for (const alert of pushed) {
+    const merged = latestOf(byId.get(alert.alertId) ?? alert, alert);
+    if (matchesFilters(merged, filters)) byId.set(alert.alertId, merged);
+    else byId.delete(alert.alertId);
+  }
+  return sortAlerts([...byId.values()], filters.sort);
+}

@@ -1,0 +1,102 @@
+/**
+ * The console: checks for a session first (the cookie is HttpOnly, so only the
+ * server can say), shows sign-in without one, and otherwise the header with
+ * the agency, the live-stream state and sign-out over the alerts or the
+ * subscriptions page.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { api, whenSignedOut } from './api/client';
+import type { SignedIn } from './api/types';
+import { NO_FILTERS, type AlertFilters } from './alerts/alert-query';
+import { AlertsPage } from './alerts/AlertsPage';
+import { useAlertFeed, type StreamState } from './alerts/use-alert-feed';
+import { useRoute } from './route';
+import { Logo, SignIn } from './session/SignIn';
+import { SubscriptionsPage } from './subscriptions/SubscriptionsPage';
+
+const STREAM_LABELS: Record<StreamState, string> = {
+  connecting: 'Connecting…',
+  live: 'Live',
+  reconnecting: 'Reconnecting…',
+  offline: 'Offline, retrying',
+};
+
+export function App() {
+  const [session, setSession] = useState<SignedIn | null | undefined>(undefined);
+  const [zipkinUrl, setZipkinUrl] = useState('');
+
+  useEffect(() => {
+    whenSignedOut(() => setSession(null));
+    api.session().then(setSession, () => setSession(null));
+    api.config().then(
+      (config) => setZipkinUrl(config.zipkinUrl),
+      () => undefined,
+    );
+  }, []);
+
+  if (session === undefined) return <div className="splash" aria-busy="true" />;
+  if (session === null) return <SignIn onSignedIn={setSession} />;
+  return <Console session={session} zipkinUrl={zipkinUrl} onSignedOut={() => setSession(null)} />;
+}
+
+function Console({ session, zipkinUrl, onSignedOut }: { session: SignedIn; zipkinUrl: string; onSignedOut: () => void }) {
+  const [route, navigate] = useRoute();
+  const [filters, setFilters] = useState<AlertFilters>(NO_FILTERS);
+  const feed = useAlertFeed(filters);
+
+  const signOut = useCallback(async () => {
+    await api.signOut().catch(() => undefined);
+    window.history.replaceState(null, '', '/');
+    onSignedOut();
+  }, [onSignedOut]);
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <div className="brand">
+          <Logo />
+          <span>crosscheck</span>
+          <span className="brand-sub">Analyst console</span>
+        </div>
+        <nav className="tabs" aria-label="Pages">
+          <a href="/" className={route.page === 'alerts' ? 'tab on' : 'tab'} aria-current={route.page === 'alerts' ? 'page' : undefined} onClick={(event) => (event.preventDefault(), navigate({ page: 'alerts' }))}>
+            Alerts
+          </a>
+          <a href="/subscriptions" className={route.page === 'subscriptions' ? 'tab on' : 'tab'} aria-current={route.page === 'subscriptions' ? 'page' : undefined} onClick={(event) => (event.preventDefault(), navigate({ page: 'subscriptions' }))}>
+            Subscriptions
+          </a>
+        </nav>
+        <div className="topbar-right">
+          <span className={`live live-${feed.stream}`} role="status" aria-live="polite" data-stream={feed.stream}>
+            <span className="live-dot" aria-hidden="true" />
+            {STREAM_LABELS[feed.stream]}
+          </span>
+          <span className="who" title={`key ${session.keyId} · roles ${session.roles.join(', ')}`}>
+            <span className="agency-tag own" data-testid="agency">
+              {session.agency}
+            </span>
+            <span className="muted">analyst</span>
+          </span>
+          <button type="button" className="secondary small" onClick={() => void signOut()}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <main className="content">
+        {route.page === 'subscriptions' ? (
+          <SubscriptionsPage />
+        ) : (
+          <AlertsPage
+            feed={feed}
+            filters={filters}
+            onFilters={setFilters}
+            openId={route.alertId}
+            onOpen={(alertId) => navigate({ page: 'alerts', alertId })}
+            agency={session.agency}
+            zipkinUrl={zipkinUrl}
+          />
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+import { pathOf, routeOf } from './route';
+
+it.each([
+  ['/', { page: 'alerts' }],
+  ['/alerts/3f2a-9', { page: 'alerts', alertId: '3f2a-9' }],
+  ['/alerts/a%2Fb', { page: 'alerts', alertId: 'a/b' }],
+  ['/subscriptions', { page: 'subscriptions' }],
+  ['/anything-else', { page: 'alerts' }],
+])('%s is %p, and back', (path, route) => {
+  expect(routeOf(path)).toEqual(route);
+  if (path !== '/anything-else') expect(pathOf(routeOf(path))).toBe(path);
+});

@@ -1,0 +1,26 @@
+/**
+ * Builds the analyst console's single-page app into dist/apps/console/web,
+ * where the console server serves it. React's JSX is compiled by Vite itself
+ * (automatic runtime); no plugin is needed for a production build.
+ * `npx vite --config apps/console/web/vite.config.mts` serves it for development
+ * against a console server on :3005.
+ */
+import * as path from 'node:path';
+import { defineConfig } from 'vite';
+
+const consoleServer = process.env.CONSOLE_URL ?? 'http://127.0.0.1:3005';
+
+export default defineConfig({
+  root: import.meta.dirname,
+  base: '/',
+  build: {
+    outDir: path.resolve(import.meta.dirname, '../../../dist/apps/console/web'),
+    emptyOutDir: true,
+    sourcemap: true,
+    target: 'es2022',
+    reportCompressedSize: false,
+  },
+  server: {
+    proxy: { '/api': consoleServer, '/session': consoleServer, '/config.json': consoleServer },
+  },
+});
