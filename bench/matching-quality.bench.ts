@@ -33,6 +33,8 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { Agencies, paths } from '@crosscheck/infra';
 import { Client } from 'pg';
+import type { FeatureEvidence } from '@crosscheck/resolution';
+import { levelOf as gradeLevel } from '../apps/matching/src/match/match-level';
 import { DATASETS, DatasetName } from '../apps/matching/src/reference-data/datasets';
 import { generateMatchingCases, type MatchingCase } from '../test/data/reference-generator';
 import { log, openBenchEnvironment, requireBuild, runBenchmark, type BenchContext } from './lib/environment';
@@ -79,9 +81,13 @@ const thresholdsOf = (dataset: string) => {
   }
   return DEFAULT_THRESHOLDS;
 };
-const levelOf = (dataset: string, score: number): 'hit' | 'possible' | undefined => {
-  const { hit, possible } = thresholdsOf(dataset);
-  return score >= hit ? 'hit' : score >= possible ? 'possible' : undefined;
+/** As the service grades (apps/matching/src/match/match-level.ts): thresholds, and a notice hit needs more than the name. */
+const levelOf = (dataset: string, score: number, features: FeatureEvidence[]): 'hit' | 'possible' | undefined => gradeLevel(dataset as DatasetName, score, features, thresholdsOf(dataset));
+
+/** Whether a person query carries anything a notice hit can rest on besides the names: a birth date or an identity document. */
+const carriesMoreThanNames = (query: MatchingCase): boolean => {
+  const body = checkBodyOf(query.query) as { person?: { dateOfBirth?: string; documents?: unknown[] } };
+  return !!body.person?.dateOfBirth || (body.person?.documents?.length ?? 0) > 0;
 };
 
 /** Near-miss numbers: the hard negatives the goal "no false hits" is about. */
@@ -139,7 +145,12 @@ void runBenchmark(async (context) => {
   const outcomes: LabelledOutcome[] = queries.map((query, at) => ({
     expected: query.expected && `${query.expected.dataset}/${query.expected.entryId}`,
     returned: returnedOf[at],
-    groups: [`dataset:${query.dataset}`, `variant:${query.dataset}/${query.variant}`, ...(query.script ? [`script:${query.script}`] : [])],
+    groups: [
+      `dataset:${query.dataset}`,
+      `variant:${query.dataset}/${query.variant}`,
+      ...(query.script ? [`script:${query.script}`] : []),
+      ...(query.dataset === 'notices' ? [`evidence:notices/${carriesMoreThanNames(query) ? 'beyond_name' : 'name_only'}`] : []),
+    ],
   }));
   const hits = matchingQuality(outcomes, new Set(['hit']));
   const withPossible = matchingQuality(outcomes, new Set(['hit', 'possible']));
@@ -183,6 +194,7 @@ void runBenchmark(async (context) => {
       'Per variant and per script: the queries of that variant or script. false_hits: hard negatives that returned anything at that level.',
       'candidate_recall_ratio: of the true queries whose labelled entry scores at possible or above, the share whose candidate stage returned it (every query; scoring that one entry is what scoring all of them would give it). candidate_recall_pairs_ratio: on the exhaustive sample, of every (probe, entry) pair at possible or above when every entry of the dataset is scored, the share the candidate stage returned.',
       'exhaustive_vs_candidate_time_ratio: in-process, scoring every entry of the dataset against the candidate stage (key lookup in memory, then scoring the candidates) on the same sample; the service adds Postgres and HTTP (service_check_per_query_ms).',
+      'Notices are graded with a product rule (apps/matching/src/match/match-level.ts): a hit needs corroboration beyond the name (an agreeing birth date or a shared identity document); name-only agreement is at most possible. The measure is unchanged (hits only), so a true name-only query answered possible counts as a miss. evidence_notices_name_only_* and evidence_notices_beyond_name_*: the notices queries without, and with, a birth date or an identity document, to show where the rule moves recall and precision.',
       `What-if figures, from the same answers, not what the service does: <dataset>_hit_at_<t>_*: that dataset's hit threshold raised to t (hits under it counted as possible); *hits_within_best_margin_*: a hit more than ${BEST_MARGIN} under the query's best hit in its dataset counted as possible.`,
       ...notes,
       ...weakest(hits),
@@ -224,9 +236,9 @@ function candidateStage(index: ReferenceIndex, entryById: Map<string, IndexedEnt
       const tookCandidates = performance.now() - start;
       candidatesReturned += candidates.length;
       for (const candidate of candidates) candidateIds.add(`${probe.dataset}/${candidate.entryId}`);
-      for (const { entry, score } of found) {
+      for (const { entry, score, features } of found) {
         const id = `${probe.dataset}/${entry.entryId}`;
-        const level = levelOf(probe.dataset, score);
+        const level = levelOf(probe.dataset, score, features);
         if (level && (!answer.has(id) || answer.get(id)!.score < score)) answer.set(id, { entry: id, level, score });
       }
       if (inSample) {

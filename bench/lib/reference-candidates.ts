@@ -11,7 +11,7 @@
 import { create } from '@bufbuild/protobuf';
 import { DisseminationSchema, SharedRecordSchema } from '@crosscheck/contracts';
 import { RecordBodyDto, recordBodyOf } from '@crosscheck/records';
-import { blockingKeys, RecordBodyLike, RecordFacts, recordFactsOf, scoreRecords } from '@crosscheck/resolution';
+import { blockingKeys, FeatureEvidence, RecordBodyLike, RecordFacts, recordFactsOf, scoreRecords } from '@crosscheck/resolution';
 import { plainToInstance } from 'class-transformer';
 import { changeOfLine } from '../../apps/matching/src/load-reference/formats/reference-line';
 import { DatasetName, entryFactsOf, Probe, probesOf } from '../../apps/matching/src/reference-data/datasets';
@@ -101,11 +101,11 @@ export class ReferenceIndex {
 }
 
 /** Scores a probe against the given entries; those reaching `minScore`. */
-export function scored(probe: Probe, entries: IndexedEntry[], minScore: number): { entry: IndexedEntry; score: number }[] {
-  const found: { entry: IndexedEntry; score: number }[] = [];
+export function scored(probe: Probe, entries: IndexedEntry[], minScore: number): { entry: IndexedEntry; score: number; features: FeatureEvidence[] }[] {
+  const found: { entry: IndexedEntry; score: number; features: FeatureEvidence[] }[] = [];
   for (const entry of entries) {
-    const score = scoreRecords(probe.facts, entry.facts)?.score ?? 0;
-    if (score >= minScore) found.push({ entry, score });
+    const pair = scoreRecords(probe.facts, entry.facts);
+    if (pair && pair.score >= minScore) found.push({ entry, score: pair.score, features: pair.features });
   }
   return found;
 }

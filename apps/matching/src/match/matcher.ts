@@ -10,8 +10,9 @@ import { EntityManager } from 'typeorm';
 import { MatchingConfig } from '../matching.config';
 import { DatasetName, Probe, probesOf } from '../reference-data/datasets';
 import { ReferenceEntriesRepository, StoredEntry } from '../reference-data/reference-entries.repository';
+import { levelOf, MatchLevelName } from './match-level';
 
-export type MatchLevelName = 'hit' | 'possible';
+export type { MatchLevelName } from './match-level';
 
 export interface Finding {
   dataset: DatasetName;
@@ -73,14 +74,7 @@ export class Matcher {
   private grade(probe: Probe, entry: StoredEntry): Finding | undefined {
     const pair = scoreRecords(probe.facts, entry.facts);
     if (!pair) return undefined;
-    const level = this.levelOf(probe.dataset, pair.score);
+    const level = levelOf(probe.dataset, pair.score, pair.features, this.config.thresholdsOf(probe.dataset));
     return level && { dataset: probe.dataset, entry, subject: probe.subject, score: pair.score, level, features: pair.features };
-  }
-
-  levelOf(dataset: DatasetName, score: number): MatchLevelName | undefined {
-    const thresholds = this.config.thresholdsOf(dataset);
-    if (score >= thresholds.hit) return 'hit';
-    if (score >= thresholds.possible) return 'possible';
-    return undefined;
   }
 }
