@@ -84,6 +84,8 @@ async function main(): Promise<void> {
   const agencies = new Agencies(databaseUrl, () => services.intake.url);
   const franceKey = await agencies.key(AGENCY, ['agency', 'analyst']);
   const demoAnalystKey = await agencies.key(DEMO_AGENCY, ['analyst']);
+  // Keys reach alerting over Kafka; the demo reads the stream with this one straight away.
+  await agencies.accepted(demoAnalystKey, services.alerting.url);
   await demonstrate(services, zipkin.url, await agencies.key(DEMO_AGENCY), demoAnalystKey);
 
   say('');

@@ -35,6 +35,7 @@ export function sessionRoutes({ store, alertingUrl, secureCookie, idleMinutes, l
         logger.warn({ status: answer.status }, 'alerting could not check a key at sign-in');
         return sendError(response, 502, 'upstream_unavailable', 'alerting did not answer; try again in a moment');
       }
+      if (answer.outcome === 'forbidden') return sendError(response, 403, 'forbidden', 'key: lacks the analyst role the console needs');
       if (!answer.roles.includes('analyst')) {
         return sendError(response, 403, 'forbidden', `key: has roles ${answer.roles.join(', ') || 'none'}, and the console needs the analyst role`);
       }

@@ -5,6 +5,7 @@
 export type WhoamiAnswer =
   | { outcome: 'known'; agency: string; keyId: string; roles: string[] }
   | { outcome: 'unknown' }
+  | { outcome: 'forbidden' }
   | { outcome: 'unavailable'; status?: number };
 
 export async function whoami(alertingUrl: string, key: string, timeoutMs = 5_000): Promise<WhoamiAnswer> {
@@ -15,6 +16,8 @@ export async function whoami(alertingUrl: string, key: string, timeoutMs = 5_000
     return { outcome: 'unavailable' };
   }
   if (response.status === 401) return { outcome: 'unknown' };
+  // whoami takes any role today; should it ever demand one, a 403 still means "known key, wrong role".
+  if (response.status === 403) return { outcome: 'forbidden' };
   if (!response.ok) return { outcome: 'unavailable', status: response.status };
   const body = (await response.json().catch(() => undefined)) as { agency?: unknown; keyId?: unknown; roles?: unknown } | undefined;
   if (!body || typeof body.agency !== 'string' || typeof body.keyId !== 'string' || !Array.isArray(body.roles)) return { outcome: 'unavailable', status: response.status };

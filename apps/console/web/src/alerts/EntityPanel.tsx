@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../api/client';
 import type { EntityView } from '../api/types';
-import { enumLabel, percent } from '../format/labels';
+import { memberDecision, percent } from '../format/labels';
 import { headline } from '../format/record-view';
 import { When } from '../ui/chips';
 
@@ -52,7 +52,7 @@ export function EntityPanel({ recordId, agency }: { recordId: string; agency: st
               <span className="member-name">{headline(member.record ?? undefined) || member.id}</span>
               <span className={`agency-tag${member.owner === agency ? ' own' : ''}`}>{member.owner}</span>
               <span className="muted">
-                {member.record?.externalRef ? `${member.record.externalRef} · ` : ''}v{member.version} · {enumLabel(member.decision) || member.decision} {percent(member.score)} · <When at={member.joinedAt} prefix="joined" />
+                {member.record?.externalRef ? `${member.record.externalRef} · ` : ''}v{member.version} · {memberDecision(member.decision, member.score)} · <When at={member.joinedAt} prefix="added" />
               </span>
             </li>
           ))}

@@ -1,4 +1,4 @@
-import { absoluteTime, datasetLabel, enumLabel, featureLabel, noticeColourOf, partialDate, percent, relativeTime } from './labels';
+import { absoluteTime, datasetLabel, enumLabel, featureLabel, memberDecision, noticeColourOf, partialDate, percent, relativeTime } from './labels';
 
 describe('enumLabel', () => {
   it.each([
@@ -57,4 +57,11 @@ it('names features, datasets and scores for people', () => {
   expect(datasetLabel('sltd')).toBe('Stolen and lost travel documents');
   expect(datasetLabel('custom')).toBe('custom');
   expect(percent(0.876)).toBe('88%');
+});
+
+it('says how a record came into its entity', () => {
+  expect(memberDecision('new_entity', 0)).toBe('first record of the entity');
+  expect(memberDecision('joined_entity', 0.962)).toBe('joined at 96%');
+  expect(memberDecision('merged_entities', 0.91)).toBe('merged entities (91%)');
+  expect(memberDecision('unchanged', 0)).toBe('unchanged');
 });

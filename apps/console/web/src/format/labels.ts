@@ -105,3 +105,12 @@ export function absoluteTime(iso: string): string {
   const pad = (value: number) => String(value).padStart(2, '0');
   return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}, ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())} UTC`;
 }
+
+/** How a record came to be in its entity, as dedup records it (`new_entity`, `joined_entity` with its score...). */
+export function memberDecision(decision: string, score: number): string {
+  const plain = decision.replace(/^resolution_decision_/i, '').toLowerCase();
+  if (plain === 'new_entity') return 'first record of the entity';
+  if (plain === 'joined_entity') return `joined at ${percent(score)}`;
+  const words = plain.replace(/_/g, ' ');
+  return score > 0 ? `${words} (${percent(score)})` : words;
+}

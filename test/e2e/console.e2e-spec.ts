@@ -1,0 +1,201 @@
+/**
+ * The analyst console in a real headless Chromium, against the real services,
+ * Kafka and Postgres: an analyst signs in, subscribes, sees a hit arrive live
+ * without reloading, opens it (the shared record beside the notice, the
+ * explanation), marks it a false positive, and sharing the same person again
+ * raises nothing new. Screenshots of the open alert go to
+ * bench/results/console-alert.png (as it arrived) and
+ * console-alert-triaged.png (after triage) for a person to look at.
+ */
+import * as path from 'node:path';
+import { paths, startServiceProcess, type ServiceProcess } from '@crosscheck/infra';
+import type { Page } from 'playwright-core';
+import { shareRecord, wantedPerson } from '../fixtures/records';
+import { alertsOf, analystKey } from '../harness/alerting-api';
+import { launchBrowser, type HeadlessBrowser } from '../harness/browser';
+import { waitForPipelineIdle } from '../harness/pipeline';
+import { loadNotices } from '../harness/reference-data';
+import { createSuite, type Suite } from '../harness/suite';
+
+jest.setTimeout(180_000);
+
+const SCREENSHOT = path.join(paths.REPO_ROOT, 'bench', 'results', 'console-alert.png');
+const SCREENSHOT_TRIAGED = path.join(paths.REPO_ROOT, 'bench', 'results', 'console-alert-triaged.png');
+const SUBSCRIPTION = 'Red Notices, hits only';
+
+let suite: Suite;
+let consoleServer: ServiceProcess;
+let browser: HeadlessBrowser;
+let page: Page;
+let franceAnalyst: string;
+let franceAgency: string;
+let started: number;
+
+beforeAll(async () => {
+  started = Date.now();
+  suite = await createSuite('console');
+  await suite.start('intake', 'dedup', 'matching', 'alerting');
+  // Started beside the suite rather than in it: the suite's pipeline checks treat every service there as a Kafka service with an outbox.
+  consoleServer = await startServiceProcess('console', {
+    logGroup: `test/${suite.id}`,
+    env: { ALERTING_URL: suite.url('alerting'), DEDUP_URL: suite.url('dedup'), ZIPKIN_UI_URL: `${suite.zipkinUrl}/zipkin` },
+  });
+  const [, analyst, agency, launched] = await Promise.all([loadNotices(suite), analystKey(suite, 'FRA'), suite.agencies.key('FRA'), launchBrowser()]);
+  [franceAnalyst, franceAgency, browser] = [analyst, agency, launched];
+  page = await browser.context.newPage();
+  process.stderr.write(`[console e2e] services, console and browser up in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await consoleServer?.stop();
+  await suite?.close();
+  process.stderr.write(`[console e2e] whole run ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+});
+
+const alertItems = () => page.locator('.alert-item');
+const subscriptionAlert = () => alertItems().filter({ hasText: SUBSCRIPTION });
+
+describe('the analyst console, in a real browser', () => {
+  it('refuses a wrong key and a key without the analyst role, with a clear message', async () => {
+    await page.goto(consoleServer.url);
+    await page.getByLabel('Analyst key').fill('cck_notakey_0000000000');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expectText(page.getByRole('alert'), 'This key is not valid');
+
+    await suite.agencies.accepted(franceAgency, suite.url('alerting'));
+    await page.getByLabel('Analyst key').fill(franceAgency);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expectText(page.getByRole('alert'), 'does not have the analyst role');
+    // Nothing about the key is kept in the page's reach (the page is plain browser code; these run in it).
+    expect(await page.evaluate<string>('document.cookie + JSON.stringify(localStorage) + JSON.stringify(sessionStorage)')).not.toContain('cck_');
+  });
+
+  it('signs an analyst in, and the live stream connects', async () => {
+    await page.getByLabel('Analyst key').fill(franceAnalyst);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expectText(page.getByTestId('agency'), 'FRA');
+    await page.locator('[data-stream="live"]').waitFor({ timeout: 15_000 });
+    const cookies = await browser.context.cookies(consoleServer.url);
+    expect(cookies).toEqual([expect.objectContaining({ name: 'crosscheck_session', httpOnly: true, sameSite: 'Strict' })]);
+    expect(cookies[0].value).not.toContain('cck_');
+    expect(await page.evaluate<string>('document.cookie')).toBe('');
+  });
+
+  it('creates a subscription through the form', async () => {
+    await page.getByRole('link', { name: 'Subscriptions' }).click();
+    await page.getByLabel('Name').fill(SUBSCRIPTION);
+    await page.getByRole('group', { name: 'Datasets', exact: true }).getByRole('button', { name: 'Notices', exact: true }).click();
+    await page.getByRole('group', { name: 'Levels', exact: true }).getByRole('button', { name: 'Hit', exact: true }).click();
+    await page.getByRole('button', { name: 'Create subscription' }).click();
+    await expectText(page.locator('.subscription-list'), SUBSCRIPTION);
+
+    const answer = await fetch(`${suite.url('alerting')}/v1/subscriptions`, { headers: { authorization: `Bearer ${franceAnalyst}` } });
+    const { subscriptions } = (await answer.json()) as { subscriptions: { name: string; datasets: string[]; levels: string[] }[] };
+    expect(subscriptions).toEqual([expect.objectContaining({ name: SUBSCRIPTION, datasets: ['notices'], levels: ['hit'] })]);
+    await page.getByRole('link', { name: 'Alerts' }).click();
+  });
+
+  it('shows the alert for a record shared through the API as it arrives, without reloading', async () => {
+    await page.locator('[data-stream="live"]').waitFor();
+    // Would be lost on a reload.
+    await page.evaluate('window.notReloaded = true');
+    const shared = await shareRecord(suite.url('intake'), franceAgency, wantedPerson());
+    expect(shared.status).toBe(201);
+
+    await subscriptionAlert().first().waitFor({ timeout: 30_000 });
+    await expectText(subscriptionAlert().first(), 'Ivan Petrov');
+    await expectText(subscriptionAlert().first(), 'RN-2026-000101');
+    expect(await page.evaluate<boolean>('window.notReloaded === true')).toBe(true);
+  });
+
+  it('opens the alert: the record beside the notice, and why they matched', async () => {
+    await subscriptionAlert().first().click();
+    const detail = page.locator('article.detail');
+    await expectText(detail.locator('#alert-title'), 'Ivan Petrov');
+    await expectText(detail.locator('.detail-facts'), 'RN-2026-000101');
+    await expectText(detail.locator('.detail-facts'), 'Red Notice');
+
+    const record = detail.locator('td[data-side="record"]');
+    const entry = detail.locator('td[data-side="entry"]');
+    await expectText(record.first(), 'Ivan Petrov');
+    await expectText(record.first(), 'Иван Петров');
+    await expectText(entry.first(), 'Ivan Petrov');
+    await expectText(detail.locator('.side-by-side'), '14 Mar 1971');
+    await expectText(detail.locator('.side-by-side'), 'Armed robbery');
+
+    const features = detail.locator('.features');
+    await expectText(features, 'Name');
+    await expectText(features, 'Date of birth');
+    expect(await detail.locator('.feature .scorebar').count()).toBeGreaterThanOrEqual(2);
+    await expectText(detail.locator('#entity-title'), 'Other records');
+    await detail.locator('.trace-link').waitFor();
+    expect(await detail.locator('.trace-link').getAttribute('href')).toMatch(new RegExp(`^${suite.zipkinUrl}/zipkin/traces/[0-9a-f]{32}$`));
+
+    await page.locator('.members, [data-testid="entity-none"]').first().waitFor();
+    await page.screenshot({ path: SCREENSHOT, fullPage: false });
+  });
+
+  it('marks it a false positive, with a reason', async () => {
+    const detail = page.locator('article.detail');
+    await detail.getByRole('button', { name: 'False positive', exact: true }).click();
+    await detail.getByRole('textbox').fill('Different person: the border post checked his passport, born 1972 in Kazan.');
+    await detail.getByRole('button', { name: 'Mark false positive' }).click();
+    await expectText(detail.locator('.detail-title-row .badge'), 'False positive');
+    await expectText(detail.locator('.history'), 'born 1972 in Kazan');
+    await expectText(subscriptionAlert().first().locator('.badge'), 'False positive');
+
+    const [alert] = (await alertsOf(suite, franceAnalyst, 'kind=alert')).filter((a) => a.subscriptionName === SUBSCRIPTION);
+    expect(alert).toMatchObject({ status: 'false_positive', entryId: 'RN-2026-000101' });
+    expect(alert.triage).toEqual([expect.objectContaining({ status: 'false_positive', reason: expect.stringContaining('Kazan') })]);
+  });
+
+  it('shows nothing new when the same person is shared again', async () => {
+    const before = await alertsOf(suite, franceAnalyst);
+    const again = await shareRecord(suite.url('intake'), franceAgency, wantedPerson());
+    expect(again.status).toBe(201);
+    await waitForPipelineIdle(suite);
+    // What alerting committed reaches open streams within moments; give it those before looking.
+    await page.waitForTimeout(1_500);
+
+    const after = await alertsOf(suite, franceAnalyst);
+    expect(after.map((a) => a.alertId).sort()).toEqual(before.map((a) => a.alertId).sort());
+    const mine = after.filter((a) => a.subscriptionName === SUBSCRIPTION);
+    expect(mine).toHaveLength(1);
+    expect(mine[0].status).toBe('false_positive');
+
+    expect(await alertItems().count()).toBe(after.length);
+    expect(await subscriptionAlert().count()).toBe(1);
+    await expectText(subscriptionAlert().first().locator('.badge'), 'False positive');
+    expect(await page.evaluate<boolean>('window.notReloaded === true')).toBe(true);
+  });
+
+  it('shows the entity’s other record, from dedup, when the alert is opened again', async () => {
+    await page.getByRole('button', { name: 'Close the alert' }).click();
+    await subscriptionAlert().first().click();
+    const members = page.locator('article.detail .members .member');
+    await members.first().waitFor({ timeout: 15_000 });
+    expect(await members.count()).toBe(1);
+    await expectText(members.first(), 'Ivan Petrov');
+    await expectText(members.first(), 'FRA');
+    await page.screenshot({ path: SCREENSHOT_TRIAGED, fullPage: false });
+  });
+
+  it('signs out', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('Analyst key').waitFor();
+    const answer = await page.evaluate<number>("fetch('/api/alerting/v1/alerts').then((response) => response.status)");
+    expect(answer).toBe(401);
+  });
+});
+
+async function expectText(locator: ReturnType<Page['locator']>, text: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let seen = '';
+  while (Date.now() < deadline) {
+    seen = (await locator.allTextContents().catch(() => [])).join(' | ');
+    if (seen.includes(text)) return;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  throw new Error(`expected "${text}" in ${locator}, saw: ${seen.slice(0, 500) || '(nothing)'}`);
+}
