@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   for (const part of [postgres, zipkin, kafka] as Running[]) if (part.startedHere) startedInfrastructure.push(part);
   const databaseUrl = await ensureDatabase(postgres.adminUrl, process.env.CROSSCHECK_DATABASE ?? 'crosscheck');
 
-  say('starting intake, dedup, matching and alerting (each runs its migrations)...');
+  say('starting intake, dedup, matching and alerting (each runs its migrations), then the analyst console...');
   const env = { DATABASE_URL: databaseUrl, KAFKA_BROKERS: kafka.bootstrapServers, ZIPKIN_URL: `${zipkin.url}/api/v2/spans` };
   const services = {} as Record<ServiceName, ServiceProcess>;
   await Promise.all(

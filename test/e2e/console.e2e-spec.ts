@@ -80,6 +80,11 @@ describe('the analyst console, in a real browser', () => {
     expect(cookies).toEqual([expect.objectContaining({ name: 'crosscheck_session', httpOnly: true, sameSite: 'Strict' })]);
     expect(cookies[0].value).not.toContain('cck_');
     expect(await page.evaluate<string>('document.cookie')).toBe('');
+    // The session alone says who calls: credentials a page script adds do not reach alerting.
+    const asSeenByAlerting = await page.evaluate<{ agency: string }>(
+      "fetch('/api/alerting/v1/whoami', { headers: { authorization: 'Bearer cck_someone_else', 'x-agency-code': 'DEU', 'x-api-key': 'cck_other' } }).then((response) => response.json())",
+    );
+    expect(asSeenByAlerting).toMatchObject({ agency: 'FRA', roles: ['analyst'] });
   });
 
   it('creates a subscription through the form', async () => {
