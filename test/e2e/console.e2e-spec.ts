@@ -12,7 +12,7 @@ import { paths, startServiceProcess, type ServiceProcess } from '@crosscheck/inf
 import type { Page } from 'playwright-core';
 import { shareRecord, wantedPerson } from '../fixtures/records';
 import { alertsOf, analystKey } from '../harness/alerting-api';
-import { launchBrowser, type HeadlessBrowser } from '../harness/browser';
+import { ensureChromium, launchBrowser, type HeadlessBrowser } from '../harness/browser';
 import { waitForPipelineIdle } from '../harness/pipeline';
 import { loadNotices } from '../harness/reference-data';
 import { createSuite, type Suite } from '../harness/suite';
@@ -33,6 +33,9 @@ let started: number;
 
 beforeAll(async () => {
   started = Date.now();
+  // A machine without Chromium gets it from apt (a minute or two, once) while the services start.
+  const chromium = ensureChromium();
+  chromium.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
   suite = await createSuite('console');
   await suite.start('intake', 'dedup', 'matching', 'alerting');
   // Started beside the suite rather than in it: the suite's pipeline checks treat every service there as a Kafka service with an outbox.
@@ -40,11 +43,12 @@ beforeAll(async () => {
     logGroup: `test/${suite.id}`,
     env: { ALERTING_URL: suite.url('alerting'), DEDUP_URL: suite.url('dedup'), ZIPKIN_UI_URL: `${suite.zipkinUrl}/zipkin` },
   });
+  await chromium;
   const [, analyst, agency, launched] = await Promise.all([loadNotices(suite), analystKey(suite, 'FRA'), suite.agencies.key('FRA'), launchBrowser()]);
   [franceAnalyst, franceAgency, browser] = [analyst, agency, launched];
   page = await browser.context.newPage();
   process.stderr.write(`[console e2e] services, console and browser up in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-});
+}, 600_000);
 
 afterAll(async () => {
   await browser?.close();
