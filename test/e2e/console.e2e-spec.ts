@@ -3,7 +3,7 @@
  * Kafka and Postgres: an analyst signs in, subscribes, sees a hit arrive live
  * without reloading, opens it (the shared record beside the notice, the
  * explanation), marks it a false positive, and sharing the same person again
- * raises nothing new. Screenshots of the open alert go to
+ * raises nothing new; the live stream survives an alerting restart. Screenshots of the open alert go to
  * bench/results/console-alert.png (as it arrived) and
  * console-alert-triaged.png (after triage) for a person to look at.
  */
@@ -188,6 +188,24 @@ describe('the analyst console, in a real browser', () => {
     await expectText(members.first(), 'Ivan Petrov');
     await expectText(members.first(), 'FRA');
     await page.screenshot({ path: SCREENSHOT_TRIAGED, fullPage: false });
+  });
+
+  it('rides out an alerting restart: reconnects by itself and shows what was raised meanwhile', async () => {
+    const alerting = suite.services.alerting!;
+    await alerting.stop();
+    await page.locator('[data-stream="reconnecting"], [data-stream="offline"]').first().waitFor({ timeout: 15_000 });
+    const shared = await shareRecord(suite.url('intake'), franceAgency, {
+      ...wantedPerson(),
+      person: { names: [{ given: 'María José', family: 'García Márquez' }], dateOfBirth: '1990-11-02', sex: 'female', nationalities: ['COL'] },
+    });
+    expect(shared.status).toBe(201);
+    await alerting.restart();
+
+    await page.locator('[data-stream="live"]').waitFor({ timeout: 30_000 });
+    await alertItems().filter({ hasText: 'García Márquez' }).first().waitFor({ timeout: 30_000 });
+    await expectText(alertItems().filter({ hasText: 'García Márquez' }).first(), 'RN-2026-000103');
+    expect(await page.evaluate<boolean>('window.notReloaded === true')).toBe(true);
+    await expectText(page.getByTestId('agency'), 'FRA');
   });
 
   it('signs out', async () => {

@@ -3,7 +3,8 @@
  * analyst: the session's key is added as `Authorization: Bearer`, and whatever
  * credentials the browser sent (cookie, headers) are not passed on. Responses
  * stream through as they come, so the live alert stream (SSE) is not buffered.
- * When a service says 401 (the key was revoked or rotated), the session ends.
+ * An answer cut off on either side is cut off on the other. When a service
+ * says 401 (the key was revoked or rotated), the session ends.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
@@ -48,7 +49,12 @@ export function apiProxy({ target, service, store, secureCookie, logger }: ApiPr
           if (!response.writableFinished) proxyRequest.destroy();
         });
       },
-      proxyRes(proxyResponse, request) {
+      proxyRes(proxyResponse, request, response) {
+        // A service that goes away mid-answer (a restart cutting open alert streams) must cut the browser's answer too:
+        // piping alone would leave it open and silent, and EventSource would never know to reconnect.
+        proxyResponse.on('close', () => {
+          if (!proxyResponse.complete) response.destroy();
+        });
         if (proxyResponse.statusCode === 401) {
           const caller = callers.get(request);
           store.close(caller?.sessionId);
