@@ -19,6 +19,13 @@ export const BATCH = { batch: true } as const;
 /** Messages handed to a batch handler at once: large enough to pay off round trips, small enough for one short transaction. */
 export const BATCH_MAX_MESSAGES = 250;
 
+/**
+ * Partitions a consumer with batch handlers works on at once (per-partition
+ * order is kept): one partition's batch scores in Node while another's waits
+ * on Postgres. Consumers of one-message handlers take one partition at a time.
+ */
+export const BATCH_PARTITIONS_CONCURRENTLY = 3;
+
 export function isBatchHandler(handler: { extras?: Record<string, unknown> } | undefined): boolean {
   return handler?.extras?.batch === true;
 }

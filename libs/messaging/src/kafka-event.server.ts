@@ -41,7 +41,7 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import type { Logger } from 'pino';
-import { BATCH_MAX_MESSAGES, BatchedEvent, isBatchHandler } from './batched-event';
+import { BATCH_MAX_MESSAGES, BATCH_PARTITIONS_CONCURRENTLY, BatchedEvent, isBatchHandler } from './batched-event';
 import { KafkaProducer } from './kafka.producer';
 import { CONTENT_TYPE_PROTOBUF } from './messaging.constants';
 import { IncomingMessage } from './incoming-message';
@@ -121,7 +121,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     });
     await consumer.connect();
     await consumer.subscribe({ topics: topics.map((topic) => this.producer.topics.physical(topic)), fromBeginning: true });
-    await consumer.run({ eachBatchAutoResolve: false, autoCommit: true, eachBatch: (batch) => this.handleBatch(batch) });
+    const partitionsConsumedConcurrently = [...this.messageHandlers.values()].some(isBatchHandler) ? BATCH_PARTITIONS_CONCURRENTLY : 1;
+    await consumer.run({ eachBatchAutoResolve: false, autoCommit: true, partitionsConsumedConcurrently, eachBatch: (batch) => this.handleBatch(batch) });
     this.consumer = consumer;
   }
 

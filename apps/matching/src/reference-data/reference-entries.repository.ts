@@ -34,13 +34,23 @@ interface EntryRow {
   entry: Buffer;
 }
 
-const toEntry = (row: EntryRow): StoredEntry => ({
-  dataset: row.dataset,
-  entryId: row.entry_id,
-  version: Number(row.version),
-  facts: row.facts,
-  entry: fromBinary(ReferenceEntrySchema, row.entry),
-});
+/**
+ * The entry as published is decoded when first asked for: scoring needs only
+ * the facts, and most candidates are scored and dropped (decoding every one of
+ * them was a large share of a check's CPU).
+ */
+const toEntry = (row: EntryRow): StoredEntry => {
+  let entry: ReferenceEntry | undefined;
+  return {
+    dataset: row.dataset,
+    entryId: row.entry_id,
+    version: Number(row.version),
+    facts: row.facts,
+    get entry() {
+      return (entry ??= fromBinary(ReferenceEntrySchema, row.entry));
+    },
+  };
+};
 
 /** Index entries read per blocking key: a very common key cannot make one lookup read thousands. */
 const ROWS_PER_KEY = 200;

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { EventPattern, Payload } from '@nestjs/microservices';
 import { ReferenceChanged, Topics } from '@crosscheck/contracts';
-import { Inbox, InboxOutcome, IncomingMessage } from '@crosscheck/messaging';
+import { BATCH, BatchedEvent, Inbox, InboxOutcome } from '@crosscheck/messaging';
 import { RetroCheckService } from './retro-check.service';
 
 @Controller()
@@ -11,8 +11,14 @@ export class RetroCheckMessageController {
     private readonly retroCheck: RetroCheckService,
   ) {}
 
-  @EventPattern(Topics.referenceChanged)
-  async onReferenceChanged(@Payload() event: ReferenceChanged, @Ctx() message: IncomingMessage): Promise<InboxOutcome> {
-    return this.inbox.runOnce(message, (transaction) => this.retroCheck.onChange(transaction, event));
+  /**
+   * In batches, one transaction for all (a load publishes a change per entry, thousands at once); each change is still
+   * checked on its own, in order, since a later change of the same entry must see the earlier one's matches.
+   */
+  @EventPattern(Topics.referenceChanged, BATCH)
+  async onReferenceChanges(@Payload() batch: BatchedEvent<ReferenceChanged>[]): Promise<InboxOutcome[]> {
+    return this.inbox.runOnceEach(batch, async (transaction, claimed) => {
+      for (const { payload, message } of claimed) await this.retroCheck.onChange(transaction, payload, message.traceContext);
+    });
   }
 }

@@ -10,10 +10,11 @@
 import { Injectable } from '@nestjs/common';
 import { ChangeType, ReferenceChanged } from '@crosscheck/contracts';
 import { blockingKeys } from '@crosscheck/resolution';
+import type { Context } from '@opentelemetry/api';
 import { EntityManager } from 'typeorm';
 import { CheckedRecordsRepository } from '../check-entity/checked-records.repository';
 import { MatchesRepository } from '../check-entity/matches.repository';
-import { MatchEvents } from '../match/match-events';
+import { FoundMatch, MatchEvents } from '../match/match-events';
 import { Matcher } from '../match/matcher';
 import { isDataset } from '../reference-data/datasets';
 import { ReferenceEntriesRepository } from '../reference-data/reference-entries.repository';
@@ -28,26 +29,27 @@ export class RetroCheckService {
     private readonly events: MatchEvents,
   ) {}
 
-  async onChange(transaction: EntityManager, event: ReferenceChanged): Promise<void> {
+  async onChange(transaction: EntityManager, event: ReferenceChanged, traceContext?: Context): Promise<void> {
     const entryId = event.entry?.entryId;
     if (!entryId || !isDataset(event.dataset)) return;
     // The entry as it is now: a later change may already have replaced or removed it; its own event will follow.
     const entry = event.change === ChangeType.REMOVED ? undefined : await this.entries.find(transaction, event.dataset, entryId);
     if (!entry) {
-      for (const match of await this.matches.liveOfEntry(transaction, event.dataset, entryId)) {
-        await this.events.retracted(transaction, match, 'the reference entry was removed');
-      }
+      const live = await this.matches.liveOfEntry(transaction, event.dataset, entryId);
+      await this.events.retractedMany(transaction, live.map((match) => ({ match, reason: 'the reference entry was removed', traceContext })));
       return;
     }
-    const holding = new Set<string>();
+    const found: FoundMatch[] = [];
     for (const record of await this.checked.candidates(transaction, entry.dataset, blockingKeys(entry.facts))) {
       const finding = this.matcher.findForEntry(record.facts, entry);
-      if (!finding) continue;
-      holding.add(record.recordId);
-      await this.events.found(transaction, record.record, record.entityId, finding);
+      if (finding) found.push({ record: record.record, entityId: record.entityId, finding, traceContext });
     }
-    for (const match of await this.matches.liveOfEntry(transaction, entry.dataset, entryId)) {
-      if (!holding.has(match.recordId)) await this.events.retracted(transaction, match, 'the reference entry changed and no longer matches');
-    }
+    await this.events.foundMany(transaction, found);
+    const holding = new Set(found.map(({ record }) => record.recordId.toLowerCase()));
+    const live = await this.matches.liveOfEntry(transaction, entry.dataset, entryId);
+    await this.events.retractedMany(
+      transaction,
+      live.filter((match) => !holding.has(match.recordId.toLowerCase())).map((match) => ({ match, reason: 'the reference entry changed and no longer matches', traceContext })),
+    );
   }
 }
