@@ -48,7 +48,8 @@ export class SubscriptionsRepository {
   }
 
   async replace(manager: EntityManager, agency: string, subscriptionId: string, body: SubscriptionDto): Promise<Subscription | undefined> {
-    const rows: SubscriptionRow[] = await manager.query(
+    // UPDATE and DELETE ... RETURNING answer [rows, count] through TypeORM.
+    const [rows]: [SubscriptionRow[], number] = await manager.query(
       `UPDATE subscriptions SET name = $3, datasets = $4, notice_colours = $5, record_kinds = $6, countries = $7, min_score = $8, levels = $9,
               webhook_id = $10, updated_at = now()
         WHERE agency = $1 AND subscription_id = $2 RETURNING *`,
@@ -58,7 +59,8 @@ export class SubscriptionsRepository {
   }
 
   async delete(manager: EntityManager, agency: string, subscriptionId: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query('DELETE FROM subscriptions WHERE agency = $1 AND subscription_id = $2 RETURNING subscription_id', [agency, subscriptionId]);
+    // UPDATE and DELETE ... RETURNING answer [rows, count] through TypeORM.
+    const [rows]: [unknown[], number] = await manager.query('DELETE FROM subscriptions WHERE agency = $1 AND subscription_id = $2 RETURNING subscription_id', [agency, subscriptionId]);
     return rows.length > 0;
   }
 

@@ -94,7 +94,8 @@ export class WebhooksRepository {
   }
 
   async delete(manager: EntityManager, agency: string, webhookId: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query('DELETE FROM webhooks WHERE agency = $1 AND webhook_id = $2 RETURNING webhook_id', [agency, webhookId]);
+    // UPDATE and DELETE ... RETURNING answer [rows, count] through TypeORM.
+    const [rows]: [unknown[], number] = await manager.query('DELETE FROM webhooks WHERE agency = $1 AND webhook_id = $2 RETURNING webhook_id', [agency, webhookId]);
     return rows.length > 0;
   }
 
@@ -115,7 +116,8 @@ export class WebhooksRepository {
    * lease runs out.
    */
   async claimDue(manager: EntityManager, limit: number, leaseMs: number): Promise<DueDelivery[]> {
-    const rows: DeliveryRow[] = await manager.query(
+    // UPDATE and DELETE ... RETURNING answer [rows, count] through TypeORM.
+    const [rows]: [DeliveryRow[], number] = await manager.query(
       `WITH due AS (
          SELECT delivery_id FROM webhook_deliveries
           WHERE status = 'pending' AND next_attempt_at <= now()
