@@ -1,11 +1,11 @@
-# One image for the four crosscheck services; SERVICE picks which one runs.
+# One image for the crosscheck services and the analyst console; SERVICE picks which one runs.
 #   docker build -t crosscheck .
 #   docker run -e SERVICE=intake ... crosscheck
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund --ignore-scripts
-COPY tsconfig.base.json tsconfig.build.json ./
+COPY tsconfig.base.json tsconfig.build.json tsconfig.json ./
 COPY apps ./apps
 COPY libs ./libs
 RUN npm run build
@@ -24,4 +24,5 @@ COPY package.json ./
 COPY test/data/reference ./reference
 USER node
 ENV SERVICE=intake
-CMD ["sh", "-c", "exec node dist/apps/${SERVICE}/src/main.js"]
+# The console's server lives beside its built web app, not under src/.
+CMD ["sh", "-c", "if [ \"$SERVICE\" = console ]; then exec node dist/apps/console/server/main.js; else exec node dist/apps/${SERVICE}/src/main.js; fi"]
