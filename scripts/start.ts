@@ -67,7 +67,9 @@ async function main(): Promise<void> {
   const services = {} as Record<ServiceName, ServiceProcess>;
   await Promise.all(
     PIPELINE_SERVICE_NAMES.map(async (name) => {
-      services[name] = await startServiceProcess(name, { env, port: PORTS[name], logGroup: 'services' });
+      // On one's own machine, webhook receivers are on loopback too.
+      const own = name === 'alerting' ? { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' } : {};
+      services[name] = await startServiceProcess(name, { env: { ...env, ...own }, port: PORTS[name], logGroup: 'services' });
       startedServices.push(services[name]);
     }),
   );
