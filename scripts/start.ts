@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   await Promise.all(
     PIPELINE_SERVICE_NAMES.map(async (name) => {
       // On one's own machine, webhook receivers are on loopback too.
-      const own = name === 'alerting' ? { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' } : {};
+      const own: Record<string, string> = name === 'alerting' ? { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' } : {};
       services[name] = await startServiceProcess(name, { env: { ...env, ...own }, port: PORTS[name], logGroup: 'services' });
       startedServices.push(services[name]);
     }),

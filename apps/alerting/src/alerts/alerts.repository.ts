@@ -116,8 +116,21 @@ export const ALERTS_CHANNEL = 'crosscheck_alerts';
 
 const SELECT_ALERTS = `SELECT a.*, s.name AS subscription_name FROM alerts a LEFT JOIN subscriptions s ON s.subscription_id = a.subscription_id`;
 
+/** Held by every transaction that changes alerts; see `lockChanges`. */
+const ALERT_CHANGES_LOCK = 730_400;
+
 @Injectable()
 export class AlertsRepository {
+  /**
+   * Taken first by every transaction that changes alerts, before any row lock,
+   * and held until it commits: change positions (`seq`) are then taken in
+   * commit order, so a stream that has read up to N never sees an N-1 commit
+   * later and miss it. Alerting's writes are short; the order is worth it.
+   */
+  async lockChanges(manager: EntityManager): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [ALERT_CHANGES_LOCK]);
+  }
+
   /** Every agency's alerts on one (entity, entry) pair, locked for this transaction. */
   async ofPair(manager: EntityManager, entityId: string, dataset: string, entryId: string): Promise<Alert[]> {
     const rows: AlertRow[] = await manager.query(

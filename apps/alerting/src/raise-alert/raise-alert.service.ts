@@ -43,6 +43,7 @@ export class RaiseAlertService {
 
   async raise(transaction: EntityManager, match: MatchFound): Promise<void> {
     const facts = matchFactsOf(match);
+    await this.alerts.lockChanges(transaction);
     const mayKnow = (agency: string) =>
       maySee(agency, { owner: facts.recordOwner, dissemination: facts.recordDissemination }) && maySee(agency, { owner: facts.entryOwner, dissemination: facts.entryDissemination });
 
@@ -77,6 +78,7 @@ export class RaiseAlertService {
 
   /** The match no longer holds: alerts that rested on it alone are retracted, with the reason. */
   async retract(transaction: EntityManager, retraction: MatchRetracted): Promise<void> {
+    await this.alerts.lockChanges(transaction);
     for (const alert of await this.alerts.ofMatch(transaction, retraction.matchId)) {
       const { alert: changed, retracted } = await this.alerts.dropMatch(transaction, alert.alertId, retraction.matchId, retraction.reason || 'the match no longer holds');
       if (retracted && alert.status !== 'retracted') await this.notifyWebhook(transaction, changed, 'alert.retracted');

@@ -26,6 +26,7 @@ export class TriageService {
 
   async triage(caller: Caller, alertId: string, status: TriageStatus, reason: string): Promise<Alert> {
     return this.dataSource.transaction(async (manager) => {
+      await this.alerts.lockChanges(manager);
       const alert = await this.alerts.find(manager, alertId, true);
       if (!alert || alert.agency !== caller.agency) throw alertNotFound();
       if (!triageStepsFrom(alert.status).includes(status)) {
@@ -44,6 +45,7 @@ export class TriageService {
 
   async decideAsOwner(caller: Caller, alertId: string, decision: OwnerDecision['decision'], reason: string): Promise<Alert> {
     return this.dataSource.transaction(async (manager) => {
+      await this.alerts.lockChanges(manager);
       const alert = await this.alerts.find(manager, alertId, true);
       if (!alert || alert.agency !== caller.agency) throw alertNotFound();
       if (alert.entryOwner !== caller.agency) {
