@@ -20,6 +20,8 @@ export interface MatchOutcome {
   level: 'hit' | 'possible';
   features: FeatureEvidence[];
   datasetVersion: number;
+  /** The record version it was found on: a new version is news even with the same score. */
+  recordVersion: number;
 }
 
 export interface LiveMatch {
@@ -59,15 +61,16 @@ export class MatchesRepository {
     if (outcomes.length === 0) return [];
     const column = <T>(pick: (outcome: MatchOutcome) => T) => outcomes.map(({ outcome }) => pick(outcome));
     const rows: { record_id: string; dataset: string; entry_id: string; match_id: string }[] = await manager.query(
-      `INSERT INTO matches (entity_id, dataset, entry_id, match_id, record_id, subject, score, level, features, dataset_version)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::text[], $7::float8[], $8::text[], $9::jsonb[], $10::bigint[])
+      `INSERT INTO matches (entity_id, dataset, entry_id, match_id, record_id, subject, score, level, features, dataset_version, record_version)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::text[], $7::float8[], $8::text[], $9::jsonb[], $10::bigint[], $11::int[])
        ON CONFLICT (record_id, dataset, entry_id) DO UPDATE SET
          match_id = CASE WHEN matches.retracted_at IS NULL THEN matches.match_id ELSE EXCLUDED.match_id END,
          entity_id = EXCLUDED.entity_id, subject = EXCLUDED.subject, score = EXCLUDED.score, level = EXCLUDED.level,
-         features = EXCLUDED.features, dataset_version = EXCLUDED.dataset_version, updated_at = now(),
+         features = EXCLUDED.features, dataset_version = EXCLUDED.dataset_version, record_version = EXCLUDED.record_version, updated_at = now(),
          retracted_at = NULL, retraction_reason = NULL
        WHERE matches.retracted_at IS NOT NULL OR matches.level IS DISTINCT FROM EXCLUDED.level
          OR matches.score IS DISTINCT FROM EXCLUDED.score OR matches.entity_id IS DISTINCT FROM EXCLUDED.entity_id
+         OR matches.record_version IS DISTINCT FROM EXCLUDED.record_version
        RETURNING record_id, dataset, entry_id, match_id`,
       [
         column((o) => o.entityId),
@@ -80,6 +83,7 @@ export class MatchesRepository {
         column((o) => o.level),
         column((o) => JSON.stringify(o.features)),
         column((o) => o.datasetVersion),
+        column((o) => o.recordVersion),
       ],
     );
     const news = new Map(rows.map((row) => [pairKey(row.record_id, row.dataset, row.entry_id), row.match_id]));

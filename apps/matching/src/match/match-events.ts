@@ -50,6 +50,7 @@ export class MatchEvents {
           level: finding.level,
           features: finding.features,
           datasetVersion: finding.entry.version,
+          recordVersion: record.version,
         },
         newMatchId: randomUUID(),
       })),
