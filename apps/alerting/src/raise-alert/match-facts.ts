@@ -64,7 +64,7 @@ export function matchFactsOf(match: MatchFound): MatchFacts {
     score: match.score,
     level: match.level === MatchLevel.HIT ? 'hit' : 'possible',
     features: match.features.map(({ feature, score, weight, detail }) => ({ feature, score, weight, detail })),
-    countries: [...new Set([match.recordOwner, match.entryOwner, ...countriesOfRecord(match.record), ...countriesOfEntry(match.entry)])].sort(),
+    countries: [...new Set([match.recordOwner, match.entryOwner, ...countriesOf(match.record?.body), ...countriesOf(match.entry?.body)])].sort(),
     record,
     entry,
     recordDigest: digestOfSubject(record),
@@ -78,23 +78,11 @@ function enumName(enumObject: Record<number, string>, value: number): string | n
   return name ? name.toLowerCase() : null;
 }
 
-function countriesOfRecord(record: SharedRecord | undefined): string[] {
-  const body = record?.body;
+/** Nationalities and issuing or registration countries of either side's subject. */
+function countriesOf(body: SharedRecord['body'] | ReferenceEntry['body'] | undefined): string[] {
   switch (body?.case) {
     case 'person':
       return countriesOfPerson(body.value);
-    case 'travelDocument':
-      return [body.value.document?.issuingCountry ?? ''].filter(Boolean);
-    case 'vehicle':
-      return [body.value.registrationCountry].filter(Boolean);
-    default:
-      return [];
-  }
-}
-
-function countriesOfEntry(entry: ReferenceEntry | undefined): string[] {
-  const body = entry?.body;
-  switch (body?.case) {
     case 'notice':
       return body.value.subject ? countriesOfPerson(body.value.subject) : [];
     case 'travelDocument':
