@@ -1,0 +1,161 @@
+/**
+ * The analyst's ends of alerting, timed for bench/alerting.bench.ts: a live
+ * stream reader (as test/harness/alert-stream.ts reads it, but calling back
+ * with the arrival time of each alert, and reconnecting with Last-Event-ID if
+ * alerting cuts a slow client off) and a loopback webhook receiver that checks
+ * each delivery's signature and notes when it came. Times are
+ * `performance.now()` of this process, the clock the load's send times use.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { verifyWebhookSignature } from '../../apps/alerting/src/webhooks/webhook-signature';
+import { SseParser } from './alerting-latency';
+
+export interface StreamedAlert {
+  recordId: string;
+  kind: string;
+  status: string;
+}
+
+export interface TimedAlertStream {
+  /** Alert events received (every change, not only new alerts). */
+  readonly events: number;
+  readonly bytes: number;
+  /** Times alerting cut the stream (overflow, restart) and it was reopened from the last event id. */
+  readonly reconnects: number;
+  close(): Promise<void>;
+}
+
+export async function openTimedAlertStream(baseUrl: string, analystKey: string, onAlert: (alert: StreamedAlert, at: number) => void): Promise<TimedAlertStream> {
+  let events = 0;
+  let bytes = 0;
+  let reconnects = 0;
+  let lastEventId: string | undefined;
+  let closing = false;
+  let controller = new AbortController();
+
+  const connect = async () => {
+    const headers: Record<string, string> = { authorization: `Bearer ${analystKey}`, accept: 'text/event-stream' };
+    if (lastEventId) headers['last-event-id'] = lastEventId;
+    const response = await fetch(`${baseUrl}/v1/alerts/stream`, { headers, signal: controller.signal });
+    if (!response.ok || !response.body) throw new Error(`alert stream answered ${response.status}: ${await response.text().catch(() => '')}`);
+    return response.body as unknown as AsyncIterable<Uint8Array>;
+  };
+
+  const read = async (body: AsyncIterable<Uint8Array>) => {
+    const decoder = new TextDecoder();
+    const parser = new SseParser();
+    try {
+      for await (const chunk of body) {
+        const at = performance.now();
+        bytes += chunk.byteLength;
+        for (const event of parser.push(decoder.decode(chunk, { stream: true }))) {
+          if (event.id) lastEventId = event.id;
+          if (event.event !== 'alert') continue;
+          events++;
+          const alert = JSON.parse(event.data) as StreamedAlert;
+          onAlert({ recordId: alert.recordId, kind: alert.kind, status: alert.status }, at);
+        }
+      }
+    } catch {
+      // aborted by close(), or the connection dropped: handled below
+    }
+  };
+
+  let body = await connect();
+  const reading = (async () => {
+    for (;;) {
+      await read(body);
+      if (closing) return;
+      // Alerting ended the stream (a slow client is cut off): resume where it stopped, as EventSource would.
+      reconnects++;
+      for (;;) {
+        if (closing) return;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        try {
+          controller = new AbortController();
+          body = await connect();
+          break;
+        } catch {
+          // alerting not answering yet: try again
+        }
+      }
+    }
+  })();
+
+  return {
+    get events() {
+      return events;
+    },
+    get bytes() {
+      return bytes;
+    },
+    get reconnects() {
+      return reconnects;
+    },
+    async close() {
+      closing = true;
+      controller.abort();
+      await reading;
+    },
+  };
+}
+
+export interface WebhookDelivery {
+  path: string;
+  event: string;
+  recordId: string | undefined;
+  at: number;
+}
+
+export interface TimedWebhookReceiver {
+  url(path: string): string;
+  /** The signing secret alerting gave when the webhook at `path` was registered. */
+  expectSecret(path: string, secret: string): void;
+  readonly deliveries: WebhookDelivery[];
+  /** Deliveries whose signature did not verify with the path's secret (they are still answered 200 and counted). */
+  readonly badSignatures: number;
+  close(): Promise<void>;
+}
+
+export async function startTimedWebhookReceiver(): Promise<TimedWebhookReceiver> {
+  const secrets = new Map<string, string>();
+  const deliveries: WebhookDelivery[] = [];
+  let badSignatures = 0;
+  const server: Server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const at = performance.now();
+      const path = request.url ?? '/';
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const secret = secrets.get(path);
+      const signature = request.headers['x-crosscheck-signature'];
+      if (!secret || !verifyWebhookSignature(secret, raw, Array.isArray(signature) ? signature[0] : signature)) badSignatures++;
+      let body: { event?: string; alert?: { recordId?: string } } = {};
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        badSignatures++;
+      }
+      deliveries.push({ path, event: body.event ?? '', recordId: body.alert?.recordId, at });
+      response.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+    });
+  });
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: (path) => `http://127.0.0.1:${port}${path}`,
+    expectSecret: (path, secret) => void secrets.set(path, secret),
+    deliveries,
+    get badSignatures() {
+      return badSignatures;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

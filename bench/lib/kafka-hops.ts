@@ -1,0 +1,173 @@
+/**
+ * The Kafka baseline of bench/alerting.bench.ts: how long Kafka alone takes to
+ * carry one message across as many hops as the pipeline has (intake → dedup →
+ * matching → alerting: three), on the same broker, at the same rate, with the
+ * same client library and settings. This process produces to topic A on an
+ * open-loop schedule; a forked process (kafka-hops.process.ts) consumes A and
+ * produces to B, another B to C, and a consumer here records when each
+ * message arrives from C. Latency runs from the message's scheduled send time.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { createKafka } from '@crosscheck/messaging';
+import { createLogger } from '@crosscheck/telemetry';
+import { Partitioners, type Consumer, type Producer } from 'kafkajs';
+
+export interface HopsOptions {
+  brokers: string;
+  /** Topics and groups are named under it, so the environment's cleanup deletes them. */
+  topicPrefix: string;
+  label: string;
+  rate: number;
+  seconds: number;
+  partitions: number;
+  /** Bytes of each message's value (about the size of a records.received.v1 event). */
+  payloadBytes: number;
+  signal: AbortSignal;
+  log: (line: string) => void;
+}
+
+export interface HopsResult {
+  sent: number;
+  arrived: number;
+  /** Scheduled send to arrival after the last hop, ms, per arrived message. */
+  latencies: number[];
+  /** Messages produced per second over the sending window. */
+  sentPerSecond: number;
+  /** Messages per sendBatch call of the first producer, on average. */
+  messagesPerSend: number;
+}
+
+const HOPS = 3;
+const STALL_MS = 30_000;
+const WARMUP_MESSAGES = 30;
+
+export async function runKafkaHops(options: HopsOptions): Promise<HopsResult> {
+  const base = `${options.topicPrefix}bench.hops.${options.label}`;
+  // Producer → t0 → relay → t1 → relay → t2 → consumer: a message crosses HOPS topics.
+  const topics = Array.from({ length: HOPS }, (_, hop) => `${base}.t${hop}`);
+  const kafka = createKafka('kafka-hops', [options.brokers], createLogger('kafka-hops', 'warn'));
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await admin.createTopics({ topics: topics.map((topic) => ({ topic, numPartitions: options.partitions, replicationFactor: 1 })), waitForLeaders: true });
+  } finally {
+    await admin.disconnect();
+  }
+
+  const relays: ChildProcess[] = [];
+  let producer: Producer | undefined;
+  let consumer: Consumer | undefined;
+  const killAll = () => relays.forEach((child) => child.exitCode === null && child.kill('SIGKILL'));
+  options.signal.addEventListener('abort', killAll, { once: true });
+  try {
+    // Every topic but the last is read by a relay; the last is read here.
+    const ready = [];
+    for (let hop = 0; hop < HOPS - 1; hop++) {
+      const child = fork(path.join(__dirname, 'kafka-hops.process.ts'), [], {
+        env: {
+          ...process.env,
+          KAFKA_BROKERS: options.brokers,
+          HOP_FROM: topics[hop],
+          HOP_TO: topics[hop + 1],
+          HOP_GROUP: `${base}.relay${hop + 1}`,
+          KAFKAJS_NO_PARTITIONER_WARNING: '1',
+          NODE_OPTIONS: '',
+        },
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      });
+      relays.push(child);
+      ready.push(
+        new Promise<void>((resolve, reject) => {
+          child.once('message', () => resolve());
+          child.once('exit', (code) => reject(new Error(`Kafka hop ${hop + 1} exited with code ${code} before joining its group`)));
+        }),
+      );
+    }
+
+    const arrivedAt = new Map<number, number>();
+    consumer = kafka.consumer({ groupId: `${base}.last`, allowAutoTopicCreation: false, sessionTimeout: 30_000, heartbeatInterval: 3_000, maxWaitTimeInMs: 500 });
+    const joined = new Promise<void>((resolve) => consumer!.on(consumer!.events.GROUP_JOIN, () => resolve()));
+    await consumer.connect();
+    await consumer.subscribe({ topics: [topics[HOPS - 1]], fromBeginning: true });
+    await consumer.run({
+      eachBatchAutoResolve: true,
+      autoCommit: true,
+      eachBatch: async ({ batch }) => {
+        const at = performance.now();
+        for (const message of batch.messages) arrivedAt.set(Number(message.headers?.seq?.toString()), at);
+      },
+    });
+    await Promise.all([...ready, joined]);
+
+    producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+    await producer.connect();
+    const payload = Buffer.alloc(options.payloadBytes, 'crosscheck-hop ');
+
+    // Warm-up: connections, metadata and fetch sessions along the way, not timed.
+    const warmup = Array.from({ length: WARMUP_MESSAGES }, (_, i) => ({ key: `w${i}`, value: payload, headers: { seq: String(-1 - i) } }));
+    await producer.sendBatch({ topicMessages: [{ topic: topics[0], messages: warmup }], acks: -1 });
+    await waitFor(() => [...arrivedAt.keys()].filter((seq) => seq < 0).length >= WARMUP_MESSAGES, options.signal, STALL_MS, 'the Kafka baseline warm-up');
+    for (const seq of [...arrivedAt.keys()]) if (seq < 0) arrivedAt.delete(seq);
+
+    const total = Math.round(options.rate * options.seconds);
+    const interval = 1000 / options.rate;
+    const start = performance.now() + 20;
+    const scheduled = (i: number) => start + i * interval;
+    let next = 0;
+    let sends = 0;
+    while (next < total) {
+      options.signal.throwIfAborted();
+      const now = performance.now();
+      const due = [];
+      for (; next < total && scheduled(next) <= now; next++) due.push({ key: `m${next}`, value: payload, headers: { seq: String(next) } });
+      if (due.length > 0) {
+        await producer.sendBatch({ topicMessages: [{ topic: topics[0], messages: due }], acks: -1 });
+        sends++;
+      } else {
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, scheduled(next) - performance.now())));
+      }
+    }
+    const sentPerSecond = total / ((performance.now() - start) / 1000);
+    let seen = -1;
+    let progressAt = performance.now();
+    await waitFor(
+      () => {
+        if (arrivedAt.size !== seen) [seen, progressAt] = [arrivedAt.size, performance.now()];
+        return arrivedAt.size >= total || performance.now() - progressAt > STALL_MS;
+      },
+      options.signal,
+      Number.POSITIVE_INFINITY,
+      'the Kafka baseline',
+    );
+    const latencies: number[] = [];
+    for (const [seq, at] of arrivedAt) if (seq >= 0 && seq < total) latencies.push(at - scheduled(seq));
+    if (latencies.length < total) options.log(`Kafka baseline ${options.label}: ${total - latencies.length} of ${total} messages did not arrive within ${STALL_MS / 1000} s of the last progress`);
+    return { sent: total, arrived: latencies.length, latencies, sentPerSecond, messagesPerSend: total / Math.max(1, sends) };
+  } finally {
+    options.signal.removeEventListener('abort', killAll);
+    await consumer?.disconnect().catch(() => undefined);
+    await producer?.disconnect().catch(() => undefined);
+    await Promise.all(
+      relays.map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
+            const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+            child.once('exit', () => (clearTimeout(timer), resolve()));
+            if (child.connected) child.send('stop');
+            else child.kill('SIGTERM');
+          }),
+      ),
+    );
+  }
+}
+
+async function waitFor(done: () => boolean, signal: AbortSignal, timeoutMs: number, what: string): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!done()) {
+    signal.throwIfAborted();
+    if (performance.now() > deadline) throw new Error(`${what}: not done within ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
