@@ -194,6 +194,14 @@ void runBenchmark(async (context) => {
   const shareKeys: Record<string, string> = {};
   const streamArrivals = new FirstArrivals();
   const webhookArrivals = new FirstArrivals();
+  /** The alert each hit raised, as the stream first showed it: a webhook delivery names the alert as it is when sent, maybe with a later record of the entity. */
+  const alertOfRecord = new Map<string, string>();
+  const webhookByAlert = new FirstArrivals();
+  const webhookAt = (recordId: string) => {
+    const byAlert = webhookByAlert.at.get(alertOfRecord.get(recordId) ?? '');
+    const byRecord = webhookArrivals.at.get(recordId);
+    return byAlert === undefined ? byRecord : byRecord === undefined ? byAlert : Math.min(byAlert, byRecord);
+  };
   let otherStreamEvents = 0;
   const receiver = await startTimedWebhookReceiver();
   context.defer('close the webhook receiver', () => receiver.close());
@@ -211,7 +219,10 @@ void runBenchmark(async (context) => {
     await alertingCall(services.alerting, analyst, 'POST', '/v1/subscriptions', { name: 'Notice hits', datasets: ['notices'], webhookId: webhook.webhookId });
     streams.push(
       await openTimedAlertStream(services.alerting.url, analyst, (alert, at) => {
-        if (alert.kind === 'alert' && alert.status !== 'retracted') streamArrivals.record(alert.recordId, at);
+        if (alert.kind === 'alert' && alert.status !== 'retracted') {
+          if (!streamArrivals.at.has(alert.recordId)) alertOfRecord.set(alert.recordId, alert.alertId);
+          streamArrivals.record(alert.recordId, at);
+        }
         else otherStreamEvents++;
       }),
     );
@@ -235,6 +246,14 @@ void runBenchmark(async (context) => {
     calledAt?.set(recordId, sent);
   };
 
+  const drainReceiver = () => {
+    for (const delivery of receiver.deliveries.splice(0)) {
+      if (delivery.event !== 'alert.raised') continue;
+      if (delivery.recordId) webhookArrivals.record(delivery.recordId, delivery.at);
+      if (delivery.alertId) webhookByAlert.record(delivery.alertId, delivery.at);
+    }
+  };
+
   // --- warm-up -----------------------------------------------------------------------------------
   {
     const warmSent = new Map<string, number>();
@@ -245,15 +264,12 @@ void runBenchmark(async (context) => {
     ];
     const run = await openLoop(posts, 50, 16, (entry) => post(entry, warmSent), context.signal);
     if (run.failures.length > 0) throw new Error(`warm-up POSTs failed: ${run.failures.slice(0, 3).join(' | ')}`);
-    await waitUntil(() => [...warmSent.keys()].every((id) => streamArrivals.at.has(id) && webhookArrivals.at.has(id)), context.signal, 60_000, 'the warm-up alerts', () => {
-      for (const delivery of receiver.deliveries.splice(0)) if (delivery.recordId && delivery.event === 'alert.raised') webhookArrivals.record(delivery.recordId, delivery.at);
+    await waitUntil(() => [...warmSent.keys()].every((id) => streamArrivals.at.has(id) && webhookAt(id) !== undefined), context.signal, 60_000, 'the warm-up alerts', () => {
+      drainReceiver();
     });
     await waitIdle('the warm-up');
     log(`warm-up: ${posts.length} records, ${warmSent.size} alerts on streams and webhooks`);
   }
-  const drainReceiver = () => {
-    for (const delivery of receiver.deliveries.splice(0)) if (delivery.recordId && delivery.event === 'alert.raised') webhookArrivals.record(delivery.recordId, delivery.at);
-  };
   const drainTimer = setInterval(drainReceiver, 100);
   context.defer('stop reading the receiver', async () => clearInterval(drainTimer));
 
@@ -338,13 +354,14 @@ void runBenchmark(async (context) => {
     let lastProgress = performance.now();
     let fingerprint = '';
     let drainedBy = 'every expected alert and delivery arrived';
+    let lastDrainLog = performance.now();
     for (;;) {
       context.signal.throwIfAborted();
       const onStream = [...sentAt.keys()].filter((id) => streamArrivals.at.has(id)).length;
-      const onWebhook = [...sentAt.keys()].filter((id) => webhookArrivals.at.has(id)).length;
+      const onWebhook = [...sentAt.keys()].filter((id) => webhookAt(id) !== undefined).length;
       if (onStream >= sentAt.size && onWebhook >= sentAt.size) break;
       const last = lagSamples[lagSamples.length - 1];
-      const now = `${onStream}/${onWebhook}/${last ? JSON.stringify(last.committed) + JSON.stringify(last.outbox) : ''}`;
+      const now = `${onStream}/${onWebhook}/${last ? JSON.stringify(last.lag) + JSON.stringify(last.outbox) : ''}`;
       if (now !== fingerprint) [fingerprint, lastProgress] = [now, performance.now()];
       if (performance.now() - lastProgress > P.stallSeconds * 1000) {
         drainedBy = `nothing moved for ${P.stallSeconds} s`;
@@ -354,9 +371,9 @@ void runBenchmark(async (context) => {
         drainedBy = `--drain-seconds ${P.drainSeconds} ran out`;
         break;
       }
-      if (Math.floor((performance.now() - drainStart) / 1000) % 15 === 0 && performance.now() - drainStart > 1000) {
+      if (performance.now() - lastDrainLog > 15_000) {
+        lastDrainLog = performance.now();
         log(`phase ${phase.label}: draining, ${onStream}/${sentAt.size} streamed, ${onWebhook}/${sentAt.size} webhooks; lag ${last ? STAGES.map(({ stage }) => `${stage} ${last.lag[stage]}`).join(', ') : '…'}`);
-        await sleep(1_000);
       }
       await sleep(250);
     }
@@ -366,7 +383,12 @@ void runBenchmark(async (context) => {
 
     // Figures of the phase.
     const stream = pairArrivals(sentAt, streamArrivals.at);
-    const webhook = pairArrivals(sentAt, webhookArrivals.at);
+    const webhookOfHit = new Map<string, number>();
+    for (const id of sentAt.keys()) {
+      const at = webhookAt(id);
+      if (at !== undefined) webhookOfHit.set(id, at);
+    }
+    const webhook = pairArrivals(sentAt, webhookOfHit);
     const toStream = summarize(stream.latencies);
     const fromCall = summarize(pairArrivals(calledAt, streamArrivals.at).latencies);
     const clientQueue = summarize([...calledAt].map(([id, at]) => at - sentAt.get(id)!));
@@ -400,7 +422,7 @@ void runBenchmark(async (context) => {
     f('intake_post_p50_ms', round(percentile(run.latencies, 50), 1));
     f('intake_post_p99_ms', round(percentile(run.latencies, 99), 1));
     f('load_seconds', round(loadSeconds, 1));
-    const webhookTimes = [...sentAt.keys()].map((id) => webhookArrivals.at.get(id)).filter((at): at is number => at !== undefined);
+    const webhookTimes = [...webhookOfHit.values()];
     const webhookWindow = (Math.max(...webhookTimes) - Math.min(...webhookTimes)) / 1000;
     f('webhook_deliveries_per_s', webhookTimes.length > 1 ? round(webhookTimes.length / webhookWindow, 1) : 0);
     f('webhook_deliveries_per_s_during_load', round(webhookTimes.filter((at) => at <= loadEnd).length / loadSeconds, 1));
@@ -495,7 +517,7 @@ void runBenchmark(async (context) => {
   const dirty = execFileSync('git', ['status', '--porcelain', '--', 'apps', 'libs'], { cwd: paths.REPO_ROOT, encoding: 'utf8' }).trim();
   notes.push(
     ...phaseNotes,
-    `Latency: post_to_stream_* runs from the moment the open loop was due to send a hit's POST /v1/records (start + i/rate) to the moment the chunk carrying the first alert event with that recordId was read from the sharing agency's open SSE stream (GET /v1/alerts/stream); post_to_webhook_* to the moment the loopback receiver had the whole signed delivery (event alert.raised) of that record. ` +
+    `Latency: post_to_stream_* runs from the moment the open loop was due to send a hit's POST /v1/records (start + i/rate) to the moment the chunk carrying the first alert event with that recordId was read from the sharing agency's open SSE stream (GET /v1/alerts/stream); post_to_webhook_* to the moment the loopback receiver had the whole signed delivery (event alert.raised) of that alert (matched by the alertId the stream showed for the record, or by recordId: a delivery carries the alert as it is when sent, and a later record of the same entity, merged by dedup, may have replaced the one that raised it). ` +
       `Percentiles are over the alerts that arrived; the lost ones are counted apart (*_lost), never dropped silently. The load is open loop: request i is due at start + i/rate whatever intake answers, at most ${P.maxInFlight} in flight, the rest queued here; counting from the due time keeps a slow intake from hiding its own delay (coordinated omission). ` +
       `post_called_to_stream_* count from the moment fetch was actually called instead, and client_queue_wait_p99_ms is the difference (0 unless intake fell ${P.maxInFlight} requests behind). intake_post_*_ms is from the due time to intake's answer.`,
     `Load: ${P.hitShare * 100}% of the records are hits: each the subject of one notice (generated by test/data/reference-generator, seed ${P.seed}, full date of birth, subject shared by no other notice), so it is its own entity and raises one alert for its agency's subscription (and a hit notice for the notices' owner IPSG); ` +

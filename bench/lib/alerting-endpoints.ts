@@ -12,6 +12,7 @@ import { verifyWebhookSignature } from '../../apps/alerting/src/webhooks/webhook
 import { SseParser } from './alerting-latency';
 
 export interface StreamedAlert {
+  alertId: string;
   recordId: string;
   kind: string;
   status: string;
@@ -54,7 +55,7 @@ export async function openTimedAlertStream(baseUrl: string, analystKey: string, 
           if (event.event !== 'alert') continue;
           events++;
           const alert = JSON.parse(event.data) as StreamedAlert;
-          onAlert({ recordId: alert.recordId, kind: alert.kind, status: alert.status }, at);
+          onAlert({ alertId: alert.alertId, recordId: alert.recordId, kind: alert.kind, status: alert.status }, at);
         }
       }
     } catch {
@@ -104,6 +105,8 @@ export async function openTimedAlertStream(baseUrl: string, analystKey: string, 
 export interface WebhookDelivery {
   path: string;
   event: string;
+  alertId: string | undefined;
+  /** The record the alert names when it is delivered: a later record of the same entity may have replaced the one that raised it. */
   recordId: string | undefined;
   at: number;
 }
@@ -132,13 +135,13 @@ export async function startTimedWebhookReceiver(): Promise<TimedWebhookReceiver>
       const secret = secrets.get(path);
       const signature = request.headers['x-crosscheck-signature'];
       if (!secret || !verifyWebhookSignature(secret, raw, Array.isArray(signature) ? signature[0] : signature)) badSignatures++;
-      let body: { event?: string; alert?: { recordId?: string } } = {};
+      let body: { event?: string; alert?: { alertId?: string; recordId?: string } } = {};
       try {
         body = JSON.parse(raw);
       } catch {
         badSignatures++;
       }
-      deliveries.push({ path, event: body.event ?? '', recordId: body.alert?.recordId, at });
+      deliveries.push({ path, event: body.event ?? '', alertId: body.alert?.alertId, recordId: body.alert?.recordId, at });
       response.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
     });
   });
