@@ -54,20 +54,9 @@ import { generatePersonRecords } from './lib/person-records';
 import { childProcessWith, cpuBetween, cpuSnapshot, processesNamed, processMemory, type CpuSnapshot } from './lib/process-stats';
 import { machineInfo, printReport, writeReport, type Goal } from './lib/report';
 import { percentile, round, summarize } from './lib/stats';
+import { benchOptions } from './lib/options';
 
-const args = process.argv.slice(2);
-const flag = (name: string) => args.includes(`--${name}`);
-const numberOption = (name: string, fallback: number) => {
-  const index = args.indexOf(`--${name}`);
-  if (index < 0) return fallback;
-  const value = Number(args[index + 1]);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} needs a positive number`);
-  return value;
-};
-const stringOption = (name: string, fallback: string) => {
-  const index = args.indexOf(`--${name}`);
-  return index < 0 ? fallback : (args[index + 1] ?? fallback);
-};
+const { flag, number: numberOption, string: stringOption } = benchOptions();
 
 const P = {
   rate: numberOption('rate', 500),

@@ -58,20 +58,9 @@ import { childProcessWith, cpuBetween, cpuSnapshot, metricSum, processesNamed, p
 import { machineInfo, printReport, writeReport, type Goal } from './lib/report';
 import { percentile, round, summarize } from './lib/stats';
 import { seededRandom } from './lib/person-records';
+import { benchOptions } from './lib/options';
 
-const args = process.argv.slice(2);
-const flag = (name: string) => args.includes(`--${name}`);
-const numberOption = (name: string, fallback: number, { whole = true } = {}) => {
-  const index = args.indexOf(`--${name}`);
-  if (index < 0) return fallback;
-  const value = Number(args[index + 1]);
-  if (!Number.isFinite(value) || value <= 0 || (whole && !Number.isInteger(value))) throw new Error(`--${name} needs a positive ${whole ? 'whole ' : ''}number`);
-  return value;
-};
-const stringOption = (name: string, fallback: string) => {
-  const index = args.indexOf(`--${name}`);
-  return index < 0 ? fallback : (args[index + 1] ?? fallback);
-};
+const { flag, number: numberOption, string: stringOption } = benchOptions({ wholeNumbers: true });
 
 const P = {
   entities: numberOption('entities', 1_000_000),

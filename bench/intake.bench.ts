@@ -49,20 +49,9 @@ import {
 import { copyInto, prepareCopyText, prepareMultiRowInserts, runInserts, type SqlValue } from './lib/raw-insert';
 import { machineInfo, printReport, writeReport, type Goal } from './lib/report';
 import { percentile, round } from './lib/stats';
+import { benchOptions } from './lib/options';
 
-const args = process.argv.slice(2);
-const flag = (name: string) => args.includes(`--${name}`);
-const numberOption = (name: string, fallback: number) => {
-  const index = args.indexOf(`--${name}`);
-  if (index < 0) return fallback;
-  const value = Number(args[index + 1]);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} needs a positive number`);
-  return value;
-};
-const stringOption = (name: string, fallback: string) => {
-  const index = args.indexOf(`--${name}`);
-  return index < 0 ? fallback : args[index + 1];
-};
+const { flag, number: numberOption, string: stringOption } = benchOptions();
 
 const P = {
   records: numberOption('records', 200_000),
