@@ -1,4 +1,4 @@
-import { ServiceConfig } from '@crosscheck/runtime';
+import { booleanFromEnv, ServiceConfig } from '@crosscheck/runtime';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, Max, Min } from 'class-validator';
 
@@ -58,7 +58,7 @@ export class AlertingConfig extends ServiceConfig {
    * production, so an agency cannot make the exchange call into its own
    * network; on for local runs and tests, whose receivers are on loopback.
    */
-  @Transform(({ value }) => ({ true: true, '1': true, false: false, '0': false })[String(value)] ?? value)
+  @Transform(booleanFromEnv)
   @IsBoolean()
   WEBHOOK_ALLOW_PRIVATE_TARGETS: boolean = false;
 }

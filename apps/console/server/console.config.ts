@@ -7,9 +7,9 @@
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
 import * as path from 'node:path';
+import { booleanFromEnv } from '@crosscheck/runtime/load-config';
 
 const HTTP_URL = { protocols: ['http', 'https'], require_tld: false, require_protocol: true };
-const toBoolean = ({ value }: { value: unknown }) => (typeof value === 'string' ? ['1', 'true', 'yes'].includes(value.toLowerCase()) : value);
 const withoutTrailingSlash = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.replace(/\/+$/, '') : value);
 
 export class ConsoleConfig {
@@ -40,7 +40,7 @@ export class ConsoleConfig {
   SESSION_IDLE_MINUTES: number = 8 * 60;
 
   /** Adds `Secure` to the session cookie; turn on when the console is served over HTTPS. */
-  @Transform(toBoolean)
+  @Transform(booleanFromEnv)
   @IsBoolean()
   SESSION_COOKIE_SECURE: boolean = false;
 

@@ -14,6 +14,21 @@ export class ConfigError extends Error {
 
 type ConfigClass<T> = new () => T;
 
+/**
+ * `@Transform(booleanFromEnv)` on a boolean setting: `true`, `1`, `yes` and
+ * `false`, `0`, `no` (any case) are read as such; anything else is left as
+ * it is, so `@IsBoolean()` refuses it and the service says which variable.
+ */
+export function booleanFromEnv({ value, key, obj }: { value: unknown; key: string; obj: Record<string, unknown> }): unknown {
+  // The text as the environment gave it: implicit conversion has already made any non-empty string `true`.
+  const given = obj[key];
+  if (typeof given !== 'string') return value;
+  const text = given.toLowerCase();
+  if (['true', '1', 'yes'].includes(text)) return true;
+  if (['false', '0', 'no'].includes(text)) return false;
+  return given;
+}
+
 export function loadConfig<T extends object>(
   configClass: ConfigClass<T>,
   env: Record<string, string | undefined> = process.env,

@@ -6,11 +6,10 @@
 import { Transform } from 'class-transformer';
 import { ArrayNotEmpty, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 import { DatabaseConfig } from './database.config';
+import { booleanFromEnv } from './load-config';
 
 const toList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').map((part) => part.trim()).filter(Boolean) : value;
-const toBoolean = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? ['1', 'true', 'yes'].includes(value.toLowerCase()) : value;
 
 export class ServiceConfig extends DatabaseConfig {
   /** Port of the HTTP API, health and metrics. */
@@ -26,7 +25,7 @@ export class ServiceConfig extends DatabaseConfig {
   HTTP_MAX_BODY_BYTES: number = 1024 * 1024;
 
   /** Run pending migrations at start (under an advisory lock, so instances do not race). */
-  @Transform(toBoolean)
+  @Transform(booleanFromEnv)
   @IsBoolean()
   DATABASE_MIGRATE: boolean = true;
 
