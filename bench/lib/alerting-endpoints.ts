@@ -9,7 +9,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { verifyWebhookSignature } from '../../apps/alerting/src/webhooks/webhook-signature';
-import { SseParser } from './alerting-latency';
+import { SseParser } from '../../test/harness/sse-parser';
 
 export interface StreamedAlert {
   alertId: string;

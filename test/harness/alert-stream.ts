@@ -2,19 +2,15 @@
  * A minimal Server-Sent Events client for tests: reads alerting's live stream
  * the way a browser's EventSource would, and hands events over as they arrive.
  */
-export interface StreamEvent {
-  id?: string;
-  event: string;
-  data: string;
-}
+import { SseParser, type SseEvent } from './sse-parser';
+
+export type StreamEvent = SseEvent;
 
 export interface AlertStream {
   /** Resolves with the next event matching `predicate`, or rejects after `timeoutMs`. */
   next(predicate?: (event: StreamEvent) => boolean, timeoutMs?: number): Promise<StreamEvent>;
   /** Everything received so far. */
   received: StreamEvent[];
-  /** Resolves when the server ends the stream (or it is closed). */
-  ended: Promise<void>;
   close(): void;
 }
 
@@ -38,31 +34,12 @@ export async function openAlertStream(baseUrl: string, analystKey: string, lastE
     }
   };
 
-  const ended = (async () => {
+  void (async () => {
     const decoder = new TextDecoder();
-    let buffer = '';
+    const parser = new SseParser();
     try {
       for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-        buffer += decoder.decode(chunk, { stream: true });
-        let boundary: number;
-        while ((boundary = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, boundary);
-          buffer = buffer.slice(boundary + 2);
-          const event: StreamEvent = { event: 'message', data: '' };
-          let hasData = false;
-          for (const line of block.split('\n')) {
-            if (line.startsWith(':')) continue;
-            const [field, ...rest] = line.split(':');
-            const value = rest.join(':').replace(/^ /, '');
-            if (field === 'id') event.id = value;
-            else if (field === 'event') event.event = value;
-            else if (field === 'data') {
-              event.data += (hasData ? '\n' : '') + value;
-              hasData = true;
-            }
-          }
-          if (hasData) deliver(event);
-        }
+        parser.push(decoder.decode(chunk, { stream: true })).forEach(deliver);
       }
     } catch {
       // aborted by close()
@@ -71,7 +48,6 @@ export async function openAlertStream(baseUrl: string, analystKey: string, lastE
 
   return {
     received,
-    ended,
     next(predicate = () => true, timeoutMs = 30_000) {
       const already = received.slice(consumed).find(predicate);
       if (already) {
