@@ -191,7 +191,7 @@ export class AlertsRepository {
    * streams (a new `seq`); without it the newest match is kept quietly.
    */
   async refresh(manager: EntityManager, alertId: string, facts: MatchFacts, status: AlertStatus, announce: boolean, trace: TraceRef | null): Promise<Alert> {
-    // UPDATE and DELETE ... RETURNING answer [rows, count] through TypeORM.
+    // UPDATE and DELETE ... RETURNING answer [rows, count] through TypeORM, here and below.
     const [rows]: [AlertRow[], number] = await manager.query(
       `UPDATE alerts SET
          match_id = $2,
@@ -234,7 +234,6 @@ export class AlertsRepository {
 
   /** The match no longer holds: dropped from the alert, which is retracted once no match holds it up. */
   async dropMatch(manager: EntityManager, alertId: string, matchId: string, reason: string): Promise<{ alert: Alert; retracted: boolean }> {
-    // UPDATE and DELETE ... RETURNING answer [rows, count] through TypeORM.
     const [rows]: [(AlertRow & { retracted_now: boolean })[], number] = await manager.query(
       `WITH dropped AS (SELECT array_remove(live_match_ids, $2::uuid) AS ids FROM alerts WHERE alert_id = $1)
        UPDATE alerts SET
@@ -257,7 +256,6 @@ export class AlertsRepository {
    * and what it showed of both sides is removed from it.
    */
   async withdrawFromAudience(manager: EntityManager, alertId: string, reason: string): Promise<Alert> {
-    // UPDATE and DELETE ... RETURNING answer [rows, count] through TypeORM.
     const [rows]: [AlertRow[], number] = await manager.query(
       `UPDATE alerts SET status = 'retracted', retraction_reason = $2, retracted_at = now(), record = NULL, entry = NULL, features = '[]',
               live_match_ids = '{}', updated_at = now(), seq = nextval(pg_get_serial_sequence('alerts', 'seq'))
@@ -270,7 +268,6 @@ export class AlertsRepository {
 
   /** A triage step: the new status and the step appended to the alert's history. */
   async triage(manager: EntityManager, alertId: string, status: AlertStatus, step: TriageStep): Promise<Alert> {
-    // UPDATE and DELETE ... RETURNING answer [rows, count] through TypeORM.
     const [rows]: [AlertRow[], number] = await manager.query(
       `UPDATE alerts SET status = $2, triage = triage || $3::jsonb, updated_at = now(), seq = nextval(pg_get_serial_sequence('alerts', 'seq'))
         WHERE alert_id = $1 RETURNING *`,

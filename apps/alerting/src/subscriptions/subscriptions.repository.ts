@@ -48,7 +48,7 @@ export class SubscriptionsRepository {
   }
 
   async replace(manager: EntityManager, agency: string, subscriptionId: string, body: SubscriptionDto): Promise<Subscription | undefined> {
-    // UPDATE and DELETE ... RETURNING answer [rows, count] through TypeORM.
+    // UPDATE and DELETE ... RETURNING answer [rows, count] through TypeORM, here and below.
     const [rows]: [SubscriptionRow[], number] = await manager.query(
       `UPDATE subscriptions SET name = $3, datasets = $4, notice_colours = $5, record_kinds = $6, countries = $7, min_score = $8, levels = $9,
               webhook_id = $10, updated_at = now()
@@ -59,7 +59,6 @@ export class SubscriptionsRepository {
   }
 
   async delete(manager: EntityManager, agency: string, subscriptionId: string): Promise<boolean> {
-    // UPDATE and DELETE ... RETURNING answer [rows, count] through TypeORM.
     const [rows]: [unknown[], number] = await manager.query('DELETE FROM subscriptions WHERE agency = $1 AND subscription_id = $2 RETURNING subscription_id', [agency, subscriptionId]);
     return rows.length > 0;
   }

@@ -94,7 +94,7 @@ export class WebhooksRepository {
   }
 
   async delete(manager: EntityManager, agency: string, webhookId: string): Promise<boolean> {
-    // UPDATE and DELETE ... RETURNING answer [rows, count] through TypeORM.
+    // UPDATE and DELETE ... RETURNING answer [rows, count] through TypeORM, here and below.
     const [rows]: [unknown[], number] = await manager.query('DELETE FROM webhooks WHERE agency = $1 AND webhook_id = $2 RETURNING webhook_id', [agency, webhookId]);
     return rows.length > 0;
   }
@@ -116,7 +116,6 @@ export class WebhooksRepository {
    * lease runs out.
    */
   async claimDue(manager: EntityManager, limit: number, leaseMs: number): Promise<DueDelivery[]> {
-    // UPDATE and DELETE ... RETURNING answer [rows, count] through TypeORM.
     const [rows]: [DeliveryRow[], number] = await manager.query(
       `WITH due AS (
          SELECT delivery_id FROM webhook_deliveries
