@@ -236,7 +236,7 @@ void runBenchmark(async (context) => {
   };
 
   const drainReceiver = () => {
-    for (const delivery of receiver.deliveries.splice(0)) {
+    for (const delivery of receiver.take()) {
       if (delivery.event !== 'alert.raised') continue;
       if (delivery.recordId) webhookArrivals.record(delivery.recordId, delivery.at);
       if (delivery.alertId) webhookByAlert.record(delivery.alertId, delivery.at);

@@ -6,10 +6,9 @@
  * each delivery's signature and notes when it came. Times are
  * `performance.now()` of this process, the clock the load's send times use.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { verifyWebhookSignature } from '../../apps/alerting/src/webhooks/webhook-signature';
 import { SseParser } from '../../test/harness/sse-parser';
+import { startWebhookReceiver } from '../../test/harness/webhook-receiver';
 
 export interface StreamedAlert {
   alertId: string;
@@ -115,50 +114,31 @@ export interface TimedWebhookReceiver {
   url(path: string): string;
   /** The signing secret alerting gave when the webhook at `path` was registered. */
   expectSecret(path: string, secret: string): void;
-  readonly deliveries: WebhookDelivery[];
+  /** The deliveries received since the last call, their signatures checked. */
+  take(): WebhookDelivery[];
   /** Deliveries whose signature did not verify with the path's secret (they are still answered 200 and counted). */
   readonly badSignatures: number;
   close(): Promise<void>;
 }
 
+/** test/harness's loopback receiver on this process's `performance.now()` clock, checking every signature. */
 export async function startTimedWebhookReceiver(): Promise<TimedWebhookReceiver> {
+  const receiver = await startWebhookReceiver({ now: () => performance.now() });
   const secrets = new Map<string, string>();
-  const deliveries: WebhookDelivery[] = [];
   let badSignatures = 0;
-  const server: Server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const at = performance.now();
-      const path = request.url ?? '/';
-      const raw = Buffer.concat(chunks).toString('utf8');
-      const secret = secrets.get(path);
-      const signature = request.headers['x-crosscheck-signature'];
-      if (!secret || !verifyWebhookSignature(secret, raw, Array.isArray(signature) ? signature[0] : signature)) badSignatures++;
-      let body: { event?: string; alert?: { alertId?: string; recordId?: string } } = {};
-      try {
-        body = JSON.parse(raw);
-      } catch {
-        badSignatures++;
-      }
-      deliveries.push({ path, event: body.event ?? '', alertId: body.alert?.alertId, recordId: body.alert?.recordId, at });
-      response.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
-    });
-  });
-  server.keepAliveTimeout = 30_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
   return {
-    url: (path) => `http://127.0.0.1:${port}${path}`,
+    url: (path) => receiver.url(path),
     expectSecret: (path, secret) => void secrets.set(path, secret),
-    deliveries,
+    take: () =>
+      receiver.received.splice(0).map(({ path, headers, rawBody, body, at }) => {
+        const secret = secrets.get(path);
+        const signature = headers['x-crosscheck-signature'];
+        if (!secret || !body || !verifyWebhookSignature(secret, rawBody, Array.isArray(signature) ? signature[0] : signature)) badSignatures++;
+        return { path, event: body?.event ?? '', alertId: body?.alert?.alertId, recordId: body?.alert?.recordId, at };
+      }),
     get badSignatures() {
       return badSignatures;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => receiver.close(),
   };
 }

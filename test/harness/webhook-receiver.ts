@@ -25,13 +25,15 @@ export interface WebhookReceiver {
   close(): Promise<void>;
 }
 
-export async function startWebhookReceiver(): Promise<WebhookReceiver> {
+/** `now` stamps each delivery's `at` (a benchmark passes `performance.now`, the clock of its send times). */
+export async function startWebhookReceiver({ now = Date.now }: { now?: () => number } = {}): Promise<WebhookReceiver> {
   const received: ReceivedDelivery[] = [];
   const statuses = new Map<string, number>();
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
+      const at = now();
       const rawBody = Buffer.concat(chunks).toString('utf8');
       const path = request.url ?? '/';
       const status = statuses.get(path) ?? 200;
@@ -41,10 +43,12 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
       } catch {
         body = undefined;
       }
-      received.push({ path, headers: request.headers, rawBody, body, answeredWith: status, at: Date.now() });
+      received.push({ path, headers: request.headers, rawBody, body, answeredWith: status, at });
       response.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : 'failing on purpose');
     });
   });
+  // Alerting keeps its connections to a receiver open between deliveries.
+  server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
 
@@ -61,6 +65,10 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
