@@ -149,33 +149,21 @@ export class AlertsRepository {
   /** A new alert for the audience; `seq` is taken, so streams hear of it. */
   async insert(manager: EntityManager, alertId: string, audience: Audience, facts: MatchFacts, ownerDecision: OwnerDecision | null, trace: TraceRef | null, status: AlertStatus): Promise<Alert> {
     const rows: AlertRow[] = await manager.query(
-      `INSERT INTO alerts (alert_id, kind, agency, subscription_id, match_id, live_match_ids, entity_id, record_id, record_owner, record_kind,
-                           dataset, dataset_version, entry_id, entry_owner, notice_colour, score, level, features, record, entry,
-                           record_digest, entry_digest, status, owner_decision, trace_id, span_id)
-       VALUES ($1, $2, $3, $4, $5, ARRAY[$5]::uuid[], $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)
+      `INSERT INTO alerts (alert_id, match_id, live_match_ids, ${FINDING_COLUMNS.join(', ')},
+                           kind, agency, subscription_id, entity_id, dataset, entry_id, status, owner_decision, trace_id, span_id)
+       VALUES ($1, $2, ARRAY[$2]::uuid[], ${FINDING_COLUMNS.map((_, index) => `$${index + 3}`).join(', ')},
+               $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)
        RETURNING *`,
       [
         alertId,
+        facts.matchId,
+        ...findingValues(facts),
         audience.kind,
         audience.agency,
         audience.subscriptionId,
-        facts.matchId,
         facts.entityId,
-        facts.recordId,
-        facts.recordOwner,
-        facts.recordKind,
         facts.dataset,
-        facts.datasetVersion,
         facts.entryId,
-        facts.entryOwner,
-        facts.noticeColour,
-        facts.score,
-        facts.level,
-        JSON.stringify(facts.features),
-        facts.record,
-        facts.entry,
-        facts.recordDigest,
-        facts.entryDigest,
         status,
         ownerDecision,
         trace?.traceId ?? null,
@@ -196,8 +184,7 @@ export class AlertsRepository {
       `UPDATE alerts SET
          match_id = $2,
          live_match_ids = CASE WHEN $2 = ANY(live_match_ids) THEN live_match_ids ELSE array_append(live_match_ids, $2::uuid) END,
-         record_id = $3, record_owner = $4, record_kind = $5, dataset_version = $6, entry_owner = $7, notice_colour = $8,
-         score = $9, level = $10, features = $11, record = $12, entry = $13, record_digest = $14, entry_digest = $15,
+         ${FINDING_COLUMNS.map((column, index) => `${column} = $${index + 3}`).join(', ')},
          status = $16, retraction_reason = CASE WHEN $16 = 'retracted' THEN retraction_reason END,
          retracted_at = CASE WHEN $16 = 'retracted' THEN retracted_at END,
          trace_id = CASE WHEN $17 THEN $18 ELSE trace_id END,
@@ -209,19 +196,7 @@ export class AlertsRepository {
       [
         alertId,
         facts.matchId,
-        facts.recordId,
-        facts.recordOwner,
-        facts.recordKind,
-        facts.datasetVersion,
-        facts.entryOwner,
-        facts.noticeColour,
-        facts.score,
-        facts.level,
-        JSON.stringify(facts.features),
-        facts.record,
-        facts.entry,
-        facts.recordDigest,
-        facts.entryDigest,
+        ...findingValues(facts),
         status,
         announce,
         trace?.traceId ?? null,
@@ -318,6 +293,19 @@ export class AlertsRepository {
     const names: { name: string }[] = await manager.query('SELECT name FROM subscriptions WHERE subscription_id = $1', [row.subscription_id]);
     return toAlert({ ...row, subscription_name: names[0]?.name ?? null });
   }
+}
+
+/** What a finding says of the pair, as both the insert and the refresh bind it ($3 to $15). */
+const FINDING_COLUMNS = [
+  'record_id', 'record_owner', 'record_kind', 'dataset_version', 'entry_owner', 'notice_colour',
+  'score', 'level', 'features', 'record', 'entry', 'record_digest', 'entry_digest',
+] as const;
+
+function findingValues(facts: MatchFacts): unknown[] {
+  return [
+    facts.recordId, facts.recordOwner, facts.recordKind, facts.datasetVersion, facts.entryOwner, facts.noticeColour,
+    facts.score, facts.level, JSON.stringify(facts.features), facts.record, facts.entry, facts.recordDigest, facts.entryDigest,
+  ];
 }
 
 /** Wakes every alerting instance's live feed, once the transaction commits (NOTIFY is transactional and coalesced). */
