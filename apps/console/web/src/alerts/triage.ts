@@ -1,7 +1,8 @@
 /** What an analyst may do with an alert next, by its life-cycle: new → acknowledged → confirmed | false_positive. */
+import { triageStepsFrom, type TriageStatus } from '../../../../alerting/src/alerts/alert-lifecycle';
 import type { Alert } from '../api/types';
 
-export type TriageStatus = 'acknowledged' | 'confirmed' | 'false_positive';
+export type { TriageStatus };
 
 export interface TriageAction {
   status: TriageStatus;
@@ -17,15 +18,9 @@ const ACTIONS: Record<TriageStatus, TriageAction> = {
   false_positive: { status: 'false_positive', label: 'False positive', prompt: 'Why is this not a match? The same pair will not alert again until either side’s data changes.', tone: 'dismiss' },
 };
 
+/** The steps alerting's life-cycle allows from the alert's status (the same table the API enforces). */
 export function triageActions(alert: Alert): TriageAction[] {
-  switch (alert.status) {
-    case 'new':
-      return [ACTIONS.acknowledged, ACTIONS.confirmed, ACTIONS.false_positive];
-    case 'acknowledged':
-      return [ACTIONS.confirmed, ACTIONS.false_positive];
-    default:
-      return [];
-  }
+  return triageStepsFrom(alert.status).map((status) => ACTIONS[status]);
 }
 
 /** The data owner decides on hits on its own entries, once, unless the alert was retracted. */

@@ -3,7 +3,10 @@
  * Records and reference entries are protobuf JSON (proto3: default values are
  * left out, enums are their full names), hence all the optional fields.
  */
-export type AlertStatus = 'new' | 'acknowledged' | 'confirmed' | 'false_positive' | 'retracted';
+import type { AlertStatus } from '../../../../alerting/src/alerts/alert-lifecycle';
+
+/** The statuses of alerting's life-cycle, from alerting itself. */
+export type { AlertStatus };
 export type AlertLevel = 'hit' | 'possible';
 export type AlertKind = 'alert' | 'hit_notice';
 export type RecordKind = 'person' | 'travel_document' | 'vehicle' | 'firearm' | 'artwork';
