@@ -207,6 +207,31 @@ describe('entity views', () => {
     expect((await entity('FRA', entityId)).status).toBe(404);
   });
 
+  it('carry no evidence about a record the caller may not see: not its spelling, its owner, a decision or a score', async () => {
+    // The hidden record comes first, so the visible ones were resolved against it and dedup's stored evidence names it.
+    const hidden = await share('SRB', person([{ full: 'Милош Обреновић', script: 'Cyrl' }], { dateOfBirth: '1981-06-17', sex: 'male', nationalities: ['MNE'] }, { scope: 'owner-only' }));
+    await waitForPipelineIdle(suite);
+    const french = await share('FRA', person([{ given: 'Milos', family: 'Obrenovic' }], { dateOfBirth: '1981-06-17', sex: 'male' }));
+    await waitForPipelineIdle(suite);
+    const german = await share('DEU', person([{ given: 'Miloš', family: 'Obrenović' }], { dateOfBirth: '1981-06-17' }));
+    await waitForPipelineIdle(suite);
+
+    const owner = await entityOfRecord('SRB', hidden);
+    expect(recordIds(owner.body)).toEqual([hidden, french, german].sort());
+
+    for (const read of [await entityOfRecord('FRA', french), await entity('FRA', owner.body.entityId), await entityOfRecord('ITA', german)]) {
+      expect(read.status).toBe(200);
+      expect(recordIds(read.body)).toEqual([french, german].sort());
+      const text = JSON.stringify(read.body);
+      for (const secret of [hidden, 'SRB', 'MNE', 'Милош', 'Обреновић']) expect(text).not.toContain(secret);
+      // The oldest record it may see started the entity as far as the caller can tell; the other joined it on visible evidence.
+      const byId = Object.fromEntries(read.body.records.map((record: { id: string }) => [record.id, record]));
+      expect(byId[french]).toMatchObject({ decision: 'new_entity', score: 0, explanation: [] });
+      expect(byId[german].decision).toBe('joined_entity');
+      expect(byId[german].explanation.map((feature: { detail: string }) => feature.detail).join(' ')).toContain('Milos');
+    }
+  });
+
   it('are written to dedup’s audit log, which an admin can query, without personal data', async () => {
     const recordId = await share('FIN', person([{ given: 'Aino', family: 'Virtanen' }], { dateOfBirth: '1988-10-10' }));
     await waitForPipelineIdle(suite);

@@ -2,7 +2,8 @@
  * An entity as one agency may see it: the member records it may see, the
  * links between agencies' cases inside the entity (with the scores behind
  * each), and possible duplicates kept apart for review. Members it may not see
- * are left out without a trace; an entity with none it may see is answered
+ * are left out without a trace, and so is every piece of evidence that involves
+ * them (see visible-evidence.ts); an entity with none it may see is answered
  * exactly like one that does not exist.
  */
 import { HttpStatus, Injectable } from '@nestjs/common';
@@ -12,10 +13,12 @@ import { SharedRecordSchema } from '@crosscheck/contracts';
 import { FeatureEvidence, scoreRecords } from '@crosscheck/resolution';
 import { ApiError } from '@crosscheck/runtime';
 import { DataSource, EntityManager } from 'typeorm';
+import { DedupConfig } from '../dedup.config';
 import { EntitiesRepository, Member } from '../entities/entities.repository';
+import { MemberEvidence, visibleComponent, visibleResemblance } from './visible-evidence';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
-/** Links are every visible cross-agency pair; past this many visible members only the first ones are paired. */
+/** Past this many visible members only the oldest are shown and paired. */
 const MAX_LINKED_MEMBERS = 100;
 
 export interface EntityView {
@@ -58,6 +61,7 @@ export class ViewEntityService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly entities: EntitiesRepository,
+    private readonly config: DedupConfig,
   ) {}
 
   async entity(agency: string, entityId: string): Promise<EntityView> {
@@ -72,49 +76,62 @@ export class ViewEntityService {
     const manager = this.dataSource.manager;
     const member = UUID.test(recordId) ? await this.entities.findMember(manager, recordId) : undefined;
     if (!member?.entityId || !maySee(agency, member)) throw notFound('record');
-    return (await this.view(manager, agency, member.entityId))!;
+    return (await this.view(manager, agency, member.entityId, recordId))!;
   }
 
-  private async view(manager: EntityManager, agency: string, entityId: string): Promise<EntityView | undefined> {
-    const visible = (await this.entities.members(manager, entityId)).filter((member) => maySee(agency, member));
-    if (visible.length === 0) return undefined;
+  /** The part of the entity the caller's visible members hold together, from `start` or else from the oldest of them. */
+  private async view(manager: EntityManager, agency: string, entityId: string, start?: string): Promise<EntityView | undefined> {
+    const visible = (await this.entities.members(manager, entityId)).filter((member) => maySee(agency, member)).slice(0, MAX_LINKED_MEMBERS);
+    const component = visibleComponent(visible, scoreMembers, this.config.DEDUP_SAME_ENTITY_THRESHOLD, start);
+    if (component.length === 0) return undefined;
+    const members = component.map(({ member }) => member);
     return {
       entityId,
-      kind: visible[0].kind,
-      records: visible.map(memberView),
-      links: linksBetweenAgencies(visible.slice(0, MAX_LINKED_MEMBERS)),
-      possibleDuplicates: await this.possibleDuplicates(manager, agency, entityId, visible),
+      kind: members[0].kind,
+      records: component.map(({ member, evidence }) => memberView(member, evidence)),
+      links: linksBetweenAgencies(members),
+      possibleDuplicates: await this.possibleDuplicates(manager, agency, entityId, members),
     };
   }
 
-  /** Only pairs whose record side the agency may see, towards entities it may see something of. */
+  /**
+   * Pairs kept for review between this entity and another, both sides as the
+   * caller may see them and scored afresh between visible records only: the
+   * stored score and explanation may be against a record it may not see.
+   */
   private async possibleDuplicates(manager: EntityManager, agency: string, entityId: string, visible: Member[]): Promise<PossibleDuplicateView[]> {
-    const visibleHere = new Set(visible.map((member) => member.recordId));
+    const reviewAt = this.config.DEDUP_REVIEW_THRESHOLD;
+    const visibleHere = new Map(visible.map((member) => [member.recordId, member]));
     const views: PossibleDuplicateView[] = [];
     for (const duplicate of await this.entities.possibleDuplicatesOf(manager, entityId)) {
-      const recordVisible = visibleHere.has(duplicate.recordId) || (await this.isVisible(manager, agency, duplicate.recordId));
-      const otherVisible = (await this.entities.members(manager, duplicate.otherEntityId)).some((member) => maySee(agency, member));
-      if (recordVisible && otherVisible) {
-        views.push({ entityId: duplicate.otherEntityId, recordId: duplicate.recordId, score: duplicate.score, explanation: duplicate.explanation });
-      }
+      const record = visibleHere.get(duplicate.recordId) ?? (await this.visibleMember(manager, agency, duplicate.recordId));
+      if (!record) continue;
+      // The record is either one of this entity's, resembling the other entity, or one of the other's, resembling this one.
+      const counterparts = visibleHere.has(duplicate.recordId)
+        ? (await this.entities.members(manager, duplicate.otherEntityId)).filter((member) => maySee(agency, member))
+        : visible;
+      const pair = visibleResemblance(record, counterparts, scoreMembers, reviewAt);
+      if (pair) views.push({ entityId: duplicate.otherEntityId, recordId: duplicate.recordId, score: pair.score, explanation: pair.features });
     }
-    return views;
+    return views.sort((a, b) => b.score - a.score);
   }
 
-  private async isVisible(manager: EntityManager, agency: string, recordId: string): Promise<boolean> {
+  private async visibleMember(manager: EntityManager, agency: string, recordId: string): Promise<Member | undefined> {
     const member = await this.entities.findMember(manager, recordId);
-    return !!member && maySee(agency, member);
+    return member && maySee(agency, member) ? member : undefined;
   }
 }
 
-function memberView(member: Member): MemberView {
+const scoreMembers = (a: Member, b: Member) => scoreRecords(a.facts, b.facts);
+
+function memberView(member: Member, evidence: MemberEvidence): MemberView {
   return {
     id: member.recordId,
     owner: member.owner,
     version: member.recordVersion,
-    decision: member.decision,
-    score: member.score,
-    explanation: member.explanation,
+    decision: evidence.decision,
+    score: evidence.score,
+    explanation: evidence.explanation,
     joinedAt: member.joinedAt.toISOString(),
     record: member.record ? toJson(SharedRecordSchema, fromBinary(SharedRecordSchema, member.record)) : null,
   };
@@ -127,7 +144,7 @@ function linksBetweenAgencies(members: Member[]): LinkView[] {
     for (let j = i + 1; j < members.length; j++) {
       const [a, b] = [members[i], members[j]];
       if (a.owner === b.owner) continue;
-      const pair = scoreRecords(a.facts, b.facts);
+      const pair = scoreMembers(a, b);
       links.push({ records: [a.recordId, b.recordId], agencies: [a.owner, b.owner], score: pair?.score ?? 0, explanation: pair?.features ?? [] });
     }
   }
