@@ -226,6 +226,29 @@ describe('retraction', () => {
       stream.close();
     }
   });
+
+  it('leaves no agency able to read a withdrawn record through its alerts, and each keeps what it owns', async () => {
+    const recordId = await share('LTU', wantedPerson());
+    const sharer = await analystKey(suite, 'LTU');
+    const entryOwner = await analystKey(suite, 'IPSG');
+    const [sharers] = await eventually(() => alertsOf(suite, sharer), (alerts) => alerts.some((alert) => alert.recordId === recordId));
+    const notices = await eventually(() => alertsOf(suite, entryOwner), (alerts) => alerts.some((alert) => alert.recordId === recordId));
+    const ownersAlert = notices.find((alert) => alert.recordId === recordId)!;
+    expect(ownersAlert.record).not.toBeNull();
+
+    const withdrawn = await fetch(`${suite.url('intake')}/v1/records/${recordId}`, { method: 'DELETE', headers: { authorization: `Bearer ${await suite.agencies.key('LTU')}` } });
+    expect(withdrawn.status).toBeLessThan(300);
+    await waitForPipelineIdle(suite);
+
+    // The notice's owner: the alert says it was retracted and why, and keeps its own notice, but not the other agency's record.
+    const owners = await eventually(() => alertingCall(suite, entryOwner, 'GET', `/v1/alerts/${ownersAlert.alertId}`), (answer) => answer.body.status === 'retracted');
+    expect(owners.body).toMatchObject({ status: 'retracted', record: null, features: [], retraction: { reason: 'the record was withdrawn by its owner' } });
+    expect(owners.body.entry).not.toBeNull();
+    // The sharer keeps its own record, not the notice it no longer matches.
+    const sharersNow = await alertingCall(suite, sharer, 'GET', `/v1/alerts/${sharers.alertId}`);
+    expect(sharersNow.body).toMatchObject({ status: 'retracted', entry: null, features: [] });
+    expect(sharersNow.body.record).not.toBeNull();
+  });
 });
 
 describe('dissemination', () => {

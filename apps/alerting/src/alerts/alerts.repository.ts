@@ -207,7 +207,14 @@ export class AlertsRepository {
     return this.withSubscriptionName(manager, rows[0]);
   }
 
-  /** The match no longer holds: dropped from the alert, which is retracted once no match holds it up. */
+  /**
+   * The match no longer holds: dropped from the alert, which is retracted once
+   * no match holds it up. A retracted alert keeps its ids, status, reason and
+   * triage, but no longer another agency's data: a withdrawn record, a removed
+   * entry or a version that no longer matches is not readable through it. The
+   * agency keeps what it owns; the explanation, which quotes both sides, goes
+   * unless it owns both.
+   */
   async dropMatch(manager: EntityManager, alertId: string, matchId: string, reason: string): Promise<{ alert: Alert; retracted: boolean }> {
     const [rows]: [(AlertRow & { retracted_now: boolean })[], number] = await manager.query(
       `WITH dropped AS (SELECT array_remove(live_match_ids, $2::uuid) AS ids FROM alerts WHERE alert_id = $1)
@@ -216,6 +223,9 @@ export class AlertsRepository {
          status = CASE WHEN cardinality(dropped.ids) = 0 THEN 'retracted' ELSE status END,
          retraction_reason = CASE WHEN cardinality(dropped.ids) = 0 THEN $3 ELSE retraction_reason END,
          retracted_at = CASE WHEN cardinality(dropped.ids) = 0 THEN now() ELSE retracted_at END,
+         record = CASE WHEN cardinality(dropped.ids) = 0 AND agency <> record_owner THEN NULL ELSE record END,
+         entry = CASE WHEN cardinality(dropped.ids) = 0 AND agency <> entry_owner THEN NULL ELSE entry END,
+         features = CASE WHEN cardinality(dropped.ids) = 0 AND (agency <> record_owner OR agency <> entry_owner) THEN '[]' ELSE features END,
          updated_at = CASE WHEN cardinality(dropped.ids) = 0 THEN now() ELSE updated_at END,
          seq = CASE WHEN cardinality(dropped.ids) = 0 THEN nextval(pg_get_serial_sequence('alerts', 'seq')) ELSE seq END
        FROM dropped WHERE alert_id = $1
