@@ -20,8 +20,14 @@ const person = (full: string, dob?: Dob, more: Partial<PersonLike> = {}): Person
 });
 
 describe('blockingKeys: persons', () => {
-  it('keys each name part’s phonetic code with the birth year, and order-free pairs of parts', () => {
+  it('keys each name part’s phonetic code with the birth year, order-free pairs of parts, and each part’s coarse sounds', () => {
     expect(keysOf('person', person('Ivan Petrov', [1971, 3, 14], { documents: [{ number: 'AB 12-345', type: 1, issuingCountry: 'RUS' }] })).sort()).toEqual([
+      // Ivan: v n; Petrov: p t r v, and the same with one consonant left out.
+      'pc:BLB',
+      'pc:BM',
+      'pc:BTB',
+      'pc:BTL',
+      'pc:TLB',
       'pd:A812345',
       'pn:AFN:1971',
       'pn:PTRF:1971',
@@ -47,6 +53,10 @@ describe('blockingKeys: persons', () => {
     ['particles dropped', person('Juan de la Cruz', [1980]), person('Juan Cruz', [1980])],
     ['a Chinese name in Han and in pinyin', person('Wang Xiao Ming'), person('王小明')],
     ['a Korean name in Hangul and in Latin', person('Kim Min Jun'), person('김민준')],
+    ['a foreign name in Han characters', person('Isabella'), person('伊莎貝拉')],
+    ['a foreign name in Hangul, a consonant dropped', person('Norman'), person('노먼')],
+    ['a foreign name in katakana', person('Rickles'), person('リクルス')],
+    ['a name in Hebrew', person('Liebgold'), person('ליבגולד')],
   ])('a duplicate with %s shares a key with its original', (_, a, b) => {
     expect(shared('person', a, b)).not.toEqual([]);
   });
@@ -56,11 +66,11 @@ describe('blockingKeys: persons', () => {
   });
 
   it('makes no key of an initial', () => {
-    expect(keysOf('person', person('J. Smith', [1990]))).toEqual(['pn:SM0:1990', 'pn:XMT:1990', 'pp:SM0']);
+    expect(keysOf('person', person('J. Smith', [1990])).sort()).toEqual(['pc:MT', 'pc:SM', 'pc:SMT', 'pc:ST', 'pn:SM0:1990', 'pn:XMT:1990', 'pp:SM0']);
   });
 
   it('keys facts stored before name forms were kept', () => {
-    expect(blockingKeys({ kind: 'person', names: ['Ivan Petrov'] })).toEqual(['pp:AFN+PTRF']);
+    expect(blockingKeys({ kind: 'person', names: ['Ivan Petrov'] })).toEqual(['pp:AFN+PTRF', 'pc:BM', 'pc:BTL', 'pc:TLB', 'pc:BLB', 'pc:BTB']);
   });
 });
 

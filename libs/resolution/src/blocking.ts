@@ -12,6 +12,9 @@
  *   person           pn:<code>:<year>    each name part's phonetic codes (own, without particle, known-variant class) with the birth year
  *                    pp:<code>+<code>    key codes of two parts of one name, sorted: order-free, for when the year is missing or wrong
  *                                        (pp:<code> for a one-part name)
+ *                    pc:<sounds>         each name part's coarse sound keys (see soundKeys): spellings that
+ *                                        transliteration through another script moves apart (r/l, b/p/v, k/g,
+ *                                        s/z, a consonant dropped: Hobart, 霍巴特 → hobat) still meet
  *                    pd:<number>         each identity document number, OCR-folded
  *   travel_document  td:<number>         the document number, OCR-folded (O/0, I/1, S/5, B/8... meet)
  *                    th:<code>+<code>:<country>  the holder's name, as for persons, with the issuing country (when known),
@@ -47,6 +50,7 @@ export function blockingKeys(facts: RecordFacts): string[] {
         const parts = keyedParts(form);
         if (year) for (const part of parts) for (const code of part.codes) keys.add(`pn:${code}:${year}`);
         addPairs(keys, 'pp', parts);
+        for (const part of parts) for (const sound of soundKeys(part.text)) keys.add(`pc:${sound}`);
       }
       for (const document of facts.documents ?? []) if (document.folded) keys.add(`pd:${document.folded}`);
       break;
@@ -93,4 +97,49 @@ function addPairs(keys: Set<string>, prefix: string, parts: NamePart[], suffix =
   for (let i = 0; i < codes.length; i++) {
     for (let j = i + 1; j < codes.length; j++) keys.add(codes[i] < codes[j] ? `${prefix}:${codes[i]}+${codes[j]}${end}` : `${prefix}:${codes[j]}+${codes[i]}${end}`);
   }
+}
+
+/** Consonants by how transliteration confuses them, one class each; vowels and h, w, y are left out. */
+const SOUND_CLASSES: Record<string, string> = {
+  b: 'B', p: 'B', f: 'B', v: 'B',
+  c: 'K', k: 'K', q: 'K', g: 'K', j: 'J',
+  d: 'T', t: 'T',
+  s: 'S', z: 'S', x: 'S',
+  l: 'L', r: 'L',
+  m: 'M', n: 'M',
+};
+const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
+const SOUND_CLASSES_READ = 4;
+const SOUND_KEY_LENGTH = 3;
+
+/**
+ * Coarse sound keys of a part: the classes of its first four consonants
+ * (a class repeated without a vowel between once), cut to three, and the same with each one left out in turn,
+ * so that two spellings meet when one drops or adds a consonant
+ * (`hobart` BLT and `hobat` BT share BT; `mirjana` MLJM and `mirana` MLM
+ * share MLM). Two-class keys only come from parts with three classes or
+ * fewer: a longer part has keys specific enough without them.
+ */
+export function soundKeys(text: string): string[] {
+  let sequence = '';
+  let previous = '';
+  for (const letter of text) {
+    const sound = SOUND_CLASSES[letter];
+    if (!sound) {
+      if (VOWELS.has(letter)) previous = '';
+      continue;
+    }
+    if (sound === previous) continue;
+    sequence += previous = sound;
+    if (sequence.length === SOUND_CLASSES_READ) break;
+  }
+  const shortest = sequence.length <= SOUND_KEY_LENGTH ? 2 : SOUND_KEY_LENGTH;
+  const keys = new Set<string>();
+  const add = (key: string) => {
+    const cut = key.slice(0, SOUND_KEY_LENGTH);
+    if (cut.length >= shortest) keys.add(cut);
+  };
+  add(sequence);
+  for (let index = 0; index < sequence.length; index++) add(sequence.slice(0, index) + sequence.slice(index + 1));
+  return [...keys];
 }

@@ -13,7 +13,7 @@
  */
 import { compareBirthDates, PartialDate, partialDateOf } from '../dates';
 import { feature, FeatureEvidence, pairScore, PairScore, weightByDisagreement } from '../evidence';
-import { compareNames, jaroWinkler, NameForm, nameFormOf, nameFormOfParts, normalizeText } from '../names';
+import { compareNames, jaroWinkler, NameForm, nameFormOfParts, nameFormsOf, normalizeText } from '../names';
 import { compareDocuments, countryCode, describeDocument, DocumentFacts, documentFactsOf, IdentityDocumentLike, NUMBER_AGREEMENT_DETAIL } from './identity-document';
 
 /** Structural mirror of crosscheck.records.v1.PersonName. */
@@ -84,19 +84,20 @@ function formsOfName(name: PersonNameLike): NameForm[] {
   const forms: NameForm[] = [];
   const alias = name.alias === true;
   if (name.given.trim() || name.family.trim()) forms.push(nameFormOfParts(name.given, name.family, { alias }));
-  if (name.full.trim()) forms.push(nameFormOf(name.full, { alias }));
-  if (name.original.trim()) forms.push(nameFormOf(name.original, { script: name.script, alias }));
+  if (name.full.trim()) forms.push(...nameFormsOf(name.full, { alias }));
+  if (name.original.trim()) forms.push(...nameFormsOf(name.original, { script: name.script, alias }));
   return forms;
 }
 
-/** Forms with the same parts are one; the first (from given and family, so with roles) stays. */
+/** Forms with the same parts (and the same Han or Hangul characters) are one; the first (from given and family, so with roles) stays. */
 export function uniqueForms(forms: NameForm[]): NameForm[] {
   const seen = new Set<string>();
   return forms.filter((form) => {
-    const key = form.parts
+    const parts = form.parts
       .map((part) => part.text)
       .sort()
       .join(' ');
+    const key = parts && `${parts}|${form.native ?? ''}`;
     if (!key || seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -105,7 +106,7 @@ export function uniqueForms(forms: NameForm[]): NameForm[] {
 
 /** The person's name forms: precomputed, or derived from `names` for facts stored before forms were. */
 export function personNameForms(facts: PersonFacts): NameForm[] {
-  return facts.nameForms ?? uniqueForms(facts.names.map((name) => nameFormOf(name)));
+  return facts.nameForms ?? uniqueForms(facts.names.flatMap((name) => nameFormsOf(name)));
 }
 
 const NAME_WEIGHT = 0.6;

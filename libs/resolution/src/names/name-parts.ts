@@ -4,6 +4,8 @@
  * part's phonetic codes and known variants computed once, so that comparing
  * two names later is only arithmetic on what is stored here.
  */
+import { foldHan } from './learned/han-forms';
+import { LearnedModel, learnedLatin } from './learned/learned-transliteration';
 import { isAbjad, ScriptCode, scriptOf, toLatin } from './latin';
 import { NAME_VARIANTS, PARTICLES, SUFFIXES, TITLES } from './name-tables';
 import { consonantSkeleton, phoneticCodes } from './phonetics';
@@ -35,6 +37,14 @@ export interface NameForm {
   /** Script the form was written in (ISO 15924). */
   script: ScriptCode;
   alias?: boolean;
+  /** `learned` when the parts are the learned transliteration of `written` (see learned/); absent when as written or romanised by rule. */
+  route?: 'learned';
+  /**
+   * Han and Hangul names in their own characters, without spaces or
+   * punctuation, Han folded to simplified forms: two such names are compared
+   * character by character, since one character apart is another person.
+   */
+  native?: string;
   parts: NamePart[];
 }
 
@@ -83,6 +93,58 @@ export function nameFormOf(written: string, options: { script?: string; alias?: 
   return formOf(written, [{ text: written }], options.script, options.alias);
 }
 
+/**
+ * Every form the engine compares of a name written as one string: as written
+ * (romanised by rule when not Latin) and, for a script the learned tables
+ * cover, its learned transliteration (`Σμιθ`, `스미스` → `smith`).
+ */
+export function nameFormsOf(written: string, options: { script?: string; alias?: boolean } = {}): NameForm[] {
+  const form = nameFormOf(written, options);
+  const forms = [form];
+  for (const model of learnedModelsOf(written, form.script, options.script)) {
+    const learned = formOf(written, [{ text: learnedLatin(written, model) }], options.script, options.alias);
+    learned.route = 'learned';
+    if (learned.parts.length > 0 && !sameParts(learned, form) && !forms.some((other) => sameParts(other, learned))) forms.push(learned);
+  }
+  return forms;
+}
+
+const HAS_KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const HAS_HAN = /\p{Script=Han}/u;
+const NATIVE_LETTERS = /[\p{Script=Han}\p{Script=Hangul}]/gu;
+
+/** The learned models for a name in `detected` script; Han without a hint may be a Chinese or a Japanese reading. */
+function learnedModelsOf(written: string, detected: ScriptCode, given?: string): LearnedModel[] {
+  switch (detected) {
+    case 'Cyrl':
+      return ['russian'];
+    case 'Arab':
+      return ['arabic'];
+    case 'Hebr':
+      return ['hebrew'];
+    case 'Kore':
+      return ['korean'];
+    case 'Jpan':
+      return HAS_HAN.test(written) ? ['japanese'] : ['katakana'];
+    case 'Hani':
+      return given === 'Jpan' ? ['japanese'] : ['chinese', 'japanese'];
+    default:
+      return [];
+  }
+}
+
+function sameParts(a: NameForm, b: NameForm): boolean {
+  return a.parts.length === b.parts.length && a.parts.every((part, index) => part.text === b.parts[index].text);
+}
+
+/** Han and Hangul letters only, Han folded to simplified; undefined for names in other scripts or with kana. */
+function nativeOf(written: string, detected: ScriptCode): string | undefined {
+  if (detected !== 'Hani' && detected !== 'Kore') return undefined;
+  if (HAS_KANA.test(written)) return undefined;
+  const letters = (written.normalize('NFKC').match(NATIVE_LETTERS) ?? []).join('');
+  return letters ? foldHan(letters) : undefined;
+}
+
 /** A name given as given and family names, so each part knows its role. */
 export function nameFormOfParts(given: string, family: string, options: { alias?: boolean } = {}): NameForm {
   return formOf(`${given} ${family}`.trim(), [{ text: given, role: 'given' }, { text: family, role: 'family' }], undefined, options.alias);
@@ -103,6 +165,8 @@ function formOf(written: string, segments: Segment[], script: string | undefined
   const parts = draftParts(segments, script).map((draft) => completePart(draft, abjad));
   const form: NameForm = { written, script: detected, parts };
   if (alias) form.alias = true;
+  const native = nativeOf(written, detected);
+  if (native) form.native = native;
   return form;
 }
 

@@ -59,8 +59,42 @@ interface Alignment {
   pairs: { left: number; right: number; agreement: number }[];
 }
 
+/** Two Han or two Hangul names whose characters differ are other people, however alike they sound: at most this. */
+const OTHER_CHARACTERS_CAP = 0.5;
+
 /** The best agreement between any form of one name and any form of the other; undefined when either has no parts. */
 export function compareNames(left: NameForm[], right: NameForm[], options: CompareNamesOptions = {}): NameAgreement | undefined {
+  const native = compareNative(left, right);
+  if (native?.same) return { score: 1, detail: `"${native.left.written}" = "${native.right.written}": the same characters` };
+  const agreement = bestAlignment(left, right, options);
+  if (!agreement || !native) return agreement;
+  if (agreement.score <= OTHER_CHARACTERS_CAP) return agreement;
+  return { score: OTHER_CHARACTERS_CAP, detail: `"${native.left.written}" ≠ "${native.right.written}": other characters, though they read alike (${agreement.detail})` };
+}
+
+/**
+ * Han and Hangul names both sides wrote in the same script are compared in
+ * it: the same characters (in any order, simplified or traditional) are the
+ * same name; others are another name. Undefined when no such pair exists.
+ */
+function compareNative(left: NameForm[], right: NameForm[]): { same: boolean; left: NameForm; right: NameForm } | undefined {
+  let other: { same: boolean; left: NameForm; right: NameForm } | undefined;
+  for (const x of left) {
+    if (!x.native) continue;
+    for (const y of right) {
+      if (!y.native || x.script !== y.script) continue;
+      if (sortedCharacters(x.native) === sortedCharacters(y.native)) return { same: true, left: x, right: y };
+      other ??= { same: false, left: x, right: y };
+    }
+  }
+  return other;
+}
+
+function sortedCharacters(text: string): string {
+  return [...text].sort().join('');
+}
+
+function bestAlignment(left: NameForm[], right: NameForm[], options: CompareNamesOptions): NameAgreement | undefined {
   let best: Alignment | undefined;
   for (const leftForm of left) {
     for (const rightForm of right) {
@@ -264,7 +298,7 @@ function greedyAssignment(agreements: number[], rows: number, width: number): nu
 function describe(alignment: Alignment, partLabel: string): string {
   const { left, right, leftParts, rightParts, pairs } = alignment;
   pairs.sort(byLeftIndex);
-  let text = `"${left.written}" ↔ "${right.written}": `;
+  let text = `"${left.written}" ↔ "${right.written}"${routeOf(left, right)}: `;
   let reordered = false;
   for (let index = 0; index < pairs.length; index++) {
     const pair = pairs[index];
@@ -278,6 +312,13 @@ function describe(alignment: Alignment, partLabel: string): string {
   for (let index = 0; index < leftParts.length; index++) if (!paired(pairs, 'left', index)) text += `; ${display(leftParts[index].text)} on one side only`;
   for (let index = 0; index < rightParts.length; index++) if (!paired(pairs, 'right', index)) text += `; ${display(rightParts[index].text)} on one side only`;
   return reordered ? `${text}; written in another order` : text;
+}
+
+/** How the two forms met in Latin letters, when one was not written in them. */
+function routeOf(left: NameForm, right: NameForm): string {
+  if (left.route === 'learned' || right.route === 'learned') return ' (learned transliteration)';
+  const romanised = (form: NameForm) => form.script !== 'Latn' && form.script !== 'Zyyy';
+  return romanised(left) || romanised(right) ? ' (romanised)' : '';
 }
 
 function byLeftIndex(a: { left: number }, b: { left: number }): number {

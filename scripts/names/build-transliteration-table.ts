@@ -1,0 +1,289 @@
+/**
+ * `npm run names:build-table`: learns how names in other scripts are spelled
+ * in Latin letters, from public pairs of one name in two scripts, and writes
+ * the compact table the name engine loads
+ * (libs/resolution/src/names/learned/transliteration-table.generated.ts).
+ *
+ * Data (training splits only; the dev splits are for bench:names):
+ *   ../shared/datasets/netranslit/<script>.train.tsv   Wikidata, CC0
+ *   ../shared/datasets/google-ar2en/ar2en-train.txt     Apache-2.0 (Arabic)
+ *
+ * Model, per script: each character of the name emits a chunk of 0–4 Latin
+ * letters, in order. EM (forward-backward, 4 rounds) learns how likely each
+ * chunk is for each character; the most likely alignment of every pair is
+ * then counted in context (the character with its neighbours, `^`/`$` at the
+ * ends), weighted by how often the pair occurs. The table keeps, for each
+ * character, its most frequent chunk, and for a character with its left,
+ * right or both neighbours the most frequent chunk where it differs from what
+ * the shorter context would give and was seen often enough. Decoding (see
+ * learned-transliteration.ts) takes the longest context known.
+ *
+ * Options: --datasets DIR (../shared/datasets) --rounds N (4)
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { foldHan } from '../../libs/resolution/src/names/learned/han-forms';
+
+const root = path.resolve(__dirname, '../..');
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+  const index = args.indexOf(`--${name}`);
+  return index < 0 ? fallback : args[index + 1];
+};
+const DATASETS = path.resolve(root, option('datasets', '../shared/datasets'));
+const ROUNDS = Number(option('rounds', '4'));
+const OUTPUT = path.join(root, 'libs/resolution/src/names/learned/transliteration-table.generated.ts');
+
+const MAX_CHUNK = 4;
+const MAX_SOURCE = 16;
+const MAX_LATIN = 24;
+/** Least weight for a context to be kept: trigram, bigram. */
+const MIN_TRIGRAM = 3;
+const MIN_BIGRAM = 2;
+const START = '^';
+const END = '$';
+
+interface Pair {
+  source: string[];
+  latin: string;
+  weight: number;
+}
+
+/** Model name → its training files (netranslit script names; Arabic adds Google's pairs). */
+const MODELS: Record<string, { netranslit: string[]; ar2en?: boolean }> = {
+  arabic: { netranslit: ['arabic'], ar2en: true },
+  hebrew: { netranslit: ['hebrew'] },
+  russian: { netranslit: ['russian'] },
+  korean: { netranslit: ['korean'] },
+  katakana: { netranslit: ['katakana'] },
+  japanese: { netranslit: ['japanese'] },
+  chinese: { netranslit: ['chinese'] },
+};
+
+const MARKS = /\p{M}/gu;
+const NOT_LATIN_LETTER = /[^a-z]/g;
+const SOURCE_NOISE = /[\s\p{M}\p{P}\p{Z}ー]/gu;
+
+function latinOf(text: string): string {
+  return text.normalize('NFD').replace(MARKS, '').toLowerCase().replace(NOT_LATIN_LETTER, '');
+}
+
+/** The name's characters as the engine reads them: Chinese Han folded to simplified forms, which the engine reads too. */
+function sourceOf(text: string, model: string): string[] {
+  const letters = text.normalize('NFKC').replace(SOURCE_NOISE, '');
+  return [...(model === 'chinese' ? foldHan(letters) : letters)];
+}
+
+function readPairs(model: string): Pair[] {
+  const pairs: Pair[] = [];
+  const add = (sourceText: string, latinText: string, count: number) => {
+    const source = sourceOf(sourceText, model);
+    const latin = latinOf(latinText);
+    if (source.length === 0 || latin.length === 0 || source.length > MAX_SOURCE || latin.length > MAX_LATIN) return;
+    if (latin.length > source.length * MAX_CHUNK) return;
+    pairs.push({ source, latin, weight: 1 + Math.log(Math.max(1, count)) });
+  };
+  for (const script of MODELS[model].netranslit) {
+    for (const line of readFileSync(path.join(DATASETS, 'netranslit', `${script}.train.tsv`), 'utf8').split('\n')) {
+      const [latin, source, count] = line.split('\t');
+      if (latin && source) add(source, latin, Number(count) || 1);
+    }
+  }
+  if (MODELS[model].ar2en) {
+    for (const line of readFileSync(path.join(DATASETS, 'google-ar2en', 'ar2en-train.txt'), 'utf8').split('\n')) {
+      const [source, latin] = line.split('\t');
+      if (latin && source) add(source, latin, 1);
+    }
+  }
+  return pairs;
+}
+
+type Emissions = Map<string, Map<string, number>>;
+
+const emissionOf = (table: Emissions, char: string, chunk: string, fallback: number) => table.get(char)?.get(chunk) ?? fallback;
+
+/** One EM round: expected counts of (character, chunk) under the current emissions, normalised per character. */
+function emRound(pairs: Pair[], emissions: Emissions | undefined): Emissions {
+  const counts: Emissions = new Map();
+  const initial = (chunk: string) => (chunk.length === 0 ? 0.2 : 1);
+  for (const { source, latin, weight } of pairs) {
+    const n = source.length;
+    const m = latin.length;
+    const p = (i: number, chunk: string) => (emissions ? emissionOf(emissions, source[i], chunk, 1e-6) : initial(chunk));
+    // forward[i][j]: source[0..i) emitted latin[0..j)
+    const forward = new Float64Array((n + 1) * (m + 1));
+    const backward = new Float64Array((n + 1) * (m + 1));
+    forward[0] = 1;
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j <= m; j++) {
+        const here = forward[i * (m + 1) + j];
+        if (here === 0) continue;
+        for (let k = 0; k <= MAX_CHUNK && j + k <= m; k++) forward[(i + 1) * (m + 1) + j + k] += here * p(i, latin.slice(j, j + k));
+      }
+    }
+    const total = forward[n * (m + 1) + m];
+    if (!(total > 0)) continue;
+    backward[n * (m + 1) + m] = 1;
+    for (let i = n - 1; i >= 0; i--) {
+      for (let j = 0; j <= m; j++) {
+        let sum = 0;
+        for (let k = 0; k <= MAX_CHUNK && j + k <= m; k++) sum += p(i, latin.slice(j, j + k)) * backward[(i + 1) * (m + 1) + j + k];
+        backward[i * (m + 1) + j] = sum;
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j <= m; j++) {
+        const before = forward[i * (m + 1) + j];
+        if (before === 0) continue;
+        for (let k = 0; k <= MAX_CHUNK && j + k <= m; k++) {
+          const chunk = latin.slice(j, j + k);
+          const posterior = (before * p(i, chunk) * backward[(i + 1) * (m + 1) + j + k]) / total;
+          if (posterior < 1e-4) continue;
+          let row = counts.get(source[i]);
+          if (!row) counts.set(source[i], (row = new Map()));
+          row.set(chunk, (row.get(chunk) ?? 0) + posterior * weight);
+        }
+      }
+    }
+  }
+  for (const row of counts.values()) {
+    let sum = 0;
+    for (const value of row.values()) sum += value;
+    for (const [chunk, value] of row) row.set(chunk, value / sum);
+  }
+  return counts;
+}
+
+/** The most likely chunks of one pair, or undefined when none covers it. */
+function viterbi(pair: Pair, emissions: Emissions): string[] | undefined {
+  const { source, latin } = pair;
+  const n = source.length;
+  const m = latin.length;
+  const best = new Float64Array((n + 1) * (m + 1)).fill(-Infinity);
+  const back = new Int8Array((n + 1) * (m + 1)).fill(-1);
+  best[0] = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= m; j++) {
+      const here = best[i * (m + 1) + j];
+      if (here === -Infinity) continue;
+      for (let k = 0; k <= MAX_CHUNK && j + k <= m; k++) {
+        const probability = emissionOf(emissions, source[i], latin.slice(j, j + k), 0);
+        if (probability <= 0) continue;
+        const score = here + Math.log(probability);
+        const cell = (i + 1) * (m + 1) + j + k;
+        if (score > best[cell]) {
+          best[cell] = score;
+          back[cell] = k;
+        }
+      }
+    }
+  }
+  if (best[n * (m + 1) + m] === -Infinity) return undefined;
+  const chunks: string[] = new Array(n);
+  let j = m;
+  for (let i = n; i > 0; i--) {
+    const k = back[i * (m + 1) + j];
+    chunks[i - 1] = latin.slice(j - k, j);
+    j -= k;
+  }
+  return chunks;
+}
+
+type Counts = Map<string, Map<string, number>>;
+
+function count(table: Counts, context: string, chunk: string, weight: number): void {
+  let row = table.get(context);
+  if (!row) table.set(context, (row = new Map()));
+  row.set(chunk, (row.get(chunk) ?? 0) + weight);
+}
+
+function argmax(row: Map<string, number>): { chunk: string; weight: number; total: number } {
+  let chunk = '';
+  let weight = -1;
+  let total = 0;
+  for (const [candidate, value] of row) {
+    total += value;
+    if (value > weight || (value === weight && candidate < chunk)) {
+      chunk = candidate;
+      weight = value;
+    }
+  }
+  return { chunk, weight, total };
+}
+
+/** Lines `level TAB context TAB chunk` of one model; levels: 1 character, L left+character, R character+right, 3 both. */
+function buildModel(model: string): { lines: string[]; pairs: number; aligned: number } {
+  const pairs = readPairs(model);
+  let emissions: Emissions | undefined;
+  for (let round = 0; round < ROUNDS; round++) emissions = emRound(pairs, emissions);
+  const unigram: Counts = new Map();
+  const left: Counts = new Map();
+  const right: Counts = new Map();
+  const trigram: Counts = new Map();
+  let aligned = 0;
+  for (const pair of pairs) {
+    const chunks = viterbi(pair, emissions!);
+    if (!chunks) continue;
+    aligned++;
+    const chars = [START, ...pair.source, END];
+    for (let i = 0; i < pair.source.length; i++) {
+      const [before, char, after] = [chars[i], chars[i + 1], chars[i + 2]];
+      count(unigram, char, chunks[i], pair.weight);
+      count(left, before + char, chunks[i], pair.weight);
+      count(right, char + after, chunks[i], pair.weight);
+      count(trigram, before + char + after, chunks[i], pair.weight);
+    }
+  }
+  const lines: string[] = [];
+  const unigramChunk = new Map<string, string>();
+  for (const [char, row] of unigram) {
+    const best = argmax(row).chunk;
+    unigramChunk.set(char, best);
+    lines.push(`1\t${char}\t${best}`);
+  }
+  const kept = { L: new Map<string, string>(), R: new Map<string, string>() };
+  for (const [level, table] of [['L', left], ['R', right]] as const) {
+    for (const [context, row] of table) {
+      const best = argmax(row);
+      if (best.total < MIN_BIGRAM) continue;
+      const char = level === 'L' ? [...context].slice(-1)[0] : [...context][0];
+      if (best.chunk === unigramChunk.get(char)) continue;
+      kept[level].set(context, best.chunk);
+      lines.push(`${level}\t${context}\t${best.chunk}`);
+    }
+  }
+  for (const [context, row] of trigram) {
+    const best = argmax(row);
+    if (best.total < MIN_TRIGRAM) continue;
+    const [before, char, after] = [...context];
+    const backoff = kept.R.get(char + after) ?? kept.L.get(before + char) ?? unigramChunk.get(char);
+    if (best.chunk !== backoff) lines.push(`3\t${context}\t${best.chunk}`);
+  }
+  return { lines, pairs: pairs.length, aligned };
+}
+
+function main(): void {
+  const sections: string[] = [];
+  const summary: string[] = [];
+  for (const model of Object.keys(MODELS)) {
+    const started = Date.now();
+    const { lines, pairs, aligned } = buildModel(model);
+    sections.push(`#${model}`, ...lines.sort());
+    summary.push(`${model}: ${pairs} pairs, ${aligned} aligned, ${lines.length} table lines (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    process.stdout.write(`${summary[summary.length - 1]}\n`);
+  }
+  const text = sections.join('\n');
+  const source = [
+    '/**',
+    ' * Generated by `npm run names:build-table` (scripts/names/build-transliteration-table.ts); do not edit.',
+    ' * Learned from netranslit (Wikidata, CC0) and google/transliteration ar2en (Apache-2.0) training splits.',
+    ...summary.map((line) => ` * ${line}`),
+    ' */',
+    `export const TRANSLITERATION_TABLE = ${JSON.stringify(text)};`,
+    '',
+  ].join('\n');
+  writeFileSync(OUTPUT, source);
+  process.stdout.write(`wrote ${path.relative(root, OUTPUT)} (${(Buffer.byteLength(source) / 1024).toFixed(0)} KiB)\n`);
+}
+
+main();
