@@ -182,7 +182,8 @@ function documentPairEvidence(x: DocumentFacts, y: DocumentFacts): FeatureEviden
  * string.
  */
 export function personBlockingKey(facts: PersonFacts): string {
-  const parts = [...new Set(personNameForms(facts).flatMap((form) => form.parts.map((part) => part.text)))].sort();
+  const forms = personNameForms(facts).filter((form) => form.route !== 'learned');
+  const parts = [...new Set(forms.flatMap((form) => form.parts.map((part) => part.text)))].sort();
   return `${parts.join(' ')}|${facts.dateOfBirth?.year ?? ''}`;
 }
 

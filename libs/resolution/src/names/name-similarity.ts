@@ -133,7 +133,7 @@ function alignParts(left: NameForm, right: NameForm, leftParts: NamePart[], righ
   const width = columns.length;
   const agreements = new Array<number>(rows.length * width);
   for (let row = 0; row < rows.length; row++) {
-    for (let column = 0; column < width; column++) agreements[row * width + column] = agreementOf(partSimilarity(rows[row], columns[column]));
+    for (let column = 0; column < width; column++) agreements[row * width + column] = agreementOf(partSimilarity(rows[row], columns[column])) * roleFactor(rows[row], columns[column]);
   }
   const assignment = rows.length <= EXACT_ASSIGNMENT_MAX_ROWS && width <= EXACT_ASSIGNMENT_MAX_COLUMNS ? exactAssignment(agreements, rows.length, width) : greedyAssignment(agreements, rows.length, width);
 
@@ -162,6 +162,18 @@ function partSimilarity(x: NamePart, y: NamePart): number {
   if (similarity < SOUND_ALIKE && similarity >= SOUND_ALIKE_MIN_JW) similarity = Math.max(similarity, soundAlike(x.codes, y.codes));
   if (similarity < SAME_CONSONANTS && (x.consonants !== undefined || y.consonants !== undefined)) similarity = Math.max(similarity, consonantAgreement(x, y));
   return similarity;
+}
+
+/**
+ * A given name paired with a family name, when both records said which is
+ * which: `given Ivan, family Petrov` and `given Petrov, family Ivan` are
+ * two people as often as one record with its fields swapped, so the pair
+ * counts for less; with an agreeing birth date it still reaches `possible`.
+ */
+const CROSSED_ROLES = 0.6;
+
+function roleFactor(x: NamePart, y: NamePart): number {
+  return x.role !== undefined && y.role !== undefined && x.role !== y.role ? CROSSED_ROLES : 1;
 }
 
 function agreementOf(similarity: number): number {
@@ -307,7 +319,8 @@ function describe(alignment: Alignment, partLabel: string): string {
     const y = rightParts[pair.right];
     const role = x.role ?? y.role;
     const label = role === 'family' ? 'family name' : role === 'given' ? 'given name' : partLabel;
-    text += `${index > 0 ? '; ' : ''}${label}: ${relation(x, y, pair.agreement)}`;
+    const crossed = roleFactor(x, y) < 1 ? ` (${x.role} name on one side, ${y.role} name on the other)` : '';
+    text += `${index > 0 ? '; ' : ''}${label}: ${relation(x, y, pair.agreement / roleFactor(x, y))}${crossed}`;
   }
   for (let index = 0; index < leftParts.length; index++) if (!paired(pairs, 'left', index)) text += `; ${display(leftParts[index].text)} on one side only`;
   for (let index = 0; index < rightParts.length; index++) if (!paired(pairs, 'right', index)) text += `; ${display(rightParts[index].text)} on one side only`;

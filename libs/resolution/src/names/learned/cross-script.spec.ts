@@ -1,0 +1,67 @@
+/**
+ * The name engine across scripts: names from public pairs (netranslit's
+ * Wikidata names, not ours) meet their Latin spelling, each by the route the
+ * explanation names; and the false-hit kinds stay apart.
+ */
+import { compareNames, nameFormOfParts, nameFormsOf } from '..';
+import { learnedLatin } from './learned-transliteration';
+
+const compare = (latin: string, other: string, script?: string) => compareNames(nameFormsOf(latin), nameFormsOf(other, { script }))!;
+
+describe('names across scripts', () => {
+  it.each([
+    // [script, Latin, other script, ISO 15924 given by the record, least score (0.7 is matching's possible), route]
+    ['Cyrillic', 'Vladimir Putin', 'Владимир Путин', 'Cyrl', 1, 'romanised'],
+    ['Greek', 'Nikolaos Papadopoulos', 'Νικόλαος Παπαδόπουλος', 'Grek', 1, 'romanised'],
+    ['Arabic', 'Mannerheim', 'مانرهايم', 'Arab', 0.9, 'learned transliteration'],
+    ['Hebrew', 'Liebgold', 'ליבגולד', 'Hebr', 0.9, 'learned transliteration'],
+    ['Hangul, a foreign name', 'Rickles', '리클스', 'Kore', 0.9, 'learned transliteration'],
+    ['katakana', 'Rickles', 'リクルス', 'Jpan', 0.7, 'learned transliteration'],
+    ['Han, a foreign name (traditional)', 'Isabella', '伊莎貝拉', 'Hani', 0.7, 'learned transliteration'],
+    ['Han, a Chinese name', 'Wang Wei', '王伟', 'Hani', 1, 'romanised'],
+    ['Hangul, a Korean name', 'Kim Min Jun', '김민준', 'Kore', 1, 'romanised'],
+  ])('%s: %s ~ %s', (_script, latin, other, script, least, route) => {
+    const agreement = compare(latin, other, script);
+    expect(agreement.score).toBeGreaterThanOrEqual(least);
+    expect(agreement.detail).toContain(`(${route})`);
+  });
+
+  it('reads a name in capitals as in lower case', () => {
+    expect(learnedLatin('ВЛАДИМИР', 'russian')).toBe(learnedLatin('владимир', 'russian'));
+  });
+
+  it('leaves a character no table knows for the rule-based romanisation', () => {
+    expect(learnedLatin('Ωmega', 'russian')).toBe('ωmega');
+  });
+});
+
+describe('names in the same non-Latin script', () => {
+  it.each([
+    ['one Han name, simplified and traditional', '王伟', '王偉', 1],
+    ['one Hangul name', '김민준', '김민준', 1],
+    ['Han names one character apart, though read alike', '王伟', '王玮', 0.5],
+    ['Hangul names one character apart', '김민준', '김민중', 0.5],
+  ])('%s', (_case, a, b, score) => {
+    expect(compareNames(nameFormsOf(a), nameFormsOf(b))!.score).toBe(score);
+  });
+
+  it('compares in the characters even when a Latin spelling of both reads the same', () => {
+    const left = [...nameFormsOf('Wang Wei'), ...nameFormsOf('王伟')];
+    const right = [...nameFormsOf('Wang Wei'), ...nameFormsOf('王玮')];
+    const agreement = compareNames(left, right)!;
+    expect(agreement.score).toBeLessThan(0.7);
+    expect(agreement.detail).toContain('other characters');
+  });
+});
+
+describe('given and family names', () => {
+  it('counts a given name paired with a family name for less when both records say which is which', () => {
+    const swapped = compareNames([nameFormOfParts('Grace', 'Kelly')], [nameFormOfParts('Kelly', 'Grace')])!;
+    expect(swapped.score).toBeLessThan(0.7);
+    expect(swapped.detail).toContain('given name on one side, family name on the other');
+  });
+
+  it('still pairs them freely when one side gave a full name only', () => {
+    expect(compareNames([nameFormOfParts('Grace', 'Kelly')], nameFormsOf('Kelly Grace'))!.score).toBe(1);
+  });
+});
