@@ -15,8 +15,16 @@
  * ends), weighted by how often the pair occurs. The table keeps, for each
  * character, its most frequent chunk, and for a character with its left,
  * right or both neighbours the most frequent chunk where it differs from what
- * the shorter context would give and was seen often enough. Decoding (see
+ * the shorter context would give, was seen often enough and has at least
+ * half of that context's weight. Pairs whose best alignment is far less likely
+ * than the median pair's are left out of the counts: they are mostly two
+ * different names that Wikidata paired (hironori / 나가미네). Decoding (see
  * learned-transliteration.ts) takes the longest context known.
+ *
+ * Calibration: each model's table is then read back, and training names are
+ * scored against another training name's Latin spelling; the log ratio 99.5%
+ * of them stay under is kept (`C` line) as the point where learned alignment
+ * stops counting as the same name (see alignmentSimilarity).
  *
  * Options: --datasets DIR (../shared/datasets) --rounds N (4)
  */
@@ -37,9 +45,14 @@ const OUTPUT = path.join(root, 'libs/resolution/src/names/learned/transliteratio
 const MAX_CHUNK = 4;
 const MAX_SOURCE = 16;
 const MAX_LATIN = 24;
-/** Least weight for a context to be kept: trigram, bigram. */
-const MIN_TRIGRAM = 3;
-const MIN_BIGRAM = 2;
+/** Least weight for a context to be kept: trigram, bigram; and the least share of it its chunk must have. */
+const MIN_TRIGRAM = 5;
+const MIN_BIGRAM = 3;
+const MIN_SHARE = 0.5;
+/** Chunks less likely than this for a character are left out of the emission lines. */
+const MIN_EMISSION = 0.01;
+/** Pairs whose best alignment is this much less likely per character than the median are noise (another person's name) and not counted. */
+const NOISE_LOG_MARGIN = 2.5;
 const START = '^';
 const END = '$';
 
@@ -154,8 +167,8 @@ function emRound(pairs: Pair[], emissions: Emissions | undefined): Emissions {
   return counts;
 }
 
-/** The most likely chunks of one pair, or undefined when none covers it. */
-function viterbi(pair: Pair, emissions: Emissions): string[] | undefined {
+/** The most likely chunks of one pair with their log-likelihood per character, or undefined when none covers it. */
+function viterbi(pair: Pair, emissions: Emissions): { chunks: string[]; perChar: number } | undefined {
   const { source, latin } = pair;
   const n = source.length;
   const m = latin.length;
@@ -178,7 +191,8 @@ function viterbi(pair: Pair, emissions: Emissions): string[] | undefined {
       }
     }
   }
-  if (best[n * (m + 1) + m] === -Infinity) return undefined;
+  const total = best[n * (m + 1) + m];
+  if (total === -Infinity) return undefined;
   const chunks: string[] = new Array(n);
   let j = m;
   for (let i = n; i > 0; i--) {
@@ -186,7 +200,7 @@ function viterbi(pair: Pair, emissions: Emissions): string[] | undefined {
     chunks[i - 1] = latin.slice(j - k, j);
     j -= k;
   }
-  return chunks;
+  return { chunks, perChar: total / n };
 }
 
 type Counts = Map<string, Map<string, number>>;
@@ -211,7 +225,10 @@ function argmax(row: Map<string, number>): { chunk: string; weight: number; tota
   return { chunk, weight, total };
 }
 
-/** Lines `level TAB context TAB chunk` of one model; levels: 1 character, L left+character, R character+right, 3 both. */
+/**
+ * Lines `level TAB context TAB chunk` of one model; levels: 1 character, L left+character, R character+right, 3 both;
+ * and `P TAB character TAB chunk TAB probability`, the emissions EM learned.
+ */
 function buildModel(model: string): { lines: string[]; pairs: number; aligned: number } {
   const pairs = readPairs(model);
   let emissions: Emissions | undefined;
@@ -220,10 +237,13 @@ function buildModel(model: string): { lines: string[]; pairs: number; aligned: n
   const left: Counts = new Map();
   const right: Counts = new Map();
   const trigram: Counts = new Map();
+  const alignments = pairs.map((pair) => ({ pair, alignment: viterbi(pair, emissions!) }));
+  const perChar = alignments.flatMap(({ alignment }) => (alignment ? [alignment.perChar] : [])).sort((a, b) => a - b);
+  const floor = perChar[Math.floor(perChar.length / 2)] - NOISE_LOG_MARGIN;
   let aligned = 0;
-  for (const pair of pairs) {
-    const chunks = viterbi(pair, emissions!);
-    if (!chunks) continue;
+  for (const { pair, alignment } of alignments) {
+    if (!alignment || alignment.perChar < floor) continue;
+    const { chunks } = alignment;
     aligned++;
     const chars = [START, ...pair.source, END];
     for (let i = 0; i < pair.source.length; i++) {
@@ -235,6 +255,10 @@ function buildModel(model: string): { lines: string[]; pairs: number; aligned: n
     }
   }
   const lines: string[] = [];
+  // How likely each chunk is for each character, for scoring how well a Latin name aligns to a name in this script.
+  for (const [char, row] of emissions!) {
+    for (const [chunk, probability] of row) if (probability >= MIN_EMISSION) lines.push(`P\t${char}\t${chunk}\t${probability.toFixed(3)}`);
+  }
   const unigramChunk = new Map<string, string>();
   for (const [char, row] of unigram) {
     const best = argmax(row).chunk;
@@ -245,7 +269,7 @@ function buildModel(model: string): { lines: string[]; pairs: number; aligned: n
   for (const [level, table] of [['L', left], ['R', right]] as const) {
     for (const [context, row] of table) {
       const best = argmax(row);
-      if (best.total < MIN_BIGRAM) continue;
+      if (best.total < MIN_BIGRAM || best.weight < best.total * MIN_SHARE) continue;
       const char = level === 'L' ? [...context].slice(-1)[0] : [...context][0];
       if (best.chunk === unigramChunk.get(char)) continue;
       kept[level].set(context, best.chunk);
@@ -254,7 +278,7 @@ function buildModel(model: string): { lines: string[]; pairs: number; aligned: n
   }
   for (const [context, row] of trigram) {
     const best = argmax(row);
-    if (best.total < MIN_TRIGRAM) continue;
+    if (best.total < MIN_TRIGRAM || best.weight < best.total * MIN_SHARE) continue;
     const [before, char, after] = [...context];
     const backoff = kept.R.get(char + after) ?? kept.L.get(before + char) ?? unigramChunk.get(char);
     if (best.chunk !== backoff) lines.push(`3\t${context}\t${best.chunk}`);
@@ -269,9 +293,41 @@ function main(): void {
     const started = Date.now();
     const { lines, pairs, aligned } = buildModel(model);
     sections.push(`#${model}`, ...lines.sort());
-    summary.push(`${model}: ${pairs} pairs, ${aligned} aligned, ${lines.length} table lines (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    summary.push(`${model}: ${pairs} pairs, ${aligned} counted, ${lines.length} table lines (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     process.stdout.write(`${summary[summary.length - 1]}\n`);
   }
+  writeTable(sections, summary);
+  // Calibration, with the table just written: where Latin names of other people fall for each model.
+  const calibrated: string[] = [];
+  for (const line of sections) {
+    calibrated.push(line);
+    if (line.startsWith('#')) calibrated.push(`C\t${otherPersonLogRatio(line.slice(1)).toFixed(3)}`);
+  }
+  writeTable(calibrated, summary);
+}
+
+/** Share of other people's Latin names the calibration point stays above. */
+const CALIBRATION_QUANTILE = 0.995;
+const CALIBRATION_PAIRS = 3000;
+
+/** The log ratio 99.5% of training names paired with another training name's Latin spelling stay under. */
+function otherPersonLogRatio(model: string): number {
+  // Loaded here, after the table is written, so it reads the new table.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { alignmentLogRatio } = require('../../libs/resolution/src/names/learned/learned-transliteration') as typeof import('../../libs/resolution/src/names/learned/learned-transliteration');
+  const pairs = readPairs(model);
+  const ratios: number[] = [];
+  for (let i = 0; i < CALIBRATION_PAIRS && i < pairs.length; i++) {
+    const other = pairs[(i * 7919 + 104729) % pairs.length];
+    if (other.latin === pairs[i].latin) continue;
+    const ratio = alignmentLogRatio(pairs[i].source.join(''), other.latin, model as never);
+    if (ratio !== undefined) ratios.push(ratio);
+  }
+  ratios.sort((a, b) => a - b);
+  return ratios[Math.floor(CALIBRATION_QUANTILE * (ratios.length - 1))];
+}
+
+function writeTable(sections: string[], summary: string[]): void {
   const text = sections.join('\n');
   const source = [
     '/**',

@@ -5,7 +5,7 @@
  * two names later is only arithmetic on what is stored here.
  */
 import { foldHan } from './learned/han-forms';
-import { LearnedModel, learnedLatin } from './learned/learned-transliteration';
+import { LearnedModel, learnedWords } from './learned/learned-transliteration';
 import { isAbjad, ScriptCode, scriptOf, toLatin } from './latin';
 import { NAME_VARIANTS, PARTICLES, SUFFIXES, TITLES } from './name-tables';
 import { consonantSkeleton, phoneticCodes } from './phonetics';
@@ -28,6 +28,8 @@ export interface NamePart {
   consonants?: string[];
   /** `given` or `family` when the record said which field the part came from. */
   role?: 'given' | 'family';
+  /** For a part of a learned form: the word as written in its script, and the model that read it, to align Latin parts against. */
+  learned?: { word: string; model: LearnedModel };
 }
 
 /** One written form of a name (the name of record, an alias, the original script), normalised. JSON-serialisable. */
@@ -75,12 +77,14 @@ const VARIANT_OF = new Map<string, string>(NAME_VARIANTS.flatMap((variants) => v
 interface Segment {
   text: string;
   role?: 'given' | 'family';
+  learned?: NamePart['learned'];
 }
 
 interface DraftPart {
   text: string;
   core?: string;
   role?: 'given' | 'family';
+  learned?: NamePart['learned'];
 }
 
 /** The parts of a name, normalised, titles removed, particles joined, in their written order. */
@@ -102,7 +106,8 @@ export function nameFormsOf(written: string, options: { script?: string; alias?:
   const form = nameFormOf(written, options);
   const forms = [form];
   for (const model of learnedModelsOf(written, form.script, options.script)) {
-    const learned = formOf(written, [{ text: learnedLatin(written, model) }], options.script, options.alias);
+    const segments = learnedWords(written, model).map(({ word, latin }) => ({ text: latin, learned: { word, model } }));
+    const learned = formOf(written, segments, options.script, options.alias);
     learned.route = 'learned';
     if (learned.parts.length > 0 && !sameParts(learned, form) && !forms.some((other) => sameParts(other, learned))) forms.push(learned);
   }
@@ -179,9 +184,10 @@ function formOf(written: string, segments: Segment[], script: string | undefined
 function draftParts(segments: Segment[], script?: string): DraftPart[] {
   const tokens: Segment[] = [];
   for (const segment of segments) {
-    for (const token of normalizeText(segment.text, script).split(SPACE)) {
-      if (token) tokens.push({ text: token, role: segment.role });
-    }
+    const words = normalizeText(segment.text, script).split(SPACE).filter((token) => token.length > 0);
+    // A learned word stays tied to its written word only while it is one token.
+    const learned = words.length === 1 ? segment.learned : undefined;
+    for (const token of words) tokens.push(learned ? { text: token, role: segment.role, learned } : { text: token, role: segment.role });
   }
   let start = 0;
   let end = tokens.length;
@@ -198,7 +204,7 @@ function draftParts(segments: Segment[], script?: string): DraftPart[] {
       prefix += token.text;
       continue;
     }
-    parts.push(prefix ? { text: prefix + token.text, core: token.text, role: token.role } : { text: token.text, role: token.role });
+    parts.push(prefix ? { text: prefix + token.text, core: token.text, role: token.role } : { text: token.text, role: token.role, learned: token.learned });
     prefix = '';
   }
   return parts;
@@ -213,5 +219,6 @@ function completePart(draft: DraftPart, abjad: boolean): NamePart {
   if (equivalent) part.equivalent = equivalent;
   if (abjad) part.consonants = [...new Set([consonantSkeleton(draft.text), consonantSkeleton(draft.text, true)])];
   if (draft.role) part.role = draft.role;
+  if (draft.learned) part.learned = draft.learned;
   return part;
 }

@@ -7,6 +7,7 @@
  * by Jaro-Winkler; a low Jaro-Winkler counts as another name, not half of one.
  * Hot path: works only on precomputed NameForms.
  */
+import { alignmentSimilarity } from './learned/learned-transliteration';
 import { NameForm, NamePart } from './name-parts';
 import { consonantSkeleton, jaroWinkler } from './phonetics';
 
@@ -161,7 +162,17 @@ function partSimilarity(x: NamePart, y: NamePart): number {
   if (x.equivalent !== undefined && x.equivalent === y.equivalent) return Math.max(similarity, KNOWN_VARIANT);
   if (similarity < SOUND_ALIKE && similarity >= SOUND_ALIKE_MIN_JW) similarity = Math.max(similarity, soundAlike(x.codes, y.codes));
   if (similarity < SAME_CONSONANTS && (x.consonants !== undefined || y.consonants !== undefined)) similarity = Math.max(similarity, consonantAgreement(x, y));
+  if (similarity < LEARNED_ALIGNMENT_BELOW) similarity = Math.max(similarity, learnedAlignment(x, y));
   return similarity;
+}
+
+/** Under this, a part written in another script is also aligned, as written, to the Latin part under the learned model. */
+const LEARNED_ALIGNMENT_BELOW = 0.95;
+
+function learnedAlignment(x: NamePart, y: NamePart): number {
+  if (x.learned && !y.learned) return alignmentSimilarity(x.learned.word, y.text, x.learned.model);
+  if (y.learned && !x.learned) return alignmentSimilarity(y.learned.word, x.text, y.learned.model);
+  return 0;
 }
 
 /**
@@ -353,6 +364,10 @@ function relation(x: NamePart, y: NamePart, agreement: number): string {
   if (x.equivalent !== undefined && x.equivalent === y.equivalent && Number(jw) < KNOWN_VARIANT) return pair('~', ` (spellings of one name, JW ${jw})`);
   if (Number(jw) < SOUND_ALIKE && soundAlike(x.codes, y.codes) >= agreement) return pair('~', ` (sound alike, JW ${jw})`);
   if ((x.consonants || y.consonants) && consonantAgreement(x, y) >= agreement) return pair('~', ` (same consonants, JW ${jw})`);
+  if ((x.learned || y.learned) && Number(jw) < agreement && learnedAlignment(x, y) >= agreement) {
+    const written = (x.learned ?? y.learned)!.word;
+    return `${display(x.learned ? written : x.text)} ~ ${display(y.learned ? written : y.text)} (aligned by learned transliteration)`;
+  }
   return pair('≈', ` (JW ${jw})`);
 }
 

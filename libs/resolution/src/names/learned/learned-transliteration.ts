@@ -20,6 +20,11 @@ import { TRANSLITERATION_TABLE } from './transliteration-table.generated';
 export type LearnedModel = 'arabic' | 'hebrew' | 'russian' | 'korean' | 'katakana' | 'japanese' | 'chinese';
 
 interface ModelTable {
+  /** How likely each Latin chunk is for a character (EM's emissions), and the log of the likeliest. */
+  emissions: Map<string, Map<string, number>>;
+  bestLog: Map<string, number>;
+  /** The log ratio that 99.5% of Latin names of other people stay under (see alignmentSimilarity); -3 until calibrated. */
+  otherPersonLogRatio: number;
   single: Map<string, string>;
   left: Map<string, string>;
   right: Map<string, string>;
@@ -38,12 +43,23 @@ function loadTables(): Map<string, ModelTable> {
   let current: ModelTable | undefined;
   for (const line of TRANSLITERATION_TABLE.split('\n')) {
     if (line.startsWith('#')) {
-      current = { single: new Map(), left: new Map(), right: new Map(), both: new Map() };
+      current = { emissions: new Map(), bestLog: new Map(), otherPersonLogRatio: -3, single: new Map(), left: new Map(), right: new Map(), both: new Map() };
       loaded.set(line.slice(1), current);
       continue;
     }
-    const [level, context, chunk] = line.split('\t');
+    const [level, context, chunk, probability] = line.split('\t');
     if (!current || context === undefined) continue;
+    if (level === 'C') {
+      current.otherPersonLogRatio = Number(context);
+      continue;
+    }
+    if (level === 'P') {
+      const row = current.emissions.get(context) ?? new Map<string, number>();
+      row.set(chunk ?? '', Number(probability));
+      current.emissions.set(context, row);
+      current.bestLog.set(context, Math.max(current.bestLog.get(context) ?? -Infinity, Math.log(Number(probability))));
+      continue;
+    }
     const map = level === '1' ? current.single : level === 'L' ? current.left : level === 'R' ? current.right : current.both;
     map.set(context, chunk ?? '');
   }
@@ -61,13 +77,24 @@ function tableOf(model: LearnedModel): ModelTable {
  * romanisation to take. Empty when the text has no letters.
  */
 export function learnedLatin(text: string, model: LearnedModel): string {
-  const table = tableOf(model);
-  const normalized = text.normalize('NFKC').toLowerCase();
-  return (model === 'chinese' ? foldHan(normalized) : normalized)
-    .split(WORD_BREAK)
-    .map((word) => learnedWord([...word.replace(MARKS_AND_LENGTH, '')], table))
-    .filter((word) => word.length > 0)
+  return learnedWords(text, model)
+    .map(({ latin }) => latin)
     .join(' ');
+}
+
+/** Each word of the name as the model reads it (lower case; Han folded to simplified for `chinese`) with its learned Latin spelling. */
+export function learnedWords(text: string, model: LearnedModel): { word: string; latin: string }[] {
+  const table = tableOf(model);
+  return text
+    .split(WORD_BREAK)
+    .map((written) => readingOf(written, model))
+    .filter((word) => word.length > 0)
+    .map((word) => ({ word, latin: learnedWord([...word], table) }));
+}
+
+function readingOf(word: string, model: LearnedModel): string {
+  const normalized = word.normalize('NFKC').toLowerCase().replace(MARKS_AND_LENGTH, '');
+  return model === 'chinese' ? foldHan(normalized) : normalized;
 }
 
 function learnedWord(chars: string[], table: ModelTable): string {
@@ -82,8 +109,73 @@ function learnedWord(chars: string[], table: ModelTable): string {
   return out;
 }
 
+const MAX_CHUNK = 4;
+/** A chunk the table does not have for a character: a spelling the data never showed, not an impossible one; by length. */
+const UNSEEN_CHUNK = [1e-4, 1e-4, 1e-4, 1e-6];
+
+/**
+ * How well a Latin word aligns to a word in another script under the learned
+ * emissions: the log-likelihood of the Latin word given the other (summed over
+ * every alignment) against that of the likeliest spelling, per character.
+ * 0 when the Latin word is the likeliest spelling; more negative the less
+ * likely it is. Undefined when the model knows none of the word's characters.
+ */
+export function alignmentLogRatio(word: string, latin: string, model: LearnedModel): number | undefined {
+  const table = tableOf(model);
+  const source = [...readingOf(word, model)];
+  const n = source.length;
+  const m = latin.length;
+  if (n === 0 || m === 0) return undefined;
+  let bestLog = 0;
+  let known = 0;
+  for (const char of source) {
+    const best = table.bestLog.get(char);
+    if (best !== undefined) known++;
+    bestLog += best ?? Math.log(UNSEEN_CHUNK[1]);
+  }
+  if (known === 0) return undefined;
+  let previous = new Float64Array(m + 1);
+  let next = new Float64Array(m + 1);
+  previous[0] = 1;
+  for (let i = 0; i < n; i++) {
+    next.fill(0);
+    const row = table.emissions.get(source[i]);
+    for (let j = 0; j <= m; j++) {
+      const here = previous[j];
+      if (here === 0) continue;
+      for (let k = 0; k <= MAX_CHUNK && j + k <= m; k++) {
+        const probability = row?.get(latin.slice(j, j + k)) ?? UNSEEN_CHUNK[k] ?? 0;
+        if (probability > 0) next[j + k] += here * probability;
+      }
+    }
+    [previous, next] = [next, previous];
+  }
+  const total = previous[m];
+  return total > 0 ? (Math.log(total) - bestLog) / n : -Infinity;
+}
+
+/** Similarity at the calibration point: just under where matching's `possible` starts for a name alone. */
+const AT_OTHER_PERSON = 0.76;
+const BELOW_OTHER_PERSON_SLOPE = 0.4;
+
+/**
+ * alignmentLogRatio as a similarity in [0,1], on the scale name parts are
+ * compared on: 1 for the likeliest spelling, AT_OTHER_PERSON where the
+ * model's calibration puts Latin names of other people (measured on the
+ * training pairs when the table is built), falling fast below it.
+ */
+export function alignmentSimilarity(word: string, latin: string, model: LearnedModel): number {
+  const ratio = alignmentLogRatio(word, latin, model);
+  if (ratio === undefined || ratio === -Infinity) return 0;
+  const calibration = tableOf(model).otherPersonLogRatio;
+  const position = ratio / calibration;
+  const similarity = position <= 1 ? 1 - (1 - AT_OTHER_PERSON) * Math.max(0, position) : AT_OTHER_PERSON - BELOW_OTHER_PERSON_SLOPE * (position - 1);
+  return Math.max(0, Math.min(1, similarity));
+}
+
 /** How big the loaded tables are: entries per model, for the benchmark's report. */
 export function learnedTableSize(): Record<string, number> {
   tables ??= loadTables();
-  return Object.fromEntries([...tables].map(([model, table]) => [model, table.single.size + table.left.size + table.right.size + table.both.size]));
+  const emissionCount = (table: ModelTable) => [...table.emissions.values()].reduce((sum, row) => sum + row.size, 0);
+  return Object.fromEntries([...tables].map(([model, table]) => [model, emissionCount(table) + table.single.size + table.left.size + table.right.size + table.both.size]));
 }
