@@ -18,7 +18,7 @@ import { createReadStream } from 'node:fs';
 import { create } from '@bufbuild/protobuf';
 import { disseminationToContract } from '@crosscheck/auth';
 import { DisseminationSchema } from '@crosscheck/contracts';
-import { blockingKeys, scoreRecords, type RecordFacts } from '@crosscheck/resolution';
+import { blockingKeys, keyWeight, scoreRecords, type RecordFacts } from '@crosscheck/resolution';
 import type { EntityManager } from 'typeorm';
 import { parseNdjson, readLines } from '../../apps/matching/src/load-reference/formats';
 import { entryFactsOf, type DatasetName, type Probe } from '../../apps/matching/src/reference-data/datasets';
@@ -70,13 +70,14 @@ export class SampleIndex {
     return this.byKey.size;
   }
 
-  /** As ReferenceEntriesRepository.candidates answers: most shared keys first, then entry id. */
+  /** As ReferenceEntriesRepository.candidates answers: most shared keys first, each weighted by its rarity, then entry id. */
   candidates(keys: string[], limit = CANDIDATE_LIMIT): SampleEntry[] {
     const shared = new Map<number, number>();
     for (const key of keys) {
       const positions = this.byKey.get(key);
       if (!positions) continue;
-      for (let i = 0; i < positions.length && i < ROWS_PER_KEY; i++) shared.set(positions[i], (shared.get(positions[i]) ?? 0) + 1);
+      const weight = keyWeight(Math.min(positions.length, ROWS_PER_KEY));
+      for (let i = 0; i < positions.length && i < ROWS_PER_KEY; i++) shared.set(positions[i], (shared.get(positions[i]) ?? 0) + weight);
     }
     return [...shared.entries()]
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])

@@ -11,7 +11,7 @@
 import { create } from '@bufbuild/protobuf';
 import { DisseminationSchema, SharedRecordSchema } from '@crosscheck/contracts';
 import { RecordBodyDto, recordBodyOf } from '@crosscheck/records';
-import { blockingKeys, FeatureEvidence, RecordBodyLike, RecordFacts, recordFactsOf, scoreRecords } from '@crosscheck/resolution';
+import { blockingKeys, FeatureEvidence, keyWeight, RecordBodyLike, RecordFacts, recordFactsOf, scoreRecords } from '@crosscheck/resolution';
 import { plainToInstance } from 'class-transformer';
 import { changeOfLine } from '../../apps/matching/src/load-reference/formats/reference-line';
 import { DatasetName, entryFactsOf, Probe, probesOf } from '../../apps/matching/src/reference-data/datasets';
@@ -72,7 +72,7 @@ export class ReferenceIndex {
     return this.entries.get(dataset)?.length ?? 0;
   }
 
-  /** The candidate stage for one probe: entries sharing the most keys first (ties by entry id), at most `limit`. */
+  /** The candidate stage for one probe: entries sharing the most keys first, each weighted by its rarity (ties by entry id), at most `limit`. */
   candidates(probe: Probe, limit = CANDIDATES_PER_PROBE): IndexedEntry[] {
     const entries = this.entries.get(probe.dataset) ?? [];
     const byKey = this.keys.get(probe.dataset);
@@ -81,7 +81,8 @@ export class ReferenceIndex {
     for (const key of blockingKeys(probe.facts)) {
       const rows = byKey.get(key);
       if (!rows) continue;
-      for (let i = 0; i < rows.length && i < ROWS_PER_KEY; i++) shared.set(rows[i], (shared.get(rows[i]) ?? 0) + 1);
+      const weight = keyWeight(Math.min(rows.length, ROWS_PER_KEY));
+      for (let i = 0; i < rows.length && i < ROWS_PER_KEY; i++) shared.set(rows[i], (shared.get(rows[i]) ?? 0) + weight);
     }
     return [...shared.entries()]
       .sort(([a, sharedA], [b, sharedB]) => sharedB - sharedA || a - b)

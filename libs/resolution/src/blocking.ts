@@ -41,6 +41,17 @@ const SERIAL_ALONE_MIN_LENGTH = 6;
 const VIN_TAIL = 8;
 const SPACES = / /g;
 
+/**
+ * How much sharing a key says, by how many rows it names (as read: at most
+ * the rows read per key): a key of one record says most, one of hundreds
+ * little. Candidates are ranked by the sum over the keys they share, so a
+ * rare exact key outranks several common coarse ones. The repositories' SQL
+ * computes the same: `1.0 / ln(2 + key_rows)`.
+ */
+export function keyWeight(rows: number): number {
+  return 1 / Math.log(2 + rows);
+}
+
 export function blockingKeys(facts: RecordFacts): string[] {
   const keys = new Set<string>();
   switch (facts.kind) {
@@ -99,10 +110,18 @@ function addPairs(keys: Set<string>, prefix: string, parts: NamePart[], suffix =
   }
 }
 
-/** Consonants by how transliteration confuses them, one class each; vowels and h, w, y are left out. */
+/**
+ * Consonants by how transliteration confuses them, one class each; vowels and
+ * h, w, y are left out. Sibilants and affricates are one class (s, z, j, and
+ * sh, ch, zh, sch, tsch, cz, sz, ts, tz, soft c), as scripts without them
+ * write one for another (지 is ji or chi; 샤 sha or scha).
+ */
+const DIGRAPHS = /tsch|sch|tch|sh|ch|zh|cz|sz|ts|tz|kh|ph|th|gh/g;
+const DIGRAPH_SOUNDS: Record<string, string> = { kh: 'k', ph: 'f', th: 't', gh: 'g' };
+const SOFT_C = /c(?=[eiy])/g;
 const SOUND_CLASSES: Record<string, string> = {
   b: 'B', p: 'B', f: 'B', v: 'B',
-  c: 'K', k: 'K', q: 'K', g: 'K', j: 'J',
+  c: 'K', k: 'K', q: 'K', g: 'K', j: 'S',
   d: 'T', t: 'T',
   s: 'S', z: 'S', x: 'S',
   l: 'L', r: 'L',
@@ -123,7 +142,7 @@ const SOUND_KEY_LENGTH = 3;
 export function soundKeys(text: string): string[] {
   let sequence = '';
   let previous = '';
-  for (const letter of text) {
+  for (const letter of text.replace(DIGRAPHS, (digraph) => DIGRAPH_SOUNDS[digraph] ?? digraph).replace(SOFT_C, 's')) {
     const sound = SOUND_CLASSES[letter];
     if (!sound) {
       if (VOWELS.has(letter)) previous = '';

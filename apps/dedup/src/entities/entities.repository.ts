@@ -120,7 +120,8 @@ export class EntitiesRepository {
 
   /**
    * Live members of the same kind sharing blocking keys with the record, the
-   * ones sharing most first. Each key reads at most ROWS_PER_KEY index
+   * ones sharing most first, each key weighted by its rarity (keyWeight in
+   * libs/resolution). Each key reads at most ROWS_PER_KEY index
    * entries, so the cost does not grow with the number of stored entities.
    */
   async candidates(manager: EntityManager, kind: string, keys: string[], excludeRecordId: string, limit = 50): Promise<Candidate[]> {
@@ -129,16 +130,17 @@ export class EntitiesRepository {
       named(
         'candidates',
         `WITH hits AS (
-         SELECT hit.record_id, count(*)::int AS shared_keys
+         SELECT hit.record_id, count(*)::int AS shared_keys, sum(1.0 / ln(2 + hit.key_rows)) AS weight
            FROM unnest($1::text[]) AS wanted(key)
-           CROSS JOIN LATERAL (SELECT record_id FROM member_keys WHERE member_keys.key = wanted.key LIMIT ${ROWS_PER_KEY}) AS hit
+           CROSS JOIN LATERAL (SELECT record_id, count(*) OVER () AS key_rows
+                                 FROM (SELECT record_id FROM member_keys WHERE member_keys.key = wanted.key LIMIT ${ROWS_PER_KEY}) AS capped) AS hit
           WHERE hit.record_id <> $2
           GROUP BY hit.record_id
-          ORDER BY shared_keys DESC
+          ORDER BY weight DESC
           LIMIT $4)
        SELECT m.record_id, m.entity_id, m.facts, hits.shared_keys FROM hits JOIN entity_members m USING (record_id)
         WHERE m.kind = $3 AND m.withdrawn_at IS NULL AND m.entity_id IS NOT NULL
-        ORDER BY hits.shared_keys DESC, m.joined_at`,
+        ORDER BY hits.weight DESC, m.joined_at`,
       ),
       [keys, excludeRecordId, kind, limit],
     );

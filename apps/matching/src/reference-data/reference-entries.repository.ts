@@ -57,7 +57,11 @@ const ROWS_PER_KEY = 200;
 
 @Injectable()
 export class ReferenceEntriesRepository {
-  /** Entries of a dataset sharing blocking keys with a probe, those sharing most first: recall first, at most `limit`. */
+  /**
+   * Entries of a dataset sharing blocking keys with a probe, those sharing the
+   * most (each key weighted by its rarity, see keyWeight in libs/resolution)
+   * first: recall first, at most `limit`.
+   */
   async candidates(manager: EntityManager, dataset: DatasetName, keys: string[], limit = 50): Promise<StoredEntry[]> {
     return (await this.candidatesOfEach(manager, [{ dataset, keys }], limit))[0];
   }
@@ -75,9 +79,10 @@ export class ReferenceEntriesRepository {
     if (wanted.length === 0) return answers;
     const rows: (EntryRow & { probe: number })[] = await manager.query(
       `WITH hits AS (
-         SELECT w.probe, w.dataset, hit.entry_id, count(*) AS shared
+         SELECT w.probe, w.dataset, hit.entry_id, sum(1.0 / ln(2 + hit.key_rows)) AS shared
            FROM unnest($1::int[], $2::text[], $3::text[]) AS w(probe, dataset, key)
-           CROSS JOIN LATERAL (SELECT entry_id FROM reference_keys k WHERE k.dataset = w.dataset AND k.key = w.key LIMIT ${ROWS_PER_KEY}) AS hit
+           CROSS JOIN LATERAL (SELECT entry_id, count(*) OVER () AS key_rows
+                                 FROM (SELECT entry_id FROM reference_keys k WHERE k.dataset = w.dataset AND k.key = w.key LIMIT ${ROWS_PER_KEY}) AS capped) AS hit
           GROUP BY w.probe, w.dataset, hit.entry_id),
        ranked AS (
          SELECT probe, dataset, entry_id, shared, row_number() OVER (PARTITION BY probe ORDER BY shared DESC, entry_id) AS rank FROM hits),

@@ -121,7 +121,14 @@ const DOCUMENT_SHARED = 2.5;
 const SHARED_DOCUMENT_FLOOR = 0.9;
 const DOCUMENT_ONE_EDIT = 0.6;
 const DOCUMENT_SAME_NUMBER_OTHER_COUNTRY = 0.2;
-const DOCUMENT_OTHER_NUMBER = 0.4;
+/**
+ * Another number of the same document type and country counts against, but
+ * little: numbers are mistyped and documents reissued far more often than two
+ * people share a full name and a full birth date.
+ */
+const DOCUMENT_OTHER_NUMBER = 0.2;
+/** A shared document and names agreeing at least this much are one person even when the birth dates disagree (a mistyped date). */
+const SHARED_DOCUMENT_NAME_AGREES = 0.9;
 
 export function scorePersons(a: PersonFacts, b: PersonFacts): PairScore {
   const features: FeatureEvidence[] = [];
@@ -139,9 +146,11 @@ export function scorePersons(a: PersonFacts, b: PersonFacts): PairScore {
   if (document) features.push(document);
   const result = pairScore(features);
   // One passport (same number, type and issuing country) held by both, and birth dates that do not
-  // disagree: the same person, however differently the names were romanised (Junjie / Chun-Chieh).
+  // disagree: the same person, however differently the names were romanised (Junjie / Chun-Chieh);
+  // or the same names, whatever the birth dates say (one of them mistyped).
   const sharesDocument = document !== undefined && document.weight === DOCUMENT_SHARED && document.score >= 0.95;
-  if (sharesDocument && (!birth || birth.score >= 0.5) && result.score < SHARED_DOCUMENT_FLOOR) return { ...result, score: SHARED_DOCUMENT_FLOOR };
+  const datesAllow = !birth || birth.score >= 0.5 || (name !== undefined && name.score >= SHARED_DOCUMENT_NAME_AGREES);
+  if (sharesDocument && datesAllow && result.score < SHARED_DOCUMENT_FLOOR) return { ...result, score: SHARED_DOCUMENT_FLOOR };
   return result;
 }
 
