@@ -41,6 +41,9 @@ export function formatPartialDate(date: PartialDate): string {
 
 const agree = (score: number, weight: number, detail: string): DateAgreement => ({ score, weight, detail });
 
+/** The weight of two dates that agree as far as one of them goes, which is the year alone: little evidence. */
+export const YEAR_ONLY_AGREEMENT_WEIGHT = 0.15;
+
 /** Undefined when either side has no year: then the dates say nothing. */
 export function compareBirthDates(a: PartialDate | undefined, b: PartialDate | undefined): DateAgreement | undefined {
   if (!a?.year || !b?.year) return undefined;
@@ -56,7 +59,9 @@ export function compareBirthDates(a: PartialDate | undefined, b: PartialDate | u
     return agree(0.3, 0.3, `years one apart: ${both}`);
   }
   if (!a.month || !b.month) {
-    return a.month || b.month ? agree(0.9, 0.15, `same year, month unknown on one side: ${both}`) : agree(1, 0.15, `same year, only the year known: ${both}`);
+    return a.month || b.month
+      ? agree(0.9, YEAR_ONLY_AGREEMENT_WEIGHT, `same year, month unknown on one side: ${both}`)
+      : agree(1, YEAR_ONLY_AGREEMENT_WEIGHT, `same year, only the year known: ${both}`);
   }
   if (a.month === b.month) {
     if (!a.day || !b.day) return agree(0.95, 0.25, `same year and month, day unknown on one side: ${both}`);
