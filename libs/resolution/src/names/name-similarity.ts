@@ -9,7 +9,7 @@
  */
 import { alignmentSimilarity } from './learned/learned-transliteration';
 import { NameForm, NamePart } from './name-parts';
-import { consonantSkeleton, jaroWinkler } from './phonetics';
+import { consonantSkeleton, editDistance, jaroWinkler } from './phonetics';
 
 export interface NameAgreement {
   /** In [0,1]. */
@@ -99,6 +99,8 @@ function bestAlignment(left: NameForm[], right: NameForm[], options: CompareName
   let best: Alignment | undefined;
   for (const leftForm of left) {
     for (const rightForm of right) {
+      // Two names in one non-Latin script meet through the same romanisation of both, not through a learned guess at either.
+      if (leftForm.script === rightForm.script && (leftForm.route === 'learned' || rightForm.route === 'learned')) continue;
       const alignment = alignForms(leftForm, rightForm, options.extraPartCost ?? DEFAULT_EXTRA_PART_COST, options.singlePartExtraCost ?? DEFAULT_SINGLE_PART_EXTRA_COST);
       if (alignment && (!best || alignment.score > best.score)) best = alignment;
     }
@@ -133,8 +135,11 @@ function alignParts(left: NameForm, right: NameForm, leftParts: NamePart[], righ
   const columns = leftIsRows ? rightParts : leftParts;
   const width = columns.length;
   const agreements = new Array<number>(rows.length * width);
+  const sameScript = left.script === right.script;
   for (let row = 0; row < rows.length; row++) {
-    for (let column = 0; column < width; column++) agreements[row * width + column] = agreementOf(partSimilarity(rows[row], columns[column])) * roleFactor(rows[row], columns[column]);
+    for (let column = 0; column < width; column++) {
+      agreements[row * width + column] = agreementOf(partSimilarity(rows[row], columns[column], sameScript)) * roleFactor(rows[row], columns[column]);
+    }
   }
   const assignment = rows.length <= EXACT_ASSIGNMENT_MAX_ROWS && width <= EXACT_ASSIGNMENT_MAX_COLUMNS ? exactAssignment(agreements, rows.length, width) : greedyAssignment(agreements, rows.length, width);
 
@@ -150,8 +155,14 @@ function alignParts(left: NameForm, right: NameForm, leftParts: NamePart[], righ
   return { score, left, right, leftParts, rightParts, pairs };
 }
 
-/** How alike two parts are, in [0,1], before a low Jaro-Winkler is turned into disagreement. */
-function partSimilarity(x: NamePart, y: NamePart): number {
+/**
+ * How alike two parts are, in [0,1], before a low Jaro-Winkler is turned into
+ * disagreement. `sameScript`: both names were written in one script, so their
+ * spellings are not two transliterations of one sound, and a part more edits
+ * away than its length allows is another name however alike it looks (Marit /
+ * Sari, Shahid / Said); across scripts, spellings drift further.
+ */
+function partSimilarity(x: NamePart, y: NamePart, sameScript: boolean): number {
   if (x.text === y.text) return 1;
   const xCore = x.core ?? x.text;
   const yCore = y.core ?? y.text;
@@ -160,11 +171,20 @@ function partSimilarity(x: NamePart, y: NamePart): number {
   let similarity = jaroWinkler(x.text, y.text);
   if (x.core !== undefined || y.core !== undefined) similarity = Math.max(similarity, jaroWinkler(xCore, yCore));
   if (x.equivalent !== undefined && x.equivalent === y.equivalent) return Math.max(similarity, KNOWN_VARIANT);
-  if (similarity < SOUND_ALIKE && similarity >= SOUND_ALIKE_MIN_JW) similarity = Math.max(similarity, soundAlike(x.codes, y.codes));
+  const sounds = similarity < SOUND_ALIKE && similarity >= SOUND_ALIKE_MIN_JW ? soundAlike(x.codes, y.codes) : 0;
+  similarity = Math.max(similarity, sounds);
+  if (sameScript && similarity < 1 && tooManyEdits(xCore, yCore, sounds > 0)) similarity = Math.min(similarity, ZERO_AGREEMENT_JW);
   if (similarity < SAME_CONSONANTS && (x.consonants !== undefined || y.consonants !== undefined)) similarity = Math.max(similarity, consonantAgreement(x, y));
-  if (similarity < LEARNED_ALIGNMENT_BELOW) similarity = Math.max(similarity, learnedAlignment(x, y));
+  if (!sameScript && similarity < LEARNED_ALIGNMENT_BELOW) similarity = Math.max(similarity, learnedAlignment(x, y));
   return similarity;
 }
+
+/** Edits a spelling of one name may differ by: one per four letters of the longer part, and one more when the two sound alike. */
+function tooManyEdits(x: string, y: string, soundAlike: boolean): boolean {
+  const allowed = Math.max(1, Math.floor((Math.max(x.length, y.length) + 1) / EDITS_PER_LETTERS)) + (soundAlike ? 1 : 0);
+  return editDistance(x, y, allowed) > allowed;
+}
+const EDITS_PER_LETTERS = 4;
 
 /** Under this, a part written in another script is also aligned, as written, to the Latin part under the learned model. */
 const LEARNED_ALIGNMENT_BELOW = 0.95;
