@@ -28,7 +28,7 @@
  * Options: --pairs N (1500 per script) --negatives N (100000) --seed N (20261206)
  */
 import { performance } from 'node:perf_hooks';
-import { blockingKeys, compareNames, FeatureEvidence, learnedTableSize, nameFormsOf, PersonLike, recordFactsOf, RecordFacts, scoreRecords } from '@crosscheck/resolution';
+import { blockingKeys, compareNames, editDistance, FeatureEvidence, learnedTableSize, nameFormsOf, PersonLike, recordFactsOf, RecordFacts, scoreRecords } from '@crosscheck/resolution';
 import { levelOf } from '../apps/matching/src/match/match-level';
 import { IndexedEntry, ReferenceIndex } from './lib/reference-candidates';
 import { CROSS_SCRIPTS, CrossScript, febrlRecords, scriptPairs, shuffled, yentePersons } from './lib/public-names';
@@ -91,40 +91,20 @@ function crossScriptRun(entries: RecordFacts[], queries: RecordFacts[]): { recal
   return { recall: ratio(found, queries.length), candidateRecall: ratio(returned, scoredFound) };
 }
 
-function editDistance(a: string[], b: string[]): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length];
-}
-
 /** Other-script names 1–2 characters apart whose Latin names are 3 or more letters apart: different names. */
 function nearNeighbours(script: CrossScript, limit: number): [string, string][] {
   const pairs = shuffled(scriptPairs(script), SEED).slice(0, 4000);
-  const byLength = new Map<number, { other: string[]; latin: string[] }[]>();
-  for (const pair of pairs) {
-    const other = [...pair.other];
-    const list = byLength.get(other.length) ?? [];
-    list.push({ other, latin: [...pair.latin] });
-    byLength.set(other.length, list);
-  }
+  const byLength = new Map<number, { other: string; latin: string }[]>();
+  for (const pair of pairs) byLength.set(pair.other.length, [...(byLength.get(pair.other.length) ?? []), pair]);
   const found: [string, string][] = [];
   for (const pair of pairs) {
-    const other = [...pair.other];
-    if (other.length < 2) continue;
-    for (const length of [other.length - 1, other.length, other.length + 1]) {
+    if (pair.other.length < 2) continue;
+    for (const length of [pair.other.length - 1, pair.other.length, pair.other.length + 1]) {
       const match = (byLength.get(length) ?? []).find(
-        (candidate) => candidate.other.join('') !== pair.other && editDistance(candidate.other, other) <= 2 && editDistance(candidate.latin, [...pair.latin]) >= 3,
+        (candidate) => candidate.other !== pair.other && editDistance(candidate.other, pair.other, 2) <= 2 && editDistance(candidate.latin, pair.latin, 3) >= 3,
       );
       if (match) {
-        found.push([pair.other, match.other.join('')]);
+        found.push([pair.other, match.other]);
         break;
       }
     }

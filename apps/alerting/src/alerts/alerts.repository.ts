@@ -213,7 +213,9 @@ export class AlertsRepository {
    * triage, but no longer another agency's data: a withdrawn record, a removed
    * entry or a version that no longer matches is not readable through it. The
    * agency keeps what it owns; the explanation, which quotes both sides, goes
-   * unless it owns both.
+   * unless it owns both. An alert that other matches of its entity still hold
+   * up drops the record it showed when that record's match is the one dropped
+   * (until the next match fills it in again).
    */
   async dropMatch(manager: EntityManager, alertId: string, matchId: string, reason: string): Promise<{ alert: Alert; retracted: boolean }> {
     const [rows]: [(AlertRow & { retracted_now: boolean })[], number] = await manager.query(
@@ -223,9 +225,10 @@ export class AlertsRepository {
          status = CASE WHEN cardinality(dropped.ids) = 0 THEN 'retracted' ELSE status END,
          retraction_reason = CASE WHEN cardinality(dropped.ids) = 0 THEN $3 ELSE retraction_reason END,
          retracted_at = CASE WHEN cardinality(dropped.ids) = 0 THEN now() ELSE retracted_at END,
-         record = CASE WHEN cardinality(dropped.ids) = 0 AND agency <> record_owner THEN NULL ELSE record END,
+         record = CASE WHEN (cardinality(dropped.ids) = 0 OR match_id = $2) AND agency <> record_owner THEN NULL ELSE record END,
          entry = CASE WHEN cardinality(dropped.ids) = 0 AND agency <> entry_owner THEN NULL ELSE entry END,
-         features = CASE WHEN cardinality(dropped.ids) = 0 AND (agency <> record_owner OR agency <> entry_owner) THEN '[]' ELSE features END,
+         features = CASE WHEN (cardinality(dropped.ids) = 0 AND (agency <> record_owner OR agency <> entry_owner)) OR (match_id = $2 AND agency <> record_owner)
+                         THEN '[]' ELSE features END,
          updated_at = CASE WHEN cardinality(dropped.ids) = 0 THEN now() ELSE updated_at END,
          seq = CASE WHEN cardinality(dropped.ids) = 0 THEN nextval(pg_get_serial_sequence('alerts', 'seq')) ELSE seq END
        FROM dropped WHERE alert_id = $1
