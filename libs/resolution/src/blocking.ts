@@ -14,7 +14,8 @@
  *                                        (pp:<code> for a one-part name)
  *                    pc:<sounds>         each name part's coarse sound keys (see soundKeys): spellings that
  *                                        transliteration through another script moves apart (r/l, b/p/v, k/g,
- *                                        s/z, a consonant dropped: Hobart, 霍巴特 → hobat) still meet
+ *                                        s/z, a consonant dropped: Hobart, 霍巴特 → hobat) still meet; a part
+ *                                        written in another script adds those of its likeliest learned spellings
  *                    pd:<number>         each identity document number, OCR-folded
  *   travel_document  td:<number>         the document number, OCR-folded (O/0, I/1, S/5, B/8... meet)
  *                    th:<code>+<code>:<country>  the holder's name, as for persons, with the issuing country (when known),
@@ -33,10 +34,12 @@
  * Initials and one-letter words make no keys: they would name half the table.
  */
 import { personNameForms } from './kinds/person';
-import { NameForm, NamePart } from './names';
+import { learnedSpellings, NameForm, NamePart } from './names';
 import { RecordFacts } from './records';
 
 const MAX_PARTS_PAIRED = 6;
+/** A part written in another script is keyed by this many of its likeliest learned spellings too. */
+const LEARNED_SPELLINGS_KEYED = 4;
 const SERIAL_ALONE_MIN_LENGTH = 6;
 const VIN_TAIL = 8;
 const SPACES = / /g;
@@ -62,6 +65,10 @@ export function blockingKeys(facts: RecordFacts): string[] {
         if (year) for (const part of parts) for (const code of part.codes) keys.add(`pn:${code}:${year}`);
         addPairs(keys, 'pp', parts);
         for (const part of parts) for (const sound of soundKeys(part.text)) keys.add(`pc:${sound}`);
+        for (const part of form.parts) {
+          if (!part.learned) continue;
+          for (const spelling of learnedSpellings(part.learned.word, part.learned.model, LEARNED_SPELLINGS_KEYED)) for (const sound of soundKeys(spelling)) keys.add(`pc:${sound}`);
+        }
       }
       for (const document of facts.documents ?? []) if (document.folded) keys.add(`pd:${document.folded}`);
       break;

@@ -2,6 +2,6 @@
 export * from './latin';
 export * from './name-parts';
 export * from './name-similarity';
-export { alignmentLogRatio, learnedLatin, learnedTableSize } from './learned/learned-transliteration';
+export { alignmentLogRatio, learnedLatin, learnedSpellings, learnedTableSize } from './learned/learned-transliteration';
 export type { LearnedModel } from './learned/learned-transliteration';
 export { consonantSkeleton, editDistance, jaroWinkler, phoneticCodes } from './phonetics';

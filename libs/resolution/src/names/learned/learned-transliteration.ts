@@ -154,6 +154,28 @@ export function alignmentLogRatio(word: string, latin: string, model: LearnedMod
   return total > 0 ? (Math.log(total) - bestLog) / n : -Infinity;
 }
 
+const BEAM = 8;
+
+/**
+ * The `count` likeliest Latin spellings of a word under the learned emissions
+ * (character by character, a beam search), for candidate keys: a Latin name
+ * the alignment accepts is most often one of them or close to one.
+ */
+export function learnedSpellings(word: string, model: LearnedModel, count: number): string[] {
+  const table = tableOf(model);
+  let beam: { text: string; logProbability: number }[] = [{ text: '', logProbability: 0 }];
+  for (const char of readingOf(word, model)) {
+    const row = table.emissions.get(char);
+    if (!row) continue;
+    const next: { text: string; logProbability: number }[] = [];
+    for (const hypothesis of beam) {
+      for (const [chunk, probability] of row) next.push({ text: hypothesis.text + chunk, logProbability: hypothesis.logProbability + Math.log(probability) });
+    }
+    beam = next.sort((a, b) => b.logProbability - a.logProbability).slice(0, BEAM);
+  }
+  return [...new Set(beam.map((hypothesis) => hypothesis.text).filter((text) => text.length > 0))].slice(0, count);
+}
+
 /** Similarity at the calibration point: just under where matching's `possible` starts for a name alone. */
 const AT_OTHER_PERSON = 0.76;
 const BELOW_OTHER_PERSON_SLOPE = 0.4;
