@@ -132,9 +132,9 @@ const SHARED_DOCUMENT_NAME_AGREES = 0.9;
 
 export function scorePersons(a: PersonFacts, b: PersonFacts): PairScore {
   const features: FeatureEvidence[] = [];
-  const name = compareNames(personNameForms(a), personNameForms(b));
-  if (name) features.push(feature('name', name.score, weightByDisagreement(name.score, NAME_WEIGHT, NAME_WEIGHT_WHEN_DIFFERENT), name.detail));
   const birth = compareBirthDates(a.dateOfBirth, b.dateOfBirth);
+  const name = compareNamesOfPersons(a, b, birth);
+  if (name) features.push(feature('name', name.score, weightByDisagreement(name.score, NAME_WEIGHT, NAME_WEIGHT_WHEN_DIFFERENT), name.detail));
   if (birth) features.push(feature('date_of_birth', birth.score, birth.weight, birth.detail));
   if (a.sex && b.sex) features.push(a.sex === b.sex ? feature('sex', 1, SEX_AGREES, `both ${a.sex}`) : feature('sex', 0, SEX_DIFFERS, `${a.sex} vs ${b.sex}`));
   const nationality = nationalityEvidence(a.nationalities, b.nationalities);
@@ -152,6 +152,21 @@ export function scorePersons(a: PersonFacts, b: PersonFacts): PairScore {
   const datesAllow = !birth || birth.score >= 0.5 || (name !== undefined && name.score >= SHARED_DOCUMENT_NAME_AGREES);
   if (sharesDocument && datesAllow && result.score < SHARED_DOCUMENT_FLOOR) return { ...result, score: SHARED_DOCUMENT_FLOOR };
   return result;
+}
+
+/** A full birth date agreeing to the day: enough to take given and family names swapped for one record's swapped fields. */
+const FULL_DATE_AGREES = { score: 1, weight: 0.45 };
+
+/**
+ * The names compared, a given name paired with a family name counting less
+ * (two people as often as one record with swapped fields), unless the full
+ * birth dates agree: then the swap is taken for swapped fields.
+ */
+function compareNamesOfPersons(a: PersonFacts, b: PersonFacts, birth: ReturnType<typeof compareBirthDates>) {
+  const name = compareNames(personNameForms(a), personNameForms(b));
+  if (!name?.crossedRoles || !birth || birth.score < FULL_DATE_AGREES.score || birth.weight < FULL_DATE_AGREES.weight) return name;
+  const swapped = compareNames(personNameForms(a), personNameForms(b), { crossedRoles: 1 });
+  return swapped && { ...swapped, detail: `${swapped.detail}; given and family names swapped, taken for swapped fields as the birth dates agree` };
 }
 
 function nationalityEvidence(a: string[] | undefined, b: string[] | undefined): FeatureEvidence | undefined {

@@ -16,6 +16,8 @@ export interface NameAgreement {
   score: number;
   /** Part by part: `family name: Ivanov ≈ Ivanoff (JW 0.91); given name: Ivan = Ivan`. */
   detail: string;
+  /** Set when the best alignment pairs a given name with a family name (each side said which is which), at `crossedRoles`. */
+  crossedRoles?: true;
 }
 
 export interface CompareNamesOptions {
@@ -25,6 +27,13 @@ export interface CompareNamesOptions {
   singlePartExtraCost?: number;
   /** How to call a part whose role is unknown. Default `name part`. */
   partLabel?: string;
+  /**
+   * What a given name paired with a family name counts for, when both records
+   * said which is which. Default 0.6 (CROSSED_ROLES); 1 when other evidence
+   * (an agreeing full birth date) says the two records are one person whose
+   * fields one of them swapped.
+   */
+  crossedRoles?: number;
 }
 
 const SAME_CORE = 0.95;
@@ -57,7 +66,7 @@ interface Alignment {
   leftParts: NamePart[];
   rightParts: NamePart[];
   /** Pairs of indexes into leftParts and rightParts, with their agreement. */
-  pairs: { left: number; right: number; agreement: number }[];
+  pairs: { left: number; right: number; agreement: number; crossed: boolean }[];
 }
 
 /** Two Han or two Hangul names whose characters differ are other people, however alike they sound: at most this. */
@@ -101,27 +110,40 @@ function bestAlignment(left: NameForm[], right: NameForm[], options: CompareName
     for (const rightForm of right) {
       // Two names in one non-Latin script meet through the same romanisation of both, not through a learned guess at either.
       if (leftForm.script === rightForm.script && (leftForm.route === 'learned' || rightForm.route === 'learned')) continue;
-      const alignment = alignForms(leftForm, rightForm, options.extraPartCost ?? DEFAULT_EXTRA_PART_COST, options.singlePartExtraCost ?? DEFAULT_SINGLE_PART_EXTRA_COST);
+      const alignment = alignForms(leftForm, rightForm, {
+        extraPartCost: options.extraPartCost ?? DEFAULT_EXTRA_PART_COST,
+        singlePartExtraCost: options.singlePartExtraCost ?? DEFAULT_SINGLE_PART_EXTRA_COST,
+        crossedRoles: options.crossedRoles ?? CROSSED_ROLES,
+      });
       if (alignment && (!best || alignment.score > best.score)) best = alignment;
     }
     if (best && best.score === 1) break;
   }
-  return best && { score: round(best.score), detail: describe(best, options.partLabel ?? 'name part') };
+  if (!best) return undefined;
+  const agreement: NameAgreement = { score: round(best.score), detail: describe(best, options.partLabel ?? 'name part', options.crossedRoles ?? CROSSED_ROLES) };
+  if (best.pairs.some((pair) => pair.crossed)) agreement.crossedRoles = true;
+  return agreement;
 }
 
-function alignForms(left: NameForm, right: NameForm, extraPartCost: number, singlePartExtraCost: number): Alignment | undefined {
+interface AlignOptions {
+  extraPartCost: number;
+  singlePartExtraCost: number;
+  crossedRoles: number;
+}
+
+function alignForms(left: NameForm, right: NameForm, options: AlignOptions): Alignment | undefined {
   let leftParts = left.parts;
   let rightParts = right.parts;
   if (leftParts.length === 0 || rightParts.length === 0) return undefined;
   if (leftParts.length > rightParts.length) leftParts = mergeAdjacent(leftParts, rightParts);
   else if (rightParts.length > leftParts.length) rightParts = mergeAdjacent(rightParts, leftParts);
-  let best = alignParts(left, right, leftParts, rightParts, extraPartCost, singlePartExtraCost);
+  let best = alignParts(left, right, leftParts, rightParts, options);
   if (best.score === 1) return best;
   // Two parts one side writes as one, though both sides have as many parts (`van Gogh` / `Vincent Vangogh`).
   const leftJoined = joinedLike(leftParts, rightParts);
-  if (leftJoined) best = better(best, alignParts(left, right, leftJoined, rightParts, extraPartCost, singlePartExtraCost));
+  if (leftJoined) best = better(best, alignParts(left, right, leftJoined, rightParts, options));
   const rightJoined = joinedLike(rightParts, leftParts);
-  if (rightJoined) best = better(best, alignParts(left, right, leftParts, rightJoined, extraPartCost, singlePartExtraCost));
+  if (rightJoined) best = better(best, alignParts(left, right, leftParts, rightJoined, options));
   return best;
 }
 
@@ -129,7 +151,7 @@ function better(a: Alignment, b: Alignment): Alignment {
   return b.score > a.score ? b : a;
 }
 
-function alignParts(left: NameForm, right: NameForm, leftParts: NamePart[], rightParts: NamePart[], extraPartCost: number, singlePartExtraCost: number): Alignment {
+function alignParts(left: NameForm, right: NameForm, leftParts: NamePart[], rightParts: NamePart[], { extraPartCost, singlePartExtraCost, crossedRoles }: AlignOptions): Alignment {
   const leftIsRows = leftParts.length <= rightParts.length;
   const rows = leftIsRows ? leftParts : rightParts;
   const columns = leftIsRows ? rightParts : leftParts;
@@ -138,7 +160,7 @@ function alignParts(left: NameForm, right: NameForm, leftParts: NamePart[], righ
   const sameScript = left.script === right.script;
   for (let row = 0; row < rows.length; row++) {
     for (let column = 0; column < width; column++) {
-      agreements[row * width + column] = agreementOf(partSimilarity(rows[row], columns[column], sameScript)) * roleFactor(rows[row], columns[column]);
+      agreements[row * width + column] = agreementOf(partSimilarity(rows[row], columns[column], sameScript)) * roleFactor(rows[row], columns[column], crossedRoles);
     }
   }
   const assignment = rows.length <= EXACT_ASSIGNMENT_MAX_ROWS && width <= EXACT_ASSIGNMENT_MAX_COLUMNS ? exactAssignment(agreements, rows.length, width) : greedyAssignment(agreements, rows.length, width);
@@ -148,7 +170,8 @@ function alignParts(left: NameForm, right: NameForm, leftParts: NamePart[], righ
   for (let row = 0; row < rows.length; row++) {
     const agreement = agreements[row * width + assignment[row]];
     total += agreement;
-    pairs.push(leftIsRows ? { left: row, right: assignment[row], agreement } : { left: assignment[row], right: row, agreement });
+    const crossed = hasCrossedRoles(rows[row], columns[assignment[row]]);
+    pairs.push(leftIsRows ? { left: row, right: assignment[row], agreement, crossed } : { left: assignment[row], right: row, agreement, crossed });
   }
   const cost = rows.length >= 2 ? extraPartCost : singlePartExtraCost;
   const score = total / (rows.length + cost * (width - rows.length));
@@ -197,14 +220,19 @@ function learnedAlignment(x: NamePart, y: NamePart): number {
 
 /**
  * A given name paired with a family name, when both records said which is
- * which: `given Ivan, family Petrov` and `given Petrov, family Ivan` are
- * two people as often as one record with its fields swapped, so the pair
- * counts for less; with an agreeing birth date it still reaches `possible`.
+ * which: `given Ivan, family Petrov` and `given Petrov, family Ivan` are two
+ * people as often as one record with its fields swapped, so on the names alone
+ * the pair counts for less (the person scorer lifts this when a full birth
+ * date agrees: see CompareNamesOptions.crossedRoles).
  */
 const CROSSED_ROLES = 0.6;
 
-function roleFactor(x: NamePart, y: NamePart): number {
-  return x.role !== undefined && y.role !== undefined && x.role !== y.role ? CROSSED_ROLES : 1;
+function hasCrossedRoles(x: NamePart, y: NamePart): boolean {
+  return x.role !== undefined && y.role !== undefined && x.role !== y.role;
+}
+
+function roleFactor(x: NamePart, y: NamePart, crossedRoles: number): number {
+  return hasCrossedRoles(x, y) ? crossedRoles : 1;
 }
 
 function agreementOf(similarity: number): number {
@@ -338,7 +366,7 @@ function greedyAssignment(agreements: number[], rows: number, width: number): nu
   return assignment;
 }
 
-function describe(alignment: Alignment, partLabel: string): string {
+function describe(alignment: Alignment, partLabel: string, crossedRoles: number): string {
   const { left, right, leftParts, rightParts, pairs } = alignment;
   pairs.sort(byLeftIndex);
   let text = `"${left.written}" ↔ "${right.written}"${routeOf(left, right)}: `;
@@ -350,8 +378,8 @@ function describe(alignment: Alignment, partLabel: string): string {
     const y = rightParts[pair.right];
     const role = x.role ?? y.role;
     const label = role === 'family' ? 'family name' : role === 'given' ? 'given name' : partLabel;
-    const crossed = roleFactor(x, y) < 1 ? ` (${x.role} name on one side, ${y.role} name on the other)` : '';
-    text += `${index > 0 ? '; ' : ''}${label}: ${relation(x, y, pair.agreement / roleFactor(x, y))}${crossed}`;
+    const crossed = pair.crossed ? ` (${x.role} name on one side, ${y.role} name on the other)` : '';
+    text += `${index > 0 ? '; ' : ''}${label}: ${relation(x, y, pair.agreement / roleFactor(x, y, crossedRoles))}${crossed}`;
   }
   for (let index = 0; index < leftParts.length; index++) if (!paired(pairs, 'left', index)) text += `; ${display(leftParts[index].text)} on one side only`;
   for (let index = 0; index < rightParts.length; index++) if (!paired(pairs, 'right', index)) text += `; ${display(rightParts[index].text)} on one side only`;
