@@ -189,9 +189,12 @@ export class EntitiesRepository {
       merged,
     ]);
     // A possible duplicate of a merged entity is one of the survivor now; one inside the survivor is no longer possible, it is certain.
+    // A record may resemble several of the merged entities: its best pair stands for all (one row per record, or the upsert would
+    // touch the same row twice and fail).
     await manager.query(
       `INSERT INTO possible_duplicates (record_id, entity_id, score, explanation)
-         SELECT record_id, $1, score, explanation FROM possible_duplicates WHERE entity_id = ANY($2::uuid[])
+         SELECT DISTINCT ON (record_id) record_id, $1, score, explanation FROM possible_duplicates WHERE entity_id = ANY($2::uuid[])
+          ORDER BY record_id, score DESC
        ON CONFLICT (record_id, entity_id) DO UPDATE SET score = GREATEST(possible_duplicates.score, EXCLUDED.score)`,
       [survivor, merged],
     );
