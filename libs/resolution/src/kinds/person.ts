@@ -154,17 +154,18 @@ export function scorePersons(a: PersonFacts, b: PersonFacts): PairScore {
   return result;
 }
 
-/** A full birth date agreeing to the day: enough to take given and family names swapped for one record's swapped fields. */
-const FULL_DATE_AGREES = { score: 1, weight: 0.45 };
+/** Birth dates agreeing at least this much (as far as both sides know them, a typo at most) let swapped names be one record's swapped fields. */
+const DATES_AGREE_FOR_SWAPPED_FIELDS = 0.5;
 
 /**
  * The names compared, a given name paired with a family name counting less
- * (two people as often as one record with swapped fields), unless the full
- * birth dates agree: then the swap is taken for swapped fields.
+ * (two people as often as one record with swapped fields), unless both sides
+ * give a birth date and the dates agree: then the swap is taken for swapped
+ * fields. With no date on one side, nothing tells the two apart.
  */
 function compareNamesOfPersons(a: PersonFacts, b: PersonFacts, birth: ReturnType<typeof compareBirthDates>) {
   const name = compareNames(personNameForms(a), personNameForms(b));
-  if (!name?.crossedRoles || !birth || birth.score < FULL_DATE_AGREES.score || birth.weight < FULL_DATE_AGREES.weight) return name;
+  if (!name?.crossedRoles || !birth || birth.score < DATES_AGREE_FOR_SWAPPED_FIELDS) return name;
   const swapped = compareNames(personNameForms(a), personNameForms(b), { crossedRoles: 1 });
   return swapped && { ...swapped, detail: `${swapped.detail}; given and family names swapped, taken for swapped fields as the birth dates agree` };
 }
