@@ -12,7 +12,8 @@
  *   person           pn:<code>:<year>    each name part's phonetic codes (own, without particle, known-variant class) with the birth year
  *                    pp:<code>+<code>    key codes of two parts of one name, sorted: order-free, for when the year is missing or wrong
  *                                        (pp:<code> for a one-part name)
- *                    pc:<sounds>         each name part's coarse sound keys (see soundKeys): spellings that
+ *                    pc:<sounds>[:<year>]  each name part's coarse sound keys (see soundKeys), with the birth year
+ *                                        when known (as pn; alone they would name thousands of rows): spellings that
  *                                        transliteration through another script moves apart (r/l, b/p/v, k/g,
  *                                        s/z, a consonant dropped: Hobart, 霍巴特 → hobat) still meet; a part
  *                                        written in another script adds those of its likeliest learned spellings
@@ -64,10 +65,12 @@ export function blockingKeys(facts: RecordFacts): string[] {
         const parts = keyedParts(form);
         if (year) for (const part of parts) for (const code of part.codes) keys.add(`pn:${code}:${year}`);
         addPairs(keys, 'pp', parts);
-        for (const part of parts) for (const sound of soundKeys(part.text)) keys.add(`pc:${sound}`);
+        // With the birth year, as pn: coarse keys alone would name thousands of records in a large table.
+        const sounded = (sound: string) => keys.add(year ? `pc:${sound}:${year}` : `pc:${sound}`);
+        for (const part of parts) for (const sound of soundKeys(part.text)) sounded(sound);
         for (const part of form.parts) {
           if (!part.learned) continue;
-          for (const spelling of learnedSpellings(part.learned.word, part.learned.model, LEARNED_SPELLINGS_KEYED)) for (const sound of soundKeys(spelling)) keys.add(`pc:${sound}`);
+          for (const spelling of learnedSpellings(part.learned.word, part.learned.model, LEARNED_SPELLINGS_KEYED)) for (const sound of soundKeys(spelling)) sounded(sound);
         }
       }
       for (const document of facts.documents ?? []) if (document.folded) keys.add(`pd:${document.folded}`);
