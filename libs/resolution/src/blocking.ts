@@ -12,8 +12,8 @@
  *   person           pn:<code>:<year>    each name part's phonetic codes (own, without particle, known-variant class) with the birth year
  *                    pp:<code>+<code>    key codes of two parts of one name, sorted: order-free, for when the year is missing or wrong
  *                                        (pp:<code> for a one-part name)
- *                    pc:<sounds>[:<year>]  each name part's coarse sound keys (see soundKeys), with the birth year
- *                                        when known (as pn; alone they would name thousands of rows): spellings that
+ *                    pc:<sounds>[:<year>]  each name part's coarse sound keys (see soundKeys), alone and with the
+ *                                        birth year when known (alone they name thousands of rows): spellings that
  *                                        transliteration through another script moves apart (r/l, b/p/v, k/g,
  *                                        s/z, a consonant dropped: Hobart, 霍巴特 → hobat) still meet; a part
  *                                        written in another script adds those of its likeliest learned spellings
@@ -65,8 +65,13 @@ export function blockingKeys(facts: RecordFacts): string[] {
         const parts = keyedParts(form);
         if (year) for (const part of parts) for (const code of part.codes) keys.add(`pn:${code}:${year}`);
         addPairs(keys, 'pp', parts);
-        // With the birth year, as pn: coarse keys alone would name thousands of records in a large table.
-        const sounded = (sound: string) => keys.add(year ? `pc:${sound}:${year}` : `pc:${sound}`);
+        // Also with the birth year, as pn: coarse keys alone name thousands of records in a large table, and
+        // ranked by rarity the year's key lifts the record born that year; the plain key still meets a record
+        // whose year is missing or mistyped.
+        const sounded = (sound: string) => {
+          keys.add(`pc:${sound}`);
+          if (year) keys.add(`pc:${sound}:${year}`);
+        };
         for (const part of parts) for (const sound of soundKeys(part.text)) sounded(sound);
         for (const part of form.parts) {
           if (!part.learned) continue;
