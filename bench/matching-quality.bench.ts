@@ -26,19 +26,17 @@
  *   --thresholds "sltd=0.9/0.8,..." (as MATCH_DATASET_THRESHOLDS) --failures N (3 per variant)
  *   --in-process (no services: grade the in-memory stages, for tuning) --report NAME (matching-quality)
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
-import { Agencies, paths } from '@crosscheck/infra';
-import { Client } from 'pg';
+import { Agencies } from '@crosscheck/infra';
 import type { FeatureEvidence } from '@crosscheck/resolution';
 import { levelOf as gradeLevel } from '../apps/matching/src/match/match-level';
 import { DATASETS, DatasetName } from '../apps/matching/src/reference-data/datasets';
 import { generateMatchingCases, type MatchingCase } from '../test/data/reference-generator';
 import { log, openBenchEnvironment, requireBuild, runBenchmark, type BenchContext } from './lib/environment';
 import { figureStem, matchingQuality, type GroupQuality, type LabelledOutcome } from './lib/matching-quality';
+import { discardLoadEvents, loadReferenceFile } from './lib/reference-loads';
 import { checkBodyOf, IndexedEntry, indexedEntryOf, probesOfQuery, ReferenceIndex, scored } from './lib/reference-candidates';
 import { machineInfo, printReport, writeReport, type Goal } from './lib/report';
 import { round } from './lib/stats';
@@ -297,19 +295,15 @@ async function checkThroughService(context: BenchContext, entries: Record<Datase
   context.defer('remove the reference files', async () => rmSync(directory, { recursive: true, force: true }));
 
   let started = performance.now();
-  const loader = path.join(paths.REPO_ROOT, 'dist', 'apps', 'matching', 'src', 'load-reference', 'load-reference.cli.js');
   for (const dataset of DATASETS) {
     const file = path.join(directory, `${dataset}.ndjson`);
     writeFileSync(file, entries[dataset].map((entry) => `${JSON.stringify(entry)}\n`).join(''));
     const loadStarted = performance.now();
-    await promisify(execFile)(process.execPath, [loader, '--dataset', dataset, '--file', file], {
-      env: { ...process.env, DATABASE_URL: environment.databaseUrl },
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    await loadReferenceFile(environment.databaseUrl, dataset, file);
     log(`loaded ${entries[dataset].length.toLocaleString('en-US')} ${dataset} entries in ${seconds(loadStarted)} s`);
   }
   figures.load_entries_per_s = Math.round((DATASETS.length * ENTRIES) / seconds(started));
-  await discardLoadEvents(environment.databaseUrl);
+  log(`discarded ${await discardLoadEvents(environment.databaseUrl)} reference.changed events of the loads`);
 
   const intake = await environment.startService('intake');
   const matching = await environment.startService('matching', THRESHOLDS ? { MATCH_DATASET_THRESHOLDS: THRESHOLDS } : {});
@@ -337,22 +331,6 @@ async function checkThroughService(context: BenchContext, entries: Record<Datase
   figures.service_check_per_query_ms = round((performance.now() - started) / queries.length, 2);
   log(`checked ${queries.length} queries through the service in ${seconds(started)} s (${figures.service_check_per_query_ms} ms each)`);
   return answers;
-}
-
-/**
- * The loads' reference.changed events, dropped before matching starts: no
- * record is shared here, so retro-checks have nothing to find, and relaying
- * half a million of them would compete with the checks for the machine.
- */
-async function discardLoadEvents(databaseUrl: string): Promise<void> {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query('DELETE FROM matching.outbox');
-    log(`discarded ${rowCount} reference.changed events of the loads`);
-  } finally {
-    await client.end();
-  }
 }
 
 function addQualityFigures(figures: Record<string, number>, groups: Map<string, GroupQuality>, prefix: string): void {

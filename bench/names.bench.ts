@@ -40,17 +40,14 @@ import { CROSS_SCRIPTS, CrossScript, febrlRecords, scriptPairs, shuffled, yenteP
 import { machineInfo, printReport, writeReport, type Goal } from './lib/report';
 import { log, requireBuild, runBenchmark, type BenchContext } from './lib/environment';
 import { namesThroughApi } from './lib/names-through-api';
+import { benchOptions } from './lib/options';
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const index = args.indexOf(`--${name}`);
-  return index < 0 ? fallback : Number(args[index + 1]);
-};
-const PAIRS = option('pairs', 1500);
-const NEGATIVES = option('negatives', 100_000);
-const SEED = option('seed', 20261206);
-const API_PAIRS = option('api-pairs', 300);
-const IN_PROCESS = args.includes('--in-process');
+const options = benchOptions({ wholeNumbers: true });
+const PAIRS = options.number('pairs', 1500);
+const NEGATIVES = options.number('negatives', 100_000);
+const SEED = options.number('seed', 20261206);
+const API_PAIRS = options.number('api-pairs', 300);
+const IN_PROCESS = options.flag('in-process');
 const THRESHOLDS = { hit: 0.85, possible: 0.7 };
 
 type Level = 'hit' | 'possible' | undefined;

@@ -6,16 +6,14 @@
  * `POST /v1/checks` of cross-script names at a steady rate, for the latency an
  * officer waits for.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { promisify } from 'node:util';
-import { Agencies, paths } from '@crosscheck/infra';
-import { Client } from 'pg';
+import { Agencies } from '@crosscheck/infra';
 import { log, openBenchEnvironment, type BenchContext } from './environment';
 import { CROSS_SCRIPTS, type CrossScript, type ScriptPair } from './public-names';
+import { discardLoadEvents, loadReferenceFile } from './reference-loads';
 import { percentile, round } from './stats';
 
 const BATCH = 100;
@@ -43,7 +41,6 @@ export async function namesThroughApi(context: BenchContext, samples: Map<CrossS
     { loaded: 'latin' as const, checked: 'other' as const, figure: 'latin_loaded_other_checked' },
     { loaded: 'other' as const, checked: 'latin' as const, figure: 'other_loaded_latin_checked' },
   ];
-  const loader = path.join(paths.REPO_ROOT, 'dist', 'apps', 'matching', 'src', 'load-reference', 'load-reference.cli.js');
   let key: string | undefined;
   let matchingUrl = '';
   const queries: Check[] = [];
@@ -60,8 +57,7 @@ export async function namesThroughApi(context: BenchContext, samples: Map<CrossS
     }
     const file = path.join(directory, `notices-${direction.loaded}.ndjson`);
     writeFileSync(file, notices.map((notice) => `${JSON.stringify(notice)}\n`).join(''));
-    const loaded = await promisify(execFile)(process.execPath, [loader, '--dataset', 'notices', '--file', file], { env: { ...process.env, DATABASE_URL: environment.databaseUrl } });
-    log(`loader (${direction.loaded} loaded): ${loaded.stdout.trim().split('\n').slice(-1)[0]}`);
+    log(`loader (${direction.loaded} loaded): ${await loadReferenceFile(environment.databaseUrl, 'notices', file)}`);
     await discardLoadEvents(environment.databaseUrl);
 
     if (!key) {
@@ -123,15 +119,4 @@ async function foundShare(context: BenchContext, matchingUrl: string, key: strin
     for (const result of body.results) if (result.hits?.some((hit) => hit.entryId === slice[result.index].entryId)) found++;
   }
   return found / checks.length;
-}
-
-/** The load's reference.changed events, dropped: no record is shared here, so retro-checks have nothing to find. */
-async function discardLoadEvents(databaseUrl: string): Promise<void> {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query('DELETE FROM matching.outbox');
-  } finally {
-    await client.end();
-  }
 }

@@ -73,7 +73,7 @@ export function blockingKeys(facts: RecordFacts): string[] {
           if (year) keys.add(`pc:${sound}:${year}`);
         };
         for (const part of parts) for (const sound of soundKeys(part.text)) sounded(sound);
-        for (const part of form.parts) {
+        for (const part of parts) {
           if (!part.learned) continue;
           for (const spelling of learnedSpellings(part.learned.word, part.learned.model, LEARNED_SPELLINGS_KEYED)) for (const sound of soundKeys(spelling)) sounded(sound);
         }

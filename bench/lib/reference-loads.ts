@@ -1,0 +1,35 @@
+/**
+ * Loading reference data for a benchmark as an operator would: the loader CLI
+ * from dist/ against the benchmark's database; and dropping the loads'
+ * reference.changed events before matching starts, since no record is shared
+ * in these benchmarks, so retro-checks have nothing to find, and relaying
+ * the events would compete with the checks for the machine.
+ */
+import { execFile } from 'node:child_process';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { paths } from '@crosscheck/infra';
+import { Client } from 'pg';
+
+const LOADER = path.join(paths.REPO_ROOT, 'dist', 'apps', 'matching', 'src', 'load-reference', 'load-reference.cli.js');
+
+/** Loads `file` into `dataset` (a full load: what the file does not list goes); the loader's last line of output. */
+export async function loadReferenceFile(databaseUrl: string, dataset: string, file: string): Promise<string> {
+  const { stdout } = await promisify(execFile)(process.execPath, [LOADER, '--dataset', dataset, '--file', file], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return stdout.trim().split('\n').slice(-1)[0] ?? '';
+}
+
+/** Drops every event waiting in matching's outbox; how many. */
+export async function discardLoadEvents(databaseUrl: string): Promise<number> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('DELETE FROM matching.outbox');
+    return rowCount ?? 0;
+  } finally {
+    await client.end();
+  }
+}
