@@ -50,7 +50,7 @@ import { openTimedAlertStream, startTimedWebhookReceiver, type TimedAlertStream 
 import { log, openBenchEnvironment, requireBuild, runBenchmark } from './lib/environment';
 import { runKafkaHops, type HopsResult } from './lib/kafka-hops';
 import { openLoop } from './lib/matching-open-loop';
-import { generatePersonRecords } from './lib/person-records';
+import { createRecipientAgencies, generatePersonRecords } from './lib/person-records';
 import { childProcessWith, cpuBetween, cpuSnapshot, processesNamed, processMemory, type CpuSnapshot } from './lib/process-stats';
 import { machineInfo, printReport, writeReport, type Goal } from './lib/report';
 import { percentile, round, summarize } from './lib/stats';
@@ -196,6 +196,7 @@ void runBenchmark(async (context) => {
   context.defer('close the webhook receiver', () => receiver.close());
   const streams: TimedAlertStream[] = [];
   context.defer('close the alert streams', () => Promise.all(streams.map((stream) => stream.close())));
+  await createRecipientAgencies(agencies);
   for (const code of agencyCodes) shareKeys[code] = await agencies.key(code);
   // The subscribing agency shares the hits and listens; the others add background records.
   const subscriber = agencyCodes[0];

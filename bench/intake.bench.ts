@@ -35,7 +35,7 @@ import { Client } from 'pg';
 import { bucketize, formatBuckets, formatSummary, summarizeProfile } from './lib/cpu-profile';
 import { log, openBenchEnvironment, requireBuild, runBenchmark, type BenchContext } from './lib/environment';
 import { INTAKE_BUCKETS } from './lib/intake-buckets';
-import { generatePersonRecords, type PersonRecord } from './lib/person-records';
+import { createRecipientAgencies, generatePersonRecords, type PersonRecord } from './lib/person-records';
 import {
   childProcessWith,
   cpuBetween,
@@ -126,7 +126,9 @@ void runBenchmark(async (context) => {
   if (intakePid === undefined) notes.push('intake process not found in /proc: no RSS or per-process CPU figures');
   // A broker started by this run is a child process too; a reused one is someone else's.
   const watched: Watched = { intake: intakePid, kafka: childProcessWith('kafka.Kafka') };
-  const key = await new Agencies(environment.databaseUrl, () => intake.url).key(P.agency);
+  const agencies = new Agencies(environment.databaseUrl, () => intake.url);
+  await createRecipientAgencies(agencies);
+  const key = await agencies.key(P.agency);
   const db = new Client({ connectionString: environment.databaseUrl, application_name: 'crosscheck-bench' });
   await db.connect();
   context.defer('close the bench connection', () => db.end());

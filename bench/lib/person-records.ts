@@ -258,7 +258,8 @@ const CULTURES: readonly Culture[] = [
   },
 ];
 
-const AGENCY_CODES = ['FRA', 'DEU', 'GBR', 'ITA', 'ESP', 'NLD', 'BEL', 'POL', 'USA', 'CAN', 'TUR', 'UKR', 'GRC', 'JPN', 'KOR', 'IND', 'BRA', 'EUROPOL', 'IPSG'];
+/** The agencies records are disseminated to; they must exist before records naming them are shared. */
+export const RECIPIENT_AGENCIES = ['FRA', 'DEU', 'GBR', 'ITA', 'ESP', 'NLD', 'BEL', 'POL', 'USA', 'CAN', 'TUR', 'UKR', 'GRC', 'JPN', 'KOR', 'IND', 'BRA', 'EUROPOL', 'IPSG'];
 const PURPOSES = ['border-check', 'investigation', 'wanted-person', 'missing-person', 'intelligence', 'arrest-warrant', 'witness-location'];
 const MARKS = [
   'scar on left cheek',
@@ -365,7 +366,7 @@ function personRecord(random: () => number, externalRef: string, today: Date): P
     disseminationRoll < 0.8
       ? { scope: 'all' }
       : disseminationRoll < 0.95
-        ? { scope: 'agencies', agencies: [...new Set(Array.from({ length: between(1, 4) }, () => pick(AGENCY_CODES)))] }
+        ? { scope: 'agencies', agencies: [...new Set(Array.from({ length: between(1, 4) }, () => pick(RECIPIENT_AGENCIES)))] }
         : { scope: 'owner-only' };
 
   const record: PersonRecord = { kind: 'person', externalRef, dissemination, purpose: pick(PURPOSES), person };
@@ -393,4 +394,9 @@ function hashString(text: string): number {
   let hash = 2166136261;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619) >>> 0;
   return hash;
+}
+
+/** Creates every agency the generated records are disseminated to (intake refuses codes that name no agency). */
+export async function createRecipientAgencies(agencies: { key(code: string): Promise<string> }): Promise<void> {
+  for (const code of RECIPIENT_AGENCIES) await agencies.key(code);
 }

@@ -47,7 +47,7 @@ it.each([
   ['an empty name', JSON.stringify({ ...valid, person: { ...valid.person, names: [{ given: '' }] } }), {}, 400, 'validation_failed', { field: 'person.names[0].given', rule: 'isNotEmpty' }],
   ['a date of birth that does not exist', JSON.stringify({ ...valid, person: { ...valid.person, dateOfBirth: '1971-02-30' } }), {}, 400, 'validation_failed', { field: 'person.dateOfBirth', rule: 'isPartialDate' }],
   ['a country that does not exist', JSON.stringify({ ...valid, person: { ...valid.person, nationalities: ['XXA'] } }), {}, 400, 'validation_failed', { field: 'person.nationalities', rule: 'isISO31661Alpha3' }],
-  ['control characters in a reference', JSON.stringify({ ...valid, externalRef: 'FR-\u0000-1' }), {}, 400, 'control_characters', undefined],
+  ['control characters in a reference', JSON.stringify({ ...valid, externalRef: 'FR-\u0000-1' }), {}, 400, 'invalid_text', { field: 'externalRef', rule: 'noControlCharacters' }],
   ['very deep nesting', `{"kind":"person","person":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`, {}, 400, 'too_deeply_nested', undefined],
   ['no key', JSON.stringify(valid), { authorization: '' }, 401, 'unauthenticated', undefined],
 ])('%s is refused and changes nothing', async (_, body, headers, status, code, detail) => {

@@ -15,6 +15,7 @@ import { ShareBatchService } from './share-record/share-batch.service';
 import { SharingRateLimit } from './share-record/sharing-rate-limit';
 import { ListRecordsHttpController } from './list-records/list-records.http.controller';
 import { RecordAccess } from './records/record-access';
+import { DisseminationAgencies } from './records/dissemination-agencies';
 import { RecordEvents } from './records/record-events';
 import { UpdateRecordHttpController } from './update-record/update-record.http.controller';
 import { UpdateRecordService } from './update-record/update-record.service';
@@ -47,6 +48,7 @@ export class IntakeModule {
         AuditedInterceptor,
         ManageAgenciesService,
         RecordAccess,
+        DisseminationAgencies,
         RecordEvents,
         RecordsRepository,
         ShareRecordService,

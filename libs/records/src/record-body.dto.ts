@@ -16,6 +16,7 @@ import {
   IsInt,
   IsISO31661Alpha3,
   IsISO8601,
+  IsObject,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -26,7 +27,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { EveryNameHasAPart, IsMrz, IsPartialDate, IsPartialDateAnyTime, IsVin } from './record-validators';
+import { EveryNameHasAPart, IsMrz, IsPartialDate, IsPartialDateAnyTime, IsVin, OnlyOnKind, UpperCased } from './record-validators';
 
 export const RECORD_KINDS = ['person', 'travel_document', 'vehicle', 'firearm', 'artwork'] as const;
 export type RecordKindName = (typeof RECORD_KINDS)[number];
@@ -81,6 +82,7 @@ export class IdentityDocumentDto {
   @IsIn(DOCUMENT_TYPES)
   type!: (typeof DOCUMENT_TYPES)[number];
 
+  @UpperCased()
   @IsISO31661Alpha3(COUNTRY)
   issuingCountry!: string;
 }
@@ -106,6 +108,7 @@ export class PersonDto {
   @IsArray()
   @ArrayMaxSize(10)
   @ArrayUnique()
+  @UpperCased()
   @IsISO31661Alpha3(COUNTRIES)
   nationalities?: string[];
 
@@ -167,6 +170,7 @@ export class VehicleDto {
   plate?: string;
 
   @ValidateIf((vehicle: VehicleDto) => vehicle.plate !== undefined || vehicle.registrationCountry !== undefined)
+  @UpperCased()
   @IsISO31661Alpha3({ message: 'must be an ISO 3166-1 alpha-3 country code, and is required with a plate' })
   registrationCountry?: string;
 
@@ -273,32 +277,42 @@ export class RecordBodyDto {
   @IsIn(RECORD_KINDS, { message: `must be one of ${RECORD_KINDS.join(', ')}` })
   kind!: RecordKindName;
 
-  @ValidateIf((record: RecordBodyDto) => record.kind === 'person')
+  @ValidateIf((record: RecordBodyDto) => record.kind === 'person' || record.person !== undefined)
+  @OnlyOnKind('person')
   @IsDefined({ message: 'is required for a record of kind person' })
+  @IsObject({ message: 'must be an object' })
   @ValidateNested()
   @Type(() => PersonDto)
   person?: PersonDto;
 
-  @ValidateIf((record: RecordBodyDto) => record.kind === 'travel_document')
+  @ValidateIf((record: RecordBodyDto) => record.kind === 'travel_document' || record.travelDocument !== undefined)
+  @OnlyOnKind('travel_document')
   @IsDefined({ message: 'is required for a record of kind travel_document' })
+  @IsObject({ message: 'must be an object' })
   @ValidateNested()
   @Type(() => TravelDocumentDto)
   travelDocument?: TravelDocumentDto;
 
-  @ValidateIf((record: RecordBodyDto) => record.kind === 'vehicle')
+  @ValidateIf((record: RecordBodyDto) => record.kind === 'vehicle' || record.vehicle !== undefined)
+  @OnlyOnKind('vehicle')
   @IsDefined({ message: 'is required for a record of kind vehicle' })
+  @IsObject({ message: 'must be an object' })
   @ValidateNested()
   @Type(() => VehicleDto)
   vehicle?: VehicleDto;
 
-  @ValidateIf((record: RecordBodyDto) => record.kind === 'firearm')
+  @ValidateIf((record: RecordBodyDto) => record.kind === 'firearm' || record.firearm !== undefined)
+  @OnlyOnKind('firearm')
   @IsDefined({ message: 'is required for a record of kind firearm' })
+  @IsObject({ message: 'must be an object' })
   @ValidateNested()
   @Type(() => FirearmDto)
   firearm?: FirearmDto;
 
-  @ValidateIf((record: RecordBodyDto) => record.kind === 'artwork')
+  @ValidateIf((record: RecordBodyDto) => record.kind === 'artwork' || record.artwork !== undefined)
+  @OnlyOnKind('artwork')
   @IsDefined({ message: 'is required for a record of kind artwork' })
+  @IsObject({ message: 'must be an object' })
   @ValidateNested()
   @Type(() => ArtworkDto)
   artwork?: ArtworkDto;

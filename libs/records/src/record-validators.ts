@@ -7,6 +7,7 @@
 import { PARTIAL_DATE_PATTERN } from '@crosscheck/contracts';
 import { checkVin, parseMrz } from '@crosscheck/resolution';
 import { documentRule } from '@crosscheck/runtime';
+import { Transform } from 'class-transformer';
 import { registerDecorator, ValidationArguments } from 'class-validator';
 
 function rule(name: string, message: string | ((args: ValidationArguments) => string), validate: (value: unknown, args: ValidationArguments) => boolean) {
@@ -90,3 +91,23 @@ export function IsMrz() {
   );
 }
 
+
+/**
+ * Country and agency codes are upper case. A client's `fra` is read as `FRA` rather than stored as
+ * given, where it would never equal the `FRA` of a filter or a notice.
+ */
+export function UpperCased() {
+  const upper = (value: unknown) => (typeof value === 'string' ? value.toUpperCase() : value);
+  return Transform(({ value }) => (Array.isArray(value) ? value.map(upper) : upper(value)));
+}
+
+documentRule('onlyForKind', { description: 'a record carries the body of its own kind only: a person record has `person` and no `vehicle`' });
+
+/** The body `field` belongs to records of kind `kind` only; on a record of another kind it is refused, not ignored. */
+export function OnlyOnKind(kind: string) {
+  return rule(
+    'onlyForKind',
+    (args) => `must be absent for a record of kind ${String((args.object as { kind?: unknown }).kind)}; it belongs to a record of kind ${kind}`,
+    (value, args) => value === undefined || (args.object as { kind?: unknown }).kind === kind,
+  );
+}

@@ -13,6 +13,7 @@ import type { Telemetry } from '@crosscheck/telemetry/sdk';
 import { ConfigError, loadConfig } from './load-config';
 import { ApiExceptionFilter, validationErrorFactory } from './api-errors';
 import { jsonBody } from './json-body';
+import { requestTarget } from './request-target';
 import { mountOpenApiDocs, MountOpenApiOptions } from './openapi';
 import { ServiceConfig } from './service.config';
 
@@ -49,7 +50,7 @@ export async function bootService<Config extends ServiceConfig>(definition: Serv
     // Open alert streams must not hold a shutdown hostage; clients reconnect with Last-Event-ID.
     forceCloseConnections: true,
   });
-  app.use(...jsonBody(config.HTTP_MAX_BODY_BYTES));
+  app.use(requestTarget, ...jsonBody(config.HTTP_MAX_BODY_BYTES));
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationErrorFactory }));
   app.useGlobalFilters(new ApiExceptionFilter());
   await definition.configure?.(app, config);

@@ -5,5 +5,7 @@ export * from './service.config';
 export * from './messaging-settings';
 export * from './service-core.module';
 export * from './json-body';
+export * from './request-target';
+export * from './request-text';
 export * from './database.config';
 export * from './openapi';

@@ -2,12 +2,15 @@
  * How every crosscheck HTTP API reads request bodies: JSON only (415 for any
  * other content type on a request with a body), at most `limit` bytes (413),
  * malformed JSON answered as `malformed_json` (400), absurd nesting refused
- * (400) before validators recurse into it, all in the one error
- * format, before any handler runs.
+ * (400) before validators recurse into it, text that breaks the rules of
+ * request-text.ts refused (400 `invalid_text`), all in the one error format,
+ * before any handler runs.
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { json, text } from 'express';
 import { trace } from '@opentelemetry/api';
+import type { FieldProblem } from './api-errors';
+import { invalidTextError, textProblemIn } from './request-text';
 
 function reject(response: Response, status: number, code: string, message: string): void {
   response.status(status).json({ error: { code, message, details: [] }, traceId: trace.getActiveSpan()?.spanContext().traceId });
@@ -36,30 +39,19 @@ export function jsonBody(limit: number): (RequestHandler | ((error: unknown, req
     next();
   };
   // NDJSON stays text here; the routes that take it (batches) parse it line by line, so that one bad line is one bad item.
-  return [requireJson, json({ limit, strict: true }), text({ type: 'application/x-ndjson', limit }), parseErrors, boundedDepth, noControlCharacters];
+  return [requireJson, json({ limit, strict: true }), text({ type: 'application/x-ndjson', limit }), parseErrors, boundedDepth, wellFormedText];
 }
 
-/** Control characters have no place in any crosscheck field; they are refused wherever they hide. */
-const noControlCharacters: RequestHandler = (request, response, next) => {
-  const found = controlCharacterPath(request.body, '');
-  if (found !== undefined) return reject(response, 400, 'control_characters', `${found || 'body'}: must not contain control characters`);
+/** The text rules of request-text.ts, over a JSON body; NDJSON lines are checked one by one by the routes that take them. */
+const wellFormedText: RequestHandler = (request, response, next) => {
+  if (typeof request.body === 'string') return next();
+  const problem = textProblemIn(request.body);
+  if (problem) return rejectText(response, problem);
   next();
 };
 
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-
-function controlCharacterPath(value: unknown, path: string): string | undefined {
-  if (typeof value === 'string') {
-    // NDJSON bodies are split into lines by their route; \n and \r are their separators.
-    return CONTROL.test(value) ? path : undefined;
-  }
-  if (value === null || typeof value !== 'object') return undefined;
-  for (const [key, child] of Object.entries(value)) {
-    const found = controlCharacterPath(child, Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key);
-    if (found !== undefined) return found;
-  }
-  if (CONTROL.test(Object.keys(value).join(''))) return path;
-  return undefined;
+export function rejectText(response: Response, problem: FieldProblem): void {
+  response.status(400).json({ error: invalidTextError(problem), traceId: trace.getActiveSpan()?.spanContext().traceId });
 }
 
 /** No crosscheck document nests this deep; deeper input is an attack on the validators' recursion. */

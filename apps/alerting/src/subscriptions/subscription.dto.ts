@@ -3,7 +3,7 @@
  * alerts for. An empty or missing filter means "any".
  */
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsISO31661Alpha3, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { RECORD_KINDS } from '@crosscheck/records';
+import { RECORD_KINDS, UpperCased } from '@crosscheck/records';
 
 export const DATASETS = ['notices', 'sltd', 'smv', 'firearms', 'works-of-art'] as const;
 export const NOTICE_COLOURS = ['red', 'yellow', 'blue', 'black', 'green', 'orange', 'purple', 'silver', 'un_special'] as const;
@@ -38,6 +38,7 @@ export class SubscriptionDto {
   @IsArray()
   @ArrayUnique()
   @ArrayMaxSize(250)
+  @UpperCased()
   @IsISO31661Alpha3({ each: true, message: 'each must be an ISO 3166-1 alpha-3 country code' })
   countries?: string[];
 

@@ -41,6 +41,15 @@ export class AgenciesRepository implements CredentialStore {
     return key;
   }
 
+  /** Those of `codes` that name no agency of the exchange. */
+  async unknownCodes(manager: EntityManager, codes: string[]): Promise<Set<string>> {
+    const wanted = [...new Set(codes)];
+    if (wanted.length === 0) return new Set();
+    const rows: { code: string }[] = await manager.query('SELECT code FROM agencies WHERE code = ANY($1)', [wanted]);
+    const known = new Set(rows.map((row) => row.code));
+    return new Set(wanted.filter((code) => !known.has(code)));
+  }
+
   /** Rotations and revocations made by this instance take effect at once here. */
   forget(keyId: string): void {
     this.keyCache.delete(keyId);

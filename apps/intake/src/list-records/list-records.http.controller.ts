@@ -7,6 +7,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { Audited, Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
 import { normalizeDocumentNumber } from '@crosscheck/resolution';
 import { invalidField } from '@crosscheck/runtime';
+import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { recordView } from '../records/record.view';
 import { RecordsRepository } from '../records/records.repository';
@@ -55,7 +56,7 @@ function encodeCursor(createdAt: Date, recordId: string): string {
 function decodeCursor(cursor: string): { createdAt: Date; recordId: string } {
   const [at, recordId] = Buffer.from(cursor, 'base64url').toString().split('|');
   const createdAt = new Date(at ?? '');
-  if (Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/.test(recordId ?? '')) throw invalidField('cursor', 'query', 'must be a cursor from a previous page');
+  if (Number.isNaN(createdAt.getTime()) || !isUUID(recordId ?? '')) throw invalidField('cursor', 'query', 'must be a cursor from a previous page');
   return { createdAt, recordId };
 }
 

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { configure } from 'safe-stable-stringify';
 import { checkVin } from '@crosscheck/resolution';
-import { FieldProblem, invalidField } from '@crosscheck/runtime';
+import { ApiError, FieldProblem, invalidField } from '@crosscheck/runtime';
 import { normalizedIdentifier } from '@crosscheck/records';
 import { RecordContent } from './shared-record.mapper';
 
@@ -22,13 +22,7 @@ export interface PreparedContent {
   warnings: FieldProblem[];
 }
 
-/** The field that holds each kind's body. */
-const BODY_FIELDS = { person: 'person', travel_document: 'travelDocument', vehicle: 'vehicle', firearm: 'firearm', artwork: 'artwork' } as const;
-
 export function prepareContent(content: RecordContent, retentionDays: number, now = new Date()): PreparedContent {
-  for (const [kind, field] of Object.entries(BODY_FIELDS)) {
-    if (kind !== content.kind && content[field] !== undefined) throw invalidField(field, 'onlyForKind', `must be absent for a record of kind ${content.kind}`);
-  }
   const reportedAt = content.reportedAt ? new Date(content.reportedAt) : now;
   const longest = new Date(now.getTime() + retentionDays * DAY_MS);
   const expiresAt = content.expiresAt ? new Date(content.expiresAt) : longest;
@@ -61,3 +55,8 @@ export function hashContent(content: unknown): string {
 
 // Keys sorted at every level, undefined fields dropped: the same content always gives the same text.
 const canonicalJson = configure({ deterministic: true, bigint: false });
+
+/** A record's kind never changes: an update, or a re-share under the same externalRef, as another kind is refused with this. */
+export function kindChange(stored: { kind: string }, kind: string): ApiError | undefined {
+  return stored.kind === kind ? undefined : invalidField('kind', 'immutable', `cannot change from ${stored.kind}; share a ${kind} under a new externalRef`);
+}

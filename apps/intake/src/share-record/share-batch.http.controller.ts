@@ -5,9 +5,9 @@
  */
 import { Body, Controller, Headers, Post, Req, Res } from '@nestjs/common';
 import { Audited, Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
-import { invalidField, OpenApiOperation } from '@crosscheck/runtime';
+import { invalidField, invalidTextError, OpenApiOperation, textProblemIn } from '@crosscheck/runtime';
 import type { Request, Response } from 'express';
-import { MAX_BATCH, ShareBatchService, UnparsableItem } from './share-batch.service';
+import { MAX_BATCH, RefusedLine, ShareBatchService } from './share-batch.service';
 import { ShareRecordDto } from './share-record.dto';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
@@ -53,11 +53,15 @@ function parseNdjson(text: string): unknown[] {
   return text
     .split('\n')
     .filter((line) => line.trim().length > 0)
-    .map((line) => {
+    .map((line, index) => {
+      let item: unknown;
       try {
-        return JSON.parse(line) as unknown;
+        item = JSON.parse(line);
       } catch (error) {
-        return new UnparsableItem((error as Error).message);
+        return new RefusedLine({ code: 'malformed_json', message: `line ${index + 1} is not valid JSON: ${(error as Error).message}`, details: [] });
       }
+      // The rules a JSON body meets before any handler runs, here line by line, so that one bad line is refused on its own.
+      const problem = textProblemIn(item);
+      return problem ? new RefusedLine(invalidTextError(problem)) : item;
     });
 }

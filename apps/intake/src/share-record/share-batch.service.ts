@@ -13,7 +13,8 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { IntakeConfig } from '../intake.config';
-import { PreparedContent, prepareContent } from '../records/record-content';
+import { kindChange, PreparedContent, prepareContent } from '../records/record-content';
+import { DisseminationAgencies } from '../records/dissemination-agencies';
 import { RecordEvents } from '../records/record-events';
 import { RecordsRepository, StoredRecord } from '../records/records.repository';
 import { ShareRecordDto } from './share-record.dto';
@@ -39,9 +40,9 @@ export interface BatchAnswer {
   replayed: boolean;
 }
 
-/** One line of an NDJSON batch that did not parse, kept in place so that its index is reported. */
-export class UnparsableItem {
-  constructor(readonly message: string) {}
+/** One line of an NDJSON batch refused before validation (not JSON, or text that breaks the rules), kept in place so that its index is reported. */
+export class RefusedLine {
+  constructor(readonly error: { code: string; message: string; details: FieldProblem[] }) {}
 }
 
 interface ValidItem {
@@ -58,6 +59,7 @@ export class ShareBatchService {
     private readonly events: RecordEvents,
     private readonly shareRecord: ShareRecordService,
     private readonly rateLimit: SharingRateLimit,
+    private readonly disseminationAgencies: DisseminationAgencies,
     private readonly config: IntakeConfig,
   ) {}
 
@@ -106,9 +108,9 @@ export class ShareBatchService {
     const valid: ValidItem[] = [];
     const seen = new Map<string, number>();
     for (const [index, item] of items.entries()) {
-      const refuse = (error: ApiError) => (results[index] = { index, status: error.getStatus(), error: { code: error.code, message: error.message, details: error.details } });
-      if (item instanceof UnparsableItem) {
-        refuse(new ApiError(HttpStatus.BAD_REQUEST, 'malformed_json', `line ${index + 1} is not valid JSON: ${item.message}`));
+      const refuse = (error: ApiError) => (results[index] = refused(index, error));
+      if (item instanceof RefusedLine) {
+        refuse(new ApiError(HttpStatus.BAD_REQUEST, item.error.code, item.error.message, item.error.details));
         continue;
       }
       if (item === null || typeof item !== 'object' || Array.isArray(item)) {
@@ -135,7 +137,12 @@ export class ShareBatchService {
         refuse(error);
       }
     }
-    return valid;
+    const disseminationRefusals = await this.disseminationAgencies.refusals(this.dataSource.manager, valid.map((item) => item.input));
+    return valid.filter((item, position) => {
+      const refusal = disseminationRefusals[position];
+      if (refusal) results[item.index] = refused(item.index, refusal);
+      return !refusal;
+    });
   }
 
   private async write(transaction: EntityManager, owner: string, items: ValidItem[], results: BatchItemResult[]): Promise<void> {
@@ -155,7 +162,10 @@ export class ShareBatchService {
     const published: StoredRecord[] = [];
     for (const item of items) {
       const known = existing.get(item.input.externalRef);
-      if (!known) fresh.push(item);
+      const refusal = known && kindChange(known, item.input.kind);
+      if (refusal) {
+        results[item.index] = refused(item.index, refusal);
+      } else if (!known) fresh.push(item);
       else if (known.contentHash === item.prepared.contentHash && !known.withdrawnAt) answer(item, 'unchanged', known);
       else {
         const updated = await this.records.replaceContent(transaction, { ...known, ...item.prepared, version: known.version + 1 });
@@ -185,6 +195,10 @@ export class ShareBatchService {
     }
     await this.events.received(transaction, ...published);
   }
+}
+
+function refused(index: number, error: ApiError): BatchItemResult {
+  return { index, status: error.getStatus(), error: { code: error.code, message: error.message, details: error.details } };
 }
 
 function summarize(results: BatchItemResult[]): Record<string, number> {

@@ -5,8 +5,8 @@
  * fields are refused (the global ValidationPipe forbids them).
  */
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
-import { RecordBodyDto } from '@crosscheck/records';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { RecordBodyDto, UpperCased } from '@crosscheck/records';
 
 export class DisseminationDto {
   @IsIn(['all', 'agencies', 'owner-only'])
@@ -16,6 +16,7 @@ export class DisseminationDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(200)
+  @UpperCased()
   @Matches(/^[A-Z][A-Z0-9-]{1,15}$/, { each: true, message: 'each must be an agency code' })
   agencies?: string[];
 }
@@ -25,6 +26,7 @@ export class RecordContentDto extends RecordBodyDto {
   @ValidateNested()
   @Type(() => DisseminationDto)
   @IsDefined()
+  @IsObject({ message: 'must be an object' })
   dissemination!: DisseminationDto;
 
   @IsString()

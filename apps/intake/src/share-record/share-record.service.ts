@@ -10,7 +10,8 @@ import { Injectable } from '@nestjs/common';
 import { FieldProblem } from '@crosscheck/runtime';
 import { DataSource, EntityManager } from 'typeorm';
 import { IntakeConfig } from '../intake.config';
-import { prepareContent } from '../records/record-content';
+import { kindChange, prepareContent } from '../records/record-content';
+import { DisseminationAgencies } from '../records/dissemination-agencies';
 import { RecordEvents } from '../records/record-events';
 import { RecordsRepository, StoredRecord } from '../records/records.repository';
 import { ShareRecordDto } from './share-record.dto';
@@ -29,6 +30,7 @@ export class ShareRecordService {
     private readonly dataSource: DataSource,
     private readonly records: RecordsRepository,
     private readonly events: RecordEvents,
+    private readonly disseminationAgencies: DisseminationAgencies,
     private readonly config: IntakeConfig,
   ) {}
 
@@ -39,10 +41,13 @@ export class ShareRecordService {
   async shareIn(transaction: EntityManager, owner: string, input: ShareRecordDto): Promise<ShareResult> {
     const { externalRef, ...content } = input;
     const prepared = prepareContent(content, this.config.RECORD_RETENTION_DAYS);
+    await this.disseminationAgencies.check(transaction, content);
     // Twice at most: a first share that loses the insert race to a concurrent one compares its
     // content with the winner's, as any later re-share would.
     for (let pass = 0; pass < 2; pass++) {
       const existing = await this.records.findByExternalRef(transaction, owner, externalRef, true);
+      const refusal = existing && kindChange(existing, content.kind);
+      if (refusal) throw refusal;
       if (existing && existing.contentHash === prepared.contentHash && !existing.withdrawnAt) {
         return { outcome: 'unchanged', record: existing, warnings: prepared.warnings };
       }

@@ -4,11 +4,11 @@
  * changes nothing. A record's kind never changes.
  */
 import { Injectable } from '@nestjs/common';
-import { invalidField } from '@crosscheck/runtime';
 import { DataSource } from 'typeorm';
 import { IntakeConfig } from '../intake.config';
-import { prepareContent } from '../records/record-content';
+import { kindChange, prepareContent } from '../records/record-content';
 import { RecordAccess } from '../records/record-access';
+import { DisseminationAgencies } from '../records/dissemination-agencies';
 import { RecordEvents } from '../records/record-events';
 import { RecordsRepository } from '../records/records.repository';
 import { RecordContentDto } from '../share-record/share-record.dto';
@@ -21,16 +21,17 @@ export class UpdateRecordService {
     private readonly access: RecordAccess,
     private readonly records: RecordsRepository,
     private readonly events: RecordEvents,
+    private readonly disseminationAgencies: DisseminationAgencies,
     private readonly config: IntakeConfig,
   ) {}
 
   update(agency: string, recordId: string, content: RecordContentDto): Promise<ShareResult> {
     return this.dataSource.transaction(async (transaction) => {
       const existing = await this.access.owned(transaction, agency, recordId);
-      if (existing.kind !== content.kind) {
-        throw invalidField('kind', 'immutable', `cannot change from ${existing.kind}`);
-      }
+      const refusal = kindChange(existing, content.kind);
+      if (refusal) throw refusal;
       const prepared = prepareContent(content, this.config.RECORD_RETENTION_DAYS);
+      await this.disseminationAgencies.check(transaction, content);
       if (prepared.contentHash === existing.contentHash && !existing.withdrawnAt) return { outcome: 'unchanged', record: existing, warnings: prepared.warnings };
       const updated = await this.records.replaceContent(transaction, { ...existing, ...prepared, version: existing.version + 1 });
       await this.events.received(transaction, updated);

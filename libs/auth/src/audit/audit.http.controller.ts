@@ -18,7 +18,8 @@ export class AuditHttpController {
     @Query('cursor') cursor?: string,
     @Query('limit') limit = '100',
   ) {
-    if (cursor !== undefined && !/^\d+$/.test(cursor)) throw invalidField('cursor', 'query', 'must be a cursor from a previous page');
+    // An audit id is a bigint: more than 18 digits could overflow it.
+    if (cursor !== undefined && !/^\d{1,18}$/.test(cursor)) throw invalidField('cursor', 'query', 'must be a cursor from a previous page');
     if (!/^\d+$/.test(limit) || Number(limit) < 1 || Number(limit) > 1000) throw invalidField('limit', 'query', 'must be a whole number from 1 to 1000');
     const entries = await this.audit.query({ agency, action, recordId, before: cursor, limit: Number(limit) });
     return { entries, nextCursor: entries.length === Number(limit) ? entries[entries.length - 1].id : null };

@@ -20,7 +20,7 @@ export const ERROR_SCHEMAS: Record<string, SchemaObject> = {
           code: {
             type: 'string',
             description:
-              'Stable machine-readable code: `validation_failed`, `malformed_json`, `too_deeply_nested`, `control_characters`, `bad_request` (400), ' +
+              'Stable machine-readable code: `validation_failed`, `malformed_json`, `too_deeply_nested`, `invalid_text`, `bad_request` (400), ' +
               '`unauthenticated` (401), `forbidden` (403), `not_found` (404), `method_not_allowed` (405), `conflict` (409), ' +
               '`payload_too_large` (413), `unsupported_media_type` (415), `rate_limited` (429), `internal_error` (5xx).',
             examples: ['validation_failed'],
@@ -68,7 +68,7 @@ const ERRORS: Record<number, ErrorResponse> = {
     name: 'BadRequest',
     description:
       'The request is invalid and changed nothing: `validation_failed` (see `details`), `malformed_json`, `too_deeply_nested`, ' +
-      '`control_characters` or `bad_request`.',
+      '`invalid_text` (text no field may hold: see `details`) or `bad_request`.',
     example: {
       code: 'validation_failed',
       message: 'person.dateOfBirth: must be a date as YYYY, YYYY-MM or YYYY-MM-DD that exists and is not in the future',

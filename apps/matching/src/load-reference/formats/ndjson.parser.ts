@@ -5,6 +5,7 @@
  * kept; blank lines are passed over but counted.
  */
 import { createInterface } from 'node:readline';
+import { textProblemIn } from '@crosscheck/runtime';
 import { ParseContext, ReferenceChange, rejectedField } from './reference-change';
 import { changeOfLine } from './reference-line';
 
@@ -26,11 +27,14 @@ export function parseJsonLine(text: string, line: number): { value: unknown } | 
   if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (!text.trim()) return undefined;
   if (text.length > MAX_LINE_CHARS) return { rejected: rejectedField(line, 'line', 'maxLength', `must be at most ${MAX_LINE_CHARS} characters long`) };
+  let value: unknown;
   try {
-    return { value: JSON.parse(text) };
+    value = JSON.parse(text);
   } catch (error) {
     return { rejected: rejectedField(line, 'line', 'isJson', `not valid JSON (${(error as Error).message})`) };
   }
+  const problem = textProblemIn(value);
+  return problem ? { rejected: rejectedField(line, problem.field, problem.rule, problem.message) } : { value };
 }
 
 /** A text stream as lines, LF or CRLF, for parseNdjson and parseFollowTheMoney. */
