@@ -48,7 +48,7 @@ void runBenchmark(async (context) => {
   const machine = machineInfo();
   const startedAt = new Date();
   const environment = await openBenchEnvironment('dedupq', context);
-  const intake = await environment.startService('intake', { RATE_LIMIT_RECORDS_PER_SECOND: '1000000' });
+  const intake = await environment.startService('intake');
   const dedup = await environment.startService('dedup');
   const agencies = new Agencies(environment.databaseUrl, () => intake.url);
 

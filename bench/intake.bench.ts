@@ -113,7 +113,6 @@ void runBenchmark(async (context) => {
   if (P.cpuProf) fs.mkdirSync(profileDir, { recursive: true });
   const intake = await environment.startService('intake', {
     LOG_LEVEL: 'warn',
-    RATE_LIMIT_RECORDS_PER_SECOND: '1000000',
     // Empty counts as unset: no span export even if the calling shell sets these.
     ZIPKIN_URL: '',
     OTEL_EXPORTER_OTLP_ENDPOINT: '',

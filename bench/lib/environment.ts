@@ -100,6 +100,13 @@ export interface BenchEnvironment {
   startService(name: ServiceName, env?: Record<string, string>): Promise<ServiceProcess>;
 }
 
+const UNLIMITED_RATES = {
+  RATE_LIMIT_READS_PER_SECOND: '1000000',
+  RATE_LIMIT_WRITES_PER_SECOND: '1000000',
+  RATE_LIMIT_RECORDS_PER_SECOND: '1000000',
+  RATE_LIMIT_CHECKS_PER_SECOND: '1000000',
+};
+
 export interface BenchEnvironmentOptions {
   /** Folder under .local/logs for the services' logs (default `bench`). */
   logGroup?: string;
@@ -156,6 +163,8 @@ export async function openBenchEnvironment(label: string, context: BenchContext,
           KAFKA_BROKERS: kafka.bootstrapServers,
           KAFKA_TOPIC_PREFIX: topicPrefix,
           KAFKA_GROUP_ID: `${topicPrefix}${name}`,
+          // A benchmark measures the services, not their per-agency limits; a bench that measures a limit sets it.
+          ...UNLIMITED_RATES,
           ...env,
         },
       });

@@ -11,11 +11,6 @@ export class IntakeConfig extends ServiceConfig {
   @Max(3650)
   RECORD_RETENTION_DAYS: number = 5 * 365;
 
-  /** Records an agency may share per second (averaged over 10 s), per intake instance. */
-  @IsInt()
-  @Min(1)
-  RATE_LIMIT_RECORDS_PER_SECOND: number = 5_000;
-
   /** Room for a batch of 1,000 records of any kind. */
   override HTTP_MAX_BODY_BYTES = 16 * 1024 * 1024;
 

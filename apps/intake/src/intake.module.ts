@@ -12,7 +12,6 @@ import { ShareRecordHttpController } from './share-record/share-record.http.cont
 import { ShareRecordService } from './share-record/share-record.service';
 import { ShareBatchHttpController } from './share-record/share-batch.http.controller';
 import { ShareBatchService } from './share-record/share-batch.service';
-import { SharingRateLimit } from './share-record/sharing-rate-limit';
 import { ListRecordsHttpController } from './list-records/list-records.http.controller';
 import { RecordAccess } from './records/record-access';
 import { DisseminationAgencies } from './records/dissemination-agencies';
@@ -53,7 +52,6 @@ export class IntakeModule {
         RecordsRepository,
         ShareRecordService,
         ShareBatchService,
-        SharingRateLimit,
         UpdateRecordService,
         WithdrawRecordService,
         ExpireRecordsJob,

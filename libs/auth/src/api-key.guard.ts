@@ -10,6 +10,7 @@ import { ApiError, REQUIRED_ROLES_METADATA } from '@crosscheck/runtime';
 import { parseApiKey, secretMatches } from './api-key';
 import type { AuthenticatedRequest } from './caller';
 import { CREDENTIAL_STORE, CredentialStore } from './credential-store';
+import { RateLimitGuard } from './rate-limit.guard';
 import type { Role } from './roles';
 
 
@@ -39,9 +40,9 @@ export class ApiKeyGuard implements CanActivate {
   }
 }
 
-/** Marks a controller or route as needing a valid key with at least one of the roles. */
+/** Marks a controller or route as needing a valid key with at least one of the roles, and counts it against the agency's rate limit. */
 export function RequireRoles(...roles: Role[]) {
-  return applyDecorators(SetMetadata(REQUIRED_ROLES_METADATA, roles), UseGuards(ApiKeyGuard));
+  return applyDecorators(SetMetadata(REQUIRED_ROLES_METADATA, roles), UseGuards(ApiKeyGuard, RateLimitGuard));
 }
 
 function presentedKey(request: AuthenticatedRequest): string | undefined {

@@ -12,3 +12,4 @@ export * from './audit/audit-log.migration';
 export * from './audit/audited.interceptor';
 export * from './whoami.http.controller';
 export * from './audit/audit.http.controller';
+export * from './rate-limit.guard';

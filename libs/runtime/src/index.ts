@@ -7,5 +7,7 @@ export * from './service-core.module';
 export * from './json-body';
 export * from './request-target';
 export * from './request-text';
+export * from './rate-limits';
+export * from './rate-limits.migration';
 export * from './database.config';
 export * from './openapi';

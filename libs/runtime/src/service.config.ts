@@ -7,6 +7,7 @@ import { Transform } from 'class-transformer';
 import { ArrayNotEmpty, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 import { DatabaseConfig } from './database.config';
 import { booleanFromEnv } from './load-config';
+import type { RatesPerSecond } from './rate-limits';
 
 const toList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').map((part) => part.trim()).filter(Boolean) : value;
@@ -57,9 +58,41 @@ export class ServiceConfig extends DatabaseConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 
+  /**
+   * Per-agency rate limits, per second over a 10 s window, shared by every instance of the service
+   * (counted in its schema). Each applies where its kind of route exists: reads are GETs, writes
+   * the other changes, records are shared records (one per record of a batch), checks are instant
+   * checks (one per query of a batch). Over a limit: 429 with Retry-After.
+   */
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_READS_PER_SECOND: number = 100;
+
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_WRITES_PER_SECOND: number = 20;
+
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_RECORDS_PER_SECOND: number = 5_000;
+
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_CHECKS_PER_SECOND: number = 200;
+
   /** How often a failing message is tried before it goes to its dead-letter topic. */
   @IsInt()
   @Min(1)
   @Max(20)
   MESSAGE_MAX_ATTEMPTS: number = 3;
+}
+
+/** The rate limits of a service's configuration, by route class. */
+export function ratesOf(config: ServiceConfig): RatesPerSecond {
+  return {
+    reads: config.RATE_LIMIT_READS_PER_SECOND,
+    writes: config.RATE_LIMIT_WRITES_PER_SECOND,
+    records: config.RATE_LIMIT_RECORDS_PER_SECOND,
+    checks: config.RATE_LIMIT_CHECKS_PER_SECOND,
+  };
 }

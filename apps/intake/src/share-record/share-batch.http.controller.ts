@@ -4,7 +4,7 @@
  * 200 with one result per item, in order, each with its own status.
  */
 import { Body, Controller, Headers, Post, Req, Res } from '@nestjs/common';
-import { Audited, Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
+import { Audited, Caller, CurrentCaller, itemsOfBatch, RateLimited, RequireRoles } from '@crosscheck/auth';
 import { invalidField, invalidTextError, OpenApiOperation, textProblemIn } from '@crosscheck/runtime';
 import type { Request, Response } from 'express';
 import { MAX_BATCH, RefusedLine, ShareBatchService } from './share-batch.service';
@@ -19,6 +19,7 @@ export class ShareBatchHttpController {
 
   @Post()
   @Audited('record.share-batch')
+  @RateLimited('records', itemsOfBatch)
   @OpenApiOperation({
     summary: 'Share up to 1,000 records at once, answered item by item',
     errors: [429],

@@ -19,7 +19,6 @@ import { RecordEvents } from '../records/record-events';
 import { RecordsRepository, StoredRecord } from '../records/records.repository';
 import { ShareRecordDto } from './share-record.dto';
 import { ShareOutcome, ShareRecordService } from './share-record.service';
-import { SharingRateLimit } from './sharing-rate-limit';
 
 export const MAX_BATCH = 1_000;
 
@@ -58,7 +57,6 @@ export class ShareBatchService {
     private readonly records: RecordsRepository,
     private readonly events: RecordEvents,
     private readonly shareRecord: ShareRecordService,
-    private readonly rateLimit: SharingRateLimit,
     private readonly disseminationAgencies: DisseminationAgencies,
     private readonly config: IntakeConfig,
   ) {}
@@ -74,7 +72,6 @@ export class ShareBatchService {
 
     const results: BatchItemResult[] = new Array(items.length);
     const valid = await this.validate(items, results);
-    await this.rateLimit.take(owner, valid.length);
 
     return this.dataSource.transaction(async (transaction) => {
       await this.write(transaction, owner, valid, results);

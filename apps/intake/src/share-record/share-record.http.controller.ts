@@ -1,26 +1,22 @@
 import { Body, Controller, HttpStatus, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Audited, Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
+import { Audited, Caller, CurrentCaller, RateLimited, RequireRoles } from '@crosscheck/auth';
 import { OpenApiOperation } from '@crosscheck/runtime';
 import { recordView } from '../records/record.view';
 import { ShareRecordDto } from './share-record.dto';
 import { ShareRecordService } from './share-record.service';
-import { SharingRateLimit } from './sharing-rate-limit';
 
 @Controller('v1/records')
 @RequireRoles('agency')
 export class ShareRecordHttpController {
-  constructor(
-    private readonly shareRecord: ShareRecordService,
-    private readonly rateLimit: SharingRateLimit,
-  ) {}
+  constructor(private readonly shareRecord: ShareRecordService) {}
 
   /** 201 for a new record or a new version; 200 with the stored record when nothing changed. */
   @Post()
   @Audited('record.share')
+  @RateLimited('records')
   @OpenApiOperation({ summary: 'Share one record', errors: [429] })
   async share(@CurrentCaller() caller: Caller, @Body() input: ShareRecordDto, @Res({ passthrough: true }) response: Response) {
-    await this.rateLimit.take(caller.agency, 1);
     const { outcome, record, warnings } = await this.shareRecord.share(caller.agency, input);
     response.status(outcome === 'unchanged' ? HttpStatus.OK : HttpStatus.CREATED);
     response.setHeader('Location', `/v1/records/${record.recordId}`);

@@ -3,7 +3,7 @@
  * up to 1,000 queries as a JSON array, answered item by item.
  */
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import { Audited, Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
+import { Audited, Caller, CurrentCaller, itemsOfBatch, RateLimited, RequireRoles } from '@crosscheck/auth';
 import { ApiError, invalidField, OpenApiOperation } from '@crosscheck/runtime';
 import { CheckQueryDto, MAX_CHECK_BATCH } from './instant-check.dto';
 import { InstantCheckService } from './instant-check.service';
@@ -16,6 +16,7 @@ export class InstantCheckHttpController {
   @Post()
   @HttpCode(HttpStatus.OK)
   @Audited('reference.check')
+  @RateLimited('checks')
   @OpenApiOperation({ summary: 'Check one person, document, vehicle, firearm or artwork against every dataset that applies; nothing of it is stored' })
   async check(@CurrentCaller() caller: Caller, @Body() query: CheckQueryDto) {
     return { hits: await this.checks.check(caller.agency, query) };
@@ -24,6 +25,7 @@ export class InstantCheckHttpController {
   @Post('batch')
   @HttpCode(HttpStatus.OK)
   @Audited('reference.check-batch')
+  @RateLimited('checks', itemsOfBatch)
   @OpenApiOperation({ summary: 'Check up to 1,000 queries at once, answered item by item', body: { dto: CheckQueryDto, array: { maxItems: MAX_CHECK_BATCH } } })
   async checkBatch(@CurrentCaller() caller: Caller, @Body() items: unknown) {
     if (!Array.isArray(items)) throw invalidField('queries', 'isArray', 'the body must be a JSON array of queries');
