@@ -6,7 +6,7 @@
  *
  * 1. Starts (or reuses) Kafka and Postgres, makes a fresh database and topic
  *    prefix, and starts intake, dedup, matching and alerting from dist/
- *    (alerting with WEBHOOK_ALLOW_PRIVATE_TARGETS=true, for the loopback receiver).
+ *    (alerting with WEBHOOK_ALLOWED_PRIVATE_TARGETS=127.0.0.1, for the loopback receiver).
  * 2. Generates notices (test/data/reference-generator, seeded), keeps those
  *    with a full date of birth (a hit needs corroboration beyond the name) and
  *    a subject no other kept notice shares, and loads them with the loader CLI.
@@ -155,7 +155,7 @@ void runBenchmark(async (context) => {
   const topics = new TopicNames(environment.topicPrefix);
   const services = {} as Record<ServiceName, ServiceProcess>;
   for (const name of SERVICES) {
-    services[name] = await environment.startService(name, name === 'alerting' ? { ...SERVICE_ENV, WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' } : SERVICE_ENV);
+    services[name] = await environment.startService(name, name === 'alerting' ? { ...SERVICE_ENV, WEBHOOK_ALLOWED_PRIVATE_TARGETS: '127.0.0.1' } : SERVICE_ENV);
   }
   const pids = Object.fromEntries(SERVICES.map((name) => [name, childProcessWith(path.join('dist', 'apps', name, 'src', 'main.js'))])) as Record<ServiceName, number | undefined>;
   const kafkaPid = childProcessWith('kafka.Kafka');

@@ -67,9 +67,9 @@ async function main(): Promise<void> {
   const services = {} as Record<ServiceName, ServiceProcess>;
   await Promise.all(
     PIPELINE_SERVICE_NAMES.map(async (name) => {
-      // On one's own machine, webhook receivers are on loopback too.
-      const own: Record<string, string> = name === 'alerting' ? { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' } : {};
-      services[name] = await startServiceProcess(name, { env: { ...env, ...own }, port: PORTS[name], logGroup: 'services' });
+      // No webhook target is allowed on loopback: the demo reads the stream, and the services' own ports must stay
+      // out of reach. A receiver of one's own is listed in WEBHOOK_ALLOWED_PRIVATE_TARGETS, which passes through.
+      services[name] = await startServiceProcess(name, { env, port: PORTS[name], logGroup: 'services' });
       startedServices.push(services[name]);
     }),
   );

@@ -25,7 +25,6 @@ jest.setTimeout(180_000);
 let suite: Suite;
 let receiver: WebhookReceiver;
 const ALERTING_ENV = {
-  WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
   WEBHOOK_BACKOFF_BASE_MS: '50',
   WEBHOOK_BACKOFF_MAX_MS: '200',
   WEBHOOK_MAX_ATTEMPTS: '4',
@@ -54,14 +53,15 @@ const stolenVehicle = () => ({
 beforeAll(async () => {
   suite = await createSuite('alerting');
   await suite.start('intake', 'dedup', 'matching');
-  await suite.startWith('alerting', ALERTING_ENV);
+  // The case systems' receiver, on loopback: the one private target alerting may call, on its port alone.
+  receiver = await startWebhookReceiver();
+  await suite.startWith('alerting', { ...ALERTING_ENV, WEBHOOK_ALLOWED_PRIVATE_TARGETS: new URL(receiver.url()).host });
   await loadNotices(suite);
   const folder = mkdtempSync(path.join(tmpdir(), 'alerting-e2e-'));
   const smv = path.join(folder, 'smv.ndjson');
   writeFileSync(smv, `${JSON.stringify({ entryId: 'SMV-R1', vehicle: { vin: '1HGCM82633A004352', plate: 'M-XY 123', registrationCountry: 'DEU', make: 'Honda', model: 'Accord' } })}\n`);
   const loaded = await loadReference(suite, ['--dataset', 'smv', '--file', smv, '--owner', 'DEU', '--dissemination', 'agencies:DEU,AUT']);
   expect(loaded.code).toBe(0);
-  receiver = await startWebhookReceiver();
 });
 
 afterAll(async () => {

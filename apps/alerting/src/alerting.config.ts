@@ -1,6 +1,6 @@
-import { booleanFromEnv, ServiceConfig } from '@crosscheck/runtime';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, Max, Min } from 'class-validator';
+import { ServiceConfig } from '@crosscheck/runtime';
+import { IsEmpty, IsInt, IsString, Max, Min, ValidateBy } from 'class-validator';
+import { allowlistProblems, WebhookTargets } from './webhooks/webhook-target';
 
 export class AlertingConfig extends ServiceConfig {
   override PORT = 3004;
@@ -54,11 +54,36 @@ export class AlertingConfig extends ServiceConfig {
   WEBHOOK_CONCURRENCY: number = 16;
 
   /**
-   * Whether webhooks may point at loopback and private addresses. Off in
-   * production, so an agency cannot make the exchange call into its own
-   * network; on for local runs and tests, whose receivers are on loopback.
+   * The private addresses webhooks may call, which are otherwise refused at
+   * registration and at every connection: IP addresses or CIDR networks,
+   * each optionally on one port (`127.0.0.1:9000,10.20.0.0/16,[::1]:9000`).
+   * Empty in production unless a receiver really lives on a private network;
+   * tests list their loopback receiver's port.
    */
-  @Transform(booleanFromEnv)
-  @IsBoolean()
-  WEBHOOK_ALLOW_PRIVATE_TARGETS: boolean = false;
+  @IsString()
+  @ValidateBy({
+    name: 'isTargetAllowlist',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && allowlistProblems(value).length === 0,
+      defaultMessage: (args) =>
+        typeof args?.value === 'string' ? allowlistProblems(args.value).join('; ') : 'must be a list',
+    },
+  })
+  WEBHOOK_ALLOWED_PRIVATE_TARGETS: string = '';
+
+  /** Refused when set: a deployment that sets it expects every private address to be reachable, and none is unlisted. */
+  @IsEmpty({
+    message:
+      'no longer read; list the private receivers webhooks may call in WEBHOOK_ALLOWED_PRIVATE_TARGETS ' +
+      '(e.g. 127.0.0.1:9000) and remove it',
+  })
+  WEBHOOK_ALLOW_PRIVATE_TARGETS?: string;
+
+  private targets?: WebhookTargets;
+
+  /** The webhook target rules with this allowlist. */
+  webhookTargets(): WebhookTargets {
+    this.targets ??= WebhookTargets.fromAllowlist(this.WEBHOOK_ALLOWED_PRIVATE_TARGETS);
+    return this.targets;
+  }
 }

@@ -5,9 +5,9 @@
  * and records the outcome: delivered on a 2xx, retried with backoff and jitter
  * otherwise, dead-lettered after `WEBHOOK_MAX_ATTEMPTS`. Every alerting
  * instance runs one; `FOR UPDATE SKIP LOCKED` keeps them from sending a
- * delivery twice at once.
+ * delivery twice at once. Every call goes through the guarded transport, so a
+ * receiver on an address the target rules refuse fails for good, with why.
  */
-import { lookup } from 'node:dns/promises';
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { context, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, TraceFlags } from '@opentelemetry/api';
 import { Client } from 'pg';
@@ -17,18 +17,21 @@ import { alertView } from '../alerts/alert-view';
 import { Alert, AlertsRepository } from '../alerts/alerts.repository';
 import { retryDelayMs } from './retry-backoff';
 import { SIGNATURE_HEADER, signWebhook } from './webhook-signature';
-import { isPrivateAddress } from './webhook-target';
+import { ReceiverTimeoutError, TargetRefusedError, WebhookTransport } from './webhook-transport';
 import { DELIVERIES_CHANNEL, DueDelivery, WebhooksRepository } from './webhooks.repository';
 
 const POLL_MS = 500;
 /** A sender that died mid-call leaves its delivery due again after this. */
 const LEASE_MARGIN_MS = 10_000;
 
+type CallOutcome = { ok: true; status: number } | { ok: false; status: number | null; error: string; final: boolean };
+
 @Injectable()
 export class WebhookDispatcher implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(WebhookDispatcher.name);
   private readonly tracer = trace.getTracer('crosscheck.webhooks');
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly transport: WebhookTransport;
   private listener: Client | undefined;
   private poller: NodeJS.Timeout | undefined;
   private claiming = false;
@@ -40,7 +43,9 @@ export class WebhookDispatcher implements OnModuleInit, OnApplicationShutdown {
     private readonly webhooks: WebhooksRepository,
     private readonly alerts: AlertsRepository,
     private readonly config: AlertingConfig,
-  ) {}
+  ) {
+    this.transport = new WebhookTransport(config.webhookTargets());
+  }
 
   async onModuleInit(): Promise<void> {
     await this.listen();
@@ -53,6 +58,7 @@ export class WebhookDispatcher implements OnModuleInit, OnApplicationShutdown {
     clearInterval(this.poller);
     await Promise.allSettled([...this.inFlight]);
     await this.listener?.end().catch(() => undefined);
+    this.transport.close();
   }
 
   /** Claims what is due, as far as the concurrency allows; a wake-up during a claim claims again after it. */
@@ -116,34 +122,25 @@ export class WebhookDispatcher implements OnModuleInit, OnApplicationShutdown {
     }
   }
 
-  private async call(delivery: DueDelivery, alert: Alert): Promise<{ ok: true; status: number } | { ok: false; status: number | null; error: string; final: boolean }> {
-    const url = new URL(delivery.url);
-    if (!this.config.WEBHOOK_ALLOW_PRIVATE_TARGETS) {
-      const resolved = await lookup(url.hostname.replace(/^\[|\]$/g, ''), { all: true }).catch(() => []);
-      if (resolved.length === 0) return { ok: false, status: null, error: `cannot resolve ${url.hostname}`, final: false };
-      if (resolved.some(({ address }) => isPrivateAddress(address))) return { ok: false, status: null, error: `${url.hostname} resolves to a private address`, final: true };
-    }
+  private async call(delivery: DueDelivery, alert: Alert): Promise<CallOutcome> {
     const body = JSON.stringify({ deliveryId: delivery.deliveryId, event: delivery.event, alert: alertView(alert) });
+    const headers = {
+      'content-type': 'application/json',
+      'user-agent': 'crosscheck-webhooks/1',
+      'x-crosscheck-delivery': delivery.deliveryId,
+      'x-crosscheck-event': delivery.event,
+      [SIGNATURE_HEADER]: signWebhook(delivery.secret, body, Math.floor(Date.now() / 1000)),
+    };
     try {
-      const response = await fetch(delivery.url, {
-        method: 'POST',
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.config.WEBHOOK_TIMEOUT_MS),
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'crosscheck-webhooks/1',
-          'x-crosscheck-delivery': delivery.deliveryId,
-          'x-crosscheck-event': delivery.event,
-          [SIGNATURE_HEADER]: signWebhook(delivery.secret, body, Math.floor(Date.now() / 1000)),
-        },
-        body,
-      });
-      await response.body?.cancel().catch(() => undefined);
-      if (response.status >= 200 && response.status < 300) return { ok: true, status: response.status };
-      return { ok: false, status: response.status, error: `the receiver answered ${response.status}`, final: false };
+      const status = await this.transport.post(new URL(delivery.url), headers, body, this.config.WEBHOOK_TIMEOUT_MS);
+      if (status >= 200 && status < 300) return { ok: true, status };
+      return { ok: false, status, error: `the receiver answered ${status}`, final: false };
     } catch (error) {
-      const reason = (error as Error).name === 'TimeoutError' ? `no answer within ${this.config.WEBHOOK_TIMEOUT_MS} ms` : `${(error as Error).message}${causeOf(error)}`;
-      return { ok: false, status: null, error: reason, final: false };
+      // A refused target stays refused: trying again would only probe it again.
+      if (error instanceof TargetRefusedError) return { ok: false, status: null, error: error.message, final: true };
+      if (error instanceof ReceiverTimeoutError) return { ok: false, status: null, error: error.message, final: false };
+      const { message, code } = error as NodeJS.ErrnoException;
+      return { ok: false, status: null, error: code && !message.includes(code) ? `${message} (${code})` : message, final: false };
     }
   }
 
@@ -166,9 +163,4 @@ export class WebhookDispatcher implements OnModuleInit, OnApplicationShutdown {
 function parentOf(alert: Alert) {
   if (!alert.traceId || !alert.spanId) return ROOT_CONTEXT;
   return trace.setSpanContext(context.active(), { traceId: alert.traceId, spanId: alert.spanId, traceFlags: TraceFlags.SAMPLED, isRemote: true });
-}
-
-function causeOf(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return cause ? ` (${cause.code ?? cause.message})` : '';
 }

@@ -15,7 +15,7 @@ import { webhookUrlProblem } from './webhook-target';
 import { DeliveryStatus, WebhooksRepository } from './webhooks.repository';
 
 export class WebhookDto {
-  /** Where deliveries are POSTed: http(s), no credentials in the URL. */
+  /** Where deliveries are POSTed: http(s), no credentials in the URL, a public address unless the operator allows a private one. */
   @IsString()
   url!: string;
 
@@ -41,7 +41,7 @@ export class WebhooksHttpController {
   @Audited('webhook.register')
   @OpenApiOperation({ summary: 'Register a webhook receiver; the answer carries its signing secret, shown this once' })
   async register(@CurrentCaller() caller: Caller, @Body() body: WebhookDto) {
-    const problem = webhookUrlProblem(body.url, this.config.WEBHOOK_ALLOW_PRIVATE_TARGETS);
+    const problem = webhookUrlProblem(body.url, this.config.webhookTargets());
     if (problem) throw invalidField('url', problem.rule, problem.message);
     const secret = `whsec_${randomBytes(32).toString('base64url')}`;
     const webhook = await this.webhooks.register(this.dataSource.manager, {
