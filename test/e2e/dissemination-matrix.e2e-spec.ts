@@ -1,0 +1,247 @@
+/**
+ * Dissemination on every exit, as a table: every way out of the exchange
+ * (record read, list, identifier search, entity by record, entity, alert
+ * list, alert detail with its explanation, stream, webhook) × every scope a
+ * record can have (all, named agencies, owner only, withdrawn, expired) ×
+ * every kind of caller (the owner, a named agency, another agency). A caller
+ * the record is disseminated to finds it on every exit; any other caller
+ * finds no trace of it on any exit: not its data, not its id.
+ *
+ * The records are stolen passports shared by MXO that each hit an entry of
+ * the stolen-document dataset (owned by MXD, disseminated to all), so every
+ * one of them raises alerts; every agency subscribes to all hits, with a
+ * webhook and an open stream.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { AlertStream, openAlertStream } from '../harness/alert-stream';
+import { alertingCall, analystKey } from '../harness/alerting-api';
+import { waitForPipelineIdle } from '../harness/pipeline';
+import { loadReference } from '../harness/reference-data';
+import { createSuite, Suite } from '../harness/suite';
+import { startWebhookReceiver, WebhookReceiver } from '../harness/webhook-receiver';
+
+jest.setTimeout(240_000);
+
+const OWNER = 'MXO';
+const NAMED = 'MXN';
+const OTHER = 'MXX';
+const CALLERS = [OWNER, NAMED, OTHER] as const;
+type Caller = (typeof CALLERS)[number];
+const SCOPES = ['all', 'agencies', 'owner-only', 'withdrawn', 'expired'] as const;
+type Scope = (typeof SCOPES)[number];
+
+/** Who a record of each scope is disseminated to, besides its owner, once the test has set it up. */
+const READERS: Record<Scope, Caller[]> = { all: [NAMED, OTHER], agencies: [NAMED], 'owner-only': [], withdrawn: [], expired: [] };
+const visibleTo = (scope: Scope, caller: Caller) => caller === OWNER || READERS[scope].includes(caller);
+
+interface SharedRecord {
+  scope: Scope;
+  id: string;
+  number: string;
+  holder: string;
+  entityId: string;
+}
+
+let suite: Suite;
+let receiver: WebhookReceiver;
+const records = {} as Record<Scope, SharedRecord>;
+const agencyKeys = {} as Record<Caller, string>;
+const analystKeys = {} as Record<Caller, string>;
+const streams = {} as Record<Caller, AlertStream>;
+
+beforeAll(async () => {
+  suite = await createSuite('dissmatrix');
+  receiver = await startWebhookReceiver();
+  await Promise.all([
+    suite.startWith('intake', { RETENTION_SWEEP_SECONDS: '1' }),
+    suite.start('dedup', 'matching'),
+    suite.startWith('alerting', { WEBHOOK_ALLOWED_PRIVATE_TARGETS: new URL(receiver.url()).host }),
+  ]);
+  const folder = mkdtempSync(path.join(tmpdir(), 'dissemination-matrix-'));
+  const sltd = path.join(folder, 'sltd.ndjson');
+  const numbers = Object.fromEntries(SCOPES.map((scope, index) => [scope, `MX${String(index + 1).padStart(7, '0')}`])) as Record<Scope, string>;
+  writeFileSync(
+    sltd,
+    SCOPES.map((scope) => JSON.stringify({ entryId: `SLTD-MX-${scope}`, travelDocument: { number: numbers[scope], type: 'passport', issuingCountry: 'NLD', status: 'stolen' } })).join('\n'),
+  );
+  expect((await loadReference(suite, ['--dataset', 'sltd', '--file', sltd, '--owner', 'MXD', '--dissemination', 'all'])).code).toBe(0);
+
+  for (const caller of CALLERS) {
+    agencyKeys[caller] = await suite.agencies.key(caller);
+    analystKeys[caller] = await analystKey(suite, caller);
+    const webhook = await alertingCall(suite, analystKeys[caller], 'POST', '/v1/webhooks', { url: receiver.url(`/${caller}`) });
+    expect(webhook.status).toBe(201);
+    const subscription = await alertingCall(suite, analystKeys[caller], 'POST', '/v1/subscriptions', { name: 'every hit', webhookId: webhook.body.webhookId });
+    expect(subscription.status).toBe(201);
+    streams[caller] = await openAlertStream(suite.url('alerting'), analystKeys[caller]);
+  }
+  await suite.agencies.accepted(agencyKeys[NAMED], suite.url('dedup'));
+  await suite.agencies.accepted(agencyKeys[OTHER], suite.url('dedup'));
+
+  for (const scope of SCOPES) {
+    const holder = `Holder ${scope} ${randomUUID().slice(0, 8)}`;
+    const dissemination = scope === 'agencies' ? { scope: 'agencies', agencies: [NAMED] } : scope === 'owner-only' ? { scope: 'owner-only' } : { scope: 'all' };
+    const shared = await send('intake', 'POST', '/v1/records', agencyKeys[OWNER], {
+      kind: 'travel_document',
+      externalRef: `MX-${scope}-${randomUUID()}`,
+      dissemination,
+      purpose: 'border-check',
+      ...(scope === 'expired' ? { expiresAt: new Date(Date.now() + 20_000).toISOString() } : {}),
+      travelDocument: { number: numbers[scope], type: 'passport', issuingCountry: 'NLD', status: 'stolen', holderName: holder },
+    });
+    expect(shared.status).toBe(201);
+    records[scope] = { scope, id: shared.body.record.id, number: numbers[scope], holder, entityId: '' };
+  }
+  // Every record raises its owner's alert before the withdrawn one is withdrawn and the expired one expires.
+  await eventually(
+    () => alertingCall(suite, analystKeys[OWNER], 'GET', '/v1/alerts?limit=500'),
+    (answer) => SCOPES.every((scope) => JSON.stringify(answer.body.alerts).includes(records[scope].number)),
+  );
+  for (const scope of SCOPES) {
+    const entity = await eventually(
+      () => send('dedup', 'GET', `/v1/records/${records[scope].id}/entity`, agencyKeys[OWNER]),
+      (answer) => answer.status === 200,
+    );
+    records[scope].entityId = entity.body.entityId ?? entity.body.entity?.entityId ?? entity.body.id;
+    expect(records[scope].entityId).toBeTruthy();
+  }
+  expect((await send('intake', 'DELETE', `/v1/records/${records.withdrawn.id}?reason=entered%20in%20error`, agencyKeys[OWNER])).status).toBe(200);
+  await eventually(
+    () => send('intake', 'GET', `/v1/records/${records.expired.id}`, agencyKeys[OWNER]),
+    (answer) => answer.body.withdrawnAt !== undefined,
+    60_000,
+  );
+  await waitForPipelineIdle(suite, 60_000);
+  // The retractions reach the streams and webhooks of every agency that had the alerts.
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+});
+
+afterAll(async () => {
+  for (const stream of Object.values(streams)) stream.close();
+  await receiver?.close();
+  await suite?.close();
+});
+
+type Service = 'intake' | 'dedup' | 'alerting';
+
+async function send(service: Service, method: string, route: string, key: string, body?: unknown) {
+  const response = await fetch(`${suite.url(service)}${route}`, {
+    method,
+    headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}
+
+async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, timeoutMs = 45_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (check(value)) return value;
+    if (Date.now() > deadline) throw new Error(`not reached within ${timeoutMs} ms; last: ${JSON.stringify(value).slice(0, 600)}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** Any trace of the record in what an exit answered: its data, its id or its entity. */
+function traces(answer: unknown, record: SharedRecord): string[] {
+  const text = JSON.stringify(answer) ?? '';
+  return [record.number, record.holder, record.id, record.entityId].filter((trace) => trace && text.includes(trace));
+}
+
+const matrix = SCOPES.flatMap((scope) => CALLERS.map((caller) => [scope, caller, visibleTo(scope, caller)] as const));
+
+describe.each(matrix)('a record disseminated %s, read by %s (visible: %s)', (scope, caller, visible) => {
+  const record = () => records[scope];
+  const key = () => agencyKeys[caller];
+  /** The owner keeps its withdrawn and expired records in its own view; the rules below are about everyone else. */
+  const ownerOfGone = caller === OWNER && (scope === 'withdrawn' || scope === 'expired');
+
+  it('record read', async () => {
+    const answer = await send('intake', 'GET', `/v1/records/${record().id}`, key());
+    expect(answer.status).toBe(visible ? 200 : 404);
+    if (!visible) expect(traces(answer.body, record())).toEqual([]);
+  });
+
+  it('record list and identifier search', async () => {
+    for (const route of [`/v1/records?owner=${OWNER}&limit=500`, `/v1/records?identifier=${record().number}`]) {
+      const answer = await send('intake', 'GET', route, key());
+      expect(answer.status).toBe(200);
+      if (ownerOfGone) continue;
+      if (visible) expect(answer.body.records.map((found: { id: string }) => found.id)).toContain(record().id);
+      else expect(traces(answer.body, record())).toEqual([]);
+    }
+  });
+
+  it('entity by record, and the entity', async () => {
+    const byRecord = await send('dedup', 'GET', `/v1/records/${record().id}/entity`, key());
+    const entity = await send('dedup', 'GET', `/v1/entities/${record().entityId}`, key());
+    if (ownerOfGone) return;
+    if (visible) {
+      expect(byRecord.status).toBe(200);
+      expect(JSON.stringify(byRecord.body)).toContain(record().id);
+      expect(entity.status).toBe(200);
+    } else {
+      expect(byRecord.status).toBe(404);
+      expect(entity.status).toBe(404);
+      expect(traces(byRecord.body, record())).toEqual([]);
+      expect(traces(entity.body, record())).toEqual([]);
+    }
+  });
+
+  it('alert list and every alert’s detail, explanation included', async () => {
+    const list = await alertingCall(suite, analystKeys[caller], 'GET', '/v1/alerts?limit=500');
+    expect(list.status).toBe(200);
+    const details = await Promise.all(list.body.alerts.map((alert: { alertId: string }) => alertingCall(suite, analystKeys[caller], 'GET', `/v1/alerts/${alert.alertId}`)));
+    const about = list.body.alerts.filter((alert: unknown) => JSON.stringify(alert).includes(record().number));
+    if (scope === 'withdrawn' || scope === 'expired') {
+      // Alerts raised while the record could be seen stay listed, retracted and emptied of the record's data.
+      for (const alert of [...list.body.alerts, ...details.map((detail) => detail.body)]) {
+        if (caller !== OWNER) expect(traces(alert, record()).filter((trace) => trace !== record().id && trace !== record().entityId)).toEqual([]);
+      }
+      return;
+    }
+    if (visible) {
+      expect(about.length).toBeGreaterThan(0);
+      expect(about.every((alert: { status: string }) => alert.status !== 'retracted')).toBe(true);
+    } else {
+      expect(traces(list.body, record())).toEqual([]);
+      for (const detail of details) expect(traces(detail.body, record())).toEqual([]);
+    }
+  });
+
+  it('the owner’s alert about the record is not readable by id', async () => {
+    const ownerList = await alertingCall(suite, analystKeys[OWNER], 'GET', '/v1/alerts?limit=500');
+    const ownersAlert = ownerList.body.alerts.find((alert: unknown) => JSON.stringify(alert).includes(record().number));
+    expect(ownersAlert).toBeDefined();
+    const answer = await alertingCall(suite, analystKeys[caller], 'GET', `/v1/alerts/${ownersAlert.alertId}`);
+    if (caller === OWNER) expect(answer.status).toBe(200);
+    else expect(answer.status).toBe(404);
+  });
+
+  it('stream and webhook', async () => {
+    const streamed = streams[caller].received.filter((event) => event.data.includes(record().number));
+    const delivered = receiver.received.filter((delivery) => delivery.path === `/${caller}` && delivery.rawBody.includes(record().number));
+    if (scope === 'withdrawn' || scope === 'expired' || ownerOfGone) {
+      // Heard while it could be seen; the last word about it carries none of its data for anyone but its owner.
+      if (caller !== OWNER) {
+        const last = [...streams[caller].received].reverse().find((event) => event.data.includes(record().id) || event.data.includes(record().number));
+        if (last) expect(last.data).not.toContain(record().holder);
+      }
+      return;
+    }
+    if (visible) {
+      expect(streamed.length).toBeGreaterThan(0);
+      expect(delivered.length).toBeGreaterThan(0);
+    } else {
+      expect(streamed).toEqual([]);
+      expect(delivered).toEqual([]);
+      expect(streams[caller].received.filter((event) => traces(event.data, record()).length > 0)).toEqual([]);
+      expect(receiver.received.filter((delivery) => delivery.path === `/${caller}` && traces(delivery.rawBody, record()).length > 0)).toEqual([]);
+    }
+  });
+});
