@@ -293,6 +293,7 @@ describe('dissemination', () => {
     const record = { ...wantedPerson(), externalRef: `LU-${randomUUID()}` };
     const recordId = await share('LUX', record);
     const [alert] = await eventually(() => alertsOf(suite, belgium), (alerts) => alerts.some((a) => a.recordId === recordId));
+    await suite.agencies.key('NLD'); // dissemination names agencies that exist
 
     const narrowed = await fetch(`${suite.url('intake')}/v1/records/${recordId}`, {
       method: 'PUT',

@@ -176,6 +176,7 @@ describe('entity views', () => {
   it('show an agency only the members it may see, and never that others exist', async () => {
     const open = await share('FRA', person([{ given: 'Dragan', family: 'Marković' }], { dateOfBirth: '1979-12-03', sex: 'male' }));
     const restricted = await share('SRB', person([{ full: 'Драган Марковић', script: 'Cyrl' }], { dateOfBirth: '1979-12-03', sex: 'male' }, { scope: 'owner-only' }));
+    await keyOf('AUT'); // dissemination names agencies that exist
     const forAustria = await share('HRV', person([{ given: 'Dragan', family: 'Markovic' }], { dateOfBirth: '1979-12-03' }, { scope: 'agencies', agencies: ['AUT'] }));
     await waitForPipelineIdle(suite);
 
