@@ -52,7 +52,7 @@ export async function startServiceProcess(name: ServiceName, options: ServicePro
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first`);
   const logFile = path.join(LOGS_DIR, options.logGroup, `${name}.log`);
   const port = options.port ?? (await freePort());
-  const url = `http://127.0.0.1:${port}`;
+  const url = `http://${reachableAt(options.env.BIND_ADDRESS ?? process.env.BIND_ADDRESS)}:${port}`;
   let child: Child | undefined;
 
   const launch = async () => {
@@ -79,6 +79,12 @@ export async function startServiceProcess(name: ServiceName, options: ServicePro
       await launch();
     },
   };
+}
+
+/** Where this machine reaches a server bound to `bindAddress` (the services listen on loopback unless told otherwise). */
+function reachableAt(bindAddress = ''): string {
+  if (['', '0.0.0.0', '::'].includes(bindAddress)) return '127.0.0.1';
+  return bindAddress.includes(':') ? `[${bindAddress}]` : bindAddress;
 }
 
 async function waitForReady(name: string, url: string, child: Child, logFile: string, timeoutMs = 60_000): Promise<void> {

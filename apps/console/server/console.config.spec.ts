@@ -16,7 +16,7 @@ function problemsOf(env: Record<string, string>): string[] {
 describe('ConsoleConfig', () => {
   it('defaults the port, the trace UI, the session lifetime and the web folder', () => {
     const config = loadConfig(ConsoleConfig, required);
-    expect(config).toMatchObject({ PORT: 3005, ZIPKIN_UI_URL: 'http://127.0.0.1:19411/zipkin', SESSION_IDLE_MINUTES: 480, SESSION_COOKIE_SECURE: false, LOG_LEVEL: 'info' });
+    expect(config).toMatchObject({ PORT: 3005, ZIPKIN_UI_URL: 'http://127.0.0.1:19411/zipkin', SESSION_IDLE_MINUTES: 480, SESSION_COOKIE_SECURE: false, LOG_LEVEL: 'info', BIND_ADDRESS: '127.0.0.1' });
     expect(config.CONSOLE_WEB_DIR).toMatch(/console[\\/]web$/);
   });
 
@@ -33,6 +33,7 @@ describe('ConsoleConfig', () => {
     [{ PORT: 'http' }, /^PORT is invalid/],
     [{ SESSION_IDLE_MINUTES: '0' }, /^SESSION_IDLE_MINUTES is invalid/],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL is invalid/],
+    [{ BIND_ADDRESS: 'localhost' }, /^BIND_ADDRESS is invalid: must be an IP address/],
   ])('refuses %p, naming the variable', (env, problem) => {
     const base = Object.keys(env).length === 0 ? {} : required;
     expect(problemsOf({ ...base, ...env } as Record<string, string>)).toEqual(expect.arrayContaining([expect.stringMatching(problem)]));

@@ -5,7 +5,7 @@
  * the trace UI are.
  */
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsIP, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
 import * as path from 'node:path';
 import { booleanFromEnv } from '@crosscheck/runtime/load-config';
 
@@ -17,6 +17,10 @@ export class ConsoleConfig {
   @Min(1)
   @Max(65535)
   PORT: number = 3005;
+
+  /** Address to listen on; loopback unless set, as for every crosscheck service (containers set 0.0.0.0). */
+  @IsIP(undefined, { message: 'must be an IP address, such as 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)' })
+  BIND_ADDRESS: string = '127.0.0.1';
 
   /** alerting's API; the console signs analysts in against its /v1/whoami and proxies /api/alerting/* to it. */
   @Transform(withoutTrailingSlash)

@@ -29,8 +29,8 @@ function configuration(): ConsoleConfig {
 
 const config = configuration();
 const logger = createLogger('console', config.LOG_LEVEL);
-const server = createConsoleServer(config, logger).listen(config.PORT, '0.0.0.0', () => {
-  logger.info({ port: config.PORT, alerting: config.ALERTING_URL, dedup: config.DEDUP_URL }, 'console listening');
+const server = createConsoleServer(config, logger).listen(config.PORT, config.BIND_ADDRESS, () => {
+  logger.info({ port: config.PORT, bindAddress: config.BIND_ADDRESS, alerting: config.ALERTING_URL, dedup: config.DEDUP_URL }, 'console listening');
 });
 
 let stopping = false;

@@ -76,7 +76,7 @@ export async function bootService<Config extends ServiceConfig>(definition: Serv
   process.once('SIGINT', () => void stop('SIGINT'));
 
   await app.startAllMicroservices();
-  await app.listen(config.PORT, '0.0.0.0');
-  logger.info({ port: config.PORT }, `${definition.name} listening`);
+  await app.listen(config.PORT, config.BIND_ADDRESS);
+  logger.info({ port: config.PORT, bindAddress: config.BIND_ADDRESS }, `${definition.name} listening`);
   return app;
 }

@@ -4,7 +4,7 @@
  * with its own settings; `loadConfig` validates it before Nest starts.
  */
 import { Transform } from 'class-transformer';
-import { ArrayNotEmpty, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+import { ArrayNotEmpty, IsBoolean, IsIn, IsInt, IsIP, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 import { DatabaseConfig } from './database.config';
 import { booleanFromEnv } from './load-config';
 import type { RatesPerSecond } from './rate-limits';
@@ -18,6 +18,13 @@ export class ServiceConfig extends DatabaseConfig {
   @Min(1)
   @Max(65535)
   PORT!: number;
+
+  /**
+   * Address the HTTP API (with /metrics and /docs) listens on. Loopback by default, so that a
+   * service run on a workstation is not reachable from the network; containers set 0.0.0.0.
+   */
+  @IsIP(undefined, { message: 'must be an IP address, such as 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)' })
+  BIND_ADDRESS: string = '127.0.0.1';
 
   /** Largest accepted request body, in bytes; larger ones get 413. */
   @IsInt()
