@@ -7,13 +7,13 @@
  * started.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   Agencies,
   ensureDatabase,
   paths,
   PIPELINE_SERVICE_NAMES,
+  seedDemoReferenceData,
   startKafka,
   startPostgres,
   startServiceProcess,
@@ -22,7 +22,6 @@ import {
   type ServiceName,
   type ServiceProcess,
 } from '@crosscheck/infra';
-import { writeReferenceFiles } from '../test/data/reference-generator';
 
 const root = path.resolve(__dirname, '..');
 const PORTS: Record<ServiceName, number> = { intake: 3001, dedup: 3002, matching: 3003, alerting: 3004, console: 3005 };
@@ -81,7 +80,8 @@ async function main(): Promise<void> {
   });
   startedServices.push(services.console);
 
-  const demoVin = await loadDemoReferenceData(root, databaseUrl);
+  say('generating the demo reference data; it goes only into datasets never loaded, so nothing loaded is replaced...');
+  const { demoVin } = await seedDemoReferenceData({ databaseUrl, outDir: path.join(paths.LOCAL_DIR, 'demo-reference'), say });
 
   const agencies = new Agencies(databaseUrl, () => services.intake.url);
   const franceKey = await agencies.key(AGENCY, ['agency', 'analyst']);
@@ -108,32 +108,6 @@ async function main(): Promise<void> {
   say('Ctrl-C stops everything this command started.');
   // The launched processes do not hold the event loop (they must never outlive this one), so hold it here.
   setInterval(() => undefined, 60_000);
-}
-
-/**
- * The demo reference data: thousands of notices of every colour in many
- * scripts, SLTD documents, stolen vehicles, firearms and works of art, made by
- * the seeded generator in test/data/reference-generator, then the hand-written
- * demo Red Notices the demo record below matches.
- */
-async function loadDemoReferenceData(root: string, databaseUrl: string): Promise<string> {
-  const outDir = path.join(paths.LOCAL_DIR, 'demo-reference');
-  say('generating the demo reference data...');
-  const written = await writeReferenceFiles({ seed: 20261122, outDir });
-  const load = (dataset: string, file: string, mode: 'full' | 'delta') => {
-    const loader = spawnSync(process.execPath, [path.join(root, 'dist/apps/matching/src/load-reference/load-reference.cli.js'), '--dataset', dataset, '--file', file, '--mode', mode], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: databaseUrl },
-      encoding: 'utf8',
-    });
-    if (loader.status !== 0) throw new Error(`loading the demo ${dataset} failed: ${loader.stderr}`);
-    say(`  ${loader.stdout.split('\n')[0]}`);
-  };
-  for (const { dataset, file } of written) load(dataset, file, 'full');
-  load('notices', 'test/data/reference/demo-red-notices.ndjson', 'delta');
-  // A stolen vehicle to try an instant check with.
-  const smv = written.find(({ dataset }) => dataset === 'smv')!;
-  return (JSON.parse(readFileSync(smv.file, 'utf8').split('\n', 1)[0]) as { vehicle: { vin: string } }).vehicle.vin;
 }
 
 /** Shares one record that matches a demo Red Notice and waits for its alert on the live stream. */

@@ -8,3 +8,4 @@ export { fetchJars, jarsFetched, type JarSet } from './fetch';
 export * from './service-process';
 export * as paths from './paths';
 export { Agencies } from './agencies';
+export { seedDemoReferenceData, DEMO_RED_NOTICES, type DemoReference, type DemoReferenceOptions } from './demo-reference';
