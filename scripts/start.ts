@@ -18,6 +18,7 @@ import {
   startPostgres,
   startServiceProcess,
   startZipkin,
+  Supervisor,
   type Running,
   type ServiceName,
   type ServiceProcess,
@@ -32,12 +33,15 @@ const say = (line: string) => process.stdout.write(`[crosscheck] ${line}\n`);
 
 const startedServices: ServiceProcess[] = [];
 const startedInfrastructure: Running[] = [];
+/** Starts a crashed service, broker or trace viewer again, with a growing wait, and says so. */
+const supervisor = new Supervisor(say);
 let stopping = false;
 
 async function stopAll(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
     say('stopping...');
+    supervisor.stop();
     // Services first, together (each drains into Kafka and Postgres), then the infrastructure.
     await Promise.allSettled(startedServices.map((service) => service.stop()));
     await Promise.allSettled(startedInfrastructure.map((part) => part.stop()));
@@ -57,11 +61,20 @@ async function main(): Promise<void> {
   const log = (line: string) => {
     if (!/^\[?\d{4}-\d{2}-\d{2}/.test(line)) say(line);
   };
-  const [kafka, zipkin, postgres] = await Promise.all([startKafka({ log }), startZipkin({ log }), startPostgres({ log })]);
-  for (const part of [postgres, zipkin, kafka] as Running[]) if (part.startedHere) startedInfrastructure.push(part);
+  // A trace viewer that does not start costs this run its traces, not the exchange.
+  const zipkinOrNot = startZipkin({ log }).catch((error: unknown) => {
+    say(`Zipkin did not start, so this run keeps no traces: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    return { url: 'http://127.0.0.1:19411', startedHere: false, stop: async () => undefined };
+  });
+  const [kafka, zipkin, postgres] = await Promise.all([startKafka({ log }), zipkinOrNot, startPostgres({ log })]);
+  for (const [name, part] of [['Postgres', postgres], ['Zipkin', zipkin], ['Kafka', kafka]] as [string, Running][]) {
+    if (part.startedHere) startedInfrastructure.push(part);
+    if (part.supervised) supervisor.watch(name, part.supervised);
+  }
   const databaseUrl = await ensureDatabase(postgres.adminUrl, process.env.CROSSCHECK_DATABASE ?? 'crosscheck');
 
   say('starting intake, dedup, matching and alerting (each runs its migrations), then the analyst console...');
+  // Spans go to Zipkin when it is up; while it is down or restarting, the services drop them and carry on.
   const env = { DATABASE_URL: databaseUrl, KAFKA_BROKERS: kafka.bootstrapServers, ZIPKIN_URL: `${zipkin.url}/api/v2/spans` };
   const services = {} as Record<ServiceName, ServiceProcess>;
   await Promise.all(
@@ -79,6 +92,7 @@ async function main(): Promise<void> {
     logGroup: 'services',
   });
   startedServices.push(services.console);
+  for (const service of startedServices) supervisor.watch(service.name, service);
 
   say('generating the demo reference data; it goes only into datasets never loaded, so nothing loaded is replaced...');
   const { demoVin } = await seedDemoReferenceData({ databaseUrl, outDir: path.join(paths.LOCAL_DIR, 'demo-reference'), say });
@@ -105,6 +119,8 @@ async function main(): Promise<void> {
   say(`  traces          ${zipkin.url}/zipkin/`);
   say(`  health/metrics  ${PIPELINE_SERVICE_NAMES.map((name) => `${services[name].url}/metrics`).join('  ')}`);
   say(`  logs            ${path.join(paths.LOGS_DIR, 'services')}/`);
+  say('Every service listens on this machine only (BIND_ADDRESS=0.0.0.0 npm start opens them to the network).');
+  say('A service, Kafka or Zipkin that crashes is started again, after 1 s, then up to 30 s while it keeps crashing.');
   say('Ctrl-C stops everything this command started.');
   // The launched processes do not hold the event loop (they must never outlive this one), so hold it here.
   setInterval(() => undefined, 60_000);

@@ -2,10 +2,12 @@
 // `npm start` and the test harness.
 export type { Child, LogFn, Running } from './proc';
 export { startKafka, answersAsKafka, type KafkaOptions } from './kafka';
-export { startZipkin, answersAsZipkin, type ZipkinOptions } from './zipkin';
+export { startZipkin, answersAsZipkin, maxSpansFor, type ZipkinOptions } from './zipkin';
 export { startPostgres, ensureDatabase, dropDatabase, databaseUrl, type PostgresOptions } from './postgres';
 export { fetchJars, jarsFetched, type JarSet } from './fetch';
 export * from './service-process';
 export * as paths from './paths';
 export { Agencies } from './agencies';
+export { Supervisor, type Supervised } from './supervisor';
+export { afterCrash, DEFAULT_RESTART_POLICY, type RestartPolicy } from './restart-policy';
 export { seedDemoReferenceData, DEMO_RED_NOTICES, type DemoReference, type DemoReferenceOptions } from './demo-reference';

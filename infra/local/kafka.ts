@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { fetchJars } from './fetch';
 import { KAFKA_DATA, KAFKA_LOG4J, KAFKA_TEMPLATE } from './paths';
-import { javaBin, noop, portOpen, spawnServer, waitUntil, type LogFn, type Running } from './proc';
+import { crash, javaBin, noop, portOpen, spawnServer, waitUntil, type Child, type LogFn, type Running } from './proc';
 
 export interface KafkaOptions {
   port?: number;
@@ -67,26 +67,40 @@ export async function startKafka(opts: KafkaOptions = {}): Promise<Running & { b
   }
 
   const logFile = path.join(dataDir, 'broker.log');
-  const child = spawnServer(
-    javaBin(),
-    ['-Xms256m', '-Xmx512m', '-XX:+UseSerialGC', '-XX:+ExitOnOutOfMemoryError', '-Djava.awt.headless=true',
-      log4j, '-cp', classpath, 'kafka.Kafka', props],
-    { cwd: dataDir, logFile, log },
-  );
+  let child: Child;
+  const launch = async (): Promise<void> => {
+    child = spawnServer(
+      javaBin(),
+      ['-Xms256m', '-Xmx512m', '-XX:+UseSerialGC', '-XX:+ExitOnOutOfMemoryError', '-Djava.awt.headless=true',
+        log4j, '-cp', classpath, 'kafka.Kafka', props],
+      { cwd: dataDir, logFile, log },
+    );
+    try {
+      await waitUntil(() => answersAsKafka(bootstrapServers, 3_000), {
+        timeoutMs: 90_000,
+        gaveUp: () => (child.hasExited() ? 'the broker process exited' : undefined),
+        describe: () => `Kafka on ${bootstrapServers} did not start (${log ? 'output was sent to the log callback' : logFile}). Last output:\n${child.tail()}\n`,
+      });
+    } catch (err) {
+      await child.stop();
+      throw err;
+    }
+  };
   try {
-    await waitUntil(() => answersAsKafka(bootstrapServers, 3_000), {
-      timeoutMs: 90_000,
-      gaveUp: () => (child.hasExited() ? 'the broker process exited' : undefined),
-      describe: () => `Kafka on ${bootstrapServers} did not start (${log ? 'output was sent to the log callback' : logFile}). Last output:\n${child.tail()}\n`,
-    });
+    await launch();
   } catch (err) {
-    await child.stop();
     // Lost a start race against another launcher on the same port: use the winner.
     if (await answersAsKafka(bootstrapServers, 3_000)) return { ...noop, bootstrapServers };
     throw err;
   }
   log?.(`Kafka started on ${bootstrapServers}`);
-  return { bootstrapServers, startedHere: true, stop: () => child.stop() };
+  const stop = () => child.stop();
+  // Same data directory, so a restarted broker has every topic, offset and committed message.
+  const restart = async () => {
+    await child.stop();
+    await launch();
+  };
+  return { bootstrapServers, startedHere: true, stop, supervised: { exited: () => child.exited, restart, kill: () => crash(child) } };
 }
 
 /** True when a Kafka broker at `bootstrapServers` answers a metadata request. */

@@ -15,12 +15,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
+import type { Supervised } from './supervisor';
 
 export type LogFn = (line: string) => void;
 
 export interface Running {
   stop(): Promise<void>;
   startedHere: boolean;
+  /** Set when this launcher started the process and can start it again after a crash (see Supervisor). */
+  supervised?: Supervised;
 }
 
 export interface Stoppable {
@@ -155,6 +158,12 @@ export function spawnServer(cmd: string, args: string[], opts: SpawnOptions): Ch
   const untrack = track(child);
   void exited.then(untrack);
   return child;
+}
+
+/** SIGKILL, nothing drained, as an out-of-memory exit or `kill -9` would; resolves once it is gone. */
+export async function crash(child: Child): Promise<void> {
+  child.kill('SIGKILL');
+  await child.exited;
 }
 
 function forEachLine(stream: NodeJS.ReadableStream, fn: (line: string) => void): void {

@@ -9,7 +9,8 @@ import { existsSync } from 'node:fs';
 import { AddressInfo, createServer } from 'node:net';
 import * as path from 'node:path';
 import { LOGS_DIR, REPO_ROOT } from './paths';
-import { spawnServer, type Child } from './proc';
+import { crash, spawnServer, type Child } from './proc';
+import type { Supervised } from './supervisor';
 
 export type ServiceName = 'intake' | 'dedup' | 'matching' | 'alerting' | 'console';
 
@@ -36,7 +37,7 @@ export interface ServiceProcessOptions {
   logGroup: string;
 }
 
-export interface ServiceProcess {
+export interface ServiceProcess extends Supervised {
   name: ServiceName;
   url: string;
   logFile: string;
@@ -44,6 +45,7 @@ export interface ServiceProcess {
   stop(): Promise<void>;
   /** SIGKILL: a crash, nothing drained. */
   kill(): Promise<void>;
+  /** Stops it if it runs, starts it again on the same port, and waits until it is ready. */
   restart(): Promise<void>;
 }
 
@@ -69,10 +71,10 @@ export async function startServiceProcess(name: ServiceName, options: ServicePro
     name,
     url,
     logFile,
+    exited: () => child!.exited,
     stop: async () => child?.stop(),
     kill: async () => {
-      child?.kill('SIGKILL');
-      await child?.exited;
+      if (child) await crash(child);
     },
     async restart() {
       await child?.stop();

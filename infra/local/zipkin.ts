@@ -1,16 +1,22 @@
 // Local Zipkin (in-memory storage, HTTP collector only) from infra/zipkin/lib/zipkin-server-exec.jar.
 // Reuses a Zipkin that already answers GET /health on the port. Output goes to
-// .local/logs/zipkin.log unless `log` is given.
+// .local/logs/zipkin.log (zipkin-<port>.log on other ports) unless `log` is given.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fetchJars } from './fetch';
 import { LOGS_DIR } from './paths';
-import { javaBin, noop, portOpen, spawnServer, waitUntil, type LogFn, type Running } from './proc';
+import { crash, javaBin, noop, portOpen, spawnServer, waitUntil, type Child, type LogFn, type Running } from './proc';
 
 export interface ZipkinOptions {
   port?: number;
+  /** Zipkin's heap; the number of spans it keeps follows from it (see maxSpansFor). */
+  heapMb?: number;
   log?: LogFn;
 }
+
+/** What one of crosscheck's spans costs in Zipkin's in-memory store, indexes included: measured, see maxSpansFor. */
+const SPAN_HEAP_BYTES = 4_096;
+const STORE_SHARE_OF_HEAP = 0.5;
 
 export async function startZipkin(opts: ZipkinOptions = {}): Promise<Running & { url: string }> {
   const port = opts.port ?? 19411;
@@ -33,42 +39,65 @@ export async function startZipkin(opts: ZipkinOptions = {}): Promise<Running & {
   const jar = fs.readdirSync(lib).find((f) => /^zipkin-server.*exec\.jar$/.test(f));
   if (!jar) throw new Error(`No zipkin-server exec jar in ${lib}; delete that directory to refetch.`);
 
+  const heapMb = opts.heapMb ?? 384;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     QUERY_PORT: String(port),
     STORAGE_TYPE: 'mem',
-    // The default (500k spans) does not fit the heap below; a bench run would OOM Zipkin.
-    MEM_MAX_SPANS: process.env.MEM_MAX_SPANS ?? '100000',
+    // The store's default cap (500k spans) does not fit a small heap: a long run filled it until the JVM died.
+    MEM_MAX_SPANS: String(maxSpansFor(heapMb)),
     COLLECTOR_KAFKA_ENABLED: 'false',
   };
   // The services' own KAFKA_BOOTSTRAP_SERVERS would switch on Zipkin's Kafka collector.
   delete env.KAFKA_BOOTSTRAP_SERVERS;
 
-  const logFile = path.join(LOGS_DIR, 'zipkin.log');
-  const child = spawnServer(
-    javaBin(),
-    // C1 only: starts in ~2/3 of the time, and a dev trace viewer needs no peak throughput.
-    ['-Xms64m', '-Xmx384m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-XX:+ExitOnOutOfMemoryError',
-      '-jar', path.join(lib, jar),
-      // Listen on loopback only; Armeria's port list is replaced as a whole, hence all three keys.
-      `--armeria.ports[0].port=${port}`, '--armeria.ports[0].ip=127.0.0.1', '--armeria.ports[0].protocols[0]=http',
-      // Quiet, like the broker: warnings and errors only.
-      '--spring.main.banner-mode=off', '--logging.level.root=WARN'],
-    { cwd: lib, env, logFile, log, graceMs: 10_000 },
-  );
+  const logFile = path.join(LOGS_DIR, port === 19411 ? 'zipkin.log' : `zipkin-${port}.log`);
+  let child: Child;
+  const launch = async (): Promise<void> => {
+    child = spawnServer(
+      javaBin(),
+      // C1 only: starts in ~2/3 of the time, and a dev trace viewer needs no peak throughput.
+      ['-Xms64m', `-Xmx${heapMb}m`, '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-XX:+ExitOnOutOfMemoryError',
+        '-jar', path.join(lib, jar),
+        // Listen on loopback only; Armeria's port list is replaced as a whole, hence all three keys.
+        `--armeria.ports[0].port=${port}`, '--armeria.ports[0].ip=127.0.0.1', '--armeria.ports[0].protocols[0]=http',
+        // Quiet, like the broker: warnings and errors only.
+        '--spring.main.banner-mode=off', '--logging.level.root=WARN'],
+      { cwd: lib, env, logFile, log, graceMs: 10_000 },
+    );
+    try {
+      await waitUntil(() => answersAsZipkin(url), {
+        timeoutMs: 90_000,
+        gaveUp: () => (child.hasExited() ? 'the Zipkin process exited' : undefined),
+        describe: () => `Zipkin on ${url} did not start (${log ? 'output was sent to the log callback' : logFile}). Last output:\n${child.tail()}\n`,
+      });
+    } catch (err) {
+      await child.stop();
+      throw err;
+    }
+  };
   try {
-    await waitUntil(() => answersAsZipkin(url), {
-      timeoutMs: 90_000,
-      gaveUp: () => (child.hasExited() ? 'the Zipkin process exited' : undefined),
-      describe: () => `Zipkin on ${url} did not start (${log ? 'output was sent to the log callback' : logFile}). Last output:\n${child.tail()}\n`,
-    });
+    await launch();
   } catch (err) {
-    await child.stop();
     if (await answersAsZipkin(url)) return { ...noop, url };
     throw err;
   }
-  log?.(`Zipkin started on ${url}`);
-  return { url, startedHere: true, stop: () => child.stop() };
+  log?.(`Zipkin started on ${url} (${heapMb} MB heap, keeps the latest ${maxSpansFor(heapMb).toLocaleString('en')} spans)`);
+  // A restarted Zipkin starts empty: traces are kept in memory only.
+  const restart = async () => {
+    await child.stop();
+    await launch();
+  };
+  return { url, startedHere: true, stop: () => child.stop(), supervised: { exited: () => child.exited, restart, kill: () => crash(child) } };
+}
+
+/**
+ * How many spans Zipkin's in-memory store may keep in a heap of `heapMb`: crosscheck's spans take
+ * about SPAN_HEAP_BYTES each there (measured), and the store gets half the heap; the other half is
+ * Zipkin itself and the headroom a query of large traces needs.
+ */
+export function maxSpansFor(heapMb: number): number {
+  return Math.floor((heapMb * 1024 * 1024 * STORE_SHARE_OF_HEAP) / SPAN_HEAP_BYTES);
 }
 
 export async function answersAsZipkin(url: string): Promise<boolean> {
