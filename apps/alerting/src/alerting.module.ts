@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import {
   AuditHttpController,
   AuditLog,
+  AuditLogChain1763800000910,
   AuditLogDetail1763800000900,
   AuditedInterceptor,
   CreateAuditLog1763800000060,
@@ -32,6 +33,7 @@ const migrations = [
   CreateAlerts1763800000400,
   SubscriptionsTriageWebhooks1763800000410,
   AuditLogDetail1763800000900,
+  AuditLogChain1763800000910,
 ];
 
 @Module({})

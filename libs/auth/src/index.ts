@@ -9,6 +9,8 @@ export * from './replica/credential-replica.module';
 export * from './replica/replicated-credential-store';
 export * from './audit/audit-log';
 export * from './audit/audit-log.migration';
+export * from './audit/audit-log-chain.migration';
+export * from './audit/audit-chain';
 export * from './audit/audited.interceptor';
 export * from './whoami.http.controller';
 export * from './audit/audit.http.controller';

@@ -1,9 +1,12 @@
 /**
  * The append-only audit log: who (agency, key), did what (action), to which
  * records, with what outcome, when, under which trace. Never personal data.
+ * Every line is hash-chained to the one before it (audit-chain.ts), so that
+ * `npm run audit:verify` finds a line edited or deleted behind the service's back.
  */
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditChainWriter } from './audit-chain.writer';
 
 export interface AuditEntry {
   agency: string | null;
@@ -32,13 +35,16 @@ export interface AuditQuery {
 
 @Injectable()
 export class AuditLog {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly chain: AuditChainWriter;
 
-  async append(entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.query(
-      'INSERT INTO audit_log (agency, key_id, action, record_ids, outcome, status, trace_id, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
-      [entry.agency, entry.keyId, entry.action, entry.recordIds, entry.outcome, entry.status, entry.traceId, entry.detail ?? null],
-    );
+  constructor(private readonly dataSource: DataSource) {
+    this.chain = new AuditChainWriter(dataSource);
+  }
+
+  /** Within the caller's transaction when there is one, so that the line commits, or not, with the work it records. */
+  async append(entry: AuditEntry, manager?: EntityManager): Promise<void> {
+    if (manager?.queryRunner?.isTransactionActive) return this.chain.appendWithin(manager, entry);
+    return this.chain.append(entry);
   }
 
   /** Newest first; `before` is the id of the last row of the previous page. */

@@ -1,0 +1,113 @@
+/**
+ * Appends lines to a service's audit chain. One writer at a time per schema,
+ * across every instance: a transaction-scoped advisory lock, under which the
+ * newest line's hash is read and the new lines' ids are drawn, so that id order
+ * is chain order. The lock is held through the commit, so writers queue behind
+ * each other's WAL flush; to keep that from capping a busy service at one
+ * commit per line, the lines an instance is asked for while it waits are
+ * chained and committed together.
+ */
+import { DataSource, EntityManager } from 'typeorm';
+import { auditLineHash, ChainedAuditFields, GENESIS_HASH } from './audit-chain';
+import { chainedAt, readAuditLines } from './audit-chain.reader';
+import type { AuditEntry } from './audit-log';
+
+/** Lines written in one transaction at most; 12 parameters each, well under Postgres' 65,535. */
+const MOST_LINES_PER_WRITE = 200;
+
+interface WaitingLine {
+  entry: AuditEntry;
+  written: () => void;
+  failed: (error: unknown) => void;
+}
+
+export class AuditChainWriter {
+  private readonly waiting: WaitingLine[] = [];
+  private writing = false;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Resolves once the line is committed. */
+  append(entry: AuditEntry): Promise<void> {
+    return new Promise((written, failed) => {
+      this.waiting.push({ entry, written, failed });
+      void this.writeWaiting();
+    });
+  }
+
+  /** The line commits, or not, with the caller's transaction and the work it records. */
+  appendWithin(transaction: EntityManager, entry: AuditEntry): Promise<void> {
+    return appendChained(transaction, [entry]);
+  }
+
+  private async writeWaiting(): Promise<void> {
+    if (this.writing) return;
+    this.writing = true;
+    try {
+      while (this.waiting.length > 0) {
+        const lines = this.waiting.splice(0, MOST_LINES_PER_WRITE);
+        try {
+          await this.write(lines.map((line) => line.entry));
+          for (const line of lines) line.written();
+        } catch (error) {
+          if (lines.length === 1) lines[0].failed(error);
+          // A line Postgres refuses must not fail the requests it was written with: each again, on its own.
+          else for (const line of lines) await this.write([line.entry]).then(line.written, line.failed);
+        }
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  private write(entries: AuditEntry[]): Promise<void> {
+    return this.dataSource.transaction((transaction) => appendChained(transaction, entries));
+  }
+}
+
+const CHAINED_COLUMNS = [
+  ...['id', 'at', 'agency', 'key_id', 'action', 'record_ids', 'outcome', 'status', 'trace_id', 'detail'],
+  ...['prev_hash', 'hash'],
+];
+
+interface ChainHead {
+  at: string;
+  newest_hash: string | null;
+  has_lines: boolean;
+  ids: string[];
+}
+
+async function appendChained(transaction: EntityManager, entries: AuditEntry[]): Promise<void> {
+  await transaction.query("SELECT pg_advisory_xact_lock(hashtext('crosscheck.audit.' || current_schema()))");
+  // A statement of its own, after the lock: its snapshot includes the line the last holder committed.
+  const [head]: ChainHead[] = await transaction.query(
+    // The ids are drawn under the lock too, so that id order is chain order.
+    `SELECT ${chainedAt('now()')} AS at, newest.hash AS newest_hash, newest.id IS NOT NULL AS has_lines,
+            ARRAY(SELECT nextval(pg_get_serial_sequence('audit_log', 'id')) FROM generate_series(1, $1))::text[] AS ids
+       FROM (SELECT 1) AS one
+       LEFT JOIN LATERAL (SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1) AS newest ON true`,
+    [entries.length],
+  );
+  const ids = head.ids.sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+  let prevHash = head.newest_hash ?? (head.has_lines ? await sealOfUnchainedLines(transaction) : GENESIS_HASH);
+  const rows = entries.map((entry, index) => {
+    const line: ChainedAuditFields = { ...entry, id: ids[index], at: head.at, detail: entry.detail ?? null };
+    const hash = auditLineHash(prevHash, line);
+    const row = [line.id, line.at, line.agency, line.keyId, line.action, line.recordIds, line.outcome, line.status];
+    row.push(line.traceId, line.detail, prevHash, hash);
+    prevHash = hash;
+    return row;
+  });
+  const placeholder = (row: number, column: number) => `$${row * CHAINED_COLUMNS.length + column + 1}`;
+  const values = rows.map((_, row) => `(${CHAINED_COLUMNS.map((_, column) => placeholder(row, column)).join(', ')})`);
+  const insert = `INSERT INTO audit_log (${CHAINED_COLUMNS.join(', ')}) VALUES ${values.join(', ')}`;
+  await transaction.query(insert, rows.flat());
+}
+
+/** The first chained line of a log that has lines from before the chain seals them; this runs once per log. */
+async function sealOfUnchainedLines(transaction: EntityManager): Promise<string> {
+  const run = (sql: string, parameters: unknown[]) => transaction.query(sql, parameters);
+  let seal = GENESIS_HASH;
+  for await (const line of readAuditLines(run, 'audit_log', 'unchained')) seal = auditLineHash(seal, line);
+  return seal;
+}
