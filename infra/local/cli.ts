@@ -6,6 +6,7 @@ import { startKafka } from './kafka';
 import { KAFKA_DATA, LOGS_DIR } from './paths';
 import { startPostgres } from './postgres';
 import { isEcho, type Running } from './proc';
+import { Supervisor } from './supervisor';
 import { startZipkin } from './zipkin';
 
 const say = (line: string): void => console.log(`[infra] ${line}`);
@@ -22,9 +23,12 @@ async function fetchAll(): Promise<void> {
 
 async function up(): Promise<void> {
   const started: Running[] = [];
+  // Kafka or Zipkin dying (out of memory, say) is started again, as under `npm start`.
+  const supervisor = new Supervisor(say);
   let stoppingSince = 0;
   const stopAll = async (code: number): Promise<never> => {
     stoppingSince = Date.now();
+    supervisor.stop();
     const mine = started.filter((r) => r.startedHere);
     if (mine.length) say(`stopping ${mine.length} service(s) started here...`);
     await Promise.allSettled(mine.map((r) => r.stop()));
@@ -45,6 +49,7 @@ async function up(): Promise<void> {
       const t0 = Date.now();
       const r = await start();
       started.push(r);
+      if (r.supervised) supervisor.watch(name, r.supervised);
       say(`${name.padEnd(8)} ${where(r).padEnd(48)} ${r.startedHere ? `started in ${secs(t0)}` : 'already running, reused'}`);
     };
     // allSettled, so that on a failure everything that did start is known and gets stopped.
