@@ -1,7 +1,7 @@
 // Local real infrastructure (Kafka, Zipkin, Postgres, the services as processes) for
 // `npm start` and the test harness.
 export type { Child, LogFn, Running } from './proc';
-export { startKafka, answersAsKafka, type KafkaOptions } from './kafka';
+export { startKafka, answersAsKafka, type KafkaOptions, type SecureListener } from './kafka';
 export { startZipkin, answersAsZipkin, maxSpansFor, type ZipkinOptions } from './zipkin';
 export { startPostgres, ensureDatabase, dropDatabase, databaseUrl, type PostgresOptions } from './postgres';
 export { fetchJars, jarsFetched, type JarSet } from './fetch';

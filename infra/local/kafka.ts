@@ -18,6 +18,19 @@ export interface KafkaOptions {
   /** Wipe dataDir first. Only applies when this call starts the broker, not when it reuses one. */
   fresh?: boolean;
   log?: LogFn;
+  /**
+   * Clients connect over TLS with SASL/SCRAM-SHA-256 (a SASL_SSL listener on `port`), as a broker
+   * holding an exchange's data should be run. The broker and its controller talk over plaintext
+   * listeners on loopback, one of which (`internalPort`) also answers the launcher's readiness probe.
+   */
+  secure?: SecureListener;
+}
+
+export interface SecureListener {
+  /** PEM file holding the broker's PKCS#8 private key, unencrypted, and its certificate chain. */
+  keystorePemFile: string;
+  scram: { username: string; password: string };
+  internalPort: number;
 }
 
 export async function startKafka(opts: KafkaOptions = {}): Promise<Running & { bootstrapServers: string }> {
@@ -55,7 +68,7 @@ export async function startKafka(opts: KafkaOptions = {}): Promise<Running & { b
       .readFileSync(KAFKA_TEMPLATE, 'utf8')
       .replaceAll('{{PORT}}', String(port))
       .replaceAll('{{CONTROLLER_PORT}}', String(controllerPort))
-      .replaceAll('{{LOG_DIRS}}', logDirs.replaceAll('\\', '/')),
+      .replaceAll('{{LOG_DIRS}}', logDirs.replaceAll('\\', '/')) + (opts.secure ? secureListenerProperties(port, controllerPort, opts.secure) : ''),
   );
   const log4j = `-Dlog4j.configuration=file:${KAFKA_LOG4J}`;
 
@@ -63,10 +76,12 @@ export async function startKafka(opts: KafkaOptions = {}): Promise<Running & { b
     log?.(`formatting KRaft storage in ${logDirs}`);
     // Short-lived tool JVM: C1 only starts faster.
     await java(['-Xmx256m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', log4j, '-cp', classpath,
-      'kafka.tools.StorageTool', 'format', '-t', clusterId(), '-c', props, '--ignore-formatted']);
+      'kafka.tools.StorageTool', 'format', '-t', clusterId(), '-c', props, '--ignore-formatted',
+      ...(opts.secure ? ['--add-scram', `SCRAM-SHA-256=[name=${opts.secure.scram.username},password=${opts.secure.scram.password}]`] : [])]);
   }
 
   const logFile = path.join(dataDir, 'broker.log');
+  const probeAt = opts.secure ? `127.0.0.1:${opts.secure.internalPort}` : bootstrapServers;
   let child: Child;
   const launch = async (): Promise<void> => {
     child = spawnServer(
@@ -76,7 +91,7 @@ export async function startKafka(opts: KafkaOptions = {}): Promise<Running & { b
       { cwd: dataDir, logFile, log },
     );
     try {
-      await waitUntil(() => answersAsKafka(bootstrapServers, 3_000), {
+      await waitUntil(() => answersAsKafka(probeAt, 3_000), {
         timeoutMs: 90_000,
         gaveUp: () => (child.hasExited() ? 'the broker process exited' : undefined),
         describe: () => `Kafka on ${bootstrapServers} did not start (${log ? 'output was sent to the log callback' : logFile}). Last output:\n${child.tail()}\n`,
@@ -101,6 +116,23 @@ export async function startKafka(opts: KafkaOptions = {}): Promise<Running & { b
     await launch();
   };
   return { bootstrapServers, startedHere: true, stop, supervised: { exited: () => child.exited, restart, kill: () => crash(child) } };
+}
+
+/** Later keys override the template's: the client listener becomes SASL_SSL, and the broker keeps a plaintext one of its own. */
+function secureListenerProperties(port: number, controllerPort: number, secure: SecureListener): string {
+  return [
+    '',
+    '# Clients: TLS and SASL/SCRAM-SHA-256 (KafkaOptions.secure)',
+    `listeners=SASL_SSL://127.0.0.1:${port},INTERNAL://127.0.0.1:${secure.internalPort},CONTROLLER://127.0.0.1:${controllerPort}`,
+    `advertised.listeners=SASL_SSL://127.0.0.1:${port},INTERNAL://127.0.0.1:${secure.internalPort}`,
+    'inter.broker.listener.name=INTERNAL',
+    'listener.security.protocol.map=CONTROLLER:PLAINTEXT,INTERNAL:PLAINTEXT,SASL_SSL:SASL_SSL',
+    'sasl.enabled.mechanisms=SCRAM-SHA-256',
+    'listener.name.sasl_ssl.scram-sha-256.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;',
+    'ssl.keystore.type=PEM',
+    `ssl.keystore.location=${secure.keystorePemFile.replaceAll('\\', '/')}`,
+    '',
+  ].join('\n');
 }
 
 /** True when a Kafka broker at `bootstrapServers` answers a metadata request. */

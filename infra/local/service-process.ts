@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { LOGS_DIR, REPO_ROOT } from './paths';
 import { crash, spawnServer, type Child } from './proc';
 import type { Supervised } from './supervisor';
+import { Agent, fetch } from 'undici';
 
 export type ServiceName = 'intake' | 'dedup' | 'matching' | 'alerting' | 'console';
 
@@ -35,6 +36,8 @@ export interface ServiceProcessOptions {
   port?: number;
   /** Folder under .local/logs for this run's logs. */
   logGroup: string;
+  /** The CA (PEM) that signed the certificate of a service serving HTTPS (`HTTPS_CERT_FILE`), for the readiness probe. */
+  trustedCa?: string;
 }
 
 export interface ServiceProcess extends Supervised {
@@ -54,7 +57,9 @@ export async function startServiceProcess(name: ServiceName, options: ServicePro
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first`);
   const logFile = path.join(LOGS_DIR, options.logGroup, `${name}.log`);
   const port = options.port ?? (await freePort());
-  const url = `http://${reachableAt(options.env.BIND_ADDRESS ?? process.env.BIND_ADDRESS)}:${port}`;
+  const scheme = options.env.HTTPS_CERT_FILE ? 'https' : 'http';
+  const url = `${scheme}://${reachableAt(options.env.BIND_ADDRESS ?? process.env.BIND_ADDRESS)}:${port}`;
+  const probe = options.trustedCa ? new Agent({ connect: { ca: options.trustedCa } }) : undefined;
   let child: Child | undefined;
 
   const launch = async () => {
@@ -63,7 +68,7 @@ export async function startServiceProcess(name: ServiceName, options: ServicePro
       logFile,
       graceMs: 35_000,
     });
-    await waitForReady(name, url, child, logFile);
+    await waitForReady(name, url, child, logFile, probe);
   };
 
   await launch();
@@ -89,12 +94,12 @@ function reachableAt(bindAddress = ''): string {
   return bindAddress.includes(':') ? `[${bindAddress}]` : bindAddress;
 }
 
-async function waitForReady(name: string, url: string, child: Child, logFile: string, timeoutMs = 60_000): Promise<void> {
+async function waitForReady(name: string, url: string, child: Child, logFile: string, probe: Agent | undefined, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.hasExited()) throw new Error(`${name} ${await child.exited} before it was ready; see ${logFile}:\n${child.tail(15)}`);
     try {
-      if ((await fetch(`${url}/ready`)).ok) return;
+      if ((await fetch(`${url}/ready`, { dispatcher: probe })).ok) return;
     } catch {
       // not listening yet
     }
@@ -104,7 +109,8 @@ async function waitForReady(name: string, url: string, child: Child, logFile: st
   throw new Error(`${name} not ready at ${url} within ${timeoutMs / 1000} s; see ${logFile}`);
 }
 
-function freePort(): Promise<number> {
+/** A port nothing listens on right now, picked by the system. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { Agencies, dropDatabase, ensureDatabase, startServiceProcess, type ServiceName, type ServiceProcess } from '@crosscheck/infra';
 import { ensureTopics, TopicNames } from '@crosscheck/messaging';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, KafkaConfig, logLevel } from 'kafkajs';
 import { testInfrastructure } from './infrastructure';
 
 export interface Suite {
@@ -27,13 +27,23 @@ export interface Suite {
   close(): Promise<void>;
 }
 
-export async function createSuite(label: string, overrides: { kafkaBrokers?: string } = {}): Promise<Suite> {
-  const infrastructure = { ...testInfrastructure(), ...overrides };
+export interface SuiteOverrides {
+  kafkaBrokers?: string;
+  /** TLS and SASL for the suite's own Kafka client, when the broker asks for them. */
+  kafkaSecurity?: Pick<KafkaConfig, 'ssl' | 'sasl'>;
+  /** Environment every service of the suite starts with (a service's own `startWith` env wins). */
+  serviceEnv?: Record<string, string>;
+  /** The CA of services that serve HTTPS, for their readiness probe. */
+  trustedCa?: string;
+}
+
+export async function createSuite(label: string, overrides: SuiteOverrides = {}): Promise<Suite> {
+  const infrastructure = { ...testInfrastructure(), ...(overrides.kafkaBrokers ? { kafkaBrokers: overrides.kafkaBrokers } : {}) };
   const id = `${label.replace(/[^a-z0-9]/gi, '').toLowerCase().slice(0, 20)}_${randomBytes(3).toString('hex')}`;
   const databaseName = `cc_test_${id}`;
   const databaseUrl = await ensureDatabase(infrastructure.postgresAdminUrl, databaseName);
   const topicPrefix = `${id}.`;
-  const kafka = new Kafka({ clientId: `test-${id}`, brokers: infrastructure.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({ clientId: `test-${id}`, brokers: infrastructure.kafkaBrokers.split(','), logLevel: logLevel.NOTHING, ...overrides.kafkaSecurity });
   const services: Suite['services'] = {};
 
   const suite: Suite = {
@@ -58,8 +68,10 @@ export async function createSuite(label: string, overrides: { kafkaBrokers?: str
           KAFKA_TOPIC_PREFIX: topicPrefix,
           KAFKA_GROUP_ID: `${topicPrefix}${name}`,
           ZIPKIN_URL: `${infrastructure.zipkinUrl}/api/v2/spans`,
+          ...overrides.serviceEnv,
           ...env,
         },
+        trustedCa: overrides.trustedCa,
       });
     },
     url(name) {

@@ -1,16 +1,19 @@
 /**
  * Builds kafkajs clients the same way everywhere: kafkajs logs go to our JSON
- * logger, and topics are created (idempotently) when missing, since the broker
+ * logger, TLS and SASL/SCRAM are used when the settings ask for them, and topics are created (idempotently) when missing, since the broker
  * does not auto-create them.
  */
 import { Kafka, logLevel as KafkaLogLevel, LogEntry } from 'kafkajs';
 import type { Logger } from 'pino';
+import type { KafkaSecurity } from './messaging.settings';
 import type { TopicNames } from './topic-names';
 
-export function createKafka(clientId: string, brokers: string[], logger: Logger): Kafka {
+export function createKafka(clientId: string, brokers: string[], logger: Logger, security: KafkaSecurity = {}): Kafka {
   return new Kafka({
     clientId,
     brokers,
+    ssl: security.tls ? (security.tls.ca ? { ca: [security.tls.ca] } : true) : undefined,
+    sasl: security.sasl,
     logLevel: KafkaLogLevel.WARN,
     retry: { initialRetryTime: 200, retries: 8, maxRetryTime: 5_000 },
     logCreator:

@@ -28,7 +28,7 @@ export class KafkaProducer implements OnApplicationShutdown {
     @Inject(MESSAGING_SETTINGS) private readonly settings: MessagingSettings,
     @Inject(MESSAGING_LOGGER) logger: Logger,
   ) {
-    this.kafka = createKafka(settings.service, settings.brokers, logger);
+    this.kafka = createKafka(settings.service, settings.brokers, logger, settings.security);
     this.topics = new TopicNames(settings.topicPrefix);
     this.producer = this.createProducer();
   }

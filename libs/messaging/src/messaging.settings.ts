@@ -11,6 +11,15 @@ export interface MessagingSettings {
   maxAttempts: number;
   /** Partitions for topics this service creates when they are missing. */
   topicPartitions: number;
+  /** TLS and SASL towards the brokers; plaintext when absent. */
+  security?: KafkaSecurity;
+}
+
+/** How a client proves itself to the brokers and checks them: TLS (with the CA that signed them) and SASL/SCRAM. */
+export interface KafkaSecurity {
+  /** TLS to the brokers; `ca` replaces the system's trusted roots when given. */
+  tls?: { ca?: string };
+  sasl?: { mechanism: 'scram-sha-256'; username: string; password: string } | { mechanism: 'scram-sha-512'; username: string; password: string };
 }
 
 export const MESSAGING_SETTINGS = Symbol('MESSAGING_SETTINGS');

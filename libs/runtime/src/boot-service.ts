@@ -5,6 +5,7 @@
  * Kafka consumer share one Nest app, and SIGTERM/SIGINT drain it: stop
  * consuming, finish and commit the batch in hand, stop the relay, close the pool.
  */
+import { readFileSync } from 'node:fs';
 import { INestApplication, Type, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { createKafkaEventServer } from '@crosscheck/messaging';
@@ -44,6 +45,7 @@ export async function bootService<Config extends ServiceConfig>(definition: Serv
   logger.level = config.LOG_LEVEL;
 
   const app = await NestFactory.create(definition.module(config), {
+    httpsOptions: config.HTTPS_CERT_FILE ? { cert: readFileSync(config.HTTPS_CERT_FILE), key: readFileSync(config.HTTPS_KEY_FILE!) } : undefined,
     logger: new JsonLogger(logger),
     bufferLogs: true,
     bodyParser: false,

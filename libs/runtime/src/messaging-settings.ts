@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { MessagingSettings } from '@crosscheck/messaging';
 import { ServiceConfig } from './service.config';
 
@@ -10,5 +11,11 @@ export function messagingSettingsFrom(service: string, config: ServiceConfig): M
     databaseSchema: config.DATABASE_SCHEMA,
     maxAttempts: config.MESSAGE_MAX_ATTEMPTS,
     topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
+    security: {
+      tls: config.KAFKA_TLS ? { ca: config.KAFKA_TLS_CA_FILE ? readFileSync(config.KAFKA_TLS_CA_FILE, 'utf8') : undefined } : undefined,
+      sasl: config.KAFKA_SASL_MECHANISM
+        ? { mechanism: config.KAFKA_SASL_MECHANISM, username: config.KAFKA_SASL_USERNAME!, password: config.KAFKA_SASL_PASSWORD! }
+        : undefined,
+    },
   };
 }

@@ -3,11 +3,34 @@
  * backend are, and how this instance names itself. Each app extends this class
  * with its own settings; `loadConfig` validates it before Nest starts.
  */
+import { accessSync, constants, statSync } from 'node:fs';
 import { Transform } from 'class-transformer';
-import { ArrayNotEmpty, IsBoolean, IsIn, IsInt, IsIP, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+import { ArrayNotEmpty, IsBoolean, IsIn, IsInt, IsIP, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, registerDecorator, ValidateIf } from 'class-validator';
 import { DatabaseConfig } from './database.config';
 import { booleanFromEnv } from './load-config';
 import type { RatesPerSecond } from './rate-limits';
+
+/** A path to a file this process can read: certificates and keys are read at start, and a wrong path should stop the start, named. */
+function IsReadableFile() {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isReadableFile',
+      target: target.constructor,
+      propertyName,
+      options: { message: 'must be the path of a readable file' },
+      validator: {
+        validate: (value: unknown) => {
+          if (typeof value !== 'string') return false;
+          try {
+            accessSync(value, constants.R_OK);
+            return statSync(value).isFile();
+          } catch {
+            return false;
+          }
+        },
+      },
+    });
+}
 
 const toList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').map((part) => part.trim()).filter(Boolean) : value;
@@ -25,6 +48,17 @@ export class ServiceConfig extends DatabaseConfig {
    */
   @IsIP(undefined, { message: 'must be an IP address, such as 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)' })
   BIND_ADDRESS: string = '127.0.0.1';
+
+  /** PEM certificate chain and key to serve HTTPS with; plain HTTP when unset. Both or neither. */
+  @ValidateIf((config: ServiceConfig) => config.HTTPS_CERT_FILE !== undefined || config.HTTPS_KEY_FILE !== undefined)
+  @IsString({ message: 'is required with HTTPS_KEY_FILE' })
+  @IsReadableFile()
+  HTTPS_CERT_FILE?: string;
+
+  @ValidateIf((config: ServiceConfig) => config.HTTPS_CERT_FILE !== undefined || config.HTTPS_KEY_FILE !== undefined)
+  @IsString({ message: 'is required with HTTPS_CERT_FILE' })
+  @IsReadableFile()
+  HTTPS_KEY_FILE?: string;
 
   /** Largest accepted request body, in bytes; larger ones get 413. */
   @IsInt()
@@ -45,6 +79,31 @@ export class ServiceConfig extends DatabaseConfig {
   /** Prepended to every topic name; lets test suites and tenants use their own topics. */
   @Matches(/^[a-zA-Z0-9._-]*$/, { message: 'may only hold letters, digits, ".", "_" and "-"' })
   KAFKA_TOPIC_PREFIX: string = '';
+
+  /** TLS to the brokers (the listener is SASL_SSL or SSL). */
+  @Transform(booleanFromEnv)
+  @IsBoolean()
+  KAFKA_TLS: boolean = false;
+
+  /** PEM file of the CA that signed the brokers' certificates; the system's roots when unset. */
+  @IsOptional()
+  @IsReadableFile()
+  KAFKA_TLS_CA_FILE?: string;
+
+  /** SASL mechanism towards the brokers; none when unset. */
+  @IsOptional()
+  @IsIn(['scram-sha-256', 'scram-sha-512'])
+  KAFKA_SASL_MECHANISM?: 'scram-sha-256' | 'scram-sha-512';
+
+  @ValidateIf((config: ServiceConfig) => config.KAFKA_SASL_MECHANISM !== undefined)
+  @IsString()
+  @IsNotEmpty({ message: 'is required with KAFKA_SASL_MECHANISM' })
+  KAFKA_SASL_USERNAME?: string;
+
+  @ValidateIf((config: ServiceConfig) => config.KAFKA_SASL_MECHANISM !== undefined)
+  @IsString()
+  @IsNotEmpty({ message: 'is required with KAFKA_SASL_MECHANISM' })
+  KAFKA_SASL_PASSWORD?: string;
 
   /** Partitions for topics a service creates when they are missing. */
   @IsInt()
