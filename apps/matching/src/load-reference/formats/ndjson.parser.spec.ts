@@ -114,7 +114,7 @@ describe('parseNdjson', () => {
     ['an MRZ check digit that disagrees', 'sltd', lineWith('sltd', { mrz: TD3_MRZ.replace('L898902C36', 'L898902C37') }), 'travelDocument.mrz: must be a valid ICAO 9303 MRZ'],
     ['a document type not in the list', 'sltd', lineWith('sltd', { type: 'passbook' }), 'travelDocument.type: must be one of the following values: passport'],
     ['no entryId', 'sltd', JSON.stringify({ travelDocument: valid.sltd.travelDocument }), 'entryId: must be a non-empty string of at most 128 characters'],
-    ['a blank entryId', 'sltd', lineWith('sltd', { entryId: '  ' }, true), 'entryId: must be a non-empty string of at most 128 characters'],
+    ['a blank entryId', 'sltd', lineWith('sltd', { entryId: '  ' }, true), 'entryId: must contain visible characters, not only spaces or invisible formatting characters'],
     ['an entryId too long', 'sltd', lineWith('sltd', { entryId: 'E'.repeat(129) }, true), 'entryId: must be a non-empty string of at most 128 characters'],
     ['an oversize description', 'works-of-art', lineWith('works-of-art', { description: 'x'.repeat(4001) }), 'artwork.description: must be shorter than or equal to 4000 characters'],
     ['an oversize holder name', 'sltd', lineWith('sltd', { holderName: 'x'.repeat(301) }), 'travelDocument.holderName: must be shorter than or equal to 300 characters'],
