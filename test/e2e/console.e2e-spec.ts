@@ -61,9 +61,13 @@ const alertItems = () => page.locator('.alert-item');
 const subscriptionAlert = () => alertItems().filter({ hasText: SUBSCRIPTION });
 
 describe('the analyst console, in a real browser', () => {
-  it('refuses a wrong key and a key without the analyst role, with a clear message', async () => {
+  it('refuses a malformed key, an unknown key and a key without the analyst role, each with a clear message', async () => {
     await page.goto(consoleServer.url);
     await page.getByLabel('Analyst key').fill('cck_notakey_0000000000');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expectText(page.getByRole('alert'), 'That does not look like a crosscheck key: it is too short: a crosscheck key is 64 characters');
+
+    await page.getByLabel('Analyst key').fill(`cck_0000000000000000_${'A'.repeat(43)}`);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expectText(page.getByRole('alert'), 'This key is not valid');
 
@@ -84,11 +88,14 @@ describe('the analyst console, in a real browser', () => {
     expect(cookies).toEqual([expect.objectContaining({ name: 'crosscheck_session', httpOnly: true, sameSite: 'Strict' })]);
     expect(cookies[0].value).not.toContain('cck_');
     expect(await page.evaluate<string>('document.cookie')).toBe('');
-    // The session alone says who calls: credentials a page script adds do not reach alerting.
-    const asSeenByAlerting = await page.evaluate<{ agency: string }>(
-      "fetch('/api/alerting/v1/whoami', { headers: { authorization: 'Bearer cck_someone_else', 'x-agency-code': 'DEU', 'x-api-key': 'cck_other' } }).then((response) => response.json())",
+    // The session alone says who calls: credentials a page script adds do not reach alerting (which would answer 401 to them).
+    const withForeignCredentials = await page.evaluate<number>(
+      "fetch('/api/alerting/v1/alerts?limit=1', { headers: { authorization: 'Bearer cck_someone_else', 'x-agency-code': 'DEU', 'x-api-key': 'cck_other' } }).then((response) => response.status)",
     );
-    expect(asSeenByAlerting).toMatchObject({ agency: 'FRA', roles: ['analyst'] });
+    expect(withForeignCredentials).toBe(200);
+    // And a page script reaches only the calls the console's pages make.
+    expect(await page.evaluate<number>("fetch('/api/alerting/v1/whoami').then((response) => response.status)")).toBe(404);
+    expect(await page.evaluate<number>("fetch('/api/alerting/v1/webhooks', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).then((response) => response.status)")).toBe(404);
   });
 
   it('creates a subscription through the form', async () => {
@@ -206,6 +213,17 @@ describe('the analyst console, in a real browser', () => {
     await expectText(alertItems().filter({ hasText: 'García Márquez' }).first(), 'RN-2026-000103');
     expect(await page.evaluate<boolean>('window.notReloaded === true')).toBe(true);
     await expectText(page.getByTestId('agency'), 'FRA');
+  });
+
+  it('is not shown inside another page’s frame', async () => {
+    const framing = await browser.context.newPage();
+    await framing.setContent(`<iframe src="${consoleServer.url}/" width="900" height="600"></iframe>`, { waitUntil: 'load' });
+    const framed = (await (await framing.$('iframe'))!.contentFrame())!;
+    // Chromium leaves its error page in the frame; the console (signed in, in this browser) never renders there.
+    await framing.waitForTimeout(1_000);
+    expect(framed.url()).not.toContain(consoleServer.url);
+    expect(await framed.locator('#analyst-key, [data-testid="agency"], .alert-item').count()).toBe(0);
+    await framing.close();
   });
 
   it('signs out', async () => {

@@ -2,28 +2,28 @@
  * The analyst console's HTTP server: the built single-page app (with
  * index.html for client routes), sign-in sessions, the two API proxies,
  * `/config.json` for the page, and `/health` + `/ready` for launchers.
+ * Security headers go on every answer; changes are taken from the console's
+ * own pages only (security/).
  */
 import * as path from 'node:path';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import { sendError } from './api-error';
-import type { ConsoleConfig } from './console.config';
+import { reachedOverTls, type ConsoleConfig } from './console.config';
 import { apiProxy } from './proxy/api-proxy';
+import { sameOriginChangesOnly } from './security/same-origin';
+import { contentSecurityPolicy, securityHeaders } from './security/security-headers';
 import { sessionRoutes } from './session/session.routes';
 import { SessionStore } from './session/session-store';
 
-/** Only this origin's scripts, styles and connections; no framing (clickjacking a triage button). */
-const CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
-
 export function createConsoleServer(config: ConsoleConfig, logger: Logger, store = new SessionStore(config.SESSION_IDLE_MINUTES * 60_000)): Express {
   const app = express();
+  const tls = reachedOverTls(config);
   app.disable('x-powered-by');
   app.set('etag', false);
 
   app.use((request: Request, response: Response, next: NextFunction) => {
     const started = process.hrtime.bigint();
-    response.setHeader('x-content-type-options', 'nosniff');
-    response.setHeader('referrer-policy', 'no-referrer');
     response.on('close', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       // The path only: query strings can carry filters of case data.
@@ -31,6 +31,7 @@ export function createConsoleServer(config: ConsoleConfig, logger: Logger, store
     });
     next();
   });
+  app.use(securityHeaders({ tls }));
 
   const ok = (_request: Request, response: Response) => response.json({ status: 'ok' });
   app.get('/health', ok);
@@ -40,16 +41,14 @@ export function createConsoleServer(config: ConsoleConfig, logger: Logger, store
     response.json({ zipkinUrl: config.ZIPKIN_UI_URL });
   });
 
-  app.use(sessionRoutes({ store, alertingUrl: config.ALERTING_URL, secureCookie: config.SESSION_COOKIE_SECURE, idleMinutes: config.SESSION_IDLE_MINUTES, logger }));
-  app.use('/api/alerting', ...apiProxy({ target: config.ALERTING_URL, service: 'alerting', store, secureCookie: config.SESSION_COOKIE_SECURE, logger }));
-  app.use('/api/dedup', ...apiProxy({ target: config.DEDUP_URL, service: 'dedup', store, secureCookie: config.SESSION_COOKIE_SECURE, logger }));
+  app.use(sameOriginChangesOnly(config.CONSOLE_PUBLIC_ORIGIN, logger));
+  app.use(sessionRoutes({ store, alertingUrl: config.ALERTING_URL, secureCookie: tls, idleMinutes: config.SESSION_IDLE_MINUTES, logger }));
+  app.use('/api/alerting', ...apiProxy({ target: config.ALERTING_URL, service: 'alerting', store, secureCookie: tls, logger }));
+  app.use('/api/dedup', ...apiProxy({ target: config.DEDUP_URL, service: 'dedup', store, secureCookie: tls, logger }));
   app.use('/api', (_request, response) => sendError(response, 404, 'not_found', 'no such API; the console serves /api/alerting/* and /api/dedup/*'));
 
   const indexHtml = path.join(config.CONSOLE_WEB_DIR, 'index.html');
-  app.use((_request, response, next) => {
-    response.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
-    next();
-  });
+  app.use(contentSecurityPolicy);
   // Vite names built assets by content hash, so they can be cached for good; index.html never is.
   app.use('/assets', express.static(path.join(config.CONSOLE_WEB_DIR, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: false }));
   app.use(express.static(config.CONSOLE_WEB_DIR, { index: false, maxAge: '1h' }));

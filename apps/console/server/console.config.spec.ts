@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from '@crosscheck/runtime/load-config';
-import { ConsoleConfig } from './console.config';
+import { ConsoleConfig, reachedOverTls } from './console.config';
 
 const required = { ALERTING_URL: 'http://127.0.0.1:3004', DEDUP_URL: 'http://127.0.0.1:3002' };
 
@@ -16,13 +16,13 @@ function problemsOf(env: Record<string, string>): string[] {
 describe('ConsoleConfig', () => {
   it('defaults the port, the trace UI, the session lifetime and the web folder', () => {
     const config = loadConfig(ConsoleConfig, required);
-    expect(config).toMatchObject({ PORT: 3005, ZIPKIN_UI_URL: 'http://127.0.0.1:19411/zipkin', SESSION_IDLE_MINUTES: 480, SESSION_COOKIE_SECURE: false, LOG_LEVEL: 'info', BIND_ADDRESS: '127.0.0.1' });
+    expect(config).toMatchObject({ PORT: 3005, ZIPKIN_UI_URL: 'http://127.0.0.1:19411/zipkin', SESSION_IDLE_MINUTES: 480, CONSOLE_PUBLIC_ORIGIN: undefined, LOG_LEVEL: 'info', BIND_ADDRESS: '127.0.0.1' });
     expect(config.CONSOLE_WEB_DIR).toMatch(/console[\\/]web$/);
   });
 
   it('reads the variables it is given, without trailing slashes on URLs', () => {
-    const config = loadConfig(ConsoleConfig, { ...required, PORT: '4100', ALERTING_URL: 'http://alerting:3004/', ZIPKIN_UI_URL: 'https://traces.example/zipkin/', SESSION_COOKIE_SECURE: 'true' });
-    expect(config).toMatchObject({ PORT: 4100, ALERTING_URL: 'http://alerting:3004', ZIPKIN_UI_URL: 'https://traces.example/zipkin', SESSION_COOKIE_SECURE: true });
+    const config = loadConfig(ConsoleConfig, { ...required, PORT: '4100', ALERTING_URL: 'http://alerting:3004/', ZIPKIN_UI_URL: 'https://traces.example/zipkin/' });
+    expect(config).toMatchObject({ PORT: 4100, ALERTING_URL: 'http://alerting:3004', ZIPKIN_UI_URL: 'https://traces.example/zipkin' });
   });
 
   it.each([
@@ -33,9 +33,30 @@ describe('ConsoleConfig', () => {
     [{ PORT: 'http' }, /^PORT is invalid/],
     [{ SESSION_IDLE_MINUTES: '0' }, /^SESSION_IDLE_MINUTES is invalid/],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL is invalid/],
+    [{ CONSOLE_PUBLIC_ORIGIN: 'https://console.agency.example/console' }, /^CONSOLE_PUBLIC_ORIGIN is invalid: must be an origin, scheme:\/\/host\[:port\] with no path/],
+    [{ CONSOLE_PUBLIC_ORIGIN: 'console.agency.example' }, /^CONSOLE_PUBLIC_ORIGIN is invalid: must be an origin/],
+    [{ CONSOLE_PUBLIC_ORIGIN: 'ftp://console.agency.example' }, /^CONSOLE_PUBLIC_ORIGIN is invalid: must be an origin/],
+    [{ CONSOLE_PUBLIC_ORIGIN: 'https://analyst@console.agency.example' }, /^CONSOLE_PUBLIC_ORIGIN is invalid: must be an origin/],
+    [{ CONSOLE_PUBLIC_ORIGIN: 'https://console.agency.example?x=1' }, /^CONSOLE_PUBLIC_ORIGIN is invalid: must be an origin/],
     [{ BIND_ADDRESS: 'localhost' }, /^BIND_ADDRESS is invalid: must be an IP address/],
   ])('refuses %p, naming the variable', (env, problem) => {
     const base = Object.keys(env).length === 0 ? {} : required;
     expect(problemsOf({ ...base, ...env } as Record<string, string>)).toEqual(expect.arrayContaining([expect.stringMatching(problem)]));
+  });
+
+  it.each([
+    ['https://console.agency.example', 'https://console.agency.example', true],
+    ['https://Console.Agency.Example:443/', 'https://console.agency.example', true],
+    ['https://console.agency.example:8443', 'https://console.agency.example:8443', true],
+    ['http://10.1.2.3:80', 'http://10.1.2.3', false],
+    ['http://[::1]:3005', 'http://[::1]:3005', false],
+  ])('reads CONSOLE_PUBLIC_ORIGIN %p as a browser writes Origin, %p; on TLS: %p', (given, origin, tls) => {
+    const config = loadConfig(ConsoleConfig, { ...required, CONSOLE_PUBLIC_ORIGIN: given });
+    expect(config.CONSOLE_PUBLIC_ORIGIN).toBe(origin);
+    expect(reachedOverTls(config)).toBe(tls);
+  });
+
+  it('is not on TLS without a public origin', () => {
+    expect(reachedOverTls(loadConfig(ConsoleConfig, required))).toBe(false);
   });
 });

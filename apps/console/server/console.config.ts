@@ -5,12 +5,24 @@
  * the trace UI are.
  */
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsIP, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsIP, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 import * as path from 'node:path';
-import { booleanFromEnv } from '@crosscheck/runtime/load-config';
 
 const HTTP_URL = { protocols: ['http', 'https'], require_tld: false, require_protocol: true };
 const withoutTrailingSlash = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.replace(/\/+$/, '') : value);
+
+const ORIGIN = /^https?:\/\/([a-z0-9.-]+|\[[0-9a-f:.]+\])(:\d{1,5})?$/;
+/** As browsers write an origin in `Origin`: lower case, no default port. Anything with a path or more is left to be refused. */
+function asOrigin({ value }: { value: unknown }): unknown {
+  if (typeof value !== 'string') return value;
+  const given = value.trim().replace(/\/$/, '');
+  if (/[/?#@]/.test(given.replace(/^[a-z]+:\/\//i, ''))) return given;
+  try {
+    return new URL(given).origin;
+  } catch {
+    return given;
+  }
+}
 
 export class ConsoleConfig {
   @IsInt()
@@ -43,10 +55,18 @@ export class ConsoleConfig {
   @Max(7 * 24 * 60)
   SESSION_IDLE_MINUTES: number = 8 * 60;
 
-  /** Adds `Secure` to the session cookie; turn on when the console is served over HTTPS. */
-  @Transform(booleanFromEnv)
-  @IsBoolean()
-  SESSION_COOKIE_SECURE: boolean = false;
+  /**
+   * The origin analysts' browsers reach the console at, e.g. `https://console.agency.example`, when it is not the
+   * address the console listens on: behind a reverse proxy, and always when that proxy terminates TLS.
+   * - Changes (POST, PUT, DELETE) are accepted only with this `Origin`; unset, only with the origin the request was
+   *   addressed to (`http://<Host>`).
+   * - `https://` here is how the console knows browsers reach it over TLS: the session cookie gets `Secure` and every
+   *   answer `Strict-Transport-Security`. The console itself speaks plain HTTP.
+   */
+  @IsOptional()
+  @Transform(asOrigin)
+  @Matches(ORIGIN, { message: 'must be an origin, scheme://host[:port] with no path, e.g. https://console.agency.example' })
+  CONSOLE_PUBLIC_ORIGIN?: string;
 
   /** The built single-page app (vite's output); beside the server in dist/ by default. */
   @IsOptional()
@@ -55,4 +75,9 @@ export class ConsoleConfig {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
+}
+
+/** Whether browsers reach the console over TLS (through a proxy in front of it), by its configured public origin. */
+export function reachedOverTls(config: Pick<ConsoleConfig, 'CONSOLE_PUBLIC_ORIGIN'>): boolean {
+  return config.CONSOLE_PUBLIC_ORIGIN?.startsWith('https://') ?? false;
 }

@@ -1,10 +1,12 @@
 /**
  * `/api/alerting/*` → alerting and `/api/dedup/*` → dedup, as the signed-in
- * analyst: the session's key is added as `Authorization: Bearer`, and whatever
+ * analyst, for the calls the console's pages make (api-routes.ts) and no
+ * others: the session's key is added as `Authorization: Bearer`, and whatever
  * credentials the browser sent (cookie, headers) are not passed on. Responses
- * stream through as they come, so the live alert stream (SSE) is not buffered.
- * An answer cut off on either side is cut off on the other. When a service
- * says 401 (the key was revoked or rotated), the session ends.
+ * stream through as they come, so the live alert stream (SSE) is not buffered;
+ * no browser or shared cache keeps them (they hold case data). An answer cut
+ * off on either side is cut off on the other. When a service says 401 (the key
+ * was revoked or rotated), the session ends.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
@@ -12,6 +14,7 @@ import { createProxyMiddleware } from 'http-proxy-middleware';
 import type { Logger } from 'pino';
 import { sendError } from '../api-error';
 import { clearedSessionCookie, sessionIdFrom, SessionStore, type Analyst } from '../session/session-store';
+import { isConsoleApiCall, type ProxiedService } from './api-routes';
 
 /** Headers a browser could use to speak for another agency or key; only the session decides who is calling. */
 export const CREDENTIAL_HEADERS = ['cookie', 'authorization', 'x-api-key', 'x-agency-code'];
@@ -19,7 +22,7 @@ export const CREDENTIAL_HEADERS = ['cookie', 'authorization', 'x-api-key', 'x-ag
 export interface ApiProxyOptions {
   /** The service's base URL, e.g. http://127.0.0.1:3004. */
   target: string;
-  service: string;
+  service: ProxiedService;
   store: SessionStore;
   secureCookie: boolean;
   logger: Logger;
@@ -27,6 +30,11 @@ export interface ApiProxyOptions {
 
 export function apiProxy({ target, service, store, secureCookie, logger }: ApiProxyOptions): RequestHandler[] {
   const callers = new WeakMap<IncomingMessage, { analyst: Analyst; sessionId: string }>();
+
+  const consoleCallsOnly: RequestHandler = (request: Request, response: Response, next: NextFunction) => {
+    if (isConsoleApiCall(service, request.method, request.url)) return next();
+    sendError(response, 404, 'not_found', `${request.method} /api/${service}${request.path}: not a call the console makes`);
+  };
 
   const requireSession: RequestHandler = (request: Request, response: Response, next: NextFunction) => {
     const sessionId = sessionIdFrom(request.headers.cookie);
@@ -55,6 +63,10 @@ export function apiProxy({ target, service, store, secureCookie, logger }: ApiPr
         proxyResponse.on('close', () => {
           if (!proxyResponse.complete) response.destroy();
         });
+        // no-transform stays where the service asked for it: the alert stream must not be buffered or compressed on the way.
+        const noTransform = /no-transform/i.test(String(proxyResponse.headers['cache-control'] ?? ''));
+        proxyResponse.headers['cache-control'] = noTransform ? 'no-store, no-transform' : 'no-store';
+        delete proxyResponse.headers['x-powered-by'];
         if (proxyResponse.statusCode === 401) {
           const caller = callers.get(request);
           store.close(caller?.sessionId);
@@ -69,5 +81,5 @@ export function apiProxy({ target, service, store, secureCookie, logger }: ApiPr
       },
     },
   });
-  return [requireSession, proxy as unknown as RequestHandler];
+  return [consoleCallsOnly, requireSession, proxy as unknown as RequestHandler];
 }

@@ -84,8 +84,3 @@ export function sessionCookie(id: string, options: { secure: boolean; maxAgeSeco
 export function clearedSessionCookie(options: { secure: boolean }): string {
   return [`${SESSION_COOKIE}=`, 'HttpOnly', 'SameSite=Strict', 'Path=/', 'Max-Age=0', ...(options.secure ? ['Secure'] : [])].join('; ');
 }
-
-/** What a crosscheck key looks like (`cck_<key id>_<secret>`); anything else is not worth asking alerting about. */
-export function looksLikeKey(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= 256 && /^cck_[A-Za-z0-9_-]+$/.test(value);
-}

@@ -4,11 +4,15 @@
  * session cookie. `GET /session` tells the page who is signed in;
  * `DELETE /session` signs out.
  */
-import express, { type Request, type Response, Router } from 'express';
+import express, { type NextFunction, type Request, type Response, Router } from 'express';
 import type { Logger } from 'pino';
-import { sendError } from '../api-error';
-import { clearedSessionCookie, looksLikeKey, sessionCookie, sessionIdFrom, SessionStore } from './session-store';
+import { sendError, sendValidationError } from '../api-error';
+import { clearedSessionCookie, sessionCookie, sessionIdFrom, SessionStore } from './session-store';
+import { signInBodyProblems } from './sign-in-body';
 import { whoami } from './whoami';
+
+/** A sign-in body holds a key of 64 characters; anything much bigger is not one. */
+const MAX_BODY_BYTES = 4096;
 
 export interface SessionRoutesOptions {
   store: SessionStore;
@@ -20,15 +24,22 @@ export interface SessionRoutesOptions {
 
 export function sessionRoutes({ store, alertingUrl, secureCookie, idleMinutes, logger }: SessionRoutesOptions): Router {
   const router = Router();
-  const invalidBody = (response: Response) =>
-    sendError(response, 400, 'validation_failed', 'key: must be a crosscheck key (cck_…)', [{ field: 'key', rule: 'isCrosscheckKey', message: 'must be a crosscheck key (cck_…)' }]);
+  const bodiesRead = new WeakSet<object>();
 
   router.post(
     '/session',
-    express.json({ limit: '4kb', strict: true }),
+    (request: Request, response: Response, next: NextFunction) => {
+      if (!hasBody(request) || request.is('application/json')) return next();
+      const given = request.headers['content-type'] ?? 'missing';
+      sendError(response, 415, 'unsupported_media_type', `Content-Type must be application/json, not ${given}`);
+    },
+    // Not strict: a body that is JSON but not an object is told so by signInBodyProblems, not called malformed.
+    express.json({ limit: MAX_BODY_BYTES, strict: false, verify: (request, _response, raw) => void (raw.length > 0 && bodiesRead.add(request)) }),
     async (request: Request, response: Response) => {
-      const key: unknown = (request.body as { key?: unknown } | undefined)?.key;
-      if (!looksLikeKey(key)) return invalidBody(response);
+      // The parser leaves {} for an empty body, which would read as a body without a key.
+      const problems = signInBodyProblems(bodiesRead.has(request) ? request.body : undefined);
+      if (problems.length > 0) return sendValidationError(response, problems);
+      const key = (request.body as { key: string }).key;
       const answer = await whoami(alertingUrl, key);
       if (answer.outcome === 'unknown') return sendError(response, 401, 'unauthenticated', 'key: not a valid crosscheck key (unknown, revoked or rotated away)');
       if (answer.outcome === 'unavailable') {
@@ -64,10 +75,23 @@ export function sessionRoutes({ store, alertingUrl, secureCookie, idleMinutes, l
     response.status(204).end();
   });
 
-  // A body that is not JSON, or too big for a key.
-  router.use('/session', (error: unknown, _request: Request, response: Response, next: (error?: unknown) => void) => {
-    if ((error as { type?: string } | undefined)?.type) return invalidBody(response);
+  // The body parser's refusals, in the words the services use for theirs.
+  router.use('/session', (error: unknown, _request: Request, response: Response, next: NextFunction) => {
+    const { type, status } = (error ?? {}) as { type?: string; status?: number };
+    // The parser's own message quotes the body, which here is a key: it is not sent back.
+    if (type === 'entity.parse.failed') {
+      return sendError(response, 400, 'malformed_json', 'request body is not valid JSON; send {"key": "cck_…"}');
+    }
+    if (type === 'entity.too.large') {
+      return sendError(response, 413, 'payload_too_large', `request body is larger than ${MAX_BODY_BYTES} bytes; a sign-in holds only a key`);
+    }
+    if (type === 'encoding.unsupported' || type === 'charset.unsupported') return sendError(response, 415, 'unsupported_media_type', (error as Error).message);
+    if (typeof status === 'number' && status >= 400 && status < 500) return sendError(response, status, 'bad_request', 'request body could not be read');
     next(error);
   });
   return router;
+}
+
+function hasBody(request: Request): boolean {
+  return Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
 }
