@@ -3,14 +3,18 @@
  * alerting and dedup: security headers on pages and proxied answers, changes
  * accepted only from the console's own pages, a proxy that forwards only the
  * calls the console's pages make (and the services never see the others), a
- * sign-in that says what is wrong with a bad body, and, behind a proxy that
- * terminates TLS, a Secure cookie and HSTS. Requests are sent with node:http so
- * that their headers and paths go out exactly as written, as an attacker's would.
+ * sign-in that says what is wrong with a bad body, and, when browsers reach it
+ * over TLS (its own HTTPS, or a proxy's), a Secure cookie and HSTS. Requests
+ * are sent with node:http(s) so that their headers and paths go out exactly as
+ * written, as an attacker's would.
  */
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { rmSync } from 'node:fs';
 import { startServiceProcess, type ServiceProcess } from '@crosscheck/infra';
 import { analystKey } from '../harness/alerting-api';
 import { createSuite, type Suite } from '../harness/suite';
+import { makeTestCertificates, type TestCertificates } from '../harness/test-certificates';
 
 jest.setTimeout(120_000);
 
@@ -20,24 +24,36 @@ const SOME_UUID = '7d3f5a9e-2b1c-4e8d-9f0a-6c5b4a3d2e1f';
 const UNKNOWN_KEY = `cck_0000000000000000_${'A'.repeat(43)}`;
 
 let suite: Suite;
+let certificates: TestCertificates;
+/** Browsers reach it over plain HTTP at the address it listens on. */
 let plain: ServiceProcess;
+/** Plain HTTP behind a proxy that terminates TLS at PUBLIC_ORIGIN. */
 let behindTls: ServiceProcess;
+/** Serves HTTPS itself, with a certificate from a CA made for this run. */
+let ownTls: ServiceProcess;
 let analyst: string;
 
 beforeAll(async () => {
-  suite = await createSuite('consolesec');
+  [suite, certificates] = await Promise.all([createSuite('consolesec'), makeTestCertificates()]);
   await suite.start('intake', 'dedup', 'alerting');
   const consoleEnv = { ALERTING_URL: suite.url('alerting'), DEDUP_URL: suite.url('dedup'), ZIPKIN_UI_URL: `${suite.zipkinUrl}/zipkin` };
-  [plain, behindTls, analyst] = await Promise.all([
-    startServiceProcess('console', { logGroup: `test/${suite.id}`, env: consoleEnv }),
-    startServiceProcess('console', { logGroup: `test/${suite.id}/behind-tls`, env: { ...consoleEnv, CONSOLE_PUBLIC_ORIGIN: PUBLIC_ORIGIN } }),
+  const logGroup = (name: string) => `test/${suite.id}/${name}`;
+  [plain, behindTls, ownTls, analyst] = await Promise.all([
+    startServiceProcess('console', { logGroup: logGroup('plain'), env: consoleEnv }),
+    startServiceProcess('console', { logGroup: logGroup('behind-tls'), env: { ...consoleEnv, CONSOLE_PUBLIC_ORIGIN: PUBLIC_ORIGIN } }),
+    startServiceProcess('console', {
+      logGroup: logGroup('own-tls'),
+      env: { ...consoleEnv, HTTPS_CERT_FILE: certificates.certFile, HTTPS_KEY_FILE: certificates.keyFile },
+      trustedCa: certificates.ca,
+    }),
     analystKey(suite, 'FRA'),
   ]);
 }, 300_000);
 
 afterAll(async () => {
-  await Promise.allSettled([plain?.stop(), behindTls?.stop()]);
+  await Promise.allSettled([plain?.stop(), behindTls?.stop(), ownTls?.stop()]);
   await suite?.close();
+  if (certificates) rmSync(certificates.folder, { recursive: true, force: true });
 });
 
 interface Answer {
@@ -57,8 +73,10 @@ interface Sent {
 /** One request exactly as written: the path is not normalised, and no header is added but Host and Content-Length. */
 function send(base: string, method: string, path: string, { headers = {}, body, headersOnly = false }: Sent = {}): Promise<Answer> {
   const url = new URL(base);
+  const lengthOf = body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) };
+  const options = { host: url.hostname, port: url.port, method, path, headers: { ...headers, ...lengthOf } };
   return new Promise((resolve, reject) => {
-    const outgoing = httpRequest({ host: url.hostname, port: url.port, method, path, headers: { ...headers, ...(body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) }) } }, (incoming) => {
+    const answered = (incoming: IncomingMessage) => {
       if (headersOnly) {
         resolve({ status: incoming.statusCode!, headers: incoming.headers, text: '', body: undefined });
         incoming.destroy();
@@ -77,7 +95,8 @@ function send(base: string, method: string, path: string, { headers = {}, body, 
         resolve({ status: incoming.statusCode!, headers: incoming.headers, text, body: parsed });
       });
       incoming.on('error', reject);
-    });
+    };
+    const outgoing = url.protocol === 'https:' ? httpsRequest({ ...options, ca: certificates.ca }, answered) : httpRequest(options, answered);
     outgoing.on('error', reject);
     outgoing.end(body);
   });
@@ -339,5 +358,33 @@ describe('behind a proxy that terminates TLS (CONSOLE_PUBLIC_ORIGIN=https://…)
   it('a console reached over plain HTTP sets no Secure cookie (browsers would drop it)', async () => {
     const { setCookie } = await signIn(plain);
     expect(setCookie).not.toContain('Secure');
+  });
+});
+
+describe('serving HTTPS itself (HTTPS_CERT_FILE, HTTPS_KEY_FILE)', () => {
+  it('answers over TLS, and signs in from its own https origin with a Secure session cookie', async () => {
+    expect(ownTls.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    const { setCookie } = await signIn(ownTls);
+    expect(setCookie).toMatch(/^crosscheck_session=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=\/; Max-Age=\d+; Secure$/);
+  });
+
+  it('refuses changes from the same host and port over plain HTTP', async () => {
+    const insecure = ownTls.url.replace('https:', 'http:');
+    const answer = await send(ownTls.url, 'POST', '/session', { headers: { ...fromOwnPage(ownTls, insecure), 'content-type': 'application/json' }, body: JSON.stringify({ key: analyst }) });
+    expect(answer.status).toBe(403);
+    expect(answer.body.error.message).toBe(`Origin: is ${insecure}, not this console (${ownTls.url}); changes are accepted only from the console's own pages`);
+  });
+
+  it.each([
+    ['the sign-in page', '/'],
+    ['who is signed in', '/session'],
+    ['a proxied answer', '/api/alerting/v1/alerts?limit=1'],
+    ['the proxied live stream', '/api/alerting/v1/alerts/stream'],
+    ['a refused proxy path', '/api/alerting/v1/admin/audit'],
+  ])('sends HSTS on %s', async (_case, path) => {
+    const { cookie } = await signIn(ownTls);
+    const answer = await send(ownTls.url, 'GET', path, { headers: { cookie }, headersOnly: path.endsWith('/stream') });
+    expect(answer.status).toBeLessThan(500);
+    expect(answer.headers).toMatchObject({ 'strict-transport-security': 'max-age=31536000', 'x-frame-options': 'DENY' });
   });
 });

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import { sendError } from './api-error';
-import { reachedOverTls, type ConsoleConfig } from './console.config';
+import { listenerScheme, reachedOverTls, type ConsoleConfig } from './console.config';
 import { apiProxy } from './proxy/api-proxy';
 import { sameOriginChangesOnly } from './security/same-origin';
 import { contentSecurityPolicy, securityHeaders } from './security/security-headers';
@@ -41,7 +41,7 @@ export function createConsoleServer(config: ConsoleConfig, logger: Logger, store
     response.json({ zipkinUrl: config.ZIPKIN_UI_URL });
   });
 
-  app.use(sameOriginChangesOnly(config.CONSOLE_PUBLIC_ORIGIN, logger));
+  app.use(sameOriginChangesOnly({ publicOrigin: config.CONSOLE_PUBLIC_ORIGIN, scheme: listenerScheme(config) }, logger));
   app.use(sessionRoutes({ store, alertingUrl: config.ALERTING_URL, secureCookie: tls, idleMinutes: config.SESSION_IDLE_MINUTES, logger }));
   app.use('/api/alerting', ...apiProxy({ target: config.ALERTING_URL, service: 'alerting', store, secureCookie: tls, logger }));
   app.use('/api/dedup', ...apiProxy({ target: config.DEDUP_URL, service: 'dedup', store, secureCookie: tls, logger }));

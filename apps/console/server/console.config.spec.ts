@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from '@crosscheck/runtime/load-config';
-import { ConsoleConfig, reachedOverTls } from './console.config';
+import { ConsoleConfig, listenerScheme, reachedOverTls } from './console.config';
 
 const required = { ALERTING_URL: 'http://127.0.0.1:3004', DEDUP_URL: 'http://127.0.0.1:3002' };
 
@@ -39,6 +39,8 @@ describe('ConsoleConfig', () => {
     [{ CONSOLE_PUBLIC_ORIGIN: 'https://analyst@console.agency.example' }, /^CONSOLE_PUBLIC_ORIGIN is invalid: must be an origin/],
     [{ CONSOLE_PUBLIC_ORIGIN: 'https://console.agency.example?x=1' }, /^CONSOLE_PUBLIC_ORIGIN is invalid: must be an origin/],
     [{ BIND_ADDRESS: 'localhost' }, /^BIND_ADDRESS is invalid: must be an IP address/],
+    [{ HTTPS_CERT_FILE: '/etc/console/cert.pem' }, /^HTTPS_KEY_FILE is missing: is required with HTTPS_CERT_FILE$/],
+    [{ HTTPS_KEY_FILE: '/etc/console/key.pem' }, /^HTTPS_CERT_FILE is missing: is required with HTTPS_KEY_FILE$/],
   ])('refuses %p, naming the variable', (env, problem) => {
     const base = Object.keys(env).length === 0 ? {} : required;
     expect(problemsOf({ ...base, ...env } as Record<string, string>)).toEqual(expect.arrayContaining([expect.stringMatching(problem)]));
@@ -56,7 +58,18 @@ describe('ConsoleConfig', () => {
     expect(reachedOverTls(config)).toBe(tls);
   });
 
-  it('is not on TLS without a public origin', () => {
-    expect(reachedOverTls(loadConfig(ConsoleConfig, required))).toBe(false);
+  it('is not on TLS without a certificate or an https public origin', () => {
+    const config = loadConfig(ConsoleConfig, required);
+    expect([reachedOverTls(config), listenerScheme(config)]).toEqual([false, 'http']);
+  });
+
+  it('is on TLS, and listens with https, when it serves HTTPS itself', () => {
+    const config = loadConfig(ConsoleConfig, { ...required, HTTPS_CERT_FILE: '/etc/console/cert.pem', HTTPS_KEY_FILE: '/etc/console/key.pem' });
+    expect([reachedOverTls(config), listenerScheme(config)]).toEqual([true, 'https']);
+  });
+
+  it('is on TLS, though it listens with http, behind a proxy at an https public origin', () => {
+    const config = loadConfig(ConsoleConfig, { ...required, CONSOLE_PUBLIC_ORIGIN: 'https://console.agency.example' });
+    expect([reachedOverTls(config), listenerScheme(config)]).toEqual([true, 'http']);
   });
 });

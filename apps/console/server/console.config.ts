@@ -5,7 +5,7 @@
  * the trace UI are.
  */
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsIP, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsIP, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateIf } from 'class-validator';
 import * as path from 'node:path';
 
 const HTTP_URL = { protocols: ['http', 'https'], require_tld: false, require_protocol: true };
@@ -55,13 +55,22 @@ export class ConsoleConfig {
   @Max(7 * 24 * 60)
   SESSION_IDLE_MINUTES: number = 8 * 60;
 
+  /** PEM certificate chain and key to serve HTTPS with, as every crosscheck service does; plain HTTP when unset. Both or neither. */
+  @ValidateIf((config: ConsoleConfig) => config.HTTPS_CERT_FILE !== undefined || config.HTTPS_KEY_FILE !== undefined)
+  @IsString({ message: 'is required with HTTPS_KEY_FILE' })
+  HTTPS_CERT_FILE?: string;
+
+  @ValidateIf((config: ConsoleConfig) => config.HTTPS_CERT_FILE !== undefined || config.HTTPS_KEY_FILE !== undefined)
+  @IsString({ message: 'is required with HTTPS_CERT_FILE' })
+  HTTPS_KEY_FILE?: string;
+
   /**
    * The origin analysts' browsers reach the console at, e.g. `https://console.agency.example`, when it is not the
    * address the console listens on: behind a reverse proxy, and always when that proxy terminates TLS.
    * - Changes (POST, PUT, DELETE) are accepted only with this `Origin`; unset, only with the origin the request was
-   *   addressed to (`http://<Host>`).
-   * - `https://` here is how the console knows browsers reach it over TLS: the session cookie gets `Secure` and every
-   *   answer `Strict-Transport-Security`. The console itself speaks plain HTTP.
+   *   addressed to (`http://<Host>`, or `https://<Host>` when the console serves HTTPS itself).
+   * - `https://` here tells the console that browsers reach it over TLS though it speaks plain HTTP to the proxy: the
+   *   session cookie gets `Secure` and every answer `Strict-Transport-Security`, as when it serves HTTPS itself.
    */
   @IsOptional()
   @Transform(asOrigin)
@@ -77,7 +86,14 @@ export class ConsoleConfig {
   LOG_LEVEL: string = 'info';
 }
 
-/** Whether browsers reach the console over TLS (through a proxy in front of it), by its configured public origin. */
-export function reachedOverTls(config: Pick<ConsoleConfig, 'CONSOLE_PUBLIC_ORIGIN'>): boolean {
-  return config.CONSOLE_PUBLIC_ORIGIN?.startsWith('https://') ?? false;
+type TransportSettings = Pick<ConsoleConfig, 'CONSOLE_PUBLIC_ORIGIN' | 'HTTPS_CERT_FILE'>;
+
+/** Whether browsers reach the console over TLS: it serves HTTPS itself, or its public origin (a proxy's) is https. */
+export function reachedOverTls(config: TransportSettings): boolean {
+  return config.HTTPS_CERT_FILE !== undefined || (config.CONSOLE_PUBLIC_ORIGIN?.startsWith('https://') ?? false);
+}
+
+/** The scheme of the console's own listener, for the origin of a request addressed to it. */
+export function listenerScheme(config: TransportSettings): 'http' | 'https' {
+  return config.HTTPS_CERT_FILE !== undefined ? 'https' : 'http';
 }

@@ -1,22 +1,25 @@
 /**
  * Boots the analyst console server: configuration first (a broken variable
- * exits with EX_CONFIG and a line naming it), then listen; SIGTERM closes open
- * alert streams (browsers reconnect with Last-Event-ID) and exits.
+ * exits with EX_CONFIG and a line naming it), then listen, over HTTPS when
+ * given a certificate; SIGTERM closes open alert streams (browsers reconnect
+ * with Last-Event-ID) and exits.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:https';
 import * as path from 'node:path';
 import { ConfigError, loadConfig } from '@crosscheck/runtime/load-config';
 import { createLogger } from '@crosscheck/telemetry';
 import { ConsoleConfig } from './console.config';
 import { createConsoleServer } from './console-server';
 
-function configuration(): ConsoleConfig {
+function configuration(): { config: ConsoleConfig; tls?: { cert: Buffer; key: Buffer } } {
   try {
     const config = loadConfig(ConsoleConfig);
     if (!existsSync(path.join(config.CONSOLE_WEB_DIR, 'index.html'))) {
       throw new ConfigError([`CONSOLE_WEB_DIR is invalid: ${config.CONSOLE_WEB_DIR} has no index.html (run \`npm run build\`)`]);
     }
-    return config;
+    if (config.HTTPS_CERT_FILE === undefined || config.HTTPS_KEY_FILE === undefined) return { config };
+    return { config, tls: { cert: readable('HTTPS_CERT_FILE', config.HTTPS_CERT_FILE), key: readable('HTTPS_KEY_FILE', config.HTTPS_KEY_FILE) } };
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`console: ${error.message}\n`);
@@ -27,10 +30,20 @@ function configuration(): ConsoleConfig {
   }
 }
 
-const config = configuration();
+function readable(variable: string, file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    throw new ConfigError([`${variable} is invalid: must be the path of a readable file (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`]);
+  }
+}
+
+const { config, tls } = configuration();
 const logger = createLogger('console', config.LOG_LEVEL);
-const server = createConsoleServer(config, logger).listen(config.PORT, config.BIND_ADDRESS, () => {
-  logger.info({ port: config.PORT, bindAddress: config.BIND_ADDRESS, alerting: config.ALERTING_URL, dedup: config.DEDUP_URL }, 'console listening');
+const app = createConsoleServer(config, logger);
+const server = (tls ? createServer(tls, app) : app).listen(config.PORT, config.BIND_ADDRESS, () => {
+  const listening = { port: config.PORT, bindAddress: config.BIND_ADDRESS, https: tls !== undefined, publicOrigin: config.CONSOLE_PUBLIC_ORIGIN };
+  logger.info({ ...listening, alerting: config.ALERTING_URL, dedup: config.DEDUP_URL }, 'console listening');
 });
 
 let stopping = false;

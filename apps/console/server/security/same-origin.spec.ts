@@ -21,7 +21,7 @@ describe('crossOriginProblem', () => {
     ['a method no page uses', { method: 'PATCH', origin: 'https://evil.example', host: CONSOLE }, 'Origin sameOrigin'],
     ['a change without Host or Origin', { method: 'POST' }, 'Origin isDefined'],
   ])('%s', (_case, request, expected) => {
-    const problem = crossOriginProblem(request, undefined);
+    const problem = crossOriginProblem(request, { scheme: 'http' });
     expect(problem && `${problem.field} ${problem.rule}`).toBe(expected);
   });
 
@@ -30,14 +30,22 @@ describe('crossOriginProblem', () => {
     ['a change from the address the console listens on', { method: 'POST', origin: `http://${CONSOLE}`, host: CONSOLE }, 'Origin sameOrigin'],
     ['a change from the public host over plain HTTP', { method: 'POST', origin: 'http://console.agency.example', host: 'console.agency.example' }, 'Origin sameOrigin'],
   ])('with a public origin configured: %s', (_case, request, expected) => {
-    const problem = crossOriginProblem(request, PUBLIC);
+    const problem = crossOriginProblem(request, { publicOrigin: PUBLIC, scheme: 'http' });
     expect(problem && `${problem.field} ${problem.rule}`).toBe(expected);
   });
 
   it('names the origin it saw and the one it expected', () => {
-    expect(crossOriginProblem({ method: 'POST', origin: 'https://evil.example', host: CONSOLE }, undefined)?.message).toBe(
+    expect(crossOriginProblem({ method: 'POST', origin: 'https://evil.example', host: CONSOLE }, { scheme: 'http' })?.message).toBe(
       `is https://evil.example, not this console (http://${CONSOLE}); changes are accepted only from the console's own pages`,
     );
-    expect(crossOriginProblem({ method: 'POST', host: CONSOLE }, PUBLIC)?.message).toBe(`is missing; changes are accepted only from the console's own pages (Origin: ${PUBLIC})`);
+    expect(crossOriginProblem({ method: 'POST', host: CONSOLE }, { publicOrigin: PUBLIC, scheme: 'http' })?.message).toBe(`is missing; changes are accepted only from the console's own pages (Origin: ${PUBLIC})`);
+  });
+
+  it.each<[string, RequestProvenance, string | undefined]>([
+    ['a change from its own page', { method: 'POST', origin: `https://${CONSOLE}`, host: CONSOLE }, undefined],
+    ['a change from the same host over plain HTTP', { method: 'POST', origin: `http://${CONSOLE}`, host: CONSOLE }, 'Origin sameOrigin'],
+  ])('when the console serves HTTPS itself: %s', (_case, request, expected) => {
+    const problem = crossOriginProblem(request, { scheme: 'https' });
+    expect(problem && `${problem.field} ${problem.rule}`).toBe(expected);
   });
 });

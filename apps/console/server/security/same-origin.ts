@@ -16,20 +16,26 @@ export interface RequestProvenance {
   method: string;
   origin?: string;
   fetchSite?: string;
-  /** The Host header: without a configured public origin, the console's own origin is `http://<Host>`. */
+  /** The Host header: without a configured public origin, the console's own origin is `<scheme>://<Host>`. */
   host?: string;
 }
 
+/** Where the console is: the origin browsers use when configured, else the scheme it listens with. */
+export interface ConsoleOrigin {
+  publicOrigin?: string;
+  scheme: 'http' | 'https';
+}
+
 /** The console's own origin: the configured public one, or else the one the request was addressed to. */
-export function expectedOrigin(request: RequestProvenance, publicOrigin: string | undefined): string | undefined {
+export function expectedOrigin(request: RequestProvenance, { publicOrigin, scheme }: ConsoleOrigin): string | undefined {
   if (publicOrigin) return publicOrigin;
-  return request.host ? `http://${request.host.toLowerCase()}` : undefined;
+  return request.host ? `${scheme}://${request.host.toLowerCase()}` : undefined;
 }
 
 /** Why a request may not change anything, or undefined when it may. */
-export function crossOriginProblem(request: RequestProvenance, publicOrigin: string | undefined): FieldProblem | undefined {
+export function crossOriginProblem(request: RequestProvenance, own: ConsoleOrigin): FieldProblem | undefined {
   if (SAFE_METHODS.has(request.method.toUpperCase())) return undefined;
-  const expected = expectedOrigin(request, publicOrigin) ?? 'unknown: the request has no Host header';
+  const expected = expectedOrigin(request, own) ?? 'unknown: the request has no Host header';
   const onlyOwnPages = "changes are accepted only from the console's own pages";
   if (request.fetchSite !== undefined && request.fetchSite !== 'same-origin') {
     const message = `is ${request.fetchSite}: the browser says the request comes from another page than the console's; ${onlyOwnPages}`;
@@ -45,14 +51,14 @@ export function crossOriginProblem(request: RequestProvenance, publicOrigin: str
 }
 
 /** Refuses, with 403 `cross_origin_refused`, every change that does not come from the console's own pages. */
-export function sameOriginChangesOnly(publicOrigin: string | undefined, logger: Logger): RequestHandler {
+export function sameOriginChangesOnly(own: ConsoleOrigin, logger: Logger): RequestHandler {
   return (request, response, next) => {
     const { method, headers } = request;
     const provenance = { method, origin: headers.origin, fetchSite: single(headers['sec-fetch-site']), host: headers.host };
-    const problem = crossOriginProblem(provenance, publicOrigin);
+    const problem = crossOriginProblem(provenance, own);
     if (!problem) return next();
     // Behind a proxy that terminates TLS, the console's own pages arrive as https:// and need CONSOLE_PUBLIC_ORIGIN.
-    const expected = expectedOrigin(provenance, publicOrigin);
+    const expected = expectedOrigin(provenance, own);
     logger.warn({ method, path: request.path, origin: provenance.origin, fetchSite: provenance.fetchSite, expected }, 'refused a change from another origin');
     sendError(response, 403, 'cross_origin_refused', `${problem.field}: ${problem.message}`, [problem]);
   };
