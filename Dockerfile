@@ -1,7 +1,7 @@
 # One image for the crosscheck services and the analyst console; SERVICE picks which one runs.
 #   docker build -t crosscheck .
 #   docker run -e SERVICE=intake ... crosscheck
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund --ignore-scripts
@@ -10,12 +10,12 @@ COPY apps ./apps
 COPY libs ./libs
 RUN npm run build
 
-FROM node:20-bookworm-slim AS runtime-deps
+FROM node:24-bookworm-slim AS runtime-deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=runtime-deps /app/node_modules ./node_modules

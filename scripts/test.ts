@@ -26,6 +26,7 @@ function step(title: string, command: string, args: string[]): void {
 }
 
 const started = Date.now();
+process.stdout.write(`node ${process.version} (${process.execPath})\n`);
 step('contracts: lint, breaking changes, generated code', bin('tsx'), ['scripts/contracts.ts', 'check']);
 step('typecheck (services, libraries, tests and the console web app)', 'npm', ['run', '--silent', 'typecheck']);
 step('build', 'npm', ['run', '--silent', 'build']);

@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   }
   if (values.cases !== undefined) {
     // Loaded only when asked for: the matching set needs every entry in memory, the datasets alone do not.
-    const { generateMatchingCases } = await import('./matching-cases');
+    const { generateMatchingCases } = await import('./matching-cases.js');
     const entriesPerDataset = Object.fromEntries(REFERENCE_DATASETS.map((dataset) => [dataset, counts[COUNT_OPTION[dataset]]]));
     const { queries } = generateMatchingCases({ seed, entriesPerDataset, queriesPerDataset: number('--cases', values.cases) });
     const file = join(outDir, 'matching-cases.ndjson');

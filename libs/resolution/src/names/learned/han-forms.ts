@@ -8,6 +8,6 @@ import { Converter } from 'opencc-js';
 let toSimplified: ((text: string) => string) | undefined;
 
 export function foldHan(text: string): string {
-  toSimplified ??= Converter({ from: 't', to: 'cn' });
-  return toSimplified(text);
+  const convert = (toSimplified ??= Converter({ from: 't', to: 'cn' }));
+  return convert(text);
 }
