@@ -1,7 +1,8 @@
 /**
  * Dissemination on every exit, as a table: every way out of the exchange
  * (record read, list, identifier search, entity by record, entity, alert
- * list, alert detail with its explanation, stream, webhook) × every scope a
+ * list, alert detail with its explanation, stream, webhook, and the analyst
+ * console's proxy in front of alerting and dedup) × every scope a
  * record can have (all, named agencies, owner only, withdrawn, expired) ×
  * every kind of caller (the owner, a named agency, another agency). A caller
  * the record is disseminated to finds it on every exit; any other caller
@@ -51,6 +52,8 @@ const records = {} as Record<Scope, SharedRecord>;
 const agencyKeys = {} as Record<Caller, string>;
 const analystKeys = {} as Record<Caller, string>;
 const streams = {} as Record<Caller, AlertStream>;
+/** Each caller's session cookie with the analyst console. */
+const consoleSessions = {} as Record<Caller, string>;
 
 beforeAll(async () => {
   suite = await createSuite('dissmatrix');
@@ -77,6 +80,17 @@ beforeAll(async () => {
     const subscription = await alertingCall(suite, analystKeys[caller], 'POST', '/v1/subscriptions', { name: 'every hit', webhookId: webhook.body.webhookId });
     expect(subscription.status).toBe(201);
     streams[caller] = await openAlertStream(suite.url('alerting'), analystKeys[caller]);
+  }
+  await suite.startWith('console', { ALERTING_URL: suite.url('alerting'), DEDUP_URL: suite.url('dedup'), ZIPKIN_UI_URL: `${suite.zipkinUrl}/zipkin` });
+  for (const caller of CALLERS) {
+    await suite.agencies.accepted(analystKeys[caller], suite.url('dedup'));
+    const signedIn = await fetch(`${suite.url('console')}/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: suite.url('console'), 'sec-fetch-site': 'same-origin' },
+      body: JSON.stringify({ key: analystKeys[caller] }),
+    });
+    expect(signedIn.status).toBe(201);
+    consoleSessions[caller] = String(signedIn.headers.get('set-cookie')).split(';')[0];
   }
   await suite.agencies.accepted(agencyKeys[NAMED], suite.url('dedup'));
   await suite.agencies.accepted(agencyKeys[OTHER], suite.url('dedup'));
@@ -126,6 +140,13 @@ afterAll(async () => {
 });
 
 type Service = 'intake' | 'dedup' | 'alerting';
+
+/** A call through the analyst console, as the caller's signed-in page makes it. */
+async function throughConsole(caller: Caller, route: string) {
+  const response = await fetch(`${suite.url('console')}${route}`, { headers: { cookie: consoleSessions[caller] } });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}
 
 async function send(service: Service, method: string, route: string, key: string, body?: unknown) {
   const response = await fetch(`${suite.url(service)}${route}`, {
@@ -221,6 +242,26 @@ describe.each(matrix)('a record disseminated %s, read by %s (visible: %s)', (sco
     const answer = await alertingCall(suite, analystKeys[caller], 'GET', `/v1/alerts/${ownersAlert.alertId}`);
     if (caller === OWNER) expect(answer.status).toBe(200);
     else expect(answer.status).toBe(404);
+  });
+
+  it('the analyst console: alerts and the entity by record, through its proxy', async () => {
+    const alerts = await throughConsole(caller, '/api/alerting/v1/alerts?limit=500');
+    const entity = await throughConsole(caller, `/api/dedup/v1/records/${record().id}/entity`);
+    expect(alerts.status).toBe(200);
+    if (ownerOfGone) return;
+    if (scope === 'withdrawn' || scope === 'expired') {
+      expect(entity.status).toBe(404);
+      expect(traces(alerts.body, record()).filter((trace) => trace !== record().id && trace !== record().entityId)).toEqual([]);
+      return;
+    }
+    if (visible) {
+      expect(JSON.stringify(alerts.body)).toContain(record().number);
+      expect(entity.status).toBe(200);
+    } else {
+      expect(traces(alerts.body, record())).toEqual([]);
+      expect(entity.status).toBe(404);
+      expect(traces(entity.body, record())).toEqual([]);
+    }
   });
 
   it('stream and webhook', async () => {
