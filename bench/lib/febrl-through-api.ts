@@ -1,0 +1,122 @@
+/**
+ * bench:names' entity resolution through the real services: each FEBRL set
+ * (1–3) shared through intake's batch API by two agencies in turn (names,
+ * birth date, and `soc_sec_id` as an Australian `id_card`), resolved by
+ * dedup, and scored pairwise from the entity dedup gives each record. Every
+ * set runs in its own database and topics, so sets never meet.
+ */
+import { Agencies } from '@crosscheck/infra';
+import { log, openBenchEnvironment, type BenchContext } from './environment';
+import { febrlRecords, type FebrlRecord } from './public-names';
+import { round } from './stats';
+
+const AGENCIES = ['AUS', 'NZL'] as const;
+const BATCH = 500;
+const READ_CONCURRENCY = 16;
+
+/** YYYY-MM-DD when the date exists, the year alone when only it does (FEBRL corrupts days and months), else nothing. */
+function birthDate(text: string): string | undefined {
+  const digits = text.replace(/\D/g, '');
+  if (!/^\d{8}$/.test(digits)) return undefined;
+  const [year, month, day] = [Number(digits.slice(0, 4)), Number(digits.slice(4, 6)), Number(digits.slice(6, 8))];
+  if (year < 1800 || year > new Date().getUTCFullYear()) return undefined;
+  const exists = month >= 1 && month <= 12 && new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
+  const full = `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}`;
+  return exists && new Date(`${full}T00:00:00Z`).getTime() <= Date.now() ? full : String(year);
+}
+
+/** The record as an agency would share it, or undefined when FEBRL left it without any name. */
+function shared(record: FebrlRecord) {
+  const name = { ...(record.given.trim() ? { given: record.given.trim() } : {}), ...(record.family.trim() ? { family: record.family.trim() } : {}) };
+  if (Object.keys(name).length === 0) return undefined;
+  const dateOfBirth = birthDate(record.dateOfBirth);
+  const number = record.socSecId.replace(/\s/g, '');
+  return {
+    kind: 'person',
+    externalRef: record.id,
+    dissemination: { scope: 'all' },
+    purpose: 'bench:names',
+    person: {
+      names: [name],
+      ...(dateOfBirth ? { dateOfBirth } : {}),
+      ...(/^[A-Za-z0-9]+$/.test(number) ? { documents: [{ number, type: 'id_card', issuingCountry: 'AUS' }] } : {}),
+    },
+  };
+}
+
+async function call(url: string, key: string, init: { method?: string; body?: string } = {}): Promise<{ status: number; body: any }> {
+  const response = await fetch(url, { method: init.method ?? 'GET', headers: { authorization: `Bearer ${key}`, ...(init.body ? { 'content-type': 'application/json' } : {}) }, body: init.body });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}
+
+/** Pairwise precision, recall and F1 of dedup's entities on each FEBRL set, shared by two agencies through the API. */
+export async function febrlThroughApi(context: BenchContext, sets: (1 | 2 | 3)[]): Promise<Record<string, number>> {
+  const figures: Record<string, number> = {};
+  for (const set of sets) {
+    const environment = await openBenchEnvironment(`febrl${set}`, context);
+    const intake = await environment.startService('intake');
+    const dedup = await environment.startService('dedup');
+    const agencies = new Agencies(environment.databaseUrl, () => intake.url);
+    const keys = await Promise.all(AGENCIES.map((code) => agencies.key(code)));
+    await agencies.accepted(keys[0], dedup.url, 60_000);
+
+    const records = febrlRecords(set);
+    const sharedIds = new Map<string, string>();
+    const started = Date.now();
+    for (const [agency, key] of keys.entries()) {
+      const own = records.filter((_, index) => index % AGENCIES.length === agency).map(shared).filter((record) => record !== undefined);
+      for (let start = 0; start < own.length; start += BATCH) {
+        const answer = await call(`${intake.url}/v1/records/batch`, key, { method: 'POST', body: JSON.stringify(own.slice(start, start + BATCH)) });
+        if (answer.status !== 200) throw new Error(`sharing FEBRL ${set} answered ${answer.status}: ${JSON.stringify(answer.body).slice(0, 300)}`);
+        for (const result of answer.body.results as { status: number; id?: string; externalRef?: string }[]) {
+          if (result.id && result.externalRef) sharedIds.set(result.externalRef, result.id);
+        }
+      }
+    }
+
+    // Resolved when dedup places every shared record in an entity.
+    const entityOf = new Map<string, string>();
+    const deadline = Date.now() + 15 * 60_000;
+    while (entityOf.size < sharedIds.size) {
+      if (Date.now() > deadline) throw new Error(`FEBRL ${set}: dedup resolved ${entityOf.size} of ${sharedIds.size} records in 15 minutes`);
+      const waiting = [...sharedIds].filter(([externalRef]) => !entityOf.has(externalRef));
+      for (let start = 0; start < waiting.length; start += READ_CONCURRENCY) {
+        await Promise.all(
+          waiting.slice(start, start + READ_CONCURRENCY).map(async ([externalRef, recordId]) => {
+            const answer = await call(`${dedup.url}/v1/records/${recordId}/entity`, keys[0]);
+            if (answer.status === 200) entityOf.set(externalRef, answer.body.entityId);
+          }),
+        );
+      }
+      if (entityOf.size < sharedIds.size) await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+    const seconds = (Date.now() - started) / 1000;
+
+    const scored = records.filter((record) => entityOf.has(record.id));
+    let truePairs = 0;
+    let predicted = 0;
+    let correct = 0;
+    for (let a = 0; a < scored.length; a++) {
+      for (let b = a + 1; b < scored.length; b++) {
+        const same = scored[a].person === scored[b].person;
+        const linked = entityOf.get(scored[a].id) === entityOf.get(scored[b].id);
+        if (same) truePairs++;
+        if (linked) predicted++;
+        if (same && linked) correct++;
+      }
+    }
+    const precision = predicted === 0 ? 0 : correct / predicted;
+    const recall = truePairs === 0 ? 0 : correct / truePairs;
+    figures[`febrl${set}_api_precision`] = round(precision, 3);
+    figures[`febrl${set}_api_recall`] = round(recall, 3);
+    figures[`febrl${set}_api_f1`] = round(precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall), 3);
+    figures[`febrl${set}_api_records_shared`] = sharedIds.size;
+    figures[`febrl${set}_api_records_per_s`] = round(sharedIds.size / seconds, 1);
+    log(
+      `FEBRL ${set} through intake and dedup: ${sharedIds.size} of ${records.length} records shared by ${AGENCIES.join(' and ')}, ` +
+        `resolved in ${seconds.toFixed(0)} s; P ${figures[`febrl${set}_api_precision`]} R ${figures[`febrl${set}_api_recall`]} F1 ${figures[`febrl${set}_api_f1`]}`,
+    );
+  }
+  return figures;
+}
