@@ -19,8 +19,8 @@ import { SubscriptionsTriageWebhooks1763800000410 } from './migrations/176380000
 import { RaiseAlertMessageController } from './raise-alert/raise-alert.message.controller';
 import { RaiseAlertService } from './raise-alert/raise-alert.service';
 import { SubscriptionsHttpController } from './subscriptions/subscriptions.http.controller';
-import { SubscriptionsRepository } from './subscriptions/subscriptions.repository';
-import { SuppressionsRepository } from './triage/suppressions.repository';
+import { SubscriptionsRepository } from './persistence/subscriptions.repository';
+import { SuppressionsRepository } from './persistence/suppressions.repository';
 import { TriageHttpController } from './triage/triage.http.controller';
 import { TriageService } from './triage/triage.service';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher';

@@ -14,7 +14,7 @@ import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { AlertingConfig } from '../alerting.config';
 import { AlertFeed } from './alert-feed';
-import { alertListSql, AlertListQuery, alertNotFound, isUuid } from './alert-query';
+import { alertListSql, AlertListQuery, alertNotFound, isUuid } from '../model/alert-query';
 import { alertView } from './alert-view';
 import { AlertsRepository } from './alerts.repository';
 

@@ -22,12 +22,12 @@ import { AlertRaisedSchema, MatchFound, MatchLevel, MatchRetracted, Topics } fro
 import { maySee } from '@crosscheck/auth';
 import { Outbox } from '@crosscheck/messaging';
 import { EntityManager } from 'typeorm';
-import { AlertEvent, onFinding } from '../alerts/alert-lifecycle';
+import { AlertEvent, onFinding } from '../../../../libs/alert-lifecycle/src';
 import { Alert, AlertsRepository, Audience, TraceRef } from '../alerts/alerts.repository';
-import { Subscription, SubscriptionsRepository } from '../subscriptions/subscriptions.repository';
-import { SuppressionsRepository } from '../triage/suppressions.repository';
+import { Subscription, SubscriptionsRepository } from '../persistence/subscriptions.repository';
+import { SuppressionsRepository } from '../persistence/suppressions.repository';
 import { WebhooksRepository } from '../webhooks/webhooks.repository';
-import { MatchFacts, matchFactsOf } from './match-facts';
+import { MatchFacts, matchFactsOf } from '../model/match-facts';
 
 const NO_LONGER_VISIBLE = 'your agency may no longer see the record or the reference entry of this hit';
 

@@ -8,10 +8,10 @@ import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Put }
 import { Audited, Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
 import { ApiError, invalidField, OpenApiOperation } from '@crosscheck/runtime';
 import { DataSource, EntityManager } from 'typeorm';
-import { isUuid } from '../alerts/alert-query';
+import { isUuid } from '../model/alert-query';
 import { WebhooksRepository } from '../webhooks/webhooks.repository';
 import { SubscriptionDto } from './subscription.dto';
-import { Subscription, SubscriptionsRepository } from './subscriptions.repository';
+import { Subscription, SubscriptionsRepository } from '../persistence/subscriptions.repository';
 
 @Controller('v1/subscriptions')
 @RequireRoles('analyst')

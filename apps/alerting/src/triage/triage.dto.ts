@@ -1,5 +1,5 @@
 import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
-import { TRIAGE_STATUSES } from '../alerts/alert-lifecycle';
+import { TRIAGE_STATUSES } from '../../../../libs/alert-lifecycle/src';
 
 /** An analyst's triage step: where the alert goes, and why. */
 export class TriageDto {

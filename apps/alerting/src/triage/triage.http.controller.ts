@@ -6,9 +6,9 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
 import { OpenApiOperation } from '@crosscheck/runtime';
-import { alertNotFound, isUuid } from '../alerts/alert-query';
+import { alertNotFound, isUuid } from '../model/alert-query';
 import { alertView } from '../alerts/alert-view';
-import type { TriageStatus } from '../alerts/alert-lifecycle';
+import type { TriageStatus } from '../../../../libs/alert-lifecycle/src';
 import type { OwnerDecision } from '../alerts/alerts.repository';
 import { OwnerDecisionDto, TriageDto } from './triage.dto';
 import { TriageService } from './triage.service';

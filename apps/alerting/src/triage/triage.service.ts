@@ -10,10 +10,10 @@ import { trace } from '@opentelemetry/api';
 import { AuditLog, Caller } from '@crosscheck/auth';
 import { ApiError } from '@crosscheck/runtime';
 import { DataSource, EntityManager } from 'typeorm';
-import { alertNotFound } from '../alerts/alert-query';
-import { AlertStatus, triageStepsFrom, TriageStatus } from '../alerts/alert-lifecycle';
+import { alertNotFound } from '../model/alert-query';
+import { AlertStatus, triageStepsFrom, TriageStatus } from '../../../../libs/alert-lifecycle/src';
 import { Alert, AlertsRepository, OwnerDecision } from '../alerts/alerts.repository';
-import { SuppressionsRepository } from './suppressions.repository';
+import { SuppressionsRepository } from '../persistence/suppressions.repository';
 
 @Injectable()
 export class TriageService {

@@ -10,7 +10,7 @@ import { ApiError, invalidField, OpenApiOperation } from '@crosscheck/runtime';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AlertingConfig } from '../alerting.config';
-import { isUuid, pageSize } from '../alerts/alert-query';
+import { isUuid, pageSize } from '../model/alert-query';
 import { webhookUrlProblem } from './webhook-target';
 import { DeliveryStatus, WebhooksRepository } from './webhooks.repository';
 

@@ -6,7 +6,7 @@
  */
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { AlertEvent } from '../alerts/alert-lifecycle';
+import type { AlertEvent } from '../../../../libs/alert-lifecycle/src';
 
 export interface Webhook {
   webhookId: string;

@@ -3,9 +3,9 @@
  * Records and reference entries are protobuf JSON (proto3: default values are
  * left out, enums are their full names), hence all the optional fields.
  */
-import type { AlertStatus } from '../../../../alerting/src/alerts/alert-lifecycle';
+import type { AlertStatus } from '../../../../../libs/alert-lifecycle/src';
 
-/** The statuses of alerting's life-cycle, from alerting itself. */
+/** The statuses of the alert life-cycle, from the library alerting itself judges by. */
 export type { AlertStatus };
 export type AlertLevel = 'hit' | 'possible';
 export type AlertKind = 'alert' | 'hit_notice';

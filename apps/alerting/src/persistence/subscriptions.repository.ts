@@ -1,8 +1,7 @@
 /** Alerting's `subscriptions` table: an agency's standing interest in hits. */
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { MatchFacts } from '../raise-alert/match-facts';
-import type { SubscriptionDto } from './subscription.dto';
+import type { MatchFacts } from '../model/match-facts';
 
 export interface Subscription {
   subscriptionId: string;
@@ -18,6 +17,18 @@ export interface Subscription {
   createdBy: string;
   createdAt: string;
   updatedAt: string;
+}
+
+/** What an analyst sets on a subscription (the HTTP body, once validated); a missing filter means "any". */
+export interface SubscriptionTerms {
+  name: string;
+  datasets?: string[];
+  noticeColours?: string[];
+  recordKinds?: string[];
+  countries?: string[];
+  minScore?: number;
+  levels?: string[];
+  webhookId?: string | null;
 }
 
 interface SubscriptionRow {
@@ -38,7 +49,7 @@ interface SubscriptionRow {
 
 @Injectable()
 export class SubscriptionsRepository {
-  async create(manager: EntityManager, subscriptionId: string, agency: string, createdBy: string, body: SubscriptionDto): Promise<Subscription> {
+  async create(manager: EntityManager, subscriptionId: string, agency: string, createdBy: string, body: SubscriptionTerms): Promise<Subscription> {
     const rows: SubscriptionRow[] = await manager.query(
       `INSERT INTO subscriptions (subscription_id, agency, name, datasets, notice_colours, record_kinds, countries, min_score, levels, webhook_id, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
@@ -47,7 +58,7 @@ export class SubscriptionsRepository {
     return toSubscription(rows[0]);
   }
 
-  async replace(manager: EntityManager, agency: string, subscriptionId: string, body: SubscriptionDto): Promise<Subscription | undefined> {
+  async replace(manager: EntityManager, agency: string, subscriptionId: string, body: SubscriptionTerms): Promise<Subscription | undefined> {
     // UPDATE and DELETE ... RETURNING answer [rows, count] through TypeORM, here and below.
     const [rows]: [SubscriptionRow[], number] = await manager.query(
       `UPDATE subscriptions SET name = $3, datasets = $4, notice_colours = $5, record_kinds = $6, countries = $7, min_score = $8, levels = $9,
@@ -90,7 +101,7 @@ export class SubscriptionsRepository {
   }
 }
 
-function columnsOf(body: SubscriptionDto): unknown[] {
+function columnsOf(body: SubscriptionTerms): unknown[] {
   return [
     body.name,
     body.datasets ?? [],
