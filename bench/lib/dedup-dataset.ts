@@ -17,7 +17,8 @@ import { toBinary } from '@bufbuild/protobuf';
 import { disseminationFromContract } from '@crosscheck/auth';
 import { SharedRecord, SharedRecordSchema } from '@crosscheck/contracts';
 import { blockingKeys, RecordFacts } from '@crosscheck/resolution';
-import { toSharedRecord, type RecordContent } from '../../apps/intake/src/records/shared-record.mapper';
+import type { RecordContent } from '../../apps/intake/src/model/record';
+import { toSharedRecord } from '../../apps/intake/src/model/shared-record.mapper';
 import { factsOfRecord, kindOfRecord } from '../../apps/dedup/src/resolve-record/record-facts';
 import { generatePersons, type LabelledRecord } from '../../test/data/generator';
 

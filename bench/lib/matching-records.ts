@@ -10,7 +10,8 @@ import { randomUUID } from 'node:crypto';
 import { create } from '@bufbuild/protobuf';
 import { timestampNow } from '@bufbuild/protobuf/wkt';
 import { RecordResolved, RecordResolvedSchema, ResolutionDecision } from '@crosscheck/contracts';
-import { toSharedRecord, type RecordContent } from '../../apps/intake/src/records/shared-record.mapper';
+import type { RecordContent } from '../../apps/intake/src/model/record';
+import { toSharedRecord } from '../../apps/intake/src/model/shared-record.mapper';
 import type { MatchingCase } from '../../test/data/reference-generator';
 import type { ReferenceQueryBody } from '../../test/data/reference-generator/reference-entries';
 

@@ -7,7 +7,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { validationErrorFactory } from '@crosscheck/runtime';
-import { prepareContent } from '../../../apps/intake/src/records/record-content';
+import { prepareContent } from '../../../apps/intake/src/model/record-content';
 import { ShareRecordDto } from '../../../apps/intake/src/share-record/share-record.dto';
 import { generatePersons } from './generate-persons';
 

@@ -9,8 +9,8 @@ import { normalizeDocumentNumber } from '@crosscheck/resolution';
 import { invalidField } from '@crosscheck/runtime';
 import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { recordView } from '../records/record.view';
-import { RecordsRepository } from '../records/records.repository';
+import { recordView } from '../model/record.view';
+import { RecordsRepository } from '../persistence/records.repository';
 import { RECORD_KINDS } from '@crosscheck/records';
 
 @Controller('v1/records')

@@ -14,7 +14,7 @@ import { isRole, Role } from '@crosscheck/auth';
 import { CreateOutboxAndInbox1763800000000, Outbox } from '@crosscheck/messaging';
 import { openDatabase } from '@crosscheck/persistence';
 import { ApiError, loadConfig } from '@crosscheck/runtime';
-import { AgenciesRepository } from '../agencies/agencies.repository';
+import { AgenciesRepository } from '../persistence/agencies.repository';
 import { intakeMigrations } from '../migrations';
 import { AGENCY_CODE_RULE } from './manage-agencies.dto';
 import { ManageAgenciesService } from './manage-agencies.service';

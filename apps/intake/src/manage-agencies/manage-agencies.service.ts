@@ -15,7 +15,7 @@ import { ApiKeyStateSchema, Topics } from '@crosscheck/contracts';
 import { Outbox } from '@crosscheck/messaging';
 import { ApiError } from '@crosscheck/runtime';
 import { DataSource, EntityManager } from 'typeorm';
-import { AgenciesRepository, Agency, KeySummary } from '../agencies/agencies.repository';
+import { AgenciesRepository, Agency, KeySummary } from '../persistence/agencies.repository';
 
 export interface NewKey extends KeySummary {
   /** The key itself: shown in this answer only, stored nowhere. */

@@ -1,8 +1,8 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { Audited, Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
 import { DataSource } from 'typeorm';
-import { RecordAccess } from '../records/record-access';
-import { recordView } from '../records/record.view';
+import { RecordAccess } from '../persistence/record-access';
+import { recordView } from '../model/record.view';
 
 @Controller('v1/records')
 @RequireRoles('agency', 'analyst')

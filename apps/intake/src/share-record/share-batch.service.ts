@@ -13,12 +13,13 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { IntakeConfig } from '../intake.config';
-import { kindChange, PreparedContent, prepareContent } from '../records/record-content';
-import { DisseminationAgencies } from '../records/dissemination-agencies';
-import { RecordEvents } from '../records/record-events';
-import { RecordsRepository, StoredRecord } from '../records/records.repository';
+import { kindChange, PreparedContent, prepareContent } from '../model/record-content';
+import { DisseminationAgencies } from '../persistence/dissemination-agencies';
+import { RecordEvents } from '../persistence/record-events';
+import type { ShareOutcome, StoredRecord } from '../model/record';
+import { RecordsRepository } from '../persistence/records.repository';
 import { ShareRecordDto } from './share-record.dto';
-import { ShareOutcome, ShareRecordService } from './share-record.service';
+import { ShareRecordService } from './share-record.service';
 
 export const MAX_BATCH = 1_000;
 

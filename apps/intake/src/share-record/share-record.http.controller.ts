@@ -2,7 +2,7 @@ import { Body, Controller, HttpStatus, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Audited, Caller, CurrentCaller, RateLimited, RequireRoles } from '@crosscheck/auth';
 import { OpenApiOperation } from '@crosscheck/runtime';
-import { recordView } from '../records/record.view';
+import { recordView } from '../model/record.view';
 import { ShareRecordDto } from './share-record.dto';
 import { ShareRecordService } from './share-record.service';
 

@@ -7,22 +7,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { FieldProblem } from '@crosscheck/runtime';
 import { DataSource, EntityManager } from 'typeorm';
 import { IntakeConfig } from '../intake.config';
-import { kindChange, prepareContent } from '../records/record-content';
-import { DisseminationAgencies } from '../records/dissemination-agencies';
-import { RecordEvents } from '../records/record-events';
-import { RecordsRepository, StoredRecord } from '../records/records.repository';
+import { kindChange, prepareContent } from '../model/record-content';
+import { DisseminationAgencies } from '../persistence/dissemination-agencies';
+import { RecordEvents } from '../persistence/record-events';
+import type { ShareResult } from '../model/record';
+import { RecordsRepository } from '../persistence/records.repository';
 import { ShareRecordDto } from './share-record.dto';
-
-export type ShareOutcome = 'created' | 'updated' | 'unchanged';
-
-export interface ShareResult {
-  outcome: ShareOutcome;
-  record: StoredRecord;
-  warnings: FieldProblem[];
-}
 
 @Injectable()
 export class ShareRecordService {

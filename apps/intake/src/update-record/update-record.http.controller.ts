@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Put } from '@nestjs/common';
 import { Audited, Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
-import { recordView } from '../records/record.view';
-import { RecordContentDto } from '../share-record/share-record.dto';
+import { recordView } from '../model/record.view';
+import { RecordContentDto } from '../model/record-content.dto';
 import { UpdateRecordService } from './update-record.service';
 
 @Controller('v1/records')

@@ -6,13 +6,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { IntakeConfig } from '../intake.config';
-import { kindChange, prepareContent } from '../records/record-content';
-import { RecordAccess } from '../records/record-access';
-import { DisseminationAgencies } from '../records/dissemination-agencies';
-import { RecordEvents } from '../records/record-events';
-import { RecordsRepository } from '../records/records.repository';
-import { RecordContentDto } from '../share-record/share-record.dto';
-import { ShareResult } from '../share-record/share-record.service';
+import { kindChange, prepareContent } from '../model/record-content';
+import { RecordAccess } from '../persistence/record-access';
+import { DisseminationAgencies } from '../persistence/dissemination-agencies';
+import { RecordEvents } from '../persistence/record-events';
+import { RecordsRepository } from '../persistence/records.repository';
+import { RecordContentDto } from '../model/record-content.dto';
+import type { ShareResult } from '../model/record';
 
 @Injectable()
 export class UpdateRecordService {

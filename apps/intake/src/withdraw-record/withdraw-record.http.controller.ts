@@ -1,7 +1,7 @@
 import { Controller, Delete, Param, Query } from '@nestjs/common';
 import { Audited, Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
 import { invalidField } from '@crosscheck/runtime';
-import { recordView } from '../records/record.view';
+import { recordView } from '../model/record.view';
 import { WithdrawRecordService } from './withdraw-record.service';
 
 @Controller('v1/records')

@@ -6,9 +6,10 @@
  */
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { RecordAccess } from '../records/record-access';
-import { RecordEvents } from '../records/record-events';
-import { RecordsRepository, StoredRecord } from '../records/records.repository';
+import { RecordAccess } from '../persistence/record-access';
+import { RecordEvents } from '../persistence/record-events';
+import type { StoredRecord } from '../model/record';
+import { RecordsRepository } from '../persistence/records.repository';
 
 @Injectable()
 export class WithdrawRecordService {

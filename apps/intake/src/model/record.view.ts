@@ -1,6 +1,6 @@
 /** How a record is shown to an agency, and whether that agency may see it at all. */
 import { maySee } from '@crosscheck/auth';
-import { StoredRecord } from './records.repository';
+import type { StoredRecord } from './record';
 
 /** Expired and withdrawn records are served to their owner only. */
 export function mayView(agency: string, record: StoredRecord): boolean {

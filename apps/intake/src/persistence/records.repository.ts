@@ -1,26 +1,7 @@
 /** Intake's `records` table: the records agencies shared, one row per record, its latest version. */
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { RecordContent } from './shared-record.mapper';
-
-export interface StoredRecord {
-  recordId: string;
-  owner: string;
-  externalRef: string;
-  kind: string;
-  version: number;
-  content: RecordContent;
-  contentHash: string;
-  identifierNormalized: string | null;
-  reportedAt: Date;
-  expiresAt: Date;
-  createdAt: Date;
-  updatedAt: Date;
-  withdrawnAt: Date | null;
-  withdrawalReason: string | null;
-}
-
-export type NewRecord = Omit<StoredRecord, 'createdAt' | 'updatedAt' | 'withdrawnAt' | 'withdrawalReason'>;
+import type { NewRecord, RecordContent, StoredRecord } from '../model/record';
 
 interface RecordRow {
   record_id: string;

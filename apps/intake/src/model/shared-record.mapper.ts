@@ -7,10 +7,7 @@ import { create } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { DisseminationScope, SharedRecord, SharedRecordSchema } from '@crosscheck/contracts';
 import { RECORD_KIND_CONTRACT, recordBodyOf } from '@crosscheck/records';
-import { RecordContentDto } from '../share-record/share-record.dto';
-import { StoredRecord } from './records.repository';
-
-export type RecordContent = RecordContentDto;
+import type { StoredRecord } from './record';
 
 const SCOPES = { all: DisseminationScope.ALL, agencies: DisseminationScope.AGENCIES, 'owner-only': DisseminationScope.OWNER_ONLY } as const;
 

@@ -6,7 +6,7 @@
 import { Injectable } from '@nestjs/common';
 import { ApiError, invalidField } from '@crosscheck/runtime';
 import { EntityManager } from 'typeorm';
-import { AgenciesRepository } from '../agencies/agencies.repository';
+import { AgenciesRepository } from './agencies.repository';
 
 interface Disseminated {
   dissemination: { agencies?: string[] };

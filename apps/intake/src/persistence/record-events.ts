@@ -9,8 +9,8 @@ import { timestampNow } from '@bufbuild/protobuf/wkt';
 import { RecordReceivedSchema, RecordWithdrawnSchema, Topics } from '@crosscheck/contracts';
 import { Outbox } from '@crosscheck/messaging';
 import { EntityManager } from 'typeorm';
-import { StoredRecord } from './records.repository';
-import { toSharedRecord } from './shared-record.mapper';
+import type { StoredRecord } from '../model/record';
+import { toSharedRecord } from '../model/shared-record.mapper';
 
 @Injectable()
 export class RecordEvents {

@@ -9,7 +9,7 @@ import { configure } from 'safe-stable-stringify';
 import { checkVin } from '@crosscheck/resolution';
 import { ApiError, FieldProblem, invalidField } from '@crosscheck/runtime';
 import { normalizedIdentifier } from '@crosscheck/records';
-import { RecordContent } from './shared-record.mapper';
+import type { RecordContent } from './record';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

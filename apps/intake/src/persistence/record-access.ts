@@ -6,8 +6,9 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ApiError } from '@crosscheck/runtime';
 import { EntityManager } from 'typeorm';
-import { mayView } from './record.view';
-import { RecordsRepository, StoredRecord } from './records.repository';
+import { mayView } from '../model/record.view';
+import type { StoredRecord } from '../model/record';
+import { RecordsRepository } from './records.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
