@@ -54,7 +54,7 @@ import { recordFactsOf } from '@crosscheck/resolution';
 import { Admin, Kafka, logLevel, Partitioners } from 'kafkajs';
 import { Client } from 'pg';
 import type { EntityManager } from 'typeorm';
-import { probesOf, type DatasetName } from '../apps/matching/src/reference-data/datasets';
+import { probesOf, type DatasetName } from '../apps/matching/src/model/datasets';
 import { DATASET_FILES, generateMatchingCases, writeReferenceFiles, type MatchingCase, type ReferenceCounts } from '../test/data/reference-generator';
 import { log, openBenchEnvironment, requireBuild, runBenchmark } from './lib/environment';
 import { readSample, SampleIndex, timeProbe, type QueryTiming } from './lib/matching-candidates';

@@ -21,8 +21,8 @@ import { DisseminationSchema } from '@crosscheck/contracts';
 import { blockingKeys, keyWeight, scoreRecords, type RecordFacts } from '@crosscheck/resolution';
 import type { EntityManager } from 'typeorm';
 import { parseNdjson, readLines } from '../../apps/matching/src/load-reference/formats';
-import { entryFactsOf, type DatasetName, type Probe } from '../../apps/matching/src/reference-data/datasets';
-import { ReferenceEntriesRepository } from '../../apps/matching/src/reference-data/reference-entries.repository';
+import { entryFactsOf, type DatasetName, type Probe } from '../../apps/matching/src/model/datasets';
+import { ReferenceEntriesRepository } from '../../apps/matching/src/persistence/reference-entries.repository';
 
 /** The repository's bound on index rows read per key, and the matcher's candidate limit (its default). */
 const ROWS_PER_KEY = 200;

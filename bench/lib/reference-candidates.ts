@@ -14,7 +14,7 @@ import { RecordBodyDto, recordBodyOf } from '@crosscheck/records';
 import { blockingKeys, FeatureEvidence, keyWeight, RecordBodyLike, RecordFacts, recordFactsOf, scoreRecords } from '@crosscheck/resolution';
 import { plainToInstance } from 'class-transformer';
 import { changeOfLine } from '../../apps/matching/src/load-reference/formats/reference-line';
-import { DatasetName, entryFactsOf, Probe, probesOf } from '../../apps/matching/src/reference-data/datasets';
+import { DatasetName, entryFactsOf, Probe, probesOf } from '../../apps/matching/src/model/datasets';
 
 /** As the repository reads them: index rows per key, and candidates per probe. */
 export const ROWS_PER_KEY = 200;

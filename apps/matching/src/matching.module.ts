@@ -3,16 +3,16 @@ import { AuditHttpController, AuditLog, AuditedInterceptor, AuditLogChain1763800
 import { ServiceCoreModule } from '@crosscheck/runtime';
 import { CheckEntityMessageController } from './check-entity/check-entity.message.controller';
 import { CheckEntityService } from './check-entity/check-entity.service';
-import { CheckedRecordsRepository } from './check-entity/checked-records.repository';
-import { MatchesRepository } from './check-entity/matches.repository';
+import { CheckedRecordsRepository } from './persistence/checked-records.repository';
+import { MatchesRepository } from './persistence/matches.repository';
 import { InstantCheckHttpController } from './instant-check/instant-check.http.controller';
 import { InstantCheckService } from './instant-check/instant-check.service';
 import { LoadReferenceHttpController } from './load-reference/load-reference.http.controller';
-import { MatchEvents } from './match/match-events';
-import { Matcher } from './match/matcher';
+import { MatchEvents } from './persistence/match-events';
+import { Matcher } from './model/matcher';
 import { MatchingConfig } from './matching.config';
 import { matchingMigrations } from './migrations';
-import { ReferenceEntriesRepository } from './reference-data/reference-entries.repository';
+import { ReferenceEntriesRepository } from './persistence/reference-entries.repository';
 import { RetroCheckMessageController } from './retro-check/retro-check.message.controller';
 import { RetroCheckService } from './retro-check/retro-check.service';
 

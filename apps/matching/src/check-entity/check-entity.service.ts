@@ -12,10 +12,10 @@ import { RecordResolved, RecordWithdrawn, ResolutionDecision, SharedRecord } fro
 import { RecordFacts, recordFactsOf } from '@crosscheck/resolution';
 import type { Context } from '@opentelemetry/api';
 import { EntityManager } from 'typeorm';
-import { MatchEvents } from '../match/match-events';
-import { Matcher } from '../match/matcher';
-import { CheckedRecordsRepository } from './checked-records.repository';
-import { MatchesRepository } from './matches.repository';
+import { MatchEvents } from '../persistence/match-events';
+import { Matcher } from '../model/matcher';
+import { CheckedRecordsRepository } from '../persistence/checked-records.repository';
+import { MatchesRepository } from '../persistence/matches.repository';
 
 @Injectable()
 export class CheckEntityService {

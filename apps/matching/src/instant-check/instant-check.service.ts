@@ -15,7 +15,7 @@ import { ApiError, validationErrorFactory } from '@crosscheck/runtime';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { Finding, Matcher } from '../match/matcher';
+import { Finding, Matcher } from '../model/matcher';
 import { CheckQueryDto } from './instant-check.dto';
 
 export interface CheckHit {

@@ -25,7 +25,7 @@ import { CreateOutboxAndInbox1763800000000, Outbox } from '@crosscheck/messaging
 import { openDatabase } from '@crosscheck/persistence';
 import { loadConfig } from '@crosscheck/runtime';
 import { matchingMigrations } from '../migrations';
-import { DATASETS, isDataset } from '../reference-data/datasets';
+import { DATASETS, isDataset } from '../model/datasets';
 import { DISSEMINATION_OPTION_RULE, isAgencyCode, parseDisseminationOption } from './dissemination-option';
 import { parseCsv, parseCsvMapping, parseFollowTheMoney, parseNdjson, readLines, type ReferenceChange } from './formats';
 import { LoadMode, loadReference, LoadSummary } from './load-reference';

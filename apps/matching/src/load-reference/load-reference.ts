@@ -15,8 +15,8 @@ import { ChangeType, ReferenceChangedSchema, ReferenceEntry, ReferenceEntrySchem
 import { Outbox } from '@crosscheck/messaging';
 import { blockingKeys } from '@crosscheck/resolution';
 import { DataSource, EntityManager } from 'typeorm';
-import { DatasetName, entryFactsOf } from '../reference-data/datasets';
-import { ReferenceEntriesRepository, StoredEntry } from '../reference-data/reference-entries.repository';
+import { DatasetName, entryFactsOf } from '../model/datasets';
+import { ReferenceEntriesRepository, StoredEntry } from '../persistence/reference-entries.repository';
 import type { ReferenceChange } from './formats';
 
 export type LoadMode = 'full' | 'delta';

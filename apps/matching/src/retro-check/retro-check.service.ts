@@ -12,12 +12,12 @@ import { ChangeType, ReferenceChanged } from '@crosscheck/contracts';
 import { blockingKeys } from '@crosscheck/resolution';
 import type { Context } from '@opentelemetry/api';
 import { EntityManager } from 'typeorm';
-import { CheckedRecordsRepository } from '../check-entity/checked-records.repository';
-import { MatchesRepository } from '../check-entity/matches.repository';
-import { FoundMatch, MatchEvents } from '../match/match-events';
-import { Matcher } from '../match/matcher';
-import { isDataset } from '../reference-data/datasets';
-import { ReferenceEntriesRepository } from '../reference-data/reference-entries.repository';
+import { CheckedRecordsRepository } from '../persistence/checked-records.repository';
+import { MatchesRepository } from '../persistence/matches.repository';
+import { FoundMatch, MatchEvents } from '../persistence/match-events';
+import { Matcher } from '../model/matcher';
+import { isDataset } from '../model/datasets';
+import { ReferenceEntriesRepository } from '../persistence/reference-entries.repository';
 
 @Injectable()
 export class RetroCheckService {

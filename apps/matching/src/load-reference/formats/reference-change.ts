@@ -8,10 +8,10 @@
 import type { Dissemination, ReferenceEntry } from '@crosscheck/contracts';
 import type { FieldProblem } from '@crosscheck/runtime';
 
-import type { DatasetName } from '../../reference-data/datasets';
+import type { DatasetName } from '../../model/datasets';
 
-export { DATASETS } from '../../reference-data/datasets';
-export type { DatasetName } from '../../reference-data/datasets';
+export { DATASETS } from '../../model/datasets';
+export type { DatasetName } from '../../model/datasets';
 
 export type ReferenceChange =
   | { line: number; op: 'upsert'; entry: ReferenceEntry }

@@ -8,8 +8,8 @@ import { Injectable } from '@nestjs/common';
 import { FeatureEvidence, RecordFacts, blockingKeys, scoreRecords } from '@crosscheck/resolution';
 import { EntityManager } from 'typeorm';
 import { MatchingConfig } from '../matching.config';
-import { DatasetName, Probe, probesOf } from '../reference-data/datasets';
-import { ReferenceEntriesRepository, StoredEntry } from '../reference-data/reference-entries.repository';
+import { DatasetName, Probe, probesOf } from './datasets';
+import { ReferenceEntriesRepository, StoredEntry } from '../persistence/reference-entries.repository';
 import { levelOf, MatchLevelName } from './match-level';
 
 export type { MatchLevelName } from './match-level';

@@ -10,7 +10,7 @@
  * `possible`, for an analyst to look at.
  */
 import { type FeatureEvidence, YEAR_ONLY_AGREEMENT_WEIGHT } from '@crosscheck/resolution';
-import type { DatasetName } from '../reference-data/datasets';
+import type { DatasetName } from './datasets';
 
 export type MatchLevelName = 'hit' | 'possible';
 

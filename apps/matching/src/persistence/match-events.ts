@@ -12,8 +12,8 @@ import { MatchFoundSchema, MatchLevel, MatchRetractedSchema, SharedRecord, Topic
 import { Outbox, OutgoingEvent } from '@crosscheck/messaging';
 import type { Context } from '@opentelemetry/api';
 import { EntityManager } from 'typeorm';
-import { LiveMatch, MatchesRepository } from '../check-entity/matches.repository';
-import type { Finding } from './matcher';
+import { LiveMatch, MatchesRepository } from './matches.repository';
+import type { Finding } from '../model/matcher';
 
 /** A finding about a record, and the trace of the message that caused it. */
 export interface FoundMatch {

@@ -9,7 +9,7 @@ import type { DisseminationRule } from '@crosscheck/auth';
 import { ReferenceEntry, ReferenceEntrySchema } from '@crosscheck/contracts';
 import type { RecordFacts } from '@crosscheck/resolution';
 import { EntityManager } from 'typeorm';
-import type { DatasetName } from './datasets';
+import type { DatasetName } from '../model/datasets';
 
 export interface StoredEntry {
   dataset: DatasetName;

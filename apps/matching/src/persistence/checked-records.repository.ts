@@ -9,7 +9,7 @@ import type { DisseminationRule } from '@crosscheck/auth';
 import { SharedRecord, SharedRecordSchema } from '@crosscheck/contracts';
 import type { RecordFacts } from '@crosscheck/resolution';
 import { EntityManager } from 'typeorm';
-import type { DatasetName } from '../reference-data/datasets';
+import type { DatasetName } from '../model/datasets';
 
 export interface CheckedRecord {
   recordId: string;
