@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuditHttpController, AuditLog, AuditedInterceptor, AuditLogChain1763800000910, AuditLogDetail1763800000900, CreateAuditLog1763800000060, CredentialReplicaModule, credentialReplicaMigrations } from '@crosscheck/auth';
 import { ServiceCoreModule } from '@crosscheck/runtime';
 import { DedupConfig } from './dedup.config';
-import { EntitiesRepository } from './entities/entities.repository';
+import { EntitiesRepository } from './persistence/entities.repository';
 import { CreateEntities1763800000200 } from './migrations/1763800000200-create-entities';
 import { ResolveAllKinds1763800000210 } from './migrations/1763800000210-resolve-all-kinds';
 import { ResolveRecordMessageController } from './resolve-record/resolve-record.message.controller';

@@ -29,7 +29,7 @@ import { Outbox } from '@crosscheck/messaging';
 import { FeatureEvidence, PairScore, RecordFacts, blockingKeys, scoreRecords } from '@crosscheck/resolution';
 import { EntityManager } from 'typeorm';
 import { DedupConfig } from '../dedup.config';
-import { Candidate, EntitiesRepository, Member, PossibleDuplicate } from '../entities/entities.repository';
+import { Candidate, EntitiesRepository, Member, PossibleDuplicate } from '../persistence/entities.repository';
 import { factsOfRecord, kindOfRecord } from './record-facts';
 
 interface EntityEvidence extends PairScore {
