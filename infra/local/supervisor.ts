@@ -1,7 +1,6 @@
 // Keeps what a launcher started running: when a service, the broker or the trace viewer exits without
 // being asked to, the supervisor says so and starts it again after the restart policy's wait, while
 // everything else goes on (services ride out a missing broker, Postgres or Zipkin on their own).
-import type { LogFn } from './proc';
 import { afterCrash, DEFAULT_RESTART_POLICY, type RestartPolicy } from './restart-policy';
 
 /** A process the launcher can start again. */
@@ -19,7 +18,7 @@ export class Supervisor {
   private readonly sleepers = new Set<() => void>();
 
   constructor(
-    private readonly say: LogFn,
+    private readonly say: (line: string) => void,
     private readonly policy: RestartPolicy = DEFAULT_RESTART_POLICY,
   ) {}
 

@@ -15,6 +15,19 @@ import { createHash } from 'node:crypto';
 /** The previous hash of the first line of a log that had no lines before the chain. */
 export const GENESIS_HASH = '0'.repeat(64);
 
+/** One line as a service writes it; the chain adds its id and time. */
+export interface AuditEntry {
+  agency: string | null;
+  keyId: string | null;
+  action: string;
+  recordIds: string[];
+  outcome: 'ok' | 'refused' | 'failed';
+  status: number;
+  traceId: string | null;
+  /** Why, when the caller said: a triage reason, an owner's decision. */
+  detail?: string | null;
+}
+
 /** Every field a line's hash covers. `at` is ISO-8601 UTC to the microsecond, as Postgres keeps it. */
 export interface ChainedAuditFields {
   id: string;

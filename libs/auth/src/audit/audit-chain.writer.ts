@@ -8,9 +8,8 @@
  * chained and committed together.
  */
 import { DataSource, EntityManager } from 'typeorm';
-import { auditLineHash, ChainedAuditFields, GENESIS_HASH } from './audit-chain';
+import { AuditEntry, auditLineHash, ChainedAuditFields, GENESIS_HASH } from './audit-chain';
 import { chainedAt, readAuditLines } from './audit-chain.reader';
-import type { AuditEntry } from './audit-log';
 
 /** Lines written in one transaction at most; 12 parameters each, well under Postgres' 65,535. */
 const MOST_LINES_PER_WRITE = 200;

@@ -6,19 +6,8 @@
  */
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import type { AuditEntry } from './audit-chain';
 import { AuditChainWriter } from './audit-chain.writer';
-
-export interface AuditEntry {
-  agency: string | null;
-  keyId: string | null;
-  action: string;
-  recordIds: string[];
-  outcome: 'ok' | 'refused' | 'failed';
-  status: number;
-  traceId: string | null;
-  /** Why, when the caller said: a triage reason, an owner's decision. */
-  detail?: string | null;
-}
 
 export interface AuditRow extends AuditEntry {
   id: string;
