@@ -172,7 +172,7 @@ void runBenchmark(async (context) => {
   const waitIdle = (what: string) => waitForIdle(readLag, context.signal, what);
 
   // --- reference notices -------------------------------------------------------------------------
-  let started = performance.now();
+  const started = performance.now();
   const loaded = await loadNotices(environment.databaseUrl, noticesFile);
   log(`notices: ${loaded.trim().split('\n').pop()} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   await waitIdle('the notices’ retro-checks');

@@ -55,7 +55,7 @@ import { Admin, Kafka, logLevel, Partitioners } from 'kafkajs';
 import { Client } from 'pg';
 import type { EntityManager } from 'typeorm';
 import { probesOf, type DatasetName } from '../apps/matching/src/model/datasets';
-import { DATASET_FILES, generateMatchingCases, writeReferenceFiles, type MatchingCase, type ReferenceCounts } from '../test/data/reference-generator';
+import { DATASET_FILES, generateMatchingCases, writeReferenceFiles, type ReferenceCounts } from '../test/data/reference-generator';
 import { log, openBenchEnvironment, requireBuild, runBenchmark } from './lib/environment';
 import { readSample, SampleIndex, timeProbe, type QueryTiming } from './lib/matching-candidates';
 import { copyNdjsonLines, runLoader, type LoaderRun } from './lib/matching-load';

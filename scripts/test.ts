@@ -1,9 +1,10 @@
 /**
  * `npm test`: everything a change must pass, against the real parts.
- *   1. contracts: buf lint, breaking-change check, generated code up to date
- *   2. typecheck of all code, tests and the console's web app included
- *   3. build (the end-to-end tests run the services from dist/)
- *   4. jest: unit, integration and end-to-end; its global setup starts or
+ *   1. lint: ESLint with the project boundaries, and no import cycles (`npm run lint`)
+ *   2. contracts: buf lint, breaking-change check, generated code up to date
+ *   3. typecheck of all code, tests and the console's web app included
+ *   4. build (the end-to-end tests run the services from dist/)
+ *   5. jest: unit, integration and end-to-end; its global setup starts or
  *      reuses Kafka, Postgres and Zipkin and stops what it started
  * Extra arguments go to jest, e.g. `npm test -- test/e2e/kafka-outage`.
  */
@@ -27,6 +28,7 @@ function step(title: string, command: string, args: string[]): void {
 
 const started = Date.now();
 process.stdout.write(`node ${process.version} (${process.execPath})\n`);
+step('lint: rules, project boundaries, import cycles', 'npm', ['run', '--silent', 'lint']);
 step('contracts: lint, breaking changes, generated code', bin('tsx'), ['scripts/contracts.ts', 'check']);
 step('typecheck (services, libraries, tests and the console web app)', 'npm', ['run', '--silent', 'typecheck']);
 step('build', 'npm', ['run', '--silent', 'build']);

@@ -80,7 +80,7 @@ async function addEntries(options: DemoReferenceOptions, dataset: string, file: 
     const { stdout } = await promisify(execFile)(process.execPath, [LOADER, '--dataset', dataset, '--file', file, '--mode', 'delta'], { cwd: REPO_ROOT, env });
     return stdout.split('\n')[0];
   } catch (error) {
-    throw new Error(`loading the demo ${dataset} failed: ${(error as { stderr?: string }).stderr ?? String(error)}`);
+    throw new Error(`loading the demo ${dataset} failed: ${(error as { stderr?: string }).stderr ?? String(error)}`, { cause: error });
   }
 }
 

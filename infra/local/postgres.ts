@@ -68,7 +68,7 @@ function loadEsm<T>(specifier: string): T {
     return createRequire(__filename)(specifier) as T;
   } catch (err) {
     const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    throw new Error(`Cannot load ${specifier} (${why}). Inside Jest, start Postgres from globalSetup, not from a test file.`);
+    throw new Error(`Cannot load ${specifier} (${why}). Inside Jest, start Postgres from globalSetup, not from a test file.`, { cause: err });
   }
 }
 
@@ -113,6 +113,7 @@ async function startEmbedded(log?: LogFn): Promise<Running & { adminUrl: string 
     throw new Error(
       `Embedded Postgres did not start: ${why}. See ${log ? 'the log output' : logFile}.` +
         (asRoot ? ' Running as root: the postgres user must be able to read node_modules and .local/pg.' : ''),
+      { cause: err },
     );
   }
   // The exit hook needs a synchronous kill; SIGQUIT is Postgres' immediate shutdown, which

@@ -15,7 +15,6 @@ import {
   IsIn,
   IsInt,
   IsISO31661Alpha3,
-  IsISO8601,
   IsObject,
   IsNotEmpty,
   IsOptional,

@@ -18,6 +18,7 @@ import type { FieldProblem } from './api-errors';
 const MULTI_LINE_FIELDS = new Set(['mrz', 'description', 'inscriptions', 'distinguishingMarks', 'charges', 'reason', 'note']);
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const LINE_BREAK = /[\r\n\u2028\u2029]/;
 const ONLY_INVISIBLE = /^[\s\p{Cf}]+$/u;

@@ -8,7 +8,7 @@
 import { Culture } from './cultures';
 import { withSeparators } from './identity-documents';
 import { NamePart, pad, PersonFacts } from './person-facts';
-import { familyText, givenText } from './person-record';
+import { familyText } from './person-record';
 import { Prng } from './prng';
 
 /** In the order they are applied: name structure first, then spelling slips, then dates and documents. */

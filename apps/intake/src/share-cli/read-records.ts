@@ -64,7 +64,7 @@ export async function* splitLines(chunks: AsyncIterable<string>): AsyncGenerator
     }
     buffer = buffer.slice(start);
   }
-  if (buffer !== '') yield { line: ++line, text: withoutCr(buffer) };
+  if (buffer !== '') yield { line: line + 1, text: withoutCr(buffer) };
 }
 
 function withoutCr(text: string): string {

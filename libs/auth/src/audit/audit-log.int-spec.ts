@@ -27,7 +27,7 @@ const databaseName = `cc_test_audit_${randomBytes(3).toString('hex')}`;
 const schema = 'audittest';
 const migrationsBeforeTheChain = [CreateAuditLog1763800000060, AuditLogDetail1763800000900];
 let url: string;
-let instances: DataSource[] = [];
+const instances: DataSource[] = [];
 let client: Client;
 
 const entry = (action: string, n: number): AuditEntry => ({

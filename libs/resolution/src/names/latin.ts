@@ -15,6 +15,7 @@ import { JAPANESE_FAMILY_NAMES, JAPANESE_GIVEN_NAMES, KOREAN_FAMILY_NAMES } from
 /** ISO 15924 codes of the scripts told apart here; `Zyyy` when there are no letters. */
 export type ScriptCode = 'Latn' | 'Cyrl' | 'Grek' | 'Arab' | 'Hebr' | 'Hani' | 'Jpan' | 'Kore' | 'Zyyy';
 
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, NUL included
 const ASCII = /^[\x00-\x7f]*$/;
 const SCRIPTS: [ScriptCode, RegExp][] = [
   ['Cyrl', /\p{Script=Cyrillic}/u],
