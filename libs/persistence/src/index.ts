@@ -1,2 +1,4 @@
 export * from './open-database';
 export * from './persistence.module';
+export * from './pg-listener';
+export * from './reconnect-backoff';

@@ -63,6 +63,13 @@ async function migrate(dataSource: DataSource, schema: string): Promise<void> {
   }
 }
 
+/** The URL a DataSource from `openDatabase` was opened with, for a connection of one's own (a LISTEN). */
+export function databaseUrlOf(dataSource: DataSource): string {
+  const { url } = dataSource.driver.options as { url?: string };
+  if (!url) throw new Error('the DataSource was not opened with a URL');
+  return url;
+}
+
 export function quoteIdentifier(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
