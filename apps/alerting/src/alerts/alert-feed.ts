@@ -1,11 +1,12 @@
 /**
  * The live feed behind alert streams. Postgres NOTIFY (sent when an alert
- * commits) wakes every alerting instance; the feed reads what is new since its
- * high-water mark and fans it out. Streams replay from the table first, so a
- * client that reconnects with its last event id misses nothing.
+ * commits) wakes every alerting instance, through a PgListener that also polls
+ * for the NOTIFYs lost while it reconnects; the feed reads what is new since
+ * its high-water mark and fans it out. Streams replay from the table first, so
+ * a client that reconnects with its last event id misses nothing.
  */
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { Client } from 'pg';
+import { databaseUrlOf, PgListener } from '@crosscheck/persistence';
 import { Observable, Subject } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { Alert, ALERTS_CHANNEL, AlertsRepository } from './alerts.repository';
@@ -17,27 +18,31 @@ const MAX_HELD_DURING_REPLAY = 10_000;
 export class AlertFeed implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(AlertFeed.name);
   private readonly alerts$ = new Subject<Alert>();
+  private readonly listener: PgListener;
   private highWater = 0;
-  private listener: Client | undefined;
-  private poller: NodeJS.Timeout | undefined;
-  private reading: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly alerts: AlertsRepository,
-  ) {}
+  ) {
+    this.listener = new PgListener({
+      name: 'alerting-feed',
+      connection: { connectionString: databaseUrlOf(dataSource) },
+      channels: [ALERTS_CHANNEL],
+      pollMs: FALLBACK_POLL_MS,
+      logger: this.logger,
+      onWake: () => this.readNew(),
+    });
+  }
 
   async onModuleInit(): Promise<void> {
     this.highWater = await this.alerts.highestSeq(this.dataSource.manager);
-    await this.listen();
-    // NOTIFY is lost while the listener reconnects; polling covers that gap.
-    this.poller = setInterval(() => this.readNew(), FALLBACK_POLL_MS);
+    await this.listener.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.poller);
+    await this.listener.stop();
     this.alerts$.complete();
-    await this.listener?.end().catch(() => undefined);
   }
 
   /**
@@ -78,35 +83,19 @@ export class AlertFeed implements OnModuleInit, OnApplicationShutdown {
     });
   }
 
-  private async listen(): Promise<void> {
-    const options = this.dataSource.driver.options as { url?: string };
-    const client = new Client({ connectionString: options.url, application_name: 'alerting-feed' });
-    client.on('notification', () => this.readNew());
-    client.on('error', (error) => {
-      this.logger.warn(`alert feed lost its database connection: ${error.message}; reconnecting`);
-      this.listener = undefined;
-      setTimeout(() => void this.listen().catch(() => undefined), 1_000);
-    });
-    await client.connect();
-    await client.query(`LISTEN ${ALERTS_CHANNEL}`);
-    this.listener = client;
-  }
-
-  /** Reads are chained so that alerts are fanned out once each, in order. */
-  private readNew(): void {
-    this.reading = this.reading.then(async () => {
-      try {
-        for (;;) {
-          const fresh = await this.alerts.allAfter(this.dataSource.manager, this.highWater, 500);
-          for (const alert of fresh) {
-            this.highWater = alert.seq;
-            this.alerts$.next(alert);
-          }
-          if (fresh.length < 500) return;
+  /** The listener never runs two reads at once, so alerts are fanned out once each, in order. */
+  private async readNew(): Promise<void> {
+    try {
+      for (;;) {
+        const fresh = await this.alerts.allAfter(this.dataSource.manager, this.highWater, 500);
+        for (const alert of fresh) {
+          this.highWater = alert.seq;
+          this.alerts$.next(alert);
         }
-      } catch (error) {
-        this.logger.warn(`alert feed read failed: ${(error as Error).message}`);
+        if (fresh.length < 500) return;
       }
-    });
+    } catch (error) {
+      this.logger.warn(`alert feed read failed: ${(error as Error).message}`);
+    }
   }
 }

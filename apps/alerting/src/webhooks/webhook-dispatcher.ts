@@ -1,6 +1,7 @@
 /**
- * Sends webhook deliveries. Woken by NOTIFY when a delivery commits (and by a
- * poll, for retries that come due and for NOTIFYs lost while reconnecting), it
+ * Sends webhook deliveries. Woken through a PgListener by NOTIFY when a delivery
+ * commits (and by its poll, for retries that come due and for NOTIFYs lost
+ * while reconnecting), it
  * claims due deliveries with a lease, POSTs each signed alert to its receiver,
  * and records the outcome: delivered on a 2xx, retried with backoff and jitter
  * otherwise, dead-lettered after `WEBHOOK_MAX_ATTEMPTS`. Every alerting
@@ -10,7 +11,7 @@
  */
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { context, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, TraceFlags } from '@opentelemetry/api';
-import { Client } from 'pg';
+import { databaseUrlOf, PgListener } from '@crosscheck/persistence';
 import { DataSource } from 'typeorm';
 import { AlertingConfig } from '../alerting.config';
 import { alertView } from '../alerts/alert-view';
@@ -32,11 +33,7 @@ export class WebhookDispatcher implements OnModuleInit, OnApplicationShutdown {
   private readonly tracer = trace.getTracer('crosscheck.webhooks');
   private readonly inFlight = new Set<Promise<void>>();
   private readonly transport: WebhookTransport;
-  private listener: Client | undefined;
-  private poller: NodeJS.Timeout | undefined;
-  private claiming = false;
-  private again = false;
-  private stopping = false;
+  private readonly listener: PgListener;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -45,53 +42,49 @@ export class WebhookDispatcher implements OnModuleInit, OnApplicationShutdown {
     private readonly config: AlertingConfig,
   ) {
     this.transport = new WebhookTransport(config.webhookTargets());
+    this.listener = new PgListener({
+      name: 'alerting-webhooks',
+      connection: { connectionString: databaseUrlOf(dataSource) },
+      channels: [DELIVERIES_CHANNEL],
+      pollMs: POLL_MS,
+      logger: this.logger,
+      onWake: () => this.claimAndSend(),
+    });
   }
 
   async onModuleInit(): Promise<void> {
-    await this.listen();
-    this.poller = setInterval(() => this.wake(), POLL_MS);
-    this.wake();
+    await this.listener.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopping = true;
-    clearInterval(this.poller);
+    await this.listener.stop();
     await Promise.allSettled([...this.inFlight]);
-    await this.listener?.end().catch(() => undefined);
     this.transport.close();
   }
 
-  /** Claims what is due, as far as the concurrency allows; a wake-up during a claim claims again after it. */
-  private wake(): void {
-    if (this.stopping) return;
-    if (this.claiming) {
-      this.again = true;
-      return;
+  /**
+   * Claims what is due, as far as the concurrency allows. The listener never runs two claims at once and
+   * claims again after one that was woken meanwhile, or that filled every free slot.
+   */
+  private async claimAndSend(): Promise<void> {
+    const room = this.config.WEBHOOK_CONCURRENCY - this.inFlight.size;
+    if (room <= 0) return;
+    try {
+      const leaseMs = this.config.WEBHOOK_TIMEOUT_MS + LEASE_MARGIN_MS;
+      const due = await this.webhooks.claimDue(this.dataSource.manager, room, leaseMs);
+      for (const delivery of due) this.track(this.send(delivery));
+      if (due.length === room) this.listener.wake();
+    } catch (error) {
+      this.logger.warn(`claiming webhook deliveries failed: ${(error as Error).message}`);
     }
-    this.claiming = true;
-    void (async () => {
-      try {
-        do {
-          this.again = false;
-          const room = this.config.WEBHOOK_CONCURRENCY - this.inFlight.size;
-          if (room <= 0) return;
-          const due = await this.webhooks.claimDue(this.dataSource.manager, room, this.config.WEBHOOK_TIMEOUT_MS + LEASE_MARGIN_MS);
-          for (const delivery of due) this.track(this.send(delivery));
-          if (due.length === room) this.again = true;
-        } while (this.again && !this.stopping);
-      } catch (error) {
-        this.logger.warn(`claiming webhook deliveries failed: ${(error as Error).message}`);
-      } finally {
-        this.claiming = false;
-      }
-    })();
   }
 
+  /** A finished send frees a slot, so it wakes the listener (a no-op once it has stopped). */
   private track(sending: Promise<void>): void {
     this.inFlight.add(sending);
     void sending.finally(() => {
       this.inFlight.delete(sending);
-      this.wake();
+      this.listener.wake();
     });
   }
 
@@ -142,20 +135,6 @@ export class WebhookDispatcher implements OnModuleInit, OnApplicationShutdown {
       const { message, code } = error as NodeJS.ErrnoException;
       return { ok: false, status: null, error: code && !message.includes(code) ? `${message} (${code})` : message, final: false };
     }
-  }
-
-  private async listen(): Promise<void> {
-    const options = this.dataSource.driver.options as { url?: string };
-    const client = new Client({ connectionString: options.url, application_name: 'alerting-webhooks' });
-    client.on('notification', () => this.wake());
-    client.on('error', (error) => {
-      this.logger.warn(`webhook dispatcher lost its database connection: ${error.message}; reconnecting`);
-      this.listener = undefined;
-      if (!this.stopping) setTimeout(() => void this.listen().catch(() => undefined), 1_000);
-    });
-    await client.connect();
-    await client.query(`LISTEN ${DELIVERIES_CHANNEL}`);
-    this.listener = client;
   }
 }
 
