@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { AddressInfo, createServer } from 'node:net';
-import { databaseUrl, dropDatabase, ensureDatabase } from '@crosscheck/infra';
+import { dropDatabase, ensureDatabase } from '@crosscheck/infra';
 import { metricsRegistry } from '@crosscheck/telemetry';
 import { Client } from 'pg';
 import { testInfrastructure } from '../../../test/harness/infrastructure';

@@ -8,7 +8,7 @@ import { Injectable } from '@nestjs/common';
 import type { JsonObject } from '@bufbuild/protobuf';
 import type { FeatureEvidence } from '@crosscheck/resolution';
 import { EntityManager } from 'typeorm';
-import type { AlertStatus, TriageStatus } from '../../../../libs/alert-lifecycle/src';
+import type { AlertStatus, TriageStatus } from '@crosscheck/alert-lifecycle';
 import type { MatchFacts } from '../model/match-facts';
 
 export type AlertKind = 'alert' | 'hit_notice';

@@ -6,7 +6,7 @@
  */
 import { HttpStatus } from '@nestjs/common';
 import { ApiError, invalidField } from '@crosscheck/runtime';
-import { ALERT_STATUSES } from '../../../../libs/alert-lifecycle/src';
+import { ALERT_STATUSES } from '@crosscheck/alert-lifecycle';
 
 export const ALERT_KINDS = ['alert', 'hit_notice'] as const;
 export const ALERT_LEVELS = ['hit', 'possible'] as const;

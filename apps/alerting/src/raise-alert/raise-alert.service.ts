@@ -22,7 +22,7 @@ import { AlertRaisedSchema, MatchFound, MatchLevel, MatchRetracted, Topics } fro
 import { maySee } from '@crosscheck/auth';
 import { Outbox } from '@crosscheck/messaging';
 import { EntityManager } from 'typeorm';
-import { AlertEvent, onFinding } from '../../../../libs/alert-lifecycle/src';
+import { AlertEvent, onFinding } from '@crosscheck/alert-lifecycle';
 import { Alert, AlertsRepository, Audience, TraceRef } from '../alerts/alerts.repository';
 import { Subscription, SubscriptionsRepository } from '../persistence/subscriptions.repository';
 import { SuppressionsRepository } from '../persistence/suppressions.repository';

@@ -1,5 +1,5 @@
 import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
-import { TRIAGE_STATUSES } from '../../../../libs/alert-lifecycle/src';
+import { TRIAGE_STATUSES } from '@crosscheck/alert-lifecycle';
 
 /** An analyst's triage step: where the alert goes, and why. */
 export class TriageDto {

@@ -8,7 +8,7 @@ import { Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
 import { OpenApiOperation } from '@crosscheck/runtime';
 import { alertNotFound, isUuid } from '../model/alert-query';
 import { alertView } from '../alerts/alert-view';
-import type { TriageStatus } from '../../../../libs/alert-lifecycle/src';
+import type { TriageStatus } from '@crosscheck/alert-lifecycle';
 import type { OwnerDecision } from '../alerts/alerts.repository';
 import { OwnerDecisionDto, TriageDto } from './triage.dto';
 import { TriageService } from './triage.service';

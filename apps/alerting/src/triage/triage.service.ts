@@ -11,7 +11,7 @@ import { AuditLog, Caller } from '@crosscheck/auth';
 import { ApiError } from '@crosscheck/runtime';
 import { DataSource, EntityManager } from 'typeorm';
 import { alertNotFound } from '../model/alert-query';
-import { AlertStatus, triageStepsFrom, TriageStatus } from '../../../../libs/alert-lifecycle/src';
+import { AlertStatus, triageStepsFrom, TriageStatus } from '@crosscheck/alert-lifecycle';
 import { Alert, AlertsRepository, OwnerDecision } from '../alerts/alerts.repository';
 import { SuppressionsRepository } from '../persistence/suppressions.repository';
 

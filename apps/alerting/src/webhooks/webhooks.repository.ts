@@ -6,7 +6,7 @@
  */
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { AlertEvent } from '../../../../libs/alert-lifecycle/src';
+import type { AlertEvent } from '@crosscheck/alert-lifecycle';
 
 export interface Webhook {
   webhookId: string;

@@ -1,5 +1,5 @@
 /** What an analyst may do with an alert next, by its life-cycle: new → acknowledged → confirmed | false_positive. */
-import { triageStepsFrom, type TriageStatus } from '../../../../../libs/alert-lifecycle/src';
+import { triageStepsFrom, type TriageStatus } from '@crosscheck/alert-lifecycle';
 import type { Alert } from '../api/types';
 
 export type { TriageStatus };

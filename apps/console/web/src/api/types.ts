@@ -3,7 +3,7 @@
  * Records and reference entries are protobuf JSON (proto3: default values are
  * left out, enums are their full names), hence all the optional fields.
  */
-import type { AlertStatus } from '../../../../../libs/alert-lifecycle/src';
+import type { AlertStatus } from '@crosscheck/alert-lifecycle';
 
 /** The statuses of the alert life-cycle, from the library alerting itself judges by. */
 export type { AlertStatus };
