@@ -23,13 +23,7 @@ module.exports = {
       from: { path: '^apps/([^/]+)/src/([^/]+)/' },
       to: {
         path: '^apps/$1/src/[^/]+/',
-        pathNot: [
-          '^apps/$1/src/($2|model|persistence|migrations)/',
-          // Still in their use-case folders: alert-feed.ts and webhook-dispatcher.ts import them
-          // by these paths, and are being changed by other work. Next: persistence/ and model/.
-          '^apps/alerting/src/alerts/(alerts[.]repository|alert-view)[.]ts$',
-          '^apps/alerting/src/webhooks/webhooks[.]repository[.]ts$',
-        ],
+        pathNot: ['^apps/$1/src/($2|model|persistence|migrations)/'],
       },
     },
   ],

@@ -13,7 +13,7 @@ import { ServiceCoreModule } from '@crosscheck/runtime';
 import { AlertingConfig } from './alerting.config';
 import { AlertFeed } from './alerts/alert-feed';
 import { AlertsHttpController } from './alerts/alerts.http.controller';
-import { AlertsRepository } from './alerts/alerts.repository';
+import { AlertsRepository } from './persistence/alerts.repository';
 import { CreateAlerts1763800000400 } from './migrations/1763800000400-create-alerts';
 import { SubscriptionsTriageWebhooks1763800000410 } from './migrations/1763800000410-subscriptions-triage-webhooks';
 import { RaiseAlertMessageController } from './raise-alert/raise-alert.message.controller';
@@ -25,7 +25,7 @@ import { TriageHttpController } from './triage/triage.http.controller';
 import { TriageService } from './triage/triage.service';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
 import { WebhooksHttpController } from './webhooks/webhooks.http.controller';
-import { WebhooksRepository } from './webhooks/webhooks.repository';
+import { WebhooksRepository } from './persistence/webhooks.repository';
 
 const migrations = [
   ...credentialReplicaMigrations,

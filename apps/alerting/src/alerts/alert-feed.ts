@@ -9,7 +9,7 @@ import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs
 import { databaseUrlOf, PgListener } from '@crosscheck/persistence';
 import { Observable, Subject } from 'rxjs';
 import { DataSource } from 'typeorm';
-import { Alert, ALERTS_CHANNEL, AlertsRepository } from './alerts.repository';
+import { Alert, ALERTS_CHANNEL, AlertsRepository } from '../persistence/alerts.repository';
 
 const FALLBACK_POLL_MS = 2_000;
 const MAX_HELD_DURING_REPLAY = 10_000;

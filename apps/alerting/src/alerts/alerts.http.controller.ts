@@ -15,8 +15,8 @@ import { DataSource } from 'typeorm';
 import { AlertingConfig } from '../alerting.config';
 import { AlertFeed } from './alert-feed';
 import { alertListSql, AlertListQuery, alertNotFound, isUuid } from '../model/alert-query';
-import { alertView } from './alert-view';
-import { AlertsRepository } from './alerts.repository';
+import { alertView } from '../model/alert-view';
+import { AlertsRepository } from '../persistence/alerts.repository';
 
 @Controller('v1/alerts')
 @RequireRoles('analyst')

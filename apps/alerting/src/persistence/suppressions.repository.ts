@@ -5,7 +5,7 @@
  */
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { Alert, OwnerDecision } from '../alerts/alerts.repository';
+import type { Alert, OwnerDecision } from './alerts.repository';
 
 export interface Suppression {
   agency: string;

@@ -23,10 +23,10 @@ import { maySee } from '@crosscheck/auth';
 import { Outbox } from '@crosscheck/messaging';
 import { EntityManager } from 'typeorm';
 import { AlertEvent, onFinding } from '@crosscheck/alert-lifecycle';
-import { Alert, AlertsRepository, Audience, TraceRef } from '../alerts/alerts.repository';
+import { Alert, AlertsRepository, Audience, TraceRef } from '../persistence/alerts.repository';
 import { Subscription, SubscriptionsRepository } from '../persistence/subscriptions.repository';
 import { SuppressionsRepository } from '../persistence/suppressions.repository';
-import { WebhooksRepository } from '../webhooks/webhooks.repository';
+import { WebhooksRepository } from '../persistence/webhooks.repository';
 import { MatchFacts, matchFactsOf } from '../model/match-facts';
 
 const NO_LONGER_VISIBLE = 'your agency may no longer see the record or the reference entry of this hit';

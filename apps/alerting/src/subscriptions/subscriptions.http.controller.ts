@@ -9,7 +9,7 @@ import { Audited, Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
 import { ApiError, invalidField, OpenApiOperation } from '@crosscheck/runtime';
 import { DataSource, EntityManager } from 'typeorm';
 import { isUuid } from '../model/alert-query';
-import { WebhooksRepository } from '../webhooks/webhooks.repository';
+import { WebhooksRepository } from '../persistence/webhooks.repository';
 import { SubscriptionDto } from './subscription.dto';
 import { Subscription, SubscriptionsRepository } from '../persistence/subscriptions.repository';
 

@@ -7,9 +7,9 @@ import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/com
 import { Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
 import { OpenApiOperation } from '@crosscheck/runtime';
 import { alertNotFound, isUuid } from '../model/alert-query';
-import { alertView } from '../alerts/alert-view';
+import { alertView } from '../model/alert-view';
 import type { TriageStatus } from '@crosscheck/alert-lifecycle';
-import type { OwnerDecision } from '../alerts/alerts.repository';
+import type { OwnerDecision } from '../persistence/alerts.repository';
 import { OwnerDecisionDto, TriageDto } from './triage.dto';
 import { TriageService } from './triage.service';
 

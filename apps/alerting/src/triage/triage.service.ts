@@ -12,7 +12,7 @@ import { ApiError } from '@crosscheck/runtime';
 import { DataSource, EntityManager } from 'typeorm';
 import { alertNotFound } from '../model/alert-query';
 import { AlertStatus, triageStepsFrom, TriageStatus } from '@crosscheck/alert-lifecycle';
-import { Alert, AlertsRepository, OwnerDecision } from '../alerts/alerts.repository';
+import { Alert, AlertsRepository, OwnerDecision } from '../persistence/alerts.repository';
 import { SuppressionsRepository } from '../persistence/suppressions.repository';
 
 @Injectable()

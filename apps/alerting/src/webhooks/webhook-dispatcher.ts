@@ -14,12 +14,12 @@ import { context, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, TraceFlags } fr
 import { databaseUrlOf, PgListener } from '@crosscheck/persistence';
 import { DataSource } from 'typeorm';
 import { AlertingConfig } from '../alerting.config';
-import { alertView } from '../alerts/alert-view';
-import { Alert, AlertsRepository } from '../alerts/alerts.repository';
+import { alertView } from '../model/alert-view';
+import { Alert, AlertsRepository } from '../persistence/alerts.repository';
 import { retryDelayMs } from './retry-backoff';
 import { SIGNATURE_HEADER, signWebhook } from './webhook-signature';
 import { ReceiverTimeoutError, TargetRefusedError, WebhookTransport } from './webhook-transport';
-import { DELIVERIES_CHANNEL, DueDelivery, WebhooksRepository } from './webhooks.repository';
+import { DELIVERIES_CHANNEL, DueDelivery, WebhooksRepository } from '../persistence/webhooks.repository';
 
 const POLL_MS = 500;
 /** A sender that died mid-call leaves its delivery due again after this. */

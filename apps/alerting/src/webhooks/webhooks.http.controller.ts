@@ -12,7 +12,7 @@ import { DataSource } from 'typeorm';
 import { AlertingConfig } from '../alerting.config';
 import { isUuid, pageSize } from '../model/alert-query';
 import { webhookUrlProblem } from './webhook-target';
-import { DeliveryStatus, WebhooksRepository } from './webhooks.repository';
+import { DeliveryStatus, WebhooksRepository } from '../persistence/webhooks.repository';
 
 export class WebhookDto {
   /** Where deliveries are POSTed: http(s), no credentials in the URL, a public address unless the operator allows a private one. */

@@ -1,5 +1,5 @@
 /** An alert as every path out shows it: the API, the live stream and webhooks say the same thing. */
-import type { Alert } from './alerts.repository';
+import type { Alert } from '../persistence/alerts.repository';
 
 export function alertView(alert: Alert) {
   return {
