@@ -24,9 +24,7 @@ import { parseNdjson, readLines } from '../../apps/matching/src/load-reference/f
 import { entryFactsOf, type DatasetName, type Probe } from '../../apps/matching/src/model/datasets';
 import { ReferenceEntriesRepository } from '../../apps/matching/src/persistence/reference-entries.repository';
 
-/** The repository's bound on index rows read per key, and the matcher's candidate limit (its default). */
-const ROWS_PER_KEY = 200;
-const CANDIDATE_LIMIT = 50;
+import { CANDIDATES_PER_PROBE as CANDIDATE_LIMIT, ROWS_PER_KEY } from './reference-candidates';
 
 export interface SampleEntry {
   entryId: string;
@@ -119,7 +117,7 @@ export async function timeProbe(probe: Probe, index: SampleIndex, manager: Entit
   const memoryCandidateMs = performance.now() - started;
 
   started = performance.now();
-  findingsOf(await repository.candidates(manager, probe.dataset, blockingKeys(probe.facts)));
+  findingsOf(await repository.candidates(manager, probe.dataset, blockingKeys(probe.facts), CANDIDATE_LIMIT));
   const databaseCandidateMs = performance.now() - started;
 
   return {

@@ -17,8 +17,9 @@ import { changeOfLine } from '../../apps/matching/src/load-reference/formats/ref
 import { DatasetName, entryFactsOf, Probe, probesOf } from '../../apps/matching/src/model/datasets';
 
 /** As the repository reads them: index rows per key, and candidates per probe. */
+/** The repositories' bound on index rows read per key, and MatchingConfig.MATCH_CANDIDATES_PER_PROBE's default: what the matcher reads. */
 export const ROWS_PER_KEY = 200;
-export const CANDIDATES_PER_PROBE = 50;
+export const CANDIDATES_PER_PROBE = 100;
 
 export interface IndexedEntry {
   dataset: DatasetName;

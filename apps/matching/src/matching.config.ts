@@ -1,5 +1,5 @@
 import { ServiceConfig } from '@crosscheck/runtime';
-import { IsNumber, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsNumber, Matches, Max, Min } from 'class-validator';
 
 export class MatchingConfig extends ServiceConfig {
   override PORT = 3003;
@@ -22,6 +22,17 @@ export class MatchingConfig extends ServiceConfig {
     message: 'must list dataset=hit/possible pairs, e.g. sltd=0.9/0.8,smv=0.9/0.75',
   })
   MATCH_DATASET_THRESHOLDS: string = '';
+
+  /**
+   * Candidates scored per probe, those sharing the most (rarity-weighted) blocking keys first. Names
+   * written in Hangul, kana or Han share only coarse sound keys with their Latin twins, and in a
+   * crowded dataset their twin can rank behind others sharing the same keys: 100 keeps it in reach
+   * at the cost of reading and scoring twice the entries of the old 50 (bench:names, bench:matching).
+   */
+  @IsInt()
+  @Min(10)
+  @Max(1000)
+  MATCH_CANDIDATES_PER_PROBE: number = 100;
 
   thresholdsOf(dataset: string): { hit: number; possible: number } {
     for (const pair of this.MATCH_DATASET_THRESHOLDS.split(',').filter(Boolean)) {

@@ -42,6 +42,7 @@ export class Matcher {
     const candidates = await this.entries.candidatesOfEach(
       manager,
       probes.map(({ probe }) => ({ dataset: probe.dataset, keys: blockingKeys(probe.facts) })),
+      this.config.MATCH_CANDIDATES_PER_PROBE,
     );
     const findings = records.map(() => new Map<string, Finding>());
     probes.forEach(({ record, probe }, index) => {

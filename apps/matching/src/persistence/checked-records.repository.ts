@@ -106,7 +106,7 @@ export class CheckedRecordsRepository {
   }
 
   /** Live records whose probes for `dataset` share keys with a new entry, those sharing most first. */
-  async candidates(manager: EntityManager, dataset: DatasetName, keys: string[], limit = 50): Promise<CheckedRecord[]> {
+  async candidates(manager: EntityManager, dataset: DatasetName, keys: string[], limit: number): Promise<CheckedRecord[]> {
     if (keys.length === 0) return [];
     const rows: CheckedRow[] = await manager.query(
       `WITH hits AS (

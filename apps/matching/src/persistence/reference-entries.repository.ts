@@ -62,7 +62,7 @@ export class ReferenceEntriesRepository {
    * most (each key weighted by its rarity, see keyWeight in libs/resolution)
    * first: recall first, at most `limit`.
    */
-  async candidates(manager: EntityManager, dataset: DatasetName, keys: string[], limit = 50): Promise<StoredEntry[]> {
+  async candidates(manager: EntityManager, dataset: DatasetName, keys: string[], limit: number): Promise<StoredEntry[]> {
     return (await this.candidatesOfEach(manager, [{ dataset, keys }], limit))[0];
   }
 
@@ -73,7 +73,7 @@ export class ReferenceEntriesRepository {
    * flattened (OFFSET 0): with the hits' count unknown to the planner, a plain
    * join may otherwise hash the whole dataset.
    */
-  async candidatesOfEach(manager: EntityManager, probes: { dataset: DatasetName; keys: string[] }[], limit = 50): Promise<StoredEntry[][]> {
+  async candidatesOfEach(manager: EntityManager, probes: { dataset: DatasetName; keys: string[] }[], limit: number): Promise<StoredEntry[][]> {
     const answers = probes.map((): StoredEntry[] => []);
     const wanted = probes.flatMap((probe, index) => [...new Set(probe.keys)].map((key) => ({ index, dataset: probe.dataset, key })));
     if (wanted.length === 0) return answers;

@@ -18,6 +18,7 @@ import { FoundMatch, MatchEvents } from '../persistence/match-events';
 import { Matcher } from '../model/matcher';
 import { isDataset } from '../model/datasets';
 import { ReferenceEntriesRepository } from '../persistence/reference-entries.repository';
+import { MatchingConfig } from '../matching.config';
 
 @Injectable()
 export class RetroCheckService {
@@ -27,6 +28,7 @@ export class RetroCheckService {
     private readonly matches: MatchesRepository,
     private readonly matcher: Matcher,
     private readonly events: MatchEvents,
+    private readonly config: MatchingConfig,
   ) {}
 
   async onChange(transaction: EntityManager, event: ReferenceChanged, traceContext?: Context): Promise<void> {
@@ -40,7 +42,7 @@ export class RetroCheckService {
       return;
     }
     const found: FoundMatch[] = [];
-    for (const record of await this.checked.candidates(transaction, entry.dataset, blockingKeys(entry.facts))) {
+    for (const record of await this.checked.candidates(transaction, entry.dataset, blockingKeys(entry.facts), this.config.MATCH_CANDIDATES_PER_PROBE)) {
       const finding = this.matcher.findForEntry(record.facts, entry);
       if (finding) found.push({ record: record.record, entityId: record.entityId, finding, traceContext });
     }
