@@ -41,45 +41,44 @@ export class EntityBatchesRepository {
   /**
    * `EntitiesRepository.candidates` for several records in one statement: each
    * record's live members of its kind sharing blocking keys with it, best
-   * first, at most `limit` each. A key shared by several records is looked up
-   * once.
+   * first, at most `limit` each.
    */
   async candidatesOfEach(manager: EntityManager, queries: CandidateQuery[], limit = 50): Promise<Candidate[][]> {
     const found: Candidate[][] = queries.map(() => []);
-    const ordinals: number[] = [];
-    const keys: string[] = [];
-    queries.forEach((query, index) => {
-      for (const key of query.keys) {
-        ordinals.push(index + 1);
-        keys.push(key);
-      }
-    });
-    if (keys.length === 0) return found;
+    const asked = queries.map((query, index) => ({ ...query, index })).filter((query) => query.keys.length > 0);
+    if (asked.length === 0) return found;
+    // Each record's keys are a slice of one array: [first, last], 1-based.
+    const bounds: [number, number][] = [];
+    let next = 1;
+    for (const { keys } of asked) {
+      bounds.push([next, next + keys.length - 1]);
+      next += keys.length;
+    }
+    // The candidate lookup of EntitiesRepository.candidates, run once per record in the one statement (a top-N per
+    // record costs less than sharing the key lookups and sorting all the batch's hits together).
     const rows: { ordinal: number; record_id: string; entity_id: string; facts: RecordFacts; shared_keys: number }[] = await manager.query(
       named(
         'candidates-of-each',
-        `WITH wanted AS (
-         SELECT * FROM unnest($1::int[], $2::text[]) AS w(ordinal, key)
-       ), keyed AS (
-         SELECT distinct_keys.key, hit.record_id, hit.key_rows
-           FROM (SELECT DISTINCT key FROM wanted) AS distinct_keys
-           CROSS JOIN LATERAL (SELECT record_id, count(*) OVER () AS key_rows
-                                 FROM (SELECT record_id FROM member_keys WHERE member_keys.key = distinct_keys.key LIMIT ${ROWS_PER_KEY}) AS capped) AS hit
-       ), hits AS (
-         SELECT wanted.ordinal, keyed.record_id, count(*)::int AS shared_keys, sum(1.0 / ln(2 + keyed.key_rows)) AS weight
-           FROM wanted JOIN keyed USING (key)
-          WHERE keyed.record_id <> ($3::uuid[])[wanted.ordinal]
-          GROUP BY wanted.ordinal, keyed.record_id
-       ), ranked AS (
-         SELECT hits.*, row_number() OVER (PARTITION BY hits.ordinal ORDER BY hits.weight DESC, hits.record_id) AS rank FROM hits
-       )
-       SELECT ranked.ordinal, m.record_id, m.entity_id, m.facts, ranked.shared_keys FROM ranked JOIN entity_members m USING (record_id)
-        WHERE ranked.rank <= $5 AND m.kind = ($4::text[])[ranked.ordinal] AND m.withdrawn_at IS NULL AND m.entity_id IS NOT NULL
-        ORDER BY ranked.ordinal, ranked.weight DESC, m.joined_at`,
+        `SELECT asked.ordinal, m.record_id, m.entity_id, m.facts, hits.shared_keys
+           FROM unnest($1::int[], $2::int[], $3::uuid[], $4::text[]) WITH ORDINALITY AS asked(first, last, record_id, kind, ordinal)
+           CROSS JOIN LATERAL (
+             SELECT hit.record_id, count(*)::int AS shared_keys, sum(1.0 / ln(2 + hit.key_rows)) AS weight
+               FROM unnest(($5::text[])[asked.first:asked.last]) AS wanted(key)
+               CROSS JOIN LATERAL (SELECT record_id, count(*) OVER () AS key_rows
+                                     FROM (SELECT record_id FROM member_keys WHERE member_keys.key = wanted.key LIMIT ${ROWS_PER_KEY}) AS capped) AS hit
+              WHERE hit.record_id <> asked.record_id
+              GROUP BY hit.record_id
+              ORDER BY weight DESC
+              LIMIT $6) AS hits
+           JOIN entity_members m ON m.record_id = hits.record_id
+          WHERE m.kind = asked.kind AND m.withdrawn_at IS NULL AND m.entity_id IS NOT NULL
+          ORDER BY asked.ordinal, hits.weight DESC, m.joined_at`,
       ),
-      [ordinals, keys, queries.map((query) => query.recordId), queries.map((query) => query.kind), limit],
+      [bounds.map(([first]) => first), bounds.map(([, last]) => last), asked.map((query) => query.recordId), asked.map((query) => query.kind), asked.flatMap((query) => query.keys), limit],
     );
-    for (const row of rows) found[row.ordinal - 1].push({ recordId: row.record_id, entityId: row.entity_id, facts: row.facts, sharedKeys: row.shared_keys });
+    for (const row of rows) {
+      found[asked[Number(row.ordinal) - 1].index].push({ recordId: row.record_id, entityId: row.entity_id, facts: row.facts, sharedKeys: row.shared_keys });
+    }
     return found;
   }
 
