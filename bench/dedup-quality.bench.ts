@@ -64,7 +64,11 @@ void runBenchmark(async (context) => {
     recordId: recordIds.get(index)!,
     label: record.entityLabel,
     entityId: entityOf.get(recordIds.get(index)!)!,
-    categories: [`script:${record.script}`, ...record.corruptions.map((corruption) => `corruption:${corruption}`), ...(record.corruptions.length === 0 ? ['corruption:none'] : [])],
+    categories: [
+      `script:${record.script}`,
+      ...record.corruptions.map((corruption) => `corruption:${corruption}`),
+      ...(record.corruptions.length === 0 ? ['corruption:none'] : []),
+    ],
   }));
   const { overall, byCategory } = pairwiseQuality(members);
 
@@ -89,7 +93,13 @@ void runBenchmark(async (context) => {
     name: REPORT,
     machine,
     startedAt,
-    parameters: { originals: ORIGINALS, seed: SEED, max_duplicates_per_original: MAX_DUPLICATES, batch: BATCH, dedup: dedup.url },
+    parameters: {
+      originals: ORIGINALS,
+      seed: SEED,
+      max_duplicates_per_original: MAX_DUPLICATES,
+      batch: BATCH,
+      dedup: dedup.url,
+    },
     figures,
     goals: {
       f1: { target: 'f1_ratio >= 0.97', met: overall.f1 >= 0.97 },
@@ -106,7 +116,11 @@ void runBenchmark(async (context) => {
 });
 
 /** Shares every record with its agency's key, a batch per agency at a time; returns the record id of each input index. */
-async function shareAll(agencies: Agencies, intakeUrl: string, records: LabelledRecord[]): Promise<Map<number, string>> {
+async function shareAll(
+  agencies: Agencies,
+  intakeUrl: string,
+  records: LabelledRecord[],
+): Promise<Map<number, string>> {
   const ids = new Map<number, string>();
   const byAgency = new Map<string, number[]>();
   records.forEach((record, index) => byAgency.set(record.agency, [...(byAgency.get(record.agency) ?? []), index]));
@@ -119,10 +133,14 @@ async function shareAll(agencies: Agencies, intakeUrl: string, records: Labelled
         headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
         body: JSON.stringify(slice.map((index) => records[index].record)),
       });
-      const body = (await response.json()) as { results?: { index: number; status: number; id?: string; error?: unknown }[] };
-      if (response.status !== 200 || !body.results) throw new Error(`batch for ${agency}: ${response.status} ${JSON.stringify(body).slice(0, 500)}`);
+      const body = (await response.json()) as {
+        results?: { index: number; status: number; id?: string; error?: unknown }[];
+      };
+      if (response.status !== 200 || !body.results)
+        throw new Error(`batch for ${agency}: ${response.status} ${JSON.stringify(body).slice(0, 500)}`);
       for (const result of body.results) {
-        if (!result.id) throw new Error(`record ${slice[result.index]} of ${agency} refused: ${JSON.stringify(result.error)}`);
+        if (!result.id)
+          throw new Error(`record ${slice[result.index]} of ${agency} refused: ${JSON.stringify(result.error)}`);
         ids.set(slice[result.index], result.id);
       }
     }
@@ -138,7 +156,9 @@ async function waitUntilResolved(databaseUrl: string, expected: number, signal: 
   try {
     for (;;) {
       signal.throwIfAborted();
-      const { rows } = await client.query('SELECT count(*)::int AS resolved FROM dedup.entity_members WHERE entity_id IS NOT NULL');
+      const { rows } = await client.query(
+        'SELECT count(*)::int AS resolved FROM dedup.entity_members WHERE entity_id IS NOT NULL',
+      );
       if (rows[0].resolved >= expected) return Date.now() - started;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
@@ -151,7 +171,9 @@ async function entitiesOf(databaseUrl: string): Promise<Map<string, string>> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query('SELECT record_id, entity_id FROM dedup.entity_members WHERE entity_id IS NOT NULL');
+    const { rows } = await client.query(
+      'SELECT record_id, entity_id FROM dedup.entity_members WHERE entity_id IS NOT NULL',
+    );
     return new Map(rows.map((row: { record_id: string; entity_id: string }) => [row.record_id, row.entity_id]));
   } finally {
     await client.end();
@@ -162,5 +184,8 @@ function worstCategories(byCategory: Record<string, Quality>): string[] {
   return Object.entries(byCategory)
     .sort(([, a], [, b]) => a.f1 - b.f1)
     .slice(0, 5)
-    .map(([category, quality]) => `weakest: ${category} F1 ${quality.f1.toFixed(3)} (precision ${quality.precision.toFixed(3)}, recall ${quality.recall.toFixed(3)}, ${quality.truePairs} true pairs)`);
+    .map(
+      ([category, quality]) =>
+        `weakest: ${category} F1 ${quality.f1.toFixed(3)} (precision ${quality.precision.toFixed(3)}, recall ${quality.recall.toFixed(3)}, ${quality.truePairs} true pairs)`,
+    );
 }

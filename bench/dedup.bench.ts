@@ -56,7 +56,15 @@ import { newPersons, seedChunks, type MeasuredRecord } from './lib/dedup-dataset
 import { seedDedup } from './lib/dedup-seed';
 import { log, openBenchEnvironment, requireBuild, runBenchmark } from './lib/environment';
 import { runKafkaFloor, type FloorResult } from './lib/kafka-floor';
-import { childProcessWith, cpuBetween, cpuSnapshot, metricSum, processesNamed, processMemory, scrapeMetrics } from './lib/process-stats';
+import {
+  childProcessWith,
+  cpuBetween,
+  cpuSnapshot,
+  metricSum,
+  processesNamed,
+  processMemory,
+  scrapeMetrics,
+} from './lib/process-stats';
 import { machineInfo, printReport, writeReport, type Goal } from './lib/report';
 import { percentile, round, summarize } from './lib/stats';
 import { seededRandom } from './lib/person-records';
@@ -115,7 +123,11 @@ void runBenchmark(async (context) => {
   const db = new Client({ connectionString: environment.databaseUrl, application_name: 'crosscheck-bench' });
   await db.connect();
   context.defer('close the bench connection', () => db.end());
-  const kafka = new Kafka({ clientId: 'crosscheck-bench', brokers: [environment.kafkaBrokers], logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    clientId: 'crosscheck-bench',
+    brokers: [environment.kafkaBrokers],
+    logLevel: logLevel.NOTHING,
+  });
   const admin = kafka.admin();
   await admin.connect();
   context.defer('disconnect the Kafka admin', () => admin.disconnect());
@@ -132,12 +144,22 @@ void runBenchmark(async (context) => {
   bar.start(P.entities, 0, { keys: 0 });
   const seedStarted = performance.now();
   const chunks = (function* () {
-    for (const chunk of seedChunks({ seed: P.seed, entities: P.entities, duplicates: duplicatesWanted, chunkSize: P.chunk })) {
+    for (const chunk of seedChunks({
+      seed: P.seed,
+      entities: P.entities,
+      duplicates: duplicatesWanted,
+      chunkSize: P.chunk,
+    })) {
       measured.push(...chunk.duplicates);
       yield chunk;
     }
   })();
-  const seeded = await seedDedup(environment.databaseUrl, chunks, (members, keys) => bar.update(members, { keys }), context.signal).finally(() => bar.stop());
+  const seeded = await seedDedup(
+    environment.databaseUrl,
+    chunks,
+    (members, keys) => bar.update(members, { keys }),
+    context.signal,
+  ).finally(() => bar.stop());
   const seedSeconds = (performance.now() - seedStarted) / 1000;
   log(
     `seeded ${seeded.members.toLocaleString('en-US')} entities and ${seeded.keys.toLocaleString('en-US')} blocking keys in ${seedSeconds.toFixed(0)} s ` +
@@ -151,8 +173,11 @@ void runBenchmark(async (context) => {
   const producedIn = await produceReceived(kafka, receivedTopic, measured);
   const endOffsets = await topicEnd(admin, receivedTopic);
   const inTopic = [...endOffsets.values()].reduce((sum, offset) => sum + offset, 0);
-  if (inTopic !== measured.length) throw new Error(`${inTopic} messages in ${receivedTopic}, expected ${measured.length}`);
-  log(`produced ${measured.length.toLocaleString('en-US')} RecordReceived (${duplicatesWanted} duplicates of seeded persons, ${measured.length - duplicatesWanted} new) in ${producedIn.toFixed(1)} s, generation included`);
+  if (inTopic !== measured.length)
+    throw new Error(`${inTopic} messages in ${receivedTopic}, expected ${measured.length}`);
+  log(
+    `produced ${measured.length.toLocaleString('en-US')} RecordReceived (${duplicatesWanted} duplicates of seeded persons, ${measured.length - duplicatesWanted} new) in ${producedIn.toFixed(1)} s, generation included`,
+  );
 
   // --- Kafka floor -----------------------------------------------------------------------------
   const floors: FloorRun[] = [];
@@ -164,15 +189,22 @@ void runBenchmark(async (context) => {
       messages: measured.length,
       signal: context.signal,
     });
-    if (result.handledAt.length !== measured.length) throw new Error(`the floor consumer handled ${result.handledAt.length} messages, expected ${measured.length}`);
+    if (result.handledAt.length !== measured.length)
+      throw new Error(`the floor consumer handled ${result.handledAt.length} messages, expected ${measured.length}`);
     const floor = floorRun(result);
     floors.push(floor);
-    log(`Kafka floor run ${run}: ${Math.round(floor.recordsPerSecond)} records/s (${floor.seconds.toFixed(2)} s), per record p50 ${floor.p50Ms.toFixed(3)} ms, p99 ${floor.p99Ms.toFixed(3)} ms`);
+    log(
+      `Kafka floor run ${run}: ${Math.round(floor.recordsPerSecond)} records/s (${floor.seconds.toFixed(2)} s), per record p50 ${floor.p50Ms.toFixed(3)} ms, p99 ${floor.p99Ms.toFixed(3)} ms`,
+    );
   }
   const floor = [...floors].sort((a, b) => a.recordsPerSecond - b.recordsPerSecond)[Math.floor(floors.length / 2)];
 
   // --- dedup resolves them ---------------------------------------------------------------------
-  await db.query('CHECKPOINT').catch((error: Error) => notes.push(`CHECKPOINT not allowed (${error.message}): the run may pay for the seeding's writes`));
+  await db
+    .query('CHECKPOINT')
+    .catch((error: Error) =>
+      notes.push(`CHECKPOINT not allowed (${error.message}): the run may pay for the seeding's writes`),
+    );
   const restartAt = Date.now();
   await dedup.restart();
   const readyAt = Date.now();
@@ -193,24 +225,38 @@ void runBenchmark(async (context) => {
   const memoryAfter = dedupPid === undefined ? undefined : processMemory(dedupPid);
 
   const claims = (
-    await db.query(`SELECT (extract(epoch FROM processed_at) * 1000)::float8 AS at FROM dedup.inbox WHERE consumer = $1 AND topic = $2 ORDER BY processed_at`, [
-      groupId,
-      Topics.recordsReceived,
-    ])
+    await db.query(
+      `SELECT (extract(epoch FROM processed_at) * 1000)::float8 AS at FROM dedup.inbox WHERE consumer = $1 AND topic = $2 ORDER BY processed_at`,
+      [groupId, Topics.recordsReceived],
+    )
   ).rows.map((row: { at: number }) => row.at);
-  if (claims.length !== measured.length) throw new Error(`dedup claimed ${claims.length} messages in its inbox, expected ${measured.length}`);
+  if (claims.length !== measured.length)
+    throw new Error(`dedup claimed ${claims.length} messages in its inbox, expected ${measured.length}`);
   const seconds = (committedAt - claims[0]) / 1000;
   const batches = batchesOf(claims);
-  const perRecord = summarize(batches.slice(0, -1).flatMap((batch, i) => Array<number>(batch.size).fill((batches[i + 1].at - batch.at) / batch.size)));
+  const perRecord = summarize(
+    batches
+      .slice(0, -1)
+      .flatMap((batch, i) => Array<number>(batch.size).fill((batches[i + 1].at - batch.at) / batch.size)),
+  );
   const batchGaps = summarize(batches.slice(1).map((batch, i) => batch.at - batches[i].at));
-  log(`dedup: ${measured.length.toLocaleString('en-US')} records in ${seconds.toFixed(1)} s = ${Math.round(measured.length / seconds)} records/s; per record p50 ${perRecord.p50.toFixed(2)} ms, p99 ${perRecord.p99.toFixed(2)} ms`);
+  log(
+    `dedup: ${measured.length.toLocaleString('en-US')} records in ${seconds.toFixed(1)} s = ${Math.round(measured.length / seconds)} records/s; per record p50 ${perRecord.p50.toFixed(2)} ms, p99 ${perRecord.p99.toFixed(2)} ms`,
+  );
 
   // --- the outbox drains -----------------------------------------------------------------------
   const outboxLeft = await outboxCount(db);
   const drainedAt = await waitForOutboxDrained(db, context.signal);
-  const resolvedEvents = [...(await topicEnd(admin, topics.physical(Topics.recordsResolved))).values()].reduce((sum, offset) => sum + offset, 0);
-  const deadLettered = [...(await topicEnd(admin, topics.physical(deadLetterTopic(Topics.recordsReceived)))).values()].reduce((sum, offset) => sum + offset, 0);
-  log(`outbox: ${outboxLeft} rows left at the last commit, drained ${((drainedAt - committedAt) / 1000).toFixed(2)} s later; ${resolvedEvents} records.resolved.v1 events, ${deadLettered} dead letters`);
+  const resolvedEvents = [...(await topicEnd(admin, topics.physical(Topics.recordsResolved))).values()].reduce(
+    (sum, offset) => sum + offset,
+    0,
+  );
+  const deadLettered = [
+    ...(await topicEnd(admin, topics.physical(deadLetterTopic(Topics.recordsReceived)))).values(),
+  ].reduce((sum, offset) => sum + offset, 0);
+  log(
+    `outbox: ${outboxLeft} rows left at the last commit, drained ${((drainedAt - committedAt) / 1000).toFixed(2)} s later; ${resolvedEvents} records.resolved.v1 events, ${deadLettered} dead letters`,
+  );
 
   // --- what dedup decided ----------------------------------------------------------------------
   const outcome = await decisions(db, measured);
@@ -236,11 +282,22 @@ void runBenchmark(async (context) => {
   figures.records_per_s_including_start = round(measured.length / ((committedAt - restartAt) / 1000), 0);
   figures.dedup_start_to_ready_s = round((readyAt - restartAt) / 1000, 2);
   if (metricsBefore && metricsAfter) {
-    const delta = (name: string, ...labels: string[]) => metricSum(metricsAfter, name, ...labels) - metricSum(metricsBefore, name, ...labels);
+    const delta = (name: string, ...labels: string[]) =>
+      metricSum(metricsAfter, name, ...labels) - metricSum(metricsBefore, name, ...labels);
     const handled = delta('crosscheck_message_handler_seconds_count', `topic="${Topics.recordsReceived}"`);
     if (handled > 0) {
-      figures.handler_mean_ms = round((delta('crosscheck_message_handler_seconds_sum', `topic="${Topics.recordsReceived}"`) / handled) * 1000, 3);
-      figures.handler_p99_ms_bucket_bound = histogramQuantile(metricsBefore, metricsAfter, 'crosscheck_message_handler_seconds', `topic="${Topics.recordsReceived}"`, 0.99) * 1000;
+      figures.handler_mean_ms = round(
+        (delta('crosscheck_message_handler_seconds_sum', `topic="${Topics.recordsReceived}"`) / handled) * 1000,
+        3,
+      );
+      figures.handler_p99_ms_bucket_bound =
+        histogramQuantile(
+          metricsBefore,
+          metricsAfter,
+          'crosscheck_message_handler_seconds',
+          `topic="${Topics.recordsReceived}"`,
+          0.99,
+        ) * 1000;
     }
     figures.dedup_gc_share_of_run = round(delta('nodejs_gc_duration_seconds_sum') / ((runEndUs - runStartUs) / 1e6), 3);
   }
@@ -268,18 +325,28 @@ void runBenchmark(async (context) => {
 
   const goals: Record<string, Goal> = {
     records_per_s: { target: `records_per_s >= ${GOALS.recordsPerS}`, met: figures.records_per_s >= GOALS.recordsPerS },
-    ratio_vs_kafka_floor: { target: `ratio_vs_kafka_floor >= ${GOALS.ratioVsFloor}`, met: figures.ratio_vs_kafka_floor >= GOALS.ratioVsFloor },
-    every_record_resolved: { target: 'every message claimed once and none dead-lettered', met: deadLettered === 0 && claims.length === measured.length },
+    ratio_vs_kafka_floor: {
+      target: `ratio_vs_kafka_floor >= ${GOALS.ratioVsFloor}`,
+      met: figures.ratio_vs_kafka_floor >= GOALS.ratioVsFloor,
+    },
+    every_record_resolved: {
+      target: 'every message claimed once and none dead-lettered',
+      met: deadLettered === 0 && claims.length === measured.length,
+    },
   };
-  const settings = (await db.query(`SELECT name, setting FROM pg_settings WHERE name IN ('server_version', 'fsync', 'synchronous_commit', 'shared_buffers')`)).rows;
+  const settings = (
+    await db.query(
+      `SELECT name, setting FROM pg_settings WHERE name IN ('server_version', 'fsync', 'synchronous_commit', 'shared_buffers')`,
+    )
+  ).rows;
   notes.push(
     `Seeded: ${seeded.members} entities of one member each (persons from test/data/generator, seeds ${P.seed}… per chunk of ${P.chunk}), ` +
       `${seeded.keys} blocking keys, stored as dedup stores them; database ${sizes.database} after seeding. seed_* time the seeding; it is not part of the measured run.`,
     `Measured: ${measured.length} RecordReceived on ${Topics.recordsReceived} (3 partitions), produced before dedup starts consuming: ${duplicatesWanted} corrupted duplicates ` +
       `(test/data/generator corruptions) of seeded persons, ${measured.length - duplicatesWanted} new persons, shuffled.`,
-    'records_per_s = records / (all offsets of dedup\'s group committed − the first record\'s inbox claim); the group\'s offsets are polled every 20 ms. ' +
+    "records_per_s = records / (all offsets of dedup's group committed − the first record's inbox claim); the group's offsets are polled every 20 ms. " +
       'dedup resolves a Kafka batch (up to 250 messages of one partition, 3 partitions at a time) per transaction; the messages of a batch share their inbox claim ' +
-      '(processed_at, the start of the transaction). per_record_*_ms (p99_ms): the gap from a batch\'s claim to the next one\'s, divided among its records: ' +
+      "(processed_at, the start of the transaction). per_record_*_ms (p99_ms): the gap from a batch's claim to the next one's, divided among its records: " +
       'all one record costs the consumer, including decoding, the transaction, fetches and offset commits. batch_gap_*_ms: the gaps themselves. handler_* come from crosscheck_message_handler_seconds on /metrics ' +
       '(handler_p99_ms_bucket_bound is the upper bound of the histogram bucket holding the 99th percentile).',
     `Kafka floor: libs/messaging's KafkaEventServer with MessagingSettings as dedup has them, in a process of its own with telemetry started as a service does, a handler that does ` +
@@ -299,11 +366,22 @@ void runBenchmark(async (context) => {
       .map((name) => path.join(profileDir, name))
       .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
     if (!newest) throw new Error(`no profile in ${profileDir}`);
-    const summary = formatSummary(summarizeProfile(JSON.parse(fs.readFileSync(newest, 'utf8')), { fromUs: runStartUs, toUs: runEndUs, top: 40 }));
+    const summary = formatSummary(
+      summarizeProfile(JSON.parse(fs.readFileSync(newest, 'utf8')), { fromUs: runStartUs, toUs: runEndUs, top: 40 }),
+    );
     fs.writeFileSync(path.join(profileDir, 'run.txt'), `${summary}\n`);
     log(`profile of dedup while it resolved (${path.relative(process.cwd(), newest)}):\n${summary}`);
     log('profiled run: figures below are inflated by the profiler and are not written to bench/results');
-    printReport({ name: P.reportName, date: startedAt.toISOString(), machine, parameters: P, figures, goals: {}, goal_targets: {}, notes });
+    printReport({
+      name: P.reportName,
+      date: startedAt.toISOString(),
+      machine,
+      parameters: P,
+      figures,
+      goals: {},
+      goal_targets: {},
+      notes,
+    });
     return;
   }
   const { file, report } = writeReport({
@@ -332,13 +410,20 @@ void runBenchmark(async (context) => {
 /** Produces the records as intake's outbox relay would: RecordReceived keyed by record id, contract headers, acks from all replicas. */
 async function produceReceived(kafka: Kafka, topic: string, records: MeasuredRecord[]): Promise<number> {
   const started = performance.now();
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+  const producer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   await producer.connect();
   try {
     for (let first = 0; first < records.length; first += P.produceBatch) {
       const messages = records.slice(first, first + P.produceBatch).map(({ record }) => ({
         key: record.recordId,
-        value: Buffer.from(encodeMessage(RecordReceivedSchema, create(RecordReceivedSchema, { record, receivedAt: timestampNow() }))),
+        value: Buffer.from(
+          encodeMessage(RecordReceivedSchema, create(RecordReceivedSchema, { record, receivedAt: timestampNow() })),
+        ),
         headers: contractHeaders(RecordReceivedSchema, randomUUID()),
       }));
       await producer.send({ topic, messages, acks: -1 });
@@ -355,7 +440,14 @@ async function topicEnd(admin: Admin, topic: string): Promise<Map<number, number
 }
 
 /** Polls the group's committed offsets until they reach `end` on every partition; returns when (epoch ms). */
-async function waitUntilCommitted(admin: Admin, groupId: string, topic: string, end: Map<number, number>, signal: AbortSignal, progress: (done: number) => void): Promise<number> {
+async function waitUntilCommitted(
+  admin: Admin,
+  groupId: string,
+  topic: string,
+  end: Map<number, number>,
+  signal: AbortSignal,
+  progress: (done: number) => void,
+): Promise<number> {
   const total = [...end.values()].reduce((sum, offset) => sum + offset, 0);
   let last = -1;
   let progressAt = Date.now();
@@ -367,7 +459,8 @@ async function waitUntilCommitted(admin: Admin, groupId: string, topic: string, 
     const done = offsets.partitions.reduce((sum, { offset }) => sum + Math.max(0, Number(offset)), 0);
     if (done >= total) return now;
     if (done > last) [last, progressAt] = [done, now];
-    if (now - progressAt > P.stallMs) throw new Error(`dedup committed nothing for ${P.stallMs / 1000} s at ${done}/${total}: see its log`);
+    if (now - progressAt > P.stallMs)
+      throw new Error(`dedup committed nothing for ${P.stallMs / 1000} s at ${done}/${total}: see its log`);
     if (now - reportedAt >= 5_000) {
       progress(done);
       reportedAt = now;
@@ -408,16 +501,30 @@ async function waitForOutboxDrained(db: Client, signal: AbortSignal, timeoutMs =
     signal.throwIfAborted();
     const left = await outboxCount(db);
     if (left === 0) return Date.now();
-    if (Date.now() > deadline) throw new Error(`dedup's outbox still holds ${left} rows after ${timeoutMs / 1000} s: is its relay publishing? (see its log)`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `dedup's outbox still holds ${left} rows after ${timeoutMs / 1000} s: is its relay publishing? (see its log)`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
 /** How the measured records were resolved: duplicates with their original's entity, new persons alone, and the decisions. */
-async function decisions(db: Client, measured: MeasuredRecord[]): Promise<{ shares: Record<string, number>; decisions: Record<string, number> }> {
-  const ids = [...measured.map(({ record }) => record.recordId), ...measured.flatMap(({ original }) => (original ? [original.recordId] : []))];
-  const { rows } = await db.query('SELECT record_id, entity_id, decision FROM dedup.entity_members WHERE record_id = ANY($1::uuid[])', [ids]);
-  const members = new Map(rows.map((row: { record_id: string; entity_id: string; decision: string }) => [row.record_id, row]));
+async function decisions(
+  db: Client,
+  measured: MeasuredRecord[],
+): Promise<{ shares: Record<string, number>; decisions: Record<string, number> }> {
+  const ids = [
+    ...measured.map(({ record }) => record.recordId),
+    ...measured.flatMap(({ original }) => (original ? [original.recordId] : [])),
+  ];
+  const { rows } = await db.query(
+    'SELECT record_id, entity_id, decision FROM dedup.entity_members WHERE record_id = ANY($1::uuid[])',
+    [ids],
+  );
+  const members = new Map(
+    rows.map((row: { record_id: string; entity_id: string; decision: string }) => [row.record_id, row]),
+  );
   const counts: Record<string, number> = {};
   let joined = 0;
   let duplicates = 0;
@@ -436,7 +543,10 @@ async function decisions(db: Client, measured: MeasuredRecord[]): Promise<{ shar
     }
   }
   return {
-    shares: { duplicates_joined_their_original_ratio: duplicates ? joined / duplicates : Number.NaN, new_persons_in_new_entity_ratio: fresh ? alone / fresh : Number.NaN },
+    shares: {
+      duplicates_joined_their_original_ratio: duplicates ? joined / duplicates : Number.NaN,
+      new_persons_in_new_entity_ratio: fresh ? alone / fresh : Number.NaN,
+    },
     decisions: counts,
   };
 }
@@ -446,12 +556,23 @@ async function decisions(db: Client, measured: MeasuredRecord[]): Promise<{ shar
 type Sample = ReturnType<typeof cpuSnapshot> & { postgres: number[]; benchBackends: number[] };
 
 async function cpuSample(db: Client, databaseName: string, dedupPid: number | undefined): Promise<Sample> {
-  const benchBackends = (await db.query('SELECT pid FROM pg_stat_activity WHERE datname = $1', [databaseName])).rows.map((row) => Number(row.pid));
+  const benchBackends = (
+    await db.query('SELECT pid FROM pg_stat_activity WHERE datname = $1', [databaseName])
+  ).rows.map((row) => Number(row.pid));
   const postgres = processesNamed('postgres');
-  return { ...cpuSnapshot(new Set([...(dedupPid === undefined ? [] : [dedupPid]), ...postgres, ...benchBackends])), postgres, benchBackends };
+  return {
+    ...cpuSnapshot(new Set([...(dedupPid === undefined ? [] : [dedupPid]), ...postgres, ...benchBackends])),
+    postgres,
+    benchBackends,
+  };
 }
 
-function cpuFigures(before: Sample, after: Sample, dedupPid: number | undefined, records: number): Record<string, number> {
+function cpuFigures(
+  before: Sample,
+  after: Sample,
+  dedupPid: number | undefined,
+  records: number,
+): Record<string, number> {
   const cpu = cpuBetween(before, after);
   const perRecordMs = (cores: number) => round((cores * cpu.wallSeconds * 1000) / records, 3);
   const out: Record<string, number> = {};
@@ -477,12 +598,19 @@ function cpuFigures(before: Sample, after: Sample, dedupPid: number | undefined,
 // --- helpers ---------------------------------------------------------------------------------------
 
 /** The upper bound of the bucket holding quantile q of the observations between two scrapes. */
-function histogramQuantile(before: Map<string, number>, after: Map<string, number>, name: string, label: string, q: number): number {
+function histogramQuantile(
+  before: Map<string, number>,
+  after: Map<string, number>,
+  name: string,
+  label: string,
+  q: number,
+): number {
   const buckets: [number, number][] = [];
   for (const [series, value] of after) {
     if (!series.startsWith(`${name}_bucket{`) || !series.includes(label)) continue;
     const bound = /le="([^"]+)"/.exec(series)?.[1];
-    if (bound) buckets.push([bound === '+Inf' ? Number.POSITIVE_INFINITY : Number(bound), value - (before.get(series) ?? 0)]);
+    if (bound)
+      buckets.push([bound === '+Inf' ? Number.POSITIVE_INFINITY : Number(bound), value - (before.get(series) ?? 0)]);
   }
   buckets.sort((a, b) => a[0] - b[0]);
   const total = buckets.at(-1)?.[1] ?? 0;

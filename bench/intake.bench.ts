@@ -77,7 +77,19 @@ const P = {
 const GOALS = { recordsPerS: 5_000, ratioVsRaw: 0.25, singleP99Ms: 20 };
 
 /** Intake's `records` columns that its insert sets (created_at and updated_at take their defaults). */
-const RECORD_COLUMNS = ['record_id', 'owner', 'external_ref', 'kind', 'version', 'content', 'content_hash', 'dissemination', 'identifier_normalized', 'reported_at', 'expires_at'];
+const RECORD_COLUMNS = [
+  'record_id',
+  'owner',
+  'external_ref',
+  'kind',
+  'version',
+  'content',
+  'content_hash',
+  'dissemination',
+  'identifier_normalized',
+  'reported_at',
+  'expires_at',
+];
 const RETENTION_DAYS = 1825; // intake's RECORD_RETENTION_DAYS default
 const DAY_MS = 86_400_000;
 
@@ -92,14 +104,20 @@ void runBenchmark(async (context) => {
   let started = performance.now();
   const batchCount = Math.ceil(P.records / P.batchSize);
   const records = generatePersonRecords({ seed: P.seed, prefix: 'B', count: P.records });
-  const batchBodies = Array.from({ length: batchCount }, (_, i) => JSON.stringify(records.slice(i * P.batchSize, (i + 1) * P.batchSize)));
+  const batchBodies = Array.from({ length: batchCount }, (_, i) =>
+    JSON.stringify(records.slice(i * P.batchSize, (i + 1) * P.batchSize)),
+  );
   const probeCount = P.probe ? P.probeBatches.warmup + P.probeBatches[1] + P.probeBatches[2] + P.probeBatches[4] : 2;
   const probeBodies = Array.from({ length: probeCount }, (_, i) =>
     JSON.stringify(generatePersonRecords({ seed: P.seed, prefix: 'W', start: i * P.batchSize, count: P.batchSize })),
   );
   const singleWarmup = Math.round(P.singleRate * P.singleWarmupSeconds);
   const singleCount = Math.round(P.singleRate * P.singleSeconds);
-  const singleBodies = P.single ? generatePersonRecords({ seed: P.seed, prefix: 'S', count: singleWarmup + singleCount }).map((record) => JSON.stringify(record)) : [];
+  const singleBodies = P.single
+    ? generatePersonRecords({ seed: P.seed, prefix: 'S', count: singleWarmup + singleCount }).map((record) =>
+        JSON.stringify(record),
+      )
+    : [];
   const bodyBytes = batchBodies.reduce((sum, body) => sum + Buffer.byteLength(body), 0);
   log(
     `generated ${P.records.toLocaleString('en-US')} records in ${batchCount} batches (${(bodyBytes / 2 ** 20).toFixed(0)} MiB of JSON, ` +
@@ -148,7 +166,9 @@ void runBenchmark(async (context) => {
       await waitForOutboxDrained(db, context, environment.kafkaBrokers);
       const run = await probe(concurrency, P.probeBatches[concurrency]);
       figures[`probe_concurrency_${concurrency}_records_per_s`] = round(run.recordsPerSecond, 0);
-      log(`probe: ${P.probeBatches[concurrency]} batches at concurrency ${concurrency}: ${Math.round(run.recordsPerSecond)} records/s, batch p50 ${run.p50.toFixed(0)} ms`);
+      log(
+        `probe: ${P.probeBatches[concurrency]} batches at concurrency ${concurrency}: ${Math.round(run.recordsPerSecond)} records/s, batch p50 ${run.p50.toFixed(0)} ms`,
+      );
     }
   } else {
     await probe(1, 2);
@@ -159,14 +179,18 @@ void runBenchmark(async (context) => {
   started = performance.now();
   await db.query('CREATE SCHEMA bench_raw');
   // LIKE ... INCLUDING ALL copies the columns, defaults, constraints and every index intake's migrations made.
-  await db.query('CREATE TABLE bench_raw.records (LIKE intake.records INCLUDING ALL) WITH (autovacuum_enabled = false)');
+  await db.query(
+    'CREATE TABLE bench_raw.records (LIKE intake.records INCLUDING ALL) WITH (autovacuum_enabled = false)',
+  );
   const shape = await compareIndexes(db);
   if (shape) notes.push(shape);
   const now = Date.now();
   const rows: SqlValue[][] = records.map((record) => rawRow(record, now));
   const inserts = prepareMultiRowInserts('bench_raw.records', RECORD_COLUMNS, rows, P.rawRowsPerInsert);
   const copyText = prepareCopyText(rows);
-  log(`raw: ${rows.length.toLocaleString('en-US')} rows built, ${inserts.length} INSERT statements of up to ${inserts[0].rows} rows, ${copyText.length} COPY chunks, in ${((performance.now() - started) / 1000).toFixed(1)} s (not timed)`);
+  log(
+    `raw: ${rows.length.toLocaleString('en-US')} rows built, ${inserts.length} INSERT statements of up to ${inserts[0].rows} rows, ${copyText.length} COPY chunks, in ${((performance.now() - started) / 1000).toFixed(1)} s (not timed)`,
+  );
 
   const rawRun = async (label: string, run: () => Promise<number>) => {
     await db.query('TRUNCATE bench_raw.records');
@@ -178,10 +202,13 @@ void runBenchmark(async (context) => {
     const after = await cpuSample(db, environment.databaseName, watched);
     const cpu = cpuBetween(before, after);
     const count = Number((await db.query('SELECT count(*) AS n FROM bench_raw.records')).rows[0].n);
-    if (inserted !== rows.length || count !== rows.length) throw new Error(`raw ${label}: ${inserted} inserted, ${count} in the table, expected ${rows.length}`);
+    if (inserted !== rows.length || count !== rows.length)
+      throw new Error(`raw ${label}: ${inserted} inserted, ${count} in the table, expected ${rows.length}`);
     const rate = rows.length / seconds;
     const backendCores = cpu.cores(after.benchBackends);
-    log(`raw ${label}: ${rows.length.toLocaleString('en-US')} rows in ${seconds.toFixed(2)} s = ${Math.round(rate)} rows/s; Postgres backend ${backendCores.toFixed(2)} cores, machine busy ${cpu.machineBusyCores?.toFixed(2)} cores`);
+    log(
+      `raw ${label}: ${rows.length.toLocaleString('en-US')} rows in ${seconds.toFixed(2)} s = ${Math.round(rate)} rows/s; Postgres backend ${backendCores.toFixed(2)} cores, machine busy ${cpu.machineBusyCores?.toFixed(2)} cores`,
+    );
     return { rate, backendCpuMsPerThousand: round(((backendCores * cpu.wallSeconds) / rows.length) * 1_000_000, 0) };
   };
   const multirow = await rawRun('multi-row INSERT', () => runInserts(db, inserts));
@@ -204,7 +231,9 @@ void runBenchmark(async (context) => {
   const outboxAtEnd = await outboxCount(db);
   const metricsAfter = await scrapeMetrics(`${intake.url}/metrics`).catch(() => undefined);
   const memory = intakePid === undefined ? undefined : processMemory(intakePid);
-  log(`batch: ${P.records.toLocaleString('en-US')} records in ${batch.seconds.toFixed(1)} s = ${Math.round(batch.recordsPerSecond)} records/s; batch p50 ${batch.p50.toFixed(0)} ms, p99 ${batch.p99.toFixed(0)} ms; ${outboxAtEnd} outbox rows left`);
+  log(
+    `batch: ${P.records.toLocaleString('en-US')} records in ${batch.seconds.toFixed(1)} s = ${Math.round(batch.recordsPerSecond)} records/s; batch p50 ${batch.p50.toFixed(0)} ms, p99 ${batch.p99.toFixed(0)} ms; ${outboxAtEnd} outbox rows left`,
+  );
 
   figures.records_per_s = round(batch.recordsPerSecond, 0);
   figures.ratio_vs_raw_insert = round(batch.recordsPerSecond / figures.raw_insert_records_per_s, 3);
@@ -218,11 +247,16 @@ void runBenchmark(async (context) => {
   figures.raw_multirow_insert_postgres_backend_cpu_ms_per_1000_records = multirow.backendCpuMsPerThousand;
   figures.raw_copy_postgres_backend_cpu_ms_per_1000_records = copy.backendCpuMsPerThousand;
   if (metricsBefore && metricsAfter) {
-    const delta = (name: string, ...labels: string[]) => metricSum(metricsAfter, name, ...labels) - metricSum(metricsBefore, name, ...labels);
+    const delta = (name: string, ...labels: string[]) =>
+      metricSum(metricsAfter, name, ...labels) - metricSum(metricsBefore, name, ...labels);
     const gcSeconds = delta('nodejs_gc_duration_seconds_sum');
     figures.batch_intake_gc_share_of_wall = round(gcSeconds / batch.seconds, 3);
     const served = delta('crosscheck_http_request_seconds_count', 'route="/v1/records/batch"');
-    if (served > 0) figures.batch_server_mean_ms = round((delta('crosscheck_http_request_seconds_sum', 'route="/v1/records/batch"') / served) * 1000, 1);
+    if (served > 0)
+      figures.batch_server_mean_ms = round(
+        (delta('crosscheck_http_request_seconds_sum', 'route="/v1/records/batch"') / served) * 1000,
+        1,
+      );
   }
   if (memory) {
     figures.intake_rss_mib = round(memory.rssBytes / 2 ** 20, 0);
@@ -248,7 +282,13 @@ void runBenchmark(async (context) => {
     log(`single: ${singleCount} requests at ${P.singleRate}/s (open loop, at most ${P.singleMaxInFlight} in flight)…`);
     const singleCpuBefore = await cpuSample(db, environment.databaseName, watched);
     const singleStartUs = monotonicUs();
-    const single = await openLoop(singleBodies.slice(singleWarmup), P.singleRate, P.singleMaxInFlight, send, phaseLimit);
+    const single = await openLoop(
+      singleBodies.slice(singleWarmup),
+      P.singleRate,
+      P.singleMaxInFlight,
+      send,
+      phaseLimit,
+    );
     phaseWindows.single = [singleStartUs, monotonicUs()];
     const singleCpuAfter = await cpuSample(db, environment.databaseName, watched);
     figures.single_post_p50_ms = round(percentile(single.latencies, 50), 1);
@@ -260,12 +300,16 @@ void runBenchmark(async (context) => {
     figures.single_post_failures = single.failures.length;
     figures.single_post_requests = singleCount;
     Object.assign(figures, cpuFigures('single', singleCpuBefore, singleCpuAfter, watched, singleCount, 'request'));
-    log(`single: p50 ${figures.single_post_p50_ms} ms, p95 ${figures.single_post_p95_ms} ms, p99 ${figures.single_post_p99_ms} ms at ${figures.single_post_rate_per_s}/s, ${single.failures.length} failures`);
+    log(
+      `single: p50 ${figures.single_post_p50_ms} ms, p95 ${figures.single_post_p95_ms} ms, p99 ${figures.single_post_p99_ms} ms at ${figures.single_post_rate_per_s}/s, ${single.failures.length} failures`,
+    );
     if (single.failures.length > 0) notes.push(`single-record failures (first): ${single.failures[0]}`);
   }
 
   // --- the raw rows are intake's rows ----------------------------------------------------------
-  const { rows: [check] } = await db.query(`
+  const {
+    rows: [check],
+  } = await db.query(`
     SELECT count(*) AS intake_rows,
            count(*) FILTER (WHERE r.content = i.content AND r.content_hash = i.content_hash AND r.dissemination = i.dissemination
                               AND r.kind = i.kind AND r.version = i.version AND r.identifier_normalized IS NOT DISTINCT FROM i.identifier_normalized) AS same
@@ -282,11 +326,32 @@ void runBenchmark(async (context) => {
     if (!file) throw new Error(`no profile in ${profileDir}`);
     const profile = JSON.parse(fs.readFileSync(path.join(profileDir, file), 'utf8'));
     fs.writeFileSync(path.join(profileDir, 'phases.json'), JSON.stringify(phaseWindows, null, 2));
-    const inclusive = ['plainToInstance', 'validate', 'prepareContent', 'insertMany', 'findByExternalRefs', 'received', 'enqueue', 'toSharedRecord', 'encodeMessage', 'canonicalJson', 'controlCharacterPath', 'nestingDepthExceeds', 'jsonParser', 'parse', 'stringify', 'append', 'findKey', 'query'];
+    const inclusive = [
+      'plainToInstance',
+      'validate',
+      'prepareContent',
+      'insertMany',
+      'findByExternalRefs',
+      'received',
+      'enqueue',
+      'toSharedRecord',
+      'encodeMessage',
+      'canonicalJson',
+      'controlCharacterPath',
+      'nestingDepthExceeds',
+      'jsonParser',
+      'parse',
+      'stringify',
+      'append',
+      'findKey',
+      'query',
+    ];
     for (const [phase, [fromUs, toUs]] of Object.entries(phaseWindows)) {
       const summary = `${formatBuckets(bucketize(profile, INTAKE_BUCKETS, { fromUs, toUs }))}\n\n${formatSummary(summarizeProfile(profile, { fromUs, toUs, top: 30, inclusive }))}`;
       fs.writeFileSync(path.join(profileDir, `${phase}.txt`), `${summary}\n`);
-      log(`profile of intake during the ${phase} phase (${path.relative(process.cwd(), path.join(profileDir, `${phase}.txt`))}):\n${summary}\n`);
+      log(
+        `profile of intake during the ${phase} phase (${path.relative(process.cwd(), path.join(profileDir, `${phase}.txt`))}):\n${summary}\n`,
+      );
     }
     log(`profile: ${path.relative(process.cwd(), path.join(profileDir, file))}; phases (monotonic µs) in phases.json`);
   }
@@ -294,12 +359,18 @@ void runBenchmark(async (context) => {
   // --- report ----------------------------------------------------------------------------------
   const goals: Record<string, Goal> = {
     records_per_s: { target: `records_per_s >= ${GOALS.recordsPerS}`, met: figures.records_per_s >= GOALS.recordsPerS },
-    ratio_vs_raw_insert: { target: `ratio_vs_raw_insert >= ${GOALS.ratioVsRaw}`, met: figures.ratio_vs_raw_insert >= GOALS.ratioVsRaw },
+    ratio_vs_raw_insert: {
+      target: `ratio_vs_raw_insert >= ${GOALS.ratioVsRaw}`,
+      met: figures.ratio_vs_raw_insert >= GOALS.ratioVsRaw,
+    },
     single_post_p99_ms: {
       target: `single_post_p99_ms < ${GOALS.singleP99Ms} at ${P.singleRate} records/s`,
       met: P.single && figures.single_post_p99_ms < GOALS.singleP99Ms && figures.single_post_failures === 0,
     },
-    all_items_accepted: { target: 'every batch item 201 and every single POST 201', met: batch.itemsNot201 === 0 && (figures.single_post_failures ?? 0) === 0 },
+    all_items_accepted: {
+      target: 'every batch item 201 and every single POST 201',
+      met: batch.itemsNot201 === 0 && (figures.single_post_failures ?? 0) === 0,
+    },
   };
   notes.push(
     `Batch phase: ${P.records} person records, ${batchCount} POST /v1/records/batch of ${P.batchSize}, ${P.concurrency} in flight, Node fetch (undici) keep-alive; ` +
@@ -322,7 +393,16 @@ void runBenchmark(async (context) => {
 
   if (P.cpuProf) {
     log('profiled run: figures below are inflated by the profiler and are not written to bench/results');
-    printReport({ name: P.reportName, date: startedAt.toISOString(), machine, parameters: P, figures, goals: {}, goal_targets: {}, notes });
+    printReport({
+      name: P.reportName,
+      date: startedAt.toISOString(),
+      machine,
+      parameters: P,
+      figures,
+      goals: {},
+      goal_targets: {},
+      notes,
+    });
     return;
   }
   const { file, report } = writeReport({
@@ -364,7 +444,14 @@ interface BatchRun {
 }
 
 /** POSTs each body to /v1/records/batch, `concurrency` at a time; every item must be answered 201 created. */
-async function postBatches(intake: ServiceProcess, key: string, bodies: string[], concurrency: number, context: BenchContext, progress?: (done: number) => void): Promise<BatchRun> {
+async function postBatches(
+  intake: ServiceProcess,
+  key: string,
+  bodies: string[],
+  concurrency: number,
+  context: BenchContext,
+  progress?: (done: number) => void,
+): Promise<BatchRun> {
   const latencies: number[] = [];
   const failures: string[] = [];
   let records = 0;
@@ -391,7 +478,8 @@ async function postBatches(intake: ServiceProcess, key: string, bodies: string[]
         itemsNot201 += P.batchSize;
         continue;
       }
-      const results = (JSON.parse(text) as { results: { status: number; outcome?: string; error?: unknown }[] }).results;
+      const results = (JSON.parse(text) as { results: { status: number; outcome?: string; error?: unknown }[] })
+        .results;
       records += results.length;
       for (const result of results) {
         if (result.status === 201 && result.outcome === 'created') continue;
@@ -437,7 +525,13 @@ interface OpenLoopRun {
  * (at most `maxInFlight` at once; beyond that they queue, and the wait counts).
  * Latency is from the scheduled time to the answer read.
  */
-function openLoop(bodies: string[], rate: number, maxInFlight: number, send: (body: string) => Promise<void>, signal: AbortSignal): Promise<OpenLoopRun> {
+function openLoop(
+  bodies: string[],
+  rate: number,
+  maxInFlight: number,
+  send: (body: string) => Promise<void>,
+  signal: AbortSignal,
+): Promise<OpenLoopRun> {
   const interval = 1000 / rate;
   const start = performance.now() + 20;
   const latencies: number[] = [];
@@ -467,7 +561,13 @@ function openLoop(bodies: string[], rate: number, maxInFlight: number, send: (bo
           settled++;
           lastDone = performance.now();
           if (queue.length > 0) launch(queue.shift()!);
-          if (settled === bodies.length) resolve({ latencies, serviceTimes, achievedRate: latencies.length / ((lastDone - start) / 1000), failures });
+          if (settled === bodies.length)
+            resolve({
+              latencies,
+              serviceTimes,
+              achievedRate: latencies.length / ((lastDone - start) / 1000),
+              failures,
+            });
         });
     };
     const tick = () => {
@@ -489,7 +589,12 @@ async function outboxCount(db: Client): Promise<number> {
   return Number((await db.query('SELECT count(*) AS n FROM intake.outbox')).rows[0].n);
 }
 
-async function waitForOutboxDrained(db: Client, context: BenchContext, kafkaBrokers: string, timeoutMs = 5 * 60_000): Promise<void> {
+async function waitForOutboxDrained(
+  db: Client,
+  context: BenchContext,
+  kafkaBrokers: string,
+  timeoutMs = 5 * 60_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = Number.POSITIVE_INFINITY;
   let progressAt = Date.now();
@@ -499,9 +604,14 @@ async function waitForOutboxDrained(db: Client, context: BenchContext, kafkaBrok
     if (left === 0) return;
     if (left < last) [last, progressAt] = [left, Date.now()];
     if (Date.now() - progressAt > 15_000 && !(await answersAsKafka(kafkaBrokers, 3_000))) {
-      throw new Error(`the Kafka broker at ${kafkaBrokers} stopped answering with ${left} outbox rows unpublished (a reused broker is stopped by whoever started it; try --own-kafka)`);
+      throw new Error(
+        `the Kafka broker at ${kafkaBrokers} stopped answering with ${left} outbox rows unpublished (a reused broker is stopped by whoever started it; try --own-kafka)`,
+      );
     }
-    if (Date.now() > deadline) throw new Error(`the outbox still holds ${left} rows after ${timeoutMs / 1000} s: is the relay publishing? (see intake's log)`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `the outbox still holds ${left} rows after ${timeoutMs / 1000} s: is the relay publishing? (see intake's log)`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -525,7 +635,9 @@ type Sample = CpuSnapshot & { postgres: number[]; benchBackends: number[] };
 
 /** CPU of intake, Kafka (if started here), every postgres process, and the backends connected to the bench database (this one's included). */
 async function cpuSample(db: Client, databaseName: string, watched: Watched): Promise<Sample> {
-  const benchBackends = (await db.query('SELECT pid FROM pg_stat_activity WHERE datname = $1', [databaseName])).rows.map((row) => Number(row.pid));
+  const benchBackends = (
+    await db.query('SELECT pid FROM pg_stat_activity WHERE datname = $1', [databaseName])
+  ).rows.map((row) => Number(row.pid));
   const postgres = processesNamed('postgres');
   const mine = [watched.intake, watched.kafka].filter((pid): pid is number => pid !== undefined);
   return { ...cpuSnapshot(new Set([...mine, ...postgres, ...benchBackends])), postgres, benchBackends };
@@ -536,7 +648,14 @@ async function cpuSample(db: Client, databaseName: string, watched: Watched): Pr
  * all of Postgres, Kafka (when started here), this client, the machine, and everything else on it;
  * and CPU ms per unit of work for intake and the backends.
  */
-function cpuFigures(phase: string, before: Sample, after: Sample, watched: Watched, units: number, unit: string): Record<string, number> {
+function cpuFigures(
+  phase: string,
+  before: Sample,
+  after: Sample,
+  watched: Watched,
+  units: number,
+  unit: string,
+): Record<string, number> {
   const cpu = cpuBetween(before, after);
   const perUnit = (cores: number) => round((cores * cpu.wallSeconds * 1000) / units, 2);
   const out: Record<string, number> = {};
@@ -567,11 +686,16 @@ function cpuFigures(phase: string, before: Sample, after: Sample, watched: Watch
 async function compareIndexes(db: Client): Promise<string | undefined> {
   const definitions = async (schema: string) =>
     (
-      await db.query(`SELECT regexp_replace(indexdef, '^.* USING ', '') AS def FROM pg_indexes WHERE schemaname = $1 AND tablename = 'records' ORDER BY 1`, [schema])
+      await db.query(
+        `SELECT regexp_replace(indexdef, '^.* USING ', '') AS def FROM pg_indexes WHERE schemaname = $1 AND tablename = 'records' ORDER BY 1`,
+        [schema],
+      )
     ).rows.map((row) => row.def as string);
   const [intake, raw] = await Promise.all([definitions('intake'), definitions('bench_raw')]);
   log(`raw: bench_raw.records has intake's ${intake.length} indexes: ${intake.join('; ')}`);
-  return JSON.stringify(intake) === JSON.stringify(raw) ? undefined : `bench_raw.records indexes differ from intake.records: ${JSON.stringify(raw)} vs ${JSON.stringify(intake)}`;
+  return JSON.stringify(intake) === JSON.stringify(raw)
+    ? undefined
+    : `bench_raw.records indexes differ from intake.records: ${JSON.stringify(raw)} vs ${JSON.stringify(intake)}`;
 }
 
 /** The row intake would insert for this record (see records.repository.ts insertMany and record-content.ts). */

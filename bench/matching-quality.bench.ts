@@ -37,7 +37,14 @@ import { generateMatchingCases, type MatchingCase } from '../test/data/reference
 import { log, openBenchEnvironment, requireBuild, runBenchmark, type BenchContext } from './lib/environment';
 import { figureStem, matchingQuality, type GroupQuality, type LabelledOutcome } from './lib/matching-quality';
 import { discardLoadEvents, loadReferenceFile } from './lib/reference-loads';
-import { checkBodyOf, IndexedEntry, indexedEntryOf, probesOfQuery, ReferenceIndex, scored } from './lib/reference-candidates';
+import {
+  checkBodyOf,
+  IndexedEntry,
+  indexedEntryOf,
+  probesOfQuery,
+  ReferenceIndex,
+  scored,
+} from './lib/reference-candidates';
 import { machineInfo, printReport, writeReport, type Goal } from './lib/report';
 import { round } from './lib/stats';
 
@@ -80,7 +87,8 @@ const thresholdsOf = (dataset: string) => {
   return DEFAULT_THRESHOLDS;
 };
 /** As the service grades (apps/matching/src/match/match-level.ts): thresholds, and a notice hit needs more than the name. */
-const levelOf = (dataset: string, score: number, features: FeatureEvidence[]): 'hit' | 'possible' | undefined => gradeLevel(dataset as DatasetName, score, features, thresholdsOf(dataset));
+const levelOf = (dataset: string, score: number, features: FeatureEvidence[]): 'hit' | 'possible' | undefined =>
+  gradeLevel(dataset as DatasetName, score, features, thresholdsOf(dataset));
 
 /** Whether a person query carries anything a notice hit can rest on besides the names: a birth date or an identity document. */
 const carriesMoreThanNames = (query: MatchingCase): boolean => {
@@ -89,9 +97,23 @@ const carriesMoreThanNames = (query: MatchingCase): boolean => {
 };
 
 /** Near-miss numbers: the hard negatives the goal "no false hits" is about. */
-const NEAR_MISS_VARIANTS = ['sltd/near_miss_number', 'sltd/person_with_near_miss_document', 'smv/near_miss_vin', 'smv/near_miss_vin_bad_check_digit'];
+const NEAR_MISS_VARIANTS = [
+  'sltd/near_miss_number',
+  'sltd/person_with_near_miss_document',
+  'smv/near_miss_vin',
+  'smv/near_miss_vin_bad_check_digit',
+];
 /** Formatting variants of document numbers and VINs: recall 1.0 wanted. */
-const FORMATTING_VARIANTS = ['sltd/exact', 'sltd/separators', 'sltd/lowercase', 'sltd/mrz_scan', 'smv/exact', 'smv/vin_lowercase', 'smv/vin_separators', 'smv/plate_separators'];
+const FORMATTING_VARIANTS = [
+  'sltd/exact',
+  'sltd/separators',
+  'sltd/lowercase',
+  'sltd/mrz_scan',
+  'smv/exact',
+  'smv/vin_lowercase',
+  'smv/vin_separators',
+  'smv/plate_separators',
+];
 
 type Returned = LabelledOutcome['returned'];
 
@@ -103,8 +125,15 @@ void runBenchmark(async (context) => {
   const notes: string[] = [];
 
   let started = performance.now();
-  const { entries, queries } = generateMatchingCases({ seed: SEED, entriesPerDataset: ENTRIES, queriesPerDataset: QUERIES, hardNegativeShare: HARD_NEGATIVE_SHARE });
-  log(`generated ${ENTRIES.toLocaleString('en-US')} entries per dataset and ${queries.length} queries (seed ${SEED}) in ${seconds(started)} s`);
+  const { entries, queries } = generateMatchingCases({
+    seed: SEED,
+    entriesPerDataset: ENTRIES,
+    queriesPerDataset: QUERIES,
+    hardNegativeShare: HARD_NEGATIVE_SHARE,
+  });
+  log(
+    `generated ${ENTRIES.toLocaleString('en-US')} entries per dataset and ${queries.length} queries (seed ${SEED}) in ${seconds(started)} s`,
+  );
 
   started = performance.now();
   const index = new ReferenceIndex();
@@ -115,21 +144,29 @@ void runBenchmark(async (context) => {
     for (const entry of indexed) entryById.set(`${dataset}/${entry.entryId}`, entry);
   }
   figures.index_build_s = round(seconds(started), 1);
-  log(`read ${entryById.size.toLocaleString('en-US')} entries as the loader does and indexed their blocking keys in ${figures.index_build_s} s`);
+  log(
+    `read ${entryById.size.toLocaleString('en-US')} entries as the loader does and indexed their blocking keys in ${figures.index_build_s} s`,
+  );
 
   const inProcess = candidateStage(index, entryById, queries, figures, notes);
 
   let returnedOf: Returned[];
   if (IN_PROCESS) {
     returnedOf = inProcess;
-    notes.push('--in-process: quality graded on the in-memory candidate stage and scorers, not on the matching service.');
+    notes.push(
+      '--in-process: quality graded on the in-memory candidate stage and scorers, not on the matching service.',
+    );
   } else {
     returnedOf = await checkThroughService(context, entries, queries, figures);
     const differing = queries.filter((_, at) => key(returnedOf[at]) !== key(inProcess[at])).length;
     figures.queries_answered_otherwise_in_process = differing;
     // The in-memory stages' own grades beside the service's, to compare with an --in-process run.
     const inProcessQuality = matchingQuality(
-      queries.map((query, at) => ({ expected: query.expected && `${query.expected.dataset}/${query.expected.entryId}`, returned: inProcess[at], groups: [`dataset:${query.dataset}`] })),
+      queries.map((query, at) => ({
+        expected: query.expected && `${query.expected.dataset}/${query.expected.entryId}`,
+        returned: inProcess[at],
+        groups: [`dataset:${query.dataset}`],
+      })),
       new Set(['hit']),
     );
     for (const [group, quality] of inProcessQuality) {
@@ -137,7 +174,9 @@ void runBenchmark(async (context) => {
       figures[`${stem}precision_ratio`] = round(quality.precision, 4);
       figures[`${stem}recall_ratio`] = round(quality.recall, 4);
     }
-    notes.push(`The in-memory candidate stage answered ${differing} of ${queries.length} queries otherwise than the service (entries or levels): the candidate-recall figures are measured on it.`);
+    notes.push(
+      `The in-memory candidate stage answered ${differing} of ${queries.length} queries otherwise than the service (entries or levels): the candidate-recall figures are measured on it.`,
+    );
   }
 
   const outcomes: LabelledOutcome[] = queries.map((query, at) => ({
@@ -147,7 +186,9 @@ void runBenchmark(async (context) => {
       `dataset:${query.dataset}`,
       `variant:${query.dataset}/${query.variant}`,
       ...(query.script ? [`script:${query.script}`] : []),
-      ...(query.dataset === 'notices' ? [`evidence:notices/${carriesMoreThanNames(query) ? 'beyond_name' : 'name_only'}`] : []),
+      ...(query.dataset === 'notices'
+        ? [`evidence:notices/${carriesMoreThanNames(query) ? 'beyond_name' : 'name_only'}`]
+        : []),
     ],
   }));
   const hits = matchingQuality(outcomes, new Set(['hit']));
@@ -159,17 +200,33 @@ void runBenchmark(async (context) => {
   printFailures(queries, returnedOf, entryById);
 
   const near = NEAR_MISS_VARIANTS.reduce((sum, variant) => sum + (hits.get(`variant:${variant}`)?.falseHits ?? 0), 0);
-  const formatting = FORMATTING_VARIANTS.map((variant) => hits.get(`variant:${variant}`)).filter((group): group is GroupQuality => !!group);
-  const formattingRecall = formatting.reduce((sum, group) => sum + group.truePositives, 0) / Math.max(1, formatting.reduce((sum, group) => sum + group.positives, 0));
+  const formatting = FORMATTING_VARIANTS.map((variant) => hits.get(`variant:${variant}`)).filter(
+    (group): group is GroupQuality => !!group,
+  );
+  const formattingRecall =
+    formatting.reduce((sum, group) => sum + group.truePositives, 0) /
+    Math.max(
+      1,
+      formatting.reduce((sum, group) => sum + group.positives, 0),
+    );
   figures.near_miss_number_false_hits = near;
   figures.formatting_variants_recall_ratio = round(formattingRecall, 4);
   const persons = hits.get('dataset:notices')!;
   const goals: Record<string, Goal> = {
-    persons: { target: 'notices: recall_ratio >= 0.98 at precision_ratio >= 0.95 (hits)', met: persons.recall >= 0.98 && persons.precision >= 0.95 },
-    formatting: { target: `formatting_variants_recall_ratio = 1 (${FORMATTING_VARIANTS.join(', ')})`, met: formattingRecall === 1 },
+    persons: {
+      target: 'notices: recall_ratio >= 0.98 at precision_ratio >= 0.95 (hits)',
+      met: persons.recall >= 0.98 && persons.precision >= 0.95,
+    },
+    formatting: {
+      target: `formatting_variants_recall_ratio = 1 (${FORMATTING_VARIANTS.join(', ')})`,
+      met: formattingRecall === 1,
+    },
     near_miss: { target: `near_miss_number_false_hits = 0 (${NEAR_MISS_VARIANTS.join(', ')})`, met: near === 0 },
     candidate_recall: { target: 'candidate_recall_ratio >= 0.995', met: figures.candidate_recall_ratio >= 0.995 },
-    candidate_speed: { target: 'exhaustive_vs_candidate_time_ratio >= 100', met: figures.exhaustive_vs_candidate_time_ratio >= 100 },
+    candidate_speed: {
+      target: 'exhaustive_vs_candidate_time_ratio >= 100',
+      met: figures.exhaustive_vs_candidate_time_ratio >= 100,
+    },
   };
   const { file, report } = writeReport({
     name: REPORT,
@@ -207,7 +264,13 @@ void runBenchmark(async (context) => {
  * service grades (the in-process answer), labelled candidate recall, and on a
  * sample, exhaustive scoring's pairs and time against the candidate stage's.
  */
-function candidateStage(index: ReferenceIndex, entryById: Map<string, IndexedEntry>, queries: MatchingCase[], figures: Record<string, number>, notes: string[]): Returned[] {
+function candidateStage(
+  index: ReferenceIndex,
+  entryById: Map<string, IndexedEntry>,
+  queries: MatchingCase[],
+  figures: Record<string, number>,
+  notes: string[],
+): Returned[] {
   const possibleOf = (dataset: string) => thresholdsOf(dataset).possible;
   const answers: Returned[] = [];
   let labelled = 0;
@@ -256,11 +319,20 @@ function candidateStage(index: ReferenceIndex, entryById: Map<string, IndexedEnt
     if (query.expected) {
       const id = `${query.expected.dataset}/${query.expected.entryId}`;
       const entry = entryById.get(id)!;
-      const best = Math.max(0, ...probesOfIt.filter((probe) => probe.dataset === entry.dataset).map((probe) => scored(probe, [entry], 0)[0]?.score ?? 0));
+      const best = Math.max(
+        0,
+        ...probesOfIt
+          .filter((probe) => probe.dataset === entry.dataset)
+          .map((probe) => scored(probe, [entry], 0)[0]?.score ?? 0),
+      );
       if (best >= possibleOf(entry.dataset)) {
         labelled++;
         if (candidateIds.has(id)) labelledFound++;
-        else missedByVariant.set(`${query.dataset}/${query.variant}`, (missedByVariant.get(`${query.dataset}/${query.variant}`) ?? 0) + 1);
+        else
+          missedByVariant.set(
+            `${query.dataset}/${query.variant}`,
+            (missedByVariant.get(`${query.dataset}/${query.variant}`) ?? 0) + 1,
+          );
       }
     }
   }
@@ -272,7 +344,10 @@ function candidateStage(index: ReferenceIndex, entryById: Map<string, IndexedEnt
   figures.candidate_recall_pairs_ratio = round(allPairs === 0 ? 1 : pairsFound / allPairs, 4);
   figures.candidate_recall_pairs = allPairs;
   for (const [dataset, counts] of [...pairs.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-    figures[`${figureStem(dataset)}_candidate_recall_pairs_ratio`] = round(counts.all === 0 ? 1 : counts.found / counts.all, 4);
+    figures[`${figureStem(dataset)}_candidate_recall_pairs_ratio`] = round(
+      counts.all === 0 ? 1 : counts.found / counts.all,
+      4,
+    );
     figures[`${figureStem(dataset)}_candidate_recall_pairs`] = counts.all;
   }
   figures.candidates_per_probe_mean = round(candidatesReturned / Math.max(1, probes), 1);
@@ -280,7 +355,10 @@ function candidateStage(index: ReferenceIndex, entryById: Map<string, IndexedEnt
   figures.exhaustive_per_probe_ms = round(exhaustiveMs / Math.max(1, sampledProbes), 1);
   figures.candidate_stage_per_probe_ms = round(candidateMs / Math.max(1, sampledProbes), 3);
   figures.exhaustive_vs_candidate_time_ratio = round(exhaustiveMs / Math.max(1e-9, candidateMs), 0);
-  if (missedByVariant.size > 0) notes.push(`candidate stage missed: ${[...missedByVariant.entries()].map(([variant, count]) => `${variant} ${count}`).join(', ')}`);
+  if (missedByVariant.size > 0)
+    notes.push(
+      `candidate stage missed: ${[...missedByVariant.entries()].map(([variant, count]) => `${variant} ${count}`).join(', ')}`,
+    );
   log(
     `candidate stage: recall ${figures.candidate_recall_ratio} (${labelledFound}/${labelled} labelled), pairs ${figures.candidate_recall_pairs_ratio} (${pairsFound}/${allPairs}); ` +
       `exhaustive ${figures.exhaustive_per_probe_ms} ms per probe vs candidates ${figures.candidate_stage_per_probe_ms} ms (×${figures.exhaustive_vs_candidate_time_ratio}, ${sampledProbes} probes)`,
@@ -289,7 +367,12 @@ function candidateStage(index: ReferenceIndex, entryById: Map<string, IndexedEnt
 }
 
 /** Loads the entries with the loader CLI, starts intake and matching, and checks every query; the hits of each. */
-async function checkThroughService(context: BenchContext, entries: Record<DatasetName, unknown[]>, queries: MatchingCase[], figures: Record<string, number>): Promise<Returned[]> {
+async function checkThroughService(
+  context: BenchContext,
+  entries: Record<DatasetName, unknown[]>,
+  queries: MatchingCase[],
+  figures: Record<string, number>,
+): Promise<Returned[]> {
   const environment = await openBenchEnvironment('matchq', context);
   const directory = mkdtempSync(path.join(tmpdir(), 'crosscheck-matching-quality-'));
   context.defer('remove the reference files', async () => rmSync(directory, { recursive: true, force: true }));
@@ -306,7 +389,10 @@ async function checkThroughService(context: BenchContext, entries: Record<Datase
   log(`discarded ${await discardLoadEvents(environment.databaseUrl)} reference.changed events of the loads`);
 
   const intake = await environment.startService('intake');
-  const matching = await environment.startService('matching', THRESHOLDS ? { MATCH_DATASET_THRESHOLDS: THRESHOLDS } : {});
+  const matching = await environment.startService(
+    'matching',
+    THRESHOLDS ? { MATCH_DATASET_THRESHOLDS: THRESHOLDS } : {},
+  );
   const agencies = new Agencies(environment.databaseUrl, () => intake.url);
   const key = await agencies.key('FRA');
   await agencies.accepted(key, matching.url, 60_000);
@@ -321,20 +407,37 @@ async function checkThroughService(context: BenchContext, entries: Record<Datase
       headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
       body: JSON.stringify(slice.map((query) => checkBodyOf(query.query))),
     });
-    const body = (await response.json()) as { results?: { index: number; status: number; hits?: { dataset: string; entryId: string; level: 'hit' | 'possible'; score: number }[]; error?: unknown }[] };
-    if (response.status !== 200 || !body.results) throw new Error(`batch at ${start}: ${response.status} ${JSON.stringify(body).slice(0, 500)}`);
+    const body = (await response.json()) as {
+      results?: {
+        index: number;
+        status: number;
+        hits?: { dataset: string; entryId: string; level: 'hit' | 'possible'; score: number }[];
+        error?: unknown;
+      }[];
+    };
+    if (response.status !== 200 || !body.results)
+      throw new Error(`batch at ${start}: ${response.status} ${JSON.stringify(body).slice(0, 500)}`);
     for (const result of body.results) {
-      if (result.status !== 200) throw new Error(`query ${slice[result.index].query.externalRef} refused: ${JSON.stringify(result.error)}`);
-      answers[start + result.index] = (result.hits ?? []).map((hit) => ({ entry: `${hit.dataset}/${hit.entryId}`, level: hit.level, score: hit.score }));
+      if (result.status !== 200)
+        throw new Error(`query ${slice[result.index].query.externalRef} refused: ${JSON.stringify(result.error)}`);
+      answers[start + result.index] = (result.hits ?? []).map((hit) => ({
+        entry: `${hit.dataset}/${hit.entryId}`,
+        level: hit.level,
+        score: hit.score,
+      }));
     }
   }
   figures.service_check_per_query_ms = round((performance.now() - started) / queries.length, 2);
-  log(`checked ${queries.length} queries through the service in ${seconds(started)} s (${figures.service_check_per_query_ms} ms each)`);
+  log(
+    `checked ${queries.length} queries through the service in ${seconds(started)} s (${figures.service_check_per_query_ms} ms each)`,
+  );
   return answers;
 }
 
 function addQualityFigures(figures: Record<string, number>, groups: Map<string, GroupQuality>, prefix: string): void {
-  const sorted = [...groups.entries()].sort(([a], [b]) => (a === 'overall' ? -1 : b === 'overall' ? 1 : a.localeCompare(b)));
+  const sorted = [...groups.entries()].sort(([a], [b]) =>
+    a === 'overall' ? -1 : b === 'overall' ? 1 : a.localeCompare(b),
+  );
   for (const [group, quality] of sorted) {
     const stem = `${prefix}${group === 'overall' ? '' : `${figureStem(group.replace(/^(dataset|variant):/, ''))}_`}`;
     const negativesOnly = quality.positives === 0;
@@ -357,7 +460,12 @@ function addQualityFigures(figures: Record<string, number>, groups: Map<string, 
 function addWhatIfFigures(figures: Record<string, number>, outcomes: LabelledOutcome[]): void {
   const datasetOf = (entry: string) => entry.slice(0, entry.indexOf('/'));
   for (const threshold of THRESHOLD_SWEEP) {
-    const demoted = outcomes.map((outcome) => ({ ...outcome, returned: outcome.returned.map((found) => (found.level === 'hit' && found.score < threshold ? { ...found, level: 'possible' as const } : found)) }));
+    const demoted = outcomes.map((outcome) => ({
+      ...outcome,
+      returned: outcome.returned.map((found) =>
+        found.level === 'hit' && found.score < threshold ? { ...found, level: 'possible' as const } : found,
+      ),
+    }));
     const quality = matchingQuality(demoted, new Set(['hit']));
     for (const dataset of DATASETS) {
       const group = quality.get(`dataset:${dataset}`);
@@ -369,8 +477,17 @@ function addWhatIfFigures(figures: Record<string, number>, outcomes: LabelledOut
   }
   const margin = outcomes.map((outcome) => {
     const best = new Map<string, number>();
-    for (const found of outcome.returned) if (found.level === 'hit') best.set(datasetOf(found.entry), Math.max(best.get(datasetOf(found.entry)) ?? 0, found.score));
-    return { ...outcome, returned: outcome.returned.map((found) => (found.level === 'hit' && found.score < best.get(datasetOf(found.entry))! - BEST_MARGIN ? { ...found, level: 'possible' as const } : found)) };
+    for (const found of outcome.returned)
+      if (found.level === 'hit')
+        best.set(datasetOf(found.entry), Math.max(best.get(datasetOf(found.entry)) ?? 0, found.score));
+    return {
+      ...outcome,
+      returned: outcome.returned.map((found) =>
+        found.level === 'hit' && found.score < best.get(datasetOf(found.entry))! - BEST_MARGIN
+          ? { ...found, level: 'possible' as const }
+          : found,
+      ),
+    };
   });
   const quality = matchingQuality(margin, new Set(['hit']));
   for (const group of ['overall', ...DATASETS.map((dataset) => `dataset:${dataset}`)]) {
@@ -399,9 +516,20 @@ function printFailures(queries: MatchingCase[], answers: Returned[], entryById: 
     const made = entryById.get(`${query.madeFrom.dataset}/${query.madeFrom.entryId}`)!;
     const probes = probesOfQuery(checkBodyOf(query.query)).filter((probe) => probe.dataset === made.dataset);
     const score = Math.max(0, ...probes.map((probe) => scored(probe, [made], 0)[0]?.score ?? 0));
-    log(`${missed ? 'MISSED' : 'FALSE HIT'} ${variant} ${query.query.externalRef}: ${JSON.stringify(checkBodyOf(query.query)).slice(0, 400)}`);
-    log(`    made from ${query.madeFrom.entryId} (scores ${score}): ${JSON.stringify(describeEntry(made)).slice(0, 300)}`);
-    log(`    returned: ${answers[at].slice(0, 3).map((found) => `${found.entry} ${found.level} ${found.score}`).join('; ') || 'nothing'}`);
+    log(
+      `${missed ? 'MISSED' : 'FALSE HIT'} ${variant} ${query.query.externalRef}: ${JSON.stringify(checkBodyOf(query.query)).slice(0, 400)}`,
+    );
+    log(
+      `    made from ${query.madeFrom.entryId} (scores ${score}): ${JSON.stringify(describeEntry(made)).slice(0, 300)}`,
+    );
+    log(
+      `    returned: ${
+        answers[at]
+          .slice(0, 3)
+          .map((found) => `${found.entry} ${found.level} ${found.score}`)
+          .join('; ') || 'nothing'
+      }`,
+    );
   }
   const totals = [...shown.entries()].map(([variant, count]) => `${variant} ${count}`).join(', ');
   if (totals) log(`failures per variant (misses and false hits at level hit): ${totals}`);
@@ -410,9 +538,24 @@ function printFailures(queries: MatchingCase[], answers: Returned[], entryById: 
 /** What an entry's facts say, briefly, for a failure line. */
 function describeEntry(entry: IndexedEntry): unknown {
   const facts = entry.facts as unknown as Record<string, unknown>;
-  const { nameForms: _forms, holderNames, title, maker, ...rest } = facts as Record<string, unknown> & { holderNames?: { parts: { text: string }[] }[]; title?: { parts: { text: string }[] }; maker?: { parts: { text: string }[] } };
+  const {
+    nameForms: _forms,
+    holderNames,
+    title,
+    maker,
+    ...rest
+  } = facts as Record<string, unknown> & {
+    holderNames?: { parts: { text: string }[] }[];
+    title?: { parts: { text: string }[] };
+    maker?: { parts: { text: string }[] };
+  };
   const words = (form?: { parts: { text: string }[] }) => form?.parts.map((part) => part.text).join(' ');
-  return { ...rest, ...(holderNames ? { holderNames: holderNames.map(words) } : {}), ...(title ? { title: words(title) } : {}), ...(maker ? { maker: words(maker) } : {}) };
+  return {
+    ...rest,
+    ...(holderNames ? { holderNames: holderNames.map(words) } : {}),
+    ...(title ? { title: words(title) } : {}),
+    ...(maker ? { maker: words(maker) } : {}),
+  };
 }
 
 function weakest(groups: Map<string, GroupQuality>): string[] {
@@ -420,7 +563,10 @@ function weakest(groups: Map<string, GroupQuality>): string[] {
     .filter(([group, quality]) => group.startsWith('variant:') && quality.positives > 0)
     .sort(([, a], [, b]) => a.f1 - b.f1)
     .slice(0, 5)
-    .map(([group, quality]) => `weakest: ${group} F1 ${quality.f1.toFixed(3)} (precision ${quality.precision.toFixed(3)}, recall ${quality.recall.toFixed(3)}, ${quality.positives} queries)`);
+    .map(
+      ([group, quality]) =>
+        `weakest: ${group} F1 ${quality.f1.toFixed(3)} (precision ${quality.precision.toFixed(3)}, recall ${quality.recall.toFixed(3)}, ${quality.positives} queries)`,
+    );
 }
 
 function key(returned: Returned): string {
@@ -433,4 +579,3 @@ function key(returned: Returned): string {
 function seconds(since: number): number {
   return Math.round((performance.now() - since) / 100) / 10;
 }
-

@@ -55,13 +55,25 @@ import { Admin, Kafka, logLevel, Partitioners } from 'kafkajs';
 import { Client } from 'pg';
 import type { EntityManager } from 'typeorm';
 import { probesOf, type DatasetName } from '../apps/matching/src/model/datasets';
-import { DATASET_FILES, generateMatchingCases, writeReferenceFiles, type ReferenceCounts } from '../test/data/reference-generator';
+import {
+  DATASET_FILES,
+  generateMatchingCases,
+  writeReferenceFiles,
+  type ReferenceCounts,
+} from '../test/data/reference-generator';
 import { log, openBenchEnvironment, requireBuild, runBenchmark } from './lib/environment';
 import { readSample, SampleIndex, timeProbe, type QueryTiming } from './lib/matching-candidates';
 import { copyNdjsonLines, runLoader, type LoaderRun } from './lib/matching-load';
 import { openLoop } from './lib/matching-open-loop';
 import { checkQueryOf, mixOf, recordResolvedOf } from './lib/matching-records';
-import { childProcessWith, cpuBetween, cpuSnapshot, processesNamed, processMemory, type CpuSnapshot } from './lib/process-stats';
+import {
+  childProcessWith,
+  cpuBetween,
+  cpuSnapshot,
+  processesNamed,
+  processMemory,
+  type CpuSnapshot,
+} from './lib/process-stats';
 import { machineInfo, printReport, writeReport, type Goal } from './lib/report';
 import { percentile, round, summarize } from './lib/stats';
 import { benchOptions } from './lib/options';
@@ -100,7 +112,8 @@ const P = {
   stallMs: 180_000,
   requestTimeoutMs: 30_000,
 };
-for (const [dataset, count] of Object.entries(P.counts)) if (count < 1) throw new Error(`--scale ${scale} leaves ${dataset} with no entries`);
+for (const [dataset, count] of Object.entries(P.counts))
+  if (count < 1) throw new Error(`--scale ${scale} leaves ${dataset} with no entries`);
 
 const GOALS = { checksPerS: 2_500, instantP99Ms: 50, candidateSpeedup: 100 };
 const DATASETS = Object.keys(P.counts) as (keyof typeof P.counts)[];
@@ -124,14 +137,17 @@ void runBenchmark(async (context) => {
   const runStarted = performance.now();
   const figures: Record<string, number> = {};
   const notes: string[] = [];
-  log(`scale ${P.scale}: ${DATASETS.map((dataset) => `${P.counts[dataset].toLocaleString('en-US')} ${dataset}`).join(', ')}; load average ${machine.load_average_at_start.join(' ')}`);
+  log(
+    `scale ${P.scale}: ${DATASETS.map((dataset) => `${P.counts[dataset].toLocaleString('en-US')} ${dataset}`).join(', ')}; load average ${machine.load_average_at_start.join(' ')}`,
+  );
 
   // --- reference files (generated once, reused) --------------------------------------------------
   const files = {} as Record<(typeof DATASETS)[number], string>;
   for (const dataset of DATASETS) {
     const generated = await referenceFile(dataset, P.counts[dataset]);
     files[dataset] = generated.file;
-    if (generated.seconds !== undefined) log(`generated ${path.relative(process.cwd(), generated.file)} in ${generated.seconds.toFixed(0)} s`);
+    if (generated.seconds !== undefined)
+      log(`generated ${path.relative(process.cwd(), generated.file)} in ${generated.seconds.toFixed(0)} s`);
   }
   const fileBytes = Object.fromEntries(DATASETS.map((dataset) => [dataset, fs.statSync(files[dataset]).size]));
 
@@ -147,7 +163,11 @@ void runBenchmark(async (context) => {
   const db = new Client({ connectionString: environment.databaseUrl, application_name: 'crosscheck-bench' });
   await db.connect();
   context.defer('close the bench connection', () => db.end());
-  const kafka = new Kafka({ clientId: 'crosscheck-bench', brokers: [environment.kafkaBrokers], logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    clientId: 'crosscheck-bench',
+    brokers: [environment.kafkaBrokers],
+    logLevel: logLevel.NOTHING,
+  });
   const admin = kafka.admin();
   await admin.connect();
   context.defer('disconnect the Kafka admin', () => admin.disconnect());
@@ -169,9 +189,12 @@ void runBenchmark(async (context) => {
       const started = performance.now();
       const rows = await copyNdjsonLines(db, table, files[dataset]);
       const seconds = (performance.now() - started) / 1000;
-      if (rows !== P.counts[dataset]) throw new Error(`raw COPY of ${dataset}: ${rows} rows, expected ${P.counts[dataset]}`);
+      if (rows !== P.counts[dataset])
+        throw new Error(`raw COPY of ${dataset}: ${rows} rows, expected ${P.counts[dataset]}`);
       raw[dataset] = { rows, seconds };
-      log(`raw COPY ${dataset}: ${rows.toLocaleString('en-US')} rows in ${seconds.toFixed(1)} s = ${Math.round(rows / seconds)} rows/s`);
+      log(
+        `raw COPY ${dataset}: ${rows.toLocaleString('en-US')} rows in ${seconds.toFixed(1)} s = ${Math.round(rows / seconds)} rows/s`,
+      );
       await db.query(`DROP TABLE ${table}`); // its disk is wanted for the real load
     }
     await db.query('DROP SCHEMA bench_raw');
@@ -181,9 +204,21 @@ void runBenchmark(async (context) => {
   const loads: Partial<Record<(typeof DATASETS)[number], LoaderRun>> = {};
   for (const dataset of DATASETS) {
     await checkpoint();
-    log(`loading ${P.counts[dataset].toLocaleString('en-US')} ${dataset} (${(fileBytes[dataset] / MIB).toFixed(0)} MiB)…`);
-    const run = await runLoader({ databaseUrl: environment.databaseUrl, databaseName: environment.databaseName, dataset, file: files[dataset], db, signal: context.signal });
-    if (run.added !== P.counts[dataset]) notes.push(`${dataset}: the loader added ${run.added} entries of ${P.counts[dataset]} lines (generated numbers can repeat: see the generator's README) — "${run.summary}"`);
+    log(
+      `loading ${P.counts[dataset].toLocaleString('en-US')} ${dataset} (${(fileBytes[dataset] / MIB).toFixed(0)} MiB)…`,
+    );
+    const run = await runLoader({
+      databaseUrl: environment.databaseUrl,
+      databaseName: environment.databaseName,
+      dataset,
+      file: files[dataset],
+      db,
+      signal: context.signal,
+    });
+    if (run.added !== P.counts[dataset])
+      notes.push(
+        `${dataset}: the loader added ${run.added} entries of ${P.counts[dataset]} lines (generated numbers can repeat: see the generator's README) — "${run.summary}"`,
+      );
     loads[dataset] = run;
     log(
       `loaded ${dataset}: ${run.summary} — ${run.seconds.toFixed(1)} s = ${Math.round(P.counts[dataset] / run.seconds)} rows/s; loader ${(run.loaderCpuSeconds / run.seconds).toFixed(2)} cores, ` +
@@ -198,31 +233,50 @@ void runBenchmark(async (context) => {
         (SELECT count(*) FROM matching.reference_keys) AS key_rows,
         (SELECT count(*) FROM matching.outbox) AS outbox_rows`)
   ).rows[0];
-  log(`database ${(Number(sizes.database) / MIB).toFixed(0)} MiB: entries ${(Number(sizes.entries) / MIB).toFixed(0)} MiB, keys ${(Number(sizes.keys) / MIB).toFixed(0)} MiB (${Number(sizes.key_rows).toLocaleString('en-US')} rows), outbox ${(Number(sizes.outbox) / MIB).toFixed(0)} MiB (${Number(sizes.outbox_rows).toLocaleString('en-US')} rows)`);
+  log(
+    `database ${(Number(sizes.database) / MIB).toFixed(0)} MiB: entries ${(Number(sizes.entries) / MIB).toFixed(0)} MiB, keys ${(Number(sizes.keys) / MIB).toFixed(0)} MiB (${Number(sizes.key_rows).toLocaleString('en-US')} rows), outbox ${(Number(sizes.outbox) / MIB).toFixed(0)} MiB (${Number(sizes.outbox_rows).toLocaleString('en-US')} rows)`,
+  );
   await db.query('ANALYZE matching.reference_entries, matching.reference_keys');
 
   // --- the labelled queries (not timed) --------------------------------------------------------
   let started = performance.now();
   const { queries: cases } = generateMatchingCases({
     seed: P.seed,
-    entriesPerDataset: Object.fromEntries(DATASETS.map((dataset) => [dataset, Math.min(P.caseEntries, P.counts[dataset])])),
+    entriesPerDataset: Object.fromEntries(
+      DATASETS.map((dataset) => [dataset, Math.min(P.caseEntries, P.counts[dataset])]),
+    ),
     queriesPerDataset: P.casesPerDataset,
   });
   const mix = countBy(cases.map(mixOf));
-  log(`${cases.length} labelled queries (${Object.entries(mix).map(([kind, n]) => `${n} ${kind}`).join(', ')}) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  log(
+    `${cases.length} labelled queries (${Object.entries(mix)
+      .map(([kind, n]) => `${n} ${kind}`)
+      .join(', ')}) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 
   // --- candidate stage against exhaustive scoring ----------------------------------------------
-  const probeDb = new Client({ connectionString: environment.databaseUrl, application_name: 'crosscheck-bench-candidates' });
+  const probeDb = new Client({
+    connectionString: environment.databaseUrl,
+    application_name: 'crosscheck-bench-candidates',
+  });
   await probeDb.connect();
   context.defer('close the candidates connection', () => probeDb.end());
   await probeDb.query('SET search_path TO matching');
-  const manager = { query: async (sql: string, values?: unknown[]) => (await probeDb.query(sql, values)).rows } as unknown as EntityManager;
+  const manager = {
+    query: async (sql: string, values?: unknown[]) => (await probeDb.query(sql, values)).rows,
+  } as unknown as EntityManager;
   const timings: QueryTiming[] = [];
   for (const dataset of RATIO_DATASETS) {
     started = performance.now();
-    const sample = await readSample(dataset, files[dataset as keyof typeof files], Math.min(P.sample, P.counts[dataset as keyof typeof P.counts]));
+    const sample = await readSample(
+      dataset,
+      files[dataset as keyof typeof files],
+      Math.min(P.sample, P.counts[dataset as keyof typeof P.counts]),
+    );
     const index = new SampleIndex(sample);
-    log(`candidates ${dataset}: sample of ${sample.length.toLocaleString('en-US')} entries, ${index.keyCount.toLocaleString('en-US')} keys, read and indexed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    log(
+      `candidates ${dataset}: sample of ${sample.length.toLocaleString('en-US')} entries, ${index.keyCount.toLocaleString('en-US')} keys, read and indexed in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
     const probes = cases
       .filter((labelled) => labelled.dataset === dataset)
       .flatMap((labelled) => {
@@ -238,11 +292,22 @@ void runBenchmark(async (context) => {
     timings.push(...measured);
     const sum = (key: keyof QueryTiming) => measured.reduce((total, timing) => total + timing[key], 0);
     figures[`candidates_${dataset}_exhaustive_ms_per_query`] = round(sum('exhaustiveMs') / measured.length, 2);
-    figures[`candidates_${dataset}_postgres_stage_ms_per_query`] = round(sum('databaseCandidateMs') / measured.length, 3);
+    figures[`candidates_${dataset}_postgres_stage_ms_per_query`] = round(
+      sum('databaseCandidateMs') / measured.length,
+      3,
+    );
     figures[`candidates_${dataset}_memory_stage_ms_per_query`] = round(sum('memoryCandidateMs') / measured.length, 3);
-    figures[`ratio_${dataset}_exhaustive_to_postgres_candidate_stage`] = round(sum('exhaustiveMs') / sum('databaseCandidateMs'), 1);
-    figures[`ratio_${dataset}_exhaustive_to_memory_candidate_stage`] = round(sum('exhaustiveMs') / sum('memoryCandidateMs'), 1);
-    figures[`candidates_${dataset}_exhaustive_findings_found_ratio`] = sum('exhaustiveFindings') ? round(sum('foundByCandidates') / sum('exhaustiveFindings'), 3) : Number.NaN;
+    figures[`ratio_${dataset}_exhaustive_to_postgres_candidate_stage`] = round(
+      sum('exhaustiveMs') / sum('databaseCandidateMs'),
+      1,
+    );
+    figures[`ratio_${dataset}_exhaustive_to_memory_candidate_stage`] = round(
+      sum('exhaustiveMs') / sum('memoryCandidateMs'),
+      1,
+    );
+    figures[`candidates_${dataset}_exhaustive_findings_found_ratio`] = sum('exhaustiveFindings')
+      ? round(sum('foundByCandidates') / sum('exhaustiveFindings'), 3)
+      : Number.NaN;
     log(
       `candidates ${dataset}: ${measured.length} queries; exhaustive ${figures[`candidates_${dataset}_exhaustive_ms_per_query`]} ms/query, ` +
         `Postgres candidate stage ${figures[`candidates_${dataset}_postgres_stage_ms_per_query`]} ms, in memory ${figures[`candidates_${dataset}_memory_stage_ms_per_query`]} ms`,
@@ -256,11 +321,16 @@ void runBenchmark(async (context) => {
   const backlogRows = Number((await db.query('SELECT count(*) AS n FROM matching.outbox')).rows[0].n);
   const step = Math.max(1, Math.floor(backlogRows / P.backlogSample));
   await db.query('BEGIN');
-  await db.query('CREATE TEMPORARY TABLE kept_changes ON COMMIT DROP AS SELECT * FROM matching.outbox WHERE id % $1 = 0 ORDER BY id', [step]);
+  await db.query(
+    'CREATE TEMPORARY TABLE kept_changes ON COMMIT DROP AS SELECT * FROM matching.outbox WHERE id % $1 = 0 ORDER BY id',
+    [step],
+  );
   await db.query('TRUNCATE matching.outbox');
   const kept = (await db.query('INSERT INTO matching.outbox SELECT * FROM kept_changes ORDER BY id')).rowCount ?? 0;
   await db.query('COMMIT');
-  log(`backlog: ${backlogRows.toLocaleString('en-US')} reference.changed.v1 rows in the outbox; kept every ${step}th: ${kept.toLocaleString('en-US')}`);
+  log(
+    `backlog: ${backlogRows.toLocaleString('en-US')} reference.changed.v1 rows in the outbox; kept every ${step}th: ${kept.toLocaleString('en-US')}`,
+  );
   await checkpoint();
   const changedTopic = topics.physical(Topics.referenceChanged);
   const matchingStartAt = Date.now();
@@ -275,17 +345,26 @@ void runBenchmark(async (context) => {
   const startedIn = (Date.now() - matchingStartAt) / 1000;
   await waitForOutboxDrained(db, context.signal, kept);
   const changedEnd = await topicEnd(admin, changedTopic);
-  const backlogDoneAt = await waitUntilCommitted(admin, groupId, changedTopic, changedEnd, context.signal, (done, of) => {
-    watchMemory();
-    log(`retro-checks: ${done.toLocaleString('en-US')}/${of.toLocaleString('en-US')} committed`);
-  });
+  const backlogDoneAt = await waitUntilCommitted(
+    admin,
+    groupId,
+    changedTopic,
+    changedEnd,
+    context.signal,
+    (done, of) => {
+      watchMemory();
+      log(`retro-checks: ${done.toLocaleString('en-US')}/${of.toLocaleString('en-US')} committed`);
+    },
+  );
   const firstChange = await firstClaim(db, groupId, Topics.referenceChanged);
   const backlogSeconds = (backlogDoneAt - firstChange) / 1000;
   figures.backlog_change_rows_after_loads = backlogRows;
   figures.backlog_sample_changes = kept;
   figures.retro_check_changes_per_s = round(kept / backlogSeconds, 0);
   figures.matching_start_s = round(startedIn, 2);
-  log(`retro-checks: ${kept} changes published and handled in ${backlogSeconds.toFixed(1)} s = ${figures.retro_check_changes_per_s} changes/s`);
+  log(
+    `retro-checks: ${kept} changes published and handled in ${backlogSeconds.toFixed(1)} s = ${figures.retro_check_changes_per_s} changes/s`,
+  );
 
   // --- pipeline checks -------------------------------------------------------------------------
   const resolvedTopic = topics.physical(Topics.recordsResolved);
@@ -294,24 +373,43 @@ void runBenchmark(async (context) => {
   started = performance.now();
   const encoded = messages.map((labelled) => {
     const event = recordResolvedOf(labelled, P.owner);
-    return { key: event.entityId, value: Buffer.from(encodeMessage(RecordResolvedSchema, event)), headers: contractHeaders(RecordResolvedSchema, randomUUID()) };
+    return {
+      key: event.entityId,
+      value: Buffer.from(encodeMessage(RecordResolvedSchema, event)),
+      headers: contractHeaders(RecordResolvedSchema, randomUUID()),
+    };
   });
-  log(`pipeline: ${encoded.length.toLocaleString('en-US')} RecordResolved built in ${((performance.now() - started) / 1000).toFixed(1)} s (${Object.entries(pipelineMix).map(([kind, n]) => `${n} ${kind}`).join(', ')})`);
+  log(
+    `pipeline: ${encoded.length.toLocaleString('en-US')} RecordResolved built in ${((performance.now() - started) / 1000).toFixed(1)} s (${Object.entries(
+      pipelineMix,
+    )
+      .map(([kind, n]) => `${n} ${kind}`)
+      .join(', ')})`,
+  );
   await checkpoint();
   const pipelineCpuStart = await cpuSample(db, environment.databaseName, matchingPid);
   const producedIn = await produce(kafka, resolvedTopic, encoded);
   const resolvedEnd = await topicEnd(admin, resolvedTopic);
   const inTopic = sumOf(resolvedEnd);
-  if (inTopic !== encoded.length) throw new Error(`${inTopic} messages in ${resolvedTopic}, expected ${encoded.length}`);
+  if (inTopic !== encoded.length)
+    throw new Error(`${inTopic} messages in ${resolvedTopic}, expected ${encoded.length}`);
   log(`pipeline: produced in ${producedIn.toFixed(1)} s; matching consumes…`);
-  const pipelineDoneAt = await waitUntilCommitted(admin, groupId, resolvedTopic, resolvedEnd, context.signal, (done, of) => {
-    watchMemory();
-    log(`pipeline: ${done.toLocaleString('en-US')}/${of.toLocaleString('en-US')} committed`);
-  });
+  const pipelineDoneAt = await waitUntilCommitted(
+    admin,
+    groupId,
+    resolvedTopic,
+    resolvedEnd,
+    context.signal,
+    (done, of) => {
+      watchMemory();
+      log(`pipeline: ${done.toLocaleString('en-US')}/${of.toLocaleString('en-US')} committed`);
+    },
+  );
   const pipelineCpuEnd = await cpuSample(db, environment.databaseName, matchingPid);
   watchMemory();
   const claims = await claimTimes(db, groupId, Topics.recordsResolved);
-  if (claims.length !== encoded.length) throw new Error(`matching claimed ${claims.length} messages in its inbox, expected ${encoded.length}`);
+  if (claims.length !== encoded.length)
+    throw new Error(`matching claimed ${claims.length} messages in its inbox, expected ${encoded.length}`);
   const pipelineSeconds = (pipelineDoneAt - claims[0]) / 1000;
   // Claims made in one transaction share its start time: one distinct time per transaction (a batch of messages).
   const transactions = [...new Set(claims)];
@@ -322,7 +420,9 @@ void runBenchmark(async (context) => {
     await db.query(`SELECT count(*) AS matches, count(DISTINCT record_id) AS records,
         count(*) FILTER (WHERE level = 'hit') AS hits FROM matching.matches`)
   ).rows[0];
-  const deadLettered = sumOf(await topicEnd(admin, topics.physical(deadLetterTopic(Topics.recordsResolved)))) + sumOf(await topicEnd(admin, topics.physical(deadLetterTopic(Topics.referenceChanged))));
+  const deadLettered =
+    sumOf(await topicEnd(admin, topics.physical(deadLetterTopic(Topics.recordsResolved)))) +
+    sumOf(await topicEnd(admin, topics.physical(deadLetterTopic(Topics.referenceChanged))));
   figures.checks_per_s = round(encoded.length / pipelineSeconds, 0);
   figures.pipeline_checks = encoded.length;
   figures.pipeline_seconds = round(pipelineSeconds, 1);
@@ -335,7 +435,9 @@ void runBenchmark(async (context) => {
   figures.pipeline_outbox_drain_after_last_commit_s = round(Math.max(0, drainedAt - pipelineDoneAt) / 1000, 2);
   figures.dead_lettered_messages = deadLettered;
   Object.assign(figures, cpuFigures(pipelineCpuStart, pipelineCpuEnd, matchingPid, encoded.length));
-  log(`pipeline: ${encoded.length.toLocaleString('en-US')} checks in ${pipelineSeconds.toFixed(1)} s = ${figures.checks_per_s} checks/s in ${transactions.length} transactions (${figures.pipeline_messages_per_transaction} messages each); gap between transactions p50 ${gaps.p50.toFixed(2)} ms, p99 ${gaps.p99.toFixed(2)} ms; ${outcome.records} records matched`);
+  log(
+    `pipeline: ${encoded.length.toLocaleString('en-US')} checks in ${pipelineSeconds.toFixed(1)} s = ${figures.checks_per_s} checks/s in ${transactions.length} transactions (${figures.pipeline_messages_per_transaction} messages each); gap between transactions p50 ${gaps.p50.toFixed(2)} ms, p99 ${gaps.p99.toFixed(2)} ms; ${outcome.records} records matched`,
+  );
 
   // --- instant checks --------------------------------------------------------------------------
   const intake = await environment.startService('intake', SERVICE_ENV);
@@ -344,9 +446,12 @@ void runBenchmark(async (context) => {
   await agencies.accepted(key, matching.url);
   const warmupCount = Math.round(P.checkRate * P.checkWarmupSeconds);
   const measuredCount = Math.round(P.checkRate * P.checkSeconds);
-  const bodies = Array.from({ length: warmupCount + measuredCount }, (_, i) => JSON.stringify(checkQueryOf(cases[(i * 7919) % cases.length])));
+  const bodies = Array.from({ length: warmupCount + measuredCount }, (_, i) =>
+    JSON.stringify(checkQueryOf(cases[(i * 7919) % cases.length])),
+  );
   let withHits = 0;
-  const send = (body: string) => postCheck(matching, key, body, context.signal).then((hits) => void (hits > 0 && withHits++));
+  const send = (body: string) =>
+    postCheck(matching, key, body, context.signal).then((hits) => void (hits > 0 && withHits++));
   const warm = await openLoop(bodies.slice(0, warmupCount), P.checkRate, P.checkMaxInFlight, send, context.signal);
   withHits = 0;
   const instant = await openLoop(bodies.slice(warmupCount), P.checkRate, P.checkMaxInFlight, send, context.signal);
@@ -361,7 +466,9 @@ void runBenchmark(async (context) => {
   figures.instant_check_failures = instant.failures.length + warm.failures.length;
   figures.instant_check_with_hits_ratio = round(withHits / Math.max(1, instant.latencies.length), 3);
   if (instant.failures.length > 0) notes.push(`instant checks failed: ${instant.failures.slice(0, 3).join(' | ')}`);
-  log(`instant checks: ${instant.latencies.length} at ${P.checkRate}/s: p50 ${figures.instant_check_p50_ms} ms, p99 ${figures.instant_check_p99_ms} ms, max ${figures.instant_check_max_ms} ms; ${figures.instant_check_failures} failed`);
+  log(
+    `instant checks: ${instant.latencies.length} at ${P.checkRate}/s: p50 ${figures.instant_check_p50_ms} ms, p99 ${figures.instant_check_p99_ms} ms, max ${figures.instant_check_max_ms} ms; ${figures.instant_check_failures} failed`,
+  );
 
   // --- figures ---------------------------------------------------------------------------------
   const loadedRows = DATASETS.reduce((sum, dataset) => sum + P.counts[dataset], 0);
@@ -373,14 +480,19 @@ void runBenchmark(async (context) => {
     const run = loads[dataset]!;
     figures[`load_${dataset}_rows_per_s`] = round(P.counts[dataset] / run.seconds, 0);
     figures[`load_${dataset}_loader_cpu_ms_per_1000_rows`] = round((run.loaderCpuSeconds * 1e6) / P.counts[dataset], 0);
-    figures[`load_${dataset}_postgres_backend_cpu_ms_per_1000_rows`] = round((run.backendCpuSeconds * 1e6) / P.counts[dataset], 0);
+    figures[`load_${dataset}_postgres_backend_cpu_ms_per_1000_rows`] = round(
+      (run.backendCpuSeconds * 1e6) / P.counts[dataset],
+      0,
+    );
     figures[`load_${dataset}_loader_peak_rss_mib`] = round(run.loaderPeakRssBytes / MIB, 0);
-    if (run.machineBusyCores !== undefined) figures[`load_${dataset}_machine_busy_cores`] = round(run.machineBusyCores, 2);
+    if (run.machineBusyCores !== undefined)
+      figures[`load_${dataset}_machine_busy_cores`] = round(run.machineBusyCores, 2);
   }
   if (P.raw) {
     const rawSeconds = Object.values(raw).reduce((sum, run) => sum + run.seconds, 0);
     figures.raw_copy_rows_per_s = round(loadedRows / rawSeconds, 0);
-    for (const dataset of DATASETS) figures[`raw_copy_${dataset}_rows_per_s`] = round(raw[dataset].rows / raw[dataset].seconds, 0);
+    for (const dataset of DATASETS)
+      figures[`raw_copy_${dataset}_rows_per_s`] = round(raw[dataset].rows / raw[dataset].seconds, 0);
     figures.ratio_load_vs_raw_copy = round(figures.load_rows_per_s / figures.raw_copy_rows_per_s, 3);
   }
   figures.database_mib_after_loads = round(Number(sizes.database) / MIB, 0);
@@ -397,14 +509,24 @@ void runBenchmark(async (context) => {
 
   const goals: Record<string, Goal> = {
     checks_per_s: { target: `checks_per_s >= ${GOALS.checksPerS}`, met: figures.checks_per_s >= GOALS.checksPerS },
-    instant_check_p99_ms: { target: `instant_check_p99_ms < ${GOALS.instantP99Ms}`, met: figures.instant_check_p99_ms < GOALS.instantP99Ms && figures.instant_check_failures === 0 },
+    instant_check_p99_ms: {
+      target: `instant_check_p99_ms < ${GOALS.instantP99Ms}`,
+      met: figures.instant_check_p99_ms < GOALS.instantP99Ms && figures.instant_check_failures === 0,
+    },
     ratio_exhaustive_to_candidate_stage: {
       target: `ratio_exhaustive_to_candidate_stage >= ${GOALS.candidateSpeedup}`,
       met: figures.ratio_exhaustive_to_candidate_stage >= GOALS.candidateSpeedup,
     },
-    everything_handled: { target: 'every dataset fully loaded, every message claimed once, none dead-lettered', met: deadLettered === 0 && DATASETS.every((dataset) => loads[dataset]!.added === P.counts[dataset]) },
+    everything_handled: {
+      target: 'every dataset fully loaded, every message claimed once, none dead-lettered',
+      met: deadLettered === 0 && DATASETS.every((dataset) => loads[dataset]!.added === P.counts[dataset]),
+    },
   };
-  const settings = (await db.query(`SELECT name, setting FROM pg_settings WHERE name IN ('server_version', 'fsync', 'synchronous_commit', 'shared_buffers', 'max_wal_size')`)).rows;
+  const settings = (
+    await db.query(
+      `SELECT name, setting FROM pg_settings WHERE name IN ('server_version', 'fsync', 'synchronous_commit', 'shared_buffers', 'max_wal_size')`,
+    )
+  ).rows;
   notes.push(
     `Scale ${P.scale}: ${DATASETS.map((dataset) => `${P.counts[dataset]} ${dataset}`).join(', ')} (seed ${P.seed}); the issue's full size is scale 1 (firearms are not in the issue: ` +
       `they are loaded so that the pipeline's firearm records have a dataset to meet). Nothing here is extrapolated to another scale.`,
@@ -415,7 +537,9 @@ void runBenchmark(async (context) => {
     `Backlog: a load writes one reference.changed.v1 outbox row per added entry (${backlogRows} after these loads). Of them every ${step}th was kept (${kept}); ` +
       `retro_check_changes_per_s = kept / (the matching group's last commit on reference.changed.v1 − its first inbox claim), publishing included; no record had been checked yet, ` +
       `so each change costs its lookups and no scoring: the cheapest retro-check there is. The full backlog's time was not measured.`,
-    `Pipeline: ${encoded.length} RecordResolved (${Object.entries(pipelineMix).map(([kind, n]) => `${n} ${kind}`).join(', ')}), each a new entity of a new record, ` +
+    `Pipeline: ${encoded.length} RecordResolved (${Object.entries(pipelineMix)
+      .map(([kind, n]) => `${n} ${kind}`)
+      .join(', ')}), each a new entity of a new record, ` +
       `cycling through ${cases.length} labelled queries of the generator (made of the first ${P.caseEntries} entries of each dataset, ${P.casesPerDataset} per dataset, 30% hard negatives), ` +
       `produced while matching ran; checks_per_s = messages / (last commit − first inbox claim); per_transaction_gap_* = gaps between the starts of consecutive inbox transactions (claims of one transaction share its start; matching claims a batch of messages per transaction, up to three partitions at once, so the gaps are not a per-check latency).`,
     `Instant checks: POST /v1/checks open loop at ${P.checkRate}/s for ${P.checkSeconds} s after ${P.checkWarmupSeconds} s of warm-up, at most ${P.checkMaxInFlight} in flight, ` +
@@ -427,7 +551,10 @@ void runBenchmark(async (context) => {
     `Memory: matching_rss_mib_idle right after its first start; matching_peak_rss_mib the peak (VmHWM, and RSS sampled) of the process that did the retro-checks, the pipeline and the instant checks; ` +
       `load_*_loader_peak_rss_mib the loader's VmHWM; database_mib_after_loads the whole bench database, outbox included.`,
     `CPU: pipeline_* are average cores between producing and the last commit; other_processes_cpu_cores is what none of matching, Postgres and this client account for (others' work on the shared machine). ` +
-      `Load average at the start: ${machine.load_average_at_start.join(', ')}; at the end: ${os.loadavg().map((load) => load.toFixed(2)).join(', ')}.`,
+      `Load average at the start: ${machine.load_average_at_start.join(', ')}; at the end: ${os
+        .loadavg()
+        .map((load) => load.toFixed(2))
+        .join(', ')}.`,
     `Postgres ${settings.map((row) => `${row.name} ${row.setting}`).join(', ')}; services LOG_LEVEL warn, no span export; Kafka at ${environment.kafkaBrokers}.`,
   );
 
@@ -461,7 +588,10 @@ void runBenchmark(async (context) => {
 // --- data ------------------------------------------------------------------------------------------
 
 /** The dataset's NDJSON file for this seed and count, generated unless an earlier run left it. */
-async function referenceFile(dataset: (typeof DATASETS)[number], count: number): Promise<{ file: string; seconds?: number }> {
+async function referenceFile(
+  dataset: (typeof DATASETS)[number],
+  count: number,
+): Promise<{ file: string; seconds?: number }> {
   const outDir = path.join(P.dataDir, `seed-${P.seed}`, `${dataset}-${count}`);
   const file = path.join(outDir, DATASET_FILES[dataset]);
   if (fs.existsSync(file)) return { file };
@@ -480,9 +610,18 @@ function countBy(values: string[]): Record<string, number> {
 // --- Kafka -----------------------------------------------------------------------------------------
 
 /** Produces as dedup's outbox relay would: keyed by entity id, contract headers, acks from all replicas. */
-async function produce(kafka: Kafka, topic: string, messages: { key: string; value: Buffer; headers: Record<string, string> }[]): Promise<number> {
+async function produce(
+  kafka: Kafka,
+  topic: string,
+  messages: { key: string; value: Buffer; headers: Record<string, string> }[],
+): Promise<number> {
   const started = performance.now();
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+  const producer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   await producer.connect();
   try {
     for (let first = 0; first < messages.length; first += P.produceBatch) {
@@ -503,7 +642,14 @@ function sumOf(offsets: Map<number, number>): number {
 }
 
 /** Polls the group's committed offsets until they reach `end` on every partition; returns when (epoch ms). */
-async function waitUntilCommitted(admin: Admin, groupId: string, topic: string, end: Map<number, number>, signal: AbortSignal, progress: (done: number, of: number) => void): Promise<number> {
+async function waitUntilCommitted(
+  admin: Admin,
+  groupId: string,
+  topic: string,
+  end: Map<number, number>,
+  signal: AbortSignal,
+  progress: (done: number, of: number) => void,
+): Promise<number> {
   const total = sumOf(end);
   let last = -1;
   let progressAt = Date.now();
@@ -512,10 +658,16 @@ async function waitUntilCommitted(admin: Admin, groupId: string, topic: string, 
     signal.throwIfAborted();
     const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });
     const now = Date.now();
-    const done = offsets.partitions.reduce((sum, { partition, offset }) => sum + Math.min(end.get(partition) ?? 0, Math.max(0, Number(offset))), 0);
+    const done = offsets.partitions.reduce(
+      (sum, { partition, offset }) => sum + Math.min(end.get(partition) ?? 0, Math.max(0, Number(offset))),
+      0,
+    );
     if (done >= total) return now;
     if (done > last) [last, progressAt] = [done, now];
-    if (now - progressAt > P.stallMs) throw new Error(`matching committed nothing on ${topic} for ${P.stallMs / 1000} s at ${done}/${total}: see its log`);
+    if (now - progressAt > P.stallMs)
+      throw new Error(
+        `matching committed nothing on ${topic} for ${P.stallMs / 1000} s at ${done}/${total}: see its log`,
+      );
     if (now - reportedAt >= 10_000) {
       progress(done, total);
       reportedAt = now;
@@ -550,19 +702,28 @@ async function waitForOutboxDrained(db: Client, signal: AbortSignal, rowsAtStart
     const left = Number((await db.query('SELECT count(*) AS n FROM matching.outbox')).rows[0].n);
     if (left === 0) return Date.now();
     if (left < last) [last, progressAt] = [left, Date.now()];
-    if (Date.now() - progressAt > P.stallMs) throw new Error(`matching's outbox is stuck at ${left} of ${rowsAtStart} rows: is its relay publishing? (see its log)`);
+    if (Date.now() - progressAt > P.stallMs)
+      throw new Error(
+        `matching's outbox is stuck at ${left} of ${rowsAtStart} rows: is its relay publishing? (see its log)`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
 /** When matching's group claimed each message of a topic in its inbox (epoch ms, the transaction's start), in order. */
 async function claimTimes(db: Client, groupId: string, topic: string): Promise<number[]> {
-  const { rows } = await db.query(`SELECT (extract(epoch FROM processed_at) * 1000)::float8 AS at FROM matching.inbox WHERE consumer = $1 AND topic = $2 ORDER BY processed_at`, [groupId, topic]);
+  const { rows } = await db.query(
+    `SELECT (extract(epoch FROM processed_at) * 1000)::float8 AS at FROM matching.inbox WHERE consumer = $1 AND topic = $2 ORDER BY processed_at`,
+    [groupId, topic],
+  );
   return rows.map((row: { at: number }) => row.at);
 }
 
 async function firstClaim(db: Client, groupId: string, topic: string): Promise<number> {
-  const { rows } = await db.query(`SELECT (extract(epoch FROM min(processed_at)) * 1000)::float8 AS at FROM matching.inbox WHERE consumer = $1 AND topic = $2`, [groupId, topic]);
+  const { rows } = await db.query(
+    `SELECT (extract(epoch FROM min(processed_at)) * 1000)::float8 AS at FROM matching.inbox WHERE consumer = $1 AND topic = $2`,
+    [groupId, topic],
+  );
   if (rows[0].at === null) throw new Error(`matching claimed no ${topic} message`);
   return rows[0].at as number;
 }
@@ -572,12 +733,23 @@ async function firstClaim(db: Client, groupId: string, topic: string): Promise<n
 type Sample = CpuSnapshot & { postgres: number[]; benchBackends: number[] };
 
 async function cpuSample(db: Client, databaseName: string, matchingPid: number | undefined): Promise<Sample> {
-  const benchBackends = (await db.query('SELECT pid FROM pg_stat_activity WHERE datname = $1', [databaseName])).rows.map((row) => Number(row.pid));
+  const benchBackends = (
+    await db.query('SELECT pid FROM pg_stat_activity WHERE datname = $1', [databaseName])
+  ).rows.map((row) => Number(row.pid));
   const postgres = processesNamed('postgres');
-  return { ...cpuSnapshot(new Set([...(matchingPid === undefined ? [] : [matchingPid]), ...postgres, ...benchBackends])), postgres, benchBackends };
+  return {
+    ...cpuSnapshot(new Set([...(matchingPid === undefined ? [] : [matchingPid]), ...postgres, ...benchBackends])),
+    postgres,
+    benchBackends,
+  };
 }
 
-function cpuFigures(before: Sample, after: Sample, matchingPid: number | undefined, checks: number): Record<string, number> {
+function cpuFigures(
+  before: Sample,
+  after: Sample,
+  matchingPid: number | undefined,
+  checks: number,
+): Record<string, number> {
   const cpu = cpuBetween(before, after);
   const perCheckMs = (cores: number) => round((cores * cpu.wallSeconds * 1000) / checks, 3);
   const out: Record<string, number> = {};

@@ -36,7 +36,18 @@
  *   --in-process (no services: sections 1-5 only)
  */
 import { performance } from 'node:perf_hooks';
-import { blockingKeys, compareNames, editDistance, FeatureEvidence, learnedTableSize, nameFormsOf, PersonLike, recordFactsOf, RecordFacts, scoreRecords } from '@crosscheck/resolution';
+import {
+  blockingKeys,
+  compareNames,
+  editDistance,
+  FeatureEvidence,
+  learnedTableSize,
+  nameFormsOf,
+  PersonLike,
+  recordFactsOf,
+  RecordFacts,
+  scoreRecords,
+} from '@crosscheck/resolution';
 import { levelOf } from '../apps/matching/src/model/match-level';
 import { IndexedEntry, ReferenceIndex } from './lib/reference-candidates';
 import { febrlThroughApi } from './lib/febrl-through-api';
@@ -64,13 +75,22 @@ const THRESHOLDS = { hit: 0.85, possible: 0.7 };
 
 type Level = 'hit' | 'possible' | undefined;
 
-function person(names: PersonLike['names'], dateOfBirth?: PersonLike['dateOfBirth'], documents: PersonLike['documents'] = []): RecordFacts {
+function person(
+  names: PersonLike['names'],
+  dateOfBirth?: PersonLike['dateOfBirth'],
+  documents: PersonLike['documents'] = [],
+): RecordFacts {
   return JSON.parse(JSON.stringify(recordFactsOf('person', { names, dateOfBirth, documents })));
 }
 
 const fullName = (full: string, script = ''): PersonLike['names'][number] =>
   script ? { full: '', given: '', family: '', original: full, script } : { full, given: '', family: '', original: '' };
-const partsName = (given: string, family: string): PersonLike['names'][number] => ({ full: '', given, family, original: '' });
+const partsName = (given: string, family: string): PersonLike['names'][number] => ({
+  full: '',
+  given,
+  family,
+  original: '',
+});
 
 function dateOf(text: string): PersonLike['dateOfBirth'] {
   const digits = text.replace(/-/g, '');
@@ -92,7 +112,10 @@ const ratio = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((pa
 /** Loads `entries` as notices and checks each query against its own entry: found (scored) and returned by the candidate stage. */
 function crossScriptRun(entries: RecordFacts[], queries: RecordFacts[]): { recall: number; candidateRecall: number } {
   const index = new ReferenceIndex();
-  index.add('notices', entries.map((facts, i): IndexedEntry => ({ dataset: 'notices', entryId: String(i).padStart(6, '0'), facts })));
+  index.add(
+    'notices',
+    entries.map((facts, i): IndexedEntry => ({ dataset: 'notices', entryId: String(i).padStart(6, '0'), facts })),
+  );
   let found = 0;
   let scoredFound = 0;
   let returned = 0;
@@ -100,7 +123,9 @@ function crossScriptRun(entries: RecordFacts[], queries: RecordFacts[]): { recal
     const own = String(i).padStart(6, '0');
     if (!grade(query, entries[i])) return;
     scoredFound++;
-    if (index.candidates({ dataset: 'notices', facts: query, subject: 'record' }).some((entry) => entry.entryId === own)) {
+    if (
+      index.candidates({ dataset: 'notices', facts: query, subject: 'record' }).some((entry) => entry.entryId === own)
+    ) {
       returned++;
       found++;
     }
@@ -118,7 +143,10 @@ function nearNeighbours(script: CrossScript, limit: number): [string, string][] 
     if (pair.other.length < 2) continue;
     for (const length of [pair.other.length - 1, pair.other.length, pair.other.length + 1]) {
       const match = (byLength.get(length) ?? []).find(
-        (candidate) => candidate.other !== pair.other && editDistance(candidate.other, pair.other, 2) <= 2 && editDistance(candidate.latin, pair.latin, 3) >= 3,
+        (candidate) =>
+          candidate.other !== pair.other &&
+          editDistance(candidate.other, pair.other, 2) <= 2 &&
+          editDistance(candidate.latin, pair.latin, 3) >= 3,
       );
       if (match) {
         found.push([pair.other, match.other]);
@@ -157,11 +185,16 @@ async function main(context: BenchContext): Promise<void> {
     figures[`${script}_recall_latin_loaded_other_checked`] = toOther.recall;
     figures[`${script}_recall_other_loaded_latin_checked`] = toLatin.recall;
     figures[`${script}_candidate_recall`] = Math.min(toOther.candidateRecall, toLatin.candidateRecall);
-    goals[`${script}_recall`] = { target: `>= ${recallGoal(script)} both ways`, met: Math.min(toOther.recall, toLatin.recall) >= recallGoal(script) };
+    goals[`${script}_recall`] = {
+      target: `>= ${recallGoal(script)} both ways`,
+      met: Math.min(toOther.recall, toLatin.recall) >= recallGoal(script),
+    };
     goals[`${script}_candidate_recall`] = { target: '>= 0.995', met: figures[`${script}_candidate_recall`] >= 0.995 };
     truePositives += Math.round(toOther.recall * pairs.length);
     positives += pairs.length;
-    log(`${script}: recall ${toOther.recall} (Latin loaded) / ${toLatin.recall} (${code} loaded), candidate recall ${figures[`${script}_candidate_recall`]}`);
+    log(
+      `${script}: recall ${toOther.recall} (Latin loaded) / ${toLatin.recall} (${code} loaded), candidate recall ${figures[`${script}_candidate_recall`]}`,
+    );
   }
 
   // 2. Hard negatives.
@@ -176,26 +209,39 @@ async function main(context: BenchContext): Promise<void> {
   };
   for (const script of Object.keys(CROSS_SCRIPTS) as CrossScript[]) {
     const code = CROSS_SCRIPTS[script];
-    flaggedShare(`${script}_near_neighbour`, nearNeighbours(script, 300).map(([a, b]) => [person([fullName(a, code)]), person([fullName(b, code)])]));
+    flaggedShare(
+      `${script}_near_neighbour`,
+      nearNeighbours(script, 300).map(([a, b]) => [person([fullName(a, code)]), person([fullName(b, code)])]),
+    );
   }
-  const congress = yentePersons('positives_us_congress_untreated').filter((member) => member.fullName.trim().split(/\s+/).length >= 2);
+  const congress = yentePersons('positives_us_congress_untreated').filter(
+    (member) => member.fullName.trim().split(/\s+/).length >= 2,
+  );
   const split = (member: { fullName: string }) => {
     const words = member.fullName.replace(/,.*$/, '').trim().split(/\s+/);
     return { given: words[0], family: words[words.length - 1] };
   };
   const sameFamily: [RecordFacts, RecordFacts][] = [];
   const byFamily = new Map<string, { given: string; family: string }[]>();
-  for (const member of congress.map(split)) byFamily.set(member.family.toLowerCase(), [...(byFamily.get(member.family.toLowerCase()) ?? []), member]);
+  for (const member of congress.map(split))
+    byFamily.set(member.family.toLowerCase(), [...(byFamily.get(member.family.toLowerCase()) ?? []), member]);
   for (const members of byFamily.values()) {
     for (let i = 0; i + 1 < members.length; i++) {
-      if (members[i].given.toLowerCase() !== members[i + 1].given.toLowerCase()) sameFamily.push([person([partsName(members[i].given, members[i].family)]), person([partsName(members[i + 1].given, members[i + 1].family)])]);
+      if (members[i].given.toLowerCase() !== members[i + 1].given.toLowerCase())
+        sameFamily.push([
+          person([partsName(members[i].given, members[i].family)]),
+          person([partsName(members[i + 1].given, members[i + 1].family)]),
+        ]);
     }
   }
   flaggedShare('same_family_other_given', sameFamily);
   const swapped = congress
     .map(split)
     .filter((member) => member.given.toLowerCase() !== member.family.toLowerCase())
-    .map((member): [RecordFacts, RecordFacts] => [person([partsName(member.family, member.given)]), person([partsName(member.given, member.family)])]);
+    .map((member): [RecordFacts, RecordFacts] => [
+      person([partsName(member.family, member.given)]),
+      person([partsName(member.given, member.family)]),
+    ]);
   flaggedShare('swapped_given_family', swapped);
   // Precision with as many true pairs as hard negatives, at the cross-script recall measured above.
   const tpRate = truePositives / positives;
@@ -206,14 +252,26 @@ async function main(context: BenchContext): Promise<void> {
   // 3. False alarms.
   const notices = new ReferenceIndex();
   const listed = yentePersons('positives_us_congress_untreated');
-  notices.add('notices', listed.map((member, i) => ({ dataset: 'notices', entryId: `US-${i}`, facts: person([fullName(member.fullName)], dateOf(member.dateOfBirth)) })));
+  notices.add(
+    'notices',
+    listed.map((member, i) => ({
+      dataset: 'notices',
+      entryId: `US-${i}`,
+      facts: person([fullName(member.fullName)], dateOf(member.dateOfBirth)),
+    })),
+  );
   const checked = [...yentePersons('negatives_us'), ...yentePersons('negatives_global')].slice(0, NEGATIVES);
   let hits = 0;
   let possibles = 0;
   for (const candidate of checked) {
-    const names = candidate.first || candidate.last ? [partsName(candidate.first, candidate.last), fullName(candidate.fullName)] : [fullName(candidate.fullName)];
+    const names =
+      candidate.first || candidate.last
+        ? [partsName(candidate.first, candidate.last), fullName(candidate.fullName)]
+        : [fullName(candidate.fullName)];
     const probe = person(names, dateOf(candidate.dateOfBirth));
-    const levels = notices.candidates({ dataset: 'notices', facts: probe, subject: 'record' }).map((entry) => grade(probe, entry.facts));
+    const levels = notices
+      .candidates({ dataset: 'notices', facts: probe, subject: 'record' })
+      .map((entry) => grade(probe, entry.facts));
     if (levels.includes('hit')) hits++;
     else if (levels.includes('possible')) possibles++;
   }
@@ -227,7 +285,11 @@ async function main(context: BenchContext): Promise<void> {
   for (const set of [1, 2, 3] as const) {
     const records = febrlRecords(set);
     const facts = records.map((record) =>
-      person([partsName(record.given, record.family)], dateOf(record.dateOfBirth), record.socSecId ? [{ number: record.socSecId, type: 2, issuingCountry: 'AUS' }] : []),
+      person(
+        [partsName(record.given, record.family)],
+        dateOf(record.dateOfBirth),
+        record.socSecId ? [{ number: record.socSecId, type: 2, issuingCountry: 'AUS' }] : [],
+      ),
     );
     const parent = records.map((_, i) => i);
     const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
@@ -242,7 +304,8 @@ async function main(context: BenchContext): Promise<void> {
           const pairKey = `${members[a]}:${members[b]}`;
           if (compared.has(pairKey)) continue;
           compared.add(pairKey);
-          if ((scoreRecords(facts[members[a]], facts[members[b]])?.score ?? 0) >= 0.85) parent[root(members[a])] = root(members[b]);
+          if ((scoreRecords(facts[members[a]], facts[members[b]])?.score ?? 0) >= 0.85)
+            parent[root(members[a])] = root(members[b]);
         }
       }
     }
@@ -282,11 +345,20 @@ async function main(context: BenchContext): Promise<void> {
 
   // 6. Through the services: the same kind of pairs, a smaller sample, and instant-check latency.
   if (!IN_PROCESS) {
-    const samples = new Map((Object.keys(CROSS_SCRIPTS) as CrossScript[]).map((script) => [script, shuffled(scriptPairs(script), SEED).slice(0, API_PAIRS)]));
+    const samples = new Map(
+      (Object.keys(CROSS_SCRIPTS) as CrossScript[]).map((script) => [
+        script,
+        shuffled(scriptPairs(script), SEED).slice(0, API_PAIRS),
+      ]),
+    );
     Object.assign(figures, await namesThroughApi(context, samples, { rate: 50, seconds: 20 }));
     goals.instant_check_p99 = { target: '< 50 ms at 50 checks/s', met: figures.instant_check_p99_ms < 50 };
     Object.assign(figures, await febrlThroughApi(context, FEBRL_API_SETS));
-    for (const set of FEBRL_API_SETS) goals[`febrl${set}_api_f1`] = { target: '>= 0.95 (two agencies, intake and dedup)', met: figures[`febrl${set}_api_f1`] >= 0.95 };
+    for (const set of FEBRL_API_SETS)
+      goals[`febrl${set}_api_f1`] = {
+        target: '>= 0.95 (two agencies, intake and dedup)',
+        met: figures[`febrl${set}_api_f1`] >= 0.95,
+      };
   }
 
   notes.push(
@@ -294,7 +366,15 @@ async function main(context: BenchContext): Promise<void> {
     'Data: netranslit dev splits (Wikidata, CC0), yente fixtures (MIT), FEBRL 1-3 (BSD-3-Clause); the learned tables are built from the train splits only.',
     `Sample: ${PAIRS} pairs per script (seed ${SEED}); FEBRL linked in process at 0.85, an approximation of dedup.`,
   );
-  const { file, report } = writeReport({ name: 'names', machine, startedAt, parameters: { pairs: PAIRS, negatives: NEGATIVES, seed: SEED, thresholds: THRESHOLDS }, figures, goals, notes });
+  const { file, report } = writeReport({
+    name: 'names',
+    machine,
+    startedAt,
+    parameters: { pairs: PAIRS, negatives: NEGATIVES, seed: SEED, thresholds: THRESHOLDS },
+    figures,
+    goals,
+    notes,
+  });
   printReport(report);
   log(`report: ${file}; load average at start ${machine.load_average_at_start.join(' ')}`);
 }

@@ -7,7 +7,9 @@ const { existsSync, readFileSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
-const lockHash = createHash('sha256').update(readFileSync(path.join(root, 'package-lock.json'))).digest('hex');
+const lockHash = createHash('sha256')
+  .update(readFileSync(path.join(root, 'package-lock.json')))
+  .digest('hex');
 const marker = path.join(root, 'node_modules', '.crosscheck-installed');
 
 if (!existsSync(marker) || readFileSync(marker, 'utf8') !== lockHash) {

@@ -48,10 +48,14 @@ function cruiseProbe(files: Record<string, string>): Violation[] {
       path.join(dir, '.dependency-cruiser.cjs'),
       `module.exports = { forbidden: require(${rules}).forbidden, options: { tsPreCompilationDeps: true } };\n`,
     );
-    const result = spawnSync(bin('depcruise'), ['--config', '.dependency-cruiser.cjs', '--output-type', 'json', 'apps'], {
-      cwd: dir,
-      encoding: 'utf8',
-    });
+    const result = spawnSync(
+      bin('depcruise'),
+      ['--config', '.dependency-cruiser.cjs', '--output-type', 'json', 'apps'],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+      },
+    );
     if (!result.stdout) throw new Error(`dependency-cruiser gave no report: ${result.stderr}`);
     return (JSON.parse(result.stdout) as { summary: { violations: Violation[] } }).summary.violations;
   } finally {
@@ -59,11 +63,15 @@ function cruiseProbe(files: Record<string, string>): Violation[] {
   }
 }
 
-const boundaryErrors = (messages: LintMessage[]) => messages.filter((m) => m.ruleId === '@nx/enforce-module-boundaries');
+const boundaryErrors = (messages: LintMessage[]) =>
+  messages.filter((m) => m.ruleId === '@nx/enforce-module-boundaries');
 
 describe('project boundaries (ESLint, @nx/enforce-module-boundaries)', () => {
   it('lets an app import a library', () => {
-    const messages = eslintProbe('apps/intake/src/boundary-probe.ts', "import { ApiError } from '@crosscheck/runtime';\nexport const probe = ApiError;\n");
+    const messages = eslintProbe(
+      'apps/intake/src/boundary-probe.ts',
+      "import { ApiError } from '@crosscheck/runtime';\nexport const probe = ApiError;\n",
+    );
     expect(messages).toEqual([]);
   });
 
@@ -87,8 +95,10 @@ describe('project boundaries (ESLint, @nx/enforce-module-boundaries)', () => {
 describe('import graph (dependency-cruiser)', () => {
   it('reports a cycle, even one closed by a type-only import', () => {
     const violations = cruiseProbe({
-      'apps/demo/src/model/alert.ts': "import type { Rule } from './rule';\nexport const alert = (rule: Rule) => rule.name;\n",
-      'apps/demo/src/model/rule.ts': "import { alert } from './alert';\nexport interface Rule { name: string }\nexport const check = alert;\n",
+      'apps/demo/src/model/alert.ts':
+        "import type { Rule } from './rule';\nexport const alert = (rule: Rule) => rule.name;\n",
+      'apps/demo/src/model/rule.ts':
+        "import { alert } from './alert';\nexport interface Rule { name: string }\nexport const check = alert;\n",
     });
     expect(violations.map((v) => v.rule.name)).toContain('no-cycles');
   });
@@ -97,7 +107,8 @@ describe('import graph (dependency-cruiser)', () => {
     const violations = cruiseProbe({
       'apps/demo/src/model/rule.ts': 'export const rule = 1;\n',
       'apps/demo/src/check-thing/check.ts': "import { rule } from '../model/rule';\nexport const check = rule;\n",
-      'apps/demo/src/share-thing/share.ts': "import { check } from '../check-thing/check';\nimport { rule } from '../model/rule';\nexport const share = check + rule;\n",
+      'apps/demo/src/share-thing/share.ts':
+        "import { check } from '../check-thing/check';\nimport { rule } from '../model/rule';\nexport const share = check + rule;\n",
     });
     expect(violations.map((v) => [v.rule.name, v.from, v.to])).toEqual([
       ['no-slice-to-slice', 'apps/demo/src/share-thing/share.ts', 'apps/demo/src/check-thing/check.ts'],

@@ -63,11 +63,17 @@ async function main(): Promise<void> {
   };
   // A trace viewer that does not start costs this run its traces, not the exchange.
   const zipkinOrNot = startZipkin({ log }).catch((error: unknown) => {
-    say(`Zipkin did not start, so this run keeps no traces: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    say(
+      `Zipkin did not start, so this run keeps no traces: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+    );
     return { url: 'http://127.0.0.1:19411', startedHere: false, stop: async () => undefined };
   });
   const [kafka, zipkin, postgres] = await Promise.all([startKafka({ log }), zipkinOrNot, startPostgres({ log })]);
-  for (const [name, part] of [['Postgres', postgres], ['Zipkin', zipkin], ['Kafka', kafka]] as [string, Running][]) {
+  for (const [name, part] of [
+    ['Postgres', postgres],
+    ['Zipkin', zipkin],
+    ['Kafka', kafka],
+  ] as [string, Running][]) {
     if (part.startedHere) startedInfrastructure.push(part);
     if (part.supervised) supervisor.watch(name, part.supervised);
   }
@@ -75,7 +81,11 @@ async function main(): Promise<void> {
 
   say('starting intake, dedup, matching and alerting (each runs its migrations), then the analyst console...');
   // Spans go to Zipkin when it is up; while it is down or restarting, the services drop them and carry on.
-  const env = { DATABASE_URL: databaseUrl, KAFKA_BROKERS: kafka.bootstrapServers, ZIPKIN_URL: `${zipkin.url}/api/v2/spans` };
+  const env = {
+    DATABASE_URL: databaseUrl,
+    KAFKA_BROKERS: kafka.bootstrapServers,
+    ZIPKIN_URL: `${zipkin.url}/api/v2/spans`,
+  };
   const services = {} as Record<ServiceName, ServiceProcess>;
   await Promise.all(
     PIPELINE_SERVICE_NAMES.map(async (name) => {
@@ -95,27 +105,43 @@ async function main(): Promise<void> {
   for (const service of startedServices) supervisor.watch(service.name, service);
 
   say('generating the demo reference data; it goes only into datasets never loaded, so nothing loaded is replaced...');
-  const { demoVin, leftAlone } = await seedDemoReferenceData({ databaseUrl, outDir: path.join(paths.LOCAL_DIR, 'demo-reference'), say });
+  const { demoVin, leftAlone } = await seedDemoReferenceData({
+    databaseUrl,
+    outDir: path.join(paths.LOCAL_DIR, 'demo-reference'),
+    say,
+  });
 
   const agencies = new Agencies(databaseUrl, () => services.intake.url);
   const franceKey = await agencies.key(AGENCY, ['agency', 'analyst']);
   const demoAnalystKey = await agencies.key(DEMO_AGENCY, ['analyst']);
   // Keys reach alerting over Kafka; the demo reads the stream with this one straight away.
   await agencies.accepted(demoAnalystKey, services.alerting.url);
-  await demonstrate(services, zipkin.url, await agencies.key(DEMO_AGENCY), demoAnalystKey, leftAlone.includes('notices'));
+  await demonstrate(
+    services,
+    zipkin.url,
+    await agencies.key(DEMO_AGENCY),
+    demoAnalystKey,
+    leftAlone.includes('notices'),
+  );
 
   say('');
   say('crosscheck is running:');
-  say(`  analyst console ${services.console.url}/   (sign in with ${DEMO_AGENCY}'s analyst key ${demoAnalystKey}, or ${AGENCY}'s below)`);
+  say(
+    `  analyst console ${services.console.url}/   (sign in with ${DEMO_AGENCY}'s analyst key ${demoAnalystKey}, or ${AGENCY}'s below)`,
+  );
   say(`  API docs        ${services.intake.url}/docs   (each service serves its own /docs)`);
   say(`  share records   POST ${services.intake.url}/v1/records   (Authorization: Bearer <${AGENCY}'s key>)`);
   say(`  ${AGENCY}'s key     ${franceKey}   (roles agency, analyst; shown once, new each run)`);
   say(`  admin key       ${await agencies.admin()}   (npm run admin -- --help for agencies and keys)`);
   say(`  entities        GET  ${services.dedup.url}/v1/records/<id>/entity   (the same key; keys reach every service)`);
   say(`  instant checks  POST ${services.matching.url}/v1/checks   {"kind":"vehicle","vehicle":{"vin":"${demoVin}"}}`);
-  say(`  demo data       ${path.join(paths.LOCAL_DIR, 'demo-reference')}/   (notices, sltd, smv, firearms, works-of-art)`);
+  say(
+    `  demo data       ${path.join(paths.LOCAL_DIR, 'demo-reference')}/   (notices, sltd, smv, firearms, works-of-art)`,
+  );
   say(`  alerts          GET  ${services.alerting.url}/v1/alerts`);
-  say(`  live stream     GET  ${services.alerting.url}/v1/alerts/stream   (curl -N -H "Authorization: Bearer <${AGENCY}'s key>" ...)`);
+  say(
+    `  live stream     GET  ${services.alerting.url}/v1/alerts/stream   (curl -N -H "Authorization: Bearer <${AGENCY}'s key>" ...)`,
+  );
   say(`  traces          ${zipkin.url}/zipkin/`);
   say(`  health/metrics  ${PIPELINE_SERVICE_NAMES.map((name) => `${services[name].url}/metrics`).join('  ')}`);
   say(`  logs            ${path.join(paths.LOGS_DIR, 'services')}/`);
@@ -127,19 +153,33 @@ async function main(): Promise<void> {
 }
 
 /** Shares one record that matches a demo Red Notice and waits for its alert on the live stream. */
-async function demonstrate(services: Record<ServiceName, ServiceProcess>, zipkinUrl: string, demoKey: string, analystKey: string, noticesLoadedBefore: boolean): Promise<void> {
+async function demonstrate(
+  services: Record<ServiceName, ServiceProcess>,
+  zipkinUrl: string,
+  demoKey: string,
+  analystKey: string,
+  noticesLoadedBefore: boolean,
+): Promise<void> {
   const controller = new AbortController();
   const asAnalyst = { authorization: `Bearer ${analystKey}` };
-  const stream = await fetch(`${services.alerting.url}/v1/alerts/stream?after=${await lastCursor(services.alerting.url, asAnalyst)}`, {
-    headers: asAnalyst,
-    signal: controller.signal,
-  });
+  const stream = await fetch(
+    `${services.alerting.url}/v1/alerts/stream?after=${await lastCursor(services.alerting.url, asAnalyst)}`,
+    {
+      headers: asAnalyst,
+      signal: controller.signal,
+    },
+  );
   const record = {
     kind: 'person',
     externalRef: `DEMO-${Date.now()}`,
     dissemination: { scope: 'all' },
     purpose: 'border-check',
-    person: { names: [{ given: 'Ivan', family: 'Petrov', original: 'Иван Петров', script: 'Cyrl' }], dateOfBirth: '1971-03-14', sex: 'male', nationalities: ['RUS'] },
+    person: {
+      names: [{ given: 'Ivan', family: 'Petrov', original: 'Иван Петров', script: 'Cyrl' }],
+      dateOfBirth: '1971-03-14',
+      sex: 'male',
+      nationalities: ['RUS'],
+    },
   };
   const response = await fetch(`${services.intake.url}/v1/records`, {
     method: 'POST',
@@ -158,13 +198,17 @@ async function demonstrate(services: Record<ServiceName, ServiceProcess>, zipkin
       const data = /event: alert\ndata: (.*)\n/.exec(buffer)?.[1];
       if (!data) continue;
       const alert = JSON.parse(data) as { entryId: string; level: string; score: number; noticeColour: string };
-      say(`demo: alert on the live stream: ${alert.level} against ${alert.noticeColour} notice ${alert.entryId} (score ${alert.score})`);
+      say(
+        `demo: alert on the live stream: ${alert.level} against ${alert.noticeColour} notice ${alert.entryId} (score ${alert.score})`,
+      );
       say(`demo: its trace, through all four services: ${zipkinUrl}/zipkin/traces/${traceId}`);
       return;
     }
   } catch {
     // An operator's own full load of notices replaces the demo Red Notices the demo record matches.
-    say(`demo: no alert within 30 s; ${noticesLoadedBefore ? 'notices loaded before this start may not include the demo Red Notices, or ' : ''}see the service logs`);
+    say(
+      `demo: no alert within 30 s; ${noticesLoadedBefore ? 'notices loaded before this start may not include the demo Red Notices, or ' : ''}see the service logs`,
+    );
   } finally {
     clearTimeout(timeout);
     controller.abort();

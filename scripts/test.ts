@@ -32,5 +32,8 @@ step('lint: rules, project boundaries, import cycles', 'npm', ['run', '--silent'
 step('contracts: lint, breaking changes, generated code', bin('tsx'), ['scripts/contracts.ts', 'check']);
 step('typecheck (services, libraries, tests and the console web app)', 'npm', ['run', '--silent', 'typecheck']);
 step('build', 'npm', ['run', '--silent', 'build']);
-step('jest: unit, integration, end-to-end (real Kafka, Postgres, Zipkin)', bin('jest'), ['--runInBand', ...process.argv.slice(2)]);
+step('jest: unit, integration, end-to-end (real Kafka, Postgres, Zipkin)', bin('jest'), [
+  '--runInBand',
+  ...process.argv.slice(2),
+]);
 process.stdout.write(`\nnpm test passed in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);

@@ -26,7 +26,11 @@ export interface TimedAlertStream {
   close(): Promise<void>;
 }
 
-export async function openTimedAlertStream(baseUrl: string, analystKey: string, onAlert: (alert: StreamedAlert, at: number) => void): Promise<TimedAlertStream> {
+export async function openTimedAlertStream(
+  baseUrl: string,
+  analystKey: string,
+  onAlert: (alert: StreamedAlert, at: number) => void,
+): Promise<TimedAlertStream> {
   let events = 0;
   let bytes = 0;
   let reconnects = 0;
@@ -38,7 +42,8 @@ export async function openTimedAlertStream(baseUrl: string, analystKey: string, 
     const headers: Record<string, string> = { authorization: `Bearer ${analystKey}`, accept: 'text/event-stream' };
     if (lastEventId) headers['last-event-id'] = lastEventId;
     const response = await fetch(`${baseUrl}/v1/alerts/stream`, { headers, signal: controller.signal });
-    if (!response.ok || !response.body) throw new Error(`alert stream answered ${response.status}: ${await response.text().catch(() => '')}`);
+    if (!response.ok || !response.body)
+      throw new Error(`alert stream answered ${response.status}: ${await response.text().catch(() => '')}`);
     return response.body as unknown as AsyncIterable<Uint8Array>;
   };
 
@@ -133,7 +138,12 @@ export async function startTimedWebhookReceiver(): Promise<TimedWebhookReceiver>
       receiver.received.splice(0).map(({ path, headers, rawBody, body, at }) => {
         const secret = secrets.get(path);
         const signature = headers['x-crosscheck-signature'];
-        if (!secret || !body || !verifyWebhookSignature(secret, rawBody, Array.isArray(signature) ? signature[0] : signature)) badSignatures++;
+        if (
+          !secret ||
+          !body ||
+          !verifyWebhookSignature(secret, rawBody, Array.isArray(signature) ? signature[0] : signature)
+        )
+          badSignatures++;
         return { path, event: body?.event ?? '', alertId: body?.alert?.alertId, recordId: body?.alert?.recordId, at };
       }),
     get badSignatures() {

@@ -27,7 +27,12 @@ describe('pairArrivals', () => {
       ['a', 150],
       ['z', 999],
     ]);
-    expect(pairArrivals(sent, arrived)).toEqual({ latencies: [50, 250], missing: ['c'], unexpected: 1, lastArrival: 450 });
+    expect(pairArrivals(sent, arrived)).toEqual({
+      latencies: [50, 250],
+      missing: ['c'],
+      unexpected: 1,
+      lastArrival: 450,
+    });
   });
 
   it('has no last arrival when nothing arrived', () => {
@@ -38,11 +43,21 @@ describe('pairArrivals', () => {
 describe('slopePerSecond', () => {
   it('is the growth per second of a lag sampled in ms', () => {
     expect(slopePerSecond([0, 1000, 2000, 3000].map((at) => ({ at, value: 10 + (at / 1000) * 400 })))).toBeCloseTo(400);
-    expect(slopePerSecond([{ at: 0, value: 5 }, { at: 500, value: 5 }])).toBe(0);
+    expect(
+      slopePerSecond([
+        { at: 0, value: 5 },
+        { at: 500, value: 5 },
+      ]),
+    ).toBe(0);
   });
 
   it('is NaN with fewer than two distinct times', () => {
     expect(slopePerSecond([{ at: 1, value: 1 }])).toBeNaN();
-    expect(slopePerSecond([{ at: 1, value: 1 }, { at: 1, value: 3 }])).toBeNaN();
+    expect(
+      slopePerSecond([
+        { at: 1, value: 1 },
+        { at: 1, value: 3 },
+      ]),
+    ).toBeNaN();
   });
 });

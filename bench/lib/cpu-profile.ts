@@ -53,16 +53,25 @@ export function packageOf(frame: CallFrame): string {
   }
   const repo = /\/dist\/(apps|libs)\/([^/]+)\/src\/(.*)$/.exec(url);
   if (repo) return `${repo[1]}/${repo[2]}/${repo[3].split('/')[0].replace(/\.js$/, '')}`;
-  if (url.startsWith('node:')) return `node:${url.slice(5).split('/')[0] === 'internal' ? url.slice(14).split('/')[0] : url.slice(5)}`;
+  if (url.startsWith('node:'))
+    return `node:${url.slice(5).split('/')[0] === 'internal' ? url.slice(14).split('/')[0] : url.slice(5)}`;
   return url;
 }
 
 function label(frame: CallFrame): string {
-  const where = frame.url ? `${frame.url.replace(/^.*node_modules\//, '').replace(/^.*\/dist\//, 'dist/').replace(/^file:\/\//, '')}:${frame.lineNumber + 1}` : '';
+  const where = frame.url
+    ? `${frame.url
+        .replace(/^.*node_modules\//, '')
+        .replace(/^.*\/dist\//, 'dist/')
+        .replace(/^file:\/\//, '')}:${frame.lineNumber + 1}`
+    : '';
   return `${frame.functionName || '(anonymous)'} ${where}`.trim();
 }
 
-export function summarizeProfile(profile: CpuProfile, options: { fromUs?: number; toUs?: number; top?: number; inclusive?: string[] } = {}): ProfileSummary {
+export function summarizeProfile(
+  profile: CpuProfile,
+  options: { fromUs?: number; toUs?: number; top?: number; inclusive?: string[] } = {},
+): ProfileSummary {
   const top = options.top ?? 25;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map<number, number>();
@@ -105,7 +114,10 @@ export function summarizeProfile(profile: CpuProfile, options: { fromUs?: number
     for (const name of functions) add(inclusiveFunction, name, us);
   }
   const ranked = (map: Map<string, number>, limit = top): [string, number][] =>
-    [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([key, us]) => [key, us / 1000]);
+    [...map.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, limit)
+      .map(([key, us]) => [key, us / 1000]);
   const windowStart = Math.max(from, profile.startTime);
   const windowEnd = Math.min(to, profile.endTime);
   return {
@@ -126,7 +138,11 @@ export interface Bucket {
 }
 
 /** On-CPU time per bucket (in order, first match wins; the rest is `other`), in ms. */
-export function bucketize(profile: CpuProfile, buckets: Bucket[], options: { fromUs?: number; toUs?: number } = {}): { busyMs: number; buckets: [string, number][] } {
+export function bucketize(
+  profile: CpuProfile,
+  buckets: Bucket[],
+  options: { fromUs?: number; toUs?: number } = {},
+): { busyMs: number; buckets: [string, number][] } {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
@@ -140,7 +156,10 @@ export function bucketize(profile: CpuProfile, buckets: Bucket[], options: { fro
     }
     return stack;
   };
-  const totals = new Map<string, number>([...buckets.map((bucket): [string, number] => [bucket.name, 0]), ['other', 0]]);
+  const totals = new Map<string, number>([
+    ...buckets.map((bucket): [string, number] => [bucket.name, 0]),
+    ['other', 0],
+  ]);
   const verdict = new Map<number, string>();
   let busy = 0;
   let at = profile.startTime;
@@ -165,14 +184,19 @@ export function bucketize(profile: CpuProfile, buckets: Bucket[], options: { fro
 export function formatBuckets(result: { busyMs: number; buckets: [string, number][] }): string {
   return [
     `on CPU ${result.busyMs.toFixed(0)} ms, by bucket (each sample counted once):`,
-    ...result.buckets.map(([name, ms]) => `  ${((100 * ms) / result.busyMs).toFixed(1).padStart(5)}% ${ms.toFixed(0).padStart(8)} ms  ${name}`),
+    ...result.buckets.map(
+      ([name, ms]) =>
+        `  ${((100 * ms) / result.busyMs).toFixed(1).padStart(5)}% ${ms.toFixed(0).padStart(8)} ms  ${name}`,
+    ),
   ].join('\n');
 }
 
 export function formatSummary(summary: ProfileSummary): string {
   const lines: string[] = [];
   const pct = (ms: number) => `${((100 * ms) / summary.busyMs).toFixed(1).padStart(5)}%`;
-  lines.push(`window ${summary.windowMs.toFixed(0)} ms, on CPU ${summary.busyMs.toFixed(0)} ms (${((100 * summary.busyMs) / summary.sampledMs).toFixed(0)}% of sampled time); percentages are of on-CPU time`);
+  lines.push(
+    `window ${summary.windowMs.toFixed(0)} ms, on CPU ${summary.busyMs.toFixed(0)} ms (${((100 * summary.busyMs) / summary.sampledMs).toFixed(0)}% of sampled time); percentages are of on-CPU time`,
+  );
   const table = (title: string, rows: [string, number][]) => {
     lines.push('', title);
     for (const [name, ms] of rows) lines.push(`  ${pct(ms)} ${ms.toFixed(0).padStart(8)} ms  ${name}`);
@@ -196,7 +220,9 @@ if (require.main === module) {
   const inclusive = option('inclusive');
   const file = args[0];
   if (!file) {
-    process.stderr.write('usage: tsx bench/lib/cpu-profile.ts <file.cpuprofile> [--from µs] [--to µs] [--top n] [--inclusive f1,f2]\n');
+    process.stderr.write(
+      'usage: tsx bench/lib/cpu-profile.ts <file.cpuprofile> [--from µs] [--to µs] [--top n] [--inclusive f1,f2]\n',
+    );
     process.exit(2);
   }
   const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile;

@@ -70,7 +70,12 @@ export function* seedChunks(plan: SeedPlan): Generator<SeedChunk> {
   let kept = 0;
   for (let first = 0, chunk = 0; first < plan.entities; first += chunkSize, chunk++) {
     const originals = Math.min(chunkSize, plan.entities - first);
-    const labelled = generatePersons({ seed: (plan.seed + chunk) >>> 0, originals, maxDuplicatesPerOriginal: 1, duplicateRate });
+    const labelled = generatePersons({
+      seed: (plan.seed + chunk) >>> 0,
+      originals,
+      maxDuplicatesPerOriginal: 1,
+      duplicateRate,
+    });
     const members: SeedMember[] = [];
     const byLabel = new Map<string, SeedMember>();
     for (const person of labelled) {
@@ -96,18 +101,28 @@ export function* seedChunks(plan: SeedPlan): Generator<SeedChunk> {
     for (const person of labelled) {
       if (person.role !== 'duplicate' || duplicates.length >= quota) continue;
       const original = byLabel.get(person.entityLabel)!;
-      duplicates.push({ record: sharedRecordOf(person, now), role: 'duplicate', original: { recordId: original.recordId, entityId: original.entityId } });
+      duplicates.push({
+        record: sharedRecordOf(person, now),
+        role: 'duplicate',
+        original: { recordId: original.recordId, entityId: original.entityId },
+      });
     }
     kept += duplicates.length;
     yield { members, duplicates };
   }
-  if (kept < plan.duplicates) throw new Error(`only ${kept} duplicates drawn of the ${plan.duplicates} wanted: lower --records or raise --entities`);
+  if (kept < plan.duplicates)
+    throw new Error(
+      `only ${kept} duplicates drawn of the ${plan.duplicates} wanted: lower --records or raise --entities`,
+    );
 }
 
 /** Persons of a generator call of their own, each a record the seeded tables do not hold. */
 export function newPersons(seed: number, count: number): MeasuredRecord[] {
   const now = new Date();
-  return generatePersons({ seed, originals: count, maxDuplicatesPerOriginal: 0 }).map((person) => ({ record: sharedRecordOf(person, now), role: 'new' as const }));
+  return generatePersons({ seed, originals: count, maxDuplicatesPerOriginal: 0 }).map((person) => ({
+    record: sharedRecordOf(person, now),
+    role: 'new' as const,
+  }));
 }
 
 /** The SharedRecord intake publishes for this record when its agency shares it. */

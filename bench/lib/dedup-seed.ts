@@ -38,7 +38,12 @@ interface Definition {
 }
 
 /** Seeds the chunks; `progress` is told how many members are in after each chunk. */
-export async function seedDedup(databaseUrl: string, chunks: Iterable<SeedChunk>, progress: (members: number, keys: number) => void, signal: AbortSignal): Promise<SeedTimings> {
+export async function seedDedup(
+  databaseUrl: string,
+  chunks: Iterable<SeedChunk>,
+  progress: (members: number, keys: number) => void,
+  signal: AbortSignal,
+): Promise<SeedTimings> {
   const admin = new Client({ connectionString: databaseUrl, application_name: 'crosscheck-bench-seed' });
   await admin.connect();
   const copiers: Client[] = [];
@@ -46,7 +51,8 @@ export async function seedDedup(databaseUrl: string, chunks: Iterable<SeedChunk>
     let started = performance.now();
     const { constraints, foreignKeys, indexes } = await readDefinitions(admin);
     for (const fk of foreignKeys) await admin.query(`ALTER TABLE ${SCHEMA}.${fk.table} DROP CONSTRAINT ${fk.name}`);
-    for (const constraint of constraints) await admin.query(`ALTER TABLE ${SCHEMA}.${constraint.table} DROP CONSTRAINT ${constraint.name}`);
+    for (const constraint of constraints)
+      await admin.query(`ALTER TABLE ${SCHEMA}.${constraint.table} DROP CONSTRAINT ${constraint.name}`);
     for (const index of indexes) await admin.query(`DROP INDEX ${SCHEMA}.${index.name}`);
     const dropSeconds = (performance.now() - started) / 1000;
 
@@ -59,7 +65,9 @@ export async function seedDedup(databaseUrl: string, chunks: Iterable<SeedChunk>
     const streams = {
       entities: copiers[0].query(copyFrom(`COPY ${SCHEMA}.entities (entity_id, kind) FROM STDIN`)),
       members: copiers[1].query(
-        copyFrom(`COPY ${SCHEMA}.entity_members (record_id, entity_id, kind, owner, dissemination, record_version, facts, record, decision, score, explanation) FROM STDIN`),
+        copyFrom(
+          `COPY ${SCHEMA}.entity_members (record_id, entity_id, kind, owner, dissemination, record_version, facts, record, decision, score, explanation) FROM STDIN`,
+        ),
       ),
       keys: copiers[2].query(copyFrom(`COPY ${SCHEMA}.member_keys (key, record_id) FROM STDIN`)),
     };
@@ -82,7 +90,8 @@ export async function seedDedup(databaseUrl: string, chunks: Iterable<SeedChunk>
     // Primary keys and indexes of each table on a connection of its own (they do not wait for each other), then the foreign keys.
     started = performance.now();
     const byTable = new Map<string, string[]>();
-    for (const definition of [...constraints, ...indexes]) byTable.set(definition.table, [...(byTable.get(definition.table) ?? []), rebuild(definition, constraints)]);
+    for (const definition of [...constraints, ...indexes])
+      byTable.set(definition.table, [...(byTable.get(definition.table) ?? []), rebuild(definition, constraints)]);
     const builders = [admin, ...copiers];
     await Promise.all(
       [...byTable.values()].map(async (statements, i) => {
@@ -91,7 +100,8 @@ export async function seedDedup(databaseUrl: string, chunks: Iterable<SeedChunk>
         for (const statement of statements) await client.query(statement);
       }),
     );
-    for (const fk of foreignKeys) await admin.query(`ALTER TABLE ${SCHEMA}.${fk.table} ADD CONSTRAINT ${fk.name} ${fk.sql}`);
+    for (const fk of foreignKeys)
+      await admin.query(`ALTER TABLE ${SCHEMA}.${fk.table} ADD CONSTRAINT ${fk.name} ${fk.sql}`);
     const indexSeconds = (performance.now() - started) / 1000;
 
     started = performance.now();
@@ -103,7 +113,9 @@ export async function seedDedup(databaseUrl: string, chunks: Iterable<SeedChunk>
   }
 }
 
-async function readDefinitions(client: Client): Promise<{ constraints: Definition[]; foreignKeys: Definition[]; indexes: Definition[] }> {
+async function readDefinitions(
+  client: Client,
+): Promise<{ constraints: Definition[]; foreignKeys: Definition[]; indexes: Definition[] }> {
   const { rows } = await client.query(
     `SELECT t.relname AS table, c.conname AS name, c.contype AS type, pg_get_constraintdef(c.oid) AS sql
        FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace
@@ -111,8 +123,12 @@ async function readDefinitions(client: Client): Promise<{ constraints: Definitio
       ORDER BY c.conname`,
     [SCHEMA, TABLES],
   );
-  const constraints = rows.filter((row) => row.type !== 'f').map((row) => ({ table: row.table, name: row.name, sql: row.sql }));
-  const foreignKeys = rows.filter((row) => row.type === 'f').map((row) => ({ table: row.table, name: row.name, sql: row.sql }));
+  const constraints = rows
+    .filter((row) => row.type !== 'f')
+    .map((row) => ({ table: row.table, name: row.name, sql: row.sql }));
+  const foreignKeys = rows
+    .filter((row) => row.type === 'f')
+    .map((row) => ({ table: row.table, name: row.name, sql: row.sql }));
   // Indexes of their own, not the ones behind a primary key or unique constraint.
   const indexes = (
     await client.query(
@@ -128,7 +144,9 @@ async function readDefinitions(client: Client): Promise<{ constraints: Definitio
 }
 
 function rebuild(definition: Definition, constraints: Definition[]): string {
-  return constraints.includes(definition) ? `ALTER TABLE ${SCHEMA}.${definition.table} ADD CONSTRAINT ${definition.name} ${definition.sql}` : definition.sql;
+  return constraints.includes(definition)
+    ? `ALTER TABLE ${SCHEMA}.${definition.table} ADD CONSTRAINT ${definition.name} ${definition.sql}`
+    : definition.sql;
 }
 
 async function write(stream: Writable, text: string): Promise<void> {
@@ -154,7 +172,19 @@ function entityLine(member: SeedMember): string {
 
 function memberLine(member: SeedMember): string {
   const record = `\\\\x${Buffer.from(member.record.buffer, member.record.byteOffset, member.record.byteLength).toString('hex')}`;
-  return [member.recordId, member.entityId, field(member.kind), field(member.owner), field(member.dissemination), '1', field(JSON.stringify(member.facts)), record, 'new_entity', '0', '[]']
+  return [
+    member.recordId,
+    member.entityId,
+    field(member.kind),
+    field(member.owner),
+    field(member.dissemination),
+    '1',
+    field(JSON.stringify(member.facts)),
+    record,
+    'new_entity',
+    '0',
+    '[]',
+  ]
     .join('\t')
     .concat('\n');
 }

@@ -73,7 +73,9 @@ export async function runBenchmark(main: (context: BenchContext) => Promise<void
     await main({ signal: abort.signal, defer: (label, undo) => steps.push([label, undo]) });
   } catch (error) {
     if (abort.signal.aborted) return new Promise<never>(() => undefined); // the signal handler cleans up and exits
-    process.stderr.write(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     await cleanup();
     process.exit(1);
   }
@@ -85,7 +87,8 @@ export async function runBenchmark(main: (context: BenchContext) => Promise<void
 export function requireBuild(...services: ServiceName[]): void {
   for (const service of services) {
     const entry = path.join(paths.REPO_ROOT, 'dist', 'apps', service, 'src', 'main.js');
-    if (!existsSync(entry)) throw new Error(`${path.relative(process.cwd(), entry)} is missing: run \`npm run build\` first`);
+    if (!existsSync(entry))
+      throw new Error(`${path.relative(process.cwd(), entry)} is missing: run \`npm run build\` first`);
   }
 }
 
@@ -123,14 +126,24 @@ export interface BenchEnvironmentOptions {
  * their undoing with `context.defer`: services stopped, database dropped,
  * this run's topics deleted, and Kafka or Postgres stopped if started here.
  */
-export async function openBenchEnvironment(label: string, context: BenchContext, options: BenchEnvironmentOptions = {}): Promise<BenchEnvironment> {
+export async function openBenchEnvironment(
+  label: string,
+  context: BenchContext,
+  options: BenchEnvironmentOptions = {},
+): Promise<BenchEnvironment> {
   // The launchers' own messages; a broker started here would also send its whole log through this.
   const infraLog: Log = (line) => {
     if (!/^\[\d{4}-/.test(line)) log(`infra: ${line}`);
   };
   const id = randomBytes(3).toString('hex');
   const kafkaOptions = options.ownKafka
-    ? { port: 19192, controllerPort: 19193, dataDir: path.join(paths.LOCAL_DIR, 'bench', 'kafka'), fresh: true, log: infraLog }
+    ? {
+        port: 19192,
+        controllerPort: 19193,
+        dataDir: path.join(paths.LOCAL_DIR, 'bench', 'kafka'),
+        fresh: true,
+        log: infraLog,
+      }
     : { log: infraLog };
   const [kafka, postgres] = await Promise.all([startKafka(kafkaOptions), startPostgres({ log: infraLog })]);
   if (kafka.startedHere) context.defer('stop Kafka', () => kafka.stop());
@@ -140,7 +153,11 @@ export async function openBenchEnvironment(label: string, context: BenchContext,
   context.defer('delete topics', () => deleteTopics(kafka.bootstrapServers, topicPrefix));
   // Created up front, as an operator would (and as the test harness does), so that creating them
   // is not timed as part of the first batch's publishing.
-  const client = new Kafka({ clientId: 'crosscheck-bench', brokers: [kafka.bootstrapServers], logLevel: logLevel.NOTHING });
+  const client = new Kafka({
+    clientId: 'crosscheck-bench',
+    brokers: [kafka.bootstrapServers],
+    logLevel: logLevel.NOTHING,
+  });
   await ensureTopics(client, new TopicNames(topicPrefix), 3);
 
   const databaseName = `cc_bench_${label}_${id}`;
@@ -176,7 +193,12 @@ export async function openBenchEnvironment(label: string, context: BenchContext,
 }
 
 async function deleteTopics(brokers: string, prefix: string): Promise<void> {
-  const admin = new Kafka({ clientId: 'crosscheck-bench', brokers: [brokers], logLevel: logLevel.NOTHING, retry: { retries: 2 } }).admin();
+  const admin = new Kafka({
+    clientId: 'crosscheck-bench',
+    brokers: [brokers],
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 2 },
+  }).admin();
   await admin.connect();
   try {
     const mine = (await admin.listTopics()).filter((topic) => topic.startsWith(prefix));

@@ -27,7 +27,10 @@ function birthDate(text: string): string | undefined {
 
 /** The record as an agency would share it, or undefined when FEBRL left it without any name. */
 function shared(record: FebrlRecord) {
-  const name = { ...(record.given.trim() ? { given: record.given.trim() } : {}), ...(record.family.trim() ? { family: record.family.trim() } : {}) };
+  const name = {
+    ...(record.given.trim() ? { given: record.given.trim() } : {}),
+    ...(record.family.trim() ? { family: record.family.trim() } : {}),
+  };
   if (Object.keys(name).length === 0) return undefined;
   const dateOfBirth = birthDate(record.dateOfBirth);
   const number = record.socSecId.replace(/\s/g, '');
@@ -44,8 +47,16 @@ function shared(record: FebrlRecord) {
   };
 }
 
-async function call(url: string, key: string, init: { method?: string; body?: string } = {}): Promise<{ status: number; body: any }> {
-  const response = await fetch(url, { method: init.method ?? 'GET', headers: { authorization: `Bearer ${key}`, ...(init.body ? { 'content-type': 'application/json' } : {}) }, body: init.body });
+async function call(
+  url: string,
+  key: string,
+  init: { method?: string; body?: string } = {},
+): Promise<{ status: number; body: any }> {
+  const response = await fetch(url, {
+    method: init.method ?? 'GET',
+    headers: { authorization: `Bearer ${key}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
+    body: init.body,
+  });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : undefined };
 }
@@ -65,10 +76,19 @@ export async function febrlThroughApi(context: BenchContext, sets: (1 | 2 | 3)[]
     const sharedIds = new Map<string, string>();
     const started = Date.now();
     for (const [agency, key] of keys.entries()) {
-      const own = records.filter((_, index) => index % AGENCIES.length === agency).map(shared).filter((record) => record !== undefined);
+      const own = records
+        .filter((_, index) => index % AGENCIES.length === agency)
+        .map(shared)
+        .filter((record) => record !== undefined);
       for (let start = 0; start < own.length; start += BATCH) {
-        const answer = await call(`${intake.url}/v1/records/batch`, key, { method: 'POST', body: JSON.stringify(own.slice(start, start + BATCH)) });
-        if (answer.status !== 200) throw new Error(`sharing FEBRL ${set} answered ${answer.status}: ${JSON.stringify(answer.body).slice(0, 300)}`);
+        const answer = await call(`${intake.url}/v1/records/batch`, key, {
+          method: 'POST',
+          body: JSON.stringify(own.slice(start, start + BATCH)),
+        });
+        if (answer.status !== 200)
+          throw new Error(
+            `sharing FEBRL ${set} answered ${answer.status}: ${JSON.stringify(answer.body).slice(0, 300)}`,
+          );
         for (const result of answer.body.results as { status: number; id?: string; externalRef?: string }[]) {
           if (result.id && result.externalRef) sharedIds.set(result.externalRef, result.id);
         }
@@ -79,7 +99,8 @@ export async function febrlThroughApi(context: BenchContext, sets: (1 | 2 | 3)[]
     const entityOf = new Map<string, string>();
     const deadline = Date.now() + 15 * 60_000;
     while (entityOf.size < sharedIds.size) {
-      if (Date.now() > deadline) throw new Error(`FEBRL ${set}: dedup resolved ${entityOf.size} of ${sharedIds.size} records in 15 minutes`);
+      if (Date.now() > deadline)
+        throw new Error(`FEBRL ${set}: dedup resolved ${entityOf.size} of ${sharedIds.size} records in 15 minutes`);
       const waiting = [...sharedIds].filter(([externalRef]) => !entityOf.has(externalRef));
       for (let start = 0; start < waiting.length; start += READ_CONCURRENCY) {
         await Promise.all(
@@ -110,7 +131,10 @@ export async function febrlThroughApi(context: BenchContext, sets: (1 | 2 | 3)[]
     const recall = truePairs === 0 ? 0 : correct / truePairs;
     figures[`febrl${set}_api_precision`] = round(precision, 3);
     figures[`febrl${set}_api_recall`] = round(recall, 3);
-    figures[`febrl${set}_api_f1`] = round(precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall), 3);
+    figures[`febrl${set}_api_f1`] = round(
+      precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),
+      3,
+    );
     figures[`febrl${set}_api_records_shared`] = sharedIds.size;
     figures[`febrl${set}_api_records_per_s`] = round(sharedIds.size / seconds, 1);
     log(

@@ -35,31 +35,77 @@ const innermostIn =
     return frame !== undefined && needles.some((needle) => frame.url.includes(needle));
   };
 
-const called = (name: string, urlPart: string) => (stack: CallFrame[]) => stack.some((frame) => frame.functionName === name && frame.url.includes(urlPart));
+const called = (name: string, urlPart: string) => (stack: CallFrame[]) =>
+  stack.some((frame) => frame.functionName === name && frame.url.includes(urlPart));
 
 /** ShareBatchService.share hashing the whole batch (sha256 of JSON.stringify(items)) for the Idempotency-Key check. */
 const requestHash = (stack: CallFrame[]) => {
   const at = stack.findIndex((frame) => frame.functionName === 'share' && frame.url.includes('share-batch.service.js'));
   if (at <= 0) return false;
   const callee = stack[at - 1];
-  return callee.url.startsWith('node:internal/crypto') || ['stringify', 'update', 'digest', 'createHash', 'Hash'].includes(callee.functionName);
+  return (
+    callee.url.startsWith('node:internal/crypto') ||
+    ['stringify', 'update', 'digest', 'createHash', 'Hash'].includes(callee.functionName)
+  );
 };
 
 export const INTAKE_BUCKETS: Bucket[] = [
   { name: 'garbage collection', test: (stack) => stack[0].functionName === '(garbage collector)' },
-  { name: 'tracing: OpenTelemetry spans, context, async_hooks (self time)', test: selfIn('@opentelemetry/', 'node:internal/async_hooks', 'node:async_hooks') },
-  { name: 'outbox relay: read outbox, publish to Kafka (kafkajs), delete', test: anywhere('outbox.relay.js', '/kafkajs/') },
+  {
+    name: 'tracing: OpenTelemetry spans, context, async_hooks (self time)',
+    test: selfIn('@opentelemetry/', 'node:internal/async_hooks', 'node:async_hooks'),
+  },
+  {
+    name: 'outbox relay: read outbox, publish to Kafka (kafkajs), delete',
+    test: anywhere('outbox.relay.js', '/kafkajs/'),
+  },
   { name: 'batch request hash: sha256(JSON.stringify(items))', test: requestHash },
   { name: 'body: read and JSON.parse (raw-body, body-parser)', test: innermostIn('/body-parser/', '/raw-body/') },
   { name: 'body: control-character and nesting checks (json-body)', test: innermostIn('runtime/src/json-body.js') },
   { name: 'DTO: class-transformer plainToInstance', test: anywhere('/class-transformer/') },
   { name: 'DTO: class-validator validate', test: anywhere('/class-validator/', '/validator/') },
   { name: 'content hash and dates (prepareContent)', test: called('prepareContent', 'record-content.js') },
-  { name: 'outbox event: toSharedRecord, protobuf encode, outbox INSERT', test: anywhere('records/record-events.js', 'messaging/src/outbox.js', '@bufbuild/protobuf', 'contracts/src/codec.js') },
-  { name: 'records SQL: build parameters, map rows (records.repository)', test: anywhere('records/records.repository.js') },
+  {
+    name: 'outbox event: toSharedRecord, protobuf encode, outbox INSERT',
+    test: anywhere(
+      'records/record-events.js',
+      'messaging/src/outbox.js',
+      '@bufbuild/protobuf',
+      'contracts/src/codec.js',
+    ),
+  },
+  {
+    name: 'records SQL: build parameters, map rows (records.repository)',
+    test: anywhere('records/records.repository.js'),
+  },
   { name: 'auth key lookup and audit line', test: anywhere('/audit/', 'auth/src/', 'agencies.repository.js') },
-  { name: 'pg driver and TypeORM: protocol, row parsing (jsonb, dates)', test: anywhere('/pg/', '/pg-pool/', '/pg-protocol/', '/pg-types/', '/postgres-date/', '/postgres-array/', '/postgres-bytea/', '/typeorm/') },
-  { name: 'HTTP server, Express, Nest, rxjs (incl. response JSON)', test: anywhere('/express/', '/router/', '/@nestjs/', '/rxjs/', 'node:_http', 'node:internal/http', '/finalhandler/', '/on-finished/', 'node:net') },
+  {
+    name: 'pg driver and TypeORM: protocol, row parsing (jsonb, dates)',
+    test: anywhere(
+      '/pg/',
+      '/pg-pool/',
+      '/pg-protocol/',
+      '/pg-types/',
+      '/postgres-date/',
+      '/postgres-array/',
+      '/postgres-bytea/',
+      '/typeorm/',
+    ),
+  },
+  {
+    name: 'HTTP server, Express, Nest, rxjs (incl. response JSON)',
+    test: anywhere(
+      '/express/',
+      '/router/',
+      '/@nestjs/',
+      '/rxjs/',
+      'node:_http',
+      'node:internal/http',
+      '/finalhandler/',
+      '/on-finished/',
+      'node:net',
+    ),
+  },
 ];
 
 if (require.main === module) {

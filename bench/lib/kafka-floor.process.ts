@@ -72,15 +72,19 @@ async function main(): Promise<void> {
       if (topic.topic !== physical) continue;
       for (const { partition, offset } of topic.partitions) committed.set(Number(partition), offset);
     }
-    if ([...endOffsets].every(([partition, high]) => committed.get(partition) === high)) finished(Math.max(timestamp, epochMs()));
+    if ([...endOffsets].every(([partition, high]) => committed.get(partition) === high))
+      finished(Math.max(timestamp, epochMs()));
   });
 
   const lastCommitAt = await allCommitted;
   const cpu = process.cpuUsage(cpuAtFirst);
   const result: FloorResult = { handledAt, lastCommitAt, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
-  if (handledAt.length !== expected) logger.warn({ handled: handledAt.length, expected }, 'handled a different number of messages than expected');
+  if (handledAt.length !== expected)
+    logger.warn({ handled: handledAt.length, expected }, 'handled a different number of messages than expected');
   // Sent before anything closes: a large message still being written when the channel closes is lost.
-  await new Promise<void>((resolve, reject) => process.send!(result, undefined, {}, (error) => (error ? reject(error) : resolve())));
+  await new Promise<void>((resolve, reject) =>
+    process.send!(result, undefined, {}, (error) => (error ? reject(error) : resolve())),
+  );
   await server.close();
   await producer.onApplicationShutdown();
   await telemetry.shutdown();

@@ -45,8 +45,14 @@ export async function runKafkaFloor(options: FloorOptions): Promise<FloorResult>
   try {
     let result: FloorResult | undefined;
     child.on('message', (message) => (result = message as FloorResult));
-    const [code, signal] = (await new Promise((resolve) => child.once('exit', (...args) => resolve(args)))) as [number | null, NodeJS.Signals | null];
-    if (!result) throw new Error(`the Kafka floor consumer ${signal ? `was killed by ${signal}${timeout.aborted ? ' (timed out)' : ''}` : `exited with code ${code}`} before reporting`);
+    const [code, signal] = (await new Promise((resolve) => child.once('exit', (...args) => resolve(args)))) as [
+      number | null,
+      NodeJS.Signals | null,
+    ];
+    if (!result)
+      throw new Error(
+        `the Kafka floor consumer ${signal ? `was killed by ${signal}${timeout.aborted ? ' (timed out)' : ''}` : `exited with code ${code}`} before reporting`,
+      );
     return result;
   } finally {
     options.signal.removeEventListener('abort', stop);

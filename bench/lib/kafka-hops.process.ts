@@ -17,8 +17,19 @@ async function main(): Promise<void> {
   const from = process.env.HOP_FROM!;
   const to = process.env.HOP_TO!;
   const kafka = createKafka('kafka-hops', process.env.KAFKA_BROKERS!.split(','), createLogger('kafka-hops', 'warn'));
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
-  const consumer = kafka.consumer({ groupId: process.env.HOP_GROUP!, allowAutoTopicCreation: false, sessionTimeout: 30_000, heartbeatInterval: 3_000, maxWaitTimeInMs: 500 });
+  const producer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
+  const consumer = kafka.consumer({
+    groupId: process.env.HOP_GROUP!,
+    allowAutoTopicCreation: false,
+    sessionTimeout: 30_000,
+    heartbeatInterval: 3_000,
+    maxWaitTimeInMs: 500,
+  });
   await producer.connect();
   consumer.on(consumer.events.GROUP_JOIN, () => process.send?.({ ready: true }));
   await consumer.connect();
@@ -28,7 +39,12 @@ async function main(): Promise<void> {
     autoCommit: true,
     eachBatch: async ({ batch, resolveOffset, heartbeat }) => {
       if (batch.messages.length === 0) return;
-      await producer.sendBatch({ topicMessages: [{ topic: to, messages: batch.messages.map(({ key, value, headers }) => ({ key, value, headers })) }], acks: -1 });
+      await producer.sendBatch({
+        topicMessages: [
+          { topic: to, messages: batch.messages.map(({ key, value, headers }) => ({ key, value, headers })) },
+        ],
+        acks: -1,
+      });
       resolveOffset(batch.messages[batch.messages.length - 1].offset);
       await heartbeat();
     },

@@ -50,7 +50,10 @@ export async function runKafkaHops(options: HopsOptions): Promise<HopsResult> {
   const admin = kafka.admin();
   await admin.connect();
   try {
-    await admin.createTopics({ topics: topics.map((topic) => ({ topic, numPartitions: options.partitions, replicationFactor: 1 })), waitForLeaders: true });
+    await admin.createTopics({
+      topics: topics.map((topic) => ({ topic, numPartitions: options.partitions, replicationFactor: 1 })),
+      waitForLeaders: true,
+    });
   } finally {
     await admin.disconnect();
   }
@@ -80,13 +83,21 @@ export async function runKafkaHops(options: HopsOptions): Promise<HopsResult> {
       ready.push(
         new Promise<void>((resolve, reject) => {
           child.once('message', () => resolve());
-          child.once('exit', (code) => reject(new Error(`Kafka hop ${hop + 1} exited with code ${code} before joining its group`)));
+          child.once('exit', (code) =>
+            reject(new Error(`Kafka hop ${hop + 1} exited with code ${code} before joining its group`)),
+          );
         }),
       );
     }
 
     const arrivedAt = new Map<number, number>();
-    consumer = kafka.consumer({ groupId: `${base}.last`, allowAutoTopicCreation: false, sessionTimeout: 30_000, heartbeatInterval: 3_000, maxWaitTimeInMs: 500 });
+    consumer = kafka.consumer({
+      groupId: `${base}.last`,
+      allowAutoTopicCreation: false,
+      sessionTimeout: 30_000,
+      heartbeatInterval: 3_000,
+      maxWaitTimeInMs: 500,
+    });
     const joined = new Promise<void>((resolve) => consumer!.on(consumer!.events.GROUP_JOIN, () => resolve()));
     await consumer.connect();
     await consumer.subscribe({ topics: [topics[HOPS - 1]], fromBeginning: true });
@@ -100,14 +111,28 @@ export async function runKafkaHops(options: HopsOptions): Promise<HopsResult> {
     });
     await Promise.all([...ready, joined]);
 
-    producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+    producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
     await producer.connect();
     const payload = Buffer.alloc(options.payloadBytes, 'crosscheck-hop ');
 
     // Warm-up: connections, metadata and fetch sessions along the way, not timed.
-    const warmup = Array.from({ length: WARMUP_MESSAGES }, (_, i) => ({ key: `w${i}`, value: payload, headers: { seq: String(-1 - i) } }));
+    const warmup = Array.from({ length: WARMUP_MESSAGES }, (_, i) => ({
+      key: `w${i}`,
+      value: payload,
+      headers: { seq: String(-1 - i) },
+    }));
     await producer.sendBatch({ topicMessages: [{ topic: topics[0], messages: warmup }], acks: -1 });
-    await waitFor(() => [...arrivedAt.keys()].filter((seq) => seq < 0).length >= WARMUP_MESSAGES, options.signal, STALL_MS, 'the Kafka baseline warm-up');
+    await waitFor(
+      () => [...arrivedAt.keys()].filter((seq) => seq < 0).length >= WARMUP_MESSAGES,
+      options.signal,
+      STALL_MS,
+      'the Kafka baseline warm-up',
+    );
     for (const seq of [...arrivedAt.keys()]) if (seq < 0) arrivedAt.delete(seq);
 
     const total = Math.round(options.rate * options.seconds);
@@ -120,7 +145,8 @@ export async function runKafkaHops(options: HopsOptions): Promise<HopsResult> {
       options.signal.throwIfAborted();
       const now = performance.now();
       const due = [];
-      for (; next < total && scheduled(next) <= now; next++) due.push({ key: `m${next}`, value: payload, headers: { seq: String(next) } });
+      for (; next < total && scheduled(next) <= now; next++)
+        due.push({ key: `m${next}`, value: payload, headers: { seq: String(next) } });
       if (due.length > 0) {
         await producer.sendBatch({ topicMessages: [{ topic: topics[0], messages: due }], acks: -1 });
         sends++;
@@ -142,8 +168,17 @@ export async function runKafkaHops(options: HopsOptions): Promise<HopsResult> {
     );
     const latencies: number[] = [];
     for (const [seq, at] of arrivedAt) if (seq >= 0 && seq < total) latencies.push(at - scheduled(seq));
-    if (latencies.length < total) options.log(`Kafka baseline ${options.label}: ${total - latencies.length} of ${total} messages did not arrive within ${STALL_MS / 1000} s of the last progress`);
-    return { sent: total, arrived: latencies.length, latencies, sentPerSecond, messagesPerSend: total / Math.max(1, sends) };
+    if (latencies.length < total)
+      options.log(
+        `Kafka baseline ${options.label}: ${total - latencies.length} of ${total} messages did not arrive within ${STALL_MS / 1000} s of the last progress`,
+      );
+    return {
+      sent: total,
+      arrived: latencies.length,
+      latencies,
+      sentPerSecond,
+      messagesPerSend: total / Math.max(1, sends),
+    };
   } finally {
     options.signal.removeEventListener('abort', killAll);
     await consumer?.disconnect().catch(() => undefined);

@@ -34,7 +34,11 @@ export interface SampleEntry {
 /** The first `count` entries of a loader file, as the loader parses them and stores their facts. */
 export async function readSample(dataset: DatasetName, file: string, count: number): Promise<SampleEntry[]> {
   const input = createReadStream(file, { highWaterMark: 1 << 20 });
-  const context = { dataset, owner: 'IPSG', dissemination: create(DisseminationSchema, disseminationToContract({ scope: 'all' })) };
+  const context = {
+    dataset,
+    owner: 'IPSG',
+    dissemination: create(DisseminationSchema, disseminationToContract({ scope: 'all' })),
+  };
   const sample: SampleEntry[] = [];
   try {
     for await (const change of parseNdjson(readLines(input), context)) {
@@ -75,7 +79,8 @@ export class SampleIndex {
       const positions = this.byKey.get(key);
       if (!positions) continue;
       const weight = keyWeight(Math.min(positions.length, ROWS_PER_KEY));
-      for (let i = 0; i < positions.length && i < ROWS_PER_KEY; i++) shared.set(positions[i], (shared.get(positions[i]) ?? 0) + weight);
+      for (let i = 0; i < positions.length && i < ROWS_PER_KEY; i++)
+        shared.set(positions[i], (shared.get(positions[i]) ?? 0) + weight);
     }
     return [...shared.entries()]
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
@@ -96,7 +101,12 @@ export interface QueryTiming {
 }
 
 /** Times the three ways of finding a probe's matches; `possible` is the lowest score that is a finding. */
-export async function timeProbe(probe: Probe, index: SampleIndex, manager: EntityManager, possible: number): Promise<QueryTiming> {
+export async function timeProbe(
+  probe: Probe,
+  index: SampleIndex,
+  manager: EntityManager,
+  possible: number,
+): Promise<QueryTiming> {
   const repository = new ReferenceEntriesRepository();
   const findingsOf = (entries: { entryId: string; facts: RecordFacts }[]) => {
     const found = new Set<string>();

@@ -32,13 +32,24 @@ export interface LoaderRun {
 }
 
 /** Runs the loader CLI on one file (full mode) and waits for it; throws unless it exits 0. */
-export async function runLoader(options: { databaseUrl: string; databaseName: string; dataset: string; file: string; db: Client; signal: AbortSignal }): Promise<LoaderRun> {
+export async function runLoader(options: {
+  databaseUrl: string;
+  databaseName: string;
+  dataset: string;
+  file: string;
+  db: Client;
+  signal: AbortSignal;
+}): Promise<LoaderRun> {
   const machineBefore = machineCpuSeconds();
   const started = performance.now();
-  const child = spawn(process.execPath, [LOADER, '--dataset', options.dataset, '--file', options.file, '--mode', 'full'], {
-    env: { ...process.env, DATABASE_URL: options.databaseUrl, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [LOADER, '--dataset', options.dataset, '--file', options.file, '--mode', 'full'],
+    {
+      env: { ...process.env, DATABASE_URL: options.databaseUrl, LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -62,7 +73,10 @@ export async function runLoader(options: { databaseUrl: string; databaseName: st
       loaderPeak = Math.max(loaderPeak, processMemory(pid)?.peakRssBytes ?? 0);
     }
     const { rows } = await options.db
-      .query('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND application_name = $2', [options.databaseName, LOADER_APPLICATION])
+      .query('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND application_name = $2', [
+        options.databaseName,
+        LOADER_APPLICATION,
+      ])
       .catch(() => ({ rows: [] as { pid: number }[] }));
     for (const { pid } of rows as { pid: number }[]) {
       const seconds = processCpuSeconds(Number(pid));
@@ -85,7 +99,8 @@ export async function runLoader(options: { databaseUrl: string; databaseName: st
   }
   const seconds = (performance.now() - started) / 1000;
   const machineAfter = machineCpuSeconds();
-  if (code !== 0) throw new Error(`loading ${options.dataset} failed (exit ${code}): ${stderr.trim() || stdout.trim()}`);
+  if (code !== 0)
+    throw new Error(`loading ${options.dataset} failed (exit ${code}): ${stderr.trim() || stdout.trim()}`);
   const summary = stdout.trim().split('\n')[0] ?? '';
   const added = Number(/(\d+) added/.exec(summary)?.[1] ?? Number.NaN);
   return {
@@ -105,7 +120,9 @@ export async function runLoader(options: { databaseUrl: string; databaseName: st
  * is one field as it stands (JSON's backslashes are not COPY escapes there).
  */
 export async function copyNdjsonLines(db: Client, table: string, file: string): Promise<number> {
-  const stream = db.query(copyFrom(`COPY ${table} (line) FROM STDIN WITH (FORMAT csv, DELIMITER E'\\x02', QUOTE E'\\x01')`));
+  const stream = db.query(
+    copyFrom(`COPY ${table} (line) FROM STDIN WITH (FORMAT csv, DELIMITER E'\\x02', QUOTE E'\\x01')`),
+  );
   await pipeline(createReadStream(file, { highWaterMark: 1 << 20 }), stream);
   return stream.rowCount;
 }

@@ -16,7 +16,13 @@ export interface OpenLoopRun {
   failures: string[];
 }
 
-export function openLoop<Body>(bodies: Body[], rate: number, maxInFlight: number, send: (body: Body) => Promise<void>, signal: AbortSignal): Promise<OpenLoopRun> {
+export function openLoop<Body>(
+  bodies: Body[],
+  rate: number,
+  maxInFlight: number,
+  send: (body: Body) => Promise<void>,
+  signal: AbortSignal,
+): Promise<OpenLoopRun> {
   const interval = 1000 / rate;
   const start = performance.now() + 20;
   const latencies: number[] = [];
@@ -47,7 +53,13 @@ export function openLoop<Body>(bodies: Body[], rate: number, maxInFlight: number
           settled++;
           lastDone = performance.now();
           if (queue.length > 0) launch(queue.shift()!);
-          if (settled === bodies.length) resolve({ latencies, serviceTimes, achievedRate: latencies.length / ((lastDone - start) / 1000), failures });
+          if (settled === bodies.length)
+            resolve({
+              latencies,
+              serviceTimes,
+              achievedRate: latencies.length / ((lastDone - start) / 1000),
+              failures,
+            });
         });
     };
     const tick = () => {

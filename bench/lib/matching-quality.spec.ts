@@ -2,7 +2,11 @@ import { figureStem, LabelledOutcome, matchingQuality } from './matching-quality
 
 const hit = (entry: string, score = 0.9) => ({ entry, level: 'hit' as const, score });
 const possible = (entry: string, score = 0.75) => ({ entry, level: 'possible' as const, score });
-const outcome = (expected: string | null, returned: LabelledOutcome['returned'], groups: string[] = []): LabelledOutcome => ({ expected, returned, groups });
+const outcome = (
+  expected: string | null,
+  returned: LabelledOutcome['returned'],
+  groups: string[] = [],
+): LabelledOutcome => ({ expected, returned, groups });
 
 describe('matchingQuality', () => {
   const outcomes = [
@@ -15,7 +19,14 @@ describe('matchingQuality', () => {
 
   it('counts the labelled entry returned as a true positive, missed as a false negative, and every other entry as a false positive', () => {
     const overall = matchingQuality(outcomes, new Set(['hit'])).get('overall')!;
-    expect(overall).toMatchObject({ queries: 5, positives: 3, truePositives: 2, falseNegatives: 1, falsePositives: 2, falseHits: 1 });
+    expect(overall).toMatchObject({
+      queries: 5,
+      positives: 3,
+      truePositives: 2,
+      falseNegatives: 1,
+      falsePositives: 2,
+      falseHits: 1,
+    });
     expect(overall.precision).toBeCloseTo(0.5);
     expect(overall.recall).toBeCloseTo(2 / 3);
   });
@@ -28,7 +39,13 @@ describe('matchingQuality', () => {
   it('reports each group on its own queries; a group without positives has recall 1', () => {
     const groups = matchingQuality(outcomes, new Set(['hit']));
     expect(groups.get('dataset:sltd')).toMatchObject({ queries: 2, precision: 1, recall: 0.5 });
-    expect(groups.get('variant:notices/homonym')).toMatchObject({ queries: 2, positives: 0, falseHits: 1, precision: 0, recall: 1 });
+    expect(groups.get('variant:notices/homonym')).toMatchObject({
+      queries: 2,
+      positives: 0,
+      falseHits: 1,
+      precision: 0,
+      recall: 1,
+    });
   });
 });
 

@@ -30,7 +30,10 @@ export interface GroupQuality {
 }
 
 /** Quality per group (and `overall`), counting entries returned at one of `levels`. */
-export function matchingQuality(outcomes: LabelledOutcome[], levels: ReadonlySet<'hit' | 'possible'>): Map<string, GroupQuality> {
+export function matchingQuality(
+  outcomes: LabelledOutcome[],
+  levels: ReadonlySet<'hit' | 'possible'>,
+): Map<string, GroupQuality> {
   const groups = new Map<string, Omit<GroupQuality, 'precision' | 'recall' | 'f1'>>();
   for (const outcome of outcomes) {
     const predicted = new Set(outcome.returned.filter((found) => levels.has(found.level)).map((found) => found.entry));
@@ -38,7 +41,11 @@ export function matchingQuality(outcomes: LabelledOutcome[], levels: ReadonlySet
     const falsePositives = predicted.size - (truePositive ? 1 : 0);
     for (const name of ['overall', ...outcome.groups]) {
       let group = groups.get(name);
-      if (!group) groups.set(name, (group = { queries: 0, positives: 0, truePositives: 0, falsePositives: 0, falseNegatives: 0, falseHits: 0 }));
+      if (!group)
+        groups.set(
+          name,
+          (group = { queries: 0, positives: 0, truePositives: 0, falsePositives: 0, falseNegatives: 0, falseHits: 0 }),
+        );
       group.queries++;
       if (outcome.expected !== null) {
         group.positives++;
@@ -62,5 +69,8 @@ export function matchingQuality(outcomes: LabelledOutcome[], levels: ReadonlySet
 
 /** `variant:sltd/near_miss_number` → `variant_sltd_near_miss_number`: a figure name's stem. */
 export function figureStem(group: string): string {
-  return group.replace(/[^a-z0-9]+/gi, '_').replace(/_+$/, '').toLowerCase();
+  return group
+    .replace(/[^a-z0-9]+/gi, '_')
+    .replace(/_+$/, '')
+    .toLowerCase();
 }

@@ -24,12 +24,22 @@ interface Check {
   name: { full: string; original?: string; script?: string };
 }
 
-const noticeOf = (entryId: string, name: Check['name']) => ({ entryId, colour: 'red', noticeRef: entryId, charges: 'bench:names', subject: { names: [name] } });
+const noticeOf = (entryId: string, name: Check['name']) => ({
+  entryId,
+  colour: 'red',
+  noticeRef: entryId,
+  charges: 'bench:names',
+  subject: { names: [name] },
+});
 const written = (pair: ScriptPair, script: CrossScript, side: 'latin' | 'other'): Check['name'] =>
   side === 'latin' ? { full: pair.latin } : { full: pair.other, original: pair.other, script: CROSS_SCRIPTS[script] };
 
 /** Recall per script and direction through the service, and instant-check latency at `rate` checks/s. */
-export async function namesThroughApi(context: BenchContext, samples: Map<CrossScript, ScriptPair[]>, latency: { rate: number; seconds: number }): Promise<Record<string, number>> {
+export async function namesThroughApi(
+  context: BenchContext,
+  samples: Map<CrossScript, ScriptPair[]>,
+  latency: { rate: number; seconds: number },
+): Promise<Record<string, number>> {
   const figures: Record<string, number> = {};
   const environment = await openBenchEnvironment('names', context);
   const directory = mkdtempSync(path.join(tmpdir(), 'crosscheck-names-'));
@@ -114,9 +124,13 @@ async function foundShare(context: BenchContext, matchingUrl: string, key: strin
       headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
       body: JSON.stringify(slice.map((check) => ({ kind: 'person', person: { names: [check.name] } }))),
     });
-    const body = (await response.json()) as { results?: { index: number; status: number; hits?: { entryId: string }[] }[] };
-    if (response.status !== 200 || !body.results) throw new Error(`checks at ${start}: ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
-    for (const result of body.results) if (result.hits?.some((hit) => hit.entryId === slice[result.index].entryId)) found++;
+    const body = (await response.json()) as {
+      results?: { index: number; status: number; hits?: { entryId: string }[] }[];
+    };
+    if (response.status !== 200 || !body.results)
+      throw new Error(`checks at ${start}: ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
+    for (const result of body.results)
+      if (result.hits?.some((hit) => hit.entryId === slice[result.index].entryId)) found++;
   }
   return found / checks.length;
 }

@@ -5,7 +5,9 @@ describe('benchmark options', () => {
 
   it('read flags, numbers and text, with fallbacks for what is not given', () => {
     expect([options.flag('own-kafka'), options.flag('no-probe')]).toEqual([true, false]);
-    expect([options.number('rate', 500), options.number('seconds', 60), options.number('share', 0.15)]).toEqual([250, 60, 0.5]);
+    expect([options.number('rate', 500), options.number('seconds', 60), options.number('share', 0.15)]).toEqual([
+      250, 60, 0.5,
+    ]);
     expect([options.string('report', 'x.json'), options.string('seed', 'abc')]).toEqual(['out.json', 'abc']);
   });
 

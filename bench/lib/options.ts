@@ -19,7 +19,8 @@ export function benchOptions({ wholeNumbers = false } = {}, args: string[] = pro
     number(name, fallback, { whole = wholeNumbers } = {}) {
       if (!args.includes(`--${name}`)) return fallback;
       const value = Number(valueAfter(name));
-      if (!Number.isFinite(value) || value <= 0 || (whole && !Number.isInteger(value))) throw new Error(`--${name} needs a positive ${whole ? 'whole ' : ''}number`);
+      if (!Number.isFinite(value) || value <= 0 || (whole && !Number.isInteger(value)))
+        throw new Error(`--${name} needs a positive ${whole ? 'whole ' : ''}number`);
       return value;
     },
     string: (name, fallback) => valueAfter(name) ?? fallback,

@@ -1,6 +1,11 @@
 import { pairwiseQuality, type LabelledMember } from './pairwise-quality';
 
-const member = (recordId: string, label: string, entityId: string, categories: string[] = []): LabelledMember => ({ recordId, label, entityId, categories });
+const member = (recordId: string, label: string, entityId: string, categories: string[] = []): LabelledMember => ({
+  recordId,
+  label,
+  entityId,
+  categories,
+});
 
 describe('pairwiseQuality', () => {
   it('is perfect when entities are exactly the labels', () => {
@@ -10,7 +15,12 @@ describe('pairwiseQuality', () => {
 
   it('counts a missed duplicate against recall and an over-merge against precision', () => {
     // L1 = {a,b,c} split into E1={a,b} and E2={c}; L2 = {d} wrongly merged into E1.
-    const { overall } = pairwiseQuality([member('a', 'L1', 'E1'), member('b', 'L1', 'E1'), member('c', 'L1', 'E2'), member('d', 'L2', 'E1')]);
+    const { overall } = pairwiseQuality([
+      member('a', 'L1', 'E1'),
+      member('b', 'L1', 'E1'),
+      member('c', 'L1', 'E2'),
+      member('d', 'L2', 'E1'),
+    ]);
     expect(overall.truePairs).toBe(3);
     expect(overall.predictedPairs).toBe(3);
     expect(overall.correctPairs).toBe(1);

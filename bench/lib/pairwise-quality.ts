@@ -41,10 +41,15 @@ export function pairwiseQuality(members: LabelledMember[]): { overall: Quality; 
       if (a.entityId === b.entityId) count(a, b, 'correctPairs');
     });
   }
-  for (const group of groupBy(members, (member) => member.entityId)) forEachPair(group, (a, b) => count(a, b, 'predictedPairs'));
+  for (const group of groupBy(members, (member) => member.entityId))
+    forEachPair(group, (a, b) => count(a, b, 'predictedPairs'));
   return {
     overall: quality(overall),
-    byCategory: Object.fromEntries([...byCategory.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([category, counts]) => [category, quality(counts)])),
+    byCategory: Object.fromEntries(
+      [...byCategory.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([category, counts]) => [category, quality(counts)]),
+    ),
   };
 }
 

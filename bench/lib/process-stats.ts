@@ -43,7 +43,8 @@ export function processCpuSeconds(pid: number): number | undefined {
 export function processMemory(pid: number): { rssBytes: number; peakRssBytes: number } | undefined {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kib = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN) * 1024;
+    const kib = (key: string) =>
+      Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN) * 1024;
     return { rssBytes: kib('VmRSS'), peakRssBytes: kib('VmHWM') };
   } catch {
     return undefined;
@@ -78,7 +79,8 @@ export function childProcessWith(needle: string): number | undefined {
         const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
         const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
         if (parent !== process.pid) continue;
-        if (fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ').includes(needle)) return Number(entry);
+        if (fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ').includes(needle))
+          return Number(entry);
       } catch {
         // gone meanwhile
       }

@@ -70,11 +70,18 @@ export interface ListedPerson {
 }
 
 function readCsv(file: string): Record<string, string>[] {
-  return parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true, trim: true, relax_column_count: true });
+  return parse(readFileSync(file, 'utf8'), {
+    columns: true,
+    skip_empty_lines: true,
+    trim: true,
+    relax_column_count: true,
+  });
 }
 
 /** yente's files: the US Congress list (positives) or persons on no list (negatives_us, negatives_global). */
-export function yentePersons(name: 'positives_us_congress_untreated' | 'negatives_us' | 'negatives_global'): ListedPerson[] {
+export function yentePersons(
+  name: 'positives_us_congress_untreated' | 'negatives_us' | 'negatives_global',
+): ListedPerson[] {
   return readCsv(path.join(DATASETS, 'yente', `${name}.csv`)).map((row) => ({
     fullName: row.full_name ?? '',
     first: row.first_name ?? '',

@@ -22,7 +22,12 @@ export interface PreparedInsert {
 }
 
 /** INSERT statements of at most `rowsPerStatement` rows (capped by the bind-parameter limit). */
-export function prepareMultiRowInserts(table: string, columns: string[], rows: SqlValue[][], rowsPerStatement = Number.POSITIVE_INFINITY): PreparedInsert[] {
+export function prepareMultiRowInserts(
+  table: string,
+  columns: string[],
+  rows: SqlValue[][],
+  rowsPerStatement = Number.POSITIVE_INFINITY,
+): PreparedInsert[] {
   const perStatement = Math.min(rowsPerStatement, Math.floor(MAX_BIND_PARAMETERS / columns.length));
   const statements: PreparedInsert[] = [];
   for (let first = 0; first < rows.length; first += perStatement) {
@@ -34,7 +39,11 @@ export function prepareMultiRowInserts(table: string, columns: string[], rows: S
       tuples[index] = `(${row.map((_, column) => `$${at + column + 1}`).join(',')})`;
       values.push(...row);
     });
-    statements.push({ text: `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(',')}`, values, rows: chunk.length });
+    statements.push({
+      text: `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(',')}`,
+      values,
+      rows: chunk.length,
+    });
   }
   return statements;
 }
@@ -78,5 +87,7 @@ function copyField(value: SqlValue): string {
   if (value === null) return '\\N';
   if (typeof value === 'boolean') return value ? 't' : 'f';
   if (typeof value === 'number') return String(value);
-  return COPY_SPECIAL.test(value) ? value.replace(/[\\\n\r\t]/g, (c) => ({ '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' })[c]!) : value;
+  return COPY_SPECIAL.test(value)
+    ? value.replace(/[\\\n\r\t]/g, (c) => ({ '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' })[c]!)
+    : value;
 }

@@ -11,7 +11,15 @@
 import { create } from '@bufbuild/protobuf';
 import { DisseminationSchema, SharedRecordSchema } from '@crosscheck/contracts';
 import { RecordBodyDto, recordBodyOf } from '@crosscheck/records';
-import { blockingKeys, FeatureEvidence, keyWeight, RecordBodyLike, RecordFacts, recordFactsOf, scoreRecords } from '@crosscheck/resolution';
+import {
+  blockingKeys,
+  FeatureEvidence,
+  keyWeight,
+  RecordBodyLike,
+  RecordFacts,
+  recordFactsOf,
+  scoreRecords,
+} from '@crosscheck/resolution';
 import { plainToInstance } from 'class-transformer';
 import { changeOfLine } from '../../apps/matching/src/load-reference/formats/reference-line';
 import { DatasetName, entryFactsOf, Probe, probesOf } from '../../apps/matching/src/model/datasets';
@@ -29,8 +37,13 @@ export interface IndexedEntry {
 
 /** A reference line (the project's NDJSON object) as the loader stores it; throws on a line the loader would refuse. */
 export function indexedEntryOf(dataset: DatasetName, line: object, lineNumber: number): IndexedEntry {
-  const change = changeOfLine(line, lineNumber, { dataset, owner: 'IPSG', dissemination: create(DisseminationSchema, {}) });
-  if (change.op !== 'upsert') throw new Error(`${dataset} line ${lineNumber}: the loader would not load it (${JSON.stringify(change)})`);
+  const change = changeOfLine(line, lineNumber, {
+    dataset,
+    owner: 'IPSG',
+    dissemination: create(DisseminationSchema, {}),
+  });
+  if (change.op !== 'upsert')
+    throw new Error(`${dataset} line ${lineNumber}: the loader would not load it (${JSON.stringify(change)})`);
   const facts = entryFactsOf(dataset, change.entry);
   if (!facts) throw new Error(`${dataset} line ${lineNumber}: no facts`);
   // Stored as jsonb and read back: what the service scores is the JSON form.
@@ -39,7 +52,12 @@ export function indexedEntryOf(dataset: DatasetName, line: object, lineNumber: n
 
 /** What an instant check is given: the record body alone (`kind` and the body of that kind). */
 export function checkBodyOf(query: object): Record<string, unknown> {
-  const { externalRef: _ref, dissemination: _dissemination, purpose: _purpose, ...body } = query as Record<string, unknown>;
+  const {
+    externalRef: _ref,
+    dissemination: _dissemination,
+    purpose: _purpose,
+    ...body
+  } = query as Record<string, unknown>;
   return body;
 }
 
@@ -83,7 +101,8 @@ export class ReferenceIndex {
       const rows = byKey.get(key);
       if (!rows) continue;
       const weight = keyWeight(Math.min(rows.length, ROWS_PER_KEY));
-      for (let i = 0; i < rows.length && i < ROWS_PER_KEY; i++) shared.set(rows[i], (shared.get(rows[i]) ?? 0) + weight);
+      for (let i = 0; i < rows.length && i < ROWS_PER_KEY; i++)
+        shared.set(rows[i], (shared.get(rows[i]) ?? 0) + weight);
     }
     return [...shared.entries()]
       .sort(([a, sharedA], [b, sharedB]) => sharedB - sharedA || a - b)
@@ -103,7 +122,11 @@ export class ReferenceIndex {
 }
 
 /** Scores a probe against the given entries; those reaching `minScore`. */
-export function scored(probe: Probe, entries: IndexedEntry[], minScore: number): { entry: IndexedEntry; score: number; features: FeatureEvidence[] }[] {
+export function scored(
+  probe: Probe,
+  entries: IndexedEntry[],
+  minScore: number,
+): { entry: IndexedEntry; score: number; features: FeatureEvidence[] }[] {
   const found: { entry: IndexedEntry; score: number; features: FeatureEvidence[] }[] = [];
   for (const entry of entries) {
     const pair = scoreRecords(probe.facts, entry.facts);

@@ -97,7 +97,9 @@ export function printReport(report: BenchReport, print: (line: string) => void =
   const width = Math.max(...[...rows, ...goalRows].map(([name]) => name.length), 6);
   const line = (left: string, right: string) => print(`  ${left.padEnd(width)}  ${right}`);
   print('');
-  print(`${report.name} — ${report.date}, ${report.machine.cpus} CPUs, ${report.machine.memory}, Node ${report.machine.node}`);
+  print(
+    `${report.name} — ${report.date}, ${report.machine.cpus} CPUs, ${report.machine.memory}, Node ${report.machine.node}`,
+  );
   line('figure', 'value');
   line('-'.repeat(width), '-'.repeat(12));
   for (const [name, value] of rows) line(name, value);

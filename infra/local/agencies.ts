@@ -38,7 +38,8 @@ export class Agencies {
       const response = await fetch(`${serviceUrl}/v1/whoami`, { headers: { authorization: `Bearer ${key}` } });
       await response.body?.cancel();
       if (response.status === 200) return;
-      if (response.status !== 401 || Date.now() > deadline) throw new Error(`${serviceUrl} did not accept the key: ${response.status}`);
+      if (response.status !== 401 || Date.now() > deadline)
+        throw new Error(`${serviceUrl} did not accept the key: ${response.status}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
@@ -57,16 +58,21 @@ export class Agencies {
   private async issue(code: string, roles: Role[]): Promise<string> {
     const admin = await this.admin();
     const created = await this.call('POST', '/v1/admin/agencies', admin, { code, name: `${code} national bureau` });
-    if (created.status !== 201 && created.status !== 409) throw new Error(`creating agency ${code}: ${created.status} ${JSON.stringify(created.body)}`);
+    if (created.status !== 201 && created.status !== 409)
+      throw new Error(`creating agency ${code}: ${created.status} ${JSON.stringify(created.body)}`);
     const issued = await this.call('POST', `/v1/admin/agencies/${code}/keys`, admin, { roles, label: 'test' });
-    if (issued.status !== 201) throw new Error(`issuing a key for ${code}: ${issued.status} ${JSON.stringify(issued.body)}`);
+    if (issued.status !== 201)
+      throw new Error(`issuing a key for ${code}: ${issued.status} ${JSON.stringify(issued.body)}`);
     return (issued.body as { key: string }).key;
   }
 
   async call(method: string, route: string, key: string, body?: unknown): Promise<{ status: number; body: any }> {
     const response = await fetch(`${this.intakeUrl()}${route}`, {
       method,
-      headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${key}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: response.status, body: await response.json() };

@@ -45,18 +45,36 @@ async function up(): Promise<void> {
 
   try {
     await fetchAll();
-    const timed = async <T extends Running>(name: string, start: () => Promise<T>, where: (r: T) => string): Promise<void> => {
+    const timed = async <T extends Running>(
+      name: string,
+      start: () => Promise<T>,
+      where: (r: T) => string,
+    ): Promise<void> => {
       const t0 = Date.now();
       const r = await start();
       started.push(r);
       if (r.supervised) supervisor.watch(name, r.supervised);
-      say(`${name.padEnd(8)} ${where(r).padEnd(48)} ${r.startedHere ? `started in ${secs(t0)}` : 'already running, reused'}`);
+      say(
+        `${name.padEnd(8)} ${where(r).padEnd(48)} ${r.startedHere ? `started in ${secs(t0)}` : 'already running, reused'}`,
+      );
     };
     // allSettled, so that on a failure everything that did start is known and gets stopped.
     const results = await Promise.allSettled([
-      timed('kafka', () => startKafka(), (r) => r.bootstrapServers),
-      timed('zipkin', () => startZipkin(), (r) => r.url),
-      timed('postgres', () => startPostgres(), (r) => r.adminUrl),
+      timed(
+        'kafka',
+        () => startKafka(),
+        (r) => r.bootstrapServers,
+      ),
+      timed(
+        'zipkin',
+        () => startZipkin(),
+        (r) => r.url,
+      ),
+      timed(
+        'postgres',
+        () => startPostgres(),
+        (r) => r.adminUrl,
+      ),
     ]);
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;

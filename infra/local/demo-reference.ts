@@ -44,7 +44,11 @@ export async function seedDemoReferenceData(options: DemoReferenceOptions): Prom
   const say = options.say ?? (() => undefined);
   const loadedBefore = await datasetsLoadedBefore(options.databaseUrl, options.schema ?? 'matching');
   const written = await writeReferenceFiles({ seed: DEMO_SEED, outDir: options.outDir, ...options.counts });
-  const result: DemoReference = { seeded: [], leftAlone: [], demoVin: firstVin(written.find(({ dataset }) => dataset === 'smv')!.file) };
+  const result: DemoReference = {
+    seeded: [],
+    leftAlone: [],
+    demoVin: firstVin(written.find(({ dataset }) => dataset === 'smv')!.file),
+  };
   for (const { dataset, file } of written) {
     if (loadedBefore.has(dataset)) {
       result.leftAlone.push(dataset);
@@ -75,12 +79,22 @@ async function datasetsLoadedBefore(databaseUrl: string, schema: string): Promis
 
 /** A delta load: adds and changes what the file lists, removes nothing. Answers the loader's summary line. */
 async function addEntries(options: DemoReferenceOptions, dataset: string, file: string): Promise<string> {
-  const env = { ...process.env, DATABASE_URL: options.databaseUrl, ...(options.schema ? { DATABASE_SCHEMA: options.schema } : {}) };
+  const env = {
+    ...process.env,
+    DATABASE_URL: options.databaseUrl,
+    ...(options.schema ? { DATABASE_SCHEMA: options.schema } : {}),
+  };
   try {
-    const { stdout } = await promisify(execFile)(process.execPath, [LOADER, '--dataset', dataset, '--file', file, '--mode', 'delta'], { cwd: REPO_ROOT, env });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [LOADER, '--dataset', dataset, '--file', file, '--mode', 'delta'],
+      { cwd: REPO_ROOT, env },
+    );
     return stdout.split('\n')[0];
   } catch (error) {
-    throw new Error(`loading the demo ${dataset} failed: ${(error as { stderr?: string }).stderr ?? String(error)}`, { cause: error });
+    throw new Error(`loading the demo ${dataset} failed: ${(error as { stderr?: string }).stderr ?? String(error)}`, {
+      cause: error,
+    });
   }
 }
 

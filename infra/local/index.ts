@@ -10,4 +10,9 @@ export * as paths from './paths';
 export { Agencies } from './agencies';
 export { Supervisor, type Supervised } from './supervisor';
 export { afterCrash, DEFAULT_RESTART_POLICY, type RestartPolicy } from './restart-policy';
-export { seedDemoReferenceData, DEMO_RED_NOTICES, type DemoReference, type DemoReferenceOptions } from './demo-reference';
+export {
+  seedDemoReferenceData,
+  DEMO_RED_NOTICES,
+  type DemoReference,
+  type DemoReferenceOptions,
+} from './demo-reference';

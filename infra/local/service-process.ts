@@ -64,7 +64,13 @@ export async function startServiceProcess(name: ServiceName, options: ServicePro
 
   const launch = async () => {
     child = spawnServer(process.execPath, [entry], {
-      env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', KAFKAJS_NO_PARTITIONER_WARNING: '1', ...options.env, PORT: String(port) },
+      env: {
+        ...process.env,
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+        KAFKAJS_NO_PARTITIONER_WARNING: '1',
+        ...options.env,
+        PORT: String(port),
+      },
       logFile,
       graceMs: 35_000,
     });
@@ -94,10 +100,18 @@ function reachableAt(bindAddress = ''): string {
   return bindAddress.includes(':') ? `[${bindAddress}]` : bindAddress;
 }
 
-async function waitForReady(name: string, url: string, child: Child, logFile: string, probe: Agent | undefined, timeoutMs = 60_000): Promise<void> {
+async function waitForReady(
+  name: string,
+  url: string,
+  child: Child,
+  logFile: string,
+  probe: Agent | undefined,
+  timeoutMs = 60_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.hasExited()) throw new Error(`${name} ${await child.exited} before it was ready; see ${logFile}:\n${child.tail(15)}`);
+    if (child.hasExited())
+      throw new Error(`${name} ${await child.exited} before it was ready; see ${logFile}:\n${child.tail(15)}`);
     try {
       if ((await fetch(`${url}/ready`, { dispatcher: probe })).ok) return;
     } catch {

@@ -51,7 +51,9 @@ export class Supervisor {
         this.say(`${name} restarted`);
       } catch (error) {
         readySince = 0;
-        this.say(`${name} did not come back: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
+        this.say(
+          `${name} did not come back: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`,
+        );
       }
     }
   }

@@ -32,7 +32,9 @@ export async function startZipkin(opts: ZipkinOptions = {}): Promise<Running & {
       log?.(`reusing the Zipkin already running on ${url}`);
       return { ...noop, url };
     }
-    throw new Error(`Port ${port} is in use by something that is not Zipkin (no 200 from ${url}/health); free it or pick another port.`);
+    throw new Error(
+      `Port ${port} is in use by something that is not Zipkin (no 200 from ${url}/health); free it or pick another port.`,
+    );
   }
 
   const lib = await fetchJars('zipkin', log);
@@ -57,19 +59,30 @@ export async function startZipkin(opts: ZipkinOptions = {}): Promise<Running & {
     child = spawnServer(
       javaBin(),
       // C1 only: starts in ~2/3 of the time, and a dev trace viewer needs no peak throughput.
-      ['-Xms64m', `-Xmx${heapMb}m`, '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-XX:+ExitOnOutOfMemoryError',
-        '-jar', path.join(lib, jar),
+      [
+        '-Xms64m',
+        `-Xmx${heapMb}m`,
+        '-XX:+UseSerialGC',
+        '-XX:TieredStopAtLevel=1',
+        '-XX:+ExitOnOutOfMemoryError',
+        '-jar',
+        path.join(lib, jar),
         // Listen on loopback only; Armeria's port list is replaced as a whole, hence all three keys.
-        `--armeria.ports[0].port=${port}`, '--armeria.ports[0].ip=127.0.0.1', '--armeria.ports[0].protocols[0]=http',
+        `--armeria.ports[0].port=${port}`,
+        '--armeria.ports[0].ip=127.0.0.1',
+        '--armeria.ports[0].protocols[0]=http',
         // Quiet, like the broker: warnings and errors only.
-        '--spring.main.banner-mode=off', '--logging.level.root=WARN'],
+        '--spring.main.banner-mode=off',
+        '--logging.level.root=WARN',
+      ],
       { cwd: lib, env, logFile, log, graceMs: 10_000 },
     );
     try {
       await waitUntil(() => answersAsZipkin(url), {
         timeoutMs: 90_000,
         gaveUp: () => (child.hasExited() ? 'the Zipkin process exited' : undefined),
-        describe: () => `Zipkin on ${url} did not start (${log ? 'output was sent to the log callback' : logFile}). Last output:\n${child.tail()}\n`,
+        describe: () =>
+          `Zipkin on ${url} did not start (${log ? 'output was sent to the log callback' : logFile}). Last output:\n${child.tail()}\n`,
       });
     } catch (err) {
       await child.stop();
@@ -82,13 +95,20 @@ export async function startZipkin(opts: ZipkinOptions = {}): Promise<Running & {
     if (await answersAsZipkin(url)) return { ...noop, url };
     throw err;
   }
-  log?.(`Zipkin started on ${url} (${heapMb} MB heap, keeps the latest ${maxSpansFor(heapMb).toLocaleString('en')} spans)`);
+  log?.(
+    `Zipkin started on ${url} (${heapMb} MB heap, keeps the latest ${maxSpansFor(heapMb).toLocaleString('en')} spans)`,
+  );
   // A restarted Zipkin starts empty: traces are kept in memory only.
   const restart = async () => {
     await child.stop();
     await launch();
   };
-  return { url, startedHere: true, stop: () => child.stop(), supervised: { exited: () => child.exited, restart, kill: () => crash(child) } };
+  return {
+    url,
+    startedHere: true,
+    stop: () => child.stop(),
+    supervised: { exited: () => child.exited, restart, kill: () => crash(child) },
+  };
 }
 
 /**

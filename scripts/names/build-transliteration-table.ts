@@ -113,7 +113,8 @@ function readPairs(model: string): Pair[] {
 
 type Emissions = Map<string, Map<string, number>>;
 
-const emissionOf = (table: Emissions, char: string, chunk: string, fallback: number) => table.get(char)?.get(chunk) ?? fallback;
+const emissionOf = (table: Emissions, char: string, chunk: string, fallback: number) =>
+  table.get(char)?.get(chunk) ?? fallback;
 
 /** One EM round: expected counts of (character, chunk) under the current emissions, normalised per character. */
 function emRound(pairs: Pair[], emissions: Emissions | undefined): Emissions {
@@ -122,7 +123,8 @@ function emRound(pairs: Pair[], emissions: Emissions | undefined): Emissions {
   for (const { source, latin, weight } of pairs) {
     const n = source.length;
     const m = latin.length;
-    const p = (i: number, chunk: string) => (emissions ? emissionOf(emissions, source[i], chunk, 1e-6) : initial(chunk));
+    const p = (i: number, chunk: string) =>
+      emissions ? emissionOf(emissions, source[i], chunk, 1e-6) : initial(chunk);
     // forward[i][j]: source[0..i) emitted latin[0..j)
     const forward = new Float64Array((n + 1) * (m + 1));
     const backward = new Float64Array((n + 1) * (m + 1));
@@ -131,7 +133,8 @@ function emRound(pairs: Pair[], emissions: Emissions | undefined): Emissions {
       for (let j = 0; j <= m; j++) {
         const here = forward[i * (m + 1) + j];
         if (here === 0) continue;
-        for (let k = 0; k <= MAX_CHUNK && j + k <= m; k++) forward[(i + 1) * (m + 1) + j + k] += here * p(i, latin.slice(j, j + k));
+        for (let k = 0; k <= MAX_CHUNK && j + k <= m; k++)
+          forward[(i + 1) * (m + 1) + j + k] += here * p(i, latin.slice(j, j + k));
       }
     }
     const total = forward[n * (m + 1) + m];
@@ -140,7 +143,8 @@ function emRound(pairs: Pair[], emissions: Emissions | undefined): Emissions {
     for (let i = n - 1; i >= 0; i--) {
       for (let j = 0; j <= m; j++) {
         let sum = 0;
-        for (let k = 0; k <= MAX_CHUNK && j + k <= m; k++) sum += p(i, latin.slice(j, j + k)) * backward[(i + 1) * (m + 1) + j + k];
+        for (let k = 0; k <= MAX_CHUNK && j + k <= m; k++)
+          sum += p(i, latin.slice(j, j + k)) * backward[(i + 1) * (m + 1) + j + k];
         backward[i * (m + 1) + j] = sum;
       }
     }
@@ -257,7 +261,8 @@ function buildModel(model: string): { lines: string[]; pairs: number; aligned: n
   const lines: string[] = [];
   // How likely each chunk is for each character, for scoring how well a Latin name aligns to a name in this script.
   for (const [char, row] of emissions!) {
-    for (const [chunk, probability] of row) if (probability >= MIN_EMISSION) lines.push(`P\t${char}\t${chunk}\t${probability.toFixed(3)}`);
+    for (const [chunk, probability] of row)
+      if (probability >= MIN_EMISSION) lines.push(`P\t${char}\t${chunk}\t${probability.toFixed(3)}`);
   }
   const unigramChunk = new Map<string, string>();
   for (const [char, row] of unigram) {
@@ -266,7 +271,10 @@ function buildModel(model: string): { lines: string[]; pairs: number; aligned: n
     lines.push(`1\t${char}\t${best}`);
   }
   const kept = { L: new Map<string, string>(), R: new Map<string, string>() };
-  for (const [level, table] of [['L', left], ['R', right]] as const) {
+  for (const [level, table] of [
+    ['L', left],
+    ['R', right],
+  ] as const) {
     for (const [context, row] of table) {
       const best = argmax(row);
       if (best.total < MIN_BIGRAM || best.weight < best.total * MIN_SHARE) continue;
@@ -293,7 +301,9 @@ function main(): void {
     const started = Date.now();
     const { lines, pairs, aligned } = buildModel(model);
     sections.push(`#${model}`, ...lines.sort());
-    summary.push(`${model}: ${pairs} pairs, ${aligned} counted, ${lines.length} table lines (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    summary.push(
+      `${model}: ${pairs} pairs, ${aligned} counted, ${lines.length} table lines (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    );
     process.stdout.write(`${summary[summary.length - 1]}\n`);
   }
   writeTable(sections, summary);
@@ -313,8 +323,9 @@ const CALIBRATION_PAIRS = 3000;
 /** The log ratio 99.5% of training names paired with another training name's Latin spelling stay under. */
 function otherPersonLogRatio(model: string): number {
   // Loaded here, after the table is written, so it reads the new table.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { alignmentLogRatio } = require('../../libs/resolution/src/names/learned/learned-transliteration') as typeof import('../../libs/resolution/src/names/learned/learned-transliteration');
+  const { alignmentLogRatio } =
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require('../../libs/resolution/src/names/learned/learned-transliteration') as typeof import('../../libs/resolution/src/names/learned/learned-transliteration');
   const pairs = readPairs(model);
   const ratios: number[] = [];
   for (let i = 0; i < CALIBRATION_PAIRS && i < pairs.length; i++) {

@@ -34,12 +34,22 @@ const ALERTING_ENV = {
 /** Matches the demo Red Notice RN-2026-000105 (Olena Kovalenko, Ukrainian). */
 const kovalenko = () => ({
   ...wantedPerson(),
-  person: { names: [{ given: 'Olena', family: 'Kovalenko', original: 'Олена Коваленко', script: 'Cyrl' }], dateOfBirth: '1986-05-21', sex: 'female' as const, nationalities: ['UKR'] },
+  person: {
+    names: [{ given: 'Olena', family: 'Kovalenko', original: 'Олена Коваленко', script: 'Cyrl' }],
+    dateOfBirth: '1986-05-21',
+    sex: 'female' as const,
+    nationalities: ['UKR'],
+  },
 });
 /** Matches the demo Red Notice RN-2026-000102 (Mohammed Al-Rashid). */
 const alRashid = () => ({
   ...wantedPerson(),
-  person: { names: [{ given: 'Mohammed', family: 'Al-Rashid' }], dateOfBirth: '1983-07', sex: 'male' as const, nationalities: ['SYR'] },
+  person: {
+    names: [{ given: 'Mohammed', family: 'Al-Rashid' }],
+    dateOfBirth: '1983-07',
+    sex: 'male' as const,
+    nationalities: ['SYR'],
+  },
 });
 /** Matches SMV-R1, a stolen vehicle only DEU (the owner) and AUT may see. */
 const stolenVehicle = () => ({
@@ -59,8 +69,20 @@ beforeAll(async () => {
   await loadNotices(suite);
   const folder = mkdtempSync(path.join(tmpdir(), 'alerting-e2e-'));
   const smv = path.join(folder, 'smv.ndjson');
-  writeFileSync(smv, `${JSON.stringify({ entryId: 'SMV-R1', vehicle: { vin: '1HGCM82633A004352', plate: 'M-XY 123', registrationCountry: 'DEU', make: 'Honda', model: 'Accord' } })}\n`);
-  const loaded = await loadReference(suite, ['--dataset', 'smv', '--file', smv, '--owner', 'DEU', '--dissemination', 'agencies:DEU,AUT']);
+  writeFileSync(
+    smv,
+    `${JSON.stringify({ entryId: 'SMV-R1', vehicle: { vin: '1HGCM82633A004352', plate: 'M-XY 123', registrationCountry: 'DEU', make: 'Honda', model: 'Accord' } })}\n`,
+  );
+  const loaded = await loadReference(suite, [
+    '--dataset',
+    'smv',
+    '--file',
+    smv,
+    '--owner',
+    'DEU',
+    '--dissemination',
+    'agencies:DEU,AUT',
+  ]);
   expect(loaded.code).toBe(0);
 });
 
@@ -82,7 +104,10 @@ const subscribe = async (key: string, body: Record<string, unknown>) => {
 };
 
 const registerWebhook = async (key: string, pathName: string) => {
-  const registered = await alertingCall(suite, key, 'POST', '/v1/webhooks', { url: receiver.url(pathName), description: 'case system' });
+  const registered = await alertingCall(suite, key, 'POST', '/v1/webhooks', {
+    url: receiver.url(pathName),
+    description: 'case system',
+  });
   expect(registered.status).toBe(201);
   expect(registered.body.secret).toMatch(/^whsec_/);
   return registered.body as { webhookId: string; secret: string };
@@ -100,7 +125,8 @@ async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolea
   for (;;) {
     const value = await read();
     if (check(value)) return value;
-    if (Date.now() > deadline) throw new Error(`not reached within ${timeoutMs} ms; last: ${JSON.stringify(value).slice(0, 800)}`);
+    if (Date.now() > deadline)
+      throw new Error(`not reached within ${timeoutMs} ms; last: ${JSON.stringify(value).slice(0, 800)}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
@@ -108,7 +134,12 @@ async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolea
 describe('subscriptions', () => {
   it('raise an alert for each subscription whose filters the hit passes, and only those', async () => {
     const key = await analystKey(suite, 'FIN');
-    const redHits = await subscribe(key, { name: 'Red Notice hits', datasets: ['notices'], noticeColours: ['red'], levels: ['hit'] });
+    const redHits = await subscribe(key, {
+      name: 'Red Notice hits',
+      datasets: ['notices'],
+      noticeColours: ['red'],
+      levels: ['hit'],
+    });
     const ukraine = await subscribe(key, { name: 'Ukrainian nationals', countries: ['UKR'] });
     await subscribe(key, { name: 'Vehicles', recordKinds: ['vehicle'] });
     await subscribe(key, { name: 'Possible only', levels: ['possible'] });
@@ -119,17 +150,32 @@ describe('subscriptions', () => {
     await waitForPipelineIdle(suite);
 
     const alerts = await alertsOf(suite, key);
-    const bySubscription = (recordId: string) => alerts.filter((alert) => alert.recordId === recordId).map((alert) => alert.subscriptionName).sort();
+    const bySubscription = (recordId: string) =>
+      alerts
+        .filter((alert) => alert.recordId === recordId)
+        .map((alert) => alert.subscriptionName)
+        .sort();
     expect(bySubscription(petrov)).toEqual(['Red Notice hits']);
     expect(bySubscription(olena)).toEqual(['Red Notice hits', 'Ukrainian nationals']);
     expect(alerts.every((alert) => alert.kind === 'alert')).toBe(true);
-    expect(alerts.find((alert) => alert.subscriptionId === ukraine)).toMatchObject({ entryId: 'RN-2026-000105', noticeColour: 'red', level: 'hit', recordKind: 'person', status: 'new' });
+    expect(alerts.find((alert) => alert.subscriptionId === ukraine)).toMatchObject({
+      entryId: 'RN-2026-000105',
+      noticeColour: 'red',
+      level: 'hit',
+      recordKind: 'person',
+      status: 'new',
+    });
     // Filtered and sorted listing, paged by cursor.
     const onlyUkraine = await alertsOf(suite, key, `subscription=${ukraine}`);
     expect(onlyUkraine.map((alert) => alert.recordId)).toEqual([olena]);
     const firstPage = await alertingCall(suite, key, 'GET', `/v1/alerts?subscription=${redHits}&sort=oldest&limit=1`);
     expect(firstPage.body.alerts.map((alert: any) => alert.recordId)).toEqual([petrov]);
-    const secondPage = await alertingCall(suite, key, 'GET', `/v1/alerts?subscription=${redHits}&sort=oldest&limit=1&cursor=${firstPage.body.nextCursor}`);
+    const secondPage = await alertingCall(
+      suite,
+      key,
+      'GET',
+      `/v1/alerts?subscription=${redHits}&sort=oldest&limit=1&cursor=${firstPage.body.nextCursor}`,
+    );
     expect(secondPage.body.alerts.map((alert: any) => alert.recordId)).toEqual([olena]);
     expect(await alertsOf(suite, key, 'level=possible')).toEqual([]);
   });
@@ -137,9 +183,22 @@ describe('subscriptions', () => {
   it('are the agency’s: listed, read, replaced and deleted by its analysts, invisible to others', async () => {
     const key = await analystKey(suite, 'NOR');
     const id = await subscribe(key, { name: 'Everything' });
-    const replaced = await alertingCall(suite, key, 'PUT', `/v1/subscriptions/${id}`, { name: 'Yellow notices', noticeColours: ['yellow'], minScore: 0.9 });
-    expect(replaced.body).toMatchObject({ subscriptionId: id, agency: 'NOR', name: 'Yellow notices', noticeColours: ['yellow'], minScore: 0.9, datasets: [] });
-    expect((await alertingCall(suite, key, 'GET', '/v1/subscriptions')).body.subscriptions.map((s: any) => s.name)).toEqual(['Yellow notices']);
+    const replaced = await alertingCall(suite, key, 'PUT', `/v1/subscriptions/${id}`, {
+      name: 'Yellow notices',
+      noticeColours: ['yellow'],
+      minScore: 0.9,
+    });
+    expect(replaced.body).toMatchObject({
+      subscriptionId: id,
+      agency: 'NOR',
+      name: 'Yellow notices',
+      noticeColours: ['yellow'],
+      minScore: 0.9,
+      datasets: [],
+    });
+    expect(
+      (await alertingCall(suite, key, 'GET', '/v1/subscriptions')).body.subscriptions.map((s: any) => s.name),
+    ).toEqual(['Yellow notices']);
     const other = await analystKey(suite, 'DNK');
     expect((await alertingCall(suite, other, 'GET', `/v1/subscriptions/${id}`)).status).toBe(404);
     expect((await alertingCall(suite, other, 'DELETE', `/v1/subscriptions/${id}`)).status).toBe(404);
@@ -153,15 +212,33 @@ describe('hit notices', () => {
     const recordId = await share('POL', wantedPerson());
     const sharer = await analystKey(suite, 'POL');
     const owner = await analystKey(suite, 'IPSG');
-    const [notice] = await eventually(() => alertsOf(suite, sharer), (alerts) => alerts.length === 1);
-    expect(notice).toMatchObject({ kind: 'hit_notice', subscriptionId: null, recordId, recordOwner: 'POL', entryOwner: 'IPSG', entryId: 'RN-2026-000101' });
-    const ownerNotices = await eventually(() => alertsOf(suite, owner, 'kind=hit_notice'), (alerts) => alerts.some((alert) => alert.recordId === recordId));
+    const [notice] = await eventually(
+      () => alertsOf(suite, sharer),
+      (alerts) => alerts.length === 1,
+    );
+    expect(notice).toMatchObject({
+      kind: 'hit_notice',
+      subscriptionId: null,
+      recordId,
+      recordOwner: 'POL',
+      entryOwner: 'IPSG',
+      entryId: 'RN-2026-000101',
+    });
+    const ownerNotices = await eventually(
+      () => alertsOf(suite, owner, 'kind=hit_notice'),
+      (alerts) => alerts.some((alert) => alert.recordId === recordId),
+    );
     expect(ownerNotices.filter((alert) => alert.recordId === recordId)).toHaveLength(1);
     // Both sides, side by side, and the explanation.
     const detail = await alertingCall(suite, sharer, 'GET', `/v1/alerts/${notice.alertId}`);
     expect(detail.body.record.person.names[0]).toMatchObject({ given: 'Ivan', family: 'Petrov' });
-    expect(detail.body.entry).toMatchObject({ entryId: 'RN-2026-000101', notice: { colour: 'NOTICE_COLOUR_RED', subject: { names: [expect.objectContaining({ family: 'Petrov' })] } } });
-    expect(detail.body.features.map((feature: any) => feature.feature)).toEqual(expect.arrayContaining(['name', 'date_of_birth']));
+    expect(detail.body.entry).toMatchObject({
+      entryId: 'RN-2026-000101',
+      notice: { colour: 'NOTICE_COLOUR_RED', subject: { names: [expect.objectContaining({ family: 'Petrov' })] } },
+    });
+    expect(detail.body.features.map((feature: any) => feature.feature)).toEqual(
+      expect.arrayContaining(['name', 'date_of_birth']),
+    );
     expect(detail.body.traceId).toMatch(/^[0-9a-f]{32}$/);
   });
 });
@@ -178,7 +255,13 @@ describe('delivery is effectively once', () => {
       await receiver.waitFor('/hrv', 1);
       await waitForPipelineIdle(suite);
 
-      const found = (await readTopic(suite, 'matches.found.v1')).find((message) => message.headers['message-id'] && message.key && message.value && message.value.includes(Buffer.from(recordId)))!;
+      const found = (await readTopic(suite, 'matches.found.v1')).find(
+        (message) =>
+          message.headers['message-id'] &&
+          message.key &&
+          message.value &&
+          message.value.includes(Buffer.from(recordId)),
+      )!;
       expect(found).toBeDefined();
       const producer = suite.kafka.producer();
       await producer.connect();
@@ -212,15 +295,27 @@ describe('retraction', () => {
       const raised = JSON.parse((await stream.next((event) => event.event === 'alert')).data);
       expect(raised.status).toBe('new');
 
-      const withdrawn = await fetch(`${suite.url('intake')}/v1/records/${recordId}`, { method: 'DELETE', headers: { authorization: `Bearer ${await suite.agencies.key('SVN')}` } });
+      const withdrawn = await fetch(`${suite.url('intake')}/v1/records/${recordId}`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${await suite.agencies.key('SVN')}` },
+      });
       expect(withdrawn.status).toBeLessThan(300);
 
-      const retracted = JSON.parse((await stream.next((event) => event.event === 'alert' && JSON.parse(event.data).status === 'retracted')).data);
-      expect(retracted).toMatchObject({ alertId: raised.alertId, status: 'retracted', retraction: { reason: 'the record was withdrawn by its owner' } });
+      const retracted = JSON.parse(
+        (await stream.next((event) => event.event === 'alert' && JSON.parse(event.data).status === 'retracted')).data,
+      );
+      expect(retracted).toMatchObject({
+        alertId: raised.alertId,
+        status: 'retracted',
+        retraction: { reason: 'the record was withdrawn by its owner' },
+      });
       const [call] = await receiver.waitFor('/svn', 1, (delivery) => delivery.body?.event === 'alert.retracted');
       expect(call.body.alert).toMatchObject({ alertId: raised.alertId, status: 'retracted' });
       // Retracted alerts cannot be triaged.
-      const triage = await alertingCall(suite, key, 'POST', `/v1/alerts/${raised.alertId}/triage`, { status: 'confirmed', reason: 'seen at the border' });
+      const triage = await alertingCall(suite, key, 'POST', `/v1/alerts/${raised.alertId}/triage`, {
+        status: 'confirmed',
+        reason: 'seen at the border',
+      });
       expect(triage.status).toBe(409);
     } finally {
       stream.close();
@@ -231,21 +326,34 @@ describe('retraction', () => {
     const recordId = await share('LTU', wantedPerson());
     const sharer = await analystKey(suite, 'LTU');
     const entryOwner = await analystKey(suite, 'IPSG');
-    const [sharers] = await eventually(() => alertsOf(suite, sharer), (alerts) => alerts.some((alert) => alert.recordId === recordId));
-    const notices = await eventually(() => alertsOf(suite, entryOwner), (alerts) => alerts.some((alert) => alert.recordId === recordId));
+    const [sharers] = await eventually(
+      () => alertsOf(suite, sharer),
+      (alerts) => alerts.some((alert) => alert.recordId === recordId),
+    );
+    const notices = await eventually(
+      () => alertsOf(suite, entryOwner),
+      (alerts) => alerts.some((alert) => alert.recordId === recordId),
+    );
     const ownersAlert = notices.find((alert) => alert.recordId === recordId)!;
     expect(ownersAlert.record).not.toBeNull();
 
-    const withdrawn = await fetch(`${suite.url('intake')}/v1/records/${recordId}`, { method: 'DELETE', headers: { authorization: `Bearer ${await suite.agencies.key('LTU')}` } });
+    const withdrawn = await fetch(`${suite.url('intake')}/v1/records/${recordId}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${await suite.agencies.key('LTU')}` },
+    });
     expect(withdrawn.status).toBeLessThan(300);
     await waitForPipelineIdle(suite);
 
     // The notice's owner keeps its own notice, but not the other agency's record or the explanation quoting it: whether the
     // alert was retracted, or still stands on other records of the same person that earlier tests shared.
-    const owners = await eventually(() => alertingCall(suite, entryOwner, 'GET', `/v1/alerts/${ownersAlert.alertId}`), (answer) => answer.body.record === null);
+    const owners = await eventually(
+      () => alertingCall(suite, entryOwner, 'GET', `/v1/alerts/${ownersAlert.alertId}`),
+      (answer) => answer.body.record === null,
+    );
     expect(owners.body).toMatchObject({ record: null, features: [] });
     expect(owners.body.entry).not.toBeNull();
-    if (owners.body.status === 'retracted') expect(owners.body.retraction.reason).toBe('the record was withdrawn by its owner');
+    if (owners.body.status === 'retracted')
+      expect(owners.body.retraction.reason).toBe('the record was withdrawn by its owner');
     // The sharer keeps its own record.
     const sharersNow = await alertingCall(suite, sharer, 'GET', `/v1/alerts/${sharers.alertId}`);
     expect(sharersNow.body.record).not.toBeNull();
@@ -264,12 +372,26 @@ describe('dissemination', () => {
     try {
       const recordId = await share('FRA', stolenVehicle());
       await waitForPipelineIdle(suite);
-      const austrian = await eventually(() => alertsOf(suite, austria), (alerts) => alerts.some((alert) => alert.recordId === recordId));
-      expect(austrian.find((alert) => alert.recordId === recordId)).toMatchObject({ kind: 'alert', dataset: 'smv', entryId: 'SMV-R1', entryOwner: 'DEU' });
-      expect((await alertsOf(suite, owner)).filter((alert) => alert.recordId === recordId)).toEqual([expect.objectContaining({ kind: 'hit_notice' })]);
+      const austrian = await eventually(
+        () => alertsOf(suite, austria),
+        (alerts) => alerts.some((alert) => alert.recordId === recordId),
+      );
+      expect(austrian.find((alert) => alert.recordId === recordId)).toMatchObject({
+        kind: 'alert',
+        dataset: 'smv',
+        entryId: 'SMV-R1',
+        entryOwner: 'DEU',
+      });
+      expect((await alertsOf(suite, owner)).filter((alert) => alert.recordId === recordId)).toEqual([
+        expect.objectContaining({ kind: 'hit_notice' }),
+      ]);
 
       expect((await alertsOf(suite, france)).filter((alert) => alert.recordId === recordId)).toEqual([]);
-      expect(frenchStream.received.filter((event) => event.event === 'alert' && JSON.parse(event.data).recordId === recordId)).toEqual([]);
+      expect(
+        frenchStream.received.filter(
+          (event) => event.event === 'alert' && JSON.parse(event.data).recordId === recordId,
+        ),
+      ).toEqual([]);
       expect(receiver.received.filter((delivery) => delivery.path === '/fra-vehicles')).toEqual([]);
       // Nor can France read Austria's alert by its id.
       const austrianAlert = austrian.find((alert) => alert.recordId === recordId)!;
@@ -282,9 +404,14 @@ describe('dissemination', () => {
   it('tells the owner of the entry nothing of a record it may not see', async () => {
     const recordId = await share('CZE', { ...wantedPerson(), dissemination: { scope: 'owner-only' } });
     const czech = await analystKey(suite, 'CZE');
-    await eventually(() => alertsOf(suite, czech), (alerts) => alerts.some((alert) => alert.recordId === recordId));
+    await eventually(
+      () => alertsOf(suite, czech),
+      (alerts) => alerts.some((alert) => alert.recordId === recordId),
+    );
     await waitForPipelineIdle(suite);
-    expect((await alertsOf(suite, await analystKey(suite, 'IPSG'))).filter((alert) => alert.recordId === recordId)).toEqual([]);
+    expect(
+      (await alertsOf(suite, await analystKey(suite, 'IPSG'))).filter((alert) => alert.recordId === recordId),
+    ).toEqual([]);
   });
 
   it('retracts and empties an alert when the record is narrowed to agencies that exclude the subscriber', async () => {
@@ -292,7 +419,10 @@ describe('dissemination', () => {
     await subscribe(belgium, { name: 'Red notices', noticeColours: ['red'] });
     const record = { ...wantedPerson(), externalRef: `LU-${randomUUID()}` };
     const recordId = await share('LUX', record);
-    const [alert] = await eventually(() => alertsOf(suite, belgium), (alerts) => alerts.some((a) => a.recordId === recordId));
+    const [alert] = await eventually(
+      () => alertsOf(suite, belgium),
+      (alerts) => alerts.some((a) => a.recordId === recordId),
+    );
     await suite.agencies.key('NLD'); // dissemination names agencies that exist
 
     const narrowed = await fetch(`${suite.url('intake')}/v1/records/${recordId}`, {
@@ -315,7 +445,9 @@ describe('the live stream', () => {
     const key = await analystKey(suite, 'LTU');
     let stream = await openAlertStream(suite.url('alerting'), key);
     const first = await share('LTU', wantedPerson());
-    const firstEvent = await stream.next((event) => event.event === 'alert' && JSON.parse(event.data).recordId === first);
+    const firstEvent = await stream.next(
+      (event) => event.event === 'alert' && JSON.parse(event.data).recordId === first,
+    );
     stream.close();
 
     const whileAway = await share('LTU', kovalenko());
@@ -332,7 +464,9 @@ describe('the live stream', () => {
     try {
       const afterRestart = await stream.next((event) => event.event === 'alert');
       expect(JSON.parse(afterRestart.data).recordId).toBe(whileDown);
-      expect(stream.received.filter((event) => event.event === 'alert').map((event) => JSON.parse(event.data).recordId)).not.toContain(first);
+      expect(
+        stream.received.filter((event) => event.event === 'alert').map((event) => JSON.parse(event.data).recordId),
+      ).not.toContain(first);
     } finally {
       stream.close();
     }
@@ -349,7 +483,9 @@ describe('the live stream', () => {
     } finally {
       streams.forEach((stream) => stream.close());
     }
-    const bad = await fetch(`${suite.url('alerting')}/v1/alerts/stream`, { headers: { authorization: `Bearer ${key}`, 'last-event-id': 'yesterday' } });
+    const bad = await fetch(`${suite.url('alerting')}/v1/alerts/stream`, {
+      headers: { authorization: `Bearer ${key}`, 'last-event-id': 'yesterday' },
+    });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as any).error.details[0]).toMatchObject({ field: 'Last-Event-ID', rule: 'isCursor' });
   });
@@ -360,8 +496,16 @@ describe('webhooks', () => {
     const key = await analystKey(suite, 'PRT');
     const flaky = await registerWebhook(key, '/prt-flaky');
     const broken = await registerWebhook(key, '/prt-broken');
-    await subscribe(key, { name: 'Red notices to the case system', noticeColours: ['red'], webhookId: flaky.webhookId });
-    await subscribe(key, { name: 'Red notices to the old system', noticeColours: ['red'], webhookId: broken.webhookId });
+    await subscribe(key, {
+      name: 'Red notices to the case system',
+      noticeColours: ['red'],
+      webhookId: flaky.webhookId,
+    });
+    await subscribe(key, {
+      name: 'Red notices to the old system',
+      noticeColours: ['red'],
+      webhookId: broken.webhookId,
+    });
     receiver.answer('/prt-flaky', 503);
     receiver.answer('/prt-broken', 500);
 
@@ -369,9 +513,16 @@ describe('webhooks', () => {
     await receiver.waitFor('/prt-flaky', 2);
     receiver.answer('/prt-flaky', 200);
     const [delivered] = await receiver.waitFor('/prt-flaky', 1, (delivery) => delivery.answeredWith === 200);
-    expect(delivered.body).toMatchObject({ event: 'alert.raised', alert: { recordId, entryId: 'RN-2026-000101', agency: 'PRT' } });
-    expect(verifyWebhookSignature(flaky.secret, delivered.rawBody, delivered.headers['x-crosscheck-signature'] as string)).toBe(true);
-    expect(verifyWebhookSignature(broken.secret, delivered.rawBody, delivered.headers['x-crosscheck-signature'] as string)).toBe(false);
+    expect(delivered.body).toMatchObject({
+      event: 'alert.raised',
+      alert: { recordId, entryId: 'RN-2026-000101', agency: 'PRT' },
+    });
+    expect(
+      verifyWebhookSignature(flaky.secret, delivered.rawBody, delivered.headers['x-crosscheck-signature'] as string),
+    ).toBe(true);
+    expect(
+      verifyWebhookSignature(broken.secret, delivered.rawBody, delivered.headers['x-crosscheck-signature'] as string),
+    ).toBe(false);
     expect(delivered.headers['x-crosscheck-delivery']).toBe(delivered.body.deliveryId);
 
     const brokenCalls = await receiver.waitFor('/prt-broken', 4);
@@ -381,13 +532,23 @@ describe('webhooks', () => {
       () => alertingCall(suite, key, 'GET', `/v1/webhooks/deliveries?status=dead&webhook=${broken.webhookId}`),
       (answer) => answer.body.deliveries.length === 1,
     );
-    expect(dead.body.deliveries[0]).toMatchObject({ status: 'dead', attempts: 4, lastStatus: 500, event: 'alert.raised' });
+    expect(dead.body.deliveries[0]).toMatchObject({
+      status: 'dead',
+      attempts: 4,
+      lastStatus: 500,
+      event: 'alert.raised',
+    });
     const log = await alertingCall(suite, key, 'GET', `/v1/webhooks/deliveries?webhook=${flaky.webhookId}`);
     expect(log.body.deliveries[0]).toMatchObject({ status: 'delivered', lastStatus: 200 });
     expect(log.body.deliveries[0].attempts).toBeGreaterThanOrEqual(3);
 
     receiver.answer('/prt-broken', 204);
-    const resent = await alertingCall(suite, key, 'POST', `/v1/webhooks/deliveries/${dead.body.deliveries[0].deliveryId}/resend`);
+    const resent = await alertingCall(
+      suite,
+      key,
+      'POST',
+      `/v1/webhooks/deliveries/${dead.body.deliveries[0].deliveryId}/resend`,
+    );
     expect(resent.status).toBe(202);
     await receiver.waitFor('/prt-broken', 1, (delivery) => delivery.answeredWith === 204);
     const again = await eventually(
@@ -418,17 +579,35 @@ describe('triage', () => {
     await subscribe(key, { name: 'Red notices', noticeColours: ['red'] });
     const record = wantedPerson();
     await share('EST', record);
-    const [alert] = await eventually(() => alertsOf(suite, key), (alerts) => alerts.length === 1);
+    const [alert] = await eventually(
+      () => alertsOf(suite, key),
+      (alerts) => alerts.length === 1,
+    );
 
-    const skipped = await alertingCall(suite, key, 'POST', `/v1/alerts/${alert.alertId}/triage`, { status: 'retracted', reason: 'no' });
+    const skipped = await alertingCall(suite, key, 'POST', `/v1/alerts/${alert.alertId}/triage`, {
+      status: 'retracted',
+      reason: 'no',
+    });
     expect(skipped.status).toBe(400);
     expect(skipped.body.error.details).toEqual([expect.objectContaining({ field: 'status', rule: 'isIn' })]);
-    const acknowledged = await alertingCall(suite, key, 'POST', `/v1/alerts/${alert.alertId}/triage`, { status: 'acknowledged', reason: 'looking into it' });
-    expect(acknowledged.body).toMatchObject({ status: 'acknowledged', triage: [expect.objectContaining({ status: 'acknowledged', reason: 'looking into it' })] });
-    const backwards = await alertingCall(suite, key, 'POST', `/v1/alerts/${alert.alertId}/triage`, { status: 'acknowledged', reason: 'again' });
+    const acknowledged = await alertingCall(suite, key, 'POST', `/v1/alerts/${alert.alertId}/triage`, {
+      status: 'acknowledged',
+      reason: 'looking into it',
+    });
+    expect(acknowledged.body).toMatchObject({
+      status: 'acknowledged',
+      triage: [expect.objectContaining({ status: 'acknowledged', reason: 'looking into it' })],
+    });
+    const backwards = await alertingCall(suite, key, 'POST', `/v1/alerts/${alert.alertId}/triage`, {
+      status: 'acknowledged',
+      reason: 'again',
+    });
     expect(backwards.status).toBe(409);
     expect(backwards.body.error.code).toBe('invalid_transition');
-    const falsePositive = await alertingCall(suite, key, 'POST', `/v1/alerts/${alert.alertId}/triage`, { status: 'false_positive', reason: 'different father’s name on file' });
+    const falsePositive = await alertingCall(suite, key, 'POST', `/v1/alerts/${alert.alertId}/triage`, {
+      status: 'false_positive',
+      reason: 'different father’s name on file',
+    });
     expect(falsePositive.body.status).toBe('false_positive');
 
     const stream = await openAlertStream(suite.url('alerting'), key, falsePositive.body.cursor);
@@ -436,11 +615,17 @@ describe('triage', () => {
       // The same data shared again, under another reference: nothing new.
       await share('EST', { ...record, externalRef: `EE-${randomUUID()}` });
       await waitForPipelineIdle(suite);
-      expect(await alertsOf(suite, key)).toEqual([expect.objectContaining({ alertId: alert.alertId, status: 'false_positive' })]);
+      expect(await alertsOf(suite, key)).toEqual([
+        expect.objectContaining({ alertId: alert.alertId, status: 'false_positive' }),
+      ]);
       expect(stream.received.filter((event) => event.event === 'alert')).toEqual([]);
 
       // New data on the record's side: the pair is news again.
-      await share('EST', { ...record, externalRef: `EE-${randomUUID()}`, person: { ...record.person, placeOfBirth: 'Tallinn' } });
+      await share('EST', {
+        ...record,
+        externalRef: `EE-${randomUUID()}`,
+        person: { ...record.person, placeOfBirth: 'Tallinn' },
+      });
       const reopened = JSON.parse((await stream.next((event) => event.event === 'alert')).data);
       expect(reopened).toMatchObject({ alertId: alert.alertId, status: 'new' });
     } finally {
@@ -449,7 +634,9 @@ describe('triage', () => {
 
     const admin = await suite.agencies.admin();
     await suite.agencies.accepted(admin, suite.url('alerting'));
-    const audit = await fetch(`${suite.url('alerting')}/v1/admin/audit?agency=EST&action=alert.triage.false_positive`, { headers: { authorization: `Bearer ${admin}` } });
+    const audit = await fetch(`${suite.url('alerting')}/v1/admin/audit?agency=EST&action=alert.triage.false_positive`, {
+      headers: { authorization: `Bearer ${admin}` },
+    });
     const [line] = ((await audit.json()) as any).entries;
     expect(line).toMatchObject({ agency: 'EST', outcome: 'ok', recordIds: [alert.recordId] });
     expect(line.keyId).toBeTruthy();
@@ -460,15 +647,33 @@ describe('triage', () => {
     const sharer = await analystKey(suite, 'ISL');
     const owner = await analystKey(suite, 'IPSG');
     const recordId = await share('ISL', kovalenko());
-    const [sharerAlert] = await eventually(() => alertsOf(suite, sharer), (alerts) => alerts.length === 1);
-    const ownerAlert = (await eventually(() => alertsOf(suite, owner), (alerts) => alerts.some((a) => a.recordId === recordId))).find((a) => a.recordId === recordId);
+    const [sharerAlert] = await eventually(
+      () => alertsOf(suite, sharer),
+      (alerts) => alerts.length === 1,
+    );
+    const ownerAlert = (
+      await eventually(
+        () => alertsOf(suite, owner),
+        (alerts) => alerts.some((a) => a.recordId === recordId),
+      )
+    ).find((a) => a.recordId === recordId);
 
-    const notTheirs = await alertingCall(suite, sharer, 'POST', `/v1/alerts/${sharerAlert.alertId}/owner-decision`, { decision: 'confirmed', reason: 'we think so' });
+    const notTheirs = await alertingCall(suite, sharer, 'POST', `/v1/alerts/${sharerAlert.alertId}/owner-decision`, {
+      decision: 'confirmed',
+      reason: 'we think so',
+    });
     expect(notTheirs.status).toBe(403);
-    const confirmed = await alertingCall(suite, owner, 'POST', `/v1/alerts/${ownerAlert.alertId}/owner-decision`, { decision: 'confirmed', reason: 'fingerprints compared' });
+    const confirmed = await alertingCall(suite, owner, 'POST', `/v1/alerts/${ownerAlert.alertId}/owner-decision`, {
+      decision: 'confirmed',
+      reason: 'fingerprints compared',
+    });
     expect(confirmed.status).toBe(200);
     const seenBySharer = await alertingCall(suite, sharer, 'GET', `/v1/alerts/${sharerAlert.alertId}`);
-    expect(seenBySharer.body.ownerDecision).toMatchObject({ decision: 'confirmed', reason: 'fingerprints compared', agency: 'IPSG' });
+    expect(seenBySharer.body.ownerDecision).toMatchObject({
+      decision: 'confirmed',
+      reason: 'fingerprints compared',
+      agency: 'IPSG',
+    });
   });
 });
 
@@ -488,21 +693,29 @@ describe('bad input', () => {
     ];
     for (const [body, field, rule] of cases) {
       const refused = await alertingCall(suite, key, 'POST', '/v1/subscriptions', body);
-      expect([refused.status, refused.body.error.details]).toEqual([400, expect.arrayContaining([expect.objectContaining({ field, rule })])]);
+      expect([refused.status, refused.body.error.details]).toEqual([
+        400,
+        expect.arrayContaining([expect.objectContaining({ field, rule })]),
+      ]);
     }
     const malformed = await alertingCall(suite, key, 'POST', '/v1/subscriptions', '{"name": ');
     expect(malformed.status).toBe(400);
     expect((await alertingCall(suite, key, 'GET', '/v1/subscriptions')).body.subscriptions).toEqual([]);
 
     const unknownFilter = await alertingCall(suite, key, 'GET', '/v1/alerts?colour=red');
-    expect(unknownFilter.body.error.details).toEqual([expect.objectContaining({ field: 'colour', rule: 'unknownParameter' })]);
+    expect(unknownFilter.body.error.details).toEqual([
+      expect.objectContaining({ field: 'colour', rule: 'unknownParameter' }),
+    ]);
     expect((await alertingCall(suite, key, 'GET', '/v1/alerts/not-an-id')).status).toBe(404);
     expect((await alertingCall(suite, key, 'GET', `/v1/alerts/${randomUUID()}`)).status).toBe(404);
   });
 
   it('answers 401 without a valid key and 403 without the analyst role', async () => {
     expect((await fetch(`${suite.url('alerting')}/v1/alerts`)).status).toBe(401);
-    expect((await fetch(`${suite.url('alerting')}/v1/alerts/stream`, { headers: { authorization: 'Bearer cck_nope_nope' } })).status).toBe(401);
+    expect(
+      (await fetch(`${suite.url('alerting')}/v1/alerts/stream`, { headers: { authorization: 'Bearer cck_nope_nope' } }))
+        .status,
+    ).toBe(401);
     const agencyKey = await suite.agencies.key('MLT');
     await suite.agencies.accepted(agencyKey, suite.url('alerting'));
     expect((await alertingCall(suite, agencyKey, 'GET', '/v1/alerts')).status).toBe(403);

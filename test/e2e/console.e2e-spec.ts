@@ -41,13 +41,24 @@ beforeAll(async () => {
   // Started beside the suite rather than in it: the suite's pipeline checks treat every service there as a Kafka service with an outbox.
   consoleServer = await startServiceProcess('console', {
     logGroup: `test/${suite.id}`,
-    env: { ALERTING_URL: suite.url('alerting'), DEDUP_URL: suite.url('dedup'), ZIPKIN_UI_URL: `${suite.zipkinUrl}/zipkin` },
+    env: {
+      ALERTING_URL: suite.url('alerting'),
+      DEDUP_URL: suite.url('dedup'),
+      ZIPKIN_UI_URL: `${suite.zipkinUrl}/zipkin`,
+    },
   });
   await chromium;
-  const [, analyst, agency, launched] = await Promise.all([loadNotices(suite), analystKey(suite, 'FRA'), suite.agencies.key('FRA'), launchBrowser()]);
+  const [, analyst, agency, launched] = await Promise.all([
+    loadNotices(suite),
+    analystKey(suite, 'FRA'),
+    suite.agencies.key('FRA'),
+    launchBrowser(),
+  ]);
   [franceAnalyst, franceAgency, browser] = [analyst, agency, launched];
   page = await browser.context.newPage();
-  process.stderr.write(`[console e2e] services, console and browser up in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stderr.write(
+    `[console e2e] services, console and browser up in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+  );
 }, 600_000);
 
 afterAll(async () => {
@@ -65,7 +76,10 @@ describe('the analyst console, in a real browser', () => {
     await page.goto(consoleServer.url);
     await page.getByLabel('Analyst key').fill('cck_notakey_0000000000');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expectText(page.getByRole('alert'), 'That does not look like a crosscheck key: it is too short: a crosscheck key is 64 characters');
+    await expectText(
+      page.getByRole('alert'),
+      'That does not look like a crosscheck key: it is too short: a crosscheck key is 64 characters',
+    );
 
     await page.getByLabel('Analyst key').fill(`cck_0000000000000000_${'A'.repeat(43)}`);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -76,7 +90,9 @@ describe('the analyst console, in a real browser', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expectText(page.getByRole('alert'), 'does not have the analyst role');
     // Nothing about the key is kept in the page's reach (the page is plain browser code; these run in it).
-    expect(await page.evaluate<string>('document.cookie + JSON.stringify(localStorage) + JSON.stringify(sessionStorage)')).not.toContain('cck_');
+    expect(
+      await page.evaluate<string>('document.cookie + JSON.stringify(localStorage) + JSON.stringify(sessionStorage)'),
+    ).not.toContain('cck_');
   });
 
   it('signs an analyst in, and the live stream connects', async () => {
@@ -85,7 +101,9 @@ describe('the analyst console, in a real browser', () => {
     await expectText(page.getByTestId('agency'), 'FRA');
     await page.locator('[data-stream="live"]').waitFor({ timeout: 15_000 });
     const cookies = await browser.context.cookies(consoleServer.url);
-    expect(cookies).toEqual([expect.objectContaining({ name: 'crosscheck_session', httpOnly: true, sameSite: 'Strict' })]);
+    expect(cookies).toEqual([
+      expect.objectContaining({ name: 'crosscheck_session', httpOnly: true, sameSite: 'Strict' }),
+    ]);
     expect(cookies[0].value).not.toContain('cck_');
     expect(await page.evaluate<string>('document.cookie')).toBe('');
     // The session alone says who calls: credentials a page script adds do not reach alerting (which would answer 401 to them).
@@ -94,21 +112,39 @@ describe('the analyst console, in a real browser', () => {
     );
     expect(withForeignCredentials).toBe(200);
     // And a page script reaches only the calls the console's pages make.
-    expect(await page.evaluate<number>("fetch('/api/alerting/v1/whoami').then((response) => response.status)")).toBe(404);
-    expect(await page.evaluate<number>("fetch('/api/alerting/v1/webhooks', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).then((response) => response.status)")).toBe(404);
+    expect(await page.evaluate<number>("fetch('/api/alerting/v1/whoami').then((response) => response.status)")).toBe(
+      404,
+    );
+    expect(
+      await page.evaluate<number>(
+        "fetch('/api/alerting/v1/webhooks', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).then((response) => response.status)",
+      ),
+    ).toBe(404);
   });
 
   it('creates a subscription through the form', async () => {
     await page.getByRole('link', { name: 'Subscriptions' }).click();
     await page.getByLabel('Name').fill(SUBSCRIPTION);
-    await page.getByRole('group', { name: 'Datasets', exact: true }).getByRole('button', { name: 'Notices', exact: true }).click();
-    await page.getByRole('group', { name: 'Levels', exact: true }).getByRole('button', { name: 'Hit', exact: true }).click();
+    await page
+      .getByRole('group', { name: 'Datasets', exact: true })
+      .getByRole('button', { name: 'Notices', exact: true })
+      .click();
+    await page
+      .getByRole('group', { name: 'Levels', exact: true })
+      .getByRole('button', { name: 'Hit', exact: true })
+      .click();
     await page.getByRole('button', { name: 'Create subscription' }).click();
     await expectText(page.locator('.subscription-list'), SUBSCRIPTION);
 
-    const answer = await fetch(`${suite.url('alerting')}/v1/subscriptions`, { headers: { authorization: `Bearer ${franceAnalyst}` } });
-    const { subscriptions } = (await answer.json()) as { subscriptions: { name: string; datasets: string[]; levels: string[] }[] };
-    expect(subscriptions).toEqual([expect.objectContaining({ name: SUBSCRIPTION, datasets: ['notices'], levels: ['hit'] })]);
+    const answer = await fetch(`${suite.url('alerting')}/v1/subscriptions`, {
+      headers: { authorization: `Bearer ${franceAnalyst}` },
+    });
+    const { subscriptions } = (await answer.json()) as {
+      subscriptions: { name: string; datasets: string[]; levels: string[] }[];
+    };
+    expect(subscriptions).toEqual([
+      expect.objectContaining({ name: SUBSCRIPTION, datasets: ['notices'], levels: ['hit'] }),
+    ]);
     await page.getByRole('link', { name: 'Alerts' }).click();
   });
 
@@ -146,7 +182,9 @@ describe('the analyst console, in a real browser', () => {
     expect(await detail.locator('.feature .scorebar').count()).toBeGreaterThanOrEqual(2);
     await expectText(detail.locator('#entity-title'), 'Other records');
     await detail.locator('.trace-link').waitFor();
-    expect(await detail.locator('.trace-link').getAttribute('href')).toMatch(new RegExp(`^${suite.zipkinUrl}/zipkin/traces/[0-9a-f]{32}$`));
+    expect(await detail.locator('.trace-link').getAttribute('href')).toMatch(
+      new RegExp(`^${suite.zipkinUrl}/zipkin/traces/[0-9a-f]{32}$`),
+    );
 
     await page.locator('.members, [data-testid="entity-none"]').first().waitFor();
     await page.screenshot({ path: SCREENSHOT, fullPage: false });
@@ -155,15 +193,21 @@ describe('the analyst console, in a real browser', () => {
   it('marks it a false positive, with a reason', async () => {
     const detail = page.locator('article.detail');
     await detail.getByRole('button', { name: 'False positive', exact: true }).click();
-    await detail.getByRole('textbox').fill('Different person: the border post checked his passport, born 1972 in Kazan.');
+    await detail
+      .getByRole('textbox')
+      .fill('Different person: the border post checked his passport, born 1972 in Kazan.');
     await detail.getByRole('button', { name: 'Mark false positive' }).click();
     await expectText(detail.locator('.detail-title-row .badge'), 'False positive');
     await expectText(detail.locator('.history'), 'born 1972 in Kazan');
     await expectText(subscriptionAlert().first().locator('.badge'), 'False positive');
 
-    const [alert] = (await alertsOf(suite, franceAnalyst, 'kind=alert')).filter((a) => a.subscriptionName === SUBSCRIPTION);
+    const [alert] = (await alertsOf(suite, franceAnalyst, 'kind=alert')).filter(
+      (a) => a.subscriptionName === SUBSCRIPTION,
+    );
     expect(alert).toMatchObject({ status: 'false_positive', entryId: 'RN-2026-000101' });
-    expect(alert.triage).toEqual([expect.objectContaining({ status: 'false_positive', reason: expect.stringContaining('Kazan') })]);
+    expect(alert.triage).toEqual([
+      expect.objectContaining({ status: 'false_positive', reason: expect.stringContaining('Kazan') }),
+    ]);
   });
 
   it('shows nothing new when the same person is shared again', async () => {
@@ -203,7 +247,12 @@ describe('the analyst console, in a real browser', () => {
     await page.locator('[data-stream="reconnecting"], [data-stream="offline"]').first().waitFor({ timeout: 15_000 });
     const shared = await shareRecord(suite.url('intake'), franceAgency, {
       ...wantedPerson(),
-      person: { names: [{ given: 'María José', family: 'García Márquez' }], dateOfBirth: '1990-11-02', sex: 'female', nationalities: ['COL'] },
+      person: {
+        names: [{ given: 'María José', family: 'García Márquez' }],
+        dateOfBirth: '1990-11-02',
+        sex: 'female',
+        nationalities: ['COL'],
+      },
     });
     expect(shared.status).toBe(201);
     await alerting.restart();
@@ -217,7 +266,9 @@ describe('the analyst console, in a real browser', () => {
 
   it('is not shown inside another page’s frame', async () => {
     const framing = await browser.context.newPage();
-    await framing.setContent(`<iframe src="${consoleServer.url}/" width="900" height="600"></iframe>`, { waitUntil: 'load' });
+    await framing.setContent(`<iframe src="${consoleServer.url}/" width="900" height="600"></iframe>`, {
+      waitUntil: 'load',
+    });
     const framed = (await (await framing.$('iframe'))!.contentFrame())!;
     // Chromium leaves its error page in the frame; the console (signed in, in this browser) never renders there.
     await framing.waitForTimeout(1_000);

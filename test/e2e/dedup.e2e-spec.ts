@@ -31,8 +31,18 @@ async function keyOf(agency: string): Promise<string> {
   return key;
 }
 
-function person(names: PersonRecordInput['person']['names'], extra: Partial<PersonRecordInput['person']> = {}, dissemination: PersonRecordInput['dissemination'] = { scope: 'all' }): PersonRecordInput {
-  return { kind: 'person', externalRef: `CASE-${randomUUID()}`, dissemination, purpose: 'investigation', person: { names, ...extra } };
+function person(
+  names: PersonRecordInput['person']['names'],
+  extra: Partial<PersonRecordInput['person']> = {},
+  dissemination: PersonRecordInput['dissemination'] = { scope: 'all' },
+): PersonRecordInput {
+  return {
+    kind: 'person',
+    externalRef: `CASE-${randomUUID()}`,
+    dissemination,
+    purpose: 'investigation',
+    person: { names, ...extra },
+  };
 }
 
 async function share(agency: string, record: PersonRecordInput): Promise<string> {
@@ -42,12 +52,16 @@ async function share(agency: string, record: PersonRecordInput): Promise<string>
 }
 
 async function entityOfRecord(agency: string, recordId: string): Promise<{ status: number; body: any }> {
-  const response = await fetch(`${suite.url('dedup')}/v1/records/${recordId}/entity`, { headers: { authorization: `Bearer ${await keyOf(agency)}` } });
+  const response = await fetch(`${suite.url('dedup')}/v1/records/${recordId}/entity`, {
+    headers: { authorization: `Bearer ${await keyOf(agency)}` },
+  });
   return { status: response.status, body: await response.json() };
 }
 
 async function entity(agency: string, entityId: string): Promise<{ status: number; body: any }> {
-  const response = await fetch(`${suite.url('dedup')}/v1/entities/${entityId}`, { headers: { authorization: `Bearer ${await keyOf(agency)}` } });
+  const response = await fetch(`${suite.url('dedup')}/v1/entities/${entityId}`, {
+    headers: { authorization: `Bearer ${await keyOf(agency)}` },
+  });
   return { status: response.status, body: await response.json() };
 }
 
@@ -57,9 +71,22 @@ const recordIds = (view: { records: { id: string }[] }) => view.records.map((rec
 
 describe('records of one person shared by several agencies', () => {
   it('become one entity across agencies, spellings and scripts, with the links between the cases', async () => {
-    const french = await share('FRA', person([{ given: 'Aleksandr', family: 'Ivanov' }], { dateOfBirth: '1968-07-21', sex: 'male', nationalities: ['RUS'] }));
-    const ukrainian = await share('UKR', person([{ full: 'Александр Иванов', script: 'Cyrl' }], { dateOfBirth: '1968-07-21', sex: 'male' }));
-    const german = await share('DEU', person([{ full: 'IVANOV, Alexander' }], { dateOfBirth: '1968', nationalities: ['RUS'] }));
+    const french = await share(
+      'FRA',
+      person([{ given: 'Aleksandr', family: 'Ivanov' }], {
+        dateOfBirth: '1968-07-21',
+        sex: 'male',
+        nationalities: ['RUS'],
+      }),
+    );
+    const ukrainian = await share(
+      'UKR',
+      person([{ full: 'Александр Иванов', script: 'Cyrl' }], { dateOfBirth: '1968-07-21', sex: 'male' }),
+    );
+    const german = await share(
+      'DEU',
+      person([{ full: 'IVANOV, Alexander' }], { dateOfBirth: '1968', nationalities: ['RUS'] }),
+    );
     await waitForPipelineIdle(suite);
 
     const view = await entityOfRecord('FRA', french);
@@ -77,8 +104,14 @@ describe('records of one person shared by several agencies', () => {
   });
 
   it('stay apart when they are homonyms born on different dates', async () => {
-    const first = await share('FRA', person([{ given: 'Mohammed', family: 'Ali' }], { dateOfBirth: '1980-05-01', sex: 'male' }));
-    const second = await share('ESP', person([{ given: 'Mohammed', family: 'Ali' }], { dateOfBirth: '1991-11-23', sex: 'male' }));
+    const first = await share(
+      'FRA',
+      person([{ given: 'Mohammed', family: 'Ali' }], { dateOfBirth: '1980-05-01', sex: 'male' }),
+    );
+    const second = await share(
+      'ESP',
+      person([{ given: 'Mohammed', family: 'Ali' }], { dateOfBirth: '1991-11-23', sex: 'male' }),
+    );
     await waitForPipelineIdle(suite);
 
     const [a, b] = [await entityOfRecord('FRA', first), await entityOfRecord('ESP', second)];
@@ -90,7 +123,10 @@ describe('records of one person shared by several agencies', () => {
 
 describe('a record that changes', () => {
   it('leaves its entity when an update makes it another person, and on withdrawal', async () => {
-    const original = await share('ITA', person([{ given: 'Giuseppe', family: 'Esposito' }], { dateOfBirth: '1975-02-11', sex: 'male' }));
+    const original = await share(
+      'ITA',
+      person([{ given: 'Giuseppe', family: 'Esposito' }], { dateOfBirth: '1975-02-11', sex: 'male' }),
+    );
     const copy = person([{ given: 'Giuseppe', family: 'Esposito' }], { dateOfBirth: '1975-02-11', sex: 'male' });
     const other = await share('BEL', copy);
     const third = await share('NLD', person([{ full: 'Esposito Giuseppe' }], { dateOfBirth: '1975-02-11' }));
@@ -102,7 +138,10 @@ describe('a record that changes', () => {
     const updated = await fetch(`${suite.url('intake')}/v1/records/${other}`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await keyOf('BEL')}` },
-      body: JSON.stringify({ ...withoutExternalRef(copy), person: { names: [{ given: 'Marieke', family: 'Janssens' }], dateOfBirth: '1990-09-30', sex: 'female' } }),
+      body: JSON.stringify({
+        ...withoutExternalRef(copy),
+        person: { names: [{ given: 'Marieke', family: 'Janssens' }], dateOfBirth: '1990-09-30', sex: 'female' },
+      }),
     });
     if (updated.status !== 200) throw new Error(`the update was refused: ${updated.status} ${await updated.text()}`);
     await waitForPipelineIdle(suite);
@@ -111,7 +150,10 @@ describe('a record that changes', () => {
     expect(split.body.entityId).not.toBe(together.body.entityId);
     expect(recordIds(split.body)).toEqual([other]);
 
-    const withdrawn = await fetch(`${suite.url('intake')}/v1/records/${third}`, { method: 'DELETE', headers: { authorization: `Bearer ${await keyOf('NLD')}` } });
+    const withdrawn = await fetch(`${suite.url('intake')}/v1/records/${third}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${await keyOf('NLD')}` },
+    });
     expect(withdrawn.status).toBe(200);
     await waitForPipelineIdle(suite);
     expect(recordIds((await entityOfRecord('ITA', original)).body)).toEqual([original]);
@@ -124,18 +166,27 @@ describe('a record that changes', () => {
   });
 
   it('merges two entities into the older when an update shows they are one person, and the other id redirects', async () => {
-    const older = await share('FRA', person([{ given: 'Piotr', family: 'Zieliński' }], { dateOfBirth: '1980-01-01', sex: 'male' }));
+    const older = await share(
+      'FRA',
+      person([{ given: 'Piotr', family: 'Zieliński' }], { dateOfBirth: '1980-01-01', sex: 'male' }),
+    );
     const content = person([{ given: 'Maria', family: 'Costa' }], { dateOfBirth: '1970-05-05', sex: 'female' });
     const newer = await share('BEL', content);
     await waitForPipelineIdle(suite);
-    const [first, second] = [(await entityOfRecord('FRA', older)).body.entityId, (await entityOfRecord('BEL', newer)).body.entityId];
+    const [first, second] = [
+      (await entityOfRecord('FRA', older)).body.entityId,
+      (await entityOfRecord('BEL', newer)).body.entityId,
+    ];
     expect(first).not.toBe(second);
 
     // Belgium corrects its record: it is France's Piotr Zieliński after all.
     const updated = await fetch(`${suite.url('intake')}/v1/records/${newer}`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await keyOf('BEL')}` },
-      body: JSON.stringify({ ...withoutExternalRef(content), person: { names: [{ given: 'Piotr', family: 'Zielinski' }], dateOfBirth: '1980-01-01', sex: 'male' } }),
+      body: JSON.stringify({
+        ...withoutExternalRef(content),
+        person: { names: [{ given: 'Piotr', family: 'Zielinski' }], dateOfBirth: '1980-01-01', sex: 'male' },
+      }),
     });
     if (updated.status !== 200) throw new Error(`the update was refused: ${updated.status} ${await updated.text()}`);
     await waitForPipelineIdle(suite);
@@ -149,12 +200,17 @@ describe('a record that changes', () => {
   });
 
   it('changes nothing when delivered again, even under a new message id', async () => {
-    const recordId = await share('POL', person([{ given: 'Krzysztof', family: 'Wójcik' }], { dateOfBirth: '1983-04-04' }));
+    const recordId = await share(
+      'POL',
+      person([{ given: 'Krzysztof', family: 'Wójcik' }], { dateOfBirth: '1983-04-04' }),
+    );
     await waitForPipelineIdle(suite);
     const before = await endOffsets(suite, 'records.resolved.v1');
     const entityBefore = await entityOfRecord('POL', recordId);
 
-    const received = (await readTopic(suite, 'records.received.v1')).find((message) => message.key?.toString() === recordId)!;
+    const received = (await readTopic(suite, 'records.received.v1')).find(
+      (message) => message.key?.toString() === recordId,
+    )!;
     const producer = suite.kafka.producer();
     await producer.connect();
     await producer.send({
@@ -174,10 +230,27 @@ describe('a record that changes', () => {
 
 describe('entity views', () => {
   it('show an agency only the members it may see, and never that others exist', async () => {
-    const open = await share('FRA', person([{ given: 'Dragan', family: 'Marković' }], { dateOfBirth: '1979-12-03', sex: 'male' }));
-    const restricted = await share('SRB', person([{ full: 'Драган Марковић', script: 'Cyrl' }], { dateOfBirth: '1979-12-03', sex: 'male' }, { scope: 'owner-only' }));
+    const open = await share(
+      'FRA',
+      person([{ given: 'Dragan', family: 'Marković' }], { dateOfBirth: '1979-12-03', sex: 'male' }),
+    );
+    const restricted = await share(
+      'SRB',
+      person(
+        [{ full: 'Драган Марковић', script: 'Cyrl' }],
+        { dateOfBirth: '1979-12-03', sex: 'male' },
+        { scope: 'owner-only' },
+      ),
+    );
     await keyOf('AUT'); // dissemination names agencies that exist
-    const forAustria = await share('HRV', person([{ given: 'Dragan', family: 'Markovic' }], { dateOfBirth: '1979-12-03' }, { scope: 'agencies', agencies: ['AUT'] }));
+    const forAustria = await share(
+      'HRV',
+      person(
+        [{ given: 'Dragan', family: 'Markovic' }],
+        { dateOfBirth: '1979-12-03' },
+        { scope: 'agencies', agencies: ['AUT'] },
+      ),
+    );
     await waitForPipelineIdle(suite);
 
     // Serbia sees its own record and the open one, not the one Croatia shared with Austria alone.
@@ -202,7 +275,10 @@ describe('entity views', () => {
     const missing = await entityOfRecord('FRA', randomUUID());
     expect(hidden.status).toBe(404);
     expect(hidden.body.error).toEqual(missing.body.error);
-    const onlyRestricted = await share('SRB', person([{ given: 'Zoran', family: 'Nikolić' }], { dateOfBirth: '1966-01-19' }, { scope: 'owner-only' }));
+    const onlyRestricted = await share(
+      'SRB',
+      person([{ given: 'Zoran', family: 'Nikolić' }], { dateOfBirth: '1966-01-19' }, { scope: 'owner-only' }),
+    );
     await waitForPipelineIdle(suite);
     const entityId = (await entityOfRecord('SRB', onlyRestricted)).body.entityId;
     expect((await entity('FRA', entityId)).status).toBe(404);
@@ -210,9 +286,19 @@ describe('entity views', () => {
 
   it('carry no evidence about a record the caller may not see: not its spelling, its owner, a decision or a score', async () => {
     // The hidden record comes first, so the visible ones were resolved against it and dedup's stored evidence names it.
-    const hidden = await share('SRB', person([{ full: 'Милош Обреновић', script: 'Cyrl' }], { dateOfBirth: '1981-06-17', sex: 'male', nationalities: ['MNE'] }, { scope: 'owner-only' }));
+    const hidden = await share(
+      'SRB',
+      person(
+        [{ full: 'Милош Обреновић', script: 'Cyrl' }],
+        { dateOfBirth: '1981-06-17', sex: 'male', nationalities: ['MNE'] },
+        { scope: 'owner-only' },
+      ),
+    );
     await waitForPipelineIdle(suite);
-    const french = await share('FRA', person([{ given: 'Milos', family: 'Obrenovic' }], { dateOfBirth: '1981-06-17', sex: 'male' }));
+    const french = await share(
+      'FRA',
+      person([{ given: 'Milos', family: 'Obrenovic' }], { dateOfBirth: '1981-06-17', sex: 'male' }),
+    );
     await waitForPipelineIdle(suite);
     const german = await share('DEU', person([{ given: 'Miloš', family: 'Obrenović' }], { dateOfBirth: '1981-06-17' }));
     await waitForPipelineIdle(suite);
@@ -220,7 +306,11 @@ describe('entity views', () => {
     const owner = await entityOfRecord('SRB', hidden);
     expect(recordIds(owner.body)).toEqual([hidden, french, german].sort());
 
-    for (const read of [await entityOfRecord('FRA', french), await entity('FRA', owner.body.entityId), await entityOfRecord('ITA', german)]) {
+    for (const read of [
+      await entityOfRecord('FRA', french),
+      await entity('FRA', owner.body.entityId),
+      await entityOfRecord('ITA', german),
+    ]) {
       expect(read.status).toBe(200);
       expect(recordIds(read.body)).toEqual([french, german].sort());
       const text = JSON.stringify(read.body);
@@ -229,7 +319,9 @@ describe('entity views', () => {
       const byId = Object.fromEntries(read.body.records.map((record: { id: string }) => [record.id, record]));
       expect(byId[french]).toMatchObject({ decision: 'new_entity', score: 0, explanation: [] });
       expect(byId[german].decision).toBe('joined_entity');
-      expect(byId[german].explanation.map((feature: { detail: string }) => feature.detail).join(' ')).toContain('Milos');
+      expect(byId[german].explanation.map((feature: { detail: string }) => feature.detail).join(' ')).toContain(
+        'Milos',
+      );
     }
   });
 
@@ -240,20 +332,28 @@ describe('entity views', () => {
 
     const admin = await suite.agencies.admin();
     await suite.agencies.accepted(admin, suite.url('dedup'));
-    const response = await fetch(`${suite.url('dedup')}/v1/admin/audit?agency=FIN&action=entity.read`, { headers: { authorization: `Bearer ${admin}` } });
+    const response = await fetch(`${suite.url('dedup')}/v1/admin/audit?agency=FIN&action=entity.read`, {
+      headers: { authorization: `Bearer ${admin}` },
+    });
     expect(response.status).toBe(200);
-    const { entries } = (await response.json()) as { entries: { agency: string; action: string; recordIds: string[]; outcome: string; traceId: string }[] };
+    const { entries } = (await response.json()) as {
+      entries: { agency: string; action: string; recordIds: string[]; outcome: string; traceId: string }[];
+    };
     expect(entries[0]).toMatchObject({ agency: 'FIN', action: 'entity.read', outcome: 'ok' });
     expect(entries[0].recordIds).toContain(recordId);
     expect(JSON.stringify(entries)).not.toContain('Virtanen');
-    const asAgency = await fetch(`${suite.url('dedup')}/v1/admin/audit`, { headers: { authorization: `Bearer ${await keyOf('FIN')}` } });
+    const asAgency = await fetch(`${suite.url('dedup')}/v1/admin/audit`, {
+      headers: { authorization: `Bearer ${await keyOf('FIN')}` },
+    });
     expect(asAgency.status).toBe(403);
   });
 
   it('refuse callers without a valid key', async () => {
     const response = await fetch(`${suite.url('dedup')}/v1/entities/${randomUUID()}`);
     expect(response.status).toBe(401);
-    const wrong = await fetch(`${suite.url('dedup')}/v1/entities/${randomUUID()}`, { headers: { authorization: 'Bearer cck_0123456789abcdef_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' } });
+    const wrong = await fetch(`${suite.url('dedup')}/v1/entities/${randomUUID()}`, {
+      headers: { authorization: 'Bearer cck_0123456789abcdef_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' },
+    });
     expect(wrong.status).toBe(401);
   });
 });

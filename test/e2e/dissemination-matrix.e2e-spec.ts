@@ -35,7 +35,13 @@ const SCOPES = ['all', 'agencies', 'owner-only', 'withdrawn', 'expired'] as cons
 type Scope = (typeof SCOPES)[number];
 
 /** Who a record of each scope is disseminated to, besides its owner, once the test has set it up. */
-const READERS: Record<Scope, Caller[]> = { all: [NAMED, OTHER], agencies: [NAMED], 'owner-only': [], withdrawn: [], expired: [] };
+const READERS: Record<Scope, Caller[]> = {
+  all: [NAMED, OTHER],
+  agencies: [NAMED],
+  'owner-only': [],
+  withdrawn: [],
+  expired: [],
+};
 const visibleTo = (scope: Scope, caller: Caller) => caller === OWNER || READERS[scope].includes(caller);
 
 interface SharedRecord {
@@ -65,23 +71,42 @@ beforeAll(async () => {
   ]);
   const folder = mkdtempSync(path.join(tmpdir(), 'dissemination-matrix-'));
   const sltd = path.join(folder, 'sltd.ndjson');
-  const numbers = Object.fromEntries(SCOPES.map((scope, index) => [scope, `MX${String(index + 1).padStart(7, '0')}`])) as Record<Scope, string>;
+  const numbers = Object.fromEntries(
+    SCOPES.map((scope, index) => [scope, `MX${String(index + 1).padStart(7, '0')}`]),
+  ) as Record<Scope, string>;
   writeFileSync(
     sltd,
-    SCOPES.map((scope) => JSON.stringify({ entryId: `SLTD-MX-${scope}`, travelDocument: { number: numbers[scope], type: 'passport', issuingCountry: 'NLD', status: 'stolen' } })).join('\n'),
+    SCOPES.map((scope) =>
+      JSON.stringify({
+        entryId: `SLTD-MX-${scope}`,
+        travelDocument: { number: numbers[scope], type: 'passport', issuingCountry: 'NLD', status: 'stolen' },
+      }),
+    ).join('\n'),
   );
-  expect((await loadReference(suite, ['--dataset', 'sltd', '--file', sltd, '--owner', 'MXD', '--dissemination', 'all'])).code).toBe(0);
+  expect(
+    (await loadReference(suite, ['--dataset', 'sltd', '--file', sltd, '--owner', 'MXD', '--dissemination', 'all']))
+      .code,
+  ).toBe(0);
 
   for (const caller of CALLERS) {
     agencyKeys[caller] = await suite.agencies.key(caller);
     analystKeys[caller] = await analystKey(suite, caller);
-    const webhook = await alertingCall(suite, analystKeys[caller], 'POST', '/v1/webhooks', { url: receiver.url(`/${caller}`) });
+    const webhook = await alertingCall(suite, analystKeys[caller], 'POST', '/v1/webhooks', {
+      url: receiver.url(`/${caller}`),
+    });
     expect(webhook.status).toBe(201);
-    const subscription = await alertingCall(suite, analystKeys[caller], 'POST', '/v1/subscriptions', { name: 'every hit', webhookId: webhook.body.webhookId });
+    const subscription = await alertingCall(suite, analystKeys[caller], 'POST', '/v1/subscriptions', {
+      name: 'every hit',
+      webhookId: webhook.body.webhookId,
+    });
     expect(subscription.status).toBe(201);
     streams[caller] = await openAlertStream(suite.url('alerting'), analystKeys[caller]);
   }
-  await suite.startWith('console', { ALERTING_URL: suite.url('alerting'), DEDUP_URL: suite.url('dedup'), ZIPKIN_UI_URL: `${suite.zipkinUrl}/zipkin` });
+  await suite.startWith('console', {
+    ALERTING_URL: suite.url('alerting'),
+    DEDUP_URL: suite.url('dedup'),
+    ZIPKIN_UI_URL: `${suite.zipkinUrl}/zipkin`,
+  });
   for (const caller of CALLERS) {
     await suite.agencies.accepted(analystKeys[caller], suite.url('dedup'));
     const signedIn = await fetch(`${suite.url('console')}/session`, {
@@ -97,14 +122,25 @@ beforeAll(async () => {
 
   for (const scope of SCOPES) {
     const holder = `Holder ${scope} ${randomUUID().slice(0, 8)}`;
-    const dissemination = scope === 'agencies' ? { scope: 'agencies', agencies: [NAMED] } : scope === 'owner-only' ? { scope: 'owner-only' } : { scope: 'all' };
+    const dissemination =
+      scope === 'agencies'
+        ? { scope: 'agencies', agencies: [NAMED] }
+        : scope === 'owner-only'
+          ? { scope: 'owner-only' }
+          : { scope: 'all' };
     const shared = await send('intake', 'POST', '/v1/records', agencyKeys[OWNER], {
       kind: 'travel_document',
       externalRef: `MX-${scope}-${randomUUID()}`,
       dissemination,
       purpose: 'border-check',
       ...(scope === 'expired' ? { expiresAt: new Date(Date.now() + 20_000).toISOString() } : {}),
-      travelDocument: { number: numbers[scope], type: 'passport', issuingCountry: 'NLD', status: 'stolen', holderName: holder },
+      travelDocument: {
+        number: numbers[scope],
+        type: 'passport',
+        issuingCountry: 'NLD',
+        status: 'stolen',
+        holderName: holder,
+      },
     });
     expect(shared.status).toBe(201);
     records[scope] = { scope, id: shared.body.record.id, number: numbers[scope], holder, entityId: '' };
@@ -122,7 +158,16 @@ beforeAll(async () => {
     records[scope].entityId = entity.body.entityId ?? entity.body.entity?.entityId ?? entity.body.id;
     expect(records[scope].entityId).toBeTruthy();
   }
-  expect((await send('intake', 'DELETE', `/v1/records/${records.withdrawn.id}?reason=entered%20in%20error`, agencyKeys[OWNER])).status).toBe(200);
+  expect(
+    (
+      await send(
+        'intake',
+        'DELETE',
+        `/v1/records/${records.withdrawn.id}?reason=entered%20in%20error`,
+        agencyKeys[OWNER],
+      )
+    ).status,
+  ).toBe(200);
   await eventually(
     () => send('intake', 'GET', `/v1/records/${records.expired.id}`, agencyKeys[OWNER]),
     (answer) => answer.body.withdrawnAt !== undefined,
@@ -163,7 +208,8 @@ async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolea
   for (;;) {
     const value = await read();
     if (check(value)) return value;
-    if (Date.now() > deadline) throw new Error(`not reached within ${timeoutMs} ms; last: ${JSON.stringify(value).slice(0, 600)}`);
+    if (Date.now() > deadline)
+      throw new Error(`not reached within ${timeoutMs} ms; last: ${JSON.stringify(value).slice(0, 600)}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
@@ -217,12 +263,19 @@ describe.each(matrix)('a record disseminated %s, read by %s (visible: %s)', (sco
   it('alert list and every alert’s detail, explanation included', async () => {
     const list = await alertingCall(suite, analystKeys[caller], 'GET', '/v1/alerts?limit=500');
     expect(list.status).toBe(200);
-    const details = await Promise.all(list.body.alerts.map((alert: { alertId: string }) => alertingCall(suite, analystKeys[caller], 'GET', `/v1/alerts/${alert.alertId}`)));
+    const details = await Promise.all(
+      list.body.alerts.map((alert: { alertId: string }) =>
+        alertingCall(suite, analystKeys[caller], 'GET', `/v1/alerts/${alert.alertId}`),
+      ),
+    );
     const about = list.body.alerts.filter((alert: unknown) => JSON.stringify(alert).includes(record().number));
     if (scope === 'withdrawn' || scope === 'expired') {
       // Alerts raised while the record could be seen stay listed, retracted and emptied of the record's data.
       for (const alert of [...list.body.alerts, ...details.map((detail) => detail.body)]) {
-        if (caller !== OWNER) expect(traces(alert, record()).filter((trace) => trace !== record().id && trace !== record().entityId)).toEqual([]);
+        if (caller !== OWNER)
+          expect(
+            traces(alert, record()).filter((trace) => trace !== record().id && trace !== record().entityId),
+          ).toEqual([]);
       }
       return;
     }
@@ -251,7 +304,9 @@ describe.each(matrix)('a record disseminated %s, read by %s (visible: %s)', (sco
     if (ownerOfGone) return;
     if (scope === 'withdrawn' || scope === 'expired') {
       expect(entity.status).toBe(404);
-      expect(traces(alerts.body, record()).filter((trace) => trace !== record().id && trace !== record().entityId)).toEqual([]);
+      expect(
+        traces(alerts.body, record()).filter((trace) => trace !== record().id && trace !== record().entityId),
+      ).toEqual([]);
       return;
     }
     if (visible) {
@@ -266,11 +321,15 @@ describe.each(matrix)('a record disseminated %s, read by %s (visible: %s)', (sco
 
   it('stream and webhook', async () => {
     const streamed = streams[caller].received.filter((event) => event.data.includes(record().number));
-    const delivered = receiver.received.filter((delivery) => delivery.path === `/${caller}` && delivery.rawBody.includes(record().number));
+    const delivered = receiver.received.filter(
+      (delivery) => delivery.path === `/${caller}` && delivery.rawBody.includes(record().number),
+    );
     if (scope === 'withdrawn' || scope === 'expired' || ownerOfGone) {
       // Heard while it could be seen; the last word about it carries none of its data for anyone but its owner.
       if (caller !== OWNER) {
-        const last = [...streams[caller].received].reverse().find((event) => event.data.includes(record().id) || event.data.includes(record().number));
+        const last = [...streams[caller].received]
+          .reverse()
+          .find((event) => event.data.includes(record().id) || event.data.includes(record().number));
         if (last) expect(last.data).not.toContain(record().holder);
       }
       return;
@@ -282,7 +341,11 @@ describe.each(matrix)('a record disseminated %s, read by %s (visible: %s)', (sco
       expect(streamed).toEqual([]);
       expect(delivered).toEqual([]);
       expect(streams[caller].received.filter((event) => traces(event.data, record()).length > 0)).toEqual([]);
-      expect(receiver.received.filter((delivery) => delivery.path === `/${caller}` && traces(delivery.rawBody, record()).length > 0)).toEqual([]);
+      expect(
+        receiver.received.filter(
+          (delivery) => delivery.path === `/${caller}` && traces(delivery.rawBody, record()).length > 0,
+        ),
+      ).toEqual([]);
     }
   });
 });

@@ -21,7 +21,12 @@ afterAll(async () => {
   await suite?.close();
 });
 
-async function postBatch(key: string, body: string, contentType = 'application/json', headers: Record<string, string> = {}) {
+async function postBatch(
+  key: string,
+  body: string,
+  contentType = 'application/json',
+  headers: Record<string, string> = {},
+) {
   const response = await fetch(`${suite.url('intake')}/v1/records/batch`, {
     method: 'POST',
     headers: { authorization: `Bearer ${key}`, 'content-type': contentType, ...headers },
@@ -32,7 +37,8 @@ async function postBatch(key: string, body: string, contentType = 'application/j
 
 async function publishedFor(recordIds: string[]): Promise<number> {
   const wanted = new Set(recordIds);
-  return (await readTopic(suite, 'records.received.v1')).filter((message) => wanted.has(message.key?.toString() ?? '')).length;
+  return (await readTopic(suite, 'records.received.v1')).filter((message) => wanted.has(message.key?.toString() ?? ''))
+    .length;
 }
 
 it('answers each item on its own and writes the good ones', async () => {
@@ -48,11 +54,18 @@ it('answers each item on its own and writes the good ones', async () => {
   expect(answer.status).toBe(200);
   expect(answer.body.summary).toEqual({ created: 3, updated: 0, unchanged: 0, rejected: 2 });
   expect(answer.body.results.map((r: { status: number }) => r.status)).toEqual([201, 400, 201, 400, 201]);
-  expect(answer.body.results[1].error.details).toContainEqual(expect.objectContaining({ field: 'vehicle.vin', rule: 'isVin' }));
-  expect(answer.body.results[3].error.details).toContainEqual(expect.objectContaining({ field: 'nickname', rule: 'unknownField' }));
+  expect(answer.body.results[1].error.details).toContainEqual(
+    expect.objectContaining({ field: 'vehicle.vin', rule: 'isVin' }),
+  );
+  expect(answer.body.results[3].error.details).toContainEqual(
+    expect.objectContaining({ field: 'nickname', rule: 'unknownField' }),
+  );
 
   const ids = answer.body.results.filter((r: { id?: string }) => r.id).map((r: { id: string }) => r.id);
-  for (const id of ids) expect((await fetch(`${suite.url('intake')}/v1/records/${id}`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(200);
+  for (const id of ids)
+    expect(
+      (await fetch(`${suite.url('intake')}/v1/records/${id}`, { headers: { authorization: `Bearer ${key}` } })).status,
+    ).toBe(200);
 
   const again = await postBatch(key, JSON.stringify(items));
   expect(again.body.summary).toEqual({ created: 0, updated: 0, unchanged: 3, rejected: 2 });
@@ -62,7 +75,9 @@ it('answers each item on its own and writes the good ones', async () => {
 
 it('takes NDJSON, where a line that is not JSON is one rejected item', async () => {
   const key = await suite.agencies.key('DEU');
-  const body = [JSON.stringify(unknownPerson()), '{"kind": "person",', JSON.stringify(recordOfKind.artwork())].join('\n');
+  const body = [JSON.stringify(unknownPerson()), '{"kind": "person",', JSON.stringify(recordOfKind.artwork())].join(
+    '\n',
+  );
   const answer = await postBatch(key, body, 'application/x-ndjson');
   expect(answer.status).toBe(200);
   expect(answer.body.results.map((r: { status: number }) => r.status)).toEqual([201, 400, 201]);
@@ -72,7 +87,10 @@ it('takes NDJSON, where a line that is not JSON is one rejected item', async () 
 it('refuses a second version of one record in the same batch', async () => {
   const key = await suite.agencies.key('ITA');
   const record = recordOfKind.firearm();
-  const answer = await postBatch(key, JSON.stringify([record, { ...record, firearm: { ...record.firearm, model: 'other' } }]));
+  const answer = await postBatch(
+    key,
+    JSON.stringify([record, { ...record, firearm: { ...record.firearm, model: 'other' } }]),
+  );
   expect(answer.body.results.map((r: { status: number }) => r.status)).toEqual([201, 409]);
   expect(answer.body.results[1].error.code).toBe('duplicate_in_batch');
 });
@@ -86,14 +104,20 @@ it('gives a retried batch with the same Idempotency-Key its first answer, and ch
   expect(retry.headers.get('idempotent-replayed')).toBe('true');
   expect(first.body.summary.created).toBe(2);
 
-  const reused = await postBatch(key, JSON.stringify([recordOfKind.artwork()]), 'application/json', { 'idempotency-key': 'batch-0001' });
+  const reused = await postBatch(key, JSON.stringify([recordOfKind.artwork()]), 'application/json', {
+    'idempotency-key': 'batch-0001',
+  });
   expect(reused.status).toBe(422);
   expect(reused.body.error.code).toBe('idempotency_key_reused');
 });
 
 it.each([
   ['an empty batch', '[]', 'must hold at least one record'],
-  ['more than 1,000 records', JSON.stringify(Array.from({ length: 1_001 }, () => ({}))), 'must hold at most 1000 records'],
+  [
+    'more than 1,000 records',
+    JSON.stringify(Array.from({ length: 1_001 }, () => ({}))),
+    'must hold at most 1000 records',
+  ],
   ['a body that is not a list', JSON.stringify(unknownPerson()), 'must be a JSON array'],
 ])('refuses %s as a whole', async (_, body, message) => {
   const answer = await postBatch(await suite.agencies.key('BEL'), body);

@@ -21,10 +21,12 @@ afterAll(async () => {
 });
 
 const read = async (id: string, key: string) =>
-  fetch(`${suite.url('intake')}/v1/records/${id}`, { headers: { authorization: `Bearer ${key}` } }).then(async (response) => ({
-    status: response.status,
-    body: (await response.json()) as any,
-  }));
+  fetch(`${suite.url('intake')}/v1/records/${id}`, { headers: { authorization: `Bearer ${key}` } }).then(
+    async (response) => ({
+      status: response.status,
+      body: (await response.json()) as any,
+    }),
+  );
 
 describe('agency keys', () => {
   it.each([
@@ -57,7 +59,10 @@ describe('agency keys', () => {
 
   it('a rotated key stops working and its replacement works', async () => {
     const admin = await suite.agencies.admin();
-    const issued = await suite.agencies.call('POST', '/v1/admin/agencies/FRA/keys', admin, { roles: ['agency'], label: 'rotation' });
+    const issued = await suite.agencies.call('POST', '/v1/admin/agencies/FRA/keys', admin, {
+      roles: ['agency'],
+      label: 'rotation',
+    });
     expect(issued.status).toBe(201);
     const rotated = await suite.agencies.call('POST', `/v1/admin/keys/${issued.body.keyId}/rotate`, admin);
     expect(rotated.status).toBe(201);
@@ -90,7 +95,11 @@ describe('agency keys', () => {
 describe('dissemination on reads', () => {
   it('shows a record to its owner and to the agencies it names, and to nobody else, who get a plain 404', async () => {
     const [france, germany, italy] = await Promise.all(['FRA', 'DEU', 'ITA'].map((code) => suite.agencies.key(code)));
-    const shared = await shareRecord(suite.url('intake'), france, unknownPerson({ dissemination: { scope: 'agencies', agencies: ['DEU'] } }));
+    const shared = await shareRecord(
+      suite.url('intake'),
+      france,
+      unknownPerson({ dissemination: { scope: 'agencies', agencies: ['DEU'] } }),
+    );
     expect(shared.status).toBe(201);
     const id = shared.body.record.id;
 
@@ -98,13 +107,23 @@ describe('dissemination on reads', () => {
     expect((await read(id, germany)).status).toBe(200);
     const hidden = await read(id, italy);
     const missing = await read('6f1c1a0e-4a3b-4a4c-9d1e-000000000000', italy);
-    expect(hidden).toEqual({ status: 404, body: { error: expect.objectContaining({ code: 'not_found', message: 'record not found' }), traceId: expect.any(String) } });
+    expect(hidden).toEqual({
+      status: 404,
+      body: {
+        error: expect.objectContaining({ code: 'not_found', message: 'record not found' }),
+        traceId: expect.any(String),
+      },
+    });
     expect(hidden.body.error).toEqual(missing.body.error);
   });
 
   it('keeps owner-only records to their owner', async () => {
     const [france, germany] = await Promise.all(['FRA', 'DEU'].map((code) => suite.agencies.key(code)));
-    const shared = await shareRecord(suite.url('intake'), france, unknownPerson({ dissemination: { scope: 'owner-only' } }));
+    const shared = await shareRecord(
+      suite.url('intake'),
+      france,
+      unknownPerson({ dissemination: { scope: 'owner-only' } }),
+    );
     expect((await read(shared.body.record.id, germany)).status).toBe(404);
     expect((await read(shared.body.record.id, france)).status).toBe(200);
   });
@@ -113,15 +132,32 @@ describe('dissemination on reads', () => {
 describe('the audit log', () => {
   it('records shares and reads, refused ones included, with agency, key, records and trace', async () => {
     const [france, spain] = await Promise.all(['FRA', 'ESP'].map((code) => suite.agencies.key(code)));
-    const shared = await shareRecord(suite.url('intake'), france, unknownPerson({ dissemination: { scope: 'owner-only' } }));
+    const shared = await shareRecord(
+      suite.url('intake'),
+      france,
+      unknownPerson({ dissemination: { scope: 'owner-only' } }),
+    );
     const id = shared.body.record.id;
     await read(id, spain);
 
     const admin = await suite.agencies.admin();
     const { body } = await suite.agencies.call('GET', `/v1/admin/audit?recordId=${id}`, admin);
     expect(body.entries).toEqual([
-      expect.objectContaining({ agency: 'ESP', action: 'record.read', recordIds: [id], outcome: 'refused', status: 404 }),
-      expect.objectContaining({ agency: 'FRA', action: 'record.share', recordIds: [id], outcome: 'ok', status: 201, traceId: shared.traceId }),
+      expect.objectContaining({
+        agency: 'ESP',
+        action: 'record.read',
+        recordIds: [id],
+        outcome: 'refused',
+        status: 404,
+      }),
+      expect.objectContaining({
+        agency: 'FRA',
+        action: 'record.share',
+        recordIds: [id],
+        outcome: 'ok',
+        status: 201,
+        traceId: shared.traceId,
+      }),
     ]);
     expect(body.entries[1].keyId).toMatch(/^[0-9a-f]{16}$/);
     expect(JSON.stringify(body)).not.toContain('Lindqvist');
@@ -142,8 +178,14 @@ describe('the audit log', () => {
 describe('personal data', () => {
   it('stays out of span attributes and logs, query strings included', async () => {
     const france = await suite.agencies.key('FRA');
-    const shared = await shareRecord(suite.url('intake'), france, unknownPerson({ person: { names: [{ given: 'Zebulon', family: 'Quixotely' }], dateOfBirth: '1961-07-04' } }));
-    const listed = await fetch(`${suite.url('intake')}/v1/records?identifier=SECRETPASSPORT99`, { headers: { authorization: `Bearer ${france}` } });
+    const shared = await shareRecord(
+      suite.url('intake'),
+      france,
+      unknownPerson({ person: { names: [{ given: 'Zebulon', family: 'Quixotely' }], dateOfBirth: '1961-07-04' } }),
+    );
+    const listed = await fetch(`${suite.url('intake')}/v1/records?identifier=SECRETPASSPORT99`, {
+      headers: { authorization: `Bearer ${france}` },
+    });
     expect(listed.status).toBe(200);
     const traceIds = [shared.traceId, listed.headers.get('x-trace-id')];
 
@@ -162,7 +204,8 @@ describe('personal data', () => {
     }
     const exported = JSON.stringify(spans);
     expect(exported).toContain('/v1/records');
-    for (const secret of ['Zebulon', 'Quixotely', '1961-07-04', 'SECRETPASSPORT99']) expect(exported).not.toContain(secret);
+    for (const secret of ['Zebulon', 'Quixotely', '1961-07-04', 'SECRETPASSPORT99'])
+      expect(exported).not.toContain(secret);
 
     const { readFileSync } = await import('node:fs');
     const logs = readFileSync(suite.services.intake!.logFile, 'utf8');

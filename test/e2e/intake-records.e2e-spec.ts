@@ -27,7 +27,8 @@ afterAll(async () => {
   await suite?.close();
 });
 
-const call = (method: string, route: string, key: string, body?: unknown) => suite.agencies.call(method, route, key, body);
+const call = (method: string, route: string, key: string, body?: unknown) =>
+  suite.agencies.call(method, route, key, body);
 
 /** Waits until the record's events are on Kafka, and returns them in order. */
 async function publishedFor(recordId: string, topic: 'records.received.v1' | 'records.withdrawn.v1', count: number) {
@@ -40,18 +41,24 @@ async function publishedFor(recordId: string, topic: 'records.received.v1' | 're
 }
 
 describe('the five kinds', () => {
-  it.each(Object.keys(recordOfKind) as (keyof typeof recordOfKind)[])('a %s record is accepted and published with its identifiers normalised', async (kind) => {
-    const shared = await shareRecord(suite.url('intake'), france, recordOfKind[kind]());
-    expect(shared.status).toBe(201);
-    expect(shared.body.record).toMatchObject({ kind, version: 1, status: 'current', owner: 'FRA' });
-    const [message] = await publishedFor(shared.body.record.id, 'records.received.v1', 1);
-    const record = fromBinary(RecordReceivedSchema, message.value!).record!;
-    expect(record.body.case).toBe(kind === 'travel_document' ? 'travelDocument' : kind);
-    if (record.body.case === 'vehicle') expect(record.body.value).toMatchObject({ vin: '1M8GDM9A-XKP042788', vinNormalized: '1M8GDM9AXKP042788' });
-    if (record.body.case === 'firearm') expect(record.body.value.serialNormalized).toBe('SN123456');
-    if (record.body.case === 'person') expect(record.body.value.documents[0]).toMatchObject({ number: 'FE 123-456', numberNormalized: 'FE123456' });
-    if (record.body.case === 'person') expect(record.body.value.names[0]).toMatchObject({ given: 'Olena', original: 'Олена Коваленко' });
-  });
+  it.each(Object.keys(recordOfKind) as (keyof typeof recordOfKind)[])(
+    'a %s record is accepted and published with its identifiers normalised',
+    async (kind) => {
+      const shared = await shareRecord(suite.url('intake'), france, recordOfKind[kind]());
+      expect(shared.status).toBe(201);
+      expect(shared.body.record).toMatchObject({ kind, version: 1, status: 'current', owner: 'FRA' });
+      const [message] = await publishedFor(shared.body.record.id, 'records.received.v1', 1);
+      const record = fromBinary(RecordReceivedSchema, message.value!).record!;
+      expect(record.body.case).toBe(kind === 'travel_document' ? 'travelDocument' : kind);
+      if (record.body.case === 'vehicle')
+        expect(record.body.value).toMatchObject({ vin: '1M8GDM9A-XKP042788', vinNormalized: '1M8GDM9AXKP042788' });
+      if (record.body.case === 'firearm') expect(record.body.value.serialNormalized).toBe('SN123456');
+      if (record.body.case === 'person')
+        expect(record.body.value.documents[0]).toMatchObject({ number: 'FE 123-456', numberNormalized: 'FE123456' });
+      if (record.body.case === 'person')
+        expect(record.body.value.names[0]).toMatchObject({ given: 'Olena', original: 'Олена Коваленко' });
+    },
+  );
 
   it('warns, but accepts, a VIN whose check digit does not add up', async () => {
     const record = recordOfKind.vehicle();
@@ -62,8 +69,18 @@ describe('the five kinds', () => {
   });
 
   it.each([
-    ['a VIN with the letter O', () => ({ ...recordOfKind.vehicle(), vehicle: { vin: '1M8GDM9AXKPO42788' } }), 'vehicle.vin', 'isVin'],
-    ['a VIN of 16 characters', () => ({ ...recordOfKind.vehicle(), vehicle: { vin: '1M8GDM9AXKP04278' } }), 'vehicle.vin', 'isVin'],
+    [
+      'a VIN with the letter O',
+      () => ({ ...recordOfKind.vehicle(), vehicle: { vin: '1M8GDM9AXKPO42788' } }),
+      'vehicle.vin',
+      'isVin',
+    ],
+    [
+      'a VIN of 16 characters',
+      () => ({ ...recordOfKind.vehicle(), vehicle: { vin: '1M8GDM9AXKP04278' } }),
+      'vehicle.vin',
+      'isVin',
+    ],
     [
       'an MRZ with a wrong check digit',
       () => {
@@ -74,11 +91,26 @@ describe('the five kinds', () => {
       'travelDocument.mrz',
       'isMrz',
     ],
-    ['a body of another kind', () => ({ ...recordOfKind.vehicle(), person: unknownPerson().person }), 'person', 'onlyForKind'],
+    [
+      'a body of another kind',
+      () => ({ ...recordOfKind.vehicle(), person: unknownPerson().person }),
+      'person',
+      'onlyForKind',
+    ],
     ['a missing body', () => ({ ...recordOfKind.firearm(), firearm: undefined }), 'firearm', 'isDefined'],
     ['an unknown kind', () => ({ ...recordOfKind.artwork(), kind: 'spaceship' }), 'kind', 'isIn'],
-    ['a plate without its country', () => ({ ...recordOfKind.vehicle(), vehicle: { vin: '1M8GDM9AXKP042788', plate: 'AB123' } }), 'vehicle.registrationCountry', 'isISO31661Alpha3'],
-    ['an expiry beyond five years', () => ({ ...recordOfKind.artwork(), expiresAt: '2040-01-01T00:00:00Z' }), 'expiresAt', 'maxRetention'],
+    [
+      'a plate without its country',
+      () => ({ ...recordOfKind.vehicle(), vehicle: { vin: '1M8GDM9AXKP042788', plate: 'AB123' } }),
+      'vehicle.registrationCountry',
+      'isISO31661Alpha3',
+    ],
+    [
+      'an expiry beyond five years',
+      () => ({ ...recordOfKind.artwork(), expiresAt: '2040-01-01T00:00:00Z' }),
+      'expiresAt',
+      'maxRetention',
+    ],
   ])('refuses %s, naming the field and the rule', async (_, build, field, rule) => {
     const refused = await shareRecord(suite.url('intake'), france, build());
     expect(refused.status).toBe(400);
@@ -95,16 +127,24 @@ describe('updates', () => {
 
     const updated = await call('PUT', `/v1/records/${shared.body.record.id}`, france, changed);
     expect(updated.status).toBe(200);
-    expect(updated.body).toMatchObject({ outcome: 'updated', record: { version: 2, externalRef, firearm: { model: '19' } } });
+    expect(updated.body).toMatchObject({
+      outcome: 'updated',
+      record: { version: 2, externalRef, firearm: { model: '19' } },
+    });
     const again = await call('PUT', `/v1/records/${shared.body.record.id}`, france, changed);
     expect(again.body).toMatchObject({ outcome: 'unchanged', record: { version: 2 } });
 
     const published = await publishedFor(shared.body.record.id, 'records.received.v1', 2);
-    expect(published.map((message) => fromBinary(RecordReceivedSchema, message.value!).record!.version)).toEqual([1, 2]);
+    expect(published.map((message) => fromBinary(RecordReceivedSchema, message.value!).record!.version)).toEqual([
+      1, 2,
+    ]);
   });
 
   it('are the owner’s alone: 403 for an agency that may see it, 404 for one that may not', async () => {
-    const shared = await shareRecord(suite.url('intake'), france, { ...recordOfKind.artwork(), dissemination: { scope: 'agencies', agencies: ['DEU'] } });
+    const shared = await shareRecord(suite.url('intake'), france, {
+      ...recordOfKind.artwork(),
+      dissemination: { scope: 'agencies', agencies: ['DEU'] },
+    });
     const { externalRef: _, ...content } = recordOfKind.artwork();
     expect((await call('PUT', `/v1/records/${shared.body.record.id}`, germany, content)).status).toBe(403);
     expect((await call('PUT', `/v1/records/${shared.body.record.id}`, italy, content)).status).toBe(404);
@@ -127,7 +167,10 @@ describe('withdrawal', () => {
     expect((await call('GET', `/v1/records/${id}`, germany)).status).toBe(200);
 
     const withdrawn = await call('DELETE', `/v1/records/${id}?reason=entered%20in%20error`, france);
-    expect(withdrawn).toMatchObject({ status: 200, body: { status: 'withdrawn', withdrawalReason: 'entered in error' } });
+    expect(withdrawn).toMatchObject({
+      status: 200,
+      body: { status: 'withdrawn', withdrawalReason: 'entered in error' },
+    });
     expect((await call('DELETE', `/v1/records/${id}`, france)).status).toBe(200);
 
     expect((await call('GET', `/v1/records/${id}`, germany)).status).toBe(404);
@@ -135,16 +178,27 @@ describe('withdrawal', () => {
     const published = await publishedFor(id, 'records.withdrawn.v1', 1);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(await publishedFor(id, 'records.withdrawn.v1', 2)).toHaveLength(1);
-    expect(fromBinary(RecordWithdrawnSchema, published[0].value!)).toMatchObject({ recordId: id, owner: 'FRA', version: 1, reason: 'entered in error' });
+    expect(fromBinary(RecordWithdrawnSchema, published[0].value!)).toMatchObject({
+      recordId: id,
+      owner: 'FRA',
+      version: 1,
+      reason: 'entered in error',
+    });
   });
 
   it('happens by itself when a record’s retention runs out', async () => {
-    const shared = await shareRecord(suite.url('intake'), france, { ...recordOfKind.firearm(), expiresAt: new Date(Date.now() + 1_500).toISOString() });
+    const shared = await shareRecord(suite.url('intake'), france, {
+      ...recordOfKind.firearm(),
+      expiresAt: new Date(Date.now() + 1_500).toISOString(),
+    });
     expect(shared.status).toBe(201);
     const [withdrawal] = await publishedFor(shared.body.record.id, 'records.withdrawn.v1', 1);
     expect(fromBinary(RecordWithdrawnSchema, withdrawal.value!).reason).toBe('expired');
     expect((await call('GET', `/v1/records/${shared.body.record.id}`, germany)).status).toBe(404);
-    expect((await call('GET', `/v1/records/${shared.body.record.id}`, france)).body).toMatchObject({ status: 'withdrawn', withdrawalReason: 'expired' });
+    expect((await call('GET', `/v1/records/${shared.body.record.id}`, france)).body).toMatchObject({
+      status: 'withdrawn',
+      withdrawalReason: 'expired',
+    });
   });
 });
 
@@ -156,7 +210,10 @@ describe('listing', () => {
     await shareRecord(suite.url('intake'), lister, vehicle);
     await shareRecord(suite.url('intake'), lister, recordOfKind.artwork());
     await shareRecord(suite.url('intake'), lister, recordOfKind.firearm());
-    const hidden = await shareRecord(suite.url('intake'), france, { ...recordOfKind.artwork(), dissemination: { scope: 'owner-only' } });
+    const hidden = await shareRecord(suite.url('intake'), france, {
+      ...recordOfKind.artwork(),
+      dissemination: { scope: 'owner-only' },
+    });
 
     const first = await call('GET', '/v1/records?owner=ESP&limit=2', lister);
     expect(first.status).toBe(200);
@@ -181,7 +238,9 @@ describe('the API documentation', () => {
     expect(await page.text()).toContain('swagger');
     const document = (await (await fetch(`${suite.url('intake')}/docs/openapi.json`)).json()) as any;
     expect(document.openapi).toMatch(/^3\.1/);
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/v1/records', '/v1/records/batch', '/v1/records/{id}', '/v1/admin/agencies']));
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/v1/records', '/v1/records/batch', '/v1/records/{id}', '/v1/admin/agencies']),
+    );
     expect(document.paths['/v1/records'].post['x-required-roles']).toEqual(['agency']);
     const share = document.components.schemas.ShareRecordDto;
     expect(share.additionalProperties).toBe(false);

@@ -41,12 +41,18 @@ it('delivers a record shared while the broker was down once the broker is back',
 
     const shared = await shareRecord(suite.url('intake'), spain, wantedPerson());
     expect(shared.status).toBe(201);
-    const ready = await fetch(`${suite.url('intake')}/v1/records/${shared.body.record.id}`, { headers: { authorization: `Bearer ${spain}` } });
+    const ready = await fetch(`${suite.url('intake')}/v1/records/${shared.body.record.id}`, {
+      headers: { authorization: `Bearer ${spain}` },
+    });
     expect(ready.status).toBe(200);
 
     broker = await startKafka({ port: PORT, controllerPort: CONTROLLER_PORT, dataDir: DATA_DIR });
     const event = await stream.next((e) => e.event === 'alert', 150_000);
-    expect(JSON.parse(event.data)).toMatchObject({ recordId: shared.body.record.id, entryId: 'RN-2026-000101', agency: 'ESP' });
+    expect(JSON.parse(event.data)).toMatchObject({
+      recordId: shared.body.record.id,
+      entryId: 'RN-2026-000101',
+      agency: 'ESP',
+    });
   } finally {
     stream.close();
   }

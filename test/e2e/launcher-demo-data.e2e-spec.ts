@@ -25,7 +25,17 @@ const operatorFile = path.join(workDir, 'operator-notices.ndjson');
 writeFileSync(
   operatorFile,
   OPERATOR_NOTICES.map((entryId, index) =>
-    JSON.stringify({ entryId, colour: 'red', noticeRef: `F-${index}/2026`, charges: 'Fraud', subject: { names: [{ given: `Jeanne${index}`, family: 'Moreau' }], dateOfBirth: '1975-05-05', nationalities: ['FRA'] } }),
+    JSON.stringify({
+      entryId,
+      colour: 'red',
+      noticeRef: `F-${index}/2026`,
+      charges: 'Fraud',
+      subject: {
+        names: [{ given: `Jeanne${index}`, family: 'Moreau' }],
+        dateOfBirth: '1975-05-05',
+        nationalities: ['FRA'],
+      },
+    }),
   ).join('\n'),
 );
 
@@ -47,7 +57,16 @@ const start = () => seedDemoReferenceData({ databaseUrl, outDir: path.join(workD
 /** The operator's full load of their own notices, as the README tells them. */
 async function operatorLoadsNotices(): Promise<void> {
   // The loader needs only the database: no service runs in this suite.
-  const loaded = await loadReference({ databaseUrl } as Suite, ['--dataset', 'notices', '--file', operatorFile, '--mode', 'full', '--owner', 'FRA']);
+  const loaded = await loadReference({ databaseUrl } as Suite, [
+    '--dataset',
+    'notices',
+    '--file',
+    operatorFile,
+    '--mode',
+    'full',
+    '--owner',
+    'FRA',
+  ]);
   expect(loaded).toMatchObject({ code: 0 });
 }
 
@@ -55,9 +74,16 @@ async function entries(): Promise<{ counts: Record<string, number>; notices: str
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const counts = await client.query<{ dataset: string; entries: number }>('SELECT dataset, count(*)::int AS entries FROM matching.reference_entries GROUP BY dataset');
-    const notices = await client.query<{ entry_id: string }>(`SELECT entry_id FROM matching.reference_entries WHERE dataset = 'notices' ORDER BY entry_id`);
-    return { counts: Object.fromEntries(counts.rows.map(({ dataset, entries }) => [dataset, entries])), notices: notices.rows.map(({ entry_id }) => entry_id) };
+    const counts = await client.query<{ dataset: string; entries: number }>(
+      'SELECT dataset, count(*)::int AS entries FROM matching.reference_entries GROUP BY dataset',
+    );
+    const notices = await client.query<{ entry_id: string }>(
+      `SELECT entry_id FROM matching.reference_entries WHERE dataset = 'notices' ORDER BY entry_id`,
+    );
+    return {
+      counts: Object.fromEntries(counts.rows.map(({ dataset, entries }) => [dataset, entries])),
+      notices: notices.rows.map(({ entry_id }) => entry_id),
+    };
   } finally {
     await client.end();
   }
@@ -90,4 +116,3 @@ it('a first start seeds every dataset; the operator’s full load then replaces 
   expect(notices).toEqual(OPERATOR_NOTICES);
   expect(counts).toEqual({ ...DEMO_ENTRIES, notices: OPERATOR_NOTICES.length });
 });
-

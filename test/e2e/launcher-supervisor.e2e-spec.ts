@@ -46,13 +46,16 @@ afterAll(async () => {
 async function until(what: string, holds: () => boolean | Promise<boolean>, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await holds())) {
-    if (Date.now() > deadline) throw new Error(`${what} within ${timeoutMs / 1000} s; the supervisor said:\n${said.join('\n')}`);
+    if (Date.now() > deadline)
+      throw new Error(`${what} within ${timeoutMs / 1000} s; the supervisor said:\n${said.join('\n')}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
 
 async function entityOf(recordId: string, key: string): Promise<number> {
-  const response = await fetch(`${suite.url('dedup')}/v1/records/${recordId}/entity`, { headers: { authorization: `Bearer ${key}` } });
+  const response = await fetch(`${suite.url('dedup')}/v1/records/${recordId}/entity`, {
+    headers: { authorization: `Bearer ${key}` },
+  });
   await response.body?.cancel();
   return response.status;
 }
@@ -89,7 +92,10 @@ it('starts a killed Zipkin again; the exchange serves while it is gone, and trac
 
   const afterwards = await shareRecord(suite.url('intake'), sweden, unknownPerson());
   expect(afterwards.status).toBe(201);
-  await until('the new record’s trace in the restarted Zipkin', async () => (await fetch(`${zipkin.url}/api/v2/trace/${afterwards.traceId}`)).status === 200);
+  await until(
+    'the new record’s trace in the restarted Zipkin',
+    async () => (await fetch(`${zipkin.url}/api/v2/trace/${afterwards.traceId}`)).status === 200,
+  );
 });
 
 it('stops restarting once the launcher is stopping', async () => {
@@ -98,7 +104,10 @@ it('stops restarting once the launcher is stopping', async () => {
   await new Promise((resolve) => setTimeout(resolve, 2 * POLICY.firstDelayMs));
 
   expect(said).toEqual([]);
-  const ready = await fetch(`${suite.url('intake')}/ready`).then((response) => response.status, () => 'refused');
+  const ready = await fetch(`${suite.url('intake')}/ready`).then(
+    (response) => response.status,
+    () => 'refused',
+  );
   expect(ready).toBe('refused');
   await suite.services.intake!.restart();
 });

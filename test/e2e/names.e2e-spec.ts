@@ -23,7 +23,13 @@ beforeAll(async () => {
   suite = await createSuite('names');
   await suite.start('intake', 'dedup', 'matching');
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'crosscheck-names-')), 'notices.ndjson');
-  const notice = { entryId: 'RN-NAMES-1', colour: 'red', noticeRef: 'A-NAMES-1', charges: 'Fraud', subject: { names: [{ given: 'Martin', family: 'Schmidt' }], dateOfBirth: '1974-09-30', sex: 'male' } };
+  const notice = {
+    entryId: 'RN-NAMES-1',
+    colour: 'red',
+    noticeRef: 'A-NAMES-1',
+    charges: 'Fraud',
+    subject: { names: [{ given: 'Martin', family: 'Schmidt' }], dateOfBirth: '1974-09-30', sex: 'male' },
+  };
   writeFileSync(file, `${JSON.stringify(notice)}\n`);
   expect((await loadReference(suite, ['--dataset', 'notices', '--file', file])).code).toBe(0);
 });
@@ -42,7 +48,10 @@ async function check(name: { original: string; script: string }, dateOfBirth?: s
   const response = await fetch(`${suite.url('matching')}/v1/checks`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${await keyOf('AUT', 'matching')}` },
-    body: JSON.stringify({ kind: 'person', person: { names: [{ full: name.original, ...name }], ...(dateOfBirth ? { dateOfBirth } : {}) } }),
+    body: JSON.stringify({
+      kind: 'person',
+      person: { names: [{ full: name.original, ...name }], ...(dateOfBirth ? { dateOfBirth } : {}) },
+    }),
   });
   expect(response.status).toBe(200);
   return ((await response.json()) as { hits: any[] }).hits;
@@ -60,7 +69,9 @@ describe('a notice in Latin script', () => {
     const name = withDate[0].features.find((feature: { feature: string }) => feature.feature === 'name');
     expect(name.detail).toMatch(/\((learned transliteration|romanised)\)/);
     // The name alone, in another script, is for an analyst to look at: possible, not hit.
-    expect((await check({ original, script })).map((hit) => [hit.entryId, hit.level])).toEqual([['RN-NAMES-1', 'possible']]);
+    expect((await check({ original, script })).map((hit) => [hit.entryId, hit.level])).toEqual([
+      ['RN-NAMES-1', 'possible'],
+    ]);
   });
 
   it('is not found by another person of the same family name', async () => {
@@ -85,7 +96,9 @@ describe('records shared in other scripts', () => {
   }
 
   async function entityOf(recordId: string): Promise<{ entityId: string; records: { id: string }[] }> {
-    const response = await fetch(`${suite.url('dedup')}/v1/records/${recordId}/entity`, { headers: { authorization: `Bearer ${await keyOf('GRC', 'dedup')}` } });
+    const response = await fetch(`${suite.url('dedup')}/v1/records/${recordId}/entity`, {
+      headers: { authorization: `Bearer ${await keyOf('GRC', 'dedup')}` },
+    });
     expect(response.status).toBe(200);
     return (await response.json()) as { entityId: string; records: { id: string }[] };
   }

@@ -79,7 +79,10 @@ async function membersOf(recordIds: string[]): Promise<number> {
   const client = new Client({ connectionString: suite.databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query('SELECT count(*)::int AS members FROM dedup.entity_members WHERE record_id = ANY($1::uuid[])', [recordIds]);
+    const { rows } = await client.query(
+      'SELECT count(*)::int AS members FROM dedup.entity_members WHERE record_id = ANY($1::uuid[])',
+      [recordIds],
+    );
     return rows[0].members;
   } finally {
     await client.end();
@@ -87,14 +90,24 @@ async function membersOf(recordIds: string[]): Promise<number> {
 }
 
 function people(count: number, label: string) {
-  return Array.from({ length: count }, (_, index) => unknownPerson({ person: { names: [{ given: `${label}${index}`, family: 'Nyström' }], dateOfBirth: `19${60 + index}`, nationalities: ['SWE'] } }));
+  return Array.from({ length: count }, (_, index) =>
+    unknownPerson({
+      person: {
+        names: [{ given: `${label}${index}`, family: 'Nyström' }],
+        dateOfBirth: `19${60 + index}`,
+        nationalities: ['SWE'],
+      },
+    }),
+  );
 }
 
 it('dedup waits out its database and resolves every record it consumed meanwhile, once, with nothing dead-lettered', async () => {
   const sweden = await suite.agencies.key('SWE');
   await dedupLink.cut();
 
-  const shared = await Promise.all(people(10, 'Waiting').map((record) => shareRecord(suite.url('intake'), sweden, record)));
+  const shared = await Promise.all(
+    people(10, 'Waiting').map((record) => shareRecord(suite.url('intake'), sweden, record)),
+  );
   expect(shared.map(({ status }) => status)).toEqual(Array(10).fill(201));
   await new Promise((resolve) => setTimeout(resolve, 5_000));
   const recordIds = shared.map(({ body }) => body.record.id as string);

@@ -13,7 +13,12 @@ import { createSuite, Suite } from '../harness/suite';
 jest.setTimeout(180_000);
 
 /** Budgets per 10 s window: reads 30, writes 20, records 30, checks 30. */
-const LIMITS = { RATE_LIMIT_READS_PER_SECOND: '3', RATE_LIMIT_WRITES_PER_SECOND: '2', RATE_LIMIT_RECORDS_PER_SECOND: '3', RATE_LIMIT_CHECKS_PER_SECOND: '3' };
+const LIMITS = {
+  RATE_LIMIT_READS_PER_SECOND: '3',
+  RATE_LIMIT_WRITES_PER_SECOND: '2',
+  RATE_LIMIT_RECORDS_PER_SECOND: '3',
+  RATE_LIMIT_CHECKS_PER_SECOND: '3',
+};
 
 let suite: Suite;
 let secondIntake: ServiceProcess;
@@ -49,7 +54,11 @@ async function send(url: string, method: string, route: string, key: string, bod
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
-  return { status: response.status, retryAfter: response.headers.get('retry-after'), body: text ? JSON.parse(text) : undefined };
+  return {
+    status: response.status,
+    retryAfter: response.headers.get('retry-after'),
+    body: text ? JSON.parse(text) : undefined,
+  };
 }
 
 const intakes = () => [suite.url('intake'), secondIntake.url];
@@ -77,7 +86,8 @@ it.each([
 
 it('counts each record of a batch, on any instance, and writes nothing over the budget', async () => {
   const key = await suite.agencies.key('RECS');
-  const stored = async () => (await db.query("SELECT count(*)::int AS n FROM intake.records WHERE owner = 'RECS'")).rows[0].n;
+  const stored = async () =>
+    (await db.query("SELECT count(*)::int AS n FROM intake.records WHERE owner = 'RECS'")).rows[0].n;
   const batch = (size: number) => Array.from({ length: size }, () => recordOfKind.artwork());
   expect((await send(intakes()[0], 'POST', '/v1/records/batch', key, batch(25))).status).toBe(200);
   const over = await send(intakes()[1], 'POST', '/v1/records/batch', key, batch(10));
@@ -93,7 +103,17 @@ it('counts each query of a check batch', async () => {
   await suite.agencies.accepted(key, suite.url('matching'));
   const query = { kind: 'person', person: { names: [{ full: 'Anna Berg' }] } };
   const matching = suite.url('matching');
-  expect((await send(matching, 'POST', '/v1/checks/batch', key, Array.from({ length: 28 }, () => query))).status).toBe(200);
+  expect(
+    (
+      await send(
+        matching,
+        'POST',
+        '/v1/checks/batch',
+        key,
+        Array.from({ length: 28 }, () => query),
+      )
+    ).status,
+  ).toBe(200);
   expect((await send(matching, 'POST', '/v1/checks', key, query)).status).toBe(200);
   expect((await send(matching, 'POST', '/v1/checks', key, query)).status).toBe(200);
   const over = await send(matching, 'POST', '/v1/checks', key, query);

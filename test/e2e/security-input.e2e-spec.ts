@@ -35,7 +35,13 @@ beforeAll(async () => {
   await suite.agencies.accepted(keys.admin, suite.url('dedup'));
   const shared = await call('intake', 'POST', '/v1/records', keys.agency, JSON.stringify(unknownPerson()));
   existingRecordId = shared.body.record.id;
-  const subscription = await call('alerting', 'POST', '/v1/subscriptions', keys.analyst, JSON.stringify({ name: 'all hits' }));
+  const subscription = await call(
+    'alerting',
+    'POST',
+    '/v1/subscriptions',
+    keys.analyst,
+    JSON.stringify({ name: 'all hits' }),
+  );
   existingSubscriptionId = subscription.body.subscriptionId ?? subscription.body.id;
 });
 
@@ -46,7 +52,14 @@ afterAll(async () => {
 
 type Service = 'intake' | 'matching' | 'alerting' | 'dedup';
 
-async function call(service: Service, method: string, route: string, key: string, body?: string, contentType = 'application/json') {
+async function call(
+  service: Service,
+  method: string,
+  route: string,
+  key: string,
+  body?: string,
+  contentType = 'application/json',
+) {
   const response = await fetch(`${suite.url(service)}${route}`, {
     method,
     headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': contentType }) },
@@ -91,11 +104,22 @@ interface WriteRoute {
   embedded?: boolean;
 }
 
-const person = (given: string) => ({ ...unknownPerson(), person: { ...unknownPerson().person, names: [{ given, family: 'Lindqvist' }] } });
+const person = (given: string) => ({
+  ...unknownPerson(),
+  person: { ...unknownPerson().person, names: [{ given, family: 'Lindqvist' }] },
+});
 const { externalRef: _, ...personContent } = person('Astrid');
 
 const WRITE_ROUTES: WriteRoute[] = [
-  { route: 'share', service: 'intake', method: 'POST', path: () => '/v1/records', key: () => keys.agency, body: (text) => JSON.stringify(person(text)), field: 'person.names[0].given' },
+  {
+    route: 'share',
+    service: 'intake',
+    method: 'POST',
+    path: () => '/v1/records',
+    key: () => keys.agency,
+    body: (text) => JSON.stringify(person(text)),
+    field: 'person.names[0].given',
+  },
   {
     route: 'update',
     service: 'intake',
@@ -105,22 +129,83 @@ const WRITE_ROUTES: WriteRoute[] = [
     body: (text) => JSON.stringify({ ...personContent, purpose: text }),
     field: 'purpose',
   },
-  { route: 'share a batch (JSON)', service: 'intake', method: 'POST', path: () => '/v1/records/batch', key: () => keys.agency, body: (text) => JSON.stringify([person('Anna'), person(text)]), field: '[1].person.names[0].given' },
-  { route: 'create an agency', service: 'intake', method: 'POST', path: () => '/v1/admin/agencies', key: () => keys.admin, body: (text) => JSON.stringify({ code: 'ZZA', name: text }), field: 'name' },
-  { route: 'issue a key', service: 'intake', method: 'POST', path: () => '/v1/admin/agencies/FRA/keys', key: () => keys.admin, body: (text) => JSON.stringify({ roles: ['agency'], label: text }), field: 'label' },
-  { route: 'check', service: 'matching', method: 'POST', path: () => '/v1/checks', key: () => keys.agency, body: (text) => JSON.stringify({ kind: 'person', person: { names: [{ full: text }] } }), field: 'person.names[0].full' },
+  {
+    route: 'share a batch (JSON)',
+    service: 'intake',
+    method: 'POST',
+    path: () => '/v1/records/batch',
+    key: () => keys.agency,
+    body: (text) => JSON.stringify([person('Anna'), person(text)]),
+    field: '[1].person.names[0].given',
+  },
+  {
+    route: 'create an agency',
+    service: 'intake',
+    method: 'POST',
+    path: () => '/v1/admin/agencies',
+    key: () => keys.admin,
+    body: (text) => JSON.stringify({ code: 'ZZA', name: text }),
+    field: 'name',
+  },
+  {
+    route: 'issue a key',
+    service: 'intake',
+    method: 'POST',
+    path: () => '/v1/admin/agencies/FRA/keys',
+    key: () => keys.admin,
+    body: (text) => JSON.stringify({ roles: ['agency'], label: text }),
+    field: 'label',
+  },
+  {
+    route: 'check',
+    service: 'matching',
+    method: 'POST',
+    path: () => '/v1/checks',
+    key: () => keys.agency,
+    body: (text) => JSON.stringify({ kind: 'person', person: { names: [{ full: text }] } }),
+    field: 'person.names[0].full',
+  },
   {
     route: 'check a batch',
     service: 'matching',
     method: 'POST',
     path: () => '/v1/checks/batch',
     key: () => keys.agency,
-    body: (text) => JSON.stringify([{ kind: 'person', person: { names: [{ full: 'Anna Berg' }] } }, { kind: 'person', person: { names: [{ full: text }] } }]),
+    body: (text) =>
+      JSON.stringify([
+        { kind: 'person', person: { names: [{ full: 'Anna Berg' }] } },
+        { kind: 'person', person: { names: [{ full: text }] } },
+      ]),
     field: '[1].person.names[0].full',
   },
-  { route: 'subscribe', service: 'alerting', method: 'POST', path: () => '/v1/subscriptions', key: () => keys.analyst, body: (text) => JSON.stringify({ name: text }), field: 'name' },
-  { route: 'change a subscription', service: 'alerting', method: 'PUT', path: () => `/v1/subscriptions/${existingSubscriptionId}`, key: () => keys.analyst, body: (text) => JSON.stringify({ name: text }), field: 'name' },
-  { route: 'register a webhook', service: 'alerting', method: 'POST', path: () => '/v1/webhooks', key: () => keys.analyst, body: (text) => JSON.stringify({ url: `https://hooks.example.org/${text}` }), field: 'url', embedded: true },
+  {
+    route: 'subscribe',
+    service: 'alerting',
+    method: 'POST',
+    path: () => '/v1/subscriptions',
+    key: () => keys.analyst,
+    body: (text) => JSON.stringify({ name: text }),
+    field: 'name',
+  },
+  {
+    route: 'change a subscription',
+    service: 'alerting',
+    method: 'PUT',
+    path: () => `/v1/subscriptions/${existingSubscriptionId}`,
+    key: () => keys.analyst,
+    body: (text) => JSON.stringify({ name: text }),
+    field: 'name',
+  },
+  {
+    route: 'register a webhook',
+    service: 'alerting',
+    method: 'POST',
+    path: () => '/v1/webhooks',
+    key: () => keys.analyst,
+    body: (text) => JSON.stringify({ url: `https://hooks.example.org/${text}` }),
+    field: 'url',
+    embedded: true,
+  },
   {
     route: 'triage',
     service: 'alerting',
@@ -134,7 +219,9 @@ const WRITE_ROUTES: WriteRoute[] = [
 ];
 
 const cases = WRITE_ROUTES.flatMap((route) =>
-  BAD_TEXT.filter(([, , rule]) => !(route.multiLine && rule === 'singleLine') && !(route.embedded && rule === 'visibleText')).map(([what, text, rule]) => [`${route.service}: ${route.route} with ${what}`, route, text, rule] as const),
+  BAD_TEXT.filter(
+    ([, , rule]) => !(route.multiLine && rule === 'singleLine') && !(route.embedded && rule === 'visibleText'),
+  ).map(([what, text, rule]) => [`${route.service}: ${route.route} with ${what}`, route, text, rule] as const),
 );
 
 it.each(cases)('%s is refused, names the field and the rule, and changes nothing', async (_, route, text, rule) => {
@@ -146,22 +233,41 @@ it.each(cases)('%s is refused, names the field and the rule, and changes nothing
   expect(await writableState()).toBe(before);
 });
 
-it.each(WRITE_ROUTES.map((route) => [`${route.service}: ${route.route}`, route] as const))('%s refuses a __proto__ key rather than dropping it', async (_, route) => {
-  const before = await writableState();
-  const good = route.body('Anna');
-  const poisoned = good.startsWith('[') ? `[{"__proto__":{"admin":true},${good.slice(2)}` : `{"__proto__":{"admin":true},${good.slice(1)}`;
-  const answer = await call(route.service, route.method, route.path(), route.key(), poisoned);
-  expect(answer.status).toBe(400);
-  expect(answer.body.error.details).toEqual([expect.objectContaining({ rule: 'reservedKey' })]);
-  expect(await writableState()).toBe(before);
-});
+it.each(WRITE_ROUTES.map((route) => [`${route.service}: ${route.route}`, route] as const))(
+  '%s refuses a __proto__ key rather than dropping it',
+  async (_, route) => {
+    const before = await writableState();
+    const good = route.body('Anna');
+    const poisoned = good.startsWith('[')
+      ? `[{"__proto__":{"admin":true},${good.slice(2)}`
+      : `{"__proto__":{"admin":true},${good.slice(1)}`;
+    const answer = await call(route.service, route.method, route.path(), route.key(), poisoned);
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.details).toEqual([expect.objectContaining({ rule: 'reservedKey' })]);
+    expect(await writableState()).toBe(before);
+  },
+);
 
 it('refuses each bad NDJSON line on its own and stores the good ones', async () => {
-  const lines = [person('Anna'), person('a\u001bb'), person('A\u0000B'), person('A\ud800B'), person('Sven')].map((record) => JSON.stringify(record));
-  const answer = await call('intake', 'POST', '/v1/records/batch', keys.agency, `${lines.join('\n')}\n`, 'application/x-ndjson');
+  const lines = [person('Anna'), person('a\u001bb'), person('A\u0000B'), person('A\ud800B'), person('Sven')].map(
+    (record) => JSON.stringify(record),
+  );
+  const answer = await call(
+    'intake',
+    'POST',
+    '/v1/records/batch',
+    keys.agency,
+    `${lines.join('\n')}\n`,
+    'application/x-ndjson',
+  );
   expect(answer.status).toBe(200);
   expect(answer.body.summary).toEqual({ created: 2, updated: 0, unchanged: 0, rejected: 3 });
-  expect(answer.body.results.map((result: { status: number; error?: { code: string; details: { rule: string }[] } }) => [result.status, result.error?.details[0]?.rule])).toEqual([
+  expect(
+    answer.body.results.map((result: { status: number; error?: { code: string; details: { rule: string }[] } }) => [
+      result.status,
+      result.error?.details[0]?.rule,
+    ]),
+  ).toEqual([
     [201, undefined],
     [400, 'noControlCharacters'],
     [400, 'noControlCharacters'],
@@ -172,10 +278,23 @@ it('refuses each bad NDJSON line on its own and stores the good ones', async () 
 });
 
 it('refuses a reference line with bad text on its own', async () => {
-  const entry = (serial: string) => JSON.stringify({ entryId: `FA-${serial}`, firearm: { serialNumber: serial, make: 'Glock', model: '17' } });
-  const answer = await call('matching', 'POST', '/v1/datasets/firearms/loads?mode=delta', keys.owner, [entry('AB123'), entry('CD\u0000456')].join('\n'), 'application/x-ndjson');
+  const entry = (serial: string) =>
+    JSON.stringify({ entryId: `FA-${serial}`, firearm: { serialNumber: serial, make: 'Glock', model: '17' } });
+  const answer = await call(
+    'matching',
+    'POST',
+    '/v1/datasets/firearms/loads?mode=delta',
+    keys.owner,
+    [entry('AB123'), entry('CD\u0000456')].join('\n'),
+    'application/x-ndjson',
+  );
   expect(answer.status).toBe(201);
-  expect(answer.body).toEqual(expect.objectContaining({ added: 1, rejected: [{ line: 2, reason: expect.stringContaining('must not contain control characters') }] }));
+  expect(answer.body).toEqual(
+    expect.objectContaining({
+      added: 1,
+      rejected: [{ line: 2, reason: expect.stringContaining('must not contain control characters') }],
+    }),
+  );
 });
 
 describe('what a request names in its path and query', () => {
@@ -200,7 +319,13 @@ describe('what a request names in its path and query', () => {
     ['intake', `/v1/records/RECORD?reason=a&reason=b`, 'DELETE', 'reason', 'singleValue'],
     ['intake', '/v1/records?kind=person&kind=vehicle', 'GET', 'kind', 'singleValue'],
     ['alerting', '/v1/alerts?status=open&status=closed', 'GET', 'status', 'singleValue'],
-    ['intake', `/v1/records?cursor=${Buffer.from(`2026-01-01T00:00:00.000Z|${'-'.repeat(36)}`).toString('base64url')}`, 'GET', 'cursor', undefined],
+    [
+      'intake',
+      `/v1/records?cursor=${Buffer.from(`2026-01-01T00:00:00.000Z|${'-'.repeat(36)}`).toString('base64url')}`,
+      'GET',
+      'cursor',
+      undefined,
+    ],
     ['intake', '/v1/records?identifier=%00', 'GET', 'identifier', 'noControlCharacters'],
   ] as const)('%s %s is refused naming %s', async (service, route, method, field, rule) => {
     const key = method === 'GET' && service === 'alerting' ? keys.analyst : keys.agency;
@@ -210,21 +335,66 @@ describe('what a request names in its path and query', () => {
     if (rule) expect(answer.body.error.details[0].rule).toBe(rule);
   });
 
-  it.each(['intake', 'matching', 'alerting', 'dedup'] as const)('%s refuses an audit cursor beyond any id', async (service) => {
-    const answer = await call(service, 'GET', '/v1/admin/audit?cursor=99999999999999999999', keys.admin);
-    expect(answer.status).toBe(400);
-    expect(answer.body.error.details[0].field).toBe('cursor');
-  });
+  it.each(['intake', 'matching', 'alerting', 'dedup'] as const)(
+    '%s refuses an audit cursor beyond any id',
+    async (service) => {
+      const answer = await call(service, 'GET', '/v1/admin/audit?cursor=99999999999999999999', keys.admin);
+      expect(answer.status).toBe(400);
+      expect(answer.body.error.details[0].field).toBe('cursor');
+    },
+  );
 });
 
 describe('body shapes', () => {
   it.each([
-    ['intake: a person body that is a list', 'intake', '/v1/records', { ...unknownPerson(), person: [] }, 'person', 'isObject'],
-    ['matching: a person body that is a list', 'matching', '/v1/checks', { kind: 'person', person: [] }, 'person', 'isObject'],
-    ['intake: dissemination that is a list', 'intake', '/v1/records', { ...unknownPerson(), dissemination: [] }, 'dissemination', 'isObject'],
-    ['matching: a check of kind person carrying a vehicle', 'matching', '/v1/checks', { kind: 'person', person: { names: [{ full: 'Anna Berg' }] }, vehicle: recordOfKind.vehicle().vehicle }, 'vehicle', 'onlyForKind'],
-    ['intake: a record of kind person carrying a vehicle', 'intake', '/v1/records', { ...unknownPerson(), vehicle: recordOfKind.vehicle().vehicle }, 'vehicle', 'onlyForKind'],
-    ['intake: dissemination to an agency that does not exist', 'intake', '/v1/records', { ...unknownPerson(), dissemination: { scope: 'agencies', agencies: ['NOSUCH'] } }, 'dissemination.agencies[0]', 'knownAgency'],
+    [
+      'intake: a person body that is a list',
+      'intake',
+      '/v1/records',
+      { ...unknownPerson(), person: [] },
+      'person',
+      'isObject',
+    ],
+    [
+      'matching: a person body that is a list',
+      'matching',
+      '/v1/checks',
+      { kind: 'person', person: [] },
+      'person',
+      'isObject',
+    ],
+    [
+      'intake: dissemination that is a list',
+      'intake',
+      '/v1/records',
+      { ...unknownPerson(), dissemination: [] },
+      'dissemination',
+      'isObject',
+    ],
+    [
+      'matching: a check of kind person carrying a vehicle',
+      'matching',
+      '/v1/checks',
+      { kind: 'person', person: { names: [{ full: 'Anna Berg' }] }, vehicle: recordOfKind.vehicle().vehicle },
+      'vehicle',
+      'onlyForKind',
+    ],
+    [
+      'intake: a record of kind person carrying a vehicle',
+      'intake',
+      '/v1/records',
+      { ...unknownPerson(), vehicle: recordOfKind.vehicle().vehicle },
+      'vehicle',
+      'onlyForKind',
+    ],
+    [
+      'intake: dissemination to an agency that does not exist',
+      'intake',
+      '/v1/records',
+      { ...unknownPerson(), dissemination: { scope: 'agencies', agencies: ['NOSUCH'] } },
+      'dissemination.agencies[0]',
+      'knownAgency',
+    ],
   ] as const)('%s is refused', async (_, service, route, body, field, rule) => {
     const before = await writableState();
     const answer = await call(service, 'POST', route, keys.agency, JSON.stringify(body));
@@ -234,25 +404,45 @@ describe('body shapes', () => {
   });
 
   it('reads lowercase country codes as upper case, so filters find them', async () => {
-    const shared = await call('intake', 'POST', '/v1/records', keys.agency, JSON.stringify({ ...unknownPerson(), person: { ...unknownPerson().person, nationalities: ['swe'] } }));
+    const shared = await call(
+      'intake',
+      'POST',
+      '/v1/records',
+      keys.agency,
+      JSON.stringify({ ...unknownPerson(), person: { ...unknownPerson().person, nationalities: ['swe'] } }),
+    );
     expect(shared.status).toBe(201);
     const read = await call('intake', 'GET', `/v1/records/${shared.body.record.id}`, keys.agency);
     expect(read.body.person.nationalities).toEqual(['SWE']);
-    const subscription = await call('alerting', 'POST', '/v1/subscriptions', keys.analyst, JSON.stringify({ name: 'nordic', countries: ['swe', 'nor'] }));
+    const subscription = await call(
+      'alerting',
+      'POST',
+      '/v1/subscriptions',
+      keys.analyst,
+      JSON.stringify({ name: 'nordic', countries: ['swe', 'nor'] }),
+    );
     expect(subscription.status).toBe(201);
     expect(subscription.body.countries).toEqual(['SWE', 'NOR']);
   });
 
   it('refuses a re-share of an externalRef as another kind, single and in a batch', async () => {
     const externalRef = `FR-${randomUUID()}`;
-    expect((await call('intake', 'POST', '/v1/records', keys.agency, JSON.stringify({ ...unknownPerson(), externalRef }))).status).toBe(201);
+    expect(
+      (await call('intake', 'POST', '/v1/records', keys.agency, JSON.stringify({ ...unknownPerson(), externalRef })))
+        .status,
+    ).toBe(201);
     const before = await writableState();
     const asVehicle = { ...recordOfKind.vehicle(), externalRef };
     const single = await call('intake', 'POST', '/v1/records', keys.agency, JSON.stringify(asVehicle));
     expect(single.status).toBe(400);
     expect(single.body.error.details).toContainEqual(expect.objectContaining({ field: 'kind', rule: 'immutable' }));
     const batch = await call('intake', 'POST', '/v1/records/batch', keys.agency, JSON.stringify([asVehicle]));
-    expect(batch.body.results[0]).toEqual(expect.objectContaining({ status: 400, error: expect.objectContaining({ details: [expect.objectContaining({ rule: 'immutable' })] }) }));
+    expect(batch.body.results[0]).toEqual(
+      expect.objectContaining({
+        status: 400,
+        error: expect.objectContaining({ details: [expect.objectContaining({ rule: 'immutable' })] }),
+      }),
+    );
     expect(await writableState()).toBe(before);
     const people = await call('intake', 'GET', `/v1/records?kind=person&externalRef=${externalRef}`, keys.agency);
     for (const record of people.body.records) expect(record.kind).toBe('person');
@@ -264,9 +454,14 @@ describe('body shapes', () => {
       'POST',
       '/v1/records/batch',
       keys.agency,
-      JSON.stringify([unknownPerson(), { ...unknownPerson(), dissemination: { scope: 'agencies', agencies: ['FRA', 'NOSUCH'] } }]),
+      JSON.stringify([
+        unknownPerson(),
+        { ...unknownPerson(), dissemination: { scope: 'agencies', agencies: ['FRA', 'NOSUCH'] } },
+      ]),
     );
     expect(answer.body.results.map((result: { status: number }) => result.status)).toEqual([201, 400]);
-    expect(answer.body.results[1].error.details).toEqual([expect.objectContaining({ field: 'dissemination.agencies[1]', rule: 'knownAgency' })]);
+    expect(answer.body.results[1].error.details).toEqual([
+      expect.objectContaining({ field: 'dissemination.agencies[1]', rule: 'knownAgency' }),
+    ]);
   });
 });

@@ -27,13 +27,21 @@ afterAll(async () => {
 /** Distinct people, so that each record is its own entity. */
 function people(count: number, label: string) {
   return Array.from({ length: count }, (_, index) =>
-    unknownPerson({ person: { names: [{ given: `${label}${index}`, family: 'Lindqvist' }], dateOfBirth: `19${50 + index}`, nationalities: ['SWE'] } }),
+    unknownPerson({
+      person: {
+        names: [{ given: `${label}${index}`, family: 'Lindqvist' }],
+        dateOfBirth: `19${50 + index}`,
+        nationalities: ['SWE'],
+      },
+    }),
   );
 }
 
 async function shareAll(count: number, label: string): Promise<string[]> {
   const sweden = await suite.agencies.key('SWE');
-  const results = await Promise.all(people(count, label).map((record) => shareRecord(suite.url('intake'), sweden, record)));
+  const results = await Promise.all(
+    people(count, label).map((record) => shareRecord(suite.url('intake'), sweden, record)),
+  );
   results.forEach((result) => expect(result.status).toBe(201));
   return results.map((result) => result.body.record.id as string);
 }
@@ -46,13 +54,23 @@ async function shareAll(count: number, label: string): Promise<string[]> {
 async function resolvedCounts(recordIds: string[]): Promise<{ records: number; messageIds: number; members: number }> {
   const wanted = new Set(recordIds);
   const resolved = (await readTopic(suite, 'records.resolved.v1'))
-    .map((message) => ({ recordId: fromBinary(RecordResolvedSchema, message.value!).record?.recordId ?? '', messageId: message.headers['message-id'] }))
+    .map((message) => ({
+      recordId: fromBinary(RecordResolvedSchema, message.value!).record?.recordId ?? '',
+      messageId: message.headers['message-id'],
+    }))
     .filter(({ recordId }) => wanted.has(recordId));
   const client = new Client({ connectionString: suite.databaseUrl });
   await client.connect();
-  const { rows } = await client.query('SELECT count(*)::int AS members FROM dedup.entity_members WHERE record_id = ANY($1::uuid[])', [recordIds]);
+  const { rows } = await client.query(
+    'SELECT count(*)::int AS members FROM dedup.entity_members WHERE record_id = ANY($1::uuid[])',
+    [recordIds],
+  );
   await client.end();
-  return { records: new Set(resolved.map((r) => r.recordId)).size, messageIds: new Set(resolved.map((r) => r.messageId)).size, members: rows[0].members };
+  return {
+    records: new Set(resolved.map((r) => r.recordId)).size,
+    messageIds: new Set(resolved.map((r) => r.messageId)).size,
+    members: rows[0].members,
+  };
 }
 
 it('a service stopped mid-stream drains, then picks up where it left off', async () => {

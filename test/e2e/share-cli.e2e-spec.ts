@@ -57,15 +57,24 @@ interface Run {
 
 function share(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { env: { ...process.env, CROSSCHECK_API_KEY: '', CROSSCHECK_INTAKE_URL: '', ...env }, timeout: 60_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      { env: { ...process.env, CROSSCHECK_API_KEY: '', CROSSCHECK_INTAKE_URL: '', ...env }, timeout: 60_000 },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr }),
     );
   });
 }
 
 /** The counts of the summary on stdout. */
 function summary(stdout: string): Record<string, number> {
-  return Object.fromEntries([...stdout.matchAll(/^ {2}(created|updated|unchanged|rejected): +(\d+)/gm)].map(([, name, count]) => [name, Number(count)]));
+  return Object.fromEntries(
+    [...stdout.matchAll(/^ {2}(created|updated|unchanged|rejected): +(\d+)/gm)].map(([, name, count]) => [
+      name,
+      Number(count),
+    ]),
+  );
 }
 
 async function rejects(file: string): Promise<any[]> {
@@ -114,7 +123,13 @@ describe('a CSV file', () => {
         status: 400,
         code: 'validation_failed',
         reasons: [expect.stringMatching(/^vehicle\.vin: must be a VIN: .*O/)],
-        record: { kind: 'vehicle', externalRef: 'FR-CSV-4', dissemination: { scope: 'all' }, purpose: 'investigation', vehicle: { vin: '1M8GDM9AXKP04278O', year: 2020 } },
+        record: {
+          kind: 'vehicle',
+          externalRef: 'FR-CSV-4',
+          dissemination: { scope: 'all' },
+          purpose: 'investigation',
+          vehicle: { vin: '1M8GDM9AXKP04278O', year: 2020 },
+        },
       },
       {
         line: 7,
@@ -129,21 +144,40 @@ describe('a CSV file', () => {
 
   it('leaves the good records readable as mapped, lists split and years numbers', async () => {
     const records = await recordsOfFra();
-    expect([...records.keys()].filter((ref) => ref.startsWith('FR-CSV-')).sort()).toEqual(['FR-CSV-1', 'FR-CSV-2', 'FR-CSV-3', 'FR-CSV-6', 'FR-CSV-7']);
+    expect([...records.keys()].filter((ref) => ref.startsWith('FR-CSV-')).sort()).toEqual([
+      'FR-CSV-1',
+      'FR-CSV-2',
+      'FR-CSV-3',
+      'FR-CSV-6',
+      'FR-CSV-7',
+    ]);
     expect(records.get('FR-CSV-1')).toMatchObject({
       kind: 'person',
       version: 1,
       dissemination: { scope: 'all' },
       purpose: 'border-check',
-      person: { names: [{ given: 'Ivan', family: 'Petrov' }], dateOfBirth: '1971-03-14', nationalities: ['RUS', 'UKR'] },
+      person: {
+        names: [{ given: 'Ivan', family: 'Petrov' }],
+        dateOfBirth: '1971-03-14',
+        nationalities: ['RUS', 'UKR'],
+      },
     });
     expect(records.get('FR-CSV-1').vehicle).toBeUndefined();
-    expect(records.get('FR-CSV-3')).toMatchObject({ kind: 'vehicle', vehicle: { vin: '1M8GDM9AXKP042788', plate: 'AB-123-CD', registrationCountry: 'FRA', year: 2019 } });
-    expect(records.get('FR-CSV-7')).toMatchObject({ dissemination: { scope: 'owner-only' }, person: { names: [{ family: 'Duval' }] } });
+    expect(records.get('FR-CSV-3')).toMatchObject({
+      kind: 'vehicle',
+      vehicle: { vin: '1M8GDM9AXKP042788', plate: 'AB-123-CD', registrationCountry: 'FRA', year: 2019 },
+    });
+    expect(records.get('FR-CSV-7')).toMatchObject({
+      dissemination: { scope: 'owner-only' },
+      person: { names: [{ family: 'Duval' }] },
+    });
 
     const travelDocument = await get(`/v1/records/${records.get('FR-CSV-2').id}`);
     expect(travelDocument.status).toBe(200);
-    expect(travelDocument.body).toMatchObject({ externalRef: 'FR-CSV-2', travelDocument: { number: 'L898902C3', status: 'stolen', mrz: MRZ } });
+    expect(travelDocument.body).toMatchObject({
+      externalRef: 'FR-CSV-2',
+      travelDocument: { number: 'L898902C3', status: 'stolen', mrz: MRZ },
+    });
   });
 
   it('run again as it was, gets the first answers back (same Idempotency-Keys) and changes nothing', async () => {
@@ -152,7 +186,11 @@ describe('a CSV file', () => {
     expect(summary(run.stdout)).toEqual({ created: 5, updated: 0, unchanged: 0, rejected: 2 });
     expect(run.stdout).toMatch(/replayed: +3 of 3 batches had been shared before under the same Idempotency-Key/);
     expect((await rejects(path.join(dir, 'records.rejects.ndjson'))).map((entry) => entry.line)).toEqual([6, 7]);
-    expect([...(await recordsOfFra()).values()].filter((record) => record.externalRef.startsWith('FR-CSV-')).map((record) => record.version)).toEqual([1, 1, 1, 1, 1]);
+    expect(
+      [...(await recordsOfFra()).values()]
+        .filter((record) => record.externalRef.startsWith('FR-CSV-'))
+        .map((record) => record.version),
+    ).toEqual([1, 1, 1, 1, 1]);
   });
 
   it('shared afresh (a new Idempotency-Key prefix), finds every good record unchanged', async () => {
@@ -170,7 +208,17 @@ describe('an NDJSON file', () => {
     const firearm = recordOfKind.firearm();
     const file = path.join(dir, 'records.ndjson');
     const rejectsFile = path.join(dir, 'ndjson-rejects.ndjson');
-    await writeFile(file, [JSON.stringify(person), '{"kind": "person", "externalRef": "FR-NDJSON-BAD",', '', JSON.stringify(artwork), JSON.stringify(firearm), ''].join('\n'));
+    await writeFile(
+      file,
+      [
+        JSON.stringify(person),
+        '{"kind": "person", "externalRef": "FR-NDJSON-BAD",',
+        '',
+        JSON.stringify(artwork),
+        JSON.stringify(firearm),
+        '',
+      ].join('\n'),
+    );
     const env = { CROSSCHECK_API_KEY: fraKey, CROSSCHECK_INTAKE_URL: suite.url('intake') };
 
     const first = await share(['--file', file, '--rejects', rejectsFile], env);
@@ -186,7 +234,14 @@ describe('an NDJSON file', () => {
         reasons: [expect.stringMatching(/^json: not valid JSON: /)],
         record: '{"kind": "person", "externalRef": "FR-NDJSON-BAD",',
       },
-      { line: 4, externalRef: artwork.externalRef, status: 400, code: 'validation_failed', reasons: [expect.stringMatching(/^nickname: /)], record: artwork },
+      {
+        line: 4,
+        externalRef: artwork.externalRef,
+        status: 400,
+        code: 'validation_failed',
+        reasons: [expect.stringMatching(/^nickname: /)],
+        record: artwork,
+      },
     ]);
     const records = await recordsOfFra();
     expect(records.get(person.externalRef)).toMatchObject({ kind: 'person', person: person.person });
@@ -225,6 +280,8 @@ describe('fatal errors', () => {
     await writeFile(file, 'kind,person,person.names.0.family\nperson,x,Petrov\n');
     const run = await share(['--file', file, '--key', fraKey, '--url', suite.url('intake')]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('share: line 1 (the header): column 3 "person.names.0.family": column "person" already holds person as a single value');
+    expect(run.stderr).toContain(
+      'share: line 1 (the header): column 3 "person.names.0.family": column "person" already holds person as a single value',
+    );
   });
 });

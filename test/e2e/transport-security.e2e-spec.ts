@@ -65,7 +65,10 @@ it('carries a shared record from intake to dedup over TLS with SCRAM, and dedup 
   const deadline = Date.now() + 60_000;
   let status = 0;
   while (Date.now() < deadline) {
-    const answer = await fetch(`${suite.url('dedup')}/v1/records/${shared.body.record.id}/entity`, { dispatcher: trusting, headers: { authorization: `Bearer ${key}` } });
+    const answer = await fetch(`${suite.url('dedup')}/v1/records/${shared.body.record.id}/entity`, {
+      dispatcher: trusting,
+      headers: { authorization: `Bearer ${key}` },
+    });
     status = answer.status;
     await answer.body?.cancel();
     if (status === 200) break;
@@ -97,10 +100,25 @@ async function connects(config: Partial<KafkaConfig>): Promise<string> {
 }
 
 it.each([
-  ['the right CA and password', 'accepted', { ssl: { ca: [''] }, sasl: { mechanism: 'scram-sha-256' as const, ...SCRAM } }],
+  [
+    'the right CA and password',
+    'accepted',
+    { ssl: { ca: [''] }, sasl: { mechanism: 'scram-sha-256' as const, ...SCRAM } },
+  ],
   ['no credentials', 'refused', { ssl: { ca: [''] } }],
-  ['a wrong password', 'refused', { ssl: { ca: [''] }, sasl: { mechanism: 'scram-sha-256' as const, username: SCRAM.username, password: 'not-the-password' } }],
-  ['only the system’s trusted roots', 'refused', { ssl: true, sasl: { mechanism: 'scram-sha-256' as const, ...SCRAM } }],
+  [
+    'a wrong password',
+    'refused',
+    {
+      ssl: { ca: [''] },
+      sasl: { mechanism: 'scram-sha-256' as const, username: SCRAM.username, password: 'not-the-password' },
+    },
+  ],
+  [
+    'only the system’s trusted roots',
+    'refused',
+    { ssl: true, sasl: { mechanism: 'scram-sha-256' as const, ...SCRAM } },
+  ],
   ['plaintext', 'refused', { sasl: { mechanism: 'scram-sha-256' as const, ...SCRAM } }],
 ])('a client with %s is %s by the broker', async (_, expected, config) => {
   const accepted = expected === 'accepted';

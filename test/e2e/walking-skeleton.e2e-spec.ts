@@ -5,7 +5,13 @@
  * processes, a real Kafka broker, a real Postgres, a real Zipkin.
  */
 import { fromBinary } from '@bufbuild/protobuf';
-import { DeadLetterSchema, HEADER_MESSAGE_ID, HEADER_SCHEMA, RecordReceivedSchema, schemaName } from '@crosscheck/contracts';
+import {
+  DeadLetterSchema,
+  HEADER_MESSAGE_ID,
+  HEADER_SCHEMA,
+  RecordReceivedSchema,
+  schemaName,
+} from '@crosscheck/contracts';
 import { Client } from 'pg';
 import { openAlertStream } from '../harness/alert-stream';
 import { alertsOf as alertsOfAgency, analystKey } from '../harness/alerting-api';
@@ -53,8 +59,18 @@ describe('a shared person record', () => {
 
       const event = await stream.next((e) => e.event === 'alert');
       const alert = JSON.parse(event.data);
-      expect(alert).toMatchObject({ agency: 'FRA', recordId: shared.body.record.id, dataset: 'notices', entryId: 'RN-2026-000101', level: 'hit', noticeColour: 'red', status: 'new' });
-      expect(alert.features.map((f: { feature: string }) => f.feature)).toEqual(expect.arrayContaining(['name', 'date_of_birth']));
+      expect(alert).toMatchObject({
+        agency: 'FRA',
+        recordId: shared.body.record.id,
+        dataset: 'notices',
+        entryId: 'RN-2026-000101',
+        level: 'hit',
+        noticeColour: 'red',
+        status: 'new',
+      });
+      expect(alert.features.map((f: { feature: string }) => f.feature)).toEqual(
+        expect.arrayContaining(['name', 'date_of_birth']),
+      );
 
       const listed = await alertsOf('FRA');
       expect(listed.map((a) => a.alertId)).toContain(alert.alertId);
@@ -92,7 +108,10 @@ describe('a shared person record', () => {
     expect(shared.status).toBe(201);
     await waitForPipelineIdle(suite);
 
-    const [member] = await query<{ entity_id: string }>('SELECT entity_id FROM dedup.entity_members WHERE record_id = $1', [shared.body.record.id]);
+    const [member] = await query<{ entity_id: string }>(
+      'SELECT entity_id FROM dedup.entity_members WHERE record_id = $1',
+      [shared.body.record.id],
+    );
     expect(member).toBeDefined();
     expect(await alertsOf('SWE')).toEqual([]);
   });
@@ -101,7 +120,10 @@ describe('a shared person record', () => {
     const record = wantedPerson();
     const first = await shareRecord(suite.url('intake'), await suite.agencies.key('DEU'), record);
     const again = await shareRecord(suite.url('intake'), await suite.agencies.key('DEU'), record);
-    const underAnotherRef = await shareRecord(suite.url('intake'), await suite.agencies.key('DEU'), { ...record, externalRef: `${record.externalRef}-B` });
+    const underAnotherRef = await shareRecord(suite.url('intake'), await suite.agencies.key('DEU'), {
+      ...record,
+      externalRef: `${record.externalRef}-B`,
+    });
     expect([first.status, again.status, underAnotherRef.status]).toEqual([201, 200, 201]);
     expect(again.body.record.id).toBe(first.body.record.id);
     await waitForPipelineIdle(suite);
@@ -123,11 +145,16 @@ describe('the consumers', () => {
     const alertsBefore = await alertsOf('BEL');
     expect(alertsBefore).toHaveLength(1);
 
-    const received = (await readTopic(suite, 'records.received.v1')).find((message) => message.key?.toString() === shared.body.record.id)!;
+    const received = (await readTopic(suite, 'records.received.v1')).find(
+      (message) => message.key?.toString() === shared.body.record.id,
+    )!;
     expect(received.headers[HEADER_MESSAGE_ID]).toBeDefined();
     const producer = suite.kafka.producer();
     await producer.connect();
-    await producer.send({ topic: suite.topic('records.received.v1'), messages: [{ key: received.key, value: received.value, headers: received.headers }] });
+    await producer.send({
+      topic: suite.topic('records.received.v1'),
+      messages: [{ key: received.key, value: received.value, headers: received.headers }],
+    });
     await producer.disconnect();
     await waitForPipelineIdle(suite);
 
@@ -142,7 +169,13 @@ describe('the consumers', () => {
     await producer.connect();
     await producer.send({
       topic: suite.topic('records.received.v1'),
-      messages: [{ key: 'poison', value: Buffer.from('this is not protobuf \xff\xfe'), headers: { [HEADER_SCHEMA]: schemaName(RecordReceivedSchema), [HEADER_MESSAGE_ID]: 'poison-1' } }],
+      messages: [
+        {
+          key: 'poison',
+          value: Buffer.from('this is not protobuf \xff\xfe'),
+          headers: { [HEADER_SCHEMA]: schemaName(RecordReceivedSchema), [HEADER_MESSAGE_ID]: 'poison-1' },
+        },
+      ],
     });
     await producer.disconnect();
 

@@ -48,7 +48,11 @@ const register = (key: string, url: string) => alertingCall(suite, key, 'POST', 
 const subscribeWith = async (key: string, url: string) => {
   const registered = await register(key, url);
   expect(registered.status).toBe(201);
-  const subscribed = await alertingCall(suite, key, 'POST', '/v1/subscriptions', { name: 'Red notices', noticeColours: ['red'], webhookId: registered.body.webhookId });
+  const subscribed = await alertingCall(suite, key, 'POST', '/v1/subscriptions', {
+    name: 'Red notices',
+    noticeColours: ['red'],
+    webhookId: registered.body.webhookId,
+  });
   expect(subscribed.status).toBe(201);
   return registered.body.webhookId as string;
 };
@@ -64,7 +68,8 @@ async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolea
   for (;;) {
     const value = await read();
     if (check(value)) return value;
-    if (Date.now() > deadline) throw new Error(`not reached within ${timeoutMs} ms; last: ${JSON.stringify(value).slice(0, 800)}`);
+    if (Date.now() > deadline)
+      throw new Error(`not reached within ${timeoutMs} ms; last: ${JSON.stringify(value).slice(0, 800)}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
@@ -112,7 +117,13 @@ describe('webhook targets', () => {
         status: 400,
         error: expect.objectContaining({
           code: 'validation_failed',
-          details: [{ field: 'url', rule: 'publicHost', message: expect.stringMatching(/^must point at a public address, not .+, .+/) }],
+          details: [
+            {
+              field: 'url',
+              rule: 'publicHost',
+              message: expect.stringMatching(/^must point at a public address, not .+, .+/),
+            },
+          ],
         }),
       });
     }
@@ -150,7 +161,11 @@ describe('webhook targets', () => {
         status: 'dead',
         attempts: 1,
         lastStatus: null,
-        lastError: expect.stringMatching(new RegExp(`^refused to connect to port ${portOf(internalService.url())} of localhost: it resolves only to .*a loopback address$`)),
+        lastError: expect.stringMatching(
+          new RegExp(
+            `^refused to connect to port ${portOf(internalService.url())} of localhost: it resolves only to .*a loopback address$`,
+          ),
+        ),
       }),
     ]);
     expect(internalService.received).toEqual([]);

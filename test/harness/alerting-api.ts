@@ -17,7 +17,13 @@ export async function analystKey(suite: Suite, agency: string): Promise<string> 
   return key;
 }
 
-export async function alertingCall(suite: Suite, key: string, method: string, route: string, body?: unknown): Promise<ApiAnswer> {
+export async function alertingCall(
+  suite: Suite,
+  key: string,
+  method: string,
+  route: string,
+  body?: unknown,
+): Promise<ApiAnswer> {
   const response = await fetch(`${suite.url('alerting')}${route}`, {
     method,
     headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -30,6 +36,7 @@ export async function alertingCall(suite: Suite, key: string, method: string, ro
 /** The agency's alerts, as `GET /v1/alerts` lists them (query string optional). */
 export async function alertsOf(suite: Suite, key: string, query = ''): Promise<any[]> {
   const answer = await alertingCall(suite, key, 'GET', `/v1/alerts${query ? `?${query}` : ''}`);
-  if (answer.status !== 200) throw new Error(`GET /v1/alerts answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+  if (answer.status !== 200)
+    throw new Error(`GET /v1/alerts answered ${answer.status}: ${JSON.stringify(answer.body)}`);
   return answer.body.alerts;
 }

@@ -16,16 +16,32 @@ export const CHROMIUM = '/usr/bin/chromium';
 const PACKAGES = ['chromium', 'fonts-dejavu-core'];
 const run = promisify(execFile);
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /**
  * Installs Debian's chromium when it is missing; `apt-get update` first only
  * if the lists are too stale to install from. Asynchronous, so a test can
  * start its services while apt works (a first install takes a minute or two).
  */
-export async function ensureChromium(log: (line: string) => void = (line) => process.stderr.write(`[browser] ${line}\n`)): Promise<string> {
+export async function ensureChromium(
+  log: (line: string) => void = (line) => process.stderr.write(`[browser] ${line}\n`),
+): Promise<string> {
   if (existsSync(CHROMIUM)) return CHROMIUM;
-  const apt = (args: string[]) => run('apt-get', ['-o', 'DPkg::Lock::Timeout=120', ...args], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, timeout: 600_000, maxBuffer: 64 * 1024 * 1024 });
+  const apt = (args: string[]) =>
+    run('apt-get', ['-o', 'DPkg::Lock::Timeout=120', ...args], {
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      timeout: 600_000,
+      maxBuffer: 64 * 1024 * 1024,
+    });
   const install = () => apt(['install', '-y', '--no-install-recommends', ...PACKAGES]);
   log(`${CHROMIUM} is missing; installing ${PACKAGES.join(' ')} with apt-get (once per machine)`);
   try {

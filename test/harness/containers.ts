@@ -7,14 +7,19 @@ import type { TestInfrastructure } from './infrastructure';
 
 export async function dockerAnswers(): Promise<boolean> {
   try {
-    await Promise.race([getContainerRuntimeClient(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 5_000))]);
+    await Promise.race([
+      getContainerRuntimeClient(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 5_000)),
+    ]);
     return true;
   } catch {
     return false;
   }
 }
 
-export async function startContainers(log: (line: string) => void): Promise<TestInfrastructure & { startedHere: boolean; stop(): Promise<void> }> {
+export async function startContainers(
+  log: (line: string) => void,
+): Promise<TestInfrastructure & { startedHere: boolean; stop(): Promise<void> }> {
   log('starting Kafka, Postgres and Zipkin containers');
   const kafkaPort = 29092;
   const [kafka, postgres, zipkin] = await Promise.all([
@@ -40,7 +45,10 @@ export async function startContainers(log: (line: string) => void): Promise<Test
       .withEnvironment({ POSTGRES_PASSWORD: 'postgres' })
       .withWaitStrategy(Wait.forLogMessage(/database system is ready to accept connections/, 2))
       .start(),
-    new GenericContainer('openzipkin/zipkin:3').withExposedPorts(9411).withWaitStrategy(Wait.forHttp('/health', 9411)).start(),
+    new GenericContainer('openzipkin/zipkin:3')
+      .withExposedPorts(9411)
+      .withWaitStrategy(Wait.forHttp('/health', 9411))
+      .start(),
   ]);
   const containers: StartedTestContainer[] = [kafka, postgres, zipkin];
   return {

@@ -14,9 +14,17 @@ export default async function globalSetup(): Promise<void> {
     started.push(containers);
     publishInfrastructure(containers);
   } else if (choice === 'local') {
-    const [kafka, zipkin, postgres] = await Promise.all([startKafka({ log }), startZipkin({ log }), startPostgres({ log })]);
+    const [kafka, zipkin, postgres] = await Promise.all([
+      startKafka({ log }),
+      startZipkin({ log }),
+      startPostgres({ log }),
+    ]);
     started.push(kafka, zipkin, postgres);
-    publishInfrastructure({ kafkaBrokers: kafka.bootstrapServers, zipkinUrl: zipkin.url, postgresAdminUrl: postgres.adminUrl });
+    publishInfrastructure({
+      kafkaBrokers: kafka.bootstrapServers,
+      zipkinUrl: zipkin.url,
+      postgresAdminUrl: postgres.adminUrl,
+    });
   } else {
     throw new Error(`CROSSCHECK_TEST_INFRA must be "local", "containers" or "none", not "${choice}"`);
   }

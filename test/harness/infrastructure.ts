@@ -23,14 +23,22 @@ const ENV = {
 } as const;
 
 export function publishInfrastructure(infrastructure: TestInfrastructure): void {
-  for (const [key, variable] of Object.entries(ENV)) process.env[variable] = infrastructure[key as keyof TestInfrastructure];
+  for (const [key, variable] of Object.entries(ENV))
+    process.env[variable] = infrastructure[key as keyof TestInfrastructure];
 }
 
 export function testInfrastructure(): TestInfrastructure {
   const read = (variable: string) => {
     const value = process.env[variable];
-    if (!value) throw new Error(`${variable} is not set: run the tests with \`npm test\` (or jest, whose global setup provisions Kafka, Postgres and Zipkin)`);
+    if (!value)
+      throw new Error(
+        `${variable} is not set: run the tests with \`npm test\` (or jest, whose global setup provisions Kafka, Postgres and Zipkin)`,
+      );
     return value;
   };
-  return { postgresAdminUrl: read(ENV.postgresAdminUrl), kafkaBrokers: read(ENV.kafkaBrokers), zipkinUrl: read(ENV.zipkinUrl) };
+  return {
+    postgresAdminUrl: read(ENV.postgresAdminUrl),
+    kafkaBrokers: read(ENV.kafkaBrokers),
+    zipkinUrl: read(ENV.zipkinUrl),
+  };
 }

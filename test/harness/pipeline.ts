@@ -30,7 +30,9 @@ async function isIdle(suite: Suite): Promise<boolean> {
   await client.connect();
   try {
     // The console keeps no state and has no outbox.
-    for (const schema of Object.keys(suite.services).filter((name) => PIPELINE_SERVICE_NAMES.includes(name as ServiceName))) {
+    for (const schema of Object.keys(suite.services).filter((name) =>
+      PIPELINE_SERVICE_NAMES.includes(name as ServiceName),
+    )) {
       const { rows } = await client.query(`SELECT count(*)::int AS pending FROM "${schema}".outbox`);
       if (rows[0].pending > 0) return false;
     }

@@ -14,13 +14,22 @@ export async function loadNotices(suite: Suite, file = DEMO_RED_NOTICES): Promis
 }
 
 /** Runs the loader with the given arguments; resolves with its exit code and output whatever they are. */
-export async function loadReference(suite: Suite, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function loadReference(
+  suite: Suite,
+  args: string[],
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const cli = path.join(paths.REPO_ROOT, 'dist', 'apps', 'matching', 'src', 'load-reference', 'load-reference.cli.js');
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [cli, ...args], { env: { ...process.env, DATABASE_URL: suite.databaseUrl } });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [cli, ...args], {
+      env: { ...process.env, DATABASE_URL: suite.databaseUrl },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof failed.code === 'number' ? failed.code : 1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+    return {
+      code: typeof failed.code === 'number' ? failed.code : 1,
+      stdout: failed.stdout ?? '',
+      stderr: failed.stderr ?? '',
+    };
   }
 }

@@ -13,7 +13,9 @@ describe('SseParser', () => {
 
   it('skips keep-alive comments, joins multi-line data, reads CRLF, and keeps colons inside values', () => {
     const parser = new SseParser();
-    expect(parser.push(': keep-alive\n\ndata: a: b\r\ndata: c\r\n\r\nevent: overflow\ndata: {"reason":"x"}\n\n')).toEqual([
+    expect(
+      parser.push(': keep-alive\n\ndata: a: b\r\ndata: c\r\n\r\nevent: overflow\ndata: {"reason":"x"}\n\n'),
+    ).toEqual([
       { event: 'message', data: 'a: b\nc' },
       { event: 'overflow', data: '{"reason":"x"}' },
     ]);

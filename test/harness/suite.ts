@@ -5,7 +5,14 @@
  * the services and drops the database.
  */
 import { randomBytes } from 'node:crypto';
-import { Agencies, dropDatabase, ensureDatabase, startServiceProcess, type ServiceName, type ServiceProcess } from '@crosscheck/infra';
+import {
+  Agencies,
+  dropDatabase,
+  ensureDatabase,
+  startServiceProcess,
+  type ServiceName,
+  type ServiceProcess,
+} from '@crosscheck/infra';
 import { ensureTopics, TopicNames } from '@crosscheck/messaging';
 import { Kafka, KafkaConfig, logLevel } from 'kafkajs';
 import { testInfrastructure } from './infrastructure';
@@ -38,12 +45,23 @@ export interface SuiteOverrides {
 }
 
 export async function createSuite(label: string, overrides: SuiteOverrides = {}): Promise<Suite> {
-  const infrastructure = { ...testInfrastructure(), ...(overrides.kafkaBrokers ? { kafkaBrokers: overrides.kafkaBrokers } : {}) };
-  const id = `${label.replace(/[^a-z0-9]/gi, '').toLowerCase().slice(0, 20)}_${randomBytes(3).toString('hex')}`;
+  const infrastructure = {
+    ...testInfrastructure(),
+    ...(overrides.kafkaBrokers ? { kafkaBrokers: overrides.kafkaBrokers } : {}),
+  };
+  const id = `${label
+    .replace(/[^a-z0-9]/gi, '')
+    .toLowerCase()
+    .slice(0, 20)}_${randomBytes(3).toString('hex')}`;
   const databaseName = `cc_test_${id}`;
   const databaseUrl = await ensureDatabase(infrastructure.postgresAdminUrl, databaseName);
   const topicPrefix = `${id}.`;
-  const kafka = new Kafka({ clientId: `test-${id}`, brokers: infrastructure.kafkaBrokers.split(','), logLevel: logLevel.NOTHING, ...overrides.kafkaSecurity });
+  const kafka = new Kafka({
+    clientId: `test-${id}`,
+    brokers: infrastructure.kafkaBrokers.split(','),
+    logLevel: logLevel.NOTHING,
+    ...overrides.kafkaSecurity,
+  });
   const services: Suite['services'] = {};
 
   const suite: Suite = {

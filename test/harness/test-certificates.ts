@@ -29,11 +29,55 @@ export async function makeTestCertificates(): Promise<TestCertificates> {
   const folder = mkdtempSync(path.join(tmpdir(), 'crosscheck-tls-'));
   const file = (name: string) => path.join(folder, name);
   const openssl = (args: string[]) => run('openssl', args, { cwd: folder });
-  await openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '1', '-subj', '/CN=crosscheck test CA']);
-  await openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=127.0.0.1']);
+  await openssl([
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    'ca.key',
+    '-out',
+    'ca.crt',
+    '-days',
+    '1',
+    '-subj',
+    '/CN=crosscheck test CA',
+  ]);
+  await openssl([
+    'req',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    'server.key',
+    '-out',
+    'server.csr',
+    '-subj',
+    '/CN=127.0.0.1',
+  ]);
   writeFileSync(file('server.ext'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n');
-  await openssl(['x509', '-req', '-in', 'server.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.crt', '-days', '1', '-extfile', 'server.ext']);
-  writeFileSync(file('server.pem'), `${readFileSync(file('server.key'), 'utf8')}${readFileSync(file('server.crt'), 'utf8')}`);
+  await openssl([
+    'x509',
+    '-req',
+    '-in',
+    'server.csr',
+    '-CA',
+    'ca.crt',
+    '-CAkey',
+    'ca.key',
+    '-CAcreateserial',
+    '-out',
+    'server.crt',
+    '-days',
+    '1',
+    '-extfile',
+    'server.ext',
+  ]);
+  writeFileSync(
+    file('server.pem'),
+    `${readFileSync(file('server.key'), 'utf8')}${readFileSync(file('server.crt'), 'utf8')}`,
+  );
   return {
     folder,
     caFile: file('ca.crt'),

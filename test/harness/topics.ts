@@ -11,7 +11,9 @@ export async function endOffsets(suite: Suite, logical: string): Promise<string[
   const admin = suite.kafka.admin();
   await admin.connect();
   try {
-    return (await admin.fetchTopicOffsets(suite.topic(logical))).sort((a, b) => a.partition - b.partition).map((p) => p.high);
+    return (await admin.fetchTopicOffsets(suite.topic(logical)))
+      .sort((a, b) => a.partition - b.partition)
+      .map((p) => p.high);
   } finally {
     await admin.disconnect();
   }
@@ -27,10 +29,15 @@ export async function readTopic(suite: Suite, logical: string): Promise<RawMessa
   await consumer.subscribe({ topic: suite.topic(logical), fromBeginning: true });
   try {
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`read ${messages.length} of ${total} messages on ${logical}`)), 30_000);
+      const timer = setTimeout(
+        () => reject(new Error(`read ${messages.length} of ${total} messages on ${logical}`)),
+        30_000,
+      );
       void consumer.run({
         eachMessage: async ({ message }) => {
-          const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(value)]));
+          const headers = Object.fromEntries(
+            Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(value)]),
+          );
           messages.push({ key: message.key, value: message.value, headers });
           if (messages.length >= total) {
             clearTimeout(timer);

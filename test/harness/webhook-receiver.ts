@@ -21,7 +21,12 @@ export interface WebhookReceiver {
   /** The status to answer on the given path from now on (200 unless said otherwise). */
   answer(path: string, status: number): void;
   /** Resolves once `count` deliveries to `path` match `predicate`. */
-  waitFor(path: string, count: number, predicate?: (delivery: ReceivedDelivery) => boolean, timeoutMs?: number): Promise<ReceivedDelivery[]>;
+  waitFor(
+    path: string,
+    count: number,
+    predicate?: (delivery: ReceivedDelivery) => boolean,
+    timeoutMs?: number,
+  ): Promise<ReceivedDelivery[]>;
   close(): Promise<void>;
 }
 
@@ -61,7 +66,8 @@ export async function startWebhookReceiver({ now = Date.now }: { now?: () => num
       for (;;) {
         const matching = received.filter((delivery) => delivery.path === path && predicate(delivery));
         if (matching.length >= count) return matching;
-        if (Date.now() > deadline) throw new Error(`${matching.length} of ${count} deliveries to ${path} within ${timeoutMs} ms`);
+        if (Date.now() > deadline)
+          throw new Error(`${matching.length} of ${count} deliveries to ${path} within ${timeoutMs} ms`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },

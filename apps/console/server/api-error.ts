@@ -7,7 +7,13 @@ export interface FieldProblem {
   message: string;
 }
 
-export function sendError(response: ServerResponse, status: number, code: string, message: string, details: FieldProblem[] = []): void {
+export function sendError(
+  response: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  details: FieldProblem[] = [],
+): void {
   if (response.headersSent) {
     response.end();
     return;
@@ -20,5 +26,11 @@ export function sendError(response: ServerResponse, status: number, code: string
 
 /** A 400 naming every field that breaks a rule, worded as the services word theirs: `key: must start with cck_`. */
 export function sendValidationError(response: ServerResponse, problems: FieldProblem[]): void {
-  sendError(response, 400, 'validation_failed', problems.map((problem) => `${problem.field}: ${problem.message}`).join('; '), problems);
+  sendError(
+    response,
+    400,
+    'validation_failed',
+    problems.map((problem) => `${problem.field}: ${problem.message}`).join('; '),
+    problems,
+  );
 }

@@ -16,7 +16,11 @@ import { contentSecurityPolicy, securityHeaders } from './security/security-head
 import { sessionRoutes } from './session/session.routes';
 import { SessionStore } from './session/session-store';
 
-export function createConsoleServer(config: ConsoleConfig, logger: Logger, store = new SessionStore(config.SESSION_IDLE_MINUTES * 60_000)): Express {
+export function createConsoleServer(
+  config: ConsoleConfig,
+  logger: Logger,
+  store = new SessionStore(config.SESSION_IDLE_MINUTES * 60_000),
+): Express {
   const app = express();
   const tls = reachedOverTls(config);
   app.disable('x-powered-by');
@@ -27,7 +31,10 @@ export function createConsoleServer(config: ConsoleConfig, logger: Logger, store
     response.on('close', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       // The path only: query strings can carry filters of case data.
-      logger.info({ method: request.method, path: request.path, status: response.statusCode, ms: Math.round(ms) }, 'request');
+      logger.info(
+        { method: request.method, path: request.path, status: response.statusCode, ms: Math.round(ms) },
+        'request',
+      );
     });
     next();
   });
@@ -41,16 +48,39 @@ export function createConsoleServer(config: ConsoleConfig, logger: Logger, store
     response.json({ zipkinUrl: config.ZIPKIN_UI_URL });
   });
 
-  app.use(sameOriginChangesOnly({ publicOrigin: config.CONSOLE_PUBLIC_ORIGIN, scheme: listenerScheme(config) }, logger));
-  app.use(sessionRoutes({ store, alertingUrl: config.ALERTING_URL, secureCookie: tls, idleMinutes: config.SESSION_IDLE_MINUTES, logger }));
-  app.use('/api/alerting', ...apiProxy({ target: config.ALERTING_URL, service: 'alerting', store, secureCookie: tls, logger }));
+  app.use(
+    sameOriginChangesOnly({ publicOrigin: config.CONSOLE_PUBLIC_ORIGIN, scheme: listenerScheme(config) }, logger),
+  );
+  app.use(
+    sessionRoutes({
+      store,
+      alertingUrl: config.ALERTING_URL,
+      secureCookie: tls,
+      idleMinutes: config.SESSION_IDLE_MINUTES,
+      logger,
+    }),
+  );
+  app.use(
+    '/api/alerting',
+    ...apiProxy({ target: config.ALERTING_URL, service: 'alerting', store, secureCookie: tls, logger }),
+  );
   app.use('/api/dedup', ...apiProxy({ target: config.DEDUP_URL, service: 'dedup', store, secureCookie: tls, logger }));
-  app.use('/api', (_request, response) => sendError(response, 404, 'not_found', 'no such API; the console serves /api/alerting/* and /api/dedup/*'));
+  app.use('/api', (_request, response) =>
+    sendError(response, 404, 'not_found', 'no such API; the console serves /api/alerting/* and /api/dedup/*'),
+  );
 
   const indexHtml = path.join(config.CONSOLE_WEB_DIR, 'index.html');
   app.use(contentSecurityPolicy);
   // Vite names built assets by content hash, so they can be cached for good; index.html never is.
-  app.use('/assets', express.static(path.join(config.CONSOLE_WEB_DIR, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: false }));
+  app.use(
+    '/assets',
+    express.static(path.join(config.CONSOLE_WEB_DIR, 'assets'), {
+      immutable: true,
+      maxAge: '365d',
+      index: false,
+      fallthrough: false,
+    }),
+  );
   app.use(express.static(config.CONSOLE_WEB_DIR, { index: false, maxAge: '1h' }));
   app.use((request: Request, response: Response, next: NextFunction) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return next();
@@ -59,9 +89,18 @@ export function createConsoleServer(config: ConsoleConfig, logger: Logger, store
   });
   app.use((_request: Request, response: Response) => sendError(response, 404, 'not_found', 'not found'));
   app.use((error: unknown, _request: Request, response: Response, _next: NextFunction) => {
-    const status = (error as { status?: number; statusCode?: number }).status ?? (error as { statusCode?: number }).statusCode ?? 500;
-    if (status >= 500) logger.error({ err: error instanceof Error ? error.message : String(error) }, 'console server error');
-    sendError(response, status, status === 404 ? 'not_found' : status >= 500 ? 'internal_error' : 'bad_request', status === 404 ? 'not found' : status >= 500 ? 'internal error' : 'bad request');
+    const status =
+      (error as { status?: number; statusCode?: number }).status ??
+      (error as { statusCode?: number }).statusCode ??
+      500;
+    if (status >= 500)
+      logger.error({ err: error instanceof Error ? error.message : String(error) }, 'console server error');
+    sendError(
+      response,
+      status,
+      status === 404 ? 'not_found' : status >= 500 ? 'internal_error' : 'bad_request',
+      status === 404 ? 'not found' : status >= 500 ? 'internal error' : 'bad request',
+    );
   });
   return app;
 }

@@ -16,13 +16,29 @@ function problemsOf(env: Record<string, string>): string[] {
 describe('ConsoleConfig', () => {
   it('defaults the port, the trace UI, the session lifetime and the web folder', () => {
     const config = loadConfig(ConsoleConfig, required);
-    expect(config).toMatchObject({ PORT: 3005, ZIPKIN_UI_URL: 'http://127.0.0.1:19411/zipkin', SESSION_IDLE_MINUTES: 480, CONSOLE_PUBLIC_ORIGIN: undefined, LOG_LEVEL: 'info', BIND_ADDRESS: '127.0.0.1' });
+    expect(config).toMatchObject({
+      PORT: 3005,
+      ZIPKIN_UI_URL: 'http://127.0.0.1:19411/zipkin',
+      SESSION_IDLE_MINUTES: 480,
+      CONSOLE_PUBLIC_ORIGIN: undefined,
+      LOG_LEVEL: 'info',
+      BIND_ADDRESS: '127.0.0.1',
+    });
     expect(config.CONSOLE_WEB_DIR).toMatch(/console[\\/]web$/);
   });
 
   it('reads the variables it is given, without trailing slashes on URLs', () => {
-    const config = loadConfig(ConsoleConfig, { ...required, PORT: '4100', ALERTING_URL: 'http://alerting:3004/', ZIPKIN_UI_URL: 'https://traces.example/zipkin/' });
-    expect(config).toMatchObject({ PORT: 4100, ALERTING_URL: 'http://alerting:3004', ZIPKIN_UI_URL: 'https://traces.example/zipkin' });
+    const config = loadConfig(ConsoleConfig, {
+      ...required,
+      PORT: '4100',
+      ALERTING_URL: 'http://alerting:3004/',
+      ZIPKIN_UI_URL: 'https://traces.example/zipkin/',
+    });
+    expect(config).toMatchObject({
+      PORT: 4100,
+      ALERTING_URL: 'http://alerting:3004',
+      ZIPKIN_UI_URL: 'https://traces.example/zipkin',
+    });
   });
 
   it.each([
@@ -33,17 +49,28 @@ describe('ConsoleConfig', () => {
     [{ PORT: 'http' }, /^PORT is invalid/],
     [{ SESSION_IDLE_MINUTES: '0' }, /^SESSION_IDLE_MINUTES is invalid/],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL is invalid/],
-    [{ CONSOLE_PUBLIC_ORIGIN: 'https://console.agency.example/console' }, /^CONSOLE_PUBLIC_ORIGIN is invalid: must be an origin, scheme:\/\/host\[:port\] with no path/],
+    [
+      { CONSOLE_PUBLIC_ORIGIN: 'https://console.agency.example/console' },
+      /^CONSOLE_PUBLIC_ORIGIN is invalid: must be an origin, scheme:\/\/host\[:port\] with no path/,
+    ],
     [{ CONSOLE_PUBLIC_ORIGIN: 'console.agency.example' }, /^CONSOLE_PUBLIC_ORIGIN is invalid: must be an origin/],
     [{ CONSOLE_PUBLIC_ORIGIN: 'ftp://console.agency.example' }, /^CONSOLE_PUBLIC_ORIGIN is invalid: must be an origin/],
-    [{ CONSOLE_PUBLIC_ORIGIN: 'https://analyst@console.agency.example' }, /^CONSOLE_PUBLIC_ORIGIN is invalid: must be an origin/],
-    [{ CONSOLE_PUBLIC_ORIGIN: 'https://console.agency.example?x=1' }, /^CONSOLE_PUBLIC_ORIGIN is invalid: must be an origin/],
+    [
+      { CONSOLE_PUBLIC_ORIGIN: 'https://analyst@console.agency.example' },
+      /^CONSOLE_PUBLIC_ORIGIN is invalid: must be an origin/,
+    ],
+    [
+      { CONSOLE_PUBLIC_ORIGIN: 'https://console.agency.example?x=1' },
+      /^CONSOLE_PUBLIC_ORIGIN is invalid: must be an origin/,
+    ],
     [{ BIND_ADDRESS: 'localhost' }, /^BIND_ADDRESS is invalid: must be an IP address/],
     [{ HTTPS_CERT_FILE: '/etc/console/cert.pem' }, /^HTTPS_KEY_FILE is missing: is required with HTTPS_CERT_FILE$/],
     [{ HTTPS_KEY_FILE: '/etc/console/key.pem' }, /^HTTPS_CERT_FILE is missing: is required with HTTPS_KEY_FILE$/],
   ])('refuses %p, naming the variable', (env, problem) => {
     const base = Object.keys(env).length === 0 ? {} : required;
-    expect(problemsOf({ ...base, ...env } as Record<string, string>)).toEqual(expect.arrayContaining([expect.stringMatching(problem)]));
+    expect(problemsOf({ ...base, ...env } as Record<string, string>)).toEqual(
+      expect.arrayContaining([expect.stringMatching(problem)]),
+    );
   });
 
   it.each([
@@ -64,7 +91,11 @@ describe('ConsoleConfig', () => {
   });
 
   it('is on TLS, and listens with https, when it serves HTTPS itself', () => {
-    const config = loadConfig(ConsoleConfig, { ...required, HTTPS_CERT_FILE: '/etc/console/cert.pem', HTTPS_KEY_FILE: '/etc/console/key.pem' });
+    const config = loadConfig(ConsoleConfig, {
+      ...required,
+      HTTPS_CERT_FILE: '/etc/console/cert.pem',
+      HTTPS_KEY_FILE: '/etc/console/key.pem',
+    });
     expect([reachedOverTls(config), listenerScheme(config)]).toEqual([true, 'https']);
   });
 

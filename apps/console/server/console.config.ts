@@ -9,7 +9,8 @@ import { IsIn, IsInt, IsIP, IsOptional, IsString, IsUrl, Matches, Max, Min, Vali
 import * as path from 'node:path';
 
 const HTTP_URL = { protocols: ['http', 'https'], require_tld: false, require_protocol: true };
-const withoutTrailingSlash = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.replace(/\/+$/, '') : value);
+const withoutTrailingSlash = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.replace(/\/+$/, '') : value;
 
 const ORIGIN = /^https?:\/\/([a-z0-9.-]+|\[[0-9a-f:.]+\])(:\d{1,5})?$/;
 /** As browsers write an origin in `Origin`: lower case, no default port. Anything with a path or more is left to be refused. */
@@ -31,7 +32,9 @@ export class ConsoleConfig {
   PORT: number = 3005;
 
   /** Address to listen on; loopback unless set, as for every crosscheck service (containers set 0.0.0.0). */
-  @IsIP(undefined, { message: 'must be an IP address, such as 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)' })
+  @IsIP(undefined, {
+    message: 'must be an IP address, such as 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)',
+  })
   BIND_ADDRESS: string = '127.0.0.1';
 
   /** alerting's API; the console signs analysts in against its /v1/whoami and proxies /api/alerting/* to it. */
@@ -74,7 +77,9 @@ export class ConsoleConfig {
    */
   @IsOptional()
   @Transform(asOrigin)
-  @Matches(ORIGIN, { message: 'must be an origin, scheme://host[:port] with no path, e.g. https://console.agency.example' })
+  @Matches(ORIGIN, {
+    message: 'must be an origin, scheme://host[:port] with no path, e.g. https://console.agency.example',
+  })
   CONSOLE_PUBLIC_ORIGIN?: string;
 
   /** The built single-page app (vite's output); beside the server in dist/ by default. */

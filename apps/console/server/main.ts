@@ -16,10 +16,18 @@ function configuration(): { config: ConsoleConfig; tls?: { cert: Buffer; key: Bu
   try {
     const config = loadConfig(ConsoleConfig);
     if (!existsSync(path.join(config.CONSOLE_WEB_DIR, 'index.html'))) {
-      throw new ConfigError([`CONSOLE_WEB_DIR is invalid: ${config.CONSOLE_WEB_DIR} has no index.html (run \`npm run build\`)`]);
+      throw new ConfigError([
+        `CONSOLE_WEB_DIR is invalid: ${config.CONSOLE_WEB_DIR} has no index.html (run \`npm run build\`)`,
+      ]);
     }
     if (config.HTTPS_CERT_FILE === undefined || config.HTTPS_KEY_FILE === undefined) return { config };
-    return { config, tls: { cert: readable('HTTPS_CERT_FILE', config.HTTPS_CERT_FILE), key: readable('HTTPS_KEY_FILE', config.HTTPS_KEY_FILE) } };
+    return {
+      config,
+      tls: {
+        cert: readable('HTTPS_CERT_FILE', config.HTTPS_CERT_FILE),
+        key: readable('HTTPS_KEY_FILE', config.HTTPS_KEY_FILE),
+      },
+    };
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`console: ${error.message}\n`);
@@ -34,7 +42,9 @@ function readable(variable: string, file: string): Buffer {
   try {
     return readFileSync(file);
   } catch (error) {
-    throw new ConfigError([`${variable} is invalid: must be the path of a readable file (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`]);
+    throw new ConfigError([
+      `${variable} is invalid: must be the path of a readable file (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`,
+    ]);
   }
 }
 
@@ -42,7 +52,12 @@ const { config, tls } = configuration();
 const logger = createLogger('console', config.LOG_LEVEL);
 const app = createConsoleServer(config, logger);
 const server = (tls ? createServer(tls, app) : app).listen(config.PORT, config.BIND_ADDRESS, () => {
-  const listening = { port: config.PORT, bindAddress: config.BIND_ADDRESS, https: tls !== undefined, publicOrigin: config.CONSOLE_PUBLIC_ORIGIN };
+  const listening = {
+    port: config.PORT,
+    bindAddress: config.BIND_ADDRESS,
+    https: tls !== undefined,
+    publicOrigin: config.CONSOLE_PUBLIC_ORIGIN,
+  };
   logger.info({ ...listening, alerting: config.ALERTING_URL, dedup: config.DEDUP_URL }, 'console listening');
 });
 

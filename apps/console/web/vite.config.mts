@@ -14,7 +14,11 @@ export default defineConfig({
   root: import.meta.dirname,
   base: '/',
   // The one library the browser shares with the services (tsconfig.json's paths say the same to TypeScript).
-  resolve: { alias: { '@crosscheck/alert-lifecycle': path.resolve(import.meta.dirname, '../../../libs/alert-lifecycle/src/index.ts') } },
+  resolve: {
+    alias: {
+      '@crosscheck/alert-lifecycle': path.resolve(import.meta.dirname, '../../../libs/alert-lifecycle/src/index.ts'),
+    },
+  },
   build: {
     outDir: path.resolve(import.meta.dirname, '../../../dist/apps/console/web'),
     emptyOutDir: true,

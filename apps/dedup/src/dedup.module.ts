@@ -1,5 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AuditHttpController, AuditLog, AuditedInterceptor, AuditLogChain1763800000910, AuditLogDetail1763800000900, CreateAuditLog1763800000060, CredentialReplicaModule, credentialReplicaMigrations } from '@crosscheck/auth';
+import {
+  AuditHttpController,
+  AuditLog,
+  AuditedInterceptor,
+  AuditLogChain1763800000910,
+  AuditLogDetail1763800000900,
+  CreateAuditLog1763800000060,
+  CredentialReplicaModule,
+  credentialReplicaMigrations,
+} from '@crosscheck/auth';
 import { ServiceCoreModule } from '@crosscheck/runtime';
 import { DedupConfig } from './dedup.config';
 import { EntitiesRepository } from './persistence/entities.repository';
@@ -12,7 +21,14 @@ import { ResolveRecordService } from './resolve-record/resolve-record.service';
 import { ViewEntityHttpController } from './view-entity/view-entity.http.controller';
 import { ViewEntityService } from './view-entity/view-entity.service';
 
-const migrations = [...credentialReplicaMigrations, CreateAuditLog1763800000060, CreateEntities1763800000200, ResolveAllKinds1763800000210, AuditLogDetail1763800000900, AuditLogChain1763800000910];
+const migrations = [
+  ...credentialReplicaMigrations,
+  CreateAuditLog1763800000060,
+  CreateEntities1763800000200,
+  ResolveAllKinds1763800000210,
+  AuditLogDetail1763800000900,
+  AuditLogChain1763800000910,
+];
 
 @Module({})
 export class DedupModule {
@@ -21,7 +37,15 @@ export class DedupModule {
       module: DedupModule,
       imports: [ServiceCoreModule.forService({ service: 'dedup', config, migrations }), CredentialReplicaModule],
       controllers: [ResolveRecordMessageController, ViewEntityHttpController, AuditHttpController],
-      providers: [AuditLog, AuditedInterceptor, EntitiesRepository, EntityBatchesRepository, ResolveBatchService, ResolveRecordService, ViewEntityService],
+      providers: [
+        AuditLog,
+        AuditedInterceptor,
+        EntitiesRepository,
+        EntityBatchesRepository,
+        ResolveBatchService,
+        ResolveRecordService,
+        ViewEntityService,
+      ],
     };
   }
 }

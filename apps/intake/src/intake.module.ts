@@ -1,5 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ApiKeyGuard, AuditHttpController, AuditLog, AuditedInterceptor, CREDENTIAL_STORE, WhoAmIHttpController } from '@crosscheck/auth';
+import {
+  ApiKeyGuard,
+  AuditHttpController,
+  AuditLog,
+  AuditedInterceptor,
+  CREDENTIAL_STORE,
+  WhoAmIHttpController,
+} from '@crosscheck/auth';
 import { ServiceCoreModule } from '@crosscheck/runtime';
 import { AgenciesRepository } from './persistence/agencies.repository';
 import { IntakeConfig } from './intake.config';

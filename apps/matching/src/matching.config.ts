@@ -18,9 +18,12 @@ export class MatchingConfig extends ServiceConfig {
   MATCH_POSSIBLE_THRESHOLD: number = 0.7;
 
   /** Per-dataset thresholds over the two above: `sltd=0.9/0.8,smv=0.9/0.75` (hit/possible). */
-  @Matches(/^$|^[a-z-]+=(0(\.\d+)?|1(\.0+)?)\/(0(\.\d+)?|1(\.0+)?)(,[a-z-]+=(0(\.\d+)?|1(\.0+)?)\/(0(\.\d+)?|1(\.0+)?))*$/, {
-    message: 'must list dataset=hit/possible pairs, e.g. sltd=0.9/0.8,smv=0.9/0.75',
-  })
+  @Matches(
+    /^$|^[a-z-]+=(0(\.\d+)?|1(\.0+)?)\/(0(\.\d+)?|1(\.0+)?)(,[a-z-]+=(0(\.\d+)?|1(\.0+)?)\/(0(\.\d+)?|1(\.0+)?))*$/,
+    {
+      message: 'must list dataset=hit/possible pairs, e.g. sltd=0.9/0.8,smv=0.9/0.75',
+    },
+  )
   MATCH_DATASET_THRESHOLDS: string = '';
 
   /**

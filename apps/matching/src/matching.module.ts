@@ -1,5 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AuditHttpController, AuditLog, AuditedInterceptor, AuditLogChain1763800000910, AuditLogDetail1763800000900, CreateAuditLog1763800000060, CredentialReplicaModule, credentialReplicaMigrations } from '@crosscheck/auth';
+import {
+  AuditHttpController,
+  AuditLog,
+  AuditedInterceptor,
+  AuditLogChain1763800000910,
+  AuditLogDetail1763800000900,
+  CreateAuditLog1763800000060,
+  CredentialReplicaModule,
+  credentialReplicaMigrations,
+} from '@crosscheck/auth';
 import { ServiceCoreModule } from '@crosscheck/runtime';
 import { CheckEntityMessageController } from './check-entity/check-entity.message.controller';
 import { CheckEntityService } from './check-entity/check-entity.service';
@@ -16,7 +25,13 @@ import { ReferenceEntriesRepository } from './persistence/reference-entries.repo
 import { RetroCheckMessageController } from './retro-check/retro-check.message.controller';
 import { RetroCheckService } from './retro-check/retro-check.service';
 
-const migrations = [...credentialReplicaMigrations, CreateAuditLog1763800000060, ...matchingMigrations, AuditLogDetail1763800000900, AuditLogChain1763800000910];
+const migrations = [
+  ...credentialReplicaMigrations,
+  CreateAuditLog1763800000060,
+  ...matchingMigrations,
+  AuditLogDetail1763800000900,
+  AuditLogChain1763800000910,
+];
 
 @Module({})
 export class MatchingModule {
@@ -24,7 +39,13 @@ export class MatchingModule {
     return {
       module: MatchingModule,
       imports: [ServiceCoreModule.forService({ service: 'matching', config, migrations }), CredentialReplicaModule],
-      controllers: [CheckEntityMessageController, RetroCheckMessageController, InstantCheckHttpController, LoadReferenceHttpController, AuditHttpController],
+      controllers: [
+        CheckEntityMessageController,
+        RetroCheckMessageController,
+        InstantCheckHttpController,
+        LoadReferenceHttpController,
+        AuditHttpController,
+      ],
       providers: [
         AuditLog,
         AuditedInterceptor,

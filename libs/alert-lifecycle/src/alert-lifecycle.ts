@@ -55,7 +55,11 @@ export type FindingOutcome =
  * A finding for an agency's alert on a pair. `silenced` says the agency marked
  * the pair a false positive and neither side has changed since.
  */
-export function onFinding(current: CurrentAlert | undefined, finding: IncomingFinding, silenced: boolean): FindingOutcome {
+export function onFinding(
+  current: CurrentAlert | undefined,
+  finding: IncomingFinding,
+  silenced: boolean,
+): FindingOutcome {
   if (!current) return silenced ? { write: 'nothing' } : { write: 'store', status: 'new', event: 'alert.raised' };
   if (silenced) return { write: 'quietly', status: current.status === 'retracted' ? 'false_positive' : current.status };
   if (current.status === 'retracted') return { write: 'store', status: 'new', event: 'alert.raised' };
@@ -66,5 +70,7 @@ export function onFinding(current: CurrentAlert | undefined, finding: IncomingFi
     current.level !== finding.level ||
     current.recordDigest !== finding.recordDigest ||
     current.entryDigest !== finding.entryDigest;
-  return changed ? { write: 'store', status: current.status, event: 'alert.updated' } : { write: 'quietly', status: current.status };
+  return changed
+    ? { write: 'store', status: current.status, event: 'alert.updated' }
+    : { write: 'quietly', status: current.status };
 }

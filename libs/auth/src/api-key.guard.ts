@@ -4,7 +4,16 @@
  * of a disabled agency, gets 401; a valid key without one of the roles gets
  * 403. Keys come as `Authorization: Bearer <key>` or `X-Api-Key: <key>`.
  */
-import { applyDecorators, CanActivate, ExecutionContext, HttpStatus, Inject, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
+import {
+  applyDecorators,
+  CanActivate,
+  ExecutionContext,
+  HttpStatus,
+  Inject,
+  Injectable,
+  SetMetadata,
+  UseGuards,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiError, REQUIRED_ROLES_METADATA } from '@crosscheck/runtime';
 import { parseApiKey, secretMatches } from './api-key';
@@ -12,7 +21,6 @@ import type { AuthenticatedRequest } from './caller';
 import { CREDENTIAL_STORE, CredentialStore } from './credential-store';
 import { RateLimitGuard } from './rate-limit.guard';
 import type { Role } from './roles';
-
 
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
@@ -22,14 +30,22 @@ export class ApiKeyGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const required = this.reflector.getAllAndOverride<Role[]>(REQUIRED_ROLES_METADATA, [context.getHandler(), context.getClass()]) ?? [];
+    const required =
+      this.reflector.getAllAndOverride<Role[]>(REQUIRED_ROLES_METADATA, [context.getHandler(), context.getClass()]) ??
+      [];
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const token = presentedKey(request);
     if (!token) throw unauthenticated('an API key is required (Authorization: Bearer <key>)');
     const parsed = parseApiKey(token);
     const stored = parsed && (await this.credentials.findKey(parsed.keyId));
     // One answer for unknown, wrong and revoked keys: a caller learns nothing about which keys exist.
-    if (!parsed || !stored || stored.revoked || stored.agencyDisabled || !secretMatches(parsed.secret, stored.secretHash)) {
+    if (
+      !parsed ||
+      !stored ||
+      stored.revoked ||
+      stored.agencyDisabled ||
+      !secretMatches(parsed.secret, stored.secretHash)
+    ) {
       throw unauthenticated('the API key is not valid');
     }
     if (required.length > 0 && !required.some((role) => stored.roles.includes(role))) {

@@ -15,7 +15,10 @@ describe('API keys', () => {
     expect(secretMatches(other.secret, issued.secretHash)).toBe(false);
   });
 
-  it.each(['', 'cck_', 'Bearer x', 'cck_0123456789abcdef_short', `cck_XYZ3456789abcdef_${'a'.repeat(43)}`])('do not parse %j', (token) => {
-    expect(parseApiKey(token)).toBeUndefined();
-  });
+  it.each(['', 'cck_', 'Bearer x', 'cck_0123456789abcdef_short', `cck_XYZ3456789abcdef_${'a'.repeat(43)}`])(
+    'do not parse %j',
+    (token) => {
+      expect(parseApiKey(token)).toBeUndefined();
+    },
+  );
 });

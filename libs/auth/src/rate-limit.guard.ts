@@ -29,7 +29,11 @@ const LARGEST_BATCH = 1_000;
 /** One point per item of a batch: a JSON array's items, or an NDJSON body's non-blank lines. */
 export function itemsOfBatch(request: AuthenticatedRequest): number {
   const body: unknown = request.body;
-  const items = Array.isArray(body) ? body.length : typeof body === 'string' ? body.split('\n').filter((line) => line.trim().length > 0).length : 1;
+  const items = Array.isArray(body)
+    ? body.length
+    : typeof body === 'string'
+      ? body.split('\n').filter((line) => line.trim().length > 0).length
+      : 1;
   return Math.min(items, LARGEST_BATCH);
 }
 
@@ -47,7 +51,10 @@ export class RateLimitGuard implements CanActivate {
     // A route whose controller and handler both require roles passes here twice; it is counted once.
     if (!request.caller || counted.has(request)) return true;
     counted.add(request);
-    const rule = this.reflector.getAllAndOverride<RateRule | undefined>(RATE_CLASS_METADATA, [context.getHandler(), context.getClass()]);
+    const rule = this.reflector.getAllAndOverride<RateRule | undefined>(RATE_CLASS_METADATA, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     const rateClass = rule?.rateClass ?? (request.method === 'GET' || request.method === 'HEAD' ? 'reads' : 'writes');
     await this.limits.take(request.caller.agency, rateClass, rule?.cost?.(request) ?? 1);
     return true;

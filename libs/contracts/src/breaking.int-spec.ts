@@ -42,23 +42,35 @@ describe('buf breaking against proto/baseline.binpb', () => {
     return d;
   };
 
-  it('passes for the unchanged protos', () => {
-    const res = bufBreaking(copy());
-    expect(res.output).toBe('');
-    expect(res.status).toBe(0);
-  }, TIMEOUT_MS);
+  it(
+    'passes for the unchanged protos',
+    () => {
+      const res = bufBreaking(copy());
+      expect(res.output).toBe('');
+      expect(res.status).toBe(0);
+    },
+    TIMEOUT_MS,
+  );
 
-  it('reports a renumbered field', () => {
-    const res = bufBreaking(copy((p) => p.replace('string reason = 4;', 'string reason = 40;')));
-    expect(res.status).not.toBe(0);
-    expect(res.output).toContain('RecordWithdrawn');
-    expect(res.output).toMatch(/field "4" with name "reason"/);
-  }, TIMEOUT_MS);
+  it(
+    'reports a renumbered field',
+    () => {
+      const res = bufBreaking(copy((p) => p.replace('string reason = 4;', 'string reason = 40;')));
+      expect(res.status).not.toBe(0);
+      expect(res.output).toContain('RecordWithdrawn');
+      expect(res.output).toMatch(/field "4" with name "reason"/);
+    },
+    TIMEOUT_MS,
+  );
 
-  it('reports a deleted field', () => {
-    const res = bufBreaking(copy((p) => p.replace(/^\s*string case_ref = 10;\n/m, '\n')));
-    expect(res.status).not.toBe(0);
-    expect(res.output).toContain('SharedRecord');
-    expect(res.output).toMatch(/field "10" with name "case_ref"/);
-  }, TIMEOUT_MS);
+  it(
+    'reports a deleted field',
+    () => {
+      const res = bufBreaking(copy((p) => p.replace(/^\s*string case_ref = 10;\n/m, '\n')));
+      expect(res.status).not.toBe(0);
+      expect(res.output).toContain('SharedRecord');
+      expect(res.output).toMatch(/field "10" with name "case_ref"/);
+    },
+    TIMEOUT_MS,
+  );
 });

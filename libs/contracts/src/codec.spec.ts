@@ -3,8 +3,21 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { ContractError } from './errors';
 import { decodeMessage, encodeMessage, lookupSchema, schemaName } from './codec';
 import { DisseminationScope, DocumentType, RecordKind, Sex } from './gen/crosscheck/common/v1/common_pb';
-import { RecordReceivedSchema, RecordWithdrawnSchema, type RecordReceived } from './gen/crosscheck/records/v1/records_pb';
-import { CONTENT_TYPE_PROTOBUF, HEADER_SCHEMA, Topics, TopicSchemas, contractHeaders, deadLetterTopic, messageKey, schemaForTopic } from './topics';
+import {
+  RecordReceivedSchema,
+  RecordWithdrawnSchema,
+  type RecordReceived,
+} from './gen/crosscheck/records/v1/records_pb';
+import {
+  CONTENT_TYPE_PROTOBUF,
+  HEADER_SCHEMA,
+  Topics,
+  TopicSchemas,
+  contractHeaders,
+  deadLetterTopic,
+  messageKey,
+  schemaForTopic,
+} from './topics';
 import { DeadLetterSchema } from './gen/crosscheck/messaging/v1/messaging_pb';
 
 function recordReceived(): RecordReceived {
@@ -29,7 +42,9 @@ function recordReceived(): RecordReceived {
           dateOfBirth: { year: 1971, month: 3, day: 0 },
           sex: Sex.MALE,
           nationalities: ['RUS'],
-          documents: [{ number: '75 1234567', numberNormalized: '751234567', type: DocumentType.PASSPORT, issuingCountry: 'RUS' }],
+          documents: [
+            { number: '75 1234567', numberNormalized: '751234567', type: DocumentType.PASSPORT, issuingCountry: 'RUS' },
+          ],
           distinguishingMarks: ['шрам на левой щеке'],
         },
       },

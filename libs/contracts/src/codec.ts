@@ -1,4 +1,12 @@
-import { create, fromBinary, toBinary, type DescMessage, type Message, type MessageInitShape, type MessageShape } from '@bufbuild/protobuf';
+import {
+  create,
+  fromBinary,
+  toBinary,
+  type DescMessage,
+  type Message,
+  type MessageInitShape,
+  type MessageShape,
+} from '@bufbuild/protobuf';
 import { ContractError } from './errors';
 import { contractsRegistry } from './registry';
 
@@ -48,9 +56,13 @@ export function decodeMessage(schemaOrName: string | DescMessage, bytes: Uint8Ar
   try {
     return fromBinary(schema, bytes);
   } catch (err) {
-    throw new ContractError(schema.typeName, `cannot decode ${schema.typeName} (${bytes.length} bytes): ${errorMessage(err)}`, {
-      cause: err,
-    });
+    throw new ContractError(
+      schema.typeName,
+      `cannot decode ${schema.typeName} (${bytes.length} bytes): ${errorMessage(err)}`,
+      {
+        cause: err,
+      },
+    );
   }
 }
 

@@ -69,7 +69,10 @@ export const TopicConfigs: { readonly [T in TopicName]?: Record<string, string> 
 export function messageKey<T extends TopicName>(topic: T, msg: TopicMessage<T>): string {
   const key = (TopicKeys[topic] as (m: TopicMessage<T>) => string)(msg);
   if (!key) {
-    throw new ContractError(TopicSchemas[topic].typeName, `cannot derive the Kafka key for topic ${topic}: key field is empty`);
+    throw new ContractError(
+      TopicSchemas[topic].typeName,
+      `cannot derive the Kafka key for topic ${topic}: key field is empty`,
+    );
   }
   return key;
 }

@@ -23,11 +23,18 @@ const settings = { groupId: `inbox-test-${suffix}` } as MessagingSettings;
 let dataSource: DataSource;
 let inbox: Inbox;
 
-const message = (messageId: string, offset = '0') => ({ message: new IncomingMessage('records.resolved.v1', 0, offset, undefined, messageId, 'schema', 1) });
+const message = (messageId: string, offset = '0') => ({
+  message: new IncomingMessage('records.resolved.v1', 0, offset, undefined, messageId, 'schema', 1),
+});
 
 beforeAll(async () => {
   const url = await ensureDatabase(infrastructure.postgresAdminUrl, databaseName);
-  dataSource = await openDatabase({ url, schema: 'inboxtest', applicationName: 'inbox-test', migrations: [CreateOutboxAndInbox1763800000000] });
+  dataSource = await openDatabase({
+    url,
+    schema: 'inboxtest',
+    applicationName: 'inbox-test',
+    migrations: [CreateOutboxAndInbox1763800000000],
+  });
   await dataSource.query('CREATE TABLE work_done (message_id text NOT NULL)');
   inbox = new Inbox(dataSource, settings);
 });
@@ -38,13 +45,23 @@ afterAll(async () => {
 });
 
 const doWork = async (transaction: { query: DataSource['query'] }, claimed: { message: IncomingMessage }[]) => {
-  await transaction.query('INSERT INTO work_done SELECT unnest($1::text[])', [claimed.map((item) => item.message.messageId)]);
+  await transaction.query('INSERT INTO work_done SELECT unnest($1::text[])', [
+    claimed.map((item) => item.message.messageId),
+  ]);
 };
-const workDone = async (): Promise<string[]> => (await dataSource.query('SELECT message_id FROM work_done ORDER BY message_id')).map((row: { message_id: string }) => row.message_id);
+const workDone = async (): Promise<string[]> =>
+  (await dataSource.query('SELECT message_id FROM work_done ORDER BY message_id')).map(
+    (row: { message_id: string }) => row.message_id,
+  );
 
 it('claims a batch once, works only on the new ids, and answers each message’s outcome in order', async () => {
-  expect(await inbox.runOnce(message('a').message, (transaction) => doWork(transaction, [message('a')]))).toBe('processed');
-  const outcomes = await inbox.runOnceEach([message('a', '1'), message('b', '2'), message('c', '3'), message('b', '4')], doWork);
+  expect(await inbox.runOnce(message('a').message, (transaction) => doWork(transaction, [message('a')]))).toBe(
+    'processed',
+  );
+  const outcomes = await inbox.runOnceEach(
+    [message('a', '1'), message('b', '2'), message('c', '3'), message('b', '4')],
+    doWork,
+  );
   expect(outcomes).toEqual(['duplicate', 'processed', 'processed', 'duplicate']);
   expect(await workDone()).toEqual(['a', 'b', 'c']);
   expect(await inbox.runOnceEach([message('c'), message('b')], doWork)).toEqual(['duplicate', 'duplicate']);
@@ -60,6 +77,8 @@ it('leaves no claim when the batch’s work fails, so each message can be handle
   ).rejects.toThrow('the batch failed');
   expect(await workDone()).toEqual(['a', 'b', 'c']);
   expect(await inbox.runOnceEach([message('e')], doWork)).toEqual(['processed']);
-  expect(await inbox.runOnce(message('d').message, (transaction) => doWork(transaction, [message('d')]))).toBe('processed');
+  expect(await inbox.runOnce(message('d').message, (transaction) => doWork(transaction, [message('d')]))).toBe(
+    'processed',
+  );
   expect(await workDone()).toEqual(['a', 'b', 'c', 'd', 'e']);
 });

@@ -43,7 +43,9 @@ export class Inbox {
         [this.settings.groupId, items.map((item) => item.message.messageId), items.map((item) => item.message.topic)],
       );
       const unclaimed = new Set(rows.map((row) => row.message_id));
-      const outcomes = items.map((item): InboxOutcome => (unclaimed.delete(item.message.messageId) ? 'processed' : 'duplicate'));
+      const outcomes = items.map((item): InboxOutcome =>
+        unclaimed.delete(item.message.messageId) ? 'processed' : 'duplicate',
+      );
       const claimed = items.filter((_, index) => outcomes[index] === 'processed');
       if (claimed.length > 0) await work(transaction, claimed);
       return outcomes;

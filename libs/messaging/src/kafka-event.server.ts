@@ -36,7 +36,13 @@ import {
   encodeMessage,
   schemaName,
 } from '@crosscheck/contracts';
-import { consumerLag, deadLetters, messageHandlerSeconds, messagesProcessed, ReadinessRegistry } from '@crosscheck/telemetry';
+import {
+  consumerLag,
+  deadLetters,
+  messageHandlerSeconds,
+  messagesProcessed,
+  ReadinessRegistry,
+} from '@crosscheck/telemetry';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
@@ -120,13 +126,30 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       this.crashed = undefined;
     });
     await consumer.connect();
-    await consumer.subscribe({ topics: topics.map((topic) => this.producer.topics.physical(topic)), fromBeginning: true });
-    const partitionsConsumedConcurrently = [...this.messageHandlers.values()].some(isBatchHandler) ? BATCH_PARTITIONS_CONCURRENTLY : 1;
-    await consumer.run({ eachBatchAutoResolve: false, autoCommit: true, partitionsConsumedConcurrently, eachBatch: (batch) => this.handleBatch(batch) });
+    await consumer.subscribe({
+      topics: topics.map((topic) => this.producer.topics.physical(topic)),
+      fromBeginning: true,
+    });
+    const partitionsConsumedConcurrently = [...this.messageHandlers.values()].some(isBatchHandler)
+      ? BATCH_PARTITIONS_CONCURRENTLY
+      : 1;
+    await consumer.run({
+      eachBatchAutoResolve: false,
+      autoCommit: true,
+      partitionsConsumedConcurrently,
+      eachBatch: (batch) => this.handleBatch(batch),
+    });
     this.consumer = consumer;
   }
 
-  private async handleBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  private async handleBatch({
+    batch,
+    resolveOffset,
+    heartbeat,
+    commitOffsetsIfNecessary,
+    isRunning,
+    isStale,
+  }: EachBatchPayload): Promise<void> {
     const topic = this.producer.topics.logical(batch.topic);
     const stillOwned = () => isRunning() && !isStale();
     const handler = this.getHandlerByPattern(topic);
@@ -182,7 +205,16 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       const parent = restoreTraceContext(carrier);
       const span = this.startMessageSpan(topic, partition, message, parent);
       const messageId = carrier[HEADER_MESSAGE_ID] ?? `${topic}/${partition}/${message.offset}`;
-      const incoming = new IncomingMessage(topic, partition, message.offset, message.key?.toString(), messageId, schema, 1, trace.setSpan(parent, span));
+      const incoming = new IncomingMessage(
+        topic,
+        partition,
+        message.offset,
+        message.key?.toString(),
+        messageId,
+        schema,
+        1,
+        trace.setSpan(parent, span),
+      );
       together.push({ message, span, event: { payload, message: incoming } });
     }
 
@@ -203,7 +235,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
 
     alone.sort((a, b) => (BigInt(a.offset) < BigInt(b.offset) ? -1 : 1));
     for (const message of alone) {
-      if ((await this.handleMessage(topic, partition, message, heartbeat, stillOwned)) === 'interrupted') return 'interrupted';
+      if ((await this.handleMessage(topic, partition, message, heartbeat, stillOwned)) === 'interrupted')
+        return 'interrupted';
     }
     return 'ok';
   }
@@ -236,9 +269,15 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       return await context.with(trace.setSpan(context.active(), batchSpan), async () => {
         for (;;) {
           try {
-            const result = await this.invoke(handler, together.map(({ event }) => event), undefined);
+            const result = await this.invoke(
+              handler,
+              together.map(({ event }) => event),
+              undefined,
+            );
             if (!Array.isArray(result) || result.length !== together.length) {
-              throw new Error(`the batch handler of ${topic} answered ${Array.isArray(result) ? result.length : typeof result} outcomes for ${together.length} messages`);
+              throw new Error(
+                `the batch handler of ${topic} answered ${Array.isArray(result) ? result.length : typeof result} outcomes for ${together.length} messages`,
+              );
             }
             // Handler time per message, so the histogram reads the same for both forms.
             const perMessage = (performance.now() - started) / 1000 / together.length;
@@ -248,13 +287,19 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
             batchSpan.recordException(error as Error);
             const first = together[0].message.offset;
             if (isTransientFailure(error)) {
-              this.log.warn({ topic, partition, offset: first, messages: together.length, err: describe(error) }, 'batch handling failed; retrying');
+              this.log.warn(
+                { topic, partition, offset: first, messages: together.length, err: describe(error) },
+                'batch handling failed; retrying',
+              );
               if (!stillOwned()) return 'interrupted';
               await delay(transientBackoff);
               transientBackoff = Math.min(transientBackoff * 2, MAX_TRANSIENT_BACKOFF_MS);
               continue;
             }
-            this.log.warn({ topic, partition, offset: first, messages: together.length, err: describe(error) }, 'batch handling failed; handling its messages one by one');
+            this.log.warn(
+              { topic, partition, offset: first, messages: together.length, err: describe(error) },
+              'batch handling failed; handling its messages one by one',
+            );
             batchSpan.setStatus({ code: SpanStatusCode.ERROR, message: 'handled one by one' });
             return undefined;
           }
@@ -298,7 +343,14 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     const pacemaker = setInterval(() => void heartbeat().catch(() => undefined), HEARTBEAT_EVERY_MS);
     try {
       return await context.with(trace.setSpan(parent, span), async () => {
-        const outcome = await this.deliverWithRetries(topic, partition, message, carrier, stillOwned, trace.setSpan(parent, span));
+        const outcome = await this.deliverWithRetries(
+          topic,
+          partition,
+          message,
+          carrier,
+          stillOwned,
+          trace.setSpan(parent, span),
+        );
         if (outcome !== 'interrupted') messagesProcessed.inc({ topic, outcome });
         span.setAttribute('crosscheck.outcome', outcome);
         return outcome;
@@ -327,10 +379,25 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       try {
         if (!handler) throw new UndecodableMessage(`no handler for topic ${topic}`);
         const payload = this.decode(topic, schema, message);
-        const incoming = new IncomingMessage(topic, partition, message.offset, message.key?.toString(), messageId, schema, attempt, traceContext);
+        const incoming = new IncomingMessage(
+          topic,
+          partition,
+          message.offset,
+          message.key?.toString(),
+          messageId,
+          schema,
+          attempt,
+          traceContext,
+        );
         // A batch handler takes a batch of one here: a message it failed on together with others, or one it could not decode.
         const result = isBatchHandler(handler)
-          ? ((await this.invoke(handler, [{ payload, message: incoming } satisfies BatchedEvent<unknown>], undefined)) as unknown[])[0]
+          ? (
+              (await this.invoke(
+                handler,
+                [{ payload, message: incoming } satisfies BatchedEvent<unknown>],
+                undefined,
+              )) as unknown[]
+            )[0]
           : await this.invoke(handler, payload, incoming);
         // Handlers return the inbox's verdict; a repeat is counted apart so operators see redeliveries.
         return result === 'duplicate' ? 'duplicate' : 'ok';
@@ -338,7 +405,10 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         lastError = error;
         const span = trace.getActiveSpan();
         span?.recordException(error as Error);
-        this.log.warn({ topic, partition, offset: message.offset, attempt, err: describe(error) }, 'message handling failed');
+        this.log.warn(
+          { topic, partition, offset: message.offset, attempt, err: describe(error) },
+          'message handling failed',
+        );
         if (error instanceof UndecodableMessage) break;
         if (isTransientFailure(error)) {
           // Not the message's fault: wait for the infrastructure, however long, unless we are stopping.
@@ -370,13 +440,23 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     }
   }
 
-  private async invoke(handler: MessageHandler, payload: unknown, incoming: IncomingMessage | undefined): Promise<unknown> {
+  private async invoke(
+    handler: MessageHandler,
+    payload: unknown,
+    incoming: IncomingMessage | undefined,
+  ): Promise<unknown> {
     const result = await handler(payload, incoming);
     return lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
   }
 
   /** If this fails the error propagates: the offset stays uncommitted and the message is redelivered. */
-  private async deadLetter(topic: string, partition: number, message: KafkaMessage, carrier: Record<string, string>, error: unknown): Promise<void> {
+  private async deadLetter(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    carrier: Record<string, string>,
+    error: unknown,
+  ): Promise<void> {
     const tooLarge = (message.value?.length ?? 0) > MAX_DEAD_LETTER_VALUE_BYTES;
     const deadLetter = create(DeadLetterSchema, {
       topic,
@@ -385,7 +465,9 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       key: message.key ?? new Uint8Array(),
       value: tooLarge ? new Uint8Array() : (message.value ?? new Uint8Array()),
       headers: carrier,
-      error: tooLarge ? `${describe(error)} (value of ${message.value!.length} bytes left out; read it at the offset)` : describe(error),
+      error: tooLarge
+        ? `${describe(error)} (value of ${message.value!.length} bytes left out; read it at the offset)`
+        : describe(error),
       attempts: error instanceof UndecodableMessage ? 1 : this.settings.maxAttempts,
       consumerGroup: this.settings.groupId,
       failedAt: timestampFromDate(new Date()),

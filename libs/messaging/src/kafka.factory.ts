@@ -43,7 +43,12 @@ export async function ensureTopics(kafka: Kafka, names: TopicNames, numPartition
         if (missing.length > 0) {
           await admin
             .createTopics({
-              topics: missing.map((topic) => ({ topic, numPartitions, replicationFactor: 1, configEntries: configEntries(names.config(topic)) })),
+              topics: missing.map((topic) => ({
+                topic,
+                numPartitions,
+                replicationFactor: 1,
+                configEntries: configEntries(names.config(topic)),
+              })),
               waitForLeaders: true,
             })
             .catch((error: unknown) => {

@@ -33,5 +33,10 @@ export class MessagingModule {
 }
 
 export function createKafkaEventServer(app: INestApplication): KafkaEventServer {
-  return new KafkaEventServer(app.get(MESSAGING_SETTINGS), app.get(KafkaProducer), app.get(MESSAGING_LOGGER), app.get(ReadinessRegistry));
+  return new KafkaEventServer(
+    app.get(MESSAGING_SETTINGS),
+    app.get(KafkaProducer),
+    app.get(MESSAGING_LOGGER),
+    app.get(ReadinessRegistry),
+  );
 }

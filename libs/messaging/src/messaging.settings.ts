@@ -19,7 +19,9 @@ export interface MessagingSettings {
 export interface KafkaSecurity {
   /** TLS to the brokers; `ca` replaces the system's trusted roots when given. */
   tls?: { ca?: string };
-  sasl?: { mechanism: 'scram-sha-256'; username: string; password: string } | { mechanism: 'scram-sha-512'; username: string; password: string };
+  sasl?:
+    | { mechanism: 'scram-sha-256'; username: string; password: string }
+    | { mechanism: 'scram-sha-512'; username: string; password: string };
 }
 
 export const MESSAGING_SETTINGS = Symbol('MESSAGING_SETTINGS');

@@ -64,7 +64,11 @@ async function readUntil(topic: string, enough: (seen: Seen[]) => boolean, what:
     const timer = setTimeout(() => reject(new Error(`saw ${seen.length} messages on ${topic}, not ${what}`)), 30_000);
     void consumer.run({
       eachMessage: async ({ message }) => {
-        seen.push({ key: message.key!.toString(), value: message.value!, messageId: String(message.headers!['message-id']) });
+        seen.push({
+          key: message.key!.toString(),
+          value: message.value!,
+          messageId: String(message.headers!['message-id']),
+        });
         if (enough(seen)) {
           clearTimeout(timer);
           resolve();
@@ -79,7 +83,12 @@ async function readUntil(topic: string, enough: (seen: Seen[]) => boolean, what:
 it('publishes every row, whatever the mix of topics in a batch, in order per key', async () => {
   // Rows written before the relay starts, so that one batch holds both topics, interleaved.
   const migrations = [CreateOutboxAndInbox1763800000000];
-  const setup = await openDatabase({ url: databaseUrl, schema: settings.databaseSchema, applicationName: 'relay-test', migrations });
+  const setup = await openDatabase({
+    url: databaseUrl,
+    schema: settings.databaseSchema,
+    applicationName: 'relay-test',
+    migrations,
+  });
   const outbox = new Outbox(settings);
   for (let version = 1; version <= 6; version++) {
     await setup.transaction(async (transaction) => {
@@ -87,7 +96,10 @@ it('publishes every row, whatever the mix of topics in a batch, in order per key
         topic: version % 2 ? Topics.recordsWithdrawn : Topics.matchesRetracted,
         key: 'key-1',
         schema: version % 2 ? RecordWithdrawnSchema : MatchRetractedSchema,
-        message: version % 2 ? create(RecordWithdrawnSchema, { recordId: 'r', version }) : create(MatchRetractedSchema, { matchId: `m${version}`, entityId: 'e' }),
+        message:
+          version % 2
+            ? create(RecordWithdrawnSchema, { recordId: 'r', version })
+            : create(MatchRetractedSchema, { matchId: `m${version}`, entityId: 'e' }),
       });
     });
   }
@@ -96,7 +108,12 @@ it('publishes every row, whatever the mix of topics in a batch, in order per key
   const module = await Test.createTestingModule({
     imports: [
       ObservabilityModule,
-      PersistenceModule.forRoot(() => ({ url: databaseUrl, schema: settings.databaseSchema, applicationName: 'relay-test', migrations })),
+      PersistenceModule.forRoot(() => ({
+        url: databaseUrl,
+        schema: settings.databaseSchema,
+        applicationName: 'relay-test',
+        migrations,
+      })),
       MessagingModule.forRoot(() => settings, pino({ level: 'silent' })),
     ],
   }).compile();

@@ -52,7 +52,11 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   ) {
     // Not a readiness failure: while Kafka is down the outbox is exactly what lets intake keep
     // accepting records. The state shows in /ready's details and in crosscheck_outbox_pending.
-    readiness.register('outbox-relay', () => undefined, () => (this.lastError ? `waiting to publish: ${this.lastError}` : 'ok'));
+    readiness.register(
+      'outbox-relay',
+      () => undefined,
+      () => (this.lastError ? `waiting to publish: ${this.lastError}` : 'ok'),
+    );
     this.listener = new PgListener({
       name: `${settings.service}-outbox-relay`,
       // A query timeout: a connection that silently died must not keep the lock (and the relay) hostage.
@@ -118,13 +122,24 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         `${row.topic} publish`,
         {
           kind: SpanKind.PRODUCER,
-          attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': row.topic, 'messaging.message.id': row.message_id },
+          attributes: {
+            'messaging.system': 'kafka',
+            'messaging.destination.name': row.topic,
+            'messaging.message.id': row.message_id,
+          },
         },
         restoreTraceContext(row.trace_context ?? undefined),
       ),
     );
     try {
-      await this.producer.send(this.toTopicMessages(rows, spans.map((span, index) => captureTraceContext(trace.setSpan(restoreTraceContext(rows[index].trace_context ?? undefined), span)))));
+      await this.producer.send(
+        this.toTopicMessages(
+          rows,
+          spans.map((span, index) =>
+            captureTraceContext(trace.setSpan(restoreTraceContext(rows[index].trace_context ?? undefined), span)),
+          ),
+        ),
+      );
     } catch (error) {
       for (const span of spans) {
         span.setStatus({ code: SpanStatusCode.ERROR, message: 'publish failed' });

@@ -40,11 +40,20 @@ export class Outbox {
       const values: unknown[] = [];
       const rows = events.slice(first, first + ROWS_PER_INSERT).map((event, index) => {
         const traceContext = event.traceContext ? JSON.stringify(captureTraceContext(event.traceContext)) : activeTrace;
-        values.push(event.topic, event.key, schemaName(event.schema), Buffer.from(encodeMessage(event.schema, event.message)), traceContext);
+        values.push(
+          event.topic,
+          event.key,
+          schemaName(event.schema),
+          Buffer.from(encodeMessage(event.schema, event.message)),
+          traceContext,
+        );
         const at = index * 5;
         return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}::jsonb)`;
       });
-      await transaction.query(`INSERT INTO outbox (topic, message_key, schema, payload, trace_context) VALUES ${rows.join(', ')}`, values);
+      await transaction.query(
+        `INSERT INTO outbox (topic, message_key, schema, payload, trace_context) VALUES ${rows.join(', ')}`,
+        values,
+      );
     }
     // Delivered on commit, and only once per transaction however many rows it wrote.
     await transaction.query('SELECT pg_notify($1, $2)', [outboxChannel(this.settings.databaseSchema), '']);

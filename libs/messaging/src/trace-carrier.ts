@@ -16,7 +16,9 @@ export function restoreTraceContext(carrier: TraceCarrier | undefined): Context 
   return carrier ? propagation.extract(ROOT_CONTEXT, carrier) : ROOT_CONTEXT;
 }
 
-export function headersToCarrier(headers: Record<string, Buffer | string | (Buffer | string)[] | undefined> | undefined): TraceCarrier {
+export function headersToCarrier(
+  headers: Record<string, Buffer | string | (Buffer | string)[] | undefined> | undefined,
+): TraceCarrier {
   const carrier: TraceCarrier = {};
   for (const [name, value] of Object.entries(headers ?? {})) {
     const first = Array.isArray(value) ? value[0] : value;

@@ -3,7 +3,10 @@ import { isTransientFailure } from './transient-failure';
 describe('isTransientFailure', () => {
   it.each([
     ['a refused connection', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
-    ['a deadlock, wrapped by TypeORM', Object.assign(new Error('QueryFailedError'), { driverError: { code: '40P01' } })],
+    [
+      'a deadlock, wrapped by TypeORM',
+      Object.assign(new Error('QueryFailedError'), { driverError: { code: '40P01' } }),
+    ],
     ['a serialization failure', { code: '40001', message: 'could not serialize access' }],
     ['an admin shutdown', { code: '57P01', message: 'terminating connection due to administrator command' }],
     ['a pool timeout', new Error('timeout exceeded when trying to connect')],

@@ -26,7 +26,15 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { EveryNameHasAPart, IsMrz, IsPartialDate, IsPartialDateAnyTime, IsVin, OnlyOnKind, UpperCased } from './record-validators';
+import {
+  EveryNameHasAPart,
+  IsMrz,
+  IsPartialDate,
+  IsPartialDateAnyTime,
+  IsVin,
+  OnlyOnKind,
+  UpperCased,
+} from './record-validators';
 
 export const RECORD_KINDS = ['person', 'travel_document', 'vehicle', 'firearm', 'artwork'] as const;
 export type RecordKindName = (typeof RECORD_KINDS)[number];

@@ -5,7 +5,16 @@
  * instant checks' queries.
  */
 import { MessageInitShape } from '@bufbuild/protobuf';
-import { DocumentStatus, DocumentType, IdentityDocumentSchema, partialDateFromText, personNameFromJson, RecordKind, SharedRecordSchema, Sex } from '@crosscheck/contracts';
+import {
+  DocumentStatus,
+  DocumentType,
+  IdentityDocumentSchema,
+  partialDateFromText,
+  personNameFromJson,
+  RecordKind,
+  SharedRecordSchema,
+  Sex,
+} from '@crosscheck/contracts';
 import { normalizeDocumentNumber, normalizeSerialNumber, normalizeVin } from '@crosscheck/resolution';
 import { IdentityDocumentDto, RecordBodyDto, RecordKindName } from './record-body.dto';
 

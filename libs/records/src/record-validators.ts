@@ -10,9 +10,19 @@ import { documentRule } from '@crosscheck/runtime';
 import { Transform } from 'class-transformer';
 import { registerDecorator, ValidationArguments } from 'class-validator';
 
-function rule(name: string, message: string | ((args: ValidationArguments) => string), validate: (value: unknown, args: ValidationArguments) => boolean) {
+function rule(
+  name: string,
+  message: string | ((args: ValidationArguments) => string),
+  validate: (value: unknown, args: ValidationArguments) => boolean,
+) {
   return (target: object, propertyName: string) =>
-    registerDecorator({ name, target: target.constructor, propertyName, options: { message }, validator: { validate } });
+    registerDecorator({
+      name,
+      target: target.constructor,
+      propertyName,
+      options: { message },
+      validator: { validate },
+    });
 }
 
 function partialDateExists(value: unknown): boolean {
@@ -21,14 +31,18 @@ function partialDateExists(value: unknown): boolean {
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2] ?? 1), Number(match[3] ?? 1)];
   const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && year >= 1800;
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && year >= 1800
+  );
 }
 
 documentRule('isPartialDate', {
   schema: { type: 'string', pattern: PARTIAL_DATE_PATTERN.source, examples: ['1971', '1971-03', '1971-03-14'] },
   description: 'a partial date: YYYY, YYYY-MM or YYYY-MM-DD, and a date that exists',
 });
-documentRule('hasSomeName', { description: 'every name has at least one of full, given or family, present and not blank' });
+documentRule('hasSomeName', {
+  description: 'every name has at least one of full, given or family, present and not blank',
+});
 documentRule('isVin', {
   // Separators are dropped before the check, so only a lower bound on the length holds.
   schema: { type: 'string', minLength: 17, examples: ['1M8GDM9AXKP042788'] },
@@ -43,9 +57,16 @@ documentRule('isMrz', {
 
 /** `1971`, `1971-03` or `1971-03-14`, a date that exists and is not in the future. */
 export function IsPartialDate() {
-  return rule('isPartialDate', 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD that exists and is not in the future', (value) => {
-    return partialDateExists(value) && new Date(`${String(value).padEnd(10, '-01').slice(0, 10)}T00:00:00Z`).getTime() <= Date.now();
-  });
+  return rule(
+    'isPartialDate',
+    'must be a date as YYYY, YYYY-MM or YYYY-MM-DD that exists and is not in the future',
+    (value) => {
+      return (
+        partialDateExists(value) &&
+        new Date(`${String(value).padEnd(10, '-01').slice(0, 10)}T00:00:00Z`).getTime() <= Date.now()
+      );
+    },
+  );
 }
 
 /** Like IsPartialDate, but the future is allowed (expiry dates). */
@@ -59,7 +80,9 @@ export function IsPartialDateAnyTime() {
  */
 export function EveryNameHasAPart() {
   const hasPart = (name: unknown) =>
-    typeof name === 'object' && name !== null && ['full', 'given', 'family'].some((part) => {
+    typeof name === 'object' &&
+    name !== null &&
+    ['full', 'given', 'family'].some((part) => {
       const value = (name as Record<string, unknown>)[part];
       return typeof value === 'string' && value.trim().length > 0;
     });
@@ -86,11 +109,11 @@ export function IsVin() {
 export function IsMrz() {
   return rule(
     'isMrz',
-    (args) => `must be a valid ICAO 9303 MRZ: ${parseMrz(String(args.value ?? '')).problems.join('; ') || 'not a string'}`,
+    (args) =>
+      `must be a valid ICAO 9303 MRZ: ${parseMrz(String(args.value ?? '')).problems.join('; ') || 'not a string'}`,
     (value) => typeof value === 'string' && parseMrz(value).valid,
   );
 }
-
 
 /**
  * Country and agency codes are upper case. A client's `fra` is read as `FRA` rather than stored as
@@ -101,13 +124,16 @@ export function UpperCased() {
   return Transform(({ value }) => (Array.isArray(value) ? value.map(upper) : upper(value)));
 }
 
-documentRule('onlyForKind', { description: 'a record carries the body of its own kind only: a person record has `person` and no `vehicle`' });
+documentRule('onlyForKind', {
+  description: 'a record carries the body of its own kind only: a person record has `person` and no `vehicle`',
+});
 
 /** The body `field` belongs to records of kind `kind` only; on a record of another kind it is refused, not ignored. */
 export function OnlyOnKind(kind: string) {
   return rule(
     'onlyForKind',
-    (args) => `must be absent for a record of kind ${String((args.object as { kind?: unknown }).kind)}; it belongs to a record of kind ${kind}`,
+    (args) =>
+      `must be absent for a record of kind ${String((args.object as { kind?: unknown }).kind)}; it belongs to a record of kind ${kind}`,
     (value, args) => value === undefined || (args.object as { kind?: unknown }).kind === kind,
   );
 }

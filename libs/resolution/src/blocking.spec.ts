@@ -21,7 +21,12 @@ const person = (full: string, dob?: Dob, more: Partial<PersonLike> = {}): Person
 
 describe('blockingKeys: persons', () => {
   it('keys each name part’s phonetic code with the birth year, order-free pairs of parts, and each part’s coarse sounds', () => {
-    expect(keysOf('person', person('Ivan Petrov', [1971, 3, 14], { documents: [{ number: 'AB 12-345', type: 1, issuingCountry: 'RUS' }] })).sort()).toEqual([
+    expect(
+      keysOf(
+        'person',
+        person('Ivan Petrov', [1971, 3, 14], { documents: [{ number: 'AB 12-345', type: 1, issuingCountry: 'RUS' }] }),
+      ).sort(),
+    ).toEqual([
       // Ivan: v n; Petrov: p t r v, and the same with one consonant left out; alone and with the birth year.
       'pc:BLB',
       'pc:BLB:1971',
@@ -40,7 +45,9 @@ describe('blockingKeys: persons', () => {
     ]);
   });
 
-  const original = person('Ivan Petrov', [1971, 3, 14], { documents: [{ number: 'AB1234567', type: 1, issuingCountry: 'RUS' }] });
+  const original = person('Ivan Petrov', [1971, 3, 14], {
+    documents: [{ number: 'AB1234567', type: 1, issuingCountry: 'RUS' }],
+  });
   it.each<[string, PersonLike, PersonLike]>([
     ['a typo', original, person('Ivan Petorv', [1971, 3, 14])],
     ['a typo and no date of birth', original, person('Ivan Petrof')],
@@ -48,10 +55,22 @@ describe('blockingKeys: persons', () => {
     ['the year of birth off by one', original, person('Ivan Petrov', [1972, 3, 14])],
     ['the name in Cyrillic only', original, { names: [{ full: '', given: '', family: '', original: 'Иван Петров' }] }],
     ['a missing middle name', person('Ivan Sergeyevich Petrov'), person('Ivan Petrov')],
-    ['another name, the same document with separators', original, person('John Smith', [1990], { documents: [{ number: 'AB 123-4567', type: 1, issuingCountry: 'RUS' }] })],
-    ['the same document misread by OCR', original, person('J. Smith', undefined, { documents: [{ number: 'A8I234567', type: 1, issuingCountry: 'RUS' }] })],
+    [
+      'another name, the same document with separators',
+      original,
+      person('John Smith', [1990], { documents: [{ number: 'AB 123-4567', type: 1, issuingCountry: 'RUS' }] }),
+    ],
+    [
+      'the same document misread by OCR',
+      original,
+      person('J. Smith', undefined, { documents: [{ number: 'A8I234567', type: 1, issuingCountry: 'RUS' }] }),
+    ],
     ['Mohammed / Muhammad, year only', person('Mohammed Ali', [1980, 5, 2]), person('Muhammad Ali', [1980])],
-    ['the Arabic script only', person('Mohammed Ali', [1980, 5, 2]), { names: [{ full: '', given: '', family: '', original: 'محمد علي' }] }],
+    [
+      'the Arabic script only',
+      person('Mohammed Ali', [1980, 5, 2]),
+      { names: [{ full: '', given: '', family: '', original: 'محمد علي' }] },
+    ],
     ['Aleksandr / Alexander / Oleksandr', person('Aleksandr Ivanov'), person('Олександр Іванов')],
     ['Yusuf / Youssef', person('Yusuf Khan', [1990]), person('Youssef Khan')],
     ['Sergei / Sergey', person('Sergei Smirnov', [1975]), person('Sergey Smirnov', [1975])],
@@ -87,36 +106,108 @@ describe('blockingKeys: persons', () => {
   });
 
   it('keys facts stored before name forms were kept', () => {
-    expect(blockingKeys({ kind: 'person', names: ['Ivan Petrov'] })).toEqual(['pp:AFN+PTRF', 'pc:BM', 'pc:BTL', 'pc:TLB', 'pc:BLB', 'pc:BTB']);
+    expect(blockingKeys({ kind: 'person', names: ['Ivan Petrov'] })).toEqual([
+      'pp:AFN+PTRF',
+      'pc:BM',
+      'pc:BTL',
+      'pc:TLB',
+      'pc:BLB',
+      'pc:BTB',
+    ]);
   });
 });
 
 describe('blockingKeys: other kinds', () => {
   it.each<[string, RecordKindName, RecordLike, RecordLike]>([
-    ['a document number with separators', 'travel_document', { document: { number: 'L898902C3' } } as TravelDocumentLike, { document: { number: 'l89-8902 c3' } }],
-    ['a document number misread by OCR', 'travel_document', { document: { number: 'L898902C3' } }, { document: { number: 'L8989O2C3' } }],
-    ['a document number mistyped, same holder', 'travel_document', { document: { number: 'L898902C3' }, holderName: 'Anna Eriksson' }, { document: { number: 'L898903C3' }, holderName: 'ERIKSSON Anna' }],
-    ['a document number mistyped, same holder and issuing country', 'travel_document', { document: { number: 'L898902C3', issuingCountry: 'SWE' }, holderName: 'Anna Eriksson' }, { document: { number: 'L898903C3', issuingCountry: 'swe' }, holderName: 'Anna Eriksson' }],
+    [
+      'a document number with separators',
+      'travel_document',
+      { document: { number: 'L898902C3' } } as TravelDocumentLike,
+      { document: { number: 'l89-8902 c3' } },
+    ],
+    [
+      'a document number misread by OCR',
+      'travel_document',
+      { document: { number: 'L898902C3' } },
+      { document: { number: 'L8989O2C3' } },
+    ],
+    [
+      'a document number mistyped, same holder',
+      'travel_document',
+      { document: { number: 'L898902C3' }, holderName: 'Anna Eriksson' },
+      { document: { number: 'L898903C3' }, holderName: 'ERIKSSON Anna' },
+    ],
+    [
+      'a document number mistyped, same holder and issuing country',
+      'travel_document',
+      { document: { number: 'L898902C3', issuingCountry: 'SWE' }, holderName: 'Anna Eriksson' },
+      { document: { number: 'L898903C3', issuingCountry: 'swe' }, holderName: 'Anna Eriksson' },
+    ],
     ['a VIN with separators', 'vehicle', { vin: 'WVWZZZ1JZXW000001' } as VehicleLike, { vin: 'wvw-zzz-1jz-xw000001' }],
     ['a VIN misread by OCR', 'vehicle', { vin: 'WVWZZZ1JZXW000001' }, { vin: 'WVW2ZZIJZXWOOOOO1' }],
     ['a VIN mistyped at the start', 'vehicle', { vin: 'WVWZZZ1JZXW000001' }, { vin: 'WWVZZZ1JZXW000001' }],
     ['a partial VIN', 'vehicle', { vin: 'WVWZZZ1JZXW000001' }, { vin: 'XW000001' }],
-    ['the plate only', 'vehicle', { vin: 'WVWZZZ1JZXW000001', plate: 'B-AB 1234', registrationCountry: 'DEU' }, { vin: '', plate: 'BAB1234', registrationCountry: 'deu' }],
-    ['a serial with separators', 'firearm', { serialNumber: 'ABC123456', make: 'Glock' } as FirearmLike, { serialNumber: 'abc-123.456', make: 'GLOCK' }],
-    ['a serial misread by OCR, the make missing', 'firearm', { serialNumber: 'ABC123456', make: 'Glock' }, { serialNumber: 'A8C1234S6' }],
-    ['a typo in the title', 'artwork', { title: 'The Starry Night', maker: 'Vincent van Gogh' } as ArtworkLike, { title: 'Stary Night', maker: 'van Gogh' }],
-    ['the maker unknown on one side', 'artwork', { title: 'Madonna of the Rocks', maker: 'Leonardo da Vinci' }, { title: 'Madonna of the Rocks', maker: 'unknown' }],
+    [
+      'the plate only',
+      'vehicle',
+      { vin: 'WVWZZZ1JZXW000001', plate: 'B-AB 1234', registrationCountry: 'DEU' },
+      { vin: '', plate: 'BAB1234', registrationCountry: 'deu' },
+    ],
+    [
+      'a serial with separators',
+      'firearm',
+      { serialNumber: 'ABC123456', make: 'Glock' } as FirearmLike,
+      { serialNumber: 'abc-123.456', make: 'GLOCK' },
+    ],
+    [
+      'a serial misread by OCR, the make missing',
+      'firearm',
+      { serialNumber: 'ABC123456', make: 'Glock' },
+      { serialNumber: 'A8C1234S6' },
+    ],
+    [
+      'a typo in the title',
+      'artwork',
+      { title: 'The Starry Night', maker: 'Vincent van Gogh' } as ArtworkLike,
+      { title: 'Stary Night', maker: 'van Gogh' },
+    ],
+    [
+      'the maker unknown on one side',
+      'artwork',
+      { title: 'Madonna of the Rocks', maker: 'Leonardo da Vinci' },
+      { title: 'Madonna of the Rocks', maker: 'unknown' },
+    ],
     ['a one-word title', 'artwork', { title: 'Sunflowers', maker: 'Vincent van Gogh' }, { title: 'Sunflowers' }],
   ])('a duplicate with %s shares a key with its original', (_, kind, a, b) => {
     expect(shared(kind, a, b)).not.toEqual([]);
   });
 
   it('gives unrelated records no key in common', () => {
-    expect(shared('vehicle', { vin: 'WVWZZZ1JZXW000001', plate: 'B-AB 1234', registrationCountry: 'DEU' }, { vin: '1M8GDM9AXKP042788', plate: 'XYZ 987', registrationCountry: 'USA' })).toEqual([]);
-    expect(shared('firearm', { serialNumber: 'ABC123456', make: 'Glock' }, { serialNumber: 'XYZ987654', make: 'Glock' })).toEqual([]);
+    expect(
+      shared(
+        'vehicle',
+        { vin: 'WVWZZZ1JZXW000001', plate: 'B-AB 1234', registrationCountry: 'DEU' },
+        { vin: '1M8GDM9AXKP042788', plate: 'XYZ 987', registrationCountry: 'USA' },
+      ),
+    ).toEqual([]);
+    expect(
+      shared('firearm', { serialNumber: 'ABC123456', make: 'Glock' }, { serialNumber: 'XYZ987654', make: 'Glock' }),
+    ).toEqual([]);
     // One holder name on documents of two countries: a common name must not make hundreds of documents candidates.
-    expect(shared('travel_document', { document: { number: 'L898902C3', issuingCountry: 'SWE' }, holderName: 'Anna Eriksson' }, { document: { number: 'X1234567', issuingCountry: 'NOR' }, holderName: 'Anna Eriksson' })).toEqual([]);
-    expect(shared('artwork', { title: 'The Starry Night', maker: 'Vincent van Gogh' }, { title: 'The Night Watch', maker: 'Rembrandt' })).toEqual([]);
+    expect(
+      shared(
+        'travel_document',
+        { document: { number: 'L898902C3', issuingCountry: 'SWE' }, holderName: 'Anna Eriksson' },
+        { document: { number: 'X1234567', issuingCountry: 'NOR' }, holderName: 'Anna Eriksson' },
+      ),
+    ).toEqual([]);
+    expect(
+      shared(
+        'artwork',
+        { title: 'The Starry Night', maker: 'Vincent van Gogh' },
+        { title: 'The Night Watch', maker: 'Rembrandt' },
+      ),
+    ).toEqual([]);
   });
 
   it('starts every key with its kind’s letter, so kinds never share a key', () => {

@@ -75,7 +75,8 @@ export function blockingKeys(facts: RecordFacts): string[] {
         for (const part of parts) for (const sound of soundKeys(part.text)) sounded(sound);
         for (const part of parts) {
           if (!part.learned) continue;
-          for (const spelling of learnedSpellings(part.learned.word, part.learned.model, LEARNED_SPELLINGS_KEYED)) for (const sound of soundKeys(spelling)) sounded(sound);
+          for (const spelling of learnedSpellings(part.learned.word, part.learned.model, LEARNED_SPELLINGS_KEYED))
+            for (const sound of soundKeys(spelling)) sounded(sound);
         }
       }
       for (const document of facts.documents ?? []) if (document.folded) keys.add(`pd:${document.folded}`);
@@ -102,7 +103,8 @@ export function blockingKeys(facts: RecordFacts): string[] {
     case 'artwork': {
       const words = keyedParts(facts.title);
       const makerParts = facts.maker ? keyedParts(facts.maker) : [];
-      for (const word of words) for (const makerPart of makerParts) keys.add(`at:${word.codes[0]}:${makerPart.codes[0]}`);
+      for (const word of words)
+        for (const makerPart of makerParts) keys.add(`at:${word.codes[0]}:${makerPart.codes[0]}`);
       addPairs(keys, 'aw', words);
       break;
     }
@@ -121,7 +123,10 @@ function addPairs(keys: Set<string>, prefix: string, parts: NamePart[], suffix =
   const end = suffix ? `:${suffix}` : '';
   if (codes.length === 1) keys.add(`${prefix}:${codes[0]}${end}`);
   for (let i = 0; i < codes.length; i++) {
-    for (let j = i + 1; j < codes.length; j++) keys.add(codes[i] < codes[j] ? `${prefix}:${codes[i]}+${codes[j]}${end}` : `${prefix}:${codes[j]}+${codes[i]}${end}`);
+    for (let j = i + 1; j < codes.length; j++)
+      keys.add(
+        codes[i] < codes[j] ? `${prefix}:${codes[i]}+${codes[j]}${end}` : `${prefix}:${codes[j]}+${codes[i]}${end}`,
+      );
   }
 }
 
@@ -135,12 +140,24 @@ const DIGRAPHS = /tsch|sch|tch|sh|ch|zh|cz|sz|ts|tz|kh|ph|th|gh/g;
 const DIGRAPH_SOUNDS: Record<string, string> = { kh: 'k', ph: 'f', th: 't', gh: 'g' };
 const SOFT_C = /c(?=[eiy])/g;
 const SOUND_CLASSES: Record<string, string> = {
-  b: 'B', p: 'B', f: 'B', v: 'B',
-  c: 'K', k: 'K', q: 'K', g: 'K', j: 'S',
-  d: 'T', t: 'T',
-  s: 'S', z: 'S', x: 'S',
-  l: 'L', r: 'L',
-  m: 'M', n: 'M',
+  b: 'B',
+  p: 'B',
+  f: 'B',
+  v: 'B',
+  c: 'K',
+  k: 'K',
+  q: 'K',
+  g: 'K',
+  j: 'S',
+  d: 'T',
+  t: 'T',
+  s: 'S',
+  z: 'S',
+  x: 'S',
+  l: 'L',
+  r: 'L',
+  m: 'M',
+  n: 'M',
 };
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
 const SOUND_CLASSES_READ = 4;

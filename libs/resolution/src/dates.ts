@@ -24,7 +24,9 @@ export interface DateAgreement {
 }
 
 /** The date as a record gives it, or undefined when the year is unknown; impossible months and days count as unknown. */
-export function partialDateOf(date: { year: number; month?: number; day?: number } | undefined): PartialDate | undefined {
+export function partialDateOf(
+  date: { year: number; month?: number; day?: number } | undefined,
+): PartialDate | undefined {
   if (!date || !Number.isInteger(date.year) || date.year <= 0) return undefined;
   const month = Number.isInteger(date.month) && date.month! >= 1 && date.month! <= 12 ? date.month! : 0;
   const day = month && Number.isInteger(date.day) && date.day! >= 1 && date.day! <= 31 ? date.day! : 0;
@@ -53,7 +55,8 @@ export function compareBirthDates(a: PartialDate | undefined, b: PartialDate | u
   if (years > 1) return agree(0, full ? 0.6 : 0.45, `born years apart: ${both}`);
   if (years === 1) {
     // One digit of a year mistyped is a common error; the day and month agreeing says so.
-    if (full && a.month === b.month && a.day === b.day) return agree(0.85, 0.45, `year off by one, same day and month: ${both}`);
+    if (full && a.month === b.month && a.day === b.day)
+      return agree(0.85, 0.45, `year off by one, same day and month: ${both}`);
     if (full) return agree(0.1, 0.45, `years one apart: ${both}`);
     if (a.month && a.month === b.month) return agree(0.6, 0.3, `year off by one, same month: ${both}`);
     return agree(0.3, 0.3, `years one apart: ${both}`);
@@ -65,7 +68,9 @@ export function compareBirthDates(a: PartialDate | undefined, b: PartialDate | u
   }
   if (a.month === b.month) {
     if (!a.day || !b.day) return agree(0.95, 0.25, `same year and month, day unknown on one side: ${both}`);
-    return a.day === b.day ? agree(1, 0.45, `same date: ${formatPartialDate(a)}`) : agree(0.2, 0.5, `same year and month, another day: ${both}`);
+    return a.day === b.day
+      ? agree(1, 0.45, `same date: ${formatPartialDate(a)}`)
+      : agree(0.2, 0.5, `same year and month, another day: ${both}`);
   }
   if (!a.day || !b.day) return agree(0.1, 0.35, `same year, another month: ${both}`);
   if (a.month === b.day && a.day === b.month) return agree(0.85, 0.45, `day and month swapped: ${both}`);

@@ -7,7 +7,12 @@ import { PairScore } from './evidence';
 import { ArtworkFacts, artworkFactsOf, ArtworkLike, scoreArtworks } from './kinds/artwork';
 import { FirearmFacts, firearmFactsOf, FirearmLike, scoreFirearms } from './kinds/firearm';
 import { PersonFacts, personFactsOf, PersonLike, scorePersons } from './kinds/person';
-import { scoreTravelDocuments, TravelDocumentFacts, travelDocumentFactsOf, TravelDocumentLike } from './kinds/travel-document';
+import {
+  scoreTravelDocuments,
+  TravelDocumentFacts,
+  travelDocumentFactsOf,
+  TravelDocumentLike,
+} from './kinds/travel-document';
 import { scoreVehicles, VehicleFacts, vehicleFactsOf, VehicleLike } from './kinds/vehicle';
 
 /** Record kinds as the API and the entities table name them. */
@@ -47,7 +52,10 @@ const KIND_OF_BODY_CASE: Record<RecordBodyLike['case'], RecordKindName> = {
  */
 export function recordFactsOf(body: RecordBodyLike): RecordFacts;
 export function recordFactsOf(kind: 'person', body: PersonLike): RecordFacts & { kind: 'person' };
-export function recordFactsOf(kind: 'travel_document', body: TravelDocumentLike): RecordFacts & { kind: 'travel_document' };
+export function recordFactsOf(
+  kind: 'travel_document',
+  body: TravelDocumentLike,
+): RecordFacts & { kind: 'travel_document' };
 export function recordFactsOf(kind: 'vehicle', body: VehicleLike): RecordFacts & { kind: 'vehicle' };
 export function recordFactsOf(kind: 'firearm', body: FirearmLike): RecordFacts & { kind: 'firearm' };
 export function recordFactsOf(kind: 'artwork', body: ArtworkLike): RecordFacts & { kind: 'artwork' };

@@ -20,7 +20,12 @@ export class ApiError extends HttpException {
   /** Set on 429s: sent as Retry-After. */
   retryAfterSeconds?: number;
 
-  constructor(status: number, readonly code: string, message: string, readonly details: FieldProblem[] = []) {
+  constructor(
+    status: number,
+    readonly code: string,
+    message: string,
+    readonly details: FieldProblem[] = [],
+  ) {
     super({ code, message, details }, status);
   }
 }
@@ -32,11 +37,20 @@ export function invalidField(field: string, rule: string, message: string): ApiE
 
 export function validationErrorFactory(errors: ValidationError[]): ApiError {
   const details = errors.flatMap((error) => flatten(error, ''));
-  return new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', details.map((d) => `${d.field}: ${d.message}`).join('; '), details);
+  return new ApiError(
+    HttpStatus.BAD_REQUEST,
+    'validation_failed',
+    details.map((d) => `${d.field}: ${d.message}`).join('; '),
+    details,
+  );
 }
 
 function flatten(error: ValidationError, parent: string): FieldProblem[] {
-  const field = /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : parent ? `${parent}.${error.property}` : error.property;
+  const field = /^\d+$/.test(error.property)
+    ? `${parent}[${error.property}]`
+    : parent
+      ? `${parent}.${error.property}`
+      : error.property;
   const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => ({
     field,
     rule: rule === 'whitelistValidation' ? 'unknownField' : rule,
@@ -67,23 +81,34 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const traceId = trace.getActiveSpan()?.spanContext().traceId;
     const { status, body } = this.describe(exception);
-    if (exception instanceof ApiError && exception.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
-    if (status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    if (exception instanceof ApiError && exception.retryAfterSeconds !== undefined)
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    if (status >= 500)
+      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     response.status(status).json({ error: body, traceId });
   }
 
-  private describe(exception: unknown): { status: number; body: { code: string; message: string; details: FieldProblem[] } } {
+  private describe(exception: unknown): {
+    status: number;
+    body: { code: string; message: string; details: FieldProblem[] };
+  } {
     if (exception instanceof ApiError) {
-      return { status: exception.getStatus(), body: { code: exception.code, message: exception.message, details: exception.details } };
+      return {
+        status: exception.getStatus(),
+        body: { code: exception.code, message: exception.message, details: exception.details },
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const payload = exception.getResponse();
-      const message = typeof payload === 'string' ? payload : String((payload as { message?: unknown }).message ?? exception.message);
-      return { status, body: { code: CODES[status] ?? (status >= 500 ? 'internal_error' : 'bad_request'), message, details: [] } };
+      const message =
+        typeof payload === 'string' ? payload : String((payload as { message?: unknown }).message ?? exception.message);
+      return {
+        status,
+        body: { code: CODES[status] ?? (status >= 500 ? 'internal_error' : 'bad_request'), message, details: [] },
+      };
     }
     // Body-reading errors never get here: json-body.ts answers them before any route runs.
     return { status: 500, body: { code: 'internal_error', message: 'internal error', details: [] } };
   }
 }
-

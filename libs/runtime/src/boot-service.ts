@@ -29,7 +29,10 @@ export interface ServiceDefinition<Config extends ServiceConfig> {
   openApi?: Partial<MountOpenApiOptions>;
 }
 
-export async function bootService<Config extends ServiceConfig>(definition: ServiceDefinition<Config>, telemetry: Telemetry): Promise<INestApplication> {
+export async function bootService<Config extends ServiceConfig>(
+  definition: ServiceDefinition<Config>,
+  telemetry: Telemetry,
+): Promise<INestApplication> {
   const logger = createLogger(definition.name);
   let config: Config;
   try {
@@ -45,7 +48,9 @@ export async function bootService<Config extends ServiceConfig>(definition: Serv
   logger.level = config.LOG_LEVEL;
 
   const app = await NestFactory.create(definition.module(config), {
-    httpsOptions: config.HTTPS_CERT_FILE ? { cert: readFileSync(config.HTTPS_CERT_FILE), key: readFileSync(config.HTTPS_KEY_FILE!) } : undefined,
+    httpsOptions: config.HTTPS_CERT_FILE
+      ? { cert: readFileSync(config.HTTPS_CERT_FILE), key: readFileSync(config.HTTPS_KEY_FILE!) }
+      : undefined,
     logger: new JsonLogger(logger),
     bufferLogs: true,
     bodyParser: false,
@@ -53,11 +58,19 @@ export async function bootService<Config extends ServiceConfig>(definition: Serv
     forceCloseConnections: true,
   });
   app.use(requestTarget, ...jsonBody(config.HTTP_MAX_BODY_BYTES));
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationErrorFactory }));
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: validationErrorFactory,
+    }),
+  );
   app.useGlobalFilters(new ApiExceptionFilter());
   await definition.configure?.(app, config);
   mountOpenApiDocs(app, { title: `crosscheck ${definition.name}`, version: '0.1.0', ...definition.openApi });
-  if (definition.consumes) app.connectMicroservice({ strategy: createKafkaEventServer(app) }, { inheritAppConfig: true });
+  if (definition.consumes)
+    app.connectMicroservice({ strategy: createKafkaEventServer(app) }, { inheritAppConfig: true });
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -13,23 +13,37 @@ import type { FieldProblem } from './api-errors';
 import { invalidTextError, textProblemIn } from './request-text';
 
 function reject(response: Response, status: number, code: string, message: string): void {
-  response.status(status).json({ error: { code, message, details: [] }, traceId: trace.getActiveSpan()?.spanContext().traceId });
+  response
+    .status(status)
+    .json({ error: { code, message, details: [] }, traceId: trace.getActiveSpan()?.spanContext().traceId });
 }
 
-export function jsonBody(limit: number): (RequestHandler | ((error: unknown, request: Request, response: Response, next: NextFunction) => void))[] {
+export function jsonBody(
+  limit: number,
+): (RequestHandler | ((error: unknown, request: Request, response: Response, next: NextFunction) => void))[] {
   const requireJson: RequestHandler = (request, response, next) => {
-    const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
+    const hasBody =
+      Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
     if (hasBody && !request.is(['application/json', 'application/x-ndjson'])) {
-      return reject(response, 415, 'unsupported_media_type', `Content-Type must be application/json (or application/x-ndjson for batches), not ${request.headers['content-type'] ?? 'missing'}`);
+      return reject(
+        response,
+        415,
+        'unsupported_media_type',
+        `Content-Type must be application/json (or application/x-ndjson for batches), not ${request.headers['content-type'] ?? 'missing'}`,
+      );
     }
     next();
   };
   const parseErrors = (error: unknown, _request: Request, response: Response, next: NextFunction) => {
     const { type, status } = (error ?? {}) as { type?: string; status?: number };
-    if (type === 'entity.parse.failed') return reject(response, 400, 'malformed_json', `request body is not valid JSON: ${(error as Error).message}`);
-    if (type === 'entity.too.large') return reject(response, 413, 'payload_too_large', `request body is larger than ${limit} bytes`);
-    if (type === 'encoding.unsupported' || type === 'charset.unsupported') return reject(response, 415, 'unsupported_media_type', (error as Error).message);
-    if (typeof status === 'number' && status >= 400 && status < 500) return reject(response, status, 'bad_request', 'request body could not be read');
+    if (type === 'entity.parse.failed')
+      return reject(response, 400, 'malformed_json', `request body is not valid JSON: ${(error as Error).message}`);
+    if (type === 'entity.too.large')
+      return reject(response, 413, 'payload_too_large', `request body is larger than ${limit} bytes`);
+    if (type === 'encoding.unsupported' || type === 'charset.unsupported')
+      return reject(response, 415, 'unsupported_media_type', (error as Error).message);
+    if (typeof status === 'number' && status >= 400 && status < 500)
+      return reject(response, status, 'bad_request', 'request body could not be read');
     next(error);
   };
   const boundedDepth: RequestHandler = (request, response, next) => {
@@ -39,7 +53,14 @@ export function jsonBody(limit: number): (RequestHandler | ((error: unknown, req
     next();
   };
   // NDJSON stays text here; the routes that take it (batches) parse it line by line, so that one bad line is one bad item.
-  return [requireJson, json({ limit, strict: true }), text({ type: 'application/x-ndjson', limit }), parseErrors, boundedDepth, wellFormedText];
+  return [
+    requireJson,
+    json({ limit, strict: true }),
+    text({ type: 'application/x-ndjson', limit }),
+    parseErrors,
+    boundedDepth,
+    wellFormedText,
+  ];
 }
 
 /** The text rules of request-text.ts, over a JSON body; NDJSON lines are checked one by one by the routes that take them. */
@@ -51,7 +72,9 @@ const wellFormedText: RequestHandler = (request, response, next) => {
 };
 
 export function rejectText(response: Response, problem: FieldProblem): void {
-  response.status(400).json({ error: invalidTextError(problem), traceId: trace.getActiveSpan()?.spanContext().traceId });
+  response
+    .status(400)
+    .json({ error: invalidTextError(problem), traceId: trace.getActiveSpan()?.spanContext().traceId });
 }
 
 /** No crosscheck document nests this deep; deeper input is an attack on the validators' recursion. */

@@ -30,14 +30,22 @@ describe('loadConfig', () => {
   });
 
   it('names the variable and the rule it breaks', () => {
-    expect(() => loadConfig(ServiceConfig, { ...valid, PORT: '99999' })).toThrow(/PORT is invalid: PORT must not be greater than 65535/);
-    expect(() => loadConfig(ServiceConfig, { ...valid, KAFKA_BROKERS: 'localhost' })).toThrow(/KAFKA_BROKERS is invalid: each broker must be host:port/);
-    expect(() => loadConfig(ServiceConfig, { ...valid, DATABASE_SCHEMA: 'Drop Table' })).toThrow(/DATABASE_SCHEMA is invalid: must be a lower-case Postgres identifier/);
+    expect(() => loadConfig(ServiceConfig, { ...valid, PORT: '99999' })).toThrow(
+      /PORT is invalid: PORT must not be greater than 65535/,
+    );
+    expect(() => loadConfig(ServiceConfig, { ...valid, KAFKA_BROKERS: 'localhost' })).toThrow(
+      /KAFKA_BROKERS is invalid: each broker must be host:port/,
+    );
+    expect(() => loadConfig(ServiceConfig, { ...valid, DATABASE_SCHEMA: 'Drop Table' })).toThrow(
+      /DATABASE_SCHEMA is invalid: must be a lower-case Postgres identifier/,
+    );
   });
 
   it('reads yes and no in their usual spellings, and refuses anything else as a boolean', () => {
     expect(loadConfig(ServiceConfig, { ...valid, DATABASE_MIGRATE: 'No' }).DATABASE_MIGRATE).toBe(false);
     expect(loadConfig(ServiceConfig, { ...valid, DATABASE_MIGRATE: '1' }).DATABASE_MIGRATE).toBe(true);
-    expect(() => loadConfig(ServiceConfig, { ...valid, DATABASE_MIGRATE: 'maybe' })).toThrow(/DATABASE_MIGRATE is invalid/);
+    expect(() => loadConfig(ServiceConfig, { ...valid, DATABASE_MIGRATE: 'maybe' })).toThrow(
+      /DATABASE_MIGRATE is invalid/,
+    );
   });
 });

@@ -19,7 +19,15 @@ type ConfigClass<T> = new () => T;
  * `false`, `0`, `no` (any case) are read as such; anything else is left as
  * it is, so `@IsBoolean()` refuses it and the service says which variable.
  */
-export function booleanFromEnv({ value, key, obj }: { value: unknown; key: string; obj: Record<string, unknown> }): unknown {
+export function booleanFromEnv({
+  value,
+  key,
+  obj,
+}: {
+  value: unknown;
+  key: string;
+  obj: Record<string, unknown>;
+}): unknown {
   // The text as the environment gave it: implicit conversion has already made any non-empty string `true`.
   const given = obj[key];
   if (typeof given !== 'string') return value;
@@ -43,5 +51,7 @@ export function loadConfig<T extends object>(
 function describe(error: ValidationError): string[] {
   const rules = Object.values(error.constraints ?? {});
   const shown = error.value === undefined ? 'is missing' : 'is invalid';
-  return rules.length > 0 ? [`${error.property} ${shown}: ${rules.join('; ')}`] : (error.children ?? []).flatMap(describe);
+  return rules.length > 0
+    ? [`${error.property} ${shown}: ${rules.join('; ')}`]
+    : (error.children ?? []).flatMap(describe);
 }

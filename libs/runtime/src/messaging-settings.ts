@@ -12,9 +12,15 @@ export function messagingSettingsFrom(service: string, config: ServiceConfig): M
     maxAttempts: config.MESSAGE_MAX_ATTEMPTS,
     topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
     security: {
-      tls: config.KAFKA_TLS ? { ca: config.KAFKA_TLS_CA_FILE ? readFileSync(config.KAFKA_TLS_CA_FILE, 'utf8') : undefined } : undefined,
+      tls: config.KAFKA_TLS
+        ? { ca: config.KAFKA_TLS_CA_FILE ? readFileSync(config.KAFKA_TLS_CA_FILE, 'utf8') : undefined }
+        : undefined,
       sasl: config.KAFKA_SASL_MECHANISM
-        ? { mechanism: config.KAFKA_SASL_MECHANISM, username: config.KAFKA_SASL_USERNAME!, password: config.KAFKA_SASL_PASSWORD! }
+        ? {
+            mechanism: config.KAFKA_SASL_MECHANISM,
+            username: config.KAFKA_SASL_USERNAME!,
+            password: config.KAFKA_SASL_PASSWORD!,
+          }
         : undefined,
     },
   };

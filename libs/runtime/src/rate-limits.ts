@@ -37,7 +37,10 @@ export class RateLimits {
     store: (rateClass: RateClass, points: number) => RateLimiterAbstract,
   ) {
     this.limiters = Object.fromEntries(
-      (Object.keys(RATE_CLASSES) as RateClass[]).map((rateClass) => [rateClass, store(rateClass, rates[rateClass] * WINDOW_SECONDS)]),
+      (Object.keys(RATE_CLASSES) as RateClass[]).map((rateClass) => [
+        rateClass,
+        store(rateClass, rates[rateClass] * WINDOW_SECONDS),
+      ]),
     ) as Record<RateClass, RateLimiterAbstract>;
   }
 

@@ -24,7 +24,8 @@ export const requestTarget: RequestHandler = (request, response, next) => {
     if (rule) return rejectText(response, { field: 'path', rule, message: TEXT_RULES[rule] });
   }
   for (const [name, value] of Object.entries(request.query)) {
-    if (typeof value !== 'string') return refuse(response, name, 'singleValue', 'must be given once, as plain text (lists are comma-separated)');
+    if (typeof value !== 'string')
+      return refuse(response, name, 'singleValue', 'must be given once, as plain text (lists are comma-separated)');
     const rule = textRuleBroken(value, name) ?? textRuleBroken(name, name);
     if (rule) return rejectText(response, { field: name, rule, message: TEXT_RULES[rule] });
   }

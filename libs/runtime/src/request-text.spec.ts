@@ -38,7 +38,9 @@ describe('textProblemIn', () => {
   });
 
   it('checks the items of a list of strings by the list’s field', () => {
-    expect(textProblemIn({ aliases: ['ok', 'x\ny'] })).toEqual(expect.objectContaining({ field: 'aliases[1]', rule: 'singleLine' }));
+    expect(textProblemIn({ aliases: ['ok', 'x\ny'] })).toEqual(
+      expect.objectContaining({ field: 'aliases[1]', rule: 'singleLine' }),
+    );
   });
 
   it.each(['__proto__', 'constructor', 'prototype'])('refuses a %s key rather than dropping it', (key) => {
@@ -51,6 +53,8 @@ describe('textProblemIn', () => {
   });
 
   it('passes a clean body', () => {
-    expect(textProblemIn({ kind: 'person', person: { names: [{ full: 'Анна Каренина' }] }, n: 1, ok: true, none: null })).toBeUndefined();
+    expect(
+      textProblemIn({ kind: 'person', person: { names: [{ full: 'Анна Каренина' }] }, n: 1, ok: true, none: null }),
+    ).toBeUndefined();
   });
 });

@@ -15,7 +15,15 @@
 import type { FieldProblem } from './api-errors';
 
 /** Fields whose text may run over several lines: an MRZ's lines, descriptions and reasons. */
-const MULTI_LINE_FIELDS = new Set(['mrz', 'description', 'inscriptions', 'distinguishingMarks', 'charges', 'reason', 'note']);
+const MULTI_LINE_FIELDS = new Set([
+  'mrz',
+  'description',
+  'inscriptions',
+  'distinguishingMarks',
+  'charges',
+  'reason',
+  'note',
+]);
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
@@ -76,6 +84,10 @@ function problem(field: string, rule: TextRule): FieldProblem {
 }
 
 /** The one error for text that breaks a rule, wherever it was found. */
-export function invalidTextError(problem: FieldProblem): { code: 'invalid_text'; message: string; details: FieldProblem[] } {
+export function invalidTextError(problem: FieldProblem): {
+  code: 'invalid_text';
+  message: string;
+  details: FieldProblem[];
+} {
   return { code: 'invalid_text', message: `${problem.field}: ${problem.message}`, details: [problem] };
 }

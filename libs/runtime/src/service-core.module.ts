@@ -39,7 +39,12 @@ export class ServiceCoreModule {
       ],
       providers: [
         { provide: config.constructor, useValue: config },
-        { provide: RateLimits, useFactory: (dataSource: DataSource) => rateLimitsInPostgres(ratesOf(config), dataSource, config.DATABASE_SCHEMA), inject: [DataSource] },
+        {
+          provide: RateLimits,
+          useFactory: (dataSource: DataSource) =>
+            rateLimitsInPostgres(ratesOf(config), dataSource, config.DATABASE_SCHEMA),
+          inject: [DataSource],
+        },
       ],
       exports: [config.constructor, RateLimits],
       global: true,

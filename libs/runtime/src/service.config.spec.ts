@@ -28,9 +28,14 @@ describe('ServiceConfig.BIND_ADDRESS', () => {
     expect(loadConfig(ServiceConfig, { ...valid, BIND_ADDRESS: address }).BIND_ADDRESS).toBe(address);
   });
 
-  it.each(['localhost', 'my-host.example', '0.0.0.0:3001', '256.0.0.1', ' '])('refuses %p, naming the variable and the rule', (address) => {
-    expect(problemsOf({ ...valid, BIND_ADDRESS: address })).toEqual([expect.stringMatching(/^BIND_ADDRESS is invalid: must be an IP address/)]);
-  });
+  it.each(['localhost', 'my-host.example', '0.0.0.0:3001', '256.0.0.1', ' '])(
+    'refuses %p, naming the variable and the rule',
+    (address) => {
+      expect(problemsOf({ ...valid, BIND_ADDRESS: address })).toEqual([
+        expect.stringMatching(/^BIND_ADDRESS is invalid: must be an IP address/),
+      ]);
+    },
+  );
 });
 
 describe('ServiceConfig transport security', () => {
@@ -47,16 +52,32 @@ describe('ServiceConfig transport security', () => {
       HTTPS_CERT_FILE: readable,
       HTTPS_KEY_FILE: readable,
     });
-    expect([config.KAFKA_TLS, config.KAFKA_SASL_MECHANISM, config.HTTPS_CERT_FILE]).toEqual([true, 'scram-sha-512', readable]);
+    expect([config.KAFKA_TLS, config.KAFKA_SASL_MECHANISM, config.HTTPS_CERT_FILE]).toEqual([
+      true,
+      'scram-sha-512',
+      readable,
+    ]);
   });
 
   it.each([
-    [{ KAFKA_SASL_MECHANISM: 'scram-sha-256', KAFKA_SASL_PASSWORD: 'secret' }, /^KAFKA_SASL_USERNAME is missing: is required with KAFKA_SASL_MECHANISM/],
-    [{ KAFKA_SASL_MECHANISM: 'scram-sha-256', KAFKA_SASL_USERNAME: 'crosscheck' }, /^KAFKA_SASL_PASSWORD is missing: is required with KAFKA_SASL_MECHANISM/],
-    [{ KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'u', KAFKA_SASL_PASSWORD: 'p' }, /^KAFKA_SASL_MECHANISM is invalid/],
+    [
+      { KAFKA_SASL_MECHANISM: 'scram-sha-256', KAFKA_SASL_PASSWORD: 'secret' },
+      /^KAFKA_SASL_USERNAME is missing: is required with KAFKA_SASL_MECHANISM/,
+    ],
+    [
+      { KAFKA_SASL_MECHANISM: 'scram-sha-256', KAFKA_SASL_USERNAME: 'crosscheck' },
+      /^KAFKA_SASL_PASSWORD is missing: is required with KAFKA_SASL_MECHANISM/,
+    ],
+    [
+      { KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'u', KAFKA_SASL_PASSWORD: 'p' },
+      /^KAFKA_SASL_MECHANISM is invalid/,
+    ],
     [{ KAFKA_TLS_CA_FILE: '/no/such/ca.pem' }, /^KAFKA_TLS_CA_FILE is invalid: must be the path of a readable file/],
     [{ HTTPS_CERT_FILE: __filename }, /^HTTPS_KEY_FILE is missing: .*is required with HTTPS_CERT_FILE/],
-    [{ HTTPS_KEY_FILE: __filename, HTTPS_CERT_FILE: '/no/such/cert.pem' }, /^HTTPS_CERT_FILE is invalid: must be the path of a readable file/],
+    [
+      { HTTPS_KEY_FILE: __filename, HTTPS_CERT_FILE: '/no/such/cert.pem' },
+      /^HTTPS_CERT_FILE is invalid: must be the path of a readable file/,
+    ],
   ] as const)('refuses %p, naming the variable', (env, problem) => {
     expect(problemsOf({ ...valid, ...env })).toContainEqual(expect.stringMatching(problem));
   });

@@ -5,7 +5,22 @@
  */
 import { accessSync, constants, statSync } from 'node:fs';
 import { Transform } from 'class-transformer';
-import { ArrayNotEmpty, IsBoolean, IsIn, IsInt, IsIP, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, registerDecorator, ValidateIf } from 'class-validator';
+import {
+  ArrayNotEmpty,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsIP,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  registerDecorator,
+  ValidateIf,
+} from 'class-validator';
 import { DatabaseConfig } from './database.config';
 import { booleanFromEnv } from './load-config';
 import type { RatesPerSecond } from './rate-limits';
@@ -33,7 +48,12 @@ function IsReadableFile() {
 }
 
 const toList = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.split(',').map((part) => part.trim()).filter(Boolean) : value;
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean)
+    : value;
 
 export class ServiceConfig extends DatabaseConfig {
   /** Port of the HTTP API, health and metrics. */
@@ -46,7 +66,9 @@ export class ServiceConfig extends DatabaseConfig {
    * Address the HTTP API (with /metrics and /docs) listens on. Loopback by default, so that a
    * service run on a workstation is not reachable from the network; containers set 0.0.0.0.
    */
-  @IsIP(undefined, { message: 'must be an IP address, such as 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)' })
+  @IsIP(undefined, {
+    message: 'must be an IP address, such as 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)',
+  })
   BIND_ADDRESS: string = '127.0.0.1';
 
   /** PEM certificate chain and key to serve HTTPS with; plain HTTP when unset. Both or neither. */

@@ -58,7 +58,12 @@ export const deadLetters = metric(
 
 export const outboxPublished = metric(
   'crosscheck_outbox_published_total',
-  () => new Counter({ name: 'crosscheck_outbox_published_total', help: 'Outbox rows published to Kafka', labelNames: ['topic'] }),
+  () =>
+    new Counter({
+      name: 'crosscheck_outbox_published_total',
+      help: 'Outbox rows published to Kafka',
+      labelNames: ['topic'],
+    }),
 );
 
 export const outboxPending = metric(

@@ -30,7 +30,8 @@ export function startTelemetry(serviceName: string, env: NodeJS.ProcessEnv = pro
   env.OTEL_LOGS_EXPORTER ??= 'none';
   env.OTEL_METRICS_EXPORTER ??= 'none';
   const spanProcessors = exporters(env).map(
-    (exporter): SpanProcessor => new BatchSpanProcessor(exporter, { scheduledDelayMillis: 500, maxExportBatchSize: 512 }),
+    (exporter): SpanProcessor =>
+      new BatchSpanProcessor(exporter, { scheduledDelayMillis: 500, maxExportBatchSize: 512 }),
   );
   // Without a backend, spans are still made so that trace ids reach logs, responses and Kafka headers.
   if (spanProcessors.length === 0) spanProcessors.push(new NoopSpanProcessor());

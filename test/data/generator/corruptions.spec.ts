@@ -1,6 +1,13 @@
 import { normalizeDocumentNumber } from '@crosscheck/resolution';
 import { CULTURES, CultureId } from './cultures';
-import { applicableCorruptions, applyCorruptions, chooseCorruptions, Corruption, CORRUPTIONS, mistype } from './corruptions';
+import {
+  applicableCorruptions,
+  applyCorruptions,
+  chooseCorruptions,
+  Corruption,
+  CORRUPTIONS,
+  mistype,
+} from './corruptions';
 import { editDistance } from './edit-distance';
 import { withSeparators } from './identity-documents';
 import { cloneFacts, drawPerson, PersonFacts } from './person-facts';
@@ -43,10 +50,14 @@ describe('a typo', () => {
   it('changes one name part by one edit, never into another of its spellings', () => {
     for (let seed = 1; seed <= 200; seed++) {
       const { original, copy } = corrupted(CULTURES[seed % CULTURES.length].id, 'typo', seed);
-      const before = [original.name.given, original.name.middle, ...original.name.family].filter((part) => part !== undefined);
+      const before = [original.name.given, original.name.middle, ...original.name.family].filter(
+        (part) => part !== undefined,
+      );
       const after = [copy.name.given, copy.name.middle, ...copy.name.family].filter((part) => part !== undefined);
       const changes = before.flatMap((part, i) =>
-        (['latin', 'native'] as const).filter((side) => part[side] !== after[i][side]).map((side) => [part, after[i][side], side] as const),
+        (['latin', 'native'] as const)
+          .filter((side) => part[side] !== after[i][side])
+          .map((side) => [part, after[i][side], side] as const),
       );
       expect(changes).toHaveLength(1);
       const [part, slipped, side] = changes[0];
@@ -59,13 +70,21 @@ describe('a typo', () => {
 describe('a transliteration', () => {
   it('respells Latin parts with other spellings of the same name, or leaves out one of the two scripts', () => {
     for (let seed = 1; seed <= 200; seed++) {
-      const { original, copy } = corrupted((['russian', 'arabic', 'chinese', 'korean', 'german', 'turkish'] as const)[seed % 6], 'transliteration', seed);
+      const { original, copy } = corrupted(
+        (['russian', 'arabic', 'chinese', 'korean', 'german', 'turkish'] as const)[seed % 6],
+        'transliteration',
+        seed,
+      );
       if (copy.name.form !== original.name.form) {
         expect(original.name.form).toBe('both');
         expect(copy.name.form).not.toBe('both');
         continue;
       }
-      const pairs = [[original.name.given, copy.name.given], [original.name.middle, copy.name.middle], ...original.name.family.map((part, i) => [part, copy.name.family[i]])];
+      const pairs = [
+        [original.name.given, copy.name.given],
+        [original.name.middle, copy.name.middle],
+        ...original.name.family.map((part, i) => [part, copy.name.family[i]]),
+      ];
       const respelt = pairs.filter(([before, after]) => before && after && before.latin !== after.latin);
       expect(respelt.length).toBeGreaterThan(0);
       for (const [before, after] of respelt) expect(before!.entry.latin).toContain(after!.latin);
@@ -76,7 +95,11 @@ describe('a transliteration', () => {
 describe('a script switch', () => {
   it('writes a Latin-only name in its own script, and a native-only name in Latin', () => {
     for (let seed = 1; seed <= 50; seed++) {
-      const { original, copy } = corrupted((['russian', 'arabic', 'chinese', 'japanese', 'korean', 'greek', 'hebrew', 'ukrainian'] as const)[seed % 8], 'script', seed);
+      const { original, copy } = corrupted(
+        (['russian', 'arabic', 'chinese', 'japanese', 'korean', 'greek', 'hebrew', 'ukrainian'] as const)[seed % 8],
+        'script',
+        seed,
+      );
       expect([original.name.form, copy.name.form].sort()).toEqual(['latin', 'native']);
     }
   });
@@ -95,7 +118,11 @@ describe('a swapped order', () => {
   it('puts given and family in each other’s fields, or writes the full name alone in the other order', () => {
     const seen = new Set<string>();
     for (let seed = 1; seed <= 100; seed++) {
-      const { original, copy } = corrupted((['russian', 'chinese', 'spanish', 'korean'] as const)[seed % 4], 'swapped_order', seed);
+      const { original, copy } = corrupted(
+        (['russian', 'chinese', 'spanish', 'korean'] as const)[seed % 4],
+        'swapped_order',
+        seed,
+      );
       const before = personNameJson({ ...original.name, layout: 'fields' }, original.culture);
       const after = personNameJson(copy.name, copy.culture);
       if (copy.name.layout === 'swapped_fields') {
@@ -109,7 +136,18 @@ describe('a swapped order', () => {
       }
       seen.add(`${original.culture.id}:${copy.name.layout}`);
     }
-    expect(seen).toEqual(new Set(['russian:swapped_fields', 'russian:full_reversed', 'chinese:swapped_fields', 'chinese:full_reversed', 'spanish:swapped_fields', 'spanish:full_reversed', 'korean:swapped_fields', 'korean:full_reversed']));
+    expect(seen).toEqual(
+      new Set([
+        'russian:swapped_fields',
+        'russian:full_reversed',
+        'chinese:swapped_fields',
+        'chinese:full_reversed',
+        'spanish:swapped_fields',
+        'spanish:full_reversed',
+        'korean:swapped_fields',
+        'korean:full_reversed',
+      ]),
+    );
   });
 
   it('writes Wang Wei as Wei Wang, family-first cultures being reversed the other way', () => {
@@ -119,7 +157,9 @@ describe('a swapped order', () => {
         if (pair.copy.name.layout === 'full_reversed' && pair.original.name.form !== 'native') return pair;
       }
     })();
-    expect(personNameJson(copy.name, copy.culture).full).toBe(`${original.name.given.latin} ${original.name.family[0].latin}`);
+    expect(personNameJson(copy.name, copy.culture).full).toBe(
+      `${original.name.given.latin} ${original.name.family[0].latin}`,
+    );
   });
 });
 
@@ -136,7 +176,8 @@ describe('a dropped middle name', () => {
   it('does not apply to Chinese, Japanese or Korean names, which have none', () => {
     const rng = new Prng(5);
     for (let i = 0; i < 50; i++) {
-      for (const id of ['chinese', 'japanese', 'korean'] as const) expect(applicableCorruptions(drawPerson(rng, culture(id)))).not.toContain('middle_name_dropped');
+      for (const id of ['chinese', 'japanese', 'korean'] as const)
+        expect(applicableCorruptions(drawPerson(rng, culture(id)))).not.toContain('middle_name_dropped');
     }
   });
 });
@@ -144,9 +185,22 @@ describe('a dropped middle name', () => {
 describe('dates of birth', () => {
   it.each<[Corruption, (before: string, after: string | undefined) => boolean]>([
     ['dob_missing', (_before, after) => after === undefined],
-    ['dob_partial', (before, after) => after !== undefined && (after.length === 4 || after.length === 7) && before.startsWith(after)],
-    ['dob_swapped', (before, after) => after === `${before.slice(0, 4)}-${before.slice(8, 10)}-${before.slice(5, 7)}` && after !== before],
-    ['dob_year_off', (before, after) => after !== undefined && Math.abs(Number(after.slice(0, 4)) - Number(before.slice(0, 4))) === 1 && after.slice(4) === before.slice(4)],
+    [
+      'dob_partial',
+      (before, after) => after !== undefined && (after.length === 4 || after.length === 7) && before.startsWith(after),
+    ],
+    [
+      'dob_swapped',
+      (before, after) =>
+        after === `${before.slice(0, 4)}-${before.slice(8, 10)}-${before.slice(5, 7)}` && after !== before,
+    ],
+    [
+      'dob_year_off',
+      (before, after) =>
+        after !== undefined &&
+        Math.abs(Number(after.slice(0, 4)) - Number(before.slice(0, 4))) === 1 &&
+        after.slice(4) === before.slice(4),
+    ],
   ])('%s shows in the date as written', (corruption, holds) => {
     for (let seed = 1; seed <= 50; seed++) {
       const { original, copy } = corrupted('english', corruption, seed);

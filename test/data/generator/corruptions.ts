@@ -27,8 +27,19 @@ export const CORRUPTIONS = [
 
 export type Corruption = (typeof CORRUPTIONS)[number];
 
-export const NAME_CORRUPTIONS: readonly Corruption[] = ['transliteration', 'script', 'middle_name_dropped', 'swapped_order', 'typo'];
-export const DATE_OF_BIRTH_CORRUPTIONS: readonly Corruption[] = ['dob_missing', 'dob_partial', 'dob_swapped', 'dob_year_off'];
+export const NAME_CORRUPTIONS: readonly Corruption[] = [
+  'transliteration',
+  'script',
+  'middle_name_dropped',
+  'swapped_order',
+  'typo',
+];
+export const DATE_OF_BIRTH_CORRUPTIONS: readonly Corruption[] = [
+  'dob_missing',
+  'dob_partial',
+  'dob_swapped',
+  'dob_year_off',
+];
 
 /** Corruptions that cannot be told apart when combined: one date change at a time; a script switch leaves no Latin spelling to change. */
 function conflicts(a: Corruption, b: Corruption): boolean {
@@ -42,7 +53,8 @@ export function applicableCorruptions(original: PersonFacts): Corruption[] {
   const { name, culture } = original;
   const dob = fullDate(original.dateOfBirth);
   const can: Record<Corruption, boolean> = {
-    transliteration: name.form === 'both' || (name.form === 'latin' && parts(original).some((part) => part.entry.latin.length > 1)),
+    transliteration:
+      name.form === 'both' || (name.form === 'latin' && parts(original).some((part) => part.entry.latin.length > 1)),
     script: culture.script !== 'Latn' && name.form !== 'both',
     middle_name_dropped: name.middle !== undefined,
     swapped_order: (['latin', 'native'] as const).every((side) => name.given[side] !== familyText(name, side)),
@@ -85,14 +97,18 @@ const APPLY: Record<Corruption, (rng: Prng, facts: PersonFacts) => void> = {
   transliteration(rng, facts) {
     const { name } = facts;
     const respellable = name.form === 'native' ? [] : parts(facts).filter((part) => part.entry.latin.length > 1);
-    const ways = [...(respellable.length > 0 ? ['respell'] : []), ...(name.form === 'both' ? ['latin_only', 'native_only'] : [])];
+    const ways = [
+      ...(respellable.length > 0 ? ['respell'] : []),
+      ...(name.form === 'both' ? ['latin_only', 'native_only'] : []),
+    ];
     const way = rng.pick(ways);
     if (way === 'latin_only') name.form = 'latin';
     else if (way === 'native_only') name.form = 'native';
     else {
       const first = rng.pick(respellable);
       for (const part of respellable) {
-        if (part === first || rng.chance(0.5)) part.latin = rng.pick(part.entry.latin.filter((spelling) => spelling !== part.latin));
+        if (part === first || rng.chance(0.5))
+          part.latin = rng.pick(part.entry.latin.filter((spelling) => spelling !== part.latin));
       }
     }
   },
@@ -174,7 +190,9 @@ function nativeAlphabet(culture: Culture): string[] {
   let alphabet = nativeAlphabets.get(culture);
   if (!alphabet) {
     const names = [...culture.male, ...culture.female, ...culture.family].map((entry) => entry.native).join('');
-    alphabet = [...new Set([...names])].filter((char) => /\p{L}/u.test(char) && char === char.toLowerCase() && char !== 'ς').sort();
+    alphabet = [...new Set([...names])]
+      .filter((char) => /\p{L}/u.test(char) && char === char.toLowerCase() && char !== 'ς')
+      .sort();
     nativeAlphabets.set(culture, alphabet);
   }
   return alphabet;

@@ -49,11 +49,22 @@ function main(): void {
     seed: number('--seed', values.seed),
     originals: number('--originals', values.originals),
     maxDuplicatesPerOriginal: number('--max-duplicates', values['max-duplicates']),
-    ...(values['duplicate-rate'] === undefined ? {} : { duplicateRate: number('--duplicate-rate', values['duplicate-rate']) }),
+    ...(values['duplicate-rate'] === undefined
+      ? {}
+      : { duplicateRate: number('--duplicate-rate', values['duplicate-rate']) }),
     ...(values['homonym-rate'] === undefined ? {} : { homonymRate: number('--homonym-rate', values['homonym-rate']) }),
-    ...(values.agencies === undefined ? {} : { agencies: values.agencies.split(',').map((code) => code.trim()).filter(Boolean) }),
+    ...(values.agencies === undefined
+      ? {}
+      : {
+          agencies: values.agencies
+            .split(',')
+            .map((code) => code.trim())
+            .filter(Boolean),
+        }),
   };
-  const records = generatePersons(options).filter((labelled) => values.agency === undefined || labelled.agency === values.agency);
+  const records = generatePersons(options).filter(
+    (labelled) => values.agency === undefined || labelled.agency === values.agency,
+  );
   const ndjson = records.map((labelled) => `${JSON.stringify(values.bodies ? labelled.record : labelled)}\n`).join('');
   if (values.out === undefined) process.stdout.write(ndjson);
   else {
@@ -64,7 +75,8 @@ function main(): void {
 
 function number(flag: string, text: string | undefined): number {
   const value = Number(text);
-  if (text === undefined || text.trim() === '' || !Number.isFinite(value)) throw new UsageError(`${flag} needs a number, not "${text ?? ''}"`);
+  if (text === undefined || text.trim() === '' || !Number.isFinite(value))
+    throw new UsageError(`${flag} needs a number, not "${text ?? ''}"`);
   return value;
 }
 
@@ -73,7 +85,12 @@ class UsageError extends Error {}
 try {
   main();
 } catch (error) {
-  if (!(error instanceof UsageError || error instanceof RangeError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))) throw error;
+  if (!(
+    error instanceof UsageError ||
+    error instanceof RangeError ||
+    (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+  ))
+    throw error;
   process.stderr.write(`${(error as Error).message}\n\n${HELP}\n`);
   process.exitCode = 2;
 }

@@ -7,7 +7,9 @@ import { AGENCY_CODE, DEFAULT_AGENCIES, generatePersons, LabelledRecord } from '
 
 const OPTIONS = { seed: 20261122, originals: 1000, maxDuplicatesPerOriginal: 3 };
 const records = generatePersons(OPTIONS);
-const originals = new Map(records.filter((labelled) => labelled.role === 'original').map((labelled) => [labelled.entityLabel, labelled]));
+const originals = new Map(
+  records.filter((labelled) => labelled.role === 'original').map((labelled) => [labelled.entityLabel, labelled]),
+);
 const duplicates = records.filter((labelled) => labelled.role === 'duplicate');
 const originalOf = (duplicate: LabelledRecord) => originals.get(duplicate.entityLabel)!;
 const name = (labelled: LabelledRecord) => labelled.record.person.names[0];
@@ -39,7 +41,8 @@ describe('generatePersons', () => {
   it('makes one original per person and 1 to maxDuplicatesPerOriginal duplicates for about duplicateRate of them', () => {
     expect(originals.size).toBe(OPTIONS.originals);
     const perPerson = new Map<string, number>();
-    for (const duplicate of duplicates) perPerson.set(duplicate.entityLabel, (perPerson.get(duplicate.entityLabel) ?? 0) + 1);
+    for (const duplicate of duplicates)
+      perPerson.set(duplicate.entityLabel, (perPerson.get(duplicate.entityLabel) ?? 0) + 1);
     expect(Math.max(...perPerson.values())).toBe(3);
     expect(perPerson.size / OPTIONS.originals).toBeGreaterThan(0.5);
     expect(perPerson.size / OPTIONS.originals).toBeLessThan(0.7);
@@ -52,10 +55,13 @@ describe('generatePersons', () => {
       expect(duplicate.corruptions.length).toBeGreaterThanOrEqual(1);
       expect(duplicate.corruptions.length).toBeLessThanOrEqual(3);
       expect(new Set(duplicate.corruptions).size).toBe(duplicate.corruptions.length);
-      expect(duplicate.corruptions.every((corruption) => (CORRUPTIONS as readonly string[]).includes(corruption))).toBe(true);
+      expect(duplicate.corruptions.every((corruption) => (CORRUPTIONS as readonly string[]).includes(corruption))).toBe(
+        true,
+      );
       expect(duplicate.culture).toBe(originalOf(duplicate).culture);
     }
-    for (const original of originals.values()) expect(original.corruptions).toEqual(original.homonymOf ? ['homonym'] : []);
+    for (const original of originals.values())
+      expect(original.corruptions).toEqual(original.homonymOf ? ['homonym'] : []);
   });
 
   it('shows each date of birth corruption in the date, and leaves the date alone otherwise', () => {
@@ -93,7 +99,9 @@ describe('generatePersons', () => {
     for (const duplicate of duplicates) {
       const before = originalOf(duplicate).record.person.documents ?? [];
       const after = duplicate.record.person.documents ?? [];
-      expect(after.map((document) => ({ ...document, number: normalizeDocumentNumber(document.number) }))).toEqual(before);
+      expect(after.map((document) => ({ ...document, number: normalizeDocumentNumber(document.number) }))).toEqual(
+        before,
+      );
       const reformatted = after.filter((document, i) => document.number !== before[i].number);
       expect(reformatted).toHaveLength(duplicate.corruptions.includes('document_separators') ? 1 : 0);
     }
@@ -102,17 +110,27 @@ describe('generatePersons', () => {
   it('changes the name exactly when a name corruption is listed, and sex and nationality never', () => {
     for (const duplicate of duplicates) {
       const original = originalOf(duplicate);
-      const nameCorrupted = duplicate.corruptions.some((corruption) => NAME_CORRUPTIONS.includes(corruption as Corruption));
-      expect(JSON.stringify(duplicate.record.person.names) !== JSON.stringify(original.record.person.names)).toBe(nameCorrupted);
-      expect([duplicate.record.person.sex, duplicate.record.person.nationalities]).toEqual([original.record.person.sex, original.record.person.nationalities]);
+      const nameCorrupted = duplicate.corruptions.some((corruption) =>
+        NAME_CORRUPTIONS.includes(corruption as Corruption),
+      );
+      expect(JSON.stringify(duplicate.record.person.names) !== JSON.stringify(original.record.person.names)).toBe(
+        nameCorrupted,
+      );
+      expect([duplicate.record.person.sex, duplicate.record.person.nationalities]).toEqual([
+        original.record.person.sex,
+        original.record.person.nationalities,
+      ]);
     }
   });
 
   it('shows a corruption that comes alone in the name as its label says', () => {
-    const alone = (corruption: Corruption) => duplicates.filter((duplicate) => duplicate.corruptions.length === 1 && duplicate.corruptions[0] === corruption);
+    const alone = (corruption: Corruption) =>
+      duplicates.filter((duplicate) => duplicate.corruptions.length === 1 && duplicate.corruptions[0] === corruption);
     for (const duplicate of alone('typo')) {
       const [before, after] = [name(originalOf(duplicate)), name(duplicate)];
-      const changed = (['full', 'given', 'family', 'original'] as const).filter((field) => before[field] !== after[field]);
+      const changed = (['full', 'given', 'family', 'original'] as const).filter(
+        (field) => before[field] !== after[field],
+      );
       expect(changed.length).toBeGreaterThan(0);
       for (const field of changed) expect(editDistance(before[field]!, after[field]!)).toBe(1);
     }
@@ -120,7 +138,10 @@ describe('generatePersons', () => {
       const [before, after] = [name(originalOf(duplicate)), name(duplicate)];
       const nativeScript = CULTURES.find((culture) => culture.id === duplicate.culture)!.script;
       const latinOnly = before.original !== undefined && after.original === undefined;
-      const nativeOnly = nativeScript !== 'Latn' && before.script !== undefined && WRITTEN_IN[nativeScript].test(after.given ?? after.full!);
+      const nativeOnly =
+        nativeScript !== 'Latn' &&
+        before.script !== undefined &&
+        WRITTEN_IN[nativeScript].test(after.given ?? after.full!);
       if (!latinOnly && !nativeOnly) {
         expect(after.original).toBe(before.original);
         expect([after.full, after.given, after.family]).not.toEqual([before.full, before.given, before.family]);
@@ -130,34 +151,42 @@ describe('generatePersons', () => {
       const [before, after] = [name(originalOf(duplicate)), name(duplicate)];
       const familyFirst = CULTURES.find((culture) => culture.id === duplicate.culture)!.familyFirst;
       if (after.given !== undefined) expect([after.given, after.family]).toEqual([before.family, before.given]);
-      else expect(after.full).toBe(familyFirst ? `${before.given} ${before.family}` : `${before.family} ${before.given}`);
+      else
+        expect(after.full).toBe(familyFirst ? `${before.given} ${before.family}` : `${before.family} ${before.given}`);
     }
     for (const duplicate of alone('middle_name_dropped')) {
       const [before, after] = [name(originalOf(duplicate)), name(duplicate)];
       expect(before.given!.startsWith(`${after.given} `)).toBe(true);
       expect(after.family).toBe(before.family);
     }
-    for (const corruption of ['typo', 'transliteration', 'swapped_order', 'middle_name_dropped', 'script'] as const) expect(alone(corruption).length).toBeGreaterThan(10);
+    for (const corruption of ['typo', 'transliteration', 'swapped_order', 'middle_name_dropped', 'script'] as const)
+      expect(alone(corruption).length).toBeGreaterThan(10);
   });
 
   it('labels each record with the script its name fields are written in, and changes it under script', () => {
     for (const labelled of records) {
       const { full, given, family, original, script } = name(labelled);
       const culture = CULTURES.find((candidate) => candidate.id === labelled.culture)!;
-      for (const text of [full, given, family].filter((field) => field !== undefined)) expect(text).toMatch(WRITTEN_IN[labelled.script]);
+      for (const text of [full, given, family].filter((field) => field !== undefined))
+        expect(text).toMatch(WRITTEN_IN[labelled.script]);
       if (original !== undefined) {
         expect(original).toMatch(WRITTEN_IN[culture.script]);
         expect(script).toBe(culture.script);
       }
       if (labelled.script !== 'Latn') expect(labelled.script).toBe(culture.script);
     }
-    for (const duplicate of duplicates.filter((d) => d.corruptions.includes('script'))) expect(duplicate.script).not.toBe(originalOf(duplicate).script);
+    for (const duplicate of duplicates.filter((d) => d.corruptions.includes('script')))
+      expect(duplicate.script).not.toBe(originalOf(duplicate).script);
   });
 
   it('covers every culture and every corruption in a 1,000-person run, and every script as a record’s main one', () => {
-    expect(new Set([...originals.values()].map((original) => original.culture))).toEqual(new Set(CULTURES.map((culture) => culture.id)));
+    expect(new Set([...originals.values()].map((original) => original.culture))).toEqual(
+      new Set(CULTURES.map((culture) => culture.id)),
+    );
     expect(new Set(duplicates.flatMap((duplicate) => duplicate.corruptions))).toEqual(new Set(CORRUPTIONS));
-    expect(new Set(records.map((labelled) => labelled.script))).toEqual(new Set(['Latn', ...CULTURES.map((culture) => culture.script)]));
+    expect(new Set(records.map((labelled) => labelled.script))).toEqual(
+      new Set(['Latn', ...CULTURES.map((culture) => culture.script)]),
+    );
   });
 
   it('makes homonyms: distinct persons with the name and birth year of an earlier one, born another day, with documents of their own', () => {
@@ -174,7 +203,8 @@ describe('generatePersons', () => {
       const [born, namesakeBorn] = [homonym.record.person.dateOfBirth!, namesake.record.person.dateOfBirth!];
       expect(born.slice(0, 4)).toBe(namesakeBorn.slice(0, 4));
       expect(born).not.toBe(namesakeBorn);
-      if (namesake.record.person.documents) expect(homonym.record.person.documents).not.toEqual(namesake.record.person.documents);
+      if (namesake.record.person.documents)
+        expect(homonym.record.person.documents).not.toEqual(namesake.record.person.documents);
     }
   });
 

@@ -15,7 +15,11 @@ import { Prng, streamSeed } from './prng';
 
 /** The JSON body of `POST /v1/records` for a person, with the identity documents PersonRecordInput leaves out. */
 export interface PersonRecordBody extends PersonRecordInput {
-  person: PersonRecordInput['person'] & { sex: 'male' | 'female'; nationalities: string[]; documents?: IdentityDocument[] };
+  person: PersonRecordInput['person'] & {
+    sex: 'male' | 'female';
+    nationalities: string[];
+    documents?: IdentityDocument[];
+  };
 }
 
 /** `homonym` marks an original drawn to share its name and birth year with an earlier one. */
@@ -50,7 +54,16 @@ export interface GeneratorOptions {
 }
 
 /** Plausible partner agencies; callers that create agencies pass their own codes. */
-export const DEFAULT_AGENCIES: readonly string[] = ['FR-PN', 'DE-BKA', 'UA-NPU', 'RU-MVD', 'ES-CNP', 'NL-KMAR', 'PL-KGP', 'GB-NCA'];
+export const DEFAULT_AGENCIES: readonly string[] = [
+  'FR-PN',
+  'DE-BKA',
+  'UA-NPU',
+  'RU-MVD',
+  'ES-CNP',
+  'NL-KMAR',
+  'PL-KGP',
+  'GB-NCA',
+];
 
 /** Intake's rule for agency codes (AGENCY_CODE_RULE in apps/intake/src/manage-agencies/manage-agencies.dto.ts). */
 export const AGENCY_CODE = /^[A-Z][A-Z0-9-]{1,15}$/;
@@ -98,7 +111,10 @@ export function generatePersons(options: GeneratorOptions): LabelledRecord[] {
       person: personJson(original.facts),
       purpose: rng.pick(PURPOSES),
     });
-    const count = settings.maxDuplicatesPerOriginal > 0 && rng.chance(settings.duplicateRate) ? rng.int(1, settings.maxDuplicatesPerOriginal) : 0;
+    const count =
+      settings.maxDuplicatesPerOriginal > 0 && rng.chance(settings.duplicateRate)
+        ? rng.int(1, settings.maxDuplicatesPerOriginal)
+        : 0;
     for (let n = 0; n < count; n++) {
       const { facts, corruptions } = corruptedCopy(rng, original.facts);
       const others = settings.agencies.filter((agency) => agency !== original.agency);
@@ -141,13 +157,20 @@ function corruptedCopy(rng: Prng, original: PersonFacts): { facts: PersonFacts; 
     const corruptions = chooseCorruptions(rng, applicable);
     const facts = cloneFacts(original);
     applyCorruptions(rng, facts, corruptions);
-    if (JSON.stringify(personJson(facts)) !== originalJson && namesDifferWhenCorrupted(original, facts, corruptions)) return { facts, corruptions };
+    if (JSON.stringify(personJson(facts)) !== originalJson && namesDifferWhenCorrupted(original, facts, corruptions))
+      return { facts, corruptions };
   }
   throw new Error('corruptedCopy: no visible corruption in 50 draws');
 }
 
-function namesDifferWhenCorrupted(original: PersonFacts, copy: PersonFacts, corruptions: readonly Corruption[]): boolean {
-  const nameCorrupted = corruptions.some((corruption) => !corruption.startsWith('dob_') && corruption !== 'document_separators');
+function namesDifferWhenCorrupted(
+  original: PersonFacts,
+  copy: PersonFacts,
+  corruptions: readonly Corruption[],
+): boolean {
+  const nameCorrupted = corruptions.some(
+    (corruption) => !corruption.startsWith('dob_') && corruption !== 'document_separators',
+  );
   return !nameCorrupted || JSON.stringify(personJson(copy).names) !== JSON.stringify(personJson(original).names);
 }
 
@@ -158,13 +181,21 @@ function drawCulture(rng: Prng): Culture {
 function checked(options: GeneratorOptions): Required<GeneratorOptions> {
   const settings = { duplicateRate: 0.6, homonymRate: 0.05, agencies: [...DEFAULT_AGENCIES], ...options };
   const problems = [
-    !Number.isInteger(settings.seed) || settings.seed < 0 || settings.seed > 0xffffffff ? 'seed must be an integer from 0 to 4294967295' : '',
-    !Number.isInteger(settings.originals) || settings.originals < 1 ? 'originals must be a whole number of at least 1' : '',
-    !Number.isInteger(settings.maxDuplicatesPerOriginal) || settings.maxDuplicatesPerOriginal < 0 ? 'maxDuplicatesPerOriginal must be a whole number of at least 0' : '',
+    !Number.isInteger(settings.seed) || settings.seed < 0 || settings.seed > 0xffffffff
+      ? 'seed must be an integer from 0 to 4294967295'
+      : '',
+    !Number.isInteger(settings.originals) || settings.originals < 1
+      ? 'originals must be a whole number of at least 1'
+      : '',
+    !Number.isInteger(settings.maxDuplicatesPerOriginal) || settings.maxDuplicatesPerOriginal < 0
+      ? 'maxDuplicatesPerOriginal must be a whole number of at least 0'
+      : '',
     !(settings.duplicateRate >= 0 && settings.duplicateRate <= 1) ? 'duplicateRate must be between 0 and 1' : '',
     !(settings.homonymRate >= 0 && settings.homonymRate <= 1) ? 'homonymRate must be between 0 and 1' : '',
     settings.agencies.length === 0 ? 'agencies must name at least one agency' : '',
-    ...settings.agencies.filter((agency) => !AGENCY_CODE.test(agency)).map((agency) => `agency "${agency}" is not an agency code (${AGENCY_CODE.source})`),
+    ...settings.agencies
+      .filter((agency) => !AGENCY_CODE.test(agency))
+      .map((agency) => `agency "${agency}" is not an agency code (${AGENCY_CODE.source})`),
     new Set(settings.agencies).size !== settings.agencies.length ? 'agencies must not repeat' : '',
   ].filter(Boolean);
   if (problems.length > 0) throw new RangeError(`generatePersons: ${problems.join('; ')}`);

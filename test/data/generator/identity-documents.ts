@@ -82,8 +82,10 @@ export function drawDocuments(rng: Prng, country: string): IdentityDocument[] {
   const shapes = NUMBER_SHAPES[country];
   if (!shapes) throw new Error(`no document number shapes for ${country}`);
   const documents: IdentityDocument[] = [];
-  if (rng.chance(0.65)) documents.push({ number: documentNumber(rng, shapes.passport), type: 'passport', issuingCountry: country });
-  if (shapes.idCard && rng.chance(0.35)) documents.push({ number: documentNumber(rng, shapes.idCard), type: 'id_card', issuingCountry: country });
+  if (rng.chance(0.65))
+    documents.push({ number: documentNumber(rng, shapes.passport), type: 'passport', issuingCountry: country });
+  if (shapes.idCard && rng.chance(0.35))
+    documents.push({ number: documentNumber(rng, shapes.idCard), type: 'id_card', issuingCountry: country });
   return documents;
 }
 

@@ -22,7 +22,9 @@ describe('generated records, as intake validates them', () => {
       const input = plainToInstance(ShareRecordDto, record);
       const errors = await validate(input, { whitelist: true, forbidNonWhitelisted: true });
       if (errors.length > 0) {
-        refused.push(`${record.externalRef} (${culture}, ${corruptions.join('+') || 'original'}): ${validationErrorFactory(errors).message}`);
+        refused.push(
+          `${record.externalRef} (${culture}, ${corruptions.join('+') || 'original'}): ${validationErrorFactory(errors).message}`,
+        );
         continue;
       }
       const { externalRef: _, ...content } = input;
@@ -37,12 +39,19 @@ describe('generated records, as intake validates them', () => {
 
   it('would show a refusal: the check is not vacuous', async () => {
     const [{ record }] = generatePersons({ seed: 1, originals: 1, maxDuplicatesPerOriginal: 0 });
-    const broken = { ...record, person: { ...record.person, dateOfBirth: '1971-02-30', nationalities: ['XX'] }, colour: 'red' };
-    const errors = await validate(plainToInstance(ShareRecordDto, broken), { whitelist: true, forbidNonWhitelisted: true });
-    expect(validationErrorFactory(errors).details.map((detail) => `${detail.field}: ${detail.rule}`).sort()).toEqual([
-      'colour: unknownField',
-      'person.dateOfBirth: isPartialDate',
-      'person.nationalities: isISO31661Alpha3',
-    ]);
+    const broken = {
+      ...record,
+      person: { ...record.person, dateOfBirth: '1971-02-30', nationalities: ['XX'] },
+      colour: 'red',
+    };
+    const errors = await validate(plainToInstance(ShareRecordDto, broken), {
+      whitelist: true,
+      forbidNonWhitelisted: true,
+    });
+    expect(
+      validationErrorFactory(errors)
+        .details.map((detail) => `${detail.field}: ${detail.rule}`)
+        .sort(),
+    ).toEqual(['colour: unknownField', 'person.dateOfBirth: isPartialDate', 'person.nationalities: isISO31661Alpha3']);
   });
 });

@@ -57,8 +57,18 @@ export function drawPerson(rng: Prng, culture: Culture): PersonFacts {
     const entry = rng.pick(culture.family);
     return spell(rng, sex === 'female' && culture.feminine ? culture.feminine(entry) : entry, spelling);
   });
-  const form: NameForm = culture.script === 'Latn' ? 'latin' : rng.weighted<NameForm>([['both', 5], ['latin', 3], ['native', 2]]);
-  const layout: NameLayout = rng.weighted<NameLayout>([['fields', 3], ['fields_and_full', 1]]);
+  const form: NameForm =
+    culture.script === 'Latn'
+      ? 'latin'
+      : rng.weighted<NameForm>([
+          ['both', 5],
+          ['latin', 3],
+          ['native', 2],
+        ]);
+  const layout: NameLayout = rng.weighted<NameLayout>([
+    ['fields', 3],
+    ['fields_and_full', 1],
+  ]);
   const nationality = rng.weighted(culture.countries);
   return {
     culture,
@@ -82,7 +92,13 @@ export function drawHomonym(rng: Prng, of: PersonFacts): PersonFacts {
   const name = cloneName(of.name);
   const usual = [name.given, ...name.family].every((part) => part.latin === part.entry.latin[0]);
   name.middle = drawMiddle(rng, of.culture, of.sex, name.given, usual ? 'usual' : 'any');
-  return { ...of, name, dateOfBirth, nationalities: [...of.nationalities], documents: drawDocuments(rng, of.nationalities[0]) };
+  return {
+    ...of,
+    name,
+    dateOfBirth,
+    nationalities: [...of.nationalities],
+    documents: drawDocuments(rng, of.nationalities[0]),
+  };
 }
 
 export function cloneFacts(facts: PersonFacts): PersonFacts {
@@ -95,7 +111,12 @@ export function cloneFacts(facts: PersonFacts): PersonFacts {
 }
 
 function cloneName(name: PersonName): PersonName {
-  return { ...name, given: { ...name.given }, middle: name.middle && { ...name.middle }, family: name.family.map((part) => ({ ...part })) };
+  return {
+    ...name,
+    given: { ...name.given },
+    middle: name.middle && { ...name.middle },
+    family: name.family.map((part) => ({ ...part })),
+  };
 }
 
 function givenNames(culture: Culture, sex: Sex): readonly GivenNameEntry[] {
@@ -126,7 +147,11 @@ function drawMiddle(rng: Prng, culture: Culture, sex: Sex, given: NamePart, spel
   const father = rng.pick(culture.male.filter((entry) => entry.patronymicStem));
   const stem = father.patronymicStem!;
   const [nativeEnding, latinEnding] = sex === 'male' ? ['ич', 'ich'] : ['на', 'na'];
-  return spell(rng, { native: stem.native + nativeEnding, latin: stem.latin.map((stemSpelling) => stemSpelling + latinEnding) }, spelling);
+  return spell(
+    rng,
+    { native: stem.native + nativeEnding, latin: stem.latin.map((stemSpelling) => stemSpelling + latinEnding) },
+    spelling,
+  );
 }
 
 export function drawDateOfBirth(rng: Prng, year: number): string {

@@ -77,6 +77,8 @@ export function familyText(name: PersonName, side: Side): string {
 export function fullText(name: PersonName, culture: Culture, side: Side, order: 'usual' | 'reversed'): string {
   const separator = side === 'native' ? culture.nativeSeparator : ' ';
   const familyFirst = order === 'usual' ? culture.familyFirst : !culture.familyFirst;
-  const [first, second] = familyFirst ? [familyText(name, side), givenText(name, side)] : [givenText(name, side), familyText(name, side)];
+  const [first, second] = familyFirst
+    ? [familyText(name, side), givenText(name, side)]
+    : [givenText(name, side), familyText(name, side)];
   return `${first}${separator}${second}`;
 }

@@ -11,7 +11,14 @@ import { drawArtwork, isNamedMaker, personName } from './artworks';
 import { CaseMaker, MadeQuery } from './case-maker';
 import { ArtworkEntry, ArtworkJson } from './reference-entries';
 
-export const ARTWORK_MATCHES = ['exact', 'title_typo', 'title_case', 'title_articles_dropped', 'title_catalogue_order', 'maker_family_only'] as const;
+export const ARTWORK_MATCHES = [
+  'exact',
+  'title_typo',
+  'title_case',
+  'title_articles_dropped',
+  'title_catalogue_order',
+  'maker_family_only',
+] as const;
 export const ARTWORK_HARD_NEGATIVES = ['same_maker_other_title', 'same_title_other_maker'] as const;
 export type ArtworkVariant = (typeof ARTWORK_MATCHES)[number] | (typeof ARTWORK_HARD_NEGATIVES)[number];
 
@@ -23,7 +30,12 @@ const MAKER_CULTURES = ['dutch', 'french', 'german', 'spanish', 'english', 'poli
 
 /** A title or maker as compared here: lower case, letters and digits, one space between words. */
 export function looseText(text: string): string {
-  return text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, ' ').trim();
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 export function artworkCases(artworks: readonly ArtworkEntry[]): CaseMaker<ArtworkVariant> {
@@ -41,9 +53,18 @@ export function artworkCases(artworks: readonly ArtworkEntry[]): CaseMaker<Artwo
   const make = (variant: ArtworkVariant, rng: Prng, target: ArtworkEntry): MadeQuery | undefined => {
     const { title, objectType, maker, period, materials, dimensions } = target.artwork;
     // What another agency's report gives of the work: its own description and inscriptions are its own words.
-    const reported: ArtworkJson = { title, objectType, ...(maker ? { maker } : {}), ...(period ? { period } : {}), ...(materials ? { materials } : {}), ...(dimensions ? { dimensions } : {}) };
+    const reported: ArtworkJson = {
+      title,
+      objectType,
+      ...(maker ? { maker } : {}),
+      ...(period ? { period } : {}),
+      ...(materials ? { materials } : {}),
+      ...(dimensions ? { dimensions } : {}),
+    };
     const query = (changes: Partial<ArtworkJson> | undefined): MadeQuery | undefined =>
-      changes && Object.values(changes).every((value) => value !== undefined && value !== '') ? { body: { kind: 'artwork', artwork: { ...reported, ...changes } } } : undefined;
+      changes && Object.values(changes).every((value) => value !== undefined && value !== '')
+        ? { body: { kind: 'artwork', artwork: { ...reported, ...changes } } }
+        : undefined;
     switch (variant) {
       case 'exact':
         return query({});
@@ -65,8 +86,14 @@ export function artworkCases(artworks: readonly ArtworkEntry[]): CaseMaker<Artwo
       case 'same_maker_other_title': {
         if (!isNamedMaker(maker)) return undefined;
         const other = drawArtwork(rng.int(0, 0xffffffff), 0).artwork;
-        if (other.objectType !== objectType || looseText(other.title) === looseText(title) || known(other.title, maker)) return undefined;
-        return query({ title: other.title, materials: other.materials, dimensions: other.dimensions, period: other.period });
+        if (other.objectType !== objectType || looseText(other.title) === looseText(title) || known(other.title, maker))
+          return undefined;
+        return query({
+          title: other.title,
+          materials: other.materials,
+          dimensions: other.dimensions,
+          period: other.period,
+        });
       }
       case 'same_title_other_maker': {
         if (!isNamedMaker(maker)) return undefined;

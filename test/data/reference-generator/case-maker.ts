@@ -29,7 +29,10 @@ export interface CaseMaker<Variant extends string = string> {
 }
 
 /** A person as a query carries them: without the documents a name-and-birth check leaves out. */
-export function personQuery(facts: PersonFacts, withDocuments = false): { body: ReferenceQueryBody; script: ScriptCode } {
+export function personQuery(
+  facts: PersonFacts,
+  withDocuments = false,
+): { body: ReferenceQueryBody; script: ScriptCode } {
   const { documents, ...person } = personJson(facts);
   const body: PersonJson = withDocuments && documents ? { ...person, documents } : person;
   return { body: { kind: 'person', person: body }, script: scriptOf(facts.name, facts.culture) };

@@ -13,7 +13,14 @@ import { CALIBRE_NOTATIONS, DrawnFirearm, FIREARM_MODELS, MAKE_ALIASES } from '.
 import { lowercased, misread, oneDigitChanged, withSeparators } from './identifier-slips';
 import { FirearmJson } from './reference-entries';
 
-export const FIREARM_MATCHES = ['exact', 'serial_separators', 'serial_lowercase', 'serial_ocr_confusion', 'make_alias', 'calibre_notation'] as const;
+export const FIREARM_MATCHES = [
+  'exact',
+  'serial_separators',
+  'serial_lowercase',
+  'serial_ocr_confusion',
+  'make_alias',
+  'calibre_notation',
+] as const;
 export const FIREARM_HARD_NEGATIVES = ['near_miss_serial', 'same_serial_other_make'] as const;
 export type FirearmVariant = (typeof FIREARM_MATCHES)[number] | (typeof FIREARM_HARD_NEGATIVES)[number];
 
@@ -28,13 +35,17 @@ export function firearmCases(firearms: readonly DrawnFirearm[]): CaseMaker<Firea
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const known = (make: string, serial: string) => counts.has(firearmKey(make, serial));
-  const targets = firearms.filter(({ entry }) => counts.get(firearmKey(entry.firearm.make, entry.firearm.serialNumber)) === 1);
+  const targets = firearms.filter(
+    ({ entry }) => counts.get(firearmKey(entry.firearm.make, entry.firearm.serialNumber)) === 1,
+  );
 
   const make = (variant: FirearmVariant, rng: Prng, target: DrawnFirearm): MadeQuery | undefined => {
     const firearm = target.entry.firearm;
     const serial = firearm.serialNumber;
     const query = (changes: Partial<FirearmJson> | undefined): MadeQuery | undefined =>
-      changes && Object.values(changes).every((value) => value !== undefined) ? { body: { kind: 'firearm', firearm: { ...firearm, ...changes } } } : undefined;
+      changes && Object.values(changes).every((value) => value !== undefined)
+        ? { body: { kind: 'firearm', firearm: { ...firearm, ...changes } } }
+        : undefined;
     switch (variant) {
       case 'exact':
         return query({});

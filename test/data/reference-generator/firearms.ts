@@ -117,7 +117,13 @@ export interface DrawnFirearm {
 export function drawFirearm(seed: number, index: number): DrawnFirearm {
   const rng = new Prng(streamSeed(seed, 'firearms', index));
   const model = rng.weighted(MODEL_WEIGHTS);
-  const firearm: FirearmJson = { serialNumber: drawSerial(rng, model), make: model.make, model: model.model, calibre: model.calibre, type: model.type };
+  const firearm: FirearmJson = {
+    serialNumber: drawSerial(rng, model),
+    make: model.make,
+    model: model.model,
+    calibre: model.calibre,
+    type: model.type,
+  };
   return { entry: { entryId: `FA-${runningNumber(index)}`, firearm }, model };
 }
 

@@ -58,14 +58,22 @@ async function main(): Promise<void> {
   if (!values.quiet) {
     for (const { file, rows, bytes, milliseconds } of written) {
       const rate = milliseconds > 0 ? Math.round((rows / milliseconds) * 1000) : rows;
-      process.stderr.write(`${file}: ${rows} entries, ${(bytes / 1e6).toFixed(1)} MB in ${(milliseconds / 1000).toFixed(2)} s (${rate} rows/s)\n`);
+      process.stderr.write(
+        `${file}: ${rows} entries, ${(bytes / 1e6).toFixed(1)} MB in ${(milliseconds / 1000).toFixed(2)} s (${rate} rows/s)\n`,
+      );
     }
   }
   if (values.cases !== undefined) {
     // Loaded only when asked for: the matching set needs every entry in memory, the datasets alone do not.
     const { generateMatchingCases } = await import('./matching-cases.js');
-    const entriesPerDataset = Object.fromEntries(REFERENCE_DATASETS.map((dataset) => [dataset, counts[COUNT_OPTION[dataset]]]));
-    const { queries } = generateMatchingCases({ seed, entriesPerDataset, queriesPerDataset: number('--cases', values.cases) });
+    const entriesPerDataset = Object.fromEntries(
+      REFERENCE_DATASETS.map((dataset) => [dataset, counts[COUNT_OPTION[dataset]]]),
+    );
+    const { queries } = generateMatchingCases({
+      seed,
+      entriesPerDataset,
+      queriesPerDataset: number('--cases', values.cases),
+    });
     const file = join(outDir, 'matching-cases.ndjson');
     writeFileSync(file, queries.map((labelled) => `${JSON.stringify(labelled)}\n`).join(''));
     if (!values.quiet) process.stderr.write(`${file}: ${queries.length} labelled queries\n`);
@@ -74,14 +82,22 @@ async function main(): Promise<void> {
 
 function number(flag: string, text: string | undefined): number {
   const value = Number(text);
-  if (text === undefined || text.trim() === '' || !Number.isFinite(value)) throw new UsageError(`${flag} needs a number, not "${text ?? ''}"`);
+  if (text === undefined || text.trim() === '' || !Number.isFinite(value))
+    throw new UsageError(`${flag} needs a number, not "${text ?? ''}"`);
   return value;
 }
 
 class UsageError extends Error {}
 
 main().catch((error: unknown) => {
-  const usage = error instanceof UsageError || error instanceof RangeError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-  process.stderr.write(usage ? `${(error as Error).message}\n\n${HELP}\n` : `generate-reference failed: ${(error as Error).stack ?? String(error)}\n`);
+  const usage =
+    error instanceof UsageError ||
+    error instanceof RangeError ||
+    (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+  process.stderr.write(
+    usage
+      ? `${(error as Error).message}\n\n${HELP}\n`
+      : `generate-reference failed: ${(error as Error).stack ?? String(error)}\n`,
+  );
   process.exitCode = usage ? 2 : 1;
 });

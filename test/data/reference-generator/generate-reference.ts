@@ -47,20 +47,36 @@ const DRAW: { [D in ReferenceDataset]: (seed: number, index: number) => Referenc
 };
 
 /** Entry `index` (from 0) of a dataset. */
-export function referenceEntry<D extends ReferenceDataset>(dataset: D, seed: number, index: number): ReferenceEntries[D] {
+export function referenceEntry<D extends ReferenceDataset>(
+  dataset: D,
+  seed: number,
+  index: number,
+): ReferenceEntries[D] {
   return DRAW[dataset](seed, index);
 }
 
 /** The first `count` entries of a dataset, one at a time. */
-export function* referenceEntries<D extends ReferenceDataset>(dataset: D, seed: number, count: number): Generator<ReferenceEntries[D]> {
+export function* referenceEntries<D extends ReferenceDataset>(
+  dataset: D,
+  seed: number,
+  count: number,
+): Generator<ReferenceEntries[D]> {
   for (let index = 0; index < count; index++) yield DRAW[dataset](seed, index);
 }
 
 /** Every dataset's entries, in memory; counts not given take DEFAULT_COUNTS. */
 export function generateReferenceData(options: ReferenceOptions): ReferenceData {
   const { seed, counts } = checkedReferenceOptions(options);
-  const all = <D extends ReferenceDataset>(dataset: D) => [...referenceEntries(dataset, seed, counts[COUNT_OPTION[dataset]])];
-  return { notices: all('notices'), sltd: all('sltd'), smv: all('smv'), firearms: all('firearms'), 'works-of-art': all('works-of-art') };
+  const all = <D extends ReferenceDataset>(dataset: D) => [
+    ...referenceEntries(dataset, seed, counts[COUNT_OPTION[dataset]]),
+  ];
+  return {
+    notices: all('notices'),
+    sltd: all('sltd'),
+    smv: all('smv'),
+    firearms: all('firearms'),
+    'works-of-art': all('works-of-art'),
+  };
 }
 
 export function checkedReferenceOptions(options: ReferenceOptions): { seed: number; counts: ReferenceCounts } {
@@ -71,7 +87,9 @@ export function checkedReferenceOptions(options: ReferenceOptions): { seed: numb
   }
   const problems = [
     !Number.isInteger(seed) || seed < 0 || seed > 0xffffffff ? 'seed must be an integer from 0 to 4294967295' : '',
-    ...Object.entries(counts).map(([key, count]) => (Number.isInteger(count) && count >= 0 ? '' : `${key} must be a whole number of at least 0`)),
+    ...Object.entries(counts).map(([key, count]) =>
+      Number.isInteger(count) && count >= 0 ? '' : `${key} must be a whole number of at least 0`,
+    ),
   ].filter(Boolean);
   if (problems.length > 0) throw new RangeError(`generateReferenceData: ${problems.join('; ')}`);
   return { seed, counts };

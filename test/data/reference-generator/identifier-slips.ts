@@ -11,7 +11,16 @@ export { withSeparators };
 
 /** Digits and letters a scanner or a tired eye takes for each other; all fold together in foldOcrConfusions. */
 const DOCUMENT_MISREADINGS: Record<string, string> = { '0': 'O', O: '0', '1': 'I', I: '1' };
-const OTHER_MISREADINGS: Record<string, string> = { '5': 'S', S: '5', '8': 'B', B: '8', '2': 'Z', Z: '2', '6': 'G', G: '6' };
+const OTHER_MISREADINGS: Record<string, string> = {
+  '5': 'S',
+  S: '5',
+  '8': 'B',
+  B: '8',
+  '2': 'Z',
+  Z: '2',
+  '6': 'G',
+  G: '6',
+};
 /** A VIN cannot hold I, O or Q (intake refuses it), so a scanned VIN's misreadings are among the letters it may hold. */
 export const VIN_MISREADINGS: Record<string, string> = OTHER_MISREADINGS;
 

@@ -46,7 +46,10 @@ describe('generated queries, as intake validates them', () => {
   it('would show a refusal: a VIN misread as holding an O is refused, so VIN misreadings stay within the letters a VIN may hold', async () => {
     const vehicle = queries.find((labelled) => labelled.query.kind === 'vehicle')!.query;
     if (vehicle.kind !== 'vehicle') throw new Error('not a vehicle');
-    const refusal = await refusalsOf({ ...vehicle, vehicle: { ...vehicle.vehicle, vin: `${vehicle.vehicle.vin.slice(0, 16)}O` } });
+    const refusal = await refusalsOf({
+      ...vehicle,
+      vehicle: { ...vehicle.vehicle, vin: `${vehicle.vehicle.vin.slice(0, 16)}O` },
+    });
     expect(refusal).toMatch(/vehicle\.vin: must be a VIN: must not contain I, O or Q/);
   });
 });
@@ -55,7 +58,10 @@ describe('generated reference entries, as the reference loader validates its lin
   it.each(REFERENCE_DATASETS)('accepts every %s entry', async (dataset) => {
     const refused: string[] = [];
     for (const entry of entries[dataset]) {
-      const errors = await validate(plainToInstance(LINE_SHAPES[dataset].dto as new () => ReferenceLine, entry), OPTIONS);
+      const errors = await validate(
+        plainToInstance(LINE_SHAPES[dataset].dto as new () => ReferenceLine, entry),
+        OPTIONS,
+      );
       if (errors.length > 0) refused.push(`${entry.entryId}: ${validationErrorFactory(errors).message}`);
     }
     expect(entries[dataset]).toHaveLength(1500);

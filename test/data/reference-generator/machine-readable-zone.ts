@@ -26,7 +26,8 @@ const MRZ_COUNTRY: Record<string, string> = { DEU: 'D<<' };
 
 /** The document number as the MRZ writes it: 9 characters, filled with `<`. */
 export function mrzNumberField(number: string): string {
-  if (!/^[A-Z0-9]{1,9}$/.test(number)) throw new RangeError(`mrzNumberField: "${number}" is not 1 to 9 letters and digits`);
+  if (!/^[A-Z0-9]{1,9}$/.test(number))
+    throw new RangeError(`mrzNumberField: "${number}" is not 1 to 9 letters and digits`);
   return number.padEnd(9, '<');
 }
 

@@ -15,7 +15,13 @@ import { firearmCases, FIREARM_HARD_NEGATIVES, FIREARM_MATCHES } from './firearm
 import { drawFirearm } from './firearms';
 import { NoticeNames, noticeCases, NOTICE_HARD_NEGATIVES, NOTICE_MATCHES } from './notice-cases';
 import { drawNotice } from './notices';
-import { ReferenceData, ReferenceDataset, ReferenceQuery, ReferenceQueryBody, REFERENCE_DATASETS } from './reference-entries';
+import {
+  ReferenceData,
+  ReferenceDataset,
+  ReferenceQuery,
+  ReferenceQueryBody,
+  REFERENCE_DATASETS,
+} from './reference-entries';
 import { travelDocumentCases, TRAVEL_DOCUMENT_HARD_NEGATIVES, TRAVEL_DOCUMENT_MATCHES } from './travel-document-cases';
 import { drawTravelDocument } from './travel-documents';
 import { vehicleCases, VEHICLE_HARD_NEGATIVES, VEHICLE_MATCHES } from './vehicle-cases';
@@ -115,7 +121,13 @@ export function generateMatchingCases(options: MatchingCasesOptions): MatchingCa
         const made = maker.make(variant, rng, target);
         if (!made) continue;
         const madeFrom = { dataset: maker.dataset, entryId: maker.entryIdOf(target) };
-        cases.push({ expected: negative ? null : madeFrom, dataset: maker.dataset, variant: variant as MatchingVariant, madeFrom, ...(made.script ? { script: made.script } : {}) });
+        cases.push({
+          expected: negative ? null : madeFrom,
+          dataset: maker.dataset,
+          variant: variant as MatchingVariant,
+          madeFrom,
+          ...(made.script ? { script: made.script } : {}),
+        });
         bodies.push(made.body);
         break;
       }
@@ -126,7 +138,12 @@ export function generateMatchingCases(options: MatchingCasesOptions): MatchingCa
   const order = new Prng(streamSeed(seed, 'cases', 'order')).shuffle(cases.map((_, index) => index));
   const queries = order.map((index, position): MatchingCase => {
     const body = bodies[index];
-    const query = { externalRef: `case${seed}-${String(position + 1).padStart(6, '0')}`, dissemination: { scope: 'all' as const }, purpose: PURPOSE[body.kind], ...body };
+    const query = {
+      externalRef: `case${seed}-${String(position + 1).padStart(6, '0')}`,
+      dissemination: { scope: 'all' as const },
+      purpose: PURPOSE[body.kind],
+      ...body,
+    };
     return { query, ...cases[index] };
   });
 
@@ -145,12 +162,19 @@ export function generateMatchingCases(options: MatchingCasesOptions): MatchingCa
 function checked(options: MatchingCasesOptions) {
   const { seed, entriesPerDataset, queriesPerDataset = 200, hardNegativeShare = 0.3 } = options;
   const counts = Object.fromEntries(
-    REFERENCE_DATASETS.map((dataset) => [dataset, typeof entriesPerDataset === 'number' ? entriesPerDataset : (entriesPerDataset[dataset] ?? 0)]),
+    REFERENCE_DATASETS.map((dataset) => [
+      dataset,
+      typeof entriesPerDataset === 'number' ? entriesPerDataset : (entriesPerDataset[dataset] ?? 0),
+    ]),
   ) as Record<ReferenceDataset, number>;
   const problems = [
     !Number.isInteger(seed) || seed < 0 || seed > 0xffffffff ? 'seed must be an integer from 0 to 4294967295' : '',
-    ...Object.entries(counts).map(([dataset, count]) => (Number.isInteger(count) && count >= 0 ? '' : `entriesPerDataset.${dataset} must be a whole number of at least 0`)),
-    !Number.isInteger(queriesPerDataset) || queriesPerDataset < 0 ? 'queriesPerDataset must be a whole number of at least 0' : '',
+    ...Object.entries(counts).map(([dataset, count]) =>
+      Number.isInteger(count) && count >= 0 ? '' : `entriesPerDataset.${dataset} must be a whole number of at least 0`,
+    ),
+    !Number.isInteger(queriesPerDataset) || queriesPerDataset < 0
+      ? 'queriesPerDataset must be a whole number of at least 0'
+      : '',
     !(hardNegativeShare >= 0 && hardNegativeShare <= 1) ? 'hardNegativeShare must be between 0 and 1' : '',
   ].filter(Boolean);
   if (problems.length > 0) throw new RangeError(`generateMatchingCases: ${problems.join('; ')}`);

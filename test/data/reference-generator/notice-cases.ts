@@ -13,7 +13,17 @@ import { Prng } from '../generator/prng';
 import { CaseMaker, MadeQuery, personQuery } from './case-maker';
 import { DrawnNotice, nameKey, nameKeyOf } from './notices';
 
-export const NOTICE_MATCHES = ['exact', 'transliteration', 'typo', 'swapped_order', 'middle_name_dropped', 'dob_partial', 'dob_missing', 'other_script', 'alias'] as const;
+export const NOTICE_MATCHES = [
+  'exact',
+  'transliteration',
+  'typo',
+  'swapped_order',
+  'middle_name_dropped',
+  'dob_partial',
+  'dob_missing',
+  'other_script',
+  'alias',
+] as const;
 export const NOTICE_HARD_NEGATIVES = ['homonym', 'same_surname_other_year'] as const;
 export type NoticeVariant = (typeof NOTICE_MATCHES)[number] | (typeof NOTICE_HARD_NEGATIVES)[number];
 
@@ -33,7 +43,8 @@ export class NoticeNames {
 
   constructor(notices: readonly DrawnNotice[]) {
     for (const notice of notices) {
-      for (const key of [nameKeyOf(notice.facts), ...notice.aliases.map((alias) => alias.key)]) this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+      for (const key of [nameKeyOf(notice.facts), ...notice.aliases.map((alias) => alias.key)])
+        this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
     }
   }
 
@@ -44,7 +55,9 @@ export class NoticeNames {
 
 export function noticeCases(notices: readonly DrawnNotice[], names: NoticeNames): CaseMaker<NoticeVariant> {
   // Queries are made only of notices whose every name is theirs alone, so a true variant has one answer.
-  const targets = notices.filter((notice) => [nameKeyOf(notice.facts), ...notice.aliases.map((alias) => alias.key)].every((key) => names.count(key) === 1));
+  const targets = notices.filter((notice) =>
+    [nameKeyOf(notice.facts), ...notice.aliases.map((alias) => alias.key)].every((key) => names.count(key) === 1),
+  );
   return {
     dataset: 'notices',
     matches: NOTICE_MATCHES,
@@ -55,7 +68,12 @@ export function noticeCases(notices: readonly DrawnNotice[], names: NoticeNames)
   };
 }
 
-function makeNoticeQuery(variant: NoticeVariant, rng: Prng, notice: DrawnNotice, names: NoticeNames): MadeQuery | undefined {
+function makeNoticeQuery(
+  variant: NoticeVariant,
+  rng: Prng,
+  notice: DrawnNotice,
+  names: NoticeNames,
+): MadeQuery | undefined {
   const { facts } = notice;
   const corruption = CORRUPTION_OF[variant];
   if (corruption) {
@@ -77,7 +95,12 @@ function makeNoticeQuery(variant: NoticeVariant, rng: Prng, notice: DrawnNotice,
     case 'alias': {
       if (notice.aliases.length === 0) return undefined;
       const { dateOfBirth, sex, nationalities } = notice.entry.subject;
-      const person = { names: [rng.pick(notice.aliases).name], ...(dateOfBirth ? { dateOfBirth } : {}), sex, nationalities };
+      const person = {
+        names: [rng.pick(notice.aliases).name],
+        ...(dateOfBirth ? { dateOfBirth } : {}),
+        sex,
+        nationalities,
+      };
       return { body: { kind: 'person', person }, script: 'Latn' };
     }
     case 'homonym':
@@ -95,7 +118,9 @@ function makeNoticeQuery(variant: NoticeVariant, rng: Prng, notice: DrawnNotice,
  */
 function sameSurnameOtherYear(rng: Prng, facts: PersonFacts, names: NoticeNames): MadeQuery | undefined {
   if (!facts.dateOfBirth) return undefined;
-  const givenNames = (facts.sex === 'male' ? facts.culture.male : facts.culture.female).filter((entry) => entry.native !== facts.name.given.entry.native);
+  const givenNames = (facts.sex === 'male' ? facts.culture.male : facts.culture.female).filter(
+    (entry) => entry.native !== facts.name.given.entry.native,
+  );
   const entry = rng.pick(givenNames);
   const copy = cloneFacts(facts);
   const index = Math.max(0, facts.name.given.entry.latin.indexOf(facts.name.given.latin));
@@ -104,7 +129,16 @@ function sameSurnameOtherYear(rng: Prng, facts: PersonFacts, names: NoticeNames)
   const year = Number(facts.dateOfBirth.slice(0, 4)) + (rng.chance(0.5) ? 1 : -1) * rng.int(3, 15);
   copy.dateOfBirth = drawDateOfBirth(rng, year);
   copy.documents = [];
-  if (names.count(nameKey(copy.culture, entry, copy.name.family.map((part) => part.entry))) > 0) return undefined;
+  if (
+    names.count(
+      nameKey(
+        copy.culture,
+        entry,
+        copy.name.family.map((part) => part.entry),
+      ),
+    ) > 0
+  )
+    return undefined;
   return personQuery(copy);
 }
 

@@ -40,7 +40,17 @@ const COLOUR_WEIGHTS: readonly (readonly [NoticeColour, number])[] = [
 ];
 
 /** Entry id prefixes; black takes K, as B is blue's. */
-const PREFIXES: Record<NoticeColour, string> = { red: 'RN', yellow: 'YN', blue: 'BN', black: 'KN', green: 'GN', orange: 'ON', purple: 'PN', silver: 'SN', un: 'UN' };
+const PREFIXES: Record<NoticeColour, string> = {
+  red: 'RN',
+  yellow: 'YN',
+  blue: 'BN',
+  black: 'KN',
+  green: 'GN',
+  orange: 'ON',
+  purple: 'PN',
+  silver: 'SN',
+  un: 'UN',
+};
 
 const CHARGES = [
   'Armed robbery',
@@ -67,7 +77,17 @@ const CHARGES = [
 ];
 
 /** How often a notice of each colour names aliases: wanted persons and sanctioned ones carry them most. */
-const ALIAS_RATE: Record<NoticeColour, number> = { red: 0.3, un: 0.6, blue: 0.2, orange: 0.2, silver: 0.2, purple: 0.1, green: 0.15, yellow: 0.05, black: 0 };
+const ALIAS_RATE: Record<NoticeColour, number> = {
+  red: 0.3,
+  un: 0.6,
+  blue: 0.2,
+  orange: 0.2,
+  silver: 0.2,
+  purple: 0.1,
+  green: 0.15,
+  yellow: 0.05,
+  black: 0,
+};
 
 /** Dates of birth as notices give them: the day, the month, the year, or nothing. */
 type DatePrecision = 'day' | 'month' | 'year' | 'none';
@@ -88,7 +108,8 @@ export function drawNotice(seed: number, index: number): DrawnNotice {
   const culture = colour === 'un' && rng.chance(0.6) ? ARABIC : rng.weighted(CULTURE_WEIGHTS);
   const facts = drawPerson(rng, culture);
   // A black notice is of a body not yet identified: the name is the likeliest identity, the age only estimated.
-  const precision: DatePrecision = colour === 'black' ? 'year' : colour === 'yellow' && rng.chance(0.8) ? 'day' : rng.weighted(DOB_PRECISION);
+  const precision: DatePrecision =
+    colour === 'black' ? 'year' : colour === 'yellow' && rng.chance(0.8) ? 'day' : rng.weighted(DOB_PRECISION);
   facts.dateOfBirth = withPrecision(facts.dateOfBirth!, precision);
   if (colour === 'black') facts.documents = [];
 
@@ -136,7 +157,11 @@ export function nameKey(culture: Culture, given: NameEntry, family: readonly Nam
 }
 
 export function nameKeyOf(facts: PersonFacts): string {
-  return nameKey(facts.culture, facts.name.given.entry, facts.name.family.map((part) => part.entry));
+  return nameKey(
+    facts.culture,
+    facts.name.given.entry,
+    facts.name.family.map((part) => part.entry),
+  );
 }
 
 /**
@@ -163,7 +188,10 @@ function drawAlias(rng: Prng, facts: PersonFacts): NoticeAlias {
   });
   const name: PersonNameJson = { given: given.latin[0], family: family.map((entry) => entry.latin[0]).join(' ') };
   if (culture.script !== 'Latn' && rng.chance(0.3)) {
-    const parts = { given: { entry: given, latin: given.latin[0], native: given.native }, family: family.map((entry) => ({ entry, latin: entry.latin[0], native: entry.native })) };
+    const parts = {
+      given: { entry: given, latin: given.latin[0], native: given.native },
+      family: family.map((entry) => ({ entry, latin: entry.latin[0], native: entry.native })),
+    };
     name.original = fullText({ ...parts, form: 'both', layout: 'fields' }, culture, 'native', 'usual');
     name.script = culture.script;
   }

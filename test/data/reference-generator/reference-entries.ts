@@ -6,7 +6,15 @@
  * the DTOs intake and the reference loader validate with; imported as types
  * only, so generating stays free of class-validator).
  */
-import type { ArtworkDto, FirearmDto, IdentityDocumentDto, PersonDto, PersonNameDto, TravelDocumentDto, VehicleDto } from '@crosscheck/records';
+import type {
+  ArtworkDto,
+  FirearmDto,
+  IdentityDocumentDto,
+  PersonDto,
+  PersonNameDto,
+  TravelDocumentDto,
+  VehicleDto,
+} from '@crosscheck/records';
 import type { ShareRecordDto } from '../../../apps/intake/src/share-record/share-record.dto';
 
 export const REFERENCE_DATASETS = ['notices', 'sltd', 'smv', 'firearms', 'works-of-art'] as const;
@@ -83,7 +91,9 @@ export type ReferenceQueryBody =
   | { kind: 'artwork'; artwork: ArtworkJson };
 
 /** A record to check, as `POST /v1/records` takes it. */
-export type ReferenceQuery = Pick<ShareRecordDto, 'externalRef' | 'purpose'> & { dissemination: { scope: 'all' } } & ReferenceQueryBody;
+export type ReferenceQuery = Pick<ShareRecordDto, 'externalRef' | 'purpose'> & {
+  dissemination: { scope: 'all' };
+} & ReferenceQueryBody;
 
 /** Entry ids carry a running number wide enough for the benchmark's ten million. */
 export function runningNumber(index: number, width = 9): string {

@@ -19,9 +19,21 @@ import { nameKeyOf } from './notices';
 import { TravelDocumentJson } from './reference-entries';
 import { DrawnTravelDocument, holderCountries } from './travel-documents';
 
-export const TRAVEL_DOCUMENT_MATCHES = ['exact', 'separators', 'lowercase', 'ocr_confusion', 'mrz_scan', 'person_with_document'] as const;
-export const TRAVEL_DOCUMENT_HARD_NEGATIVES = ['near_miss_number', 'same_number_other_country', 'person_with_near_miss_document'] as const;
-export type TravelDocumentVariant = (typeof TRAVEL_DOCUMENT_MATCHES)[number] | (typeof TRAVEL_DOCUMENT_HARD_NEGATIVES)[number];
+export const TRAVEL_DOCUMENT_MATCHES = [
+  'exact',
+  'separators',
+  'lowercase',
+  'ocr_confusion',
+  'mrz_scan',
+  'person_with_document',
+] as const;
+export const TRAVEL_DOCUMENT_HARD_NEGATIVES = [
+  'near_miss_number',
+  'same_number_other_country',
+  'person_with_near_miss_document',
+] as const;
+export type TravelDocumentVariant =
+  (typeof TRAVEL_DOCUMENT_MATCHES)[number] | (typeof TRAVEL_DOCUMENT_HARD_NEGATIVES)[number];
 
 const CULTURE_WEIGHTS = CULTURES.map((culture) => [culture, culture.weight] as const);
 const COUNTRIES = holderCountries();
@@ -31,14 +43,19 @@ function documentKey(issuingCountry: string, number: string): string {
   return `${issuingCountry}|${foldOcrConfusions(normalizeDocumentNumber(number))}`;
 }
 
-export function travelDocumentCases(documents: readonly DrawnTravelDocument[], noticeNames: NoticeNames): CaseMaker<TravelDocumentVariant> {
+export function travelDocumentCases(
+  documents: readonly DrawnTravelDocument[],
+  noticeNames: NoticeNames,
+): CaseMaker<TravelDocumentVariant> {
   const counts = new Map<string, number>();
   for (const { entry } of documents) {
     const key = documentKey(entry.travelDocument.issuingCountry, entry.travelDocument.number);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const known = (issuingCountry: string, number: string) => counts.has(documentKey(issuingCountry, number));
-  const targets = documents.filter(({ entry }) => counts.get(documentKey(entry.travelDocument.issuingCountry, entry.travelDocument.number)) === 1);
+  const targets = documents.filter(
+    ({ entry }) => counts.get(documentKey(entry.travelDocument.issuingCountry, entry.travelDocument.number)) === 1,
+  );
 
   /** A person with the document: its holder when known, or someone else travelling on it; never a namesake of a notice. */
   const bearer = (rng: Prng, target: DrawnTravelDocument): PersonFacts | undefined => {
@@ -49,7 +66,13 @@ export function travelDocumentCases(documents: readonly DrawnTravelDocument[], n
     const { body, script } = personQuery(person);
     if (body.kind !== 'person') throw new Error('personQuery made no person');
     const type = document.type === 'id_card' ? 'id_card' : 'passport';
-    return { body: { kind: 'person', person: { ...body.person, documents: [{ number, type, issuingCountry: document.issuingCountry }] } }, script };
+    return {
+      body: {
+        kind: 'person',
+        person: { ...body.person, documents: [{ number, type, issuingCountry: document.issuingCountry }] },
+      },
+      script,
+    };
   };
 
   const make = (variant: TravelDocumentVariant, rng: Prng, target: DrawnTravelDocument): MadeQuery | undefined => {
@@ -57,7 +80,13 @@ export function travelDocumentCases(documents: readonly DrawnTravelDocument[], n
     const { number, issuingCountry } = document;
     const reported = (written: string | undefined, other: Partial<TravelDocumentJson> = {}): MadeQuery | undefined => {
       if (written === undefined) return undefined;
-      const travelDocument: TravelDocumentJson = { number: written, type: document.type, issuingCountry, status: rng.pick(['stolen', 'lost'] as const), ...other };
+      const travelDocument: TravelDocumentJson = {
+        number: written,
+        type: document.type,
+        issuingCountry,
+        status: rng.pick(['stolen', 'lost'] as const),
+        ...other,
+      };
       if (document.holderName && rng.chance(0.5)) travelDocument.holderName = document.holderName;
       return { body: { kind: 'travel_document', travelDocument } };
     };
@@ -109,10 +138,19 @@ export function travelDocumentCases(documents: readonly DrawnTravelDocument[], n
  * MRZ's field writes it (filled to 9 with `<`), and the whole zone, of the
  * holder's name, birth and sex and the document's expiry.
  */
-function mrzScan(target: DrawnTravelDocument, reported: (written: string, other: Partial<TravelDocumentJson>) => MadeQuery | undefined): MadeQuery | undefined {
+function mrzScan(
+  target: DrawnTravelDocument,
+  reported: (written: string, other: Partial<TravelDocumentJson>) => MadeQuery | undefined,
+): MadeQuery | undefined {
   const { holder } = target;
   const document = target.entry.travelDocument;
-  if (document.type !== 'passport' || !holder?.dateOfBirth || !document.expiresOn || !/^[A-Z0-9]{1,9}$/.test(document.number)) return undefined;
+  if (
+    document.type !== 'passport' ||
+    !holder?.dateOfBirth ||
+    !document.expiresOn ||
+    !/^[A-Z0-9]{1,9}$/.test(document.number)
+  )
+    return undefined;
   const mrz = passportMrz({
     issuingCountry: document.issuingCountry,
     number: document.number,

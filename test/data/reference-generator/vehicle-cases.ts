@@ -7,16 +7,39 @@
  * or (North American VINs) broken, and another car of the same model and
  * country with its own VIN and plate.
  */
-import { checkVin, compareIdentifiers, foldOcrConfusions, normalizeDocumentNumber, normalizeVin } from '../../../libs/resolution/src/identifiers';
+import {
+  checkVin,
+  compareIdentifiers,
+  foldOcrConfusions,
+  normalizeDocumentNumber,
+  normalizeVin,
+} from '../../../libs/resolution/src/identifiers';
 import { Prng } from '../generator/prng';
 import { CaseMaker, MadeQuery } from './case-maker';
-import { lowercased, misread, oneDigitChanged, otherSeparators, VIN_MISREADINGS, withSeparators } from './identifier-slips';
+import {
+  lowercased,
+  misread,
+  oneDigitChanged,
+  otherSeparators,
+  VIN_MISREADINGS,
+  withSeparators,
+} from './identifier-slips';
 import { VehicleJson } from './reference-entries';
 import { drawPlate } from './vehicle-plates';
 import { drawVin, DrawnVehicle, NORTH_AMERICAN_WMI, VIN_CHARACTERS } from './vehicles';
 
-export const VEHICLE_MATCHES = ['exact', 'vin_lowercase', 'vin_separators', 'vin_ocr_confusion', 'plate_separators'] as const;
-export const VEHICLE_HARD_NEGATIVES = ['near_miss_vin', 'near_miss_vin_bad_check_digit', 'other_plate_same_country'] as const;
+export const VEHICLE_MATCHES = [
+  'exact',
+  'vin_lowercase',
+  'vin_separators',
+  'vin_ocr_confusion',
+  'plate_separators',
+] as const;
+export const VEHICLE_HARD_NEGATIVES = [
+  'near_miss_vin',
+  'near_miss_vin_bad_check_digit',
+  'other_plate_same_country',
+] as const;
 export type VehicleVariant = (typeof VEHICLE_MATCHES)[number] | (typeof VEHICLE_HARD_NEGATIVES)[number];
 
 /** ISO 3779 values: characters of one value can replace each other without changing the check digit. */
@@ -44,7 +67,9 @@ export function vehicleCases(vehicles: readonly DrawnVehicle[]): CaseMaker<Vehic
 
   const make = (variant: VehicleVariant, rng: Prng, target: DrawnVehicle): MadeQuery | undefined => {
     const vehicle = target.entry.vehicle;
-    const query = (changes: Partial<VehicleJson>): MadeQuery => ({ body: { kind: 'vehicle', vehicle: { ...vehicle, ...changes } } });
+    const query = (changes: Partial<VehicleJson>): MadeQuery => ({
+      body: { kind: 'vehicle', vehicle: { ...vehicle, ...changes } },
+    });
     const anotherCar = (vin: string | undefined): MadeQuery | undefined => {
       const plate = otherPlate(rng, vehicle);
       return vin && plate && !knownVin(vin) ? query({ vin, plate }) : undefined;
@@ -65,12 +90,19 @@ export function vehicleCases(vehicles: readonly DrawnVehicle[]): CaseMaker<Vehic
       case 'plate_separators':
         return vehicle.plate ? query({ plate: otherSeparators(rng, vehicle.plate) }) : undefined;
       case 'near_miss_vin':
-        return anotherCar(NORTH_AMERICAN_WMI.test(vehicle.vin) ? sameCheckDigitNearMiss(rng, vehicle.vin) : oneDigitChanged(rng, vehicle.vin, SERIAL));
+        return anotherCar(
+          NORTH_AMERICAN_WMI.test(vehicle.vin)
+            ? sameCheckDigitNearMiss(rng, vehicle.vin)
+            : oneDigitChanged(rng, vehicle.vin, SERIAL),
+        );
       case 'near_miss_vin_bad_check_digit':
         return NORTH_AMERICAN_WMI.test(vehicle.vin) ? anotherCar(oneDigitChanged(rng, vehicle.vin, SERIAL)) : undefined;
       case 'other_plate_same_country': {
         const vin = drawVin(rng, target.model, vehicle.year!);
-        return compareIdentifiers(vin, foldOcrConfusions(vin), vehicle.vin, foldOcrConfusions(vehicle.vin)) === 'different' ? anotherCar(vin) : undefined;
+        return compareIdentifiers(vin, foldOcrConfusions(vin), vehicle.vin, foldOcrConfusions(vehicle.vin)) ===
+          'different'
+          ? anotherCar(vin)
+          : undefined;
       }
     }
   };

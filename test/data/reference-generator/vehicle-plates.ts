@@ -26,7 +26,30 @@ const LATIN = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const CYRILLIC_LOOKALIKES_RU = 'ABEKMHOPCTYX';
 const CYRILLIC_LOOKALIKES_UA = 'ABCEHIKMOPTX';
 
-const GERMAN_DISTRICTS = ['B', 'M', 'HH', 'K', 'F', 'S', 'D', 'DO', 'HB', 'L', 'DD', 'N', 'H', 'BN', 'MZ', 'KA', 'E', 'DU', 'WI', 'MS', 'FFB', 'LDS'];
+const GERMAN_DISTRICTS = [
+  'B',
+  'M',
+  'HH',
+  'K',
+  'F',
+  'S',
+  'D',
+  'DO',
+  'HB',
+  'L',
+  'DD',
+  'N',
+  'H',
+  'BN',
+  'MZ',
+  'KA',
+  'E',
+  'DU',
+  'WI',
+  'MS',
+  'FFB',
+  'LDS',
+];
 const POLISH_DISTRICTS = ['WA', 'WW', 'WPR', 'KR', 'PO', 'GD', 'WR', 'LU', 'SK', 'EL', 'DW', 'KK', 'ZS', 'BI'];
 const AUSTRIAN_DISTRICTS = ['W', 'G', 'L', 'S', 'I', 'K', 'BN', 'MD', 'WU', 'GU', 'LL'];
 const SWISS_CANTONS = ['ZH', 'BE', 'GE', 'VD', 'AG', 'SG', 'LU', 'TI', 'BS', 'BL', 'VS', 'FR'];
@@ -35,23 +58,27 @@ const RUSSIAN_REGIONS = ['77', '97', '99', '177', '197', '199', '777', '50', '15
 type PlateDrawer = (rng: Prng, year: number) => string;
 
 const DRAWERS: Record<string, PlateDrawer> = {
-  DEU: (rng) => `${rng.pick(GERMAN_DISTRICTS)}-${fromPattern(rng, rng.pick(['@', '@@']), LATIN)} ${fromPattern(rng, rng.pick(['1', '1#', '1##', '1###']), '')}`,
+  DEU: (rng) =>
+    `${rng.pick(GERMAN_DISTRICTS)}-${fromPattern(rng, rng.pick(['@', '@@']), LATIN)} ${fromPattern(rng, rng.pick(['1', '1#', '1##', '1###']), '')}`,
   FRA: (rng) => fromPattern(rng, '@@-###-@@', 'ABCDEFGHJKLMNPQRSTVWXYZ'),
   // Area letters, then the age identifier: the year in March, the year plus 50 in September.
   GBR: (rng, year) =>
     `${fromPattern(rng, '@@', 'ABCDEFGHJKLMNOPRSTUVWXY')}${pad2(rng.chance(0.5) ? year % 100 : (year % 100) + 50)} ${fromPattern(rng, '@@@', 'ABCDEFGHJKLMNOPRSTUVWXYZ')}`,
   ITA: (rng) => fromPattern(rng, '@@ ### @@', 'ABCDEFGHJKLMNPRSTVWXYZ'),
   ESP: (rng) => fromPattern(rng, '#### @@@', 'BCDFGHJKLMNPRSTVWXYZ'),
-  NLD: (rng) => fromPattern(rng, rng.pick(['##-@@@-#', '#-@@@-##', '@@-###-@', '@-###-@@', '@@@-##-@']), 'BDFGHJKLNPRSTVXZ'),
+  NLD: (rng) =>
+    fromPattern(rng, rng.pick(['##-@@@-#', '#-@@@-##', '@@-###-@', '@-###-@@', '@@@-##-@']), 'BDFGHJKLNPRSTVXZ'),
   BEL: (rng) => fromPattern(rng, '1-@@@-###', LATIN),
-  POL: (rng) => `${rng.pick(POLISH_DISTRICTS)} ${fromPattern(rng, rng.pick(['1####', '####@', '###@@']), 'ACEFGHJKLMNPRSTUVWXY')}`,
+  POL: (rng) =>
+    `${rng.pick(POLISH_DISTRICTS)} ${fromPattern(rng, rng.pick(['1####', '####@', '###@@']), 'ACEFGHJKLMNPRSTUVWXY')}`,
   AUT: (rng) => `${rng.pick(AUSTRIAN_DISTRICTS)}-${fromPattern(rng, rng.pick(['1##@@', '1###@', '1####@']), LATIN)}`,
   CHE: (rng) => `${rng.pick(SWISS_CANTONS)} ${fromPattern(rng, rng.pick(['1####', '1#####', '1##']), '')}`,
   CZE: (rng) => fromPattern(rng, '1@# ####', 'ABCEHJKLMPSTUZ'),
   SWE: (rng) => fromPattern(rng, rng.pick(['@@@ ###', '@@@ ##@']), 'ABCDEFGHJKLMNOPRSTUWXYZ'),
   UKR: (rng) => fromPattern(rng, '@@ #### @@', CYRILLIC_LOOKALIKES_UA),
   RUS: (rng) => `${fromPattern(rng, '@###@@', CYRILLIC_LOOKALIKES_RU)} ${rng.pick(RUSSIAN_REGIONS)}`,
-  TUR: (rng) => `${pad2(rng.int(1, 81))} ${fromPattern(rng, rng.pick(['@ ####', '@@ ###', '@@@ ##']), 'ABCDEFGHJKLMNPRSTUVYZ')}`,
+  TUR: (rng) =>
+    `${pad2(rng.int(1, 81))} ${fromPattern(rng, rng.pick(['@ ####', '@@ ###', '@@@ ##']), 'ABCDEFGHJKLMNPRSTUVYZ')}`,
   USA: (rng) => fromPattern(rng, rng.pick(['1@@@###', '@@@-####', '@@@ ###', '###-@@@']), LATIN),
   CAN: (rng) => fromPattern(rng, rng.pick(['@@@@ ###', '@@@ ###', '@@@-###']), LATIN),
 };

@@ -161,7 +161,10 @@ export function drawVehicle(seed: number, index: number): DrawnVehicle {
   const rng = new Prng(streamSeed(seed, 'smv', index));
   const registrationCountry = rng.weighted(REGISTRATION_COUNTRIES);
   // Cars registered in North America are mostly built for it; elsewhere any model may be.
-  const model = NORTH_AMERICA.has(registrationCountry) && rng.chance(0.75) ? rng.pick(NORTH_AMERICAN_MODELS) : rng.pick(VEHICLE_MODELS);
+  const model =
+    NORTH_AMERICA.has(registrationCountry) && rng.chance(0.75)
+      ? rng.pick(NORTH_AMERICAN_MODELS)
+      : rng.pick(VEHICLE_MODELS);
   const year = rng.int(model.years[0], model.years[1]);
   const vehicle: VehicleJson = {
     vin: drawVin(rng, model, year),

@@ -28,8 +28,16 @@ describe('writeReferenceFiles', () => {
     for (const dataset of REFERENCE_DATASETS) {
       const text = read(outDir, DATASET_FILES[dataset]);
       expect(text.endsWith('\n')).toBe(true);
-      expect(text.trimEnd().split('\n').map((line) => JSON.parse(line))).toEqual(data[dataset]);
-      expect(written.find((file) => file.dataset === dataset)).toMatchObject({ rows: data[dataset].length, bytes: Buffer.byteLength(text) });
+      expect(
+        text
+          .trimEnd()
+          .split('\n')
+          .map((line) => JSON.parse(line)),
+      ).toEqual(data[dataset]);
+      expect(written.find((file) => file.dataset === dataset)).toMatchObject({
+        rows: data[dataset].length,
+        bytes: Buffer.byteLength(text),
+      });
     }
   });
 
@@ -48,15 +56,36 @@ describe('generate-reference.cli.ts', () => {
   it('writes the files writeReferenceFiles writes for the same options, and the labelled set with --cases', async () => {
     const [byCli, byFunction] = [freshDirectory(), freshDirectory()];
     const counts = Object.entries(COUNTS).flatMap(([option, count]) => [`--${option}`, String(count)]);
-    execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'generate-reference.cli.ts'), '--seed', '7', '--out-dir', byCli, '--cases', '10', '--quiet', ...counts]);
+    execFileSync(process.execPath, [
+      '--import',
+      'tsx',
+      join(__dirname, 'generate-reference.cli.ts'),
+      '--seed',
+      '7',
+      '--out-dir',
+      byCli,
+      '--cases',
+      '10',
+      '--quiet',
+      ...counts,
+    ]);
     await writeReferenceFiles({ seed: 7, outDir: byFunction, ...COUNTS });
     for (const file of Object.values(DATASET_FILES)) expect(read(byCli, file)).toBe(read(byFunction, file));
-    const cases = read(byCli, 'matching-cases.ndjson').trimEnd().split('\n').map((line) => JSON.parse(line));
+    const cases = read(byCli, 'matching-cases.ndjson')
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(cases).toHaveLength(50);
-    expect(cases[0]).toEqual(expect.objectContaining({ query: expect.any(Object), dataset: expect.any(String), variant: expect.any(String) }));
+    expect(cases[0]).toEqual(
+      expect.objectContaining({ query: expect.any(Object), dataset: expect.any(String), variant: expect.any(String) }),
+    );
   });
 
   it('refuses to run without --out-dir, saying why', () => {
-    expect(() => execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'generate-reference.cli.ts')], { stdio: 'pipe' })).toThrow(/--out-dir is required/);
+    expect(() =>
+      execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'generate-reference.cli.ts')], {
+        stdio: 'pipe',
+      }),
+    ).toThrow(/--out-dir is required/);
   });
 });

@@ -27,12 +27,19 @@ export async function writeReferenceFiles(options: ReferenceOptions & { outDir: 
   await mkdir(options.outDir, { recursive: true });
   const written: WrittenDataset[] = [];
   for (const dataset of REFERENCE_DATASETS) {
-    written.push(await writeDataset(dataset, seed, counts[COUNT_OPTION[dataset]], join(options.outDir, DATASET_FILES[dataset])));
+    written.push(
+      await writeDataset(dataset, seed, counts[COUNT_OPTION[dataset]], join(options.outDir, DATASET_FILES[dataset])),
+    );
   }
   return written;
 }
 
-async function writeDataset(dataset: ReferenceDataset, seed: number, count: number, file: string): Promise<WrittenDataset> {
+async function writeDataset(
+  dataset: ReferenceDataset,
+  seed: number,
+  count: number,
+  file: string,
+): Promise<WrittenDataset> {
   const started = performance.now();
   const partial = `${file}.partial`;
   const stream = createWriteStream(partial);

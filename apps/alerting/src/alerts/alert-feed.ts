@@ -63,7 +63,8 @@ export class AlertFeed implements OnModuleInit, OnApplicationShutdown {
         if (alert.agency !== agency) return;
         if (!replaying) return emit(alert);
         held.push(alert);
-        if (held.length > MAX_HELD_DURING_REPLAY) subscriber.error(new Error('too many alerts arrived during replay; reconnect'));
+        if (held.length > MAX_HELD_DURING_REPLAY)
+          subscriber.error(new Error('too many alerts arrived during replay; reconnect'));
       });
       void (async () => {
         try {

@@ -32,21 +32,36 @@ export class AlertsHttpController {
 
   @Get()
   @Audited('alert.list')
-  @OpenApiOperation({ summary: 'Your agency’s alerts: filter by status, level, dataset, kind, subscription, minimum score; sort; page with cursor' })
+  @OpenApiOperation({
+    summary:
+      'Your agency’s alerts: filter by status, level, dataset, kind, subscription, minimum score; sort; page with cursor',
+  })
   async list(@CurrentCaller() caller: Caller, @Query() query: Record<string, string>) {
     const sql = alertListSql(caller.agency, singleValued(query) as AlertListQuery);
     const page = await this.alerts.select(this.dataSource.manager, sql.where, sql.orderAndLimit, sql.values);
-    return { alerts: page.map(alertView), nextCursor: page.length === sql.limit ? page[page.length - 1].alertId : null };
+    return {
+      alerts: page.map(alertView),
+      nextCursor: page.length === sql.limit ? page[page.length - 1].alertId : null,
+    };
   }
 
   @Get('stream')
   @OpenApiOperation({ summary: 'Live stream of your agency’s alerts (Server-Sent Events); resume with Last-Event-ID' })
-  stream(@CurrentCaller() caller: Caller, @Req() request: Request, @Res() response: Response, @Query('after') after?: string): void {
+  stream(
+    @CurrentCaller() caller: Caller,
+    @Req() request: Request,
+    @Res() response: Response,
+    @Query('after') after?: string,
+  ): void {
     const lastEventId = request.header('last-event-id');
     const position = streamPosition(lastEventId !== undefined ? 'Last-Event-ID' : 'after', lastEventId ?? after ?? '0');
     const open = this.openStreams.get(caller.agency) ?? 0;
     if (open >= this.config.STREAM_MAX_PER_AGENCY) {
-      const refused = new ApiError(HttpStatus.TOO_MANY_REQUESTS, 'too_many_streams', `your agency already holds ${open} open alert streams; close one first`);
+      const refused = new ApiError(
+        HttpStatus.TOO_MANY_REQUESTS,
+        'too_many_streams',
+        `your agency already holds ${open} open alert streams; close one first`,
+      );
       refused.retryAfterSeconds = 5;
       throw refused;
     }
@@ -88,7 +103,9 @@ export class AlertsHttpController {
 
   @Get(':alertId')
   @Audited('alert.read')
-  @OpenApiOperation({ summary: 'One of your agency’s alerts: both sides, the explanation, triage history and the owner’s decision' })
+  @OpenApiOperation({
+    summary: 'One of your agency’s alerts: both sides, the explanation, triage history and the owner’s decision',
+  })
   async get(@CurrentCaller() caller: Caller, @Param('alertId') alertId: string) {
     const alert = isUuid(alertId) ? await this.alerts.find(this.dataSource.manager, alertId) : undefined;
     if (!alert || alert.agency !== caller.agency) throw alertNotFound();
@@ -97,14 +114,16 @@ export class AlertsHttpController {
 }
 
 function streamPosition(field: string, text: string): number {
-  if (!/^\d{1,15}$/.test(text)) throw invalidField(field, 'isCursor', 'must be the id of an event from this stream, or 0');
+  if (!/^\d{1,15}$/.test(text))
+    throw invalidField(field, 'isCursor', 'must be the id of an event from this stream, or 0');
   return Number(text);
 }
 
 /** `?status=new&status=acknowledged` is refused, not silently read as one of them. */
 function singleValued(query: Record<string, unknown>): Record<string, string> {
   for (const [field, value] of Object.entries(query)) {
-    if (typeof value !== 'string') throw invalidField(field, 'single', 'must be given once; list several values separated by commas');
+    if (typeof value !== 'string')
+      throw invalidField(field, 'single', 'must be given once; list several values separated by commas');
   }
   return query as Record<string, string>;
 }

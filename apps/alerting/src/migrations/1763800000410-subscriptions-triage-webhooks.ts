@@ -114,8 +114,12 @@ export class SubscriptionsTriageWebhooks1763800000410 implements MigrationInterf
         delivered_at    timestamptz,
         updated_at      timestamptz NOT NULL DEFAULT now()
       )`);
-    await runner.query(`CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE status = 'pending'`);
-    await runner.query('CREATE INDEX webhook_deliveries_agency ON webhook_deliveries (agency, created_at DESC, delivery_id)');
+    await runner.query(
+      `CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE status = 'pending'`,
+    );
+    await runner.query(
+      'CREATE INDEX webhook_deliveries_agency ON webhook_deliveries (agency, created_at DESC, delivery_id)',
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

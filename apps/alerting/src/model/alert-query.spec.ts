@@ -2,15 +2,40 @@ import { alertListSql } from './alert-query';
 
 describe('alert list queries', () => {
   it('default to the agency’s newest alerts, 50 a page', () => {
-    expect(alertListSql('FRA', {})).toEqual({ where: 'a.agency = $1', orderAndLimit: 'ORDER BY a.raised_at DESC, a.alert_id DESC LIMIT $2', values: ['FRA', 50], limit: 50 });
+    expect(alertListSql('FRA', {})).toEqual({
+      where: 'a.agency = $1',
+      orderAndLimit: 'ORDER BY a.raised_at DESC, a.alert_id DESC LIMIT $2',
+      values: ['FRA', 50],
+      limit: 50,
+    });
   });
 
   it('filter by comma lists and a minimum score, sort by score and page after a cursor', () => {
     const cursor = '0b6c1a3e-3f0e-4a59-9a43-4a9b1d1a0c11';
-    const sql = alertListSql('FRA', { status: 'new,acknowledged', level: 'hit', dataset: 'notices,sltd', kind: 'alert', minScore: '0.8', sort: 'score', cursor, limit: '10' });
-    expect(sql.values).toEqual(['FRA', ['new', 'acknowledged'], ['hit'], ['alert'], ['notices', 'sltd'], 0.8, cursor, 10]);
+    const sql = alertListSql('FRA', {
+      status: 'new,acknowledged',
+      level: 'hit',
+      dataset: 'notices,sltd',
+      kind: 'alert',
+      minScore: '0.8',
+      sort: 'score',
+      cursor,
+      limit: '10',
+    });
+    expect(sql.values).toEqual([
+      'FRA',
+      ['new', 'acknowledged'],
+      ['hit'],
+      ['alert'],
+      ['notices', 'sltd'],
+      0.8,
+      cursor,
+      10,
+    ]);
     expect(sql.where).toContain('a.score >= $6');
-    expect(sql.where).toContain('(a.score, a.alert_id) < (SELECT score, alert_id FROM alerts WHERE alert_id = $7 AND agency = $1)');
+    expect(sql.where).toContain(
+      '(a.score, a.alert_id) < (SELECT score, alert_id FROM alerts WHERE alert_id = $7 AND agency = $1)',
+    );
     expect(sql.orderAndLimit).toBe('ORDER BY a.score DESC, a.alert_id DESC LIMIT $8');
   });
 
@@ -40,7 +65,9 @@ describe('alert list queries', () => {
     try {
       alertListSql('FRA', query as Record<string, string>);
     } catch (error) {
-      expect((error as { getResponse(): { details: unknown[] } }).getResponse().details).toEqual([expect.objectContaining({ field, rule })]);
+      expect((error as { getResponse(): { details: unknown[] } }).getResponse().details).toEqual([
+        expect.objectContaining({ field, rule }),
+      ]);
     }
   });
 });

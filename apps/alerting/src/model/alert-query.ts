@@ -49,7 +49,12 @@ const PARAMETERS = ['status', 'level', 'dataset', 'kind', 'subscription', 'minSc
 
 export function alertListSql(agency: string, query: AlertListQuery): AlertListSql {
   const unknown = Object.keys(query).find((name) => !PARAMETERS.includes(name));
-  if (unknown !== undefined) throw invalidField(unknown.slice(0, 40), 'unknownParameter', `is not a filter of this list; use ${PARAMETERS.join(', ')}`);
+  if (unknown !== undefined)
+    throw invalidField(
+      unknown.slice(0, 40),
+      'unknownParameter',
+      `is not a filter of this list; use ${PARAMETERS.join(', ')}`,
+    );
   const values: unknown[] = [agency];
   const conditions = ['a.agency = $1'];
   const bind = (value: unknown) => `$${values.push(value)}`;
@@ -62,7 +67,8 @@ export function alertListSql(agency: string, query: AlertListQuery): AlertListSq
   if (kinds) conditions.push(`a.kind = ANY(${bind(kinds)}::text[])`);
   if (query.dataset !== undefined) {
     const datasets = query.dataset.split(',');
-    if (datasets.some((dataset) => !DATASET.test(dataset))) throw invalidField('dataset', 'isDataset', 'must be dataset names separated by commas, e.g. notices,sltd');
+    if (datasets.some((dataset) => !DATASET.test(dataset)))
+      throw invalidField('dataset', 'isDataset', 'must be dataset names separated by commas, e.g. notices,sltd');
     conditions.push(`a.dataset = ANY(${bind(datasets)}::text[])`);
   }
   if (query.subscription !== undefined) {
@@ -71,7 +77,8 @@ export function alertListSql(agency: string, query: AlertListQuery): AlertListSq
   }
   if (query.minScore !== undefined) {
     const minScore = Number(query.minScore);
-    if (query.minScore.trim() === '' || !Number.isFinite(minScore) || minScore < 0 || minScore > 1) throw invalidField('minScore', 'range', 'must be a number from 0 to 1');
+    if (query.minScore.trim() === '' || !Number.isFinite(minScore) || minScore < 0 || minScore > 1)
+      throw invalidField('minScore', 'range', 'must be a number from 0 to 1');
     conditions.push(`a.score >= ${bind(minScore)}`);
   }
 
@@ -81,16 +88,24 @@ export function alertListSql(agency: string, query: AlertListQuery): AlertListSq
   if (query.cursor !== undefined) {
     if (!isUuid(query.cursor)) throw invalidField('cursor', 'isCursor', 'must be a cursor from a previous page');
     const comparison = direction === 'DESC' ? '<' : '>';
-    conditions.push(`(a.${column}, a.alert_id) ${comparison} (SELECT ${column}, alert_id FROM alerts WHERE alert_id = ${bind(query.cursor)} AND agency = $1)`);
+    conditions.push(
+      `(a.${column}, a.alert_id) ${comparison} (SELECT ${column}, alert_id FROM alerts WHERE alert_id = ${bind(query.cursor)} AND agency = $1)`,
+    );
   }
   const limit = pageSize(query.limit);
-  return { where: conditions.join(' AND '), orderAndLimit: `ORDER BY a.${column} ${direction}, a.alert_id ${direction} LIMIT ${bind(limit)}`, values, limit };
+  return {
+    where: conditions.join(' AND '),
+    orderAndLimit: `ORDER BY a.${column} ${direction}, a.alert_id ${direction} LIMIT ${bind(limit)}`,
+    values,
+    limit,
+  };
 }
 
 export function pageSize(limit: string | undefined): number {
   if (limit === undefined) return DEFAULT_PAGE;
   const size = Number(limit);
-  if (!/^\d+$/.test(limit) || size < 1 || size > MAX_PAGE) throw invalidField('limit', 'range', `must be a whole number from 1 to ${MAX_PAGE}`);
+  if (!/^\d+$/.test(limit) || size < 1 || size > MAX_PAGE)
+    throw invalidField('limit', 'range', `must be a whole number from 1 to ${MAX_PAGE}`);
   return size;
 }
 
@@ -102,7 +117,12 @@ function listOf<T extends string>(field: string, text: string | undefined, allow
   if (text === undefined) return undefined;
   const items = text.split(',');
   const unknown = items.find((item) => !allowed.includes(item as T));
-  if (unknown !== undefined) throw invalidField(field, 'isIn', `must be one or more of ${allowed.join(', ')}, separated by commas; not "${unknown.slice(0, 40)}"`);
+  if (unknown !== undefined)
+    throw invalidField(
+      field,
+      'isIn',
+      `must be one or more of ${allowed.join(', ')}, separated by commas; not "${unknown.slice(0, 40)}"`,
+    );
   return items as T[];
 }
 

@@ -46,8 +46,12 @@ export interface MatchFacts {
 }
 
 export function matchFactsOf(match: MatchFound): MatchFacts {
-  const record = match.record ? (toJson(SharedRecordSchema, match.record, { registry: contractsRegistry }) as JsonObject) : null;
-  const entry = match.entry ? (toJson(ReferenceEntrySchema, match.entry, { registry: contractsRegistry }) as JsonObject) : null;
+  const record = match.record
+    ? (toJson(SharedRecordSchema, match.record, { registry: contractsRegistry }) as JsonObject)
+    : null;
+  const entry = match.entry
+    ? (toJson(ReferenceEntrySchema, match.entry, { registry: contractsRegistry }) as JsonObject)
+    : null;
   return {
     matchId: match.matchId,
     entityId: match.entityId,
@@ -64,7 +68,14 @@ export function matchFactsOf(match: MatchFound): MatchFacts {
     score: match.score,
     level: match.level === MatchLevel.HIT ? 'hit' : 'possible',
     features: match.features.map(({ feature, score, weight, detail }) => ({ feature, score, weight, detail })),
-    countries: [...new Set([match.recordOwner, match.entryOwner, ...countriesOf(match.record?.body), ...countriesOf(match.entry?.body)])].sort(),
+    countries: [
+      ...new Set([
+        match.recordOwner,
+        match.entryOwner,
+        ...countriesOf(match.record?.body),
+        ...countriesOf(match.entry?.body),
+      ]),
+    ].sort(),
     record,
     entry,
     recordDigest: digestOfSubject(record),

@@ -142,12 +142,22 @@ export class AlertsRepository {
 
   /** Alerts resting on a match, locked for this transaction. */
   async ofMatch(manager: EntityManager, matchId: string): Promise<Alert[]> {
-    const rows: AlertRow[] = await manager.query(`${SELECT_ALERTS} WHERE $1 = ANY(a.live_match_ids) FOR UPDATE OF a`, [matchId]);
+    const rows: AlertRow[] = await manager.query(`${SELECT_ALERTS} WHERE $1 = ANY(a.live_match_ids) FOR UPDATE OF a`, [
+      matchId,
+    ]);
     return rows.map(toAlert);
   }
 
   /** A new alert for the audience; `seq` is taken, so streams hear of it. */
-  async insert(manager: EntityManager, alertId: string, audience: Audience, facts: MatchFacts, ownerDecision: OwnerDecision | null, trace: TraceRef | null, status: AlertStatus): Promise<Alert> {
+  async insert(
+    manager: EntityManager,
+    alertId: string,
+    audience: Audience,
+    facts: MatchFacts,
+    ownerDecision: OwnerDecision | null,
+    trace: TraceRef | null,
+    status: AlertStatus,
+  ): Promise<Alert> {
     const rows: AlertRow[] = await manager.query(
       `INSERT INTO alerts (alert_id, match_id, live_match_ids, ${FINDING_COLUMNS.join(', ')},
                            kind, agency, subscription_id, entity_id, dataset, entry_id, status, owner_decision, trace_id, span_id)
@@ -178,7 +188,14 @@ export class AlertsRepository {
    * The alert now rests on this finding too. `announce` moves it in the
    * streams (a new `seq`); without it the newest match is kept quietly.
    */
-  async refresh(manager: EntityManager, alertId: string, facts: MatchFacts, status: AlertStatus, announce: boolean, trace: TraceRef | null): Promise<Alert> {
+  async refresh(
+    manager: EntityManager,
+    alertId: string,
+    facts: MatchFacts,
+    status: AlertStatus,
+    announce: boolean,
+    trace: TraceRef | null,
+  ): Promise<Alert> {
     // UPDATE and DELETE ... RETURNING answer [rows, count] through TypeORM, here and below.
     const [rows]: [AlertRow[], number] = await manager.query(
       `UPDATE alerts SET
@@ -217,7 +234,12 @@ export class AlertsRepository {
    * up drops the record it showed when that record's match is the one dropped
    * (until the next match fills it in again).
    */
-  async dropMatch(manager: EntityManager, alertId: string, matchId: string, reason: string): Promise<{ alert: Alert; retracted: boolean }> {
+  async dropMatch(
+    manager: EntityManager,
+    alertId: string,
+    matchId: string,
+    reason: string,
+  ): Promise<{ alert: Alert; retracted: boolean }> {
     const [rows]: [(AlertRow & { retracted_now: boolean })[], number] = await manager.query(
       `WITH dropped AS (SELECT array_remove(live_match_ids, $2::uuid) AS ids FROM alerts WHERE alert_id = $1)
        UPDATE alerts SET
@@ -266,7 +288,13 @@ export class AlertsRepository {
   }
 
   /** The owner's decision shown on every alert of the pair, whoever's. */
-  async applyOwnerDecision(manager: EntityManager, entityId: string, dataset: string, entryId: string, decision: OwnerDecision): Promise<void> {
+  async applyOwnerDecision(
+    manager: EntityManager,
+    entityId: string,
+    dataset: string,
+    entryId: string,
+    decision: OwnerDecision,
+  ): Promise<void> {
     await manager.query(
       `UPDATE alerts SET owner_decision = $4, updated_at = now(), seq = nextval(pg_get_serial_sequence('alerts', 'seq'))
         WHERE entity_id = $1 AND dataset = $2 AND entry_id = $3`,
@@ -276,7 +304,10 @@ export class AlertsRepository {
   }
 
   async find(manager: EntityManager, alertId: string, lock = false): Promise<Alert | undefined> {
-    const rows: AlertRow[] = await manager.query(`${SELECT_ALERTS} WHERE a.alert_id = $1 ${lock ? 'FOR UPDATE OF a' : ''}`, [alertId]);
+    const rows: AlertRow[] = await manager.query(
+      `${SELECT_ALERTS} WHERE a.alert_id = $1 ${lock ? 'FOR UPDATE OF a' : ''}`,
+      [alertId],
+    );
     return rows[0] && toAlert(rows[0]);
   }
 
@@ -303,21 +334,45 @@ export class AlertsRepository {
 
   private async withSubscriptionName(manager: EntityManager, row: AlertRow): Promise<Alert> {
     if (!row.subscription_id) return toAlert({ ...row, subscription_name: null });
-    const names: { name: string }[] = await manager.query('SELECT name FROM subscriptions WHERE subscription_id = $1', [row.subscription_id]);
+    const names: { name: string }[] = await manager.query('SELECT name FROM subscriptions WHERE subscription_id = $1', [
+      row.subscription_id,
+    ]);
     return toAlert({ ...row, subscription_name: names[0]?.name ?? null });
   }
 }
 
 /** What a finding says of the pair, as both the insert and the refresh bind it ($3 to $15). */
 const FINDING_COLUMNS = [
-  'record_id', 'record_owner', 'record_kind', 'dataset_version', 'entry_owner', 'notice_colour',
-  'score', 'level', 'features', 'record', 'entry', 'record_digest', 'entry_digest',
+  'record_id',
+  'record_owner',
+  'record_kind',
+  'dataset_version',
+  'entry_owner',
+  'notice_colour',
+  'score',
+  'level',
+  'features',
+  'record',
+  'entry',
+  'record_digest',
+  'entry_digest',
 ] as const;
 
 function findingValues(facts: MatchFacts): unknown[] {
   return [
-    facts.recordId, facts.recordOwner, facts.recordKind, facts.datasetVersion, facts.entryOwner, facts.noticeColour,
-    facts.score, facts.level, JSON.stringify(facts.features), facts.record, facts.entry, facts.recordDigest, facts.entryDigest,
+    facts.recordId,
+    facts.recordOwner,
+    facts.recordKind,
+    facts.datasetVersion,
+    facts.entryOwner,
+    facts.noticeColour,
+    facts.score,
+    facts.level,
+    JSON.stringify(facts.features),
+    facts.record,
+    facts.entry,
+    facts.recordDigest,
+    facts.entryDigest,
   ];
 }
 

@@ -49,7 +49,13 @@ interface SubscriptionRow {
 
 @Injectable()
 export class SubscriptionsRepository {
-  async create(manager: EntityManager, subscriptionId: string, agency: string, createdBy: string, body: SubscriptionTerms): Promise<Subscription> {
+  async create(
+    manager: EntityManager,
+    subscriptionId: string,
+    agency: string,
+    createdBy: string,
+    body: SubscriptionTerms,
+  ): Promise<Subscription> {
     const rows: SubscriptionRow[] = await manager.query(
       `INSERT INTO subscriptions (subscription_id, agency, name, datasets, notice_colours, record_kinds, countries, min_score, levels, webhook_id, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
@@ -58,7 +64,12 @@ export class SubscriptionsRepository {
     return toSubscription(rows[0]);
   }
 
-  async replace(manager: EntityManager, agency: string, subscriptionId: string, body: SubscriptionTerms): Promise<Subscription | undefined> {
+  async replace(
+    manager: EntityManager,
+    agency: string,
+    subscriptionId: string,
+    body: SubscriptionTerms,
+  ): Promise<Subscription | undefined> {
     // UPDATE and DELETE ... RETURNING answer [rows, count] through TypeORM, here and below.
     const [rows]: [SubscriptionRow[], number] = await manager.query(
       `UPDATE subscriptions SET name = $3, datasets = $4, notice_colours = $5, record_kinds = $6, countries = $7, min_score = $8, levels = $9,
@@ -70,17 +81,26 @@ export class SubscriptionsRepository {
   }
 
   async delete(manager: EntityManager, agency: string, subscriptionId: string): Promise<boolean> {
-    const [rows]: [unknown[], number] = await manager.query('DELETE FROM subscriptions WHERE agency = $1 AND subscription_id = $2 RETURNING subscription_id', [agency, subscriptionId]);
+    const [rows]: [unknown[], number] = await manager.query(
+      'DELETE FROM subscriptions WHERE agency = $1 AND subscription_id = $2 RETURNING subscription_id',
+      [agency, subscriptionId],
+    );
     return rows.length > 0;
   }
 
   async find(manager: EntityManager, agency: string, subscriptionId: string): Promise<Subscription | undefined> {
-    const rows: SubscriptionRow[] = await manager.query('SELECT * FROM subscriptions WHERE agency = $1 AND subscription_id = $2', [agency, subscriptionId]);
+    const rows: SubscriptionRow[] = await manager.query(
+      'SELECT * FROM subscriptions WHERE agency = $1 AND subscription_id = $2',
+      [agency, subscriptionId],
+    );
     return rows[0] && toSubscription(rows[0]);
   }
 
   async ofAgency(manager: EntityManager, agency: string): Promise<Subscription[]> {
-    const rows: SubscriptionRow[] = await manager.query('SELECT * FROM subscriptions WHERE agency = $1 ORDER BY created_at, subscription_id', [agency]);
+    const rows: SubscriptionRow[] = await manager.query(
+      'SELECT * FROM subscriptions WHERE agency = $1 ORDER BY created_at, subscription_id',
+      [agency],
+    );
     return rows.map(toSubscription);
   }
 

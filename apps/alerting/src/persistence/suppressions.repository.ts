@@ -22,7 +22,17 @@ export class SuppressionsRepository {
        ON CONFLICT (agency, entity_id, dataset, entry_id) DO UPDATE SET
          record_digest = EXCLUDED.record_digest, entry_digest = EXCLUDED.entry_digest, alert_id = EXCLUDED.alert_id,
          suppressed_by = EXCLUDED.suppressed_by, reason = EXCLUDED.reason, suppressed_at = now()`,
-      [alert.agency, alert.entityId, alert.dataset, alert.entryId, alert.recordDigest, alert.entryDigest, alert.alertId, by, reason],
+      [
+        alert.agency,
+        alert.entityId,
+        alert.dataset,
+        alert.entryId,
+        alert.recordDigest,
+        alert.entryDigest,
+        alert.alertId,
+        by,
+        reason,
+      ],
     );
   }
 
@@ -36,8 +46,17 @@ export class SuppressionsRepository {
   }
 
   /** Either side changed since the agency judged the pair: it hears of the pair again. */
-  async lift(manager: EntityManager, agency: string, entityId: string, dataset: string, entryId: string): Promise<void> {
-    await manager.query('DELETE FROM suppressions WHERE agency = $1 AND entity_id = $2 AND dataset = $3 AND entry_id = $4', [agency, entityId, dataset, entryId]);
+  async lift(
+    manager: EntityManager,
+    agency: string,
+    entityId: string,
+    dataset: string,
+    entryId: string,
+  ): Promise<void> {
+    await manager.query(
+      'DELETE FROM suppressions WHERE agency = $1 AND entity_id = $2 AND dataset = $3 AND entry_id = $4',
+      [agency, entityId, dataset, entryId],
+    );
   }
 
   async recordOwnerDecision(manager: EntityManager, alert: Alert, decision: OwnerDecision, by: string): Promise<void> {
@@ -50,11 +69,24 @@ export class SuppressionsRepository {
     );
   }
 
-  async ownerDecisionOf(manager: EntityManager, entityId: string, dataset: string, entryId: string): Promise<OwnerDecision | null> {
-    const rows: { decision: OwnerDecision['decision']; reason: string; agency: string; decided_at: Date }[] = await manager.query(
-      'SELECT decision, reason, agency, decided_at FROM owner_decisions WHERE entity_id = $1 AND dataset = $2 AND entry_id = $3',
-      [entityId, dataset, entryId],
-    );
-    return rows[0] ? { decision: rows[0].decision, reason: rows[0].reason, agency: rows[0].agency, at: rows[0].decided_at.toISOString() } : null;
+  async ownerDecisionOf(
+    manager: EntityManager,
+    entityId: string,
+    dataset: string,
+    entryId: string,
+  ): Promise<OwnerDecision | null> {
+    const rows: { decision: OwnerDecision['decision']; reason: string; agency: string; decided_at: Date }[] =
+      await manager.query(
+        'SELECT decision, reason, agency, decided_at FROM owner_decisions WHERE entity_id = $1 AND dataset = $2 AND entry_id = $3',
+        [entityId, dataset, entryId],
+      );
+    return rows[0]
+      ? {
+          decision: rows[0].decision,
+          reason: rows[0].reason,
+          agency: rows[0].agency,
+          at: rows[0].decided_at.toISOString(),
+        }
+      : null;
   }
 }

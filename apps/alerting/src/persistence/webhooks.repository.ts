@@ -75,7 +75,10 @@ export const DELIVERIES_CHANNEL = 'crosscheck_webhook_deliveries';
 
 @Injectable()
 export class WebhooksRepository {
-  async register(manager: EntityManager, webhook: { webhookId: string; agency: string; url: string; description: string; secret: string; createdBy: string }): Promise<Webhook> {
+  async register(
+    manager: EntityManager,
+    webhook: { webhookId: string; agency: string; url: string; description: string; secret: string; createdBy: string },
+  ): Promise<Webhook> {
     const rows: WebhookRow[] = await manager.query(
       'INSERT INTO webhooks (webhook_id, agency, url, description, secret, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *',
       [webhook.webhookId, webhook.agency, webhook.url, webhook.description, webhook.secret, webhook.createdBy],
@@ -84,27 +87,55 @@ export class WebhooksRepository {
   }
 
   async find(manager: EntityManager, agency: string, webhookId: string): Promise<Webhook | undefined> {
-    const rows: WebhookRow[] = await manager.query('SELECT * FROM webhooks WHERE agency = $1 AND webhook_id = $2', [agency, webhookId]);
+    const rows: WebhookRow[] = await manager.query('SELECT * FROM webhooks WHERE agency = $1 AND webhook_id = $2', [
+      agency,
+      webhookId,
+    ]);
     return rows[0] && toWebhook(rows[0]);
   }
 
   async ofAgency(manager: EntityManager, agency: string): Promise<Webhook[]> {
-    const rows: WebhookRow[] = await manager.query('SELECT * FROM webhooks WHERE agency = $1 ORDER BY created_at, webhook_id', [agency]);
+    const rows: WebhookRow[] = await manager.query(
+      'SELECT * FROM webhooks WHERE agency = $1 ORDER BY created_at, webhook_id',
+      [agency],
+    );
     return rows.map(toWebhook);
   }
 
   async delete(manager: EntityManager, agency: string, webhookId: string): Promise<boolean> {
     // UPDATE and DELETE ... RETURNING answer [rows, count] through TypeORM, here and below.
-    const [rows]: [unknown[], number] = await manager.query('DELETE FROM webhooks WHERE agency = $1 AND webhook_id = $2 RETURNING webhook_id', [agency, webhookId]);
+    const [rows]: [unknown[], number] = await manager.query(
+      'DELETE FROM webhooks WHERE agency = $1 AND webhook_id = $2 RETURNING webhook_id',
+      [agency, webhookId],
+    );
     return rows.length > 0;
   }
 
   /** A call to make, in the caller's transaction; the sender is woken once it commits. */
-  async enqueue(manager: EntityManager, delivery: { deliveryId: string; webhookId: string; agency: string; alertId: string; subscriptionId: string | null; event: AlertEvent; resentFrom?: string }): Promise<Delivery> {
+  async enqueue(
+    manager: EntityManager,
+    delivery: {
+      deliveryId: string;
+      webhookId: string;
+      agency: string;
+      alertId: string;
+      subscriptionId: string | null;
+      event: AlertEvent;
+      resentFrom?: string;
+    },
+  ): Promise<Delivery> {
     const rows: DeliveryRow[] = await manager.query(
       `INSERT INTO webhook_deliveries (delivery_id, webhook_id, agency, alert_id, subscription_id, event, resent_from)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-      [delivery.deliveryId, delivery.webhookId, delivery.agency, delivery.alertId, delivery.subscriptionId, delivery.event, delivery.resentFrom ?? null],
+      [
+        delivery.deliveryId,
+        delivery.webhookId,
+        delivery.agency,
+        delivery.alertId,
+        delivery.subscriptionId,
+        delivery.event,
+        delivery.resentFrom ?? null,
+      ],
     );
     await manager.query(`SELECT pg_notify('${DELIVERIES_CHANNEL}', '')`);
     return toDelivery(rows[0]);
@@ -138,7 +169,13 @@ export class WebhooksRepository {
   }
 
   /** A failed attempt: tried again after `retryInMs`, or dead-lettered when `retryInMs` is undefined. */
-  async markFailed(manager: EntityManager, deliveryId: string, status: number | null, error: string, retryInMs: number | undefined): Promise<void> {
+  async markFailed(
+    manager: EntityManager,
+    deliveryId: string,
+    status: number | null,
+    error: string,
+    retryInMs: number | undefined,
+  ): Promise<void> {
     await manager.query(
       `UPDATE webhook_deliveries SET
          status = CASE WHEN $4::double precision IS NULL THEN 'dead' ELSE 'pending' END,
@@ -150,7 +187,10 @@ export class WebhooksRepository {
   }
 
   async findDelivery(manager: EntityManager, agency: string, deliveryId: string): Promise<Delivery | undefined> {
-    const rows: DeliveryRow[] = await manager.query('SELECT * FROM webhook_deliveries WHERE agency = $1 AND delivery_id = $2', [agency, deliveryId]);
+    const rows: DeliveryRow[] = await manager.query(
+      'SELECT * FROM webhook_deliveries WHERE agency = $1 AND delivery_id = $2',
+      [agency, deliveryId],
+    );
     return rows[0] && toDelivery(rows[0]);
   }
 
@@ -173,7 +213,14 @@ export class WebhooksRepository {
 }
 
 function toWebhook(row: WebhookRow): Webhook {
-  return { webhookId: row.webhook_id, agency: row.agency, url: row.url, description: row.description, createdBy: row.created_by, createdAt: row.created_at.toISOString() };
+  return {
+    webhookId: row.webhook_id,
+    agency: row.agency,
+    url: row.url,
+    description: row.description,
+    createdBy: row.created_by,
+    createdAt: row.created_at.toISOString(),
+  };
 }
 
 function toDelivery(row: DeliveryRow): Delivery {

@@ -17,7 +17,10 @@ export class RaiseAlertMessageController {
   }
 
   @EventPattern(Topics.matchesRetracted)
-  async onMatchRetracted(@Payload() retraction: MatchRetracted, @Ctx() message: IncomingMessage): Promise<InboxOutcome> {
+  async onMatchRetracted(
+    @Payload() retraction: MatchRetracted,
+    @Ctx() message: IncomingMessage,
+  ): Promise<InboxOutcome> {
     return this.inbox.runOnce(message, (transaction) => this.raiseAlert.retract(transaction, retraction));
   }
 }

@@ -45,12 +45,18 @@ export class RaiseAlertService {
     const facts = matchFactsOf(match);
     await this.alerts.lockChanges(transaction);
     const mayKnow = (agency: string) =>
-      maySee(agency, { owner: facts.recordOwner, dissemination: facts.recordDissemination }) && maySee(agency, { owner: facts.entryOwner, dissemination: facts.entryDissemination });
+      maySee(agency, { owner: facts.recordOwner, dissemination: facts.recordDissemination }) &&
+      maySee(agency, { owner: facts.entryOwner, dissemination: facts.entryDissemination });
 
     const existing = await this.alerts.ofPair(transaction, facts.entityId, facts.dataset, facts.entryId);
     const audiences = await this.audiencesOf(transaction, facts, mayKnow);
     const silencedFor = await this.silencedAgencies(transaction, facts);
-    const ownerDecision = await this.suppressions.ownerDecisionOf(transaction, facts.entityId, facts.dataset, facts.entryId);
+    const ownerDecision = await this.suppressions.ownerDecisionOf(
+      transaction,
+      facts.entityId,
+      facts.dataset,
+      facts.entryId,
+    );
     const span = trace.getActiveSpan()?.spanContext();
     const traceRef: TraceRef | null = span ? { traceId: span.traceId, spanId: span.spanId } : null;
 
@@ -80,7 +86,12 @@ export class RaiseAlertService {
   async retract(transaction: EntityManager, retraction: MatchRetracted): Promise<void> {
     await this.alerts.lockChanges(transaction);
     for (const alert of await this.alerts.ofMatch(transaction, retraction.matchId)) {
-      const { alert: changed, retracted } = await this.alerts.dropMatch(transaction, alert.alertId, retraction.matchId, retraction.reason || 'the match no longer holds');
+      const { alert: changed, retracted } = await this.alerts.dropMatch(
+        transaction,
+        alert.alertId,
+        retraction.matchId,
+        retraction.reason || 'the match no longer holds',
+      );
       if (retracted && alert.status !== 'retracted') await this.notifyWebhook(transaction, changed, 'alert.retracted');
     }
   }
@@ -89,15 +100,24 @@ export class RaiseAlertService {
    * Subscriptions the match passes, of agencies that may see both sides; then
    * a hit notice for each side of the hit that no subscription of its agency covers.
    */
-  private async audiencesOf(transaction: EntityManager, facts: MatchFacts, mayKnow: (agency: string) => boolean): Promise<{ audience: Audience; webhookId: string | null }[]> {
-    const subscribed = (await this.subscriptions.matching(transaction, facts)).filter((subscription) => mayKnow(subscription.agency));
-    const audiences = subscribed.map((subscription: Subscription): { audience: Audience; webhookId: string | null } => ({
-      audience: { agency: subscription.agency, kind: 'alert', subscriptionId: subscription.subscriptionId },
-      webhookId: subscription.webhookId,
-    }));
+  private async audiencesOf(
+    transaction: EntityManager,
+    facts: MatchFacts,
+    mayKnow: (agency: string) => boolean,
+  ): Promise<{ audience: Audience; webhookId: string | null }[]> {
+    const subscribed = (await this.subscriptions.matching(transaction, facts)).filter((subscription) =>
+      mayKnow(subscription.agency),
+    );
+    const audiences = subscribed.map(
+      (subscription: Subscription): { audience: Audience; webhookId: string | null } => ({
+        audience: { agency: subscription.agency, kind: 'alert', subscriptionId: subscription.subscriptionId },
+        webhookId: subscription.webhookId,
+      }),
+    );
     const covered = new Set(subscribed.map((subscription) => subscription.agency));
     for (const party of new Set([facts.recordOwner, facts.entryOwner])) {
-      if (!covered.has(party) && mayKnow(party)) audiences.push({ audience: { agency: party, kind: 'hit_notice', subscriptionId: null }, webhookId: null });
+      if (!covered.has(party) && mayKnow(party))
+        audiences.push({ audience: { agency: party, kind: 'hit_notice', subscriptionId: null }, webhookId: null });
     }
     return audiences;
   }
@@ -105,14 +125,26 @@ export class RaiseAlertService {
   /** Agencies that judged this pair a false positive, as both sides still stand; a changed side lifts the judgement. */
   private async silencedAgencies(transaction: EntityManager, facts: MatchFacts): Promise<Set<string>> {
     const silenced = new Set<string>();
-    for (const suppression of await this.suppressions.ofPair(transaction, facts.entityId, facts.dataset, facts.entryId)) {
-      if (suppression.recordDigest === facts.recordDigest && suppression.entryDigest === facts.entryDigest) silenced.add(suppression.agency);
+    for (const suppression of await this.suppressions.ofPair(
+      transaction,
+      facts.entityId,
+      facts.dataset,
+      facts.entryId,
+    )) {
+      if (suppression.recordDigest === facts.recordDigest && suppression.entryDigest === facts.entryDigest)
+        silenced.add(suppression.agency);
       else await this.suppressions.lift(transaction, suppression.agency, facts.entityId, facts.dataset, facts.entryId);
     }
     return silenced;
   }
 
-  private async announce(transaction: EntityManager, alert: Alert, event: AlertEvent, webhookId: string | null, match: MatchFound): Promise<void> {
+  private async announce(
+    transaction: EntityManager,
+    alert: Alert,
+    event: AlertEvent,
+    webhookId: string | null,
+    match: MatchFound,
+  ): Promise<void> {
     if (event === 'alert.raised') {
       await this.outbox.enqueue(transaction, {
         topic: Topics.alertsRaised,
@@ -132,7 +164,15 @@ export class RaiseAlertService {
         }),
       });
     }
-    if (webhookId) await this.webhooks.enqueue(transaction, { deliveryId: randomUUID(), webhookId, agency: alert.agency, alertId: alert.alertId, subscriptionId: alert.subscriptionId, event });
+    if (webhookId)
+      await this.webhooks.enqueue(transaction, {
+        deliveryId: randomUUID(),
+        webhookId,
+        agency: alert.agency,
+        alertId: alert.alertId,
+        subscriptionId: alert.subscriptionId,
+        event,
+      });
   }
 
   /** A change to an alert its subscription's webhook should hear of (the subscription's current webhook). */
@@ -140,7 +180,14 @@ export class RaiseAlertService {
     if (!alert.subscriptionId) return;
     const subscription = await this.subscriptions.find(transaction, alert.agency, alert.subscriptionId);
     if (subscription?.webhookId) {
-      await this.webhooks.enqueue(transaction, { deliveryId: randomUUID(), webhookId: subscription.webhookId, agency: alert.agency, alertId: alert.alertId, subscriptionId: alert.subscriptionId, event });
+      await this.webhooks.enqueue(transaction, {
+        deliveryId: randomUUID(),
+        webhookId: subscription.webhookId,
+        agency: alert.agency,
+        alertId: alert.alertId,
+        subscriptionId: alert.subscriptionId,
+        event,
+      });
     }
   }
 }

@@ -2,11 +2,35 @@
  * A subscription as an analyst writes it: which hits their agency wants
  * alerts for. An empty or missing filter means "any".
  */
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsISO31661Alpha3, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsISO31661Alpha3,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { RECORD_KINDS, UpperCased } from '@crosscheck/records';
 
 export const DATASETS = ['notices', 'sltd', 'smv', 'firearms', 'works-of-art'] as const;
-export const NOTICE_COLOURS = ['red', 'yellow', 'blue', 'black', 'green', 'orange', 'purple', 'silver', 'un_special'] as const;
+export const NOTICE_COLOURS = [
+  'red',
+  'yellow',
+  'blue',
+  'black',
+  'green',
+  'orange',
+  'purple',
+  'silver',
+  'un_special',
+] as const;
 export const LEVELS = ['hit', 'possible'] as const;
 
 export class SubscriptionDto {

@@ -31,7 +31,9 @@ export class SubscriptionsHttpController {
   @Post()
   @HttpCode(HttpStatus.CREATED)
   @Audited('subscription.create')
-  @OpenApiOperation({ summary: 'Subscribe to hits: by dataset, notice colour, record kind, countries, minimum score and level' })
+  @OpenApiOperation({
+    summary: 'Subscribe to hits: by dataset, notice colour, record kind, countries, minimum score and level',
+  })
   async create(@CurrentCaller() caller: Caller, @Body() body: SubscriptionDto): Promise<Subscription> {
     return this.dataSource.transaction(async (manager) => {
       await this.checkWebhook(manager, caller.agency, body.webhookId);
@@ -42,7 +44,8 @@ export class SubscriptionsHttpController {
   @Get(':subscriptionId')
   @OpenApiOperation({ summary: 'One of your agency’s subscriptions' })
   async get(@CurrentCaller() caller: Caller, @Param('subscriptionId') subscriptionId: string): Promise<Subscription> {
-    const found = isUuid(subscriptionId) && (await this.subscriptions.find(this.dataSource.manager, caller.agency, subscriptionId));
+    const found =
+      isUuid(subscriptionId) && (await this.subscriptions.find(this.dataSource.manager, caller.agency, subscriptionId));
     if (!found) throw notFound();
     return found;
   }
@@ -50,7 +53,11 @@ export class SubscriptionsHttpController {
   @Put(':subscriptionId')
   @Audited('subscription.replace')
   @OpenApiOperation({ summary: 'Replace a subscription’s name and filters' })
-  async replace(@CurrentCaller() caller: Caller, @Param('subscriptionId') subscriptionId: string, @Body() body: SubscriptionDto): Promise<Subscription> {
+  async replace(
+    @CurrentCaller() caller: Caller,
+    @Param('subscriptionId') subscriptionId: string,
+    @Body() body: SubscriptionDto,
+  ): Promise<Subscription> {
     if (!isUuid(subscriptionId)) throw notFound();
     return this.dataSource.transaction(async (manager) => {
       await this.checkWebhook(manager, caller.agency, body.webhookId);
@@ -65,10 +72,18 @@ export class SubscriptionsHttpController {
   @Audited('subscription.delete')
   @OpenApiOperation({ summary: 'Delete a subscription; its alerts stay, for the record' })
   async delete(@CurrentCaller() caller: Caller, @Param('subscriptionId') subscriptionId: string): Promise<void> {
-    if (!isUuid(subscriptionId) || !(await this.subscriptions.delete(this.dataSource.manager, caller.agency, subscriptionId))) throw notFound();
+    if (
+      !isUuid(subscriptionId) ||
+      !(await this.subscriptions.delete(this.dataSource.manager, caller.agency, subscriptionId))
+    )
+      throw notFound();
   }
 
-  private async checkWebhook(manager: EntityManager, agency: string, webhookId: string | null | undefined): Promise<void> {
+  private async checkWebhook(
+    manager: EntityManager,
+    agency: string,
+    webhookId: string | null | undefined,
+  ): Promise<void> {
     if (webhookId && !(await this.webhooks.find(manager, agency, webhookId))) {
       throw invalidField('webhookId', 'exists', 'must be the id of one of your agency’s webhooks');
     }

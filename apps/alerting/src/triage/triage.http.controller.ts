@@ -20,7 +20,10 @@ export class TriageHttpController {
   @Post('triage')
   @HttpCode(HttpStatus.OK)
   @RequireRoles('analyst')
-  @OpenApiOperation({ summary: 'Acknowledge, confirm or mark an alert a false positive, with a reason; a false positive silences the pair until either side changes' })
+  @OpenApiOperation({
+    summary:
+      'Acknowledge, confirm or mark an alert a false positive, with a reason; a false positive silences the pair until either side changes',
+  })
   async triage(@CurrentCaller() caller: Caller, @Param('alertId') alertId: string, @Body() body: TriageDto) {
     if (!isUuid(alertId)) throw alertNotFound();
     return alertView(await this.triageService.triage(caller, alertId, body.status as TriageStatus, body.reason));
@@ -29,9 +32,13 @@ export class TriageHttpController {
   @Post('owner-decision')
   @HttpCode(HttpStatus.OK)
   @RequireRoles('analyst', 'data-owner')
-  @OpenApiOperation({ summary: 'As the owner of the reference entry, confirm or reject the hit before anyone acts on it' })
+  @OpenApiOperation({
+    summary: 'As the owner of the reference entry, confirm or reject the hit before anyone acts on it',
+  })
   async decide(@CurrentCaller() caller: Caller, @Param('alertId') alertId: string, @Body() body: OwnerDecisionDto) {
     if (!isUuid(alertId)) throw alertNotFound();
-    return alertView(await this.triageService.decideAsOwner(caller, alertId, body.decision as OwnerDecision['decision'], body.reason));
+    return alertView(
+      await this.triageService.decideAsOwner(caller, alertId, body.decision as OwnerDecision['decision'], body.reason),
+    );
   }
 }

@@ -31,9 +31,12 @@ export class TriageService {
       if (!alert || alert.agency !== caller.agency) throw alertNotFound();
       if (!triageStepsFrom(alert.status).includes(status)) {
         const open = triageStepsFrom(alert.status);
-        throw new ApiError(HttpStatus.CONFLICT, 'invalid_transition', `status: an alert that is ${alert.status} cannot become ${status}${open.length ? `; it can become ${open.join(' or ')}` : ''}`, [
-          { field: 'status', rule: 'transition', message: `cannot go from ${alert.status} to ${status}` },
-        ]);
+        throw new ApiError(
+          HttpStatus.CONFLICT,
+          'invalid_transition',
+          `status: an alert that is ${alert.status} cannot become ${status}${open.length ? `; it can become ${open.join(' or ')}` : ''}`,
+          [{ field: 'status', rule: 'transition', message: `cannot go from ${alert.status} to ${status}` }],
+        );
       }
       const step = { status, reason, by: caller.keyId, at: new Date().toISOString() };
       let triaged = await this.alerts.triage(manager, alert.alertId, status, step);
@@ -43,13 +46,22 @@ export class TriageService {
     });
   }
 
-  async decideAsOwner(caller: Caller, alertId: string, decision: OwnerDecision['decision'], reason: string): Promise<Alert> {
+  async decideAsOwner(
+    caller: Caller,
+    alertId: string,
+    decision: OwnerDecision['decision'],
+    reason: string,
+  ): Promise<Alert> {
     return this.dataSource.transaction(async (manager) => {
       await this.alerts.lockChanges(manager);
       const alert = await this.alerts.find(manager, alertId, true);
       if (!alert || alert.agency !== caller.agency) throw alertNotFound();
       if (alert.entryOwner !== caller.agency) {
-        throw new ApiError(HttpStatus.FORBIDDEN, 'forbidden', `only ${alert.entryOwner}, the owner of reference entry ${alert.entryId}, can confirm or reject this hit`);
+        throw new ApiError(
+          HttpStatus.FORBIDDEN,
+          'forbidden',
+          `only ${alert.entryOwner}, the owner of reference entry ${alert.entryId}, can confirm or reject this hit`,
+        );
       }
       const ownerDecision: OwnerDecision = { decision, reason, agency: caller.agency, at: new Date().toISOString() };
       await this.suppressions.recordOwnerDecision(manager, alert, ownerDecision, caller.keyId);
@@ -60,12 +72,20 @@ export class TriageService {
   }
 
   /** Every alert of this agency on the pair becomes a false positive, and the pair is silenced as its data stands. */
-  private async silencePair(manager: EntityManager, caller: Caller, judged: Alert, step: { status: TriageStatus; reason: string; by: string; at: string }): Promise<Alert> {
+  private async silencePair(
+    manager: EntityManager,
+    caller: Caller,
+    judged: Alert,
+    step: { status: TriageStatus; reason: string; by: string; at: string },
+  ): Promise<Alert> {
     await this.suppressions.silence(manager, judged, caller.keyId, step.reason);
     for (const alert of await this.alerts.ofPair(manager, judged.entityId, judged.dataset, judged.entryId)) {
       const open: AlertStatus[] = ['new', 'acknowledged'];
       if (alert.agency === caller.agency && alert.alertId !== judged.alertId && open.includes(alert.status)) {
-        await this.alerts.triage(manager, alert.alertId, 'false_positive', { ...step, reason: `${step.reason} (with alert ${judged.alertId})` });
+        await this.alerts.triage(manager, alert.alertId, 'false_positive', {
+          ...step,
+          reason: `${step.reason} (with alert ${judged.alertId})`,
+        });
       }
     }
     return (await this.alerts.find(manager, judged.alertId))!;

@@ -92,11 +92,22 @@ export class WebhookDispatcher implements OnModuleInit, OnApplicationShutdown {
     const alert = await this.alerts.find(this.dataSource.manager, delivery.alertId).catch(() => undefined);
     const span = this.tracer.startSpan(
       'webhook deliver',
-      { kind: SpanKind.CLIENT, attributes: { 'crosscheck.delivery_id': delivery.deliveryId, 'crosscheck.alert_id': delivery.alertId, 'crosscheck.webhook.event': delivery.event, 'crosscheck.webhook.attempt': delivery.attempts } },
+      {
+        kind: SpanKind.CLIENT,
+        attributes: {
+          'crosscheck.delivery_id': delivery.deliveryId,
+          'crosscheck.alert_id': delivery.alertId,
+          'crosscheck.webhook.event': delivery.event,
+          'crosscheck.webhook.attempt': delivery.attempts,
+        },
+      },
       alert ? parentOf(alert) : ROOT_CONTEXT,
     );
     try {
-      const outcome = alert && alert.agency === delivery.agency ? await this.call(delivery, alert) : { ok: false as const, status: null, error: 'the alert no longer exists', final: true };
+      const outcome =
+        alert && alert.agency === delivery.agency
+          ? await this.call(delivery, alert)
+          : { ok: false as const, status: null, error: 'the alert no longer exists', final: true };
       span.setAttribute('http.response.status_code', outcome.status ?? 0);
       if (outcome.ok) {
         await this.webhooks.markDelivered(this.dataSource.manager, delivery.deliveryId, outcome.status);
@@ -104,9 +115,23 @@ export class WebhookDispatcher implements OnModuleInit, OnApplicationShutdown {
       }
       span.setStatus({ code: SpanStatusCode.ERROR, message: outcome.error });
       const exhausted = outcome.final || delivery.attempts >= this.config.WEBHOOK_MAX_ATTEMPTS;
-      const retryIn = exhausted ? undefined : retryDelayMs({ baseMs: this.config.WEBHOOK_BACKOFF_BASE_MS, maxMs: this.config.WEBHOOK_BACKOFF_MAX_MS }, delivery.attempts);
-      await this.webhooks.markFailed(this.dataSource.manager, delivery.deliveryId, outcome.status, outcome.error, retryIn);
-      if (exhausted) this.logger.warn(`webhook delivery ${delivery.deliveryId} dead-lettered after ${delivery.attempts} attempts: ${outcome.error}`);
+      const retryIn = exhausted
+        ? undefined
+        : retryDelayMs(
+            { baseMs: this.config.WEBHOOK_BACKOFF_BASE_MS, maxMs: this.config.WEBHOOK_BACKOFF_MAX_MS },
+            delivery.attempts,
+          );
+      await this.webhooks.markFailed(
+        this.dataSource.manager,
+        delivery.deliveryId,
+        outcome.status,
+        outcome.error,
+        retryIn,
+      );
+      if (exhausted)
+        this.logger.warn(
+          `webhook delivery ${delivery.deliveryId} dead-lettered after ${delivery.attempts} attempts: ${outcome.error}`,
+        );
     } catch (error) {
       // The outcome could not be written; the lease runs out and the delivery is tried again.
       this.logger.warn(`recording webhook delivery ${delivery.deliveryId} failed: ${(error as Error).message}`);
@@ -133,7 +158,12 @@ export class WebhookDispatcher implements OnModuleInit, OnApplicationShutdown {
       if (error instanceof TargetRefusedError) return { ok: false, status: null, error: error.message, final: true };
       if (error instanceof ReceiverTimeoutError) return { ok: false, status: null, error: error.message, final: false };
       const { message, code } = error as NodeJS.ErrnoException;
-      return { ok: false, status: null, error: code && !message.includes(code) ? `${message} (${code})` : message, final: false };
+      return {
+        ok: false,
+        status: null,
+        error: code && !message.includes(code) ? `${message} (${code})` : message,
+        final: false,
+      };
     }
   }
 }
@@ -141,5 +171,10 @@ export class WebhookDispatcher implements OnModuleInit, OnApplicationShutdown {
 /** The delivery is a child of the span that raised or last changed the alert, so it shows in the record's trace. */
 function parentOf(alert: Alert) {
   if (!alert.traceId || !alert.spanId) return ROOT_CONTEXT;
-  return trace.setSpanContext(context.active(), { traceId: alert.traceId, spanId: alert.spanId, traceFlags: TraceFlags.SAMPLED, isRemote: true });
+  return trace.setSpanContext(context.active(), {
+    traceId: alert.traceId,
+    spanId: alert.spanId,
+    traceFlags: TraceFlags.SAMPLED,
+    isRemote: true,
+  });
 }

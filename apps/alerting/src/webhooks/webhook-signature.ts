@@ -14,7 +14,12 @@ export function signWebhook(secret: string, body: string, timestampSeconds: numb
   return `t=${timestampSeconds},v1=${hmac(secret, timestampSeconds, body)}`;
 }
 
-export function verifyWebhookSignature(secret: string, body: string, header: string | undefined, nowSeconds = Math.floor(Date.now() / 1000)): boolean {
+export function verifyWebhookSignature(
+  secret: string,
+  body: string,
+  header: string | undefined,
+  nowSeconds = Math.floor(Date.now() / 1000),
+): boolean {
   const parts = new Map((header ?? '').split(',').map((part) => part.trim().split('=', 2) as [string, string]));
   const timestamp = Number(parts.get('t'));
   const signature = parts.get('v1');

@@ -99,11 +99,15 @@ describe('webhook URLs', () => {
   ])('%s is refused as %s', (url, kind) => {
     const problem = webhookUrlProblem(url, byDefault);
     expect(problem?.rule).toBe('publicHost');
-    expect(problem?.message).toMatch(new RegExp(`^must point at a public address, not .*, ${kind.replace(/[()]/g, '\\$&')}$`));
+    expect(problem?.message).toMatch(
+      new RegExp(`^must point at a public address, not .*, ${kind.replace(/[()]/g, '\\$&')}$`),
+    );
   });
 
   it('names the address as the URL normalised it', () => {
-    expect(webhookUrlProblem('http://0x7f000001:3001/v1/admin/agencies', byDefault)?.message).toBe('must point at a public address, not 127.0.0.1, a loopback address');
+    expect(webhookUrlProblem('http://0x7f000001:3001/v1/admin/agencies', byDefault)?.message).toBe(
+      'must point at a public address, not 127.0.0.1, a loopback address',
+    );
   });
 });
 
@@ -150,15 +154,39 @@ describe('the private-target allowlist', () => {
     ['', []],
     [' 127.0.0.1 , ::1 ,', []],
     ['127.0.0.1:9000,10.0.0.0/8:443,[::1]:9000,[fd00::/8]:443,fd00::/8', []],
-    ['localhost', ['"localhost" is a host name; list the addresses or networks it should reach (what a name resolves to can change)']],
-    ['receiver.internal:8443', ['"receiver.internal:8443" is a host name; list the addresses or networks it should reach (what a name resolves to can change)']],
-    ['1.2.3', ['"1.2.3" must be an IP address or CIDR network, optionally with a port: 127.0.0.1:9000, 10.0.0.0/8, [::1]:9000']],
-    ['[::1', ['"[::1" must be an IP address or CIDR network, optionally with a port: 127.0.0.1:9000, 10.0.0.0/8, [::1]:9000']],
-    ['10.0.0.0/8/8', ['"10.0.0.0/8/8" must be an IP address or CIDR network, optionally with a port: 127.0.0.1:9000, 10.0.0.0/8, [::1]:9000']],
+    [
+      'localhost',
+      [
+        '"localhost" is a host name; list the addresses or networks it should reach (what a name resolves to can change)',
+      ],
+    ],
+    [
+      'receiver.internal:8443',
+      [
+        '"receiver.internal:8443" is a host name; list the addresses or networks it should reach (what a name resolves to can change)',
+      ],
+    ],
+    [
+      '1.2.3',
+      ['"1.2.3" must be an IP address or CIDR network, optionally with a port: 127.0.0.1:9000, 10.0.0.0/8, [::1]:9000'],
+    ],
+    [
+      '[::1',
+      ['"[::1" must be an IP address or CIDR network, optionally with a port: 127.0.0.1:9000, 10.0.0.0/8, [::1]:9000'],
+    ],
+    [
+      '10.0.0.0/8/8',
+      [
+        '"10.0.0.0/8/8" must be an IP address or CIDR network, optionally with a port: 127.0.0.1:9000, 10.0.0.0/8, [::1]:9000',
+      ],
+    ],
     ['[127.0.0.1]:80', ['"[127.0.0.1]:80" puts an IPv4 address in brackets; write 127.0.0.1:9000']],
     ['10.0.0.0/33', ['"10.0.0.0/33" must have a prefix length from 0 to 32']],
     ['fd00::/129', ['"fd00::/129" must have a prefix length from 0 to 128']],
-    ['127.0.0.1:0,[::1]:65536', ['"127.0.0.1:0" must have a port from 1 to 65535', '"[::1]:65536" must have a port from 1 to 65535']],
+    [
+      '127.0.0.1:0,[::1]:65536',
+      ['"127.0.0.1:0" must have a port from 1 to 65535', '"[::1]:65536" must have a port from 1 to 65535'],
+    ],
     ['127.0.0.1:http', ['"127.0.0.1:http" must have a port from 1 to 65535']],
   ])('reads %j with problems %j', (list, problems) => {
     expect(allowlistProblems(list)).toEqual(problems);

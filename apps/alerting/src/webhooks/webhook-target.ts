@@ -82,7 +82,10 @@ export class WebhookTargets {
    * resolve to now says nothing about then.
    */
   hostRefusal(hostname: string, port: number): string | undefined {
-    const host = hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
+    const host = hostname
+      .replace(/^\[|\]$/g, '')
+      .replace(/\.$/, '')
+      .toLowerCase();
     if (isIP(host)) return this.refusal(host, port);
     if (host === 'localhost' || host.endsWith('.localhost')) {
       const loopbackAllowed = this.refusal('127.0.0.1', port) === undefined || this.refusal('::1', port) === undefined;
@@ -94,15 +97,18 @@ export class WebhookTargets {
 
 /** The first rule the URL breaks, or undefined when it may be registered. */
 export function webhookUrlProblem(text: string, targets: WebhookTargets): TargetProblem | undefined {
-  if (text.length > MAX_WEBHOOK_URL_LENGTH) return { rule: 'maxLength', message: `must be at most ${MAX_WEBHOOK_URL_LENGTH} characters` };
+  if (text.length > MAX_WEBHOOK_URL_LENGTH)
+    return { rule: 'maxLength', message: `must be at most ${MAX_WEBHOOK_URL_LENGTH} characters` };
   let url: URL;
   try {
     url = new URL(text);
   } catch {
     return { rule: 'isUrl', message: 'must be an absolute URL such as https://example.org/hooks/crosscheck' };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { rule: 'protocol', message: 'must use http or https' };
-  if (url.username || url.password) return { rule: 'noCredentials', message: 'must not carry a user name or password; deliveries are signed instead' };
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return { rule: 'protocol', message: 'must use http or https' };
+  if (url.username || url.password)
+    return { rule: 'noCredentials', message: 'must not carry a user name or password; deliveries are signed instead' };
   if (url.hash) return { rule: 'noFragment', message: 'must not have a #fragment' };
   const refusal = targets.hostRefusal(url.hostname, portOf(url));
   if (refusal) return { rule: 'publicHost', message: `must point at a public address, not ${refusal}` };

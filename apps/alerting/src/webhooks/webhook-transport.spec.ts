@@ -8,8 +8,12 @@ import { guardedLookup, ReceiverTimeoutError, TargetRefusedError, WebhookTranspo
 const dnsOf =
   (answers: Record<string, string[]>): LookupFunction =>
   (hostname, options, callback) => {
-    const addresses: LookupAddress[] = (answers[hostname] ?? []).map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
-    if (addresses.length === 0) return callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }), '');
+    const addresses: LookupAddress[] = (answers[hostname] ?? []).map((address) => ({
+      address,
+      family: address.includes(':') ? 6 : 4,
+    }));
+    if (addresses.length === 0)
+      return callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }), '');
     if (options.all) return callback(null, addresses);
     callback(null, addresses[0].address, addresses[0].family);
   };
@@ -35,11 +39,18 @@ describe('the connect-time lookup', () => {
     const answer = await lookupWith(guardedLookup(byDefault, 443, dns), hostname, true);
     expect(answer.error).toBeNull();
     expect((answer.address as LookupAddress[]).map(({ address }) => address)).toEqual(expected);
-    expect(await lookupWith(guardedLookup(byDefault, 443, dns), hostname, false)).toEqual({ error: null, address: expected[0], family: 4 });
+    expect(await lookupWith(guardedLookup(byDefault, 443, dns), hostname, false)).toEqual({
+      error: null,
+      address: expected[0],
+      family: 4,
+    });
   });
 
   it.each([
-    ['rebound.example.org', 'refused to connect to port 443 of rebound.example.org: it resolves only to 127.0.0.1, a loopback address'],
+    [
+      'rebound.example.org',
+      'refused to connect to port 443 of rebound.example.org: it resolves only to 127.0.0.1, a loopback address',
+    ],
     [
       'metadata.example.org',
       'refused to connect to port 443 of metadata.example.org: it resolves only to 169.254.169.254, a link-local address; fd00:ec2::254, a unique local address',
@@ -52,8 +63,12 @@ describe('the connect-time lookup', () => {
 
   it('lets a listed address through on its port only', async () => {
     const allowlisted = WebhookTargets.fromAllowlist('127.0.0.1:9000');
-    expect((await lookupWith(guardedLookup(allowlisted, 9000, dns), 'rebound.example.org', false)).address).toBe('127.0.0.1');
-    expect((await lookupWith(guardedLookup(allowlisted, 9001, dns), 'rebound.example.org', false)).error).toBeInstanceOf(TargetRefusedError);
+    expect((await lookupWith(guardedLookup(allowlisted, 9000, dns), 'rebound.example.org', false)).address).toBe(
+      '127.0.0.1',
+    );
+    expect(
+      (await lookupWith(guardedLookup(allowlisted, 9001, dns), 'rebound.example.org', false)).error,
+    ).toBeInstanceOf(TargetRefusedError);
   });
 
   it('passes resolver failures on as they are, to be retried', async () => {
@@ -98,14 +113,20 @@ describe('the webhook transport', () => {
 
   /** A transport whose DNS answers `rebound.example.org` with this machine's loopback, where the receiver listens. */
   const transportFor = (allowlist: string) => {
-    const transport = new WebhookTransport(WebhookTargets.fromAllowlist(allowlist), dnsOf({ 'rebound.example.org': ['127.0.0.1'] }));
+    const transport = new WebhookTransport(
+      WebhookTargets.fromAllowlist(allowlist),
+      dnsOf({ 'rebound.example.org': ['127.0.0.1'] }),
+    );
     transports.push(transport);
     return transport;
   };
-  const post = (transport: WebhookTransport, url: string, timeoutMs = 2_000) => transport.post(new URL(url), { 'content-type': 'application/json' }, '{"event":"alert.raised"}', timeoutMs);
+  const post = (transport: WebhookTransport, url: string, timeoutMs = 2_000) =>
+    transport.post(new URL(url), { 'content-type': 'application/json' }, '{"event":"alert.raised"}', timeoutMs);
 
   it('refuses to connect to an IP address the rules refuse, and the receiver hears nothing', async () => {
-    await expect(post(transportFor(''), `http://127.0.0.1:${port}/hook`)).rejects.toThrow(new TargetRefusedError(`refused to connect to port ${port} of 127.0.0.1, a loopback address`));
+    await expect(post(transportFor(''), `http://127.0.0.1:${port}/hook`)).rejects.toThrow(
+      new TargetRefusedError(`refused to connect to port ${port} of 127.0.0.1, a loopback address`),
+    );
     await expect(post(transportFor(''), `https://127.0.0.1:${port}/hook`)).rejects.toBeInstanceOf(TargetRefusedError);
     expect(connections).toBe(0);
   });
@@ -114,9 +135,13 @@ describe('the webhook transport', () => {
     const url = `http://rebound.example.org:${port}/hook`;
     expect(webhookUrlProblem(url, WebhookTargets.fromAllowlist(''))).toBeUndefined();
     await expect(post(transportFor(''), url)).rejects.toThrow(
-      new TargetRefusedError(`refused to connect to port ${port} of rebound.example.org: it resolves only to 127.0.0.1, a loopback address`),
+      new TargetRefusedError(
+        `refused to connect to port ${port} of rebound.example.org: it resolves only to 127.0.0.1, a loopback address`,
+      ),
     );
-    await expect(post(transportFor(''), `https://rebound.example.org:${port}/hook`)).rejects.toBeInstanceOf(TargetRefusedError);
+    await expect(post(transportFor(''), `https://rebound.example.org:${port}/hook`)).rejects.toBeInstanceOf(
+      TargetRefusedError,
+    );
     expect(connections).toBe(0);
   });
 
@@ -133,7 +158,9 @@ describe('the webhook transport', () => {
   });
 
   it('gives up on a receiver that does not answer in time', async () => {
-    await expect(post(transportFor(`127.0.0.1:${port}`), `http://127.0.0.1:${port}/silent`, 300)).rejects.toThrow(new ReceiverTimeoutError('no answer within 300 ms'));
+    await expect(post(transportFor(`127.0.0.1:${port}`), `http://127.0.0.1:${port}/silent`, 300)).rejects.toThrow(
+      new ReceiverTimeoutError('no answer within 300 ms'),
+    );
     expect(received).toHaveLength(1);
   });
 });

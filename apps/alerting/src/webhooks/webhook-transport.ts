@@ -45,7 +45,9 @@ export function guardedLookup(
       const allowed = addresses.filter(({ address }) => targets.refusal(address, port) === undefined);
       if (allowed.length === 0) {
         const refusals = addresses.map(({ address }) => targets.refusal(address, port)).join('; ') || 'no address';
-        const refused = new TargetRefusedError(`refused to connect to port ${port} of ${hostname}: it resolves only to ${refusals}`);
+        const refused = new TargetRefusedError(
+          `refused to connect to port ${port} of ${hostname}: it resolves only to ${refusals}`,
+        );
         return callback(refused, '');
       }
       if (options.all) return callback(null, allowed);
@@ -122,32 +124,36 @@ export class WebhookTransport {
     const secure = url.protocol === 'https:';
     const signal = AbortSignal.timeout(timeoutMs);
     // Not traced as an HTTP client call: the delivery has its own span, and a receiver gets no trace context.
-    return context.with(suppressTracing(context.active()), () => new Promise<number>((resolve, reject) => {
-      let status: number | undefined;
-      const request = (secure ? https : http).request(
-        url,
-        {
-          method: 'POST',
-          agent: secure ? this.httpsAgent : this.httpAgent,
-          port: portOf(url),
-          signal,
-          headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
-        },
-        (response) => {
-          // Read to the end, so the connection can carry the next delivery; a body that never ends is cut off by
-          // the timeout, and the status already answered still counts.
-          status = response.statusCode ?? 0;
-          const answered = () => resolve(status!);
-          response.on('end', answered).on('error', answered).on('close', answered);
-          response.resume();
-        },
-      );
-      request.on('error', (error) => {
-        if (status !== undefined) resolve(status);
-        else reject(signal.aborted ? new ReceiverTimeoutError(`no answer within ${timeoutMs} ms`) : error);
-      });
-      request.end(body);
-    }));
+    return context.with(
+      suppressTracing(context.active()),
+      () =>
+        new Promise<number>((resolve, reject) => {
+          let status: number | undefined;
+          const request = (secure ? https : http).request(
+            url,
+            {
+              method: 'POST',
+              agent: secure ? this.httpsAgent : this.httpAgent,
+              port: portOf(url),
+              signal,
+              headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+            },
+            (response) => {
+              // Read to the end, so the connection can carry the next delivery; a body that never ends is cut off by
+              // the timeout, and the status already answered still counts.
+              status = response.statusCode ?? 0;
+              const answered = () => resolve(status!);
+              response.on('end', answered).on('error', answered).on('close', answered);
+              response.resume();
+            },
+          );
+          request.on('error', (error) => {
+            if (status !== undefined) resolve(status);
+            else reject(signal.aborted ? new ReceiverTimeoutError(`no answer within ${timeoutMs} ms`) : error);
+          });
+          request.end(body);
+        }),
+    );
   }
 
   close(): void {

@@ -71,12 +71,27 @@ export class WebhooksHttpController {
     @Query('cursor') cursor?: string,
     @Query('limit') limit?: string,
   ) {
-    if (status !== undefined && !DELIVERY_STATUSES.includes(status as DeliveryStatus)) throw invalidField('status', 'isIn', `must be one of ${DELIVERY_STATUSES.join(', ')}`);
-    for (const [field, value] of [['webhook', webhookId], ['alert', alertId], ['cursor', cursor]] as const) {
-      if (value !== undefined && !isUuid(value)) throw invalidField(field, 'isUuid', field === 'cursor' ? 'must be a cursor from a previous page' : 'must be an id');
+    if (status !== undefined && !DELIVERY_STATUSES.includes(status as DeliveryStatus))
+      throw invalidField('status', 'isIn', `must be one of ${DELIVERY_STATUSES.join(', ')}`);
+    for (const [field, value] of [
+      ['webhook', webhookId],
+      ['alert', alertId],
+      ['cursor', cursor],
+    ] as const) {
+      if (value !== undefined && !isUuid(value))
+        throw invalidField(
+          field,
+          'isUuid',
+          field === 'cursor' ? 'must be a cursor from a previous page' : 'must be an id',
+        );
     }
     const size = pageSize(limit);
-    const page = await this.webhooks.deliveries(this.dataSource.manager, caller.agency, { status: status as DeliveryStatus | undefined, webhookId, alertId, before: cursor }, size);
+    const page = await this.webhooks.deliveries(
+      this.dataSource.manager,
+      caller.agency,
+      { status: status as DeliveryStatus | undefined, webhookId, alertId, before: cursor },
+      size,
+    );
     return { deliveries: page, nextCursor: page.length === size ? page[page.length - 1].deliveryId : null };
   }
 
@@ -86,7 +101,9 @@ export class WebhooksHttpController {
   @OpenApiOperation({ summary: 'Send a delivery again, as a new delivery of the alert as it is now' })
   async resend(@CurrentCaller() caller: Caller, @Param('deliveryId') deliveryId: string) {
     return this.dataSource.transaction(async (manager) => {
-      const original = isUuid(deliveryId) ? await this.webhooks.findDelivery(manager, caller.agency, deliveryId) : undefined;
+      const original = isUuid(deliveryId)
+        ? await this.webhooks.findDelivery(manager, caller.agency, deliveryId)
+        : undefined;
       if (!original) throw new ApiError(HttpStatus.NOT_FOUND, 'not_found', 'delivery not found');
       return this.webhooks.enqueue(manager, { ...original, deliveryId: randomUUID(), resentFrom: original.deliveryId });
     });
@@ -95,7 +112,9 @@ export class WebhooksHttpController {
   @Delete(':webhookId')
   @HttpCode(HttpStatus.NO_CONTENT)
   @Audited('webhook.delete')
-  @OpenApiOperation({ summary: 'Remove a webhook; subscriptions that used it stop calling it, its pending deliveries are dropped' })
+  @OpenApiOperation({
+    summary: 'Remove a webhook; subscriptions that used it stop calling it, its pending deliveries are dropped',
+  })
   async delete(@CurrentCaller() caller: Caller, @Param('webhookId') webhookId: string): Promise<void> {
     if (!isUuid(webhookId) || !(await this.webhooks.delete(this.dataSource.manager, caller.agency, webhookId))) {
       throw new ApiError(HttpStatus.NOT_FOUND, 'not_found', 'webhook not found');

@@ -33,7 +33,12 @@ export function apiProxy({ target, service, store, secureCookie, logger }: ApiPr
 
   const consoleCallsOnly: RequestHandler = (request: Request, response: Response, next: NextFunction) => {
     if (isConsoleApiCall(service, request.method, request.url)) return next();
-    sendError(response, 404, 'not_found', `${request.method} /api/${service}${request.path}: not a call the console makes`);
+    sendError(
+      response,
+      404,
+      'not_found',
+      `${request.method} /api/${service}${request.path}: not a call the console makes`,
+    );
   };
 
   const requireSession: RequestHandler = (request: Request, response: Response, next: NextFunction) => {
@@ -71,12 +76,21 @@ export function apiProxy({ target, service, store, secureCookie, logger }: ApiPr
           const caller = callers.get(request);
           store.close(caller?.sessionId);
           proxyResponse.headers['set-cookie'] = [clearedSessionCookie({ secure: secureCookie })];
-          logger.info({ service, agency: caller?.analyst.agency, keyId: caller?.analyst.keyId }, 'session ended: the service no longer accepts its key');
+          logger.info(
+            { service, agency: caller?.analyst.agency, keyId: caller?.analyst.keyId },
+            'session ended: the service no longer accepts its key',
+          );
         }
       },
       error(error, request, response) {
         logger.warn({ service, method: request.method, err: (error as Error).message }, `${service} did not answer`);
-        if ('setHeader' in response) sendError(response as ServerResponse, 502, 'upstream_unavailable', `${service} did not answer; try again in a moment`);
+        if ('setHeader' in response)
+          sendError(
+            response as ServerResponse,
+            502,
+            'upstream_unavailable',
+            `${service} did not answer; try again in a moment`,
+          );
         else response.destroy();
       },
     },

@@ -27,7 +27,10 @@ export interface ConsoleOrigin {
 }
 
 /** The console's own origin: the configured public one, or else the one the request was addressed to. */
-export function expectedOrigin(request: RequestProvenance, { publicOrigin, scheme }: ConsoleOrigin): string | undefined {
+export function expectedOrigin(
+  request: RequestProvenance,
+  { publicOrigin, scheme }: ConsoleOrigin,
+): string | undefined {
   if (publicOrigin) return publicOrigin;
   return request.host ? `${scheme}://${request.host.toLowerCase()}` : undefined;
 }
@@ -45,7 +48,11 @@ export function crossOriginProblem(request: RequestProvenance, own: ConsoleOrigi
     return { field: 'Origin', rule: 'isDefined', message: `is missing; ${onlyOwnPages} (Origin: ${expected})` };
   }
   if (request.origin.toLowerCase() !== expected) {
-    return { field: 'Origin', rule: 'sameOrigin', message: `is ${request.origin}, not this console (${expected}); ${onlyOwnPages}` };
+    return {
+      field: 'Origin',
+      rule: 'sameOrigin',
+      message: `is ${request.origin}, not this console (${expected}); ${onlyOwnPages}`,
+    };
   }
   return undefined;
 }
@@ -54,12 +61,20 @@ export function crossOriginProblem(request: RequestProvenance, own: ConsoleOrigi
 export function sameOriginChangesOnly(own: ConsoleOrigin, logger: Logger): RequestHandler {
   return (request, response, next) => {
     const { method, headers } = request;
-    const provenance = { method, origin: headers.origin, fetchSite: single(headers['sec-fetch-site']), host: headers.host };
+    const provenance = {
+      method,
+      origin: headers.origin,
+      fetchSite: single(headers['sec-fetch-site']),
+      host: headers.host,
+    };
     const problem = crossOriginProblem(provenance, own);
     if (!problem) return next();
     // Behind a proxy that terminates TLS, the console's own pages arrive as https:// and need CONSOLE_PUBLIC_ORIGIN.
     const expected = expectedOrigin(provenance, own);
-    logger.warn({ method, path: request.path, origin: provenance.origin, fetchSite: provenance.fetchSite, expected }, 'refused a change from another origin');
+    logger.warn(
+      { method, path: request.path, origin: provenance.origin, fetchSite: provenance.fetchSite, expected },
+      'refused a change from another origin',
+    );
     sendError(response, 403, 'cross_origin_refused', `${problem.field}: ${problem.message}`, [problem]);
   };
 }

@@ -58,9 +58,13 @@ describe('session cookies', () => {
   const id = 'a'.repeat(43);
 
   it('are HttpOnly, SameSite=Strict and for the whole site', () => {
-    expect(sessionCookie(id, { secure: false, maxAgeSeconds: 60 })).toBe(`crosscheck_session=${id}; HttpOnly; SameSite=Strict; Path=/; Max-Age=60`);
+    expect(sessionCookie(id, { secure: false, maxAgeSeconds: 60 })).toBe(
+      `crosscheck_session=${id}; HttpOnly; SameSite=Strict; Path=/; Max-Age=60`,
+    );
     expect(sessionCookie(id, { secure: true, maxAgeSeconds: 60 })).toMatch(/; Secure$/);
-    expect(clearedSessionCookie({ secure: false })).toBe('crosscheck_session=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0');
+    expect(clearedSessionCookie({ secure: false })).toBe(
+      'crosscheck_session=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0',
+    );
   });
 
   it.each([

@@ -34,21 +34,37 @@ export function sessionRoutes({ store, alertingUrl, secureCookie, idleMinutes, l
       sendError(response, 415, 'unsupported_media_type', `Content-Type must be application/json, not ${given}`);
     },
     // Not strict: a body that is JSON but not an object is told so by signInBodyProblems, not called malformed.
-    express.json({ limit: MAX_BODY_BYTES, strict: false, verify: (request, _response, raw) => void (raw.length > 0 && bodiesRead.add(request)) }),
+    express.json({
+      limit: MAX_BODY_BYTES,
+      strict: false,
+      verify: (request, _response, raw) => void (raw.length > 0 && bodiesRead.add(request)),
+    }),
     async (request: Request, response: Response) => {
       // The parser leaves {} for an empty body, which would read as a body without a key.
       const problems = signInBodyProblems(bodiesRead.has(request) ? request.body : undefined);
       if (problems.length > 0) return sendValidationError(response, problems);
       const key = (request.body as { key: string }).key;
       const answer = await whoami(alertingUrl, key);
-      if (answer.outcome === 'unknown') return sendError(response, 401, 'unauthenticated', 'key: not a valid crosscheck key (unknown, revoked or rotated away)');
+      if (answer.outcome === 'unknown')
+        return sendError(
+          response,
+          401,
+          'unauthenticated',
+          'key: not a valid crosscheck key (unknown, revoked or rotated away)',
+        );
       if (answer.outcome === 'unavailable') {
         logger.warn({ status: answer.status }, 'alerting could not check a key at sign-in');
         return sendError(response, 502, 'upstream_unavailable', 'alerting did not answer; try again in a moment');
       }
-      if (answer.outcome === 'forbidden') return sendError(response, 403, 'forbidden', 'key: lacks the analyst role the console needs');
+      if (answer.outcome === 'forbidden')
+        return sendError(response, 403, 'forbidden', 'key: lacks the analyst role the console needs');
       if (!answer.roles.includes('analyst')) {
-        return sendError(response, 403, 'forbidden', `key: has roles ${answer.roles.join(', ') || 'none'}, and the console needs the analyst role`);
+        return sendError(
+          response,
+          403,
+          'forbidden',
+          `key: has roles ${answer.roles.join(', ') || 'none'}, and the console needs the analyst role`,
+        );
       }
       store.close(sessionIdFrom(request.headers.cookie));
       const id = store.open({ key, agency: answer.agency, keyId: answer.keyId, roles: answer.roles });
@@ -83,10 +99,17 @@ export function sessionRoutes({ store, alertingUrl, secureCookie, idleMinutes, l
       return sendError(response, 400, 'malformed_json', 'request body is not valid JSON; send {"key": "cck_…"}');
     }
     if (type === 'entity.too.large') {
-      return sendError(response, 413, 'payload_too_large', `request body is larger than ${MAX_BODY_BYTES} bytes; a sign-in holds only a key`);
+      return sendError(
+        response,
+        413,
+        'payload_too_large',
+        `request body is larger than ${MAX_BODY_BYTES} bytes; a sign-in holds only a key`,
+      );
     }
-    if (type === 'encoding.unsupported' || type === 'charset.unsupported') return sendError(response, 415, 'unsupported_media_type', (error as Error).message);
-    if (typeof status === 'number' && status >= 400 && status < 500) return sendError(response, status, 'bad_request', 'request body could not be read');
+    if (type === 'encoding.unsupported' || type === 'charset.unsupported')
+      return sendError(response, 415, 'unsupported_media_type', (error as Error).message);
+    if (typeof status === 'number' && status >= 400 && status < 500)
+      return sendError(response, status, 'bad_request', 'request body could not be read');
     next(error);
   });
   return router;

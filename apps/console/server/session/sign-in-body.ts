@@ -23,7 +23,9 @@ export function signInBodyProblems(body: unknown): FieldProblem[] {
   const unknownFields = Object.keys(body).filter((field) => field !== 'key');
   return [
     ...keyProblems((body as { key?: unknown }).key, Object.hasOwn(body, 'key')),
-    ...unknownFields.map((field) => problem(field, 'unknownField', 'is not a field of a sign-in, which holds only "key"')),
+    ...unknownFields.map((field) =>
+      problem(field, 'unknownField', 'is not a field of a sign-in, which holds only "key"'),
+    ),
   ];
 }
 
@@ -42,7 +44,8 @@ export function keyProblems(key: unknown, given = key !== undefined): FieldProbl
   if (!/^[0-9a-f]+$/.test(keyId)) {
     return wrong('isCrosscheckKey', `must have a key id of ${KEY_ID_LENGTH} hexadecimal digits (0-9, a-f) after cck_`);
   }
-  if (key[PREFIX.length + KEY_ID_LENGTH] !== '_') return wrong('isCrosscheckKey', 'must have _ between the key id and the secret');
+  if (key[PREFIX.length + KEY_ID_LENGTH] !== '_')
+    return wrong('isCrosscheckKey', 'must have _ between the key id and the secret');
   if (!/^[A-Za-z0-9_-]+$/.test(key.slice(-SECRET_LENGTH))) {
     return wrong('isCrosscheckKey', `must end in a secret of ${SECRET_LENGTH} letters, digits, - or _`);
   }

@@ -39,7 +39,15 @@ export function App() {
   return <Console session={session} zipkinUrl={zipkinUrl} onSignedOut={() => setSession(null)} />;
 }
 
-function Console({ session, zipkinUrl, onSignedOut }: { session: SignedIn; zipkinUrl: string; onSignedOut: () => void }) {
+function Console({
+  session,
+  zipkinUrl,
+  onSignedOut,
+}: {
+  session: SignedIn;
+  zipkinUrl: string;
+  onSignedOut: () => void;
+}) {
   const [route, navigate] = useRoute();
   const [filters, setFilters] = useState<AlertFilters>(NO_FILTERS);
   const feed = useAlertFeed(filters);
@@ -59,10 +67,20 @@ function Console({ session, zipkinUrl, onSignedOut }: { session: SignedIn; zipki
           <span className="brand-sub">Analyst console</span>
         </div>
         <nav className="tabs" aria-label="Pages">
-          <a href="/" className={route.page === 'alerts' ? 'tab on' : 'tab'} aria-current={route.page === 'alerts' ? 'page' : undefined} onClick={(event) => (event.preventDefault(), navigate({ page: 'alerts' }))}>
+          <a
+            href="/"
+            className={route.page === 'alerts' ? 'tab on' : 'tab'}
+            aria-current={route.page === 'alerts' ? 'page' : undefined}
+            onClick={(event) => (event.preventDefault(), navigate({ page: 'alerts' }))}
+          >
             Alerts
           </a>
-          <a href="/subscriptions" className={route.page === 'subscriptions' ? 'tab on' : 'tab'} aria-current={route.page === 'subscriptions' ? 'page' : undefined} onClick={(event) => (event.preventDefault(), navigate({ page: 'subscriptions' }))}>
+          <a
+            href="/subscriptions"
+            className={route.page === 'subscriptions' ? 'tab on' : 'tab'}
+            aria-current={route.page === 'subscriptions' ? 'page' : undefined}
+            onClick={(event) => (event.preventDefault(), navigate({ page: 'subscriptions' }))}
+          >
             Subscriptions
           </a>
         </nav>

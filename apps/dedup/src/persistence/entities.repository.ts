@@ -111,12 +111,18 @@ export function named(name: string, text: string): string {
 export class EntitiesRepository {
   /** The record's member row, locked for the rest of the transaction. */
   async lockMember(manager: EntityManager, recordId: string): Promise<Member | undefined> {
-    const rows: MemberRow[] = await manager.query(named('lock-member', 'SELECT * FROM entity_members WHERE record_id = $1 FOR UPDATE'), [recordId]);
+    const rows: MemberRow[] = await manager.query(
+      named('lock-member', 'SELECT * FROM entity_members WHERE record_id = $1 FOR UPDATE'),
+      [recordId],
+    );
     return rows[0] && toMember(rows[0]);
   }
 
   async findMember(manager: EntityManager, recordId: string): Promise<Member | undefined> {
-    const rows: MemberRow[] = await manager.query('SELECT * FROM entity_members WHERE record_id = $1 AND withdrawn_at IS NULL', [recordId]);
+    const rows: MemberRow[] = await manager.query(
+      'SELECT * FROM entity_members WHERE record_id = $1 AND withdrawn_at IS NULL',
+      [recordId],
+    );
     return rows[0] && toMember(rows[0]);
   }
 
@@ -126,12 +132,19 @@ export class EntitiesRepository {
    * libs/resolution). Each key reads at most ROWS_PER_KEY index
    * entries, so the cost does not grow with the number of stored entities.
    */
-  async candidates(manager: EntityManager, kind: string, keys: string[], excludeRecordId: string, limit = 50): Promise<Candidate[]> {
+  async candidates(
+    manager: EntityManager,
+    kind: string,
+    keys: string[],
+    excludeRecordId: string,
+    limit = 50,
+  ): Promise<Candidate[]> {
     if (keys.length === 0) return [];
-    const rows: { record_id: string; entity_id: string; facts: RecordFacts; shared_keys: number }[] = await manager.query(
-      named(
-        'candidates',
-        `WITH hits AS (
+    const rows: { record_id: string; entity_id: string; facts: RecordFacts; shared_keys: number }[] =
+      await manager.query(
+        named(
+          'candidates',
+          `WITH hits AS (
          SELECT hit.record_id, count(*)::int AS shared_keys, sum(1.0 / ln(2 + hit.key_rows)) AS weight
            FROM unnest($1::text[]) AS wanted(key)
            CROSS JOIN LATERAL (SELECT record_id, count(*) OVER () AS key_rows
@@ -143,10 +156,15 @@ export class EntitiesRepository {
        SELECT m.record_id, m.entity_id, m.facts, hits.shared_keys FROM hits JOIN entity_members m USING (record_id)
         WHERE m.kind = $3 AND m.withdrawn_at IS NULL AND m.entity_id IS NOT NULL
         ORDER BY hits.weight DESC, m.joined_at`,
-      ),
-      [keys, excludeRecordId, kind, limit],
-    );
-    return rows.map((row) => ({ recordId: row.record_id, entityId: row.entity_id, facts: row.facts, sharedKeys: row.shared_keys }));
+        ),
+        [keys, excludeRecordId, kind, limit],
+      );
+    return rows.map((row) => ({
+      recordId: row.record_id,
+      entityId: row.entity_id,
+      facts: row.facts,
+      sharedKeys: row.shared_keys,
+    }));
   }
 
   /** Live members of an entity, oldest first. */
@@ -173,23 +191,35 @@ export class EntitiesRepository {
    */
   async lockEntities(manager: EntityManager, entityIds: string[]): Promise<EntityRow[]> {
     if (entityIds.length === 0) return [];
-    const rows: { entity_id: string; kind: string; created_at: Date; merged_into: string | null }[] = await manager.query(
-      named('lock-entities', 'SELECT entity_id, kind, created_at, merged_into FROM entities WHERE entity_id = ANY($1::uuid[]) ORDER BY entity_id FOR UPDATE'),
-      [entityIds],
-    );
+    const rows: { entity_id: string; kind: string; created_at: Date; merged_into: string | null }[] =
+      await manager.query(
+        named(
+          'lock-entities',
+          'SELECT entity_id, kind, created_at, merged_into FROM entities WHERE entity_id = ANY($1::uuid[]) ORDER BY entity_id FOR UPDATE',
+        ),
+        [entityIds],
+      );
     return rows
-      .map((row) => ({ entityId: row.entity_id, kind: row.kind, createdAt: row.created_at, mergedInto: row.merged_into }))
+      .map((row) => ({
+        entityId: row.entity_id,
+        kind: row.kind,
+        createdAt: row.created_at,
+        mergedInto: row.merged_into,
+      }))
       .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.entityId.localeCompare(b.entityId));
   }
 
   /** Moves the members of `merged` into `survivor`; the merged ids (and ids merged into them earlier) now redirect there. */
   async merge(manager: EntityManager, survivor: string, merged: string[]): Promise<void> {
     if (merged.length === 0) return;
-    await manager.query('UPDATE entity_members SET entity_id = $1 WHERE entity_id = ANY($2::uuid[])', [survivor, merged]);
-    await manager.query('UPDATE entities SET merged_into = $1, updated_at = now() WHERE entity_id = ANY($2::uuid[]) OR merged_into = ANY($2::uuid[])', [
+    await manager.query('UPDATE entity_members SET entity_id = $1 WHERE entity_id = ANY($2::uuid[])', [
       survivor,
       merged,
     ]);
+    await manager.query(
+      'UPDATE entities SET merged_into = $1, updated_at = now() WHERE entity_id = ANY($2::uuid[]) OR merged_into = ANY($2::uuid[])',
+      [survivor, merged],
+    );
     // A possible duplicate of a merged entity is one of the survivor now; one inside the survivor is no longer possible, it is certain.
     // A record may resemble several of the merged entities: its best pair stands for all (one row per record, or the upsert would
     // touch the same row twice and fail).
@@ -215,7 +245,11 @@ export class EntitiesRepository {
     return rows[0] && (rows[0].merged_into ?? rows[0].entity_id);
   }
 
-  async saveMember(manager: EntityManager, member: Omit<Member, 'joinedAt' | 'withdrawnAt'>, keys: string[]): Promise<void> {
+  async saveMember(
+    manager: EntityManager,
+    member: Omit<Member, 'joinedAt' | 'withdrawnAt'>,
+    keys: string[],
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO entity_members (record_id, entity_id, kind, owner, dissemination, record_version, facts, record, decision, score, explanation)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
@@ -228,9 +262,13 @@ export class EntitiesRepository {
     );
     await manager.query('DELETE FROM member_keys WHERE record_id = $1', [member.recordId]);
     if (keys.length > 0) {
-      await manager.query('INSERT INTO member_keys (key, record_id) SELECT DISTINCT unnest($1::text[]), $2::uuid ON CONFLICT DO NOTHING', [keys, member.recordId]);
+      await manager.query(
+        'INSERT INTO member_keys (key, record_id) SELECT DISTINCT unnest($1::text[]), $2::uuid ON CONFLICT DO NOTHING',
+        [keys, member.recordId],
+      );
     }
-    if (member.entityId) await manager.query('UPDATE entities SET updated_at = now() WHERE entity_id = $1', [member.entityId]);
+    if (member.entityId)
+      await manager.query('UPDATE entities SET updated_at = now() WHERE entity_id = $1', [member.entityId]);
   }
 
   /**
@@ -248,7 +286,10 @@ export class EntitiesRepository {
    * upsert returns it. Foreign keys are checked at the end of the statement,
    * when the entity and member rows are in.
    */
-  async saveResolution(manager: EntityManager, { member, keys, newEntityKind, possibleDuplicates, position = 0 }: Resolution): Promise<string[]> {
+  async saveResolution(
+    manager: EntityManager,
+    { member, keys, newEntityKind, possibleDuplicates, position = 0 }: Resolution,
+  ): Promise<string[]> {
     const rows: { record_id: string }[] = await manager.query(
       named(
         'save-resolution',
@@ -310,8 +351,17 @@ export class EntitiesRepository {
   }
 
   /** Possible duplicates touching an entity, in either direction: its members resembling others, and others resembling it. */
-  async possibleDuplicatesOf(manager: EntityManager, entityId: string): Promise<(PossibleDuplicate & { otherEntityId: string })[]> {
-    const rows: { record_id: string; entity_id: string; other_entity_id: string; score: number; explanation: FeatureEvidence[] }[] = await manager.query(
+  async possibleDuplicatesOf(
+    manager: EntityManager,
+    entityId: string,
+  ): Promise<(PossibleDuplicate & { otherEntityId: string })[]> {
+    const rows: {
+      record_id: string;
+      entity_id: string;
+      other_entity_id: string;
+      score: number;
+      explanation: FeatureEvidence[];
+    }[] = await manager.query(
       `SELECT p.record_id, p.entity_id, p.entity_id AS other_entity_id, p.score, p.explanation
          FROM possible_duplicates p JOIN entity_members m ON m.record_id = p.record_id
         WHERE m.entity_id = $1 AND p.entity_id <> $1
@@ -322,7 +372,13 @@ export class EntitiesRepository {
         ORDER BY score DESC LIMIT 100`,
       [entityId],
     );
-    return rows.map((row) => ({ recordId: row.record_id, entityId: row.entity_id, otherEntityId: row.other_entity_id, score: row.score, explanation: row.explanation }));
+    return rows.map((row) => ({
+      recordId: row.record_id,
+      entityId: row.entity_id,
+      otherEntityId: row.other_entity_id,
+      score: row.score,
+      explanation: row.explanation,
+    }));
   }
 }
 

@@ -7,7 +7,17 @@
 import { Injectable } from '@nestjs/common';
 import type { RecordFacts } from '@crosscheck/resolution';
 import { EntityManager } from 'typeorm';
-import { Candidate, Member, MemberRow, PossibleDuplicate, Resolution, ROWS_PER_KEY, memberValues, named, toMember } from './entities.repository';
+import {
+  Candidate,
+  Member,
+  MemberRow,
+  PossibleDuplicate,
+  Resolution,
+  ROWS_PER_KEY,
+  memberValues,
+  named,
+  toMember,
+} from './entities.repository';
 
 export interface CandidateQuery {
   recordId: string;
@@ -32,7 +42,10 @@ export class EntityBatchesRepository {
   async lockMembers(manager: EntityManager, recordIds: string[]): Promise<Map<string, Member>> {
     if (recordIds.length === 0) return new Map();
     const rows: MemberRow[] = await manager.query(
-      named('lock-members', 'SELECT * FROM entity_members WHERE record_id = ANY($1::uuid[]) ORDER BY record_id FOR UPDATE'),
+      named(
+        'lock-members',
+        'SELECT * FROM entity_members WHERE record_id = ANY($1::uuid[]) ORDER BY record_id FOR UPDATE',
+      ),
       [recordIds],
     );
     return new Map(rows.map((row) => [row.record_id.toLowerCase(), toMember(row)]));
@@ -56,10 +69,11 @@ export class EntityBatchesRepository {
     }
     // The candidate lookup of EntitiesRepository.candidates, run once per record in the one statement (a top-N per
     // record costs less than sharing the key lookups and sorting all the batch's hits together).
-    const rows: { ordinal: number; record_id: string; entity_id: string; facts: RecordFacts; shared_keys: number }[] = await manager.query(
-      named(
-        'candidates-of-each',
-        `SELECT asked.ordinal, m.record_id, m.entity_id, m.facts, hits.shared_keys
+    const rows: { ordinal: number; record_id: string; entity_id: string; facts: RecordFacts; shared_keys: number }[] =
+      await manager.query(
+        named(
+          'candidates-of-each',
+          `SELECT asked.ordinal, m.record_id, m.entity_id, m.facts, hits.shared_keys
            FROM unnest($1::int[], $2::int[], $3::uuid[], $4::text[]) WITH ORDINALITY AS asked(first, last, record_id, kind, ordinal)
            CROSS JOIN LATERAL (
              SELECT hit.record_id, count(*)::int AS shared_keys, sum(1.0 / ln(2 + hit.key_rows)) AS weight
@@ -73,11 +87,23 @@ export class EntityBatchesRepository {
            JOIN entity_members m ON m.record_id = hits.record_id
           WHERE m.kind = asked.kind AND m.withdrawn_at IS NULL AND m.entity_id IS NOT NULL
           ORDER BY asked.ordinal, hits.weight DESC, m.joined_at`,
-      ),
-      [bounds.map(([first]) => first), bounds.map(([, last]) => last), asked.map((query) => query.recordId), asked.map((query) => query.kind), asked.flatMap((query) => query.keys), limit],
-    );
+        ),
+        [
+          bounds.map(([first]) => first),
+          bounds.map(([, last]) => last),
+          asked.map((query) => query.recordId),
+          asked.map((query) => query.kind),
+          asked.flatMap((query) => query.keys),
+          limit,
+        ],
+      );
     for (const row of rows) {
-      found[asked[Number(row.ordinal) - 1].index].push({ recordId: row.record_id, entityId: row.entity_id, facts: row.facts, sharedKeys: row.shared_keys });
+      found[asked[Number(row.ordinal) - 1].index].push({
+        recordId: row.record_id,
+        entityId: row.entity_id,
+        facts: row.facts,
+        sharedKeys: row.shared_keys,
+      });
     }
     return found;
   }
@@ -90,7 +116,11 @@ export class EntityBatchesRepository {
    * batch's own order, each record's event can name its entity's members as
    * they were once it was placed.
    */
-  async saveNewMembers(manager: EntityManager, members: NewMember[], joinedEntityIds: string[]): Promise<Map<string, string[]>> {
+  async saveNewMembers(
+    manager: EntityManager,
+    members: NewMember[],
+    joinedEntityIds: string[],
+  ): Promise<Map<string, string[]>> {
     if (members.length === 0) return new Map();
     const values = members.map(({ member }) => memberValues(member));
     const column = (index: number) => values.map((row) => row[index]);

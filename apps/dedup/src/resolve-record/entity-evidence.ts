@@ -28,7 +28,12 @@ export function bestPerEntity(facts: RecordFacts, candidates: Candidate[]): Enti
     if (!pair) continue;
     const current = best.get(candidate.entityId);
     if (!current) {
-      best.set(candidate.entityId, { entityId: candidate.entityId, ...pair, weakest: pair.score, members: [candidate] });
+      best.set(candidate.entityId, {
+        entityId: candidate.entityId,
+        ...pair,
+        weakest: pair.score,
+        members: [candidate],
+      });
       continue;
     }
     current.members.push(candidate);
@@ -39,14 +44,18 @@ export function bestPerEntity(facts: RecordFacts, candidates: Candidate[]): Enti
 }
 
 /** Which entities the record is the same subject as, and which it only resembles. */
-export function decideAmong(evidence: EntityEvidence[], { sameAt, reviewAt, margin }: Thresholds): { same: EntityEvidence[]; review: EntityEvidence[] } {
+export function decideAmong(
+  evidence: EntityEvidence[],
+  { sameAt, reviewAt, margin }: Thresholds,
+): { same: EntityEvidence[]; review: EntityEvidence[] } {
   const joinable = evidence.filter((entity) => entity.score >= sameAt && entity.weakest >= reviewAt);
   const resembling = evidence.filter((entity) => entity.score >= reviewAt && !joinable.includes(entity));
   if (joinable.length <= 1) return { same: joinable, review: resembling };
   const [top] = joinable;
   const same = joinable.filter((entity) => entity === top || resembleEachOther(top, entity, sameAt));
   const rivals = joinable.filter((entity) => !same.includes(entity));
-  if (rivals.length > 0 && top.score - rivals[0].score < margin) return { same: [], review: [...joinable, ...resembling] };
+  if (rivals.length > 0 && top.score - rivals[0].score < margin)
+    return { same: [], review: [...joinable, ...resembling] };
   return { same, review: [...rivals, ...resembling] };
 }
 

@@ -53,7 +53,11 @@ async function scenario(label: string): Promise<Scenario> {
   await ensureTopics(suite.kafka, new TopicNames(suite.topicPrefix), PARTITIONS);
   const admin = suite.kafka.admin();
   await admin.connect();
-  const producer = suite.kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+  const producer = suite.kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   await producer.connect();
   const db = new Client({ connectionString: suite.databaseUrl });
   await db.connect();
@@ -84,9 +88,42 @@ async function startDedup(s: Scenario, instance: string): Promise<void> {
   );
 }
 
-const GIVEN = ['Aleksandr', 'Mohammed', 'Giuseppe', 'Marieke', 'Hiroshi', 'Fatima', 'Olusegun', 'Ingrid', 'Pedro', 'Svetlana', 'Kwame', 'Ayesha'];
-const FAMILY = ['Ivanov', 'Haddad', 'Esposito', 'Janssens', 'Tanaka', 'Okafor', 'Lindqvist', 'Carvalho', 'Petrenko', 'Mensah',
-  'Siddiqui', 'Novak', 'Ferreira', 'Kowalczyk', 'Nakamura', 'Abubakar', 'Johansson', 'Moreau', 'Castillo', 'Horvath'];
+const GIVEN = [
+  'Aleksandr',
+  'Mohammed',
+  'Giuseppe',
+  'Marieke',
+  'Hiroshi',
+  'Fatima',
+  'Olusegun',
+  'Ingrid',
+  'Pedro',
+  'Svetlana',
+  'Kwame',
+  'Ayesha',
+];
+const FAMILY = [
+  'Ivanov',
+  'Haddad',
+  'Esposito',
+  'Janssens',
+  'Tanaka',
+  'Okafor',
+  'Lindqvist',
+  'Carvalho',
+  'Petrenko',
+  'Mensah',
+  'Siddiqui',
+  'Novak',
+  'Ferreira',
+  'Kowalczyk',
+  'Nakamura',
+  'Abubakar',
+  'Johansson',
+  'Moreau',
+  'Castillo',
+  'Horvath',
+];
 
 /** `count` persons that resemble none of the others (distinct names, birth dates far apart), as intake would publish them; `seed` keeps sets apart. */
 function distinctPersons(seed: number, count: number): SharedRecord[] {
@@ -132,7 +169,9 @@ async function produce(s: Scenario, messages: Outgoing[]): Promise<string[]> {
     messages: messages.map(({ record, partition }, index) => ({
       key: record.recordId,
       partition,
-      value: Buffer.from(encodeMessage(RecordReceivedSchema, create(RecordReceivedSchema, { record, receivedAt: timestampNow() }))),
+      value: Buffer.from(
+        encodeMessage(RecordReceivedSchema, create(RecordReceivedSchema, { record, receivedAt: timestampNow() })),
+      ),
       headers: contractHeaders(RecordReceivedSchema, ids[index]),
     })),
   });
@@ -144,11 +183,16 @@ async function consumed(s: Scenario): Promise<void> {
   const topic = s.suite.topic(Topics.recordsReceived);
   const deadline = Date.now() + 120_000;
   for (;;) {
-    const end = new Map((await s.admin.fetchTopicOffsets(topic)).map(({ partition, high }) => [partition, Number(high)]));
+    const end = new Map(
+      (await s.admin.fetchTopicOffsets(topic)).map(({ partition, high }) => [partition, Number(high)]),
+    );
     const [committed] = await s.admin.fetchOffsets({ groupId: s.groupId, topics: [topic] });
-    const done = committed.partitions.every(({ partition, offset }) => end.get(partition) === 0 || Number(offset) >= end.get(partition)!);
+    const done = committed.partitions.every(
+      ({ partition, offset }) => end.get(partition) === 0 || Number(offset) >= end.get(partition)!,
+    );
     if (done && Number((await s.db.query('SELECT count(*) AS n FROM dedup.outbox')).rows[0].n) === 0) return;
-    if (Date.now() > deadline) throw new Error(`dedup did not consume ${topic} in time: ${JSON.stringify(committed.partitions)}`);
+    if (Date.now() > deadline)
+      throw new Error(`dedup did not consume ${topic} in time: ${JSON.stringify(committed.partitions)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -161,21 +205,31 @@ async function assignments(s: Scenario, members: number): Promise<number[][]> {
     const { groups } = await s.admin.describeGroups([s.groupId]);
     const group = groups[0];
     if (group?.state === 'Stable' && group.members.length === members) {
-      const partitions = group.members.map((member) => AssignerProtocol.MemberAssignment.decode(member.memberAssignment)?.assignment[topic] ?? []);
+      const partitions = group.members.map(
+        (member) => AssignerProtocol.MemberAssignment.decode(member.memberAssignment)?.assignment[topic] ?? [],
+      );
       if (partitions.every((owned) => owned.length > 0)) return partitions;
     }
-    if (Date.now() > deadline) throw new Error(`the group did not settle with ${members} members: ${JSON.stringify(group?.members.length)} ${group?.state}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `the group did not settle with ${members} members: ${JSON.stringify(group?.members.length)} ${group?.state}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
 
 async function entityOf(s: Scenario, recordIds: string[]): Promise<Map<string, string>> {
-  const { rows } = await s.db.query('SELECT record_id, entity_id FROM dedup.entity_members WHERE record_id = ANY($1::uuid[])', [recordIds]);
+  const { rows } = await s.db.query(
+    'SELECT record_id, entity_id FROM dedup.entity_members WHERE record_id = ANY($1::uuid[])',
+    [recordIds],
+  );
   return new Map(rows.map((row: { record_id: string; entity_id: string }) => [row.record_id, row.entity_id]));
 }
 
 async function resolvedEvents(s: Scenario) {
-  return (await readTopic(s.suite, Topics.recordsResolved)).map((message) => fromBinary(RecordResolvedSchema, message.value!));
+  return (await readTopic(s.suite, Topics.recordsResolved)).map((message) =>
+    fromBinary(RecordResolvedSchema, message.value!),
+  );
 }
 
 describe('one dedup instance', () => {
@@ -191,12 +245,20 @@ describe('one dedup instance', () => {
     const originals = distinctPersons(1, 20);
     const copies = originals.map((record) => duplicateOf(record, 'ESP'));
     // All before dedup starts, on one partition: its first fetch hands them over as one batch.
-    await produce(s, [...originals, ...copies].map((record) => ({ record, partition: 0 })));
+    await produce(
+      s,
+      [...originals, ...copies].map((record) => ({ record, partition: 0 })),
+    );
     await startDedup(s, 'only');
     await consumed(s);
 
-    const entities = await entityOf(s, [...originals, ...copies].map((record) => record.recordId));
-    originals.forEach((original, index) => expect(entities.get(copies[index].recordId)).toBe(entities.get(original.recordId)));
+    const entities = await entityOf(
+      s,
+      [...originals, ...copies].map((record) => record.recordId),
+    );
+    originals.forEach((original, index) =>
+      expect(entities.get(copies[index].recordId)).toBe(entities.get(original.recordId)),
+    );
     const events = await resolvedEvents(s);
     expect(events).toHaveLength(40);
     for (const copy of copies) {
@@ -209,16 +271,33 @@ describe('one dedup instance', () => {
 
   it('changes nothing when a batch is delivered again, under the same message ids or new ones', async () => {
     const persons = distinctPersons(2, 10);
-    const ids = await produce(s, persons.map((record) => ({ record, partition: 1 })));
+    const ids = await produce(
+      s,
+      persons.map((record) => ({ record, partition: 1 })),
+    );
     await consumed(s);
-    const before = await s.db.query('SELECT record_id, entity_id, decision, joined_at FROM dedup.entity_members ORDER BY record_id');
+    const before = await s.db.query(
+      'SELECT record_id, entity_id, decision, joined_at FROM dedup.entity_members ORDER BY record_id',
+    );
     const eventsBefore = (await resolvedEvents(s)).length;
 
-    await produce(s, persons.map((record, index) => ({ record, partition: 1, messageId: ids[index] })));
-    await produce(s, persons.map((record) => ({ record, partition: 2 })));
+    await produce(
+      s,
+      persons.map((record, index) => ({ record, partition: 1, messageId: ids[index] })),
+    );
+    await produce(
+      s,
+      persons.map((record) => ({ record, partition: 2 })),
+    );
     await consumed(s);
 
-    expect((await s.db.query('SELECT record_id, entity_id, decision, joined_at FROM dedup.entity_members ORDER BY record_id')).rows).toEqual(before.rows);
+    expect(
+      (
+        await s.db.query(
+          'SELECT record_id, entity_id, decision, joined_at FROM dedup.entity_members ORDER BY record_id',
+        )
+      ).rows,
+    ).toEqual(before.rows);
     expect(await resolvedEvents(s)).toHaveLength(eventsBefore);
   });
 
@@ -227,12 +306,18 @@ describe('one dedup instance', () => {
     // A record without a body can never be resolved, however often it is tried.
     const poison: SharedRecord = { ...persons[6], recordId: randomUUID(), body: { case: undefined } };
     const batch = [...persons.slice(0, 6), poison, ...persons.slice(6)];
-    await produce(s, batch.map((record) => ({ record, partition: 2 })));
+    await produce(
+      s,
+      batch.map((record) => ({ record, partition: 2 })),
+    );
     await consumed(s);
 
     const deadLetters = await readTopic(s.suite, deadLetterTopic(Topics.recordsReceived));
     expect(deadLetters.map((message) => message.key?.toString())).toEqual([poison.recordId]);
-    const entities = await entityOf(s, persons.map((record) => record.recordId));
+    const entities = await entityOf(
+      s,
+      persons.map((record) => record.recordId),
+    );
     expect(persons.filter((record) => !entities.get(record.recordId))).toEqual([]);
   });
 });
@@ -261,7 +346,10 @@ describe('two dedup instances in one consumer group', () => {
     );
     await consumed(s);
 
-    const entities = await entityOf(s, pairs.flatMap(({ original, copy }) => [original.recordId, copy.recordId]));
+    const entities = await entityOf(
+      s,
+      pairs.flatMap(({ original, copy }) => [original.recordId, copy.recordId]),
+    );
     const split = pairs.filter(({ original, copy }) => entities.get(original.recordId) !== entities.get(copy.recordId));
     expect(split.map(({ original }) => original.recordId)).toEqual([]);
     expect(new Set(pairs.map(({ original }) => entities.get(original.recordId))).size).toBe(pairs.length);

@@ -70,10 +70,24 @@ export class ResolveBatchService {
     const items = received.map((item, position): BatchRecord => {
       const record = recordOf(item.event);
       const facts = factsOfRecord(record);
-      return { ...item, record, recordId: record.recordId.toLowerCase(), kind: kindOfRecord(record), facts, keys: blockingKeys(facts), position };
+      return {
+        ...item,
+        record,
+        recordId: record.recordId.toLowerCase(),
+        kind: kindOfRecord(record),
+        facts,
+        keys: blockingKeys(facts),
+        position,
+      };
     });
-    await lockBlockingKeys(transaction, items.flatMap(({ kind, keys }) => keys.map((key) => kindedKey(kind, key))));
-    const known = await this.batches.lockMembers(transaction, items.map(({ recordId }) => recordId));
+    await lockBlockingKeys(
+      transaction,
+      items.flatMap(({ kind, keys }) => keys.map((key) => kindedKey(kind, key))),
+    );
+    const known = await this.batches.lockMembers(
+      transaction,
+      items.map(({ recordId }) => recordId),
+    );
     const seen = new Set<string>();
     const placed = new PlacedInBatch();
     let candidates: { from: number; found: Candidate[][] } | undefined;
@@ -85,7 +99,10 @@ export class ResolveBatchService {
       if (!again && before && isStale(item.record, before)) continue;
       if (!again && !before) {
         candidates ??= { from: index, found: await this.candidatesFrom(transaction, items, index, known, seen) };
-        const evidence = bestPerEntity(item.facts, [...candidates.found[index - candidates.from], ...placed.candidatesFor(item)]);
+        const evidence = bestPerEntity(item.facts, [
+          ...candidates.found[index - candidates.from],
+          ...placed.candidatesFor(item),
+        ]);
         const { same, review } = decideAmong(evidence, this.resolveRecord.thresholds);
         if (same.length <= 1) {
           placed.add(item, same[0] ? joinPlacement(same[0]) : newEntityPlacement(review), review);
@@ -94,14 +111,23 @@ export class ResolveBatchService {
       }
       // The rarer cases, in their place: what came before is written first, and what comes after reads anew.
       await this.save(transaction, placed);
-      await this.resolveRecord.resolve(transaction, item.event, { position: item.position, traceContext: item.traceContext });
+      await this.resolveRecord.resolve(transaction, item.event, {
+        position: item.position,
+        traceContext: item.traceContext,
+      });
       candidates = undefined;
     }
     await this.save(transaction, placed);
   }
 
   /** Candidates from the database for the records from `from` on that may be placed in the batch (the others ask for none). */
-  private async candidatesFrom(transaction: EntityManager, items: BatchRecord[], from: number, known: Map<string, Member>, seen: Set<string>): Promise<Candidate[][]> {
+  private async candidatesFrom(
+    transaction: EntityManager,
+    items: BatchRecord[],
+    from: number,
+    known: Map<string, Member>,
+    seen: Set<string>,
+  ): Promise<Candidate[][]> {
     const queries = items.slice(from).map(({ recordId, kind, keys }, offset) => {
       const placeable = !known.has(recordId) && (offset === 0 || !seen.has(recordId));
       return { recordId, kind, keys: placeable ? keys : [] };
@@ -112,13 +138,21 @@ export class ResolveBatchService {
   /** Writes what the batch placed, in one statement, and their events. */
   private async save(transaction: EntityManager, placed: PlacedInBatch): Promise<void> {
     if (placed.all.length === 0) return;
-    const created = new Set(placed.all.filter(({ placement }) => placement.isNew).map(({ placement }) => placement.entityId));
-    const joined = [...new Set(placed.all.map(({ placement }) => placement.entityId))].filter((entityId) => !created.has(entityId));
+    const created = new Set(
+      placed.all.filter(({ placement }) => placement.isNew).map(({ placement }) => placement.entityId),
+    );
+    const joined = [...new Set(placed.all.map(({ placement }) => placement.entityId))].filter(
+      (entityId) => !created.has(entityId),
+    );
     // Locked in id order, as every resolution locks entities; one merged away since the candidates were read means deciding again.
     const locked = await this.entities.lockEntities(transaction, joined);
     const mergedAway = locked.find((entity) => entity.mergedInto);
     if (mergedAway) throw new ResolutionConflict(mergedAway.entityId);
-    const membersBefore = await this.batches.saveNewMembers(transaction, placed.all.map(({ member }) => member), joined);
+    const membersBefore = await this.batches.saveNewMembers(
+      transaction,
+      placed.all.map(({ member }) => member),
+      joined,
+    );
 
     const joinedInBatch = new Map<string, string[]>();
     const events = placed.all.map(({ item, placement, possibleEntityIds }) => {
@@ -173,9 +207,15 @@ class PlacedInBatch {
   candidatesFor(item: BatchRecord): Candidate[] {
     const shared = new Map<Placed, number>();
     for (const key of item.keys) {
-      for (const placed of this.byKey.get(kindedKey(item.kind, key)) ?? []) shared.set(placed, (shared.get(placed) ?? 0) + 1);
+      for (const placed of this.byKey.get(kindedKey(item.kind, key)) ?? [])
+        shared.set(placed, (shared.get(placed) ?? 0) + 1);
     }
-    return [...shared].map(([placed, sharedKeys]) => ({ recordId: placed.item.recordId, entityId: placed.placement.entityId, facts: placed.item.facts, sharedKeys }));
+    return [...shared].map(([placed, sharedKeys]) => ({
+      recordId: placed.item.recordId,
+      entityId: placed.placement.entityId,
+      facts: placed.item.facts,
+      sharedKeys,
+    }));
   }
 
   clear(): void {
@@ -185,7 +225,13 @@ class PlacedInBatch {
 }
 
 function joinPlacement(entity: ReturnType<typeof decideAmong>['same'][number]): Placement {
-  return { entityId: entity.entityId, decision: ResolutionDecision.JOINED_ENTITY, score: entity.score, explanation: entity.features, mergedEntityIds: [] };
+  return {
+    entityId: entity.entityId,
+    decision: ResolutionDecision.JOINED_ENTITY,
+    score: entity.score,
+    explanation: entity.features,
+    mergedEntityIds: [],
+  };
 }
 
 /** An older version arriving late, or any copy of a withdrawn record: nothing to do (resolve-record.service.ts says why). */

@@ -23,7 +23,13 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { fromBinary, toBinary } from '@bufbuild/protobuf';
 import { disseminationFromContract } from '@crosscheck/auth';
-import { RecordReceived, RecordWithdrawn, ResolutionDecision, SharedRecord, SharedRecordSchema } from '@crosscheck/contracts';
+import {
+  RecordReceived,
+  RecordWithdrawn,
+  ResolutionDecision,
+  SharedRecord,
+  SharedRecordSchema,
+} from '@crosscheck/contracts';
 import { Outbox } from '@crosscheck/messaging';
 import { PairScore, RecordFacts, blockingKeys } from '@crosscheck/resolution';
 import type { Context } from '@opentelemetry/api';
@@ -50,7 +56,11 @@ export class ResolveRecordService {
   ) {}
 
   get thresholds(): Thresholds {
-    return { sameAt: this.config.DEDUP_SAME_ENTITY_THRESHOLD, reviewAt: this.config.DEDUP_REVIEW_THRESHOLD, margin: this.config.DEDUP_AMBIGUITY_MARGIN };
+    return {
+      sameAt: this.config.DEDUP_SAME_ENTITY_THRESHOLD,
+      reviewAt: this.config.DEDUP_REVIEW_THRESHOLD,
+      margin: this.config.DEDUP_AMBIGUITY_MARGIN,
+    };
   }
 
   /**
@@ -74,7 +84,12 @@ export class ResolveRecordService {
     if (known?.entityId) {
       const stays = await this.stillBelongs(transaction, known.entityId, record.recordId, facts);
       if (stays) {
-        placement = await this.join(transaction, [known.entityId, ...same.map((entity) => entity.entityId)], ResolutionDecision.UNCHANGED, stays);
+        placement = await this.join(
+          transaction,
+          [known.entityId, ...same.map((entity) => entity.entityId)],
+          ResolutionDecision.UNCHANGED,
+          stays,
+        );
       } else {
         await this.leave(transaction, known, record, place.traceContext);
         placement = await this.place(transaction, same, review);
@@ -83,7 +98,9 @@ export class ResolveRecordService {
       placement = await this.place(transaction, same, review);
     }
 
-    const possible = review.filter((entity) => entity.entityId !== placement.entityId && !placement.mergedEntityIds.includes(entity.entityId));
+    const possible = review.filter(
+      (entity) => entity.entityId !== placement.entityId && !placement.mergedEntityIds.includes(entity.entityId),
+    );
     const memberRecordIds = await this.entities.saveResolution(transaction, {
       member: {
         recordId: record.recordId,
@@ -104,7 +121,10 @@ export class ResolveRecordService {
       position: place.position,
     });
     const possibleIds = possible.map((entity) => entity.entityId);
-    await this.outbox.enqueue(transaction, resolvedEvent(record, placement, possibleIds, memberRecordIds, place.traceContext));
+    await this.outbox.enqueue(
+      transaction,
+      resolvedEvent(record, placement, possibleIds, memberRecordIds, place.traceContext),
+    );
   }
 
   /** The record is withdrawn: it leaves its entity, and a late copy of it will be ignored. */
@@ -123,34 +143,66 @@ export class ResolveRecordService {
    * must reach the threshold against at least one other member. Returns the
    * evidence when it does.
    */
-  private async stillBelongs(transaction: EntityManager, entityId: string, recordId: string, facts: RecordFacts): Promise<PairScore | undefined> {
-    const others = (await this.entities.members(transaction, entityId)).filter((member) => member.recordId !== recordId);
+  private async stillBelongs(
+    transaction: EntityManager,
+    entityId: string,
+    recordId: string,
+    facts: RecordFacts,
+  ): Promise<PairScore | undefined> {
+    const others = (await this.entities.members(transaction, entityId)).filter(
+      (member) => member.recordId !== recordId,
+    );
     if (others.length === 0) return { score: 1, features: [] };
     const best = bestOf(facts, others);
     return best && best.score >= this.config.DEDUP_SAME_ENTITY_THRESHOLD ? best : undefined;
   }
 
-  private async place(transaction: EntityManager, same: EntityEvidence[], review: EntityEvidence[]): Promise<Placement> {
+  private async place(
+    transaction: EntityManager,
+    same: EntityEvidence[],
+    review: EntityEvidence[],
+  ): Promise<Placement> {
     if (same.length > 0) {
-      return this.join(transaction, same.map((entity) => entity.entityId), ResolutionDecision.JOINED_ENTITY, same[0]);
+      return this.join(
+        transaction,
+        same.map((entity) => entity.entityId),
+        ResolutionDecision.JOINED_ENTITY,
+        same[0],
+      );
     }
     // Created with the record's row (saveResolution), in the same statement.
     return newEntityPlacement(review);
   }
 
   /** Joins the oldest of the entities; the others merge into it. */
-  private async join(transaction: EntityManager, entityIds: string[], decision: ResolutionDecision, evidence: PairScore): Promise<Placement> {
+  private async join(
+    transaction: EntityManager,
+    entityIds: string[],
+    decision: ResolutionDecision,
+    evidence: PairScore,
+  ): Promise<Placement> {
     const locked = await this.entities.lockEntities(transaction, [...new Set(entityIds)]);
     const mergedAway = locked.find((entity) => entity.mergedInto);
     if (mergedAway) throw new ResolutionConflict(mergedAway.entityId);
     const [survivor, ...merged] = locked;
     const mergedEntityIds = merged.map((entity) => entity.entityId);
     await this.entities.merge(transaction, survivor.entityId, mergedEntityIds);
-    return { entityId: survivor.entityId, decision, score: evidence.score, explanation: evidence.features, mergedEntityIds };
+    return {
+      entityId: survivor.entityId,
+      decision,
+      score: evidence.score,
+      explanation: evidence.features,
+      mergedEntityIds,
+    };
   }
 
   /** A new version no longer resembles its entity: it leaves, and the entity hears of it. */
-  private async leave(transaction: EntityManager, known: Member, record: SharedRecord, traceContext?: Context): Promise<void> {
+  private async leave(
+    transaction: EntityManager,
+    known: Member,
+    record: SharedRecord,
+    traceContext?: Context,
+  ): Promise<void> {
     const entityId = known.entityId!;
     await this.entities.lockEntities(transaction, [entityId]);
     await this.entities.saveMember(transaction, { ...known, entityId: null }, []);
@@ -158,8 +210,19 @@ export class ResolveRecordService {
     await this.publishLeft(transaction, previous, entityId, traceContext);
   }
 
-  private async publishLeft(transaction: EntityManager, record: SharedRecord, entityId: string, traceContext?: Context): Promise<void> {
-    const placement: Placement = { entityId, decision: ResolutionDecision.LEFT_ENTITY, score: 0, explanation: [], mergedEntityIds: [] };
+  private async publishLeft(
+    transaction: EntityManager,
+    record: SharedRecord,
+    entityId: string,
+    traceContext?: Context,
+  ): Promise<void> {
+    const placement: Placement = {
+      entityId,
+      decision: ResolutionDecision.LEFT_ENTITY,
+      score: 0,
+      explanation: [],
+      mergedEntityIds: [],
+    };
     const memberRecordIds = await this.entities.memberRecordIds(transaction, entityId);
     await this.outbox.enqueue(transaction, resolvedEvent(record, placement, [], memberRecordIds, traceContext));
   }
@@ -175,8 +238,22 @@ export function newEntityPlacement(review: EntityEvidence[]): Placement {
   const entityId = randomUUID();
   const nearest = review[0];
   return nearest
-    ? { entityId, isNew: true, decision: ResolutionDecision.POSSIBLE_DUPLICATE, score: nearest.score, explanation: nearest.features, mergedEntityIds: [] }
-    : { entityId, isNew: true, decision: ResolutionDecision.NEW_ENTITY, score: 0, explanation: [], mergedEntityIds: [] };
+    ? {
+        entityId,
+        isNew: true,
+        decision: ResolutionDecision.POSSIBLE_DUPLICATE,
+        score: nearest.score,
+        explanation: nearest.features,
+        mergedEntityIds: [],
+      }
+    : {
+        entityId,
+        isNew: true,
+        decision: ResolutionDecision.NEW_ENTITY,
+        score: 0,
+        explanation: [],
+        mergedEntityIds: [],
+      };
 }
 
 export function toPossibleDuplicate(recordId: string, entity: EntityEvidence): PossibleDuplicate {

@@ -10,7 +10,9 @@ export class ViewEntityHttpController {
 
   @Get('entities/:id')
   @Audited('entity.read')
-  @OpenApiOperation({ summary: 'An entity: the member records the caller may see, the links between agencies, possible duplicates' })
+  @OpenApiOperation({
+    summary: 'An entity: the member records the caller may see, the links between agencies, possible duplicates',
+  })
   entity(@CurrentCaller() caller: Caller, @Param('id') id: string) {
     return this.view.entity(caller.agency, id);
   }

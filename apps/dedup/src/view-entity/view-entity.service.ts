@@ -80,8 +80,15 @@ export class ViewEntityService {
   }
 
   /** The part of the entity the caller's visible members hold together, from `start` or else from the oldest of them. */
-  private async view(manager: EntityManager, agency: string, entityId: string, start?: string): Promise<EntityView | undefined> {
-    const visible = (await this.entities.members(manager, entityId)).filter((member) => maySee(agency, member)).slice(0, MAX_LINKED_MEMBERS);
+  private async view(
+    manager: EntityManager,
+    agency: string,
+    entityId: string,
+    start?: string,
+  ): Promise<EntityView | undefined> {
+    const visible = (await this.entities.members(manager, entityId))
+      .filter((member) => maySee(agency, member))
+      .slice(0, MAX_LINKED_MEMBERS);
     const component = visibleComponent(visible, scoreMembers, this.config.DEDUP_SAME_ENTITY_THRESHOLD, start);
     if (component.length === 0) return undefined;
     const members = component.map(({ member }) => member);
@@ -99,19 +106,31 @@ export class ViewEntityService {
    * caller may see them and scored afresh between visible records only: the
    * stored score and explanation may be against a record it may not see.
    */
-  private async possibleDuplicates(manager: EntityManager, agency: string, entityId: string, visible: Member[]): Promise<PossibleDuplicateView[]> {
+  private async possibleDuplicates(
+    manager: EntityManager,
+    agency: string,
+    entityId: string,
+    visible: Member[],
+  ): Promise<PossibleDuplicateView[]> {
     const reviewAt = this.config.DEDUP_REVIEW_THRESHOLD;
     const visibleHere = new Map(visible.map((member) => [member.recordId, member]));
     const views: PossibleDuplicateView[] = [];
     for (const duplicate of await this.entities.possibleDuplicatesOf(manager, entityId)) {
-      const record = visibleHere.get(duplicate.recordId) ?? (await this.visibleMember(manager, agency, duplicate.recordId));
+      const record =
+        visibleHere.get(duplicate.recordId) ?? (await this.visibleMember(manager, agency, duplicate.recordId));
       if (!record) continue;
       // The record is either one of this entity's, resembling the other entity, or one of the other's, resembling this one.
       const counterparts = visibleHere.has(duplicate.recordId)
         ? (await this.entities.members(manager, duplicate.otherEntityId)).filter((member) => maySee(agency, member))
         : visible;
       const pair = visibleResemblance(record, counterparts, scoreMembers, reviewAt);
-      if (pair) views.push({ entityId: duplicate.otherEntityId, recordId: duplicate.recordId, score: pair.score, explanation: pair.features });
+      if (pair)
+        views.push({
+          entityId: duplicate.otherEntityId,
+          recordId: duplicate.recordId,
+          score: pair.score,
+          explanation: pair.features,
+        });
     }
     return views.sort((a, b) => b.score - a.score);
   }
@@ -145,7 +164,12 @@ function linksBetweenAgencies(members: Member[]): LinkView[] {
       const [a, b] = [members[i], members[j]];
       if (a.owner === b.owner) continue;
       const pair = scoreMembers(a, b);
-      links.push({ records: [a.recordId, b.recordId], agencies: [a.owner, b.owner], score: pair?.score ?? 0, explanation: pair?.features ?? [] });
+      links.push({
+        records: [a.recordId, b.recordId],
+        agencies: [a.owner, b.owner],
+        score: pair?.score ?? 0,
+        explanation: pair?.features ?? [],
+      });
     }
   }
   return links.sort((x, y) => y.score - x.score);

@@ -13,7 +13,9 @@ const member = (recordId: string, minute: number): Fake => ({ recordId, joinedAt
 function scorer(scores: Record<string, number>) {
   return (a: Fake, b: Fake): PairScore | undefined => {
     const score = scores[`${a.recordId}-${b.recordId}`] ?? scores[`${b.recordId}-${a.recordId}`];
-    return score === undefined ? undefined : { score, features: [{ feature: 'name', score, weight: 1, detail: `${a.recordId}~${b.recordId}` }] };
+    return score === undefined
+      ? undefined
+      : { score, features: [{ feature: 'name', score, weight: 1, detail: `${a.recordId}~${b.recordId}` }] };
   };
 }
 

@@ -42,7 +42,9 @@ export function visibleComponent<M extends VisibleMember>(
   sameAt: number,
   start?: string,
 ): { member: M; evidence: MemberEvidence }[] {
-  const ordered = [...visible].sort((a, b) => a.joinedAt.getTime() - b.joinedAt.getTime() || a.recordId.localeCompare(b.recordId));
+  const ordered = [...visible].sort(
+    (a, b) => a.joinedAt.getTime() - b.joinedAt.getTime() || a.recordId.localeCompare(b.recordId),
+  );
   const origin = start === undefined ? ordered[0] : ordered.find((member) => member.recordId === start);
   if (!origin) return [];
   const best = new Map<string, PairScore>();
@@ -68,12 +70,21 @@ export function visibleComponent<M extends VisibleMember>(
     evidence:
       index === 0
         ? { decision: 'new_entity', score: 0, explanation: [] }
-        : { decision: 'joined_entity', score: best.get(member.recordId)!.score, explanation: best.get(member.recordId)!.features },
+        : {
+            decision: 'joined_entity',
+            score: best.get(member.recordId)!.score,
+            explanation: best.get(member.recordId)!.features,
+          },
   }));
 }
 
 /** The best pair between `record` and any of `members`, when it reaches `reviewAt`. */
-export function visibleResemblance<M>(record: M, members: M[], score: PairScorer<M>, reviewAt: number): PairScore | undefined {
+export function visibleResemblance<M>(
+  record: M,
+  members: M[],
+  score: PairScorer<M>,
+  reviewAt: number,
+): PairScore | undefined {
   let best: PairScore | undefined;
   for (const member of members) {
     const pair = score(record, member);

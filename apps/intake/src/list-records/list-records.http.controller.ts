@@ -31,9 +31,12 @@ export class ListRecordsHttpController {
     @Query('cursor') cursor?: string,
     @Query('limit') limit = '50',
   ) {
-    if (kind !== undefined && !(RECORD_KINDS as readonly string[]).includes(kind)) throw invalidField('kind', 'query', `must be one of ${RECORD_KINDS.join(', ')}`);
-    if (owner !== undefined && !/^[A-Z][A-Z0-9-]{1,15}$/.test(owner)) throw invalidField('owner', 'query', 'must be an agency code');
-    if (!/^\d+$/.test(limit) || Number(limit) < 1 || Number(limit) > 500) throw invalidField('limit', 'query', 'must be a whole number from 1 to 500');
+    if (kind !== undefined && !(RECORD_KINDS as readonly string[]).includes(kind))
+      throw invalidField('kind', 'query', `must be one of ${RECORD_KINDS.join(', ')}`);
+    if (owner !== undefined && !/^[A-Z][A-Z0-9-]{1,15}$/.test(owner))
+      throw invalidField('owner', 'query', 'must be an agency code');
+    if (!/^\d+$/.test(limit) || Number(limit) < 1 || Number(limit) > 500)
+      throw invalidField('limit', 'query', 'must be a whole number from 1 to 500');
     const pageSize = Number(limit);
     const records = await this.records.list(this.dataSource.manager, {
       agency: caller.agency,
@@ -45,7 +48,10 @@ export class ListRecordsHttpController {
       limit: pageSize,
     });
     const last = records[records.length - 1];
-    return { records: records.map(recordView), nextCursor: records.length === pageSize && last ? encodeCursor(last.createdAt, last.recordId) : null };
+    return {
+      records: records.map(recordView),
+      nextCursor: records.length === pageSize && last ? encodeCursor(last.createdAt, last.recordId) : null,
+    };
   }
 }
 
@@ -56,7 +62,7 @@ function encodeCursor(createdAt: Date, recordId: string): string {
 function decodeCursor(cursor: string): { createdAt: Date; recordId: string } {
   const [at, recordId] = Buffer.from(cursor, 'base64url').toString().split('|');
   const createdAt = new Date(at ?? '');
-  if (Number.isNaN(createdAt.getTime()) || !isUUID(recordId ?? '')) throw invalidField('cursor', 'query', 'must be a cursor from a previous page');
+  if (Number.isNaN(createdAt.getTime()) || !isUUID(recordId ?? ''))
+    throw invalidField('cursor', 'query', 'must be a cursor from a previous page');
   return { createdAt, recordId };
 }
-

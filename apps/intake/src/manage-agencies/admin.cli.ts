@@ -23,7 +23,15 @@ import { IntakeAdminConfig } from './intake-admin.config';
 const USAGE = `usage: admin agency:create <CODE> <name> | agencies | key:issue <CODE> --roles r1,r2 [--label text] | keys <CODE> | key:rotate <keyId> | key:revoke <keyId>`;
 
 async function main(): Promise<void> {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { roles: { type: 'string' }, label: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } } });
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
+      roles: { type: 'string' },
+      label: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+  });
   const [command, ...rest] = positionals;
   if (values.help) return void process.stdout.write(`${USAGE}\n`);
   if (!command) throw new Error(USAGE);
@@ -34,13 +42,18 @@ async function main(): Promise<void> {
     applicationName: 'intake-admin',
     migrations: [CreateOutboxAndInbox1763800000000, ...intakeMigrations],
   });
-  const service = new ManageAgenciesService(dataSource, new AgenciesRepository(dataSource), new Outbox({ databaseSchema: config.DATABASE_SCHEMA }));
+  const service = new ManageAgenciesService(
+    dataSource,
+    new AgenciesRepository(dataSource),
+    new Outbox({ databaseSchema: config.DATABASE_SCHEMA }),
+  );
   const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, values.json ? 0 : 2)}\n`);
   try {
     switch (command) {
       case 'agency:create': {
         const [code, ...name] = rest;
-        if (!code || !AGENCY_CODE_RULE.test(code)) throw new Error('agency:create: CODE must be 2-16 upper-case letters, digits or "-"');
+        if (!code || !AGENCY_CODE_RULE.test(code))
+          throw new Error('agency:create: CODE must be 2-16 upper-case letters, digits or "-"');
         if (name.length === 0) throw new Error('agency:create: a name is required');
         print(await service.createAgency(code, name.join(' ')));
         break;
@@ -51,7 +64,10 @@ async function main(): Promise<void> {
       case 'key:issue': {
         const roles = (values.roles ?? '').split(',').filter(Boolean);
         const invalid = roles.filter((role) => !isRole(role));
-        if (!rest[0] || roles.length === 0 || invalid.length > 0) throw new Error(`key:issue: --roles must list roles among agency, analyst, data-owner, operator, admin${invalid.length ? ` (not ${invalid.join(', ')})` : ''}`);
+        if (!rest[0] || roles.length === 0 || invalid.length > 0)
+          throw new Error(
+            `key:issue: --roles must list roles among agency, analyst, data-owner, operator, admin${invalid.length ? ` (not ${invalid.join(', ')})` : ''}`,
+          );
         const issued = await service.issueKey(rest[0], roles as Role[], values.label ?? '');
         printKey(issued, values.json);
         break;
@@ -75,7 +91,9 @@ async function main(): Promise<void> {
 
 function printKey(issued: { key: string; keyId: string; agency: string; roles: string[] }, json?: boolean): void {
   if (json) return void process.stdout.write(`${JSON.stringify(issued)}\n`);
-  process.stderr.write(`key ${issued.keyId} for ${issued.agency} (${issued.roles.join(', ')}); it is shown only now:\n`);
+  process.stderr.write(
+    `key ${issued.keyId} for ${issued.agency} (${issued.roles.join(', ')}); it is shown only now:\n`,
+  );
   process.stdout.write(`${issued.key}\n`);
 }
 

@@ -50,4 +50,3 @@ function agencyCode(code: string): string {
   if (!AGENCY_CODE_RULE.test(code)) throw new ApiError(HttpStatus.NOT_FOUND, 'not_found', `agency ${code} not found`);
   return code;
 }
-

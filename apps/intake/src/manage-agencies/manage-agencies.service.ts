@@ -49,7 +49,13 @@ export class ManageAgenciesService {
     await this.requireAgency(agency);
     const issued = issueApiKey();
     return this.dataSource.transaction(async (transaction) => {
-      const summary = await this.agencies.insertKey(transaction, { keyId: issued.keyId, agency, roles, secretHash: issued.secretHash, label });
+      const summary = await this.agencies.insertKey(transaction, {
+        keyId: issued.keyId,
+        agency,
+        roles,
+        secretHash: issued.secretHash,
+        label,
+      });
       await this.publishKeyStates(transaction, issued.keyId);
       return { ...summary, key: issued.token };
     });
@@ -60,9 +66,16 @@ export class ManageAgenciesService {
     return this.dataSource.transaction(async (transaction) => {
       const old = await this.agencies.findKeySummary(transaction, keyId, true);
       if (!old) throw new ApiError(HttpStatus.NOT_FOUND, 'not_found', `key ${keyId} not found`);
-      if (old.revokedAt) throw new ApiError(HttpStatus.CONFLICT, 'conflict', `key ${keyId} is revoked; issue a new key instead`);
+      if (old.revokedAt)
+        throw new ApiError(HttpStatus.CONFLICT, 'conflict', `key ${keyId} is revoked; issue a new key instead`);
       const issued = issueApiKey();
-      const summary = await this.agencies.insertKey(transaction, { keyId: issued.keyId, agency: old.agency, roles: old.roles, secretHash: issued.secretHash, label: old.label });
+      const summary = await this.agencies.insertKey(transaction, {
+        keyId: issued.keyId,
+        agency: old.agency,
+        roles: old.roles,
+        secretHash: issued.secretHash,
+        label: old.label,
+      });
       await this.agencies.revokeKey(transaction, keyId, issued.keyId);
       await this.publishKeyStates(transaction, issued.keyId, keyId);
       return { ...summary, key: issued.token };

@@ -4,4 +4,11 @@ import { CreateAgenciesAndAudit1763800000110 } from './1763800000110-create-agen
 import { RecordLifecycle1763800000120 } from './1763800000120-record-lifecycle';
 import { IdempotencyKeys1763800000130 } from './1763800000130-idempotency-keys';
 
-export const intakeMigrations = [CreateRecords1763800000100, CreateAgenciesAndAudit1763800000110, RecordLifecycle1763800000120, IdempotencyKeys1763800000130, AuditLogDetail1763800000900, AuditLogChain1763800000910];
+export const intakeMigrations = [
+  CreateRecords1763800000100,
+  CreateAgenciesAndAudit1763800000110,
+  RecordLifecycle1763800000120,
+  IdempotencyKeys1763800000130,
+  AuditLogDetail1763800000900,
+  AuditLogChain1763800000910,
+];

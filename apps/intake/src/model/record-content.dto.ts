@@ -5,14 +5,31 @@
  * Unknown fields are refused (the global ValidationPipe forbids them).
  */
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsISO8601,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { RecordBodyDto, UpperCased } from '@crosscheck/records';
 
 export class DisseminationDto {
   @IsIn(['all', 'agencies', 'owner-only'])
   scope!: 'all' | 'agencies' | 'owner-only';
 
-  @ValidateIf((dissemination: DisseminationDto) => dissemination.scope === 'agencies' || dissemination.agencies !== undefined)
+  @ValidateIf(
+    (dissemination: DisseminationDto) => dissemination.scope === 'agencies' || dissemination.agencies !== undefined,
+  )
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(200)

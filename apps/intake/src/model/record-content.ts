@@ -26,9 +26,11 @@ export function prepareContent(content: RecordContent, retentionDays: number, no
   const reportedAt = content.reportedAt ? new Date(content.reportedAt) : now;
   const longest = new Date(now.getTime() + retentionDays * DAY_MS);
   const expiresAt = content.expiresAt ? new Date(content.expiresAt) : longest;
-  if (reportedAt.getTime() > now.getTime() + 5 * 60 * 1000) throw invalidField('reportedAt', 'notInFuture', 'must not be in the future');
+  if (reportedAt.getTime() > now.getTime() + 5 * 60 * 1000)
+    throw invalidField('reportedAt', 'notInFuture', 'must not be in the future');
   if (expiresAt.getTime() <= now.getTime()) throw invalidField('expiresAt', 'inFuture', 'must be in the future');
-  if (expiresAt.getTime() > longest.getTime()) throw invalidField('expiresAt', 'maxRetention', `must be at most ${retentionDays} days from now`);
+  if (expiresAt.getTime() > longest.getTime())
+    throw invalidField('expiresAt', 'maxRetention', `must be at most ${retentionDays} days from now`);
   return {
     content,
     contentHash: hashContent(content),
@@ -44,13 +46,20 @@ function warningsFor(content: RecordContent): FieldProblem[] {
   if (content.kind !== 'vehicle' || !content.vehicle) return [];
   const vin = checkVin(content.vehicle.vin);
   if (vin.checkDigit !== 'mismatch') return [];
-  return [{ field: 'vehicle.vin', rule: 'vinCheckDigit', message: 'the ISO 3779 check digit (position 9) does not match; fine unless this is a North American VIN' }];
+  return [
+    {
+      field: 'vehicle.vin',
+      rule: 'vinCheckDigit',
+      message: 'the ISO 3779 check digit (position 9) does not match; fine unless this is a North American VIN',
+    },
+  ];
 }
-
 
 /** A hash of the content that ignores key order, so the same record re-sent is recognised. */
 export function hashContent(content: unknown): string {
-  return createHash('sha256').update(canonicalJson(content) ?? '').digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson(content) ?? '')
+    .digest('hex');
 }
 
 // Keys sorted at every level, undefined fields dropped: the same content always gives the same text.
@@ -58,5 +67,7 @@ const canonicalJson = configure({ deterministic: true, bigint: false });
 
 /** A record's kind never changes: an update, or a re-share under the same externalRef, as another kind is refused with this. */
 export function kindChange(stored: { kind: string }, kind: string): ApiError | undefined {
-  return stored.kind === kind ? undefined : invalidField('kind', 'immutable', `cannot change from ${stored.kind}; share a ${kind} under a new externalRef`);
+  return stored.kind === kind
+    ? undefined
+    : invalidField('kind', 'immutable', `cannot change from ${stored.kind}; share a ${kind} under a new externalRef`);
 }

@@ -7,7 +7,10 @@ export function mayView(agency: string, record: StoredRecord): boolean {
   if (record.owner === agency) return true;
   if (record.withdrawnAt || record.expiresAt.getTime() <= Date.now()) return false;
   const { scope, agencies } = record.content.dissemination;
-  return maySee(agency, { owner: record.owner, dissemination: scope === 'agencies' ? { scope, agencies: agencies ?? [] } : { scope } });
+  return maySee(agency, {
+    owner: record.owner,
+    dissemination: scope === 'agencies' ? { scope, agencies: agencies ?? [] } : { scope },
+  });
 }
 
 export function recordView(record: StoredRecord) {
@@ -25,6 +28,8 @@ export function recordView(record: StoredRecord) {
     expiresAt: record.expiresAt.toISOString(),
     createdAt: record.createdAt.toISOString(),
     updatedAt: record.updatedAt.toISOString(),
-    ...(record.withdrawnAt ? { withdrawnAt: record.withdrawnAt.toISOString(), withdrawalReason: record.withdrawalReason } : {}),
+    ...(record.withdrawnAt
+      ? { withdrawnAt: record.withdrawnAt.toISOString(), withdrawalReason: record.withdrawalReason }
+      : {}),
   };
 }

@@ -9,7 +9,11 @@ import { DisseminationScope, SharedRecord, SharedRecordSchema } from '@crosschec
 import { RECORD_KIND_CONTRACT, recordBodyOf } from '@crosscheck/records';
 import type { StoredRecord } from './record';
 
-const SCOPES = { all: DisseminationScope.ALL, agencies: DisseminationScope.AGENCIES, 'owner-only': DisseminationScope.OWNER_ONLY } as const;
+const SCOPES = {
+  all: DisseminationScope.ALL,
+  agencies: DisseminationScope.AGENCIES,
+  'owner-only': DisseminationScope.OWNER_ONLY,
+} as const;
 
 export function toSharedRecord(record: StoredRecord): SharedRecord {
   const content = record.content;
@@ -27,4 +31,3 @@ export function toSharedRecord(record: StoredRecord): SharedRecord {
     body: recordBodyOf(content),
   });
 }
-

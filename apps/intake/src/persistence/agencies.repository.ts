@@ -57,12 +57,18 @@ export class AgenciesRepository implements CredentialStore {
 
   /** The key as authentication sees it: what the guard checks, and what is replicated to the other services. */
   async keyState(manager: EntityManager, keyId: string): Promise<StoredKey | undefined> {
-    const rows: { key_id: string; agency_code: string; roles: string[]; secret_hash: string; revoked_at: Date | null; disabled_at: Date | null }[] =
-      await manager.query(
-        `SELECT k.key_id, k.agency_code, k.roles, k.secret_hash, k.revoked_at, a.disabled_at
+    const rows: {
+      key_id: string;
+      agency_code: string;
+      roles: string[];
+      secret_hash: string;
+      revoked_at: Date | null;
+      disabled_at: Date | null;
+    }[] = await manager.query(
+      `SELECT k.key_id, k.agency_code, k.roles, k.secret_hash, k.revoked_at, a.disabled_at
            FROM api_keys k JOIN agencies a ON a.code = k.agency_code WHERE k.key_id = $1`,
-        [keyId],
-      );
+      [keyId],
+    );
     const row = rows[0];
     if (!row) return undefined;
     return {
@@ -81,7 +87,14 @@ export class AgenciesRepository implements CredentialStore {
       'INSERT INTO agencies (code, name) VALUES ($1, $2) ON CONFLICT (code) DO NOTHING RETURNING *',
       [code, name],
     );
-    return rows[0] && { code: rows[0].code, name: rows[0].name, createdAt: rows[0].created_at, disabledAt: rows[0].disabled_at };
+    return (
+      rows[0] && {
+        code: rows[0].code,
+        name: rows[0].name,
+        createdAt: rows[0].created_at,
+        disabledAt: rows[0].disabled_at,
+      }
+    );
   }
 
   async agencyExists(manager: EntityManager, code: string): Promise<boolean> {
@@ -90,11 +103,21 @@ export class AgenciesRepository implements CredentialStore {
   }
 
   async listAgencies(manager: EntityManager): Promise<Agency[]> {
-    const rows: { code: string; name: string; created_at: Date; disabled_at: Date | null }[] = await manager.query('SELECT * FROM agencies ORDER BY code');
-    return rows.map((row) => ({ code: row.code, name: row.name, createdAt: row.created_at, disabledAt: row.disabled_at }));
+    const rows: { code: string; name: string; created_at: Date; disabled_at: Date | null }[] = await manager.query(
+      'SELECT * FROM agencies ORDER BY code',
+    );
+    return rows.map((row) => ({
+      code: row.code,
+      name: row.name,
+      createdAt: row.created_at,
+      disabledAt: row.disabled_at,
+    }));
   }
 
-  async insertKey(manager: EntityManager, key: { keyId: string; agency: string; roles: Role[]; secretHash: string; label: string }): Promise<KeySummary> {
+  async insertKey(
+    manager: EntityManager,
+    key: { keyId: string; agency: string; roles: Role[]; secretHash: string; label: string },
+  ): Promise<KeySummary> {
     const rows: KeyRow[] = await manager.query(
       `INSERT INTO api_keys (key_id, agency_code, roles, secret_hash, label) VALUES ($1, $2, $3, $4, $5)
        RETURNING key_id, agency_code, roles, label, created_at, revoked_at`,
@@ -121,7 +144,10 @@ export class AgenciesRepository implements CredentialStore {
 
   async revokeKey(manager: EntityManager, keyId: string, replacedBy?: string): Promise<void> {
     this.forget(keyId);
-    await manager.query('UPDATE api_keys SET revoked_at = coalesce(revoked_at, now()), replaced_by = $2 WHERE key_id = $1', [keyId, replacedBy ?? null]);
+    await manager.query(
+      'UPDATE api_keys SET revoked_at = coalesce(revoked_at, now()), replaced_by = $2 WHERE key_id = $1',
+      [keyId, replacedBy ?? null],
+    );
   }
 }
 
@@ -135,5 +161,12 @@ interface KeyRow {
 }
 
 function toSummary(row: KeyRow): KeySummary {
-  return { keyId: row.key_id, agency: row.agency_code, roles: row.roles.filter(isRole), label: row.label, createdAt: row.created_at, revokedAt: row.revoked_at };
+  return {
+    keyId: row.key_id,
+    agency: row.agency_code,
+    roles: row.roles.filter(isRole),
+    label: row.label,
+    createdAt: row.created_at,
+    revokedAt: row.revoked_at,
+  };
 }

@@ -18,12 +18,19 @@ export class DisseminationAgencies {
 
   /** For each content, in order, the refusal its dissemination earns, or undefined. One query for all. */
   async refusals(manager: EntityManager, contents: Disseminated[]): Promise<(ApiError | undefined)[]> {
-    const unknown = await this.agencies.unknownCodes(manager, contents.flatMap((content) => content.dissemination.agencies ?? []));
+    const unknown = await this.agencies.unknownCodes(
+      manager,
+      contents.flatMap((content) => content.dissemination.agencies ?? []),
+    );
     return contents.map((content) => {
       const index = (content.dissemination.agencies ?? []).findIndex((code) => unknown.has(code));
       if (index < 0) return undefined;
       const code = content.dissemination.agencies![index];
-      return invalidField(`dissemination.agencies[${index}]`, 'knownAgency', `${code} is not an agency of the exchange`);
+      return invalidField(
+        `dissemination.agencies[${index}]`,
+        'knownAgency',
+        `${code} is not an agency of the exchange`,
+      );
     });
   }
 

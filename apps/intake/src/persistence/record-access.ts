@@ -26,7 +26,8 @@ export class RecordAccess {
   async owned(manager: EntityManager, agency: string, recordId: string): Promise<StoredRecord> {
     const record = UUID.test(recordId) ? await this.records.findById(manager, recordId, true) : undefined;
     if (!record || !mayView(agency, record)) throw notFound();
-    if (record.owner !== agency) throw new ApiError(HttpStatus.FORBIDDEN, 'forbidden', 'only the agency that shared a record can change it');
+    if (record.owner !== agency)
+      throw new ApiError(HttpStatus.FORBIDDEN, 'forbidden', 'only the agency that shared a record can change it');
     return record;
   }
 }

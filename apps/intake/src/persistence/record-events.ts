@@ -34,7 +34,13 @@ export class RecordEvents {
       topic: Topics.recordsWithdrawn,
       key: record.recordId,
       schema: RecordWithdrawnSchema,
-      message: create(RecordWithdrawnSchema, { recordId: record.recordId, owner: record.owner, version: record.version, reason, withdrawnAt: timestampNow() }),
+      message: create(RecordWithdrawnSchema, {
+        recordId: record.recordId,
+        owner: record.owner,
+        version: record.version,
+        reason,
+        withdrawnAt: timestampNow(),
+      }),
     });
   }
 }

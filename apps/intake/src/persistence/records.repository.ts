@@ -38,7 +38,12 @@ const VISIBLE_TO = (agency: string) => `(owner = ${agency} OR (withdrawn_at IS N
 
 @Injectable()
 export class RecordsRepository {
-  async findByExternalRef(manager: EntityManager, owner: string, externalRef: string, lock = false): Promise<StoredRecord | undefined> {
+  async findByExternalRef(
+    manager: EntityManager,
+    owner: string,
+    externalRef: string,
+    lock = false,
+  ): Promise<StoredRecord | undefined> {
     const rows: RecordRow[] = await manager.query(
       `SELECT ${COLUMNS} FROM records WHERE owner = $1 AND external_ref = $2 ${lock ? 'FOR UPDATE' : ''}`,
       [owner, externalRef],
@@ -47,7 +52,10 @@ export class RecordsRepository {
   }
 
   async findById(manager: EntityManager, recordId: string, lock = false): Promise<StoredRecord | undefined> {
-    const rows: RecordRow[] = await manager.query(`SELECT ${COLUMNS} FROM records WHERE record_id = $1 ${lock ? 'FOR UPDATE' : ''}`, [recordId]);
+    const rows: RecordRow[] = await manager.query(
+      `SELECT ${COLUMNS} FROM records WHERE record_id = $1 ${lock ? 'FOR UPDATE' : ''}`,
+      [recordId],
+    );
     return rows[0] && toStored(rows[0]);
   }
 
@@ -58,10 +66,10 @@ export class RecordsRepository {
   }
 
   async findByExternalRefs(manager: EntityManager, owner: string, externalRefs: string[]): Promise<StoredRecord[]> {
-    const rows: RecordRow[] = await manager.query(`SELECT ${COLUMNS} FROM records WHERE owner = $1 AND external_ref = ANY($2::text[]) FOR UPDATE`, [
-      owner,
-      externalRefs,
-    ]);
+    const rows: RecordRow[] = await manager.query(
+      `SELECT ${COLUMNS} FROM records WHERE owner = $1 AND external_ref = ANY($2::text[]) FOR UPDATE`,
+      [owner, externalRefs],
+    );
     return rows.map(toStored);
   }
 
@@ -95,35 +103,43 @@ export class RecordsRepository {
       values,
     );
     const written = new Map(records.map((record) => [record.recordId, record]));
-    return rows.map((row) => ({ ...written.get(row.record_id)!, createdAt: row.created_at, updatedAt: row.updated_at, withdrawnAt: null, withdrawalReason: null }));
+    return rows.map((row) => ({
+      ...written.get(row.record_id)!,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      withdrawnAt: null,
+      withdrawalReason: null,
+    }));
   }
 
   /** A new version of the record; a withdrawn record shared again becomes current again. */
   async replaceContent(manager: EntityManager, record: StoredRecord): Promise<StoredRecord> {
-    const rows = updatedRows(await manager.query(
-      `UPDATE records SET version = $2, content = $3, content_hash = $4, dissemination = $5, identifier_normalized = $6,
+    const rows = updatedRows(
+      await manager.query(
+        `UPDATE records SET version = $2, content = $3, content_hash = $4, dissemination = $5, identifier_normalized = $6,
          reported_at = $7, expires_at = $8, updated_at = now(), withdrawn_at = NULL, withdrawal_reason = NULL
        WHERE record_id = $1 RETURNING ${COLUMNS}`,
-      [
-        record.recordId,
-        record.version,
-        JSON.stringify(record.content),
-        record.contentHash,
-        JSON.stringify(record.content.dissemination),
-        record.identifierNormalized,
-        record.reportedAt,
-        record.expiresAt,
-      ],
-    ));
+        [
+          record.recordId,
+          record.version,
+          JSON.stringify(record.content),
+          record.contentHash,
+          JSON.stringify(record.content.dissemination),
+          record.identifierNormalized,
+          record.reportedAt,
+          record.expiresAt,
+        ],
+      ),
+    );
     return toStored(rows[0]);
   }
 
   async markWithdrawn(manager: EntityManager, recordId: string, reason: string): Promise<StoredRecord> {
     const rows = updatedRows(
-      await manager.query(`UPDATE records SET withdrawn_at = now(), withdrawal_reason = $2, updated_at = now() WHERE record_id = $1 RETURNING ${COLUMNS}`, [
-        recordId,
-        reason,
-      ]),
+      await manager.query(
+        `UPDATE records SET withdrawn_at = now(), withdrawal_reason = $2, updated_at = now() WHERE record_id = $1 RETURNING ${COLUMNS}`,
+        [recordId, reason],
+      ),
     );
     return toStored(rows[0]);
   }
@@ -149,7 +165,15 @@ export class RecordsRepository {
           AND ($5::timestamptz IS NULL OR (created_at, record_id) < ($5, $6::uuid))
         ORDER BY created_at DESC, record_id DESC
         LIMIT $7`,
-      [query.agency, query.kind ?? null, query.owner ?? null, query.identifier ?? null, query.before?.createdAt ?? null, query.before?.recordId ?? null, query.limit],
+      [
+        query.agency,
+        query.kind ?? null,
+        query.owner ?? null,
+        query.identifier ?? null,
+        query.before?.createdAt ?? null,
+        query.before?.recordId ?? null,
+        query.limit,
+      ],
     );
     return rows.map(toStored);
   }

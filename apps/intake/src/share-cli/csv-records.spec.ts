@@ -6,25 +6,51 @@ describe('CSV header paths → record JSON', () => {
   it.each<[string, string[], string[], Record<string, unknown>]>([
     [
       'the example of the CLI help',
-      ['kind', 'externalRef', 'dissemination.scope', 'purpose', 'person.names.0.given', 'person.names.0.family', 'person.dateOfBirth', 'person.nationalities'],
+      [
+        'kind',
+        'externalRef',
+        'dissemination.scope',
+        'purpose',
+        'person.names.0.given',
+        'person.names.0.family',
+        'person.dateOfBirth',
+        'person.nationalities',
+      ],
       ['person', 'FR-0001', 'all', 'border-check', 'Ivan', 'Petrov', '1971-03-14', 'RUS;UKR'],
       {
         kind: 'person',
         externalRef: 'FR-0001',
         dissemination: { scope: 'all' },
         purpose: 'border-check',
-        person: { names: [{ given: 'Ivan', family: 'Petrov' }], dateOfBirth: '1971-03-14', nationalities: ['RUS', 'UKR'] },
+        person: {
+          names: [{ given: 'Ivan', family: 'Petrov' }],
+          dateOfBirth: '1971-03-14',
+          nationalities: ['RUS', 'UKR'],
+        },
       },
     ],
     [
       'numbered segments make lists, in index order, whatever the column order',
       ['person.names.1.family', 'person.names.0.family', 'person.documents.0.number', 'person.documents.0.type'],
       ['Petrova', 'Petrov', 'FE 123', 'passport'],
-      { person: { names: [{ family: 'Petrov' }, { family: 'Petrova' }], documents: [{ number: 'FE 123', type: 'passport' }] } },
+      {
+        person: {
+          names: [{ family: 'Petrov' }, { family: 'Petrova' }],
+          documents: [{ number: 'FE 123', type: 'passport' }],
+        },
+      },
     ],
     [
       'empty cells are omitted, and so are objects and elements left empty',
-      ['kind', 'caseRef', 'person.names.0.given', 'person.names.0.family', 'person.names.1.family', 'vehicle.vin', 'vehicle.plate'],
+      [
+        'kind',
+        'caseRef',
+        'person.names.0.given',
+        'person.names.0.family',
+        'person.names.1.family',
+        'vehicle.vin',
+        'vehicle.plate',
+      ],
       ['person', '', '', 'Petrov', '  ', '', ''],
       { kind: 'person', person: { names: [{ family: 'Petrov' }] } },
     ],
@@ -52,14 +78,61 @@ describe('CSV header paths → record JSON', () => {
       ['scar; left hand', 'oil; canvas'],
       { person: { distinguishingMarks: ['scar; left hand'] }, artwork: { description: 'oil; canvas' } },
     ],
-    ['vehicle.year becomes a number', ['kind', 'vehicle.vin', 'vehicle.year'], ['vehicle', '1M8GDM9AXKP042788', '2019'], { kind: 'vehicle', vehicle: { vin: '1M8GDM9AXKP042788', year: 2019 } }],
-    ['a year that is not a whole number stays text, for intake to refuse by name', ['vehicle.year'], ['20x9'], { vehicle: { year: '20x9' } }],
-    ['alias becomes a boolean', ['person.names.0.full', 'person.names.0.alias', 'person.names.1.full', 'person.names.1.alias'], ['Vanya', 'TRUE', 'Ivan', 'false'], { person: { names: [{ full: 'Vanya', alias: true }, { full: 'Ivan', alias: false }] } }],
-    ['other numbers stay text', ['externalRef', 'firearm.model', 'person.dateOfBirth'], ['0042', '17', '1971'], { externalRef: '0042', firearm: { model: '17' }, person: { dateOfBirth: '1971' } }],
-    ['cells are trimmed, header names too', [' kind ', 'purpose'], ['  firearm ', ' investigation'], { kind: 'firearm', purpose: 'investigation' }],
-    ['a cell may hold line breaks (an MRZ)', ['travelDocument.mrz'], ['P<UTO\nL898'], { travelDocument: { mrz: 'P<UTO\nL898' } }],
-    ['a field named like an Object method is an ordinary field', ['artwork.constructor', 'artwork.toString'], ['x', 'y'], { artwork: { constructor: 'x', toString: 'y' } }],
-    ['a row of empty cells is an empty record (intake will say what is missing)', ['kind', 'person.names.0.family'], ['', ''], {}],
+    [
+      'vehicle.year becomes a number',
+      ['kind', 'vehicle.vin', 'vehicle.year'],
+      ['vehicle', '1M8GDM9AXKP042788', '2019'],
+      { kind: 'vehicle', vehicle: { vin: '1M8GDM9AXKP042788', year: 2019 } },
+    ],
+    [
+      'a year that is not a whole number stays text, for intake to refuse by name',
+      ['vehicle.year'],
+      ['20x9'],
+      { vehicle: { year: '20x9' } },
+    ],
+    [
+      'alias becomes a boolean',
+      ['person.names.0.full', 'person.names.0.alias', 'person.names.1.full', 'person.names.1.alias'],
+      ['Vanya', 'TRUE', 'Ivan', 'false'],
+      {
+        person: {
+          names: [
+            { full: 'Vanya', alias: true },
+            { full: 'Ivan', alias: false },
+          ],
+        },
+      },
+    ],
+    [
+      'other numbers stay text',
+      ['externalRef', 'firearm.model', 'person.dateOfBirth'],
+      ['0042', '17', '1971'],
+      { externalRef: '0042', firearm: { model: '17' }, person: { dateOfBirth: '1971' } },
+    ],
+    [
+      'cells are trimmed, header names too',
+      [' kind ', 'purpose'],
+      ['  firearm ', ' investigation'],
+      { kind: 'firearm', purpose: 'investigation' },
+    ],
+    [
+      'a cell may hold line breaks (an MRZ)',
+      ['travelDocument.mrz'],
+      ['P<UTO\nL898'],
+      { travelDocument: { mrz: 'P<UTO\nL898' } },
+    ],
+    [
+      'a field named like an Object method is an ordinary field',
+      ['artwork.constructor', 'artwork.toString'],
+      ['x', 'y'],
+      { artwork: { constructor: 'x', toString: 'y' } },
+    ],
+    [
+      'a row of empty cells is an empty record (intake will say what is missing)',
+      ['kind', 'person.names.0.family'],
+      ['', ''],
+      {},
+    ],
   ])('%s', (_, header, row, record) => {
     expect(map(header, row)).toEqual(record);
   });
@@ -79,9 +152,15 @@ describe('CSV headers that cannot describe a record', () => {
     [['person.names.01.family'], /"01" is not a field name/],
     [['__proto__.polluted'], /"__proto__" is not a field name/],
     [['kind', 'kind'], /column 2 "kind": the same path as column "kind"/],
-    [['person', 'person.names.0.family'], /column 2 "person.names.0.family": column "person" already holds person as a single value/],
+    [
+      ['person', 'person.names.0.family'],
+      /column 2 "person.names.0.family": column "person" already holds person as a single value/,
+    ],
     [['person.names.0.family', 'person'], /column 2 "person": other columns already fill fields inside person/],
-    [['person.names.0.family', 'person.names.given'], /person.names is used both as a list \(numbered elements\) and as an object \(named fields\)/],
+    [
+      ['person.names.0.family', 'person.names.given'],
+      /person.names is used both as a list \(numbered elements\) and as an object \(named fields\)/,
+    ],
     [['person.nationalities', 'person.nationalities.0'], /already holds person.nationalities as a single value/],
     [[], /the header row is empty/],
   ])('%j', (header, message) => {

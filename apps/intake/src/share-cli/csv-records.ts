@@ -33,7 +33,10 @@
 /** Fields whose single cell holds a `;`-separated list. */
 export const CSV_LIST_FIELDS: readonly string[] = ['person.nationalities', 'dissemination.agencies'];
 /** Fields converted from text, keyed by path with `*` for any list index. */
-const TYPED_FIELDS: Readonly<Record<string, 'number' | 'boolean'>> = { 'vehicle.year': 'number', 'person.names.*.alias': 'boolean' };
+const TYPED_FIELDS: Readonly<Record<string, 'number' | 'boolean'>> = {
+  'vehicle.year': 'number',
+  'person.names.*.alias': 'boolean',
+};
 const NAME_SEGMENT = /^[A-Za-z][A-Za-z0-9_]*$/;
 const INDEX_SEGMENT = /^(0|[1-9][0-9]{0,2})$/;
 
@@ -66,11 +69,16 @@ export function compileCsvHeader(names: readonly string[]): CsvColumn[] {
   return names.map((raw, index) => {
     const name = raw.trim();
     const where = `column ${index + 1}${name ? ` "${name}"` : ''}`;
-    if (!name) throw new CsvHeaderError(`${where}: the header names no field; every column needs a dotted path such as person.names.0.family`);
+    if (!name)
+      throw new CsvHeaderError(
+        `${where}: the header names no field; every column needs a dotted path such as person.names.0.family`,
+      );
     const path = name.split('.').map((segment, position): PathSegment => {
       if (position > 0 && INDEX_SEGMENT.test(segment)) return Number(segment);
       if (NAME_SEGMENT.test(segment)) return segment;
-      throw new CsvHeaderError(`${where}: "${segment}" is not a field name${position > 0 ? ' or a list index (0-999)' : ''}`);
+      throw new CsvHeaderError(
+        `${where}: "${segment}" is not a field name${position > 0 ? ' or a list index (0-999)' : ''}`,
+      );
     });
     claim(root, path, name, where);
     const generic = path.map((segment) => (typeof segment === 'number' ? '*' : segment)).join('.');
@@ -83,10 +91,13 @@ function claim(root: PathNode, path: PathSegment[], name: string, where: string)
   let node = root;
   for (const [position, segment] of path.entries()) {
     const prefix = path.slice(0, position).join('.');
-    if (node.leaf !== undefined) throw new CsvHeaderError(`${where}: column "${node.leaf}" already holds ${prefix} as a single value`);
+    if (node.leaf !== undefined)
+      throw new CsvHeaderError(`${where}: column "${node.leaf}" already holds ${prefix} as a single value`);
     const container = typeof segment === 'number' ? 'list' : 'object';
     if (node.container && node.container !== container) {
-      throw new CsvHeaderError(`${where}: ${prefix} is used both as a list (numbered elements) and as an object (named fields)`);
+      throw new CsvHeaderError(
+        `${where}: ${prefix} is used both as a list (numbered elements) and as an object (named fields)`,
+      );
     }
     node.container = container;
     let child = node.children.get(segment);
@@ -105,7 +116,10 @@ export function csvRowToRecord(columns: readonly CsvColumn[], cells: readonly st
     const cell = (cells[column.index] ?? '').trim();
     if (cell === '') continue;
     if (column.list) {
-      const values = cell.split(';').map((value) => value.trim()).filter((value) => value !== '');
+      const values = cell
+        .split(';')
+        .map((value) => value.trim())
+        .filter((value) => value !== '');
       if (values.length > 0) assign(record, column.path, values);
     } else {
       assign(record, column.path, convert(cell, column.type));
@@ -135,6 +149,7 @@ function assign(target: Record<string | number, unknown>, path: PathSegment[], v
 /** Closes up the holes that numbered columns leave in lists. */
 function compact(value: unknown): unknown {
   if (Array.isArray(value)) return value.filter((element) => element !== undefined).map(compact);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, compact(child)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, compact(child)]));
   return value;
 }

@@ -64,7 +64,10 @@ const BACKOFF_FIRST_MS = 500;
 const BACKOFF_MAX_MS = 10_000;
 const RETRY_AFTER_MAX_MS = 120_000;
 
-export async function postBatch(request: PostBatchRequest, options: IntakeClientOptions = {}): Promise<IntakeBatchAnswer> {
+export async function postBatch(
+  request: PostBatchRequest,
+  options: IntakeClientOptions = {},
+): Promise<IntakeBatchAnswer> {
   const doFetch = options.fetch ?? fetch;
   const sleep = options.sleep ?? sleepFor;
   const maxAttempts = options.maxAttempts ?? 5;
@@ -81,7 +84,11 @@ export async function postBatch(request: PostBatchRequest, options: IntakeClient
       const timeout = AbortSignal.timeout(options.requestTimeoutMs ?? 120_000);
       response = await doFetch(url, {
         method: 'POST',
-        headers: { authorization: `Bearer ${request.apiKey}`, 'content-type': 'application/json', 'idempotency-key': request.idempotencyKey },
+        headers: {
+          authorization: `Bearer ${request.apiKey}`,
+          'content-type': 'application/json',
+          'idempotency-key': request.idempotencyKey,
+        },
         body: request.body,
         signal: options.signal ? AbortSignal.any([options.signal, timeout]) : timeout,
       });
@@ -96,10 +103,16 @@ export async function postBatch(request: PostBatchRequest, options: IntakeClient
     if (status === 200) return readAnswer(response, request);
     const body = await readJson(response);
     const problem = `${status}${body.error?.message ? `: ${body.error.message}` : ''}`;
-    if (status === 401) throw new FatalShareError(`401: the API key is not valid (intake at ${request.baseUrl} does not know it, or it was revoked or rotated)`);
+    if (status === 401)
+      throw new FatalShareError(
+        `401: the API key is not valid (intake at ${request.baseUrl} does not know it, or it was revoked or rotated)`,
+      );
     if (status === 403) throw new FatalShareError(`403: this API key may not share records; it needs the agency role`);
     if (status === 404) throw new FatalShareError(`404: ${url} is not there; is ${request.baseUrl} intake's address?`);
-    if (status === 413) throw new FatalShareError(`413: ${request.label} (${request.count} records, ${(Buffer.byteLength(request.body) / 1048576).toFixed(1)} MiB) is larger than intake accepts; try a smaller --batch`);
+    if (status === 413)
+      throw new FatalShareError(
+        `413: ${request.label} (${request.count} records, ${(Buffer.byteLength(request.body) / 1048576).toFixed(1)} MiB) is larger than intake accepts; try a smaller --batch`,
+      );
     if (status === 422 && body.error?.code === 'idempotency_key_reused') {
       throw new FatalShareError(
         `422: intake has already answered a different ${request.label} under Idempotency-Key ${request.idempotencyKey}; ` +
@@ -107,7 +120,10 @@ export async function postBatch(request: PostBatchRequest, options: IntakeClient
       );
     }
     if (status === 429) {
-      if (++rateLimitWaits > maxRateLimitWaits) throw new FatalShareError(`${request.label}: intake still answered 429 (rate limited) after ${maxRateLimitWaits} waits; try again later`);
+      if (++rateLimitWaits > maxRateLimitWaits)
+        throw new FatalShareError(
+          `${request.label}: intake still answered 429 (rate limited) after ${maxRateLimitWaits} waits; try again later`,
+        );
       const wait = retryAfterMs(response.headers.get('retry-after')) ?? backoffMs(rateLimitWaits);
       options.notify?.(`${request.label}: rate limited by intake; waiting ${formatWait(wait)} as it asks`);
       await sleep(wait, options.signal);
@@ -122,9 +138,12 @@ export async function postBatch(request: PostBatchRequest, options: IntakeClient
   }
 
   async function backOff(): Promise<void> {
-    if (++failures >= maxAttempts) throw new FatalShareError(`${request.label}: ${lastProblem}; gave up after ${maxAttempts} tries`);
+    if (++failures >= maxAttempts)
+      throw new FatalShareError(`${request.label}: ${lastProblem}; gave up after ${maxAttempts} tries`);
     const wait = backoffMs(failures);
-    options.notify?.(`${request.label}: ${lastProblem}; retrying in ${formatWait(wait)} (try ${failures + 1} of ${maxAttempts})`);
+    options.notify?.(
+      `${request.label}: ${lastProblem}; retrying in ${formatWait(wait)} (try ${failures + 1} of ${maxAttempts})`,
+    );
     await sleep(wait, options.signal);
   }
 }
@@ -133,12 +152,16 @@ async function readAnswer(response: Response, request: PostBatchRequest): Promis
   const body = (await readJson(response)) as { results?: unknown };
   const results = body.results;
   if (!Array.isArray(results) || results.length !== request.count) {
-    throw new FatalShareError(`${request.label}: intake's answer does not hold one result per record; is ${request.baseUrl} a crosscheck intake?`);
+    throw new FatalShareError(
+      `${request.label}: intake's answer does not hold one result per record; is ${request.baseUrl} a crosscheck intake?`,
+    );
   }
   return { results: results as IntakeItemResult[], replayed: response.headers.get('idempotent-replayed') === 'true' };
 }
 
-async function readJson(response: Response): Promise<{ error?: { code?: string; message?: string } } & Record<string, unknown>> {
+async function readJson(
+  response: Response,
+): Promise<{ error?: { code?: string; message?: string } } & Record<string, unknown>> {
   try {
     const value = (await response.json()) as unknown;
     return value !== null && typeof value === 'object' ? (value as Record<string, never>) : {};

@@ -46,7 +46,8 @@ export function startProgress(options: ProgressOptions = {}): ProgressDisplay {
         hideCursor: true,
         etaBuffer: 50,
         fps: 5,
-        formatValue: (value, _, type) => (type === 'value' || type === 'total' ? value.toLocaleString('en') : String(value)),
+        formatValue: (value, _, type) =>
+          type === 'value' || type === 'total' ? value.toLocaleString('en') : String(value),
       },
       Presets.shades_classic,
     );
@@ -70,9 +71,14 @@ export function startProgress(options: ProgressOptions = {}): ProgressDisplay {
   const timer = setInterval(() => {
     const done = last?.done ?? 0;
     const perSecond = rate(last);
-    const parts = [total !== undefined ? `${done.toLocaleString('en')}/${total.toLocaleString('en')} records (${total > 0 ? Math.floor((100 * done) / total) : 100}%)` : `${done.toLocaleString('en')} records`];
+    const parts = [
+      total !== undefined
+        ? `${done.toLocaleString('en')}/${total.toLocaleString('en')} records (${total > 0 ? Math.floor((100 * done) / total) : 100}%)`
+        : `${done.toLocaleString('en')} records`,
+    ];
     parts.push(`${Math.round(perSecond).toLocaleString('en')}/s`);
-    if (total !== undefined && perSecond > 0) parts.push(`ETA ${formatDuration((1000 * Math.max(0, total - done)) / perSecond)}`);
+    if (total !== undefined && perSecond > 0)
+      parts.push(`ETA ${formatDuration((1000 * Math.max(0, total - done)) / perSecond)}`);
     parts.push(`${last?.rejected ?? 0} rejected`);
     stream.write(`share: ${parts.join(', ')}\n`);
   }, options.intervalMs ?? 10_000);

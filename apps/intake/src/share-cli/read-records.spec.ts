@@ -14,19 +14,26 @@ async function all<T>(items: AsyncIterable<T>): Promise<T[]> {
 
 /** Items reduced to what the tests look at: line and record, or line and reason. */
 const brief = (items: SourceItem[]) =>
-  items.map((item) => (item.type === 'record' ? { line: item.line, record: item.record } : { line: item.line, code: item.code, reason: item.reason, text: item.text, externalRef: item.externalRef }));
+  items.map((item) =>
+    item.type === 'record'
+      ? { line: item.line, record: item.record }
+      : { line: item.line, code: item.code, reason: item.reason, text: item.text, externalRef: item.externalRef },
+  );
 
 describe('splitLines', () => {
-  it.each([1, 3, 1000])('numbers lines from 1 whatever the chunk size (%i), dropping \\n, \\r\\n and a BOM', async (size) => {
-    const lines = await all(splitLines(chunked('\uFEFFone\r\ntwo\n\nfour\nfive without newline', size)));
-    expect(lines).toEqual([
-      { line: 1, text: 'one' },
-      { line: 2, text: 'two' },
-      { line: 3, text: '' },
-      { line: 4, text: 'four' },
-      { line: 5, text: 'five without newline' },
-    ]);
-  });
+  it.each([1, 3, 1000])(
+    'numbers lines from 1 whatever the chunk size (%i), dropping \\n, \\r\\n and a BOM',
+    async (size) => {
+      const lines = await all(splitLines(chunked('\uFEFFone\r\ntwo\n\nfour\nfive without newline', size)));
+      expect(lines).toEqual([
+        { line: 1, text: 'one' },
+        { line: 2, text: 'two' },
+        { line: 3, text: '' },
+        { line: 4, text: 'four' },
+        { line: 5, text: 'five without newline' },
+      ]);
+    },
+  );
 
   it('has no line after a final newline, and none in an empty file', async () => {
     expect(await all(splitLines(chunked('a\n')))).toEqual([{ line: 1, text: 'a' }]);
@@ -36,7 +43,13 @@ describe('splitLines', () => {
 
 describe('readNdjson', () => {
   it('gives each record the line it is on, skipping blank lines but counting them', async () => {
-    const text = ['{"externalRef":"A"}', '', '   ', '{"externalRef":"B","person":{"names":[{"family":"Ünal"}]}}', '{"externalRef":"C"}'].join('\r\n');
+    const text = [
+      '{"externalRef":"A"}',
+      '',
+      '   ',
+      '{"externalRef":"B","person":{"names":[{"family":"Ünal"}]}}',
+      '{"externalRef":"C"}',
+    ].join('\r\n');
     expect(brief(await all(readNdjson(chunked(text, 5))))).toEqual([
       { line: 1, record: { externalRef: 'A' } },
       { line: 4, record: { externalRef: 'B', person: { names: [{ family: 'Ünal' }] } } },
@@ -56,10 +69,34 @@ describe('readNdjson', () => {
     const items = brief(await all(readNdjson(chunked(text))));
     expect(items).toEqual([
       { line: 1, record: { externalRef: 'A' } },
-      { line: 2, code: 'malformed_json', reason: expect.stringMatching(/^json: not valid JSON: /), text: '{"kind": "person", "externalRef": "FR-\\"7\\"", ', externalRef: 'FR-"7"' },
-      { line: 3, code: 'validation_failed', reason: 'record: must be a JSON object, not an array', text: '[{"externalRef":"B"}]', externalRef: undefined },
-      { line: 4, code: 'validation_failed', reason: 'record: must be a JSON object, not number', text: '42', externalRef: undefined },
-      { line: 5, code: 'validation_failed', reason: 'record: must be a JSON object, not null', text: 'null', externalRef: undefined },
+      {
+        line: 2,
+        code: 'malformed_json',
+        reason: expect.stringMatching(/^json: not valid JSON: /),
+        text: '{"kind": "person", "externalRef": "FR-\\"7\\"", ',
+        externalRef: 'FR-"7"',
+      },
+      {
+        line: 3,
+        code: 'validation_failed',
+        reason: 'record: must be a JSON object, not an array',
+        text: '[{"externalRef":"B"}]',
+        externalRef: undefined,
+      },
+      {
+        line: 4,
+        code: 'validation_failed',
+        reason: 'record: must be a JSON object, not number',
+        text: '42',
+        externalRef: undefined,
+      },
+      {
+        line: 5,
+        code: 'validation_failed',
+        reason: 'record: must be a JSON object, not null',
+        text: 'null',
+        externalRef: undefined,
+      },
       { line: 6, record: { externalRef: 'C' } },
     ]);
   });
@@ -83,13 +120,47 @@ describe('readCsv', () => {
   });
 
   it('rejects a row that does not parse or has the wrong number of fields, and only that row', async () => {
-    const text = ['kind,externalRef,purpose', 'firearm,F-1,x', 'firearm,"F-2"oops,x', 'firearm,F-3', 'firearm,F-4,x,extra', 'firearm,F"5,x', 'firearm,F-6,x'].join('\n');
+    const text = [
+      'kind,externalRef,purpose',
+      'firearm,F-1,x',
+      'firearm,"F-2"oops,x',
+      'firearm,F-3',
+      'firearm,F-4,x,extra',
+      'firearm,F"5,x',
+      'firearm,F-6,x',
+    ].join('\n');
     expect(brief(await all(readCsv(chunked(text))))).toEqual([
       { line: 2, record: { kind: 'firearm', externalRef: 'F-1', purpose: 'x' } },
-      { line: 3, code: 'malformed_csv', reason: expect.stringMatching(/^csv: Invalid Closing Quote: got "o" instead of delimiter/), text: 'firearm,"F-2"oops,x', externalRef: undefined },
-      { line: 4, code: 'malformed_csv', reason: 'row: has 2 fields but the header has 3 columns', text: 'firearm,F-3', externalRef: undefined },
-      { line: 5, code: 'malformed_csv', reason: 'row: has 4 fields but the header has 3 columns', text: 'firearm,F-4,x,extra', externalRef: undefined },
-      { line: 6, code: 'malformed_csv', reason: expect.stringMatching(/^csv: a quoted field opened on this line is not closed \(the file ends inside it\)/), text: 'firearm,F"5,x', externalRef: undefined },
+      {
+        line: 3,
+        code: 'malformed_csv',
+        reason: expect.stringMatching(/^csv: Invalid Closing Quote: got "o" instead of delimiter/),
+        text: 'firearm,"F-2"oops,x',
+        externalRef: undefined,
+      },
+      {
+        line: 4,
+        code: 'malformed_csv',
+        reason: 'row: has 2 fields but the header has 3 columns',
+        text: 'firearm,F-3',
+        externalRef: undefined,
+      },
+      {
+        line: 5,
+        code: 'malformed_csv',
+        reason: 'row: has 4 fields but the header has 3 columns',
+        text: 'firearm,F-4,x,extra',
+        externalRef: undefined,
+      },
+      {
+        line: 6,
+        code: 'malformed_csv',
+        reason: expect.stringMatching(
+          /^csv: a quoted field opened on this line is not closed \(the file ends inside it\)/,
+        ),
+        text: 'firearm,F"5,x',
+        externalRef: undefined,
+      },
       { line: 7, record: { kind: 'firearm', externalRef: 'F-6', purpose: 'x' } },
     ]);
   });
@@ -98,8 +169,14 @@ describe('readCsv', () => {
     const rows = Array.from({ length: 150 }, (_, at) => `firearm,F-${at + 3}`);
     const text = ['kind,externalRef', 'firearm,"F-2', ...rows, 'firearm,"F-last', 'tail"'].join('\n');
     const items = await all(readCsv(chunked(text, 64)));
-    expect(items[0]).toMatchObject({ type: 'unreadable', line: 2, reason: expect.stringContaining('still open after 101 lines') });
-    expect(items.slice(1, 151).map((item) => item.type === 'record' && [item.line, item.record.externalRef])).toEqual(rows.map((_, at) => [at + 3, `F-${at + 3}`]));
+    expect(items[0]).toMatchObject({
+      type: 'unreadable',
+      line: 2,
+      reason: expect.stringContaining('still open after 101 lines'),
+    });
+    expect(items.slice(1, 151).map((item) => item.type === 'record' && [item.line, item.record.externalRef])).toEqual(
+      rows.map((_, at) => [at + 3, `F-${at + 3}`]),
+    );
     expect(brief(items.slice(151))).toEqual([{ line: 153, record: { kind: 'firearm', externalRef: 'F-last\ntail' } }]);
   });
 
@@ -108,14 +185,20 @@ describe('readCsv', () => {
     for (let at = 2; at <= 1_001; at++) lines.push(at % 97 === 0 ? `firearm,"bad"${at}` : `firearm,F-${at}`);
     const items = await all(readCsv(chunked(lines.join('\n'), 1000)));
     expect(items.map((item) => item.line)).toEqual(Array.from({ length: 1_000 }, (_, at) => at + 2));
-    expect(items.filter((item) => item.type === 'unreadable').map((item) => item.line)).toEqual([97, 194, 291, 388, 485, 582, 679, 776, 873, 970]);
+    expect(items.filter((item) => item.type === 'unreadable').map((item) => item.line)).toEqual([
+      97, 194, 291, 388, 485, 582, 679, 776, 873, 970,
+    ]);
   });
 
   it('refuses a header that cannot describe a record, naming the line and column', async () => {
     await expect(all(readCsv(chunked('kind,person,person.names.0.family\nperson,x,y\n')))).rejects.toThrow(
-      new CsvHeaderError('line 1 (the header): column 3 "person.names.0.family": column "person" already holds person as a single value'),
+      new CsvHeaderError(
+        'line 1 (the header): column 3 "person.names.0.family": column "person" already holds person as a single value',
+      ),
     );
-    await expect(all(readCsv(chunked('"kind,externalRef\n')))).rejects.toThrow(/line 1: the header row is not valid CSV/);
+    await expect(all(readCsv(chunked('"kind,externalRef\n')))).rejects.toThrow(
+      /line 1: the header row is not valid CSV/,
+    );
   });
 
   it('reads nothing from an empty file or a header alone', async () => {

@@ -23,7 +23,14 @@ export type RecordFormat = 'ndjson' | 'csv';
 
 export type SourceItem =
   | { type: 'record'; line: number; record: Record<string, unknown> }
-  | { type: 'unreadable'; line: number; code: 'malformed_json' | 'malformed_csv' | 'validation_failed'; reason: string; text: string; externalRef?: string };
+  | {
+      type: 'unreadable';
+      line: number;
+      code: 'malformed_json' | 'malformed_csv' | 'validation_failed';
+      reason: string;
+      text: string;
+      externalRef?: string;
+    };
 
 export interface SourceLine {
   line: number;
@@ -79,11 +86,24 @@ export async function* readNdjson(chunks: AsyncIterable<string>): AsyncGenerator
     try {
       value = JSON.parse(text);
     } catch (error) {
-      yield { type: 'unreadable', line, code: 'malformed_json', reason: `json: not valid JSON: ${(error as Error).message}`, text, externalRef: externalRefIn(text) };
+      yield {
+        type: 'unreadable',
+        line,
+        code: 'malformed_json',
+        reason: `json: not valid JSON: ${(error as Error).message}`,
+        text,
+        externalRef: externalRefIn(text),
+      };
       continue;
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      yield { type: 'unreadable', line, code: 'validation_failed', reason: `record: must be a JSON object, not ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}`, text };
+      yield {
+        type: 'unreadable',
+        line,
+        code: 'validation_failed',
+        reason: `record: must be a JSON object, not ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}`,
+        text,
+      };
       continue;
     }
     yield { type: 'record', line, record: value as Record<string, unknown> };
@@ -107,18 +127,27 @@ export async function* readCsv(chunks: AsyncIterable<string>): AsyncGenerator<So
   let group: SourceLine[] = [];
   for await (const row of csvRows(splitLines(chunks))) {
     if (!columns) {
-      if ('unclosed' in row) throw new CsvHeaderError(`line ${row.line}: the header row is not valid CSV: a quoted field is not closed`);
+      if ('unclosed' in row)
+        throw new CsvHeaderError(`line ${row.line}: the header row is not valid CSV: a quoted field is not closed`);
       try {
         columns = compileCsvHeader(parseHeader(row));
       } catch (error) {
-        throw error instanceof CsvHeaderError && !error.message.startsWith('line ') ? new CsvHeaderError(`line ${row.line} (the header): ${error.message}`) : error;
+        throw error instanceof CsvHeaderError && !error.message.startsWith('line ')
+          ? new CsvHeaderError(`line ${row.line} (the header): ${error.message}`)
+          : error;
       }
       continue;
     }
     if ('unclosed' in row) {
       yield* parseRows(group, columns);
       group = [];
-      yield { type: 'unreadable', line: row.line, code: 'malformed_csv', reason: `csv: a quoted field opened on this line is not closed (${row.why})`, text: row.text };
+      yield {
+        type: 'unreadable',
+        line: row.line,
+        code: 'malformed_csv',
+        reason: `csv: a quoted field opened on this line is not closed (${row.why})`,
+        text: row.text,
+      };
       continue;
     }
     group.push(row);
@@ -205,12 +234,24 @@ function* parseRows(rows: SourceLine[], columns: CsvColumn[]): Generator<SourceI
         if (alone.length !== 1) throw new Error(`holds ${alone.length} rows`);
         cells = alone[0]!;
       } catch (error) {
-        yield { type: 'unreadable', line: row.line, code: 'malformed_csv', reason: `csv: ${csvMessage(error)}`, text: row.text };
+        yield {
+          type: 'unreadable',
+          line: row.line,
+          code: 'malformed_csv',
+          reason: `csv: ${csvMessage(error)}`,
+          text: row.text,
+        };
         continue;
       }
     }
     if (cells.length !== columns.length) {
-      yield { type: 'unreadable', line: row.line, code: 'malformed_csv', reason: `row: has ${cells.length} fields but the header has ${columns.length} columns`, text: row.text };
+      yield {
+        type: 'unreadable',
+        line: row.line,
+        code: 'malformed_csv',
+        reason: `row: has ${cells.length} fields but the header has ${columns.length} columns`,
+        text: row.text,
+      };
       continue;
     }
     yield { type: 'record', line: row.line, record: csvRowToRecord(columns, cells) };

@@ -6,10 +6,16 @@ async function* source(items: SourceItem[]): AsyncGenerator<SourceItem> {
   for (const item of items) yield item;
 }
 
-const record = (line: number, externalRef = `R-${line}`): SourceItem => ({ type: 'record', line, record: { externalRef } });
+const record = (line: number, externalRef = `R-${line}`): SourceItem => ({
+  type: 'record',
+  line,
+  record: { externalRef },
+});
 
 /** An intake that creates every record but those whose externalRef starts with BAD. */
-function intake(answer: (records: { externalRef: string }[], batch: OutgoingBatch) => IntakeItemResult[] = createdUnlessBad) {
+function intake(
+  answer: (records: { externalRef: string }[], batch: OutgoingBatch) => IntakeItemResult[] = createdUnlessBad,
+) {
   const batches: OutgoingBatch[] = [];
   let inFlight = 0;
   let mostInFlight = 0;
@@ -45,21 +51,36 @@ function createdUnlessBad(records: { externalRef: string }[]): IntakeItemResult[
 it('sends batches of up to batchSize records in file order, at most `concurrency` at once', async () => {
   const fake = intake();
   const items = Array.from({ length: 25 }, (_, at) => record(at * 2 + 1));
-  const { tally, fatal } = await runShare({ items: source(items), batchSize: 10, concurrency: 2, send: fake.send, reject: () => undefined });
+  const { tally, fatal } = await runShare({
+    items: source(items),
+    batchSize: 10,
+    concurrency: 2,
+    send: fake.send,
+    reject: () => undefined,
+  });
   expect(fatal).toBeUndefined();
   expect(fake.batches.map((batch) => [batch.batchNo, batch.count, batch.firstLine, batch.lastLine])).toEqual([
     [1, 10, 1, 19],
     [2, 10, 21, 39],
     [3, 5, 41, 49],
   ]);
-  expect(JSON.parse(fake.batches[2]!.body)).toEqual(items.slice(20).map((item) => (item as { record: unknown }).record));
+  expect(JSON.parse(fake.batches[2]!.body)).toEqual(
+    items.slice(20).map((item) => (item as { record: unknown }).record),
+  );
   expect(fake.mostInFlight()).toBe(2);
   expect(tally).toMatchObject({ done: 25, created: 25, rejected: 0, batches: 3 });
 });
 
 it('cuts a batch short before it grows past maxBatchBytes', async () => {
   const fake = intake();
-  await runShare({ items: source([record(1, 'x'.repeat(40)), record(2, 'y'.repeat(40)), record(3)]), batchSize: 10, concurrency: 1, maxBatchBytes: 100, send: fake.send, reject: () => undefined });
+  await runShare({
+    items: source([record(1, 'x'.repeat(40)), record(2, 'y'.repeat(40)), record(3)]),
+    batchSize: 10,
+    concurrency: 1,
+    maxBatchBytes: 100,
+    send: fake.send,
+    reject: () => undefined,
+  });
   expect(fake.batches.map((batch) => batch.count)).toEqual([1, 2]);
 });
 
@@ -68,24 +89,66 @@ it('writes local and intake rejections with the source line, reasons naming the 
   const rejects: RejectEntry[] = [];
   const items: SourceItem[] = [
     record(2),
-    { type: 'unreadable', line: 3, code: 'malformed_csv', reason: 'row: has 2 fields but the header has 3 columns', text: 'vehicle,V-1' },
+    {
+      type: 'unreadable',
+      line: 3,
+      code: 'malformed_csv',
+      reason: 'row: has 2 fields but the header has 3 columns',
+      text: 'vehicle,V-1',
+    },
     record(4, 'BAD-1'),
     record(5),
   ];
-  const { tally } = await runShare({ items: source(items), batchSize: 2, concurrency: 2, send: fake.send, reject: (entry) => void rejects.push(entry) });
+  const { tally } = await runShare({
+    items: source(items),
+    batchSize: 2,
+    concurrency: 2,
+    send: fake.send,
+    reject: (entry) => void rejects.push(entry),
+  });
   expect(fake.batches.map((batch) => batch.count)).toEqual([2, 1]);
   expect(tally).toMatchObject({ done: 4, created: 2, rejected: 2, unreadable: 1, refused: 1 });
   expect(rejects.sort((a, b) => a.line - b.line)).toEqual([
-    { line: 3, externalRef: null, status: null, code: 'malformed_csv', reasons: ['row: has 2 fields but the header has 3 columns'], record: 'vehicle,V-1' },
-    { line: 4, externalRef: 'BAD-1', status: 400, code: 'validation_failed', reasons: ['vehicle.vin: must be a VIN: O is not allowed', 'purpose: should not be empty'], record: { externalRef: 'BAD-1' } },
+    {
+      line: 3,
+      externalRef: null,
+      status: null,
+      code: 'malformed_csv',
+      reasons: ['row: has 2 fields but the header has 3 columns'],
+      record: 'vehicle,V-1',
+    },
+    {
+      line: 4,
+      externalRef: 'BAD-1',
+      status: 400,
+      code: 'validation_failed',
+      reasons: ['vehicle.vin: must be a VIN: O is not allowed', 'purpose: should not be empty'],
+      record: { externalRef: 'BAD-1' },
+    },
   ]);
 });
 
 it('uses the message as the reason when intake names no field', async () => {
-  const fake = intake((records) => records.map((_, index) => ({ index, status: 409, error: { code: 'duplicate_in_batch', message: 'externalRef R-1 is also item 0', details: [] } })));
+  const fake = intake((records) =>
+    records.map((_, index) => ({
+      index,
+      status: 409,
+      error: { code: 'duplicate_in_batch', message: 'externalRef R-1 is also item 0', details: [] },
+    })),
+  );
   const rejects: RejectEntry[] = [];
-  await runShare({ items: source([record(1)]), batchSize: 5, concurrency: 1, send: fake.send, reject: (entry) => void rejects.push(entry) });
-  expect(rejects[0]).toMatchObject({ status: 409, code: 'duplicate_in_batch', reasons: ['externalRef R-1 is also item 0'] });
+  await runShare({
+    items: source([record(1)]),
+    batchSize: 5,
+    concurrency: 1,
+    send: fake.send,
+    reject: (entry) => void rejects.push(entry),
+  });
+  expect(rejects[0]).toMatchObject({
+    status: 409,
+    code: 'duplicate_in_batch',
+    reasons: ['externalRef R-1 is also item 0'],
+  });
 });
 
 it('counts batches intake answered from an earlier run', async () => {
@@ -135,7 +198,14 @@ it('stops reading when asked, without sending the part-filled batch', async () =
       yield record(line);
     }
   }
-  const result = await runShare({ items: items(), batchSize: 3, concurrency: 2, send: fake.send, reject: () => undefined, stopRequested: () => stop });
+  const result = await runShare({
+    items: items(),
+    batchSize: 3,
+    concurrency: 2,
+    send: fake.send,
+    reject: () => undefined,
+    stopRequested: () => stop,
+  });
   expect(result.stopped).toBe(true);
   expect(fake.batches.map((batch) => [batch.firstLine, batch.lastLine])).toEqual([
     [1, 3],
@@ -150,7 +220,13 @@ it('reports a reader failure (a bad CSV header) as fatal, having sent nothing', 
   async function* items(): AsyncGenerator<SourceItem> {
     throw new Error('line 1 (the header): column 2: the header names no field');
   }
-  const result = await runShare({ items: items(), batchSize: 3, concurrency: 2, send: fake.send, reject: () => undefined });
+  const result = await runShare({
+    items: items(),
+    batchSize: 3,
+    concurrency: 2,
+    send: fake.send,
+    reject: () => undefined,
+  });
   expect((result.fatal as Error).message).toMatch(/the header names no field/);
   expect(fake.batches).toEqual([]);
 });

@@ -86,7 +86,18 @@ interface Pending {
 
 export async function runShare(options: ShareRunOptions): Promise<ShareRunResult> {
   const maxBatchBytes = options.maxBatchBytes ?? MAX_BATCH_BYTES;
-  const tally: Tally = { done: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, unreadable: 0, refused: 0, batches: 0, replayedBatches: 0, lastLine: 0 };
+  const tally: Tally = {
+    done: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    unreadable: 0,
+    refused: 0,
+    batches: 0,
+    replayedBatches: 0,
+    lastLine: 0,
+  };
   const inFlight = new Set<Promise<void>>();
   let fatal: { error: unknown } | undefined;
   let stopped = false;
@@ -148,12 +159,20 @@ export async function runShare(options: ShareRunOptions): Promise<ShareRunResult
         tally.rejected++;
         tally.unreadable++;
         tally.done++;
-        await options.reject({ line: item.line, externalRef: item.externalRef ?? null, status: null, code: item.code, reasons: [item.reason], record: item.text });
+        await options.reject({
+          line: item.line,
+          externalRef: item.externalRef ?? null,
+          status: null,
+          code: item.code,
+          reasons: [item.reason],
+          record: item.text,
+        });
         options.onProgress?.(tally);
         continue;
       }
       const json = JSON.stringify(item.record);
-      if (batch.length > 0 && (batch.length >= options.batchSize || batchBytes + json.length + 1 > maxBatchBytes)) await dispatch();
+      if (batch.length > 0 && (batch.length >= options.batchSize || batchBytes + json.length + 1 > maxBatchBytes))
+        await dispatch();
       batch.push({ line: item.line, json });
       batchBytes += json.length + 1;
     }

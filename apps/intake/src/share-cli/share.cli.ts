@@ -117,13 +117,19 @@ function settings(argv: string[]): Settings | undefined {
   } catch {
     parsedUrl = undefined;
   }
-  if (!parsedUrl || !/^https?:$/.test(parsedUrl.protocol)) throw new UsageError(`--url ${url}: must be an http:// or https:// address`);
+  if (!parsedUrl || !/^https?:$/.test(parsedUrl.protocol))
+    throw new UsageError(`--url ${url}: must be an http:// or https:// address`);
   const format = values.format ?? formatOf(file);
   if (format !== 'csv' && format !== 'ndjson') {
-    throw new UsageError(values.format ? `--format ${values.format}: must be csv or ndjson` : `cannot tell the format of ${file} from its name; pass --format csv or --format ndjson`);
+    throw new UsageError(
+      values.format
+        ? `--format ${values.format}: must be csv or ndjson`
+        : `cannot tell the format of ${file} from its name; pass --format csv or --format ndjson`,
+    );
   }
   const prefix = values['idempotency-prefix'];
-  if (prefix !== undefined && !/^[\x21-\x7e]{1,100}$/.test(prefix)) throw new UsageError('--idempotency-prefix: must be 1-100 printable ASCII characters without spaces');
+  if (prefix !== undefined && !/^[\x21-\x7e]{1,100}$/.test(prefix))
+    throw new UsageError('--idempotency-prefix: must be 1-100 printable ASCII characters without spaces');
   return {
     file,
     format,
@@ -131,14 +137,16 @@ function settings(argv: string[]): Settings | undefined {
     url: url.replace(/\/+$/, ''),
     batchSize: whole('--batch', values.batch, MAX_BATCH, 1, MAX_BATCH),
     concurrency: whole('--concurrency', values.concurrency, 2, 1, MAX_CONCURRENCY),
-    rejectsPath: values.rejects ?? path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.rejects.ndjson`),
+    rejectsPath:
+      values.rejects ?? path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.rejects.ndjson`),
     idempotencyPrefix: prefix,
   };
 }
 
 function whole(option: string, value: string | undefined, fallback: number, min: number, max: number): number {
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new UsageError(`${option} ${value}: must be a whole number from ${min} to ${max}`);
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)
+    throw new UsageError(`${option} ${value}: must be a whole number from ${min} to ${max}`);
   return Number(value);
 }
 
@@ -149,14 +157,19 @@ async function main(): Promise<number> {
     return 0;
   }
   const file = await stat(options.file).catch((error: NodeJS.ErrnoException) => {
-    throw new FatalShareError(`cannot read ${options.file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+    throw new FatalShareError(
+      `cannot read ${options.file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`,
+    );
   });
   if (!file.isFile()) throw new FatalShareError(`${options.file} is not a file`);
   const source = await realpath(options.file);
   if (path.resolve(options.rejectsPath) === source) throw new FatalShareError('--rejects names the file being shared');
   const prefix =
     options.idempotencyPrefix ??
-    createHash('sha256').update(`${source}\n${file.size}\n${file.mtimeMs}\n${options.batchSize}`).digest('hex').slice(0, 16);
+    createHash('sha256')
+      .update(`${source}\n${file.size}\n${file.mtimeMs}\n${options.batchSize}`)
+      .digest('hex')
+      .slice(0, 16);
 
   const total = file.size <= COUNT_LIMIT_BYTES ? await countItems(options.file, options.format) : undefined;
   const rejects = await RejectsFile.open(options.rejectsPath).catch((error: Error) => {
@@ -169,7 +182,9 @@ async function main(): Promise<number> {
   const onInterrupt = () => {
     if (stopRequested) {
       progress.stop();
-      process.stderr.write('share: stopped at once; batches in flight may or may not have been taken: re-run the same command to find out\n');
+      process.stderr.write(
+        'share: stopped at once; batches in flight may or may not have been taken: re-run the same command to find out\n',
+      );
       process.exit(130);
     }
     stopRequested = true;
@@ -236,9 +251,14 @@ async function main(): Promise<number> {
     `  rejects:    ${kept ? path.resolve(options.rejectsPath) : 'none'}`,
   ];
   if (tally.replayedBatches > 0) {
-    lines.push(`  replayed:   ${tally.replayedBatches} of ${plural(tally.batches, 'batch', 'batches')} had been shared before under the same Idempotency-Key; intake gave its first answers again and changed nothing`);
+    lines.push(
+      `  replayed:   ${tally.replayedBatches} of ${plural(tally.batches, 'batch', 'batches')} had been shared before under the same Idempotency-Key; intake gave its first answers again and changed nothing`,
+    );
   }
-  if (fatal || stopped) lines.push(`  resume:     run the same command again: batches intake already took are answered as before and change nothing`);
+  if (fatal || stopped)
+    lines.push(
+      `  resume:     run the same command again: batches intake already took are answered as before and change nothing`,
+    );
   process.stdout.write(`${lines.join('\n')}\n`);
   if (fatal) throw fatal;
   if (stopped) return 130;

@@ -26,7 +26,9 @@ export class ShareBatchHttpController {
     body: {
       dto: ShareRecordDto,
       array: { maxItems: MAX_BATCH },
-      content: { 'application/x-ndjson': { schema: { type: 'string', description: 'one record (ShareRecordDto) per line' } } },
+      content: {
+        'application/x-ndjson': { schema: { type: 'string', description: 'one record (ShareRecordDto) per line' } },
+      },
     },
   })
   async share(
@@ -59,7 +61,11 @@ function parseNdjson(text: string): unknown[] {
       try {
         item = JSON.parse(line);
       } catch (error) {
-        return new RefusedLine({ code: 'malformed_json', message: `line ${index + 1} is not valid JSON: ${(error as Error).message}`, details: [] });
+        return new RefusedLine({
+          code: 'malformed_json',
+          message: `line ${index + 1} is not valid JSON: ${(error as Error).message}`,
+          details: [],
+        });
       }
       // The rules a JSON body meets before any handler runs, here line by line, so that one bad line is refused on its own.
       const problem = textProblemIn(item);

@@ -76,7 +76,11 @@ export class ShareBatchService {
 
     return this.dataSource.transaction(async (transaction) => {
       await this.write(transaction, owner, valid, results);
-      const answer: BatchAnswer = { status: HttpStatus.OK, body: { summary: summarize(results), results }, replayed: false };
+      const answer: BatchAnswer = {
+        status: HttpStatus.OK,
+        body: { summary: summarize(results), results },
+        replayed: false,
+      };
       if (idempotencyKey) {
         const kept: unknown[] = await transaction.query(
           `INSERT INTO idempotency_keys (agency, key, request_hash, status, response) VALUES ($1, $2, $3, $4, $5)
@@ -84,20 +88,34 @@ export class ShareBatchService {
           [owner, idempotencyKey, requestHash, answer.status, JSON.stringify(answer.body)],
         );
         // The same key was used by a concurrent request that committed first: undo ours, answer theirs.
-        if (kept.length === 0) throw new ApiError(HttpStatus.CONFLICT, 'idempotency_key_in_use', 'a request with this Idempotency-Key was processed concurrently; retry to get its answer');
+        if (kept.length === 0)
+          throw new ApiError(
+            HttpStatus.CONFLICT,
+            'idempotency_key_in_use',
+            'a request with this Idempotency-Key was processed concurrently; retry to get its answer',
+          );
       }
       return answer;
     });
   }
 
-  private async earlierAnswer(manager: EntityManager, owner: string, key: string, requestHash: string): Promise<BatchAnswer | undefined> {
+  private async earlierAnswer(
+    manager: EntityManager,
+    owner: string,
+    key: string,
+    requestHash: string,
+  ): Promise<BatchAnswer | undefined> {
     const rows: { request_hash: string; status: number; response: BatchAnswer['body'] }[] = await manager.query(
       'SELECT request_hash, status, response FROM idempotency_keys WHERE agency = $1 AND key = $2',
       [owner, key],
     );
     if (rows.length === 0) return undefined;
     if (rows[0].request_hash !== requestHash) {
-      throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'idempotency_key_reused', 'this Idempotency-Key was used for a different batch');
+      throw new ApiError(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'idempotency_key_reused',
+        'this Idempotency-Key was used for a different batch',
+      );
     }
     return { status: rows[0].status, body: rows[0].response, replayed: true };
   }
@@ -123,7 +141,13 @@ export class ShareBatchService {
       }
       const earlier = seen.get(input.externalRef);
       if (earlier !== undefined) {
-        refuse(new ApiError(HttpStatus.CONFLICT, 'duplicate_in_batch', `externalRef ${input.externalRef} is also item ${earlier}; send one version of a record per batch`));
+        refuse(
+          new ApiError(
+            HttpStatus.CONFLICT,
+            'duplicate_in_batch',
+            `externalRef ${input.externalRef} is also item ${earlier}; send one version of a record per batch`,
+          ),
+        );
         continue;
       }
       try {
@@ -135,7 +159,10 @@ export class ShareBatchService {
         refuse(error);
       }
     }
-    const disseminationRefusals = await this.disseminationAgencies.refusals(this.dataSource.manager, valid.map((item) => item.input));
+    const disseminationRefusals = await this.disseminationAgencies.refusals(
+      this.dataSource.manager,
+      valid.map((item) => item.input),
+    );
     return valid.filter((item, position) => {
       const refusal = disseminationRefusals[position];
       if (refusal) results[item.index] = refused(item.index, refusal);
@@ -143,8 +170,21 @@ export class ShareBatchService {
     });
   }
 
-  private async write(transaction: EntityManager, owner: string, items: ValidItem[], results: BatchItemResult[]): Promise<void> {
-    const existing = new Map((await this.records.findByExternalRefs(transaction, owner, items.map((item) => item.input.externalRef))).map((record) => [record.externalRef, record]));
+  private async write(
+    transaction: EntityManager,
+    owner: string,
+    items: ValidItem[],
+    results: BatchItemResult[],
+  ): Promise<void> {
+    const existing = new Map(
+      (
+        await this.records.findByExternalRefs(
+          transaction,
+          owner,
+          items.map((item) => item.input.externalRef),
+        )
+      ).map((record) => [record.externalRef, record]),
+    );
     const answer = (item: ValidItem, outcome: ShareOutcome, record: StoredRecord) =>
       (results[item.index] = {
         index: item.index,
@@ -166,7 +206,11 @@ export class ShareBatchService {
       } else if (!known) fresh.push(item);
       else if (known.contentHash === item.prepared.contentHash && !known.withdrawnAt) answer(item, 'unchanged', known);
       else {
-        const updated = await this.records.replaceContent(transaction, { ...known, ...item.prepared, version: known.version + 1 });
+        const updated = await this.records.replaceContent(transaction, {
+          ...known,
+          ...item.prepared,
+          version: known.version + 1,
+        });
         published.push(updated);
         answer(item, 'updated', updated);
       }
@@ -176,7 +220,14 @@ export class ShareBatchService {
       (
         await this.records.insertMany(
           transaction,
-          fresh.map((item) => ({ recordId: randomUUID(), owner, externalRef: item.input.externalRef, kind: item.input.kind, version: 1, ...item.prepared })),
+          fresh.map((item) => ({
+            recordId: randomUUID(),
+            owner,
+            externalRef: item.input.externalRef,
+            kind: item.input.kind,
+            version: 1,
+            ...item.prepared,
+          })),
         )
       ).map((record) => [record.externalRef, record]),
     );
@@ -196,7 +247,11 @@ export class ShareBatchService {
 }
 
 function refused(index: number, error: ApiError): BatchItemResult {
-  return { index, status: error.getStatus(), error: { code: error.code, message: error.message, details: error.details } };
+  return {
+    index,
+    status: error.getStatus(),
+    error: { code: error.code, message: error.message, details: error.details },
+  };
 }
 
 function summarize(results: BatchItemResult[]): Record<string, number> {
@@ -208,4 +263,3 @@ function summarize(results: BatchItemResult[]): Record<string, number> {
 function batchError(message: string): ApiError {
   return invalidField('records', 'batchSize', message);
 }
-

@@ -16,7 +16,11 @@ export class ShareRecordHttpController {
   @Audited('record.share')
   @RateLimited('records')
   @OpenApiOperation({ summary: 'Share one record', errors: [429] })
-  async share(@CurrentCaller() caller: Caller, @Body() input: ShareRecordDto, @Res({ passthrough: true }) response: Response) {
+  async share(
+    @CurrentCaller() caller: Caller,
+    @Body() input: ShareRecordDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const { outcome, record, warnings } = await this.shareRecord.share(caller.agency, input);
     response.status(outcome === 'unchanged' ? HttpStatus.OK : HttpStatus.CREATED);
     response.setHeader('Location', `/v1/records/${record.recordId}`);

@@ -44,11 +44,22 @@ export class ShareRecordService {
         return { outcome: 'unchanged', record: existing, warnings: prepared.warnings };
       }
       if (existing) {
-        const updated = await this.records.replaceContent(transaction, { ...existing, ...prepared, version: existing.version + 1 });
+        const updated = await this.records.replaceContent(transaction, {
+          ...existing,
+          ...prepared,
+          version: existing.version + 1,
+        });
         await this.events.received(transaction, updated);
         return { outcome: 'updated', record: updated, warnings: prepared.warnings };
       }
-      const inserted = await this.records.insert(transaction, { recordId: randomUUID(), owner, externalRef, kind: content.kind, version: 1, ...prepared });
+      const inserted = await this.records.insert(transaction, {
+        recordId: randomUUID(),
+        owner,
+        externalRef,
+        kind: content.kind,
+        version: 1,
+        ...prepared,
+      });
       if (inserted) {
         await this.events.received(transaction, inserted);
         return { outcome: 'created', record: inserted, warnings: prepared.warnings };

@@ -32,8 +32,13 @@ export class UpdateRecordService {
       if (refusal) throw refusal;
       const prepared = prepareContent(content, this.config.RECORD_RETENTION_DAYS);
       await this.disseminationAgencies.check(transaction, content);
-      if (prepared.contentHash === existing.contentHash && !existing.withdrawnAt) return { outcome: 'unchanged', record: existing, warnings: prepared.warnings };
-      const updated = await this.records.replaceContent(transaction, { ...existing, ...prepared, version: existing.version + 1 });
+      if (prepared.contentHash === existing.contentHash && !existing.withdrawnAt)
+        return { outcome: 'unchanged', record: existing, warnings: prepared.warnings };
+      const updated = await this.records.replaceContent(transaction, {
+        ...existing,
+        ...prepared,
+        version: existing.version + 1,
+      });
       await this.events.received(transaction, updated);
       return { outcome: 'updated', record: updated, warnings: prepared.warnings };
     });

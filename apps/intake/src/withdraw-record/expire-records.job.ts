@@ -32,7 +32,8 @@ export class ExpireRecordsJob implements OnApplicationBootstrap, OnApplicationSh
   async sweep(): Promise<void> {
     try {
       let withdrawn = 0;
-      for (let batch = await this.withdrawRecord.expireDue(); batch > 0; batch = await this.withdrawRecord.expireDue()) withdrawn += batch;
+      for (let batch = await this.withdrawRecord.expireDue(); batch > 0; batch = await this.withdrawRecord.expireDue())
+        withdrawn += batch;
       if (withdrawn > 0) this.logger.log(`withdrew ${withdrawn} expired records`);
     } catch (error) {
       this.logger.warn(`retention sweep failed: ${(error as Error).message}; it runs again shortly`);

@@ -21,7 +21,9 @@ export class WithdrawRecordService {
   ) {}
 
   withdrawByOwner(agency: string, recordId: string, reason: string): Promise<StoredRecord> {
-    return this.dataSource.transaction(async (transaction) => this.withdraw(transaction, await this.access.owned(transaction, agency, recordId), reason));
+    return this.dataSource.transaction(async (transaction) =>
+      this.withdraw(transaction, await this.access.owned(transaction, agency, recordId), reason),
+    );
   }
 
   /** Withdraws records whose retention ran out, a batch at a time; returns how many. */

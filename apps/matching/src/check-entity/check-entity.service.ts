@@ -36,7 +36,12 @@ export class CheckEntityService {
     if (event.decision === ResolutionDecision.LEFT_ENTITY) {
       // Only if it has not since been placed in another entity (the two events travel on different keys).
       if (known && !known.left && known.entityId === event.entityId && known.version <= record.version) {
-        await this.retractAll(transaction, record.recordId, 'the record left its entity: withdrawn, or no longer the same subject', traceContext);
+        await this.retractAll(
+          transaction,
+          record.recordId,
+          'the record left its entity: withdrawn, or no longer the same subject',
+          traceContext,
+        );
         await this.checked.markLeft(transaction, record.recordId);
       }
       return;
@@ -52,20 +57,32 @@ export class CheckEntityService {
    * rest (merges, records leaving an entity, a record with several events in
    * the batch) go through `check` one by one, in batch order, afterwards.
    */
-  async checkMany(transaction: EntityManager, events: { event: RecordResolved; traceContext?: Context }[]): Promise<void> {
+  async checkMany(
+    transaction: EntityManager,
+    events: { event: RecordResolved; traceContext?: Context }[],
+  ): Promise<void> {
     const eventsPerRecord = new Map<string, number>();
     for (const { event } of events) {
-      if (event.record) eventsPerRecord.set(event.record.recordId, (eventsPerRecord.get(event.record.recordId) ?? 0) + 1);
+      if (event.record)
+        eventsPerRecord.set(event.record.recordId, (eventsPerRecord.get(event.record.recordId) ?? 0) + 1);
     }
     const plain: { record: SharedRecord; entityId: string; traceContext?: Context }[] = [];
     const inOrder: typeof events = [];
     for (const item of events) {
       const { record, decision, mergedEntityIds, entityId } = item.event;
       if (!record || !record.body.case) continue;
-      if (decision === ResolutionDecision.LEFT_ENTITY || mergedEntityIds.length > 0 || eventsPerRecord.get(record.recordId)! > 1) inOrder.push(item);
+      if (
+        decision === ResolutionDecision.LEFT_ENTITY ||
+        mergedEntityIds.length > 0 ||
+        eventsPerRecord.get(record.recordId)! > 1
+      )
+        inOrder.push(item);
       else plain.push({ record, entityId, traceContext: item.traceContext });
     }
-    const known = await this.checked.lockMany(transaction, plain.map(({ record }) => record.recordId));
+    const known = await this.checked.lockMany(
+      transaction,
+      plain.map(({ record }) => record.recordId),
+    );
     await this.checkRecords(
       transaction,
       plain.filter(({ record, entityId }) => !isStale(record, entityId, known.get(record.recordId.toLowerCase()))),
@@ -81,35 +98,69 @@ export class CheckEntityService {
   }
 
   /** Matches records (distinct ids), saves them with their keys, publishes what is news and retracts what no longer holds. */
-  private async checkRecords(transaction: EntityManager, records: { record: SharedRecord; entityId: string; traceContext?: Context }[]): Promise<void> {
+  private async checkRecords(
+    transaction: EntityManager,
+    records: { record: SharedRecord; entityId: string; traceContext?: Context }[],
+  ): Promise<void> {
     if (records.length === 0) return;
     const facts = records.map(({ record }) => factsOf(record));
     const findings = await this.matcher.findForRecords(transaction, facts);
     await this.checked.saveMany(
       transaction,
       records.map(({ record, entityId }, index) => ({
-        record: { recordId: record.recordId, entityId, version: record.version, owner: record.owner, dissemination: disseminationFromContract(record.dissemination), facts: facts[index], record },
+        record: {
+          recordId: record.recordId,
+          entityId,
+          version: record.version,
+          owner: record.owner,
+          dissemination: disseminationFromContract(record.dissemination),
+          facts: facts[index],
+          record,
+        },
         keys: this.matcher.keysOfRecord(facts[index]),
       })),
     );
     await this.events.foundMany(
       transaction,
-      records.flatMap(({ record, entityId, traceContext }, index) => findings[index].map((finding) => ({ record, entityId, finding, traceContext }))),
+      records.flatMap(({ record, entityId, traceContext }, index) =>
+        findings[index].map((finding) => ({ record, entityId, finding, traceContext })),
+      ),
     );
-    const holding = new Set(records.flatMap(({ record }, index) => findings[index].map((finding) => `${record.recordId.toLowerCase()}/${finding.dataset}/${finding.entry.entryId}`)));
+    const holding = new Set(
+      records.flatMap(({ record }, index) =>
+        findings[index].map(
+          (finding) => `${record.recordId.toLowerCase()}/${finding.dataset}/${finding.entry.entryId}`,
+        ),
+      ),
+    );
     const traceOf = new Map(records.map(({ record, traceContext }) => [record.recordId.toLowerCase(), traceContext]));
-    const live = await this.matches.liveOfRecords(transaction, records.map(({ record }) => record.recordId));
+    const live = await this.matches.liveOfRecords(
+      transaction,
+      records.map(({ record }) => record.recordId),
+    );
     await this.events.retractedMany(
       transaction,
       live
         .filter((match) => !holding.has(`${match.recordId.toLowerCase()}/${match.dataset}/${match.entryId}`))
-        .map((match) => ({ match, reason: 'the record was updated and no longer matches', traceContext: traceOf.get(match.recordId.toLowerCase()) })),
+        .map((match) => ({
+          match,
+          reason: 'the record was updated and no longer matches',
+          traceContext: traceOf.get(match.recordId.toLowerCase()),
+        })),
     );
   }
 
-  private async retractAll(transaction: EntityManager, recordId: string, reason: string, traceContext?: Context): Promise<void> {
+  private async retractAll(
+    transaction: EntityManager,
+    recordId: string,
+    reason: string,
+    traceContext?: Context,
+  ): Promise<void> {
     const live = await this.matches.liveOfRecord(transaction, recordId);
-    await this.events.retractedMany(transaction, live.map((match) => ({ match, reason, traceContext })));
+    await this.events.retractedMany(
+      transaction,
+      live.map((match) => ({ match, reason, traceContext })),
+    );
   }
 }
 
@@ -120,7 +171,11 @@ function factsOf(record: SharedRecord): RecordFacts {
 }
 
 /** An event older than what was checked, or the same version in the same entity again: nothing to do. */
-function isStale(record: SharedRecord, entityId: string, known: { version: number; left: boolean; entityId: string } | undefined): boolean {
+function isStale(
+  record: SharedRecord,
+  entityId: string,
+  known: { version: number; left: boolean; entityId: string } | undefined,
+): boolean {
   if (!known) return false;
   if (record.version < known.version || (known.left && record.version === known.version)) return true;
   return !known.left && record.version === known.version && known.entityId === entityId;

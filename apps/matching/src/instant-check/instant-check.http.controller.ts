@@ -17,7 +17,10 @@ export class InstantCheckHttpController {
   @HttpCode(HttpStatus.OK)
   @Audited('reference.check')
   @RateLimited('checks')
-  @OpenApiOperation({ summary: 'Check one person, document, vehicle, firearm or artwork against every dataset that applies; nothing of it is stored' })
+  @OpenApiOperation({
+    summary:
+      'Check one person, document, vehicle, firearm or artwork against every dataset that applies; nothing of it is stored',
+  })
   async check(@CurrentCaller() caller: Caller, @Body() query: CheckQueryDto) {
     return { hits: await this.checks.check(caller.agency, query) };
   }
@@ -26,11 +29,19 @@ export class InstantCheckHttpController {
   @HttpCode(HttpStatus.OK)
   @Audited('reference.check-batch')
   @RateLimited('checks', itemsOfBatch)
-  @OpenApiOperation({ summary: 'Check up to 1,000 queries at once, answered item by item', body: { dto: CheckQueryDto, array: { maxItems: MAX_CHECK_BATCH } } })
+  @OpenApiOperation({
+    summary: 'Check up to 1,000 queries at once, answered item by item',
+    body: { dto: CheckQueryDto, array: { maxItems: MAX_CHECK_BATCH } },
+  })
   async checkBatch(@CurrentCaller() caller: Caller, @Body() items: unknown) {
     if (!Array.isArray(items)) throw invalidField('queries', 'isArray', 'the body must be a JSON array of queries');
     if (items.length === 0) throw invalidField('queries', 'arrayMinSize', 'must hold at least one query');
-    if (items.length > MAX_CHECK_BATCH) throw new ApiError(HttpStatus.PAYLOAD_TOO_LARGE, 'too_many_items', `a batch holds at most ${MAX_CHECK_BATCH} queries, not ${items.length}`);
+    if (items.length > MAX_CHECK_BATCH)
+      throw new ApiError(
+        HttpStatus.PAYLOAD_TOO_LARGE,
+        'too_many_items',
+        `a batch holds at most ${MAX_CHECK_BATCH} queries, not ${items.length}`,
+      );
     return { results: await this.checks.checkBatch(caller.agency, items) };
   }
 }

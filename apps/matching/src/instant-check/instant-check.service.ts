@@ -48,7 +48,14 @@ export class InstantCheckService {
     const body = create(SharedRecordSchema, { body: recordBodyOf(query) }).body;
     if (!body.case) return [];
     const findings = await this.matcher.findForRecord(this.dataSource.manager, recordFactsOf(body));
-    return findings.filter((finding) => maySee(agency, { owner: finding.entry.entry.owner, dissemination: disseminationFromContract(finding.entry.entry.dissemination) })).map(hitOf);
+    return findings
+      .filter((finding) =>
+        maySee(agency, {
+          owner: finding.entry.entry.owner,
+          dissemination: disseminationFromContract(finding.entry.entry.dissemination),
+        }),
+      )
+      .map(hitOf);
   }
 
   /** Each item validated and checked on its own: one bad query does not sink the others. */
@@ -56,14 +63,22 @@ export class InstantCheckService {
     const results: BatchCheckResult[] = [];
     for (const [index, item] of items.entries()) {
       if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-        results.push({ index, status: HttpStatus.BAD_REQUEST, error: { code: 'validation_failed', message: 'each item must be a query object', details: [] } });
+        results.push({
+          index,
+          status: HttpStatus.BAD_REQUEST,
+          error: { code: 'validation_failed', message: 'each item must be a query object', details: [] },
+        });
         continue;
       }
       const query = plainToInstance(CheckQueryDto, item);
       const errors = await validate(query, { whitelist: true, forbidNonWhitelisted: true });
       if (errors.length > 0) {
         const error: ApiError = validationErrorFactory(errors);
-        results.push({ index, status: error.getStatus(), error: { code: error.code, message: error.message, details: error.details } });
+        results.push({
+          index,
+          status: error.getStatus(),
+          error: { code: error.code, message: error.message, details: error.details },
+        });
         continue;
       }
       results.push({ index, status: HttpStatus.OK, hits: await this.check(agency, query) });

@@ -8,7 +8,9 @@ export const DISSEMINATION_OPTION_RULE = 'must be all, owner-only or agencies:CO
 export function parseDisseminationOption(text: string): DisseminationRule | undefined {
   if (text === 'all' || text === 'owner-only') return { scope: text };
   const agencies = text.startsWith('agencies:') ? text.slice('agencies:'.length).split(',').filter(Boolean) : [];
-  return agencies.length > 0 && agencies.every((code) => AGENCY_CODE.test(code)) ? { scope: 'agencies', agencies } : undefined;
+  return agencies.length > 0 && agencies.every((code) => AGENCY_CODE.test(code))
+    ? { scope: 'agencies', agencies }
+    : undefined;
 }
 
 export function isAgencyCode(text: string): boolean {

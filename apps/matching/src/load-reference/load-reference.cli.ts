@@ -27,7 +27,14 @@ import { loadConfig } from '@crosscheck/runtime';
 import { matchingMigrations } from '../migrations';
 import { DATASETS, isDataset } from '../model/datasets';
 import { DISSEMINATION_OPTION_RULE, isAgencyCode, parseDisseminationOption } from './dissemination-option';
-import { parseCsv, parseCsvMapping, parseFollowTheMoney, parseNdjson, readLines, type ReferenceChange } from './formats';
+import {
+  parseCsv,
+  parseCsvMapping,
+  parseFollowTheMoney,
+  parseNdjson,
+  readLines,
+  type ReferenceChange,
+} from './formats';
 import { LoadMode, loadReference, LoadSummary } from './load-reference';
 import { ReferenceLoaderConfig } from './reference-loader.config';
 
@@ -48,7 +55,8 @@ async function main(): Promise<void> {
   if (!isDataset(dataset)) throw new Error(`--dataset: must be one of ${DATASETS.join(', ')}`);
   if (!values.file) throw new Error('--file: is required');
   if (values.mode !== 'full' && values.mode !== 'delta') throw new Error('--mode: must be full or delta');
-  if (!isAgencyCode(values.owner!)) throw new Error('--owner: must be an agency code (2-16 upper-case letters, digits or "-")');
+  if (!isAgencyCode(values.owner!))
+    throw new Error('--owner: must be an agency code (2-16 upper-case letters, digits or "-")');
   const dissemination = parseDisseminationOption(values.dissemination!);
   if (!dissemination) throw new Error(`--dissemination: ${DISSEMINATION_OPTION_RULE}`);
   const size = statSync(values.file).size;
@@ -61,13 +69,24 @@ async function main(): Promise<void> {
     migrations: [CreateOutboxAndInbox1763800000000, ...matchingMigrations],
   });
   const input = createReadStream(values.file);
-  const context = { dataset, owner: values.owner!, dissemination: create(DisseminationSchema, disseminationToContract(dissemination)) };
+  const context = {
+    dataset,
+    owner: values.owner!,
+    dissemination: create(DisseminationSchema, disseminationToContract(dissemination)),
+  };
   let changes: AsyncIterable<ReferenceChange>;
   if (values.format === 'ndjson') changes = parseNdjson(readLines(input), context);
   else if (values.format === 'ftm') changes = parseFollowTheMoney(readLines(input), context);
   else if (values.format === 'csv') {
     if (!values.mapping) throw new Error('--mapping: is required with --format csv');
-    changes = parseCsv(input, context, parseCsvMapping(values.mapping.startsWith('@') ? readFileSync(values.mapping.slice(1), 'utf8') : values.mapping, dataset));
+    changes = parseCsv(
+      input,
+      context,
+      parseCsvMapping(
+        values.mapping.startsWith('@') ? readFileSync(values.mapping.slice(1), 'utf8') : values.mapping,
+        dataset,
+      ),
+    );
   } else throw new Error('--format: must be ndjson, csv or ftm');
 
   const progress = startProgress(size, () => input.bytesRead);
@@ -92,11 +111,23 @@ async function main(): Promise<void> {
 function startProgress(total: number, bytesRead: () => number): { update: (lines: number) => void; stop: () => void } {
   const started = Date.now();
   if (process.stderr.isTTY) {
-    const bar = new SingleBar({ stream: process.stderr, format: 'loading {bar} {percentage}% | {lines} lines | {rate} lines/s | ETA {eta_formatted}', hideCursor: true, fps: 5 }, Presets.shades_classic);
+    const bar = new SingleBar(
+      {
+        stream: process.stderr,
+        format: 'loading {bar} {percentage}% | {lines} lines | {rate} lines/s | ETA {eta_formatted}',
+        hideCursor: true,
+        fps: 5,
+      },
+      Presets.shades_classic,
+    );
     bar.start(Math.max(total, 1), 0, { lines: 0, rate: 0 });
     let stopped = false;
     return {
-      update: (lines) => bar.update(Math.min(bytesRead(), total), { lines: lines.toLocaleString('en'), rate: Math.round(lines / Math.max((Date.now() - started) / 1000, 0.001)) }),
+      update: (lines) =>
+        bar.update(Math.min(bytesRead(), total), {
+          lines: lines.toLocaleString('en'),
+          rate: Math.round(lines / Math.max((Date.now() - started) / 1000, 0.001)),
+        }),
       stop: () => {
         if (!stopped) bar.stop();
         stopped = true;
@@ -108,7 +139,9 @@ function startProgress(total: number, bytesRead: () => number): { update: (lines
     update: (lines) => {
       if (Date.now() - last < 10_000) return;
       last = Date.now();
-      process.stderr.write(`loading: ${lines.toLocaleString('en')} lines, ${Math.round((100 * bytesRead()) / Math.max(total, 1))}%\n`);
+      process.stderr.write(
+        `loading: ${lines.toLocaleString('en')} lines, ${Math.round((100 * bytesRead()) / Math.max(total, 1))}%\n`,
+      );
     },
     stop: () => undefined,
   };
@@ -119,10 +152,13 @@ function printSummary(summary: LoadSummary): void {
     `${summary.dataset} v${summary.version} (${summary.mode}): ${summary.added} added, ${summary.modified} changed, ${summary.unchanged} unchanged, ` +
       `${summary.removed} removed, ${summary.skipped} skipped, ${summary.rejected.length} rejected\n`,
   );
-  for (const { line, reason } of summary.rejected) process.stdout.write(line > 0 ? `  line ${line}: ${reason}\n` : `  ${reason}\n`);
+  for (const { line, reason } of summary.rejected)
+    process.stdout.write(line > 0 ? `  line ${line}: ${reason}\n` : `  ${reason}\n`);
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`reference load failed, nothing was changed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `reference load failed, nothing was changed: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

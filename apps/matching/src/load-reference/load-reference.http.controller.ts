@@ -32,8 +32,13 @@ export class LoadReferenceHttpController {
   @Post(':dataset/loads')
   @Audited('reference.load')
   @OpenApiOperation({
-    summary: 'Load reference data (NDJSON, or FollowTheMoney lines with ?format=ftm) as the dataset’s next version; ?mode=full|delta, ?dissemination=all|owner-only|agencies:A,B, ?stopOnBadLine=true',
-    body: { content: { 'application/x-ndjson': { schema: { type: 'string', description: 'one entry (or change) per line' } } } },
+    summary:
+      'Load reference data (NDJSON, or FollowTheMoney lines with ?format=ftm) as the dataset’s next version; ?mode=full|delta, ?dissemination=all|owner-only|agencies:A,B, ?stopOnBadLine=true',
+    body: {
+      content: {
+        'application/x-ndjson': { schema: { type: 'string', description: 'one entry (or change) per line' } },
+      },
+    },
   })
   async load(
     @CurrentCaller() caller: Caller,
@@ -45,25 +50,54 @@ export class LoadReferenceHttpController {
     @Query('dissemination') dissemination = 'all',
     @Query('stopOnBadLine') stopOnBadLine = 'false',
   ) {
-    if (!isDataset(dataset)) throw new ApiError(HttpStatus.NOT_FOUND, 'not_found', `dataset ${dataset} not found; datasets are ${DATASETS.join(', ')}`);
+    if (!isDataset(dataset))
+      throw new ApiError(
+        HttpStatus.NOT_FOUND,
+        'not_found',
+        `dataset ${dataset} not found; datasets are ${DATASETS.join(', ')}`,
+      );
     if (mode !== 'full' && mode !== 'delta') throw invalidField('mode', 'isIn', 'must be full or delta');
-    if (format !== 'ndjson' && format !== 'ftm') throw invalidField('format', 'isIn', 'must be ndjson or ftm (CSV loads go through the CLI)');
-    if (stopOnBadLine !== 'true' && stopOnBadLine !== 'false') throw invalidField('stopOnBadLine', 'isBoolean', 'must be true or false');
-    if (!request.is('application/x-ndjson') || typeof body !== 'string') throw new ApiError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'unsupported_media_type', 'the body must be application/x-ndjson');
+    if (format !== 'ndjson' && format !== 'ftm')
+      throw invalidField('format', 'isIn', 'must be ndjson or ftm (CSV loads go through the CLI)');
+    if (stopOnBadLine !== 'true' && stopOnBadLine !== 'false')
+      throw invalidField('stopOnBadLine', 'isBoolean', 'must be true or false');
+    if (!request.is('application/x-ndjson') || typeof body !== 'string')
+      throw new ApiError(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        'unsupported_media_type',
+        'the body must be application/x-ndjson',
+      );
     const rule = parseDisseminationOption(dissemination);
     if (!rule) throw invalidField('dissemination', 'isDissemination', DISSEMINATION_OPTION_RULE);
     const current = (await this.entries.datasets(this.dataSource.manager)).find((known) => known.dataset === dataset);
-    if (current && current.owner !== caller.agency) throw new ApiError(HttpStatus.FORBIDDEN, 'forbidden', `dataset ${dataset} is owned by another agency`);
+    if (current && current.owner !== caller.agency)
+      throw new ApiError(HttpStatus.FORBIDDEN, 'forbidden', `dataset ${dataset} is owned by another agency`);
 
-    const context = { dataset, owner: caller.agency, dissemination: create(DisseminationSchema, disseminationToContract(rule)) };
+    const context = {
+      dataset,
+      owner: caller.agency,
+      dissemination: create(DisseminationSchema, disseminationToContract(rule)),
+    };
     const lines = (async function* () {
       yield* body.split('\n');
     })();
     const changes = format === 'ftm' ? parseFollowTheMoney(lines, context) : parseNdjson(lines, context);
     try {
-      return await loadReference(this.dataSource, this.outbox, changes, { dataset, owner: caller.agency, dissemination: rule, mode, stopOnBadLine: stopOnBadLine === 'true' });
+      return await loadReference(this.dataSource, this.outbox, changes, {
+        dataset,
+        owner: caller.agency,
+        dissemination: rule,
+        mode,
+        stopOnBadLine: stopOnBadLine === 'true',
+      });
     } catch (error) {
-      if (error instanceof LoadStopped) throw new ApiError(HttpStatus.BAD_REQUEST, 'bad_line', `nothing was loaded: line ${error.line}: ${error.reason}`, [{ field: `line ${error.line}`, rule: 'validLine', message: error.reason }]);
+      if (error instanceof LoadStopped)
+        throw new ApiError(
+          HttpStatus.BAD_REQUEST,
+          'bad_line',
+          `nothing was loaded: line ${error.line}: ${error.reason}`,
+          [{ field: `line ${error.line}`, rule: 'validLine', message: error.reason }],
+        );
       throw error;
     }
   }

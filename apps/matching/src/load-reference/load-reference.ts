@@ -11,7 +11,13 @@
 import { create } from '@bufbuild/protobuf';
 import { timestampNow } from '@bufbuild/protobuf/wkt';
 import type { DisseminationRule } from '@crosscheck/auth';
-import { ChangeType, ReferenceChangedSchema, ReferenceEntry, ReferenceEntrySchema, Topics } from '@crosscheck/contracts';
+import {
+  ChangeType,
+  ReferenceChangedSchema,
+  ReferenceEntry,
+  ReferenceEntrySchema,
+  Topics,
+} from '@crosscheck/contracts';
 import { Outbox } from '@crosscheck/messaging';
 import { blockingKeys } from '@crosscheck/resolution';
 import { DataSource, EntityManager } from 'typeorm';
@@ -47,7 +53,10 @@ export interface LoadSummary {
 
 /** A bad line when `stopOnBadLine` is set: the load is rolled back. */
 export class LoadStopped extends Error {
-  constructor(readonly line: number, readonly reason: string) {
+  constructor(
+    readonly line: number,
+    readonly reason: string,
+  ) {
     super(`line ${line}: ${reason}`);
   }
 }
@@ -59,7 +68,12 @@ const MAX_REPORTED_REJECTIONS = 10_000;
 /** Rows a load must have written before it vacuums the tables it wrote (smaller loads leave that to autovacuum). */
 const VACUUM_AFTER_ROWS = 10_000;
 
-export async function loadReference(dataSource: DataSource, outbox: Outbox, changes: AsyncIterable<ReferenceChange>, options: LoadOptions): Promise<LoadSummary> {
+export async function loadReference(
+  dataSource: DataSource,
+  outbox: Outbox,
+  changes: AsyncIterable<ReferenceChange>,
+  options: LoadOptions,
+): Promise<LoadSummary> {
   const summary = await loadInOneTransaction(dataSource, outbox, changes, options);
   if (summary.added + summary.modified + summary.removed >= VACUUM_AFTER_ROWS) {
     // The candidate lookup is an index-only scan of reference_keys: until a vacuum marks the freshly written
@@ -69,11 +83,27 @@ export async function loadReference(dataSource: DataSource, outbox: Outbox, chan
   return summary;
 }
 
-async function loadInOneTransaction(dataSource: DataSource, outbox: Outbox, changes: AsyncIterable<ReferenceChange>, options: LoadOptions): Promise<LoadSummary> {
+async function loadInOneTransaction(
+  dataSource: DataSource,
+  outbox: Outbox,
+  changes: AsyncIterable<ReferenceChange>,
+  options: LoadOptions,
+): Promise<LoadSummary> {
   const entries = new ReferenceEntriesRepository();
   return dataSource.transaction(async (transaction) => {
     const version = await entries.nextVersion(transaction, options.dataset, options.owner, options.dissemination);
-    const summary: LoadSummary = { dataset: options.dataset, version, mode: options.mode, lines: 0, added: 0, modified: 0, unchanged: 0, removed: 0, skipped: 0, rejected: [] };
+    const summary: LoadSummary = {
+      dataset: options.dataset,
+      version,
+      mode: options.mode,
+      lines: 0,
+      added: 0,
+      modified: 0,
+      unchanged: 0,
+      removed: 0,
+      skipped: 0,
+      rejected: [],
+    };
     let rejectedCount = 0;
     let upserts: { entry: StoredEntry; keys: string[] }[] = [];
     let removals: string[] = [];
@@ -99,7 +129,8 @@ async function loadInOneTransaction(dataSource: DataSource, outbox: Outbox, chan
         if (change.op === 'rejected') {
           if (options.stopOnBadLine) throw new LoadStopped(change.line, change.reason);
           rejectedCount++;
-          if (summary.rejected.length < MAX_REPORTED_REJECTIONS) summary.rejected.push({ line: change.line, reason: change.reason });
+          if (summary.rejected.length < MAX_REPORTED_REJECTIONS)
+            summary.rejected.push({ line: change.line, reason: change.reason });
         } else if (change.op === 'skipped') {
           summary.skipped++;
         } else if (change.op === 'remove') {
@@ -112,7 +143,10 @@ async function loadInOneTransaction(dataSource: DataSource, outbox: Outbox, chan
             summary.rejected.push({ line: change.line, reason });
             continue;
           }
-          upserts.push({ entry: { dataset: options.dataset, entryId: change.entry.entryId, version, facts, entry: change.entry }, keys: blockingKeys(facts) });
+          upserts.push({
+            entry: { dataset: options.dataset, entryId: change.entry.entryId, version, facts, entry: change.entry },
+            keys: blockingKeys(facts),
+          });
         }
         if (upserts.length + removals.length >= BATCH) await flush();
       }
@@ -125,11 +159,19 @@ async function loadInOneTransaction(dataSource: DataSource, outbox: Outbox, chan
     }
     if (options.mode === 'full' && version > 1) {
       // What the file no longer lists goes, in batches. (Every entry of a first version was written by this load.)
-      for (let gone = await entries.idsNotLoadedIn(transaction, options.dataset, version, BATCH); gone.length > 0; gone = await entries.idsNotLoadedIn(transaction, options.dataset, version, BATCH)) {
+      for (
+        let gone = await entries.idsNotLoadedIn(transaction, options.dataset, version, BATCH);
+        gone.length > 0;
+        gone = await entries.idsNotLoadedIn(transaction, options.dataset, version, BATCH)
+      ) {
         await applyRemovals(transaction, entries, outbox, options.dataset, version, gone, summary);
       }
     }
-    if (rejectedCount > summary.rejected.length) summary.rejected.push({ line: 0, reason: `${rejectedCount - summary.rejected.length} more rejected lines not listed` });
+    if (rejectedCount > summary.rejected.length)
+      summary.rejected.push({
+        line: 0,
+        reason: `${rejectedCount - summary.rejected.length} more rejected lines not listed`,
+      });
     return summary;
   });
 }
@@ -151,11 +193,21 @@ async function applyUpserts(
   summary.unchanged += latest.length - added.size - modified.size;
   const events = latest
     .filter(({ entry }) => added.has(entry.entryId) || modified.has(entry.entryId))
-    .map(({ entry }) => changeEvent(dataset, version, added.has(entry.entryId) ? ChangeType.ADDED : ChangeType.MODIFIED, entry.entry));
+    .map(({ entry }) =>
+      changeEvent(dataset, version, added.has(entry.entryId) ? ChangeType.ADDED : ChangeType.MODIFIED, entry.entry),
+    );
   await outbox.enqueue(transaction, ...events);
 }
 
-async function applyRemovals(transaction: EntityManager, entries: ReferenceEntriesRepository, outbox: Outbox, dataset: DatasetName, version: number, ids: string[], summary: LoadSummary): Promise<void> {
+async function applyRemovals(
+  transaction: EntityManager,
+  entries: ReferenceEntriesRepository,
+  outbox: Outbox,
+  dataset: DatasetName,
+  version: number,
+  ids: string[],
+  summary: LoadSummary,
+): Promise<void> {
   const events = [];
   for (const entryId of new Set(ids)) {
     const removed = await entries.remove(transaction, dataset, entryId);
@@ -171,6 +223,12 @@ function changeEvent(dataset: DatasetName, version: number, change: ChangeType, 
     topic: Topics.referenceChanged,
     key: `${dataset}/${entry.entryId}`,
     schema: ReferenceChangedSchema,
-    message: create(ReferenceChangedSchema, { dataset, datasetVersion: BigInt(version), change, entry: create(ReferenceEntrySchema, entry), changedAt: timestampNow() }),
+    message: create(ReferenceChangedSchema, {
+      dataset,
+      datasetVersion: BigInt(version),
+      change,
+      entry: create(ReferenceEntrySchema, entry),
+      changedAt: timestampNow(),
+    }),
   };
 }

@@ -10,7 +10,9 @@ export class MatchEveryDataset1763800000310 implements MigrationInterface {
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query('DROP INDEX reference_entries_name_parts');
-    await runner.query(`ALTER TABLE reference_entries DROP COLUMN name_parts, ADD COLUMN kind text NOT NULL DEFAULT 'person'`);
+    await runner.query(
+      `ALTER TABLE reference_entries DROP COLUMN name_parts, ADD COLUMN kind text NOT NULL DEFAULT 'person'`,
+    );
     // No foreign keys on the key tables: they are written in bulk by loads, and kept in step by the code that writes entries.
     await runner.query(`
       CREATE TABLE reference_keys (
@@ -50,11 +52,15 @@ export class MatchEveryDataset1763800000310 implements MigrationInterface {
 
   async down(runner: QueryRunner): Promise<void> {
     await runner.query('DROP INDEX matches_entry');
-    await runner.query('ALTER TABLE matches DROP COLUMN subject, DROP COLUMN retracted_at, DROP COLUMN retraction_reason');
+    await runner.query(
+      'ALTER TABLE matches DROP COLUMN subject, DROP COLUMN retracted_at, DROP COLUMN retraction_reason',
+    );
     await runner.query('DROP TABLE record_keys');
     await runner.query('DROP TABLE checked_records');
     await runner.query('DROP TABLE reference_keys');
-    await runner.query(`ALTER TABLE reference_entries DROP COLUMN kind, ADD COLUMN name_parts text[] NOT NULL DEFAULT '{}'`);
+    await runner.query(
+      `ALTER TABLE reference_entries DROP COLUMN kind, ADD COLUMN name_parts text[] NOT NULL DEFAULT '{}'`,
+    );
     await runner.query('CREATE INDEX reference_entries_name_parts ON reference_entries USING gin (name_parts)');
   }
 }

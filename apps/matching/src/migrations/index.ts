@@ -2,4 +2,8 @@ import { CreateReferenceAndMatches1763800000300 } from './1763800000300-create-r
 import { MatchEveryDataset1763800000310 } from './1763800000310-match-every-dataset';
 import { MatchesRecordVersion1763800000320 } from './1763800000320-matches-record-version';
 
-export const matchingMigrations = [CreateReferenceAndMatches1763800000300, MatchEveryDataset1763800000310, MatchesRecordVersion1763800000320];
+export const matchingMigrations = [
+  CreateReferenceAndMatches1763800000300,
+  MatchEveryDataset1763800000310,
+  MatchesRecordVersion1763800000320,
+];

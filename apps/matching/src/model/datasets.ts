@@ -14,7 +14,10 @@ export function isDataset(name: string): name is DatasetName {
 }
 
 /** The body each dataset's entries carry, and the record kind it is compared as. */
-const ENTRY_BODY: Record<DatasetName, { body: NonNullable<ReferenceEntry['body']['case']>; kind: RecordFacts['kind'] }> = {
+const ENTRY_BODY: Record<
+  DatasetName,
+  { body: NonNullable<ReferenceEntry['body']['case']>; kind: RecordFacts['kind'] }
+> = {
   notices: { body: 'notice', kind: 'person' },
   sltd: { body: 'travelDocument', kind: 'travel_document' },
   smv: { body: 'vehicle', kind: 'vehicle' },

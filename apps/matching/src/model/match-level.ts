@@ -24,8 +24,14 @@ const DOCUMENT_SHARED = 0.95;
 /** The datasets of persons, where a name alone does not make a hit. */
 const NEEDS_CORROBORATION: ReadonlySet<DatasetName> = new Set(['notices']);
 
-export function levelOf(dataset: DatasetName, score: number, features: FeatureEvidence[], thresholds: { hit: number; possible: number }): MatchLevelName | undefined {
-  if (score >= thresholds.hit) return !NEEDS_CORROBORATION.has(dataset) || isCorroborated(features) ? 'hit' : 'possible';
+export function levelOf(
+  dataset: DatasetName,
+  score: number,
+  features: FeatureEvidence[],
+  thresholds: { hit: number; possible: number },
+): MatchLevelName | undefined {
+  if (score >= thresholds.hit)
+    return !NEEDS_CORROBORATION.has(dataset) || isCorroborated(features) ? 'hit' : 'possible';
   if (score >= thresholds.possible) return 'possible';
   return undefined;
 }
@@ -35,7 +41,9 @@ export function isCorroborated(features: FeatureEvidence[]): boolean {
   const name = features.find((evidence) => evidence.feature === 'name')?.score ?? 0;
   return features.some(
     (evidence) =>
-      (evidence.feature === 'date_of_birth' && evidence.score >= BIRTH_DATE_AGREES && (evidence.weight > YEAR_ONLY_AGREEMENT_WEIGHT || name >= NAME_FOR_YEAR_ONLY)) ||
+      (evidence.feature === 'date_of_birth' &&
+        evidence.score >= BIRTH_DATE_AGREES &&
+        (evidence.weight > YEAR_ONLY_AGREEMENT_WEIGHT || name >= NAME_FOR_YEAR_ONLY)) ||
       (evidence.feature === 'identity_document' && evidence.score >= DOCUMENT_SHARED),
   );
 }

@@ -69,13 +69,24 @@ export class Matcher {
 
   /** The record-side keys of each dataset a record is checked against: what retro-checks look records up by. */
   keysOfRecord(facts: RecordFacts): { dataset: DatasetName; key: string }[] {
-    return probesOf(facts).flatMap((probe) => blockingKeys(probe.facts).map((key) => ({ dataset: probe.dataset, key })));
+    return probesOf(facts).flatMap((probe) =>
+      blockingKeys(probe.facts).map((key) => ({ dataset: probe.dataset, key })),
+    );
   }
 
   private grade(probe: Probe, entry: StoredEntry): Finding | undefined {
     const pair = scoreRecords(probe.facts, entry.facts);
     if (!pair) return undefined;
     const level = levelOf(probe.dataset, pair.score, pair.features, this.config.thresholdsOf(probe.dataset));
-    return level && { dataset: probe.dataset, entry, subject: probe.subject, score: pair.score, level, features: pair.features };
+    return (
+      level && {
+        dataset: probe.dataset,
+        entry,
+        subject: probe.subject,
+        score: pair.score,
+        level,
+        features: pair.features,
+      }
+    );
   }
 }

@@ -60,12 +60,19 @@ export class CheckedRecordsRepository {
     return new Map(rows.map((row) => [row.record_id.toLowerCase(), { ...toChecked(row), left: row.left_at !== null }]));
   }
 
-  async save(manager: EntityManager, record: CheckedRecord, keys: { dataset: DatasetName; key: string }[]): Promise<void> {
+  async save(
+    manager: EntityManager,
+    record: CheckedRecord,
+    keys: { dataset: DatasetName; key: string }[],
+  ): Promise<void> {
     await this.saveMany(manager, [{ record, keys }]);
   }
 
   /** `save` for many records (distinct ids) in one statement each for the records, their old keys and their new keys. */
-  async saveMany(manager: EntityManager, records: { record: CheckedRecord; keys: { dataset: DatasetName; key: string }[] }[]): Promise<void> {
+  async saveMany(
+    manager: EntityManager,
+    records: { record: CheckedRecord; keys: { dataset: DatasetName; key: string }[] }[],
+  ): Promise<void> {
     if (records.length === 0) return;
     const column = <T>(pick: (record: CheckedRecord) => T) => records.map(({ record }) => pick(record));
     await manager.query(
@@ -102,11 +109,19 @@ export class CheckedRecordsRepository {
 
   async moveEntities(manager: EntityManager, survivor: string, merged: string[]): Promise<void> {
     if (merged.length === 0) return;
-    await manager.query('UPDATE checked_records SET entity_id = $1 WHERE entity_id = ANY($2::uuid[])', [survivor, merged]);
+    await manager.query('UPDATE checked_records SET entity_id = $1 WHERE entity_id = ANY($2::uuid[])', [
+      survivor,
+      merged,
+    ]);
   }
 
   /** Live records whose probes for `dataset` share keys with a new entry, those sharing most first. */
-  async candidates(manager: EntityManager, dataset: DatasetName, keys: string[], limit: number): Promise<CheckedRecord[]> {
+  async candidates(
+    manager: EntityManager,
+    dataset: DatasetName,
+    keys: string[],
+    limit: number,
+  ): Promise<CheckedRecord[]> {
     if (keys.length === 0) return [];
     const rows: CheckedRow[] = await manager.query(
       `WITH hits AS (

@@ -31,7 +31,13 @@ export class MatchEvents {
   ) {}
 
   /** Records the finding; publishes it when it is news. Returns whether it was. */
-  async found(transaction: EntityManager, record: SharedRecord, entityId: string, finding: Finding, traceContext?: Context): Promise<boolean> {
+  async found(
+    transaction: EntityManager,
+    record: SharedRecord,
+    entityId: string,
+    finding: Finding,
+    traceContext?: Context,
+  ): Promise<boolean> {
     return (await this.foundMany(transaction, [{ record, entityId, finding, traceContext }]))[0];
   }
 
@@ -98,7 +104,10 @@ export class MatchEvents {
   }
 
   /** `retracted` for many matches, with one write for the matches and one for the events. */
-  async retractedMany(transaction: EntityManager, retractions: { match: LiveMatch; reason: string; traceContext?: Context }[]): Promise<void> {
+  async retractedMany(
+    transaction: EntityManager,
+    retractions: { match: LiveMatch; reason: string; traceContext?: Context }[],
+  ): Promise<void> {
     const retracted = await this.matches.retractMany(transaction, retractions);
     const events: OutgoingEvent[] = [];
     retractions.forEach(({ reason, traceContext }, index) => {

@@ -41,9 +41,16 @@ interface MatchRow {
 }
 
 /** Postgres gives uuids back in lower case; the caller's may not be. */
-const pairKey = (recordId: string, dataset: string, entryId: string) => `${recordId.toLowerCase()}/${dataset}/${entryId}`;
+const pairKey = (recordId: string, dataset: string, entryId: string) =>
+  `${recordId.toLowerCase()}/${dataset}/${entryId}`;
 
-const toLive = (row: MatchRow): LiveMatch => ({ matchId: row.match_id, entityId: row.entity_id, recordId: row.record_id, dataset: row.dataset, entryId: row.entry_id });
+const toLive = (row: MatchRow): LiveMatch => ({
+  matchId: row.match_id,
+  entityId: row.entity_id,
+  recordId: row.record_id,
+  dataset: row.dataset,
+  entryId: row.entry_id,
+});
 
 @Injectable()
 export class MatchesRepository {
@@ -57,7 +64,10 @@ export class MatchesRepository {
   }
 
   /** `record` for many outcomes in one statement; answers in the same order. One outcome per (record, dataset, entry). */
-  async recordMany(manager: EntityManager, outcomes: { outcome: MatchOutcome; newMatchId: string }[]): Promise<(string | undefined)[]> {
+  async recordMany(
+    manager: EntityManager,
+    outcomes: { outcome: MatchOutcome; newMatchId: string }[],
+  ): Promise<(string | undefined)[]> {
     if (outcomes.length === 0) return [];
     const column = <T>(pick: (outcome: MatchOutcome) => T) => outcomes.map(({ outcome }) => pick(outcome));
     const rows: { record_id: string; dataset: string; entry_id: string; match_id: string }[] = await manager.query(
@@ -96,12 +106,18 @@ export class MatchesRepository {
 
   async liveOfRecords(manager: EntityManager, recordIds: string[]): Promise<LiveMatch[]> {
     if (recordIds.length === 0) return [];
-    const rows: MatchRow[] = await manager.query('SELECT * FROM matches WHERE record_id = ANY($1::uuid[]) AND retracted_at IS NULL', [recordIds]);
+    const rows: MatchRow[] = await manager.query(
+      'SELECT * FROM matches WHERE record_id = ANY($1::uuid[]) AND retracted_at IS NULL',
+      [recordIds],
+    );
     return rows.map(toLive);
   }
 
   async liveOfEntry(manager: EntityManager, dataset: string, entryId: string): Promise<LiveMatch[]> {
-    const rows: MatchRow[] = await manager.query('SELECT * FROM matches WHERE dataset = $1 AND entry_id = $2 AND retracted_at IS NULL', [dataset, entryId]);
+    const rows: MatchRow[] = await manager.query(
+      'SELECT * FROM matches WHERE dataset = $1 AND entry_id = $2 AND retracted_at IS NULL',
+      [dataset, entryId],
+    );
     return rows.map(toLive);
   }
 
@@ -111,7 +127,10 @@ export class MatchesRepository {
   }
 
   /** `retract` for many matches in one statement; answers in the same order. */
-  async retractMany(manager: EntityManager, retractions: { match: LiveMatch; reason: string }[]): Promise<(LiveMatch | undefined)[]> {
+  async retractMany(
+    manager: EntityManager,
+    retractions: { match: LiveMatch; reason: string }[],
+  ): Promise<(LiveMatch | undefined)[]> {
     if (retractions.length === 0) return [];
     // UPDATE ... RETURNING answers [rows, count] through TypeORM.
     const [rows]: [MatchRow[], number] = await manager.query(
@@ -132,6 +151,9 @@ export class MatchesRepository {
 
   async moveEntities(manager: EntityManager, survivor: string, merged: string[]): Promise<void> {
     if (merged.length === 0) return;
-    await manager.query('UPDATE matches SET entity_id = $1, updated_at = now() WHERE entity_id = ANY($2::uuid[])', [survivor, merged]);
+    await manager.query('UPDATE matches SET entity_id = $1, updated_at = now() WHERE entity_id = ANY($2::uuid[])', [
+      survivor,
+      merged,
+    ]);
   }
 }

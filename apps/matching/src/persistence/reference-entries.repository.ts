@@ -62,7 +62,12 @@ export class ReferenceEntriesRepository {
    * most (each key weighted by its rarity, see keyWeight in libs/resolution)
    * first: recall first, at most `limit`.
    */
-  async candidates(manager: EntityManager, dataset: DatasetName, keys: string[], limit: number): Promise<StoredEntry[]> {
+  async candidates(
+    manager: EntityManager,
+    dataset: DatasetName,
+    keys: string[],
+    limit: number,
+  ): Promise<StoredEntry[]> {
     return (await this.candidatesOfEach(manager, [{ dataset, keys }], limit))[0];
   }
 
@@ -73,9 +78,15 @@ export class ReferenceEntriesRepository {
    * flattened (OFFSET 0): with the hits' count unknown to the planner, a plain
    * join may otherwise hash the whole dataset.
    */
-  async candidatesOfEach(manager: EntityManager, probes: { dataset: DatasetName; keys: string[] }[], limit: number): Promise<StoredEntry[][]> {
+  async candidatesOfEach(
+    manager: EntityManager,
+    probes: { dataset: DatasetName; keys: string[] }[],
+    limit: number,
+  ): Promise<StoredEntry[][]> {
     const answers = probes.map((): StoredEntry[] => []);
-    const wanted = probes.flatMap((probe, index) => [...new Set(probe.keys)].map((key) => ({ index, dataset: probe.dataset, key })));
+    const wanted = probes.flatMap((probe, index) =>
+      [...new Set(probe.keys)].map((key) => ({ index, dataset: probe.dataset, key })),
+    );
     if (wanted.length === 0) return answers;
     const rows: (EntryRow & { probe: number })[] = await manager.query(
       `WITH hits AS (
@@ -106,22 +117,31 @@ export class ReferenceEntriesRepository {
   }
 
   async find(manager: EntityManager, dataset: DatasetName, entryId: string): Promise<StoredEntry | undefined> {
-    const rows: EntryRow[] = await manager.query('SELECT dataset, entry_id, version, facts, entry FROM reference_entries WHERE dataset = $1 AND entry_id = $2', [
-      dataset,
-      entryId,
-    ]);
+    const rows: EntryRow[] = await manager.query(
+      'SELECT dataset, entry_id, version, facts, entry FROM reference_entries WHERE dataset = $1 AND entry_id = $2',
+      [dataset, entryId],
+    );
     return rows[0] && toEntry(rows[0]);
   }
 
   async datasets(manager: EntityManager): Promise<Dataset[]> {
-    const rows: { dataset: DatasetName; owner: string; dissemination: DisseminationRule; version: string }[] = await manager.query(
-      'SELECT dataset, owner, dissemination, version FROM reference_datasets ORDER BY dataset',
-    );
-    return rows.map((row) => ({ dataset: row.dataset, owner: row.owner, dissemination: row.dissemination, version: Number(row.version) }));
+    const rows: { dataset: DatasetName; owner: string; dissemination: DisseminationRule; version: string }[] =
+      await manager.query('SELECT dataset, owner, dissemination, version FROM reference_datasets ORDER BY dataset');
+    return rows.map((row) => ({
+      dataset: row.dataset,
+      owner: row.owner,
+      dissemination: row.dissemination,
+      version: Number(row.version),
+    }));
   }
 
   /** Starts the dataset's next version (locking the dataset row, so loads of one dataset take turns). */
-  async nextVersion(manager: EntityManager, dataset: DatasetName, owner: string, dissemination: DisseminationRule): Promise<number> {
+  async nextVersion(
+    manager: EntityManager,
+    dataset: DatasetName,
+    owner: string,
+    dissemination: DisseminationRule,
+  ): Promise<number> {
     const rows: { version: string }[] = await manager.query(
       `INSERT INTO reference_datasets (dataset, owner, dissemination, version) VALUES ($1, $2, $3, 1)
        ON CONFLICT (dataset) DO UPDATE SET owner = EXCLUDED.owner, dissemination = EXCLUDED.dissemination,
@@ -137,7 +157,12 @@ export class ReferenceEntriesRepository {
    * those that were new and of those that changed. An entry identical to the
    * stored one is left alone but marked as present in `version`.
    */
-  async upsertMany(manager: EntityManager, dataset: DatasetName, version: number, entries: { entry: StoredEntry; keys: string[] }[]): Promise<{ added: Set<string>; modified: Set<string> }> {
+  async upsertMany(
+    manager: EntityManager,
+    dataset: DatasetName,
+    version: number,
+    entries: { entry: StoredEntry; keys: string[] }[],
+  ): Promise<{ added: Set<string>; modified: Set<string> }> {
     const added = new Set<string>();
     const modified = new Set<string>();
     if (entries.length === 0) return { added, modified };
@@ -162,17 +187,23 @@ export class ReferenceEntriesRepository {
     for (const row of rows) (row.inserted ? added : modified).add(row.entry_id);
     const unchanged = entries.map(({ entry }) => entry.entryId).filter((id) => !added.has(id) && !modified.has(id));
     if (unchanged.length > 0) {
-      await manager.query('UPDATE reference_entries SET version = $2 WHERE dataset = $1 AND entry_id = ANY($3::text[])', [dataset, version, unchanged]);
+      await manager.query(
+        'UPDATE reference_entries SET version = $2 WHERE dataset = $1 AND entry_id = ANY($3::text[])',
+        [dataset, version, unchanged],
+      );
     }
     const changed = entries.filter(({ entry }) => added.has(entry.entryId) || modified.has(entry.entryId));
-    if (modified.size > 0) await manager.query('DELETE FROM reference_keys WHERE dataset = $1 AND entry_id = ANY($2::text[])', [dataset, [...modified]]);
+    if (modified.size > 0)
+      await manager.query('DELETE FROM reference_keys WHERE dataset = $1 AND entry_id = ANY($2::text[])', [
+        dataset,
+        [...modified],
+      ]);
     const keyRows = changed.flatMap(({ entry, keys }) => [...new Set(keys)].map((key) => [key, entry.entryId]));
     if (keyRows.length > 0) {
-      await manager.query('INSERT INTO reference_keys (dataset, key, entry_id) SELECT $1, k, e FROM unnest($2::text[], $3::text[]) AS t(k, e) ON CONFLICT DO NOTHING', [
-        dataset,
-        keyRows.map(([key]) => key),
-        keyRows.map(([, entryId]) => entryId),
-      ]);
+      await manager.query(
+        'INSERT INTO reference_keys (dataset, key, entry_id) SELECT $1, k, e FROM unnest($2::text[], $3::text[]) AS t(k, e) ON CONFLICT DO NOTHING',
+        [dataset, keyRows.map(([key]) => key), keyRows.map(([, entryId]) => entryId)],
+      );
     }
     return { added, modified };
   }
@@ -190,13 +221,16 @@ export class ReferenceEntriesRepository {
   }
 
   /** Entry ids of the dataset a full load did not mention (loaded before `version`): the ones a full replace removes. */
-  async idsNotLoadedIn(manager: EntityManager, dataset: DatasetName, version: number, limit: number): Promise<string[]> {
-    const rows: { entry_id: string }[] = await manager.query('SELECT entry_id FROM reference_entries WHERE dataset = $1 AND version < $2 LIMIT $3', [
-      dataset,
-      version,
-      limit,
-    ]);
+  async idsNotLoadedIn(
+    manager: EntityManager,
+    dataset: DatasetName,
+    version: number,
+    limit: number,
+  ): Promise<string[]> {
+    const rows: { entry_id: string }[] = await manager.query(
+      'SELECT entry_id FROM reference_entries WHERE dataset = $1 AND version < $2 LIMIT $3',
+      [dataset, version, limit],
+    );
     return rows.map((row) => row.entry_id);
   }
-
 }

@@ -18,7 +18,8 @@ export class RetroCheckMessageController {
   @EventPattern(Topics.referenceChanged, BATCH)
   async onReferenceChanges(@Payload() batch: BatchedEvent<ReferenceChanged>[]): Promise<InboxOutcome[]> {
     return this.inbox.runOnceEach(batch, async (transaction, claimed) => {
-      for (const { payload, message } of claimed) await this.retroCheck.onChange(transaction, payload, message.traceContext);
+      for (const { payload, message } of claimed)
+        await this.retroCheck.onChange(transaction, payload, message.traceContext);
     });
   }
 }

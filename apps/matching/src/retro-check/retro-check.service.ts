@@ -35,14 +35,23 @@ export class RetroCheckService {
     const entryId = event.entry?.entryId;
     if (!entryId || !isDataset(event.dataset)) return;
     // The entry as it is now: a later change may already have replaced or removed it; its own event will follow.
-    const entry = event.change === ChangeType.REMOVED ? undefined : await this.entries.find(transaction, event.dataset, entryId);
+    const entry =
+      event.change === ChangeType.REMOVED ? undefined : await this.entries.find(transaction, event.dataset, entryId);
     if (!entry) {
       const live = await this.matches.liveOfEntry(transaction, event.dataset, entryId);
-      await this.events.retractedMany(transaction, live.map((match) => ({ match, reason: 'the reference entry was removed', traceContext })));
+      await this.events.retractedMany(
+        transaction,
+        live.map((match) => ({ match, reason: 'the reference entry was removed', traceContext })),
+      );
       return;
     }
     const found: FoundMatch[] = [];
-    for (const record of await this.checked.candidates(transaction, entry.dataset, blockingKeys(entry.facts), this.config.MATCH_CANDIDATES_PER_PROBE)) {
+    for (const record of await this.checked.candidates(
+      transaction,
+      entry.dataset,
+      blockingKeys(entry.facts),
+      this.config.MATCH_CANDIDATES_PER_PROBE,
+    )) {
       const finding = this.matcher.findForEntry(record.facts, entry);
       if (finding) found.push({ record: record.record, entityId: record.entityId, finding, traceContext });
     }
@@ -51,7 +60,9 @@ export class RetroCheckService {
     const live = await this.matches.liveOfEntry(transaction, entry.dataset, entryId);
     await this.events.retractedMany(
       transaction,
-      live.filter((match) => !holding.has(match.recordId.toLowerCase())).map((match) => ({ match, reason: 'the reference entry changed and no longer matches', traceContext })),
+      live
+        .filter((match) => !holding.has(match.recordId.toLowerCase()))
+        .map((match) => ({ match, reason: 'the reference entry changed and no longer matches', traceContext })),
     );
   }
 }

@@ -39,7 +39,8 @@ function log(chained: number, unchained = 0): StoredAuditLine[] {
   return lines;
 }
 
-const kinds = (breaks: AuditChainBreak[]) => breaks.map((found) => ({ kind: found.kind, id: 'line' in found ? found.line.id : found.anchor.id }));
+const kinds = (breaks: AuditChainBreak[]) =>
+  breaks.map((found) => ({ kind: found.kind, id: 'line' in found ? found.line.id : found.anchor.id }));
 
 describe('an audit line’s hash', () => {
   it('is SHA-256 over the previous hash, a newline and the line’s canonical encoding', () => {
@@ -47,7 +48,11 @@ describe('an audit line’s hash', () => {
     expect(canonicalAuditLine(line)).toBe(
       '["crosscheck.audit.v1","1","2025-11-22T10:00:01.123456Z","FRA","0123456789abcdef","record.share",["00000000-0000-4000-8000-000000000001"],"ok",201,"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",null]',
     );
-    expect(auditLineHash(GENESIS_HASH, line)).toBe(createHash('sha256').update(`${GENESIS_HASH}\n${canonicalAuditLine(line)}`).digest('hex'));
+    expect(auditLineHash(GENESIS_HASH, line)).toBe(
+      createHash('sha256')
+        .update(`${GENESIS_HASH}\n${canonicalAuditLine(line)}`)
+        .digest('hex'),
+    );
   });
 
   it.each<[string, Partial<ChainedAuditFields>]>([
@@ -76,7 +81,12 @@ describe('an audit line’s hash', () => {
 describe('walking an audit chain', () => {
   it('finds an untouched log intact and names its head', () => {
     const lines = log(5);
-    expect(walkAuditChain(lines)).toEqual({ lines: 5, unchainedLines: 0, breaks: [], head: { line: { id: '5', at: lines[4].at, action: 'record.share' }, hash: lines[4].hash } });
+    expect(walkAuditChain(lines)).toEqual({
+      lines: 5,
+      unchainedLines: 0,
+      breaks: [],
+      head: { line: { id: '5', at: lines[4].at, action: 'record.share' }, hash: lines[4].hash },
+    });
   });
 
   it('finds an empty log intact, with no head', () => {
@@ -88,14 +98,44 @@ describe('walking an audit chain', () => {
   });
 
   it.each<[string, (lines: StoredAuditLine[]) => StoredAuditLine[], { kind: string; id: string }[]]>([
-    ['a field edited', (lines) => lines.map((line) => (line.id === '3' ? { ...line, outcome: 'ok', status: 200 } : line)), [{ kind: 'edited', id: '3' }]],
-    ['a time edited', (lines) => lines.map((line) => (line.id === '3' ? { ...line, at: '2020-01-01T00:00:00.000000Z' } : line)), [{ kind: 'edited', id: '3' }]],
+    [
+      'a field edited',
+      (lines) => lines.map((line) => (line.id === '3' ? { ...line, outcome: 'ok', status: 200 } : line)),
+      [{ kind: 'edited', id: '3' }],
+    ],
+    [
+      'a time edited',
+      (lines) => lines.map((line) => (line.id === '3' ? { ...line, at: '2020-01-01T00:00:00.000000Z' } : line)),
+      [{ kind: 'edited', id: '3' }],
+    ],
     ['a line deleted', (lines) => lines.filter((line) => line.id !== '3'), [{ kind: 'unlinked', id: '4' }]],
     ['the first line deleted', (lines) => lines.slice(1), [{ kind: 'unlinked', id: '2' }]],
-    ['two lines deleted, apart', (lines) => lines.filter((line) => line.id !== '2' && line.id !== '4'), [{ kind: 'unlinked', id: '3' }, { kind: 'unlinked', id: '5' }]],
-    ['a line edited and its own hash recomputed', (lines) => rehash(lines, '3', { action: 'record.read' }).map((line, index) => (index > 2 ? lines[index] : line)), [{ kind: 'unlinked', id: '4' }]],
-    ['a hash overwritten', (lines) => lines.map((line) => (line.id === '3' ? { ...line, hash: 'f'.repeat(64) } : line)), [{ kind: 'edited', id: '3' }, { kind: 'unlinked', id: '4' }]],
-    ['a line without a hash inserted', (lines) => [...lines.slice(0, 3), { ...fields(9), prevHash: null, hash: null }, ...lines.slice(3)], [{ kind: 'unchained', id: '9' }]],
+    [
+      'two lines deleted, apart',
+      (lines) => lines.filter((line) => line.id !== '2' && line.id !== '4'),
+      [
+        { kind: 'unlinked', id: '3' },
+        { kind: 'unlinked', id: '5' },
+      ],
+    ],
+    [
+      'a line edited and its own hash recomputed',
+      (lines) => rehash(lines, '3', { action: 'record.read' }).map((line, index) => (index > 2 ? lines[index] : line)),
+      [{ kind: 'unlinked', id: '4' }],
+    ],
+    [
+      'a hash overwritten',
+      (lines) => lines.map((line) => (line.id === '3' ? { ...line, hash: 'f'.repeat(64) } : line)),
+      [
+        { kind: 'edited', id: '3' },
+        { kind: 'unlinked', id: '4' },
+      ],
+    ],
+    [
+      'a line without a hash inserted',
+      (lines) => [...lines.slice(0, 3), { ...fields(9), prevHash: null, hash: null }, ...lines.slice(3)],
+      [{ kind: 'unchained', id: '9' }],
+    ],
   ])('names the line after %s', (_tampering, tamper, expected) => {
     expect(kinds(walkAuditChain(tamper(log(5))).breaks)).toEqual(expected);
   });
@@ -117,14 +157,22 @@ describe('walking an audit chain', () => {
     const anchor = { id: '4', hash: lines[3].hash! };
     expect(walkAuditChain(lines, [anchor]).breaks).toEqual([]);
     expect(walkAuditChain(lines.slice(0, 3), [anchor]).breaks).toEqual([{ kind: 'anchor', anchor, found: null }]);
-    expect(walkAuditChain(rehash(lines, '2', { detail: 'rewritten' }), [anchor]).breaks).toEqual([{ kind: 'anchor', anchor, found: expect.not.stringMatching(anchor.hash) }]);
+    expect(walkAuditChain(rehash(lines, '2', { detail: 'rewritten' }), [anchor]).breaks).toEqual([
+      { kind: 'anchor', anchor, found: expect.not.stringMatching(anchor.hash) },
+    ]);
   });
 
   it('describes each break by the line’s id, time and action', () => {
-    const [edited] = walkAuditChain(log(5).map((line) => (line.id === '3' ? { ...line, action: 'record.read' } : line))).breaks;
-    expect(describeAuditChainBreak(edited)).toBe('line 3 (2025-11-22T10:00:03.123456Z, record.read) was edited: its fields no longer give its hash');
+    const [edited] = walkAuditChain(
+      log(5).map((line) => (line.id === '3' ? { ...line, action: 'record.read' } : line)),
+    ).breaks;
+    expect(describeAuditChainBreak(edited)).toBe(
+      'line 3 (2025-11-22T10:00:03.123456Z, record.read) was edited: its fields no longer give its hash',
+    );
     const [unlinked] = walkAuditChain(log(5).filter((line) => line.id !== '3')).breaks;
-    expect(describeAuditChainBreak(unlinked)).toContain('line 4 (2025-11-22T10:00:04.123456Z, record.share) does not follow line 2 (2025-11-22T10:00:02.123456Z, record.share)');
+    expect(describeAuditChainBreak(unlinked)).toContain(
+      'line 4 (2025-11-22T10:00:04.123456Z, record.share) does not follow line 2 (2025-11-22T10:00:02.123456Z, record.share)',
+    );
   });
 });
 

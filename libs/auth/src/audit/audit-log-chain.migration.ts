@@ -20,6 +20,8 @@ export class AuditLogChain1763800000910 implements MigrationInterface {
 
   async down(runner: QueryRunner): Promise<void> {
     await runner.query('DROP INDEX audit_log_one_successor');
-    await runner.query('ALTER TABLE audit_log DROP CONSTRAINT audit_log_chained, DROP COLUMN hash, DROP COLUMN prev_hash');
+    await runner.query(
+      'ALTER TABLE audit_log DROP CONSTRAINT audit_log_chained, DROP COLUMN hash, DROP COLUMN prev_hash',
+    );
   }
 }

@@ -44,9 +44,16 @@ const entry = (action: string, n: number): AuditEntry => ({
 beforeAll(async () => {
   url = await ensureDatabase(infrastructure.postgresAdminUrl, databaseName);
   // A log as it stood before the chain: lines without hashes.
-  const before = await openDatabase({ url, schema, applicationName: 'audit-test', migrations: migrationsBeforeTheChain });
+  const before = await openDatabase({
+    url,
+    schema,
+    applicationName: 'audit-test',
+    migrations: migrationsBeforeTheChain,
+  });
   for (const action of ['record.share', 'record.read', 'record.withdraw']) {
-    await before.query("INSERT INTO audit_log (agency, action, outcome, status) VALUES ('FRA', $1, 'ok', 200)", [action]);
+    await before.query("INSERT INTO audit_log (agency, action, outcome, status) VALUES ('FRA', $1, 'ok', 200)", [
+      action,
+    ]);
   }
   await before.destroy();
   const migrations = [...migrationsBeforeTheChain, AuditLogChain1763800000910];
@@ -74,7 +81,9 @@ it('keeps one chain when two instances write at once, within their callers’ tr
     const audit = new AuditLog(instance);
     return Array.from({ length: 20 }, (_, n) =>
       n % 4 === 0
-        ? instance.transaction((transaction) => audit.append(entry('alert.triage.acknowledged', i * 100 + n), transaction))
+        ? instance.transaction((transaction) =>
+            audit.append(entry('alert.triage.acknowledged', i * 100 + n), transaction),
+          )
         : audit.append(entry('record.share', i * 100 + n)),
     );
   });
@@ -97,20 +106,28 @@ it('keeps one chain when two instances write at once, within their callers’ tr
   // Without schemas, every schema with an audit log in the database.
   const cli = await runAuditVerify();
   expect(cli.exitCode).toBe(0);
-  expect(cli.stdout).toContain(`${schema}  intact  43 lines, 3 from before the chain (sealed by its first line); head ${schema}@${head.line.id}:${head.hash}`);
+  expect(cli.stdout).toContain(
+    `${schema}  intact  43 lines, 3 from before the chain (sealed by its first line); head ${schema}@${head.line.id}:${head.hash}`,
+  );
   expect(cli.stdout).toContain('1 audit log(s) intact');
 });
 
 it('fails a line Postgres refuses on its own, not the lines written with it', async () => {
   const audit = new AuditLog(instances[1]);
-  const lines = [entry('record.read', 1), { ...entry('record.read', 2), recordIds: ['nul\u0000in an id'] }, entry('record.read', 3)];
+  const lines = [
+    entry('record.read', 1),
+    { ...entry('record.read', 2), recordIds: ['nul\u0000in an id'] },
+    entry('record.read', 3),
+  ];
   const outcomes = await Promise.allSettled(lines.map((line) => audit.append(line)));
   expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
   await expect(verify()).resolves.toMatchObject({ lines: 45, breaks: [] });
 });
 
 it('refuses a line written around the chain', async () => {
-  const unchained = client.query(`INSERT INTO ${schema}.audit_log (action, outcome, status) VALUES ('record.read', 'ok', 200)`);
+  const unchained = client.query(
+    `INSERT INTO ${schema}.audit_log (action, outcome, status) VALUES ('record.read', 'ok', 200)`,
+  );
   await expect(unchained).rejects.toThrow(/audit_log_chained/);
 });
 
@@ -137,17 +154,25 @@ it('names an edited line and a deleted one, and audit:verify fails', async () =>
   const cli = await runAuditVerify(schema);
   expect(cli.exitCode).toBe(1);
   expect(cli.stdout).toContain(`${schema}  BROKEN  2 break(s) in 44 lines`);
-  expect(cli.stdout).toMatch(new RegExp(`line ${edited.id} \\(\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z, ${edited.action}\\) was edited`));
-  expect(cli.stdout).toMatch(new RegExp(`line ${afterDeleted.id} \\([^)]+\\) does not follow line ${beforeDeleted.id} \\(`));
+  expect(cli.stdout).toMatch(
+    new RegExp(`line ${edited.id} \\(\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z, ${edited.action}\\) was edited`),
+  );
+  expect(cli.stdout).toMatch(
+    new RegExp(`line ${afterDeleted.id} \\([^)]+\\) does not follow line ${beforeDeleted.id} \\(`),
+  );
 });
 
 async function runAuditVerify(...args: string[]): Promise<{ exitCode: number; stdout: string }> {
   const root = join(__dirname, '../../../..');
   try {
-    const { stdout } = await promisify(execFile)(join(root, 'node_modules/.bin/tsx'), [join(__dirname, 'audit-verify.cli.ts'), ...args], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: url },
-    });
+    const { stdout } = await promisify(execFile)(
+      join(root, 'node_modules/.bin/tsx'),
+      [join(__dirname, 'audit-verify.cli.ts'), ...args],
+      {
+        cwd: root,
+        env: { ...process.env, DATABASE_URL: url },
+      },
+    );
     return { exitCode: 0, stdout };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };

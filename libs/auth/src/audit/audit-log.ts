@@ -38,14 +38,24 @@ export class AuditLog {
 
   /** Newest first; `before` is the id of the last row of the previous page. */
   async query(query: AuditQuery): Promise<AuditRow[]> {
-    const rows: { id: string; at: Date; agency: string | null; key_id: string | null; action: string; record_ids: string[]; outcome: AuditEntry['outcome']; status: number; trace_id: string | null; detail: string | null }[] =
-      await this.dataSource.query(
-        `SELECT * FROM audit_log
+    const rows: {
+      id: string;
+      at: Date;
+      agency: string | null;
+      key_id: string | null;
+      action: string;
+      record_ids: string[];
+      outcome: AuditEntry['outcome'];
+      status: number;
+      trace_id: string | null;
+      detail: string | null;
+    }[] = await this.dataSource.query(
+      `SELECT * FROM audit_log
           WHERE ($1::text IS NULL OR agency = $1) AND ($2::text IS NULL OR action = $2)
             AND ($3::text IS NULL OR $3 = ANY(record_ids)) AND ($4::bigint IS NULL OR id < $4)
           ORDER BY id DESC LIMIT $5`,
-        [query.agency ?? null, query.action ?? null, query.recordId ?? null, query.before ?? null, query.limit],
-      );
+      [query.agency ?? null, query.action ?? null, query.recordId ?? null, query.before ?? null, query.limit],
+    );
     return rows.map((row) => ({
       id: row.id,
       at: row.at.toISOString(),

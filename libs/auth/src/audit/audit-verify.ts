@@ -8,8 +8,7 @@ import { AuditAnchor, AuditChainReport, AuditChainWalk } from './audit-chain';
 import { readAuditLines } from './audit-chain.reader';
 
 export type AuditLogVerdict =
-  | { schema: string; chained: true; report: AuditChainReport }
-  | { schema: string; chained: false };
+  { schema: string; chained: true; report: AuditChainReport } | { schema: string; chained: false };
 
 /** Every schema holding an audit_log table, and whether its service has run the migration that chains it. */
 export async function auditLogSchemas(client: Client): Promise<{ schema: string; chained: boolean }[]> {

@@ -3,7 +3,16 @@
  * whether it succeeded, was refused (4xx) or failed (5xx). The record ids come
  * from the route's `:id` and from the response.
  */
-import { applyDecorators, CallHandler, ExecutionContext, HttpException, Injectable, NestInterceptor, SetMetadata, UseInterceptors } from '@nestjs/common';
+import {
+  applyDecorators,
+  CallHandler,
+  ExecutionContext,
+  HttpException,
+  Injectable,
+  NestInterceptor,
+  SetMetadata,
+  UseInterceptors,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { trace } from '@opentelemetry/api';
 import type { AuthenticatedRequest } from '../caller';
@@ -29,7 +38,9 @@ export class AuditedInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const response = context.switchToHttp().getResponse<Response>();
     const write = async (status: number, body: unknown) => {
-      const recordIds = [...new Set([...(typeof request.params?.id === 'string' ? [request.params.id] : []), ...recordIdsIn(body)])];
+      const recordIds = [
+        ...new Set([...(typeof request.params?.id === 'string' ? [request.params.id] : []), ...recordIdsIn(body)]),
+      ];
       await this.audit.append({
         agency: request.caller?.agency ?? null,
         keyId: request.caller?.keyId ?? null,
@@ -56,12 +67,20 @@ export class AuditedInterceptor implements NestInterceptor {
 
 function recordIdsIn(body: unknown): string[] {
   if (!body || typeof body !== 'object') return [];
-  const value = body as { id?: unknown; recordId?: unknown; record?: { id?: unknown }; records?: unknown[]; results?: unknown[]; alerts?: unknown[] };
+  const value = body as {
+    id?: unknown;
+    recordId?: unknown;
+    record?: { id?: unknown };
+    records?: unknown[];
+    results?: unknown[];
+    alerts?: unknown[];
+  };
   const ids: string[] = [];
   if (typeof value.id === 'string') ids.push(value.id);
   // Alerts name the shared record they are about.
   if (typeof value.recordId === 'string') ids.push(value.recordId);
   if (typeof value.record?.id === 'string') ids.push(value.record.id);
-  for (const item of [...(value.records ?? []), ...(value.results ?? []), ...(value.alerts ?? [])]) ids.push(...recordIdsIn(item));
+  for (const item of [...(value.records ?? []), ...(value.results ?? []), ...(value.alerts ?? [])])
+    ids.push(...recordIdsIn(item));
   return ids;
 }

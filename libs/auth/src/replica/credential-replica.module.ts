@@ -15,7 +15,11 @@ export const credentialReplicaMigrations = [CreateCredentialReplica1763800000050
 
 @Module({
   controllers: [CredentialReplicaMessageController, WhoAmIHttpController],
-  providers: [ReplicatedCredentialStore, { provide: CREDENTIAL_STORE, useExisting: ReplicatedCredentialStore }, ApiKeyGuard],
+  providers: [
+    ReplicatedCredentialStore,
+    { provide: CREDENTIAL_STORE, useExisting: ReplicatedCredentialStore },
+    ApiKeyGuard,
+  ],
   exports: [CREDENTIAL_STORE, ApiKeyGuard],
 })
 export class CredentialReplicaModule {}

@@ -25,8 +25,14 @@ export class ReplicatedCredentialStore implements CredentialStore {
   async findKey(keyId: string): Promise<StoredKey | undefined> {
     const cached = this.cache.get(keyId);
     if (cached && cached.until > Date.now()) return cached.key;
-    const rows: { key_id: string; agency: string; roles: string[]; secret_hash: string; revoked: boolean; agency_disabled: boolean }[] =
-      await this.dataSource.query('SELECT * FROM credentials WHERE key_id = $1', [keyId]);
+    const rows: {
+      key_id: string;
+      agency: string;
+      roles: string[];
+      secret_hash: string;
+      revoked: boolean;
+      agency_disabled: boolean;
+    }[] = await this.dataSource.query('SELECT * FROM credentials WHERE key_id = $1', [keyId]);
     const row = rows[0];
     const key = row && {
       keyId: row.key_id,

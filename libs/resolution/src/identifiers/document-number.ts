@@ -11,7 +11,11 @@
  * the numero sign goes before, as NFKC would turn `№` into the letters `No`.
  */
 export function normalizeDocumentNumber(text: string): string {
-  return text.replace(/\u2116/g, '').normalize('NFKC').toUpperCase().replace(/[^A-Z0-9]+/g, '');
+  return text
+    .replace(/\u2116/g, '')
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '');
 }
 
 const WEIGHTS = [7, 3, 1];
@@ -35,7 +39,9 @@ function icaoCharacterValue(field: string, index: number): number {
   if (code >= 48 && code <= 57) return code - 48; // 0-9
   if (code >= 65 && code <= 90) return code - 55; // A-Z → 10-35
   if (code === 60) return 0; // <
-  throw new RangeError(`icaoCheckDigit: character ${JSON.stringify(field[index])} at position ${index + 1} is not 0-9, A-Z or <`);
+  throw new RangeError(
+    `icaoCheckDigit: character ${JSON.stringify(field[index])} at position ${index + 1} is not 0-9, A-Z or <`,
+  );
 }
 
 /** A document number set against the check digit printed beside it in the MRZ. */

@@ -150,12 +150,17 @@ export function parseMrz(text: string, options: ParseMrzOptions = {}): ParsedMrz
     .filter((line) => line.length > 0);
   const layout = layoutOf(lines);
   if (!layout) {
-    const got = lines.length === 0 ? 'no lines' : `${lines.length} line(s) of ${lines.map((line) => line.length).join(', ')} characters`;
+    const got =
+      lines.length === 0
+        ? 'no lines'
+        : `${lines.length} line(s) of ${lines.map((line) => line.length).join(', ')} characters`;
     return rejected(undefined, [`expected ${SHAPES}; got ${got}`]);
   }
   const characterProblems = lines.flatMap((line, index) => {
     const bad = /[^A-Z0-9<]/.exec(line);
-    return bad ? [`line ${index + 1}: character ${JSON.stringify(bad[0])} at position ${bad.index + 1} is not A-Z, 0-9 or <`] : [];
+    return bad
+      ? [`line ${index + 1}: character ${JSON.stringify(bad[0])} at position ${bad.index + 1} is not A-Z, 0-9 or <`]
+      : [];
   });
   if (characterProblems.length > 0) return rejected(layout.format, characterProblems);
   return readFields(lines, layout, options.today ?? new Date());
@@ -192,7 +197,12 @@ function readFields(lines: string[], layout: Layout, today: Date): ParsedMrz {
   if (number.problem) problems.push(number.problem);
   else check('documentNumber', number.field, number.checkDigit);
 
-  const dateOfBirth = readDate('dateOfBirth', read(layout.dateOfBirth), (yy, month, day) => birthYear(yy, month, day, today), problems);
+  const dateOfBirth = readDate(
+    'dateOfBirth',
+    read(layout.dateOfBirth),
+    (yy, month, day) => birthYear(yy, month, day, today),
+    problems,
+  );
   check('dateOfBirth', read(layout.dateOfBirth), read(layout.dateOfBirthCheck));
   const expiryDate = readDate('expiryDate', read(layout.expiryDate), (yy) => expiryYear(yy, today), problems);
   check('expiryDate', read(layout.expiryDate), read(layout.expiryDateCheck));
@@ -214,7 +224,9 @@ function readFields(lines: string[], layout: Layout, today: Date): ParsedMrz {
   const name = read(layout.name);
   if (!/^[A-Z<]+$/.test(name)) problems.push('name must contain only letters A-Z and <');
   const [primary, ...secondary] = name.split('<<');
-  const optionalData = (number.rest ?? layout.optionalData.map(read)).map(withoutFillers).filter((data) => data.length > 0);
+  const optionalData = (number.rest ?? layout.optionalData.map(read))
+    .map(withoutFillers)
+    .filter((data) => data.length > 0);
 
   return {
     format: layout.format,
@@ -263,7 +275,9 @@ function documentNumberOf(read: (slice: Slice) => string, layout: Layout): Docum
     return { field: principal, checkDigit, problem };
   }
   const field = principal + continuation.slice(0, -1);
-  const rest = layout.optionalData.map((slice, index) => (index === overflow ? optional.slice(continuation.length) : read(slice)));
+  const rest = layout.optionalData.map((slice, index) =>
+    index === overflow ? optional.slice(continuation.length) : read(slice),
+  );
   return { documentNumber: normalizeDocumentNumber(field), field, checkDigit: continuation.slice(-1), rest };
 }
 
@@ -308,7 +322,8 @@ function birthYear(yy: number, month: number, day: number, today: Date): number 
   const thisYear = today.getUTCFullYear();
   const year = latestYearEndingIn(yy, thisYear);
   const laterThisYear =
-    year === thisYear && (month > today.getUTCMonth() + 1 || (month === today.getUTCMonth() + 1 && day > today.getUTCDate()));
+    year === thisYear &&
+    (month > today.getUTCMonth() + 1 || (month === today.getUTCMonth() + 1 && day > today.getUTCDate()));
   return laterThisYear ? year - 100 : year;
 }
 

@@ -10,5 +10,8 @@
  * first, so full-width characters count as ASCII. Other characters are kept.
  */
 export function normalizeSerialNumber(text: string): string {
-  return text.normalize('NFKC').toUpperCase().replace(/[\s.\p{Pd}/]+/gu, '');
+  return text
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s.\p{Pd}/]+/gu, '');
 }

@@ -37,7 +37,13 @@ describe('checkVin', () => {
     ['an I read for a one', 'IM8GDM9AXKP042788', false, ['must not contain I, O or Q'], 'not-applicable'],
     ['a Q', '1M8GDM9AXKP04278Q', false, ['must not contain I, O or Q'], 'not-applicable'],
     ['a stray symbol', '1M8GDM9AXKP04278*', false, ['must contain only letters A-Z and digits'], 'not-applicable'],
-    ['short and with an O', 'WVWZZZ1JZXWO0001', false, ['must be 17 characters', 'must not contain I, O or Q'], 'not-applicable'],
+    [
+      'short and with an O',
+      'WVWZZZ1JZXWO0001',
+      false,
+      ['must be 17 characters', 'must not contain I, O or Q'],
+      'not-applicable',
+    ],
   ])('%s: %s', (_, vin, valid, problems, checkDigit) => {
     expect(checkVin(vin)).toEqual({ normalized: vin, valid, problems, checkDigit });
   });

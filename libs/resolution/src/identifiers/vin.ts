@@ -28,9 +28,29 @@ const CHECK_DIGIT_INDEX = 8;
 const WEIGHTS = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
 /** ISO 3779 transliteration; I, O and Q have none because they never appear. */
 const LETTER_VALUES: Record<string, number> = {
-  A: 1, B: 2, C: 3, D: 4, E: 5, F: 6, G: 7, H: 8,
-  J: 1, K: 2, L: 3, M: 4, N: 5, P: 7, R: 9,
-  S: 2, T: 3, U: 4, V: 5, W: 6, X: 7, Y: 8, Z: 9,
+  A: 1,
+  B: 2,
+  C: 3,
+  D: 4,
+  E: 5,
+  F: 6,
+  G: 7,
+  H: 8,
+  J: 1,
+  K: 2,
+  L: 3,
+  M: 4,
+  N: 5,
+  P: 7,
+  R: 9,
+  S: 2,
+  T: 3,
+  U: 4,
+  V: 5,
+  W: 6,
+  X: 7,
+  Y: 8,
+  Z: 9,
 };
 /** World manufacturer identifiers of the United States (1, 4, 5), Canada (2) and Mexico (3). */
 const NORTH_AMERICAN_WMI = /^[1-5]/;
@@ -40,7 +60,10 @@ const NORTH_AMERICAN_WMI = /^[1-5]/;
  * full-width characters count as ASCII: `1m8-gdm9 axkp.042788` → `1M8GDM9AXKP042788`.
  */
 export function normalizeVin(text: string): string {
-  return text.normalize('NFKC').toUpperCase().replace(/[\s.\p{Pd}]+/gu, '');
+  return text
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s.\p{Pd}]+/gu, '');
 }
 
 export function checkVin(text: string): VinCheck {

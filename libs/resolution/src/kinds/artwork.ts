@@ -55,17 +55,40 @@ export const TITLE_STOPWORDS: ReadonlySet<string> = new Set(
 );
 
 /** Makers that say no one is known. */
-const UNKNOWN_MAKER_WORDS = new Set(['unknown', 'anonymous', 'anon', 'unbekannt', 'inconnu', 'anonyme', 'anonimo', 'anonimous', 'desconocido', 'sconosciuto', 'artist', 'maker', 'na', 'n', 'a']);
+const UNKNOWN_MAKER_WORDS = new Set([
+  'unknown',
+  'anonymous',
+  'anon',
+  'unbekannt',
+  'inconnu',
+  'anonyme',
+  'anonimo',
+  'anonimous',
+  'desconocido',
+  'sconosciuto',
+  'artist',
+  'maker',
+  'na',
+  'n',
+  'a',
+]);
 
 export function artworkFactsOf(artwork: ArtworkLike): ArtworkFacts {
   const facts: ArtworkFacts = {
     title: wordFormOf(artwork.title ?? '', TITLE_STOPWORDS),
     objectType: normalizeText(artwork.objectType ?? ''),
     period: normalizeText(artwork.period ?? ''),
-    materials: [...new Set(normalizeText(artwork.materials ?? '').split(' '))].filter((word) => word.length > 1 && !TITLE_STOPWORDS.has(word)),
+    materials: [...new Set(normalizeText(artwork.materials ?? '').split(' '))].filter(
+      (word) => word.length > 1 && !TITLE_STOPWORDS.has(word),
+    ),
   };
   const attribution = ATTRIBUTION.exec(normalizeText(artwork.maker ?? ''));
-  const maker = artwork.maker?.trim() ? makerFormOf(attribution ? normalizeText(artwork.maker).slice(attribution[0].length) : artwork.maker, artwork.maker) : undefined;
+  const maker = artwork.maker?.trim()
+    ? makerFormOf(
+        attribution ? normalizeText(artwork.maker).slice(attribution[0].length) : artwork.maker,
+        artwork.maker,
+      )
+    : undefined;
   if (maker && maker.parts.some((part) => !UNKNOWN_MAKER_WORDS.has(part.text))) {
     facts.maker = maker;
     if (attribution) facts.makerQualifier = attribution[1];
@@ -74,7 +97,8 @@ export function artworkFactsOf(artwork: ArtworkLike): ArtworkFacts {
 }
 
 /** Attributions of a work to someone's hand short of theirs, as catalogues write them before the name. */
-const ATTRIBUTION = /^(attributed to|circle of|workshop of|studio of|school of|follower of|followers of|manner of|style of|copy after|after) /;
+const ATTRIBUTION =
+  /^(attributed to|circle of|workshop of|studio of|school of|follower of|followers of|manner of|style of|copy after|after) /;
 /** How far a maker's name agreeing counts when the attributions differ: `attributed to X` is nearly X, `circle of X` is someone else. */
 const ATTRIBUTION_AGREEMENT: Record<string, number> = { 'attributed to': 0.8 };
 const OTHER_ATTRIBUTION_AGREEMENT = 0.5;
@@ -110,12 +134,25 @@ const MATERIALS = 0.1;
 export function scoreArtworks(a: ArtworkFacts, b: ArtworkFacts): PairScore {
   const features: FeatureEvidence[] = [];
   const title = compareNames([a.title], [b.title], { extraPartCost: TITLE_EXTRA_WORD_COST, partLabel: 'word' });
-  if (title) features.push(feature('title', title.score, weightByDisagreement(title.score, TITLE, TITLE_WHEN_DIFFERENT), title.detail));
+  if (title)
+    features.push(
+      feature('title', title.score, weightByDisagreement(title.score, TITLE, TITLE_WHEN_DIFFERENT), title.detail),
+    );
   const maker = a.maker && b.maker ? makerAgreement(a, b) : undefined;
-  if (maker) features.push(feature('maker', maker.score, weightByDisagreement(maker.score, MAKER, MAKER_WHEN_DIFFERENT), maker.detail));
+  if (maker)
+    features.push(
+      feature('maker', maker.score, weightByDisagreement(maker.score, MAKER, MAKER_WHEN_DIFFERENT), maker.detail),
+    );
   else if (a.maker || b.maker) {
     const named = (a.maker ?? b.maker)!.parts.map((part) => part.text).join(' ');
-    features.push(feature('maker', MAKER_ON_ONE_SIDE_SCORE, MAKER_ON_ONE_SIDE, `maker ${named} on one side, unknown or anonymous on the other`));
+    features.push(
+      feature(
+        'maker',
+        MAKER_ON_ONE_SIDE_SCORE,
+        MAKER_ON_ONE_SIDE,
+        `maker ${named} on one side, unknown or anonymous on the other`,
+      ),
+    );
   }
   if (a.objectType && b.objectType) {
     features.push(
@@ -125,11 +162,19 @@ export function scoreArtworks(a: ArtworkFacts, b: ArtworkFacts): PairScore {
     );
   }
   if (a.period && b.period) {
-    features.push(periodsAgree(a.period, b.period) ? feature('period', 1, PERIOD, `${a.period} ≈ ${b.period}`) : feature('period', 0.3, PERIOD, `${a.period} vs ${b.period}`));
+    features.push(
+      periodsAgree(a.period, b.period)
+        ? feature('period', 1, PERIOD, `${a.period} ≈ ${b.period}`)
+        : feature('period', 0.3, PERIOD, `${a.period} vs ${b.period}`),
+    );
   }
   if (a.materials.length && b.materials.length) {
     const shared = a.materials.filter((word) => b.materials.includes(word));
-    features.push(shared.length ? feature('materials', 1, MATERIALS, `both ${shared.join(', ')}`) : feature('materials', 0.3, MATERIALS, `${a.materials.join(', ')} vs ${b.materials.join(', ')}`));
+    features.push(
+      shared.length
+        ? feature('materials', 1, MATERIALS, `both ${shared.join(', ')}`)
+        : feature('materials', 0.3, MATERIALS, `${a.materials.join(', ')} vs ${b.materials.join(', ')}`),
+    );
   }
   return pairScore(features);
 }
@@ -139,8 +184,14 @@ function makerAgreement(a: ArtworkFacts, b: ArtworkFacts): { score: number; deta
   const names = compareNames([a.maker!], [b.maker!], { singlePartExtraCost: MAKER_SINGLE_NAME_EXTRA_COST });
   if (!names || (a.makerQualifier ?? '') === (b.makerQualifier ?? '')) return names;
   const qualifier = a.makerQualifier ?? b.makerQualifier!;
-  const cap = a.makerQualifier && b.makerQualifier ? OTHER_ATTRIBUTION_AGREEMENT : (ATTRIBUTION_AGREEMENT[qualifier] ?? OTHER_ATTRIBUTION_AGREEMENT);
-  return { score: Math.min(names.score, cap), detail: `${names.detail}; ${a.makerQualifier ?? 'by the maker'} vs ${b.makerQualifier ?? 'by the maker'}` };
+  const cap =
+    a.makerQualifier && b.makerQualifier
+      ? OTHER_ATTRIBUTION_AGREEMENT
+      : (ATTRIBUTION_AGREEMENT[qualifier] ?? OTHER_ATTRIBUTION_AGREEMENT);
+  return {
+    score: Math.min(names.score, cap),
+    detail: `${names.detail}; ${a.makerQualifier ?? 'by the maker'} vs ${b.makerQualifier ?? 'by the maker'}`,
+  };
 }
 
 const CENTURY = /\b(\d{1,2})(?:st|nd|rd|th) century\b(?: (bc|bce))?/;

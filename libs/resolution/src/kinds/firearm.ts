@@ -61,7 +61,9 @@ const MAKE_ALIASES: Record<string, string> = {
 
 /** Words of a company's name that say it is a company, not which: `Walther Arms`, `Glock GmbH`, `Sturm, Ruger & Co.`. */
 const CORPORATE_WORDS = new Set(
-  'arms firearms manufacturing mfg company co corp corporation inc incorporated ltd llc gmbh ag sa spa srl usa concern group industries'.split(' '),
+  'arms firearms manufacturing mfg company co corp corporation inc incorporated ltd llc gmbh ag sa spa srl usa concern group industries'.split(
+    ' ',
+  ),
 );
 
 /** Calibres known by their inch name, as bore x case length in mm. */
@@ -135,7 +137,8 @@ export function scoreFirearms(a: FirearmFacts, b: FirearmFacts): PairScore {
   const features: FeatureEvidence[] = [];
   if (a.serial && b.serial) {
     const agreement = compareIdentifiers(a.serial, a.serialFolded, b.serial, b.serialFolded);
-    const weight = agreement === 'one-edit' ? SERIAL_ONE_EDIT : agreement === 'different' ? SERIAL_DIFFERS : SERIAL_AGREES;
+    const weight =
+      agreement === 'one-edit' ? SERIAL_ONE_EDIT : agreement === 'different' ? SERIAL_DIFFERS : SERIAL_AGREES;
     const detail = {
       same: `same serial ${a.serial}`,
       'ocr-variant': `same serial but for OCR confusions (O/0, I/1, S/5, B/8...): ${a.serial} vs ${b.serial}`,
@@ -145,18 +148,32 @@ export function scoreFirearms(a: FirearmFacts, b: FirearmFacts): PairScore {
     features.push(feature('serial_number', SERIAL_SCORES[agreement], weight, detail));
   }
   if (a.make && b.make) {
-    features.push(makesAgree(a.make, b.make) ? feature('make', 1, MAKE_AGREES, `both ${a.make}`) : feature('make', 0, MAKE_DIFFERS, `${a.make} vs ${b.make}`));
+    features.push(
+      makesAgree(a.make, b.make)
+        ? feature('make', 1, MAKE_AGREES, `both ${a.make}`)
+        : feature('make', 0, MAKE_DIFFERS, `${a.make} vs ${b.make}`),
+    );
   }
   if (a.model && b.model) {
-    features.push(looselyEqual(a.model, b.model) ? feature('model', 1, MODEL_AGREES, `both ${a.model}`) : feature('model', 0.2, MODEL_DIFFERS, `${a.model} vs ${b.model}`));
+    features.push(
+      looselyEqual(a.model, b.model)
+        ? feature('model', 1, MODEL_AGREES, `both ${a.model}`)
+        : feature('model', 0.2, MODEL_DIFFERS, `${a.model} vs ${b.model}`),
+    );
   }
   if (a.calibre && b.calibre) {
     features.push(
-      calibresAgree(a.calibre, b.calibre) ? feature('calibre', 1, CALIBRE_AGREES, `${a.calibre} ≈ ${b.calibre}`) : feature('calibre', 0, CALIBRE_DIFFERS, `${a.calibre} vs ${b.calibre}`),
+      calibresAgree(a.calibre, b.calibre)
+        ? feature('calibre', 1, CALIBRE_AGREES, `${a.calibre} ≈ ${b.calibre}`)
+        : feature('calibre', 0, CALIBRE_DIFFERS, `${a.calibre} vs ${b.calibre}`),
     );
   }
   if (a.type && b.type) {
-    features.push(looselyEqual(a.type, b.type) ? feature('type', 1, TYPE_AGREES, `both ${a.type}`) : feature('type', 0.2, TYPE_DIFFERS, `${a.type} vs ${b.type}`));
+    features.push(
+      looselyEqual(a.type, b.type)
+        ? feature('type', 1, TYPE_AGREES, `both ${a.type}`)
+        : feature('type', 0.2, TYPE_DIFFERS, `${a.type} vs ${b.type}`),
+    );
   }
   return pairScore(features);
 }

@@ -16,7 +16,15 @@ export interface IdentityDocumentLike {
 export type DocumentTypeName = 'passport' | 'id_card' | 'visa' | 'residence_permit' | 'driving_licence' | 'other' | '';
 
 /** By crosscheck.common.v1.DocumentType value. */
-const DOCUMENT_TYPES: DocumentTypeName[] = ['', 'passport', 'id_card', 'visa', 'residence_permit', 'driving_licence', 'other'];
+const DOCUMENT_TYPES: DocumentTypeName[] = [
+  '',
+  'passport',
+  'id_card',
+  'visa',
+  'residence_permit',
+  'driving_licence',
+  'other',
+];
 
 export interface DocumentFacts {
   /** Normalised: A-Z and 0-9 only. Empty when unknown. */
@@ -42,7 +50,12 @@ export function countryCode(country: string | undefined): string {
 
 export function documentFactsOf(document: IdentityDocumentLike): DocumentFacts {
   const number = normalizeDocumentNumber(document.numberNormalized || document.number || '');
-  return { number, folded: foldOcrConfusions(number), type: documentTypeName(document.type), country: countryCode(document.issuingCountry) };
+  return {
+    number,
+    folded: foldOcrConfusions(number),
+    type: documentTypeName(document.type),
+    country: countryCode(document.issuingCountry),
+  };
 }
 
 export interface DocumentComparison {

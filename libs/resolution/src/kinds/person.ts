@@ -14,7 +14,15 @@
 import { compareBirthDates, PartialDate, partialDateOf } from '../dates';
 import { feature, FeatureEvidence, pairScore, PairScore, weightByDisagreement } from '../evidence';
 import { compareNames, jaroWinkler, NameForm, nameFormOfParts, nameFormsOf, normalizeText } from '../names';
-import { compareDocuments, countryCode, describeDocument, DocumentFacts, documentFactsOf, IdentityDocumentLike, NUMBER_AGREEMENT_DETAIL } from './identity-document';
+import {
+  compareDocuments,
+  countryCode,
+  describeDocument,
+  DocumentFacts,
+  documentFactsOf,
+  IdentityDocumentLike,
+  NUMBER_AGREEMENT_DETAIL,
+} from './identity-document';
 
 /** Structural mirror of crosscheck.records.v1.PersonName. */
 export interface PersonNameLike {
@@ -64,7 +72,9 @@ const SEXES: Record<number, PersonSex> = { 1: 'male', 2: 'female' };
 
 /** The facts resolution compares: every written form of every name, normalised, and the rest of the person. */
 export function personFactsOf(person: PersonLike): PersonFacts {
-  const names = person.names.flatMap((name) => [name.full || `${name.given} ${name.family}`, name.original].filter((text) => text.trim().length > 0));
+  const names = person.names.flatMap((name) =>
+    [name.full || `${name.given} ${name.family}`, name.original].filter((text) => text.trim().length > 0),
+  );
   const facts: PersonFacts = { names, nameForms: uniqueForms(person.names.flatMap(formsOfName)) };
   const dateOfBirth = partialDateOf(person.dateOfBirth);
   if (dateOfBirth) facts.dateOfBirth = dateOfBirth;
@@ -134,9 +144,22 @@ export function scorePersons(a: PersonFacts, b: PersonFacts): PairScore {
   const features: FeatureEvidence[] = [];
   const birth = compareBirthDates(a.dateOfBirth, b.dateOfBirth);
   const name = compareNamesOfPersons(a, b, birth);
-  if (name) features.push(feature('name', name.score, weightByDisagreement(name.score, NAME_WEIGHT, NAME_WEIGHT_WHEN_DIFFERENT), name.detail));
+  if (name)
+    features.push(
+      feature(
+        'name',
+        name.score,
+        weightByDisagreement(name.score, NAME_WEIGHT, NAME_WEIGHT_WHEN_DIFFERENT),
+        name.detail,
+      ),
+    );
   if (birth) features.push(feature('date_of_birth', birth.score, birth.weight, birth.detail));
-  if (a.sex && b.sex) features.push(a.sex === b.sex ? feature('sex', 1, SEX_AGREES, `both ${a.sex}`) : feature('sex', 0, SEX_DIFFERS, `${a.sex} vs ${b.sex}`));
+  if (a.sex && b.sex)
+    features.push(
+      a.sex === b.sex
+        ? feature('sex', 1, SEX_AGREES, `both ${a.sex}`)
+        : feature('sex', 0, SEX_DIFFERS, `${a.sex} vs ${b.sex}`),
+    );
   const nationality = nationalityEvidence(a.nationalities, b.nationalities);
   if (nationality) features.push(nationality);
   if (a.placeOfBirth && b.placeOfBirth && jaroWinkler(a.placeOfBirth, b.placeOfBirth) >= PLACE_OF_BIRTH_MIN_JW) {
@@ -150,7 +173,8 @@ export function scorePersons(a: PersonFacts, b: PersonFacts): PairScore {
   // or the same names, whatever the birth dates say (one of them mistyped).
   const sharesDocument = document !== undefined && document.weight === DOCUMENT_SHARED && document.score >= 0.95;
   const datesAllow = !birth || birth.score >= 0.5 || (name !== undefined && name.score >= SHARED_DOCUMENT_NAME_AGREES);
-  if (sharesDocument && datesAllow && result.score < SHARED_DOCUMENT_FLOOR) return { ...result, score: SHARED_DOCUMENT_FLOOR };
+  if (sharesDocument && datesAllow && result.score < SHARED_DOCUMENT_FLOOR)
+    return { ...result, score: SHARED_DOCUMENT_FLOOR };
   return result;
 }
 
@@ -167,13 +191,20 @@ function compareNamesOfPersons(a: PersonFacts, b: PersonFacts, birth: ReturnType
   const name = compareNames(personNameForms(a), personNameForms(b));
   if (!name?.crossedRoles || !birth || birth.score < DATES_AGREE_FOR_SWAPPED_FIELDS) return name;
   const swapped = compareNames(personNameForms(a), personNameForms(b), { crossedRoles: 1 });
-  return swapped && { ...swapped, detail: `${swapped.detail}; given and family names swapped, taken for swapped fields as the birth dates agree` };
+  return (
+    swapped && {
+      ...swapped,
+      detail: `${swapped.detail}; given and family names swapped, taken for swapped fields as the birth dates agree`,
+    }
+  );
 }
 
 function nationalityEvidence(a: string[] | undefined, b: string[] | undefined): FeatureEvidence | undefined {
   if (!a?.length || !b?.length) return undefined;
   const shared = a.filter((code) => b.includes(code));
-  return shared.length > 0 ? feature('nationality', 1, NATIONALITY, `both ${shared.join(', ')}`) : feature('nationality', 0, NATIONALITY, `${a.join(', ')} vs ${b.join(', ')}`);
+  return shared.length > 0
+    ? feature('nationality', 1, NATIONALITY, `both ${shared.join(', ')}`)
+    : feature('nationality', 0, NATIONALITY, `${a.join(', ')} vs ${b.join(', ')}`);
 }
 
 /** The strongest thing any pair of documents says: shared beats near-miss beats conflicting. */
@@ -182,7 +213,11 @@ function documentEvidence(a: DocumentFacts[] | undefined, b: DocumentFacts[] | u
   for (const x of a ?? []) {
     for (const y of b ?? []) {
       const evidence = documentPairEvidence(x, y);
-      if (evidence && (!best || evidence.score > best.score || (evidence.score === best.score && evidence.weight > best.weight))) best = evidence;
+      if (
+        evidence &&
+        (!best || evidence.score > best.score || (evidence.score === best.score && evidence.weight > best.weight))
+      )
+        best = evidence;
     }
   }
   return best;
@@ -193,11 +228,19 @@ function documentPairEvidence(x: DocumentFacts, y: DocumentFacts): FeatureEviden
   const both = `${describeDocument(x)} vs ${describeDocument(y)}`;
   const detail = `${NUMBER_AGREEMENT_DETAIL[comparison.number]}: ${both}`;
   if (comparison.number === 'same' || comparison.number === 'ocr-variant') {
-    if (comparison.sameCountry === false) return feature('identity_document', 0.6, DOCUMENT_SAME_NUMBER_OTHER_COUNTRY, `${detail}, issued by other countries`);
+    if (comparison.sameCountry === false)
+      return feature(
+        'identity_document',
+        0.6,
+        DOCUMENT_SAME_NUMBER_OTHER_COUNTRY,
+        `${detail}, issued by other countries`,
+      );
     return feature('identity_document', comparison.number === 'same' ? 1 : 0.95, DOCUMENT_SHARED, detail);
   }
-  if (comparison.number === 'one-edit' && comparison.sameCountry !== false) return feature('identity_document', 0.75, DOCUMENT_ONE_EDIT, detail);
-  if (comparison.sameCountry && comparison.sameType) return feature('identity_document', 0.2, DOCUMENT_OTHER_NUMBER, `two documents of one type and country: ${both}`);
+  if (comparison.number === 'one-edit' && comparison.sameCountry !== false)
+    return feature('identity_document', 0.75, DOCUMENT_ONE_EDIT, detail);
+  if (comparison.sameCountry && comparison.sameType)
+    return feature('identity_document', 0.2, DOCUMENT_OTHER_NUMBER, `two documents of one type and country: ${both}`);
   return undefined;
 }
 
@@ -211,4 +254,3 @@ export function personBlockingKey(facts: PersonFacts): string {
   const parts = [...new Set(forms.flatMap((form) => form.parts.map((part) => part.text)))].sort();
   return `${parts.join(' ')}|${facts.dateOfBirth?.year ?? ''}`;
 }
-

@@ -17,7 +17,15 @@ import { compareBirthDates, PartialDate, partialDateOf } from '../dates';
 import { feature, FeatureEvidence, pairScore, PairScore, weightByDisagreement } from '../evidence';
 import { parseMrz } from '../identifiers';
 import { compareNames, NameForm, nameFormOf, nameFormOfParts } from '../names';
-import { compareDocuments, describeDocument, DocumentFacts, documentFactsOf, DocumentTypeName, IdentityDocumentLike, NUMBER_AGREEMENT_DETAIL } from './identity-document';
+import {
+  compareDocuments,
+  describeDocument,
+  DocumentFacts,
+  documentFactsOf,
+  DocumentTypeName,
+  IdentityDocumentLike,
+  NUMBER_AGREEMENT_DETAIL,
+} from './identity-document';
 import { PersonSex, uniqueForms } from './person';
 
 /** Structural mirror of crosscheck.records.v1.TravelDocument; `status` is its DocumentStatus enum value. */
@@ -42,7 +50,13 @@ export interface TravelDocumentFacts {
 }
 
 /** MRZ document codes by their first letter (ICAO 9303: P passport, I/A/C identity cards, V visa). */
-const MRZ_DOCUMENT_TYPES: Record<string, DocumentTypeName> = { P: 'passport', I: 'id_card', A: 'id_card', C: 'id_card', V: 'visa' };
+const MRZ_DOCUMENT_TYPES: Record<string, DocumentTypeName> = {
+  P: 'passport',
+  I: 'id_card',
+  A: 'id_card',
+  C: 'id_card',
+  V: 'visa',
+};
 
 export function travelDocumentFactsOf(travelDocument: TravelDocumentLike): TravelDocumentFacts {
   const given = travelDocument.document;
@@ -88,7 +102,9 @@ export function scoreTravelDocuments(a: TravelDocumentFacts, b: TravelDocumentFa
   if (a.document.number && b.document.number) {
     const differs = comparison.number === 'different';
     const detail = `${NUMBER_AGREEMENT_DETAIL[comparison.number]}: ${a.document.number} vs ${b.document.number}`;
-    features.push(feature('document_number', NUMBER_SCORES[comparison.number], differs ? NUMBER_DIFFERS : NUMBER_AGREES, detail));
+    features.push(
+      feature('document_number', NUMBER_SCORES[comparison.number], differs ? NUMBER_DIFFERS : NUMBER_AGREES, detail),
+    );
   }
   if (comparison.sameCountry !== undefined) {
     features.push(
@@ -101,20 +117,42 @@ export function scoreTravelDocuments(a: TravelDocumentFacts, b: TravelDocumentFa
     features.push(
       comparison.sameType
         ? feature('document_type', 1, TYPE_AGREES, `both ${a.document.type.replace('_', ' ')}`)
-        : feature('document_type', 0.3, TYPE_DIFFERS, `${describeDocument(a.document)} is a ${a.document.type.replace('_', ' ')}, the other a ${b.document.type.replace('_', ' ')}`),
+        : feature(
+            'document_type',
+            0.3,
+            TYPE_DIFFERS,
+            `${describeDocument(a.document)} is a ${a.document.type.replace('_', ' ')}, the other a ${b.document.type.replace('_', ' ')}`,
+          ),
     );
   }
   const holder = compareNames(a.holderNames, b.holderNames);
-  if (holder) features.push(feature('holder_name', holder.score, weightByDisagreement(holder.score, HOLDER_NAME, HOLDER_NAME_WHEN_DIFFERENT), holder.detail));
+  if (holder)
+    features.push(
+      feature(
+        'holder_name',
+        holder.score,
+        weightByDisagreement(holder.score, HOLDER_NAME, HOLDER_NAME_WHEN_DIFFERENT),
+        holder.detail,
+      ),
+    );
   const birth = compareBirthDates(a.holderDateOfBirth, b.holderDateOfBirth);
-  if (birth) features.push(feature('holder_date_of_birth', birth.score, birth.weight * HOLDER_DATE_SHARE, birth.detail));
-  if (a.holderSex && b.holderSex && a.holderSex !== b.holderSex) features.push(feature('holder_sex', 0, HOLDER_SEX_DIFFERS, `${a.holderSex} vs ${b.holderSex}`));
+  if (birth)
+    features.push(feature('holder_date_of_birth', birth.score, birth.weight * HOLDER_DATE_SHARE, birth.detail));
+  if (a.holderSex && b.holderSex && a.holderSex !== b.holderSex)
+    features.push(feature('holder_sex', 0, HOLDER_SEX_DIFFERS, `${a.holderSex} vs ${b.holderSex}`));
   const expiry = expiryEvidence(a.expiresOn, b.expiresOn);
   if (expiry) features.push(expiry);
   const result = pairScore(features);
   const sameDocument = comparison.number === 'same' && comparison.sameCountry === true && comparison.sameType !== false;
   if (sameDocument && result.score < SAME_DOCUMENT_FLOOR) {
-    features.push(feature('same_document', 1, 0, `the same ${describeDocument(a.document)}, whoever holds it: at least ${SAME_DOCUMENT_FLOOR}`));
+    features.push(
+      feature(
+        'same_document',
+        1,
+        0,
+        `the same ${describeDocument(a.document)}, whoever holds it: at least ${SAME_DOCUMENT_FLOOR}`,
+      ),
+    );
     return { score: SAME_DOCUMENT_FLOOR, features };
   }
   return result;
@@ -123,5 +161,7 @@ export function scoreTravelDocuments(a: TravelDocumentFacts, b: TravelDocumentFa
 function expiryEvidence(a: PartialDate | undefined, b: PartialDate | undefined): FeatureEvidence | undefined {
   if (!a?.year || !b?.year || !a.month || !b.month) return undefined;
   const same = a.year === b.year && a.month === b.month && (!a.day || !b.day || a.day === b.day);
-  return same ? feature('expiry_date', 1, EXPIRY, 'same expiry date') : feature('expiry_date', 0.2, EXPIRY, 'another expiry date');
+  return same
+    ? feature('expiry_date', 1, EXPIRY, 'same expiry date')
+    : feature('expiry_date', 0.2, EXPIRY, 'another expiry date');
 }

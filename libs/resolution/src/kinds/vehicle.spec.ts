@@ -16,8 +16,16 @@ describe('scoreVehicles: one vehicle reported twice scores 0.85 or more', () => 
   it.each<[string, VehicleLike, VehicleLike]>([
     ['the VIN with separators and lower case', golf('WVWZZZ1JZXW000001'), golf('wvw-zzz1jz xw000001')],
     ['the VIN misread by OCR (O/0, S/5, B/8)', golf('WVWZZZ1JZXW000001'), golf('WVWZZZ1JZXWOOOOO1')],
-    ['a VW for a Volkswagen, another colour, no plate', golf('WVWZZZ1JZXW000001'), golf('WVWZZZ1JZXW000001', { make: 'VW', colour: 'silver', plate: '' })],
-    ['a North American VIN one character off, the check digit showing the misread one', golf('1M8GDM9AXKP042788', { make: 'Ford' }), golf('1M8GDM9AXKP042738', { make: 'Ford' })],
+    [
+      'a VW for a Volkswagen, another colour, no plate',
+      golf('WVWZZZ1JZXW000001'),
+      golf('WVWZZZ1JZXW000001', { make: 'VW', colour: 'silver', plate: '' }),
+    ],
+    [
+      'a North American VIN one character off, the check digit showing the misread one',
+      golf('1M8GDM9AXKP042788', { make: 'Ford' }),
+      golf('1M8GDM9AXKP042738', { make: 'Ford' }),
+    ],
     ['the same plate and country, VIN unknown on one side', golf('WVWZZZ1JZXW000001'), golf('')],
   ])('%s', (_, a, b) => {
     expect(score(a, b).score).toBeGreaterThanOrEqual(0.85);
@@ -26,10 +34,26 @@ describe('scoreVehicles: one vehicle reported twice scores 0.85 or more', () => 
 
 describe('scoreVehicles: different vehicles score under 0.75', () => {
   it.each<[string, VehicleLike, VehicleLike]>([
-    ['another VIN, same make, model, year and colour', golf('WVWZZZ1JZXW000001'), golf('WVWZZZ1KZAW123456', { plate: 'M-XY 987' })],
-    ['another VIN on the same plate (plates move)', golf('WVWZZZ1JZXW000001'), golf('WBA3A5C53CF256985', { make: 'BMW', model: '320i' })],
-    ['the next VIN off a European line (no check digit)', golf('WVWZZZ1JZXW000001', { plate: '' }), golf('WVWZZZ1JZXW000002', { plate: '' })],
-    ['the same VIN under another make', golf('WVWZZZ1JZXW000001', { plate: '' }), golf('WVWZZZ1JZXW000001', { make: 'Toyota', model: 'Corolla', plate: '' })],
+    [
+      'another VIN, same make, model, year and colour',
+      golf('WVWZZZ1JZXW000001'),
+      golf('WVWZZZ1KZAW123456', { plate: 'M-XY 987' }),
+    ],
+    [
+      'another VIN on the same plate (plates move)',
+      golf('WVWZZZ1JZXW000001'),
+      golf('WBA3A5C53CF256985', { make: 'BMW', model: '320i' }),
+    ],
+    [
+      'the next VIN off a European line (no check digit)',
+      golf('WVWZZZ1JZXW000001', { plate: '' }),
+      golf('WVWZZZ1JZXW000002', { plate: '' }),
+    ],
+    [
+      'the same VIN under another make',
+      golf('WVWZZZ1JZXW000001', { plate: '' }),
+      golf('WVWZZZ1JZXW000001', { make: 'Toyota', model: 'Corolla', plate: '' }),
+    ],
   ])('%s', (_, a, b) => {
     expect(score(a, b).score).toBeLessThan(0.75);
   });
@@ -49,6 +73,11 @@ describe('vehicleFactsOf', () => {
 
   it('explains why two VINs agree', () => {
     const [vin] = score(golf('WVWZZZ1JZXW000001'), golf('WVWZZZ1JZXWOOOOO1')).features;
-    expect(vin).toEqual({ feature: 'vin', score: 0.95, weight: 1.5, detail: 'same VIN but for OCR confusions (O/0, I/1, S/5, B/8...): WVWZZZ1JZXW000001 vs WVWZZZ1JZXWOOOOO1' });
+    expect(vin).toEqual({
+      feature: 'vin',
+      score: 0.95,
+      weight: 1.5,
+      detail: 'same VIN but for OCR confusions (O/0, I/1, S/5, B/8...): WVWZZZ1JZXW000001 vs WVWZZZ1JZXWOOOOO1',
+    });
   });
 });

@@ -9,7 +9,13 @@
  * same plate (plates move between vehicles) or the same make and model.
  */
 import { feature, FeatureEvidence, pairScore, PairScore } from '../evidence';
-import { checkVin, compareIdentifiers, foldOcrConfusions, normalizeDocumentNumber, VinCheckDigit } from '../identifiers';
+import {
+  checkVin,
+  compareIdentifiers,
+  foldOcrConfusions,
+  normalizeDocumentNumber,
+  VinCheckDigit,
+} from '../identifiers';
 import { normalizeText } from '../names';
 import { canonicalName, looselyEqual } from './descriptive-fields';
 import { countryCode } from './identity-document';
@@ -106,31 +112,51 @@ export function scoreVehicles(a: VehicleFacts, b: VehicleFacts): PairScore {
   if (vin) features.push(vin);
   if (a.plate && b.plate) {
     const both = `${[a.country, a.plate].filter(Boolean).join(' ')} vs ${[b.country, b.plate].filter(Boolean).join(' ')}`;
-    if (a.plate !== b.plate) features.push(feature('plate', 0.3, PLATE_DIFFERS, `other plates (vehicles are re-registered): ${both}`));
-    else if (a.country && b.country && a.country !== b.country) features.push(feature('plate', 0.3, PLATE_OTHER_COUNTRY, `same plate in other countries: ${both}`));
+    if (a.plate !== b.plate)
+      features.push(feature('plate', 0.3, PLATE_DIFFERS, `other plates (vehicles are re-registered): ${both}`));
+    else if (a.country && b.country && a.country !== b.country)
+      features.push(feature('plate', 0.3, PLATE_OTHER_COUNTRY, `same plate in other countries: ${both}`));
     else features.push(feature('plate', 1, PLATE_AGREES, `same plate: ${both}`));
   }
   if (a.make && b.make) {
-    features.push(looselyEqual(a.make, b.make) ? feature('make', 1, MAKE_AGREES, `both ${a.make}`) : feature('make', 0, MAKE_DIFFERS, `${a.make} vs ${b.make}`));
+    features.push(
+      looselyEqual(a.make, b.make)
+        ? feature('make', 1, MAKE_AGREES, `both ${a.make}`)
+        : feature('make', 0, MAKE_DIFFERS, `${a.make} vs ${b.make}`),
+    );
   }
   if (a.model && b.model) {
-    features.push(looselyEqual(a.model, b.model) ? feature('model', 1, MODEL_AGREES, `both ${a.model}`) : feature('model', 0.2, MODEL_DIFFERS, `${a.model} vs ${b.model}`));
+    features.push(
+      looselyEqual(a.model, b.model)
+        ? feature('model', 1, MODEL_AGREES, `both ${a.model}`)
+        : feature('model', 0.2, MODEL_DIFFERS, `${a.model} vs ${b.model}`),
+    );
   }
   if (a.year && b.year) {
     const apart = Math.abs(a.year - b.year);
     if (apart === 0) features.push(feature('year', 1, YEAR_AGREES, `both ${a.year}`));
-    else if (apart === 1) features.push(feature('year', 0.6, YEAR_AGREES, `model years one apart: ${a.year} vs ${b.year}`));
+    else if (apart === 1)
+      features.push(feature('year', 0.6, YEAR_AGREES, `model years one apart: ${a.year} vs ${b.year}`));
     else features.push(feature('year', 0, YEAR_DIFFERS, `model years ${a.year} vs ${b.year}`));
   }
   if (a.colour && b.colour) {
-    features.push(looselyEqual(a.colour, b.colour, 0.85) ? feature('colour', 1, COLOUR, `both ${a.colour}`) : feature('colour', 0.5, COLOUR, `${a.colour} vs ${b.colour} (cars are repainted)`));
+    features.push(
+      looselyEqual(a.colour, b.colour, 0.85)
+        ? feature('colour', 1, COLOUR, `both ${a.colour}`)
+        : feature('colour', 0.5, COLOUR, `${a.colour} vs ${b.colour} (cars are repainted)`),
+    );
   }
   if (a.engineNumber && b.engineNumber) {
     const engine = compareIdentifiers(a.engineNumber, a.engineNumberFolded, b.engineNumber, b.engineNumberFolded);
     features.push(
       engine === 'same' || engine === 'ocr-variant'
         ? feature('engine_number', 1, ENGINE_AGREES, `same engine number ${a.engineNumber}`)
-        : feature('engine_number', 0.2, ENGINE_DIFFERS, `engine numbers ${a.engineNumber} vs ${b.engineNumber} (engines are replaced)`),
+        : feature(
+            'engine_number',
+            0.2,
+            ENGINE_DIFFERS,
+            `engine numbers ${a.engineNumber} vs ${b.engineNumber} (engines are replaced)`,
+          ),
     );
   }
   return pairScore(features);
@@ -141,14 +167,21 @@ function vinEvidence(a: VehicleFacts, b: VehicleFacts): FeatureEvidence | undefi
   const both = `${a.vin} vs ${b.vin}`;
   const agreement = compareIdentifiers(a.vin, a.vinFolded, b.vin, b.vinFolded);
   if (agreement === 'same') return feature('vin', 1, VIN_AGREES, `same VIN ${a.vin}`);
-  if (agreement === 'ocr-variant') return feature('vin', 0.95, VIN_AGREES, `same VIN but for OCR confusions (O/0, I/1, S/5, B/8...): ${both}`);
+  if (agreement === 'ocr-variant')
+    return feature('vin', 0.95, VIN_AGREES, `same VIN but for OCR confusions (O/0, I/1, S/5, B/8...): ${both}`);
   if (agreement === 'one-edit') {
     const checkDigitBlames = (a.vinCheckDigit === 'mismatch') !== (b.vinCheckDigit === 'mismatch');
     return checkDigitBlames
-      ? feature('vin', VIN_ONE_EDIT_CHECK_DIGIT_SCORE, VIN_ONE_EDIT, `one character apart, and the check digit shows which is misread: ${both}`)
+      ? feature(
+          'vin',
+          VIN_ONE_EDIT_CHECK_DIGIT_SCORE,
+          VIN_ONE_EDIT,
+          `one character apart, and the check digit shows which is misread: ${both}`,
+        )
       : feature('vin', VIN_ONE_EDIT_SCORE, VIN_ONE_EDIT, `one character apart: ${both}`);
   }
-  const [shorter, longer] = a.vinFolded.length <= b.vinFolded.length ? [a.vinFolded, b.vinFolded] : [b.vinFolded, a.vinFolded];
+  const [shorter, longer] =
+    a.vinFolded.length <= b.vinFolded.length ? [a.vinFolded, b.vinFolded] : [b.vinFolded, a.vinFolded];
   if (shorter.length >= PARTIAL_VIN_MIN_LENGTH && shorter.length < longer.length && longer.endsWith(shorter)) {
     return feature('vin', 0.85, VIN_ONE_EDIT, `a partial VIN, the end of the other: ${both}`);
   }

@@ -84,7 +84,8 @@ export function toLatin(text: string, script?: string): string {
       .replace(GREEK_OU, (_, o: string, u: string) => (o === 'Ο' ? 'O' : 'o') + (u === 'Υ' || u === 'Ύ' ? 'U' : 'u'))
       .replace(GREEK_CHI, (chi) => (chi === 'Χ' ? 'Ch' : 'ch'));
   }
-  if (HAS_CYRILLIC.test(result) && UKRAINIAN_ONLY.test(result)) result = result.replace(UKRAINIAN_SPECIFIC, (letter) => UKRAINIAN_LETTERS[letter]);
+  if (HAS_CYRILLIC.test(result) && UKRAINIAN_ONLY.test(result))
+    result = result.replace(UKRAINIAN_SPECIFIC, (letter) => UKRAINIAN_LETTERS[letter]);
   return transliterate(result);
 }
 
@@ -98,7 +99,8 @@ function hangulWord(word: string, wholeName: boolean): string {
   const syllables = [...word];
   return syllables
     .map((syllable, index) => {
-      const familyName = index === 0 && (wholeName || syllables.length === 1) ? KOREAN_FAMILY_NAMES[syllable] : undefined;
+      const familyName =
+        index === 0 && (wholeName || syllables.length === 1) ? KOREAN_FAMILY_NAMES[syllable] : undefined;
       return familyName ?? romanize(syllable);
     })
     .join(' ');
@@ -116,7 +118,7 @@ function startsWithJapaneseFamilyName(text: string): boolean {
 function japaneseKanji(run: string): string {
   const words: string[] = [];
   let unknown = '';
-  for (let index = 0; index < run.length; ) {
+  for (let index = 0; index < run.length;) {
     const known = knownJapaneseNameAt(run, index);
     if (!known) {
       unknown += run[index++];

@@ -71,6 +71,10 @@ describe('nameFormOfParts', () => {
 
 describe('wordFormOf', () => {
   it('keeps the significant words of a phrase, with no name rules applied', () => {
-    expect(wordFormOf('The Portrait of Dr. Gachet', new Set(['the', 'of'])).parts.map((part) => part.text)).toEqual(['portrait', 'dr', 'gachet']);
+    expect(wordFormOf('The Portrait of Dr. Gachet', new Set(['the', 'of'])).parts.map((part) => part.text)).toEqual([
+      'portrait',
+      'dr',
+      'gachet',
+    ]);
   });
 });

@@ -72,7 +72,9 @@ const wordSet = (words: string[]): Set<string> =>
 const TITLE_SET = wordSet(TITLES);
 const SUFFIX_SET = wordSet(SUFFIXES);
 const PARTICLE_SET = wordSet(PARTICLES);
-const VARIANT_OF = new Map<string, string>(NAME_VARIANTS.flatMap((variants) => variants.map((variant) => [variant, variants[0]] as const)));
+const VARIANT_OF = new Map<string, string>(
+  NAME_VARIANTS.flatMap((variants) => variants.map((variant) => [variant, variants[0]] as const)),
+);
 
 interface Segment {
   text: string;
@@ -109,7 +111,8 @@ export function nameFormsOf(written: string, options: { script?: string; alias?:
     const segments = learnedWords(written, model).map(({ word, latin }) => ({ text: latin, learned: { word, model } }));
     const learned = formOf(written, segments, options.script, options.alias);
     learned.route = 'learned';
-    if (learned.parts.length > 0 && !sameParts(learned, form) && !forms.some((other) => sameParts(other, learned))) forms.push(learned);
+    if (learned.parts.length > 0 && !sameParts(learned, form) && !forms.some((other) => sameParts(other, learned)))
+      forms.push(learned);
   }
   return forms;
 }
@@ -152,7 +155,15 @@ function nativeOf(written: string, detected: ScriptCode): string | undefined {
 
 /** A name given as given and family names, so each part knows its role. */
 export function nameFormOfParts(given: string, family: string, options: { alias?: boolean } = {}): NameForm {
-  return formOf(`${given} ${family}`.trim(), [{ text: given, role: 'given' }, { text: family, role: 'family' }], undefined, options.alias);
+  return formOf(
+    `${given} ${family}`.trim(),
+    [
+      { text: given, role: 'given' },
+      { text: family, role: 'family' },
+    ],
+    undefined,
+    options.alias,
+  );
 }
 
 /** A phrase (an artwork's title) as parts: normalised words but the `ignored` ones, each with its phonetic codes; no titles or particles. */
@@ -164,7 +175,12 @@ export function wordFormOf(written: string, ignored: ReadonlySet<string>): NameF
   return { written, script: scriptOf(written), parts };
 }
 
-function formOf(written: string, segments: Segment[], script: string | undefined, alias: boolean | undefined): NameForm {
+function formOf(
+  written: string,
+  segments: Segment[],
+  script: string | undefined,
+  alias: boolean | undefined,
+): NameForm {
   const detected = scriptOf(written);
   const abjad = isAbjad(script || detected);
   const parts = draftParts(segments, script).map((draft) => completePart(draft, abjad));
@@ -184,10 +200,13 @@ function formOf(written: string, segments: Segment[], script: string | undefined
 function draftParts(segments: Segment[], script?: string): DraftPart[] {
   const tokens: Segment[] = [];
   for (const segment of segments) {
-    const words = normalizeText(segment.text, script).split(SPACE).filter((token) => token.length > 0);
+    const words = normalizeText(segment.text, script)
+      .split(SPACE)
+      .filter((token) => token.length > 0);
     // A learned word stays tied to its written word only while it is one token.
     const learned = words.length === 1 ? segment.learned : undefined;
-    for (const token of words) tokens.push(learned ? { text: token, role: segment.role, learned } : { text: token, role: segment.role });
+    for (const token of words)
+      tokens.push(learned ? { text: token, role: segment.role, learned } : { text: token, role: segment.role });
   }
   let start = 0;
   let end = tokens.length;
@@ -204,7 +223,11 @@ function draftParts(segments: Segment[], script?: string): DraftPart[] {
       prefix += token.text;
       continue;
     }
-    parts.push(prefix ? { text: prefix + token.text, core: token.text, role: token.role } : { text: token.text, role: token.role, learned: token.learned });
+    parts.push(
+      prefix
+        ? { text: prefix + token.text, core: token.text, role: token.role }
+        : { text: token.text, role: token.role, learned: token.learned },
+    );
     prefix = '';
   }
   return parts;
@@ -213,7 +236,13 @@ function draftParts(segments: Segment[], script?: string): DraftPart[] {
 function completePart(draft: DraftPart, abjad: boolean): NamePart {
   const equivalent = VARIANT_OF.get(draft.text) ?? (draft.core ? VARIANT_OF.get(draft.core) : undefined);
   const keySource = equivalent ?? draft.core ?? draft.text;
-  const codes = [...new Set([...phoneticCodes(keySource), ...phoneticCodes(draft.text), ...(draft.core ? phoneticCodes(draft.core) : [])])];
+  const codes = [
+    ...new Set([
+      ...phoneticCodes(keySource),
+      ...phoneticCodes(draft.text),
+      ...(draft.core ? phoneticCodes(draft.core) : []),
+    ]),
+  ];
   const part: NamePart = { text: draft.text, codes };
   if (draft.core) part.core = draft.core;
   if (equivalent) part.equivalent = equivalent;

@@ -67,7 +67,10 @@ describe('compareNames explains itself part by part', () => {
   it('compares every form of both names and keeps the best', () => {
     const left = [nameFormOf('Vanya Petrov', { alias: true }), nameFormOf('Иван Петров')];
     const right = [nameFormOf('Ivan Petrov')];
-    expect(compareNames(left, right)).toEqual({ score: 1, detail: expect.stringContaining('"Иван Петров" ↔ "Ivan Petrov"') });
+    expect(compareNames(left, right)).toEqual({
+      score: 1,
+      detail: expect.stringContaining('"Иван Петров" ↔ "Ivan Petrov"'),
+    });
   });
 
   it('gives nothing to compare when a side has no parts', () => {

@@ -73,13 +73,21 @@ interface Alignment {
 const OTHER_CHARACTERS_CAP = 0.5;
 
 /** The best agreement between any form of one name and any form of the other; undefined when either has no parts. */
-export function compareNames(left: NameForm[], right: NameForm[], options: CompareNamesOptions = {}): NameAgreement | undefined {
+export function compareNames(
+  left: NameForm[],
+  right: NameForm[],
+  options: CompareNamesOptions = {},
+): NameAgreement | undefined {
   const native = compareNative(left, right);
-  if (native?.same) return { score: 1, detail: `"${native.left.written}" = "${native.right.written}": the same characters` };
+  if (native?.same)
+    return { score: 1, detail: `"${native.left.written}" = "${native.right.written}": the same characters` };
   const agreement = bestAlignment(left, right, options);
   if (!agreement || !native) return agreement;
   if (agreement.score <= OTHER_CHARACTERS_CAP) return agreement;
-  return { score: OTHER_CHARACTERS_CAP, detail: `"${native.left.written}" ≠ "${native.right.written}": other characters, though they read alike (${agreement.detail})` };
+  return {
+    score: OTHER_CHARACTERS_CAP,
+    detail: `"${native.left.written}" ≠ "${native.right.written}": other characters, though they read alike (${agreement.detail})`,
+  };
 }
 
 /**
@@ -87,7 +95,10 @@ export function compareNames(left: NameForm[], right: NameForm[], options: Compa
  * it: the same characters (in any order, simplified or traditional) are the
  * same name; others are another name. Undefined when no such pair exists.
  */
-function compareNative(left: NameForm[], right: NameForm[]): { same: boolean; left: NameForm; right: NameForm } | undefined {
+function compareNative(
+  left: NameForm[],
+  right: NameForm[],
+): { same: boolean; left: NameForm; right: NameForm } | undefined {
   let other: { same: boolean; left: NameForm; right: NameForm } | undefined;
   for (const x of left) {
     if (!x.native) continue;
@@ -109,7 +120,8 @@ function bestAlignment(left: NameForm[], right: NameForm[], options: CompareName
   for (const leftForm of left) {
     for (const rightForm of right) {
       // Two names in one non-Latin script meet through the same romanisation of both, not through a learned guess at either.
-      if (leftForm.script === rightForm.script && (leftForm.route === 'learned' || rightForm.route === 'learned')) continue;
+      if (leftForm.script === rightForm.script && (leftForm.route === 'learned' || rightForm.route === 'learned'))
+        continue;
       const alignment = alignForms(leftForm, rightForm, {
         extraPartCost: options.extraPartCost ?? DEFAULT_EXTRA_PART_COST,
         singlePartExtraCost: options.singlePartExtraCost ?? DEFAULT_SINGLE_PART_EXTRA_COST,
@@ -120,7 +132,10 @@ function bestAlignment(left: NameForm[], right: NameForm[], options: CompareName
     if (best && best.score === 1) break;
   }
   if (!best) return undefined;
-  const agreement: NameAgreement = { score: round(best.score), detail: describe(best, options.partLabel ?? 'name part', options.crossedRoles ?? CROSSED_ROLES) };
+  const agreement: NameAgreement = {
+    score: round(best.score),
+    detail: describe(best, options.partLabel ?? 'name part', options.crossedRoles ?? CROSSED_ROLES),
+  };
   if (best.pairs.some((pair) => pair.crossed)) agreement.crossedRoles = true;
   return agreement;
 }
@@ -151,7 +166,13 @@ function better(a: Alignment, b: Alignment): Alignment {
   return b.score > a.score ? b : a;
 }
 
-function alignParts(left: NameForm, right: NameForm, leftParts: NamePart[], rightParts: NamePart[], { extraPartCost, singlePartExtraCost, crossedRoles }: AlignOptions): Alignment {
+function alignParts(
+  left: NameForm,
+  right: NameForm,
+  leftParts: NamePart[],
+  rightParts: NamePart[],
+  { extraPartCost, singlePartExtraCost, crossedRoles }: AlignOptions,
+): Alignment {
   const leftIsRows = leftParts.length <= rightParts.length;
   const rows = leftIsRows ? leftParts : rightParts;
   const columns = leftIsRows ? rightParts : leftParts;
@@ -160,10 +181,15 @@ function alignParts(left: NameForm, right: NameForm, leftParts: NamePart[], righ
   const sameScript = left.script === right.script;
   for (let row = 0; row < rows.length; row++) {
     for (let column = 0; column < width; column++) {
-      agreements[row * width + column] = agreementOf(partSimilarity(rows[row], columns[column], sameScript)) * roleFactor(rows[row], columns[column], crossedRoles);
+      agreements[row * width + column] =
+        agreementOf(partSimilarity(rows[row], columns[column], sameScript)) *
+        roleFactor(rows[row], columns[column], crossedRoles);
     }
   }
-  const assignment = rows.length <= EXACT_ASSIGNMENT_MAX_ROWS && width <= EXACT_ASSIGNMENT_MAX_COLUMNS ? exactAssignment(agreements, rows.length, width) : greedyAssignment(agreements, rows.length, width);
+  const assignment =
+    rows.length <= EXACT_ASSIGNMENT_MAX_ROWS && width <= EXACT_ASSIGNMENT_MAX_COLUMNS
+      ? exactAssignment(agreements, rows.length, width)
+      : greedyAssignment(agreements, rows.length, width);
 
   let total = 0;
   const pairs: Alignment['pairs'] = [];
@@ -171,7 +197,11 @@ function alignParts(left: NameForm, right: NameForm, leftParts: NamePart[], righ
     const agreement = agreements[row * width + assignment[row]];
     total += agreement;
     const crossed = hasCrossedRoles(rows[row], columns[assignment[row]]);
-    pairs.push(leftIsRows ? { left: row, right: assignment[row], agreement, crossed } : { left: assignment[row], right: row, agreement, crossed });
+    pairs.push(
+      leftIsRows
+        ? { left: row, right: assignment[row], agreement, crossed }
+        : { left: assignment[row], right: row, agreement, crossed },
+    );
   }
   const cost = rows.length >= 2 ? extraPartCost : singlePartExtraCost;
   const score = total / (rows.length + cost * (width - rows.length));
@@ -196,15 +226,18 @@ function partSimilarity(x: NamePart, y: NamePart, sameScript: boolean): number {
   if (x.equivalent !== undefined && x.equivalent === y.equivalent) return Math.max(similarity, KNOWN_VARIANT);
   const sounds = similarity < SOUND_ALIKE && similarity >= SOUND_ALIKE_MIN_JW ? soundAlike(x.codes, y.codes) : 0;
   similarity = Math.max(similarity, sounds);
-  if (sameScript && similarity < 1 && tooManyEdits(xCore, yCore, sounds > 0)) similarity = Math.min(similarity, ZERO_AGREEMENT_JW);
-  if (similarity < SAME_CONSONANTS && (x.consonants !== undefined || y.consonants !== undefined)) similarity = Math.max(similarity, consonantAgreement(x, y));
+  if (sameScript && similarity < 1 && tooManyEdits(xCore, yCore, sounds > 0))
+    similarity = Math.min(similarity, ZERO_AGREEMENT_JW);
+  if (similarity < SAME_CONSONANTS && (x.consonants !== undefined || y.consonants !== undefined))
+    similarity = Math.max(similarity, consonantAgreement(x, y));
   if (!sameScript && similarity < LEARNED_ALIGNMENT_BELOW) similarity = Math.max(similarity, learnedAlignment(x, y));
   return similarity;
 }
 
 /** Edits a spelling of one name may differ by: one per four letters of the longer part, and one more when the two sound alike. */
 function tooManyEdits(x: string, y: string, soundAlike: boolean): boolean {
-  const allowed = Math.max(1, Math.floor((Math.max(x.length, y.length) + 1) / EDITS_PER_LETTERS)) + (soundAlike ? 1 : 0);
+  const allowed =
+    Math.max(1, Math.floor((Math.max(x.length, y.length) + 1) / EDITS_PER_LETTERS)) + (soundAlike ? 1 : 0);
   return editDistance(x, y, allowed) > allowed;
 }
 const EDITS_PER_LETTERS = 4;
@@ -237,7 +270,9 @@ function roleFactor(x: NamePart, y: NamePart, crossedRoles: number): number {
 
 function agreementOf(similarity: number): number {
   if (similarity >= FUZZY_FLOOR) return similarity;
-  return similarity <= ZERO_AGREEMENT_JW ? 0 : ((similarity - ZERO_AGREEMENT_JW) / (FUZZY_FLOOR - ZERO_AGREEMENT_JW)) * FUZZY_FLOOR;
+  return similarity <= ZERO_AGREEMENT_JW
+    ? 0
+    : ((similarity - ZERO_AGREEMENT_JW) / (FUZZY_FLOOR - ZERO_AGREEMENT_JW)) * FUZZY_FLOOR;
 }
 
 function soundAlike(x: string[], y: string[]): number {
@@ -275,7 +310,8 @@ function mergeOnce(parts: NamePart[], shorter: NamePart[]): NamePart[] | undefin
   for (let index = 0; index + 1 < parts.length; index++) {
     const joined = parts[index].text + parts[index + 1].text;
     for (const target of shorter) {
-      const close = Math.abs(target.text.length - joined.length) <= 2 && jaroWinkler(joined, target.text) >= MERGE_MIN_JW;
+      const close =
+        Math.abs(target.text.length - joined.length) <= 2 && jaroWinkler(joined, target.text) >= MERGE_MIN_JW;
       if (close || joined === target.core) return mergedAt(parts, index, joined);
     }
   }
@@ -316,7 +352,12 @@ function exactAssignment(agreements: number[], rows: number, width: number): num
     }
     return best;
   }
-  const search = { current: new Array<number>(rows), best: new Array<number>(rows), bestTotal: -1, used: new Array<boolean>(width).fill(false) };
+  const search = {
+    current: new Array<number>(rows),
+    best: new Array<number>(rows),
+    bestTotal: -1,
+    used: new Array<boolean>(width).fill(false),
+  };
   searchAssignments(agreements, rows, width, 0, 0, search);
   return search.best;
 }
@@ -324,7 +365,8 @@ function exactAssignment(agreements: number[], rows: number, width: number): num
 function bestColumn(agreements: number[], row: number, width: number, excluded: number): number {
   let best = -1;
   for (let column = 0; column < width; column++) {
-    if (column !== excluded && (best === -1 || agreements[row * width + column] > agreements[row * width + best])) best = column;
+    if (column !== excluded && (best === -1 || agreements[row * width + column] > agreements[row * width + best]))
+      best = column;
   }
   return best;
 }
@@ -336,7 +378,14 @@ interface AssignmentSearch {
   used: boolean[];
 }
 
-function searchAssignments(agreements: number[], rows: number, width: number, row: number, total: number, search: AssignmentSearch): void {
+function searchAssignments(
+  agreements: number[],
+  rows: number,
+  width: number,
+  row: number,
+  total: number,
+  search: AssignmentSearch,
+): void {
   if (row === rows) {
     if (total > search.bestTotal) {
       search.bestTotal = total;
@@ -354,7 +403,11 @@ function searchAssignments(agreements: number[], rows: number, width: number, ro
 }
 
 function greedyAssignment(agreements: number[], rows: number, width: number): number[] {
-  const cells = agreements.map((agreement, index) => ({ agreement, row: Math.floor(index / width), column: index % width }));
+  const cells = agreements.map((agreement, index) => ({
+    agreement,
+    row: Math.floor(index / width),
+    column: index % width,
+  }));
   cells.sort((a, b) => b.agreement - a.agreement);
   const assignment = new Array<number>(rows).fill(-1);
   const usedColumns = new Set<number>();
@@ -381,8 +434,10 @@ function describe(alignment: Alignment, partLabel: string, crossedRoles: number)
     const crossed = pair.crossed ? ` (${x.role} name on one side, ${y.role} name on the other)` : '';
     text += `${index > 0 ? '; ' : ''}${label}: ${relation(x, y, pair.agreement / roleFactor(x, y, crossedRoles))}${crossed}`;
   }
-  for (let index = 0; index < leftParts.length; index++) if (!paired(pairs, 'left', index)) text += `; ${display(leftParts[index].text)} on one side only`;
-  for (let index = 0; index < rightParts.length; index++) if (!paired(pairs, 'right', index)) text += `; ${display(rightParts[index].text)} on one side only`;
+  for (let index = 0; index < leftParts.length; index++)
+    if (!paired(pairs, 'left', index)) text += `; ${display(leftParts[index].text)} on one side only`;
+  for (let index = 0; index < rightParts.length; index++)
+    if (!paired(pairs, 'right', index)) text += `; ${display(rightParts[index].text)} on one side only`;
   return reordered ? `${text}; written in another order` : text;
 }
 
@@ -406,12 +461,16 @@ function relation(x: NamePart, y: NamePart, agreement: number): string {
   const pair = (sign: string, note = ''): string => `${display(x.text)} ${sign} ${display(y.text)}${note}`;
   if (x.text === y.text) return pair('=');
   if ((x.core ?? x.text) === (y.core ?? y.text)) return pair('≈', ' (same name without its particle)');
-  if (x.text.length === 1 || y.text.length === 1) return agreement > 0 ? pair('~', ' (initial)') : pair('≠', ' (initial)');
+  if (x.text.length === 1 || y.text.length === 1)
+    return agreement > 0 ? pair('~', ' (initial)') : pair('≠', ' (initial)');
   const jw = jaroWinkler(x.text, y.text).toFixed(2);
   if (agreement < DISAGREEMENT) return pair('≠', ` (JW ${jw})`);
-  if (x.equivalent !== undefined && x.equivalent === y.equivalent && Number(jw) < KNOWN_VARIANT) return pair('~', ` (spellings of one name, JW ${jw})`);
-  if (Number(jw) < SOUND_ALIKE && soundAlike(x.codes, y.codes) >= agreement) return pair('~', ` (sound alike, JW ${jw})`);
-  if ((x.consonants || y.consonants) && consonantAgreement(x, y) >= agreement) return pair('~', ` (same consonants, JW ${jw})`);
+  if (x.equivalent !== undefined && x.equivalent === y.equivalent && Number(jw) < KNOWN_VARIANT)
+    return pair('~', ` (spellings of one name, JW ${jw})`);
+  if (Number(jw) < SOUND_ALIKE && soundAlike(x.codes, y.codes) >= agreement)
+    return pair('~', ` (sound alike, JW ${jw})`);
+  if ((x.consonants || y.consonants) && consonantAgreement(x, y) >= agreement)
+    return pair('~', ` (same consonants, JW ${jw})`);
   if ((x.learned || y.learned) && Number(jw) < agreement && learnedAlignment(x, y) >= agreement) {
     const written = (x.learned ?? y.learned)!.word;
     return `${display(x.learned ? written : x.text)} ~ ${display(y.learned ? written : y.text)} (aligned by learned transliteration)`;

@@ -39,10 +39,22 @@ export function consonantSkeleton(word: string, dropV = false): string {
   for (let index = 0; index < word.length; index++) {
     let char = word[index];
     const next = word[index + 1];
-    if (next === 'h' && (char === 's' || char === 'k' || char === 'c' || char === 't' || char === 'p' || char === 'g' || char === 'd')) {
+    if (
+      next === 'h' &&
+      (char === 's' || char === 'k' || char === 'c' || char === 't' || char === 'p' || char === 'g' || char === 'd')
+    ) {
       char = char === 'p' ? 'f' : char === 'c' ? 'k' : char;
       index++;
-    } else if (char === 'a' || char === 'e' || char === 'i' || char === 'o' || char === 'u' || char === 'y' || char === 'w' || char === 'h') {
+    } else if (
+      char === 'a' ||
+      char === 'e' ||
+      char === 'i' ||
+      char === 'o' ||
+      char === 'u' ||
+      char === 'y' ||
+      char === 'w' ||
+      char === 'h'
+    ) {
       continue;
     } else if (char === 'c' || char === 'q') {
       char = 'k';

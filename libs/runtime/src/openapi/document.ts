@@ -4,10 +4,28 @@
  * each route's roles, and the one error format (api-errors.ts) on every
  * error response.
  */
-import { INestApplicationContext, ParseArrayPipe, ParseBoolPipe, ParseEnumPipe, ParseFloatPipe, ParseIntPipe, ParseUUIDPipe } from '@nestjs/common';
+import {
+  INestApplicationContext,
+  ParseArrayPipe,
+  ParseBoolPipe,
+  ParseEnumPipe,
+  ParseFloatPipe,
+  ParseIntPipe,
+  ParseUUIDPipe,
+} from '@nestjs/common';
 import { DtoSchemas } from './dto-schemas';
 import { ERROR_RESPONSES, ERROR_SCHEMAS, errorResponseRef } from './error-responses';
-import { BodyDoc, DiscoveredRoute, discoverControllers, discoverRoutes, OperationDoc, pathParameterNames, ResponseDoc, RouteDiscoveryOptions, RouteParameter } from './routes';
+import {
+  BodyDoc,
+  DiscoveredRoute,
+  discoverControllers,
+  discoverRoutes,
+  OperationDoc,
+  pathParameterNames,
+  ResponseDoc,
+  RouteDiscoveryOptions,
+  RouteParameter,
+} from './routes';
 import { openApiRules, RuleDoc } from './rules';
 import type { SchemaObject } from './schema-object';
 
@@ -50,7 +68,8 @@ export const SECURITY_SCHEMES = {
     type: 'http',
     scheme: 'bearer',
     bearerFormat: 'cck_<key id>_<secret>',
-    description: 'An agency API key: `Authorization: Bearer cck_<16 hex key id>_<43 character secret>`. Issued by an admin (`POST /v1/admin/agencies/{code}/keys`), shown once.',
+    description:
+      'An agency API key: `Authorization: Bearer cck_<16 hex key id>_<43 character secret>`. Issued by an admin (`POST /v1/admin/agencies/{code}/keys`), shown once.',
   },
   apiKeyHeader: {
     type: 'apiKey',
@@ -68,10 +87,16 @@ export function createOpenApiDocument(app: INestApplicationContext, options: Ope
 }
 
 export function openApiDocumentFor(controllers: Function[], options: OpenApiOptions): OpenApiResult {
-  const schemas = new DtoSchemas({ rules: openApiRules.with(options.rules), forbidUnknownFields: options.forbidUnknownFields });
+  const schemas = new DtoSchemas({
+    rules: openApiRules.with(options.rules),
+    forbidUnknownFields: options.forbidUnknownFields,
+  });
   const problems: string[] = [];
   const routes = discoverRoutes(controllers, options)
-    .map((route) => ({ ...route, doc: { ...route.doc, ...(options.operations?.[`${route.method.toUpperCase()} ${route.path}`] ?? {}) } }))
+    .map((route) => ({
+      ...route,
+      doc: { ...route.doc, ...(options.operations?.[`${route.method.toUpperCase()} ${route.path}`] ?? {}) },
+    }))
     .filter((route) => !route.doc.exclude && !(options.exclude?.(route) ?? false));
   const operationIds = uniqueOperationIds(routes);
   const paths: OpenApiDocument['paths'] = {};
@@ -85,7 +110,11 @@ export function openApiDocumentFor(controllers: Function[], options: OpenApiOpti
   }
   const document: OpenApiDocument = {
     openapi: '3.1.0',
-    info: { title: options.title, version: options.version, ...(options.description ? { description: options.description } : {}) },
+    info: {
+      title: options.title,
+      version: options.version,
+      ...(options.description ? { description: options.description } : {}),
+    },
     ...(options.servers ? { servers: options.servers } : {}),
     tags: [...tags].sort(byCodePoint).map((name) => ({ name })),
     paths: Object.fromEntries(Object.entries(paths).sort(([a], [b]) => byCodePoint(a, b))),
@@ -98,9 +127,19 @@ export function openApiDocumentFor(controllers: Function[], options: OpenApiOpti
   return { document: structuredClone(document), problems: [...new Set([...schemas.problems, ...problems])] };
 }
 
-function describeOperation(route: DiscoveredRoute, operationId: string, doc: OperationDoc, schemas: DtoSchemas, problems: string[]): Record<string, unknown> {
+function describeOperation(
+  route: DiscoveredRoute,
+  operationId: string,
+  doc: OperationDoc,
+  schemas: DtoSchemas,
+  problems: string[],
+): Record<string, unknown> {
   const parameters = [...describeParameters(route, schemas, problems), ...(doc.parameters ?? [])];
-  const requestBody = doc.body ? describeBodyDoc(doc.body, schemas) : route.body ? describeBody(route.body, schemas) : undefined;
+  const requestBody = doc.body
+    ? describeBodyDoc(doc.body, schemas)
+    : route.body
+      ? describeBody(route.body, schemas)
+      : undefined;
   const errors = new Set<number>(doc.errors ?? []);
   if (requestBody || parameters.length > 0) errors.add(400);
   if (route.roles) errors.add(401);
@@ -112,11 +151,12 @@ function describeOperation(route: DiscoveredRoute, operationId: string, doc: Ope
   const responses: Record<string, unknown> = { ...successResponses(route, doc) };
   for (const status of [...errors].sort((a, b) => a - b)) responses[String(status)] ??= errorResponseRef(status);
 
-  const access = route.roles === undefined
-    ? 'No API key needed.'
-    : route.roles.length === 0
-      ? 'Needs a valid API key (any role).'
-      : `Needs an API key with the role ${route.roles.map((role) => `\`${role}\``).join(' or ')}.`;
+  const access =
+    route.roles === undefined
+      ? 'No API key needed.'
+      : route.roles.length === 0
+        ? 'Needs a valid API key (any role).'
+        : `Needs an API key with the role ${route.roles.map((role) => `\`${role}\``).join(' or ')}.`;
   return {
     operationId,
     summary: doc.summary ?? sentenceOf(route.handler),
@@ -130,15 +170,26 @@ function describeOperation(route: DiscoveredRoute, operationId: string, doc: Ope
   };
 }
 
-function describeParameters(route: DiscoveredRoute, schemas: DtoSchemas, problems: string[]): Record<string, unknown>[] {
+function describeParameters(
+  route: DiscoveredRoute,
+  schemas: DtoSchemas,
+  problems: string[],
+): Record<string, unknown>[] {
   const out = new Map<string, Record<string, unknown>>();
   // Every {placeholder} must be declared, whether or not the handler reads it.
-  for (const name of pathParameterNames(route.path)) out.set(`path:${name}`, { name, in: 'path', required: true, schema: { type: 'string' } });
+  for (const name of pathParameterNames(route.path))
+    out.set(`path:${name}`, { name, in: 'path', required: true, schema: { type: 'string' } });
   for (const parameter of route.parameters) {
     if (parameter.name !== undefined) {
       const key = `${parameter.in}:${parameter.name}`;
-      if (parameter.in === 'path' && !out.has(key)) problems.push(`${route.controller.name}.${route.handler}: @Param('${parameter.name}') is not in ${route.path}`);
-      out.set(key, { name: parameter.name, in: parameter.in, required: parameter.in === 'path', schema: parameterSchema(parameter) });
+      if (parameter.in === 'path' && !out.has(key))
+        problems.push(`${route.controller.name}.${route.handler}: @Param('${parameter.name}') is not in ${route.path}`);
+      out.set(key, {
+        name: parameter.name,
+        in: parameter.in,
+        required: parameter.in === 'path',
+        schema: parameterSchema(parameter),
+      });
     } else if (schemas.isDto(parameter.type)) {
       // `@Query() filter: ListDto`: validated like a body, documented property by property.
       const dto = schemas.schemaOf(parameter.type);
@@ -177,7 +228,13 @@ function parameterSchema(parameter: RouteParameter): SchemaObject {
 }
 
 function describeBody(body: NonNullable<DiscoveredRoute['body']>, schemas: DtoSchemas): Record<string, unknown> {
-  let schema: SchemaObject = schemas.isDto(body.type) ? schemas.ref(body.type) : body.type === String ? { type: 'string' } : body.type === Number ? { type: 'number' } : {};
+  let schema: SchemaObject = schemas.isDto(body.type)
+    ? schemas.ref(body.type)
+    : body.type === String
+      ? { type: 'string' }
+      : body.type === Number
+        ? { type: 'number' }
+        : {};
   if (body.property) schema = { type: 'object', properties: { [body.property]: schema } };
   return { required: true, content: { 'application/json': { schema } } };
 }
@@ -186,7 +243,11 @@ function describeBodyDoc(body: BodyDoc, schemas: DtoSchemas): Record<string, unk
   const content: Record<string, { schema?: SchemaObject }> = {};
   if (body.dto) {
     const item = schemas.ref(body.dto);
-    content['application/json'] = { schema: body.array ? { type: 'array', items: item, ...(body.array.maxItems ? { maxItems: body.array.maxItems } : {}) } : item };
+    content['application/json'] = {
+      schema: body.array
+        ? { type: 'array', items: item, ...(body.array.maxItems ? { maxItems: body.array.maxItems } : {}) }
+        : item,
+    };
   }
   Object.assign(content, body.content ?? {});
   return { required: true, ...(body.description ? { description: body.description } : {}), content };
@@ -195,11 +256,18 @@ function describeBodyDoc(body: BodyDoc, schemas: DtoSchemas): Record<string, unk
 function successResponses(route: DiscoveredRoute, doc: OperationDoc): Record<string, ResponseDoc> {
   if (doc.responses && Object.keys(doc.responses).length > 0) return doc.responses;
   const status = route.httpCode ?? (route.method === 'post' ? 201 : 200);
-  const description = ({ 200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content' } as Record<number, string>)[status] ?? 'Success';
+  const description =
+    ({ 200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content' } as Record<number, string>)[status] ?? 'Success';
   if (status === 204) return { [status]: { description } };
-  if (route.sse) return { [status]: { description: 'A stream of Server-Sent Events', content: { 'text/event-stream': {} } } };
-  if (route.writesOwnResponse) return { [status]: { description: `${description} (the handler writes the response itself)` } };
-  const contentType = route.headers.find((header) => header.name.toLowerCase() === 'content-type')?.value.split(';')[0].trim() ?? 'application/json';
+  if (route.sse)
+    return { [status]: { description: 'A stream of Server-Sent Events', content: { 'text/event-stream': {} } } };
+  if (route.writesOwnResponse)
+    return { [status]: { description: `${description} (the handler writes the response itself)` } };
+  const contentType =
+    route.headers
+      .find((header) => header.name.toLowerCase() === 'content-type')
+      ?.value.split(';')[0]
+      .trim() ?? 'application/json';
   return { [status]: { description, content: { [contentType]: {} } } };
 }
 
@@ -210,7 +278,8 @@ function uniqueOperationIds(routes: DiscoveredRoute[]): Map<DiscoveredRoute, str
   const ids = new Map<DiscoveredRoute, string>();
   const used = new Set<string>();
   for (const route of routes) {
-    let id = count.get(route.handler)! > 1 ? `${lowerFirst(baseName(route.controller))}_${route.handler}` : route.handler;
+    let id =
+      count.get(route.handler)! > 1 ? `${lowerFirst(baseName(route.controller))}_${route.handler}` : route.handler;
     for (let n = 2; used.has(id); n++) id = `${route.handler}${n}`;
     used.add(id);
     ids.set(route, id);
@@ -225,7 +294,9 @@ function baseName(controller: Function): string {
 
 /** `ManageAgenciesHttpController` → `manage-agencies`: the use case folder the controller lives in. */
 function tagOf(controller: Function): string {
-  return baseName(controller).replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+  return baseName(controller)
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase();
 }
 
 /** `createAgency` → `Create agency`. */

@@ -18,7 +18,9 @@ import type { SchemaObject } from './schema-object';
 
 // class-transformer keeps @Type/@Expose/@Exclude metadata here and does not export it from its index.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { defaultMetadataStorage: transformerStorage } = require('class-transformer/cjs/storage') as { defaultMetadataStorage: TransformerStorage };
+const { defaultMetadataStorage: transformerStorage } = require('class-transformer/cjs/storage') as {
+  defaultMetadataStorage: TransformerStorage;
+};
 
 export const COMPONENT_SCHEMAS = '#/components/schemas/';
 
@@ -38,7 +40,11 @@ const PRIMITIVES = new Map<unknown, SchemaObject>([
 ]);
 
 /** Validators that let an absent value through: a property with only these is not required. */
-const PASSES_UNDEFINED = new Set<string>([ValidationTypes.NESTED_VALIDATION, ValidationTypes.WHITELIST, ValidationTypes.CONDITIONAL_VALIDATION]);
+const PASSES_UNDEFINED = new Set<string>([
+  ValidationTypes.NESTED_VALIDATION,
+  ValidationTypes.WHITELIST,
+  ValidationTypes.CONDITIONAL_VALIDATION,
+]);
 
 export class DtoSchemas {
   /** Named schemas, for `components.schemas`: each DTO reached, under its class name. */
@@ -57,13 +63,18 @@ export class DtoSchemas {
     };
     for (const rule of options.rules.names()) {
       const doc = options.rules.get(rule)!;
-      if (doc.schema !== undefined) this.converters[rule] = (meta) => structuredClone(resolveRulePart(doc.schema, this.context(meta, rule)) ?? {});
+      if (doc.schema !== undefined)
+        this.converters[rule] = (meta) => structuredClone(resolveRulePart(doc.schema, this.context(meta, rule)) ?? {});
     }
   }
 
   /** Whether the global ValidationPipe validates a parameter of this type: a class with class-validator rules. */
   isDto(type: unknown): type is Function {
-    return typeof type === 'function' && !PRIMITIVES.has(type) && this.storage.getTargetValidationMetadatas(type, '', true, false).length > 0;
+    return (
+      typeof type === 'function' &&
+      !PRIMITIVES.has(type) &&
+      this.storage.getTargetValidationMetadatas(type, '', true, false).length > 0
+    );
   }
 
   /** `{ $ref }` to the DTO's schema, generating it and every DTO it nests on first use. */
@@ -139,7 +150,11 @@ export class DtoSchemas {
     // (@ValidateNested's default message, "nested property … must be either object or array", says nothing here.)
     if (meta.type === ValidationTypes.NESTED_VALIDATION || meta.type === ValidationTypes.WHITELIST) return sentences;
     if (typeof meta.message === 'string') {
-      sentences.push(meta.message.replace(/\$property/g, property).replace(/\$constraint(\d)/g, (_, i: string) => String(meta.constraints?.[Number(i) - 1])));
+      sentences.push(
+        meta.message
+          .replace(/\$property/g, property)
+          .replace(/\$constraint(\d)/g, (_, i: string) => String(meta.constraints?.[Number(i) - 1])),
+      );
     } else {
       const rule = this.ruleName(meta);
       const doc = this.options.rules.get(rule);
@@ -179,7 +194,9 @@ export class DtoSchemas {
     if (typeof child === 'function' && child !== Array && child !== Object && this.isDto(child)) {
       return { $ref: COMPONENT_SCHEMAS + this.nameOf(child) };
     }
-    this.problems.push(`${(meta.target as Function).name}.${meta.propertyName}: @ValidateNested without @Type(() => <a DTO class>)`);
+    this.problems.push(
+      `${(meta.target as Function).name}.${meta.propertyName}: @ValidateNested without @Type(() => <a DTO class>)`,
+    );
     return { type: 'object' };
   }
 
@@ -187,10 +204,16 @@ export class DtoSchemas {
   private customFallback(meta: ValidationMetadata): SchemaObject {
     const rule = this.ruleName(meta);
     if (!this.options.rules.has(rule)) {
-      this.problems.push(`${(meta.target as Function).name}.${meta.propertyName}: rule ${rule} is not documented (documentRule)`);
+      this.problems.push(
+        `${(meta.target as Function).name}.${meta.propertyName}: rule ${rule} is not documented (documentRule)`,
+      );
     }
     if (meta.each) return {};
-    const designType: unknown = Reflect.getMetadata('design:type', (meta.target as Function).prototype, meta.propertyName);
+    const designType: unknown = Reflect.getMetadata(
+      'design:type',
+      (meta.target as Function).prototype,
+      meta.propertyName,
+    );
     if (designType === Array) return { type: 'array' };
     return { ...(PRIMITIVES.get(designType) ?? {}) };
   }
@@ -203,7 +226,13 @@ export class DtoSchemas {
   }
 
   private context(meta: ValidationMetadata, rule: string): RuleContext {
-    return { rule, target: meta.target as Function, property: meta.propertyName, constraints: meta.constraints ?? [], each: meta.each };
+    return {
+      rule,
+      target: meta.target as Function,
+      property: meta.propertyName,
+      constraints: meta.constraints ?? [],
+      each: meta.each,
+    };
   }
 }
 

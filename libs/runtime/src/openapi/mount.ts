@@ -17,7 +17,8 @@ export interface MountOpenApiOptions extends OpenApiOptions {
 export function mountOpenApiDocs(app: INestApplication, options: MountOpenApiOptions): OpenApiDocument {
   const base = `/${(options.path ?? '/docs').replace(/^\/+|\/+$/g, '')}`;
   const { document, problems } = createOpenApiDocument(app, options);
-  if (problems.length > 0) new Logger('OpenApi').warn(`the API documentation is incomplete:\n  ${problems.join('\n  ')}`);
+  if (problems.length > 0)
+    new Logger('OpenApi').warn(`the API documentation is incomplete:\n  ${problems.join('\n  ')}`);
   const json = JSON.stringify(document);
   const assets = dirname(require.resolve('swagger-ui-dist/package.json'));
 

@@ -1,4 +1,20 @@
-import { ArgumentsHost, Body, Controller, createParamDecorator, Delete, Get, Header, HttpCode, INestApplication, Param, ParseUUIDPipe, Post, Put, Query, SetMetadata } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Body,
+  Controller,
+  createParamDecorator,
+  Delete,
+  Get,
+  Header,
+  HttpCode,
+  INestApplication,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+  SetMetadata,
+} from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Type } from 'class-transformer';
 import {
@@ -33,7 +49,13 @@ import type { SchemaObject } from './schema-object';
 // Fixture DTOs in the shapes crosscheck's DTOs use: custom rules, nesting, inheritance, conditional fields.
 function rule(name: string, message?: string) {
   return (target: object, propertyName: string) =>
-    registerDecorator({ name, target: target.constructor, propertyName, options: message ? { message } : {}, validator: { validate: () => true } });
+    registerDecorator({
+      name,
+      target: target.constructor,
+      propertyName,
+      options: message ? { message } : {},
+      validator: { validate: () => true },
+    });
 }
 
 const RequireRoles = (...roles: string[]) => SetMetadata(REQUIRED_ROLES_METADATA, roles);
@@ -155,7 +177,11 @@ class ThingsHttpController {
   @Post('batch')
   @OpenApiOperation({
     errors: [429],
-    body: { dto: CreateThingDto, array: { maxItems: 10 }, content: { 'application/x-ndjson': { schema: { type: 'string' } } } },
+    body: {
+      dto: CreateThingDto,
+      array: { maxItems: 10 },
+      content: { 'application/x-ndjson': { schema: { type: 'string' } } },
+    },
     parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } }],
   })
   batch(@Body() _body: unknown) {
@@ -212,21 +238,33 @@ describe('OpenAPI document', () => {
 
   it('is OpenAPI 3.1 with every route the controllers declare', () => {
     expect(result.document.openapi).toBe('3.1.0');
-    expect(Object.fromEntries(Object.entries(result.document.paths).map(([path, item]) => [path, Object.keys(item).sort()]))).toEqual({
+    expect(
+      Object.fromEntries(Object.entries(result.document.paths).map(([path, item]) => [path, Object.keys(item).sort()])),
+    ).toEqual({
       '/health': ['get'],
       '/metrics': ['get'],
       '/v1/things': ['get', 'post'],
       '/v1/things/batch': ['post'],
       '/v1/things/{id}': ['delete', 'get', 'put'],
     });
-    expect(operation('/v1/things', 'post')).toMatchObject({ operationId: 'create', summary: 'Create', tags: ['things'] });
+    expect(operation('/v1/things', 'post')).toMatchObject({
+      operationId: 'create',
+      summary: 'Create',
+      tags: ['things'],
+    });
     expect(operation('/v1/things/{id}', 'put').summary).toBe('Replace a thing');
     expect(result.document.tags).toEqual([{ name: 'health' }, { name: 'things' }]);
   });
 
   it('says which key and roles each route needs, the handler overriding the controller', () => {
-    expect(result.document.components.securitySchemes).toMatchObject({ apiKey: { type: 'http', scheme: 'bearer' }, apiKeyHeader: { type: 'apiKey', in: 'header', name: 'X-Api-Key' } });
-    expect(operation('/v1/things', 'post')).toMatchObject({ 'x-required-roles': ['agency'], security: [{ apiKey: [] }, { apiKeyHeader: [] }] });
+    expect(result.document.components.securitySchemes).toMatchObject({
+      apiKey: { type: 'http', scheme: 'bearer' },
+      apiKeyHeader: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
+    });
+    expect(operation('/v1/things', 'post')).toMatchObject({
+      'x-required-roles': ['agency'],
+      security: [{ apiKey: [] }, { apiKeyHeader: [] }],
+    });
     expect(operation('/v1/things/{id}', 'get')['x-required-roles']).toEqual(['agency', 'analyst']);
     expect(operation('/v1/things', 'get')['x-required-roles']).toEqual([]);
     expect(operation('/health', 'get').security).toEqual([]);
@@ -234,31 +272,69 @@ describe('OpenAPI document', () => {
   });
 
   it('takes the request body schema from the @Body() DTO, nested DTOs as components', () => {
-    expect(operation('/v1/things', 'post').requestBody).toEqual({ required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/CreateThingDto' } } } });
+    expect(operation('/v1/things', 'post').requestBody).toEqual({
+      required: true,
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/CreateThingDto' } } },
+    });
     const dto = schemas.CreateThingDto;
     expect(dto.additionalProperties).toBe(false);
     // Inherited fields included; optional, conditional and nested-only fields are not required.
     expect(new Set(dto.required)).toEqual(new Set(['kind', 'externalRef', 'schemaVersion']));
-    expect(Object.keys(dto.properties!).sort()).toEqual(['externalRef', 'kind', 'loose', 'reportedAt', 'schemaVersion', 'subject']);
+    expect(Object.keys(dto.properties!).sort()).toEqual([
+      'externalRef',
+      'kind',
+      'loose',
+      'reportedAt',
+      'schemaVersion',
+      'subject',
+    ]);
     expect(dto.properties!.kind).toMatchObject({ type: 'string', enum: ['subject', 'vehicle'] });
     expect(dto.properties!.schemaVersion).toMatchObject({ enum: ['v1'] });
-    expect(dto.properties!.externalRef).toMatchObject({ type: 'string', pattern: '^[\\x21-\\x7e]+$', description: 'must be printable ASCII without spaces' });
-    expect(dto.properties!.reportedAt).toMatchObject({ type: 'string', anyOf: [{ format: 'date' }, { format: 'date-time' }] });
+    expect(dto.properties!.externalRef).toMatchObject({
+      type: 'string',
+      pattern: '^[\\x21-\\x7e]+$',
+      description: 'must be printable ASCII without spaces',
+    });
+    expect(dto.properties!.reportedAt).toMatchObject({
+      type: 'string',
+      anyOf: [{ format: 'date' }, { format: 'date-time' }],
+    });
     expect(dto.properties!.subject).toMatchObject({ $ref: '#/components/schemas/SubjectDto' });
     expect(dto.properties!.subject.description).toContain('is required for a record of kind subject');
     expect(dto.properties!.subject.description).toContain('checked only when other fields call for it');
-    expect(schemas.VehicleDto).toMatchObject({ required: ['year'], properties: { year: { type: 'integer', minimum: 1886, maximum: 2100 } } });
-    expect(schemas.SubjectDto.properties!.names).toMatchObject({ type: 'array', minItems: 1, maxItems: 50, items: { $ref: '#/components/schemas/NameDto' } });
-    expect(schemas.SubjectDto.properties!.nationalities).toMatchObject({ type: 'array', items: { type: 'string', pattern: '^[A-Za-z]{3}$' } });
+    expect(schemas.VehicleDto).toMatchObject({
+      required: ['year'],
+      properties: { year: { type: 'integer', minimum: 1886, maximum: 2100 } },
+    });
+    expect(schemas.SubjectDto.properties!.names).toMatchObject({
+      type: 'array',
+      minItems: 1,
+      maxItems: 50,
+      items: { $ref: '#/components/schemas/NameDto' },
+    });
+    expect(schemas.SubjectDto.properties!.nationalities).toMatchObject({
+      type: 'array',
+      items: { type: 'string', pattern: '^[A-Za-z]{3}$' },
+    });
     expect(schemas.NameDto.properties!.full).toMatchObject({ type: 'string', minLength: 1, maxLength: 300 });
     expect(schemas.NameDto.required).toBeUndefined();
   });
 
   it('documents custom rules from the registry: options, documentRule, then the built-in crosscheck rules', () => {
-    expect(schemas.SubjectDto.properties!.dateOfBirth).toMatchObject({ type: 'string', pattern: '^\\d{4}$', description: 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD' });
-    expect(schemas.SubjectDto.properties!.serial).toMatchObject({ type: 'string', pattern: '^[A-Z0-9]+$', description: 'a serial number' });
+    expect(schemas.SubjectDto.properties!.dateOfBirth).toMatchObject({
+      type: 'string',
+      pattern: '^\\d{4}$',
+      description: 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD',
+    });
+    expect(schemas.SubjectDto.properties!.serial).toMatchObject({
+      type: 'string',
+      pattern: '^[A-Z0-9]+$',
+      description: 'a serial number',
+    });
     // A cross-field rule constrains the object that holds the field.
-    expect(schemas.NameDto.allOf).toEqual([{ anyOf: [{ required: ['full'] }, { required: ['given'] }, { required: ['family'] }] }]);
+    expect(schemas.NameDto.allOf).toEqual([
+      { anyOf: [{ required: ['full'] }, { required: ['given'] }, { required: ['family'] }] },
+    ]);
     expect(schemas.NameDto.properties!.full.description).toContain('at least one of full, given or family');
   });
 
@@ -270,16 +346,24 @@ describe('OpenAPI document', () => {
   it('takes what metadata cannot say from @OpenApiOperation', () => {
     const batch = operation('/v1/things/batch', 'post');
     expect(batch.requestBody!.content).toEqual({
-      'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/CreateThingDto' }, maxItems: 10 } },
+      'application/json': {
+        schema: { type: 'array', items: { $ref: '#/components/schemas/CreateThingDto' }, maxItems: 10 },
+      },
       'application/x-ndjson': { schema: { type: 'string' } },
     });
-    expect(batch.parameters).toEqual([{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } }]);
+    expect(batch.parameters).toEqual([
+      { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } },
+    ]);
     expect(batch.responses['429']).toEqual({ $ref: '#/components/responses/RateLimited' });
   });
 
   it('declares path and query parameters, with types from pipes', () => {
-    expect(operation('/v1/things/{id}', 'get').parameters).toEqual([{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }]);
-    expect(operation('/v1/things/{id}', 'delete').parameters).toEqual([{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }]);
+    expect(operation('/v1/things/{id}', 'get').parameters).toEqual([
+      { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+    ]);
+    expect(operation('/v1/things/{id}', 'delete').parameters).toEqual([
+      { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+    ]);
     expect(operation('/v1/things', 'get').parameters).toEqual([
       { name: 'cursor', in: 'query', required: false, schema: { type: 'string' } },
       { name: 'limit', in: 'query', required: false, schema: { type: 'string' } },
@@ -295,14 +379,26 @@ describe('OpenAPI document', () => {
     expect(codes('/health', 'get')).toEqual(['200', '500']);
     expect(operation('/metrics', 'get').responses['200'].content).toEqual({ 'text/plain': {} });
     expect(operation('/v1/things', 'post').responses['400']).toEqual({ $ref: '#/components/responses/BadRequest' });
-    expect(result.document.components.responses.BadRequest).toMatchObject({ content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiError' } } } });
+    expect(result.document.components.responses.BadRequest).toMatchObject({
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiError' } } },
+    });
   });
 
   it('describes the error body ApiExceptionFilter actually writes', () => {
     let body: Record<string, unknown> = {};
-    const response = { status: () => response, json: (value: Record<string, unknown>) => (body = JSON.parse(JSON.stringify({ ...value, traceId: 'a'.repeat(32) }))) };
-    const host = { getType: () => 'http', switchToHttp: () => ({ getResponse: () => response }) } as unknown as ArgumentsHost;
-    new ApiExceptionFilter().catch(new ApiError(400, 'validation_failed', 'x: bad', [{ field: 'x', rule: 'isString', message: 'bad' }]), host);
+    const response = {
+      status: () => response,
+      json: (value: Record<string, unknown>) =>
+        (body = JSON.parse(JSON.stringify({ ...value, traceId: 'a'.repeat(32) }))),
+    };
+    const host = {
+      getType: () => 'http',
+      switchToHttp: () => ({ getResponse: () => response }),
+    } as unknown as ArgumentsHost;
+    new ApiExceptionFilter().catch(
+      new ApiError(400, 'validation_failed', 'x: bad', [{ field: 'x', rule: 'isString', message: 'bad' }]),
+      host,
+    );
     expect(conforms(body, schemas.ApiError, schemas)).toEqual([]);
   });
 
@@ -315,7 +411,11 @@ describe('OpenAPI document', () => {
   });
 
   it('drops excluded routes', () => {
-    const { document } = openApiDocumentFor([ThingsHttpController, HealthController], { ...options, operations: { 'GET /metrics': { exclude: true } }, exclude: (route) => route.path === '/health' });
+    const { document } = openApiDocumentFor([ThingsHttpController, HealthController], {
+      ...options,
+      operations: { 'GET /metrics': { exclude: true } },
+      exclude: (route) => route.path === '/health',
+    });
     expect(Object.keys(document.paths)).toEqual(['/v1/things', '/v1/things/batch', '/v1/things/{id}']);
   });
 });
@@ -337,7 +437,9 @@ describe('mountOpenApiDocs', () => {
   it('serves the document at /docs/openapi.json', async () => {
     const response = await fetch(`${url}/docs/openapi.json`);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(await response.json()).toEqual(openApiDocumentFor([ThingsHttpController, HealthController], options).document);
+    expect(await response.json()).toEqual(
+      openApiDocumentFor([ThingsHttpController, HealthController], options).document,
+    );
   });
 
   it('serves Swagger UI at /docs from the installed package, not a CDN', async () => {
@@ -353,14 +455,27 @@ describe('mountOpenApiDocs', () => {
 /** A small structural check (types, required, additionalProperties, $ref): enough to catch the format drifting. */
 function conforms(value: unknown, schema: SchemaObject, all: Record<string, SchemaObject>, at = '$'): string[] {
   if (schema.$ref) return conforms(value, all[schema.$ref.split('/').pop()!], all, at);
-  if (schema.type === 'string') return typeof value === 'string' && (!schema.pattern || new RegExp(schema.pattern as string).test(value)) ? [] : [`${at}: not a matching string`];
-  if (schema.type === 'array') return Array.isArray(value) ? value.flatMap((item, i) => conforms(item, schema.items ?? {}, all, `${at}[${i}]`)) : [`${at}: not an array`];
+  if (schema.type === 'string')
+    return typeof value === 'string' && (!schema.pattern || new RegExp(schema.pattern as string).test(value))
+      ? []
+      : [`${at}: not a matching string`];
+  if (schema.type === 'array')
+    return Array.isArray(value)
+      ? value.flatMap((item, i) => conforms(item, schema.items ?? {}, all, `${at}[${i}]`))
+      : [`${at}: not an array`];
   if (schema.type === 'object') {
     if (value === null || typeof value !== 'object') return [`${at}: not an object`];
     const record = value as Record<string, unknown>;
     const missing = (schema.required ?? []).filter((key) => !(key in record)).map((key) => `${at}.${key}: missing`);
-    const unknown = schema.additionalProperties === false ? Object.keys(record).filter((key) => !schema.properties?.[key]).map((key) => `${at}.${key}: not in the schema`) : [];
-    const nested = Object.entries(schema.properties ?? {}).flatMap(([key, property]) => (key in record ? conforms(record[key], property, all, `${at}.${key}`) : []));
+    const unknown =
+      schema.additionalProperties === false
+        ? Object.keys(record)
+            .filter((key) => !schema.properties?.[key])
+            .map((key) => `${at}.${key}: not in the schema`)
+        : [];
+    const nested = Object.entries(schema.properties ?? {}).flatMap(([key, property]) =>
+      key in record ? conforms(record[key], property, all, `${at}.${key}`) : [],
+    );
     return [...missing, ...unknown, ...nested];
   }
   return [];

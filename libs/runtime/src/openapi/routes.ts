@@ -142,7 +142,15 @@ export function discoverRoutes(controllers: Function[], options: RouteDiscoveryO
       const controllerPaths = (Reflect.getMetadata(PATH_METADATA, controller) as string | string[] | undefined) ?? '/';
       for (const controllerPath of [controllerPaths].flat()) {
         for (const methodPath of [methodPaths].flat()) {
-          routes.push(describeRoute(controller, handlerName, method, joinPath(options.globalPrefix, controllerPath, methodPath), options));
+          routes.push(
+            describeRoute(
+              controller,
+              handlerName,
+              method,
+              joinPath(options.globalPrefix, controllerPath, methodPath),
+              options,
+            ),
+          );
         }
       }
     }
@@ -150,13 +158,23 @@ export function discoverRoutes(controllers: Function[], options: RouteDiscoveryO
   return routes;
 }
 
-function describeRoute(controller: Function, handlerName: string, method: HttpMethod, path: string, options: RouteDiscoveryOptions): DiscoveredRoute {
+function describeRoute(
+  controller: Function,
+  handlerName: string,
+  method: HttpMethod,
+  path: string,
+  options: RouteDiscoveryOptions,
+): DiscoveredRoute {
   const handler = (controller.prototype as Record<string, Function>)[handlerName];
   const rolesKey = options.rolesMetadataKey ?? REQUIRED_ROLES_METADATA;
   // As Reflector.getAllAndOverride in the guard: the handler's roles, else the controller's.
-  const roles = (Reflect.getMetadata(rolesKey, handler) ?? Reflect.getMetadata(rolesKey, controller)) as string[] | undefined;
+  const roles = (Reflect.getMetadata(rolesKey, handler) ?? Reflect.getMetadata(rolesKey, controller)) as
+    string[] | undefined;
   const designTypes = (Reflect.getMetadata('design:paramtypes', controller.prototype, handlerName) ?? []) as unknown[];
-  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, handlerName) ?? {}) as Record<string, { index: number; data?: unknown; pipes?: unknown[] }>;
+  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, handlerName) ?? {}) as Record<
+    string,
+    { index: number; data?: unknown; pipes?: unknown[] }
+  >;
   let body: DiscoveredRoute['body'];
   let usesResponse = false;
   const parameters: RouteParameter[] = [];
@@ -168,7 +186,8 @@ function describeRoute(controller: Function, handlerName: string, method: HttpMe
     const name = typeof arg.data === 'string' ? arg.data : undefined;
     if (paramtype === RouteParamtypes.BODY) body = { type, property: name };
     else if (paramtype === RouteParamtypes.RESPONSE) usesResponse = true;
-    else if (PARAMETER_LOCATIONS[paramtype]) parameters.push({ in: PARAMETER_LOCATIONS[paramtype]!, name, type, pipes: arg.pipes ?? [] });
+    else if (PARAMETER_LOCATIONS[paramtype])
+      parameters.push({ in: PARAMETER_LOCATIONS[paramtype]!, name, type, pipes: arg.pipes ?? [] });
   }
   const passthrough = Reflect.getMetadata(RESPONSE_PASSTHROUGH_METADATA, controller, handlerName) === true;
   const doc: OperationDoc = {
@@ -195,7 +214,10 @@ function describeRoute(controller: Function, handlerName: string, method: HttpMe
 function joinPath(...parts: (string | undefined)[]): string {
   const segments = parts.flatMap((part) => (part ?? '').split('/')).filter((segment) => segment.length > 0);
   const converted = segments.map((segment) =>
-    segment.replace(/^:([A-Za-z0-9_]+)\??$/, '{$1}').replace(/^\*([A-Za-z0-9_]+)$/, '{$1}').replace(/^\{\*([A-Za-z0-9_]+)\}$/, '{$1}'),
+    segment
+      .replace(/^:([A-Za-z0-9_]+)\??$/, '{$1}')
+      .replace(/^\*([A-Za-z0-9_]+)$/, '{$1}')
+      .replace(/^\{\*([A-Za-z0-9_]+)\}$/, '{$1}'),
   );
   return `/${converted.join('/')}`;
 }

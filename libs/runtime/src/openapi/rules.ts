@@ -88,9 +88,18 @@ export const BUILT_IN_RULES: Record<string, RuleDoc> = {
   isIso8601: isoDateOrDateTime,
   isDateString: isoDateOrDateTime,
   // class-validator accepts these codes in any case.
-  isISO31661Alpha2: { schema: { type: 'string', pattern: '^[A-Za-z]{2}$', examples: ['FR'] }, description: 'an ISO 3166-1 alpha-2 country code' },
-  isISO31661Alpha3: { schema: { type: 'string', pattern: '^[A-Za-z]{3}$', examples: ['FRA'] }, description: 'an ISO 3166-1 alpha-3 country code' },
-  isISO4217CurrencyCode: { schema: { type: 'string', pattern: '^[A-Za-z]{3}$', examples: ['EUR'] }, description: 'an ISO 4217 currency code' },
+  isISO31661Alpha2: {
+    schema: { type: 'string', pattern: '^[A-Za-z]{2}$', examples: ['FR'] },
+    description: 'an ISO 3166-1 alpha-2 country code',
+  },
+  isISO31661Alpha3: {
+    schema: { type: 'string', pattern: '^[A-Za-z]{3}$', examples: ['FRA'] },
+    description: 'an ISO 3166-1 alpha-3 country code',
+  },
+  isISO4217CurrencyCode: {
+    schema: { type: 'string', pattern: '^[A-Za-z]{3}$', examples: ['EUR'] },
+    description: 'an ISO 4217 currency code',
+  },
   isLocale: { schema: { type: 'string' }, description: 'a locale, e.g. en-GB' },
   isTimeZone: { schema: { type: 'string' }, description: 'an IANA time zone, e.g. Europe/Paris' },
   isLatitude: { schema: { type: ['number', 'string'] }, description: 'a latitude, -90 to 90' },
@@ -106,7 +115,9 @@ export const BUILT_IN_RULES: Record<string, RuleDoc> = {
     schema: ({ constraints: [pattern, modifiers] }) => {
       const source = pattern instanceof RegExp ? pattern.source : String(pattern);
       const flags = pattern instanceof RegExp ? pattern.flags : String(modifiers ?? '');
-      return flags ? { type: 'string', pattern: source, 'x-pattern-flags': flags } : { type: 'string', pattern: source };
+      return flags
+        ? { type: 'string', pattern: source, 'x-pattern-flags': flags }
+        : { type: 'string', pattern: source };
     },
   },
 };

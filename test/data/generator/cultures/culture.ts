@@ -88,7 +88,8 @@ function parseEntry(text: string, script: ScriptCode, line: string): NameEntry {
     .map((spelling) => spelling.trim())
     .filter((spelling) => spelling.length > 0);
   const latin = script === 'Latn' ? [native, ...listed] : listed;
-  if (native.length === 0 || latin.length === 0) throw new Error(`name table line "${line}" needs a name and at least one Latin spelling`);
+  if (native.length === 0 || latin.length === 0)
+    throw new Error(`name table line "${line}" needs a name and at least one Latin spelling`);
   if (new Set(latin).size !== latin.length) throw new Error(`name table line "${line}" repeats a spelling`);
   return { native, latin };
 }

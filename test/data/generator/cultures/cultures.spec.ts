@@ -21,7 +21,9 @@ describe.each(CULTURES.map((c) => [c.id, c] as const))('the %s name tables', (_i
   it(`write every name in ${c.script}, and every spelling in Latin letters`, () => {
     const misfits = entries.flatMap((name) => [
       ...(WRITTEN_IN[c.script].test(name.native) ? [] : [`${name.native} is not ${c.script}`]),
-      ...name.latin.filter((spelling) => !WRITTEN_IN.Latn.test(spelling)).map((spelling) => `${spelling} (${name.native}) is not Latin`),
+      ...name.latin
+        .filter((spelling) => !WRITTEN_IN.Latn.test(spelling))
+        .map((spelling) => `${spelling} (${name.native}) is not Latin`),
     ]);
     expect(misfits).toEqual([]);
   });
@@ -64,7 +66,11 @@ describe('a woman’s family name', () => {
     ['polish', entry('Wiśniewski', 'Wiśniewski', 'Wisniewski'), entry('Wiśniewska', 'Wiśniewska', 'Wisniewska')],
     ['polish', entry('Zawadzki', 'Zawadzki'), entry('Zawadzka', 'Zawadzka')],
     ['polish', entry('Nowak', 'Nowak'), entry('Nowak', 'Nowak')],
-    ['greek', entry('Παπαδόπουλος', 'Papadopoulos', 'Papadopulos'), entry('Παπαδοπούλου', 'Papadopoulou', 'Papadopulu')],
+    [
+      'greek',
+      entry('Παπαδόπουλος', 'Papadopoulos', 'Papadopulos'),
+      entry('Παπαδοπούλου', 'Papadopoulou', 'Papadopulu'),
+    ],
     ['greek', entry('Βλάχος', 'Vlachos', 'Vlahos'), entry('Βλάχου', 'Vlachou', 'Vlahou')],
     ['greek', entry('Κατσαρός', 'Katsaros'), entry('Κατσαρού', 'Katsarou')],
     ['greek', entry('Παπαδάκης', 'Papadakis'), entry('Παπαδάκη', 'Papadaki')],
@@ -74,15 +80,26 @@ describe('a woman’s family name', () => {
     expect(culture(id).feminine!(man)).toEqual(woman);
   });
 
-  it.each(['arabic', 'chinese', 'japanese', 'korean', 'hebrew', 'english', 'french', 'spanish', 'german', 'turkish', 'dutch'] as const)(
-    'in %s is the man’s',
-    (id) => expect(culture(id).feminine).toBeUndefined(),
-  );
+  it.each([
+    'arabic',
+    'chinese',
+    'japanese',
+    'korean',
+    'hebrew',
+    'english',
+    'french',
+    'spanish',
+    'german',
+    'turkish',
+    'dutch',
+  ] as const)('in %s is the man’s', (id) => expect(culture(id).feminine).toBeUndefined());
 });
 
 describe('Russian patronymics', () => {
   it('are built on a stem for every father’s name but the irregular Илья and Никита', () => {
-    const without = culture('russian').male.filter((name) => !name.patronymicStem).map((name) => name.native);
+    const without = culture('russian')
+      .male.filter((name) => !name.patronymicStem)
+      .map((name) => name.native);
     expect(without.sort()).toEqual(['Илья', 'Никита']);
   });
 });

@@ -10,7 +10,15 @@ import { Explanation } from './Explanation';
 import { SideBySide } from './SideBySide';
 import { TriagePanel } from './TriagePanel';
 
-export function AlertDetail({ alertId, known, onPushed, agency, zipkinUrl, onChanged, onClose }: {
+export function AlertDetail({
+  alertId,
+  known,
+  onPushed,
+  agency,
+  zipkinUrl,
+  onChanged,
+  onClose,
+}: {
   alertId: string;
   known: Alert | undefined;
   onPushed: (listener: (alert: Alert) => void) => () => void;
@@ -29,7 +37,13 @@ export function AlertDetail({ alertId, known, onPushed, agency, zipkinUrl, onCha
     // The list's copy shows at once; the service's answer is the authority.
     api.alert(alertId).then(
       (fetched) => !cancelled && setAlert(fetched),
-      (error: unknown) => !cancelled && setProblem(error instanceof ApiError && error.status === 404 ? 'This alert does not exist, or is not your agency’s.' : String((error as Error).message ?? error)),
+      (error: unknown) =>
+        !cancelled &&
+        setProblem(
+          error instanceof ApiError && error.status === 404
+            ? 'This alert does not exist, or is not your agency’s.'
+            : String((error as Error).message ?? error),
+        ),
     );
     const unsubscribe = onPushed((pushed) => pushed.alertId === alertId && setAlert(pushed));
     return () => {
@@ -40,7 +54,11 @@ export function AlertDetail({ alertId, known, onPushed, agency, zipkinUrl, onCha
   }, [alertId]);
 
   if (!alert) {
-    return <div className="detail-empty">{problem ? <p className="banner error">{problem}</p> : <p className="muted">Loading…</p>}</div>;
+    return (
+      <div className="detail-empty">
+        {problem ? <p className="banner error">{problem}</p> : <p className="muted">Loading…</p>}
+      </div>
+    );
   }
 
   const subject = headline(alert.record ?? undefined) || headline(entryBody(alert.entry));
@@ -71,12 +89,17 @@ export function AlertDetail({ alertId, known, onPushed, agency, zipkinUrl, onCha
           </span>
           <span className="fact">
             <span className="fact-label">Owners</span>
-            record <span className={`agency-tag${alert.recordOwner === agency ? ' own' : ''}`}>{alert.recordOwner}</span> entry{' '}
+            record{' '}
+            <span className={`agency-tag${alert.recordOwner === agency ? ' own' : ''}`}>
+              {alert.recordOwner}
+            </span> entry{' '}
             <span className={`agency-tag${alert.entryOwner === agency ? ' own' : ''}`}>{alert.entryOwner}</span>
           </span>
           <span className="fact">
             <span className="fact-label">{alert.kind === 'hit_notice' ? 'Hit notice' : 'Subscription'}</span>
-            {alert.kind === 'hit_notice' ? 'to both parties of the hit' : (alert.subscriptionName ?? alert.subscriptionId)}
+            {alert.kind === 'hit_notice'
+              ? 'to both parties of the hit'
+              : (alert.subscriptionName ?? alert.subscriptionId)}
           </span>
           <span className="fact">
             <span className="fact-label">Raised</span>
@@ -89,7 +112,12 @@ export function AlertDetail({ alertId, known, onPushed, agency, zipkinUrl, onCha
             )}
           </span>
           {alert.traceId && zipkinUrl && (
-            <a className="trace-link" href={`${zipkinUrl}/traces/${alert.traceId}`} target="_blank" rel="noopener noreferrer">
+            <a
+              className="trace-link"
+              href={`${zipkinUrl}/traces/${alert.traceId}`}
+              target="_blank"
+              rel="noopener noreferrer"
+            >
               View trace in Zipkin ↗
             </a>
           )}
@@ -103,7 +131,11 @@ export function AlertDetail({ alertId, known, onPushed, agency, zipkinUrl, onCha
       )}
       {alert.ownerDecision && (
         <p className={`banner owner-${alert.ownerDecision.decision}`} role="status">
-          <strong>Data owner {alert.ownerDecision.agency} {alert.ownerDecision.decision === 'confirmed' ? 'confirmed' : 'rejected'} this hit</strong> <When at={alert.ownerDecision.at} />: {alert.ownerDecision.reason}
+          <strong>
+            Data owner {alert.ownerDecision.agency}{' '}
+            {alert.ownerDecision.decision === 'confirmed' ? 'confirmed' : 'rejected'} this hit
+          </strong>{' '}
+          <When at={alert.ownerDecision.at} />: {alert.ownerDecision.reason}
         </p>
       )}
 
@@ -121,17 +153,22 @@ export function AlertDetail({ alertId, known, onPushed, agency, zipkinUrl, onCha
           <ol className="history">
             <li>
               <span className="history-status">Raised</span> <When at={alert.raisedAt} />
-              <span className="muted"> · {enumLabel(alert.record?.kind) || alert.recordKind} against {alert.entryId}</span>
+              <span className="muted">
+                {' '}
+                · {enumLabel(alert.record?.kind) || alert.recordKind} against {alert.entryId}
+              </span>
             </li>
             {alert.triage.map((step, index) => (
               <li key={index}>
-                <StatusBadge status={step.status} /> <When at={step.at} /> <span className="muted">by key {step.by}</span>
+                <StatusBadge status={step.status} /> <When at={step.at} />{' '}
+                <span className="muted">by key {step.by}</span>
                 <p className="history-reason">{step.reason}</p>
               </li>
             ))}
             {alert.ownerDecision && (
               <li>
-                <span className="history-status">Owner {alert.ownerDecision.decision}</span> <When at={alert.ownerDecision.at} /> <span className="muted">by {alert.ownerDecision.agency}</span>
+                <span className="history-status">Owner {alert.ownerDecision.decision}</span>{' '}
+                <When at={alert.ownerDecision.at} /> <span className="muted">by {alert.ownerDecision.agency}</span>
                 <p className="history-reason">{alert.ownerDecision.reason}</p>
               </li>
             )}

@@ -31,12 +31,28 @@ const SORTS: [AlertSort, string][] = [
   ['updated', 'Recently updated'],
 ];
 
-function ChipGroup<T extends string>({ label, options, chosen, onChange }: { label: string; options: [T, string][]; chosen: T[]; onChange: (values: T[]) => void }) {
+function ChipGroup<T extends string>({
+  label,
+  options,
+  chosen,
+  onChange,
+}: {
+  label: string;
+  options: [T, string][];
+  chosen: T[];
+  onChange: (values: T[]) => void;
+}) {
   return (
     <fieldset className="chip-group">
       <legend>{label}</legend>
       {options.map(([value, text]) => (
-        <button key={value} type="button" className={`toggle${chosen.includes(value) ? ' on' : ''}`} aria-pressed={chosen.includes(value)} onClick={() => onChange(toggle(chosen, value))}>
+        <button
+          key={value}
+          type="button"
+          className={`toggle${chosen.includes(value) ? ' on' : ''}`}
+          aria-pressed={chosen.includes(value)}
+          onClick={() => onChange(toggle(chosen, value))}
+        >
           {text}
         </button>
       ))}
@@ -51,15 +67,42 @@ export function AlertFilters({ filters, onChange }: { filters: Filters; onChange
       <summary>
         Filters{active > 0 && <span className="count">{active}</span>}
         {active > 0 && (
-          <button type="button" className="link" onClick={(event) => (event.preventDefault(), onChange({ ...filters, status: [], level: [], dataset: [], kind: [] }))}>
+          <button
+            type="button"
+            className="link"
+            onClick={(event) => (
+              event.preventDefault(),
+              onChange({ ...filters, status: [], level: [], dataset: [], kind: [] })
+            )}
+          >
             clear
           </button>
         )}
       </summary>
-      <ChipGroup label="Status" options={STATUSES} chosen={filters.status} onChange={(status) => onChange({ ...filters, status })} />
-      <ChipGroup label="Level" options={LEVELS} chosen={filters.level} onChange={(level) => onChange({ ...filters, level })} />
-      <ChipGroup label="Dataset" options={DATASETS} chosen={filters.dataset} onChange={(dataset) => onChange({ ...filters, dataset })} />
-      <ChipGroup label="Kind" options={KINDS} chosen={filters.kind} onChange={(kind) => onChange({ ...filters, kind })} />
+      <ChipGroup
+        label="Status"
+        options={STATUSES}
+        chosen={filters.status}
+        onChange={(status) => onChange({ ...filters, status })}
+      />
+      <ChipGroup
+        label="Level"
+        options={LEVELS}
+        chosen={filters.level}
+        onChange={(level) => onChange({ ...filters, level })}
+      />
+      <ChipGroup
+        label="Dataset"
+        options={DATASETS}
+        chosen={filters.dataset}
+        onChange={(dataset) => onChange({ ...filters, dataset })}
+      />
+      <ChipGroup
+        label="Kind"
+        options={KINDS}
+        chosen={filters.kind}
+        onChange={(kind) => onChange({ ...filters, kind })}
+      />
     </details>
   );
 }

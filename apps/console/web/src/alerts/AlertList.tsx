@@ -4,7 +4,16 @@ import { datasetLabel, percent } from '../format/labels';
 import { entryBody, headline } from '../format/record-view';
 import { LevelChip, NoticeChip, StatusBadge, When } from '../ui/chips';
 
-export function AlertList({ alerts, selectedId, fresh, loading, error, hasMore, onOpen, onLoadMore }: {
+export function AlertList({
+  alerts,
+  selectedId,
+  fresh,
+  loading,
+  error,
+  hasMore,
+  onOpen,
+  onLoadMore,
+}: {
   alerts: Alert[];
   selectedId?: string;
   fresh: Set<string>;
@@ -38,21 +47,31 @@ export function AlertList({ alerts, selectedId, fresh, loading, error, hasMore, 
               data-alert-id={alert.alertId}
             >
               <span className="alert-item-top">
-                <span className="alert-item-subject">{headline(alert.record ?? undefined) || headline(entryBody(alert.entry)) || alert.recordKind}</span>
+                <span className="alert-item-subject">
+                  {headline(alert.record ?? undefined) || headline(entryBody(alert.entry)) || alert.recordKind}
+                </span>
                 <LevelChip level={alert.level} score={alert.score} />
               </span>
               <span className="alert-item-entry">
-                {alert.noticeColour ? <NoticeChip colour={alert.noticeColour} /> : <span className="dataset">{datasetLabel(alert.dataset)}</span>}
+                {alert.noticeColour ? (
+                  <NoticeChip colour={alert.noticeColour} />
+                ) : (
+                  <span className="dataset">{datasetLabel(alert.dataset)}</span>
+                )}
                 <span className="entry-id">{alert.entryId}</span>
               </span>
               <span className="alert-item-meta">
                 <StatusBadge status={alert.status} />
-                <span className="muted">{alert.kind === 'hit_notice' ? 'Hit notice' : (alert.subscriptionName ?? 'Subscription')}</span>
+                <span className="muted">
+                  {alert.kind === 'hit_notice' ? 'Hit notice' : (alert.subscriptionName ?? 'Subscription')}
+                </span>
                 <span className="muted right">
                   <When at={alert.raisedAt} />
                 </span>
               </span>
-              {fresh.has(alert.alertId) && <span className="visually-hidden">, just arrived (score {percent(alert.score)})</span>}
+              {fresh.has(alert.alertId) && (
+                <span className="visually-hidden">, just arrived (score {percent(alert.score)})</span>
+              )}
             </button>
           </li>
         ))}

@@ -6,7 +6,15 @@ import { AlertFilters, SortSelect } from './AlertFilters';
 import { AlertList } from './AlertList';
 import type { AlertFeed } from './use-alert-feed';
 
-export function AlertsPage({ feed, filters, onFilters, openId, onOpen, agency, zipkinUrl }: {
+export function AlertsPage({
+  feed,
+  filters,
+  onFilters,
+  openId,
+  onOpen,
+  agency,
+  zipkinUrl,
+}: {
   feed: AlertFeed;
   filters: Filters;
   onFilters: (filters: Filters) => void;
@@ -20,20 +28,45 @@ export function AlertsPage({ feed, filters, onFilters, openId, onOpen, agency, z
       <aside className="alerts-column" aria-label="Alert list">
         <div className="alerts-column-head">
           <h2>
-            Alerts <span className="count">{feed.alerts.length}{feed.nextCursor ? '+' : ''}</span>
+            Alerts{' '}
+            <span className="count">
+              {feed.alerts.length}
+              {feed.nextCursor ? '+' : ''}
+            </span>
           </h2>
           <SortSelect sort={filters.sort} onChange={(sort) => onFilters({ ...filters, sort })} />
         </div>
         <AlertFilters filters={filters} onChange={onFilters} />
-        <AlertList alerts={feed.alerts} selectedId={openId} fresh={feed.fresh} loading={feed.loading} error={feed.error} hasMore={feed.nextCursor !== null} onOpen={onOpen} onLoadMore={feed.loadMore} />
+        <AlertList
+          alerts={feed.alerts}
+          selectedId={openId}
+          fresh={feed.fresh}
+          loading={feed.loading}
+          error={feed.error}
+          hasMore={feed.nextCursor !== null}
+          onOpen={onOpen}
+          onLoadMore={feed.loadMore}
+        />
       </aside>
       <section className="detail-column" aria-label="Alert">
         {openId ? (
-          <AlertDetail key={openId} alertId={openId} known={feed.latest(openId)} onPushed={feed.onPushed} agency={agency} zipkinUrl={zipkinUrl} onChanged={(alert: Alert) => feed.remember(alert)} onClose={() => onOpen(undefined)} />
+          <AlertDetail
+            key={openId}
+            alertId={openId}
+            known={feed.latest(openId)}
+            onPushed={feed.onPushed}
+            agency={agency}
+            zipkinUrl={zipkinUrl}
+            onChanged={(alert: Alert) => feed.remember(alert)}
+            onClose={() => onOpen(undefined)}
+          />
         ) : (
           <div className="detail-empty">
             <p className="empty-title">Open an alert</p>
-            <p className="muted">Pick one on the left to see the shared record beside the reference entry, why they matched, and to triage it.</p>
+            <p className="muted">
+              Pick one on the left to see the shared record beside the reference entry, why they matched, and to triage
+              it.
+            </p>
           </div>
         )}
       </section>

@@ -11,7 +11,11 @@ import { memberDecision, percent } from '../format/labels';
 import { headline } from '../format/record-view';
 import { When } from '../ui/chips';
 
-type Loaded = { state: 'loading' } | { state: 'none' } | { state: 'error'; message: string } | { state: 'loaded'; entity: EntityView };
+type Loaded =
+  | { state: 'loading' }
+  | { state: 'none' }
+  | { state: 'error'; message: string }
+  | { state: 'loaded'; entity: EntityView };
 
 export function EntityPanel({ recordId, agency }: { recordId: string; agency: string }) {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
@@ -52,7 +56,8 @@ export function EntityPanel({ recordId, agency }: { recordId: string; agency: st
               <span className="member-name">{headline(member.record ?? undefined) || member.id}</span>
               <span className={`agency-tag${member.owner === agency ? ' own' : ''}`}>{member.owner}</span>
               <span className="muted">
-                {member.record?.externalRef ? `${member.record.externalRef} · ` : ''}v{member.version} · {memberDecision(member.decision, member.score)} · <When at={member.joinedAt} prefix="added" />
+                {member.record?.externalRef ? `${member.record.externalRef} · ` : ''}v{member.version} ·{' '}
+                {memberDecision(member.decision, member.score)} · <When at={member.joinedAt} prefix="added" />
               </span>
             </li>
           ))}
@@ -67,7 +72,10 @@ export function EntityPanel({ recordId, agency }: { recordId: string; agency: st
                 <span className={`agency-tag${link.agencies[0] === agency ? ' own' : ''}`}>{link.agencies[0]}</span>
                 <span className="link-line" aria-hidden="true" />
                 <span className={`agency-tag${link.agencies[1] === agency ? ' own' : ''}`}>{link.agencies[1]}</span>
-                <span className="muted">same {loaded.state === 'loaded' ? loaded.entity.kind.replace('_', ' ') : 'entity'}, {percent(link.score)}</span>
+                <span className="muted">
+                  same {loaded.state === 'loaded' ? loaded.entity.kind.replace('_', ' ') : 'entity'},{' '}
+                  {percent(link.score)}
+                </span>
               </li>
             ))}
           </ul>

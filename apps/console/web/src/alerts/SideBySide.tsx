@@ -11,7 +11,11 @@ function Values({ values }: { values: FieldValue[] }) {
         <li key={index}>
           <span className="value">{value.text}</span>
           {value.original && (
-            <span className="original" lang={value.original.script === 'Cyrl' ? 'ru' : undefined} title={value.original.script ? `original script: ${value.original.script}` : 'original script'}>
+            <span
+              className="original"
+              lang={value.original.script === 'Cyrl' ? 'ru' : undefined}
+              title={value.original.script ? `original script: ${value.original.script}` : 'original script'}
+            >
               {value.original.text}
               {value.original.script && <span className="script">{value.original.script}</span>}
             </span>
@@ -61,8 +65,17 @@ export function SideBySide({ alert }: { alert: Alert }) {
               <td data-side="record">
                 <Values values={row.record} />
               </td>
-              <td className="agree-col" aria-label={row.agreement === 'same' ? 'agree' : row.agreement === 'differs' ? 'differ' : 'not compared'}>
-                {row.agreement === 'same' ? <span className="agree same">=</span> : row.agreement === 'differs' ? <span className="agree differs">≠</span> : null}
+              <td
+                className="agree-col"
+                aria-label={
+                  row.agreement === 'same' ? 'agree' : row.agreement === 'differs' ? 'differ' : 'not compared'
+                }
+              >
+                {row.agreement === 'same' ? (
+                  <span className="agree same">=</span>
+                ) : row.agreement === 'differs' ? (
+                  <span className="agree differs">≠</span>
+                ) : null}
               </td>
               <td data-side="entry">
                 <Values values={row.entry} />

@@ -8,14 +8,23 @@ type Pending = { kind: 'triage'; action: TriageAction } | { kind: 'owner'; decis
 
 function problemOf(error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.code === 'invalid_transition') return `${error.message} (someone may have triaged it meanwhile; the alert shows its current state).`;
+    if (error.code === 'invalid_transition')
+      return `${error.message} (someone may have triaged it meanwhile; the alert shows its current state).`;
     if (error.status === 403) return 'Your key may not do this.';
     return error.message;
   }
   return String(error);
 }
 
-export function TriagePanel({ alert, agency, onChanged }: { alert: Alert; agency: string; onChanged: (alert: Alert) => void }) {
+export function TriagePanel({
+  alert,
+  agency,
+  onChanged,
+}: {
+  alert: Alert;
+  agency: string;
+  onChanged: (alert: Alert) => void;
+}) {
   const [pending, setPending] = useState<Pending | null>(null);
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -36,7 +45,10 @@ export function TriagePanel({ alert, agency, onChanged }: { alert: Alert; agency
     if (invalid) return setProblem(invalid);
     setBusy(true);
     try {
-      const updated = pending.kind === 'triage' ? await api.triage(alert.alertId, pending.action.status, reason.trim()) : await api.ownerDecision(alert.alertId, pending.decision, reason.trim());
+      const updated =
+        pending.kind === 'triage'
+          ? await api.triage(alert.alertId, pending.action.status, reason.trim())
+          : await api.ownerDecision(alert.alertId, pending.decision, reason.trim());
       setPending(null);
       setReason('');
       setProblem(null);
@@ -49,24 +61,47 @@ export function TriagePanel({ alert, agency, onChanged }: { alert: Alert; agency
   };
 
   if (actions.length === 0 && !ownerDecides) return null;
-  const prompt = pending?.kind === 'triage' ? pending.action.prompt : pending?.decision === 'confirmed' ? 'Why do you, as the data owner, confirm this hit?' : 'Why do you, as the data owner, reject this hit?';
-  const submitLabel = pending?.kind === 'triage' ? `Mark ${pending.action.label.toLowerCase()}` : pending?.decision === 'confirmed' ? 'Confirm as data owner' : 'Reject as data owner';
+  const prompt =
+    pending?.kind === 'triage'
+      ? pending.action.prompt
+      : pending?.decision === 'confirmed'
+        ? 'Why do you, as the data owner, confirm this hit?'
+        : 'Why do you, as the data owner, reject this hit?';
+  const submitLabel =
+    pending?.kind === 'triage'
+      ? `Mark ${pending.action.label.toLowerCase()}`
+      : pending?.decision === 'confirmed'
+        ? 'Confirm as data owner'
+        : 'Reject as data owner';
 
   return (
     <section className="panel actions" aria-label="Triage">
       <div className="action-row">
         {actions.map((action) => (
-          <button key={action.status} type="button" className={`action tone-${action.tone}${pending?.kind === 'triage' && pending.action.status === action.status ? ' chosen' : ''}`} onClick={() => choose({ kind: 'triage', action })}>
+          <button
+            key={action.status}
+            type="button"
+            className={`action tone-${action.tone}${pending?.kind === 'triage' && pending.action.status === action.status ? ' chosen' : ''}`}
+            onClick={() => choose({ kind: 'triage', action })}
+          >
             {action.label}
           </button>
         ))}
         {ownerDecides && (
           <span className="owner-actions">
             <span className="muted">Your agency owns this entry:</span>
-            <button type="button" className={`action tone-serious${pending?.kind === 'owner' && pending.decision === 'confirmed' ? ' chosen' : ''}`} onClick={() => choose({ kind: 'owner', decision: 'confirmed' })}>
+            <button
+              type="button"
+              className={`action tone-serious${pending?.kind === 'owner' && pending.decision === 'confirmed' ? ' chosen' : ''}`}
+              onClick={() => choose({ kind: 'owner', decision: 'confirmed' })}
+            >
               Confirm hit
             </button>
-            <button type="button" className={`action tone-dismiss${pending?.kind === 'owner' && pending.decision === 'rejected' ? ' chosen' : ''}`} onClick={() => choose({ kind: 'owner', decision: 'rejected' })}>
+            <button
+              type="button"
+              className={`action tone-dismiss${pending?.kind === 'owner' && pending.decision === 'rejected' ? ' chosen' : ''}`}
+              onClick={() => choose({ kind: 'owner', decision: 'rejected' })}
+            >
               Reject hit
             </button>
           </span>
@@ -75,7 +110,15 @@ export function TriagePanel({ alert, agency, onChanged }: { alert: Alert; agency
       {pending && (
         <form className="reason-form" onSubmit={submit}>
           <label htmlFor="triage-reason">{prompt}</label>
-          <textarea id="triage-reason" name="reason" rows={3} maxLength={MAX_REASON + 200} value={reason} onChange={(event) => setReason(event.target.value)} autoFocus />
+          <textarea
+            id="triage-reason"
+            name="reason"
+            rows={3}
+            maxLength={MAX_REASON + 200}
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+            autoFocus
+          />
           {problem && (
             <p className="form-error" role="alert">
               {problem}
@@ -88,7 +131,9 @@ export function TriagePanel({ alert, agency, onChanged }: { alert: Alert; agency
             <button type="button" className="secondary" onClick={() => setPending(null)} disabled={busy}>
               Cancel
             </button>
-            <span className="muted right">{reason.trim().length}/{MAX_REASON}</span>
+            <span className="muted right">
+              {reason.trim().length}/{MAX_REASON}
+            </span>
           </div>
         </form>
       )}

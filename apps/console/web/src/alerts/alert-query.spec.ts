@@ -1,11 +1,45 @@
 import type { Alert } from '../api/types';
-import { alertsQuery, appendPage, firstPage, matchesFilters, NO_FILTERS, sortAlerts, toggle, upsertAlert, type AlertFilters } from './alert-query';
+import {
+  alertsQuery,
+  appendPage,
+  firstPage,
+  matchesFilters,
+  NO_FILTERS,
+  sortAlerts,
+  toggle,
+  upsertAlert,
+  type AlertFilters,
+} from './alert-query';
 
 function alert(overrides: Partial<Alert>): Alert {
   return {
-    alertId: 'a1', cursor: '1', kind: 'alert', agency: 'FRA', subscriptionId: 's1', subscriptionName: 'Red notices', status: 'new', retraction: null, ownerDecision: null, triage: [],
-    entityId: 'e1', recordId: 'r1', recordOwner: 'FRA', recordKind: 'person', dataset: 'notices', datasetVersion: 3, entryId: 'RN-1', entryOwner: 'IPSG', noticeColour: 'red',
-    score: 0.9, level: 'hit', features: [], record: null, entry: null, traceId: null, raisedAt: '2026-03-01T10:00:00Z', updatedAt: '2026-03-01T10:00:00Z',
+    alertId: 'a1',
+    cursor: '1',
+    kind: 'alert',
+    agency: 'FRA',
+    subscriptionId: 's1',
+    subscriptionName: 'Red notices',
+    status: 'new',
+    retraction: null,
+    ownerDecision: null,
+    triage: [],
+    entityId: 'e1',
+    recordId: 'r1',
+    recordOwner: 'FRA',
+    recordKind: 'person',
+    dataset: 'notices',
+    datasetVersion: 3,
+    entryId: 'RN-1',
+    entryOwner: 'IPSG',
+    noticeColour: 'red',
+    score: 0.9,
+    level: 'hit',
+    features: [],
+    record: null,
+    entry: null,
+    traceId: null,
+    raisedAt: '2026-03-01T10:00:00Z',
+    updatedAt: '2026-03-01T10:00:00Z',
     ...overrides,
   };
 }
@@ -16,9 +50,23 @@ describe('alertsQuery', () => {
   });
 
   it('sends each filter as a comma list, and the cursor of the next page', () => {
-    const filters: AlertFilters = { status: ['new', 'acknowledged'], level: ['hit'], dataset: ['notices', 'works-of-art'], kind: ['alert'], sort: 'score' };
+    const filters: AlertFilters = {
+      status: ['new', 'acknowledged'],
+      level: ['hit'],
+      dataset: ['notices', 'works-of-art'],
+      kind: ['alert'],
+      sort: 'score',
+    };
     const query = new URLSearchParams(alertsQuery(filters, 'abc=', 20));
-    expect(Object.fromEntries(query)).toEqual({ status: 'new,acknowledged', level: 'hit', dataset: 'notices,works-of-art', kind: 'alert', sort: 'score', limit: '20', cursor: 'abc=' });
+    expect(Object.fromEntries(query)).toEqual({
+      status: 'new,acknowledged',
+      level: 'hit',
+      dataset: 'notices,works-of-art',
+      kind: 'alert',
+      sort: 'score',
+      limit: '20',
+      cursor: 'abc=',
+    });
   });
 });
 
@@ -36,8 +84,18 @@ describe('matchesFilters', () => {
 });
 
 describe('sortAlerts', () => {
-  const older = alert({ alertId: 'old', raisedAt: '2026-03-01T09:00:00Z', updatedAt: '2026-03-02T09:00:00Z', score: 0.95 });
-  const newer = alert({ alertId: 'new', raisedAt: '2026-03-01T11:00:00Z', updatedAt: '2026-03-01T11:00:00Z', score: 0.7 });
+  const older = alert({
+    alertId: 'old',
+    raisedAt: '2026-03-01T09:00:00Z',
+    updatedAt: '2026-03-02T09:00:00Z',
+    score: 0.95,
+  });
+  const newer = alert({
+    alertId: 'new',
+    raisedAt: '2026-03-01T11:00:00Z',
+    updatedAt: '2026-03-01T11:00:00Z',
+    score: 0.7,
+  });
 
   it.each([
     ['newest', ['new', 'old']],
@@ -70,15 +128,23 @@ describe('upsertAlert', () => {
 
   it('drops an alert that no longer passes the filters, and ignores one that never did', () => {
     const onlyNew = { ...NO_FILTERS, status: ['new' as const] };
-    expect(upsertAlert([alert({ alertId: 'x' })], alert({ alertId: 'x', status: 'false_positive' }), onlyNew)).toEqual([]);
+    expect(upsertAlert([alert({ alertId: 'x' })], alert({ alertId: 'x', status: 'false_positive' }), onlyNew)).toEqual(
+      [],
+    );
     expect(upsertAlert([], alert({ alertId: 'z', status: 'confirmed' }), onlyNew)).toEqual([]);
   });
 });
 
 describe('appendPage', () => {
   it('adds the next page without showing an alert twice', () => {
-    const shown = [alert({ alertId: 'live', raisedAt: '2026-03-01T12:00:00Z', status: 'acknowledged' }), alert({ alertId: 'p1' })];
-    const page = [alert({ alertId: 'live', raisedAt: '2026-03-01T12:00:00Z' }), alert({ alertId: 'p2', raisedAt: '2026-02-01T10:00:00Z' })];
+    const shown = [
+      alert({ alertId: 'live', raisedAt: '2026-03-01T12:00:00Z', status: 'acknowledged' }),
+      alert({ alertId: 'p1' }),
+    ];
+    const page = [
+      alert({ alertId: 'live', raisedAt: '2026-03-01T12:00:00Z' }),
+      alert({ alertId: 'p2', raisedAt: '2026-02-01T10:00:00Z' }),
+    ];
     const merged = appendPage(shown, page, NO_FILTERS);
     expect(merged.map((a) => a.alertId)).toEqual(['live', 'p1', 'p2']);
     // What was pushed live is newer than what the page says.
@@ -93,14 +159,21 @@ it('toggle adds a value that is missing and removes one that is there', () => {
 
 describe('firstPage', () => {
   it('lays what the stream pushed while the page loaded over it', () => {
-    const page = [alert({ alertId: 'a', status: 'new', updatedAt: '2026-03-01T10:00:00Z' }), alert({ alertId: 'b', raisedAt: '2026-02-01T10:00:00Z' })];
+    const page = [
+      alert({ alertId: 'a', status: 'new', updatedAt: '2026-03-01T10:00:00Z' }),
+      alert({ alertId: 'b', raisedAt: '2026-02-01T10:00:00Z' }),
+    ];
     const pushed = [
       alert({ alertId: 'a', status: 'acknowledged', updatedAt: '2026-03-01T10:05:00Z' }),
       alert({ alertId: 'c', raisedAt: '2026-03-02T10:00:00Z', updatedAt: '2026-03-02T10:00:00Z' }),
       alert({ alertId: 'b', status: 'new', updatedAt: '2026-01-01T00:00:00Z' }),
     ];
     const merged = firstPage(page, pushed, NO_FILTERS);
-    expect(merged.map((a) => [a.alertId, a.status])).toEqual([['c', 'new'], ['a', 'acknowledged'], ['b', 'new']]);
+    expect(merged.map((a) => [a.alertId, a.status])).toEqual([
+      ['c', 'new'],
+      ['a', 'acknowledged'],
+      ['b', 'new'],
+    ]);
   });
 
   it('leaves out a pushed alert the filters exclude, even when the page had it', () => {

@@ -32,10 +32,16 @@ export function alertsQuery(filters: AlertFilters, cursor?: string | null, limit
 
 export function matchesFilters(alert: Alert, filters: AlertFilters): boolean {
   const allows = <T>(chosen: T[], value: T) => chosen.length === 0 || chosen.includes(value);
-  return allows(filters.status, alert.status) && allows(filters.level, alert.level) && allows(filters.dataset, alert.dataset) && allows(filters.kind, alert.kind);
+  return (
+    allows(filters.status, alert.status) &&
+    allows(filters.level, alert.level) &&
+    allows(filters.dataset, alert.dataset) &&
+    allows(filters.kind, alert.kind)
+  );
 }
 
-const byTime = (field: 'raisedAt' | 'updatedAt', direction: 1 | -1) => (a: Alert, b: Alert) => direction * (Date.parse(a[field]) - Date.parse(b[field]));
+const byTime = (field: 'raisedAt' | 'updatedAt', direction: 1 | -1) => (a: Alert, b: Alert) =>
+  direction * (Date.parse(a[field]) - Date.parse(b[field]));
 
 const ORDER: Record<AlertSort, (a: Alert, b: Alert) => number> = {
   newest: byTime('raisedAt', -1),

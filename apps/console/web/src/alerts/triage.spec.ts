@@ -1,7 +1,8 @@
 import type { Alert } from '../api/types';
 import { ownerMayDecide, reasonProblem, triageActions } from './triage';
 
-const alert = (overrides: Partial<Alert>) => ({ status: 'new', entryOwner: 'IPSG', ownerDecision: null, ...overrides }) as Alert;
+const alert = (overrides: Partial<Alert>) =>
+  ({ status: 'new', entryOwner: 'IPSG', ownerDecision: null, ...overrides }) as Alert;
 
 describe('triageActions', () => {
   it.each([
@@ -19,7 +20,9 @@ describe('ownerMayDecide', () => {
   it('only for the entry’s owner, once, and not on a retracted alert', () => {
     expect(ownerMayDecide(alert({}), 'IPSG')).toBe(true);
     expect(ownerMayDecide(alert({}), 'FRA')).toBe(false);
-    expect(ownerMayDecide(alert({ ownerDecision: { decision: 'confirmed', reason: 'x', agency: 'IPSG', at: '' } }), 'IPSG')).toBe(false);
+    expect(
+      ownerMayDecide(alert({ ownerDecision: { decision: 'confirmed', reason: 'x', agency: 'IPSG', at: '' } }), 'IPSG'),
+    ).toBe(false);
     expect(ownerMayDecide(alert({ status: 'retracted' }), 'IPSG')).toBe(false);
   });
 });

@@ -13,9 +13,24 @@ export interface TriageAction {
 }
 
 const ACTIONS: Record<TriageStatus, TriageAction> = {
-  acknowledged: { status: 'acknowledged', label: 'Acknowledge', prompt: 'Why are you taking this alert on? (e.g. “checking with the border post”)', tone: 'neutral' },
-  confirmed: { status: 'confirmed', label: 'Confirm', prompt: 'What confirms this is the same person or object?', tone: 'serious' },
-  false_positive: { status: 'false_positive', label: 'False positive', prompt: 'Why is this not a match? The same pair will not alert again until either side’s data changes.', tone: 'dismiss' },
+  acknowledged: {
+    status: 'acknowledged',
+    label: 'Acknowledge',
+    prompt: 'Why are you taking this alert on? (e.g. “checking with the border post”)',
+    tone: 'neutral',
+  },
+  confirmed: {
+    status: 'confirmed',
+    label: 'Confirm',
+    prompt: 'What confirms this is the same person or object?',
+    tone: 'serious',
+  },
+  false_positive: {
+    status: 'false_positive',
+    label: 'False positive',
+    prompt: 'Why is this not a match? The same pair will not alert again until either side’s data changes.',
+    tone: 'dismiss',
+  },
 };
 
 /** The steps alerting's life-cycle allows from the alert's status (the same table the API enforces). */

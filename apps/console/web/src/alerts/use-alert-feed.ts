@@ -122,11 +122,15 @@ export function useAlertFeed(filters: AlertFilters): AlertFeed {
         take(alert);
         for (const listener of listeners.current) listener(alert);
         setFresh((current) => new Set(current).add(alert.alertId));
-        setTimeout(() => setFresh((current) => {
-          const next = new Set(current);
-          next.delete(alert.alertId);
-          return next;
-        }), FRESH_MS);
+        setTimeout(
+          () =>
+            setFresh((current) => {
+              const next = new Set(current);
+              next.delete(alert.alertId);
+              return next;
+            }),
+          FRESH_MS,
+        );
       });
       // The server is about to cut us off for being slow; EventSource reconnects with Last-Event-ID.
       source.addEventListener('overflow', () => setStream('reconnecting'));

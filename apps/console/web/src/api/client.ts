@@ -35,7 +35,10 @@ async function call<T>(method: string, path: string, body?: unknown, { quiet401 
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      headers:
+        body === undefined
+          ? { accept: 'application/json' }
+          : { accept: 'application/json', 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
@@ -45,9 +48,15 @@ async function call<T>(method: string, path: string, body?: unknown, { quiet401 
   const text = await response.text();
   const parsed = text ? safeJson(text) : undefined;
   if (!response.ok) {
-    const error = (parsed as { error?: { code?: string; message?: string; details?: FieldProblem[] } } | undefined)?.error;
+    const error = (parsed as { error?: { code?: string; message?: string; details?: FieldProblem[] } } | undefined)
+      ?.error;
     if (response.status === 401 && !quiet401) onSignedOut();
-    throw new ApiError(response.status, error?.code ?? `http_${response.status}`, error?.message ?? `${response.status} ${response.statusText}`, error?.details ?? []);
+    throw new ApiError(
+      response.status,
+      error?.code ?? `http_${response.status}`,
+      error?.message ?? `${response.status} ${response.statusText}`,
+      error?.details ?? [],
+    );
   }
   return parsed as T;
 }
@@ -77,11 +86,13 @@ export const api = {
 
   subscriptions: () => call<{ subscriptions: Subscription[] }>('GET', alerting('/subscriptions')),
   createSubscription: (body: SubscriptionBody) => call<Subscription>('POST', alerting('/subscriptions'), body),
-  updateSubscription: (id: string, body: SubscriptionBody) => call<Subscription>('PUT', alerting(`/subscriptions/${encodeURIComponent(id)}`), body),
+  updateSubscription: (id: string, body: SubscriptionBody) =>
+    call<Subscription>('PUT', alerting(`/subscriptions/${encodeURIComponent(id)}`), body),
   deleteSubscription: (id: string) => call<void>('DELETE', alerting(`/subscriptions/${encodeURIComponent(id)}`)),
   webhooks: () => call<{ webhooks: Webhook[] }>('GET', alerting('/webhooks')),
 
-  entityOfRecord: (recordId: string) => call<EntityView>('GET', `/api/dedup/v1/records/${encodeURIComponent(recordId)}/entity`),
+  entityOfRecord: (recordId: string) =>
+    call<EntityView>('GET', `/api/dedup/v1/records/${encodeURIComponent(recordId)}/entity`),
 };
 
 export const STREAM_URL = alerting('/alerts/stream');

@@ -11,7 +11,8 @@ export type AlertLevel = 'hit' | 'possible';
 export type AlertKind = 'alert' | 'hit_notice';
 export type RecordKind = 'person' | 'travel_document' | 'vehicle' | 'firearm' | 'artwork';
 export type Dataset = 'notices' | 'sltd' | 'smv' | 'firearms' | 'works-of-art';
-export type NoticeColour = 'red' | 'yellow' | 'blue' | 'black' | 'green' | 'orange' | 'purple' | 'silver' | 'un_special';
+export type NoticeColour =
+  'red' | 'yellow' | 'blue' | 'black' | 'green' | 'orange' | 'purple' | 'silver' | 'un_special';
 export type AlertSort = 'newest' | 'oldest' | 'score' | 'updated';
 
 export interface FeatureScore {

@@ -1,4 +1,14 @@
-import { absoluteTime, datasetLabel, enumLabel, featureLabel, memberDecision, noticeColourOf, partialDate, percent, relativeTime } from './labels';
+import {
+  absoluteTime,
+  datasetLabel,
+  enumLabel,
+  featureLabel,
+  memberDecision,
+  noticeColourOf,
+  partialDate,
+  percent,
+  relativeTime,
+} from './labels';
 
 describe('enumLabel', () => {
   it.each([

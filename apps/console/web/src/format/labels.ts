@@ -17,7 +17,9 @@ export function enumLabel(value: string | undefined | null): string {
 }
 
 export function noticeColourOf(value: string | undefined | null): string {
-  return enumLabel(value).replace(/ /g, '_').replace(/^UN_special$/, 'un_special');
+  return enumLabel(value)
+    .replace(/ /g, '_')
+    .replace(/^UN_special$/, 'un_special');
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -6,7 +6,10 @@ const sharedPerson: SharedRecord = {
   kind: 'RECORD_KIND_PERSON',
   owner: 'FRA',
   person: {
-    names: [{ given: 'Ivan', family: 'Petrov', original: 'Иван Петров', script: 'Cyrl' }, { full: 'Vanya P', alias: true }],
+    names: [
+      { given: 'Ivan', family: 'Petrov', original: 'Иван Петров', script: 'Cyrl' },
+      { full: 'Vanya P', alias: true },
+    ],
     dateOfBirth: { year: 1971, month: 3, day: 14 },
     sex: 'SEX_MALE',
     nationalities: ['RUS'],
@@ -21,7 +24,12 @@ const redNotice: ReferenceEntry = {
   notice: {
     colour: 'NOTICE_COLOUR_RED',
     noticeRef: '2026/101',
-    subject: { names: [{ full: 'PETROV Ivan' }], dateOfBirth: { year: 1971 }, sex: 'SEX_MALE', nationalities: ['RUS', 'UKR'] },
+    subject: {
+      names: [{ full: 'PETROV Ivan' }],
+      dateOfBirth: { year: 1971 },
+      sex: 'SEX_MALE',
+      nationalities: ['RUS', 'UKR'],
+    },
   },
 };
 
@@ -30,10 +38,21 @@ describe('compareSides', () => {
     const rows = compareSides(sharedPerson, redNotice);
     expect(rows.map((row) => row.label)).toEqual(['Names', 'Date of birth', 'Sex', 'Nationalities', 'Documents']);
     const names = rows[0];
-    expect(names.record).toEqual([{ text: 'Ivan Petrov', original: { text: 'Иван Петров', script: 'Cyrl' } }, { text: 'Vanya P', note: 'alias' }]);
+    expect(names.record).toEqual([
+      { text: 'Ivan Petrov', original: { text: 'Иван Петров', script: 'Cyrl' } },
+      { text: 'Vanya P', note: 'alias' },
+    ]);
     expect(names.entry).toEqual([{ text: 'PETROV Ivan' }]);
-    expect(rows.find((row) => row.label === 'Date of birth')).toMatchObject({ record: [{ text: '14 Mar 1971' }], entry: [{ text: '1971' }], agreement: 'differs' });
-    expect(rows.find((row) => row.label === 'Documents')).toMatchObject({ record: [{ text: 'passport · P1234567 · RUS' }], entry: [], agreement: undefined });
+    expect(rows.find((row) => row.label === 'Date of birth')).toMatchObject({
+      record: [{ text: '14 Mar 1971' }],
+      entry: [{ text: '1971' }],
+      agreement: 'differs',
+    });
+    expect(rows.find((row) => row.label === 'Documents')).toMatchObject({
+      record: [{ text: 'passport · P1234567 · RUS' }],
+      entry: [],
+      agreement: undefined,
+    });
   });
 
   it('says where the sides agree, whatever the case and word order', () => {
@@ -49,8 +68,19 @@ describe('compareSides', () => {
   });
 
   it('compares a travel document with its SLTD entry', () => {
-    const record: SharedRecord = { travelDocument: { document: { number: 'X12-345', type: 'DOCUMENT_TYPE_PASSPORT', issuingCountry: 'DEU' }, holderName: 'Anna Weber' } };
-    const entry: ReferenceEntry = { entryId: 'SLTD-1', travelDocument: { document: { number: 'X12345', type: 'DOCUMENT_TYPE_PASSPORT', issuingCountry: 'DEU' }, status: 'DOCUMENT_STATUS_STOLEN' } };
+    const record: SharedRecord = {
+      travelDocument: {
+        document: { number: 'X12-345', type: 'DOCUMENT_TYPE_PASSPORT', issuingCountry: 'DEU' },
+        holderName: 'Anna Weber',
+      },
+    };
+    const entry: ReferenceEntry = {
+      entryId: 'SLTD-1',
+      travelDocument: {
+        document: { number: 'X12345', type: 'DOCUMENT_TYPE_PASSPORT', issuingCountry: 'DEU' },
+        status: 'DOCUMENT_STATUS_STOLEN',
+      },
+    };
     const rows = compareSides(record, entry);
     expect(rows.map((row) => [row.label, row.record.map((v) => v.text), row.entry.map((v) => v.text)])).toEqual([
       ['Document number', ['X12-345'], ['X12345']],
@@ -62,14 +92,42 @@ describe('compareSides', () => {
   });
 
   it('shows a vehicle plate with its country, and firearms and artworks by their keys', () => {
-    expect(compareSides({ vehicle: { vin: 'WVWZZZ1JZXW000001', plate: 'AB-123-CD', registrationCountry: 'FRA', make: 'Volkswagen', year: 2019 } }, { vehicle: { vin: 'WVWZZZ1JZXW000001', make: 'VW' } })).toEqual([
-      { label: 'VIN', record: [{ text: 'WVWZZZ1JZXW000001' }], entry: [{ text: 'WVWZZZ1JZXW000001' }], agreement: 'same' },
+    expect(
+      compareSides(
+        {
+          vehicle: {
+            vin: 'WVWZZZ1JZXW000001',
+            plate: 'AB-123-CD',
+            registrationCountry: 'FRA',
+            make: 'Volkswagen',
+            year: 2019,
+          },
+        },
+        { vehicle: { vin: 'WVWZZZ1JZXW000001', make: 'VW' } },
+      ),
+    ).toEqual([
+      {
+        label: 'VIN',
+        record: [{ text: 'WVWZZZ1JZXW000001' }],
+        entry: [{ text: 'WVWZZZ1JZXW000001' }],
+        agreement: 'same',
+      },
       { label: 'Plate', record: [{ text: 'AB-123-CD', note: 'FRA' }], entry: [], agreement: undefined },
       { label: 'Make', record: [{ text: 'Volkswagen' }], entry: [{ text: 'VW' }], agreement: 'differs' },
       { label: 'Year', record: [{ text: '2019' }], entry: [], agreement: undefined },
     ]);
-    expect(compareSides({ firearm: { serialNumber: 'G123', make: 'Glock' } }, { firearm: { serialNumber: 'G123', make: 'Glock', calibre: '9mm' } }).map((row) => row.label)).toEqual(['Serial number', 'Make', 'Calibre']);
-    expect(compareSides({ artwork: { title: 'Madonna', objectType: 'painting', maker: 'Unknown' } }, { artwork: { title: 'The Madonna', objectType: 'Painting' } }).map((row) => [row.label, row.agreement])).toEqual([
+    expect(
+      compareSides(
+        { firearm: { serialNumber: 'G123', make: 'Glock' } },
+        { firearm: { serialNumber: 'G123', make: 'Glock', calibre: '9mm' } },
+      ).map((row) => row.label),
+    ).toEqual(['Serial number', 'Make', 'Calibre']);
+    expect(
+      compareSides(
+        { artwork: { title: 'Madonna', objectType: 'painting', maker: 'Unknown' } },
+        { artwork: { title: 'The Madonna', objectType: 'Painting' } },
+      ).map((row) => [row.label, row.agreement]),
+    ).toEqual([
       ['Title', 'differs'],
       ['Object type', 'same'],
       ['Maker', undefined],
@@ -91,5 +149,7 @@ it('headline names a record in a line', () => {
   expect(headline(sharedPerson)).toBe('Ivan Petrov');
   expect(headline(entryBody(redNotice))).toBe('PETROV Ivan');
   expect(headline({ vehicle: { make: 'Volkswagen', model: 'Golf', vin: 'WVW1' } })).toBe('Volkswagen Golf WVW1');
-  expect(headline({ travelDocument: { document: { number: 'X1', type: 'DOCUMENT_TYPE_ID_CARD', issuingCountry: 'DEU' } } })).toBe('ID card · X1 · DEU');
+  expect(
+    headline({ travelDocument: { document: { number: 'X1', type: 'DOCUMENT_TYPE_ID_CARD', issuingCountry: 'DEU' } } }),
+  ).toBe('ID card · X1 · DEU');
 });

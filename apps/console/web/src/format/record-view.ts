@@ -5,7 +5,18 @@
  * each side's values, and whether the two sides agree on it. Works on the
  * protobuf JSON alerting sends, where absent fields are simply missing.
  */
-import type { Artwork, Bodies, Firearm, IdentityDocument, Person, PersonName, ReferenceEntry, SharedRecord, TravelDocument, Vehicle } from '../api/types';
+import type {
+  Artwork,
+  Bodies,
+  Firearm,
+  IdentityDocument,
+  Person,
+  PersonName,
+  ReferenceEntry,
+  SharedRecord,
+  TravelDocument,
+  Vehicle,
+} from '../api/types';
 import { enumLabel, partialDate } from './labels';
 
 export interface FieldValue {
@@ -27,7 +38,10 @@ export interface ComparisonRow {
 
 type Fields = [label: string, values: FieldValue[]][];
 
-const one = (text: string | number | undefined | null, note?: string): FieldValue[] => (text === undefined || text === null || text === '' || text === 0 ? [] : [{ text: String(text), ...(note ? { note } : {}) }]);
+const one = (text: string | number | undefined | null, note?: string): FieldValue[] =>
+  text === undefined || text === null || text === '' || text === 0
+    ? []
+    : [{ text: String(text), ...(note ? { note } : {}) }];
 
 export function nameText(name: PersonName): string {
   return name.full?.trim() || [name.given, name.family].filter(Boolean).join(' ').trim() || name.original || '';
@@ -36,7 +50,8 @@ export function nameText(name: PersonName): string {
 function nameValue(name: PersonName): FieldValue {
   const text = nameText(name);
   const value: FieldValue = { text };
-  if (name.original && name.original !== text) value.original = name.script ? { text: name.original, script: name.script } : { text: name.original };
+  if (name.original && name.original !== text)
+    value.original = name.script ? { text: name.original, script: name.script } : { text: name.original };
   if (name.alias) value.note = 'alias';
   return value;
 }
@@ -136,13 +151,19 @@ export function comparable(text: string): string {
 
 function agreementOf(record: FieldValue[], entry: FieldValue[]): Agreement {
   if (record.length === 0 || entry.length === 0) return undefined;
-  const forms = (value: FieldValue) => [comparable(value.text), ...(value.original ? [comparable(value.original.text)] : [])];
+  const forms = (value: FieldValue) => [
+    comparable(value.text),
+    ...(value.original ? [comparable(value.original.text)] : []),
+  ];
   const entryForms = new Set(entry.flatMap(forms));
   return record.some((value) => forms(value).some((form) => entryForms.has(form))) ? 'same' : 'differs';
 }
 
 /** The rows of the side-by-side view: the record's fields in their order, then any only the entry has; rows empty on both sides are left out. */
-export function compareSides(record: SharedRecord | null | undefined, entry: ReferenceEntry | null | undefined): ComparisonRow[] {
+export function compareSides(
+  record: SharedRecord | null | undefined,
+  entry: ReferenceEntry | null | undefined,
+): ComparisonRow[] {
   const recordFields = bodyFields(record ?? undefined);
   const entryFields = bodyFields(entryBody(entry));
   const labels = [...new Set([...recordFields.map(([label]) => label), ...entryFields.map(([label]) => label)])];
@@ -161,8 +182,10 @@ export function headline(body: Bodies | undefined): string {
   if (!body) return '';
   if (body.person) return body.person.names?.map(nameText).find(Boolean) ?? 'Unnamed person';
   if (body.travelDocument) return documentText(body.travelDocument.document ?? {}) || 'Travel document';
-  if (body.vehicle) return [body.vehicle.make, body.vehicle.model, body.vehicle.vin].filter(Boolean).join(' ') || 'Vehicle';
-  if (body.firearm) return [body.firearm.make, body.firearm.model, body.firearm.serialNumber].filter(Boolean).join(' ') || 'Firearm';
+  if (body.vehicle)
+    return [body.vehicle.make, body.vehicle.model, body.vehicle.vin].filter(Boolean).join(' ') || 'Vehicle';
+  if (body.firearm)
+    return [body.firearm.make, body.firearm.model, body.firearm.serialNumber].filter(Boolean).join(' ') || 'Firearm';
   if (body.artwork) return body.artwork.title || 'Artwork';
   return '';
 }

@@ -55,7 +55,9 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: SignedIn) => void
         <button type="submit" className="primary wide" disabled={busy || key.trim() === ''}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
-        <p className="fineprint">The key is kept by the console server for this session only; this page never stores it.</p>
+        <p className="fineprint">
+          The key is kept by the console server for this session only; this page never stores it.
+        </p>
       </form>
     </main>
   );

@@ -7,7 +7,17 @@
 import type { AlertLevel, Dataset, NoticeColour, RecordKind, Subscription, SubscriptionBody } from '../api/types';
 
 export const DATASETS: Dataset[] = ['notices', 'sltd', 'smv', 'firearms', 'works-of-art'];
-export const NOTICE_COLOURS: NoticeColour[] = ['red', 'yellow', 'blue', 'black', 'green', 'orange', 'purple', 'silver', 'un_special'];
+export const NOTICE_COLOURS: NoticeColour[] = [
+  'red',
+  'yellow',
+  'blue',
+  'black',
+  'green',
+  'orange',
+  'purple',
+  'silver',
+  'un_special',
+];
 export const RECORD_KINDS: RecordKind[] = ['person', 'travel_document', 'vehicle', 'firearm', 'artwork'];
 export const LEVELS: AlertLevel[] = ['hit', 'possible'];
 
@@ -22,7 +32,16 @@ export interface SubscriptionDraft {
   webhookId: string;
 }
 
-export const EMPTY_DRAFT: SubscriptionDraft = { name: '', datasets: [], noticeColours: [], recordKinds: [], countries: '', minScore: '', levels: [], webhookId: '' };
+export const EMPTY_DRAFT: SubscriptionDraft = {
+  name: '',
+  datasets: [],
+  noticeColours: [],
+  recordKinds: [],
+  countries: '',
+  minScore: '',
+  levels: [],
+  webhookId: '',
+};
 
 export function draftOf(subscription: Subscription): SubscriptionDraft {
   return {
@@ -31,7 +50,8 @@ export function draftOf(subscription: Subscription): SubscriptionDraft {
     noticeColours: subscription.noticeColours ?? [],
     recordKinds: subscription.recordKinds ?? [],
     countries: (subscription.countries ?? []).join(', '),
-    minScore: subscription.minScore === undefined || subscription.minScore === null ? '' : String(subscription.minScore),
+    minScore:
+      subscription.minScore === undefined || subscription.minScore === null ? '' : String(subscription.minScore),
     levels: subscription.levels ?? [],
     webhookId: subscription.webhookId ?? '',
   };
@@ -40,7 +60,14 @@ export function draftOf(subscription: Subscription): SubscriptionDraft {
 export type DraftProblems = Partial<Record<keyof SubscriptionDraft, string>>;
 
 export function countriesOf(text: string): string[] {
-  return [...new Set(text.split(/[\s,;]+/).map((code) => code.trim().toUpperCase()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[\s,;]+/)
+        .map((code) => code.trim().toUpperCase())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 export function problemsOf(draft: SubscriptionDraft): DraftProblems {
@@ -49,7 +76,8 @@ export function problemsOf(draft: SubscriptionDraft): DraftProblems {
   if (name.length === 0) problems.name = 'Give the subscription a name.';
   else if (name.length > 100) problems.name = 'At most 100 characters.';
   const badCountries = countriesOf(draft.countries).filter((code) => !/^[A-Z]{3}$/.test(code));
-  if (badCountries.length > 0) problems.countries = `Use ISO 3166 alpha-3 codes (like FRA, DEU): ${badCountries.join(', ')}`;
+  if (badCountries.length > 0)
+    problems.countries = `Use ISO 3166 alpha-3 codes (like FRA, DEU): ${badCountries.join(', ')}`;
   if (draft.minScore.trim() !== '') {
     const score = Number(draft.minScore);
     if (!Number.isFinite(score) || score < 0 || score > 1) problems.minScore = 'A number from 0 to 1, like 0.8.';
@@ -76,7 +104,8 @@ export function serverProblems(details: { field: string; message: string }[]): D
   const problems: DraftProblems = {};
   for (const detail of details) {
     const field = detail.field.replace(/\[\d+\]$/, '').split('.')[0] as keyof SubscriptionDraft;
-    if (field in EMPTY_DRAFT) problems[field] = problems[field] ? `${problems[field]}; ${detail.message}` : detail.message;
+    if (field in EMPTY_DRAFT)
+      problems[field] = problems[field] ? `${problems[field]}; ${detail.message}` : detail.message;
   }
   return problems;
 }
@@ -85,10 +114,13 @@ export function serverProblems(details: { field: string; message: string }[]): D
 export function summaryOf(subscription: SubscriptionBody): string[] {
   const parts: string[] = [];
   if (subscription.datasets?.length) parts.push(subscription.datasets.join(', '));
-  if (subscription.noticeColours?.length) parts.push(`${subscription.noticeColours.map((colour) => colour.replace('_', ' ')).join(', ')} notices`);
-  if (subscription.recordKinds?.length) parts.push(subscription.recordKinds.map((kind) => kind.replace('_', ' ')).join(', '));
+  if (subscription.noticeColours?.length)
+    parts.push(`${subscription.noticeColours.map((colour) => colour.replace('_', ' ')).join(', ')} notices`);
+  if (subscription.recordKinds?.length)
+    parts.push(subscription.recordKinds.map((kind) => kind.replace('_', ' ')).join(', '));
   if (subscription.countries?.length) parts.push(subscription.countries.join(', '));
   if (subscription.levels?.length) parts.push(subscription.levels.join(' or '));
-  if (subscription.minScore !== undefined && subscription.minScore !== null) parts.push(`score ≥ ${Math.round(subscription.minScore * 100)}%`);
+  if (subscription.minScore !== undefined && subscription.minScore !== null)
+    parts.push(`score ≥ ${Math.round(subscription.minScore * 100)}%`);
   return parts.length > 0 ? parts : ['every hit your agency may see'];
 }

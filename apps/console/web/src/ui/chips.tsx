@@ -56,7 +56,14 @@ export function When({ at, prefix }: { at: string; prefix?: string }) {
 export function ScoreBar({ score, label }: { score: number; label?: string }) {
   const band = score >= 0.85 ? 'strong' : score >= 0.6 ? 'medium' : 'weak';
   return (
-    <span className={`scorebar ${band}`} role="meter" aria-valuemin={0} aria-valuemax={1} aria-valuenow={score} aria-label={label ?? 'score'}>
+    <span
+      className={`scorebar ${band}`}
+      role="meter"
+      aria-valuemin={0}
+      aria-valuemax={1}
+      aria-valuenow={score}
+      aria-label={label ?? 'score'}
+    >
       <span className="scorebar-fill" style={{ width: `${Math.max(0, Math.min(1, score)) * 100}%` }} />
     </span>
   );

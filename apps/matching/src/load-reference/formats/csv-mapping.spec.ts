@@ -28,25 +28,46 @@ describe('parseCsvMapping', () => {
   it.each([
     ['an empty mapping', '  ', 'CSV mapping: is empty'],
     ['an entry without =', 'entryId=ID,DOC_NO', 'CSV mapping: "DOC_NO": must be target=COLUMN or target="constant"'],
-    ['a target no dataset has', 'entryId=ID,travelDocument.colour=C', 'CSV mapping: travelDocument.colour: is not a field of any dataset'],
-    ['a field path with brackets', 'subject.names[0].given=G', 'CSV mapping: subject.names[0].given: is not a field path such as travelDocument.number or subject.names.0.given'],
-    ['a list element without its index', 'subject.names.given=G', 'CSV mapping: subject.names.given: needs a list index, as in subject.names.0.given'],
+    [
+      'a target no dataset has',
+      'entryId=ID,travelDocument.colour=C',
+      'CSV mapping: travelDocument.colour: is not a field of any dataset',
+    ],
+    [
+      'a field path with brackets',
+      'subject.names[0].given=G',
+      'CSV mapping: subject.names[0].given: is not a field path such as travelDocument.number or subject.names.0.given',
+    ],
+    [
+      'a list element without its index',
+      'subject.names.given=G',
+      'CSV mapping: subject.names.given: needs a list index, as in subject.names.0.given',
+    ],
     ['invalid JSON', '{"entryId": ', 'CSV mapping: not valid JSON'],
-    ['a JSON source that is neither a column nor a constant', '{"entryId": 7}', 'CSV mapping: entryId: must be a column name or {"value": "constant"}'],
+    [
+      'a JSON source that is neither a column nor a constant',
+      '{"entryId": 7}',
+      'CSV mapping: entryId: must be a column name or {"value": "constant"}',
+    ],
   ])('refuses %s, saying why', (_, text, message) => {
     expect(() => parseCsvMapping(text)).toThrow(ReferenceFormatError);
     expect(() => parseCsvMapping(text)).toThrow(message);
   });
 
   it('checks targets against the dataset when told which', () => {
-    expect(() => parseCsvMapping('entryId=ID,vehicle.vin=VIN', 'sltd')).toThrow('CSV mapping: vehicle.vin: is not a field of dataset sltd');
+    expect(() => parseCsvMapping('entryId=ID,vehicle.vin=VIN', 'sltd')).toThrow(
+      'CSV mapping: vehicle.vin: is not a field of dataset sltd',
+    );
     expect(parseCsvMapping('entryId=ID,vehicle.vin=VIN', 'smv').fields).toHaveLength(2);
   });
 });
 
 describe('csvTargetsOf', () => {
   it('splits each target into keys and list indexes, with the kind of value it takes', () => {
-    const targets = csvTargetsOf(parseCsvMapping('entryId=ID,subject.names.1.alias="true",subject.nationalities=NAT,subject.nationalities.3=NAT4'), 'notices');
+    const targets = csvTargetsOf(
+      parseCsvMapping('entryId=ID,subject.names.1.alias="true",subject.nationalities=NAT,subject.nationalities.3=NAT4'),
+      'notices',
+    );
     expect(targets.map(({ path, kind }) => [path, kind])).toEqual([
       [['entryId'], 'string'],
       [['subject', 'names', 1, 'alias'], 'boolean'],
@@ -56,9 +77,24 @@ describe('csvTargetsOf', () => {
   });
 
   it.each([
-    ['a target of another dataset', 'entryId=ID,vehicle.vin=VIN', 'sltd', 'CSV mapping: vehicle.vin: is not a field of dataset sltd'],
-    ['a target mapped twice', 'entryId=ID,travelDocument.number=A,travelDocument.number=B', 'sltd', 'CSV mapping: travelDocument.number: is mapped twice'],
-    ['a mapping without entryId', 'travelDocument.number=A', 'sltd', 'CSV mapping: entryId: must be mapped to a column'],
+    [
+      'a target of another dataset',
+      'entryId=ID,vehicle.vin=VIN',
+      'sltd',
+      'CSV mapping: vehicle.vin: is not a field of dataset sltd',
+    ],
+    [
+      'a target mapped twice',
+      'entryId=ID,travelDocument.number=A,travelDocument.number=B',
+      'sltd',
+      'CSV mapping: travelDocument.number: is mapped twice',
+    ],
+    [
+      'a mapping without entryId',
+      'travelDocument.number=A',
+      'sltd',
+      'CSV mapping: entryId: must be mapped to a column',
+    ],
   ] as const)('refuses %s', (_, text, dataset, message) => {
     expect(() => csvTargetsOf(parseCsvMapping(text), dataset)).toThrow(message);
   });

@@ -50,7 +50,9 @@ export function parseCsvMapping(text: string, dataset?: DatasetName): CsvMapping
   for (const field of fields) {
     const problems = (dataset ? [dataset] : DATASETS).map((name) => targetProblem(field.target, name));
     if (!problems.every(Boolean)) continue;
-    const telling = dataset ? problems[0] : (problems.find((problem) => !problem!.startsWith(NOT_A_FIELD)) ?? `${NOT_A_FIELD} any dataset`);
+    const telling = dataset
+      ? problems[0]
+      : (problems.find((problem) => !problem!.startsWith(NOT_A_FIELD)) ?? `${NOT_A_FIELD} any dataset`);
     throw new ReferenceFormatError(`CSV mapping: ${field.target}: ${telling}`);
   }
   return mapping;
@@ -83,14 +85,26 @@ export function csvFieldsOf(dataset: DatasetName): ReadonlyMap<string, CsvFieldK
 }
 const FIELDS = new Map<DatasetName, Map<string, CsvFieldKind>>();
 
-function collectFields(schemas: DtoSchemas, schema: SchemaObject, prefix: string, into: Map<string, CsvFieldKind>): void {
+function collectFields(
+  schemas: DtoSchemas,
+  schema: SchemaObject,
+  prefix: string,
+  into: Map<string, CsvFieldKind>,
+): void {
   const nested = (ref: string) => schemas.components[ref.slice(ref.lastIndexOf('/') + 1)];
   for (const [name, property] of Object.entries(schema.properties ?? {})) {
     const path = `${prefix}${name}`;
     if (property.$ref) collectFields(schemas, nested(property.$ref), `${path}.`, into);
-    else if (property.type === 'array' && property.items?.$ref) collectFields(schemas, nested(property.items.$ref), `${path}.*.`, into);
+    else if (property.type === 'array' && property.items?.$ref)
+      collectFields(schemas, nested(property.items.$ref), `${path}.*.`, into);
     else if (property.type === 'array') into.set(path, 'list');
-    else into.set(path, property.type === 'integer' || property.type === 'number' || property.type === 'boolean' ? property.type : 'string');
+    else
+      into.set(
+        path,
+        property.type === 'integer' || property.type === 'number' || property.type === 'boolean'
+          ? property.type
+          : 'string',
+      );
   }
 }
 
@@ -99,7 +113,9 @@ function targetProblem(target: string, dataset: DatasetName): string | undefined
   if (kindOf(target, dataset)) return undefined;
   const fields = csvFieldsOf(dataset);
   const unindexed = target.replace(INDEX, '');
-  const needsIndex = [...fields.keys()].find((field) => field.includes('.*.') && field.replace(/\.\*/g, '') === unindexed);
+  const needsIndex = [...fields.keys()].find(
+    (field) => field.includes('.*.') && field.replace(/\.\*/g, '') === unindexed,
+  );
   if (needsIndex) return `needs a list index, as in ${needsIndex.replace(/\*/g, '0')}`;
   return `${NOT_A_FIELD} dataset ${dataset}`;
 }
@@ -127,7 +143,8 @@ function fieldsFromText(text: string): CsvFieldMapping[] {
       const equals = entry.indexOf('=');
       const target = entry.slice(0, equals).trim();
       const value = entry.slice(equals + 1).trim();
-      if (equals <= 0 || !value) throw new ReferenceFormatError(`CSV mapping: "${entry}": must be target=COLUMN or target="constant"`);
+      if (equals <= 0 || !value)
+        throw new ReferenceFormatError(`CSV mapping: "${entry}": must be target=COLUMN or target="constant"`);
       const quoted = /^"(.*)"$/.exec(value);
       return { target, source: quoted ? { value: quoted[1] } : { column: value } };
     });
@@ -140,7 +157,8 @@ function fieldsFromJson(text: string): CsvFieldMapping[] {
   } catch (error) {
     throw new ReferenceFormatError(`CSV mapping: not valid JSON (${(error as Error).message})`);
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new ReferenceFormatError('CSV mapping: must be a JSON object of target: column');
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new ReferenceFormatError('CSV mapping: must be a JSON object of target: column');
   return Object.entries(parsed).map(([target, source]) => {
     if (typeof source === 'string' && source) return { target, source: { column: source } };
     if (source && typeof source === 'object' && typeof (source as { value?: unknown }).value === 'string') {

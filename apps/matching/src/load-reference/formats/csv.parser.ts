@@ -13,7 +13,13 @@ import { CsvFieldKind, CsvMapping, CsvTarget, csvTargetsOf, OP_TARGET } from './
 import { ParseContext, ReferenceChange, ReferenceFormatError, rejectedField } from './reference-change';
 import { changeOfLine } from './reference-line';
 
-const OPS: Record<string, 'upsert' | 'remove'> = { add: 'upsert', mod: 'upsert', upsert: 'upsert', del: 'remove', remove: 'remove' };
+const OPS: Record<string, 'upsert' | 'remove'> = {
+  add: 'upsert',
+  mod: 'upsert',
+  upsert: 'upsert',
+  del: 'remove',
+  remove: 'remove',
+};
 const LIST_SEPARATOR = ';';
 
 interface CsvInfo {
@@ -22,7 +28,11 @@ interface CsvInfo {
   comment_lines: number;
 }
 
-export async function* parseCsv(input: NodeJS.ReadableStream, context: ParseContext, mapping: CsvMapping): AsyncIterable<ReferenceChange> {
+export async function* parseCsv(
+  input: NodeJS.ReadableStream,
+  context: ParseContext,
+  mapping: CsvMapping,
+): AsyncIterable<ReferenceChange> {
   let targets: CsvTarget[];
   try {
     targets = csvTargetsOf(mapping, context.dataset);
@@ -52,7 +62,12 @@ export async function* parseCsv(input: NodeJS.ReadableStream, context: ParseCont
       }
       if (record.every((cell) => cell === '')) continue;
       if (record.length !== header.length) {
-        yield rejectedField(line, 'line', 'columnCount', `has ${record.length} fields where the header has ${header.length}`);
+        yield rejectedField(
+          line,
+          'line',
+          'columnCount',
+          `has ${record.length} fields where the header has ${header.length}`,
+        );
         continue;
       }
       yield changeOfRecord(record, line, targets, columns, opColumn, context);
@@ -64,14 +79,21 @@ export async function* parseCsv(input: NodeJS.ReadableStream, context: ParseCont
   if (!header) throw new ReferenceFormatError('CSV: has no header row');
 }
 
-function columnsOf(header: string[], targets: CsvTarget[]): { columns: Map<CsvTarget, number>; opColumn: number | undefined } {
+function columnsOf(
+  header: string[],
+  targets: CsvTarget[],
+): { columns: Map<CsvTarget, number>; opColumn: number | undefined } {
   const columns = new Map<CsvTarget, number>();
   for (const target of targets) {
     if (!('column' in target.source)) continue;
     const name = target.source.column;
     const index = header.indexOf(name);
-    if (index < 0) throw new ReferenceFormatError(`CSV mapping: ${target.target}: column ${name} is not in the header (${header.join(', ')})`);
-    if (header.indexOf(name, index + 1) >= 0) throw new ReferenceFormatError(`CSV mapping: ${target.target}: column ${name} appears twice in the header`);
+    if (index < 0)
+      throw new ReferenceFormatError(
+        `CSV mapping: ${target.target}: column ${name} is not in the header (${header.join(', ')})`,
+      );
+    if (header.indexOf(name, index + 1) >= 0)
+      throw new ReferenceFormatError(`CSV mapping: ${target.target}: column ${name} appears twice in the header`);
     columns.set(target, index);
   }
   const opTarget = targets.find((target) => target.target === OP_TARGET);
@@ -104,7 +126,8 @@ function changeOfRecord(
   }
   if (op === 'remove') return changeOfLine({ entryId: fields.entryId, op }, line, context);
   // A constant inside a list element (`subject.names.1.alias="true"`) only joins an element some column filled.
-  for (const target of constants) place(fields, target.path, valueOf((target.source as { value: string }).value, target.kind), false);
+  for (const target of constants)
+    place(fields, target.path, valueOf((target.source as { value: string }).value, target.kind), false);
   return changeOfLine(withoutHoles(fields), line, context);
 }
 
@@ -128,7 +151,12 @@ function valueOf(cell: string, kind: CsvFieldKind): unknown {
 }
 
 /** Sets `value` at `path`, making objects and arrays on the way, or (createElements false) only inside list elements that exist. */
-function place(root: Record<string, unknown>, path: (string | number)[], value: unknown, createElements: boolean): void {
+function place(
+  root: Record<string, unknown>,
+  path: (string | number)[],
+  value: unknown,
+  createElements: boolean,
+): void {
   let container: Record<string | number, unknown> = root;
   for (let i = 0; i < path.length - 1; i++) {
     const key = path[i];
@@ -146,6 +174,7 @@ function place(root: Record<string, unknown>, path: (string | number)[], value: 
 /** Lists filled from columns such as ALIAS1, ALIAS2 close up over the empty ones. */
 function withoutHoles(value: unknown): unknown {
   if (Array.isArray(value)) return value.filter((item) => item !== undefined).map(withoutHoles);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withoutHoles(item)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withoutHoles(item)]));
   return value;
 }

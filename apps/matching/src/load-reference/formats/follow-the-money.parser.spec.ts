@@ -1,5 +1,13 @@
 import { create } from '@bufbuild/protobuf';
-import { DisseminationSchema, DisseminationScope, DocumentStatus, DocumentType, NoticeColour, ReferenceEntry, Sex } from '@crosscheck/contracts';
+import {
+  DisseminationSchema,
+  DisseminationScope,
+  DocumentStatus,
+  DocumentType,
+  NoticeColour,
+  ReferenceEntry,
+  Sex,
+} from '@crosscheck/contracts';
 import { FollowTheMoneyOptions, parseFollowTheMoney } from './follow-the-money.parser';
 import { DatasetName, ReferenceChange } from './reference-change';
 
@@ -22,20 +30,39 @@ const putin = {
 const passport = {
   id: 'ofac-passport-1',
   schema: 'Passport',
-  properties: { holder: ['Q7747'], number: ['720123456'], country: ['ru'], startDate: ['2015-03-01'], endDate: ['2025-03-01T00:00:00'] },
+  properties: {
+    holder: ['Q7747'],
+    number: ['720123456'],
+    country: ['ru'],
+    startDate: ['2015-03-01'],
+    endDate: ['2025-03-01T00:00:00'],
+  },
 };
 const vehicle = {
   id: 'ofac-vehicle-1',
   schema: 'Vehicle',
-  properties: { registrationNumber: ['A 123 BC 77', '1M8GDM9AXKP042788'], country: ['ru'], model: ['Land Cruiser'], buildDate: ['2019-06'] },
+  properties: {
+    registrationNumber: ['A 123 BC 77', '1M8GDM9AXKP042788'],
+    country: ['ru'],
+    model: ['Land Cruiser'],
+    buildDate: ['2019-06'],
+  },
 };
 
 async function* linesOf(lines: string[]): AsyncIterable<string> {
   yield* lines;
 }
 
-async function parse(dataset: DatasetName, entities: unknown[], options?: FollowTheMoneyOptions): Promise<ReferenceChange[]> {
-  const context = { dataset, owner: 'OPENSANCTIONS', dissemination: create(DisseminationSchema, { scope: DisseminationScope.ALL }) };
+async function parse(
+  dataset: DatasetName,
+  entities: unknown[],
+  options?: FollowTheMoneyOptions,
+): Promise<ReferenceChange[]> {
+  const context = {
+    dataset,
+    owner: 'OPENSANCTIONS',
+    dissemination: create(DisseminationSchema, { scope: DisseminationScope.ALL }),
+  };
   const changes: ReferenceChange[] = [];
   const lines = entities.map((entity) => (typeof entity === 'string' ? entity : JSON.stringify(entity)));
   for await (const change of parseFollowTheMoney(linesOf(lines), context, options)) changes.push(change);
@@ -88,15 +115,25 @@ describe('parseFollowTheMoney', () => {
 
   it('skips Persons that are not targets (relatives, associates) unless asked for them', async () => {
     const relative = { ...putin, id: 'relative-1', target: false };
-    expect(await parse('notices', [relative])).toEqual([{ line: 1, op: 'skipped', reason: expect.stringContaining('not a target') }]);
+    expect(await parse('notices', [relative])).toEqual([
+      { line: 1, op: 'skipped', reason: expect.stringContaining('not a target') },
+    ]);
     expect((await parse('notices', [relative], { includeNonTargets: true }))[0].op).toBe('upsert');
   });
 
   it('makes a Passport a travel document named after a holder read earlier, status invalid by default', async () => {
     const [skippedPerson, document] = await parse('sltd', [putin, passport]);
-    expect(skippedPerson).toMatchObject({ op: 'skipped', reason: 'schema Person is loaded into dataset notices, not sltd' });
+    expect(skippedPerson).toMatchObject({
+      op: 'skipped',
+      reason: 'schema Person is loaded into dataset notices, not sltd',
+    });
     expect(entryOf(document).body.value).toMatchObject({
-      document: { number: '720123456', numberNormalized: '720123456', type: DocumentType.PASSPORT, issuingCountry: 'RUS' },
+      document: {
+        number: '720123456',
+        numberNormalized: '720123456',
+        type: DocumentType.PASSPORT,
+        issuingCountry: 'RUS',
+      },
       status: DocumentStatus.INVALID,
       holderName: 'Vladimir Vladimirovich Putin',
       issuedOn: { year: 2015, month: 3, day: 1 },
@@ -113,7 +150,9 @@ describe('parseFollowTheMoney', () => {
   });
 
   it('prefers the name printed on the passport, and the status the options ask for', async () => {
-    const [change] = await parse('sltd', [withProperties(passport, { givenName: ['Vladimir'], surname: ['Putin'] })], { documentStatus: 'revoked' });
+    const [change] = await parse('sltd', [withProperties(passport, { givenName: ['Vladimir'], surname: ['Putin'] })], {
+      documentStatus: 'revoked',
+    });
     expect(entryOf(change).body.value).toMatchObject({ holderName: 'Vladimir Putin', status: DocumentStatus.REVOKED });
   });
 
@@ -124,7 +163,9 @@ describe('parseFollowTheMoney', () => {
     ['Passport', DocumentType.PASSPORT],
     ['Tax number', DocumentType.OTHER],
   ])('reads an Identification of type %s as that document type', async (type, expected) => {
-    const [change] = await parse('sltd', [{ ...passport, schema: 'Identification', properties: { ...passport.properties, type: [type] } }]);
+    const [change] = await parse('sltd', [
+      { ...passport, schema: 'Identification', properties: { ...passport.properties, type: [type] } },
+    ]);
     expect(entryOf(change).body.value).toMatchObject({ document: { type: expected } });
   });
 
@@ -141,15 +182,50 @@ describe('parseFollowTheMoney', () => {
   });
 
   it.each<[string, DatasetName, unknown, string]>([
-    ['a document without a country', 'sltd', withProperties(passport, { country: [] }), 'properties.country: is required: a travel document needs its issuing country'],
-    ['a document of a country without an alpha-3 code', 'sltd', withProperties(passport, { country: ['xk'] }), 'properties.country: xk is not a country with an ISO 3166-1 alpha-3 code'],
-    ['a document without a number', 'sltd', withProperties(passport, { number: [] }), 'travelDocument.number: may hold only letters, digits'],
-    ['a document number with other characters', 'sltd', withProperties(passport, { number: ['№ 72 0123456'] }), 'travelDocument.number: may hold only letters, digits, spaces and . / < -'],
-    ['a vehicle without a VIN', 'smv', withProperties(vehicle, { registrationNumber: ['A 123 BC 77'] }), 'properties.registrationNumber: holds no VIN'],
-    ['a Person without any name', 'notices', { ...putin, properties: { birthDate: ['1952'] } }, 'subject.names: must contain at least 1 elements'],
+    [
+      'a document without a country',
+      'sltd',
+      withProperties(passport, { country: [] }),
+      'properties.country: is required: a travel document needs its issuing country',
+    ],
+    [
+      'a document of a country without an alpha-3 code',
+      'sltd',
+      withProperties(passport, { country: ['xk'] }),
+      'properties.country: xk is not a country with an ISO 3166-1 alpha-3 code',
+    ],
+    [
+      'a document without a number',
+      'sltd',
+      withProperties(passport, { number: [] }),
+      'travelDocument.number: may hold only letters, digits',
+    ],
+    [
+      'a document number with other characters',
+      'sltd',
+      withProperties(passport, { number: ['№ 72 0123456'] }),
+      'travelDocument.number: may hold only letters, digits, spaces and . / < -',
+    ],
+    [
+      'a vehicle without a VIN',
+      'smv',
+      withProperties(vehicle, { registrationNumber: ['A 123 BC 77'] }),
+      'properties.registrationNumber: holds no VIN',
+    ],
+    [
+      'a Person without any name',
+      'notices',
+      { ...putin, properties: { birthDate: ['1952'] } },
+      'subject.names: must contain at least 1 elements',
+    ],
     ['an entity without an id', 'notices', { ...putin, id: '' }, 'id: must be a non-empty string'],
     ['an entity without a schema', 'notices', { id: 'x', properties: {} }, 'schema: must be a string'],
-    ['properties that are not an object', 'notices', { ...putin, properties: ['x'] }, 'properties: must be a JSON object'],
+    [
+      'properties that are not an object',
+      'notices',
+      { ...putin, properties: ['x'] },
+      'properties: must be a JSON object',
+    ],
     ['an unknown delta op', 'notices', { op: 'UPSERT', entity: putin }, 'op: must be one of ADD, MOD, DEL'],
     ['a delta without its entity', 'notices', { op: 'ADD' }, 'entity: must be a JSON object'],
     ['invalid JSON', 'notices', '{"id": "Q7747", ', 'line: not valid JSON'],
@@ -177,10 +253,13 @@ describe('parseFollowTheMoney', () => {
     expect(changes[2]).toEqual({ line: 3, op: 'remove', entryId: 'Q7747' });
   });
 
-  it.each(['Company', 'Organization', 'Address', 'Sanction', 'Ownership', 'Vessel'])('skips %s entities, saying why', async (schema) => {
-    const changes = await parse('notices', [{ id: 'x-1', schema, properties: { name: ['Acme'] } }]);
-    expect(changes).toEqual([{ line: 1, op: 'skipped', reason: `schema ${schema} is loaded into no dataset` }]);
-  });
+  it.each(['Company', 'Organization', 'Address', 'Sanction', 'Ownership', 'Vessel'])(
+    'skips %s entities, saying why',
+    async (schema) => {
+      const changes = await parse('notices', [{ id: 'x-1', schema, properties: { name: ['Acme'] } }]);
+      expect(changes).toEqual([{ line: 1, op: 'skipped', reason: `schema ${schema} is loaded into no dataset` }]);
+    },
+  );
 
   it('skips entities of another dataset’s schema, and numbers lines as in the file', async () => {
     const changes = await parse('smv', [putin, '', passport, vehicle]);

@@ -43,14 +43,23 @@ interface Entity {
   properties: Properties;
 }
 
-const SCHEMA_DATASETS: Record<string, DatasetName> = { Person: 'notices', Passport: 'sltd', Identification: 'sltd', Vehicle: 'smv' };
+const SCHEMA_DATASETS: Record<string, DatasetName> = {
+  Person: 'notices',
+  Passport: 'sltd',
+  Identification: 'sltd',
+  Vehicle: 'smv',
+};
 const DELTA_OPS = ['ADD', 'MOD', 'DEL'];
 /** PersonDto's caps: a sanctions entry with more aliases keeps its names first, then aliases in order. */
 const MAX_NAMES = 50;
 const MAX_NATIONALITIES = 10;
 const DEFAULT_HOLDER_NAMES = 100_000;
 
-export async function* parseFollowTheMoney(lines: AsyncIterable<string>, context: ParseContext, options: FollowTheMoneyOptions = {}): AsyncIterable<ReferenceChange> {
+export async function* parseFollowTheMoney(
+  lines: AsyncIterable<string>,
+  context: ParseContext,
+  options: FollowTheMoneyOptions = {},
+): AsyncIterable<ReferenceChange> {
   const holders = new HolderNames(context.dataset === 'sltd' ? (options.holderNames ?? DEFAULT_HOLDER_NAMES) : 0);
   let line = 0;
   for await (const text of lines) {
@@ -61,32 +70,49 @@ export async function* parseFollowTheMoney(lines: AsyncIterable<string>, context
   }
 }
 
-function changeOfEntityLine(value: unknown, line: number, context: ParseContext, options: FollowTheMoneyOptions, holders: HolderNames): ReferenceChange {
+function changeOfEntityLine(
+  value: unknown,
+  line: number,
+  context: ParseContext,
+  options: FollowTheMoneyOptions,
+  holders: HolderNames,
+): ReferenceChange {
   if (!isObject(value)) return rejectedField(line, 'line', 'isObject', 'must be a JSON object');
   const delta = 'op' in value || 'entity' in value;
   const op = delta ? value.op : 'ADD';
-  if (!DELTA_OPS.includes(op as string)) return rejectedField(line, 'op', 'isIn', `must be one of ${DELTA_OPS.join(', ')}`);
+  if (!DELTA_OPS.includes(op as string))
+    return rejectedField(line, 'op', 'isIn', `must be one of ${DELTA_OPS.join(', ')}`);
   const raw = delta ? value.entity : value;
   const at = delta ? 'entity.' : '';
   if (!isObject(raw)) return rejectedField(line, 'entity', 'isObject', 'must be a JSON object');
-  if (typeof raw.id !== 'string' || !raw.id.trim()) return rejectedField(line, `${at}id`, 'isString', 'must be a non-empty string');
-  if (raw.schema !== undefined && typeof raw.schema !== 'string') return rejectedField(line, `${at}schema`, 'isString', 'must be a string');
-  if (raw.properties !== undefined && !isObject(raw.properties)) return rejectedField(line, `${at}properties`, 'isObject', 'must be a JSON object');
+  if (typeof raw.id !== 'string' || !raw.id.trim())
+    return rejectedField(line, `${at}id`, 'isString', 'must be a non-empty string');
+  if (raw.schema !== undefined && typeof raw.schema !== 'string')
+    return rejectedField(line, `${at}schema`, 'isString', 'must be a string');
+  if (raw.properties !== undefined && !isObject(raw.properties))
+    return rejectedField(line, `${at}properties`, 'isObject', 'must be a JSON object');
   const entity: Entity = { id: raw.id, schema: raw.schema, target: raw.target, properties: raw.properties ?? {} };
 
   if (op === 'DEL') holders.forget(entity.id);
   else if (entity.schema === 'Person') holders.remember(entity.id, holderNameOf(entity.properties));
 
-  if (entity.schema === undefined && op !== 'DEL') return rejectedField(line, `${at}schema`, 'isString', 'must be a string');
+  if (entity.schema === undefined && op !== 'DEL')
+    return rejectedField(line, `${at}schema`, 'isString', 'must be a string');
   const dataset = entity.schema === undefined ? context.dataset : SCHEMA_DATASETS[entity.schema];
   if (!dataset) return { line, op: 'skipped', reason: `schema ${entity.schema} is loaded into no dataset` };
-  if (dataset !== context.dataset) return { line, op: 'skipped', reason: `schema ${entity.schema} is loaded into dataset ${dataset}, not ${context.dataset}` };
+  if (dataset !== context.dataset)
+    return {
+      line,
+      op: 'skipped',
+      reason: `schema ${entity.schema} is loaded into dataset ${dataset}, not ${context.dataset}`,
+    };
   // A removal without a schema cannot be placed; removing an id the dataset lacks changes nothing.
   if (op === 'DEL') return changeOfLine({ entryId: entity.id, op: 'remove' }, line, context);
 
   switch (entity.schema) {
     case 'Person':
-      if (entity.target === false && !options.includeNonTargets) return { line, op: 'skipped', reason: 'Person is not a target of its source (a relative or associate)' };
+      if (entity.target === false && !options.includeNonTargets)
+        return { line, op: 'skipped', reason: 'Person is not a target of its source (a relative or associate)' };
       return changeOfLine(noticeLineOf(entity, options), line, context);
     case 'Vehicle':
       return vehicleChange(entity, line, context);
@@ -98,7 +124,9 @@ function changeOfEntityLine(value: unknown, line: number, context: ParseContext,
 function noticeLineOf(entity: Entity, options: FollowTheMoneyOptions): Properties {
   const p = entity.properties;
   const gender = valuesOf(p, 'gender')[0];
-  const nationalities = [...new Set([...valuesOf(p, 'nationality'), ...valuesOf(p, 'citizenship')].map(alpha3Of).filter(Boolean))];
+  const nationalities = [
+    ...new Set([...valuesOf(p, 'nationality'), ...valuesOf(p, 'citizenship')].map(alpha3Of).filter(Boolean)),
+  ];
   const topics = valuesOf(p, 'topics');
   return compact({
     entryId: entity.id,
@@ -118,7 +146,9 @@ function noticeLineOf(entity: Entity, options: FollowTheMoneyOptions): Propertie
 function personNamesOf(p: Properties): Properties[] {
   const names: Properties[] = [];
   const [given, family] = [valuesOf(p, 'firstName')[0], valuesOf(p, 'lastName')[0]];
-  valuesOf(p, 'name').forEach((full, index) => names.push(compact({ full, ...(index === 0 ? { given, family } : {}) })));
+  valuesOf(p, 'name').forEach((full, index) =>
+    names.push(compact({ full, ...(index === 0 ? { given, family } : {}) })),
+  );
   if (names.length === 0 && (given || family)) names.push(compact({ given, family }));
   for (const property of ['alias', 'weakAlias', 'previousName']) {
     for (const full of valuesOf(p, property)) names.push({ full, alias: true });
@@ -133,12 +163,30 @@ function personNamesOf(p: Properties): Properties[] {
     .slice(0, MAX_NAMES);
 }
 
-function travelDocumentChange(entity: Entity, line: number, context: ParseContext, options: FollowTheMoneyOptions, holders: HolderNames): ReferenceChange {
+function travelDocumentChange(
+  entity: Entity,
+  line: number,
+  context: ParseContext,
+  options: FollowTheMoneyOptions,
+  holders: HolderNames,
+): ReferenceChange {
   const p = entity.properties;
   const country = valuesOf(p, 'country')[0];
-  if (!country) return rejectedField(line, 'properties.country', 'isDefined', 'is required: a travel document needs its issuing country');
+  if (!country)
+    return rejectedField(
+      line,
+      'properties.country',
+      'isDefined',
+      'is required: a travel document needs its issuing country',
+    );
   const issuingCountry = alpha3Of(country);
-  if (!issuingCountry) return rejectedField(line, 'properties.country', 'isISO31661Alpha3', `${country} is not a country with an ISO 3166-1 alpha-3 code`);
+  if (!issuingCountry)
+    return rejectedField(
+      line,
+      'properties.country',
+      'isISO31661Alpha3',
+      `${country} is not a country with an ISO 3166-1 alpha-3 code`,
+    );
   const ownName = [valuesOf(p, 'givenName')[0], valuesOf(p, 'surname')[0]].filter(Boolean).join(' ');
   const travelDocument = compact({
     number: valuesOf(p, 'number')[0] ?? valuesOf(p, 'passportNumber')[0],
@@ -168,7 +216,13 @@ function vehicleChange(entity: Entity, line: number, context: ParseContext): Ref
   const p = entity.properties;
   const registrations = valuesOf(p, 'registrationNumber');
   const vin = registrations.find((number) => checkVin(number).valid);
-  if (!vin) return rejectedField(line, 'properties.registrationNumber', 'isVin', 'holds no VIN, and an smv entry is identified by its VIN');
+  if (!vin)
+    return rejectedField(
+      line,
+      'properties.registrationNumber',
+      'isVin',
+      'holds no VIN, and an smv entry is identified by its VIN',
+    );
   const registrationCountry = valuesOf(p, 'country').map(alpha3Of).find(Boolean);
   const buildYear = Number(datePartOf(valuesOf(p, 'buildDate')[0] ?? '')?.slice(0, 4));
   const vehicle = compact({
@@ -205,13 +259,20 @@ class HolderNames {
 }
 
 function holderNameOf(p: Properties): string | undefined {
-  return valuesOf(p, 'name')[0] ?? ([valuesOf(p, 'firstName')[0], valuesOf(p, 'lastName')[0]].filter(Boolean).join(' ') || undefined);
+  return (
+    valuesOf(p, 'name')[0] ??
+    ([valuesOf(p, 'firstName')[0], valuesOf(p, 'lastName')[0]].filter(Boolean).join(' ') || undefined)
+  );
 }
 
 /** A property's text values; FtM properties are lists, and nested entities (objects) are not read. */
 function valuesOf(p: Properties, property: string): string[] {
   const values = p[property];
-  return Array.isArray(values) ? values.filter((value): value is string => typeof value === 'string' && value.trim().length > 0).map((value) => value.trim()) : [];
+  return Array.isArray(values)
+    ? values
+        .filter((value): value is string => typeof value === 'string' && value.trim().length > 0)
+        .map((value) => value.trim())
+    : [];
 }
 
 /** `1971`, `1971-03` or `1971-03-14` from an FtM date, which may also carry a time. */

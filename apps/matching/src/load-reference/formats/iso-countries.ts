@@ -23,7 +23,9 @@ const PAIRS =
   'VN VNM VU VUT WF WLF WS WSM YE YEM YT MYT ZA ZAF ZM ZMB ZW ZWE';
 
 export const ALPHA2_TO_ALPHA3: ReadonlyMap<string, string> = new Map(
-  PAIRS.split(' ').flatMap((code, index, codes) => (index % 2 === 0 ? [[code, codes[index + 1]] as [string, string]] : [])),
+  PAIRS.split(' ').flatMap((code, index, codes) =>
+    index % 2 === 0 ? [[code, codes[index + 1]] as [string, string]] : [],
+  ),
 );
 
 /** `ru` → `RUS`; undefined for anything that is not an assigned alpha-2 code. */

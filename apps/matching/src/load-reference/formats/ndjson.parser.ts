@@ -12,7 +12,10 @@ import { changeOfLine } from './reference-line';
 /** Longer lines are refused unread: no entry within the length caps comes near. */
 export const MAX_LINE_CHARS = 1_000_000;
 
-export async function* parseNdjson(lines: AsyncIterable<string>, context: ParseContext): AsyncIterable<ReferenceChange> {
+export async function* parseNdjson(
+  lines: AsyncIterable<string>,
+  context: ParseContext,
+): AsyncIterable<ReferenceChange> {
   let line = 0;
   for await (const text of lines) {
     line++;
@@ -23,10 +26,14 @@ export async function* parseNdjson(lines: AsyncIterable<string>, context: ParseC
 }
 
 /** A line's JSON value; undefined for a blank line. Shared with the FollowTheMoney parser. */
-export function parseJsonLine(text: string, line: number): { value: unknown } | { rejected: ReferenceChange } | undefined {
+export function parseJsonLine(
+  text: string,
+  line: number,
+): { value: unknown } | { rejected: ReferenceChange } | undefined {
   if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (!text.trim()) return undefined;
-  if (text.length > MAX_LINE_CHARS) return { rejected: rejectedField(line, 'line', 'maxLength', `must be at most ${MAX_LINE_CHARS} characters long`) };
+  if (text.length > MAX_LINE_CHARS)
+    return { rejected: rejectedField(line, 'line', 'maxLength', `must be at most ${MAX_LINE_CHARS} characters long`) };
   let value: unknown;
   try {
     value = JSON.parse(text);

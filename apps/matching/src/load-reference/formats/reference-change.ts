@@ -32,7 +32,9 @@ export interface ParseContext {
 export class ReferenceFormatError extends Error {}
 
 export function rejected(line: number, problems: FieldProblem[]): ReferenceChange {
-  const reason = [...new Set(problems.map((problem) => (problem.field ? `${problem.field}: ${problem.message}` : problem.message)))].join('; ');
+  const reason = [
+    ...new Set(problems.map((problem) => (problem.field ? `${problem.field}: ${problem.message}` : problem.message))),
+  ].join('; ');
   return { line, op: 'rejected', reason, problems };
 }
 

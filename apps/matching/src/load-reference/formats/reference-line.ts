@@ -15,7 +15,14 @@ import { validationErrorFactory } from '@crosscheck/runtime';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { ParseContext, ReferenceChange, rejected, rejectedField } from './reference-change';
-import { ENTRY_ID, ENTRY_ID_RULE, LINE_SHAPES, NoticeColourName, NoticeLineDto, ReferenceLine } from './reference-line.dto';
+import {
+  ENTRY_ID,
+  ENTRY_ID_RULE,
+  LINE_SHAPES,
+  NoticeColourName,
+  NoticeLineDto,
+  ReferenceLine,
+} from './reference-line.dto';
 
 /** Every dataset's body field: a line of one dataset carrying another's body is refused by name. */
 const BODY_FIELDS = Object.values(LINE_SHAPES).map((shape) => shape.body);
@@ -34,15 +41,22 @@ const COLOURS: Record<NoticeColourName, NoticeColour> = {
 };
 
 export function changeOfLine(value: unknown, line: number, context: ParseContext): ReferenceChange {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return rejectedField(line, 'line', 'isObject', 'must be a JSON object');
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return rejectedField(line, 'line', 'isObject', 'must be a JSON object');
   const { op, ...fields } = value as Record<string, unknown>;
-  if (op !== undefined && !OPS.includes(op as string)) return rejectedField(line, 'op', 'isIn', `must be one of ${OPS.join(', ')}`);
+  if (op !== undefined && !OPS.includes(op as string))
+    return rejectedField(line, 'op', 'isIn', `must be one of ${OPS.join(', ')}`);
   if (op === 'remove') return removal(fields, line);
 
   const shape = LINE_SHAPES[context.dataset];
   const foreign = BODY_FIELDS.find((body) => body !== shape.body && fields[body] !== undefined);
   if (foreign) {
-    return rejectedField(line, foreign, 'bodyForDataset', `not allowed in dataset ${context.dataset}, whose entries carry ${shape.body}`);
+    return rejectedField(
+      line,
+      foreign,
+      'bodyForDataset',
+      `not allowed in dataset ${context.dataset}, whose entries carry ${shape.body}`,
+    );
   }
   const input = plainToInstance(shape.dto as new () => ReferenceLine, fields);
   const errors = validateSync(input, { whitelist: true, forbidNonWhitelisted: true });
@@ -54,7 +68,8 @@ function removal(fields: Record<string, unknown>, line: number): ReferenceChange
   const { entryId, ...rest } = fields;
   const extra = Object.keys(rest);
   if (extra.length > 0) return rejectedField(line, extra[0], 'unknownField', 'a removal carries only entryId and op');
-  if (typeof entryId !== 'string' || !ENTRY_ID.test(entryId)) return rejectedField(line, 'entryId', 'matches', ENTRY_ID_RULE);
+  if (typeof entryId !== 'string' || !ENTRY_ID.test(entryId))
+    return rejectedField(line, 'entryId', 'matches', ENTRY_ID_RULE);
   return { line, op: 'remove', entryId };
 }
 
@@ -70,10 +85,16 @@ function entryOf(input: ReferenceLine, context: ParseContext) {
     dataset: context.dataset,
     owner: context.owner,
     dissemination: context.dissemination,
-    body: body?.case === 'person' ? { case: 'notice', value: noticeOf(input as NoticeLineDto, body.value) } : (body as Exclude<typeof body, { case: 'person' }>),
+    body:
+      body?.case === 'person'
+        ? { case: 'notice', value: noticeOf(input as NoticeLineDto, body.value) }
+        : (body as Exclude<typeof body, { case: 'person' }>),
   });
 }
 
-function noticeOf(notice: NoticeLineDto, subject: MessageInitShape<typeof PersonSchema>): MessageInitShape<typeof NoticeSchema> {
+function noticeOf(
+  notice: NoticeLineDto,
+  subject: MessageInitShape<typeof PersonSchema>,
+): MessageInitShape<typeof NoticeSchema> {
   return { colour: COLOURS[notice.colour], noticeRef: notice.noticeRef ?? '', charges: notice.charges ?? '', subject };
 }

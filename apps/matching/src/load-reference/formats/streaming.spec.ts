@@ -42,14 +42,23 @@ async function drain(changes: AsyncIterable<ReferenceChange>, progress: { read: 
 
 describe('streaming', () => {
   it(`NDJSON reads each of ${LINES} lines only when the change before it has been taken`, async () => {
-    const file = lazyFile(LINES, (index) => JSON.stringify({ entryId: `FA-${index}`, firearm: { serialNumber: `SN${index}`, make: 'Glock' } }));
+    const file = lazyFile(LINES, (index) =>
+      JSON.stringify({ entryId: `FA-${index}`, firearm: { serialNumber: `SN${index}`, make: 'Glock' } }),
+    );
     const result = await drain(parseNdjson(file.lines(), contextFor('firearms')), file.progress);
     expect(result).toEqual({ consumed: LINES, furthestAhead: 0, ops: { upsert: LINES } });
   }, 60_000);
 
   it(`CSV reads ${FEWER_LINES} records, never further ahead than the stream buffers`, async () => {
-    const file = lazyFile(FEWER_LINES + 1, (index) => (index === 0 ? 'ID,VIN,PLATE,COUNTRY\n' : `V-${index},1M8GDM9AXKP0${String(index).padStart(5, '0')},AB-${index},FRA\n`));
-    const mapping = parseCsvMapping('entryId=ID,vehicle.vin=VIN,vehicle.plate=PLATE,vehicle.registrationCountry=COUNTRY', 'smv');
+    const file = lazyFile(FEWER_LINES + 1, (index) =>
+      index === 0
+        ? 'ID,VIN,PLATE,COUNTRY\n'
+        : `V-${index},1M8GDM9AXKP0${String(index).padStart(5, '0')},AB-${index},FRA\n`,
+    );
+    const mapping = parseCsvMapping(
+      'entryId=ID,vehicle.vin=VIN,vehicle.plate=PLATE,vehicle.registrationCountry=COUNTRY',
+      'smv',
+    );
     const result = await drain(parseCsv(Readable.from(file.lines()), contextFor('smv'), mapping), file.progress, 1);
     expect(result.consumed).toBe(FEWER_LINES);
     expect(result.ops).toEqual({ upsert: FEWER_LINES });
@@ -61,10 +70,21 @@ describe('streaming', () => {
       JSON.stringify(
         index % 2 === 0
           ? { id: `P-${index}`, schema: 'Person', properties: { name: [`Person ${index}`] } }
-          : { id: `D-${index}`, schema: 'Passport', properties: { holder: [`P-${index - 1}`], number: [`N${index}`], country: ['fr'] } },
+          : {
+              id: `D-${index}`,
+              schema: 'Passport',
+              properties: { holder: [`P-${index - 1}`], number: [`N${index}`], country: ['fr'] },
+            },
       ),
     );
-    const result = await drain(parseFollowTheMoney(file.lines(), contextFor('sltd'), { holderNames: 1_000 }), file.progress);
-    expect(result).toEqual({ consumed: FEWER_LINES, furthestAhead: 0, ops: { skipped: FEWER_LINES / 2, upsert: FEWER_LINES / 2 } });
+    const result = await drain(
+      parseFollowTheMoney(file.lines(), contextFor('sltd'), { holderNames: 1_000 }),
+      file.progress,
+    );
+    expect(result).toEqual({
+      consumed: FEWER_LINES,
+      furthestAhead: 0,
+      ops: { skipped: FEWER_LINES / 2, upsert: FEWER_LINES / 2 },
+    });
   }, 60_000);
 });

@@ -6,7 +6,8 @@
 import { compareNames, nameFormOfParts, nameFormsOf } from '..';
 import { learnedLatin } from './learned-transliteration';
 
-const compare = (latin: string, other: string, script?: string) => compareNames(nameFormsOf(latin), nameFormsOf(other, { script }))!;
+const compare = (latin: string, other: string, script?: string) =>
+  compareNames(nameFormsOf(latin), nameFormsOf(other, { script }))!;
 
 describe('names across scripts', () => {
   it.each([

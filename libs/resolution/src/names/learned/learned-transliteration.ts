@@ -43,7 +43,15 @@ function loadTables(): Map<string, ModelTable> {
   let current: ModelTable | undefined;
   for (const line of TRANSLITERATION_TABLE.split('\n')) {
     if (line.startsWith('#')) {
-      current = { emissions: new Map(), bestLog: new Map(), otherPersonLogRatio: -3, single: new Map(), left: new Map(), right: new Map(), both: new Map() };
+      current = {
+        emissions: new Map(),
+        bestLog: new Map(),
+        otherPersonLogRatio: -3,
+        single: new Map(),
+        left: new Map(),
+        right: new Map(),
+        both: new Map(),
+      };
       loaded.set(line.slice(1), current);
       continue;
     }
@@ -60,7 +68,8 @@ function loadTables(): Map<string, ModelTable> {
       current.bestLog.set(context, Math.max(current.bestLog.get(context) ?? -Infinity, Math.log(Number(probability))));
       continue;
     }
-    const map = level === '1' ? current.single : level === 'L' ? current.left : level === 'R' ? current.right : current.both;
+    const map =
+      level === '1' ? current.single : level === 'L' ? current.left : level === 'R' ? current.right : current.both;
     map.set(context, chunk ?? '');
   }
   return loaded;
@@ -103,7 +112,11 @@ function learnedWord(chars: string[], table: ModelTable): string {
     const before = index === 0 ? START : chars[index - 1];
     const char = chars[index];
     const after = index === chars.length - 1 ? END : chars[index + 1];
-    const chunk = table.both.get(before + char + after) ?? table.right.get(char + after) ?? table.left.get(before + char) ?? table.single.get(char);
+    const chunk =
+      table.both.get(before + char + after) ??
+      table.right.get(char + after) ??
+      table.left.get(before + char) ??
+      table.single.get(char);
     out += chunk ?? char;
   }
   return out;
@@ -169,7 +182,8 @@ export function learnedSpellings(word: string, model: LearnedModel, count: numbe
     if (!row) continue;
     const next: { text: string; logProbability: number }[] = [];
     for (const hypothesis of beam) {
-      for (const [chunk, probability] of row) next.push({ text: hypothesis.text + chunk, logProbability: hypothesis.logProbability + Math.log(probability) });
+      for (const [chunk, probability] of row)
+        next.push({ text: hypothesis.text + chunk, logProbability: hypothesis.logProbability + Math.log(probability) });
     }
     beam = next.sort((a, b) => b.logProbability - a.logProbability).slice(0, BEAM);
   }
@@ -191,7 +205,10 @@ export function alignmentSimilarity(word: string, latin: string, model: LearnedM
   if (ratio === undefined || ratio === -Infinity) return 0;
   const calibration = tableOf(model).otherPersonLogRatio;
   const position = ratio / calibration;
-  const similarity = position <= 1 ? 1 - (1 - AT_OTHER_PERSON) * Math.max(0, position) : AT_OTHER_PERSON - BELOW_OTHER_PERSON_SLOPE * (position - 1);
+  const similarity =
+    position <= 1
+      ? 1 - (1 - AT_OTHER_PERSON) * Math.max(0, position)
+      : AT_OTHER_PERSON - BELOW_OTHER_PERSON_SLOPE * (position - 1);
   return Math.max(0, Math.min(1, similarity));
 }
 
@@ -199,5 +216,10 @@ export function alignmentSimilarity(word: string, latin: string, model: LearnedM
 export function learnedTableSize(): Record<string, number> {
   tables ??= loadTables();
   const emissionCount = (table: ModelTable) => [...table.emissions.values()].reduce((sum, row) => sum + row.size, 0);
-  return Object.fromEntries([...tables].map(([model, table]) => [model, emissionCount(table) + table.single.size + table.left.size + table.right.size + table.both.size]));
+  return Object.fromEntries(
+    [...tables].map(([model, table]) => [
+      model,
+      emissionCount(table) + table.single.size + table.left.size + table.right.size + table.both.size,
+    ]),
+  );
 }
