@@ -232,9 +232,19 @@ describe('the analyst console, in a real browser', () => {
 
   it('shows the entity’s other record, from dedup, when the alert is opened again', async () => {
     await page.getByRole('button', { name: 'Close the alert' }).click();
+    // The closed detail leaves the page first, so that every member counted below is the reopened one's.
+    await page.locator('article.detail').waitFor({ state: 'detached', timeout: 15_000 });
     await subscriptionAlert().first().click();
     const members = page.locator('article.detail .members .member');
     await members.first().waitFor({ timeout: 15_000 });
+    // The alert may be refreshed by the stream while it is open (the person was shared again just before),
+    // and its entity panel then loads again: wait for one member to stay for half a second.
+    let steadySince = 0;
+    for (const deadline = Date.now() + 15_000; Date.now() < deadline; await page.waitForTimeout(100)) {
+      if ((await members.count()) !== 1) steadySince = 0;
+      else if (!steadySince) steadySince = Date.now();
+      else if (Date.now() - steadySince >= 500) break;
+    }
     expect(await members.count()).toBe(1);
     await expectText(members.first(), 'Ivan Petrov');
     await expectText(members.first(), 'FRA');
