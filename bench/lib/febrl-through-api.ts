@@ -6,6 +6,7 @@
  * set runs in its own database and topics, so sets never meet.
  */
 import { Agencies } from '@crosscheck/infra';
+import { Kafka, logLevel } from 'kafkajs';
 import { log, openBenchEnvironment, type BenchContext } from './environment';
 import { febrlRecords, type FebrlRecord } from './public-names';
 import { round } from './stats';
@@ -45,6 +46,34 @@ function shared(record: FebrlRecord) {
       ...(/^[A-Za-z0-9]+$/.test(number) ? { documents: [{ number, type: 'id_card', issuingCountry: 'AUS' }] } : {}),
     },
   };
+}
+
+/** Waits until `group` has committed every partition of `topic` to its end, twice in a row a second apart. */
+async function untilConsumed(brokers: string, topic: string, group: string, timeoutMs: number): Promise<void> {
+  const admin = new Kafka({
+    clientId: 'crosscheck-bench-febrl',
+    brokers: brokers.split(','),
+    logLevel: logLevel.NOTHING,
+  }).admin();
+  await admin.connect();
+  try {
+    const deadline = Date.now() + timeoutMs;
+    let caughtUp = 0;
+    while (caughtUp < 2) {
+      if (Date.now() > deadline)
+        throw new Error(`${group} did not consume ${topic} within ${timeoutMs / 60_000} minutes`);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const ends = await admin.fetchTopicOffsets(topic);
+      const [committed] = await admin.fetchOffsets({ groupId: group, topics: [topic] });
+      const done = ends.every(
+        (end) =>
+          committed?.partitions.find((partition) => partition.partition === end.partition)?.offset === end.offset,
+      );
+      caughtUp = done ? caughtUp + 1 : 0;
+    }
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 async function call(
@@ -95,23 +124,27 @@ export async function febrlThroughApi(context: BenchContext, sets: (1 | 2 | 3)[]
       }
     }
 
-    // Resolved when dedup places every shared record in an entity.
+    // Resolved when dedup's consumer group has committed to the end of records.received.v1 (and intake's
+    // outbox is empty); only then are the entities read, once each: reading them while dedup works would
+    // take its one thread from resolving.
+    await untilConsumed(
+      environment.kafkaBrokers,
+      `${environment.topicPrefix}records.received.v1`,
+      `${environment.topicPrefix}dedup`,
+      15 * 60_000,
+    );
     const entityOf = new Map<string, string>();
-    const deadline = Date.now() + 15 * 60_000;
-    while (entityOf.size < sharedIds.size) {
-      if (Date.now() > deadline)
-        throw new Error(`FEBRL ${set}: dedup resolved ${entityOf.size} of ${sharedIds.size} records in 15 minutes`);
-      const waiting = [...sharedIds].filter(([externalRef]) => !entityOf.has(externalRef));
-      for (let start = 0; start < waiting.length; start += READ_CONCURRENCY) {
-        await Promise.all(
-          waiting.slice(start, start + READ_CONCURRENCY).map(async ([externalRef, recordId]) => {
-            const answer = await call(`${dedup.url}/v1/records/${recordId}/entity`, keys[0]);
-            if (answer.status === 200) entityOf.set(externalRef, answer.body.entityId);
-          }),
-        );
-      }
-      if (entityOf.size < sharedIds.size) await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const toRead = [...sharedIds];
+    for (let start = 0; start < toRead.length; start += READ_CONCURRENCY) {
+      await Promise.all(
+        toRead.slice(start, start + READ_CONCURRENCY).map(async ([externalRef, recordId]) => {
+          const answer = await call(`${dedup.url}/v1/records/${recordId}/entity`, keys[0]);
+          if (answer.status === 200) entityOf.set(externalRef, answer.body.entityId);
+        }),
+      );
     }
+    if (entityOf.size < sharedIds.size)
+      throw new Error(`FEBRL ${set}: dedup placed ${entityOf.size} of ${sharedIds.size} shared records in an entity`);
     const seconds = (Date.now() - started) / 1000;
 
     const scored = records.filter((record) => entityOf.has(record.id));
