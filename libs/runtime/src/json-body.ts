@@ -12,10 +12,17 @@ import { trace } from '@opentelemetry/api';
 import type { FieldProblem } from './api-errors';
 import { invalidTextError, textProblemIn } from './request-text';
 
+/** Answers in the one error format, from middleware that runs before Nest's exception filter. */
+export function sendError(
+  response: Response,
+  status: number,
+  error: { code: string; message: string; details: FieldProblem[] },
+): void {
+  response.status(status).json({ error, traceId: trace.getActiveSpan()?.spanContext().traceId });
+}
+
 function reject(response: Response, status: number, code: string, message: string): void {
-  response
-    .status(status)
-    .json({ error: { code, message, details: [] }, traceId: trace.getActiveSpan()?.spanContext().traceId });
+  sendError(response, status, { code, message, details: [] });
 }
 
 export function jsonBody(
@@ -72,9 +79,7 @@ const wellFormedText: RequestHandler = (request, response, next) => {
 };
 
 export function rejectText(response: Response, problem: FieldProblem): void {
-  response
-    .status(400)
-    .json({ error: invalidTextError(problem), traceId: trace.getActiveSpan()?.spanContext().traceId });
+  sendError(response, 400, invalidTextError(problem));
 }
 
 /** No crosscheck document nests this deep; deeper input is an attack on the validators' recursion. */

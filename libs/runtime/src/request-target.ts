@@ -8,8 +8,8 @@
  * are comma-separated.
  */
 import type { RequestHandler } from 'express';
-import { trace } from '@opentelemetry/api';
-import { rejectText } from './json-body';
+import { invalidField } from './api-errors';
+import { rejectText, sendError } from './json-body';
 import { textRuleBroken, TEXT_RULES } from './request-text';
 
 export const requestTarget: RequestHandler = (request, response, next) => {
@@ -33,8 +33,6 @@ export const requestTarget: RequestHandler = (request, response, next) => {
 };
 
 function refuse(response: Parameters<RequestHandler>[1], field: string, rule: string, message: string): void {
-  response.status(400).json({
-    error: { code: 'validation_failed', message: `${field}: ${message}`, details: [{ field, rule, message }] },
-    traceId: trace.getActiveSpan()?.spanContext().traceId,
-  });
+  const { code, message: text, details } = invalidField(field, rule, message);
+  sendError(response, 400, { code, message: text, details });
 }
