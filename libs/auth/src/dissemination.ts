@@ -15,6 +15,9 @@ export type DisseminationRule = (
 export const OUTSIDE_POLICIES = ['hidden', 'hit-no-hit'] as const;
 export type OutsidePolicy = (typeof OUTSIDE_POLICIES)[number];
 
+/** What a hit/no-hit answer tells the searching agency to do, on every path out. */
+export const HIT_NO_HIT_ACTION = 'Hit in a restricted notice: contact the owner quoting this reference before acting';
+
 /** How much of a hit on the data an agency may learn: all of it, only that there is one, or nothing. */
 export type Reach = 'full' | 'hit-no-hit' | 'none';
 

@@ -1,4 +1,5 @@
-import { HIT_NO_HIT_ACTION, hitNoHitAnswers, newHitReference } from './hit-no-hit';
+import { HIT_NO_HIT_ACTION } from '@crosscheck/auth';
+import { hitNoHitAnswers, newHitReference } from './hit-no-hit';
 
 describe('hit/no-hit answers', () => {
   const at = new Date('2026-12-06T10:00:00Z');

@@ -7,9 +7,8 @@
  * count the owner's entries about the same subject either.
  */
 import { randomBytes } from 'node:crypto';
+import { HIT_NO_HIT_ACTION } from '@crosscheck/auth';
 import type { MatchLevelName } from './match-level';
-
-export const HIT_NO_HIT_ACTION = 'Hit in a restricted notice: contact the owner quoting this reference before acting';
 
 /** The answer line an outside agency gets, in place of the entries. */
 export interface HitNoHitAnswer {
