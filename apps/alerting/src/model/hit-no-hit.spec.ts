@@ -88,23 +88,36 @@ describe('restricted notices: who hears of a hit beyond those who see both sides
 describe('factsShown: what an alert withholding one side keeps', () => {
   const facts = pair(neighbours('hit-no-hit'));
   it('without the entry: no entry, explanation, score or colour; the record stays', () => {
-    const shown = factsShown(facts, 'entry');
-    expect(shown).toMatchObject({ entry: null, features: [], score: 0, noticeColour: null, level: 'hit' });
+    const shown = factsShown(facts, 'entry', 'HNH-1');
+    expect(shown).toMatchObject({
+      entryId: 'HNH-1',
+      entry: null,
+      features: [],
+      score: 0,
+      noticeColour: null,
+      level: 'hit',
+    });
     expect(shown.record).toEqual(facts.record);
   });
   it('without the record: no record and no explanation; the entry stays', () => {
-    const shown = factsShown(facts, 'record');
+    const shown = factsShown(facts, 'record', 'HNH-1');
     expect(shown).toMatchObject({ record: null, features: [], score: 0.97 });
     expect(shown.entry).toEqual(facts.entry);
   });
   it('nothing withheld: everything', () => {
-    expect(factsShown(facts, null)).toBe(facts);
+    expect(factsShown(facts, null, null)).toBe(facts);
   });
 });
 
 describe('hitReferenceOf', () => {
-  it('quotes the instant check’s reference, else one derived from the match', () => {
+  it('quotes the instant check’s reference', () => {
     expect(hitReferenceOf({ ...pair(neighbours()), hitReference: 'HNH-AAAA-BBBB-CCCC' })).toBe('HNH-AAAA-BBBB-CCCC');
-    expect(hitReferenceOf(pair(neighbours()))).toBe('HNH-0B7C-2A4E-1F3D-4C5B');
+  });
+  it('else one per subject, dataset and owner: the same for two entries of the owner, naming neither', () => {
+    const first = hitReferenceOf(pair(neighbours()));
+    expect(first).toMatch(/^HNH-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$/);
+    expect(hitReferenceOf({ ...pair(neighbours()), entryId: 'RN-2', matchId: 'other' })).toBe(first);
+    expect(hitReferenceOf({ ...pair(neighbours()), entryOwner: 'WWW' })).not.toBe(first);
+    expect(hitReferenceOf({ ...pair(neighbours()), entityId: 'e-2' })).not.toBe(first);
   });
 });

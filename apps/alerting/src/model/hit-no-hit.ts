@@ -9,8 +9,13 @@
  *   told (or the record's owner chose hit/no-hit): a hit notice without the
  *   record, under the same reference.
  *
- * An owner's disclosure to an agency counts as the entry being disseminated to it.
+ * The searcher's alert is one per reference, not per entry: the reference
+ * names (subject, dataset, owner), so that the searcher does not learn how many
+ * of the owner's entries its subject hit. Its alert row keeps the reference in
+ * place of the entry id. An owner's disclosure to an agency counts as the
+ * entry being disseminated to it.
  */
+import { createHash } from 'node:crypto';
 import { reachOf, type Reach } from '@crosscheck/auth';
 import type { MatchFacts } from './match-facts';
 
@@ -55,15 +60,24 @@ export function restrictedNotices(facts: MatchFacts, reach: PairReach): { agency
  * and colour are not stored with the alert at all, so no path out can show
  * them and no filter or sort can reveal them.
  */
-export function factsShown(facts: MatchFacts, withheld: Withheld | null): MatchFacts {
-  if (withheld === 'entry') return { ...facts, entry: null, features: [], score: 0, noticeColour: null };
+export function factsShown(facts: MatchFacts, withheld: Withheld | null, reference: string | null): MatchFacts {
+  if (withheld === 'entry')
+    return { ...facts, entryId: reference ?? '', entry: null, features: [], score: 0, noticeColour: null };
   if (withheld === 'record') return { ...facts, record: null, features: [] };
   return facts;
 }
 
-/** The reference both sides quote: the one the instant check answered with, else one derived from the match. */
+/**
+ * The reference both sides quote: the one the instant check answered with,
+ * else one derived from (entity, dataset, entry owner), the same for all the
+ * owner's entries the subject hit, and opaque: it names no entry.
+ */
 export function hitReferenceOf(facts: MatchFacts): string {
   if (facts.hitReference) return facts.hitReference;
-  const code = facts.matchId.replace(/-/g, '').toUpperCase();
+  const code = createHash('sha256')
+    .update(`${facts.entityId}\u0000${facts.dataset}\u0000${facts.entryOwner}`)
+    .digest('hex')
+    .slice(0, 16)
+    .toUpperCase();
   return `HNH-${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8, 12)}-${code.slice(12, 16)}`;
 }

@@ -78,6 +78,8 @@ export interface AlertShape {
   kind: AlertKind;
   withheld: Withheld | null;
   hitReference: string | null;
+  /** The entry the alert now names, when it changes (an owner disclosed the entry behind a reference). */
+  entryId?: string;
 }
 
 /** The span a change was made in, so that later work on the alert (a webhook call) joins the record's trace. */
@@ -249,7 +251,8 @@ export class AlertsRepository {
          seq = CASE WHEN $${last + 1} THEN nextval(pg_get_serial_sequence('alerts', 'seq')) ELSE seq END,
          kind = CASE WHEN $${last + 4} THEN $${last + 5} ELSE kind END,
          withheld = CASE WHEN $${last + 4} THEN $${last + 6} ELSE withheld END,
-         hit_reference = COALESCE(hit_reference, $${last + 7})
+         hit_reference = COALESCE(hit_reference, $${last + 7}),
+         entry_id = COALESCE($${last + 8}, entry_id)
        WHERE alert_id = $1
        RETURNING *`,
       [
@@ -264,6 +267,7 @@ export class AlertsRepository {
         shape?.kind ?? null,
         shape?.withheld ?? null,
         shape?.hitReference ?? null,
+        shape?.entryId ?? null,
       ],
     );
     if (announce) await notifyFeed(manager);
@@ -333,18 +337,19 @@ export class AlertsRepository {
     return this.withSubscriptionName(manager, rows[0]);
   }
 
-  /** The owner's decision shown on every alert of the pair, whoever's. */
+  /** The owner's decision shown on every alert of the pair, whoever's, and on the searcher's alert under its reference. */
   async applyOwnerDecision(
     manager: EntityManager,
     entityId: string,
     dataset: string,
     entryId: string,
     decision: OwnerDecision,
+    hitReference: string | null,
   ): Promise<void> {
     await manager.query(
       `UPDATE alerts SET owner_decision = $4, updated_at = now(), seq = nextval(pg_get_serial_sequence('alerts', 'seq'))
-        WHERE entity_id = $1 AND dataset = $2 AND entry_id = $3`,
-      [entityId, dataset, entryId, decision],
+        WHERE entity_id = $1 AND dataset = $2 AND (entry_id = $3 OR entry_id = $5)`,
+      [entityId, dataset, entryId, decision, hitReference],
     );
     await notifyFeed(manager);
   }

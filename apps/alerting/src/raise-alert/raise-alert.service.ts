@@ -66,7 +66,6 @@ export class RaiseAlertService {
   async raise(transaction: EntityManager, match: MatchFound): Promise<void> {
     const facts = matchFactsOf(match);
     await this.alerts.lockChanges(transaction);
-    const existing = await this.alerts.ofPair(transaction, facts.entityId, facts.dataset, facts.entryId);
     const ownerDecision = await this.suppressions.ownerDecisionOf(
       transaction,
       facts.entityId,
@@ -79,13 +78,20 @@ export class RaiseAlertService {
     const restricted = hearings.some((hearing) => hearing.withheld !== null);
     const reference = restricted ? hitReferenceOf(facts) : null;
     if (searcherToldHitNoHit(facts, reach)) await this.withheldFindings.keep(transaction, facts);
+    // The pair's alerts, and the searcher's alert under the reference (one for all the owner's entries it hit).
+    const existing = await this.alerts.ofPair(transaction, facts.entityId, facts.dataset, facts.entryId);
+    const underReference = await this.alerts.ofPair(transaction, facts.entityId, facts.dataset, hitReferenceOf(facts));
     const silencedFor = await this.silencedAgencies(transaction, facts);
     const span = trace.getActiveSpan()?.spanContext();
     const traceRef: TraceRef | null = span ? { traceId: span.traceId, spanId: span.spanId } : null;
 
     for (const { audience, webhookIds, withheld } of hearings) {
-      const current = existing.find((alert) => sameAudience(alert, audience));
-      const shown = factsShown(facts, withheld);
+      const current =
+        (withheld === 'entry' ? underReference.find((alert) => sameAudience(alert, audience)) : undefined) ??
+        existing.find((alert) => sameAudience(alert, audience));
+      const shown = factsShown(facts, withheld, reference);
+      // Under one reference, the strongest level of the entries behind it.
+      if (withheld === 'entry' && current?.level === 'hit') shown.level = 'hit';
       const shape: AlertShape = {
         kind: audience.kind,
         withheld,
@@ -112,7 +118,7 @@ export class RaiseAlertService {
       await this.announce(transaction, alert, outcome.event, webhookIds, match);
     }
 
-    for (const alert of existing) {
+    for (const alert of [...existing, ...underReference]) {
       if (alert.status === 'retracted') continue;
       const stillHears = alert.subscriptionId
         ? reach.full(alert.agency)

@@ -75,7 +75,10 @@ export class TriageService {
         );
       }
       const pair = await this.alerts.ofPair(manager, alert.entityId, alert.dataset, alert.entryId);
-      const toldWithoutEntry = pair.filter((told) => told.withheld === 'entry');
+      const underReference = alert.hitReference
+        ? await this.alerts.ofPair(manager, alert.entityId, alert.dataset, alert.hitReference)
+        : [];
+      const toldWithoutEntry = [...pair, ...underReference].filter((told) => told.withheld === 'entry');
       const disclosedTo = disclose ? [...new Set(toldWithoutEntry.map((told) => told.agency))] : [];
       if (disclose && disclosedTo.length === 0)
         throw new ApiError(
@@ -98,7 +101,14 @@ export class TriageService {
         alert.dataset,
         alert.entryId,
       ))!;
-      await this.alerts.applyOwnerDecision(manager, alert.entityId, alert.dataset, alert.entryId, ownerDecision);
+      await this.alerts.applyOwnerDecision(
+        manager,
+        alert.entityId,
+        alert.dataset,
+        alert.entryId,
+        ownerDecision,
+        alert.hitReference,
+      );
       const facts = disclose
         ? await this.withheldFindings.of(manager, alert.entityId, alert.dataset, alert.entryId)
         : undefined;
@@ -108,6 +118,7 @@ export class TriageService {
             kind: 'hit_notice',
             withheld: null,
             hitReference: told.hitReference,
+            entryId: facts.entryId,
           });
         await this.webhooks.enqueueToAgency(manager, told, 'alert.updated');
       }
