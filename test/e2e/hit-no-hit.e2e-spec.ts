@@ -15,7 +15,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import type { Page } from 'playwright-core';
 import { AlertStream, openAlertStream } from '../harness/alert-stream';
+import { ensureChromium, launchBrowser, type HeadlessBrowser } from '../harness/browser';
 import { alertingCall, alertsOf, analystKey } from '../harness/alerting-api';
 import { waitForPipelineIdle } from '../harness/pipeline';
 import { loadReference } from '../harness/reference-data';
@@ -297,6 +299,69 @@ describe('an instant check by an agency outside the notice’s audience', () => 
   });
 });
 
+describe('the analyst console, in Chromium', () => {
+  let browser: HeadlessBrowser;
+  let reference: string;
+
+  beforeAll(async () => {
+    await ensureChromium();
+    browser = await launchBrowser();
+    reference = (await check(keys.searcher, volkov)).body.hits[0].reference;
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function signIn(key: string): Promise<Page> {
+    await browser.context.clearCookies();
+    const page = await browser.context.newPage();
+    await page.goto(suite.url('console'));
+    await page.getByLabel('Analyst key').fill(key);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('[data-stream="live"]').waitFor({ timeout: 15_000 });
+    return page;
+  }
+
+  it('shows the searcher the hit/no-hit: whom to contact and the reference, nothing of the notice', async () => {
+    const page = await signIn(keys.searcherAnalyst);
+    const item = page.locator('.alert-item', { hasText: reference });
+    await expectText(item, 'Hit/no-hit');
+    await item.first().click();
+    const detail = page.locator('article.detail');
+    await expectText(detail.locator('.banner.hit-no-hit'), reference);
+    await expectText(detail.locator('.banner.hit-no-hit'), ACTION);
+    await expectText(detail.locator('.detail-facts'), 'withheld by its owner');
+    const text = await detail.innerText();
+    expect(entryTraces(text, volkov, volkovAgain)).toEqual([]);
+    expect(text).not.toContain('Red Notice');
+    await page.close();
+  });
+
+  it('lets the owner confirm and disclose, after which the searcher reads the notice', async () => {
+    const page = await signIn(keys.ownerAnalyst);
+    // The owner's notice of this check: the one quoting its reference.
+    const notice = await alertWith(keys.ownerAnalyst, (alert) => alert.hitNoHit?.reference === reference);
+    await page.locator(`.alert-item[data-alert-id="${notice.alertId}"]`).click();
+    const detail = page.locator('article.detail');
+    await expectText(detail.locator('.banner.hit-no-hit'), `Instant check by ${SEARCHER}`);
+    await detail.getByRole('button', { name: `Confirm and disclose to ${SEARCHER}` }).click();
+    await detail.getByRole('textbox').fill('Our fugitive: hold him and call our bureau.');
+    await detail
+      .getByRole('button', { name: `Confirm and disclose to ${SEARCHER}` })
+      .last()
+      .click();
+    await expectText(detail.locator('.banner.hit-no-hit'), '(disclosed)');
+    await page.close();
+
+    const disclosed = await alertWith(
+      keys.searcherAnalyst,
+      (alert) => alert.hitNoHit?.reference === reference && alert.kind === 'hit_notice',
+    );
+    expect(JSON.stringify(disclosed.entry)).toContain(volkov.charges);
+  });
+});
+
 describe('a record shared by an agency outside the notice’s audience', () => {
   let recordId: string;
 
@@ -314,13 +379,18 @@ describe('a record shared by an agency outside the notice’s audience', () => {
       headers: { cookie: consoleSession },
     });
     expect(throughConsole.status).toBe(200);
+    const reference = told.hitNoHit.reference;
+    const aboutRecord = (alerts: { recordId: string }[]) => alerts.filter((alert) => alert.recordId === recordId);
     const everything = [
-      await alertsOf(suite, keys.searcherAnalyst, 'limit=500'),
+      aboutRecord(await alertsOf(suite, keys.searcherAnalyst, 'limit=500')),
       (await alertingCall(suite, keys.searcherAnalyst, 'GET', `/v1/alerts/${told.alertId}`)).body,
-      await throughConsole.json(),
-      searcherStream.received.map((event) => event.data),
-      receiver.received.filter((delivery) => delivery.path === `/${SEARCHER}`).map((delivery) => delivery.rawBody),
+      aboutRecord(((await throughConsole.json()) as { alerts: { recordId: string }[] }).alerts),
+      searcherStream.received.map((event) => event.data).filter((data) => data.includes(reference)),
+      receiver.received
+        .filter((delivery) => delivery.path === `/${SEARCHER}` && delivery.rawBody.includes(reference))
+        .map((delivery) => delivery.rawBody),
     ];
+    expect(everything.every((path) => JSON.stringify(path).includes(recordId))).toBe(true);
     expect(subjectTraces(everything, volkov, volkovAgain)).toEqual([]);
   });
 
@@ -428,6 +498,33 @@ describe('an entry its owner keeps hidden', () => {
   });
 });
 
+describe('timing', () => {
+  it('prints how long each kind of answer takes (median of 40 checks each)', async () => {
+    const median = async (key: string, wanted: Wanted) => {
+      const times: number[] = [];
+      for (let round = 0; round < 40; round++) {
+        const started = performance.now();
+        await check(key, wanted);
+        times.push(performance.now() - started);
+      }
+      return times.sort((a, b) => a - b)[20];
+    };
+    const nobody = { ...kowalczyk, given: 'Astrid', family: 'Lindqvist', dateOfBirth: '1994-08-30' };
+    const figures = {
+      miss: await median(keys.searcher, nobody),
+      hiddenHit: await median(keys.searcher, kowalczyk),
+      hitNoHit: await median(keys.searcher, volkov),
+      fullHit: await median(keys.neighbour, volkov),
+    };
+    process.stderr.write(
+      `[hit/no-hit timing] median ms: ${Object.entries(figures)
+        .map(([name, ms]) => `${name} ${ms.toFixed(1)}`)
+        .join(', ')}\n`,
+    );
+    for (const ms of Object.values(figures)) expect(ms).toBeGreaterThan(0);
+  });
+});
+
 describe('policy over time', () => {
   it('a retro-hit obeys it, and a change to hidden is audited and withdraws the hit/no-hit alert', async () => {
     const recordId = await share(sokolova);
@@ -500,3 +597,14 @@ describe('volume control', () => {
     expect(searcherAlerts.some((alert) => alert.hitNoHit?.probeAlarm)).toBe(false);
   });
 });
+
+async function expectText(locator: ReturnType<Page['locator']>, text: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let seen = '';
+  while (Date.now() < deadline) {
+    seen = (await locator.allTextContents().catch(() => [])).join(' | ');
+    if (seen.includes(text)) return;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  throw new Error(`expected "${text}" in ${locator}, saw: ${seen.slice(0, 500) || '(nothing)'}`);
+}
