@@ -68,15 +68,18 @@ export class RestrictedHits {
     );
     const events: OutgoingEvent[] = [];
     const alarms: ProbeAlarm[] = [];
+    const counts = await this.probes.count(
+      transaction,
+      agency,
+      findings.map(({ entry }) => ({ dataset: entry.dataset, entryId: entry.entryId })),
+      limits.answers,
+      limits.windowMinutes,
+    );
+    const countOf = new Map(findings.map((finding, index) => [finding, counts[index]]));
     for (const { answer, findings: ofLine } of lines) {
       for (const { finding } of ofLine) {
         const entry = finding.entry;
-        const count = await this.probes.count(
-          transaction,
-          { agency, dataset: entry.dataset, entryId: entry.entryId },
-          limits.answers,
-          limits.windowMinutes,
-        );
+        const count = countOf.get(finding)!;
         if (count.alarmNow)
           alarms.push({
             agency,
