@@ -467,6 +467,25 @@ describe('a record shared by an agency outside the notice’s audience', () => {
     expect(after.body.ownerDecision).toBeNull();
   });
 
+  it('the searcher cannot judge a hit/no-hit a false positive: only the owner has seen both sides', async () => {
+    const told = await alertWith(
+      keys.searcherAnalyst,
+      (alert) => alert.kind === 'hit_no_hit' && alert.status === 'new',
+    );
+    const answer = await alertingCall(suite, keys.searcherAnalyst, 'POST', `/v1/alerts/${told.alertId}/triage`, {
+      status: 'false_positive',
+      reason: 'probably someone else',
+    });
+    expect(answer.status).toBe(409);
+    expect(answer.body.error.details).toEqual([expect.objectContaining({ field: 'status', rule: 'hitNoHit' })]);
+    const acknowledged = await alertingCall(suite, keys.searcherAnalyst, 'POST', `/v1/alerts/${told.alertId}/triage`, {
+      status: 'acknowledged',
+      reason: 'calling the owner',
+    });
+    expect(acknowledged.status).toBe(200);
+    expect(acknowledged.body).toMatchObject({ status: 'acknowledged', entry: null, score: null });
+  });
+
   it('only the owner decides: the searcher cannot disclose to itself', async () => {
     const told = await alertWith(keys.searcherAnalyst, (alert) => alert.kind === 'hit_no_hit');
     const answer = await alertingCall(

@@ -33,6 +33,14 @@ export class TriageService {
       await this.alerts.lockChanges(manager);
       const alert = await this.alerts.find(manager, alertId, true);
       if (!alert || alert.agency !== caller.agency) throw alertNotFound();
+      // Only the owner has seen both sides of a hit/no-hit; its decision is the judgement.
+      if (alert.withheld === 'entry' && status === 'false_positive')
+        throw new ApiError(
+          HttpStatus.CONFLICT,
+          'invalid_transition',
+          'status: a hit/no-hit cannot be judged a false positive without the entry; ask its owner, quoting the reference',
+          [{ field: 'status', rule: 'hitNoHit', message: 'only the entry’s owner judges a hit/no-hit' }],
+        );
       if (!triageStepsFrom(alert.status).includes(status)) {
         const open = triageStepsFrom(alert.status);
         throw new ApiError(
