@@ -8,6 +8,12 @@
  * the record is disseminated to finds it on every exit; any other caller
  * finds no trace of it on any exit: not its data, not its id.
  *
+ * The policy axis: named agencies and owner only come twice, with the
+ * record's outside policy `hidden` (the default) and `hit-no-hit`. The policy
+ * changes nothing for the callers; the entry's owner (MXD), outside the
+ * record's audience, hears of a hit/no-hit record's hit without the record
+ * and of a hidden one not at all.
+ *
  * The records are stolen passports shared by MXO that each hit an entry of
  * the stolen-document dataset (owned by MXD, disseminated to all), so every
  * one of them raises alerts; every agency subscribes to all hits, with a
@@ -31,7 +37,7 @@ const NAMED = 'MXN';
 const OTHER = 'MXX';
 const CALLERS = [OWNER, NAMED, OTHER] as const;
 type Caller = (typeof CALLERS)[number];
-const SCOPES = ['all', 'agencies', 'owner-only', 'withdrawn', 'expired'] as const;
+const SCOPES = ['all', 'agencies', 'owner-only', 'agencies-hnh', 'owner-only-hnh', 'withdrawn', 'expired'] as const;
 type Scope = (typeof SCOPES)[number];
 
 /** Who a record of each scope is disseminated to, besides its owner, once the test has set it up. */
@@ -39,10 +45,23 @@ const READERS: Record<Scope, Caller[]> = {
   all: [NAMED, OTHER],
   agencies: [NAMED],
   'owner-only': [],
+  'agencies-hnh': [NAMED],
+  'owner-only-hnh': [],
   withdrawn: [],
   expired: [],
 };
 const visibleTo = (scope: Scope, caller: Caller) => caller === OWNER || READERS[scope].includes(caller);
+/** The owner of the stolen-document entries every record hits. */
+const ENTRY_OWNER = 'MXD';
+/** What the entry's owner hears of each record's hit: all of it, that there is one (hit/no-hit), or nothing. */
+const ENTRY_OWNER_HEARS: Partial<Record<Scope, 'full' | 'hit-no-hit' | 'nothing'>> = {
+  all: 'full',
+  agencies: 'nothing',
+  'owner-only': 'nothing',
+  'agencies-hnh': 'hit-no-hit',
+  'owner-only-hnh': 'hit-no-hit',
+};
+let entryOwnerAnalyst: string;
 
 interface SharedRecord {
   scope: Scope;
@@ -117,6 +136,7 @@ beforeAll(async () => {
     expect(signedIn.status).toBe(201);
     consoleSessions[caller] = String(signedIn.headers.get('set-cookie')).split(';')[0];
   }
+  entryOwnerAnalyst = await analystKey(suite, ENTRY_OWNER);
   await suite.agencies.accepted(agencyKeys[NAMED], suite.url('dedup'));
   await suite.agencies.accepted(agencyKeys[OTHER], suite.url('dedup'));
 
@@ -127,7 +147,11 @@ beforeAll(async () => {
         ? { scope: 'agencies', agencies: [NAMED] }
         : scope === 'owner-only'
           ? { scope: 'owner-only' }
-          : { scope: 'all' };
+          : scope === 'agencies-hnh'
+            ? { scope: 'agencies', agencies: [NAMED], outside: 'hit-no-hit' }
+            : scope === 'owner-only-hnh'
+              ? { scope: 'owner-only', outside: 'hit-no-hit' }
+              : { scope: 'all' };
     const shared = await send('intake', 'POST', '/v1/records', agencyKeys[OWNER], {
       kind: 'travel_document',
       externalRef: `MX-${scope}-${randomUUID()}`,
@@ -349,3 +373,31 @@ describe.each(matrix)('a record disseminated %s, read by %s (visible: %s)', (sco
     }
   });
 });
+
+describe.each(Object.entries(ENTRY_OWNER_HEARS))(
+  'policy axis: the entry’s owner, of a record disseminated %s, hears',
+  (scope, hears) => {
+    it(`${hears}`, async () => {
+      const record = records[scope as Scope];
+      const alerts = (await alertingCall(suite, entryOwnerAnalyst, 'GET', '/v1/alerts?limit=500')).body.alerts;
+      const about = alerts.filter((alert: { entryId: string }) => alert.entryId === `SLTD-MX-${scope}`);
+      // The entry carries the document number itself; what the owner must not read is the record.
+      const recordTraces = (answer: unknown) => traces(answer, record).filter((trace) => trace !== record.number);
+      if (hears === 'full') {
+        expect(about.length).toBeGreaterThan(0);
+        expect(JSON.stringify(about)).toContain(record.holder);
+        return;
+      }
+      if (hears === 'nothing') {
+        expect(about).toEqual([]);
+      } else {
+        expect(about).toHaveLength(1);
+        expect(about[0]).toMatchObject({ kind: 'hit_notice', recordId: null, record: null, features: [] });
+        expect(about[0].hitNoHit).toMatchObject({ searchingAgency: OWNER, ownerAgency: ENTRY_OWNER });
+        const detail = await alertingCall(suite, entryOwnerAnalyst, 'GET', `/v1/alerts/${about[0].alertId}`);
+        expect(recordTraces(detail.body)).toEqual([]);
+      }
+      expect(recordTraces(alerts)).toEqual([]);
+    });
+  },
+);

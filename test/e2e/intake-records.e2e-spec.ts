@@ -106,6 +106,12 @@ describe('the five kinds', () => {
       'isISO31661Alpha3',
     ],
     [
+      'an outside policy that is not one',
+      () => ({ ...recordOfKind.artwork(), dissemination: { scope: 'owner-only', outside: 'shown' } }),
+      'dissemination.outside',
+      'isIn',
+    ],
+    [
       'an expiry beyond five years',
       () => ({ ...recordOfKind.artwork(), expiresAt: '2040-01-01T00:00:00Z' }),
       'expiresAt',

@@ -374,7 +374,7 @@ describe('loading', () => {
 });
 
 describe('dissemination', () => {
-  it('an instant check never shows an entry the caller’s agency may not see', async () => {
+  it('an instant check never shows a hidden entry the caller’s agency may not see', async () => {
     const loaded = await load(
       'notices',
       [notice('RN-SECRET', 'Viktor', 'Bout', '1967-01-13')],
@@ -384,6 +384,8 @@ describe('dissemination', () => {
       'USA',
       '--dissemination',
       'agencies:GBR',
+      '--outside',
+      'hidden',
     );
     expect(loaded.code).toBe(0);
     const query = {

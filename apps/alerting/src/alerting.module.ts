@@ -16,6 +16,7 @@ import { AlertsHttpController } from './alerts/alerts.http.controller';
 import { AlertsRepository } from './persistence/alerts.repository';
 import { CreateAlerts1763800000400 } from './migrations/1763800000400-create-alerts';
 import { SubscriptionsTriageWebhooks1763800000410 } from './migrations/1763800000410-subscriptions-triage-webhooks';
+import { HitNoHit1763800000460 } from './migrations/1763800000460-hit-no-hit';
 import { RaiseAlertMessageController } from './raise-alert/raise-alert.message.controller';
 import { RaiseAlertService } from './raise-alert/raise-alert.service';
 import { SubscriptionsHttpController } from './subscriptions/subscriptions.http.controller';
@@ -26,12 +27,14 @@ import { TriageService } from './triage/triage.service';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
 import { WebhooksHttpController } from './webhooks/webhooks.http.controller';
 import { WebhooksRepository } from './persistence/webhooks.repository';
+import { WithheldFindingsRepository } from './persistence/withheld-findings.repository';
 
 const migrations = [
   ...credentialReplicaMigrations,
   CreateAuditLog1763800000060,
   CreateAlerts1763800000400,
   SubscriptionsTriageWebhooks1763800000410,
+  HitNoHit1763800000460,
   AuditLogDetail1763800000900,
   AuditLogChain1763800000910,
 ];
@@ -57,6 +60,7 @@ export class AlertingModule {
         SubscriptionsRepository,
         SuppressionsRepository,
         WebhooksRepository,
+        WithheldFindingsRepository,
         RaiseAlertService,
         TriageService,
         AlertFeed,

@@ -37,6 +37,16 @@ export class MatchingConfig extends ServiceConfig {
   @Max(1000)
   MATCH_CANDIDATES_PER_PROBE: number = 100;
 
+  /** Hit/no-hit answers one agency may draw on one restricted entry within the probe window before the alarm. */
+  @IsInt()
+  @Min(1)
+  HIT_NO_HIT_ALARM_ANSWERS: number = 100;
+
+  /** The probe window, in minutes: answers older than this no longer count towards the alarm. */
+  @IsInt()
+  @Min(1)
+  HIT_NO_HIT_ALARM_WINDOW_MINUTES: number = 60;
+
   thresholdsOf(dataset: string): { hit: number; possible: number } {
     for (const pair of this.MATCH_DATASET_THRESHOLDS.split(',').filter(Boolean)) {
       const [name, levels] = pair.split('=');

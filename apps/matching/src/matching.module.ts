@@ -22,6 +22,8 @@ import { Matcher } from './model/matcher';
 import { MatchingConfig } from './matching.config';
 import { matchingMigrations } from './migrations';
 import { ReferenceEntriesRepository } from './persistence/reference-entries.repository';
+import { HitNoHitProbesRepository } from './persistence/hit-no-hit-probes.repository';
+import { RestrictedHits } from './persistence/restricted-hits';
 import { RetroCheckMessageController } from './retro-check/retro-check.message.controller';
 import { RetroCheckService } from './retro-check/retro-check.service';
 
@@ -57,6 +59,8 @@ export class MatchingModule {
         CheckEntityService,
         RetroCheckService,
         InstantCheckService,
+        HitNoHitProbesRepository,
+        RestrictedHits,
       ],
     };
   }

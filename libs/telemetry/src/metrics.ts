@@ -83,3 +83,13 @@ export const httpRequestSeconds = metric(
 );
 
 export { register as metricsRegistry };
+
+export const hitNoHitProbeAlarms = metric(
+  'crosscheck_hit_no_hit_probe_alarms_total',
+  () =>
+    new Counter({
+      name: 'crosscheck_hit_no_hit_probe_alarms_total',
+      help: 'Alarms raised when one agency drew many hit/no-hit answers on one restricted entry within the probe window',
+      labelNames: ['agency', 'dataset'],
+    }),
+);

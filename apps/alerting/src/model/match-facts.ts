@@ -43,6 +43,12 @@ export interface MatchFacts {
   entry: JsonObject | null;
   recordDigest: string;
   entryDigest: string;
+  /** The "record" is an instant check's query, sent to the entry's owner alone. */
+  instantCheck: boolean;
+  /** The reference of the instant check's hit/no-hit answer; empty for shared records. */
+  hitReference: string;
+  /** Hit/no-hit answers the searcher drew on the entry within the probe window, once at the alarm; else 0. */
+  probeCount: number;
 }
 
 export function matchFactsOf(match: MatchFound): MatchFacts {
@@ -80,6 +86,9 @@ export function matchFactsOf(match: MatchFound): MatchFacts {
     entry,
     recordDigest: digestOfSubject(record),
     entryDigest: digestOfSubject(entry),
+    instantCheck: match.instantCheck,
+    hitReference: match.hitReference,
+    probeCount: match.probeCount,
   };
 }
 

@@ -9,9 +9,11 @@ import type { JsonObject } from '@bufbuild/protobuf';
 import type { FeatureEvidence } from '@crosscheck/resolution';
 import { EntityManager } from 'typeorm';
 import type { AlertStatus, TriageStatus } from '@crosscheck/alert-lifecycle';
+import type { Withheld } from '../model/hit-no-hit';
 import type { MatchFacts } from '../model/match-facts';
 
-export type AlertKind = 'alert' | 'hit_notice';
+/** `hit_no_hit`: the searching agency's alert on a restricted entry, without the entry. */
+export type AlertKind = 'alert' | 'hit_notice' | 'hit_no_hit';
 
 export interface TriageStep {
   status: TriageStatus;
@@ -25,6 +27,8 @@ export interface OwnerDecision {
   reason: string;
   agency: string;
   at: string;
+  /** Agencies the owner disclosed the entry to for this hit (hit/no-hit searchers). */
+  disclosedTo: string[];
 }
 
 export interface Alert {
@@ -57,10 +61,25 @@ export interface Alert {
   retractedAt: Date | null;
   triage: TriageStep[];
   ownerDecision: OwnerDecision | null;
+  /** The side of the pair this agency may not see, left out of the alert. */
+  withheld: Withheld | null;
+  /** The reference both sides of a hit/no-hit quote; null for other alerts. */
+  hitReference: string | null;
+  instantCheck: boolean;
+  probeCount: number;
   traceId: string | null;
   spanId: string | null;
   raisedAt: Date;
   updatedAt: Date;
+}
+
+/** What an alert shows of its pair beyond the facts: the side withheld from its agency, and the reference quoted. */
+export interface AlertShape {
+  kind: AlertKind;
+  withheld: Withheld | null;
+  hitReference: string | null;
+  /** The entry the alert now names, when it changes (an owner disclosed the entry behind a reference). */
+  entryId?: string;
 }
 
 /** The span a change was made in, so that later work on the alert (a webhook call) joins the record's trace. */
@@ -106,6 +125,10 @@ interface AlertRow {
   retracted_at: Date | null;
   triage: TriageStep[];
   owner_decision: OwnerDecision | null;
+  withheld: Withheld | null;
+  hit_reference: string | null;
+  instant_check: boolean;
+  probe_count: number;
   trace_id: string | null;
   span_id: string | null;
   raised_at: Date;
@@ -157,12 +180,26 @@ export class AlertsRepository {
     ownerDecision: OwnerDecision | null,
     trace: TraceRef | null,
     status: AlertStatus,
+    shape: Omit<AlertShape, 'kind'> = { withheld: null, hitReference: null },
   ): Promise<Alert> {
+    const columns = [
+      ...FINDING_COLUMNS,
+      'kind',
+      'agency',
+      'subscription_id',
+      'entity_id',
+      'dataset',
+      'entry_id',
+      'status',
+      'owner_decision',
+      'trace_id',
+      'span_id',
+      'withheld',
+      'hit_reference',
+    ];
     const rows: AlertRow[] = await manager.query(
-      `INSERT INTO alerts (alert_id, match_id, live_match_ids, ${FINDING_COLUMNS.join(', ')},
-                           kind, agency, subscription_id, entity_id, dataset, entry_id, status, owner_decision, trace_id, span_id)
-       VALUES ($1, $2, ARRAY[$2]::uuid[], ${FINDING_COLUMNS.map((_, index) => `$${index + 3}`).join(', ')},
-               $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)
+      `INSERT INTO alerts (alert_id, match_id, live_match_ids, ${columns.join(', ')})
+       VALUES ($1, $2, ARRAY[$2]::uuid[], ${columns.map((_, index) => `$${index + 3}`).join(', ')})
        RETURNING *`,
       [
         alertId,
@@ -178,6 +215,8 @@ export class AlertsRepository {
         ownerDecision,
         trace?.traceId ?? null,
         trace?.spanId ?? null,
+        shape.withheld,
+        shape.hitReference,
       ],
     );
     await notifyFeed(manager);
@@ -195,19 +234,25 @@ export class AlertsRepository {
     status: AlertStatus,
     announce: boolean,
     trace: TraceRef | null,
+    shape?: AlertShape,
   ): Promise<Alert> {
+    const last = 3 + FINDING_COLUMNS.length;
     // UPDATE and DELETE ... RETURNING answer [rows, count] through TypeORM, here and below.
     const [rows]: [AlertRow[], number] = await manager.query(
       `UPDATE alerts SET
          match_id = $2,
          live_match_ids = CASE WHEN $2 = ANY(live_match_ids) THEN live_match_ids ELSE array_append(live_match_ids, $2::uuid) END,
          ${FINDING_COLUMNS.map((column, index) => `${column} = $${index + 3}`).join(', ')},
-         status = $16, retraction_reason = CASE WHEN $16 = 'retracted' THEN retraction_reason END,
-         retracted_at = CASE WHEN $16 = 'retracted' THEN retracted_at END,
-         trace_id = CASE WHEN $17 THEN $18 ELSE trace_id END,
-         span_id = CASE WHEN $17 THEN $19 ELSE span_id END,
-         updated_at = CASE WHEN $17 THEN now() ELSE updated_at END,
-         seq = CASE WHEN $17 THEN nextval(pg_get_serial_sequence('alerts', 'seq')) ELSE seq END
+         status = $${last}, retraction_reason = CASE WHEN $${last} = 'retracted' THEN retraction_reason END,
+         retracted_at = CASE WHEN $${last} = 'retracted' THEN retracted_at END,
+         trace_id = CASE WHEN $${last + 1} THEN $${last + 2} ELSE trace_id END,
+         span_id = CASE WHEN $${last + 1} THEN $${last + 3} ELSE span_id END,
+         updated_at = CASE WHEN $${last + 1} THEN now() ELSE updated_at END,
+         seq = CASE WHEN $${last + 1} THEN nextval(pg_get_serial_sequence('alerts', 'seq')) ELSE seq END,
+         kind = CASE WHEN $${last + 4} THEN $${last + 5} ELSE kind END,
+         withheld = CASE WHEN $${last + 4} THEN $${last + 6} ELSE withheld END,
+         hit_reference = COALESCE(hit_reference, $${last + 7}),
+         entry_id = COALESCE($${last + 8}, entry_id)
        WHERE alert_id = $1
        RETURNING *`,
       [
@@ -218,6 +263,11 @@ export class AlertsRepository {
         announce,
         trace?.traceId ?? null,
         trace?.spanId ?? null,
+        shape !== undefined,
+        shape?.kind ?? null,
+        shape?.withheld ?? null,
+        shape?.hitReference ?? null,
+        shape?.entryId ?? null,
       ],
     );
     if (announce) await notifyFeed(manager);
@@ -287,18 +337,19 @@ export class AlertsRepository {
     return this.withSubscriptionName(manager, rows[0]);
   }
 
-  /** The owner's decision shown on every alert of the pair, whoever's. */
+  /** The owner's decision shown on every alert of the pair, whoever's, and on the searcher's alert under its reference. */
   async applyOwnerDecision(
     manager: EntityManager,
     entityId: string,
     dataset: string,
     entryId: string,
     decision: OwnerDecision,
+    hitReference: string | null,
   ): Promise<void> {
     await manager.query(
       `UPDATE alerts SET owner_decision = $4, updated_at = now(), seq = nextval(pg_get_serial_sequence('alerts', 'seq'))
-        WHERE entity_id = $1 AND dataset = $2 AND entry_id = $3`,
-      [entityId, dataset, entryId, decision],
+        WHERE entity_id = $1 AND dataset = $2 AND (entry_id = $3 OR entry_id = $5)`,
+      [entityId, dataset, entryId, decision, hitReference],
     );
     await notifyFeed(manager);
   }
@@ -341,7 +392,7 @@ export class AlertsRepository {
   }
 }
 
-/** What a finding says of the pair, as both the insert and the refresh bind it ($3 to $15). */
+/** What a finding says of the pair, as both the insert and the refresh bind it (from $3 on). */
 const FINDING_COLUMNS = [
   'record_id',
   'record_owner',
@@ -356,6 +407,8 @@ const FINDING_COLUMNS = [
   'entry',
   'record_digest',
   'entry_digest',
+  'instant_check',
+  'probe_count',
 ] as const;
 
 function findingValues(facts: MatchFacts): unknown[] {
@@ -373,6 +426,8 @@ function findingValues(facts: MatchFacts): unknown[] {
     facts.entry,
     facts.recordDigest,
     facts.entryDigest,
+    facts.instantCheck,
+    facts.probeCount,
   ];
 }
 
@@ -411,7 +466,11 @@ function toAlert(row: AlertRow): Alert {
     retractionReason: row.retraction_reason,
     retractedAt: row.retracted_at,
     triage: row.triage,
-    ownerDecision: row.owner_decision,
+    ownerDecision: row.owner_decision && { ...row.owner_decision, disclosedTo: row.owner_decision.disclosedTo ?? [] },
+    withheld: row.withheld,
+    hitReference: row.hit_reference,
+    instantCheck: row.instant_check,
+    probeCount: row.probe_count,
     traceId: row.trace_id,
     spanId: row.span_id,
     raisedAt: row.raised_at,

@@ -61,11 +61,21 @@ export class SuppressionsRepository {
 
   async recordOwnerDecision(manager: EntityManager, alert: Alert, decision: OwnerDecision, by: string): Promise<void> {
     await manager.query(
-      `INSERT INTO owner_decisions (entity_id, dataset, entry_id, decision, reason, agency, decided_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO owner_decisions (entity_id, dataset, entry_id, decision, reason, agency, decided_by, disclosed_to)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (entity_id, dataset, entry_id) DO UPDATE SET
-         decision = EXCLUDED.decision, reason = EXCLUDED.reason, agency = EXCLUDED.agency, decided_by = EXCLUDED.decided_by, decided_at = now()`,
-      [alert.entityId, alert.dataset, alert.entryId, decision.decision, decision.reason, decision.agency, by],
+         decision = EXCLUDED.decision, reason = EXCLUDED.reason, agency = EXCLUDED.agency, decided_by = EXCLUDED.decided_by, decided_at = now(),
+         disclosed_to = ARRAY(SELECT DISTINCT unnest(owner_decisions.disclosed_to || EXCLUDED.disclosed_to) ORDER BY 1)`,
+      [
+        alert.entityId,
+        alert.dataset,
+        alert.entryId,
+        decision.decision,
+        decision.reason,
+        decision.agency,
+        by,
+        decision.disclosedTo,
+      ],
     );
   }
 
@@ -75,17 +85,23 @@ export class SuppressionsRepository {
     dataset: string,
     entryId: string,
   ): Promise<OwnerDecision | null> {
-    const rows: { decision: OwnerDecision['decision']; reason: string; agency: string; decided_at: Date }[] =
-      await manager.query(
-        'SELECT decision, reason, agency, decided_at FROM owner_decisions WHERE entity_id = $1 AND dataset = $2 AND entry_id = $3',
-        [entityId, dataset, entryId],
-      );
+    const rows: {
+      decision: OwnerDecision['decision'];
+      reason: string;
+      agency: string;
+      decided_at: Date;
+      disclosed_to: string[];
+    }[] = await manager.query(
+      'SELECT decision, reason, agency, decided_at, disclosed_to FROM owner_decisions WHERE entity_id = $1 AND dataset = $2 AND entry_id = $3',
+      [entityId, dataset, entryId],
+    );
     return rows[0]
       ? {
           decision: rows[0].decision,
           reason: rows[0].reason,
           agency: rows[0].agency,
           at: rows[0].decided_at.toISOString(),
+          disclosedTo: rows[0].disclosed_to,
         }
       : null;
   }

@@ -4,6 +4,7 @@
  * transaction as the alert change it reports, so no delivery is lost; claimed
  * with a lease, so a crashed sender's calls are picked up again).
  */
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { AlertEvent } from '@crosscheck/alert-lifecycle';
@@ -109,6 +110,28 @@ export class WebhooksRepository {
       [agency, webhookId],
     );
     return rows.length > 0;
+  }
+
+  /**
+   * A change to an alert without a subscription that the agency must hear of
+   * (a hit/no-hit alert, an owner's restricted notice): one call to each of the
+   * agency's receivers, in the caller's transaction.
+   */
+  async enqueueToAgency(
+    manager: EntityManager,
+    alert: { agency: string; alertId: string },
+    event: AlertEvent,
+  ): Promise<void> {
+    for (const webhook of await this.ofAgency(manager, alert.agency)) {
+      await this.enqueue(manager, {
+        deliveryId: randomUUID(),
+        webhookId: webhook.webhookId,
+        agency: alert.agency,
+        alertId: alert.alertId,
+        subscriptionId: null,
+        event,
+      });
+    }
   }
 
   /** A call to make, in the caller's transaction; the sender is woken once it commits. */

@@ -1,4 +1,4 @@
-import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { TRIAGE_STATUSES } from '@crosscheck/alert-lifecycle';
 
 /** An analyst's triage step: where the alert goes, and why. */
@@ -14,7 +14,11 @@ export class TriageDto {
 
 export const OWNER_DECISIONS = ['confirmed', 'rejected'] as const;
 
-/** The reference entry's owner confirms or rejects a hit on its data. */
+/**
+ * The reference entry's owner confirms or rejects (dismisses) a hit on its
+ * data; confirming may disclose the entry to the agencies that were told of
+ * the hit without it (hit/no-hit), for this hit alone.
+ */
 export class OwnerDecisionDto {
   @IsIn(OWNER_DECISIONS, { message: 'must be confirmed or rejected' })
   decision!: string;
@@ -23,4 +27,8 @@ export class OwnerDecisionDto {
   @MinLength(1)
   @MaxLength(1000)
   reason!: string;
+
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  disclose?: boolean;
 }

@@ -5,7 +5,7 @@
  */
 import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
-import { OpenApiOperation } from '@crosscheck/runtime';
+import { invalidField, OpenApiOperation } from '@crosscheck/runtime';
 import { alertNotFound, isUuid } from '../model/alert-query';
 import { alertView } from '../model/alert-view';
 import type { TriageStatus } from '@crosscheck/alert-lifecycle';
@@ -33,12 +33,21 @@ export class TriageHttpController {
   @HttpCode(HttpStatus.OK)
   @RequireRoles('analyst', 'data-owner')
   @OpenApiOperation({
-    summary: 'As the owner of the reference entry, confirm or reject the hit before anyone acts on it',
+    summary:
+      'As the owner of the reference entry, confirm or reject the hit before anyone acts on it; a confirmation with disclose: true shows the entry to the agencies told of the hit without it',
   })
   async decide(@CurrentCaller() caller: Caller, @Param('alertId') alertId: string, @Body() body: OwnerDecisionDto) {
+    if (body.disclose && body.decision !== 'confirmed')
+      throw invalidField('disclose', 'onlyWhenConfirmed', 'can be true only with decision confirmed');
     if (!isUuid(alertId)) throw alertNotFound();
     return alertView(
-      await this.triageService.decideAsOwner(caller, alertId, body.decision as OwnerDecision['decision'], body.reason),
+      await this.triageService.decideAsOwner(
+        caller,
+        alertId,
+        body.decision as OwnerDecision['decision'],
+        body.reason,
+        body.disclose ?? false,
+      ),
     );
   }
 }

@@ -14,6 +14,8 @@ import { alertNotFound } from '../model/alert-query';
 import { AlertStatus, triageStepsFrom, TriageStatus } from '@crosscheck/alert-lifecycle';
 import { Alert, AlertsRepository, OwnerDecision } from '../persistence/alerts.repository';
 import { SuppressionsRepository } from '../persistence/suppressions.repository';
+import { WebhooksRepository } from '../persistence/webhooks.repository';
+import { WithheldFindingsRepository } from '../persistence/withheld-findings.repository';
 
 @Injectable()
 export class TriageService {
@@ -21,6 +23,8 @@ export class TriageService {
     private readonly dataSource: DataSource,
     private readonly alerts: AlertsRepository,
     private readonly suppressions: SuppressionsRepository,
+    private readonly withheldFindings: WithheldFindingsRepository,
+    private readonly webhooks: WebhooksRepository,
     private readonly audit: AuditLog,
   ) {}
 
@@ -29,6 +33,14 @@ export class TriageService {
       await this.alerts.lockChanges(manager);
       const alert = await this.alerts.find(manager, alertId, true);
       if (!alert || alert.agency !== caller.agency) throw alertNotFound();
+      // Only the owner has seen both sides of a hit/no-hit; its decision is the judgement.
+      if (alert.withheld === 'entry' && status === 'false_positive')
+        throw new ApiError(
+          HttpStatus.CONFLICT,
+          'invalid_transition',
+          'status: a hit/no-hit cannot be judged a false positive without the entry; ask its owner, quoting the reference',
+          [{ field: 'status', rule: 'hitNoHit', message: 'only the entry’s owner judges a hit/no-hit' }],
+        );
       if (!triageStepsFrom(alert.status).includes(status)) {
         const open = triageStepsFrom(alert.status);
         throw new ApiError(
@@ -46,11 +58,18 @@ export class TriageService {
     });
   }
 
+  /**
+   * The owner's decision, on every alert of the pair. `disclose` shows the
+   * entry, for this hit alone, to the agencies told of it without the entry
+   * (hit/no-hit): their alerts become full hit notices. Both sides' streams and
+   * the searchers' receivers hear of the decision; the audit log keeps it.
+   */
   async decideAsOwner(
     caller: Caller,
     alertId: string,
     decision: OwnerDecision['decision'],
     reason: string,
+    disclose = false,
   ): Promise<Alert> {
     return this.dataSource.transaction(async (manager) => {
       await this.alerts.lockChanges(manager);
@@ -63,10 +82,65 @@ export class TriageService {
           `only ${alert.entryOwner}, the owner of reference entry ${alert.entryId}, can confirm or reject this hit`,
         );
       }
-      const ownerDecision: OwnerDecision = { decision, reason, agency: caller.agency, at: new Date().toISOString() };
-      await this.suppressions.recordOwnerDecision(manager, alert, ownerDecision, caller.keyId);
-      await this.alerts.applyOwnerDecision(manager, alert.entityId, alert.dataset, alert.entryId, ownerDecision);
+      const pair = await this.alerts.ofPair(manager, alert.entityId, alert.dataset, alert.entryId);
+      const underReference = alert.hitReference
+        ? await this.alerts.ofPair(manager, alert.entityId, alert.dataset, alert.hitReference)
+        : [];
+      const toldWithoutEntry = [...pair, ...underReference].filter((told) => told.withheld === 'entry');
+      const disclosedTo = disclose ? [...new Set(toldWithoutEntry.map((told) => told.agency))] : [];
+      if (disclose && disclosedTo.length === 0)
+        throw new ApiError(
+          HttpStatus.CONFLICT,
+          'nothing_to_disclose',
+          'disclose: no agency was told of this hit without the entry',
+          [{ field: 'disclose', rule: 'hitNoHitPair', message: 'no agency was told of this hit without the entry' }],
+        );
+      const decided: OwnerDecision = {
+        decision,
+        reason,
+        agency: caller.agency,
+        at: new Date().toISOString(),
+        disclosedTo,
+      };
+      await this.suppressions.recordOwnerDecision(manager, alert, decided, caller.keyId);
+      const ownerDecision = (await this.suppressions.ownerDecisionOf(
+        manager,
+        alert.entityId,
+        alert.dataset,
+        alert.entryId,
+      ))!;
+      await this.alerts.applyOwnerDecision(
+        manager,
+        alert.entityId,
+        alert.dataset,
+        alert.entryId,
+        ownerDecision,
+        alert.hitReference,
+      );
+      const facts = disclose
+        ? await this.withheldFindings.of(manager, alert.entityId, alert.dataset, alert.entryId)
+        : undefined;
+      for (const told of toldWithoutEntry) {
+        if (facts && disclosedTo.includes(told.agency))
+          await this.alerts.refresh(manager, told.alertId, facts, told.status, true, null, {
+            kind: 'hit_notice',
+            withheld: null,
+            hitReference: told.hitReference,
+            entryId: facts.entryId,
+          });
+        await this.webhooks.enqueueToAgency(manager, told, 'alert.updated');
+      }
       await this.audit.append(auditLine(caller, `alert.owner.${decision}`, alert, reason), manager);
+      if (disclosedTo.length > 0)
+        await this.audit.append(
+          auditLine(
+            caller,
+            'alert.owner.disclosed',
+            alert,
+            `entry disclosed for this hit to ${disclosedTo.join(', ')}`,
+          ),
+          manager,
+        );
       return (await this.alerts.find(manager, alertId))!;
     });
   }

@@ -21,6 +21,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { OUTSIDE_POLICIES, type OutsidePolicy } from '@crosscheck/auth';
 import { RecordBodyDto, UpperCased } from '@crosscheck/records';
 
 export class DisseminationDto {
@@ -36,6 +37,11 @@ export class DisseminationDto {
   @UpperCased()
   @Matches(/^[A-Z][A-Z0-9-]{1,15}$/, { each: true, message: 'each must be an agency code' })
   agencies?: string[];
+
+  /** What an agency outside the audience learns when its data hits this record; hidden unless the owner says so. */
+  @IsOptional()
+  @IsIn(OUTSIDE_POLICIES, { message: `must be one of ${OUTSIDE_POLICIES.join(', ')}` })
+  outside?: OutsidePolicy;
 }
 
 /** Everything about a record but its externalRef: what an update (PUT) carries. */

@@ -3,6 +3,7 @@
  * intake adds) and what intake knows about it (owner, version, dates). The
  * repository stores this shape; the HTTP DTOs only validate what arrives.
  */
+import type { OutsidePolicy } from '@crosscheck/auth';
 import type { FieldProblem } from '@crosscheck/runtime';
 import type { RecordBodyDto } from '@crosscheck/records';
 
@@ -10,7 +11,7 @@ export type DisseminationScopeName = 'all' | 'agencies' | 'owner-only';
 
 /** What a record says: its kind's body, who may see it, why it was shared, and its dates as the agency gave them. */
 export interface RecordContent extends RecordBodyDto {
-  dissemination: { scope: DisseminationScopeName; agencies?: string[] };
+  dissemination: { scope: DisseminationScopeName; agencies?: string[]; outside?: OutsidePolicy };
   purpose: string;
   reportedAt?: string;
   expiresAt?: string;

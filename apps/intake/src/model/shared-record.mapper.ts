@@ -5,7 +5,7 @@
  */
 import { create } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { DisseminationScope, SharedRecord, SharedRecordSchema } from '@crosscheck/contracts';
+import { DisseminationScope, OutsidePolicy, SharedRecord, SharedRecordSchema } from '@crosscheck/contracts';
 import { RECORD_KIND_CONTRACT, recordBodyOf } from '@crosscheck/records';
 import type { StoredRecord } from './record';
 
@@ -23,7 +23,11 @@ export function toSharedRecord(record: StoredRecord): SharedRecord {
     kind: RECORD_KIND_CONTRACT[content.kind],
     externalRef: record.externalRef,
     owner: record.owner,
-    dissemination: { scope: SCOPES[content.dissemination.scope], agencies: content.dissemination.agencies ?? [] },
+    dissemination: {
+      scope: SCOPES[content.dissemination.scope],
+      agencies: content.dissemination.agencies ?? [],
+      outside: content.dissemination.outside === 'hit-no-hit' ? OutsidePolicy.HIT_NO_HIT : OutsidePolicy.HIDDEN,
+    },
     purpose: content.purpose,
     reportedAt: timestampFromDate(record.reportedAt),
     expiresAt: timestampFromDate(record.expiresAt),

@@ -1,25 +1,35 @@
 /**
  * Instant checks, in the manner of INTERPOL's FIND: one query (or a batch of
  * them) checked against every dataset that applies, answered in the same
- * response with the hits and their explanations. Nothing of the query is
- * stored; the caller's audit line is all that remains. A caller never sees an
- * entry its agency may not see.
+ * response with the hits and their explanations. A caller never sees an entry
+ * its agency may not see. A restricted entry whose owner chose hit/no-hit
+ * answers without its data (see model/hit-no-hit.ts), and only then is the
+ * query kept: it goes to the entry's owner alone, as a hit notice through
+ * alerting. Otherwise nothing of the query is stored but the audit line.
  */
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { create, toJson } from '@bufbuild/protobuf';
-import { disseminationFromContract, maySee } from '@crosscheck/auth';
+import { disseminationFromContract, reachOf } from '@crosscheck/auth';
 import { NoticeColour, ReferenceEntrySchema, SharedRecordSchema } from '@crosscheck/contracts';
 import { recordBodyOf } from '@crosscheck/records';
 import { FeatureEvidence, recordFactsOf } from '@crosscheck/resolution';
 import { ApiError, validationErrorFactory } from '@crosscheck/runtime';
+import { hitNoHitProbeAlarms } from '@crosscheck/telemetry';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DataSource } from 'typeorm';
+import { HitNoHitAnswer } from '../model/hit-no-hit';
 import { Finding, Matcher } from '../model/matcher';
+import { RestrictedHits } from '../persistence/restricted-hits';
+import { MatchingConfig } from '../matching.config';
 import { CheckQueryDto } from './instant-check.dto';
 
-export interface CheckHit {
+export type CheckHit = FullHit | HitNoHitAnswer;
+
+export interface FullHit {
+  access: 'full';
   dataset: string;
+  owner: string;
   entryId: string;
   level: 'hit' | 'possible';
   score: number;
@@ -42,20 +52,42 @@ export class InstantCheckService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly matcher: Matcher,
+    private readonly restrictedHits: RestrictedHits,
+    private readonly config: MatchingConfig,
   ) {}
+
+  private readonly logger = new Logger(InstantCheckService.name);
 
   async check(agency: string, query: CheckQueryDto): Promise<CheckHit[]> {
     const body = create(SharedRecordSchema, { body: recordBodyOf(query) }).body;
     if (!body.case) return [];
     const findings = await this.matcher.findForRecord(this.dataSource.manager, recordFactsOf(body));
-    return findings
-      .filter((finding) =>
-        maySee(agency, {
-          owner: finding.entry.entry.owner,
-          dissemination: disseminationFromContract(finding.entry.entry.dissemination),
-        }),
-      )
-      .map(hitOf);
+    const full: FullHit[] = [];
+    const restricted: Finding[] = [];
+    for (const finding of findings) {
+      const entry = finding.entry.entry;
+      const reach = reachOf(agency, {
+        owner: entry.owner,
+        dissemination: disseminationFromContract(entry.dissemination),
+      });
+      if (reach === 'full') full.push(hitOf(finding));
+      else if (reach === 'hit-no-hit') restricted.push(finding);
+    }
+    if (restricted.length === 0) return full;
+    const { answers, alarms } = await this.dataSource.transaction((transaction) =>
+      this.restrictedHits.answer(transaction, agency, { kind: query.kind, body }, restricted, {
+        answers: this.config.HIT_NO_HIT_ALARM_ANSWERS,
+        windowMinutes: this.config.HIT_NO_HIT_ALARM_WINDOW_MINUTES,
+      }),
+    );
+    for (const alarm of alarms) {
+      hitNoHitProbeAlarms.inc({ agency: alarm.agency, dataset: alarm.dataset });
+      this.logger.warn(
+        `hit/no-hit probe alarm: agency ${alarm.agency} drew ${alarm.answers} answers on ${alarm.dataset}/${alarm.entryId} ` +
+          `(owner ${alarm.owner}) within ${this.config.HIT_NO_HIT_ALARM_WINDOW_MINUTES} min`,
+      );
+    }
+    return [...full, ...answers];
   }
 
   /** Each item validated and checked on its own: one bad query does not sink the others. */
@@ -87,10 +119,12 @@ export class InstantCheckService {
   }
 }
 
-function hitOf(finding: Finding): CheckHit {
+function hitOf(finding: Finding): FullHit {
   const entry = finding.entry.entry;
-  const hit: CheckHit = {
+  const hit: FullHit = {
+    access: 'full',
     dataset: finding.dataset,
+    owner: entry.owner,
     entryId: finding.entry.entryId,
     level: finding.level,
     score: finding.score,

@@ -1,4 +1,4 @@
-import type { DisseminationRule } from '@crosscheck/auth';
+import { OUTSIDE_POLICIES, type DisseminationRule, type OutsidePolicy } from '@crosscheck/auth';
 
 const AGENCY_CODE = /^[A-Z0-9-]{2,16}$/;
 
@@ -15,4 +15,11 @@ export function parseDisseminationOption(text: string): DisseminationRule | unde
 
 export function isAgencyCode(text: string): boolean {
   return AGENCY_CODE.test(text);
+}
+
+export const OUTSIDE_OPTION_RULE = `must be one of ${OUTSIDE_POLICIES.join(', ')}`;
+
+/** What agencies outside the audience learn of hits (`hidden` or `hit-no-hit`); undefined when malformed. */
+export function parseOutsideOption(text: string): OutsidePolicy | undefined {
+  return (OUTSIDE_POLICIES as readonly string[]).includes(text) ? (text as OutsidePolicy) : undefined;
 }

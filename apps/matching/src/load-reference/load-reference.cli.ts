@@ -11,6 +11,8 @@
  *   --mode full|delta                                  (default full: entries the file does not list are removed)
  *   --owner CODE                                       (default IPSG: the agency that owns the data)
  *   --dissemination all|owner-only|agencies:A,B        (default all)
+ *   --outside hidden|hit-no-hit                         (what agencies outside the audience learn of hits;
+ *                                                       default hit-no-hit for notices, hidden for the rest)
  *   --stop-on-bad-line                                 (default: report bad lines and go on)
  * Needs DATABASE_URL (and DATABASE_SCHEMA if not `matching`). Exit 0 when
  * loaded (bad lines are listed), 1 when nothing was loaded.
@@ -25,8 +27,14 @@ import { CreateOutboxAndInbox1763800000000, Outbox } from '@crosscheck/messaging
 import { openDatabase } from '@crosscheck/persistence';
 import { loadConfig } from '@crosscheck/runtime';
 import { matchingMigrations } from '../migrations';
-import { DATASETS, isDataset } from '../model/datasets';
-import { DISSEMINATION_OPTION_RULE, isAgencyCode, parseDisseminationOption } from './dissemination-option';
+import { DATASETS, defaultOutsidePolicy, isDataset } from '../model/datasets';
+import {
+  DISSEMINATION_OPTION_RULE,
+  isAgencyCode,
+  OUTSIDE_OPTION_RULE,
+  parseDisseminationOption,
+  parseOutsideOption,
+} from './dissemination-option';
 import {
   parseCsv,
   parseCsvMapping,
@@ -48,6 +56,7 @@ async function main(): Promise<void> {
       mode: { type: 'string', default: 'full' },
       owner: { type: 'string', default: 'IPSG' },
       dissemination: { type: 'string', default: 'all' },
+      outside: { type: 'string' },
       'stop-on-bad-line': { type: 'boolean', default: false },
     },
   });
@@ -57,8 +66,11 @@ async function main(): Promise<void> {
   if (values.mode !== 'full' && values.mode !== 'delta') throw new Error('--mode: must be full or delta');
   if (!isAgencyCode(values.owner!))
     throw new Error('--owner: must be an agency code (2-16 upper-case letters, digits or "-")');
-  const dissemination = parseDisseminationOption(values.dissemination!);
-  if (!dissemination) throw new Error(`--dissemination: ${DISSEMINATION_OPTION_RULE}`);
+  const scope = parseDisseminationOption(values.dissemination!);
+  if (!scope) throw new Error(`--dissemination: ${DISSEMINATION_OPTION_RULE}`);
+  const outside = values.outside === undefined ? defaultOutsidePolicy(dataset) : parseOutsideOption(values.outside);
+  if (!outside) throw new Error(`--outside: ${OUTSIDE_OPTION_RULE}`);
+  const dissemination = { ...scope, outside };
   const size = statSync(values.file).size;
 
   const config = loadConfig(ReferenceLoaderConfig);

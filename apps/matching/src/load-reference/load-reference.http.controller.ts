@@ -14,9 +14,14 @@ import { Outbox } from '@crosscheck/messaging';
 import { ApiError, invalidField, OpenApiOperation } from '@crosscheck/runtime';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
-import { DATASETS, isDataset } from '../model/datasets';
+import { DATASETS, defaultOutsidePolicy, isDataset } from '../model/datasets';
 import { ReferenceEntriesRepository } from '../persistence/reference-entries.repository';
-import { DISSEMINATION_OPTION_RULE, parseDisseminationOption } from './dissemination-option';
+import {
+  DISSEMINATION_OPTION_RULE,
+  OUTSIDE_OPTION_RULE,
+  parseDisseminationOption,
+  parseOutsideOption,
+} from './dissemination-option';
 import { parseFollowTheMoney, parseNdjson } from './formats';
 import { loadReference, LoadStopped } from './load-reference';
 
@@ -33,7 +38,7 @@ export class LoadReferenceHttpController {
   @Audited('reference.load')
   @OpenApiOperation({
     summary:
-      'Load reference data (NDJSON, or FollowTheMoney lines with ?format=ftm) as the dataset’s next version; ?mode=full|delta, ?dissemination=all|owner-only|agencies:A,B, ?stopOnBadLine=true',
+      'Load reference data (NDJSON, or FollowTheMoney lines with ?format=ftm) as the dataset’s next version; ?mode=full|delta, ?dissemination=all|owner-only|agencies:A,B, ?outside=hidden|hit-no-hit (default hit-no-hit for notices), ?stopOnBadLine=true',
     body: {
       content: {
         'application/x-ndjson': { schema: { type: 'string', description: 'one entry (or change) per line' } },
@@ -48,6 +53,7 @@ export class LoadReferenceHttpController {
     @Query('mode') mode = 'delta',
     @Query('format') format = 'ndjson',
     @Query('dissemination') dissemination = 'all',
+    @Query('outside') outside?: string,
     @Query('stopOnBadLine') stopOnBadLine = 'false',
   ) {
     if (!isDataset(dataset))
@@ -67,8 +73,11 @@ export class LoadReferenceHttpController {
         'unsupported_media_type',
         'the body must be application/x-ndjson',
       );
-    const rule = parseDisseminationOption(dissemination);
-    if (!rule) throw invalidField('dissemination', 'isDissemination', DISSEMINATION_OPTION_RULE);
+    const scope = parseDisseminationOption(dissemination);
+    if (!scope) throw invalidField('dissemination', 'isDissemination', DISSEMINATION_OPTION_RULE);
+    const policy = outside === undefined ? defaultOutsidePolicy(dataset) : parseOutsideOption(outside);
+    if (!policy) throw invalidField('outside', 'isIn', OUTSIDE_OPTION_RULE);
+    const rule = { ...scope, outside: policy };
     const current = (await this.entries.datasets(this.dataSource.manager)).find((known) => known.dataset === dataset);
     if (current && current.owner !== caller.agency)
       throw new ApiError(HttpStatus.FORBIDDEN, 'forbidden', `dataset ${dataset} is owned by another agency`);

@@ -3,6 +3,7 @@
  * knows that persons meet notices, that a person's identity documents meet
  * SLTD, that vehicles meet SMV, and so on.
  */
+import type { OutsidePolicy } from '@crosscheck/auth';
 import { ReferenceEntry } from '@crosscheck/contracts';
 import { PersonFacts, RecordFacts, recordFactsOf } from '@crosscheck/resolution';
 
@@ -24,6 +25,15 @@ const ENTRY_BODY: Record<
   firearms: { body: 'firearm', kind: 'firearm' },
   'works-of-art': { body: 'artwork', kind: 'artwork' },
 };
+
+/**
+ * What agencies outside an entry's audience learn of a hit on it, unless its
+ * owner says otherwise: wanted-person notices answer hit/no-hit, so that a
+ * restricted notice still stops its subject at a border; the rest stay hidden.
+ */
+export function defaultOutsidePolicy(dataset: DatasetName): OutsidePolicy {
+  return dataset === 'notices' ? 'hit-no-hit' : 'hidden';
+}
 
 /** Which body a dataset's entries must have (`notice` for notices, `vehicle` for smv...). */
 export function entryBodyOf(dataset: DatasetName): NonNullable<ReferenceEntry['body']['case']> {

@@ -41,8 +41,11 @@ export class MatchEvents {
     return (await this.foundMany(transaction, [{ record, entityId, finding, traceContext }]))[0];
   }
 
-  /** `found` for many findings (one per record and entry), with one write for the matches and one for the events. */
-  async foundMany(transaction: EntityManager, findings: FoundMatch[]): Promise<boolean[]> {
+  /**
+   * `found` for many findings (one per record and entry), with one write for the matches and one for the events.
+   * `republish`: every finding is news (see MatchesRepository.recordMany).
+   */
+  async foundMany(transaction: EntityManager, findings: FoundMatch[], republish = false): Promise<boolean[]> {
     const matchIds = await this.matches.recordMany(
       transaction,
       findings.map(({ record, entityId, finding }) => ({
@@ -60,6 +63,7 @@ export class MatchEvents {
         },
         newMatchId: randomUUID(),
       })),
+      republish,
     );
     const events: OutgoingEvent[] = [];
     findings.forEach(({ record, entityId, finding, traceContext }, index) => {

@@ -63,10 +63,15 @@ export class MatchesRepository {
     return (await this.recordMany(manager, [{ outcome, newMatchId }]))[0];
   }
 
-  /** `record` for many outcomes in one statement; answers in the same order. One outcome per (record, dataset, entry). */
+  /**
+   * `record` for many outcomes in one statement; answers in the same order. One outcome per (record, dataset, entry).
+   * `republish` answers every live pair as news: the entry changed in a way the outcome does not show (its
+   * dissemination or outside policy), and everyone alerted must be re-evaluated as after a narrowing.
+   */
   async recordMany(
     manager: EntityManager,
     outcomes: { outcome: MatchOutcome; newMatchId: string }[],
+    republish = false,
   ): Promise<(string | undefined)[]> {
     if (outcomes.length === 0) return [];
     const column = <T>(pick: (outcome: MatchOutcome) => T) => outcomes.map(({ outcome }) => pick(outcome));
@@ -80,7 +85,7 @@ export class MatchesRepository {
          retracted_at = NULL, retraction_reason = NULL
        WHERE matches.retracted_at IS NOT NULL OR matches.level IS DISTINCT FROM EXCLUDED.level
          OR matches.score IS DISTINCT FROM EXCLUDED.score OR matches.entity_id IS DISTINCT FROM EXCLUDED.entity_id
-         OR matches.record_version IS DISTINCT FROM EXCLUDED.record_version
+         OR matches.record_version IS DISTINCT FROM EXCLUDED.record_version OR $12::boolean
        RETURNING record_id, dataset, entry_id, match_id`,
       [
         column((o) => o.entityId),
@@ -94,6 +99,7 @@ export class MatchesRepository {
         column((o) => JSON.stringify(o.features)),
         column((o) => o.datasetVersion),
         column((o) => o.recordVersion),
+        republish,
       ],
     );
     const news = new Map(rows.map((row) => [pairKey(row.record_id, row.dataset, row.entry_id), row.match_id]));

@@ -55,7 +55,8 @@ export class RetroCheckService {
       const finding = this.matcher.findForEntry(record.facts, entry);
       if (finding) found.push({ record: record.record, entityId: record.entityId, finding, traceContext });
     }
-    await this.events.foundMany(transaction, found);
+    // A changed entry may have changed only who may see it, or its outside policy: alerting re-evaluates every pair.
+    await this.events.foundMany(transaction, found, event.change === ChangeType.MODIFIED);
     const holding = new Set(found.map(({ record }) => record.recordId.toLowerCase()));
     const live = await this.matches.liveOfEntry(transaction, entry.dataset, entryId);
     await this.events.retractedMany(

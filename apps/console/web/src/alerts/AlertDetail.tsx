@@ -81,11 +81,12 @@ export function AlertDetail({
           {alert.noticeColour && <NoticeChip colour={alert.noticeColour} />}
           <span className="fact">
             <span className="fact-label">Entry</span>
-            <strong className="entry-id">{alert.entryId}</strong>
+            <strong className="entry-id">{alert.entryId ?? 'withheld by its owner'}</strong>
           </span>
           <span className="fact">
             <span className="fact-label">Dataset</span>
-            {datasetLabel(alert.dataset)} <span className="muted">v{alert.datasetVersion}</span>
+            {datasetLabel(alert.dataset)}{' '}
+            {alert.datasetVersion !== null && <span className="muted">v{alert.datasetVersion}</span>}
           </span>
           <span className="fact">
             <span className="fact-label">Owners</span>
@@ -96,10 +97,8 @@ export function AlertDetail({
             <span className={`agency-tag${alert.entryOwner === agency ? ' own' : ''}`}>{alert.entryOwner}</span>
           </span>
           <span className="fact">
-            <span className="fact-label">{alert.kind === 'hit_notice' ? 'Hit notice' : 'Subscription'}</span>
-            {alert.kind === 'hit_notice'
-              ? 'to both parties of the hit'
-              : (alert.subscriptionName ?? alert.subscriptionId)}
+            <span className="fact-label">{alert.kind === 'alert' ? 'Subscription' : 'Hit notice'}</span>
+            {alert.kind === 'alert' ? (alert.subscriptionName ?? alert.subscriptionId) : 'to both parties of the hit'}
           </span>
           <span className="fact">
             <span className="fact-label">Raised</span>
@@ -129,6 +128,7 @@ export function AlertDetail({
           <strong>Retracted</strong> <When at={alert.retraction.at} />: {alert.retraction.reason}
         </p>
       )}
+      {alert.hitNoHit && <HitNoHitBanner hitNoHit={alert.hitNoHit} />}
       {alert.ownerDecision && (
         <p className={`banner owner-${alert.ownerDecision.decision}`} role="status">
           <strong>
@@ -147,7 +147,7 @@ export function AlertDetail({
       </div>
 
       <div className="detail-grid">
-        <EntityPanel recordId={alert.recordId} agency={agency} />
+        {alert.recordId && <EntityPanel recordId={alert.recordId} agency={agency} />}
         <section className="panel" aria-labelledby="history-title">
           <h2 id="history-title">History</h2>
           <ol className="history">
@@ -155,7 +155,8 @@ export function AlertDetail({
               <span className="history-status">Raised</span> <When at={alert.raisedAt} />
               <span className="muted">
                 {' '}
-                · {enumLabel(alert.record?.kind) || alert.recordKind} against {alert.entryId}
+                · {enumLabel(alert.record?.kind) || alert.recordKind} against{' '}
+                {alert.entryId ?? alert.hitNoHit?.reference}
               </span>
             </li>
             {alert.triage.map((step, index) => (
@@ -182,5 +183,26 @@ export function AlertDetail({
         </section>
       </div>
     </article>
+  );
+}
+
+/** A hit on restricted data: whom to contact quoting which reference, and for the owner, any probe alarm. */
+function HitNoHitBanner({ hitNoHit }: { hitNoHit: NonNullable<Alert['hitNoHit']> }) {
+  return (
+    <p className="banner hit-no-hit" role="status">
+      <strong>
+        {hitNoHit.instantCheck ? 'Instant check' : 'Shared record'} by {hitNoHit.searchingAgency}, entry of{' '}
+        {hitNoHit.ownerAgency}, reference <span className="entry-id">{hitNoHit.reference}</span>
+        {hitNoHit.disclosed && ' (disclosed)'}
+      </strong>{' '}
+      <When at={hitNoHit.at} />: {hitNoHit.action}
+      {hitNoHit.probeAlarm && (
+        <>
+          {' '}
+          <strong>Probe alarm:</strong> {hitNoHit.searchingAgency} drew {hitNoHit.probeAlarm.answers} answers on this
+          entry within the probe window.
+        </>
+      )}
+    </p>
   );
 }

@@ -50,7 +50,7 @@ export function AlertList({
                 <span className="alert-item-subject">
                   {headline(alert.record ?? undefined) || headline(entryBody(alert.entry)) || alert.recordKind}
                 </span>
-                <LevelChip level={alert.level} score={alert.score} />
+                <LevelChip level={alert.level} score={alert.score ?? undefined} />
               </span>
               <span className="alert-item-entry">
                 {alert.noticeColour ? (
@@ -58,19 +58,25 @@ export function AlertList({
                 ) : (
                   <span className="dataset">{datasetLabel(alert.dataset)}</span>
                 )}
-                <span className="entry-id">{alert.entryId}</span>
+                <span className="entry-id">{alert.entryId ?? alert.hitNoHit?.reference}</span>
               </span>
               <span className="alert-item-meta">
                 <StatusBadge status={alert.status} />
                 <span className="muted">
-                  {alert.kind === 'hit_notice' ? 'Hit notice' : (alert.subscriptionName ?? 'Subscription')}
+                  {alert.kind === 'hit_no_hit'
+                    ? 'Hit/no-hit'
+                    : alert.kind === 'hit_notice'
+                      ? 'Hit notice'
+                      : (alert.subscriptionName ?? 'Subscription')}
                 </span>
                 <span className="muted right">
                   <When at={alert.raisedAt} />
                 </span>
               </span>
               {fresh.has(alert.alertId) && (
-                <span className="visually-hidden">, just arrived (score {percent(alert.score)})</span>
+                <span className="visually-hidden">
+                  , just arrived{alert.score !== null && ` (score ${percent(alert.score)})`}
+                </span>
               )}
             </button>
           </li>

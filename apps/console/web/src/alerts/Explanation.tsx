@@ -11,11 +11,15 @@ export function Explanation({ alert }: { alert: Alert }) {
         <h2 id="explanation-title">Why it matched</h2>
         <span className="overall">
           <LevelChip level={alert.level} />
-          <span className="overall-score">{percent(alert.score)}</span>
+          {alert.score !== null && <span className="overall-score">{percent(alert.score)}</span>}
         </span>
       </div>
       {alert.features.length === 0 ? (
-        <p className="muted">Matching gave no per-feature breakdown for this alert.</p>
+        <p className="muted">
+          {alert.hitNoHit
+            ? 'The explanation quotes both sides; one of them is not disseminated to your agency.'
+            : 'Matching gave no per-feature breakdown for this alert.'}
+        </p>
       ) : (
         <ul className="features">
           {alert.features.map((feature, index) => (

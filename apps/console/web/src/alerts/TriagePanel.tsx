@@ -1,10 +1,14 @@
-/** Triage (acknowledge, confirm, false positive) and, for the entry's owner, the data owner's decision; each with a reason. */
+/**
+ * Triage (acknowledge, confirm, false positive) and, for the entry's owner, the data owner's decision (on a
+ * hit/no-hit, optionally disclosing the entry to the searching agency); each with a reason.
+ */
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api/client';
 import type { Alert } from '../api/types';
 import { MAX_REASON, ownerMayDecide, reasonProblem, triageActions, type TriageAction } from './triage';
 
-type Pending = { kind: 'triage'; action: TriageAction } | { kind: 'owner'; decision: 'confirmed' | 'rejected' };
+type Pending =
+  { kind: 'triage'; action: TriageAction } | { kind: 'owner'; decision: 'confirmed' | 'rejected'; disclose?: boolean };
 
 function problemOf(error: unknown): string {
   if (error instanceof ApiError) {
@@ -48,7 +52,7 @@ export function TriagePanel({
       const updated =
         pending.kind === 'triage'
           ? await api.triage(alert.alertId, pending.action.status, reason.trim())
-          : await api.ownerDecision(alert.alertId, pending.decision, reason.trim());
+          : await api.ownerDecision(alert.alertId, pending.decision, reason.trim(), pending.disclose);
       setPending(null);
       setReason('');
       setProblem(null);
@@ -70,9 +74,12 @@ export function TriagePanel({
   const submitLabel =
     pending?.kind === 'triage'
       ? `Mark ${pending.action.label.toLowerCase()}`
-      : pending?.decision === 'confirmed'
-        ? 'Confirm as data owner'
-        : 'Reject as data owner';
+      : pending?.disclose
+        ? `Confirm and disclose to ${alert.hitNoHit?.searchingAgency}`
+        : pending?.decision === 'confirmed'
+          ? 'Confirm as data owner'
+          : 'Reject as data owner';
+  const mayDisclose = ownerDecides && alert.hitNoHit !== null && !alert.hitNoHit.disclosed;
 
   return (
     <section className="panel actions" aria-label="Triage">
@@ -92,11 +99,20 @@ export function TriagePanel({
             <span className="muted">Your agency owns this entry:</span>
             <button
               type="button"
-              className={`action tone-serious${pending?.kind === 'owner' && pending.decision === 'confirmed' ? ' chosen' : ''}`}
+              className={`action tone-serious${pending?.kind === 'owner' && pending.decision === 'confirmed' && !pending.disclose ? ' chosen' : ''}`}
               onClick={() => choose({ kind: 'owner', decision: 'confirmed' })}
             >
               Confirm hit
             </button>
+            {mayDisclose && (
+              <button
+                type="button"
+                className={`action tone-serious${pending?.kind === 'owner' && pending.disclose ? ' chosen' : ''}`}
+                onClick={() => choose({ kind: 'owner', decision: 'confirmed', disclose: true })}
+              >
+                Confirm and disclose to {alert.hitNoHit?.searchingAgency}
+              </button>
+            )}
             <button
               type="button"
               className={`action tone-dismiss${pending?.kind === 'owner' && pending.decision === 'rejected' ? ' chosen' : ''}`}

@@ -33,6 +33,7 @@ function alert(overrides: Partial<Alert>): Alert {
     entryOwner: 'IPSG',
     noticeColour: 'red',
     score: 0.9,
+    hitNoHit: null,
     level: 'hit',
     features: [],
     record: null,

@@ -47,7 +47,7 @@ const ORDER: Record<AlertSort, (a: Alert, b: Alert) => number> = {
   newest: byTime('raisedAt', -1),
   oldest: byTime('raisedAt', 1),
   updated: byTime('updatedAt', -1),
-  score: (a, b) => b.score - a.score || Date.parse(b.raisedAt) - Date.parse(a.raisedAt),
+  score: (a, b) => (b.score ?? 0) - (a.score ?? 0) || Date.parse(b.raisedAt) - Date.parse(a.raisedAt),
 };
 
 export function sortAlerts(alerts: Alert[], sort: AlertSort): Alert[] {

@@ -14,6 +14,13 @@ describe('triageActions', () => {
   ] as const)('a %s alert may go to %p', (status, next) => {
     expect(triageActions(alert({ status })).map((action) => action.status)).toEqual(next);
   });
+
+  it('offers no false positive on a hit/no-hit, whose entry the agency has not seen', () => {
+    expect(triageActions(alert({ kind: 'hit_no_hit' })).map((action) => action.status)).toEqual([
+      'acknowledged',
+      'confirmed',
+    ]);
+  });
 });
 
 describe('ownerMayDecide', () => {

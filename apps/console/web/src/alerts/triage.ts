@@ -33,9 +33,14 @@ const ACTIONS: Record<TriageStatus, TriageAction> = {
   },
 };
 
-/** The steps alerting's life-cycle allows from the alert's status (the same table the API enforces). */
+/**
+ * The steps alerting's life-cycle allows from the alert's status (the same table the API enforces); a
+ * hit/no-hit cannot be judged a false positive by an agency that has not seen the entry.
+ */
 export function triageActions(alert: Alert): TriageAction[] {
-  return triageStepsFrom(alert.status).map((status) => ACTIONS[status]);
+  return triageStepsFrom(alert.status)
+    .filter((status) => !(alert.kind === 'hit_no_hit' && status === 'false_positive'))
+    .map((status) => ACTIONS[status]);
 }
 
 /** The data owner decides on hits on its own entries, once, unless the alert was retracted. */

@@ -81,8 +81,12 @@ export const api = {
   alert: (alertId: string) => call<Alert>('GET', alerting(`/alerts/${encodeURIComponent(alertId)}`)),
   triage: (alertId: string, status: 'acknowledged' | 'confirmed' | 'false_positive', reason: string) =>
     call<Alert>('POST', alerting(`/alerts/${encodeURIComponent(alertId)}/triage`), { status, reason }),
-  ownerDecision: (alertId: string, decision: 'confirmed' | 'rejected', reason: string) =>
-    call<Alert>('POST', alerting(`/alerts/${encodeURIComponent(alertId)}/owner-decision`), { decision, reason }),
+  ownerDecision: (alertId: string, decision: 'confirmed' | 'rejected', reason: string, disclose = false) =>
+    call<Alert>('POST', alerting(`/alerts/${encodeURIComponent(alertId)}/owner-decision`), {
+      decision,
+      reason,
+      ...(disclose ? { disclose } : {}),
+    }),
 
   subscriptions: () => call<{ subscriptions: Subscription[] }>('GET', alerting('/subscriptions')),
   createSubscription: (body: SubscriptionBody) => call<Subscription>('POST', alerting('/subscriptions'), body),

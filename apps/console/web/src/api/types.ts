@@ -8,7 +8,8 @@ import type { AlertStatus } from '@crosscheck/alert-lifecycle';
 /** The statuses of the alert life-cycle, from the library alerting itself judges by. */
 export type { AlertStatus };
 export type AlertLevel = 'hit' | 'possible';
-export type AlertKind = 'alert' | 'hit_notice';
+/** `hit_no_hit`: a hit on a restricted entry, told without the entry. */
+export type AlertKind = 'alert' | 'hit_notice' | 'hit_no_hit';
 export type RecordKind = 'person' | 'travel_document' | 'vehicle' | 'firearm' | 'artwork';
 export type Dataset = 'notices' | 'sltd' | 'smv' | 'firearms' | 'works-of-art';
 export type NoticeColour =
@@ -38,25 +39,46 @@ export interface Alert {
   subscriptionName: string | null;
   status: AlertStatus;
   retraction: { reason: string; at: string } | null;
-  ownerDecision: { decision: 'confirmed' | 'rejected'; reason: string; agency: string; at: string } | null;
+  ownerDecision: {
+    decision: 'confirmed' | 'rejected';
+    reason: string;
+    agency: string;
+    at: string;
+    disclosedTo?: string[];
+  } | null;
   triage: TriageStep[];
-  entityId: string;
-  recordId: string;
+  /** Null when the record is withheld from this agency (hit/no-hit), as are the entry's id, score and colour below. */
+  entityId: string | null;
+  recordId: string | null;
   recordOwner: string;
   recordKind: RecordKind;
   dataset: string;
-  datasetVersion: number;
-  entryId: string;
+  datasetVersion: number | null;
+  entryId: string | null;
   entryOwner: string;
   noticeColour: NoticeColour | null;
-  score: number;
+  score: number | null;
   level: AlertLevel;
   features: FeatureScore[];
   record: SharedRecord | null;
   entry: ReferenceEntry | null;
+  hitNoHit: HitNoHit | null;
   traceId: string | null;
   raisedAt: string;
   updatedAt: string;
+}
+
+/** What both sides of a hit on restricted data are told: whom to contact, quoting which reference. */
+export interface HitNoHit {
+  reference: string;
+  searchingAgency: string;
+  ownerAgency: string;
+  instantCheck: boolean;
+  at: string;
+  action: string;
+  disclosed: boolean;
+  /** Seen by the owner only: the searching agency drew this many answers on the entry within the probe window. */
+  probeAlarm: { answers: number } | null;
 }
 
 export interface PartialDate {

@@ -106,6 +106,7 @@ describe('csvFieldsOf', () => {
       [
         'entryId',
         'op',
+        'outside',
         'travelDocument.expiresOn',
         'travelDocument.holderName',
         'travelDocument.issuedOn',

@@ -6,6 +6,7 @@
  * partial dates, VINs, MRZ check digits, length caps). Only what records have
  * no notion of (entry ids, notice colour, reference and charges) is here.
  */
+import { OUTSIDE_POLICIES, type OutsidePolicy } from '@crosscheck/auth';
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { ArtworkDto, FirearmDto, PersonDto, RecordKindName, TravelDocumentDto, VehicleDto } from '@crosscheck/records';
@@ -21,6 +22,11 @@ export const ENTRY_ID_RULE = 'must be a non-empty string of at most 128 characte
 export class ReferenceLineDto {
   @Matches(ENTRY_ID, { message: ENTRY_ID_RULE })
   entryId!: string;
+
+  /** This entry's own choice of what agencies outside its audience learn of hits; the load's when absent. */
+  @IsOptional()
+  @IsIn(OUTSIDE_POLICIES, { message: `must be one of ${OUTSIDE_POLICIES.join(', ')}` })
+  outside?: OutsidePolicy;
 }
 
 export class NoticeLineDto extends ReferenceLineDto {

@@ -9,7 +9,7 @@
  * line carries nothing else. `"op": "upsert"` may be written but is the default.
  */
 import { create, MessageInitShape } from '@bufbuild/protobuf';
-import { NoticeColour, NoticeSchema, PersonSchema, ReferenceEntrySchema } from '@crosscheck/contracts';
+import { NoticeColour, NoticeSchema, OutsidePolicy, PersonSchema, ReferenceEntrySchema } from '@crosscheck/contracts';
 import { RecordBodyDto, recordBodyOf } from '@crosscheck/records';
 import { validationErrorFactory } from '@crosscheck/runtime';
 import { plainToInstance } from 'class-transformer';
@@ -84,7 +84,12 @@ function entryOf(input: ReferenceLine, context: ParseContext) {
     entryId: input.entryId,
     dataset: context.dataset,
     owner: context.owner,
-    dissemination: context.dissemination,
+    dissemination: input.outside
+      ? {
+          ...context.dissemination,
+          outside: input.outside === 'hit-no-hit' ? OutsidePolicy.HIT_NO_HIT : OutsidePolicy.HIDDEN,
+        }
+      : context.dissemination,
     body:
       body?.case === 'person'
         ? { case: 'notice', value: noticeOf(input as NoticeLineDto, body.value) }

@@ -12,7 +12,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file crosscheck/common/v1/common.proto.
  */
 export const file_crosscheck_common_v1_common: GenFile = /*@__PURE__*/
-  fileDesc("CiFjcm9zc2NoZWNrL2NvbW1vbi92MS9jb21tb24ucHJvdG8SFGNyb3NzY2hlY2suY29tbW9uLnYxIloKDURpc3NlbWluYXRpb24SNwoFc2NvcGUYASABKA4yKC5jcm9zc2NoZWNrLmNvbW1vbi52MS5EaXNzZW1pbmF0aW9uU2NvcGUSEAoIYWdlbmNpZXMYAiADKAkiNwoLUGFydGlhbERhdGUSDAoEeWVhchgBIAEoBRINCgVtb250aBgCIAEoBRILCgNkYXkYAyABKAUiTgoMRmVhdHVyZVNjb3JlEg8KB2ZlYXR1cmUYASABKAkSDQoFc2NvcmUYAiABKAESDgoGd2VpZ2h0GAMgASgBEg4KBmRldGFpbBgEIAEoCSKIAQoQSWRlbnRpdHlEb2N1bWVudBIOCgZudW1iZXIYASABKAkSGQoRbnVtYmVyX25vcm1hbGl6ZWQYAiABKAkSMAoEdHlwZRgDIAEoDjIiLmNyb3NzY2hlY2suY29tbW9uLnYxLkRvY3VtZW50VHlwZRIXCg9pc3N1aW5nX2NvdW50cnkYBCABKAkqnAEKEkRpc3NlbWluYXRpb25TY29wZRIjCh9ESVNTRU1JTkFUSU9OX1NDT1BFX1VOU1BFQ0lGSUVEEAASGwoXRElTU0VNSU5BVElPTl9TQ09QRV9BTEwQARIgChxESVNTRU1JTkFUSU9OX1NDT1BFX0FHRU5DSUVTEAISIgoeRElTU0VNSU5BVElPTl9TQ09QRV9PV05FUl9PTkxZEAMq3AEKDERvY3VtZW50VHlwZRIdChlET0NVTUVOVF9UWVBFX1VOU1BFQ0lGSUVEEAASGgoWRE9DVU1FTlRfVFlQRV9QQVNTUE9SVBABEhkKFURPQ1VNRU5UX1RZUEVfSURfQ0FSRBACEhYKEkRPQ1VNRU5UX1RZUEVfVklTQRADEiIKHkRPQ1VNRU5UX1RZUEVfUkVTSURFTkNFX1BFUk1JVBAEEiEKHURPQ1VNRU5UX1RZUEVfRFJJVklOR19MSUNFTkNFEAUSFwoTRE9DVU1FTlRfVFlQRV9PVEhFUhAGKq0BCgpSZWNvcmRLaW5kEhsKF1JFQ09SRF9LSU5EX1VOU1BFQ0lGSUVEEAASFgoSUkVDT1JEX0tJTkRfUEVSU09OEAESHwobUkVDT1JEX0tJTkRfVFJBVkVMX0RPQ1VNRU5UEAISFwoTUkVDT1JEX0tJTkRfVkVISUNMRRADEhcKE1JFQ09SRF9LSU5EX0ZJUkVBUk0QBBIXChNSRUNPUkRfS0lORF9BUlRXT1JLEAUqSQoDU2V4EhMKD1NFWF9VTlNQRUNJRklFRBAAEgwKCFNFWF9NQUxFEAESDgoKU0VYX0ZFTUFMRRACEg8KC1NFWF9VTktOT1dOEANiBnByb3RvMw");
+  fileDesc("CiFjcm9zc2NoZWNrL2NvbW1vbi92MS9jb21tb24ucHJvdG8SFGNyb3NzY2hlY2suY29tbW9uLnYxIpABCg1EaXNzZW1pbmF0aW9uEjcKBXNjb3BlGAEgASgOMiguY3Jvc3NjaGVjay5jb21tb24udjEuRGlzc2VtaW5hdGlvblNjb3BlEhAKCGFnZW5jaWVzGAIgAygJEjQKB291dHNpZGUYAyABKA4yIy5jcm9zc2NoZWNrLmNvbW1vbi52MS5PdXRzaWRlUG9saWN5IjcKC1BhcnRpYWxEYXRlEgwKBHllYXIYASABKAUSDQoFbW9udGgYAiABKAUSCwoDZGF5GAMgASgFIk4KDEZlYXR1cmVTY29yZRIPCgdmZWF0dXJlGAEgASgJEg0KBXNjb3JlGAIgASgBEg4KBndlaWdodBgDIAEoARIOCgZkZXRhaWwYBCABKAkiiAEKEElkZW50aXR5RG9jdW1lbnQSDgoGbnVtYmVyGAEgASgJEhkKEW51bWJlcl9ub3JtYWxpemVkGAIgASgJEjAKBHR5cGUYAyABKA4yIi5jcm9zc2NoZWNrLmNvbW1vbi52MS5Eb2N1bWVudFR5cGUSFwoPaXNzdWluZ19jb3VudHJ5GAQgASgJKmkKDU91dHNpZGVQb2xpY3kSHgoaT1VUU0lERV9QT0xJQ1lfVU5TUEVDSUZJRUQQABIZChVPVVRTSURFX1BPTElDWV9ISURERU4QARIdChlPVVRTSURFX1BPTElDWV9ISVRfTk9fSElUEAIqnAEKEkRpc3NlbWluYXRpb25TY29wZRIjCh9ESVNTRU1JTkFUSU9OX1NDT1BFX1VOU1BFQ0lGSUVEEAASGwoXRElTU0VNSU5BVElPTl9TQ09QRV9BTEwQARIgChxESVNTRU1JTkFUSU9OX1NDT1BFX0FHRU5DSUVTEAISIgoeRElTU0VNSU5BVElPTl9TQ09QRV9PV05FUl9PTkxZEAMq3AEKDERvY3VtZW50VHlwZRIdChlET0NVTUVOVF9UWVBFX1VOU1BFQ0lGSUVEEAASGgoWRE9DVU1FTlRfVFlQRV9QQVNTUE9SVBABEhkKFURPQ1VNRU5UX1RZUEVfSURfQ0FSRBACEhYKEkRPQ1VNRU5UX1RZUEVfVklTQRADEiIKHkRPQ1VNRU5UX1RZUEVfUkVTSURFTkNFX1BFUk1JVBAEEiEKHURPQ1VNRU5UX1RZUEVfRFJJVklOR19MSUNFTkNFEAUSFwoTRE9DVU1FTlRfVFlQRV9PVEhFUhAGKq0BCgpSZWNvcmRLaW5kEhsKF1JFQ09SRF9LSU5EX1VOU1BFQ0lGSUVEEAASFgoSUkVDT1JEX0tJTkRfUEVSU09OEAESHwobUkVDT1JEX0tJTkRfVFJBVkVMX0RPQ1VNRU5UEAISFwoTUkVDT1JEX0tJTkRfVkVISUNMRRADEhcKE1JFQ09SRF9LSU5EX0ZJUkVBUk0QBBIXChNSRUNPUkRfS0lORF9BUlRXT1JLEAUqSQoDU2V4EhMKD1NFWF9VTlNQRUNJRklFRBAAEgwKCFNFWF9NQUxFEAESDgoKU0VYX0ZFTUFMRRACEg8KC1NFWF9VTktOT1dOEANiBnByb3RvMw");
 
 /**
  * Who, besides the owning agency, may see a record or a reference entry and
@@ -35,6 +35,14 @@ export type Dissemination = Message<"crosscheck.common.v1.Dissemination"> & {
    * @generated from field: repeated string agencies = 2;
    */
   agencies: string[];
+
+  /**
+   * What an agency outside the audience learns when its own record or check
+   * hits the data; chosen by the owner.
+   *
+   * @generated from field: crosscheck.common.v1.OutsidePolicy outside = 3;
+   */
+  outside: OutsidePolicy;
 };
 
 /**
@@ -167,6 +175,41 @@ export const IdentityDocumentSchema: GenMessage<IdentityDocument> = /*@__PURE__*
   messageDesc(file_crosscheck_common_v1_common, 3);
 
 /**
+ * What an agency the data is not disseminated to learns of a hit on it.
+ *
+ * @generated from enum crosscheck.common.v1.OutsidePolicy
+ */
+export enum OutsidePolicy {
+  /**
+   * Not set. Consumers must treat this as OUTSIDE_POLICY_HIDDEN.
+   *
+   * @generated from enum value: OUTSIDE_POLICY_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * Nothing: the data and its hits stay invisible to it.
+   *
+   * @generated from enum value: OUTSIDE_POLICY_HIDDEN = 1;
+   */
+  HIDDEN = 1,
+
+  /**
+   * Hit/no-hit: it learns that there is a hit and whom to contact, without
+   * the data; the owner receives the full hit and decides what to share.
+   *
+   * @generated from enum value: OUTSIDE_POLICY_HIT_NO_HIT = 2;
+   */
+  HIT_NO_HIT = 2,
+}
+
+/**
+ * Describes the enum crosscheck.common.v1.OutsidePolicy.
+ */
+export const OutsidePolicySchema: GenEnum<OutsidePolicy> = /*@__PURE__*/
+  enumDesc(file_crosscheck_common_v1_common, 0);
+
+/**
  * Audience breadth of a Dissemination.
  *
  * @generated from enum crosscheck.common.v1.DisseminationScope
@@ -205,7 +248,7 @@ export enum DisseminationScope {
  * Describes the enum crosscheck.common.v1.DisseminationScope.
  */
 export const DisseminationScopeSchema: GenEnum<DisseminationScope> = /*@__PURE__*/
-  enumDesc(file_crosscheck_common_v1_common, 0);
+  enumDesc(file_crosscheck_common_v1_common, 1);
 
 /**
  * Kind of identity document.
@@ -267,7 +310,7 @@ export enum DocumentType {
  * Describes the enum crosscheck.common.v1.DocumentType.
  */
 export const DocumentTypeSchema: GenEnum<DocumentType> = /*@__PURE__*/
-  enumDesc(file_crosscheck_common_v1_common, 1);
+  enumDesc(file_crosscheck_common_v1_common, 2);
 
 /**
  * The kind of subject a shared record describes.
@@ -322,7 +365,7 @@ export enum RecordKind {
  * Describes the enum crosscheck.common.v1.RecordKind.
  */
 export const RecordKindSchema: GenEnum<RecordKind> = /*@__PURE__*/
-  enumDesc(file_crosscheck_common_v1_common, 2);
+  enumDesc(file_crosscheck_common_v1_common, 3);
 
 /**
  * Sex of a person as reported.
@@ -363,5 +406,5 @@ export enum Sex {
  * Describes the enum crosscheck.common.v1.Sex.
  */
 export const SexSchema: GenEnum<Sex> = /*@__PURE__*/
-  enumDesc(file_crosscheck_common_v1_common, 3);
+  enumDesc(file_crosscheck_common_v1_common, 4);
 

@@ -20,7 +20,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file crosscheck/matching/v1/matching.proto.
  */
 export const file_crosscheck_matching_v1_matching: GenFile = /*@__PURE__*/
-  fileDesc("CiVjcm9zc2NoZWNrL21hdGNoaW5nL3YxL21hdGNoaW5nLnByb3RvEhZjcm9zc2NoZWNrLm1hdGNoaW5nLnYxIrgFCgpNYXRjaEZvdW5kEhAKCG1hdGNoX2lkGAEgASgJEhEKCWVudGl0eV9pZBgCIAEoCRIRCglyZWNvcmRfaWQYAyABKAkSNQoLcmVjb3JkX2tpbmQYBCABKA4yIC5jcm9zc2NoZWNrLmNvbW1vbi52MS5SZWNvcmRLaW5kEhQKDHJlY29yZF9vd25lchgFIAEoCRJBChRyZWNvcmRfZGlzc2VtaW5hdGlvbhgGIAEoCzIjLmNyb3NzY2hlY2suY29tbW9uLnYxLkRpc3NlbWluYXRpb24SDwoHZGF0YXNldBgHIAEoCRIXCg9kYXRhc2V0X3ZlcnNpb24YCCABKAMSEAoIZW50cnlfaWQYCSABKAkSEwoLZW50cnlfb3duZXIYCiABKAkSQAoTZW50cnlfZGlzc2VtaW5hdGlvbhgLIAEoCzIjLmNyb3NzY2hlY2suY29tbW9uLnYxLkRpc3NlbWluYXRpb24SPAoNbm90aWNlX2NvbG91chgMIAEoDjIlLmNyb3NzY2hlY2sucmVmZXJlbmNlLnYxLk5vdGljZUNvbG91chINCgVzY29yZRgNIAEoARIxCgVsZXZlbBgOIAEoDjIiLmNyb3NzY2hlY2subWF0Y2hpbmcudjEuTWF0Y2hMZXZlbBI0CghmZWF0dXJlcxgPIAMoCzIiLmNyb3NzY2hlY2suY29tbW9uLnYxLkZlYXR1cmVTY29yZRIsCghmb3VuZF9hdBgQIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASMwoGcmVjb3JkGBEgASgLMiMuY3Jvc3NjaGVjay5yZWNvcmRzLnYxLlNoYXJlZFJlY29yZBI2CgVlbnRyeRgSIAEoCzInLmNyb3NzY2hlY2sucmVmZXJlbmNlLnYxLlJlZmVyZW5jZUVudHJ5Iq0BCg5NYXRjaFJldHJhY3RlZBIQCghtYXRjaF9pZBgBIAEoCRIRCgllbnRpdHlfaWQYAiABKAkSEAoIZW50cnlfaWQYAyABKAkSDwoHZGF0YXNldBgEIAEoCRIOCgZyZWFzb24YBSABKAkSMAoMcmV0cmFjdGVkX2F0GAYgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIRCglyZWNvcmRfaWQYByABKAkqWAoKTWF0Y2hMZXZlbBIbChdNQVRDSF9MRVZFTF9VTlNQRUNJRklFRBAAEhMKD01BVENIX0xFVkVMX0hJVBABEhgKFE1BVENIX0xFVkVMX1BPU1NJQkxFEAJiBnByb3RvMw", [file_crosscheck_common_v1_common, file_crosscheck_records_v1_records, file_crosscheck_reference_v1_reference, file_google_protobuf_timestamp]);
+  fileDesc("CiVjcm9zc2NoZWNrL21hdGNoaW5nL3YxL21hdGNoaW5nLnByb3RvEhZjcm9zc2NoZWNrLm1hdGNoaW5nLnYxIvsFCgpNYXRjaEZvdW5kEhAKCG1hdGNoX2lkGAEgASgJEhEKCWVudGl0eV9pZBgCIAEoCRIRCglyZWNvcmRfaWQYAyABKAkSNQoLcmVjb3JkX2tpbmQYBCABKA4yIC5jcm9zc2NoZWNrLmNvbW1vbi52MS5SZWNvcmRLaW5kEhQKDHJlY29yZF9vd25lchgFIAEoCRJBChRyZWNvcmRfZGlzc2VtaW5hdGlvbhgGIAEoCzIjLmNyb3NzY2hlY2suY29tbW9uLnYxLkRpc3NlbWluYXRpb24SDwoHZGF0YXNldBgHIAEoCRIXCg9kYXRhc2V0X3ZlcnNpb24YCCABKAMSEAoIZW50cnlfaWQYCSABKAkSEwoLZW50cnlfb3duZXIYCiABKAkSQAoTZW50cnlfZGlzc2VtaW5hdGlvbhgLIAEoCzIjLmNyb3NzY2hlY2suY29tbW9uLnYxLkRpc3NlbWluYXRpb24SPAoNbm90aWNlX2NvbG91chgMIAEoDjIlLmNyb3NzY2hlY2sucmVmZXJlbmNlLnYxLk5vdGljZUNvbG91chINCgVzY29yZRgNIAEoARIxCgVsZXZlbBgOIAEoDjIiLmNyb3NzY2hlY2subWF0Y2hpbmcudjEuTWF0Y2hMZXZlbBI0CghmZWF0dXJlcxgPIAMoCzIiLmNyb3NzY2hlY2suY29tbW9uLnYxLkZlYXR1cmVTY29yZRIsCghmb3VuZF9hdBgQIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASMwoGcmVjb3JkGBEgASgLMiMuY3Jvc3NjaGVjay5yZWNvcmRzLnYxLlNoYXJlZFJlY29yZBI2CgVlbnRyeRgSIAEoCzInLmNyb3NzY2hlY2sucmVmZXJlbmNlLnYxLlJlZmVyZW5jZUVudHJ5EhUKDWluc3RhbnRfY2hlY2sYEyABKAgSFQoNaGl0X3JlZmVyZW5jZRgUIAEoCRITCgtwcm9iZV9jb3VudBgVIAEoDSKtAQoOTWF0Y2hSZXRyYWN0ZWQSEAoIbWF0Y2hfaWQYASABKAkSEQoJZW50aXR5X2lkGAIgASgJEhAKCGVudHJ5X2lkGAMgASgJEg8KB2RhdGFzZXQYBCABKAkSDgoGcmVhc29uGAUgASgJEjAKDHJldHJhY3RlZF9hdBgGIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEQoJcmVjb3JkX2lkGAcgASgJKlgKCk1hdGNoTGV2ZWwSGwoXTUFUQ0hfTEVWRUxfVU5TUEVDSUZJRUQQABITCg9NQVRDSF9MRVZFTF9ISVQQARIYChRNQVRDSF9MRVZFTF9QT1NTSUJMRRACYgZwcm90bzM", [file_crosscheck_common_v1_common, file_crosscheck_records_v1_records, file_crosscheck_reference_v1_reference, file_google_protobuf_timestamp]);
 
 /**
  * A record of an entity matched a reference entry.
@@ -155,6 +155,31 @@ export type MatchFound = Message<"crosscheck.matching.v1.MatchFound"> & {
    * @generated from field: crosscheck.reference.v1.ReferenceEntry entry = 18;
    */
   entry?: ReferenceEntry | undefined;
+
+  /**
+   * The match comes from an instant check: the record is the query, shared
+   * with the entry's owner alone, and record_id and entity_id name the check.
+   *
+   * @generated from field: bool instant_check = 19;
+   */
+  instantCheck: boolean;
+
+  /**
+   * For a hit/no-hit answer: the opaque reference the searching agency quotes
+   * to the entry's owner; empty when matching did not give one (alerting then
+   * derives it from match_id).
+   *
+   * @generated from field: string hit_reference = 20;
+   */
+  hitReference: string;
+
+  /**
+   * Hit/no-hit answers the searching agency has had on this entry within the
+   * probe window, set when they reach the alarm threshold; 0 otherwise.
+   *
+   * @generated from field: uint32 probe_count = 21;
+   */
+  probeCount: number;
 };
 
 /**
