@@ -12,6 +12,8 @@ import {
 import { ServiceCoreModule } from '@crosscheck/runtime';
 import { CheckEntityMessageController } from './check-entity/check-entity.message.controller';
 import { CheckEntityService } from './check-entity/check-entity.service';
+import { ContributeReferenceHttpController } from './contribute-reference/contribute-reference.http.controller';
+import { ContributeReferenceService } from './contribute-reference/contribute-reference.service';
 import { CheckedRecordsRepository } from './persistence/checked-records.repository';
 import { MatchesRepository } from './persistence/matches.repository';
 import { InstantCheckHttpController } from './instant-check/instant-check.http.controller';
@@ -44,6 +46,7 @@ export class MatchingModule {
         RetroCheckMessageController,
         InstantCheckHttpController,
         LoadReferenceHttpController,
+        ContributeReferenceHttpController,
         AuditHttpController,
       ],
       providers: [
@@ -57,6 +60,7 @@ export class MatchingModule {
         CheckEntityService,
         RetroCheckService,
         InstantCheckService,
+        ContributeReferenceService,
       ],
     };
   }

@@ -18,7 +18,7 @@ import { DATASETS, isDataset } from '../model/datasets';
 import { ReferenceEntriesRepository } from '../persistence/reference-entries.repository';
 import { DISSEMINATION_OPTION_RULE, parseDisseminationOption } from './dissemination-option';
 import { parseFollowTheMoney, parseNdjson } from './formats';
-import { loadReference, LoadStopped } from './load-reference';
+import { loadReference, LoadStopped } from '../persistence/reference-versions';
 
 @Controller('v1/datasets')
 @RequireRoles('data-owner')
