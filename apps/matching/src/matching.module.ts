@@ -20,6 +20,12 @@ import { InstantCheckHttpController } from './instant-check/instant-check.http.c
 import { InstantCheckService } from './instant-check/instant-check.service';
 import { LoadReferenceHttpController } from './load-reference/load-reference.http.controller';
 import { MatchEvents } from './persistence/match-events';
+import { NoticeRequestsRepository } from './persistence/notice-requests.repository';
+import {
+  NoticeQuotasHttpController,
+  NoticeRequestsHttpController,
+} from './notice-requests/notice-requests.http.controller';
+import { NoticeRequestsService } from './notice-requests/notice-requests.service';
 import { Matcher } from './model/matcher';
 import { MatchingConfig } from './matching.config';
 import { matchingMigrations } from './migrations';
@@ -47,6 +53,8 @@ export class MatchingModule {
         InstantCheckHttpController,
         LoadReferenceHttpController,
         ContributeReferenceHttpController,
+        NoticeRequestsHttpController,
+        NoticeQuotasHttpController,
         AuditHttpController,
       ],
       providers: [
@@ -61,6 +69,8 @@ export class MatchingModule {
         RetroCheckService,
         InstantCheckService,
         ContributeReferenceService,
+        NoticeRequestsRepository,
+        NoticeRequestsService,
       ],
     };
   }
