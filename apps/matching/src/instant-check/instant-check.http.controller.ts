@@ -9,7 +9,7 @@ import { CheckQueryDto, MAX_CHECK_BATCH } from './instant-check.dto';
 import { InstantCheckService } from './instant-check.service';
 
 @Controller('v1/checks')
-@RequireRoles('agency', 'analyst')
+@RequireRoles('agency', 'analyst', 'frontline')
 export class InstantCheckHttpController {
   constructor(private readonly checks: InstantCheckService) {}
 
