@@ -26,6 +26,8 @@ import {
   NoticeRequestsHttpController,
 } from './notice-requests/notice-requests.http.controller';
 import { NoticeRequestsService } from './notice-requests/notice-requests.service';
+import { OperationsHttpController } from './operations/operations.http.controller';
+import { OperationsRepository } from './persistence/operations.repository';
 import { Matcher } from './model/matcher';
 import { MatchingConfig } from './matching.config';
 import { matchingMigrations } from './migrations';
@@ -55,6 +57,7 @@ export class MatchingModule {
         ContributeReferenceHttpController,
         NoticeRequestsHttpController,
         NoticeQuotasHttpController,
+        OperationsHttpController,
         AuditHttpController,
       ],
       providers: [
@@ -71,6 +74,7 @@ export class MatchingModule {
         ContributeReferenceService,
         NoticeRequestsRepository,
         NoticeRequestsService,
+        OperationsRepository,
       ],
     };
   }

@@ -5,17 +5,21 @@
  * stored; the caller's audit line is all that remains. A caller never sees an
  * entry its agency may not see.
  */
+import { randomUUID } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { create, toJson } from '@bufbuild/protobuf';
 import { disseminationFromContract, maySee } from '@crosscheck/auth';
 import { NoticeColour, ReferenceEntrySchema, SharedRecordSchema } from '@crosscheck/contracts';
 import { recordBodyOf } from '@crosscheck/records';
 import { FeatureEvidence, recordFactsOf } from '@crosscheck/resolution';
-import { ApiError, validationErrorFactory } from '@crosscheck/runtime';
+import { ApiError, invalidField, validationErrorFactory } from '@crosscheck/runtime';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DataSource } from 'typeorm';
+import { probesOf } from '../model/datasets';
 import { Finding, Matcher } from '../model/matcher';
+import { OPERATION_CODE, taggingProblem } from '../model/operation';
+import { OperationsRepository } from '../persistence/operations.repository';
 import { CheckQueryDto } from './instant-check.dto';
 
 export interface CheckHit {
@@ -42,24 +46,55 @@ export class InstantCheckService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly matcher: Matcher,
+    private readonly operations: OperationsRepository,
   ) {}
 
-  async check(agency: string, query: CheckQueryDto): Promise<CheckHit[]> {
+  /**
+   * The operation a check is made for (the `X-Operation` header), once the agency is known to take part in it
+   * today; undefined when none is named.
+   */
+  async operationFor(agency: string, code: string | undefined): Promise<string | undefined> {
+    if (code === undefined) return undefined;
+    if (!OPERATION_CODE.test(code))
+      throw invalidField('X-Operation', 'matches', 'must be an operation code: 2-32 upper-case letters, digits or "-"');
+    const operation = await this.operations.find(this.dataSource.manager, code);
+    if (!operation) throw invalidField('X-Operation', 'knownOperation', `there is no operation ${code}`);
+    const problem = taggingProblem(operation, agency, new Date().toISOString().slice(0, 10));
+    if (problem) throw new ApiError(HttpStatus.FORBIDDEN, 'forbidden', `X-Operation: ${problem}`);
+    return code;
+  }
+
+  /** The entries the query matches that the agency may see; a check made for an operation is counted in it. */
+  async check(agency: string, query: CheckQueryDto, operation?: string): Promise<CheckHit[]> {
     const body = create(SharedRecordSchema, { body: recordBodyOf(query) }).body;
     if (!body.case) return [];
-    const findings = await this.matcher.findForRecord(this.dataSource.manager, recordFactsOf(body));
-    return findings
-      .filter((finding) =>
-        maySee(agency, {
-          owner: finding.entry.entry.owner,
-          dissemination: disseminationFromContract(finding.entry.entry.dissemination),
-        }),
-      )
-      .map(hitOf);
+    const facts = recordFactsOf(body);
+    const findings = (await this.matcher.findForRecord(this.dataSource.manager, facts)).filter((finding) =>
+      maySee(agency, {
+        owner: finding.entry.entry.owner,
+        dissemination: disseminationFromContract(finding.entry.entry.dissemination),
+      }),
+    );
+    if (operation)
+      await this.operations.recordCheck(this.dataSource.manager, {
+        checkId: randomUUID(),
+        operation,
+        agency,
+        datasets: probesOf(facts).map((probe) => probe.dataset),
+        hits: findings.map((finding) => ({
+          dataset: finding.dataset,
+          entryId: finding.entry.entryId,
+          level: finding.level,
+          noticeColour: hitOf(finding).noticeColour ?? null,
+          entryOwner: finding.entry.entry.owner,
+          entryDissemination: disseminationFromContract(finding.entry.entry.dissemination),
+        })),
+      });
+    return findings.map(hitOf);
   }
 
   /** Each item validated and checked on its own: one bad query does not sink the others. */
-  async checkBatch(agency: string, items: unknown[]): Promise<BatchCheckResult[]> {
+  async checkBatch(agency: string, items: unknown[], operation?: string): Promise<BatchCheckResult[]> {
     const results: BatchCheckResult[] = [];
     for (const [index, item] of items.entries()) {
       if (item === null || typeof item !== 'object' || Array.isArray(item)) {
@@ -81,7 +116,7 @@ export class InstantCheckService {
         });
         continue;
       }
-      results.push({ index, status: HttpStatus.OK, hits: await this.check(agency, query) });
+      results.push({ index, status: HttpStatus.OK, hits: await this.check(agency, query, operation) });
     }
     return results;
   }

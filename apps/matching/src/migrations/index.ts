@@ -3,6 +3,7 @@ import { MatchEveryDataset1763800000310 } from './1763800000310-match-every-data
 import { MatchesRecordVersion1763800000320 } from './1763800000320-matches-record-version';
 import { ReferenceContributions1763800000330 } from './1763800000330-reference-contributions';
 import { NoticeRequests1763800000340 } from './1763800000340-notice-requests';
+import { Operations1763800000350 } from './1763800000350-operations';
 
 export const matchingMigrations = [
   CreateReferenceAndMatches1763800000300,
@@ -10,4 +11,5 @@ export const matchingMigrations = [
   MatchesRecordVersion1763800000320,
   ReferenceContributions1763800000330,
   NoticeRequests1763800000340,
+  Operations1763800000350,
 ];
