@@ -16,6 +16,7 @@ import { AlertsHttpController } from './alerts/alerts.http.controller';
 import { AlertsRepository } from './persistence/alerts.repository';
 import { CreateAlerts1763800000400 } from './migrations/1763800000400-create-alerts';
 import { SubscriptionsTriageWebhooks1763800000410 } from './migrations/1763800000410-subscriptions-triage-webhooks';
+import { HitOutcomes1763800000420 } from './migrations/1763800000420-hit-outcomes';
 import { RaiseAlertMessageController } from './raise-alert/raise-alert.message.controller';
 import { RaiseAlertService } from './raise-alert/raise-alert.service';
 import { SubscriptionsHttpController } from './subscriptions/subscriptions.http.controller';
@@ -32,6 +33,7 @@ const migrations = [
   CreateAuditLog1763800000060,
   CreateAlerts1763800000400,
   SubscriptionsTriageWebhooks1763800000410,
+  HitOutcomes1763800000420,
   AuditLogDetail1763800000900,
   AuditLogChain1763800000910,
 ];

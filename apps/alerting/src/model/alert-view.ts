@@ -12,6 +12,7 @@ export function alertView(alert: Alert) {
     status: alert.status,
     retraction: alert.retractedAt ? { reason: alert.retractionReason, at: alert.retractedAt.toISOString() } : null,
     ownerDecision: alert.ownerDecision,
+    outcome: alert.outcome,
     triage: alert.triage,
     matchId: alert.matchId,
     entityId: alert.entityId,

@@ -8,7 +8,7 @@ import { Injectable } from '@nestjs/common';
 import type { JsonObject } from '@bufbuild/protobuf';
 import type { FeatureEvidence } from '@crosscheck/resolution';
 import { EntityManager } from 'typeorm';
-import type { AlertStatus, TriageStatus } from '@crosscheck/alert-lifecycle';
+import type { AlertStatus, HitOutcome, TriageStatus } from '@crosscheck/alert-lifecycle';
 import type { MatchFacts } from '../model/match-facts';
 
 export type AlertKind = 'alert' | 'hit_notice';
@@ -24,6 +24,14 @@ export interface OwnerDecision {
   decision: 'confirmed' | 'rejected';
   reason: string;
   agency: string;
+  at: string;
+}
+
+/** What followed the hit, by whom and when. */
+export interface RecordedOutcome {
+  outcome: HitOutcome;
+  note: string | null;
+  by: string;
   at: string;
 }
 
@@ -57,6 +65,7 @@ export interface Alert {
   retractedAt: Date | null;
   triage: TriageStep[];
   ownerDecision: OwnerDecision | null;
+  outcome: RecordedOutcome | null;
   traceId: string | null;
   spanId: string | null;
   raisedAt: Date;
@@ -106,6 +115,7 @@ interface AlertRow {
   retracted_at: Date | null;
   triage: TriageStep[];
   owner_decision: OwnerDecision | null;
+  outcome: RecordedOutcome | null;
   trace_id: string | null;
   span_id: string | null;
   raised_at: Date;
@@ -287,6 +297,17 @@ export class AlertsRepository {
     return this.withSubscriptionName(manager, rows[0]);
   }
 
+  /** What followed the hit, on the agency's own alert; a later outcome replaces an earlier one. */
+  async recordOutcome(manager: EntityManager, alertId: string, outcome: RecordedOutcome): Promise<Alert> {
+    const [rows]: [AlertRow[], number] = await manager.query(
+      `UPDATE alerts SET outcome = $2, updated_at = now(), seq = nextval(pg_get_serial_sequence('alerts', 'seq'))
+        WHERE alert_id = $1 RETURNING *`,
+      [alertId, JSON.stringify(outcome)],
+    );
+    await notifyFeed(manager);
+    return this.withSubscriptionName(manager, rows[0]);
+  }
+
   /** The owner's decision shown on every alert of the pair, whoever's. */
   async applyOwnerDecision(
     manager: EntityManager,
@@ -412,6 +433,7 @@ function toAlert(row: AlertRow): Alert {
     retractedAt: row.retracted_at,
     triage: row.triage,
     ownerDecision: row.owner_decision,
+    outcome: row.outcome,
     traceId: row.trace_id,
     spanId: row.span_id,
     raisedAt: row.raised_at,

@@ -1,5 +1,5 @@
-import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
-import { TRIAGE_STATUSES } from '@crosscheck/alert-lifecycle';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { HIT_OUTCOMES, TRIAGE_STATUSES } from '@crosscheck/alert-lifecycle';
 
 /** An analyst's triage step: where the alert goes, and why. */
 export class TriageDto {
@@ -23,4 +23,15 @@ export class OwnerDecisionDto {
   @MinLength(1)
   @MaxLength(1000)
   reason!: string;
+}
+
+/** What followed a hit, recorded by the agency that acted on it. */
+export class OutcomeDto {
+  @IsIn(HIT_OUTCOMES, { message: `must be one of ${HIT_OUTCOMES.join(', ')}` })
+  outcome!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  note?: string;
 }
