@@ -97,7 +97,12 @@ async function main(): Promise<void> {
   );
   // The console signs analysts in against alerting and shows dedup's entities, so it comes after both.
   services.console = await startServiceProcess('console', {
-    env: { ALERTING_URL: services.alerting.url, DEDUP_URL: services.dedup.url, ZIPKIN_UI_URL: `${zipkin.url}/zipkin` },
+    env: {
+      ALERTING_URL: services.alerting.url,
+      DEDUP_URL: services.dedup.url,
+      MATCHING_URL: services.matching.url,
+      ZIPKIN_UI_URL: `${zipkin.url}/zipkin`,
+    },
     port: PORTS.console,
     logGroup: 'services',
   });
@@ -123,11 +128,16 @@ async function main(): Promise<void> {
     demoAnalystKey,
     leftAlone.includes('notices'),
   );
+  const operationReport = await seedDemoOperation(services.matching.url, agencies, franceKey, demoVin);
+  const frontlineKey = await agencies.key(AGENCY, ['frontline']);
 
   say('');
   say('crosscheck is running:');
   say(
     `  analyst console ${services.console.url}/   (sign in with ${DEMO_AGENCY}'s analyst key ${demoAnalystKey}, or ${AGENCY}'s below)`,
+  );
+  say(
+    `  frontline page  ${services.console.url}/   (sign in with ${AGENCY}'s frontline key ${frontlineKey}; phone-sized)`,
   );
   say(`  API docs        ${services.intake.url}/docs   (each service serves its own /docs)`);
   say(`  share records   POST ${services.intake.url}/v1/records   (Authorization: Bearer <${AGENCY}'s key>)`);
@@ -138,6 +148,7 @@ async function main(): Promise<void> {
   say(
     `  demo data       ${path.join(paths.LOCAL_DIR, 'demo-reference')}/   (notices, sltd, smv, firearms, works-of-art)`,
   );
+  say(`  operation       GET  ${operationReport}   (${AGENCY}'s key; ?format=csv)`);
   say(`  alerts          GET  ${services.alerting.url}/v1/alerts`);
   say(
     `  live stream     GET  ${services.alerting.url}/v1/alerts/stream   (curl -N -H "Authorization: Bearer <${AGENCY}'s key>" ...)`,
@@ -150,6 +161,42 @@ async function main(): Promise<void> {
   say('Ctrl-C stops everything this command started.');
   // The launched processes do not hold the event loop (they must never outlive this one), so hold it here.
   setInterval(() => undefined, 60_000);
+}
+
+/**
+ * A small demo operation, coordinated by FRA with the demo agency: each runs a check for it (the demo VIN,
+ * a stolen vehicle), so its report has something to count. Answers where the report is.
+ */
+async function seedDemoOperation(
+  matchingUrl: string,
+  agencies: Agencies,
+  franceKey: string,
+  demoVin: string,
+): Promise<string> {
+  const code = `${DEMO_AGENCY}-OP`;
+  const today = new Date().toISOString().slice(0, 10);
+  const demoKey = await agencies.key(DEMO_AGENCY);
+  await agencies.accepted(franceKey, matchingUrl);
+  await agencies.accepted(demoKey, matchingUrl);
+  const post = (key: string, route: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${matchingUrl}${route}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, ...headers },
+      body: JSON.stringify(body),
+    });
+  const started = await post(franceKey, '/v1/operations', {
+    code,
+    name: 'Demo operation: stolen vehicles at the border',
+    startsOn: today,
+    endsOn: today,
+    participants: [DEMO_AGENCY],
+  });
+  for (const key of [franceKey, demoKey])
+    await post(key, '/v1/checks', { kind: 'vehicle', vehicle: { vin: demoVin } }, { 'x-operation': code });
+  say(
+    `demo: operation ${code} (HTTP ${started.status}), coordinated by ${AGENCY} with ${DEMO_AGENCY}; 2 checks run for it`,
+  );
+  return `${matchingUrl}/v1/operations/${code}/report`;
 }
 
 /** Shares one record that matches a demo Red Notice and waits for its alert on the live stream. */

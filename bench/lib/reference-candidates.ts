@@ -21,7 +21,7 @@ import {
   scoreRecords,
 } from '@crosscheck/resolution';
 import { plainToInstance } from 'class-transformer';
-import { changeOfLine } from '../../apps/matching/src/load-reference/formats/reference-line';
+import { changeOfLine } from '../../apps/matching/src/model/reference-line';
 import { DatasetName, entryFactsOf, Probe, probesOf } from '../../apps/matching/src/model/datasets';
 
 /** As the repository reads them: index rows per key, and candidates per probe. */

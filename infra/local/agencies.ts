@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { REPO_ROOT } from './paths';
 
-type Role = 'agency' | 'analyst' | 'data-owner' | 'operator' | 'admin';
+type Role = 'agency' | 'analyst' | 'data-owner' | 'operator' | 'reviewer' | 'frontline' | 'admin';
 
 const run = promisify(execFile);
 

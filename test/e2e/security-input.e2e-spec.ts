@@ -17,7 +17,7 @@ jest.setTimeout(180_000);
 
 let suite: Suite;
 let db: Client;
-const keys = { agency: '', analyst: '', owner: '', admin: '' };
+const keys = { agency: '', analyst: '', owner: '', admin: '', reviewer: '' };
 let existingRecordId = '';
 let existingSubscriptionId = '';
 
@@ -32,6 +32,8 @@ beforeAll(async () => {
   keys.admin = await suite.agencies.admin();
   await suite.agencies.accepted(keys.agency, suite.url('matching'));
   await suite.agencies.accepted(keys.owner, suite.url('matching'));
+  keys.reviewer = await suite.agencies.key('IPSG', ['reviewer']);
+  await suite.agencies.accepted(keys.reviewer, suite.url('matching'));
   await suite.agencies.accepted(keys.admin, suite.url('dedup'));
   const shared = await call('intake', 'POST', '/v1/records', keys.agency, JSON.stringify(unknownPerson()));
   existingRecordId = shared.body.record.id;
@@ -77,7 +79,8 @@ async function writableState(): Promise<string> {
            (SELECT count(*) FROM intake.api_keys) AS keys,
            (SELECT count(*) || ':' || string_agg(name, ',' ORDER BY name) FROM alerting.subscriptions) AS subscriptions,
            (SELECT count(*) FROM alerting.webhooks) AS webhooks,
-           (SELECT count(*) FROM matching.reference_entries) AS entries`);
+           (SELECT count(*) FROM matching.reference_entries) AS entries,
+           (SELECT count(*) || ':' || string_agg(status, ',' ORDER BY request_id) FROM matching.notice_requests) AS requests`);
   return JSON.stringify(rows[0]);
 }
 
@@ -109,6 +112,12 @@ const person = (given: string) => ({
   person: { ...unknownPerson().person, names: [{ given, family: 'Lindqvist' }] },
 });
 const { externalRef: _, ...personContent } = person('Astrid');
+
+const contribution = (entryRef: string, holderName: string) => ({
+  entryRef,
+  dissemination: { scope: 'all' },
+  travelDocument: { number: 'X1234567', type: 'passport', issuingCountry: 'FRA', status: 'stolen', holderName },
+});
 
 const WRITE_ROUTES: WriteRoute[] = [
   {
@@ -177,6 +186,50 @@ const WRITE_ROUTES: WriteRoute[] = [
         { kind: 'person', person: { names: [{ full: text }] } },
       ]),
     field: '[1].person.names[0].full',
+  },
+  {
+    route: 'contribute',
+    service: 'matching',
+    method: 'POST',
+    path: () => '/v1/contributions/sltd',
+    key: () => keys.agency,
+    body: (text) => JSON.stringify(contribution('FR-1', text)),
+    field: 'travelDocument.holderName',
+  },
+  {
+    route: 'contribute a batch',
+    service: 'matching',
+    method: 'POST',
+    path: () => '/v1/contributions/sltd/batch',
+    key: () => keys.agency,
+    body: (text) => JSON.stringify([contribution('FR-2', 'Anna Berg'), contribution('FR-3', text)]),
+    field: '[1].travelDocument.holderName',
+  },
+  {
+    route: 'request a notice',
+    service: 'matching',
+    method: 'POST',
+    path: () => '/v1/notice-requests',
+    key: () => keys.agency,
+    body: (text) =>
+      JSON.stringify({
+        type: 'notice',
+        colour: 'blue',
+        subject: { names: [{ given: text, family: 'Lindqvist' }] },
+        reason: 'whereabouts',
+        legalBasis: 'case 1',
+      }),
+    field: 'subject.names[0].given',
+  },
+  {
+    route: 'decide on a notice request',
+    service: 'matching',
+    method: 'POST',
+    path: () => `/v1/notice-requests/${randomUUID()}/decision`,
+    key: () => keys.reviewer,
+    body: (text) => JSON.stringify({ decision: 'refuse', reason: text }),
+    field: 'reason',
+    multiLine: true,
   },
   {
     route: 'subscribe',

@@ -16,6 +16,7 @@ import { AlertsHttpController } from './alerts/alerts.http.controller';
 import { AlertsRepository } from './persistence/alerts.repository';
 import { CreateAlerts1763800000400 } from './migrations/1763800000400-create-alerts';
 import { SubscriptionsTriageWebhooks1763800000410 } from './migrations/1763800000410-subscriptions-triage-webhooks';
+import { HitOutcomes1763800000420 } from './migrations/1763800000420-hit-outcomes';
 import { HitNoHit1763800000460 } from './migrations/1763800000460-hit-no-hit';
 import { RaiseAlertMessageController } from './raise-alert/raise-alert.message.controller';
 import { RaiseAlertService } from './raise-alert/raise-alert.service';
@@ -34,6 +35,7 @@ const migrations = [
   CreateAuditLog1763800000060,
   CreateAlerts1763800000400,
   SubscriptionsTriageWebhooks1763800000410,
+  HitOutcomes1763800000420,
   HitNoHit1763800000460,
   AuditLogDetail1763800000900,
   AuditLogChain1763800000910,

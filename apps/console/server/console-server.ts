@@ -65,6 +65,10 @@ export function createConsoleServer(
     ...apiProxy({ target: config.ALERTING_URL, service: 'alerting', store, secureCookie: tls, logger }),
   );
   app.use('/api/dedup', ...apiProxy({ target: config.DEDUP_URL, service: 'dedup', store, secureCookie: tls, logger }));
+  app.use(
+    '/api/matching',
+    ...apiProxy({ target: config.MATCHING_URL, service: 'matching', store, secureCookie: tls, logger }),
+  );
   app.use('/api', (_request, response) =>
     sendError(response, 404, 'not_found', 'no such API; the console serves /api/alerting/* and /api/dedup/*'),
   );

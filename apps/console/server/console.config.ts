@@ -47,6 +47,11 @@ export class ConsoleConfig {
   @IsUrl(HTTP_URL)
   DEDUP_URL!: string;
 
+  /** matching's API, for the frontline check page's instant checks; /api/matching/* goes there. */
+  @Transform(withoutTrailingSlash)
+  @IsUrl(HTTP_URL)
+  MATCHING_URL: string = 'http://127.0.0.1:3003';
+
   /** Where a person's browser reaches Zipkin's UI; trace links are `<this>/traces/<trace id>`. */
   @Transform(withoutTrailingSlash)
   @IsUrl(HTTP_URL)

@@ -12,12 +12,22 @@ import {
 import { ServiceCoreModule } from '@crosscheck/runtime';
 import { CheckEntityMessageController } from './check-entity/check-entity.message.controller';
 import { CheckEntityService } from './check-entity/check-entity.service';
+import { ContributeReferenceHttpController } from './contribute-reference/contribute-reference.http.controller';
+import { ContributeReferenceService } from './contribute-reference/contribute-reference.service';
 import { CheckedRecordsRepository } from './persistence/checked-records.repository';
 import { MatchesRepository } from './persistence/matches.repository';
 import { InstantCheckHttpController } from './instant-check/instant-check.http.controller';
 import { InstantCheckService } from './instant-check/instant-check.service';
 import { LoadReferenceHttpController } from './load-reference/load-reference.http.controller';
 import { MatchEvents } from './persistence/match-events';
+import { NoticeRequestsRepository } from './persistence/notice-requests.repository';
+import {
+  NoticeQuotasHttpController,
+  NoticeRequestsHttpController,
+} from './notice-requests/notice-requests.http.controller';
+import { NoticeRequestsService } from './notice-requests/notice-requests.service';
+import { OperationsHttpController } from './operations/operations.http.controller';
+import { OperationsRepository } from './persistence/operations.repository';
 import { Matcher } from './model/matcher';
 import { MatchingConfig } from './matching.config';
 import { matchingMigrations } from './migrations';
@@ -46,6 +56,10 @@ export class MatchingModule {
         RetroCheckMessageController,
         InstantCheckHttpController,
         LoadReferenceHttpController,
+        ContributeReferenceHttpController,
+        NoticeRequestsHttpController,
+        NoticeQuotasHttpController,
+        OperationsHttpController,
         AuditHttpController,
       ],
       providers: [
@@ -61,6 +75,10 @@ export class MatchingModule {
         InstantCheckService,
         HitNoHitProbesRepository,
         RestrictedHits,
+        ContributeReferenceService,
+        NoticeRequestsRepository,
+        NoticeRequestsService,
+        OperationsRepository,
       ],
     };
   }

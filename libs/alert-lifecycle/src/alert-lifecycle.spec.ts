@@ -1,4 +1,4 @@
-import { CurrentAlert, IncomingFinding, onFinding, triageStepsFrom } from './alert-lifecycle';
+import { CurrentAlert, IncomingFinding, onFinding, outcomeMayFollow, triageStepsFrom } from './alert-lifecycle';
 
 const finding: IncomingFinding = { score: 0.93, level: 'hit', recordDigest: 'r1', entryDigest: 'e1' };
 const alert = (overrides: Partial<CurrentAlert> = {}): CurrentAlert => ({
@@ -104,5 +104,17 @@ describe('triage steps', () => {
     ['retracted', []],
   ] as const)('from %s', (status, steps) => {
     expect(triageStepsFrom(status)).toEqual(steps);
+  });
+});
+
+describe('outcomeMayFollow', () => {
+  it.each([
+    ['new', false],
+    ['acknowledged', true],
+    ['confirmed', true],
+    ['false_positive', false],
+    ['retracted', false],
+  ] as const)('an alert that is %s: %s', (status, may) => {
+    expect(outcomeMayFollow(status)).toBe(may);
   });
 });

@@ -25,6 +25,25 @@ export function triageStepsFrom(status: AlertStatus): readonly TriageStatus[] {
   return TRIAGE_STEPS[status];
 }
 
+/** What followed a hit, as the agency that acted on it records it (an operation's report counts them). */
+export const HIT_OUTCOMES = [
+  'arrested',
+  'located',
+  'seized',
+  'victim_identified',
+  'no_action',
+  'false_positive',
+] as const;
+export type HitOutcome = (typeof HIT_OUTCOMES)[number];
+
+/**
+ * An outcome follows a hit someone looked at: an acknowledged or confirmed alert. A new one has not been
+ * looked at; a false positive or a retracted alert had nothing to act on.
+ */
+export function outcomeMayFollow(status: AlertStatus): boolean {
+  return status === 'acknowledged' || status === 'confirmed';
+}
+
 export type AlertEvent = 'alert.raised' | 'alert.updated' | 'alert.reopened' | 'alert.retracted';
 
 /** What the alert on one pair looks like now, as far as a new finding cares. */

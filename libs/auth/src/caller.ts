@@ -11,6 +11,8 @@ export interface Caller {
 
 export interface AuthenticatedRequest extends Request {
   caller?: Caller;
+  /** What the route's audit line should say beyond its action (a removal's reason), set by the handler. */
+  auditDetail?: string;
 }
 
 export const CurrentCaller = createParamDecorator((_: unknown, context: ExecutionContext): Caller => {

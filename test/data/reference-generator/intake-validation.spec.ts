@@ -9,7 +9,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { validationErrorFactory } from '@crosscheck/runtime';
-import { LINE_SHAPES, ReferenceLine } from '../../../apps/matching/src/load-reference/formats/reference-line.dto';
+import { LINE_SHAPES, ReferenceLine } from '../../../apps/matching/src/model/reference-line.dto';
 import { prepareContent } from '../../../apps/intake/src/model/record-content';
 import { ShareRecordDto } from '../../../apps/intake/src/share-record/share-record.dto';
 import { generateMatchingCases } from './matching-cases';

@@ -21,6 +21,7 @@ export function alertView(alert: Alert) {
     status: alert.status,
     retraction: alert.retractedAt ? { reason: alert.retractionReason, at: alert.retractedAt.toISOString() } : null,
     ownerDecision: alert.ownerDecision,
+    outcome: alert.outcome,
     triage: alert.triage,
     matchId: noEntry || noRecord ? null : alert.matchId,
     entityId: noRecord ? null : alert.entityId,

@@ -8,7 +8,7 @@ import { Injectable } from '@nestjs/common';
 import type { JsonObject } from '@bufbuild/protobuf';
 import type { FeatureEvidence } from '@crosscheck/resolution';
 import { EntityManager } from 'typeorm';
-import type { AlertStatus, TriageStatus } from '@crosscheck/alert-lifecycle';
+import type { AlertStatus, HitOutcome, TriageStatus } from '@crosscheck/alert-lifecycle';
 import type { Withheld } from '../model/hit-no-hit';
 import type { MatchFacts } from '../model/match-facts';
 
@@ -29,6 +29,14 @@ export interface OwnerDecision {
   at: string;
   /** Agencies the owner disclosed the entry to for this hit (hit/no-hit searchers). */
   disclosedTo: string[];
+}
+
+/** What followed the hit, by whom and when. */
+export interface RecordedOutcome {
+  outcome: HitOutcome;
+  note: string | null;
+  by: string;
+  at: string;
 }
 
 export interface Alert {
@@ -67,6 +75,7 @@ export interface Alert {
   hitReference: string | null;
   instantCheck: boolean;
   probeCount: number;
+  outcome: RecordedOutcome | null;
   traceId: string | null;
   spanId: string | null;
   raisedAt: Date;
@@ -129,6 +138,7 @@ interface AlertRow {
   hit_reference: string | null;
   instant_check: boolean;
   probe_count: number;
+  outcome: RecordedOutcome | null;
   trace_id: string | null;
   span_id: string | null;
   raised_at: Date;
@@ -337,6 +347,17 @@ export class AlertsRepository {
     return this.withSubscriptionName(manager, rows[0]);
   }
 
+  /** What followed the hit, on the agency's own alert; a later outcome replaces an earlier one. */
+  async recordOutcome(manager: EntityManager, alertId: string, outcome: RecordedOutcome): Promise<Alert> {
+    const [rows]: [AlertRow[], number] = await manager.query(
+      `UPDATE alerts SET outcome = $2, updated_at = now(), seq = nextval(pg_get_serial_sequence('alerts', 'seq'))
+        WHERE alert_id = $1 RETURNING *`,
+      [alertId, JSON.stringify(outcome)],
+    );
+    await notifyFeed(manager);
+    return this.withSubscriptionName(manager, rows[0]);
+  }
+
   /** The owner's decision shown on every alert of the pair, whoever's, and on the searcher's alert under its reference. */
   async applyOwnerDecision(
     manager: EntityManager,
@@ -471,6 +492,7 @@ function toAlert(row: AlertRow): Alert {
     hitReference: row.hit_reference,
     instantCheck: row.instant_check,
     probeCount: row.probe_count,
+    outcome: row.outcome,
     traceId: row.trace_id,
     spanId: row.span_id,
     raisedAt: row.raised_at,

@@ -1,5 +1,5 @@
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { TRIAGE_STATUSES } from '@crosscheck/alert-lifecycle';
+import { HIT_OUTCOMES, TRIAGE_STATUSES } from '@crosscheck/alert-lifecycle';
 
 /** An analyst's triage step: where the alert goes, and why. */
 export class TriageDto {
@@ -31,4 +31,15 @@ export class OwnerDecisionDto {
   @IsOptional()
   @IsBoolean({ message: 'must be true or false' })
   disclose?: boolean;
+}
+
+/** What followed a hit, recorded by the agency that acted on it. */
+export class OutcomeDto {
+  @IsIn(HIT_OUTCOMES, { message: `must be one of ${HIT_OUTCOMES.join(', ')}` })
+  outcome!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  note?: string;
 }

@@ -8,9 +8,9 @@ import { Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
 import { invalidField, OpenApiOperation } from '@crosscheck/runtime';
 import { alertNotFound, isUuid } from '../model/alert-query';
 import { alertView } from '../model/alert-view';
-import type { TriageStatus } from '@crosscheck/alert-lifecycle';
+import type { HitOutcome, TriageStatus } from '@crosscheck/alert-lifecycle';
 import type { OwnerDecision } from '../persistence/alerts.repository';
-import { OwnerDecisionDto, TriageDto } from './triage.dto';
+import { OutcomeDto, OwnerDecisionDto, TriageDto } from './triage.dto';
 import { TriageService } from './triage.service';
 
 @Controller('v1/alerts/:alertId')
@@ -27,6 +27,18 @@ export class TriageHttpController {
   async triage(@CurrentCaller() caller: Caller, @Param('alertId') alertId: string, @Body() body: TriageDto) {
     if (!isUuid(alertId)) throw alertNotFound();
     return alertView(await this.triageService.triage(caller, alertId, body.status as TriageStatus, body.reason));
+  }
+
+  @Post('outcome')
+  @HttpCode(HttpStatus.OK)
+  @RequireRoles('analyst')
+  @OpenApiOperation({
+    summary:
+      'Record what followed the hit (arrested, located, seized, victim_identified, no_action, false_positive), on an acknowledged or confirmed alert',
+  })
+  async outcome(@CurrentCaller() caller: Caller, @Param('alertId') alertId: string, @Body() body: OutcomeDto) {
+    if (!isUuid(alertId)) throw alertNotFound();
+    return alertView(await this.triageService.recordOutcome(caller, alertId, body.outcome as HitOutcome, body.note));
   }
 
   @Post('owner-decision')

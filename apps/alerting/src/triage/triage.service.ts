@@ -11,7 +11,7 @@ import { AuditLog, Caller } from '@crosscheck/auth';
 import { ApiError } from '@crosscheck/runtime';
 import { DataSource, EntityManager } from 'typeorm';
 import { alertNotFound } from '../model/alert-query';
-import { AlertStatus, triageStepsFrom, TriageStatus } from '@crosscheck/alert-lifecycle';
+import { AlertStatus, HitOutcome, outcomeMayFollow, triageStepsFrom, TriageStatus } from '@crosscheck/alert-lifecycle';
 import { Alert, AlertsRepository, OwnerDecision } from '../persistence/alerts.repository';
 import { SuppressionsRepository } from '../persistence/suppressions.repository';
 import { WebhooksRepository } from '../persistence/webhooks.repository';
@@ -142,6 +142,30 @@ export class TriageService {
           manager,
         );
       return (await this.alerts.find(manager, alertId))!;
+    });
+  }
+
+  /** What followed the hit: one more step of the alert's life, on an alert someone looked at, audited. */
+  async recordOutcome(caller: Caller, alertId: string, outcome: HitOutcome, note: string | undefined): Promise<Alert> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.alerts.lockChanges(manager);
+      const alert = await this.alerts.find(manager, alertId, true);
+      if (!alert || alert.agency !== caller.agency) throw alertNotFound();
+      if (!outcomeMayFollow(alert.status))
+        throw new ApiError(
+          HttpStatus.CONFLICT,
+          'invalid_transition',
+          `outcome: an alert that is ${alert.status} has no outcome; acknowledge or confirm it first`,
+          [{ field: 'outcome', rule: 'transition', message: `cannot follow an alert that is ${alert.status}` }],
+        );
+      const recorded = await this.alerts.recordOutcome(manager, alertId, {
+        outcome,
+        note: note ?? null,
+        by: caller.keyId,
+        at: new Date().toISOString(),
+      });
+      await this.audit.append(auditLine(caller, `alert.outcome.${outcome}`, alert, note ?? outcome), manager);
+      return recorded;
     });
   }
 

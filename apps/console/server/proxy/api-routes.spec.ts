@@ -77,6 +77,7 @@ describe('isConsoleApiCall', () => {
       deleteSubscription: () => api.deleteSubscription(ALERT),
       webhooks: () => api.webhooks(),
       entityOfRecord: () => api.entityOfRecord(ALERT),
+      check: () => api.check({ kind: 'vehicle', vehicle: { vin: 'WVWZZZ1JZXW000001' } }),
     };
 
     it.each(Object.keys(calls) as (keyof typeof api)[])('%s is forwarded, or is the console’s own', async (name) => {
@@ -84,7 +85,7 @@ describe('isConsoleApiCall', () => {
       await calls[name]();
       expect(made).toHaveLength(1);
       const [{ method, url }] = made;
-      const proxied = /^\/api\/(alerting|dedup)(\/.*)$/.exec(url);
+      const proxied = /^\/api\/(alerting|dedup|matching)(\/.*)$/.exec(url);
       if (!proxied) expect(['/session', '/config.json']).toContain(url);
       else expect(isConsoleApiCall(proxied[1] as ProxiedService, method, proxied[2])).toBe(true);
     });

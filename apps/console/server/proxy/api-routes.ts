@@ -5,7 +5,7 @@
  * service. An id is one path segment of letters, digits, `-` and `_`, so no `..`, `%2F` or `;` slips another path
  * past the list.
  */
-export type ProxiedService = 'alerting' | 'dedup';
+export type ProxiedService = 'alerting' | 'dedup' | 'matching';
 
 export interface ApiRoute {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -26,6 +26,8 @@ export const CONSOLE_API_ROUTES: readonly ApiRoute[] = [
   { method: 'DELETE', service: 'alerting', path: '/v1/subscriptions/:id' },
   { method: 'GET', service: 'alerting', path: '/v1/webhooks' },
   { method: 'GET', service: 'dedup', path: '/v1/records/:id/entity' },
+  // The frontline check page.
+  { method: 'POST', service: 'matching', path: '/v1/checks' },
 ];
 
 const ID_SEGMENT = '[A-Za-z0-9_-]{1,128}';

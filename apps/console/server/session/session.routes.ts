@@ -11,6 +11,9 @@ import { clearedSessionCookie, sessionCookie, sessionIdFrom, SessionStore } from
 import { signInBodyProblems } from './sign-in-body';
 import { whoami } from './whoami';
 
+/** Analysts get the console; frontline officers its check page alone. */
+const CONSOLE_ROLES = ['analyst', 'frontline'];
+
 /** A sign-in body holds a key of 64 characters; anything much bigger is not one. */
 const MAX_BODY_BYTES = 4096;
 
@@ -58,12 +61,12 @@ export function sessionRoutes({ store, alertingUrl, secureCookie, idleMinutes, l
       }
       if (answer.outcome === 'forbidden')
         return sendError(response, 403, 'forbidden', 'key: lacks the analyst role the console needs');
-      if (!answer.roles.includes('analyst')) {
+      if (!answer.roles.some((role) => CONSOLE_ROLES.includes(role))) {
         return sendError(
           response,
           403,
           'forbidden',
-          `key: has roles ${answer.roles.join(', ') || 'none'}, and the console needs the analyst role`,
+          `key: has roles ${answer.roles.join(', ') || 'none'}, and the console needs the analyst or frontline role`,
         );
       }
       store.close(sessionIdFrom(request.headers.cookie));

@@ -4,7 +4,7 @@
  * the agency, the live-stream state and sign-out over the alerts or the
  * subscriptions page.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { api, whenSignedOut } from './api/client';
 import type { SignedIn } from './api/types';
 import { NO_FILTERS, type AlertFilters } from './alerts/alert-query';
@@ -13,6 +13,11 @@ import { useAlertFeed, type StreamState } from './alerts/use-alert-feed';
 import { useRoute } from './route';
 import { Logo, SignIn } from './session/SignIn';
 import { SubscriptionsPage } from './subscriptions/SubscriptionsPage';
+
+// Its own small chunk: a phone at a border fetches only what the page needs beyond the shell.
+const FrontlinePage = lazy(() =>
+  import('./frontline/FrontlinePage').then((module) => ({ default: module.FrontlinePage })),
+);
 
 const STREAM_LABELS: Record<StreamState, string> = {
   connecting: 'Connecting…',
@@ -36,6 +41,13 @@ export function App() {
 
   if (session === undefined) return <div className="splash" aria-busy="true" />;
   if (session === null) return <SignIn onSignedIn={setSession} />;
+  // Frontline officers get the check page alone; analysts reach it at /frontline.
+  if (!session.roles.includes('analyst') || window.location.pathname.startsWith('/frontline'))
+    return (
+      <Suspense fallback={<div className="splash" aria-busy="true" />}>
+        <FrontlinePage agency={session.agency} onSignOut={() => void api.signOut().finally(() => setSession(null))} />
+      </Suspense>
+    );
   return <Console session={session} zipkinUrl={zipkinUrl} onSignedOut={() => setSession(null)} />;
 }
 

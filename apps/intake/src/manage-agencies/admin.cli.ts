@@ -10,7 +10,7 @@
  * printed once, on its own line, for scripts to capture.
  */
 import { parseArgs } from 'node:util';
-import { isRole, Role } from '@crosscheck/auth';
+import { isRole, Role, ROLES } from '@crosscheck/auth';
 import { CreateOutboxAndInbox1763800000000, Outbox } from '@crosscheck/messaging';
 import { openDatabase } from '@crosscheck/persistence';
 import { ApiError, loadConfig } from '@crosscheck/runtime';
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
         const invalid = roles.filter((role) => !isRole(role));
         if (!rest[0] || roles.length === 0 || invalid.length > 0)
           throw new Error(
-            `key:issue: --roles must list roles among agency, analyst, data-owner, operator, admin${invalid.length ? ` (not ${invalid.join(', ')})` : ''}`,
+            `key:issue: --roles must list roles among ${ROLES.join(', ')}${invalid.length ? ` (not ${invalid.join(', ')})` : ''}`,
           );
         const issued = await service.issueKey(rest[0], roles as Role[], values.label ?? '');
         printKey(issued, values.json);

@@ -2,14 +2,14 @@
  * `POST /v1/checks`: one query, answered with its hits. `POST /v1/checks/batch`:
  * up to 1,000 queries as a JSON array, answered item by item.
  */
-import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { Audited, Caller, CurrentCaller, itemsOfBatch, RateLimited, RequireRoles } from '@crosscheck/auth';
 import { ApiError, invalidField, OpenApiOperation } from '@crosscheck/runtime';
 import { CheckQueryDto, MAX_CHECK_BATCH } from './instant-check.dto';
 import { InstantCheckService } from './instant-check.service';
 
 @Controller('v1/checks')
-@RequireRoles('agency', 'analyst')
+@RequireRoles('agency', 'analyst', 'frontline')
 export class InstantCheckHttpController {
   constructor(private readonly checks: InstantCheckService) {}
 
@@ -19,10 +19,15 @@ export class InstantCheckHttpController {
   @RateLimited('checks')
   @OpenApiOperation({
     summary:
-      'Check one person, document, vehicle, firearm or artwork against every dataset that applies; nothing of it is stored',
+      'Check one person, document, vehicle, firearm or artwork against every dataset that applies; nothing of it is stored. X-Operation: <code> counts it in an operation the agency takes part in',
   })
-  async check(@CurrentCaller() caller: Caller, @Body() query: CheckQueryDto) {
-    return { hits: await this.checks.check(caller.agency, query) };
+  async check(
+    @CurrentCaller() caller: Caller,
+    @Body() query: CheckQueryDto,
+    @Headers('x-operation') operationCode?: string,
+  ) {
+    const operation = await this.checks.operationFor(caller.agency, operationCode);
+    return { hits: await this.checks.check(caller.agency, query, operation) };
   }
 
   @Post('batch')
@@ -33,7 +38,11 @@ export class InstantCheckHttpController {
     summary: 'Check up to 1,000 queries at once, answered item by item',
     body: { dto: CheckQueryDto, array: { maxItems: MAX_CHECK_BATCH } },
   })
-  async checkBatch(@CurrentCaller() caller: Caller, @Body() items: unknown) {
+  async checkBatch(
+    @CurrentCaller() caller: Caller,
+    @Body() items: unknown,
+    @Headers('x-operation') operationCode?: string,
+  ) {
     if (!Array.isArray(items)) throw invalidField('queries', 'isArray', 'the body must be a JSON array of queries');
     if (items.length === 0) throw invalidField('queries', 'arrayMinSize', 'must hold at least one query');
     if (items.length > MAX_CHECK_BATCH)
@@ -42,6 +51,7 @@ export class InstantCheckHttpController {
         'too_many_items',
         `a batch holds at most ${MAX_CHECK_BATCH} queries, not ${items.length}`,
       );
-    return { results: await this.checks.checkBatch(caller.agency, items) };
+    const operation = await this.checks.operationFor(caller.agency, operationCode);
+    return { results: await this.checks.checkBatch(caller.agency, items, operation) };
   }
 }

@@ -7,19 +7,23 @@
  * query kept: it goes to the entry's owner alone, as a hit notice through
  * alerting. Otherwise nothing of the query is stored but the audit line.
  */
+import { randomUUID } from 'node:crypto';
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { create, toJson } from '@bufbuild/protobuf';
 import { disseminationFromContract, reachOf } from '@crosscheck/auth';
 import { NoticeColour, ReferenceEntrySchema, SharedRecordSchema } from '@crosscheck/contracts';
 import { recordBodyOf } from '@crosscheck/records';
 import { FeatureEvidence, recordFactsOf } from '@crosscheck/resolution';
-import { ApiError, validationErrorFactory } from '@crosscheck/runtime';
+import { ApiError, invalidField, validationErrorFactory } from '@crosscheck/runtime';
 import { hitNoHitProbeAlarms } from '@crosscheck/telemetry';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DataSource } from 'typeorm';
+import { probesOf } from '../model/datasets';
 import { HitNoHitAnswer } from '../model/hit-no-hit';
 import { Finding, Matcher } from '../model/matcher';
+import { OPERATION_CODE, taggingProblem } from '../model/operation';
+import { OperationsRepository } from '../persistence/operations.repository';
 import { RestrictedHits } from '../persistence/restricted-hits';
 import { MatchingConfig } from '../matching.config';
 import { CheckQueryDto } from './instant-check.dto';
@@ -54,15 +58,36 @@ export class InstantCheckService {
     private readonly matcher: Matcher,
     private readonly restrictedHits: RestrictedHits,
     private readonly config: MatchingConfig,
+    private readonly operations: OperationsRepository,
   ) {}
 
   private readonly logger = new Logger(InstantCheckService.name);
 
-  async check(agency: string, query: CheckQueryDto): Promise<CheckHit[]> {
+  /**
+   * The operation a check is made for (the `X-Operation` header), once the agency is known to take part in it
+   * today; undefined when none is named.
+   */
+  async operationFor(agency: string, code: string | undefined): Promise<string | undefined> {
+    if (code === undefined) return undefined;
+    if (!OPERATION_CODE.test(code))
+      throw invalidField('X-Operation', 'matches', 'must be an operation code: 2-32 upper-case letters, digits or "-"');
+    const operation = await this.operations.find(this.dataSource.manager, code);
+    if (!operation) throw invalidField('X-Operation', 'knownOperation', `there is no operation ${code}`);
+    const problem = taggingProblem(operation, agency, new Date().toISOString().slice(0, 10));
+    if (problem) throw new ApiError(HttpStatus.FORBIDDEN, 'forbidden', `X-Operation: ${problem}`);
+    return code;
+  }
+
+  /**
+   * The entries the query matches that the agency may see in full, and a hit/no-hit answer for each restricted
+   * entry whose owner chose it; a check made for an operation is counted in it (its full hits only).
+   */
+  async check(agency: string, query: CheckQueryDto, operation?: string): Promise<CheckHit[]> {
     const body = create(SharedRecordSchema, { body: recordBodyOf(query) }).body;
     if (!body.case) return [];
-    const findings = await this.matcher.findForRecord(this.dataSource.manager, recordFactsOf(body));
-    const full: FullHit[] = [];
+    const facts = recordFactsOf(body);
+    const findings = await this.matcher.findForRecord(this.dataSource.manager, facts);
+    const visible: Finding[] = [];
     const restricted: Finding[] = [];
     for (const finding of findings) {
       const entry = finding.entry.entry;
@@ -70,9 +95,25 @@ export class InstantCheckService {
         owner: entry.owner,
         dissemination: disseminationFromContract(entry.dissemination),
       });
-      if (reach === 'full') full.push(hitOf(finding));
+      if (reach === 'full') visible.push(finding);
       else if (reach === 'hit-no-hit') restricted.push(finding);
     }
+    if (operation)
+      await this.operations.recordCheck(this.dataSource.manager, {
+        checkId: randomUUID(),
+        operation,
+        agency,
+        datasets: probesOf(facts).map((probe) => probe.dataset),
+        hits: visible.map((finding) => ({
+          dataset: finding.dataset,
+          entryId: finding.entry.entryId,
+          level: finding.level,
+          noticeColour: hitOf(finding).noticeColour ?? null,
+          entryOwner: finding.entry.entry.owner,
+          entryDissemination: disseminationFromContract(finding.entry.entry.dissemination),
+        })),
+      });
+    const full = visible.map(hitOf);
     if (restricted.length === 0) return full;
     const { answers, alarms } = await this.dataSource.transaction((transaction) =>
       this.restrictedHits.answer(transaction, agency, { kind: query.kind, body }, restricted, {
@@ -91,7 +132,7 @@ export class InstantCheckService {
   }
 
   /** Each item validated and checked on its own: one bad query does not sink the others. */
-  async checkBatch(agency: string, items: unknown[]): Promise<BatchCheckResult[]> {
+  async checkBatch(agency: string, items: unknown[], operation?: string): Promise<BatchCheckResult[]> {
     const results: BatchCheckResult[] = [];
     for (const [index, item] of items.entries()) {
       if (item === null || typeof item !== 'object' || Array.isArray(item)) {
@@ -113,7 +154,7 @@ export class InstantCheckService {
         });
         continue;
       }
-      results.push({ index, status: HttpStatus.OK, hits: await this.check(agency, query) });
+      results.push({ index, status: HttpStatus.OK, hits: await this.check(agency, query, operation) });
     }
     return results;
   }

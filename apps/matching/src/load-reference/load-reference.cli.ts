@@ -43,7 +43,7 @@ import {
   readLines,
   type ReferenceChange,
 } from './formats';
-import { LoadMode, loadReference, LoadSummary } from './load-reference';
+import { LoadMode, loadReference, LoadSummary } from '../persistence/reference-versions';
 import { ReferenceLoaderConfig } from './reference-loader.config';
 
 async function main(): Promise<void> {

@@ -23,7 +23,7 @@ import {
   parseOutsideOption,
 } from './dissemination-option';
 import { parseFollowTheMoney, parseNdjson } from './formats';
-import { loadReference, LoadStopped } from './load-reference';
+import { loadReference, LoadStopped } from '../persistence/reference-versions';
 
 @Controller('v1/datasets')
 @RequireRoles('data-owner')

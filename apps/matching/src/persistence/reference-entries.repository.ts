@@ -52,6 +52,10 @@ const toEntry = (row: EntryRow): StoredEntry => {
   };
 };
 
+function entryRefOf(agency: string, entryId: string): string {
+  return entryId.slice(agency.length + 1);
+}
+
 /** Index entries read per blocking key: a very common key cannot make one lookup read thousands. */
 const ROWS_PER_KEY = 200;
 
@@ -124,6 +128,37 @@ export class ReferenceEntriesRepository {
     return rows[0] && toEntry(rows[0]);
   }
 
+  /** One agency's own entry of a dataset, by its entry reference. */
+  async findContributed(
+    manager: EntityManager,
+    dataset: DatasetName,
+    agency: string,
+    entryRef: string,
+  ): Promise<StoredEntry | undefined> {
+    const rows: EntryRow[] = await manager.query(
+      `SELECT dataset, entry_id, version, facts, entry FROM reference_entries
+        WHERE dataset = $1 AND contributor = $2 AND entry_ref = $3`,
+      [dataset, agency, entryRef],
+    );
+    return rows[0] && toEntry(rows[0]);
+  }
+
+  /** One agency's own entries of a dataset, by entry reference, after `after` (a page's last). */
+  async contributedBy(
+    manager: EntityManager,
+    dataset: DatasetName,
+    agency: string,
+    page: { limit: number; after?: string },
+  ): Promise<{ entryRef: string; entry: StoredEntry }[]> {
+    const rows: (EntryRow & { entry_ref: string })[] = await manager.query(
+      `SELECT dataset, entry_id, version, facts, entry, entry_ref FROM reference_entries
+        WHERE dataset = $1 AND contributor = $2 AND ($3::text IS NULL OR entry_ref > $3)
+        ORDER BY entry_ref LIMIT $4`,
+      [dataset, agency, page.after ?? null, page.limit],
+    );
+    return rows.map((row) => ({ entryRef: row.entry_ref, entry: toEntry(row) }));
+  }
+
   async datasets(manager: EntityManager): Promise<Dataset[]> {
     const rows: { dataset: DatasetName; owner: string; dissemination: DisseminationRule; version: string }[] =
       await manager.query('SELECT dataset, owner, dissemination, version FROM reference_datasets ORDER BY dataset');
@@ -152,27 +187,44 @@ export class ReferenceEntriesRepository {
     return Number(rows[0].version);
   }
 
+  /** Starts the next version of one agency's contributed part of a dataset (locking it, so its writes take turns). */
+  async nextPartVersion(manager: EntityManager, dataset: DatasetName, agency: string): Promise<number> {
+    const rows: { version: string }[] = await manager.query(
+      `INSERT INTO reference_parts (dataset, agency, version) VALUES ($1, $2, 1)
+       ON CONFLICT (dataset, agency) DO UPDATE SET version = reference_parts.version + 1, updated_at = now()
+       RETURNING version`,
+      [dataset, agency],
+    );
+    return Number(rows[0].version);
+  }
+
   /**
    * Writes entries and their keys in one statement each; returns the ids of
    * those that were new and of those that changed. An entry identical to the
-   * stored one is left alone but marked as present in `version`.
+   * stored one is left alone but marked as present in `version`. Entries are
+   * written into one part of the dataset (`contributor`: an agency's own
+   * entries, or null for what the owner loads); an entry of another part is
+   * never overwritten.
    */
   async upsertMany(
     manager: EntityManager,
     dataset: DatasetName,
     version: number,
     entries: { entry: StoredEntry; keys: string[] }[],
+    contributor: string | null = null,
   ): Promise<{ added: Set<string>; modified: Set<string> }> {
     const added = new Set<string>();
     const modified = new Set<string>();
     if (entries.length === 0) return { added, modified };
     const rows: { entry_id: string; inserted: boolean }[] = await manager.query(
-      `INSERT INTO reference_entries (dataset, entry_id, version, kind, notice_colour, facts, entry)
-       SELECT $1, e.entry_id, $2, e.kind, e.notice_colour, e.facts, e.entry
-         FROM unnest($3::text[], $4::text[], $5::int[], $6::jsonb[], $7::bytea[]) AS e(entry_id, kind, notice_colour, facts, entry)
+      `INSERT INTO reference_entries (dataset, entry_id, version, kind, notice_colour, facts, entry, contributor, entry_ref)
+       SELECT $1, e.entry_id, $2, e.kind, e.notice_colour, e.facts, e.entry, $8::text, e.entry_ref
+         FROM unnest($3::text[], $4::text[], $5::int[], $6::jsonb[], $7::bytea[], $9::text[])
+           AS e(entry_id, kind, notice_colour, facts, entry, entry_ref)
        ON CONFLICT (dataset, entry_id) DO UPDATE SET version = EXCLUDED.version, kind = EXCLUDED.kind, notice_colour = EXCLUDED.notice_colour,
          facts = EXCLUDED.facts, entry = EXCLUDED.entry
        WHERE reference_entries.entry IS DISTINCT FROM EXCLUDED.entry
+         AND reference_entries.contributor IS NOT DISTINCT FROM EXCLUDED.contributor
        RETURNING entry_id, (xmax = 0) AS inserted`,
       [
         dataset,
@@ -182,14 +234,17 @@ export class ReferenceEntriesRepository {
         entries.map(({ entry }) => (entry.entry.body.case === 'notice' ? entry.entry.body.value.colour : 0)),
         entries.map(({ entry }) => JSON.stringify(entry.facts)),
         entries.map(({ entry }) => Buffer.from(toBinary(ReferenceEntrySchema, entry.entry))),
+        contributor,
+        entries.map(({ entry }) => (contributor === null ? null : entryRefOf(contributor, entry.entryId))),
       ],
     );
     for (const row of rows) (row.inserted ? added : modified).add(row.entry_id);
     const unchanged = entries.map(({ entry }) => entry.entryId).filter((id) => !added.has(id) && !modified.has(id));
     if (unchanged.length > 0) {
       await manager.query(
-        'UPDATE reference_entries SET version = $2 WHERE dataset = $1 AND entry_id = ANY($3::text[])',
-        [dataset, version, unchanged],
+        `UPDATE reference_entries SET version = $2
+          WHERE dataset = $1 AND entry_id = ANY($3::text[]) AND contributor IS NOT DISTINCT FROM $4`,
+        [dataset, version, unchanged, contributor],
       );
     }
     const changed = entries.filter(({ entry }) => added.has(entry.entryId) || modified.has(entry.entryId));
@@ -208,19 +263,28 @@ export class ReferenceEntriesRepository {
     return { added, modified };
   }
 
-  /** Removes the entry; returns it as it was, or undefined if there was none. */
-  async remove(manager: EntityManager, dataset: DatasetName, entryId: string): Promise<StoredEntry | undefined> {
+  /** Removes the entry from the part of the dataset named; returns it as it was, or undefined if there was none. */
+  async remove(
+    manager: EntityManager,
+    dataset: DatasetName,
+    entryId: string,
+    contributor: string | null = null,
+  ): Promise<StoredEntry | undefined> {
     // DELETE ... RETURNING answers [rows, count] through TypeORM.
     const [rows]: [EntryRow[], number] = await manager.query(
-      'DELETE FROM reference_entries WHERE dataset = $1 AND entry_id = $2 RETURNING dataset, entry_id, version, facts, entry',
-      [dataset, entryId],
+      `DELETE FROM reference_entries WHERE dataset = $1 AND entry_id = $2 AND contributor IS NOT DISTINCT FROM $3
+       RETURNING dataset, entry_id, version, facts, entry`,
+      [dataset, entryId, contributor],
     );
     if (rows.length === 0) return undefined;
     await manager.query('DELETE FROM reference_keys WHERE dataset = $1 AND entry_id = $2', [dataset, entryId]);
     return toEntry(rows[0]);
   }
 
-  /** Entry ids of the dataset a full load did not mention (loaded before `version`): the ones a full replace removes. */
+  /**
+   * Entry ids of the dataset a full load did not mention (loaded before `version`): the ones a full replace removes.
+   * Agencies' contributed entries are not the owner's to replace.
+   */
   async idsNotLoadedIn(
     manager: EntityManager,
     dataset: DatasetName,
@@ -228,7 +292,7 @@ export class ReferenceEntriesRepository {
     limit: number,
   ): Promise<string[]> {
     const rows: { entry_id: string }[] = await manager.query(
-      'SELECT entry_id FROM reference_entries WHERE dataset = $1 AND version < $2 LIMIT $3',
+      'SELECT entry_id FROM reference_entries WHERE dataset = $1 AND version < $2 AND contributor IS NULL LIMIT $3',
       [dataset, version, limit],
     );
     return rows.map((row) => row.entry_id);

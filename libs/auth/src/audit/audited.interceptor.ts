@@ -49,6 +49,7 @@ export class AuditedInterceptor implements NestInterceptor {
         outcome: status < 400 ? 'ok' : status < 500 ? 'refused' : 'failed',
         status,
         traceId: trace.getActiveSpan()?.spanContext().traceId ?? null,
+        detail: request.auditDetail ?? null,
       });
     };
     // The answer waits for its audit line: nothing is served that was not logged.

@@ -95,6 +95,9 @@ export const api = {
   deleteSubscription: (id: string) => call<void>('DELETE', alerting(`/subscriptions/${encodeURIComponent(id)}`)),
   webhooks: () => call<{ webhooks: Webhook[] }>('GET', alerting('/webhooks')),
 
+  /** An instant check (the frontline page); nothing of it is kept but matching's audit line. */
+  check: (query: unknown) => call<{ hits: unknown[] }>('POST', '/api/matching/v1/checks', query),
+
   entityOfRecord: (recordId: string) =>
     call<EntityView>('GET', `/api/dedup/v1/records/${encodeURIComponent(recordId)}/entity`),
 };

@@ -1,5 +1,5 @@
 import { csvFieldsOf, csvTargetsOf, parseCsvMapping } from './csv-mapping';
-import { ReferenceFormatError } from './reference-change';
+import { ReferenceFormatError } from '../../model/reference-change';
 
 describe('parseCsvMapping', () => {
   it.each([

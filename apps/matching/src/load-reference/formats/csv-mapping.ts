@@ -13,8 +13,8 @@
  * delta column (ADD, MOD, DEL, upsert, remove).
  */
 import { DtoSchemas, openApiRules, SchemaObject } from '@crosscheck/runtime';
-import { DATASETS, DatasetName, ReferenceFormatError } from './reference-change';
-import { LINE_SHAPES } from './reference-line.dto';
+import { DATASETS, DatasetName, ReferenceFormatError } from '../../model/reference-change';
+import { LINE_SHAPES } from '../../model/reference-line.dto';
 
 export type CsvSource = { column: string } | { value: string };
 export interface CsvFieldMapping {

@@ -9,7 +9,7 @@ import {
 } from '@crosscheck/contracts';
 import { parseCsvMapping } from './csv-mapping';
 import { parseCsv } from './csv.parser';
-import { DatasetName, ReferenceChange, ReferenceFormatError } from './reference-change';
+import { DatasetName, ReferenceChange, ReferenceFormatError } from '../../model/reference-change';
 
 const SLTD_MAPPING =
   'entryId=ID,travelDocument.number=DOC_NO,travelDocument.type="passport",travelDocument.issuingCountry=COUNTRY,travelDocument.status=STATUS,travelDocument.holderName=HOLDER,travelDocument.issuedOn=ISSUED';

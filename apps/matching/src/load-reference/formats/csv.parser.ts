@@ -10,8 +10,8 @@
 import { pipeline, Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { CsvFieldKind, CsvMapping, CsvTarget, csvTargetsOf, OP_TARGET } from './csv-mapping';
-import { ParseContext, ReferenceChange, ReferenceFormatError, rejectedField } from './reference-change';
-import { changeOfLine } from './reference-line';
+import { ParseContext, ReferenceChange, ReferenceFormatError, rejectedField } from '../../model/reference-change';
+import { changeOfLine } from '../../model/reference-line';
 
 const OPS: Record<string, 'upsert' | 'remove'> = {
   add: 'upsert',

@@ -9,7 +9,7 @@ import {
   Sex,
 } from '@crosscheck/contracts';
 import { FollowTheMoneyOptions, parseFollowTheMoney } from './follow-the-money.parser';
-import { DatasetName, ReferenceChange } from './reference-change';
+import { DatasetName, ReferenceChange } from '../../model/reference-change';
 
 const putin = {
   id: 'Q7747',

@@ -20,9 +20,9 @@ import { checkVin } from '@crosscheck/resolution';
 import type { DOCUMENT_STATUSES, DOCUMENT_TYPES } from '@crosscheck/records';
 import { alpha3Of } from './iso-countries';
 import { parseJsonLine } from './ndjson.parser';
-import { DatasetName, ParseContext, ReferenceChange, rejectedField } from './reference-change';
-import { changeOfLine } from './reference-line';
-import { NoticeColourName } from './reference-line.dto';
+import { DatasetName, ParseContext, ReferenceChange, rejectedField } from '../../model/reference-change';
+import { changeOfLine } from '../../model/reference-line';
+import { NoticeColourName } from '../../model/reference-line.dto';
 
 export interface FollowTheMoneyOptions {
   /** Colour of the notices made from Person entities. Default `blue`: a listing asks for information, not an arrest. */

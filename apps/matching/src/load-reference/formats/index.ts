@@ -3,10 +3,10 @@
  * mapping, and FollowTheMoney entities, each a streaming parser from lines or
  * records to ReferenceChanges. Pure: no database, no Kafka. See README.md.
  */
-export { DATASETS, ReferenceFormatError } from './reference-change';
-export type { DatasetName, ParseContext, ReferenceChange } from './reference-change';
-export { NOTICE_COLOURS } from './reference-line.dto';
-export type { NoticeColourName } from './reference-line.dto';
+export { DATASETS, ReferenceFormatError } from '../../model/reference-change';
+export type { DatasetName, ParseContext, ReferenceChange } from '../../model/reference-change';
+export { NOTICE_COLOURS } from '../../model/reference-line.dto';
+export type { NoticeColourName } from '../../model/reference-line.dto';
 export { MAX_LINE_CHARS, parseNdjson, readLines } from './ndjson.parser';
 export { parseCsv } from './csv.parser';
 export { csvFieldsOf, parseCsvMapping } from './csv-mapping';

@@ -9,7 +9,7 @@ import {
   Sex,
 } from '@crosscheck/contracts';
 import { MAX_LINE_CHARS, parseNdjson } from './ndjson.parser';
-import { DatasetName, ParseContext, ReferenceChange } from './reference-change';
+import { DatasetName, ParseContext, ReferenceChange } from '../../model/reference-change';
 
 const TD3_MRZ = 'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10';
 

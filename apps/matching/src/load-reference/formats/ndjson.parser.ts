@@ -6,8 +6,8 @@
  */
 import { createInterface } from 'node:readline';
 import { textProblemIn } from '@crosscheck/runtime';
-import { ParseContext, ReferenceChange, rejectedField } from './reference-change';
-import { changeOfLine } from './reference-line';
+import { ParseContext, ReferenceChange, rejectedField } from '../../model/reference-change';
+import { changeOfLine } from '../../model/reference-line';
 
 /** Longer lines are refused unread: no entry within the length caps comes near. */
 export const MAX_LINE_CHARS = 1_000_000;

@@ -5,7 +5,7 @@ import { parseCsvMapping } from './csv-mapping';
 import { parseCsv } from './csv.parser';
 import { parseFollowTheMoney } from './follow-the-money.parser';
 import { parseNdjson } from './ndjson.parser';
-import { DatasetName, ParseContext, ReferenceChange } from './reference-change';
+import { DatasetName, ParseContext, ReferenceChange } from '../../model/reference-change';
 
 /** The NDJSON run is the 100k-line one; the others show the same with fewer lines, as validation costs ~0.1 ms a line under jest. */
 const LINES = 100_000;

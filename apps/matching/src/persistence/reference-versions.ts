@@ -1,6 +1,7 @@
 /**
- * Loading a reference dataset: a stream of changes (from any format's parser)
- * applied as the dataset's next version, in batches, in ONE transaction, so a
+ * Loading a reference dataset: a stream of changes (from any format's parser,
+ * an agency's contributions, an approved notice request) applied as the next
+ * version of the dataset, or of one agency's part of it, in batches, in ONE transaction, so a
  * load that fails halfway leaves the previous version serving. Every added,
  * changed or removed entry is published on `reference.changed.v1` with it
  * (through the outbox, so in the same transaction). A full load removes what
@@ -22,8 +23,8 @@ import { Outbox } from '@crosscheck/messaging';
 import { blockingKeys } from '@crosscheck/resolution';
 import { DataSource, EntityManager } from 'typeorm';
 import { DatasetName, entryFactsOf } from '../model/datasets';
-import { ReferenceEntriesRepository, StoredEntry } from '../persistence/reference-entries.repository';
-import type { ReferenceChange } from './formats';
+import { ReferenceEntriesRepository, StoredEntry } from './reference-entries.repository';
+import type { ReferenceChange } from '../model/reference-change';
 
 export type LoadMode = 'full' | 'delta';
 
@@ -36,7 +37,18 @@ export interface LoadOptions {
   stopOnBadLine?: boolean;
   /** Called after each batch with the lines read so far. */
   onProgress?: (lines: number) => void;
+  /**
+   * The agency whose own part of the dataset this is: its entries alone are written and removed, under the
+   * part's own version. Unset: the dataset's owner loads it.
+   */
+  contributor?: string;
+  /** Told what became of each entry written or removed (for answers item by item). */
+  onEntry?: (entryId: string, outcome: EntryOutcome) => void;
+  /** More work for the same transaction, once the changes are applied (an audit line, a request's new state). */
+  alongside?: (transaction: EntityManager, summary: LoadSummary) => Promise<void>;
 }
+
+export type EntryOutcome = 'added' | 'modified' | 'unchanged' | 'removed';
 
 export interface LoadSummary {
   dataset: DatasetName;
@@ -91,7 +103,10 @@ async function loadInOneTransaction(
 ): Promise<LoadSummary> {
   const entries = new ReferenceEntriesRepository();
   return dataSource.transaction(async (transaction) => {
-    const version = await entries.nextVersion(transaction, options.dataset, options.owner, options.dissemination);
+    const contributor = options.contributor ?? null;
+    const version = contributor
+      ? await entries.nextPartVersion(transaction, options.dataset, contributor)
+      : await entries.nextVersion(transaction, options.dataset, options.owner, options.dissemination);
     const summary: LoadSummary = {
       dataset: options.dataset,
       version,
@@ -116,8 +131,9 @@ async function loadInOneTransaction(
       upserts = [];
       removals = [];
       writing = (async () => {
-        await applyUpserts(transaction, entries, outbox, options.dataset, version, batch.upserts, summary);
-        await applyRemovals(transaction, entries, outbox, options.dataset, version, batch.removals, summary);
+        const part = { dataset: options.dataset, version, contributor, onEntry: options.onEntry };
+        await applyUpserts(transaction, entries, outbox, part, batch.upserts, summary);
+        await applyRemovals(transaction, entries, outbox, part, batch.removals, summary);
         options.onProgress?.(batch.lines);
       })();
       // Seen at the next flush; handled here so that it does not count as unhandled meanwhile.
@@ -157,14 +173,21 @@ async function loadInOneTransaction(
       await writing.catch(() => undefined);
       throw error;
     }
-    if (options.mode === 'full' && version > 1) {
+    if (options.mode === 'full' && version > 1 && !contributor) {
       // What the file no longer lists goes, in batches. (Every entry of a first version was written by this load.)
       for (
         let gone = await entries.idsNotLoadedIn(transaction, options.dataset, version, BATCH);
         gone.length > 0;
         gone = await entries.idsNotLoadedIn(transaction, options.dataset, version, BATCH)
       ) {
-        await applyRemovals(transaction, entries, outbox, options.dataset, version, gone, summary);
+        await applyRemovals(
+          transaction,
+          entries,
+          outbox,
+          { dataset: options.dataset, version, contributor, onEntry: options.onEntry },
+          gone,
+          summary,
+        );
       }
     }
     if (rejectedCount > summary.rejected.length)
@@ -172,25 +195,38 @@ async function loadInOneTransaction(
         line: 0,
         reason: `${rejectedCount - summary.rejected.length} more rejected lines not listed`,
       });
+    await options.alongside?.(transaction, summary);
     return summary;
   });
+}
+
+/** The part of a dataset a load writes: the owner's (contributor null) or one agency's, at its new version. */
+interface Part {
+  dataset: DatasetName;
+  version: number;
+  contributor: string | null;
+  onEntry?: LoadOptions['onEntry'];
 }
 
 async function applyUpserts(
   transaction: EntityManager,
   entries: ReferenceEntriesRepository,
   outbox: Outbox,
-  dataset: DatasetName,
-  version: number,
+  { dataset, version, contributor, onEntry }: Part,
   batch: { entry: StoredEntry; keys: string[] }[],
   summary: LoadSummary,
 ): Promise<void> {
   // The last line about an entry wins within a batch, as it would across batches.
   const latest = [...new Map(batch.map((item) => [item.entry.entryId, item])).values()];
-  const { added, modified } = await entries.upsertMany(transaction, dataset, version, latest);
+  const { added, modified } = await entries.upsertMany(transaction, dataset, version, latest, contributor);
   summary.added += added.size;
   summary.modified += modified.size;
   summary.unchanged += latest.length - added.size - modified.size;
+  for (const { entry } of latest)
+    onEntry?.(
+      entry.entryId,
+      added.has(entry.entryId) ? 'added' : modified.has(entry.entryId) ? 'modified' : 'unchanged',
+    );
   const events = latest
     .filter(({ entry }) => added.has(entry.entryId) || modified.has(entry.entryId))
     .map(({ entry }) =>
@@ -203,16 +239,16 @@ async function applyRemovals(
   transaction: EntityManager,
   entries: ReferenceEntriesRepository,
   outbox: Outbox,
-  dataset: DatasetName,
-  version: number,
+  { dataset, version, contributor, onEntry }: Part,
   ids: string[],
   summary: LoadSummary,
 ): Promise<void> {
   const events = [];
   for (const entryId of new Set(ids)) {
-    const removed = await entries.remove(transaction, dataset, entryId);
+    const removed = await entries.remove(transaction, dataset, entryId, contributor);
     if (!removed) continue;
     summary.removed++;
+    onEntry?.(entryId, 'removed');
     events.push(changeEvent(dataset, version, ChangeType.REMOVED, removed.entry));
   }
   await outbox.enqueue(transaction, ...events);

@@ -8,10 +8,10 @@
 import type { Dissemination, ReferenceEntry } from '@crosscheck/contracts';
 import type { FieldProblem } from '@crosscheck/runtime';
 
-import type { DatasetName } from '../../model/datasets';
+import type { DatasetName } from './datasets';
 
-export { DATASETS } from '../../model/datasets';
-export type { DatasetName } from '../../model/datasets';
+export { DATASETS } from './datasets';
+export type { DatasetName } from './datasets';
 
 export type ReferenceChange =
   | { line: number; op: 'upsert'; entry: ReferenceEntry }

@@ -1,0 +1,128 @@
+/** Operations, and the checks run and hits found for them. */
+import { Injectable } from '@nestjs/common';
+import type { DisseminationRule } from '@crosscheck/auth';
+import { EntityManager } from 'typeorm';
+import type { Operation } from '../model/operation';
+
+export interface OperationHitRow {
+  dataset: string;
+  entryId: string;
+  level: string;
+  noticeColour: string | null;
+  entryOwner: string;
+  entryDissemination: DisseminationRule;
+}
+
+@Injectable()
+export class OperationsRepository {
+  /** False when the code is taken. */
+  async create(manager: EntityManager, operation: Operation): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO operations (code, name, starts_on, ends_on, coordinator, participants) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (code) DO NOTHING RETURNING code`,
+      [
+        operation.code,
+        operation.name,
+        operation.startsOn,
+        operation.endsOn,
+        operation.coordinator,
+        operation.participants,
+      ],
+    );
+    return rows.length === 1;
+  }
+
+  async find(manager: EntityManager, code: string): Promise<Operation | undefined> {
+    const rows: {
+      code: string;
+      name: string;
+      starts_on: string;
+      ends_on: string;
+      coordinator: string;
+      participants: string[];
+    }[] = await manager.query(
+      `SELECT code, name, to_char(starts_on, 'YYYY-MM-DD') AS starts_on, to_char(ends_on, 'YYYY-MM-DD') AS ends_on,
+              coordinator, participants FROM operations WHERE code = $1`,
+      [code],
+    );
+    const row = rows[0];
+    return (
+      row && {
+        code: row.code,
+        name: row.name,
+        startsOn: row.starts_on,
+        endsOn: row.ends_on,
+        coordinator: row.coordinator,
+        participants: row.participants,
+      }
+    );
+  }
+
+  /** One check made for the operation: the datasets it was run against and what it found. */
+  async recordCheck(
+    manager: EntityManager,
+    check: { checkId: string; operation: string; agency: string; datasets: string[]; hits: OperationHitRow[] },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO operation_checks (check_id, operation, agency, dataset)
+       SELECT $1, $2, $3, d FROM unnest($4::text[]) AS d ON CONFLICT DO NOTHING`,
+      [check.checkId, check.operation, check.agency, [...new Set(check.datasets)]],
+    );
+    if (check.hits.length === 0) return;
+    await manager.query(
+      `INSERT INTO operation_hits (check_id, operation, agency, dataset, entry_id, level, notice_colour, entry_owner, entry_dissemination)
+       SELECT $1, $2, $3, h.dataset, h.entry_id, h.level, h.colour, h.owner, h.dissemination
+         FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[])
+           AS h(dataset, entry_id, level, colour, owner, dissemination)
+       ON CONFLICT DO NOTHING`,
+      [
+        check.checkId,
+        check.operation,
+        check.agency,
+        check.hits.map((hit) => hit.dataset),
+        check.hits.map((hit) => hit.entryId),
+        check.hits.map((hit) => hit.level),
+        check.hits.map((hit) => hit.noticeColour),
+        check.hits.map((hit) => hit.entryOwner),
+        check.hits.map((hit) => JSON.stringify(hit.entryDissemination)),
+      ],
+    );
+  }
+
+  /** Checks per UTC day, agency and dataset, within the operation's period. */
+  async checkCounts(
+    manager: EntityManager,
+    operation: Operation,
+  ): Promise<{ day: string; agency: string; dataset: string; count: number }[]> {
+    const rows: { day: string; agency: string; dataset: string; count: string }[] = await manager.query(
+      `SELECT to_char(checked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, agency, dataset, count(*) AS count
+         FROM operation_checks WHERE operation = $1
+        GROUP BY 1, agency, dataset ORDER BY 1, agency, dataset`,
+      [operation.code],
+    );
+    return rows.map((row) => ({ ...row, count: Number(row.count) }));
+  }
+
+  /** Every hit found for the operation, with its entry's owner and dissemination (the reader's view filters them). */
+  async hits(manager: EntityManager, operation: Operation): Promise<OperationHitRow[]> {
+    const rows: {
+      dataset: string;
+      entry_id: string;
+      level: string;
+      notice_colour: string | null;
+      entry_owner: string;
+      entry_dissemination: DisseminationRule;
+    }[] = await manager.query(
+      `SELECT dataset, entry_id, level, notice_colour, entry_owner, entry_dissemination FROM operation_hits WHERE operation = $1`,
+      [operation.code],
+    );
+    return rows.map((row) => ({
+      dataset: row.dataset,
+      entryId: row.entry_id,
+      level: row.level,
+      noticeColour: row.notice_colour,
+      entryOwner: row.entry_owner,
+      entryDissemination: row.entry_dissemination,
+    }));
+  }
+}

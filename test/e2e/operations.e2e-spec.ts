@@ -1,0 +1,193 @@
+/**
+ * Operations: an agency starts one with its participants; participants tag
+ * their instant checks with it (X-Operation), others cannot; the report counts
+ * what was done (checks per day, agency and dataset; hits per dataset, notice
+ * colour and level) from the recorded checks, and differs per participant by
+ * dissemination (a hit on an entry a participant may not see is not counted
+ * for it). JSON and CSV. Real intake and matching processes, real Kafka and
+ * Postgres, notices loaded with the loader CLI, SLTD entries contributed.
+ */
+import { loadNotices } from '../harness/reference-data';
+import { createSuite, Suite } from '../harness/suite';
+
+jest.setTimeout(180_000);
+
+let suite: Suite;
+const TODAY = new Date().toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  suite = await createSuite('operations');
+  await suite.start('intake', 'matching');
+  await loadNotices(suite);
+  // FRA's stolen passport is seen by all; DEU's by DEU alone.
+  await call('FRA', 'POST', '/v1/contributions/sltd', passport('FR-1', '17FR11111', 'FRA', { scope: 'all' }));
+  await call('DEU', 'POST', '/v1/contributions/sltd', passport('DE-1', 'C4DE22222', 'DEU', { scope: 'owner-only' }));
+});
+
+afterAll(async () => {
+  await suite?.close();
+});
+
+async function call(
+  agency: string,
+  method: string,
+  route: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
+  const key = await suite.agencies.key(agency);
+  await suite.agencies.accepted(key, suite.url('matching'));
+  const response = await fetch(`${suite.url('matching')}${route}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${key}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type') ?? '',
+    body: text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text,
+  };
+}
+
+function passport(entryRef: string, number: string, issuingCountry: string, dissemination: unknown) {
+  return { entryRef, dissemination, travelDocument: { number, type: 'passport', issuingCountry, status: 'stolen' } };
+}
+
+const documentCheck = (number: string, issuingCountry: string) => ({
+  kind: 'travel_document',
+  travelDocument: { number, type: 'passport', issuingCountry, status: 'stolen' },
+});
+/** The demo Red Notice RN-2026-000101. */
+const petrov = {
+  kind: 'person',
+  person: { names: [{ given: 'Ivan', family: 'Petrov' }], dateOfBirth: '1971-03-14' },
+};
+
+const tagged = { 'x-operation': 'TURQUESA-26' };
+
+describe('an operation', () => {
+  it('is started by its coordinator with the participating agencies', async () => {
+    const started = await call('FRA', 'POST', '/v1/operations', {
+      code: 'turquesa-26',
+      name: 'Turquesa: people smuggling routes',
+      startsOn: TODAY,
+      endsOn: TODAY,
+      participants: ['DEU', 'ESP'],
+    });
+    expect(started.status).toBe(201);
+    expect(started.body).toEqual({
+      code: 'TURQUESA-26',
+      name: 'Turquesa: people smuggling routes',
+      startsOn: TODAY,
+      endsOn: TODAY,
+      coordinator: 'FRA',
+      participants: ['FRA', 'DEU', 'ESP'],
+    });
+    expect(
+      (
+        await call('ITA', 'POST', '/v1/operations', {
+          code: 'TURQUESA-26',
+          name: 'Copy',
+          startsOn: TODAY,
+          endsOn: TODAY,
+          participants: [],
+        })
+      ).status,
+    ).toBe(409);
+    expect((await call('NLD', 'GET', '/v1/operations/TURQUESA-26')).status).toBe(404);
+  });
+
+  it('counts the checks its participants tag with it, and only theirs', async () => {
+    const hitsOf = async (agency: string, query: unknown, headers: Record<string, string> = tagged) =>
+      (await call(agency, 'POST', '/v1/checks', query, headers)).body.hits.length;
+    expect(await hitsOf('ESP', documentCheck('17FR11111', 'FRA'))).toBe(1);
+    expect(await hitsOf('ESP', documentCheck('C4DE22222', 'DEU'))).toBe(0);
+    expect(await hitsOf('ESP', petrov)).toBe(1);
+    expect(await hitsOf('DEU', documentCheck('C4DE22222', 'DEU'))).toBe(1);
+    // Not tagged: not the operation's.
+    expect(await hitsOf('DEU', documentCheck('17FR11111', 'FRA'), {})).toBe(1);
+    // A batch tagged counts each query.
+    const batch = await call('FRA', 'POST', '/v1/checks/batch', [documentCheck('17FR11111', 'FRA'), petrov], tagged);
+    expect(batch.body.results.map((result: { hits: unknown[] }) => result.hits.length)).toEqual([1, 1]);
+
+    const outsider = await call('NLD', 'POST', '/v1/checks', petrov, tagged);
+    expect(outsider.status).toBe(403);
+    expect(outsider.body.error.message).toBe('X-Operation: NLD does not take part in operation TURQUESA-26');
+  });
+
+  it('reports what was done, each participant seeing the hits on entries it may see', async () => {
+    const france = await call('FRA', 'GET', '/v1/operations/TURQUESA-26/report');
+    expect(france.status).toBe(200);
+    expect(france.body.checks).toEqual([
+      { day: TODAY, agency: 'DEU', dataset: 'sltd', count: 1 },
+      { day: TODAY, agency: 'ESP', dataset: 'notices', count: 1 },
+      { day: TODAY, agency: 'ESP', dataset: 'sltd', count: 2 },
+      { day: TODAY, agency: 'FRA', dataset: 'notices', count: 1 },
+      { day: TODAY, agency: 'FRA', dataset: 'sltd', count: 1 },
+    ]);
+    expect(france.body.hits).toEqual([
+      { dataset: 'notices', noticeColour: 'red', level: 'hit', count: 2 },
+      { dataset: 'sltd', noticeColour: null, level: 'hit', count: 2 },
+    ]);
+    expect(france.body.totals).toEqual({ checks: 6, hits: 4 });
+
+    // DEU also counts the hit on its own entry that only it may see.
+    const germany = await call('DEU', 'GET', '/v1/operations/TURQUESA-26/report');
+    expect(germany.body.hits).toContainEqual({ dataset: 'sltd', noticeColour: null, level: 'hit', count: 3 });
+    expect(germany.body.totals).toEqual({ checks: 6, hits: 5 });
+
+    const csv = await call('ESP', 'GET', '/v1/operations/TURQUESA-26/report?format=csv');
+    expect(csv.contentType).toContain('text/csv');
+    expect(csv.body.split('\n')).toEqual([
+      'section,day,agency,dataset,notice_colour,level,count',
+      `checks,${TODAY},DEU,sltd,,,1`,
+      `checks,${TODAY},ESP,notices,,,1`,
+      `checks,${TODAY},ESP,sltd,,,2`,
+      `checks,${TODAY},FRA,notices,,,1`,
+      `checks,${TODAY},FRA,sltd,,,1`,
+      'hits,,,notices,red,hit,2',
+      'hits,,,sltd,,hit,2',
+      '',
+    ]);
+    expect((await call('NLD', 'GET', '/v1/operations/TURQUESA-26/report')).status).toBe(404);
+  });
+});
+
+describe('bad input', () => {
+  const good = { code: 'STOP-26', name: 'Stop', startsOn: TODAY, endsOn: TODAY, participants: ['DEU'] };
+  it.each([
+    ['a code with spaces', { ...good, code: 'STOP 26' }, 'code', 'matches'],
+    ['no name', { ...good, name: undefined }, 'name', undefined],
+    ['a start that is not a date', { ...good, startsOn: '26/12/2026' }, 'startsOn', undefined],
+    ['an end before the start', { ...good, startsOn: '2026-12-10', endsOn: '2026-12-01' }, 'endsOn', 'notBeforeStart'],
+    ['a participant that is not an agency code', { ...good, participants: ['d e'] }, 'participants', 'matches'],
+  ])(
+    'an operation with %s is refused, naming the field and the rule, and not created',
+    async (_, body, field, rule) => {
+      const answer = await call('FRA', 'POST', '/v1/operations', body);
+      expect(answer.status).toBe(400);
+      expect(answer.body.error.details).toContainEqual(expect.objectContaining({ field, ...(rule ? { rule } : {}) }));
+      expect((await call('FRA', 'GET', '/v1/operations/STOP-26')).status).toBe(404);
+    },
+  );
+
+  it.each([
+    ['a malformed operation code', 'no such code!', 'matches'],
+    ['an unknown operation', 'NOPE-1', 'knownOperation'],
+  ])('a check tagged with %s is refused, naming the header and the rule', async (_, code, rule) => {
+    const answer = await call('FRA', 'POST', '/v1/checks', petrov, { 'x-operation': code });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.details).toEqual([expect.objectContaining({ field: 'X-Operation', rule })]);
+  });
+
+  it('a report in another format is refused', async () => {
+    const answer = await call('FRA', 'GET', '/v1/operations/TURQUESA-26/report?format=xml');
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.details).toEqual([expect.objectContaining({ field: 'format', rule: 'isIn' })]);
+  });
+});
