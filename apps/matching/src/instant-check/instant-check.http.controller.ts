@@ -4,8 +4,8 @@
  */
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { Audited, Caller, CurrentCaller, itemsOfBatch, RateLimited, RequireRoles } from '@crosscheck/auth';
-import { ApiError, invalidField, OpenApiOperation } from '@crosscheck/runtime';
-import { CheckQueryDto, MAX_CHECK_BATCH } from './instant-check.dto';
+import { ApiError, invalidField, OpenApiOperation, SchemaBody } from '@crosscheck/runtime';
+import { CheckQuery, checkQuery, MAX_CHECK_BATCH } from './instant-check.dto';
 import { InstantCheckService } from './instant-check.service';
 
 @Controller('v1/checks')
@@ -21,7 +21,7 @@ export class InstantCheckHttpController {
     summary:
       'Check one person, document, vehicle, firearm or artwork against every dataset that applies; nothing of it is stored',
   })
-  async check(@CurrentCaller() caller: Caller, @Body() query: CheckQueryDto) {
+  async check(@CurrentCaller() caller: Caller, @SchemaBody(checkQuery) query: CheckQuery) {
     return { hits: await this.checks.check(caller.agency, query) };
   }
 
@@ -31,7 +31,7 @@ export class InstantCheckHttpController {
   @RateLimited('checks', itemsOfBatch)
   @OpenApiOperation({
     summary: 'Check up to 1,000 queries at once, answered item by item',
-    body: { dto: CheckQueryDto, array: { maxItems: MAX_CHECK_BATCH } },
+    body: { schema: checkQuery.schema, array: { maxItems: MAX_CHECK_BATCH } },
   })
   async checkBatch(@CurrentCaller() caller: Caller, @Body() items: unknown) {
     if (!Array.isArray(items)) throw invalidField('queries', 'isArray', 'the body must be a JSON array of queries');

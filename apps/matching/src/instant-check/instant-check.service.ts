@@ -11,12 +11,10 @@ import { disseminationFromContract, maySee } from '@crosscheck/auth';
 import { NoticeColour, ReferenceEntrySchema, SharedRecordSchema } from '@crosscheck/contracts';
 import { recordBodyOf } from '@crosscheck/records';
 import { FeatureEvidence, recordFactsOf } from '@crosscheck/resolution';
-import { ApiError, validationErrorFactory } from '@crosscheck/runtime';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
+import { ApiError, validationFailed } from '@crosscheck/runtime';
 import { DataSource } from 'typeorm';
 import { Finding, Matcher } from '../model/matcher';
-import { CheckQueryDto } from './instant-check.dto';
+import { CheckQuery, checkQuery } from './instant-check.dto';
 
 export interface CheckHit {
   dataset: string;
@@ -44,7 +42,7 @@ export class InstantCheckService {
     private readonly matcher: Matcher,
   ) {}
 
-  async check(agency: string, query: CheckQueryDto): Promise<CheckHit[]> {
+  async check(agency: string, query: CheckQuery): Promise<CheckHit[]> {
     const body = create(SharedRecordSchema, { body: recordBodyOf(query) }).body;
     if (!body.case) return [];
     const findings = await this.matcher.findForRecord(this.dataSource.manager, recordFactsOf(body));
@@ -70,10 +68,9 @@ export class InstantCheckService {
         });
         continue;
       }
-      const query = plainToInstance(CheckQueryDto, item);
-      const errors = await validate(query, { whitelist: true, forbidNonWhitelisted: true });
-      if (errors.length > 0) {
-        const error: ApiError = validationErrorFactory(errors);
+      const checked = checkQuery.check(item);
+      if (!checked.ok) {
+        const error: ApiError = validationFailed(checked.problems);
         results.push({
           index,
           status: error.getStatus(),
@@ -81,7 +78,7 @@ export class InstantCheckService {
         });
         continue;
       }
-      results.push({ index, status: HttpStatus.OK, hits: await this.check(agency, query) });
+      results.push({ index, status: HttpStatus.OK, hits: await this.check(agency, checked.value) });
     }
     return results;
   }

@@ -18,11 +18,11 @@
  */
 import { checkVin } from '@crosscheck/resolution';
 import type { DOCUMENT_STATUSES, DOCUMENT_TYPES } from '@crosscheck/records';
-import { alpha3Of } from './iso-countries';
+import { alpha3Of } from '@crosscheck/records';
 import { parseJsonLine } from './ndjson.parser';
 import { DatasetName, ParseContext, ReferenceChange, rejectedField } from './reference-change';
 import { changeOfLine } from './reference-line';
-import { NoticeColourName } from './reference-line.dto';
+import { NoticeColourName } from './reference-line.schema';
 
 export interface FollowTheMoneyOptions {
   /** Colour of the notices made from Person entities. Default `blue`: a listing asks for information, not an arrest. */

@@ -5,8 +5,8 @@
  */
 export { DATASETS, ReferenceFormatError } from './reference-change';
 export type { DatasetName, ParseContext, ReferenceChange } from './reference-change';
-export { NOTICE_COLOURS } from './reference-line.dto';
-export type { NoticeColourName } from './reference-line.dto';
+export { NOTICE_COLOURS } from './reference-line.schema';
+export type { NoticeColourName } from './reference-line.schema';
 export { MAX_LINE_CHARS, parseNdjson, readLines } from './ndjson.parser';
 export { parseCsv } from './csv.parser';
 export { csvFieldsOf, parseCsvMapping } from './csv-mapping';
