@@ -242,9 +242,9 @@ describe('the API documentation', () => {
       expect.arrayContaining(['/v1/records', '/v1/records/batch', '/v1/records/{id}', '/v1/admin/agencies']),
     );
     expect(document.paths['/v1/records'].post['x-required-roles']).toEqual(['agency']);
-    const share = document.components.schemas.ShareRecordDto;
+    const share = document.components.schemas.ShareRecord;
     expect(share.additionalProperties).toBe(false);
     expect(share.required).toEqual(expect.arrayContaining(['externalRef', 'kind', 'dissemination', 'purpose']));
-    expect(document.components.schemas.VehicleDto.properties.vin.description).toMatch(/VIN/);
+    expect(document.components.schemas.Vehicle.properties.vin.description).toMatch(/VIN/);
   });
 });
