@@ -87,6 +87,7 @@ export function recordBodyOf(content: RecordBody): MessageInitShape<typeof Share
           colour: vehicle.colour ?? '',
           year: vehicle.year ?? 0,
           engineNumber: vehicle.engineNumber ?? '',
+          vehicleType: vehicle.vehicleType ?? '',
         },
       };
     }

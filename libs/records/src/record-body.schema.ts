@@ -13,6 +13,7 @@ export const RECORD_KINDS = ['person', 'travel_document', 'vehicle', 'firearm', 
 export type RecordKindName = (typeof RECORD_KINDS)[number];
 export const DOCUMENT_TYPES = ['passport', 'id_card', 'visa', 'residence_permit', 'driving_licence', 'other'] as const;
 export const DOCUMENT_STATUSES = ['stolen', 'lost', 'revoked', 'invalid', 'stolen_blank'] as const;
+export const VEHICLE_TYPES = ['car', 'motorcycle', 'truck', 'bus', 'van', 'trailer', 'other'] as const;
 
 /** One of a closed list of strings; `listed` says so as `must be one of a, b, c`. */
 export function OneOf<const T extends readonly string[]>(
@@ -141,6 +142,7 @@ export const VehicleBodySchema = Type.Object(
     colour: Optional(Text(50)),
     year: Optional(Type.Integer({ minimum: 1886, maximum: new Date().getUTCFullYear() + 1 })),
     engineNumber: Optional(Identifier(40)),
+    vehicleType: Optional(OneOf(VEHICLE_TYPES)),
   },
   { $id: 'Vehicle', additionalProperties: false },
 );

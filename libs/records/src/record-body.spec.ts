@@ -34,6 +34,12 @@ describe('the record body schema', () => {
       'isISO31661Alpha3',
     ],
     [
+      'a vehicle type off the list',
+      { kind: 'vehicle', vehicle: { vin: '1M8GDM9AXKP042788', vehicleType: 'boat' } },
+      'vehicle.vehicleType',
+      'isIn',
+    ],
+    [
       'a year as text',
       { kind: 'vehicle', vehicle: { vin: '1M8GDM9AXKP042788', year: '2019' } },
       'vehicle.year',
@@ -62,7 +68,7 @@ describe('the record body schema', () => {
   it('maps a checked body to the contract, identifiers normalised beside the ones given', () => {
     const body = recordBody.parse({
       kind: 'vehicle',
-      vehicle: { vin: '1m8-gdm9axkp042788', plate: 'AB 123', registrationCountry: 'fra' },
+      vehicle: { vin: '1m8-gdm9axkp042788', plate: 'AB 123', registrationCountry: 'fra', vehicleType: 'van' },
     });
     const record = create(SharedRecordSchema, { body: recordBodyOf(body) });
     expect(record.body).toEqual(
@@ -72,6 +78,7 @@ describe('the record body schema', () => {
           vin: '1m8-gdm9axkp042788',
           vinNormalized: '1M8GDM9AXKP042788',
           registrationCountry: 'FRA',
+          vehicleType: 'van',
         }),
       }),
     );
