@@ -50,7 +50,7 @@ const SCHEMA_DATASETS: Record<string, DatasetName> = {
   Vehicle: 'smv',
 };
 const DELTA_OPS = ['ADD', 'MOD', 'DEL'];
-/** PersonDto's caps: a sanctions entry with more aliases keeps its names first, then aliases in order. */
+/** The person schema's caps: a sanctions entry with more aliases keeps its names first, then aliases in order. */
 const MAX_NAMES = 50;
 const MAX_NATIONALITIES = 10;
 const DEFAULT_HOLDER_NAMES = 100_000;
