@@ -97,6 +97,12 @@ export class DtoSchemas {
       if (node === null || typeof node !== 'object') return node;
       const out: SchemaObject = {};
       for (const [key, value] of Object.entries(node)) if (key !== '$id') out[key] = hoist(value);
+      // A closed list (TypeBox's union of literals) reads better in the documents as an `enum`.
+      const options = out.anyOf;
+      if (options?.length && options.every((option) => option.type === 'string' && 'const' in option)) {
+        delete out.anyOf;
+        Object.assign(out, { type: 'string', enum: options.map((option) => option.const) });
+      }
       const id = (node as SchemaObject).$id;
       if (typeof id !== 'string') return out;
       this.components[id] ??= out;
