@@ -10,7 +10,7 @@
  */
 import { create } from '@bufbuild/protobuf';
 import { DisseminationSchema, SharedRecordSchema } from '@crosscheck/contracts';
-import { RecordBodyDto, recordBodyOf } from '@crosscheck/records';
+import { recordBody, recordBodyOf } from '@crosscheck/records';
 import {
   blockingKeys,
   FeatureEvidence,
@@ -20,7 +20,6 @@ import {
   recordFactsOf,
   scoreRecords,
 } from '@crosscheck/resolution';
-import { plainToInstance } from 'class-transformer';
 import { changeOfLine } from '../../apps/matching/src/model/reference-line';
 import { DatasetName, entryFactsOf, Probe, probesOf } from '../../apps/matching/src/model/datasets';
 
@@ -63,7 +62,7 @@ export function checkBodyOf(query: object): Record<string, unknown> {
 
 /** The probes an instant check makes of a query body: the record itself, and a person's documents. */
 export function probesOfQuery(body: Record<string, unknown>): Probe[] {
-  const record = create(SharedRecordSchema, { body: recordBodyOf(plainToInstance(RecordBodyDto, body)) });
+  const record = create(SharedRecordSchema, { body: recordBodyOf(recordBody.parse(body)) });
   if (!record.body.case) return [];
   return probesOf(recordFactsOf(record.body as RecordBodyLike));
 }

@@ -234,7 +234,7 @@ describe('bad input', () => {
     ['a dataset agencies do not contribute to', 'POST', '/v1/contributions/notices', good, 404, undefined, undefined],
     ['an unknown dataset', 'POST', '/v1/contributions/nope', good, 404, undefined, undefined],
     ['a body that is not an object', 'POST', '/v1/contributions/sltd', [good], 400, 'entry', 'isObject'],
-    ['no entryRef', 'POST', '/v1/contributions/sltd', { ...good, entryRef: undefined }, 400, 'entryRef', 'matches'],
+    ['no entryRef', 'POST', '/v1/contributions/sltd', { ...good, entryRef: undefined }, 400, 'entryRef', 'isDefined'],
     [
       'no dissemination',
       'POST',

@@ -237,6 +237,31 @@ describe('listing', () => {
   });
 });
 
+describe("a vehicle's type", () => {
+  it('is kept, read back and published; a type off the list is refused', async () => {
+    const record = recordOfKind.vehicle();
+    const shared = await shareRecord(suite.url('intake'), france, {
+      ...record,
+      vehicle: { ...record.vehicle, vehicleType: 'trailer' },
+    });
+    expect(shared.status).toBe(201);
+    const read = await call('GET', `/v1/records/${shared.body.record.id}`, france);
+    expect(read.body.vehicle.vehicleType).toBe('trailer');
+    const [message] = await publishedFor(shared.body.record.id, 'records.received.v1', 1);
+    expect(fromBinary(RecordReceivedSchema, message.value!).record!.body.value).toMatchObject({
+      vehicleType: 'trailer',
+    });
+    const refused = await shareRecord(suite.url('intake'), france, {
+      ...recordOfKind.vehicle(),
+      vehicle: { ...record.vehicle, vehicleType: 'boat' },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details).toContainEqual(
+      expect.objectContaining({ field: 'vehicle.vehicleType', rule: 'isIn' }),
+    );
+  });
+});
+
 describe('the API documentation', () => {
   it('is served at /docs, generated from the schemas the code validates with', async () => {
     const page = await fetch(`${suite.url('intake')}/docs`);
@@ -248,9 +273,9 @@ describe('the API documentation', () => {
       expect.arrayContaining(['/v1/records', '/v1/records/batch', '/v1/records/{id}', '/v1/admin/agencies']),
     );
     expect(document.paths['/v1/records'].post['x-required-roles']).toEqual(['agency']);
-    const share = document.components.schemas.ShareRecordDto;
+    const share = document.components.schemas.ShareRecord;
     expect(share.additionalProperties).toBe(false);
     expect(share.required).toEqual(expect.arrayContaining(['externalRef', 'kind', 'dissemination', 'purpose']));
-    expect(document.components.schemas.VehicleDto.properties.vin.description).toMatch(/VIN/);
+    expect(document.components.schemas.Vehicle.properties.vin.description).toMatch(/VIN/);
   });
 });

@@ -13,10 +13,12 @@ const consoleServer = process.env.CONSOLE_URL ?? 'http://127.0.0.1:3005';
 export default defineConfig({
   root: import.meta.dirname,
   base: '/',
-  // The one library the browser shares with the services (tsconfig.json's paths say the same to TypeScript).
+  // The libraries the browser shares with the services (tsconfig.json's paths say the same to TypeScript);
+  // of the contracts it imports types only, so none of its code is bundled.
   resolve: {
     alias: {
       '@crosscheck/alert-lifecycle': path.resolve(import.meta.dirname, '../../../libs/alert-lifecycle/src/index.ts'),
+      '@crosscheck/contracts': path.resolve(import.meta.dirname, '../../../libs/contracts/src/index.ts'),
     },
   },
   build: {

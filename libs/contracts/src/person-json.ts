@@ -4,16 +4,7 @@
  */
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import { PartialDateSchema } from './gen/crosscheck/common/v1/common_pb';
-import { PersonNameSchema } from './gen/crosscheck/records/v1/records_pb';
-
-export interface PersonNameJson {
-  full?: string;
-  given?: string;
-  family?: string;
-  original?: string;
-  script?: string;
-  alias?: boolean;
-}
+import { type PersonNameJson, PersonNameSchema } from './gen/crosscheck/records/v1/records_pb';
 
 /** `1971`, `1971-03` or `1971-03-14`. */
 export const PARTIAL_DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;

@@ -1,3 +1,6 @@
-export * from './record-body.dto';
+import './record-formats';
+
+export * from './iso-countries';
+export * from './record-body.schema';
+export * from './record-body.rules';
 export * from './record-body.mapper';
-export * from './record-validators';

@@ -1,5 +1,5 @@
 /**
- * A record body as the API takes it (RecordBodyDto), turned into the body of
+ * A record body as the API takes it (record-body.schema.ts), turned into the body of
  * the `SharedRecord` contract, with identifiers both as given and normalised:
  * one mapping for intake's records, the reference loaders' entries and the
  * instant checks' queries.
@@ -16,7 +16,7 @@ import {
   Sex,
 } from '@crosscheck/contracts';
 import { normalizeDocumentNumber, normalizeSerialNumber, normalizeVin } from '@crosscheck/resolution';
-import { IdentityDocumentDto, RecordBodyDto, RecordKindName } from './record-body.dto';
+import type { IdentityDocumentBody, RecordBody, RecordKindName } from './record-body.schema';
 
 const SEXES = { male: Sex.MALE, female: Sex.FEMALE, unknown: Sex.UNKNOWN } as const;
 export const RECORD_KIND_CONTRACT: Record<RecordKindName, RecordKind> = {
@@ -42,7 +42,7 @@ const DOCUMENT_STATUSES = {
   stolen_blank: DocumentStatus.STOLEN_BLANK,
 } as const;
 
-export function recordBodyOf(content: RecordBodyDto): MessageInitShape<typeof SharedRecordSchema>['body'] {
+export function recordBodyOf(content: RecordBody): MessageInitShape<typeof SharedRecordSchema>['body'] {
   switch (content.kind) {
     case 'person': {
       const person = content.person!;
@@ -87,6 +87,7 @@ export function recordBodyOf(content: RecordBodyDto): MessageInitShape<typeof Sh
           colour: vehicle.colour ?? '',
           year: vehicle.year ?? 0,
           engineNumber: vehicle.engineNumber ?? '',
+          vehicleType: vehicle.vehicleType ?? '',
         },
       };
     }
@@ -109,7 +110,7 @@ export function recordBodyOf(content: RecordBodyDto): MessageInitShape<typeof Sh
   }
 }
 
-function identityDocument(document: IdentityDocumentDto): MessageInitShape<typeof IdentityDocumentSchema> {
+function identityDocument(document: IdentityDocumentBody): MessageInitShape<typeof IdentityDocumentSchema> {
   return {
     number: document.number,
     numberNormalized: normalizeDocumentNumber(document.number),
@@ -119,7 +120,7 @@ function identityDocument(document: IdentityDocumentDto): MessageInitShape<typeo
 }
 
 /** The normalised form of the record's key identifier, stored beside the record for lookups. */
-export function normalizedIdentifier(content: RecordBodyDto): string | null {
+export function normalizedIdentifier(content: RecordBody): string | null {
   switch (content.kind) {
     case 'travel_document':
       return normalizeDocumentNumber(content.travelDocument!.number);

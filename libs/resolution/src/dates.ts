@@ -25,9 +25,9 @@ export interface DateAgreement {
 
 /** The date as a record gives it, or undefined when the year is unknown; impossible months and days count as unknown. */
 export function partialDateOf(
-  date: { year: number; month?: number; day?: number } | undefined,
+  date: { year?: number; month?: number; day?: number } | undefined,
 ): PartialDate | undefined {
-  if (!date || !Number.isInteger(date.year) || date.year <= 0) return undefined;
+  if (!date || date.year === undefined || !Number.isInteger(date.year) || date.year <= 0) return undefined;
   const month = Number.isInteger(date.month) && date.month! >= 1 && date.month! <= 12 ? date.month! : 0;
   const day = month && Number.isInteger(date.day) && date.day! >= 1 && date.day! <= 31 ? date.day! : 0;
   return { year: date.year, month, day };

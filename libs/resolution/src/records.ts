@@ -28,8 +28,9 @@ export type RecordFacts =
 export type RecordLike = PersonLike | TravelDocumentLike | VehicleLike | FirearmLike | ArtworkLike;
 
 /**
- * Structural mirror of SharedRecord's `body` oneof once set (its cases are
- * camelCase: `travelDocument`), so callers can pass `record.body` as it is.
+ * SharedRecord's `body` oneof once set (its cases are camelCase:
+ * `travelDocument`), each value as resolution reads it, so callers can pass
+ * `record.body` as it is.
  */
 export type RecordBodyLike =
   | { case: 'person'; value: PersonLike }

@@ -11,3 +11,4 @@ export * from './rate-limits';
 export * from './rate-limits.migration';
 export * from './database.config';
 export * from './openapi';
+export * from './schema';

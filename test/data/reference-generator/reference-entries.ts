@@ -3,19 +3,19 @@
  * of one entry of each as a line of the project's NDJSON: a notice's subject
  * is a record's person, and the bodies of the other four are those of
  * travel_document, vehicle, firearm and artwork records (@crosscheck/records,
- * the DTOs intake and the reference loader validate with; imported as types
- * only, so generating stays free of class-validator).
+ * the schemas intake and the reference loader check with; imported as types
+ * only).
  */
 import type {
-  ArtworkDto,
-  FirearmDto,
-  IdentityDocumentDto,
-  PersonDto,
-  PersonNameDto,
-  TravelDocumentDto,
-  VehicleDto,
+  ArtworkBody,
+  FirearmBody,
+  IdentityDocumentBody,
+  PersonBody,
+  PersonNameBody,
+  TravelDocumentBody,
+  VehicleBody,
 } from '@crosscheck/records';
-import type { ShareRecordDto } from '../../../apps/intake/src/share-record/share-record.dto';
+import type { ShareRecordInput } from '../../../apps/intake/src/share-record/share-record.schema';
 
 export const REFERENCE_DATASETS = ['notices', 'sltd', 'smv', 'firearms', 'works-of-art'] as const;
 export type ReferenceDataset = (typeof REFERENCE_DATASETS)[number];
@@ -32,14 +32,13 @@ export const DATASET_FILES: Record<ReferenceDataset, string> = {
 export const NOTICE_COLOURS = ['red', 'yellow', 'blue', 'black', 'green', 'orange', 'purple', 'silver', 'un'] as const;
 export type NoticeColour = (typeof NOTICE_COLOURS)[number];
 
-// The DTOs hold fields only, so plain objects of their shape are what intake's JSON bodies are.
-export type PersonNameJson = PersonNameDto;
-export type IdentityDocumentJson = IdentityDocumentDto;
-export type PersonJson = PersonDto;
-export type TravelDocumentJson = TravelDocumentDto;
-export type VehicleJson = VehicleDto;
-export type FirearmJson = FirearmDto;
-export type ArtworkJson = ArtworkDto;
+export type PersonNameJson = PersonNameBody;
+export type IdentityDocumentJson = IdentityDocumentBody;
+export type PersonJson = PersonBody;
+export type TravelDocumentJson = TravelDocumentBody;
+export type VehicleJson = VehicleBody;
+export type FirearmJson = FirearmBody;
+export type ArtworkJson = ArtworkBody;
 
 export interface NoticeEntry {
   entryId: string;
@@ -91,7 +90,7 @@ export type ReferenceQueryBody =
   | { kind: 'artwork'; artwork: ArtworkJson };
 
 /** A record to check, as `POST /v1/records` takes it. */
-export type ReferenceQuery = Pick<ShareRecordDto, 'externalRef' | 'purpose'> & {
+export type ReferenceQuery = Pick<ShareRecordInput, 'externalRef' | 'purpose'> & {
   dissemination: { scope: 'all' };
 } & ReferenceQueryBody;
 

@@ -17,7 +17,14 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { RECORD_KINDS, UpperCased } from '@crosscheck/records';
+import { Transform } from 'class-transformer';
+import { RECORD_KINDS } from '@crosscheck/records';
+
+/** Country codes are upper case: a client's `fra` is read as `FRA`, which it must equal to match. */
+function UpperCased() {
+  const upper = (value: unknown) => (typeof value === 'string' ? value.toUpperCase() : value);
+  return Transform(({ value }) => (Array.isArray(value) ? value.map(upper) : upper(value)));
+}
 
 export const DATASETS = ['notices', 'sltd', 'smv', 'firearms', 'works-of-art'] as const;
 export const NOTICE_COLOURS = [

@@ -1,22 +1,13 @@
 /**
  * A record as intake keeps it: its content (the body of its kind plus what
  * intake adds) and what intake knows about it (owner, version, dates). The
- * repository stores this shape; the HTTP DTOs only validate what arrives.
+ * repository stores this shape, the content as its schema (record-content.schema.ts) decodes it.
  */
-import type { OutsidePolicy } from '@crosscheck/auth';
 import type { FieldProblem } from '@crosscheck/runtime';
-import type { RecordBodyDto } from '@crosscheck/records';
-
-export type DisseminationScopeName = 'all' | 'agencies' | 'owner-only';
+import type { RecordContent } from './record-content.schema';
 
 /** What a record says: its kind's body, who may see it, why it was shared, and its dates as the agency gave them. */
-export interface RecordContent extends RecordBodyDto {
-  dissemination: { scope: DisseminationScopeName; agencies?: string[]; outside?: OutsidePolicy };
-  purpose: string;
-  reportedAt?: string;
-  expiresAt?: string;
-  caseRef?: string;
-}
+export type { DisseminationScopeName, RecordContent } from './record-content.schema';
 
 export interface StoredRecord {
   recordId: string;

@@ -8,7 +8,7 @@ import { Audited, Caller, CurrentCaller, itemsOfBatch, RateLimited, RequireRoles
 import { invalidField, invalidTextError, OpenApiOperation, textProblemIn } from '@crosscheck/runtime';
 import type { Request, Response } from 'express';
 import { MAX_BATCH, RefusedLine, ShareBatchService } from './share-batch.service';
-import { ShareRecordDto } from './share-record.dto';
+import { ShareRecordSchema } from './share-record.schema';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
 
@@ -24,10 +24,10 @@ export class ShareBatchHttpController {
     summary: 'Share up to 1,000 records at once, answered item by item',
     errors: [429],
     body: {
-      dto: ShareRecordDto,
+      schema: ShareRecordSchema,
       array: { maxItems: MAX_BATCH },
       content: {
-        'application/x-ndjson': { schema: { type: 'string', description: 'one record (ShareRecordDto) per line' } },
+        'application/x-ndjson': { schema: { type: 'string', description: 'one record (ShareRecord) per line' } },
       },
     },
   })

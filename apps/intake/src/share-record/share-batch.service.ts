@@ -8,9 +8,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { ApiError, FieldProblem, invalidField, validationErrorFactory } from '@crosscheck/runtime';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
+import { ApiError, FieldProblem, invalidField, validationFailed } from '@crosscheck/runtime';
 import { DataSource, EntityManager } from 'typeorm';
 import { IntakeConfig } from '../intake.config';
 import { kindChange, PreparedContent, prepareContent } from '../model/record-content';
@@ -18,7 +16,7 @@ import { DisseminationAgencies } from '../persistence/dissemination-agencies';
 import { RecordEvents } from '../persistence/record-events';
 import type { ShareOutcome, StoredRecord } from '../model/record';
 import { RecordsRepository } from '../persistence/records.repository';
-import { ShareRecordDto } from './share-record.dto';
+import { ShareRecordInput, shareRecordInput } from './share-record.schema';
 import { ShareRecordService } from './share-record.service';
 
 export const MAX_BATCH = 1_000;
@@ -47,7 +45,7 @@ export class RefusedLine {
 
 interface ValidItem {
   index: number;
-  input: ShareRecordDto;
+  input: ShareRecordInput;
   prepared: PreparedContent;
 }
 
@@ -133,12 +131,12 @@ export class ShareBatchService {
         refuse(new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', 'each item must be a record object'));
         continue;
       }
-      const input = plainToInstance(ShareRecordDto, item);
-      const errors = await validate(input, { whitelist: true, forbidNonWhitelisted: true });
-      if (errors.length > 0) {
-        refuse(validationErrorFactory(errors));
+      const checked = shareRecordInput.check(item);
+      if (!checked.ok) {
+        refuse(validationFailed(checked.problems));
         continue;
       }
+      const input = checked.value;
       const earlier = seen.get(input.externalRef);
       if (earlier !== undefined) {
         refuse(

@@ -1,9 +1,9 @@
-import { Body, Controller, HttpStatus, Post, Res } from '@nestjs/common';
+import { Controller, HttpStatus, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Audited, Caller, CurrentCaller, RateLimited, RequireRoles } from '@crosscheck/auth';
-import { OpenApiOperation } from '@crosscheck/runtime';
+import { OpenApiOperation, SchemaBody } from '@crosscheck/runtime';
 import { recordView } from '../model/record.view';
-import { ShareRecordDto } from './share-record.dto';
+import { ShareRecordInput, shareRecordInput } from './share-record.schema';
 import { ShareRecordService } from './share-record.service';
 
 @Controller('v1/records')
@@ -18,7 +18,7 @@ export class ShareRecordHttpController {
   @OpenApiOperation({ summary: 'Share one record', errors: [429] })
   async share(
     @CurrentCaller() caller: Caller,
-    @Body() input: ShareRecordDto,
+    @SchemaBody(shareRecordInput) input: ShareRecordInput,
     @Res({ passthrough: true }) response: Response,
   ) {
     const { outcome, record, warnings } = await this.shareRecord.share(caller.agency, input);

@@ -14,7 +14,7 @@ import { DisseminationAgencies } from '../persistence/dissemination-agencies';
 import { RecordEvents } from '../persistence/record-events';
 import type { ShareResult } from '../model/record';
 import { RecordsRepository } from '../persistence/records.repository';
-import { ShareRecordDto } from './share-record.dto';
+import type { ShareRecordInput } from './share-record.schema';
 
 @Injectable()
 export class ShareRecordService {
@@ -26,11 +26,11 @@ export class ShareRecordService {
     private readonly config: IntakeConfig,
   ) {}
 
-  share(owner: string, input: ShareRecordDto): Promise<ShareResult> {
+  share(owner: string, input: ShareRecordInput): Promise<ShareResult> {
     return this.dataSource.transaction((transaction) => this.shareIn(transaction, owner, input));
   }
 
-  async shareIn(transaction: EntityManager, owner: string, input: ShareRecordDto): Promise<ShareResult> {
+  async shareIn(transaction: EntityManager, owner: string, input: ShareRecordInput): Promise<ShareResult> {
     const { externalRef, ...content } = input;
     const prepared = prepareContent(content, this.config.RECORD_RETENTION_DAYS);
     await this.disseminationAgencies.check(transaction, content);

@@ -1,7 +1,8 @@
-import { Body, Controller, Param, Put } from '@nestjs/common';
+import { Controller, Param, Put } from '@nestjs/common';
 import { Audited, Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
+import { SchemaBody } from '@crosscheck/runtime';
 import { recordView } from '../model/record.view';
-import { RecordContentDto } from '../model/record-content.dto';
+import { RecordContent, recordContentInput } from '../model/record-content.schema';
 import { UpdateRecordService } from './update-record.service';
 
 @Controller('v1/records')
@@ -12,7 +13,11 @@ export class UpdateRecordHttpController {
   /** 200 with `updated` (a new version, published) or `unchanged`. */
   @Put(':id')
   @Audited('record.update')
-  async update(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() content: RecordContentDto) {
+  async update(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+    @SchemaBody(recordContentInput) content: RecordContent,
+  ) {
     const { outcome, record, warnings } = await this.updateRecord.update(caller.agency, id, content);
     return { outcome, record: recordView(record), warnings };
   }

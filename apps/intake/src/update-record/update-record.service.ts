@@ -11,7 +11,7 @@ import { RecordAccess } from '../persistence/record-access';
 import { DisseminationAgencies } from '../persistence/dissemination-agencies';
 import { RecordEvents } from '../persistence/record-events';
 import { RecordsRepository } from '../persistence/records.repository';
-import { RecordContentDto } from '../model/record-content.dto';
+import type { RecordContent } from '../model/record-content.schema';
 import type { ShareResult } from '../model/record';
 
 @Injectable()
@@ -25,7 +25,7 @@ export class UpdateRecordService {
     private readonly config: IntakeConfig,
   ) {}
 
-  update(agency: string, recordId: string, content: RecordContentDto): Promise<ShareResult> {
+  update(agency: string, recordId: string, content: RecordContent): Promise<ShareResult> {
     return this.dataSource.transaction(async (transaction) => {
       const existing = await this.access.owned(transaction, agency, recordId);
       const refusal = kindChange(existing, content.kind);

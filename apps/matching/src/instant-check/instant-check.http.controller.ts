@@ -4,8 +4,8 @@
  */
 import { Body, Controller, Headers, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { Audited, Caller, CurrentCaller, itemsOfBatch, RateLimited, RequireRoles } from '@crosscheck/auth';
-import { ApiError, invalidField, OpenApiOperation } from '@crosscheck/runtime';
-import { CheckQueryDto, MAX_CHECK_BATCH } from './instant-check.dto';
+import { ApiError, invalidField, OpenApiOperation, SchemaBody } from '@crosscheck/runtime';
+import { CheckQuery, checkQuery, MAX_CHECK_BATCH } from './instant-check.dto';
 import { InstantCheckService } from './instant-check.service';
 
 @Controller('v1/checks')
@@ -23,7 +23,7 @@ export class InstantCheckHttpController {
   })
   async check(
     @CurrentCaller() caller: Caller,
-    @Body() query: CheckQueryDto,
+    @SchemaBody(checkQuery) query: CheckQuery,
     @Headers('x-operation') operationCode?: string,
   ) {
     const operation = await this.checks.operationFor(caller.agency, operationCode);
@@ -36,7 +36,7 @@ export class InstantCheckHttpController {
   @RateLimited('checks', itemsOfBatch)
   @OpenApiOperation({
     summary: 'Check up to 1,000 queries at once, answered item by item',
-    body: { dto: CheckQueryDto, array: { maxItems: MAX_CHECK_BATCH } },
+    body: { schema: checkQuery.schema, array: { maxItems: MAX_CHECK_BATCH } },
   })
   async checkBatch(
     @CurrentCaller() caller: Caller,

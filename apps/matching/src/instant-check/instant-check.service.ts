@@ -14,10 +14,8 @@ import { disseminationFromContract, reachOf } from '@crosscheck/auth';
 import { NoticeColour, ReferenceEntrySchema, SharedRecordSchema } from '@crosscheck/contracts';
 import { recordBodyOf } from '@crosscheck/records';
 import { FeatureEvidence, recordFactsOf } from '@crosscheck/resolution';
-import { ApiError, invalidField, validationErrorFactory } from '@crosscheck/runtime';
+import { ApiError, invalidField, validationFailed } from '@crosscheck/runtime';
 import { hitNoHitProbeAlarms } from '@crosscheck/telemetry';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { probesOf } from '../model/datasets';
 import { HitNoHitAnswer } from '../model/hit-no-hit';
@@ -26,7 +24,7 @@ import { OPERATION_CODE, taggingProblem } from '../model/operation';
 import { OperationsRepository } from '../persistence/operations.repository';
 import { RestrictedHits } from '../persistence/restricted-hits';
 import { MatchingConfig } from '../matching.config';
-import { CheckQueryDto } from './instant-check.dto';
+import { CheckQuery, checkQuery } from './instant-check.dto';
 
 export type CheckHit = FullHit | HitNoHitAnswer;
 
@@ -82,7 +80,7 @@ export class InstantCheckService {
    * The entries the query matches that the agency may see in full, and a hit/no-hit answer for each restricted
    * entry whose owner chose it; a check made for an operation is counted in it (its full hits only).
    */
-  async check(agency: string, query: CheckQueryDto, operation?: string): Promise<CheckHit[]> {
+  async check(agency: string, query: CheckQuery, operation?: string): Promise<CheckHit[]> {
     const body = create(SharedRecordSchema, { body: recordBodyOf(query) }).body;
     if (!body.case) return [];
     const facts = recordFactsOf(body);
@@ -143,10 +141,9 @@ export class InstantCheckService {
         });
         continue;
       }
-      const query = plainToInstance(CheckQueryDto, item);
-      const errors = await validate(query, { whitelist: true, forbidNonWhitelisted: true });
-      if (errors.length > 0) {
-        const error: ApiError = validationErrorFactory(errors);
+      const checked = checkQuery.check(item);
+      if (!checked.ok) {
+        const error: ApiError = validationFailed(checked.problems);
         results.push({
           index,
           status: error.getStatus(),
@@ -154,7 +151,7 @@ export class InstantCheckService {
         });
         continue;
       }
-      results.push({ index, status: HttpStatus.OK, hits: await this.check(agency, query, operation) });
+      results.push({ index, status: HttpStatus.OK, hits: await this.check(agency, checked.value, operation) });
     }
     return results;
   }

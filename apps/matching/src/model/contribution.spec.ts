@@ -32,7 +32,7 @@ describe('contributionOf', () => {
 
   it.each([
     ['not an object', 'sltd', [], 'entry', 'isObject'],
-    ['no entryRef', 'sltd', { ...valid, entryRef: undefined }, 'entryRef', 'matches'],
+    ['no entryRef', 'sltd', { ...valid, entryRef: undefined }, 'entryRef', 'isDefined'],
     ['an entryRef with a slash', 'sltd', { ...valid, entryRef: 'A/B' }, 'entryRef', 'matches'],
     ['an entryRef of 101 characters', 'sltd', { ...valid, entryRef: 'A'.repeat(101) }, 'entryRef', 'matches'],
     ['no dissemination', 'sltd', { ...valid, dissemination: undefined }, 'dissemination', 'isDefined'],

@@ -7,12 +7,10 @@
  * shared record): it is checked and mapped by the loader's own changeOfLine.
  */
 import type { ReferenceEntry } from '@crosscheck/contracts';
-import { FieldProblem, validationErrorFactory } from '@crosscheck/runtime';
-import { Type } from 'class-transformer';
-import { IsDefined, IsObject, IsString, Matches, ValidateNested, validateSync } from 'class-validator';
-import { plainToInstance } from 'class-transformer';
+import { compileSchema, FieldProblem } from '@crosscheck/runtime';
+import { Type } from '@sinclair/typebox';
 import { type DatasetName, defaultOutsidePolicy } from './datasets';
-import { DisseminationDto, disseminationOf } from './dissemination.dto';
+import { DisseminationInputSchema, disseminationOf, disseminationProblems } from './dissemination.schema';
 import { changeOfLine } from './reference-line';
 
 /** The datasets agencies contribute to; notices come only from reviewed requests. */
@@ -32,17 +30,18 @@ export function contributedEntryId(agency: string, entryRef: string): string {
   return `${agency}:${entryRef}`;
 }
 
-class ContributionEnvelopeDto {
-  @IsString()
-  @Matches(ENTRY_REF, { message: ENTRY_REF_RULE })
-  entryRef!: string;
+/** What a contribution carries besides the body: checked here; the body is checked as a loader line. */
+const ContributionEnvelopeSchema = Type.Object(
+  {
+    entryRef: Type.String({ pattern: ENTRY_REF.source, 'x-message': ENTRY_REF_RULE }),
+    dissemination: DisseminationInputSchema,
+  },
+  { additionalProperties: false },
+);
 
-  @IsDefined()
-  @IsObject({ message: 'must be an object' })
-  @ValidateNested()
-  @Type(() => DisseminationDto)
-  dissemination!: DisseminationDto;
-}
+const contributionEnvelope = compileSchema(ContributionEnvelopeSchema, (envelope) =>
+  disseminationProblems(envelope.dissemination),
+);
 
 export type ContributionInput =
   | { valid: true; entryRef: string; entry: ReferenceEntry }
@@ -59,17 +58,18 @@ export function contributionOf(agency: string, dataset: DatasetName, item: unkno
       problems.push({ field: loaderField, rule: 'unknownField', message: 'is not a field of a contribution' });
       delete body[loaderField];
     }
-  const envelope = plainToInstance(ContributionEnvelopeDto, { entryRef, dissemination });
-  const errors = validateSync(envelope, { whitelist: true, forbidNonWhitelisted: true });
-  if (errors.length > 0) problems.push(...validationErrorFactory(errors).details);
+  const envelope = contributionEnvelope.check({
+    ...(entryRef === undefined ? {} : { entryRef }),
+    ...(dissemination === undefined ? {} : { dissemination }),
+  });
+  if (!envelope.ok) problems.push(...envelope.problems);
   const ref = typeof entryRef === 'string' && ENTRY_REF.test(entryRef) ? entryRef : undefined;
   const change = changeOfLine({ entryId: contributedEntryId(agency, ref ?? 'invalid'), ...body }, 1, {
     dataset,
     owner: agency,
-    dissemination:
-      errors.length === 0
-        ? disseminationOf(envelope.dissemination, defaultOutsidePolicy(dataset))
-        : disseminationOf({ scope: 'owner-only' }, 'hidden'),
+    dissemination: envelope.ok
+      ? disseminationOf(envelope.value.dissemination, defaultOutsidePolicy(dataset))
+      : disseminationOf({ scope: 'owner-only' }, 'hidden'),
   });
   if (change.op === 'rejected') problems.push(...change.problems);
   if (problems.length > 0 || change.op !== 'upsert' || !ref) return { valid: false, entryRef: ref, problems };

@@ -1,10 +1,10 @@
 import { disseminationFromContract } from '@crosscheck/auth';
 import { NoticeColour } from '@crosscheck/contracts';
-import { missingForColour, noticeEntryOf, NoticeRequestDto, quotaShare } from './notice-request';
+import { missingForColour, noticeEntryOf, NoticeRequestInput, quotaShare } from './notice-request';
 
 const subject = { names: [{ given: 'Marco', family: 'Bellini' }], dateOfBirth: '1975-06-02' };
-const request = (fields: Partial<NoticeRequestDto>): NoticeRequestDto =>
-  ({ type: 'notice', colour: 'red', subject, legalBasis: 'warrant 1', ...fields }) as NoticeRequestDto;
+const request = (fields: Partial<NoticeRequestInput>): NoticeRequestInput =>
+  ({ type: 'notice', colour: 'red', subject, legalBasis: 'warrant 1', ...fields }) as NoticeRequestInput;
 
 describe('missingForColour', () => {
   it.each([
@@ -28,7 +28,7 @@ describe('missingForColour', () => {
     ['blue with a blank reason', { colour: 'blue', reason: '  ' }, ['reason']],
     ['a notice with addressees', { charges: 'robbery', addressees: ['DEU'] }, ['addressees']],
     ['a diffusion with addressees', { type: 'diffusion', charges: 'robbery', addressees: ['DEU'] }, []],
-  ] as [string, Partial<NoticeRequestDto>, string[]][])('%s', (_, fields, missing) => {
+  ] as [string, Partial<NoticeRequestInput>, string[]][])('%s', (_, fields, missing) => {
     expect(missingForColour(request(fields)).map((problem) => problem.field)).toEqual(missing);
   });
 });

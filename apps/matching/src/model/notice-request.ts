@@ -7,87 +7,50 @@
  * changeOfLine, so a published request is a notice like any loaded one.
  */
 import type { ReferenceEntry } from '@crosscheck/contracts';
-import { PersonDto, UpperCased } from '@crosscheck/records';
-import type { FieldProblem } from '@crosscheck/runtime';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsDefined,
-  IsIn,
-  IsInt,
-  IsObject,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { AgencyCode, bodyProblems, OneOf, PersonBodySchema } from '@crosscheck/records';
+import { compileSchema, type FieldProblem } from '@crosscheck/runtime';
+import { type StaticDecode, Type } from '@sinclair/typebox';
 import { contributedEntryId } from './contribution';
-import { disseminationOf } from './dissemination.dto';
+import { disseminationOf } from './dissemination.schema';
 import { defaultOutsidePolicy } from './datasets';
 import { changeOfLine } from './reference-line';
-import { NOTICE_COLOURS, NoticeColourName } from './reference-line.dto';
+import { NOTICE_COLOURS, NoticeColourName } from './reference-line.schema';
 
 export const REQUEST_TYPES = ['notice', 'diffusion'] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
 export const FORBIDDEN_GROUNDS = ['political', 'military', 'religious', 'racial'] as const;
 export type RequestStatus = 'pending' | 'approved' | 'refused' | 'cancelled';
 
-export class NoticeRequestDto {
-  @IsIn(REQUEST_TYPES, { message: `must be one of ${REQUEST_TYPES.join(', ')}` })
-  type!: RequestType;
+/** A request as the requesting agency sends it. */
+export const NoticeRequestSchema = Type.Object(
+  {
+    type: OneOf(REQUEST_TYPES, { listed: true }),
+    colour: OneOf(NOTICE_COLOURS, { listed: true }),
+    /** The person the notice is about (for silver notices: the holder of the assets). */
+    subject: PersonBodySchema,
+    /** Silver notices: the assets sought (vehicles, properties, accounts, companies), one description each. */
+    assets: Type.Optional(Type.Array(Type.String({ maxLength: 500 }), { minItems: 1, maxItems: 50 })),
+    charges: Type.Optional(Type.String({ maxLength: 2000 })),
+    reason: Type.Optional(Type.String({ maxLength: 2000 })),
+    /** The arrest warrant, court decision or law the request rests on. */
+    legalBasis: Type.String({ pattern: '\\S', 'x-message': 'must not be blank', maxLength: 500 }),
+    /** A diffusion's addressees (and only a diffusion's). */
+    addressees: Type.Optional(Type.Array(AgencyCode, { minItems: 1, maxItems: 200 })),
+  },
+  { $id: 'NoticeRequest', additionalProperties: false },
+);
 
-  @IsIn(NOTICE_COLOURS, { message: `must be one of ${NOTICE_COLOURS.join(', ')}` })
-  colour!: NoticeColourName;
+export type NoticeRequestInput = StaticDecode<typeof NoticeRequestSchema>;
 
-  /** The person the notice is about (for silver notices: the holder of the assets). */
-  @IsDefined()
-  @IsObject({ message: 'must be an object' })
-  @ValidateNested()
-  @Type(() => PersonDto)
-  subject!: PersonDto;
+/** A request checked: its shape, the subject's rules as a shared person's, and what its colour must carry. */
+export const noticeRequestInput = compileSchema(NoticeRequestSchema, (request) => {
+  const problems = bodyProblems('person', request.subject, 'subject');
+  if (request.type === 'diffusion' && request.addressees === undefined)
+    problems.push({ field: 'addressees', rule: 'isDefined', message: 'a diffusion is addressed to agencies' });
+  return problems.length > 0 ? problems : missingForColour(request);
+});
 
-  /** Silver notices: the assets sought (vehicles, properties, accounts, companies), one description each. */
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MaxLength(500, { each: true })
-  assets?: string[];
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  charges?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  reason?: string;
-
-  /** The arrest warrant, court decision or law the request rests on. */
-  @IsString()
-  @Matches(/\S/, { message: 'must not be blank' })
-  @MaxLength(500)
-  legalBasis!: string;
-
-  /** A diffusion's addressees (and only a diffusion's). */
-  @ValidateIf((request: NoticeRequestDto) => request.type === 'diffusion' || request.addressees !== undefined)
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(200)
-  @UpperCased()
-  @Matches(/^[A-Z][A-Z0-9-]{1,15}$/, { each: true, message: 'each must be an agency code' })
-  addressees?: string[];
-}
-
-type Requirement = { field: string; present: (request: NoticeRequestDto) => boolean; why: string };
+type Requirement = { field: string; present: (request: NoticeRequestInput) => boolean; why: string };
 
 const charges: Requirement = { field: 'charges', present: (r) => !!r.charges?.trim(), why: 'the charges' };
 const reason: Requirement = { field: 'reason', present: (r) => !!r.reason?.trim(), why: 'the reason' };
@@ -118,7 +81,7 @@ export const REQUIRED_BY_COLOUR: Record<NoticeColourName, Requirement[]> = {
 };
 
 /** The compliance check of required fields: one problem per missing field, naming the colour. */
-export function missingForColour(request: NoticeRequestDto): FieldProblem[] {
+export function missingForColour(request: NoticeRequestInput): FieldProblem[] {
   if (request.type === 'notice' && request.addressees !== undefined)
     return [{ field: 'addressees', rule: 'onlyForDiffusion', message: 'only a diffusion is addressed to agencies' }];
   return (REQUIRED_BY_COLOUR[request.colour] ?? [])
@@ -134,7 +97,7 @@ export function missingForColour(request: NoticeRequestDto): FieldProblem[] {
  * The notice entry a request becomes once approved: owned by the requester,
  * seen by all (a notice) or by the requester and the addressees (a diffusion).
  */
-export function noticeEntryOf(requestId: string, requester: string, request: NoticeRequestDto): ReferenceEntry {
+export function noticeEntryOf(requestId: string, requester: string, request: NoticeRequestInput): ReferenceEntry {
   const change = changeOfLine(
     {
       entryId: noticeEntryId(requester, requestId),
@@ -169,38 +132,35 @@ export function quotaShare(quota: { total: number; participants: string[] }, age
 
 export const DECISIONS = ['approve', 'refuse'] as const;
 
+const Reason = Type.String({ pattern: '\\S', 'x-message': 'must not be blank', maxLength: 1000 });
+
 /** A reviewer's decision: always with a reason; a refusal may name the forbidden ground it rests on. */
-export class NoticeDecisionDto {
-  @IsIn(DECISIONS, { message: `must be one of ${DECISIONS.join(', ')}` })
-  decision!: (typeof DECISIONS)[number];
+export const noticeDecisionInput = compileSchema(
+  Type.Object(
+    {
+      decision: OneOf(DECISIONS, { listed: true }),
+      reason: Reason,
+      forbiddenGround: Type.Optional(OneOf(FORBIDDEN_GROUNDS, { listed: true })),
+    },
+    { $id: 'NoticeDecision', additionalProperties: false },
+  ),
+);
+export type NoticeDecision = StaticDecode<typeof noticeDecisionInput.schema>;
 
-  @IsString()
-  @Matches(/\S/, { message: 'must not be blank' })
-  @MaxLength(1000)
-  reason!: string;
+/** The requester withdraws its request, saying why. */
+export const noticeCancellationInput = compileSchema(
+  Type.Object({ reason: Reason }, { $id: 'NoticeCancellation', additionalProperties: false }),
+);
+export type NoticeCancellation = StaticDecode<typeof noticeCancellationInput.schema>;
 
-  @ValidateIf((decision: NoticeDecisionDto) => decision.forbiddenGround !== undefined)
-  @IsIn(FORBIDDEN_GROUNDS, { message: `must be one of ${FORBIDDEN_GROUNDS.join(', ')}` })
-  forbiddenGround?: (typeof FORBIDDEN_GROUNDS)[number];
-}
-
-export class NoticeCancellationDto {
-  @IsString()
-  @Matches(/\S/, { message: 'must not be blank' })
-  @MaxLength(1000)
-  reason!: string;
-}
-
-export class NoticeQuotaDto {
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
-  total!: number;
-
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(200)
-  @UpperCased()
-  @Matches(/^[A-Z][A-Z0-9-]{1,15}$/, { each: true, message: 'each must be an agency code' })
-  participants!: string[];
-}
+/** A pilot colour's total, shared equally by its participants. */
+export const noticeQuotaInput = compileSchema(
+  Type.Object(
+    {
+      total: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
+      participants: Type.Array(AgencyCode, { minItems: 1, maxItems: 200 }),
+    },
+    { $id: 'NoticeQuota', additionalProperties: false },
+  ),
+);
+export type NoticeQuota = StaticDecode<typeof noticeQuotaInput.schema>;

@@ -3,37 +3,55 @@
  * participants) and the rules of tagging checks with it; the report's shape
  * and its CSV form. Pure.
  */
-import { UpperCased } from '@crosscheck/records';
-import { ArrayMaxSize, IsArray, IsISO8601, IsString, Matches, MaxLength } from 'class-validator';
+import { AgencyCode } from '@crosscheck/records';
+import { compileSchema, defineFormat } from '@crosscheck/runtime';
+import { type StaticDecode, Type } from '@sinclair/typebox';
 
 export const OPERATION_CODE = /^[A-Z0-9][A-Z0-9-]{1,31}$/;
 
-export class OperationDto {
-  @IsString()
-  @UpperCased()
-  @Matches(OPERATION_CODE, { message: 'must be 2-32 upper-case letters, digits or "-"' })
-  code!: string;
+const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-  @IsString()
-  @Matches(/\S/, { message: 'must not be blank' })
-  @MaxLength(200)
-  name!: string;
+defineFormat('calendar-date', {
+  rule: 'isIso8601',
+  check: (value) => {
+    const match = CALENDAR_DATE.exec(value);
+    if (!match) return false;
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  },
+  message: () => 'must be a date as YYYY-MM-DD',
+});
 
-  @IsISO8601({ strict: true }, { message: 'must be a date as YYYY-MM-DD' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD' })
-  startsOn!: string;
+const OperationCode = Type.Transform(
+  Type.String({
+    pattern: '^[A-Za-z0-9][A-Za-z0-9-]{1,31}$',
+    'x-message': 'must be 2-32 upper-case letters, digits or "-"',
+  }),
+)
+  .Decode((code) => code.toUpperCase())
+  .Encode((code) => code);
 
-  @IsISO8601({ strict: true }, { message: 'must be a date as YYYY-MM-DD' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD' })
-  endsOn!: string;
+/** An operation as its coordinator starts it. */
+export const OperationInputSchema = Type.Object(
+  {
+    code: OperationCode,
+    name: Type.String({ pattern: '\\S', 'x-message': 'must not be blank', maxLength: 200 }),
+    startsOn: Type.String({ format: 'calendar-date', examples: ['2026-06-01'] }),
+    endsOn: Type.String({ format: 'calendar-date', examples: ['2026-06-14'] }),
+    /** The other participating agencies; the coordinator (the caller) takes part anyway. */
+    participants: Type.Array(AgencyCode, { maxItems: 200 }),
+  },
+  { $id: 'OperationInput', additionalProperties: false },
+);
 
-  /** The other participating agencies; the coordinator (the caller) takes part anyway. */
-  @IsArray()
-  @ArrayMaxSize(200)
-  @UpperCased()
-  @Matches(/^[A-Z][A-Z0-9-]{1,15}$/, { each: true, message: 'each must be an agency code' })
-  participants!: string[];
-}
+export type OperationInput = StaticDecode<typeof OperationInputSchema>;
+
+export const operationInput = compileSchema(OperationInputSchema, (input) =>
+  input.endsOn < input.startsOn
+    ? [{ field: 'endsOn', rule: 'notBeforeStart', message: 'must not be before startsOn' }]
+    : [],
+);
 
 export interface Operation {
   code: string;

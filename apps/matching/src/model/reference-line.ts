@@ -3,26 +3,23 @@
  * against its dataset's rules and turned into a change: an upsert of a
  * `ReferenceEntry`, a removal, or a rejection naming field and rule. Every
  * format ends here, so NDJSON, CSV and FollowTheMoney lines obey the same rules
- * and report problems in the project's one error format (validationErrorFactory).
+ * and report problems in the project's one error format (field and rule).
  *
  * `{"entryId": "...", "op": "remove"}` removes an entry (delta files); such a
  * line carries nothing else. `"op": "upsert"` may be written but is the default.
  */
 import { create, MessageInitShape } from '@bufbuild/protobuf';
 import { NoticeColour, NoticeSchema, OutsidePolicy, PersonSchema, ReferenceEntrySchema } from '@crosscheck/contracts';
-import { RecordBodyDto, recordBodyOf } from '@crosscheck/records';
-import { validationErrorFactory } from '@crosscheck/runtime';
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
+import { RecordBody, recordBodyOf } from '@crosscheck/records';
 import { ParseContext, ReferenceChange, rejected, rejectedField } from './reference-change';
 import {
   ENTRY_ID,
   ENTRY_ID_RULE,
   LINE_SHAPES,
   NoticeColourName,
-  NoticeLineDto,
+  NoticeLine,
   ReferenceLine,
-} from './reference-line.dto';
+} from './reference-line.schema';
 
 /** Every dataset's body field: a line of one dataset carrying another's body is refused by name. */
 const BODY_FIELDS = Object.values(LINE_SHAPES).map((shape) => shape.body);
@@ -58,10 +55,9 @@ export function changeOfLine(value: unknown, line: number, context: ParseContext
       `not allowed in dataset ${context.dataset}, whose entries carry ${shape.body}`,
     );
   }
-  const input = plainToInstance(shape.dto as new () => ReferenceLine, fields);
-  const errors = validateSync(input, { whitelist: true, forbidNonWhitelisted: true });
-  if (errors.length > 0) return rejected(line, validationErrorFactory(errors).details);
-  return { line, op: 'upsert', entry: entryOf(input, context) };
+  const checked = shape.line.check(fields);
+  if (!checked.ok) return rejected(line, checked.problems);
+  return { line, op: 'upsert', entry: entryOf(checked.value as ReferenceLine, context) };
 }
 
 function removal(fields: Record<string, unknown>, line: number): ReferenceChange {
@@ -77,7 +73,7 @@ function entryOf(input: ReferenceLine, context: ParseContext) {
   const shape = LINE_SHAPES[context.dataset];
   // Mapped as intake maps a shared record's body: identifiers normalised beside the ones given.
   const value = (input as unknown as Record<string, unknown>)[shape.body];
-  const record = { kind: shape.kind, [shape.kind === 'person' ? 'person' : shape.body]: value } as RecordBodyDto;
+  const record = { kind: shape.kind, [shape.kind === 'person' ? 'person' : shape.body]: value } as RecordBody;
   const body = recordBodyOf(record);
   // A person becomes a notice's subject; the other bodies are the same contract messages under the same names.
   return create(ReferenceEntrySchema, {
@@ -92,13 +88,13 @@ function entryOf(input: ReferenceLine, context: ParseContext) {
       : context.dissemination,
     body:
       body?.case === 'person'
-        ? { case: 'notice', value: noticeOf(input as NoticeLineDto, body.value) }
+        ? { case: 'notice', value: noticeOf(input as NoticeLine, body.value) }
         : (body as Exclude<typeof body, { case: 'person' }>),
   });
 }
 
 function noticeOf(
-  notice: NoticeLineDto,
+  notice: NoticeLine,
   subject: MessageInitShape<typeof PersonSchema>,
 ): MessageInitShape<typeof NoticeSchema> {
   return { colour: COLOURS[notice.colour], noticeRef: notice.noticeRef ?? '', charges: notice.charges ?? '', subject };

@@ -5,17 +5,19 @@
  */
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { Audited, AuthenticatedRequest, Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
-import { ApiError, invalidField, OpenApiOperation } from '@crosscheck/runtime';
+import { ApiError, invalidField, OpenApiOperation, SchemaBody } from '@crosscheck/runtime';
 import { isUUID } from 'class-validator';
 import {
-  NoticeCancellationDto,
-  NoticeDecisionDto,
-  NoticeQuotaDto,
-  NoticeRequestDto,
+  NoticeCancellation,
+  noticeCancellationInput,
+  NoticeDecision,
+  noticeDecisionInput,
+  NoticeQuota,
+  noticeQuotaInput,
   quotaShare,
   RequestStatus,
 } from '../model/notice-request';
-import { NOTICE_COLOURS, NoticeColourName } from '../model/reference-line.dto';
+import { NOTICE_COLOURS, NoticeColourName } from '../model/reference-line.schema';
 import { NoticeRequestsRepository, StoredRequest } from '../persistence/notice-requests.repository';
 import { DataSource } from 'typeorm';
 import { NoticeRequestsService, REVIEWER } from './notice-requests.service';
@@ -34,7 +36,7 @@ export class NoticeRequestsHttpController {
       'Request a notice of any colour, or a diffusion to named agencies; 201 pending review. Required per colour: red charges and subject.dateOfBirth; yellow reason and subject.dateOfBirth; black reason and subject.distinguishingMarks; silver charges and assets; others reason',
     errors: [403, 409],
   })
-  async request(@CurrentCaller() caller: Caller, @Req() http: AuthenticatedRequest, @Body() input: NoticeRequestDto) {
+  async request(@CurrentCaller() caller: Caller, @Req() http: AuthenticatedRequest, @Body() input: unknown) {
     const request = await this.notices.request(caller, input);
     http.auditDetail = `${request.type} ${request.colour} request ${request.requestId}`;
     return viewOf(request);
@@ -93,7 +95,7 @@ export class NoticeRequestsHttpController {
     @CurrentCaller() caller: Caller,
     @Req() http: AuthenticatedRequest,
     @Param('requestId') requestId: string,
-    @Body() decision: NoticeDecisionDto,
+    @SchemaBody(noticeDecisionInput) decision: NoticeDecision,
   ) {
     const decided = await this.notices.decide(caller, checkedId(requestId), decision);
     http.auditDetail = `request ${requestId} ${decided.status}${decision.forbiddenGround ? ` (${decision.forbiddenGround} character)` : ''}: ${decision.reason}`;
@@ -112,7 +114,7 @@ export class NoticeRequestsHttpController {
     @CurrentCaller() caller: Caller,
     @Req() http: AuthenticatedRequest,
     @Param('requestId') requestId: string,
-    @Body() cancellation: NoticeCancellationDto,
+    @SchemaBody(noticeCancellationInput) cancellation: NoticeCancellation,
   ) {
     const cancelled = await this.notices.cancel(caller, checkedId(requestId), cancellation.reason);
     http.auditDetail = `request ${requestId} cancelled: ${cancellation.reason}`;
@@ -148,7 +150,7 @@ export class NoticeQuotasHttpController {
   @RequireRoles('reviewer')
   @Audited('notice.quota.set')
   @OpenApiOperation({ summary: 'Limit a pilot colour: a total, shared equally among the participating agencies' })
-  async set(@Param('colour') colour: string, @Body() input: NoticeQuotaDto) {
+  async set(@Param('colour') colour: string, @SchemaBody(noticeQuotaInput) input: NoticeQuota) {
     if (!(NOTICE_COLOURS as readonly string[]).includes(colour))
       throw new ApiError(HttpStatus.NOT_FOUND, 'not_found', `no notice colour ${colour}`);
     const quota = {

@@ -11,18 +11,16 @@ import { randomUUID } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { Caller } from '@crosscheck/auth';
 import { Outbox } from '@crosscheck/messaging';
-import { ApiError, validationErrorFactory } from '@crosscheck/runtime';
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
+import { ApiError } from '@crosscheck/runtime';
 import { DataSource, EntityManager } from 'typeorm';
 import { entryFactsOf } from '../model/datasets';
 import { Matcher } from '../model/matcher';
 import {
-  missingForColour,
-  NoticeDecisionDto,
+  noticeRequestInput,
+  NoticeDecision,
   noticeEntryId,
   noticeEntryOf,
-  NoticeRequestDto,
+  NoticeRequestInput,
   quotaShare,
   RequestStatus,
 } from '../model/notice-request';
@@ -85,7 +83,7 @@ export class NoticeRequestsService {
       .map((finding) => finding.entry.entryId);
   }
 
-  async decide(caller: Caller, requestId: string, decision: NoticeDecisionDto): Promise<StoredRequest> {
+  async decide(caller: Caller, requestId: string, decision: NoticeDecision): Promise<StoredRequest> {
     const request = await this.find(caller, requestId);
     if (decision.decision === 'refuse') {
       await this.dataSource.transaction(async (transaction) => {
@@ -170,7 +168,7 @@ export class NoticeRequestsService {
     if (current?.status !== 'pending') throw invalidTransition(current!, 'decide');
   }
 
-  private async takeQuotaPlace(transaction: EntityManager, agency: string, input: NoticeRequestDto): Promise<void> {
+  private async takeQuotaPlace(transaction: EntityManager, agency: string, input: NoticeRequestInput): Promise<void> {
     const quota = await this.requests.quotaForUpdate(transaction, input.colour);
     if (!quota) return;
     const share = quotaShare(quota, agency);
@@ -187,24 +185,13 @@ export class NoticeRequestsService {
   }
 }
 
-function readRequest(body: unknown): NoticeRequestDto {
+function readRequest(body: unknown): NoticeRequestInput {
   if (body === null || typeof body !== 'object' || Array.isArray(body))
     throw new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', 'request: must be a JSON object', [
       { field: 'request', rule: 'isObject', message: 'must be a JSON object' },
     ]);
-  const input = plainToInstance(NoticeRequestDto, body);
-  const errors = validateSync(input, { whitelist: true, forbidNonWhitelisted: true });
-  if (errors.length > 0) throw validationErrorFactory(errors);
-  const missing = missingForColour(input);
-  if (missing.length > 0)
-    throw new ApiError(
-      HttpStatus.BAD_REQUEST,
-      'validation_failed',
-      missing.map((problem) => `${problem.field}: ${problem.message}`).join('; '),
-      missing,
-    );
-  // Stored as the client sent it once validated (upper-cased codes included), without class instances.
-  return JSON.parse(JSON.stringify(input)) as NoticeRequestDto;
+  // Stored as decoded (agency codes upper-cased): plain JSON, as the client sent it once checked.
+  return noticeRequestInput.parse(body);
 }
 
 function notFound(requestId: string): ApiError {

@@ -5,12 +5,12 @@
  * and hits recorded, as JSON or CSV. A participant counts only the hits on
  * entries it may see, so two participants' reports can differ.
  */
-import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
 import { Audited, Caller, CurrentCaller, maySee, RequireRoles } from '@crosscheck/auth';
-import { ApiError, invalidField, OpenApiOperation } from '@crosscheck/runtime';
+import { ApiError, invalidField, OpenApiOperation, SchemaBody } from '@crosscheck/runtime';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { Operation, OperationDto, OperationReport, reportCsv } from '../model/operation';
+import { Operation, OperationInput, operationInput, OperationReport, reportCsv } from '../model/operation';
 import { OperationsRepository } from '../persistence/operations.repository';
 
 @Controller('v1/operations')
@@ -27,8 +27,7 @@ export class OperationsHttpController {
     summary: 'Start an operation (code, name, startsOn, endsOn, participants); you coordinate it',
     errors: [409],
   })
-  async create(@CurrentCaller() caller: Caller, @Body() input: OperationDto) {
-    if (input.endsOn < input.startsOn) throw invalidField('endsOn', 'notBeforeStart', 'must not be before startsOn');
+  async create(@CurrentCaller() caller: Caller, @SchemaBody(operationInput) input: OperationInput) {
     const operation: Operation = {
       code: input.code,
       name: input.name,

@@ -1,15 +1,15 @@
 /** Notice and diffusion requests and their decisions, and the quotas of pilot colours. */
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { NoticeRequestDto, RequestStatus, RequestType } from '../model/notice-request';
-import type { NoticeColourName } from '../model/reference-line.dto';
+import type { NoticeRequestInput, RequestStatus, RequestType } from '../model/notice-request';
+import type { NoticeColourName } from '../model/reference-line.schema';
 
 export interface StoredRequest {
   requestId: string;
   requester: string;
   type: RequestType;
   colour: NoticeColourName;
-  request: NoticeRequestDto;
+  request: NoticeRequestInput;
   status: RequestStatus;
   entryId: string | null;
   decision: { reviewer: string; reason: string; forbiddenGround: string | null; decidedAt: string } | null;
@@ -28,7 +28,7 @@ interface RequestRow {
   requester: string;
   type: RequestType;
   colour: NoticeColourName;
-  request: NoticeRequestDto;
+  request: NoticeRequestInput;
   status: RequestStatus;
   entry_id: string | null;
   reviewer: string | null;
@@ -67,7 +67,7 @@ const toRequest = (row: RequestRow): StoredRequest => ({
 export class NoticeRequestsRepository {
   async insert(
     manager: EntityManager,
-    request: { requestId: string; requester: string; body: NoticeRequestDto },
+    request: { requestId: string; requester: string; body: NoticeRequestInput },
   ): Promise<StoredRequest> {
     const rows: RequestRow[] = await manager.query(
       `INSERT INTO notice_requests (request_id, requester, type, colour, request) VALUES ($1, $2, $3, $4, $5) RETURNING *`,

@@ -11,22 +11,15 @@
  * title to speak alone, and titles describe more than they identify: such a
  * pair is at most a "possible", however well the rest agrees.
  */
+import type { Artwork } from '@crosscheck/contracts';
+import type { ContractLike } from './contract-like';
 import { feature, FeatureEvidence, pairScore, PairScore, weightByDisagreement } from '../evidence';
 import { compareNames, NameForm, nameFormOf, normalizeText, wordFormOf } from '../names';
 import { PARTICLES } from '../names/name-tables';
 import { looselyEqual } from './descriptive-fields';
 
-/** Structural mirror of crosscheck.records.v1.Artwork. */
-export interface ArtworkLike {
-  title: string;
-  objectType?: string;
-  maker?: string;
-  period?: string;
-  materials?: string;
-  dimensions?: string;
-  inscriptions?: string;
-  description?: string;
-}
+/** A crosscheck.records.v1.Artwork, as resolution reads it (contract-like.ts). */
+export type ArtworkLike = ContractLike<Artwork, 'title'>;
 
 /** What resolution compares of an artwork. JSON-serialisable; empty strings mean unknown. */
 export interface ArtworkFacts {

@@ -7,20 +7,15 @@
  * (under 0.75); serials one character apart are weak evidence, as guns of one
  * batch carry consecutive serials.
  */
+import type { Firearm } from '@crosscheck/contracts';
+import type { ContractLike } from './contract-like';
 import { feature, FeatureEvidence, pairScore, PairScore } from '../evidence';
 import { compareIdentifiers, foldOcrConfusions, normalizeSerialNumber } from '../identifiers';
 import { normalizeText } from '../names';
 import { looselyEqual } from './descriptive-fields';
 
-/** Structural mirror of crosscheck.records.v1.Firearm. */
-export interface FirearmLike {
-  serialNumber: string;
-  serialNormalized?: string;
-  make?: string;
-  model?: string;
-  calibre?: string;
-  type?: string;
-}
+/** A crosscheck.records.v1.Firearm, as resolution reads it (contract-like.ts). */
+export type FirearmLike = ContractLike<Firearm, 'serialNumber'>;
 
 /** What resolution compares of a firearm. JSON-serialisable; empty strings mean unknown. */
 export interface FirearmFacts {

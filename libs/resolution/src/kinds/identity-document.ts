@@ -3,15 +3,12 @@
  * (number, type, issuing country), normalised for comparison: number without
  * separators and its OCR-folded form, type by name, country upper case.
  */
+import type { IdentityDocument } from '@crosscheck/contracts';
+import type { ContractLike } from './contract-like';
 import { compareIdentifiers, foldOcrConfusions, IdentifierAgreement, normalizeDocumentNumber } from '../identifiers';
 
-/** Structural mirror of crosscheck.common.v1.IdentityDocument; `type` is its DocumentType enum value. */
-export interface IdentityDocumentLike {
-  number: string;
-  numberNormalized?: string;
-  type?: number;
-  issuingCountry?: string;
-}
+/** A crosscheck.common.v1.IdentityDocument, as resolution reads it (contract-like.ts). */
+export type IdentityDocumentLike = ContractLike<IdentityDocument>;
 
 export type DocumentTypeName = 'passport' | 'id_card' | 'visa' | 'residence_permit' | 'driving_licence' | 'other' | '';
 

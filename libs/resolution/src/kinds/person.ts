@@ -11,6 +11,8 @@
  * typo, a transliteration variant or its parts in another order stays above
  * 0.85.
  */
+import type { Person, PersonName } from '@crosscheck/contracts';
+import type { ContractLike } from './contract-like';
 import { compareBirthDates, PartialDate, partialDateOf } from '../dates';
 import { feature, FeatureEvidence, pairScore, PairScore, weightByDisagreement } from '../evidence';
 import { compareNames, jaroWinkler, NameForm, nameFormOfParts, nameFormsOf, normalizeText } from '../names';
@@ -20,30 +22,14 @@ import {
   describeDocument,
   DocumentFacts,
   documentFactsOf,
-  IdentityDocumentLike,
   NUMBER_AGREEMENT_DETAIL,
 } from './identity-document';
 
-/** Structural mirror of crosscheck.records.v1.PersonName. */
-export interface PersonNameLike {
-  full: string;
-  given: string;
-  family: string;
-  original: string;
-  /** ISO 15924 code of `original`. */
-  script?: string;
-  alias?: boolean;
-}
+/** A crosscheck.records.v1.PersonName, as resolution reads it (contract-like.ts). */
+export type PersonNameLike = ContractLike<PersonName>;
 
-/** Structural mirror of crosscheck.records.v1.Person; `sex` is its Sex enum value. Structural, so this library needs no contracts. */
-export interface PersonLike {
-  names: PersonNameLike[];
-  dateOfBirth?: { year: number; month: number; day: number };
-  sex?: number;
-  nationalities?: string[];
-  placeOfBirth?: string;
-  documents?: IdentityDocumentLike[];
-}
+/** A crosscheck.records.v1.Person, as resolution reads it (contract-like.ts). */
+export type PersonLike = ContractLike<Person, 'names'>;
 
 export type PersonSex = 'male' | 'female';
 
@@ -73,7 +59,9 @@ const SEXES: Record<number, PersonSex> = { 1: 'male', 2: 'female' };
 /** The facts resolution compares: every written form of every name, normalised, and the rest of the person. */
 export function personFactsOf(person: PersonLike): PersonFacts {
   const names = person.names.flatMap((name) =>
-    [name.full || `${name.given} ${name.family}`, name.original].filter((text) => text.trim().length > 0),
+    [name.full || `${name.given ?? ''} ${name.family ?? ''}`, name.original ?? ''].filter(
+      (text) => text.trim().length > 0,
+    ),
   );
   const facts: PersonFacts = { names, nameForms: uniqueForms(person.names.flatMap(formsOfName)) };
   const dateOfBirth = partialDateOf(person.dateOfBirth);
@@ -91,11 +79,12 @@ export function personFactsOf(person: PersonLike): PersonFacts {
 
 /** The name of record as given and family names (parts know their role), the full name when it says more, and the original script. */
 function formsOfName(name: PersonNameLike): NameForm[] {
+  const { full = '', given = '', family = '', original = '', script } = name;
   const forms: NameForm[] = [];
   const alias = name.alias === true;
-  if (name.given.trim() || name.family.trim()) forms.push(nameFormOfParts(name.given, name.family, { alias }));
-  if (name.full.trim()) forms.push(...nameFormsOf(name.full, { alias }));
-  if (name.original.trim()) forms.push(...nameFormsOf(name.original, { script: name.script, alias }));
+  if (given.trim() || family.trim()) forms.push(nameFormOfParts(given, family, { alias }));
+  if (full.trim()) forms.push(...nameFormsOf(full, { alias }));
+  if (original.trim()) forms.push(...nameFormsOf(original, { script, alias }));
   return forms;
 }
 

@@ -13,6 +13,8 @@
  * but not under a hit (SAME_DOCUMENT_FLOOR). Only the number as written counts
  * for that, not one that merely reads alike under OCR.
  */
+import type { TravelDocument } from '@crosscheck/contracts';
+import type { ContractLike } from './contract-like';
 import { compareBirthDates, PartialDate, partialDateOf } from '../dates';
 import { feature, FeatureEvidence, pairScore, PairScore, weightByDisagreement } from '../evidence';
 import { parseMrz } from '../identifiers';
@@ -23,21 +25,12 @@ import {
   DocumentFacts,
   documentFactsOf,
   DocumentTypeName,
-  IdentityDocumentLike,
   NUMBER_AGREEMENT_DETAIL,
 } from './identity-document';
 import { PersonSex, uniqueForms } from './person';
 
-/** Structural mirror of crosscheck.records.v1.TravelDocument; `status` is its DocumentStatus enum value. */
-export interface TravelDocumentLike {
-  document?: IdentityDocumentLike;
-  status?: number;
-  holderName?: string;
-  issuedOn?: { year: number; month: number; day: number };
-  expiresOn?: { year: number; month: number; day: number };
-  /** Lines joined with `\n`. */
-  mrz?: string;
-}
+/** A crosscheck.records.v1.TravelDocument, as resolution reads it (contract-like.ts). */
+export type TravelDocumentLike = ContractLike<TravelDocument>;
 
 /** What resolution compares of a travel document. JSON-serialisable. */
 export interface TravelDocumentFacts {

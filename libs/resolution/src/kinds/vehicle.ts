@@ -8,6 +8,8 @@
  * different VINs keep two vehicles apart even with the
  * same plate (plates move between vehicles) or the same make and model.
  */
+import type { Vehicle } from '@crosscheck/contracts';
+import type { ContractLike } from './contract-like';
 import { feature, FeatureEvidence, pairScore, PairScore } from '../evidence';
 import {
   checkVin,
@@ -20,19 +22,8 @@ import { normalizeText } from '../names';
 import { canonicalName, looselyEqual } from './descriptive-fields';
 import { countryCode } from './identity-document';
 
-/** Structural mirror of crosscheck.records.v1.Vehicle. */
-export interface VehicleLike {
-  vin: string;
-  vinNormalized?: string;
-  plate?: string;
-  registrationCountry?: string;
-  make?: string;
-  model?: string;
-  colour?: string;
-  /** 0 when unknown. */
-  year?: number;
-  engineNumber?: string;
-}
+/** A crosscheck.records.v1.Vehicle, as resolution reads it (contract-like.ts). */
+export type VehicleLike = ContractLike<Vehicle, 'vin'>;
 
 /** What resolution compares of a vehicle. JSON-serialisable; empty strings and 0 mean unknown. */
 export interface VehicleFacts {

@@ -13,6 +13,7 @@ import {
   ParseIntPipe,
   ParseUUIDPipe,
 } from '@nestjs/common';
+import { SchemaPipe } from '../schema/schema-body';
 import { DtoSchemas } from './dto-schemas';
 import { ERROR_RESPONSES, ERROR_SCHEMAS, errorResponseRef } from './error-responses';
 import {
@@ -228,21 +229,24 @@ function parameterSchema(parameter: RouteParameter): SchemaObject {
 }
 
 function describeBody(body: NonNullable<DiscoveredRoute['body']>, schemas: DtoSchemas): Record<string, unknown> {
-  let schema: SchemaObject = schemas.isDto(body.type)
-    ? schemas.ref(body.type)
-    : body.type === String
-      ? { type: 'string' }
-      : body.type === Number
-        ? { type: 'number' }
-        : {};
+  const pipe = body.pipes.find((candidate): candidate is SchemaPipe<never> => candidate instanceof SchemaPipe);
+  let schema: SchemaObject = pipe
+    ? schemas.refSchema(pipe.compiled.schema)
+    : schemas.isDto(body.type)
+      ? schemas.ref(body.type)
+      : body.type === String
+        ? { type: 'string' }
+        : body.type === Number
+          ? { type: 'number' }
+          : {};
   if (body.property) schema = { type: 'object', properties: { [body.property]: schema } };
   return { required: true, content: { 'application/json': { schema } } };
 }
 
 function describeBodyDoc(body: BodyDoc, schemas: DtoSchemas): Record<string, unknown> {
   const content: Record<string, { schema?: SchemaObject }> = {};
-  if (body.dto) {
-    const item = schemas.ref(body.dto);
+  if (body.dto || body.schema) {
+    const item = body.schema ? schemas.refSchema(body.schema) : schemas.ref(body.dto!);
     content['application/json'] = {
       schema: body.array
         ? { type: 'array', items: item, ...(body.array.maxItems ? { maxItems: body.array.maxItems } : {}) }

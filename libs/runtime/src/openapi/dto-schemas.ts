@@ -87,6 +87,30 @@ export class DtoSchemas {
     return { $ref: COMPONENT_SCHEMAS + name };
   }
 
+  /**
+   * A JSON Schema (a TypeBox schema) as written: each subschema with an `$id` becomes a named component,
+   * referenced where it was; the schema itself too, when it has one.
+   */
+  refSchema(schema: SchemaObject): SchemaObject {
+    const hoist = (node: unknown): unknown => {
+      if (Array.isArray(node)) return node.map(hoist);
+      if (node === null || typeof node !== 'object') return node;
+      const out: SchemaObject = {};
+      for (const [key, value] of Object.entries(node)) if (key !== '$id') out[key] = hoist(value);
+      // A closed list (TypeBox's union of literals) reads better in the documents as an `enum`.
+      const options = out.anyOf;
+      if (options?.length && options.every((option) => option.type === 'string' && 'const' in option)) {
+        delete out.anyOf;
+        Object.assign(out, { type: 'string', enum: options.map((option) => option.const) });
+      }
+      const id = (node as SchemaObject).$id;
+      if (typeof id !== 'string') return out;
+      this.components[id] ??= out;
+      return { $ref: COMPONENT_SCHEMAS + id };
+    };
+    return hoist(schema) as SchemaObject;
+  }
+
   /** The generated schema behind a DTO (for query and path DTOs, whose properties become parameters). */
   schemaOf(dto: Function): SchemaObject {
     this.ref(dto);

@@ -56,6 +56,8 @@ export interface OperationDoc {
 export interface BodyDoc {
   /** The DTO the body carries (as `application/json`), or each of its items with `array`. */
   dto?: Function;
+  /** Or the JSON Schema (a TypeBox schema) it carries; subschemas with an `$id` become named components. */
+  schema?: SchemaObject;
   array?: { maxItems?: number };
   description?: string;
   /** Further media types, as written (e.g. `application/x-ndjson`). */
@@ -85,8 +87,8 @@ export interface DiscoveredRoute {
   path: string;
   /** `undefined`: no API key needed; `[]`: any valid key; otherwise a key with one of these roles. */
   roles?: string[];
-  /** `@Body()`: its design type, and the property name for `@Body('name')`. */
-  body?: { type: unknown; property?: string };
+  /** `@Body()`: its design type, the property name for `@Body('name')`, and its pipes. */
+  body?: { type: unknown; property?: string; pipes: unknown[] };
   parameters: RouteParameter[];
   /** `@HttpCode(...)`, if any. */
   httpCode?: number;
@@ -184,7 +186,7 @@ function describeRoute(
     const paramtype = Number(key.split(':')[0]) as RouteParamtypes;
     const type = designTypes[arg.index];
     const name = typeof arg.data === 'string' ? arg.data : undefined;
-    if (paramtype === RouteParamtypes.BODY) body = { type, property: name };
+    if (paramtype === RouteParamtypes.BODY) body = { type, property: name, pipes: arg.pipes ?? [] };
     else if (paramtype === RouteParamtypes.RESPONSE) usesResponse = true;
     else if (PARAMETER_LOCATIONS[paramtype])
       parameters.push({ in: PARAMETER_LOCATIONS[paramtype]!, name, type, pipes: arg.pipes ?? [] });

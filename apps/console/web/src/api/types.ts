@@ -4,6 +4,19 @@
  * left out, enums are their full names), hence all the optional fields.
  */
 import type { AlertStatus } from '@crosscheck/alert-lifecycle';
+import type {
+  ArtworkJson,
+  FirearmJson,
+  IdentityDocumentJson,
+  NoticeJson,
+  PartialDateJson,
+  PersonJson,
+  PersonNameJson,
+  ReferenceEntryJson,
+  SharedRecordJson,
+  TravelDocumentJson,
+  VehicleJson,
+} from '@crosscheck/contracts';
 
 /** The statuses of the alert life-cycle, from the library alerting itself judges by. */
 export type { AlertStatus };
@@ -81,115 +94,24 @@ export interface HitNoHit {
   probeAlarm: { answers: number } | null;
 }
 
-export interface PartialDate {
-  year?: number;
-  month?: number;
-  day?: number;
-}
-
-export interface PersonName {
-  full?: string;
-  given?: string;
-  family?: string;
-  original?: string;
-  script?: string;
-  alias?: boolean;
-}
-
-export interface IdentityDocument {
-  number?: string;
-  numberNormalized?: string;
-  type?: string;
-  issuingCountry?: string;
-}
-
-export interface Person {
-  names?: PersonName[];
-  dateOfBirth?: PartialDate;
-  sex?: string;
-  nationalities?: string[];
-  placeOfBirth?: string;
-  documents?: IdentityDocument[];
-  distinguishingMarks?: string[];
-}
-
-export interface TravelDocument {
-  document?: IdentityDocument;
-  status?: string;
-  holderName?: string;
-  issuedOn?: PartialDate;
-  expiresOn?: PartialDate;
-  mrz?: string;
-}
-
-export interface Vehicle {
-  vin?: string;
-  vinNormalized?: string;
-  plate?: string;
-  registrationCountry?: string;
-  make?: string;
-  model?: string;
-  colour?: string;
-  year?: number;
-  engineNumber?: string;
-}
-
-export interface Firearm {
-  serialNumber?: string;
-  serialNormalized?: string;
-  make?: string;
-  model?: string;
-  calibre?: string;
-  type?: string;
-}
-
-export interface Artwork {
-  title?: string;
-  objectType?: string;
-  maker?: string;
-  period?: string;
-  materials?: string;
-  dimensions?: string;
-  inscriptions?: string;
-  description?: string;
-}
+/*
+ * Records and reference entries arrive as the protobuf contract's JSON (toJson of SharedRecord and
+ * ReferenceEntry): their types are the ones buf generates beside the messages, never restated here.
+ */
+export type PartialDate = PartialDateJson;
+export type PersonName = PersonNameJson;
+export type IdentityDocument = IdentityDocumentJson;
+export type Person = PersonJson;
+export type TravelDocument = TravelDocumentJson;
+export type Vehicle = VehicleJson;
+export type Firearm = FirearmJson;
+export type Artwork = ArtworkJson;
+export type SharedRecord = SharedRecordJson;
+export type Notice = NoticeJson;
+export type ReferenceEntry = ReferenceEntryJson;
 
 /** The body of a record or entry: one of these, by kind. */
-export interface Bodies {
-  person?: Person;
-  travelDocument?: TravelDocument;
-  vehicle?: Vehicle;
-  firearm?: Firearm;
-  artwork?: Artwork;
-}
-
-export interface SharedRecord extends Bodies {
-  recordId?: string;
-  version?: number;
-  kind?: string;
-  externalRef?: string;
-  owner?: string;
-  dissemination?: { scope?: string; agencies?: string[] };
-  purpose?: string;
-  reportedAt?: string;
-  expiresAt?: string;
-  caseRef?: string;
-}
-
-export interface Notice {
-  colour?: string;
-  subject?: Person;
-  noticeRef?: string;
-  charges?: string;
-}
-
-export interface ReferenceEntry extends Omit<Bodies, 'person'> {
-  entryId?: string;
-  dataset?: string;
-  owner?: string;
-  dissemination?: { scope?: string; agencies?: string[] };
-  notice?: Notice;
-}
+export type Bodies = Pick<SharedRecordJson, 'person' | 'travelDocument' | 'vehicle' | 'firearm' | 'artwork'>;
 
 export interface AlertPage {
   alerts: Alert[];

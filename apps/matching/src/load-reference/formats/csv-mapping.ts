@@ -2,8 +2,8 @@
  * Which CSV column fills which field of a reference entry, so that any
  * agency's export loads without being rewritten. Targets are the field paths
  * of the NDJSON format, a number indexing a list as in the share CLI's CSV
- * headers (`travelDocument.number`, `subject.names.0.given`); the fields a dataset has are read from its line DTO, the same metadata that
- * validates it, so a mapping cannot name a field the validator does not know.
+ * headers (`travelDocument.number`, `subject.names.0.given`); the fields a dataset has are read from its line
+ * schema, the same schema that validates it, so a mapping cannot name a field the validator does not know.
  *
  * Two spellings, both documented in README.md:
  *   entryId=ID, travelDocument.number=DOC_NO, travelDocument.status="stolen"
@@ -12,9 +12,9 @@
  * record; otherwise the value names a header column. `op` is the optional
  * delta column (ADD, MOD, DEL, upsert, remove).
  */
-import { DtoSchemas, openApiRules, SchemaObject } from '@crosscheck/runtime';
+import type { SchemaObject } from '@crosscheck/runtime';
 import { DATASETS, DatasetName, ReferenceFormatError } from '../../model/reference-change';
-import { LINE_SHAPES } from '../../model/reference-line.dto';
+import { LINE_SHAPES } from '../../model/reference-line.schema';
 
 export type CsvSource = { column: string } | { value: string };
 export interface CsvFieldMapping {
@@ -76,27 +76,20 @@ export function csvTargetsOf(mapping: CsvMapping, dataset: DatasetName): CsvTarg
 export function csvFieldsOf(dataset: DatasetName): ReadonlyMap<string, CsvFieldKind> {
   let fields = FIELDS.get(dataset);
   if (!fields) {
-    const schemas = new DtoSchemas({ rules: openApiRules, forbidUnknownFields: true });
     fields = new Map([[OP_TARGET, 'string']]);
-    collectFields(schemas, schemas.schemaOf(LINE_SHAPES[dataset].dto), '', fields);
+    collectFields(LINE_SHAPES[dataset].line.schema as SchemaObject, '', fields);
     FIELDS.set(dataset, fields);
   }
   return fields;
 }
 const FIELDS = new Map<DatasetName, Map<string, CsvFieldKind>>();
 
-function collectFields(
-  schemas: DtoSchemas,
-  schema: SchemaObject,
-  prefix: string,
-  into: Map<string, CsvFieldKind>,
-): void {
-  const nested = (ref: string) => schemas.components[ref.slice(ref.lastIndexOf('/') + 1)];
+function collectFields(schema: SchemaObject, prefix: string, into: Map<string, CsvFieldKind>): void {
   for (const [name, property] of Object.entries(schema.properties ?? {})) {
     const path = `${prefix}${name}`;
-    if (property.$ref) collectFields(schemas, nested(property.$ref), `${path}.`, into);
-    else if (property.type === 'array' && property.items?.$ref)
-      collectFields(schemas, nested(property.items.$ref), `${path}.*.`, into);
+    if (property.type === 'object') collectFields(property, `${path}.`, into);
+    else if (property.type === 'array' && property.items?.type === 'object')
+      collectFields(property.items, `${path}.*.`, into);
     else if (property.type === 'array') into.set(path, 'list');
     else
       into.set(

@@ -18,11 +18,11 @@
  */
 import { checkVin } from '@crosscheck/resolution';
 import type { DOCUMENT_STATUSES, DOCUMENT_TYPES } from '@crosscheck/records';
-import { alpha3Of } from './iso-countries';
+import { alpha3Of } from '@crosscheck/records';
 import { parseJsonLine } from './ndjson.parser';
 import { DatasetName, ParseContext, ReferenceChange, rejectedField } from '../../model/reference-change';
 import { changeOfLine } from '../../model/reference-line';
-import { NoticeColourName } from '../../model/reference-line.dto';
+import { NoticeColourName } from '../../model/reference-line.schema';
 
 export interface FollowTheMoneyOptions {
   /** Colour of the notices made from Person entities. Default `blue`: a listing asks for information, not an arrest. */
@@ -50,7 +50,7 @@ const SCHEMA_DATASETS: Record<string, DatasetName> = {
   Vehicle: 'smv',
 };
 const DELTA_OPS = ['ADD', 'MOD', 'DEL'];
-/** PersonDto's caps: a sanctions entry with more aliases keeps its names first, then aliases in order. */
+/** The person schema's caps: a sanctions entry with more aliases keeps its names first, then aliases in order. */
 const MAX_NAMES = 50;
 const MAX_NATIONALITIES = 10;
 const DEFAULT_HOLDER_NAMES = 100_000;

@@ -5,8 +5,8 @@
  */
 export { DATASETS, ReferenceFormatError } from '../../model/reference-change';
 export type { DatasetName, ParseContext, ReferenceChange } from '../../model/reference-change';
-export { NOTICE_COLOURS } from '../../model/reference-line.dto';
-export type { NoticeColourName } from '../../model/reference-line.dto';
+export { NOTICE_COLOURS } from '../../model/reference-line.schema';
+export type { NoticeColourName } from '../../model/reference-line.schema';
 export { MAX_LINE_CHARS, parseNdjson, readLines } from './ndjson.parser';
 export { parseCsv } from './csv.parser';
 export { csvFieldsOf, parseCsvMapping } from './csv-mapping';

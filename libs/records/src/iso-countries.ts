@@ -1,8 +1,9 @@
 /**
- * ISO 3166-1 alpha-2 to alpha-3, for FollowTheMoney's country codes (`ru`,
- * `gb`). The 249 officially assigned codes, exactly those intake's
- * IsISO31661Alpha3 accepts; FtM's own codes for places without one (`xk`
- * Kosovo, `su` Soviet Union, `ge-ab` Abkhazia, `zz`) have no alpha-3 here.
+ * ISO 3166-1: the 249 officially assigned codes, alpha-2 to alpha-3. Record
+ * bodies take alpha-3 codes (the `country` format of the record schema); the
+ * reference loaders read FollowTheMoney's alpha-2 ones (`ru`, `gb`). FtM's own
+ * codes for places without one (`xk` Kosovo, `su` Soviet Union, `ge-ab`
+ * Abkhazia, `zz`) have no alpha-3 here.
  */
 const PAIRS =
   'AD AND AE ARE AF AFG AG ATG AI AIA AL ALB AM ARM AO AGO AQ ATA AR ARG AS ASM AT AUT AU AUS AW ABW AX ALA AZ AZE ' +
@@ -31,4 +32,11 @@ export const ALPHA2_TO_ALPHA3: ReadonlyMap<string, string> = new Map(
 /** `ru` → `RUS`; undefined for anything that is not an assigned alpha-2 code. */
 export function alpha3Of(alpha2: string): string | undefined {
   return ALPHA2_TO_ALPHA3.get(alpha2.trim().toUpperCase());
+}
+
+const ALPHA3 = new Set(ALPHA2_TO_ALPHA3.values());
+
+/** `FRA` or `fra`: an assigned alpha-3 code, in any case. */
+export function isAlpha3Country(code: string): boolean {
+  return ALPHA3.has(code.toUpperCase());
 }

@@ -1,0 +1,66 @@
+/**
+ * The rules of a record body that its schema cannot say, checked once the
+ * shape holds: the body of the record's own kind is there and no other is, a
+ * plate comes with its country, and every name has some part.
+ */
+import { compileSchema, FieldProblem } from '@crosscheck/runtime';
+import {
+  BODY_FIELDS,
+  PersonBody,
+  RECORD_KINDS,
+  RecordBody,
+  RecordBodySchema,
+  type RecordKindName,
+  VehicleBody,
+} from './record-body.schema';
+
+export function recordBodyProblems(body: RecordBody): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  for (const kind of RECORD_KINDS) {
+    const field = BODY_FIELDS[kind];
+    const present = body[field] !== undefined;
+    if (kind === body.kind && !present)
+      problems.push({ field: field, rule: 'isDefined', message: `is required for a record of kind ${kind}` });
+    if (kind !== body.kind && present)
+      problems.push({
+        field: field,
+        rule: 'onlyForKind',
+        message: `must be absent for a record of kind ${body.kind}; it belongs to a record of kind ${kind}`,
+      });
+  }
+  const own = body[BODY_FIELDS[body.kind]];
+  if (own !== undefined) problems.push(...bodyProblems(body.kind, own, BODY_FIELDS[body.kind]));
+  return problems;
+}
+
+/** The rules of one kind's body beyond its schema, its problems named from `field`. */
+export function bodyProblems(kind: RecordKindName, body: object, field: string): FieldProblem[] {
+  if (kind === 'person') return personProblems(body as PersonBody, field);
+  const vehicle = body as VehicleBody;
+  if (kind === 'vehicle' && vehicle.plate !== undefined && vehicle.registrationCountry === undefined)
+    return [
+      {
+        field: `${field}.registrationCountry`,
+        rule: 'isISO31661Alpha3',
+        message: 'must be an ISO 3166-1 alpha-3 country code, and is required with a plate',
+      },
+    ];
+  return [];
+}
+
+/** Every name has at least one of full, given or family, present and not blank. */
+export function personProblems(person: PersonBody, field: string): FieldProblem[] {
+  const index = person.names.findIndex((name) => ![name.full, name.given, name.family].some((part) => part?.trim()));
+  return index < 0
+    ? []
+    : [
+        {
+          field: `${field}.names`,
+          rule: 'hasSomeName',
+          message: `names[${index}] needs at least one of full, given or family`,
+        },
+      ];
+}
+
+/** A record body (kind and body) as an instant check or a loader takes it. */
+export const recordBody = compileSchema(RecordBodySchema, (body) => recordBodyProblems(body));
