@@ -16,6 +16,11 @@ import { AlertsHttpController } from './alerts/alerts.http.controller';
 import { AlertsRepository } from './persistence/alerts.repository';
 import { CreateAlerts1763800000400 } from './migrations/1763800000400-create-alerts';
 import { SubscriptionsTriageWebhooks1763800000410 } from './migrations/1763800000410-subscriptions-triage-webhooks';
+import { DeadLetters1763800000420 } from './migrations/1763800000420-dead-letters';
+import { DeadLettersHttpController } from './dead-letters/dead-letters.http.controller';
+import { DeadLettersMessageController } from './dead-letters/dead-letters.message.controller';
+import { DeadLettersService } from './dead-letters/dead-letters.service';
+import { DeadLettersRepository } from './persistence/dead-letters.repository';
 import { RaiseAlertMessageController } from './raise-alert/raise-alert.message.controller';
 import { RaiseAlertService } from './raise-alert/raise-alert.service';
 import { SubscriptionsHttpController } from './subscriptions/subscriptions.http.controller';
@@ -32,6 +37,7 @@ const migrations = [
   CreateAuditLog1763800000060,
   CreateAlerts1763800000400,
   SubscriptionsTriageWebhooks1763800000410,
+  DeadLetters1763800000420,
   AuditLogDetail1763800000900,
   AuditLogChain1763800000910,
 ];
@@ -49,6 +55,8 @@ export class AlertingModule {
         SubscriptionsHttpController,
         WebhooksHttpController,
         AuditHttpController,
+        DeadLettersMessageController,
+        DeadLettersHttpController,
       ],
       providers: [
         AuditLog,
@@ -61,6 +69,8 @@ export class AlertingModule {
         TriageService,
         AlertFeed,
         WebhookDispatcher,
+        DeadLettersRepository,
+        DeadLettersService,
       ],
     };
   }
