@@ -97,7 +97,13 @@ async function main(): Promise<void> {
   );
   // The console signs analysts in against alerting and shows dedup's entities, so it comes after both.
   services.console = await startServiceProcess('console', {
-    env: { ALERTING_URL: services.alerting.url, DEDUP_URL: services.dedup.url, ZIPKIN_UI_URL: `${zipkin.url}/zipkin` },
+    env: {
+      ALERTING_URL: services.alerting.url,
+      DEDUP_URL: services.dedup.url,
+      INTAKE_URL: services.intake.url,
+      MATCHING_URL: services.matching.url,
+      ZIPKIN_UI_URL: `${zipkin.url}/zipkin`,
+    },
     port: PORTS.console,
     logGroup: 'services',
   });

@@ -17,6 +17,8 @@ import { AlertsRepository } from './persistence/alerts.repository';
 import { CreateAlerts1763800000400 } from './migrations/1763800000400-create-alerts';
 import { SubscriptionsTriageWebhooks1763800000410 } from './migrations/1763800000410-subscriptions-triage-webhooks';
 import { DeadLetters1763800000420 } from './migrations/1763800000420-dead-letters';
+import { JourneyLookups1763800000430 } from './migrations/1763800000430-journey-lookups';
+import { RecordJourneyHttpController } from './record-journey/record-journey.http.controller';
 import { DeadLettersHttpController } from './dead-letters/dead-letters.http.controller';
 import { DeadLettersMessageController } from './dead-letters/dead-letters.message.controller';
 import { DeadLettersService } from './dead-letters/dead-letters.service';
@@ -38,6 +40,7 @@ const migrations = [
   CreateAlerts1763800000400,
   SubscriptionsTriageWebhooks1763800000410,
   DeadLetters1763800000420,
+  JourneyLookups1763800000430,
   AuditLogDetail1763800000900,
   AuditLogChain1763800000910,
 ];
@@ -57,6 +60,7 @@ export class AlertingModule {
         AuditHttpController,
         DeadLettersMessageController,
         DeadLettersHttpController,
+        RecordJourneyHttpController,
       ],
       providers: [
         AuditLog,

@@ -47,6 +47,18 @@ export class ConsoleConfig {
   @IsUrl(HTTP_URL)
   DEDUP_URL!: string;
 
+  /** intake's API, for operators' record journeys (`GET /v1/admin/journey`); journeys answer 503 without it. */
+  @IsOptional()
+  @Transform(withoutTrailingSlash)
+  @IsUrl(HTTP_URL)
+  INTAKE_URL?: string;
+
+  /** matching's API, for operators' record journeys; journeys answer 503 without it. */
+  @IsOptional()
+  @Transform(withoutTrailingSlash)
+  @IsUrl(HTTP_URL)
+  MATCHING_URL?: string;
+
   /** Where a person's browser reaches Zipkin's UI; trace links are `<this>/traces/<trace id>`. */
   @Transform(withoutTrailingSlash)
   @IsUrl(HTTP_URL)

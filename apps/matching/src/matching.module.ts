@@ -24,6 +24,7 @@ import { matchingMigrations } from './migrations';
 import { ReferenceEntriesRepository } from './persistence/reference-entries.repository';
 import { RetroCheckMessageController } from './retro-check/retro-check.message.controller';
 import { RetroCheckService } from './retro-check/retro-check.service';
+import { RecordJourneyHttpController } from './record-journey/record-journey.http.controller';
 
 const migrations = [
   ...credentialReplicaMigrations,
@@ -45,6 +46,7 @@ export class MatchingModule {
         InstantCheckHttpController,
         LoadReferenceHttpController,
         AuditHttpController,
+        RecordJourneyHttpController,
       ],
       providers: [
         AuditLog,
