@@ -52,12 +52,21 @@ async function answer(request: Request, response: Response, services: JourneySer
   const intake = intakeAnswer.body as IntakePart;
   const recordId = intake.record.recordId;
 
-  const dedup = await part<DedupPart>(`${services.dedup}/v1/admin/journey/${recordId}`, credentials);
-  const entity = dedup?.entityId ? `?entityId=${dedup.entityId}` : '';
-  const [matching, alerting] = await Promise.all([
-    part<MatchingPart>(`${services.matching}/v1/admin/journey/${recordId}`, credentials),
-    part<AlertingPart>(`${services.alerting}/v1/admin/journey/${recordId}${entity}`, credentials),
+  const journeyPart = (base: string, query = '') => `${base}/v1/admin/journey/${recordId}${query}`;
+  const [dedup, matching, alertingByRecord] = await Promise.all([
+    part<DedupPart>(journeyPart(services.dedup), credentials),
+    part<MatchingPart>(journeyPart(services.matching), credentials),
+    part<AlertingPart>(journeyPart(services.alerting), credentials),
   ]);
+  // Dead letters after dedup are keyed by the entity; asked for only when the record waits past dedup.
+  const waitsPastDedup =
+    dedup?.entityId &&
+    (!matching ||
+      matching.recordVersion < intake.record.version ||
+      (matching.findings.length > 0 && !alertingByRecord?.alerts.length));
+  const alerting = waitsPastDedup
+    ? await part<AlertingPart>(journeyPart(services.alerting, `?entityId=${dedup.entityId}`), credentials)
+    : alertingByRecord;
   const parts = { intake, dedup, matching, alerting };
   let journey = assembleJourney(parts, services.zipkinUiUrl);
   if (journey.waiting?.where === 'consumer') {
