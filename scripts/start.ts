@@ -100,6 +100,7 @@ async function main(): Promise<void> {
     env: {
       ALERTING_URL: services.alerting.url,
       DEDUP_URL: services.dedup.url,
+      INTAKE_URL: services.intake.url,
       MATCHING_URL: services.matching.url,
       ZIPKIN_UI_URL: `${zipkin.url}/zipkin`,
     },

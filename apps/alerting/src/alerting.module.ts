@@ -18,6 +18,13 @@ import { CreateAlerts1763800000400 } from './migrations/1763800000400-create-ale
 import { SubscriptionsTriageWebhooks1763800000410 } from './migrations/1763800000410-subscriptions-triage-webhooks';
 import { HitOutcomes1763800000420 } from './migrations/1763800000420-hit-outcomes';
 import { HitNoHit1763800000460 } from './migrations/1763800000460-hit-no-hit';
+import { DeadLetters1763800000470 } from './migrations/1763800000470-dead-letters';
+import { JourneyLookups1763800000480 } from './migrations/1763800000480-journey-lookups';
+import { RecordJourneyHttpController } from './record-journey/record-journey.http.controller';
+import { DeadLettersHttpController } from './dead-letters/dead-letters.http.controller';
+import { DeadLettersMessageController } from './dead-letters/dead-letters.message.controller';
+import { DeadLettersService } from './dead-letters/dead-letters.service';
+import { DeadLettersRepository } from './persistence/dead-letters.repository';
 import { RaiseAlertMessageController } from './raise-alert/raise-alert.message.controller';
 import { RaiseAlertService } from './raise-alert/raise-alert.service';
 import { SubscriptionsHttpController } from './subscriptions/subscriptions.http.controller';
@@ -37,6 +44,8 @@ const migrations = [
   SubscriptionsTriageWebhooks1763800000410,
   HitOutcomes1763800000420,
   HitNoHit1763800000460,
+  DeadLetters1763800000470,
+  JourneyLookups1763800000480,
   AuditLogDetail1763800000900,
   AuditLogChain1763800000910,
 ];
@@ -54,6 +63,9 @@ export class AlertingModule {
         SubscriptionsHttpController,
         WebhooksHttpController,
         AuditHttpController,
+        DeadLettersMessageController,
+        DeadLettersHttpController,
+        RecordJourneyHttpController,
       ],
       providers: [
         AuditLog,
@@ -67,6 +79,8 @@ export class AlertingModule {
         TriageService,
         AlertFeed,
         WebhookDispatcher,
+        DeadLettersRepository,
+        DeadLettersService,
       ],
     };
   }

@@ -10,6 +10,7 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import type { Logger } from 'pino';
 import { sendError } from './api-error';
 import { listenerScheme, reachedOverTls, type ConsoleConfig } from './console.config';
+import { journeyRoutes } from './journey/journey.routes';
 import { apiProxy } from './proxy/api-proxy';
 import { sameOriginChangesOnly } from './security/same-origin';
 import { contentSecurityPolicy, securityHeaders } from './security/security-headers';
@@ -48,6 +49,18 @@ export function createConsoleServer(
     response.json({ zipkinUrl: config.ZIPKIN_UI_URL });
   });
 
+  app.use(
+    journeyRoutes(
+      {
+        intake: config.INTAKE_URL,
+        dedup: config.DEDUP_URL,
+        matching: config.MATCHING_URL,
+        alerting: config.ALERTING_URL,
+        zipkinUiUrl: config.ZIPKIN_UI_URL,
+      },
+      logger,
+    ),
+  );
   app.use(
     sameOriginChangesOnly({ publicOrigin: config.CONSOLE_PUBLIC_ORIGIN, scheme: listenerScheme(config) }, logger),
   );

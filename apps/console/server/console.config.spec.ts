@@ -45,6 +45,8 @@ describe('ConsoleConfig', () => {
     [{}, /^ALERTING_URL is missing/],
     [{ DEDUP_URL: 'localhost:3002' }, /^DEDUP_URL is invalid: DEDUP_URL must be a URL address/],
     [{ ALERTING_URL: 'ftp://alerting' }, /^ALERTING_URL is invalid/],
+    [{ INTAKE_URL: 'localhost:3001' }, /^INTAKE_URL is invalid/],
+    [{ MATCHING_URL: 'ftp://matching' }, /^MATCHING_URL is invalid/],
     [{ PORT: '70000' }, /^PORT is invalid: PORT must not be greater than 65535/],
     [{ PORT: 'http' }, /^PORT is invalid/],
     [{ SESSION_IDLE_MINUTES: '0' }, /^SESSION_IDLE_MINUTES is invalid/],

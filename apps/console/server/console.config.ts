@@ -47,7 +47,13 @@ export class ConsoleConfig {
   @IsUrl(HTTP_URL)
   DEDUP_URL!: string;
 
-  /** matching's API, for the frontline check page's instant checks; /api/matching/* goes there. */
+  /** intake's API, for operators' record journeys (`GET /v1/admin/journey`); journeys answer 503 without it. */
+  @IsOptional()
+  @Transform(withoutTrailingSlash)
+  @IsUrl(HTTP_URL)
+  INTAKE_URL?: string;
+
+  /** matching's API: the frontline check page's instant checks (/api/matching/*) and operators' record journeys. */
   @Transform(withoutTrailingSlash)
   @IsUrl(HTTP_URL)
   MATCHING_URL: string = 'http://127.0.0.1:3003';

@@ -14,6 +14,8 @@ import { DedupConfig } from './dedup.config';
 import { EntitiesRepository } from './persistence/entities.repository';
 import { CreateEntities1763800000200 } from './migrations/1763800000200-create-entities';
 import { ResolveAllKinds1763800000210 } from './migrations/1763800000210-resolve-all-kinds';
+import { JourneyTimes1763800000220 } from './migrations/1763800000220-journey-times';
+import { RecordJourneyHttpController } from './record-journey/record-journey.http.controller';
 import { ResolveRecordMessageController } from './resolve-record/resolve-record.message.controller';
 import { ResolveRecordService } from './resolve-record/resolve-record.service';
 import { ViewEntityHttpController } from './view-entity/view-entity.http.controller';
@@ -26,6 +28,7 @@ const migrations = [
   ResolveAllKinds1763800000210,
   AuditLogDetail1763800000900,
   AuditLogChain1763800000910,
+  JourneyTimes1763800000220,
 ];
 
 @Module({})
@@ -34,7 +37,12 @@ export class DedupModule {
     return {
       module: DedupModule,
       imports: [ServiceCoreModule.forService({ service: 'dedup', config, migrations }), CredentialReplicaModule],
-      controllers: [ResolveRecordMessageController, ViewEntityHttpController, AuditHttpController],
+      controllers: [
+        ResolveRecordMessageController,
+        ViewEntityHttpController,
+        AuditHttpController,
+        RecordJourneyHttpController,
+      ],
       providers: [AuditLog, AuditedInterceptor, EntitiesRepository, ResolveRecordService, ViewEntityService],
     };
   }

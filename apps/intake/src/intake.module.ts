@@ -15,6 +15,8 @@ import { ManageAgenciesService } from './manage-agencies/manage-agencies.service
 import { intakeMigrations } from './migrations';
 import { ReadRecordHttpController } from './read-record/read-record.http.controller';
 import { RecordsRepository } from './persistence/records.repository';
+import { RecordJourneyRepository } from './persistence/record-journey.repository';
+import { RecordJourneyHttpController } from './record-journey/record-journey.http.controller';
 import { ShareRecordHttpController } from './share-record/share-record.http.controller';
 import { ShareRecordService } from './share-record/share-record.service';
 import { ShareBatchHttpController } from './share-record/share-batch.http.controller';
@@ -45,6 +47,7 @@ export class IntakeModule {
         ManageAgenciesHttpController,
         WhoAmIHttpController,
         AuditHttpController,
+        RecordJourneyHttpController,
       ],
       providers: [
         AgenciesRepository,
@@ -62,6 +65,7 @@ export class IntakeModule {
         UpdateRecordService,
         WithdrawRecordService,
         ExpireRecordsJob,
+        RecordJourneyRepository,
       ],
     };
   }

@@ -36,6 +36,7 @@ import { HitNoHitProbesRepository } from './persistence/hit-no-hit-probes.reposi
 import { RestrictedHits } from './persistence/restricted-hits';
 import { RetroCheckMessageController } from './retro-check/retro-check.message.controller';
 import { RetroCheckService } from './retro-check/retro-check.service';
+import { RecordJourneyHttpController } from './record-journey/record-journey.http.controller';
 
 const migrations = [
   ...credentialReplicaMigrations,
@@ -61,6 +62,7 @@ export class MatchingModule {
         NoticeQuotasHttpController,
         OperationsHttpController,
         AuditHttpController,
+        RecordJourneyHttpController,
       ],
       providers: [
         AuditLog,

@@ -1,4 +1,5 @@
 export * from './batched-event';
+export * from './dead-letter-replay';
 export * from './inbox';
 export * from './incoming-message';
 export * from './kafka-event.server';

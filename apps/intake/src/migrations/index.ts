@@ -3,6 +3,7 @@ import { CreateRecords1763800000100 } from './1763800000100-create-records';
 import { CreateAgenciesAndAudit1763800000110 } from './1763800000110-create-agencies-and-audit';
 import { RecordLifecycle1763800000120 } from './1763800000120-record-lifecycle';
 import { IdempotencyKeys1763800000130 } from './1763800000130-idempotency-keys';
+import { JourneyLookups1763800000140 } from './1763800000140-journey-lookups';
 
 export const intakeMigrations = [
   CreateRecords1763800000100,
@@ -11,4 +12,5 @@ export const intakeMigrations = [
   IdempotencyKeys1763800000130,
   AuditLogDetail1763800000900,
   AuditLogChain1763800000910,
+  JourneyLookups1763800000140,
 ];

@@ -5,6 +5,7 @@ import { ReferenceContributions1763800000330 } from './1763800000330-reference-c
 import { NoticeRequests1763800000340 } from './1763800000340-notice-requests';
 import { Operations1763800000350 } from './1763800000350-operations';
 import { HitNoHitProbes1763800000360 } from './1763800000360-hit-no-hit-probes';
+import { JourneyTimes1763800000370 } from './1763800000370-journey-times';
 
 export const matchingMigrations = [
   CreateReferenceAndMatches1763800000300,
@@ -14,4 +15,5 @@ export const matchingMigrations = [
   NoticeRequests1763800000340,
   Operations1763800000350,
   HitNoHitProbes1763800000360,
+  JourneyTimes1763800000370,
 ];
