@@ -219,7 +219,7 @@ describe('a refused request', () => {
 });
 
 describe('a diffusion', () => {
-  it('reaches only the agencies it names', async () => {
+  it('reaches only the agencies it names; others learn of a hit and whom to contact, nothing more', async () => {
     const weber = person('Jonas', 'Weber', '1982-11-23');
     const toAustria = await shareSighting('AUT', weber);
     const toNetherlands = await shareSighting('NLD', weber);
@@ -236,12 +236,34 @@ describe('a diffusion', () => {
     await waitForPipelineIdle(suite);
     const entryId = `DEU:${requested.body.requestId}`;
     expect((await check('AUT', weber)).map((hit) => hit.entryId)).toEqual([entryId]);
-    expect(await check('NLD', weber)).toEqual([]);
+    // Outside its addressees a diffusion answers hit/no-hit, as notices do unless the requester says hidden.
+    const outside = await check('NLD', weber);
+    expect(outside).toEqual([expect.objectContaining({ access: 'hit-no-hit', dataset: 'notices', owner: 'DEU' })]);
+    expect(JSON.stringify(outside)).not.toMatch(/Weber|1982|entryId/);
     const austria = await alertsOf(suite, await analystKey(suite, 'AUT'));
     expect(austria.filter((a) => a.entryId === entryId).map((a) => a.recordId)).toEqual([toAustria]);
     const netherlands = await alertsOf(suite, await analystKey(suite, 'NLD'));
-    expect(netherlands.map((a) => a.recordId)).not.toContain(toNetherlands);
     expect(netherlands.map((a) => a.entryId)).not.toContain(entryId);
+    expect(netherlands.filter((a) => a.recordId === toNetherlands).map((a) => a.kind)).toEqual(['hit_no_hit']);
+  });
+
+  it('stays silent outside its addressees when the requester asks for hidden', async () => {
+    const novak = person('Petra', 'Novakova', '1979-04-02');
+    const toPoland = await shareSighting('POL', novak);
+    const requested = await call('DEU', 'POST', '/v1/notice-requests', {
+      ...redNotice(novak),
+      type: 'diffusion',
+      addressees: ['AUT'],
+      outside: 'hidden',
+    });
+    await call(REVIEWER, 'POST', `/v1/notice-requests/${requested.body.requestId}/decision`, {
+      decision: 'approve',
+      reason: 'ok',
+    });
+    await waitForPipelineIdle(suite);
+    expect(await check('POL', novak)).toEqual([]);
+    const poland = await alertsOf(suite, await analystKey(suite, 'POL'));
+    expect(poland.map((a) => a.recordId)).not.toContain(toPoland);
   });
 });
 
@@ -309,6 +331,7 @@ describe('bad input', () => {
     ['no legal basis', 'FRA', { ...good, legalBasis: undefined }, 400, 'legalBasis', undefined],
     ['an unknown colour', 'FRA', { ...good, colour: 'pink' }, 400, 'colour', 'isIn'],
     ['an unknown type', 'FRA', { ...good, type: 'memo' }, 400, 'type', 'isIn'],
+    ['an unknown outside policy', 'FRA', { ...good, outside: 'shown' }, 400, 'outside', 'isIn'],
     ['a diffusion without addressees', 'FRA', { ...good, type: 'diffusion' }, 400, 'addressees', undefined],
     ['a notice with addressees', 'FRA', { ...good, addressees: ['DEU'] }, 400, 'addressees', 'onlyForDiffusion'],
     [

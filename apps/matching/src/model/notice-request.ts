@@ -6,6 +6,7 @@
  * shared record; it is mapped into a notice entry by the loader's own
  * changeOfLine, so a published request is a notice like any loaded one.
  */
+import { OUTSIDE_POLICIES } from '@crosscheck/auth';
 import type { ReferenceEntry } from '@crosscheck/contracts';
 import { AgencyCode, bodyProblems, OneOf, PersonBodySchema } from '@crosscheck/records';
 import { compileSchema, type FieldProblem } from '@crosscheck/runtime';
@@ -36,6 +37,8 @@ export const NoticeRequestSchema = Type.Object(
     legalBasis: Type.String({ pattern: '\\S', 'x-message': 'must not be blank', maxLength: 500 }),
     /** A diffusion's addressees (and only a diffusion's). */
     addressees: Type.Optional(Type.Array(AgencyCode, { minItems: 1, maxItems: 200 })),
+    /** What agencies outside a diffusion's addressees learn of a hit; hit/no-hit unless the requester says hidden. */
+    outside: Type.Optional(OneOf(OUTSIDE_POLICIES, { listed: true })),
   },
   { $id: 'NoticeRequest', additionalProperties: false },
 );
@@ -112,7 +115,7 @@ export function noticeEntryOf(requestId: string, requester: string, request: Not
       owner: requester,
       dissemination: disseminationOf(
         request.type === 'diffusion' ? { scope: 'agencies', agencies: request.addressees } : { scope: 'all' },
-        defaultOutsidePolicy('notices'),
+        request.outside ?? defaultOutsidePolicy('notices'),
       ),
     },
   );
