@@ -38,7 +38,9 @@ import { FeatureEvidence, PairScore, RecordFacts, blockingKeys, scoreRecords } f
 import { EntityManager } from 'typeorm';
 import { DedupConfig } from '../dedup.config';
 import { Candidate, EntitiesRepository, Member, PossibleDuplicate } from '../persistence/entities.repository';
+import { lockBlockingKeys } from '../persistence/resolution-locks';
 import { factsOfRecord, kindOfRecord } from './record-facts';
+import { ResolutionConflict } from './resolution-conflict';
 
 interface EntityEvidence extends PairScore {
   entityId: string;
@@ -69,14 +71,16 @@ export class ResolveRecordService {
   async resolve(transaction: EntityManager, event: RecordReceived): Promise<void> {
     const record = event.record;
     if (!record) throw new Error('records.received.v1 without a record');
+    const kind = kindOfRecord(record);
+    const facts = factsOfRecord(record);
+    const keys = blockingKeys(facts);
+    // Before any row lock, so that resolutions which could see each other take turns (resolution-locks.ts).
+    await lockBlockingKeys(transaction, kind, keys);
     const known = await this.entities.lockMember(transaction, record.recordId);
     // An older version arriving late (say, replayed from a dead-letter topic) must not undo a newer one,
     // and a withdrawn record stays withdrawn whatever copy of it arrives after.
     if (known && (record.version <= known.recordVersion || known.withdrawnAt)) return;
 
-    const kind = kindOfRecord(record);
-    const facts = factsOfRecord(record);
-    const keys = blockingKeys(facts);
     const evidence = bestPerEntity(facts, await this.entities.candidates(transaction, kind, keys, record.recordId));
     const { same, review } = this.decideAmong(evidence);
 
@@ -130,6 +134,9 @@ export class ResolveRecordService {
 
   /** The record is withdrawn: it leaves its entity, and a late copy of it will be ignored. */
   async withdraw(transaction: EntityManager, event: RecordWithdrawn): Promise<void> {
+    // Its keys first, as resolving takes them: a resolution reading it as a candidate waits for the withdrawal.
+    const stored = await this.entities.findMember(transaction, event.recordId);
+    if (stored) await lockBlockingKeys(transaction, stored.kind, blockingKeys(stored.facts));
     const known = await this.entities.lockMember(transaction, event.recordId);
     if (known?.withdrawnAt) return;
     await this.entities.withdrawMember(transaction, event.recordId, event.version, event.owner);
@@ -229,7 +236,11 @@ export class ResolveRecordService {
     decision: ResolutionDecision,
     evidence: PairScore,
   ): Promise<Placement> {
-    const [survivor, ...merged] = await this.entities.lockEntities(transaction, [...new Set(entityIds)]);
+    const locked = await this.entities.lockEntities(transaction, [...new Set(entityIds)]);
+    // Merged by a resolution that shares no key with this one, since this one read its candidates.
+    const mergedAway = locked.find((entity) => entity.mergedInto);
+    if (mergedAway) throw new ResolutionConflict(mergedAway.entityId);
+    const [survivor, ...merged] = locked;
     const mergedEntityIds = merged.map((entity) => entity.entityId);
     await this.entities.merge(transaction, survivor.entityId, mergedEntityIds);
     return {
