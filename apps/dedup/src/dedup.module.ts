@@ -12,8 +12,11 @@ import {
 import { ServiceCoreModule } from '@crosscheck/runtime';
 import { DedupConfig } from './dedup.config';
 import { EntitiesRepository } from './persistence/entities.repository';
+import { EntityBatchesRepository } from './persistence/entity-batches.repository';
+import { MemberStatistics } from './persistence/member-statistics';
 import { CreateEntities1763800000200 } from './migrations/1763800000200-create-entities';
 import { ResolveAllKinds1763800000210 } from './migrations/1763800000210-resolve-all-kinds';
+import { ResolveBatchService } from './resolve-record/resolve-batch.service';
 import { ResolveRecordMessageController } from './resolve-record/resolve-record.message.controller';
 import { ResolveRecordService } from './resolve-record/resolve-record.service';
 import { ViewEntityHttpController } from './view-entity/view-entity.http.controller';
@@ -35,7 +38,16 @@ export class DedupModule {
       module: DedupModule,
       imports: [ServiceCoreModule.forService({ service: 'dedup', config, migrations }), CredentialReplicaModule],
       controllers: [ResolveRecordMessageController, ViewEntityHttpController, AuditHttpController],
-      providers: [AuditLog, AuditedInterceptor, EntitiesRepository, ResolveRecordService, ViewEntityService],
+      providers: [
+        AuditLog,
+        AuditedInterceptor,
+        EntitiesRepository,
+        EntityBatchesRepository,
+        MemberStatistics,
+        ResolveBatchService,
+        ResolveRecordService,
+        ViewEntityService,
+      ],
     };
   }
 }

@@ -9,28 +9,34 @@
  * A transaction takes all its key locks in one statement, in ascending order
  * of their lock ids, before any row lock, and holds them to its end: every
  * transaction asks in the same order, so the key locks cannot deadlock among
- * themselves. A person has about 14 keys; the shared lock table holds
- * max_locks_per_transaction (64) × max_connections of them.
+ * themselves. A person has about 14 keys, a batch of 32 persons about 450;
+ * the shared lock table holds max_locks_per_transaction (64) ×
+ * max_connections of them (6,400 by default), for every transaction at once.
+ * The candidate statement runs under the locks, so it must stay fast:
+ * member-statistics.ts keeps its plan right on a fresh database.
  */
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 
-/** Locks the blocking keys of records of `kind` for the rest of the transaction. */
-export async function lockBlockingKeys(
-  transaction: EntityManager,
-  kind: string,
-  keys: Iterable<string>,
-): Promise<void> {
-  const ids = keyLockIds(kind, keys);
+/** The blocking keys of a record of some kind: the candidate lookup tells the same key of two kinds apart, and so do the locks. */
+export interface KindedKeys {
+  kind: string;
+  keys: Iterable<string>;
+}
+
+/** Locks the blocking keys of one record, or of every record of a batch, for the rest of the transaction. */
+export async function lockBlockingKeys(transaction: EntityManager, records: Iterable<KindedKeys>): Promise<void> {
+  const ids = keyLockIds(records);
   if (ids.length === 0) return;
   // unnest yields in array order, and the lock function is called row by row in that order.
   await transaction.query('SELECT pg_advisory_xact_lock(id) FROM unnest($1::bigint[]) AS wanted(id)', [ids]);
 }
 
-/** The lock ids of a record's keys, distinct and ascending (as decimal strings, for a bigint[] parameter). */
-export function keyLockIds(kind: string, keys: Iterable<string>): string[] {
-  const ids = [...new Set([...keys].map((key) => lockId(`${kind}\u0000${key}`)))];
-  return ids.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String);
+/** The lock ids of the records' keys, distinct and ascending (as decimal strings, for a bigint[] parameter). */
+export function keyLockIds(records: Iterable<KindedKeys>): string[] {
+  const ids = new Set<bigint>();
+  for (const { kind, keys } of records) for (const key of keys) ids.add(lockId(`${kind}\u0000${key}`));
+  return [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String);
 }
 
 /** 64 bits of the key's hash: a collision only makes two resolutions wait for each other needlessly. */

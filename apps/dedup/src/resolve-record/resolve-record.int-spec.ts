@@ -2,6 +2,9 @@
  * dedup as real processes from the build against real Kafka and Postgres, fed
  * RecordReceived messages straight on its topic (as intake's relay publishes
  * them), on partitions the test picks:
+ *   - duplicates inside one batch end in one entity;
+ *   - a poison message is dead-lettered alone, and the rest of its batch is resolved;
+ *   - a batch delivered again changes nothing;
  *   - two instances in one consumer group, handed the two halves of many
  *     duplicate pairs at the same moment on partitions of different
  *     instances, give one entity per pair, as one instance would.
@@ -12,6 +15,7 @@ import { timestampNow } from '@bufbuild/protobuf/wkt';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import {
   contractHeaders,
+  deadLetterTopic,
   DisseminationScope,
   encodeMessage,
   RecordKind,
@@ -227,6 +231,96 @@ async function resolvedEvents(s: Scenario) {
     fromBinary(RecordResolvedSchema, message.value!),
   );
 }
+
+describe('one dedup instance', () => {
+  let s: Scenario;
+
+  beforeAll(async () => {
+    s = await scenario('dedup-batches');
+  });
+
+  afterAll(() => closeScenario(s));
+
+  it('puts duplicates that arrive in one batch into one entity, and says so in their events', async () => {
+    const originals = distinctPersons(1, 20);
+    const copies = originals.map((record) => duplicateOf(record, 'ESP'));
+    // All before dedup starts, on one partition: its first fetch hands them over as one batch.
+    await produce(
+      s,
+      [...originals, ...copies].map((record) => ({ record, partition: 0 })),
+    );
+    await startDedup(s, 'only');
+    await consumed(s);
+
+    const entities = await entityOf(
+      s,
+      [...originals, ...copies].map((record) => record.recordId),
+    );
+    originals.forEach((original, index) =>
+      expect(entities.get(copies[index].recordId)).toBe(entities.get(original.recordId)),
+    );
+    const events = await resolvedEvents(s);
+    expect(events).toHaveLength(40);
+    for (const copy of copies) {
+      const event = events.find((resolved) => resolved.record?.recordId === copy.recordId)!;
+      expect(event.decision).toBe(ResolutionDecision.JOINED_ENTITY);
+      expect(event.memberRecordIds).toHaveLength(2);
+      expect(event.memberRecordIds).toContain(copy.recordId);
+    }
+  });
+
+  it('changes nothing when a batch is delivered again, under the same message ids or new ones', async () => {
+    const persons = distinctPersons(2, 10);
+    const ids = await produce(
+      s,
+      persons.map((record) => ({ record, partition: 1 })),
+    );
+    await consumed(s);
+    const before = await s.db.query(
+      'SELECT record_id, entity_id, decision, joined_at FROM dedup.entity_members ORDER BY record_id',
+    );
+    const eventsBefore = (await resolvedEvents(s)).length;
+
+    await produce(
+      s,
+      persons.map((record, index) => ({ record, partition: 1, messageId: ids[index] })),
+    );
+    await produce(
+      s,
+      persons.map((record) => ({ record, partition: 2 })),
+    );
+    await consumed(s);
+
+    expect(
+      (
+        await s.db.query(
+          'SELECT record_id, entity_id, decision, joined_at FROM dedup.entity_members ORDER BY record_id',
+        )
+      ).rows,
+    ).toEqual(before.rows);
+    expect(await resolvedEvents(s)).toHaveLength(eventsBefore);
+  });
+
+  it('dead-letters a poison message alone and resolves the rest of its batch', async () => {
+    const persons = distinctPersons(3, 12);
+    // A record without a body can never be resolved, however often it is tried.
+    const poison: SharedRecord = { ...persons[6], recordId: randomUUID(), body: { case: undefined } };
+    const batch = [...persons.slice(0, 6), poison, ...persons.slice(6)];
+    await produce(
+      s,
+      batch.map((record) => ({ record, partition: 2 })),
+    );
+    await consumed(s);
+
+    const deadLetters = await readTopic(s.suite, deadLetterTopic(Topics.recordsReceived));
+    expect(deadLetters.map((message) => message.key?.toString())).toEqual([poison.recordId]);
+    const entities = await entityOf(
+      s,
+      persons.map((record) => record.recordId),
+    );
+    expect(persons.filter((record) => !entities.get(record.recordId))).toEqual([]);
+  });
+});
 
 describe('two dedup instances in one consumer group', () => {
   let s: Scenario;
