@@ -10,6 +10,7 @@
  *     instances, give one entity per pair, as one instance would.
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { create, fromBinary } from '@bufbuild/protobuf';
 import { timestampNow } from '@bufbuild/protobuf/wkt';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
@@ -359,5 +360,9 @@ describe('two dedup instances in one consumer group', () => {
       [decisions.get(original.recordId), decisions.get(copy.recordId)].includes(ResolutionDecision.JOINED_ENTITY),
     );
     expect(startedAndJoined).toHaveLength(pairs.length);
+    // Taking turns never went through Postgres' deadlock detector (which would have aborted one and retried it).
+    const logs = s.instances.map((instance) => readFileSync(instance.logFile, 'utf8'));
+    expect(logs.map((log) => log.includes('dist/apps/dedup/src/main.js'))).toEqual([true, true]);
+    expect(logs.join('\n')).not.toMatch(/deadlock detected/);
   });
 });
