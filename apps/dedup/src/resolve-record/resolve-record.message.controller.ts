@@ -40,7 +40,7 @@ export class ResolveRecordMessageController {
             ),
       );
       outcomes.push(...chunkOutcomes);
-      await this.statistics.grew(chunkOutcomes.filter((outcome) => outcome === 'processed').length);
+      if (chunkOutcomes.includes('processed')) await this.statistics.grew();
     }
     return outcomes;
   }
