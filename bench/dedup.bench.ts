@@ -23,11 +23,13 @@
  * 5. Starts dedup again: it consumes the messages already waiting. Done when
  *    its group's committed offsets reach the end of every partition.
  *    records_per_s = records / (that moment − the first message's inbox
- *    claim). Time per record: the gaps between consecutive inbox claims
- *    (inbox.processed_at is the transaction's start; dedup handles one message
- *    at a time), so it is everything one record costs the consumer, fetches
- *    and commits included. The handler histogram on /metrics gives the
- *    handler's own time (coarse buckets). Then the wait for the outbox to drain.
+ *    claim). dedup resolves a Kafka batch per transaction, and the messages
+ *    of one batch share their inbox claim time (inbox.processed_at is the
+ *    transaction's start): time per record is the gap from one batch's claim
+ *    to the next, shared among the batch's records, so it is everything one
+ *    record costs the consumer, fetches and commits included; the batches'
+ *    sizes and gaps are reported too. The handler histogram on /metrics gives
+ *    the handler's own time (coarse buckets). Then the wait for the outbox to drain.
  * 6. Checks the outcome: every message handled once, none dead-lettered, and
  *    how many duplicates joined their original's entity.
  * 7. Writes bench/results/<report>.json.
@@ -35,6 +37,7 @@
  * Options: --entities N (1000000) --records N (20000) --duplicate-share F (0.5)
  *   --floor-runs N (3) --seed N (20261122) --chunk N (10000, persons per generator call)
  *   --report NAME (dedup) --own-kafka (a private broker on 19192)
+ *   --batch-records N (32: dedup's DEDUP_BATCH_RECORDS; 1 resolves each record alone, the baseline of batching)
  *   --cpu-prof (profile dedup during the measured run; figures are then not
  *   representative and no report is written)
  */
@@ -78,6 +81,8 @@ const P = {
   seed: numberOption('seed', 20261122),
   chunk: numberOption('chunk', 10_000),
   reportName: stringOption('report', 'dedup'),
+  /** dedup's DEDUP_BATCH_RECORDS: records resolved per transaction (1: one at a time, the baseline of batching). */
+  batchRecords: numberOption('batch-records', 32),
   ownKafka: flag('own-kafka'),
   cpuProf: flag('cpu-prof'),
   produceBatch: 500,
@@ -106,6 +111,7 @@ void runBenchmark(async (context) => {
   const profileDir = path.join(paths.LOCAL_DIR, 'bench', 'profiles', `dedup_${environment.id}`);
   const dedup = await environment.startService('dedup', {
     LOG_LEVEL: 'warn',
+    DEDUP_BATCH_RECORDS: String(P.batchRecords),
     // Empty counts as unset: no span export even if the calling shell sets these.
     ZIPKIN_URL: '',
     OTEL_EXPORTER_OTLP_ENDPOINT: '',
@@ -231,8 +237,13 @@ void runBenchmark(async (context) => {
   if (claims.length !== measured.length)
     throw new Error(`dedup claimed ${claims.length} messages in its inbox, expected ${measured.length}`);
   const seconds = (committedAt - claims[0]) / 1000;
-  const gaps = claims.slice(1).map((at, i) => at - claims[i]);
-  const perRecord = summarize(gaps);
+  const batches = batchesOf(claims);
+  const perRecord = summarize(
+    batches
+      .slice(0, -1)
+      .flatMap((batch, i) => Array<number>(batch.size).fill((batches[i + 1].at - batch.at) / batch.size)),
+  );
+  const batchGaps = summarize(batches.slice(1).map((batch, i) => batch.at - batches[i].at));
   log(
     `dedup: ${measured.length.toLocaleString('en-US')} records in ${seconds.toFixed(1)} s = ${Math.round(measured.length / seconds)} records/s; per record p50 ${perRecord.p50.toFixed(2)} ms, p99 ${perRecord.p99.toFixed(2)} ms`,
   );
@@ -265,6 +276,11 @@ void runBenchmark(async (context) => {
   figures.per_record_p95_ms = round(perRecord.p95, 3);
   figures.per_record_p99_ms = round(perRecord.p99, 3);
   figures.per_record_max_ms = round(perRecord.max, 1);
+  figures.batches = batches.length;
+  figures.batch_size_mean = round(measured.length / batches.length, 1);
+  figures.batch_size_max = Math.max(...batches.map((batch) => batch.size));
+  figures.batch_gap_p50_ms = round(batchGaps.p50, 1);
+  figures.batch_gap_p99_ms = round(batchGaps.p99, 1);
   figures.p99_ms = figures.per_record_p99_ms;
   figures.resolve_seconds = round(seconds, 2);
   figures.records_per_s_including_start = round(measured.length / ((committedAt - restartAt) / 1000), 0);
@@ -333,14 +349,15 @@ void runBenchmark(async (context) => {
     `Measured: ${measured.length} RecordReceived on ${Topics.recordsReceived} (3 partitions), produced before dedup starts consuming: ${duplicatesWanted} corrupted duplicates ` +
       `(test/data/generator corruptions) of seeded persons, ${measured.length - duplicatesWanted} new persons, shuffled.`,
     "records_per_s = records / (all offsets of dedup's group committed − the first record's inbox claim); the group's offsets are polled every 20 ms. " +
-      "per_record_*_ms (p99_ms) are the gaps between consecutive inbox claims (processed_at, the start of each message's transaction): dedup handles one message at a time, so a gap is " +
-      'all one record costs the consumer, including decoding, the transaction, fetches and offset commits. handler_* come from crosscheck_message_handler_seconds on /metrics ' +
+      `dedup resolves ${P.batchRecords} messages of a Kafka batch of one partition per transaction (DEDUP_BATCH_RECORDS; 1: each on its own), 3 partitions at a time; the messages of a transaction share their inbox claim ` +
+      "(processed_at, the start of the transaction). per_record_*_ms (p99_ms): the gap from a batch's claim to the next one's, divided among its records: " +
+      'all one record costs the consumer, including decoding, the transaction, fetches and offset commits. batch_gap_*_ms: the gaps themselves. handler_* come from crosscheck_message_handler_seconds on /metrics ' +
       '(handler_p99_ms_bucket_bound is the upper bound of the histogram bucket holding the 99th percentile).',
     `Kafka floor: libs/messaging's KafkaEventServer with MessagingSettings as dedup has them, in a process of its own with telemetry started as a service does, a handler that does ` +
       `nothing for both topics dedup consumes, on a fresh group over the same ${measured.length} messages; records / (last commit − first handler call); median of ${P.floorRuns} runs.`,
     `Memory: dedup_rss_mib_idle right after its first start (migrated, nothing to consume); dedup_rss_mib_after_run and dedup_peak_rss_mib (VmHWM, and RSS sampled while it consumed) of the process that resolved the records.`,
     `CPU figures are average cores busy between dedup being ready and the last commit: dedup, the Postgres backends of the bench database, all Postgres, this client, the machine, ` +
-      `and other_processes_cpu_cores, what none of these account for (others' work on a shared machine). dedup handles one message at a time, so it cannot use both cores: ` +
+      `and other_processes_cpu_cores, what none of these account for (others' work on a shared machine). dedup's Node process is one thread: ` +
       `*_cpu_ms_per_record say what a record costs, whatever else the machine was doing.`,
     `Postgres ${settings.map((row) => `${row.name} ${row.setting}`).join(', ')}, over TCP; dedup LOG_LEVEL warn, no span export; Kafka at ${environment.kafkaBrokers}.`,
   );
@@ -602,6 +619,17 @@ function histogramQuantile(
   buckets.sort((a, b) => a[0] - b[0]);
   const total = buckets.at(-1)?.[1] ?? 0;
   return buckets.find(([, count]) => count >= q * total)?.[0] ?? Number.NaN;
+}
+
+/** The inbox claims grouped by transaction: a batch's messages share their claim time. */
+function batchesOf(claims: number[]): { at: number; size: number }[] {
+  const batches: { at: number; size: number }[] = [];
+  for (const at of claims) {
+    const last = batches.at(-1);
+    if (last && last.at === at) last.size++;
+    else batches.push({ at, size: 1 });
+  }
+  return batches;
 }
 
 function shuffle<T>(items: T[], random: () => number): void {

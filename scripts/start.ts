@@ -5,12 +5,17 @@
  * shares one demo record and shows it becoming an alert, with the link to its
  * trace and a key to look at it in the console. Ctrl-C stops everything it
  * started.
+ *
+ * `npm start -- --instances N` (or CROSSCHECK_INSTANCES=N) runs N instances of
+ * each pipeline service (infra/local/instances.ts).
  */
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import {
   Agencies,
   ensureDatabase,
+  instancePort,
+  instancesWanted,
   paths,
   PIPELINE_SERVICE_NAMES,
   seedDemoReferenceData,
@@ -51,6 +56,7 @@ async function stopAll(code: number): Promise<never> {
 
 async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stopAll(0));
+  const instances = instancesWanted(process.argv.slice(2), process.env.CROSSCHECK_INSTANCES);
 
   say('building...');
   const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
@@ -109,6 +115,7 @@ async function main(): Promise<void> {
   });
   startedServices.push(services.console);
   for (const service of startedServices) supervisor.watch(service.name, service);
+  const extraInstances = await startExtraInstances(env, instances);
 
   say('generating the demo reference data; it goes only into datasets never loaded, so nothing loaded is replaced...');
   const { demoVin, leftAlone } = await seedDemoReferenceData({
@@ -156,6 +163,8 @@ async function main(): Promise<void> {
   );
   say(`  traces          ${zipkin.url}/zipkin/`);
   say(`  health/metrics  ${PIPELINE_SERVICE_NAMES.map((name) => `${services[name].url}/metrics`).join('  ')}`);
+  if (extraInstances.length > 0)
+    say(`  more instances  ${extraInstances.map(({ label, service }) => `${label} ${service.url}`).join('  ')}`);
   say(`  logs            ${path.join(paths.LOGS_DIR, 'services')}/`);
   say('Every service listens on this machine only (BIND_ADDRESS=0.0.0.0 npm start opens them to the network).');
   say('A service, Kafka or Zipkin that crashes is started again, after 1 s, then up to 30 s while it keeps crashing.');
@@ -198,6 +207,29 @@ async function seedDemoOperation(
     `demo: operation ${code} (HTTP ${started.status}), coordinated by ${AGENCY} with ${DEMO_AGENCY}; 2 checks run for it`,
   );
   return `${matchingUrl}/v1/operations/${code}/report`;
+}
+
+/** The instances after the first of each pipeline service, once the first has migrated: same database, topics and group. */
+async function startExtraInstances(
+  env: Record<string, string>,
+  instances: number,
+): Promise<{ label: string; service: ServiceProcess }[]> {
+  const extras: { label: string; service: ServiceProcess }[] = [];
+  for (let instance = 2; instance <= instances; instance++) {
+    for (const name of PIPELINE_SERVICE_NAMES) {
+      const label = `${name}-${instance}`;
+      const service = await startServiceProcess(name, {
+        env,
+        port: instancePort(PORTS[name], instance),
+        logGroup: path.join('services', label),
+      });
+      startedServices.push(service);
+      supervisor.watch(label, service);
+      extras.push({ label, service });
+    }
+  }
+  if (extras.length > 0) say(`started ${instances} instances of ${PIPELINE_SERVICE_NAMES.join(', ')}`);
+  return extras;
 }
 
 /** Shares one record that matches a demo Red Notice and waits for its alert on the live stream. */

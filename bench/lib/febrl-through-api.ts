@@ -91,12 +91,18 @@ async function call(
 }
 
 /** Pairwise precision, recall and F1 of dedup's entities on each FEBRL set, shared by two agencies through the API. */
-export async function febrlThroughApi(context: BenchContext, sets: (1 | 2 | 3)[]): Promise<Record<string, number>> {
+/** `dedupInstances`: dedup processes in one consumer group (the first answers the entity reads). */
+export async function febrlThroughApi(
+  context: BenchContext,
+  sets: (1 | 2 | 3)[],
+  dedupInstances = 1,
+): Promise<Record<string, number>> {
   const figures: Record<string, number> = {};
   for (const set of sets) {
     const environment = await openBenchEnvironment(`febrl${set}`, context);
     const intake = await environment.startService('intake');
     const dedup = await environment.startService('dedup');
+    for (let instance = 2; instance <= dedupInstances; instance++) await environment.startService('dedup');
     const agencies = new Agencies(environment.databaseUrl, () => intake.url);
     const keys = await Promise.all(AGENCIES.map((code) => agencies.key(code)));
     await agencies.accepted(keys[0], dedup.url, 60_000);

@@ -6,6 +6,7 @@ export { startZipkin, answersAsZipkin, maxSpansFor, type ZipkinOptions } from '.
 export { startPostgres, ensureDatabase, dropDatabase, databaseUrl, type PostgresOptions } from './postgres';
 export { fetchJars, jarsFetched, type JarSet } from './fetch';
 export * from './service-process';
+export { instancePort, instancesWanted, MAX_INSTANCES } from './instances';
 export * as paths from './paths';
 export { Agencies } from './agencies';
 export { Supervisor, type Supervised } from './supervisor';

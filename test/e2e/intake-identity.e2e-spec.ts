@@ -163,6 +163,24 @@ describe('the audit log', () => {
     expect(JSON.stringify(body)).not.toContain('Lindqvist');
   });
 
+  it("writes a share's line in the record's own transaction: one line, stamped with the moment the record was created", async () => {
+    const france = await suite.agencies.key('FRA');
+    const shared = await shareRecord(suite.url('intake'), france, unknownPerson());
+    const update = unknownPerson({ externalRef: shared.body.record.externalRef });
+    update.person.nationalities = ['NOR'];
+    const again = await shareRecord(suite.url('intake'), france, update);
+    expect([shared.status, again.status, again.body.record.version]).toEqual([201, 201, 2]);
+    const id = shared.body.record.id;
+
+    const admin = await suite.agencies.admin();
+    const { body } = await suite.agencies.call('GET', `/v1/admin/audit?recordId=${id}&action=record.share`, admin);
+    expect(body.entries).toHaveLength(2);
+    const [updateLine, creationLine] = body.entries;
+    // Postgres stamps a transaction's rows with the moment it began: a line written after the record's commit would be later.
+    expect(new Date(creationLine.at).toISOString()).toBe(shared.body.record.createdAt);
+    expect(new Date(updateLine.at).toISOString()).toBe(again.body.record.updatedAt);
+  });
+
   it('cannot be changed or deleted, even with direct database access', async () => {
     const client = new Client({ connectionString: suite.databaseUrl });
     await client.connect();

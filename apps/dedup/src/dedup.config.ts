@@ -1,5 +1,5 @@
 import { ServiceConfig } from '@crosscheck/runtime';
-import { IsNumber, Max, Min } from 'class-validator';
+import { IsInt, IsNumber, Max, Min } from 'class-validator';
 
 export class DedupConfig extends ServiceConfig {
   override PORT = 3002;
@@ -22,4 +22,15 @@ export class DedupConfig extends ServiceConfig {
   @Min(0)
   @Max(1)
   DEDUP_AMBIGUITY_MARGIN: number = 0.05;
+
+  /**
+   * Records resolved per transaction, out of each Kafka batch: one inbox claim, one lock statement, one candidate
+   * query and one write for them all. 1 resolves each record in a transaction of its own. Each record holds about 14
+   * key locks to its transaction's end, in a lock table of max_locks_per_transaction × max_connections (6,400 by
+   * default) that three partitions per instance share.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(250)
+  DEDUP_BATCH_RECORDS: number = 32;
 }

@@ -12,10 +12,13 @@ import {
 import { ServiceCoreModule } from '@crosscheck/runtime';
 import { DedupConfig } from './dedup.config';
 import { EntitiesRepository } from './persistence/entities.repository';
+import { EntityBatchesRepository } from './persistence/entity-batches.repository';
+import { MemberStatistics } from './persistence/member-statistics';
 import { CreateEntities1763800000200 } from './migrations/1763800000200-create-entities';
 import { ResolveAllKinds1763800000210 } from './migrations/1763800000210-resolve-all-kinds';
 import { JourneyTimes1763800000220 } from './migrations/1763800000220-journey-times';
 import { RecordJourneyHttpController } from './record-journey/record-journey.http.controller';
+import { ResolveBatchService } from './resolve-record/resolve-batch.service';
 import { ResolveRecordMessageController } from './resolve-record/resolve-record.message.controller';
 import { ResolveRecordService } from './resolve-record/resolve-record.service';
 import { ViewEntityHttpController } from './view-entity/view-entity.http.controller';
@@ -43,7 +46,16 @@ export class DedupModule {
         AuditHttpController,
         RecordJourneyHttpController,
       ],
-      providers: [AuditLog, AuditedInterceptor, EntitiesRepository, ResolveRecordService, ViewEntityService],
+      providers: [
+        AuditLog,
+        AuditedInterceptor,
+        EntitiesRepository,
+        EntityBatchesRepository,
+        MemberStatistics,
+        ResolveBatchService,
+        ResolveRecordService,
+        ViewEntityService,
+      ],
     };
   }
 }

@@ -63,6 +63,8 @@ type Outcome = 'ok' | 'duplicate' | 'dead_lettered';
 type Interrupted = 'interrupted';
 
 const HEARTBEAT_EVERY_MS = 3_000;
+/** Offsets handled so far are committed this often within a fetched batch, which can take minutes to work through. */
+const COMMIT_EVERY_MS = 5_000;
 const MAX_TRANSIENT_BACKOFF_MS = 5_000;
 /** A dead letter carries the original value unless it would not fit in a Kafka message. */
 const MAX_DEAD_LETTER_VALUE_BYTES = 512 * 1024;
@@ -136,6 +138,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     await consumer.run({
       eachBatchAutoResolve: false,
       autoCommit: true,
+      autoCommitInterval: COMMIT_EVERY_MS,
       partitionsConsumedConcurrently,
       eachBatch: (batch) => this.handleBatch(batch),
     });
@@ -160,6 +163,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         const outcome = await this.handleTogether(topic, batch.partition, chunk, handler, heartbeat, stillOwned);
         if (outcome === 'interrupted') break;
         resolveOffset(chunk[chunk.length - 1].offset);
+        await commitOffsetsIfNecessary();
         await heartbeat();
       }
     } else {
@@ -168,6 +172,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         const outcome = await this.handleMessage(topic, batch.partition, message, heartbeat, stillOwned);
         if (outcome === 'interrupted') break;
         resolveOffset(message.offset);
+        await commitOffsetsIfNecessary();
         await heartbeat();
       }
     }

@@ -127,11 +127,14 @@ export class ServiceConfig extends DatabaseConfig {
   @IsNotEmpty({ message: 'is required with KAFKA_SASL_MECHANISM' })
   KAFKA_SASL_PASSWORD?: string;
 
-  /** Partitions for topics a service creates when they are missing. */
+  /**
+   * Partitions for topics a service creates when they are missing: the most instances of a consumer that can share
+   * its work (docs/scaling.md). Topics that exist keep theirs.
+   */
   @IsInt()
   @Min(1)
   @Max(1000)
-  KAFKA_TOPIC_PARTITIONS: number = 3;
+  KAFKA_TOPIC_PARTITIONS: number = 12;
 
   /** Consumer group of this service; defaults to the service name. */
   @IsOptional()

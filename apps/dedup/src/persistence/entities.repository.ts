@@ -43,6 +43,8 @@ export interface Resolution {
   /** The record starts a new entity (`member.entityId`) of this kind. */
   newEntityKind?: string;
   possibleDuplicates: PossibleDuplicate[];
+  /** The record's place in its batch (0 alone): a new entity's `created_at` and a new `joined_at` are the transaction's start plus this many microseconds. */
+  position?: number;
 }
 
 export interface PossibleDuplicate {
@@ -59,7 +61,7 @@ export interface EntityRow {
   mergedInto: string | null;
 }
 
-interface MemberRow {
+export interface MemberRow {
   record_id: string;
   entity_id: string | null;
   kind: string;
@@ -75,7 +77,7 @@ interface MemberRow {
   withdrawn_at: Date | null;
 }
 
-const toMember = (row: MemberRow): Member => ({
+export const toMember = (row: MemberRow): Member => ({
   recordId: row.record_id,
   entityId: row.entity_id,
   kind: row.kind,
@@ -92,7 +94,7 @@ const toMember = (row: MemberRow): Member => ({
 });
 
 /** Rows read per blocking key: a very common key (a frequent name in a frequent year) cannot make one lookup scan thousands. */
-const ROWS_PER_KEY = 200;
+export const ROWS_PER_KEY = 200;
 
 /**
  * A statement Postgres parses and plans once per connection rather than at
@@ -101,7 +103,7 @@ const ROWS_PER_KEY = 200;
  * query to pg as it is, and pg takes a `{ name, text }` in a query's place;
  * results and errors (QueryFailedError) are as with plain text.
  */
-function named(name: string, text: string): string {
+export function named(name: string, text: string): string {
   return { name: `dedup.${name}`, text } as unknown as string;
 }
 
@@ -286,21 +288,21 @@ export class EntitiesRepository {
    */
   async saveResolution(
     manager: EntityManager,
-    { member, keys, newEntityKind, possibleDuplicates }: Resolution,
+    { member, keys, newEntityKind, possibleDuplicates, position = 0 }: Resolution,
   ): Promise<string[]> {
     const rows: { record_id: string }[] = await manager.query(
       named(
         'save-resolution',
         `WITH created AS (
-         INSERT INTO entities (entity_id, kind) SELECT $2::uuid, $12::text WHERE $12::text IS NOT NULL
+         INSERT INTO entities (entity_id, kind, created_at) SELECT $2::uuid, $12::text, now() + $17::int * interval '1 microsecond' WHERE $12::text IS NOT NULL
        ), saved AS (
-         INSERT INTO entity_members (record_id, entity_id, kind, owner, dissemination, record_version, facts, record, decision, score, explanation)
-         VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         INSERT INTO entity_members (record_id, entity_id, kind, owner, dissemination, record_version, facts, record, decision, score, explanation, joined_at)
+         VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6, $7, $8, $9, $10, $11, now() + $17::int * interval '1 microsecond')
          ON CONFLICT (record_id) DO UPDATE SET
            entity_id = EXCLUDED.entity_id, dissemination = EXCLUDED.dissemination, record_version = EXCLUDED.record_version,
            facts = EXCLUDED.facts, record = EXCLUDED.record, decision = EXCLUDED.decision, score = EXCLUDED.score,
            explanation = EXCLUDED.explanation,
-           joined_at = CASE WHEN entity_members.entity_id IS DISTINCT FROM EXCLUDED.entity_id THEN now() ELSE entity_members.joined_at END
+           joined_at = CASE WHEN entity_members.entity_id IS DISTINCT FROM EXCLUDED.entity_id THEN EXCLUDED.joined_at ELSE entity_members.joined_at END
          RETURNING record_id, entity_id, joined_at, withdrawn_at
        ), stale_keys AS (
          DELETE FROM member_keys WHERE record_id = $1::uuid AND key <> ALL ($13::text[])
@@ -330,6 +332,7 @@ export class EntitiesRepository {
         possibleDuplicates.map((duplicate) => duplicate.entityId),
         possibleDuplicates.map((duplicate) => duplicate.score),
         possibleDuplicates.map((duplicate) => JSON.stringify(duplicate.explanation)),
+        position,
       ],
     );
     return rows.map((row) => row.record_id);
@@ -380,7 +383,7 @@ export class EntitiesRepository {
 }
 
 /** A member's columns in the order entity_members' writes list them: record_id, entity_id, kind, owner, dissemination, record_version, facts, record, decision, score, explanation. */
-function memberValues(member: Omit<Member, 'joinedAt' | 'withdrawnAt'>): unknown[] {
+export function memberValues(member: Omit<Member, 'joinedAt' | 'withdrawnAt'>): unknown[] {
   return [
     member.recordId,
     member.entityId,

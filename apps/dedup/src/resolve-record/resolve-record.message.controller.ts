@@ -1,20 +1,48 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { RecordReceived, RecordWithdrawn, Topics } from '@crosscheck/contracts';
-import { Inbox, InboxOutcome, IncomingMessage } from '@crosscheck/messaging';
+import { BATCH, BatchedEvent, Inbox, InboxOutcome, IncomingMessage } from '@crosscheck/messaging';
+import { DedupConfig } from '../dedup.config';
+import { MemberStatistics } from '../persistence/member-statistics';
+import { ResolveBatchService } from './resolve-batch.service';
 import { ResolveRecordService } from './resolve-record.service';
 
 @Controller()
 export class ResolveRecordMessageController {
   constructor(
     private readonly inbox: Inbox,
+    private readonly resolveBatch: ResolveBatchService,
     private readonly resolveRecord: ResolveRecordService,
+    private readonly statistics: MemberStatistics,
+    private readonly config: DedupConfig,
   ) {}
 
-  /** New records and new versions of records (updates arrive here too, with a higher version). */
-  @EventPattern(Topics.recordsReceived)
-  async onRecordReceived(@Payload() event: RecordReceived, @Ctx() message: IncomingMessage): Promise<InboxOutcome> {
-    return this.inbox.runOnce(message, (transaction) => this.resolveRecord.resolve(transaction, event));
+  /**
+   * New records and new versions of records (updates arrive here too, with a higher version), a Kafka batch at a
+   * time, DEDUP_BATCH_RECORDS records per transaction (one claim, one candidate query, one write each); at 1, each
+   * record in a transaction of its own.
+   */
+  @EventPattern(Topics.recordsReceived, BATCH)
+  async onRecordsReceived(@Payload() batch: BatchedEvent<RecordReceived>[]): Promise<InboxOutcome[]> {
+    const outcomes: InboxOutcome[] = [];
+    const size = this.config.DEDUP_BATCH_RECORDS;
+    for (let start = 0; start < batch.length; start += size) {
+      const chunk = batch.slice(start, start + size);
+      const chunkOutcomes = await this.inbox.runOnceEach(chunk, (transaction, claimed) =>
+        size === 1
+          ? this.resolveRecord.resolve(transaction, claimed[0].payload, {
+              position: 0,
+              traceContext: claimed[0].message.traceContext,
+            })
+          : this.resolveBatch.resolveMany(
+              transaction,
+              claimed.map(({ payload, message }) => ({ event: payload, traceContext: message.traceContext })),
+            ),
+      );
+      outcomes.push(...chunkOutcomes);
+      if (chunkOutcomes.includes('processed')) await this.statistics.grew();
+    }
+    return outcomes;
   }
 
   @EventPattern(Topics.recordsWithdrawn)

@@ -21,41 +21,31 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { create, fromBinary, toBinary } from '@bufbuild/protobuf';
-import { timestampNow } from '@bufbuild/protobuf/wkt';
+import { fromBinary, toBinary } from '@bufbuild/protobuf';
 import { disseminationFromContract } from '@crosscheck/auth';
 import {
   RecordReceived,
-  RecordResolvedSchema,
   RecordWithdrawn,
   ResolutionDecision,
   SharedRecord,
   SharedRecordSchema,
-  Topics,
 } from '@crosscheck/contracts';
 import { Outbox } from '@crosscheck/messaging';
-import { FeatureEvidence, PairScore, RecordFacts, blockingKeys, scoreRecords } from '@crosscheck/resolution';
+import { PairScore, RecordFacts, blockingKeys } from '@crosscheck/resolution';
+import type { Context } from '@opentelemetry/api';
 import { EntityManager } from 'typeorm';
 import { DedupConfig } from '../dedup.config';
-import { Candidate, EntitiesRepository, Member, PossibleDuplicate } from '../persistence/entities.repository';
+import { EntitiesRepository, Member, PossibleDuplicate } from '../persistence/entities.repository';
+import { lockBlockingKeys } from '../persistence/resolution-locks';
+import { EntityEvidence, Thresholds, bestOf, bestPerEntity, decideAmong } from './entity-evidence';
 import { factsOfRecord, kindOfRecord } from './record-facts';
+import { ResolutionConflict } from './resolution-conflict';
+import { Placement, resolvedEvent } from './resolved-event';
 
-interface EntityEvidence extends PairScore {
-  entityId: string;
-  /** The lowest score against any of the entity's candidates. */
-  weakest: number;
-  /** The entity's members among the candidates. */
-  members: Candidate[];
-}
-
-interface Placement {
-  entityId: string;
-  /** The record starts this entity: it is created as the record is stored. */
-  isNew?: boolean;
-  decision: ResolutionDecision;
-  score: number;
-  explanation: FeatureEvidence[];
-  mergedEntityIds: string[];
+/** Where a record resolved inside a batch stands in it (resolve-batch.service.ts); a record resolved alone is at 0 and under the active trace. */
+export interface BatchPlace {
+  position: number;
+  traceContext?: Context;
 }
 
 @Injectable()
@@ -66,19 +56,32 @@ export class ResolveRecordService {
     private readonly config: DedupConfig,
   ) {}
 
-  async resolve(transaction: EntityManager, event: RecordReceived): Promise<void> {
-    const record = event.record;
-    if (!record) throw new Error('records.received.v1 without a record');
+  get thresholds(): Thresholds {
+    return {
+      sameAt: this.config.DEDUP_SAME_ENTITY_THRESHOLD,
+      reviewAt: this.config.DEDUP_REVIEW_THRESHOLD,
+      margin: this.config.DEDUP_AMBIGUITY_MARGIN,
+    };
+  }
+
+  /**
+   * Resolves one record, alone or in its place in a batch (whose transaction
+   * holds its keys' locks already: advisory locks are re-entrant).
+   */
+  async resolve(transaction: EntityManager, event: RecordReceived, place: BatchPlace = { position: 0 }): Promise<void> {
+    const record = recordOf(event);
+    const kind = kindOfRecord(record);
+    const facts = factsOfRecord(record);
+    const keys = blockingKeys(facts);
+    // Before any row lock, so that resolutions which could see each other take turns (resolution-locks.ts).
+    await lockBlockingKeys(transaction, [{ kind, keys }]);
     const known = await this.entities.lockMember(transaction, record.recordId);
     // An older version arriving late (say, replayed from a dead-letter topic) must not undo a newer one,
     // and a withdrawn record stays withdrawn whatever copy of it arrives after.
     if (known && (record.version <= known.recordVersion || known.withdrawnAt)) return;
 
-    const kind = kindOfRecord(record);
-    const facts = factsOfRecord(record);
-    const keys = blockingKeys(facts);
     const evidence = bestPerEntity(facts, await this.entities.candidates(transaction, kind, keys, record.recordId));
-    const { same, review } = this.decideAmong(evidence);
+    const { same, review } = decideAmong(evidence, this.thresholds);
 
     let placement: Placement;
     if (known?.entityId) {
@@ -91,7 +94,7 @@ export class ResolveRecordService {
           stays,
         );
       } else {
-        await this.leave(transaction, known, record);
+        await this.leave(transaction, known, record, place.traceContext);
         placement = await this.place(transaction, same, review);
       }
     } else {
@@ -118,54 +121,27 @@ export class ResolveRecordService {
       keys,
       newEntityKind: placement.isNew ? kind : undefined,
       possibleDuplicates: possible.map((entity) => toPossibleDuplicate(record.recordId, entity)),
+      position: place.position,
     });
-    await this.publish(
+    const possibleIds = possible.map((entity) => entity.entityId);
+    await this.outbox.enqueue(
       transaction,
-      record,
-      placement,
-      possible.map((entity) => entity.entityId),
-      memberRecordIds,
+      resolvedEvent(record, placement, possibleIds, memberRecordIds, place.traceContext),
     );
   }
 
   /** The record is withdrawn: it leaves its entity, and a late copy of it will be ignored. */
   async withdraw(transaction: EntityManager, event: RecordWithdrawn): Promise<void> {
+    // Its keys first, as resolving takes them: a resolution reading it as a candidate waits for the withdrawal.
+    const stored = await this.entities.findMember(transaction, event.recordId);
+    if (stored) await lockBlockingKeys(transaction, [{ kind: stored.kind, keys: blockingKeys(stored.facts) }]);
     const known = await this.entities.lockMember(transaction, event.recordId);
     if (known?.withdrawnAt) return;
     await this.entities.withdrawMember(transaction, event.recordId, event.version, event.owner);
     if (!known?.entityId || !known.record) return;
     await this.entities.lockEntities(transaction, [known.entityId]);
     const record = fromBinary(SharedRecordSchema, known.record);
-    await this.publish(
-      transaction,
-      record,
-      {
-        entityId: known.entityId,
-        decision: ResolutionDecision.LEFT_ENTITY,
-        score: 0,
-        explanation: [],
-        mergedEntityIds: [],
-      },
-      [],
-    );
-  }
-
-  /** Which entities the record is the same subject as, and which it only resembles. */
-  private decideAmong(evidence: EntityEvidence[]): { same: EntityEvidence[]; review: EntityEvidence[] } {
-    const {
-      DEDUP_SAME_ENTITY_THRESHOLD: sameAt,
-      DEDUP_REVIEW_THRESHOLD: reviewAt,
-      DEDUP_AMBIGUITY_MARGIN: margin,
-    } = this.config;
-    const joinable = evidence.filter((entity) => entity.score >= sameAt && entity.weakest >= reviewAt);
-    const resembling = evidence.filter((entity) => entity.score >= reviewAt && !joinable.includes(entity));
-    if (joinable.length <= 1) return { same: joinable, review: resembling };
-    const [top] = joinable;
-    const same = joinable.filter((entity) => entity === top || resembleEachOther(top, entity, sameAt));
-    const rivals = joinable.filter((entity) => !same.includes(entity));
-    if (rivals.length > 0 && top.score - rivals[0].score < margin)
-      return { same: [], review: [...joinable, ...resembling] };
-    return { same, review: [...rivals, ...resembling] };
+    await this.publishLeft(transaction, record, known.entityId);
   }
 
   /**
@@ -201,25 +177,7 @@ export class ResolveRecordService {
       );
     }
     // Created with the record's row (saveResolution), in the same statement.
-    const entityId = randomUUID();
-    const nearest = review[0];
-    return nearest
-      ? {
-          entityId,
-          isNew: true,
-          decision: ResolutionDecision.POSSIBLE_DUPLICATE,
-          score: nearest.score,
-          explanation: nearest.features,
-          mergedEntityIds: [],
-        }
-      : {
-          entityId,
-          isNew: true,
-          decision: ResolutionDecision.NEW_ENTITY,
-          score: 0,
-          explanation: [],
-          mergedEntityIds: [],
-        };
+    return newEntityPlacement(review);
   }
 
   /** Joins the oldest of the entities; the others merge into it. */
@@ -229,7 +187,10 @@ export class ResolveRecordService {
     decision: ResolutionDecision,
     evidence: PairScore,
   ): Promise<Placement> {
-    const [survivor, ...merged] = await this.entities.lockEntities(transaction, [...new Set(entityIds)]);
+    const locked = await this.entities.lockEntities(transaction, [...new Set(entityIds)]);
+    const mergedAway = locked.find((entity) => entity.mergedInto);
+    if (mergedAway) throw new ResolutionConflict(mergedAway.entityId);
+    const [survivor, ...merged] = locked;
     const mergedEntityIds = merged.map((entity) => entity.entityId);
     await this.entities.merge(transaction, survivor.entityId, mergedEntityIds);
     return {
@@ -242,83 +203,65 @@ export class ResolveRecordService {
   }
 
   /** A new version no longer resembles its entity: it leaves, and the entity hears of it. */
-  private async leave(transaction: EntityManager, known: Member, record: SharedRecord): Promise<void> {
+  private async leave(
+    transaction: EntityManager,
+    known: Member,
+    record: SharedRecord,
+    traceContext?: Context,
+  ): Promise<void> {
     const entityId = known.entityId!;
     await this.entities.lockEntities(transaction, [entityId]);
     await this.entities.saveMember(transaction, { ...known, entityId: null }, []);
     const previous = known.record ? fromBinary(SharedRecordSchema, known.record) : record;
-    await this.publish(
-      transaction,
-      previous,
-      { entityId, decision: ResolutionDecision.LEFT_ENTITY, score: 0, explanation: [], mergedEntityIds: [] },
-      [],
-    );
+    await this.publishLeft(transaction, previous, entityId, traceContext);
   }
 
-  /** `memberRecordIds`: the entity's live members after the change, when the caller has them already. */
-  private async publish(
+  private async publishLeft(
     transaction: EntityManager,
     record: SharedRecord,
-    placement: Placement,
-    possibleDuplicateEntityIds: string[],
-    memberRecordIds?: string[],
+    entityId: string,
+    traceContext?: Context,
   ): Promise<void> {
-    await this.outbox.enqueue(transaction, {
-      topic: Topics.recordsResolved,
-      key: placement.entityId,
-      schema: RecordResolvedSchema,
-      message: create(RecordResolvedSchema, {
-        entityId: placement.entityId,
-        record,
-        memberRecordIds: memberRecordIds ?? (await this.entities.memberRecordIds(transaction, placement.entityId)),
-        decision: placement.decision,
-        score: placement.score,
-        explanation: placement.explanation,
-        mergedEntityIds: placement.mergedEntityIds,
-        possibleDuplicateEntityIds,
-        resolvedAt: timestampNow(),
-      }),
-    });
+    const placement: Placement = {
+      entityId,
+      decision: ResolutionDecision.LEFT_ENTITY,
+      score: 0,
+      explanation: [],
+      mergedEntityIds: [],
+    };
+    const memberRecordIds = await this.entities.memberRecordIds(transaction, entityId);
+    await this.outbox.enqueue(transaction, resolvedEvent(record, placement, [], memberRecordIds, traceContext));
   }
 }
 
-/** Each entity's best and weakest score among the candidates, best entities first. */
-function bestPerEntity(facts: RecordFacts, candidates: Candidate[]): EntityEvidence[] {
-  const best = new Map<string, EntityEvidence>();
-  for (const candidate of candidates) {
-    const pair = scoreRecords(facts, candidate.facts);
-    if (!pair) continue;
-    const current = best.get(candidate.entityId);
-    if (!current) {
-      best.set(candidate.entityId, {
-        entityId: candidate.entityId,
-        ...pair,
-        weakest: pair.score,
-        members: [candidate],
-      });
-      continue;
-    }
-    current.members.push(candidate);
-    current.weakest = Math.min(current.weakest, pair.score);
-    if (pair.score > current.score) Object.assign(current, pair);
-  }
-  return [...best.values()].sort((a, b) => b.score - a.score);
+export function recordOf(event: RecordReceived): SharedRecord {
+  if (!event.record) throw new Error('records.received.v1 without a record');
+  return event.record;
 }
 
-/** Two entities are one subject when some member of one reaches the threshold against some member of the other. */
-function resembleEachOther(a: EntityEvidence, b: EntityEvidence, threshold: number): boolean {
-  return a.members.some((x) => b.members.some((y) => (scoreRecords(x.facts, y.facts)?.score ?? 0) >= threshold));
+/** A record that joins no entity starts one, a possible duplicate of the nearest it resembles. */
+export function newEntityPlacement(review: EntityEvidence[]): Placement {
+  const entityId = randomUUID();
+  const nearest = review[0];
+  return nearest
+    ? {
+        entityId,
+        isNew: true,
+        decision: ResolutionDecision.POSSIBLE_DUPLICATE,
+        score: nearest.score,
+        explanation: nearest.features,
+        mergedEntityIds: [],
+      }
+    : {
+        entityId,
+        isNew: true,
+        decision: ResolutionDecision.NEW_ENTITY,
+        score: 0,
+        explanation: [],
+        mergedEntityIds: [],
+      };
 }
 
-function bestOf(facts: RecordFacts, members: Member[]): PairScore | undefined {
-  let best: PairScore | undefined;
-  for (const member of members) {
-    const pair = scoreRecords(facts, member.facts);
-    if (pair && (!best || pair.score > best.score)) best = pair;
-  }
-  return best;
-}
-
-function toPossibleDuplicate(recordId: string, entity: EntityEvidence): PossibleDuplicate {
+export function toPossibleDuplicate(recordId: string, entity: EntityEvidence): PossibleDuplicate {
   return { recordId, entityId: entity.entityId, score: entity.score, explanation: entity.features };
 }

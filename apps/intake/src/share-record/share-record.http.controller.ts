@@ -1,6 +1,15 @@
-import { Controller, HttpStatus, Post, Res } from '@nestjs/common';
+import { Controller, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Audited, Caller, CurrentCaller, RateLimited, RequireRoles } from '@crosscheck/auth';
+import {
+  Audited,
+  AuditLog,
+  auditSuccessWithin,
+  AuthenticatedRequest,
+  Caller,
+  CurrentCaller,
+  RateLimited,
+  RequireRoles,
+} from '@crosscheck/auth';
 import { OpenApiOperation, SchemaBody } from '@crosscheck/runtime';
 import { recordView } from '../model/record.view';
 import { ShareRecordInput, shareRecordInput } from './share-record.schema';
@@ -9,9 +18,12 @@ import { ShareRecordService } from './share-record.service';
 @Controller('v1/records')
 @RequireRoles('agency')
 export class ShareRecordHttpController {
-  constructor(private readonly shareRecord: ShareRecordService) {}
+  constructor(
+    private readonly shareRecord: ShareRecordService,
+    private readonly audit: AuditLog,
+  ) {}
 
-  /** 201 for a new record or a new version; 200 with the stored record when nothing changed. */
+  /** 201 for a new record or a new version; 200 with the stored record when nothing changed. The audit line commits with the record. */
   @Post()
   @Audited('record.share')
   @RateLimited('records')
@@ -19,10 +31,14 @@ export class ShareRecordHttpController {
   async share(
     @CurrentCaller() caller: Caller,
     @SchemaBody(shareRecordInput) input: ShareRecordInput,
+    @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const { outcome, record, warnings } = await this.shareRecord.share(caller.agency, input);
-    response.status(outcome === 'unchanged' ? HttpStatus.OK : HttpStatus.CREATED);
+    const statusOf = (outcome: string) => (outcome === 'unchanged' ? HttpStatus.OK : HttpStatus.CREATED);
+    const { outcome, record, warnings } = await this.shareRecord.share(caller.agency, input, (transaction, result) =>
+      auditSuccessWithin(this.audit, request, transaction, statusOf(result.outcome), [result.record.recordId]),
+    );
+    response.status(statusOf(outcome));
     response.setHeader('Location', `/v1/records/${record.recordId}`);
     return { outcome, record: recordView(record), warnings };
   }

@@ -26,8 +26,17 @@ export class ShareRecordService {
     private readonly config: IntakeConfig,
   ) {}
 
-  share(owner: string, input: ShareRecordInput): Promise<ShareResult> {
-    return this.dataSource.transaction((transaction) => this.shareIn(transaction, owner, input));
+  /** `audit` writes the request's audit line in the record's transaction, once the outcome is known. */
+  share(
+    owner: string,
+    input: ShareRecordInput,
+    audit?: (transaction: EntityManager, result: ShareResult) => Promise<void>,
+  ): Promise<ShareResult> {
+    return this.dataSource.transaction(async (transaction) => {
+      const result = await this.shareIn(transaction, owner, input);
+      await audit?.(transaction, result);
+      return result;
+    });
   }
 
   async shareIn(transaction: EntityManager, owner: string, input: ShareRecordInput): Promise<ShareResult> {
