@@ -8,7 +8,9 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'csv-parse/sync';
 
-export const DATASETS = path.resolve(__dirname, '..', '..', '..', 'shared', 'datasets');
+/** `../shared/datasets` beside the checkout; CROSSCHECK_DATASETS names another place (a worktree elsewhere). */
+export const DATASETS =
+  process.env.CROSSCHECK_DATASETS ?? path.resolve(__dirname, '..', '..', '..', 'shared', 'datasets');
 
 /** netranslit's scripts, by file name, with the ISO 15924 code a record would give. */
 export const CROSS_SCRIPTS = {

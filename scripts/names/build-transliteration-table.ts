@@ -30,7 +30,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { foldHan } from '../../libs/resolution/src/names/learned/han-forms';
+import { LearnedModel, MAX_CHUNK, modelUnits } from '../../libs/resolution/src/names/learned/model-letters';
 
 const root = path.resolve(__dirname, '../..');
 const args = process.argv.slice(2);
@@ -42,7 +42,6 @@ const DATASETS = path.resolve(root, option('datasets', '../shared/datasets'));
 const ROUNDS = Number(option('rounds', '4'));
 const OUTPUT = path.join(root, 'libs/resolution/src/names/learned/transliteration-table.generated.ts');
 
-const MAX_CHUNK = 4;
 const MAX_SOURCE = 16;
 const MAX_LATIN = 24;
 /** Least weight for a context to be kept: trigram, bigram; and the least share of it its chunk must have. */
@@ -55,6 +54,8 @@ const MIN_EMISSION = 0.01;
 const NOISE_LOG_MARGIN = 2.5;
 const START = '^';
 const END = '$';
+/** Between the units of a context while counting (a unit may be two characters: Hebrew צ'). */
+const SEPARATOR = '\u0001';
 
 interface Pair {
   source: string[];
@@ -63,7 +64,7 @@ interface Pair {
 }
 
 /** Model name → its training files (netranslit script names; Arabic adds Google's pairs). */
-const MODELS: Record<string, { netranslit: string[]; ar2en?: boolean }> = {
+const MODELS: Record<LearnedModel, { netranslit: string[]; ar2en?: boolean }> = {
   arabic: { netranslit: ['arabic'], ar2en: true },
   hebrew: { netranslit: ['hebrew'] },
   russian: { netranslit: ['russian'] },
@@ -75,22 +76,15 @@ const MODELS: Record<string, { netranslit: string[]; ar2en?: boolean }> = {
 
 const MARKS = /\p{M}/gu;
 const NOT_LATIN_LETTER = /[^a-z]/g;
-const SOURCE_NOISE = /[\s\p{M}\p{P}\p{Z}ー]/gu;
 
 function latinOf(text: string): string {
   return text.normalize('NFD').replace(MARKS, '').toLowerCase().replace(NOT_LATIN_LETTER, '');
 }
 
-/** The name's characters as the engine reads them: Chinese Han folded to simplified forms, which the engine reads too. */
-function sourceOf(text: string, model: string): string[] {
-  const letters = text.normalize('NFKC').replace(SOURCE_NOISE, '');
-  return [...(model === 'chinese' ? foldHan(letters) : letters)];
-}
-
-function readPairs(model: string): Pair[] {
+function readPairs(model: LearnedModel): Pair[] {
   const pairs: Pair[] = [];
   const add = (sourceText: string, latinText: string, count: number) => {
-    const source = sourceOf(sourceText, model);
+    const source = modelUnits(sourceText, model);
     const latin = latinOf(latinText);
     if (source.length === 0 || latin.length === 0 || source.length > MAX_SOURCE || latin.length > MAX_LATIN) return;
     if (latin.length > source.length * MAX_CHUNK) return;
@@ -233,7 +227,7 @@ function argmax(row: Map<string, number>): { chunk: string; weight: number; tota
  * Lines `level TAB context TAB chunk` of one model; levels: 1 character, L left+character, R character+right, 3 both;
  * and `P TAB character TAB chunk TAB probability`, the emissions EM learned.
  */
-function buildModel(model: string): { lines: string[]; pairs: number; aligned: number } {
+function buildModel(model: LearnedModel): { lines: string[]; pairs: number; aligned: number } {
   const pairs = readPairs(model);
   let emissions: Emissions | undefined;
   for (let round = 0; round < ROUNDS; round++) emissions = emRound(pairs, emissions);
@@ -253,9 +247,9 @@ function buildModel(model: string): { lines: string[]; pairs: number; aligned: n
     for (let i = 0; i < pair.source.length; i++) {
       const [before, char, after] = [chars[i], chars[i + 1], chars[i + 2]];
       count(unigram, char, chunks[i], pair.weight);
-      count(left, before + char, chunks[i], pair.weight);
-      count(right, char + after, chunks[i], pair.weight);
-      count(trigram, before + char + after, chunks[i], pair.weight);
+      count(left, before + SEPARATOR + char, chunks[i], pair.weight);
+      count(right, char + SEPARATOR + after, chunks[i], pair.weight);
+      count(trigram, before + SEPARATOR + char + SEPARATOR + after, chunks[i], pair.weight);
     }
   }
   const lines: string[] = [];
@@ -278,18 +272,19 @@ function buildModel(model: string): { lines: string[]; pairs: number; aligned: n
     for (const [context, row] of table) {
       const best = argmax(row);
       if (best.total < MIN_BIGRAM || best.weight < best.total * MIN_SHARE) continue;
-      const char = level === 'L' ? [...context].slice(-1)[0] : [...context][0];
+      const [first, second] = context.split(SEPARATOR);
+      const char = level === 'L' ? second : first;
       if (best.chunk === unigramChunk.get(char)) continue;
-      kept[level].set(context, best.chunk);
-      lines.push(`${level}\t${context}\t${best.chunk}`);
+      kept[level].set(first + second, best.chunk);
+      lines.push(`${level}\t${first + second}\t${best.chunk}`);
     }
   }
   for (const [context, row] of trigram) {
     const best = argmax(row);
     if (best.total < MIN_TRIGRAM || best.weight < best.total * MIN_SHARE) continue;
-    const [before, char, after] = [...context];
+    const [before, char, after] = context.split(SEPARATOR);
     const backoff = kept.R.get(char + after) ?? kept.L.get(before + char) ?? unigramChunk.get(char);
-    if (best.chunk !== backoff) lines.push(`3\t${context}\t${best.chunk}`);
+    if (best.chunk !== backoff) lines.push(`3\t${before + char + after}\t${best.chunk}`);
   }
   return { lines, pairs: pairs.length, aligned };
 }
@@ -297,7 +292,7 @@ function buildModel(model: string): { lines: string[]; pairs: number; aligned: n
 function main(): void {
   const sections: string[] = [];
   const summary: string[] = [];
-  for (const model of Object.keys(MODELS)) {
+  for (const model of Object.keys(MODELS) as LearnedModel[]) {
     const started = Date.now();
     const { lines, pairs, aligned } = buildModel(model);
     sections.push(`#${model}`, ...lines.sort());
@@ -311,7 +306,7 @@ function main(): void {
   const calibrated: string[] = [];
   for (const line of sections) {
     calibrated.push(line);
-    if (line.startsWith('#')) calibrated.push(`C\t${otherPersonLogRatio(line.slice(1)).toFixed(3)}`);
+    if (line.startsWith('#')) calibrated.push(`C\t${otherPersonLogRatio(line.slice(1) as LearnedModel).toFixed(3)}`);
   }
   writeTable(calibrated, summary);
 }
@@ -321,7 +316,7 @@ const CALIBRATION_QUANTILE = 0.995;
 const CALIBRATION_PAIRS = 3000;
 
 /** The log ratio 99.5% of training names paired with another training name's Latin spelling stay under. */
-function otherPersonLogRatio(model: string): number {
+function otherPersonLogRatio(model: LearnedModel): number {
   // Loaded here, after the table is written, so it reads the new table.
   const { alignmentLogRatio } =
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -331,7 +326,7 @@ function otherPersonLogRatio(model: string): number {
   for (let i = 0; i < CALIBRATION_PAIRS && i < pairs.length; i++) {
     const other = pairs[(i * 7919 + 104729) % pairs.length];
     if (other.latin === pairs[i].latin) continue;
-    const ratio = alignmentLogRatio(pairs[i].source.join(''), other.latin, model as never);
+    const ratio = alignmentLogRatio(pairs[i].source.join(''), other.latin, model);
     if (ratio !== undefined) ratios.push(ratio);
   }
   ratios.sort((a, b) => a - b);

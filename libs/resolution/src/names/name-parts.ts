@@ -47,6 +47,12 @@ export interface NameForm {
    * character by character, since one character apart is another person.
    */
   native?: string;
+  /**
+   * Names in another alphabet or a syllabary (Cyrillic, Greek, Arabic, Hebrew,
+   * kana) in their own letters, word by word (lower case, marks and
+   * apostrophes gone): two names written in one such script are compared in it.
+   */
+  writtenWords?: string[];
   parts: NamePart[];
 }
 
@@ -153,6 +159,20 @@ function nativeOf(written: string, detected: ScriptCode): string | undefined {
   return letters ? foldHan(letters) : undefined;
 }
 
+/** Scripts other than Latin whose names are compared word by word in their letters when both sides wrote them (see same-script.ts). */
+const ALPHABETS = new Set<ScriptCode>(['Cyrl', 'Grek', 'Arab', 'Hebr', 'Jpan']);
+const NOT_LETTERS = /[^\p{L}\p{N}]+/u;
+
+function writtenWordsOf(written: string): string[] {
+  return written
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(MARKS, '')
+    .replace(APOSTROPHES, '')
+    .split(NOT_LETTERS)
+    .filter((word) => word.length > 0);
+}
+
 /** A name given as given and family names, so each part knows its role. */
 export function nameFormOfParts(given: string, family: string, options: { alias?: boolean } = {}): NameForm {
   return formOf(
@@ -188,6 +208,7 @@ function formOf(
   if (alias) form.alias = true;
   const native = nativeOf(written, detected);
   if (native) form.native = native;
+  else if (ALPHABETS.has(detected)) form.writtenWords = writtenWordsOf(written);
   return form;
 }
 

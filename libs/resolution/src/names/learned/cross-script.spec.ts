@@ -16,6 +16,15 @@ describe('names across scripts', () => {
     ['Greek', 'Nikolaos Papadopoulos', 'Νικόλαος Παπαδόπουλος', 'Grek', 1, 'romanised'],
     ['Arabic', 'Mannerheim', 'مانرهايم', 'Arab', 0.9, 'learned transliteration'],
     ['Hebrew', 'Liebgold', 'ליבגולד', 'Hebr', 0.9, 'learned transliteration'],
+    [
+      'Hebrew, letters with an apostrophe for a geresh',
+      'Giacchino',
+      "ג'יאצ'ינו",
+      'Hebr',
+      0.9,
+      'learned transliteration',
+    ],
+    ['Hebrew, a letter with a geresh', 'Chaplygin', 'צ׳פליגין', 'Hebr', 0.9, 'learned transliteration'],
     ['Hangul, a foreign name', 'Rickles', '리클스', 'Kore', 0.9, 'learned transliteration'],
     ['katakana', 'Rickles', 'リクルス', 'Jpan', 0.7, 'learned transliteration'],
     ['Han, a foreign name (traditional)', 'Isabella', '伊莎貝拉', 'Hani', 0.7, 'learned transliteration'],
@@ -44,6 +53,35 @@ describe('names in the same non-Latin script', () => {
     ['Hangul names one character apart', '김민준', '김민중', 0.5],
   ])('%s', (_case, a, b, score) => {
     expect(compareNames(nameFormsOf(a), nameFormsOf(b))!.score).toBe(score);
+  });
+
+  // Near neighbours: names of one script a letter or two apart whose Latin spellings differ; a name alone reaching
+  // 0.7 would be a `possible`.
+  it.each([
+    ['Cyrillic, one letter apart', 'Геден', 'Гедин', 'Cyrl'],
+    ['Cyrillic, two letters apart', 'Харриет', 'Харрин', 'Cyrl'],
+    ['Cyrillic, a letter dropped from a long name', 'Тадамицу', 'Тадаацу', 'Cyrl'],
+    ['Greek, one letter apart', 'Νίκος', 'Νίκας', 'Grek'],
+    ['Arabic, Muhammad and Mahmud', 'محمد', 'محمود', 'Arab'],
+    ['Hebrew, one letter apart', 'דוד', 'דור', 'Hebr'],
+    ['katakana, Smith and Schmidt', 'スミス', 'スミット', 'Jpan'],
+    ['a family name shared, the given names a letter apart', 'Иван Петров', 'Иона Петров', 'Cyrl'],
+  ])('%s: %s and %s stay other names', (_case, a, b, script) => {
+    expect(compareNames(nameFormsOf(a, { script }), nameFormsOf(b, { script }))!.score).toBeLessThan(0.7);
+  });
+
+  it('says the letters differ where the romanisations alone would agree', () => {
+    const agreement = compareNames(nameFormsOf('Геден', { script: 'Cyrl' }), nameFormsOf('Гедин', { script: 'Cyrl' }))!;
+    expect(agreement).toEqual({ score: 0.5, detail: expect.stringContaining('"Геден" ≠ "Гедин": other letters') });
+  });
+
+  it.each([
+    ['one name', 'Иван Петров', 'Иван Петров', 'Cyrl', 1],
+    ['a middle name on one side only', 'Иван Петров', 'Иван Сергеевич Петров', 'Cyrl', 0.85],
+    ['a typo in a long word', 'Наталья Петрова', 'Наталия Петрова', 'Cyrl', 0.9],
+    ['vowel points on one side', 'דָּוִד כהן', 'דוד כהן', 'Hebr', 1],
+  ])('%s: %s ~ %s', (_case, a, b, script, least) => {
+    expect(compareNames(nameFormsOf(a, { script }), nameFormsOf(b, { script }))!.score).toBeGreaterThanOrEqual(least);
   });
 
   it('compares in the characters even when a Latin spelling of both reads the same', () => {

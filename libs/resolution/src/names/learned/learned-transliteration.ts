@@ -13,11 +13,10 @@
  * both neighbours, then the right one, then the left one, then alone.
  * Characters the table does not know are left to the rule-based romanisation.
  */
-import { foldHan } from './han-forms';
+import { LearnedModel, MAX_CHUNK, modelUnits, modelWords } from './model-letters';
 import { TRANSLITERATION_TABLE } from './transliteration-table.generated';
 
-/** The learned models: one per script, kana and kanji as Japanese writes them. */
-export type LearnedModel = 'arabic' | 'hebrew' | 'russian' | 'korean' | 'katakana' | 'japanese' | 'chinese';
+export type { LearnedModel } from './model-letters';
 
 interface ModelTable {
   /** How likely each Latin chunk is for a character (EM's emissions), and the log of the likeliest. */
@@ -33,8 +32,6 @@ interface ModelTable {
 
 const START = '^';
 const END = '$';
-const WORD_BREAK = /[\s\p{P}\p{Z}]+/u;
-const MARKS_AND_LENGTH = /[\p{M}ー]/gu;
 
 let tables: Map<string, ModelTable> | undefined;
 
@@ -91,19 +88,10 @@ export function learnedLatin(text: string, model: LearnedModel): string {
     .join(' ');
 }
 
-/** Each word of the name as the model reads it (lower case; Han folded to simplified for `chinese`) with its learned Latin spelling. */
+/** Each word of the name as the model reads it (see model-letters.ts) with its learned Latin spelling. */
 export function learnedWords(text: string, model: LearnedModel): { word: string; latin: string }[] {
   const table = tableOf(model);
-  return text
-    .split(WORD_BREAK)
-    .map((written) => readingOf(written, model))
-    .filter((word) => word.length > 0)
-    .map((word) => ({ word, latin: learnedWord([...word], table) }));
-}
-
-function readingOf(word: string, model: LearnedModel): string {
-  const normalized = word.normalize('NFKC').toLowerCase().replace(MARKS_AND_LENGTH, '');
-  return model === 'chinese' ? foldHan(normalized) : normalized;
+  return modelWords(text, model).map((units) => ({ word: units.join(''), latin: learnedWord(units, table) }));
 }
 
 function learnedWord(chars: string[], table: ModelTable): string {
@@ -122,9 +110,8 @@ function learnedWord(chars: string[], table: ModelTable): string {
   return out;
 }
 
-const MAX_CHUNK = 4;
 /** A chunk the table does not have for a character: a spelling the data never showed, not an impossible one; by length. */
-const UNSEEN_CHUNK = [1e-4, 1e-4, 1e-4, 1e-6];
+const UNSEEN_CHUNK = [1e-4, 1e-4, 1e-4, 1e-6, 1e-8, 1e-10];
 
 /**
  * How well a Latin word aligns to a word in another script under the learned
@@ -135,7 +122,7 @@ const UNSEEN_CHUNK = [1e-4, 1e-4, 1e-4, 1e-6];
  */
 export function alignmentLogRatio(word: string, latin: string, model: LearnedModel): number | undefined {
   const table = tableOf(model);
-  const source = [...readingOf(word, model)];
+  const source = modelUnits(word, model);
   const n = source.length;
   const m = latin.length;
   if (n === 0 || m === 0) return undefined;
@@ -177,7 +164,7 @@ const BEAM = 8;
 export function learnedSpellings(word: string, model: LearnedModel, count: number): string[] {
   const table = tableOf(model);
   let beam: { text: string; logProbability: number }[] = [{ text: '', logProbability: 0 }];
-  for (const char of readingOf(word, model)) {
+  for (const char of modelUnits(word, model)) {
     const row = table.emissions.get(char);
     if (!row) continue;
     const next: { text: string; logProbability: number }[] = [];
