@@ -13,7 +13,7 @@
  * both neighbours, then the right one, then the left one, then alone.
  * Characters the table does not know are left to the rule-based romanisation.
  */
-import { LearnedModel, MAX_CHUNK, modelUnits, modelWords } from './model-letters';
+import { alignedLatin, LearnedModel, MAX_CHUNK, modelUnits, modelWords } from './model-letters';
 import { TRANSLITERATION_TABLE } from './transliteration-table.generated';
 
 export type { LearnedModel } from './model-letters';
@@ -22,6 +22,8 @@ interface ModelTable {
   /** How likely each Latin chunk is for a character (EM's emissions), and the log of the likeliest. */
   emissions: Map<string, Map<string, number>>;
   bestLog: Map<string, number>;
+  /** How likely each Latin letter is to be written with no character (the r of non-rhotic English). */
+  insertions: Map<string, number>;
   /** The log ratio that 99.5% of Latin names of other people stay under (see alignmentSimilarity); -3 until calibrated. */
   otherPersonLogRatio: number;
   single: Map<string, string>;
@@ -43,6 +45,7 @@ function loadTables(): Map<string, ModelTable> {
       current = {
         emissions: new Map(),
         bestLog: new Map(),
+        insertions: new Map(),
         otherPersonLogRatio: -3,
         single: new Map(),
         left: new Map(),
@@ -56,6 +59,10 @@ function loadTables(): Map<string, ModelTable> {
     if (!current || context === undefined) continue;
     if (level === 'C') {
       current.otherPersonLogRatio = Number(context);
+      continue;
+    }
+    if (level === 'I') {
+      current.insertions.set(context, Number(chunk));
       continue;
     }
     if (level === 'P') {
@@ -120,9 +127,10 @@ const UNSEEN_CHUNK = [1e-4, 1e-4, 1e-4, 1e-6, 1e-8, 1e-10];
  * 0 when the Latin word is the likeliest spelling; more negative the less
  * likely it is. Undefined when the model knows none of the word's characters.
  */
-export function alignmentLogRatio(word: string, latin: string, model: LearnedModel): number | undefined {
+export function alignmentLogRatio(word: string, written: string, model: LearnedModel): number | undefined {
   const table = tableOf(model);
   const source = modelUnits(word, model);
+  const latin = alignedLatin(written);
   const n = source.length;
   const m = latin.length;
   if (n === 0 || m === 0) return undefined;
@@ -134,10 +142,15 @@ export function alignmentLogRatio(word: string, latin: string, model: LearnedMod
     bestLog += best ?? Math.log(UNSEEN_CHUNK[1]);
   }
   if (known === 0) return undefined;
+  const insertion = new Float64Array(m);
+  for (let j = 0; j < m; j++) insertion[j] = table.insertions.get(latin[j]) ?? 0;
   let previous = new Float64Array(m + 1);
   let next = new Float64Array(m + 1);
   previous[0] = 1;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i <= n; i++) {
+    // Letters written with no character, before the next character's chunk (or after the last).
+    for (let j = 0; j < m; j++) if (previous[j] !== 0) previous[j + 1] += previous[j] * insertion[j];
+    if (i === n) break;
     next.fill(0);
     const row = table.emissions.get(source[i]);
     for (let j = 0; j <= m; j++) {

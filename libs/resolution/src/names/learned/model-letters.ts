@@ -51,3 +51,14 @@ function unitsOf(word: string): string[] {
 export function modelUnits(text: string, model: LearnedModel): string[] {
   return modelWords(text, model).flat();
 }
+
+const DOUBLED = /(.)\1+/g;
+
+/**
+ * A Latin spelling as the models align it: doubled letters once (Latin
+ * orthography doubles letters where other scripts write one sound: Giacchino,
+ * Crapper, Kaarlo).
+ */
+export function alignedLatin(latin: string): string {
+  return latin.replace(DOUBLED, '$1');
+}
