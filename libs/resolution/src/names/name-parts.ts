@@ -124,6 +124,7 @@ export function nameFormsOf(written: string, options: { script?: string; alias?:
 }
 
 const HAS_KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const CHINESE_HAN = new Set(['Hani', 'Hans', 'Hant']);
 const HAS_HAN = /\p{Script=Han}/u;
 const NATIVE_LETTERS = /[\p{Script=Han}\p{Script=Hangul}]/gu;
 
@@ -141,7 +142,8 @@ function learnedModelsOf(written: string, detected: ScriptCode, given?: string):
     case 'Jpan':
       return HAS_HAN.test(written) ? ['japanese'] : ['katakana'];
     case 'Hani':
-      return given === 'Jpan' ? ['japanese'] : ['chinese', 'japanese'];
+      // ISO 15924: Jpan is Japanese; Hani, Hans and Hant are Han as Chinese writes it. Without a code, either.
+      return given === 'Jpan' ? ['japanese'] : given && CHINESE_HAN.has(given) ? ['chinese'] : ['chinese', 'japanese'];
     default:
       return [];
   }

@@ -36,6 +36,17 @@ describe('names across scripts', () => {
     expect(agreement.detail).toContain(`(${route})`);
   });
 
+  it.each([
+    ['Hani', 'Chinese', 1],
+    ['Hant', 'Chinese', 1],
+    ['Jpan', 'Japanese', 1],
+    ['', 'Chinese and Japanese', 2],
+  ])('reads Han given as %j with the %s model (%d learned forms)', (script, _models, count) => {
+    const forms = nameFormsOf('伊莎貝拉', { script }).filter((form) => form.route === 'learned');
+    expect(forms).toHaveLength(count);
+    if (script.startsWith('Han')) expect(forms[0].parts).toEqual([expect.objectContaining({ text: 'isabela' })]);
+  });
+
   it('reads a name in capitals as in lower case', () => {
     expect(learnedLatin('ВЛАДИМИР', 'russian')).toBe(learnedLatin('владимир', 'russian'));
   });
