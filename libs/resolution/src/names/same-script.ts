@@ -7,8 +7,11 @@
  * - Han and Hangul: the same characters in any order (simplified and
  *   traditional folded) are one name; any other character is another name.
  * - Alphabets and syllabaries (Cyrillic, Greek, Arabic, Hebrew, kana): word
- *   by word, each word of the shorter name must be a word of the other; one
- *   edit is taken for a typo only in a long word (LONG_WORD letters or more).
+ *   by word, each word of the shorter name must be a word of the other or
+ *   one slip of the pen from it (a letter replaced, added, dropped or swapped
+ *   with the next) in a word of TYPO_MIN_LETTERS letters or more. Two letters
+ *   apart, or one in a shorter word, is another name; a slip is then scored
+ *   on the romanisations as any spelling of one name is.
  */
 import { NameForm } from './name-parts';
 import { editDistance } from './phonetics';
@@ -21,8 +24,13 @@ export interface SameScriptVerdict {
   right: NameForm;
 }
 
-/** A word this long may differ by one edit and stay the same name (Наталья / Наталия): a typo, not another name. */
-const LONG_WORD = 7;
+/**
+ * A word this long may differ by one edit and stay the same name (Наталья / Наталия, דוד / דור typed):
+ * records written in one script differ by slips of the pen. Longer minimums reject more near neighbours
+ * (on netranslit's train split, 1–3 % of names one or two letters apart still reach `possible` at 3 letters,
+ * 0.3–1.3 % at 5) but also typos in short names, which are many in Hebrew and Arabic.
+ */
+const TYPO_MIN_LETTERS = 3;
 
 /** How the two names compare in the script both wrote them in; undefined when no form of each shares a non-Latin script. */
 export function compareSameScript(left: NameForm[], right: NameForm[]): SameScriptVerdict | undefined {
@@ -53,7 +61,7 @@ function sortedCharacters(text: string): string {
   return [...text].sort().join('');
 }
 
-/** Each word of the shorter name paired with a distinct word of the other, equal or one edit apart when long. */
+/** Each word of the shorter name paired with a distinct word of the other, equal or one slip apart. */
 function sameWords(a: string[], b: string[]): boolean {
   const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
   const used = new Array<boolean>(longer.length).fill(false);
@@ -62,7 +70,7 @@ function sameWords(a: string[], b: string[]): boolean {
     if (partner < 0)
       partner = longer.findIndex(
         (other, index) =>
-          !used[index] && Math.min(word.length, other.length) >= LONG_WORD && editDistance(word, other, 1) <= 1,
+          !used[index] && Math.min(word.length, other.length) >= TYPO_MIN_LETTERS && editDistance(word, other, 1) <= 1,
       );
     if (partner < 0) return false;
     used[partner] = true;
