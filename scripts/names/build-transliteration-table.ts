@@ -26,11 +26,17 @@
  * of them stay under is kept (`C` line) as the point where learned alignment
  * stops counting as the same name (see alignmentSimilarity).
  *
- * Options: --datasets DIR (../shared/datasets) --rounds N (4)
+ * Options: --datasets DIR (../shared/datasets) --rounds N (4) --models korean,chinese (all; the
+ * others are kept from the table as it is)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { foldHan } from '../../libs/resolution/src/names/learned/han-forms';
+import {
+  alignedLatin,
+  LearnedModel,
+  MAX_CHUNK,
+  modelUnits,
+} from '../../libs/resolution/src/names/learned/model-letters';
 
 const root = path.resolve(__dirname, '../..');
 const args = process.argv.slice(2);
@@ -40,9 +46,10 @@ const option = (name: string, fallback: string) => {
 };
 const DATASETS = path.resolve(root, option('datasets', '../shared/datasets'));
 const ROUNDS = Number(option('rounds', '4'));
+/** Only these models are rebuilt; the others are kept from the table as it is. */
+const ONLY = option('models', 'arabic,hebrew,russian,korean,katakana,japanese,chinese').split(',') as LearnedModel[];
 const OUTPUT = path.join(root, 'libs/resolution/src/names/learned/transliteration-table.generated.ts');
 
-const MAX_CHUNK = 4;
 const MAX_SOURCE = 16;
 const MAX_LATIN = 24;
 /** Least weight for a context to be kept: trigram, bigram; and the least share of it its chunk must have. */
@@ -55,6 +62,8 @@ const MIN_EMISSION = 0.01;
 const NOISE_LOG_MARGIN = 2.5;
 const START = '^';
 const END = '$';
+/** Between the units of a context while counting (a unit may be two characters: Hebrew צ'). */
+const SEPARATOR = '\u0001';
 
 interface Pair {
   source: string[];
@@ -63,7 +72,7 @@ interface Pair {
 }
 
 /** Model name → its training files (netranslit script names; Arabic adds Google's pairs). */
-const MODELS: Record<string, { netranslit: string[]; ar2en?: boolean }> = {
+const MODELS: Record<LearnedModel, { netranslit: string[]; ar2en?: boolean }> = {
   arabic: { netranslit: ['arabic'], ar2en: true },
   hebrew: { netranslit: ['hebrew'] },
   russian: { netranslit: ['russian'] },
@@ -75,22 +84,15 @@ const MODELS: Record<string, { netranslit: string[]; ar2en?: boolean }> = {
 
 const MARKS = /\p{M}/gu;
 const NOT_LATIN_LETTER = /[^a-z]/g;
-const SOURCE_NOISE = /[\s\p{M}\p{P}\p{Z}ー]/gu;
 
 function latinOf(text: string): string {
-  return text.normalize('NFD').replace(MARKS, '').toLowerCase().replace(NOT_LATIN_LETTER, '');
+  return alignedLatin(text.normalize('NFD').replace(MARKS, '').toLowerCase().replace(NOT_LATIN_LETTER, ''));
 }
 
-/** The name's characters as the engine reads them: Chinese Han folded to simplified forms, which the engine reads too. */
-function sourceOf(text: string, model: string): string[] {
-  const letters = text.normalize('NFKC').replace(SOURCE_NOISE, '');
-  return [...(model === 'chinese' ? foldHan(letters) : letters)];
-}
-
-function readPairs(model: string): Pair[] {
+function readPairs(model: LearnedModel): Pair[] {
   const pairs: Pair[] = [];
   const add = (sourceText: string, latinText: string, count: number) => {
-    const source = sourceOf(sourceText, model);
+    const source = modelUnits(sourceText, model);
     const latin = latinOf(latinText);
     if (source.length === 0 || latin.length === 0 || source.length > MAX_SOURCE || latin.length > MAX_LATIN) return;
     if (latin.length > source.length * MAX_CHUNK) return;
@@ -112,46 +114,75 @@ function readPairs(model: string): Pair[] {
 }
 
 type Emissions = Map<string, Map<string, number>>;
+/** How likely a Latin letter is to be written with nothing in the other script (the r of non-rhotic English, a silent e). */
+type Insertions = Map<string, number>;
+
+interface Model {
+  emissions: Emissions;
+  insertions: Insertions;
+}
 
 const emissionOf = (table: Emissions, char: string, chunk: string, fallback: number) =>
   table.get(char)?.get(chunk) ?? fallback;
+const INITIAL_INSERTION = 0.01;
+/** Bounds of a letter's insertion weight: never certain, never impossible. */
+const MIN_INSERTION = 1e-4;
+const MAX_INSERTION = 0.5;
 
-/** One EM round: expected counts of (character, chunk) under the current emissions, normalised per character. */
-function emRound(pairs: Pair[], emissions: Emissions | undefined): Emissions {
+/**
+ * One EM round: expected counts of (character, chunk) under the current model, normalised per character; and of
+ * each Latin letter written with no character, as a share of that letter's occurrences.
+ */
+function emRound(pairs: Pair[], model: Model | undefined): Model {
   const counts: Emissions = new Map();
+  const inserted = new Map<string, number>();
+  const occurrences = new Map<string, number>();
   const initial = (chunk: string) => (chunk.length === 0 ? 0.2 : 1);
+  const insertion = (letter: string) => model?.insertions.get(letter) ?? INITIAL_INSERTION;
   for (const { source, latin, weight } of pairs) {
     const n = source.length;
     const m = latin.length;
     const p = (i: number, chunk: string) =>
-      emissions ? emissionOf(emissions, source[i], chunk, 1e-6) : initial(chunk);
-    // forward[i][j]: source[0..i) emitted latin[0..j)
+      model ? emissionOf(model.emissions, source[i], chunk, 1e-6) : initial(chunk);
+    // forward[i][j]: source[0..i) emitted latin[0..j), with letters inserted between.
     const forward = new Float64Array((n + 1) * (m + 1));
     const backward = new Float64Array((n + 1) * (m + 1));
     forward[0] = 1;
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i <= n; i++) {
       for (let j = 0; j <= m; j++) {
         const here = forward[i * (m + 1) + j];
         if (here === 0) continue;
+        if (j < m) forward[i * (m + 1) + j + 1] += here * insertion(latin[j]);
+        if (i === n) continue;
         for (let k = 0; k <= MAX_CHUNK && j + k <= m; k++)
           forward[(i + 1) * (m + 1) + j + k] += here * p(i, latin.slice(j, j + k));
       }
     }
     const total = forward[n * (m + 1) + m];
     if (!(total > 0)) continue;
-    backward[n * (m + 1) + m] = 1;
-    for (let i = n - 1; i >= 0; i--) {
-      for (let j = 0; j <= m; j++) {
-        let sum = 0;
-        for (let k = 0; k <= MAX_CHUNK && j + k <= m; k++)
-          sum += p(i, latin.slice(j, j + k)) * backward[(i + 1) * (m + 1) + j + k];
+    for (let i = n; i >= 0; i--) {
+      for (let j = m; j >= 0; j--) {
+        if (i === n && j === m) {
+          backward[n * (m + 1) + m] = 1;
+          continue;
+        }
+        let sum = j < m ? insertion(latin[j]) * backward[i * (m + 1) + j + 1] : 0;
+        if (i < n)
+          for (let k = 0; k <= MAX_CHUNK && j + k <= m; k++)
+            sum += p(i, latin.slice(j, j + k)) * backward[(i + 1) * (m + 1) + j + k];
         backward[i * (m + 1) + j] = sum;
       }
     }
-    for (let i = 0; i < n; i++) {
+    for (const letter of latin) occurrences.set(letter, (occurrences.get(letter) ?? 0) + weight);
+    for (let i = 0; i <= n; i++) {
       for (let j = 0; j <= m; j++) {
         const before = forward[i * (m + 1) + j];
         if (before === 0) continue;
+        if (j < m) {
+          const posterior = (before * insertion(latin[j]) * backward[i * (m + 1) + j + 1]) / total;
+          if (posterior >= 1e-4) inserted.set(latin[j], (inserted.get(latin[j]) ?? 0) + posterior * weight);
+        }
+        if (i === n) continue;
         for (let k = 0; k <= MAX_CHUNK && j + k <= m; k++) {
           const chunk = latin.slice(j, j + k);
           const posterior = (before * p(i, chunk) * backward[(i + 1) * (m + 1) + j + k]) / total;
@@ -168,23 +199,36 @@ function emRound(pairs: Pair[], emissions: Emissions | undefined): Emissions {
     for (const value of row.values()) sum += value;
     for (const [chunk, value] of row) row.set(chunk, value / sum);
   }
-  return counts;
+  const insertions: Insertions = new Map();
+  for (const [letter, seen] of occurrences)
+    insertions.set(letter, Math.min(MAX_INSERTION, Math.max(MIN_INSERTION, (inserted.get(letter) ?? 0) / seen)));
+  return { emissions: counts, insertions };
 }
 
-/** The most likely chunks of one pair with their log-likelihood per character, or undefined when none covers it. */
-function viterbi(pair: Pair, emissions: Emissions): { chunks: string[]; perChar: number } | undefined {
+/** The most likely chunks of one pair (letters written with no character left out) with their log-likelihood per character, or undefined when none covers it. */
+function viterbi(pair: Pair, model: Model): { chunks: string[]; perChar: number } | undefined {
   const { source, latin } = pair;
   const n = source.length;
   const m = latin.length;
   const best = new Float64Array((n + 1) * (m + 1)).fill(-Infinity);
+  // The chunk length that reached a cell, or INSERTED when a letter written with no character did.
   const back = new Int8Array((n + 1) * (m + 1)).fill(-1);
+  const INSERTED = 100;
   best[0] = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i <= n; i++) {
     for (let j = 0; j <= m; j++) {
       const here = best[i * (m + 1) + j];
       if (here === -Infinity) continue;
+      if (j < m) {
+        const score = here + Math.log(model.insertions.get(latin[j]) ?? MIN_INSERTION);
+        if (score > best[i * (m + 1) + j + 1]) {
+          best[i * (m + 1) + j + 1] = score;
+          back[i * (m + 1) + j + 1] = INSERTED;
+        }
+      }
+      if (i === n) continue;
       for (let k = 0; k <= MAX_CHUNK && j + k <= m; k++) {
-        const probability = emissionOf(emissions, source[i], latin.slice(j, j + k), 0);
+        const probability = emissionOf(model.emissions, source[i], latin.slice(j, j + k), 0);
         if (probability <= 0) continue;
         const score = here + Math.log(probability);
         const cell = (i + 1) * (m + 1) + j + k;
@@ -198,11 +242,17 @@ function viterbi(pair: Pair, emissions: Emissions): { chunks: string[]; perChar:
   const total = best[n * (m + 1) + m];
   if (total === -Infinity) return undefined;
   const chunks: string[] = new Array(n);
+  let i = n;
   let j = m;
-  for (let i = n; i > 0; i--) {
+  while (i > 0 || j > 0) {
     const k = back[i * (m + 1) + j];
+    if (k === INSERTED) {
+      j--;
+      continue;
+    }
     chunks[i - 1] = latin.slice(j - k, j);
     j -= k;
+    i--;
   }
   return { chunks, perChar: total / n };
 }
@@ -233,15 +283,15 @@ function argmax(row: Map<string, number>): { chunk: string; weight: number; tota
  * Lines `level TAB context TAB chunk` of one model; levels: 1 character, L left+character, R character+right, 3 both;
  * and `P TAB character TAB chunk TAB probability`, the emissions EM learned.
  */
-function buildModel(model: string): { lines: string[]; pairs: number; aligned: number } {
+function buildModel(model: LearnedModel): { lines: string[]; pairs: number; aligned: number } {
   const pairs = readPairs(model);
-  let emissions: Emissions | undefined;
-  for (let round = 0; round < ROUNDS; round++) emissions = emRound(pairs, emissions);
+  let learned: Model | undefined;
+  for (let round = 0; round < ROUNDS; round++) learned = emRound(pairs, learned);
   const unigram: Counts = new Map();
   const left: Counts = new Map();
   const right: Counts = new Map();
   const trigram: Counts = new Map();
-  const alignments = pairs.map((pair) => ({ pair, alignment: viterbi(pair, emissions!) }));
+  const alignments = pairs.map((pair) => ({ pair, alignment: viterbi(pair, learned!) }));
   const perChar = alignments.flatMap(({ alignment }) => (alignment ? [alignment.perChar] : [])).sort((a, b) => a - b);
   const floor = perChar[Math.floor(perChar.length / 2)] - NOISE_LOG_MARGIN;
   let aligned = 0;
@@ -253,17 +303,19 @@ function buildModel(model: string): { lines: string[]; pairs: number; aligned: n
     for (let i = 0; i < pair.source.length; i++) {
       const [before, char, after] = [chars[i], chars[i + 1], chars[i + 2]];
       count(unigram, char, chunks[i], pair.weight);
-      count(left, before + char, chunks[i], pair.weight);
-      count(right, char + after, chunks[i], pair.weight);
-      count(trigram, before + char + after, chunks[i], pair.weight);
+      count(left, before + SEPARATOR + char, chunks[i], pair.weight);
+      count(right, char + SEPARATOR + after, chunks[i], pair.weight);
+      count(trigram, before + SEPARATOR + char + SEPARATOR + after, chunks[i], pair.weight);
     }
   }
   const lines: string[] = [];
   // How likely each chunk is for each character, for scoring how well a Latin name aligns to a name in this script.
-  for (const [char, row] of emissions!) {
+  for (const [char, row] of learned!.emissions) {
     for (const [chunk, probability] of row)
       if (probability >= MIN_EMISSION) lines.push(`P\t${char}\t${chunk}\t${probability.toFixed(3)}`);
   }
+  // How likely each Latin letter is to be written with no character.
+  for (const [letter, weight] of learned!.insertions) lines.push(`I\t${letter}\t${weight.toPrecision(3)}`);
   const unigramChunk = new Map<string, string>();
   for (const [char, row] of unigram) {
     const best = argmax(row).chunk;
@@ -278,18 +330,19 @@ function buildModel(model: string): { lines: string[]; pairs: number; aligned: n
     for (const [context, row] of table) {
       const best = argmax(row);
       if (best.total < MIN_BIGRAM || best.weight < best.total * MIN_SHARE) continue;
-      const char = level === 'L' ? [...context].slice(-1)[0] : [...context][0];
+      const [first, second] = context.split(SEPARATOR);
+      const char = level === 'L' ? second : first;
       if (best.chunk === unigramChunk.get(char)) continue;
-      kept[level].set(context, best.chunk);
-      lines.push(`${level}\t${context}\t${best.chunk}`);
+      kept[level].set(first + second, best.chunk);
+      lines.push(`${level}\t${first + second}\t${best.chunk}`);
     }
   }
   for (const [context, row] of trigram) {
     const best = argmax(row);
     if (best.total < MIN_TRIGRAM || best.weight < best.total * MIN_SHARE) continue;
-    const [before, char, after] = [...context];
+    const [before, char, after] = context.split(SEPARATOR);
     const backoff = kept.R.get(char + after) ?? kept.L.get(before + char) ?? unigramChunk.get(char);
-    if (best.chunk !== backoff) lines.push(`3\t${context}\t${best.chunk}`);
+    if (best.chunk !== backoff) lines.push(`3\t${before + char + after}\t${best.chunk}`);
   }
   return { lines, pairs: pairs.length, aligned };
 }
@@ -297,7 +350,13 @@ function buildModel(model: string): { lines: string[]; pairs: number; aligned: n
 function main(): void {
   const sections: string[] = [];
   const summary: string[] = [];
-  for (const model of Object.keys(MODELS)) {
+  const kept = keptSections();
+  for (const model of Object.keys(MODELS) as LearnedModel[]) {
+    if (!ONLY.includes(model)) {
+      sections.push(...kept.sections.get(model)!);
+      summary.push(kept.summary.get(model)!);
+      continue;
+    }
     const started = Date.now();
     const { lines, pairs, aligned } = buildModel(model);
     sections.push(`#${model}`, ...lines.sort());
@@ -311,9 +370,27 @@ function main(): void {
   const calibrated: string[] = [];
   for (const line of sections) {
     calibrated.push(line);
-    if (line.startsWith('#')) calibrated.push(`C\t${otherPersonLogRatio(line.slice(1)).toFixed(3)}`);
+    if (line.startsWith('#') && ONLY.includes(line.slice(1) as LearnedModel))
+      calibrated.push(`C\t${otherPersonLogRatio(line.slice(1) as LearnedModel).toFixed(3)}`);
   }
   writeTable(calibrated, summary);
+}
+
+/** The sections (calibration included) and summary lines of the table as it is, for the models not rebuilt. */
+function keptSections(): { sections: Map<string, string[]>; summary: Map<string, string> } {
+  const sections = new Map<string, string[]>();
+  const summary = new Map<string, string>();
+  if (ONLY.length === Object.keys(MODELS).length) return { sections, summary };
+  const source = readFileSync(OUTPUT, 'utf8');
+  const table = JSON.parse(source.slice(source.indexOf('= ') + 2, source.lastIndexOf(';'))) as string;
+  let current: string[] = [];
+  for (const line of table.split('\n')) {
+    if (line.startsWith('#')) sections.set(line.slice(1), (current = []));
+    current.push(line);
+  }
+  for (const match of source.matchAll(/^ \* (\w+): (\d+ pairs.*)$/gm))
+    summary.set(match[1], `${match[1]}: ${match[2]}`);
+  return { sections, summary };
 }
 
 /** Share of other people's Latin names the calibration point stays above. */
@@ -321,7 +398,7 @@ const CALIBRATION_QUANTILE = 0.995;
 const CALIBRATION_PAIRS = 3000;
 
 /** The log ratio 99.5% of training names paired with another training name's Latin spelling stay under. */
-function otherPersonLogRatio(model: string): number {
+function otherPersonLogRatio(model: LearnedModel): number {
   // Loaded here, after the table is written, so it reads the new table.
   const { alignmentLogRatio } =
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -331,7 +408,7 @@ function otherPersonLogRatio(model: string): number {
   for (let i = 0; i < CALIBRATION_PAIRS && i < pairs.length; i++) {
     const other = pairs[(i * 7919 + 104729) % pairs.length];
     if (other.latin === pairs[i].latin) continue;
-    const ratio = alignmentLogRatio(pairs[i].source.join(''), other.latin, model as never);
+    const ratio = alignmentLogRatio(pairs[i].source.join(''), other.latin, model);
     if (ratio !== undefined) ratios.push(ratio);
   }
   ratios.sort((a, b) => a - b);

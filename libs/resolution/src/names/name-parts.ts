@@ -47,6 +47,12 @@ export interface NameForm {
    * character by character, since one character apart is another person.
    */
   native?: string;
+  /**
+   * Names in another alphabet or a syllabary (Cyrillic, Greek, Arabic, Hebrew,
+   * kana) in their own letters, word by word (lower case, marks and
+   * apostrophes gone): two names written in one such script are compared in it.
+   */
+  writtenWords?: string[];
   parts: NamePart[];
 }
 
@@ -118,6 +124,7 @@ export function nameFormsOf(written: string, options: { script?: string; alias?:
 }
 
 const HAS_KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const CHINESE_HAN = new Set(['Hani', 'Hans', 'Hant']);
 const HAS_HAN = /\p{Script=Han}/u;
 const NATIVE_LETTERS = /[\p{Script=Han}\p{Script=Hangul}]/gu;
 
@@ -135,7 +142,8 @@ function learnedModelsOf(written: string, detected: ScriptCode, given?: string):
     case 'Jpan':
       return HAS_HAN.test(written) ? ['japanese'] : ['katakana'];
     case 'Hani':
-      return given === 'Jpan' ? ['japanese'] : ['chinese', 'japanese'];
+      // ISO 15924: Jpan is Japanese; Hani, Hans and Hant are Han as Chinese writes it. Without a code, either.
+      return given === 'Jpan' ? ['japanese'] : given && CHINESE_HAN.has(given) ? ['chinese'] : ['chinese', 'japanese'];
     default:
       return [];
   }
@@ -151,6 +159,20 @@ function nativeOf(written: string, detected: ScriptCode): string | undefined {
   if (HAS_KANA.test(written)) return undefined;
   const letters = (written.normalize('NFKC').match(NATIVE_LETTERS) ?? []).join('');
   return letters ? foldHan(letters) : undefined;
+}
+
+/** Scripts other than Latin whose names are compared word by word in their letters when both sides wrote them (see same-script.ts). */
+const ALPHABETS = new Set<ScriptCode>(['Cyrl', 'Grek', 'Arab', 'Hebr', 'Jpan']);
+const NOT_LETTERS = /[^\p{L}\p{N}]+/u;
+
+function writtenWordsOf(written: string): string[] {
+  return written
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(MARKS, '')
+    .replace(APOSTROPHES, '')
+    .split(NOT_LETTERS)
+    .filter((word) => word.length > 0);
 }
 
 /** A name given as given and family names, so each part knows its role. */
@@ -188,6 +210,7 @@ function formOf(
   if (alias) form.alias = true;
   const native = nativeOf(written, detected);
   if (native) form.native = native;
+  else if (ALPHABETS.has(detected)) form.writtenWords = writtenWordsOf(written);
   return form;
 }
 

@@ -10,6 +10,7 @@
 import { alignmentSimilarity } from './learned/learned-transliteration';
 import { NameForm, NamePart } from './name-parts';
 import { consonantSkeleton, editDistance, jaroWinkler } from './phonetics';
+import { compareSameScript } from './same-script';
 
 export interface NameAgreement {
   /** In [0,1]. */
@@ -69,8 +70,8 @@ interface Alignment {
   pairs: { left: number; right: number; agreement: number; crossed: boolean }[];
 }
 
-/** Two Han or two Hangul names whose characters differ are other people, however alike they sound: at most this. */
-const OTHER_CHARACTERS_CAP = 0.5;
+/** Two names in one non-Latin script whose letters differ are other people, however alike they sound: at most this (see same-script.ts). */
+const OTHER_LETTERS_CAP = 0.5;
 
 /** The best agreement between any form of one name and any form of the other; undefined when either has no parts. */
 export function compareNames(
@@ -78,41 +79,19 @@ export function compareNames(
   right: NameForm[],
   options: CompareNamesOptions = {},
 ): NameAgreement | undefined {
-  const native = compareNative(left, right);
-  if (native?.same)
-    return { score: 1, detail: `"${native.left.written}" = "${native.right.written}": the same characters` };
-  const agreement = bestAlignment(left, right, options);
-  if (!agreement || !native) return agreement;
-  if (agreement.score <= OTHER_CHARACTERS_CAP) return agreement;
-  return {
-    score: OTHER_CHARACTERS_CAP,
-    detail: `"${native.left.written}" ≠ "${native.right.written}": other characters, though they read alike (${agreement.detail})`,
-  };
-}
-
-/**
- * Han and Hangul names both sides wrote in the same script are compared in
- * it: the same characters (in any order, simplified or traditional) are the
- * same name; others are another name. Undefined when no such pair exists.
- */
-function compareNative(
-  left: NameForm[],
-  right: NameForm[],
-): { same: boolean; left: NameForm; right: NameForm } | undefined {
-  let other: { same: boolean; left: NameForm; right: NameForm } | undefined;
-  for (const x of left) {
-    if (!x.native) continue;
-    for (const y of right) {
-      if (!y.native || x.script !== y.script) continue;
-      if (sortedCharacters(x.native) === sortedCharacters(y.native)) return { same: true, left: x, right: y };
-      other ??= { same: false, left: x, right: y };
-    }
+  const sameScript = compareSameScript(left, right);
+  if (sameScript?.identical) {
+    const letters = sameScript.left.native ? 'characters' : 'letters';
+    return { score: 1, detail: `"${sameScript.left.written}" = "${sameScript.right.written}": the same ${letters}` };
   }
-  return other;
-}
-
-function sortedCharacters(text: string): string {
-  return [...text].sort().join('');
+  const agreement = bestAlignment(left, right, options);
+  if (!agreement || !sameScript || sameScript.same) return agreement;
+  if (agreement.score <= OTHER_LETTERS_CAP) return agreement;
+  const letters = sameScript.left.native ? 'characters' : 'letters';
+  return {
+    score: OTHER_LETTERS_CAP,
+    detail: `"${sameScript.left.written}" ≠ "${sameScript.right.written}": other ${letters}, though they read alike (${agreement.detail})`,
+  };
 }
 
 function bestAlignment(left: NameForm[], right: NameForm[], options: CompareNamesOptions): NameAgreement | undefined {

@@ -13,16 +13,17 @@
  * both neighbours, then the right one, then the left one, then alone.
  * Characters the table does not know are left to the rule-based romanisation.
  */
-import { foldHan } from './han-forms';
+import { alignedLatin, LearnedModel, MAX_CHUNK, modelUnits, modelWords } from './model-letters';
 import { TRANSLITERATION_TABLE } from './transliteration-table.generated';
 
-/** The learned models: one per script, kana and kanji as Japanese writes them. */
-export type LearnedModel = 'arabic' | 'hebrew' | 'russian' | 'korean' | 'katakana' | 'japanese' | 'chinese';
+export type { LearnedModel } from './model-letters';
 
 interface ModelTable {
   /** How likely each Latin chunk is for a character (EM's emissions), and the log of the likeliest. */
   emissions: Map<string, Map<string, number>>;
   bestLog: Map<string, number>;
+  /** How likely each Latin letter is to be written with no character (the r of non-rhotic English). */
+  insertions: Map<string, number>;
   /** The log ratio that 99.5% of Latin names of other people stay under (see alignmentSimilarity); -3 until calibrated. */
   otherPersonLogRatio: number;
   single: Map<string, string>;
@@ -33,8 +34,6 @@ interface ModelTable {
 
 const START = '^';
 const END = '$';
-const WORD_BREAK = /[\s\p{P}\p{Z}]+/u;
-const MARKS_AND_LENGTH = /[\p{M}ー]/gu;
 
 let tables: Map<string, ModelTable> | undefined;
 
@@ -46,6 +45,7 @@ function loadTables(): Map<string, ModelTable> {
       current = {
         emissions: new Map(),
         bestLog: new Map(),
+        insertions: new Map(),
         otherPersonLogRatio: -3,
         single: new Map(),
         left: new Map(),
@@ -59,6 +59,10 @@ function loadTables(): Map<string, ModelTable> {
     if (!current || context === undefined) continue;
     if (level === 'C') {
       current.otherPersonLogRatio = Number(context);
+      continue;
+    }
+    if (level === 'I') {
+      current.insertions.set(context, Number(chunk));
       continue;
     }
     if (level === 'P') {
@@ -91,19 +95,10 @@ export function learnedLatin(text: string, model: LearnedModel): string {
     .join(' ');
 }
 
-/** Each word of the name as the model reads it (lower case; Han folded to simplified for `chinese`) with its learned Latin spelling. */
+/** Each word of the name as the model reads it (see model-letters.ts) with its learned Latin spelling. */
 export function learnedWords(text: string, model: LearnedModel): { word: string; latin: string }[] {
   const table = tableOf(model);
-  return text
-    .split(WORD_BREAK)
-    .map((written) => readingOf(written, model))
-    .filter((word) => word.length > 0)
-    .map((word) => ({ word, latin: learnedWord([...word], table) }));
-}
-
-function readingOf(word: string, model: LearnedModel): string {
-  const normalized = word.normalize('NFKC').toLowerCase().replace(MARKS_AND_LENGTH, '');
-  return model === 'chinese' ? foldHan(normalized) : normalized;
+  return modelWords(text, model).map((units) => ({ word: units.join(''), latin: learnedWord(units, table) }));
 }
 
 function learnedWord(chars: string[], table: ModelTable): string {
@@ -122,9 +117,8 @@ function learnedWord(chars: string[], table: ModelTable): string {
   return out;
 }
 
-const MAX_CHUNK = 4;
 /** A chunk the table does not have for a character: a spelling the data never showed, not an impossible one; by length. */
-const UNSEEN_CHUNK = [1e-4, 1e-4, 1e-4, 1e-6];
+const UNSEEN_CHUNK = [1e-4, 1e-4, 1e-4, 1e-6, 1e-8, 1e-10];
 
 /**
  * How well a Latin word aligns to a word in another script under the learned
@@ -133,9 +127,10 @@ const UNSEEN_CHUNK = [1e-4, 1e-4, 1e-4, 1e-6];
  * 0 when the Latin word is the likeliest spelling; more negative the less
  * likely it is. Undefined when the model knows none of the word's characters.
  */
-export function alignmentLogRatio(word: string, latin: string, model: LearnedModel): number | undefined {
+export function alignmentLogRatio(word: string, written: string, model: LearnedModel): number | undefined {
   const table = tableOf(model);
-  const source = [...readingOf(word, model)];
+  const source = modelUnits(word, model);
+  const latin = alignedLatin(written);
   const n = source.length;
   const m = latin.length;
   if (n === 0 || m === 0) return undefined;
@@ -147,10 +142,15 @@ export function alignmentLogRatio(word: string, latin: string, model: LearnedMod
     bestLog += best ?? Math.log(UNSEEN_CHUNK[1]);
   }
   if (known === 0) return undefined;
+  const insertion = new Float64Array(m);
+  for (let j = 0; j < m; j++) insertion[j] = table.insertions.get(latin[j]) ?? 0;
   let previous = new Float64Array(m + 1);
   let next = new Float64Array(m + 1);
   previous[0] = 1;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i <= n; i++) {
+    // Letters written with no character, before the next character's chunk (or after the last).
+    for (let j = 0; j < m; j++) if (previous[j] !== 0) previous[j + 1] += previous[j] * insertion[j];
+    if (i === n) break;
     next.fill(0);
     const row = table.emissions.get(source[i]);
     for (let j = 0; j <= m; j++) {
@@ -177,7 +177,7 @@ const BEAM = 8;
 export function learnedSpellings(word: string, model: LearnedModel, count: number): string[] {
   const table = tableOf(model);
   let beam: { text: string; logProbability: number }[] = [{ text: '', logProbability: 0 }];
-  for (const char of readingOf(word, model)) {
+  for (const char of modelUnits(word, model)) {
     const row = table.emissions.get(char);
     if (!row) continue;
     const next: { text: string; logProbability: number }[] = [];

@@ -1,0 +1,64 @@
+/**
+ * How the learned models read a word in another script: the units a Latin
+ * chunk is learned for. Shared by the table's build and the engine, so both
+ * read a name alike.
+ *
+ * - Case, compatibility forms and combining marks (vowel points, harakat) go.
+ * - Hebrew writes sounds it lacks as a letter with a geresh: ג׳ is j, ז׳ zh,
+ *   צ׳ ch (often typed as an apostrophe). The pair is one unit, not a letter
+ *   and a word break.
+ * - Apostrophes elsewhere (О'Донохью) join the word, as in Latin.
+ * - The katakana long-vowel mark ー is a unit: English spells it as the `r`
+ *   of non-rhotic `-er`, `-ar` (ハーバー, harbour) or as a doubled vowel.
+ * - Han is folded to simplified forms for the Chinese model.
+ */
+import { foldHan } from './han-forms';
+
+/** The most Latin letters one unit is learned to spell (Hangul 샬 is `charl` in Charlene). */
+export const MAX_CHUNK = 5;
+
+/** The learned models: one per script, kana and kanji as Japanese writes them. */
+export type LearnedModel = 'arabic' | 'hebrew' | 'russian' | 'korean' | 'katakana' | 'japanese' | 'chinese';
+
+const MARKS = /\p{M}/gu;
+const APOSTROPHES = /['\u2018\u2019\u02bc\u02bb\u05f3`\u00b4]/g;
+const GERESH = "'";
+const WORD_BREAK = /[^\p{L}\p{N}]+/u;
+const WORD_BREAK_BUT_GERESH = /[^\p{L}\p{N}']+/u;
+
+/** The words of a text, each as the model's units; empty words left out. */
+export function modelWords(text: string, model: LearnedModel): string[][] {
+  const normalized = text.normalize('NFKC').toLowerCase().replace(MARKS, '').replace(APOSTROPHES, GERESH);
+  const folded = model === 'chinese' ? foldHan(normalized) : normalized;
+  const words =
+    model === 'hebrew' ? folded.split(WORD_BREAK_BUT_GERESH) : folded.replaceAll(GERESH, '').split(WORD_BREAK);
+  return words.map(unitsOf).filter((units) => units.length > 0);
+}
+
+function unitsOf(word: string): string[] {
+  const units: string[] = [];
+  for (const char of word) {
+    if (char === GERESH) {
+      if (units.length > 0 && !units[units.length - 1].endsWith(GERESH)) units[units.length - 1] += GERESH;
+      continue;
+    }
+    units.push(char);
+  }
+  return units;
+}
+
+/** All of a text's units in one sequence (the build reads a name as one word). */
+export function modelUnits(text: string, model: LearnedModel): string[] {
+  return modelWords(text, model).flat();
+}
+
+const DOUBLED = /(.)\1+/g;
+
+/**
+ * A Latin spelling as the models align it: doubled letters once (Latin
+ * orthography doubles letters where other scripts write one sound: Giacchino,
+ * Crapper, Kaarlo).
+ */
+export function alignedLatin(latin: string): string {
+  return latin.replace(DOUBLED, '$1');
+}
