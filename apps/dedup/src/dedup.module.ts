@@ -15,6 +15,10 @@ import { EntitiesRepository } from './persistence/entities.repository';
 import { CreateEntities1763800000200 } from './migrations/1763800000200-create-entities';
 import { ResolveAllKinds1763800000210 } from './migrations/1763800000210-resolve-all-kinds';
 import { JourneyTimes1763800000220 } from './migrations/1763800000220-journey-times';
+import { Network1763800000230 } from './migrations/1763800000230-network';
+import { NetworkHttpController } from './network/network.http.controller';
+import { NetworkService } from './network/network.service';
+import { NetworkRepository } from './persistence/network.repository';
 import { RecordJourneyHttpController } from './record-journey/record-journey.http.controller';
 import { ResolveRecordMessageController } from './resolve-record/resolve-record.message.controller';
 import { ResolveRecordService } from './resolve-record/resolve-record.service';
@@ -29,6 +33,7 @@ const migrations = [
   AuditLogDetail1763800000900,
   AuditLogChain1763800000910,
   JourneyTimes1763800000220,
+  Network1763800000230,
 ];
 
 @Module({})
@@ -42,8 +47,17 @@ export class DedupModule {
         ViewEntityHttpController,
         AuditHttpController,
         RecordJourneyHttpController,
+        NetworkHttpController,
       ],
-      providers: [AuditLog, AuditedInterceptor, EntitiesRepository, ResolveRecordService, ViewEntityService],
+      providers: [
+        AuditLog,
+        AuditedInterceptor,
+        EntitiesRepository,
+        NetworkRepository,
+        ResolveRecordService,
+        ViewEntityService,
+        NetworkService,
+      ],
     };
   }
 }

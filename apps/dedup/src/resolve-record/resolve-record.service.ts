@@ -38,6 +38,8 @@ import { FeatureEvidence, PairScore, RecordFacts, blockingKeys, scoreRecords } f
 import { EntityManager } from 'typeorm';
 import { DedupConfig } from '../dedup.config';
 import { Candidate, EntitiesRepository, Member, PossibleDuplicate } from '../persistence/entities.repository';
+import { networkEvidenceOf } from '../model/network-evidence';
+import { NetworkRepository } from '../persistence/network.repository';
 import { factsOfRecord, kindOfRecord } from './record-facts';
 
 interface EntityEvidence extends PairScore {
@@ -62,6 +64,7 @@ interface Placement {
 export class ResolveRecordService {
   constructor(
     private readonly entities: EntitiesRepository,
+    private readonly network: NetworkRepository,
     private readonly outbox: Outbox,
     private readonly config: DedupConfig,
   ) {}
@@ -119,6 +122,8 @@ export class ResolveRecordService {
       newEntityKind: placement.isNew ? kind : undefined,
       possibleDuplicates: possible.map((entity) => toPossibleDuplicate(record.recordId, entity)),
     });
+    // What the record brings to networks (contact details, identifiers, declared relations); see network/.
+    await this.network.save(transaction, record.recordId, networkEvidenceOf(record));
     await this.publish(
       transaction,
       record,
