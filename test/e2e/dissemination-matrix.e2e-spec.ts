@@ -336,7 +336,7 @@ describe.each(matrix)('a record disseminated %s, read by %s (visible: %s)', (sco
     if (visible && scope !== 'withdrawn' && scope !== 'expired') {
       expect(text).toContain(id);
       expect(answer.body.edges).toContainEqual(
-        expect.objectContaining({ reason: 'phone', value: phone, explanation: expect.stringContaining('2 entities') }),
+        expect.objectContaining({ reason: 'phone', value: phone, explanation: expect.stringContaining('2 records') }),
       );
     } else {
       expect(text).not.toContain(id);

@@ -129,7 +129,7 @@ describe('two agencies’ cases sharing a phone', () => {
           value: '+33641223301',
           strength: 'strong',
           score: 0.9,
-          explanation: 'same phone number +33641223301, carried by 2 entities',
+          explanation: 'same phone number +33641223301, carried by 2 records',
         }),
       ]);
     }
@@ -161,7 +161,7 @@ describe('an owner-only record', () => {
     expect(recordsIn(answer).sort()).toEqual([french, public_].sort());
     expect(JSON.stringify(answer)).not.toContain(hidden);
     expect(answer.edges.map((edge) => edge.explanation)).toEqual([
-      'same phone number +33641223302, carried by 2 entities',
+      'same phone number +33641223302, carried by 2 records',
     ]);
   });
 
@@ -173,7 +173,7 @@ describe('an owner-only record', () => {
       expect.arrayContaining([[french, hidden].sort(), [hidden, public_].sort(), [french, public_].sort()]),
     );
     expect(answer.edges.map((edge) => edge.explanation)).toEqual(
-      Array(3).fill('same phone number +33641223302, carried by 3 entities'),
+      Array(3).fill('same phone number +33641223302, carried by 3 records'),
     );
   });
 

@@ -24,9 +24,10 @@ export class Network1763800000230 implements MigrationInterface {
       CREATE TABLE network_references (
         record_id    uuid PRIMARY KEY REFERENCES entity_members (record_id) ON DELETE CASCADE,
         owner        text NOT NULL,
-        external_ref text NOT NULL,
-        UNIQUE (owner, external_ref)
+        external_ref text NOT NULL
       )`);
+    // Not unique: intake keeps an externalRef to one record, and resolving must never fail on it if not.
+    await runner.query('CREATE INDEX network_references_ref ON network_references (owner, external_ref)');
     await runner.query(`
       CREATE TABLE network_relations (
         record_id       uuid NOT NULL REFERENCES entity_members (record_id) ON DELETE CASCADE,

@@ -13,9 +13,9 @@ describe('attributeEdgeStrength', () => {
 });
 
 it.each([
-  ['phone', '+33612345678', 2, 'same phone number +33612345678, carried by 2 entities'],
-  ['address', 'FRA|75002|rue de la paix|12', 3, 'same address FRA 75002 rue de la paix 12, carried by 3 entities'],
-  ['address', '|dover|main st|', 2, 'same address dover main st, carried by 2 entities'],
+  ['phone', '+33612345678', 2, 'same phone number +33612345678, carried by 2 records'],
+  ['address', 'FRA|75002|rue de la paix|12', 3, 'same address FRA 75002 rue de la paix 12, carried by 3 records'],
+  ['address', '|dover|main st|', 2, 'same address dover main st, carried by 2 records'],
 ] as const)('explains a shared %s in words', (attribute, value, sharing, expected) => {
   expect(explainAttribute(attribute, value, sharing)).toBe(expected);
 });

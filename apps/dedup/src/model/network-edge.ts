@@ -1,21 +1,22 @@
 /**
  * How strongly an edge joins two entities, and why, in words. A declared
  * relation is as strong as the agency's word. A shared attribute is strong
- * while few entities carry it, and weakens as more do: a phone or address
+ * while few records carry it, and weakens as more do: a phone or address
  * shared by two people says much, one shared by a hotel's guests little.
  *
- *  - up to RARE_VALUE_ENTITIES (5) entities carry the value: the attribute's
+ *  - up to RARE_VALUE_RECORDS (5) records carry the value: the attribute's
  *    full weight, `strong`;
- *  - up to COMMON_VALUE_ENTITIES (20): the weight × 5 / n, `weak`;
+ *  - up to COMMON_VALUE_RECORDS (20): the weight × 5 / n, `weak`;
  *  - more: no edge at all (the repository leaves it out).
  *
- * Counts are over the records the caller may see, so neither the score nor the
- * count tells of records it may not.
+ * Counts are of the records the caller may see, so neither the score nor the
+ * count tells of records it may not. Records, not entities: counting entities
+ * would tell that two visible records are one entity through a hidden one.
  */
 import type { SharedAttribute } from './network-evidence';
 
-export const RARE_VALUE_ENTITIES = 5;
-export const COMMON_VALUE_ENTITIES = 20;
+export const RARE_VALUE_RECORDS = 5;
+export const COMMON_VALUE_RECORDS = 20;
 
 const ATTRIBUTE_WEIGHTS: Record<SharedAttribute, number> = {
   identifier: 0.95,
@@ -37,19 +38,19 @@ export interface EdgeStrength {
   strength: 'declared' | 'strong' | 'weak';
 }
 
-export function attributeEdgeStrength(attribute: SharedAttribute, entitiesSharing: number): EdgeStrength | undefined {
-  if (entitiesSharing > COMMON_VALUE_ENTITIES) return undefined;
+export function attributeEdgeStrength(attribute: SharedAttribute, recordsSharing: number): EdgeStrength | undefined {
+  if (recordsSharing > COMMON_VALUE_RECORDS) return undefined;
   const weight = ATTRIBUTE_WEIGHTS[attribute];
-  return entitiesSharing <= RARE_VALUE_ENTITIES
+  return recordsSharing <= RARE_VALUE_RECORDS
     ? { score: weight, strength: 'strong' }
-    : { score: round((weight * RARE_VALUE_ENTITIES) / entitiesSharing), strength: 'weak' };
+    : { score: round((weight * RARE_VALUE_RECORDS) / recordsSharing), strength: 'weak' };
 }
 
 export const DECLARED: EdgeStrength = { score: 1, strength: 'declared' };
 
-/** `same phone number +33612345678, carried by 2 entities`. */
-export function explainAttribute(attribute: SharedAttribute, value: string, entitiesSharing: number): string {
-  return `same ${ATTRIBUTE_WORDS[attribute]} ${displayValue(attribute, value)}, carried by ${entitiesSharing} entities`;
+/** `same phone number +33612345678, carried by 2 records`. */
+export function explainAttribute(attribute: SharedAttribute, value: string, recordsSharing: number): string {
+  return `same ${ATTRIBUTE_WORDS[attribute]} ${displayValue(attribute, value)}, carried by ${recordsSharing} records`;
 }
 
 /** `FRA declared: associate, since 2024-05`. */

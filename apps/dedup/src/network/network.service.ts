@@ -29,7 +29,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DedupConfig } from '../dedup.config';
 import {
   attributeEdgeStrength,
-  COMMON_VALUE_ENTITIES,
+  COMMON_VALUE_RECORDS,
   DECLARED,
   explainAttribute,
   explainRelation,
@@ -106,7 +106,7 @@ export class NetworkService {
     let frontier = [...start.recordIds];
     let truncated = false;
     for (let hop = 1; hop <= depth && frontier.length > 0; hop++) {
-      const rows = await this.repository.edgesFrom(manager, agency, frontier, COMMON_VALUE_ENTITIES);
+      const rows = await this.repository.edgesFrom(manager, agency, frontier, COMMON_VALUE_RECORDS);
       frontier = [];
       for (const row of rows) {
         const from = nodeOfRecord.get(row.fromRecord)!;
@@ -202,7 +202,7 @@ function edgeView(from: string, to: string, row: NetworkEdgeRow, a: Node, b: Nod
     };
   }
   const attribute = row.reason as SharedAttribute;
-  const strength = attributeEdgeStrength(attribute, row.entitiesSharing ?? 0);
+  const strength = attributeEdgeStrength(attribute, row.recordsSharing ?? 0);
   if (!strength) return undefined;
   return {
     from,
@@ -211,6 +211,6 @@ function edgeView(from: string, to: string, row: NetworkEdgeRow, a: Node, b: Nod
     reason: attribute,
     value: row.value,
     ...strength,
-    explanation: explainAttribute(attribute, row.value, row.entitiesSharing ?? 0),
+    explanation: explainAttribute(attribute, row.value, row.recordsSharing ?? 0),
   };
 }

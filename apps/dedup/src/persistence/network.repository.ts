@@ -20,8 +20,8 @@ export interface NetworkEdgeRow {
   until: string | null;
   /** The record that declares the relation; null for a shared attribute. */
   declaredBy: string | null;
-  /** How many entities among the records the caller may see carry the value; null for a relation. */
-  entitiesSharing: number | null;
+  /** How many of the live records the caller may see carry the value; null for a relation. */
+  recordsSharing: number | null;
 }
 
 /** The rows `agency` may see of entity_members aliased `m`: its own, and those disseminated to all or to it. */
@@ -72,7 +72,7 @@ export class NetworkRepository {
   /**
    * The edges out of `recordIds` to live records `agency` may see, in other
    * entities or the same. A shared value carried by more than `commonAbove`
-   * entities the agency may see makes no edge at all (a hotel, an NGO's office).
+   * records the agency may see makes no edge at all (a hotel, an NGO's office).
    */
   async edgesFrom(
     manager: EntityManager,
@@ -90,10 +90,10 @@ export class NetworkRepository {
       since: string | null;
       until: string | null;
       declared_by: string | null;
-      entities_sharing: number | null;
+      records_sharing: number | null;
     }[] = await manager.query(
       `WITH sharing AS (
-         SELECT c.attribute, c.value, count(DISTINCT s.entity_id)::int AS entities
+         SELECT c.attribute, c.value, count(*)::int AS records
            FROM network_attributes c
            JOIN entity_members s ON s.record_id = c.record_id
           WHERE (c.attribute, c.value) IN (SELECT attribute, value FROM network_attributes WHERE record_id = ANY ($2::uuid[]))
@@ -101,13 +101,13 @@ export class NetworkRepository {
           GROUP BY c.attribute, c.value
        )
        SELECT e.from_record, e.to_record, m.entity_id AS to_entity, e.reason, e.value, e.since, e.until, e.declared_by,
-              sharing.entities AS entities_sharing
+              sharing.records AS records_sharing
          FROM network_edges e
          JOIN entity_members m ON m.record_id = e.to_record
          LEFT JOIN sharing ON sharing.attribute = e.reason AND sharing.value = e.value
         WHERE e.from_record = ANY ($2::uuid[])
           AND m.entity_id IS NOT NULL AND ${visibleTo('m', '$1')}
-          AND (e.reason = 'relation' OR sharing.entities <= $3)
+          AND (e.reason = 'relation' OR sharing.records <= $3)
         ORDER BY e.from_record, e.to_record, e.reason, e.value`,
       [agency, recordIds, commonAbove],
     );
@@ -120,7 +120,7 @@ export class NetworkRepository {
       since: row.since,
       until: row.until,
       declaredBy: row.declared_by,
-      entitiesSharing: row.entities_sharing,
+      recordsSharing: row.records_sharing,
     }));
   }
 }
