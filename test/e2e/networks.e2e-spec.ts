@@ -177,6 +177,16 @@ describe('an owner-only record', () => {
     );
   });
 
+  it('is no end of a path for another agency, and is one for its owner', async () => {
+    const [from, to] = [await entityIdOf('FRA', french), await entityIdOf('DEU', hidden)];
+    const hiddenPath = await get('FRA', `/v1/entities/${from}/path?to=${to}`);
+    expect(hiddenPath.status).toBe(404);
+    expect(JSON.stringify(hiddenPath.body)).not.toContain(hidden);
+    const ownPath = await get('DEU', `/v1/entities/${from}/path?to=${to}`);
+    expect(ownPath.body).toEqual(expect.objectContaining({ found: true }));
+    expect(ownPath.body.edges).toHaveLength(1);
+  });
+
   it('is answered as not found to another agency asking for its network', async () => {
     const entityId = await entityIdOf('DEU', hidden);
     const answer = await get('FRA', `/v1/entities/${entityId}/network`);
@@ -185,21 +195,47 @@ describe('an owner-only record', () => {
   });
 });
 
-it('reaches as far as the depth asked: two hops through a phone, then an email', async () => {
-  const first = await share('FRA', 'person', person('Roux', { phones: [{ number: '+33 6 41 22 33 03' }] }));
-  const second = await share(
-    'NLD',
-    'person',
-    person('Visser', { phones: [{ number: '+33641223303' }], emails: ['Visser.Network@Example.org'] }),
-  );
-  const third = await share('BEL', 'person', person('Peeters', { emails: ['visser.network@example.org '] }));
-  await waitForPipelineIdle(suite);
+describe('a chain of three agencies’ persons: a phone, then an email', () => {
+  let first: string;
+  let second: string;
+  let third: string;
 
-  expect(recordsIn(await network('FRA', first, 1)).sort()).toEqual([first, second].sort());
-  const two = await network('FRA', first, 2);
-  expect(two.entities.map((entity) => entity.distance)).toEqual([0, 1, 2]);
-  expect(recordsIn(two)).toEqual([first, second, third]);
-  expect(two.edges.map((edge) => edge.reason).sort()).toEqual(['email', 'phone']);
+  beforeAll(async () => {
+    first = await share('FRA', 'person', person('Roux', { phones: [{ number: '+33 6 41 22 33 03' }] }));
+    second = await share(
+      'NLD',
+      'person',
+      person('Visser', { phones: [{ number: '+33641223303' }], emails: ['Visser.Network@Example.org'] }),
+    );
+    third = await share('BEL', 'person', person('Peeters', { emails: ['visser.network@example.org '] }));
+    await waitForPipelineIdle(suite);
+  });
+
+  it('is reached as far as the depth asked', async () => {
+    expect(recordsIn(await network('FRA', first, 1)).sort()).toEqual([first, second].sort());
+    const two = await network('FRA', first, 2);
+    expect(two.entities.map((entity) => entity.distance)).toEqual([0, 1, 2]);
+    expect(recordsIn(two)).toEqual([first, second, third]);
+    expect(two.edges.map((edge) => edge.reason).sort()).toEqual(['email', 'phone']);
+  });
+
+  it('answers how the first is connected to the third: the shortest path, each edge explained', async () => {
+    const [from, to] = [await entityIdOf('FRA', first), await entityIdOf('FRA', third)];
+    const path = await get('FRA', `/v1/entities/${from}/path?to=${to}`);
+    expect(path.status).toBe(200);
+    expect(path.body).toEqual(expect.objectContaining({ from, to, found: true }));
+    expect(path.body.entities.map((entity: { records: { id: string }[] }) => entity.records[0].id)).toEqual([
+      first,
+      second,
+      third,
+    ]);
+    expect(path.body.edges.map((edge: { reason: string; explanation: string }) => edge.explanation)).toEqual([
+      'same phone number +33641223303, carried by 2 records',
+      'same email address visser.network@example.org, carried by 2 records',
+    ]);
+    const tooShort = await get('FRA', `/v1/entities/${from}/path?to=${to}&maxHops=1`);
+    expect(tooShort.body).toEqual(expect.objectContaining({ found: false, entities: [], edges: [] }));
+  });
 });
 
 it('makes no edge of an address that very many entities share (a hotel), and a strong one of a rare address', async () => {
@@ -281,6 +317,19 @@ it.each([
   const answer = await get('FRA', `/v1/entities/${entityId}/network?depth=${depth}`);
   expect(answer.status).toBe(400);
   expect(answer.body.error.details).toEqual([expect.objectContaining({ field: 'depth', rule: 'isInRange' })]);
+});
+
+it.each([
+  ['without `to`', '', 'to', 'isDefined'],
+  ['with too many hops', '&maxHops=7', 'maxHops', 'isInRange'],
+])('refuses a path query %s, naming the field and the rule', async (_, query, field, rule) => {
+  const record = await share('FRA', 'person', person('Path'));
+  await waitForPipelineIdle(suite);
+  const entityId = await entityIdOf('FRA', record);
+  const to = query ? `?to=${entityId}` : '?';
+  const answer = await get('FRA', `/v1/entities/${entityId}/path${to}${query}`);
+  expect(answer.status).toBe(400);
+  expect(answer.body.error.details).toEqual([expect.objectContaining({ field, rule })]);
 });
 
 it('answers an unknown or malformed entity id with 404', async () => {

@@ -41,6 +41,8 @@ import { NetworkEdgeRow, NetworkRepository } from '../persistence/network.reposi
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 export const MAX_DEPTH = 3;
+/** How many hops a path may take. */
+export const MAX_PATH_HOPS = 6;
 /** Past this many entities the answer stops growing and says so (`truncated`). */
 const MAX_ENTITIES = 200;
 /** As in view-entity: past this many visible members of one entity only the oldest are shown. */
@@ -80,9 +82,23 @@ interface NetworkEdgeView {
   until?: string;
 }
 
+export interface PathView {
+  from: string;
+  to: string;
+  found: boolean;
+  truncated: boolean;
+  /** From `from` to `to`, in order. */
+  entities: NetworkEntityView[];
+  /** The edge between each entity and the next. */
+  edges: NetworkEdgeView[];
+}
+
 interface Node {
   view: NetworkEntityView;
   recordIds: Set<string>;
+  /** The first edge that reached this entity, and the entity it came from: the shortest path back. */
+  reachedBy?: NetworkEdgeView;
+  previous?: string;
 }
 
 @Injectable()
@@ -96,16 +112,63 @@ export class NetworkService {
 
   async of(agency: string, entityId: string, depth: number): Promise<NetworkView> {
     const manager = this.dataSource.manager;
+    const start = await this.start(manager, agency, entityId);
+    const { nodes, edges, truncated } = await this.explore(manager, agency, start, depth);
+    return {
+      entityId: start.view.entityId,
+      depth,
+      entities: [...nodes.values()].map((node) => node.view),
+      edges: [...edges.values()].sort((a, b) => b.score - a.score || a.explanation.localeCompare(b.explanation)),
+      truncated,
+    };
+  }
+
+  /**
+   * The shortest explained path from one entity to another within `maxHops`: the entities on it in
+   * order and the edge between each two. `found: false` when there is none the caller may see
+   * (`truncated` when the search stopped at its size bound first); either end hidden is `404`.
+   */
+  async path(agency: string, fromId: string, toId: string, maxHops: number): Promise<PathView> {
+    const manager = this.dataSource.manager;
+    const start = await this.start(manager, agency, fromId);
+    const target = (await this.start(manager, agency, toId)).view.entityId;
+    const { nodes, truncated } = await this.explore(manager, agency, start, maxHops, target);
+    const end = nodes.get(target);
+    if (!end) return { from: start.view.entityId, to: target, found: false, truncated, entities: [], edges: [] };
+    const onPath: Node[] = [end];
+    while (onPath[0].previous) onPath.unshift(nodes.get(onPath[0].previous)!);
+    return {
+      from: start.view.entityId,
+      to: target,
+      found: true,
+      truncated: false,
+      entities: onPath.map((node) => node.view),
+      edges: onPath.slice(1).map((node) => node.reachedBy!),
+    };
+  }
+
+  /** The entity asked about (a merged id: its survivor), as the caller may see it; else `404`. */
+  private async start(manager: EntityManager, agency: string, entityId: string): Promise<Node> {
     const survivor = UUID.test(entityId) ? await this.entities.resolveEntityId(manager, entityId) : undefined;
     const start = survivor && (await this.node(manager, agency, survivor, 0));
     if (!start) throw new ApiError(HttpStatus.NOT_FOUND, 'not_found', 'entity not found');
+    return start;
+  }
 
-    const nodes = new Map<string, Node>([[survivor, start]]);
+  /** Breadth first from `start`, hop by hop, up to `depth` hops or until `until` (an entity id) is reached. */
+  private async explore(
+    manager: EntityManager,
+    agency: string,
+    start: Node,
+    depth: number,
+    until?: string,
+  ): Promise<{ nodes: Map<string, Node>; edges: Map<string, NetworkEdgeView>; truncated: boolean }> {
+    const nodes = new Map<string, Node>([[start.view.entityId, start]]);
     const nodeOfRecord = new Map([...start.recordIds].map((recordId) => [recordId, start]));
     const edges = new Map<string, NetworkEdgeView>();
     let frontier = [...start.recordIds];
     let truncated = false;
-    for (let hop = 1; hop <= depth && frontier.length > 0; hop++) {
+    for (let hop = 1; hop <= depth && frontier.length > 0 && !(until && nodes.has(until)); hop++) {
       const rows = await this.repository.edgesFrom(manager, agency, frontier, COMMON_VALUE_RECORDS);
       frontier = [];
       for (const row of rows) {
@@ -127,17 +190,12 @@ export class NetworkService {
         if (to === from) continue;
         const edge = edgeView(from.view.entityId, to.view.entityId, row, from, to);
         if (!edge) continue;
+        if (!to.reachedBy && to !== start) Object.assign(to, { reachedBy: edge, previous: from.view.entityId });
         const key = [edge.from, edge.to].sort().join('|') + `|${edge.reason}|${edge.value}`;
         if (!edges.has(key)) edges.set(key, edge);
       }
     }
-    return {
-      entityId: survivor,
-      depth,
-      entities: [...nodes.values()].map((node) => node.view),
-      edges: [...edges.values()].sort((a, b) => b.score - a.score || a.explanation.localeCompare(b.explanation)),
-      truncated,
-    };
+    return { nodes, edges, truncated };
   }
 
   /** The part of an entity the caller's visible members hold together, from `through` or else the oldest. */
