@@ -16,8 +16,10 @@
  * shown members come from several agencies: `agencies` on the node) and by
  * the edges between entities.
  *
- * Hop by hop: each hop is one query over `network_edges` for the whole
- * frontier, then the members of the entities it reached.
+ * Breadth first, hop by hop: each hop is one query over `network_edges` for
+ * the whole frontier, then the members of the entities it reached. The path
+ * between two entities is the same search stopped at its target: the first way
+ * it is reached has the fewest hops.
  */
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { fromBinary } from '@bufbuild/protobuf';
