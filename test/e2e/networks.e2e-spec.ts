@@ -305,6 +305,37 @@ describe('declared relations', () => {
   });
 });
 
+it('forgets an edge when a new version drops the phone, and when the record is withdrawn', async () => {
+  const externalRef = `FR-${randomUUID()}`;
+  const french = person('Changeant', { phones: [{ number: '+33 6 41 22 33 04' }] });
+  const frenchId = await share('FRA', 'person', french, { externalRef });
+  const german = await share('DEU', 'person', person('Wechsel', { phones: [{ number: '+33641223304' }] }));
+  const spanish = await share('ESP', 'person', person('Cambio', { emails: ['cambio.network@example.org'] }));
+  await waitForPipelineIdle(suite);
+  expect(recordsIn(await network('DEU', german, 1)).sort()).toEqual([frenchId, german].sort());
+
+  // The new version drops the phone and gives an email the Spanish person has.
+  expect(
+    await share(
+      'FRA',
+      'person',
+      { ...french, phones: undefined, emails: ['Cambio.Network@example.org'] },
+      { externalRef },
+    ),
+  ).toBe(frenchId);
+  await waitForPipelineIdle(suite);
+  expect(recordsIn(await network('DEU', german, 1))).toEqual([german]);
+  expect(recordsIn(await network('DEU', spanish, 1)).sort()).toEqual([frenchId, spanish].sort());
+
+  const withdrawn = await fetch(`${suite.url('intake')}/v1/records/${frenchId}?reason=closed`, {
+    method: 'DELETE',
+    headers: { authorization: `Bearer ${await keyOf('FRA')}` },
+  });
+  expect(withdrawn.status).toBe(200);
+  await waitForPipelineIdle(suite);
+  expect(recordsIn(await network('DEU', spanish, 1))).toEqual([spanish]);
+});
+
 it.each([
   ['zero', '0'],
   ['over the maximum', '4'],
