@@ -1,6 +1,6 @@
 /**
  * Dissemination on every exit, as a table: every way out of the exchange
- * (record read, list, identifier search, entity by record, entity, alert
+ * (record read, list, identifier search, entity by record, entity, its network, alert
  * list, alert detail with its explanation, stream, webhook, and the analyst
  * console's proxy in front of alerting and dedup) × every scope a
  * record can have (all, named agencies, owner only, withdrawn, expired) ×
@@ -74,6 +74,9 @@ interface SharedRecord {
 let suite: Suite;
 let receiver: WebhookReceiver;
 const records = {} as Record<Scope, SharedRecord>;
+/** Per scope, a person of the owner's with that scope and a phone that a public person of NAMED (the anchor) shares. */
+const contacts = {} as Record<Scope, { id: string; phone: string }>;
+let anchorEntityId: string;
 const agencyKeys = {} as Record<Caller, string>;
 const analystKeys = {} as Record<Caller, string>;
 const streams = {} as Record<Caller, AlertStream>;
@@ -168,7 +171,33 @@ beforeAll(async () => {
     });
     expect(shared.status).toBe(201);
     records[scope] = { scope, id: shared.body.record.id, number: numbers[scope], holder, entityId: '' };
+    // A person of the same scope with a phone of its own, which a public person of another agency shares.
+    const phone = `+3364122340${SCOPES.indexOf(scope)}`;
+    const contact = await send('intake', 'POST', '/v1/records', agencyKeys[OWNER], {
+      kind: 'person',
+      externalRef: `MXP-${scope}-${randomUUID()}`,
+      dissemination,
+      purpose: 'investigation',
+      ...(scope === 'expired' ? { expiresAt: new Date(Date.now() + 20_000).toISOString() } : {}),
+      person: {
+        names: [{ given: 'Contact', family: `${scope} ${randomUUID().slice(0, 8)}` }],
+        phones: [{ number: phone }],
+      },
+    });
+    expect(contact.status).toBe(201);
+    contacts[scope] = { id: contact.body.record.id, phone };
   }
+  const anchor = await send('intake', 'POST', '/v1/records', agencyKeys[NAMED], {
+    kind: 'person',
+    externalRef: `MXA-${randomUUID()}`,
+    dissemination: { scope: 'all' },
+    purpose: 'investigation',
+    person: {
+      names: [{ given: 'Anchor', family: randomUUID().slice(0, 8) }],
+      phones: SCOPES.map((scope) => ({ number: contacts[scope].phone })),
+    },
+  });
+  expect(anchor.status).toBe(201);
   // Every record raises its owner's alert before the withdrawn one is withdrawn and the expired one expires.
   await eventually(
     () => alertingCall(suite, analystKeys[OWNER], 'GET', '/v1/alerts?limit=500'),
@@ -182,21 +211,23 @@ beforeAll(async () => {
     records[scope].entityId = entity.body.entityId ?? entity.body.entity?.entityId ?? entity.body.id;
     expect(records[scope].entityId).toBeTruthy();
   }
-  expect(
-    (
-      await send(
-        'intake',
-        'DELETE',
-        `/v1/records/${records.withdrawn.id}?reason=entered%20in%20error`,
-        agencyKeys[OWNER],
-      )
-    ).status,
-  ).toBe(200);
-  await eventually(
-    () => send('intake', 'GET', `/v1/records/${records.expired.id}`, agencyKeys[OWNER]),
-    (answer) => answer.body.withdrawnAt !== undefined,
-    60_000,
-  );
+  anchorEntityId = (
+    await eventually(
+      () => send('dedup', 'GET', `/v1/records/${anchor.body.record.id}/entity`, agencyKeys[NAMED]),
+      (answer) => answer.status === 200,
+    )
+  ).body.entityId;
+  for (const withdrawn of [records.withdrawn.id, contacts.withdrawn.id])
+    expect(
+      (await send('intake', 'DELETE', `/v1/records/${withdrawn}?reason=entered%20in%20error`, agencyKeys[OWNER]))
+        .status,
+    ).toBe(200);
+  for (const expired of [records.expired.id, contacts.expired.id])
+    await eventually(
+      () => send('intake', 'GET', `/v1/records/${expired}`, agencyKeys[OWNER]),
+      (answer) => answer.body.withdrawnAt !== undefined,
+      60_000,
+    );
   await waitForPipelineIdle(suite, 60_000);
   // The retractions reach the streams and webhooks of every agency that had the alerts.
   await new Promise((resolve) => setTimeout(resolve, 2_000));
@@ -281,6 +312,35 @@ describe.each(matrix)('a record disseminated %s, read by %s (visible: %s)', (sco
       expect(entity.status).toBe(404);
       expect(traces(byRecord.body, record())).toEqual([]);
       expect(traces(entity.body, record())).toEqual([]);
+    }
+  });
+
+  it('the entity’s network', async () => {
+    const answer = await send('dedup', 'GET', `/v1/entities/${record().entityId}/network?depth=2`, key());
+    if (ownerOfGone) return;
+    if (visible) {
+      expect(answer.status).toBe(200);
+      expect(JSON.stringify(answer.body)).toContain(record().id);
+    } else {
+      expect(answer.status).toBe(404);
+      expect(traces(answer.body, record())).toEqual([]);
+    }
+  });
+
+  it('the network around a public person that shares a phone with a person of this scope', async () => {
+    const answer = await send('dedup', 'GET', `/v1/entities/${anchorEntityId}/network?depth=1`, key());
+    expect(answer.status).toBe(200);
+    const { id, phone } = contacts[scope];
+    const text = JSON.stringify(answer.body);
+    // A withdrawn or expired person makes no edge, even for its owner.
+    if (visible && scope !== 'withdrawn' && scope !== 'expired') {
+      expect(text).toContain(id);
+      expect(answer.body.edges).toContainEqual(
+        expect.objectContaining({ reason: 'phone', value: phone, explanation: expect.stringContaining('2 records') }),
+      );
+    } else {
+      expect(text).not.toContain(id);
+      expect(text).not.toContain(phone);
     }
   });
 

@@ -107,6 +107,47 @@ it.each([
     'validation_failed',
     { field: 'person.nationalities', rule: 'isISO31661Alpha3' },
   ],
+  ...(
+    [
+      [
+        'a phone number that is not one',
+        { phones: [{ number: '+33 12' }] },
+        'person.phones[0].number',
+        'isPhoneNumber',
+      ],
+      [
+        'a national phone number without its country',
+        { phones: [{ number: '06 12 34 56 78' }] },
+        'person.phones[0].number',
+        'isPhoneNumber',
+      ],
+      ['a phone number with letters', { phones: [{ number: '+33 CALL ME' }] }, 'person.phones[0].number', 'matches'],
+      ['an email without a domain', { emails: ['ivan@'] }, 'person.emails', 'isEmail'],
+      ['an address that places nothing', { addresses: [{ country: 'FRA' }] }, 'person.addresses[0]', 'hasSomeAddress'],
+      [
+        'an identifier of an unknown type',
+        { identifiers: [{ type: 'passport_number', number: '123', country: 'FRA' }] },
+        'person.identifiers[0].type',
+        'isIn',
+      ],
+      [
+        'a relation with an unknown role',
+        { relations: [{ to: 'FR-2', role: 'friend' }] },
+        'person.relations[0].role',
+        'isIn',
+      ],
+    ] as const
+  ).map(
+    ([name, extra, field, rule]) =>
+      [
+        name,
+        JSON.stringify({ ...valid, person: { ...valid.person, ...extra } }),
+        {},
+        400,
+        'validation_failed',
+        { field, rule },
+      ] as [string, string, object, number, string, { field: string; rule: string }],
+  ),
   [
     'control characters in a reference',
     JSON.stringify({ ...valid, externalRef: 'FR-\u0000-1' }),

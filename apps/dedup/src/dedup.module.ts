@@ -17,6 +17,10 @@ import { MemberStatistics } from './persistence/member-statistics';
 import { CreateEntities1763800000200 } from './migrations/1763800000200-create-entities';
 import { ResolveAllKinds1763800000210 } from './migrations/1763800000210-resolve-all-kinds';
 import { JourneyTimes1763800000220 } from './migrations/1763800000220-journey-times';
+import { Network1763800000230 } from './migrations/1763800000230-network';
+import { NetworkHttpController } from './network/network.http.controller';
+import { NetworkService } from './network/network.service';
+import { NetworkRepository } from './persistence/network.repository';
 import { RecordJourneyHttpController } from './record-journey/record-journey.http.controller';
 import { ResolveBatchService } from './resolve-record/resolve-batch.service';
 import { ResolveRecordMessageController } from './resolve-record/resolve-record.message.controller';
@@ -32,6 +36,7 @@ const migrations = [
   AuditLogDetail1763800000900,
   AuditLogChain1763800000910,
   JourneyTimes1763800000220,
+  Network1763800000230,
 ];
 
 @Module({})
@@ -45,6 +50,7 @@ export class DedupModule {
         ViewEntityHttpController,
         AuditHttpController,
         RecordJourneyHttpController,
+        NetworkHttpController,
       ],
       providers: [
         AuditLog,
@@ -52,6 +58,8 @@ export class DedupModule {
         EntitiesRepository,
         EntityBatchesRepository,
         MemberStatistics,
+        NetworkRepository,
+        NetworkService,
         ResolveBatchService,
         ResolveRecordService,
         ViewEntityService,

@@ -4,3 +4,4 @@ export * from './iso-countries';
 export * from './record-body.schema';
 export * from './record-body.rules';
 export * from './record-body.mapper';
+export * from './contact-details';

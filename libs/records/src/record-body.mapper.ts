@@ -10,12 +10,14 @@ import {
   DocumentType,
   IdentityDocumentSchema,
   partialDateFromText,
+  PersonIdentifierType,
   personNameFromJson,
   RecordKind,
   SharedRecordSchema,
   Sex,
 } from '@crosscheck/contracts';
 import { normalizeDocumentNumber, normalizeSerialNumber, normalizeVin } from '@crosscheck/resolution';
+import { e164Of, normalizedAddress, normalizedEmail } from './contact-details';
 import type { IdentityDocumentBody, RecordBody, RecordKindName } from './record-body.schema';
 
 const SEXES = { male: Sex.MALE, female: Sex.FEMALE, unknown: Sex.UNKNOWN } as const;
@@ -33,6 +35,11 @@ const DOCUMENT_TYPES = {
   residence_permit: DocumentType.RESIDENCE_PERMIT,
   driving_licence: DocumentType.DRIVING_LICENCE,
   other: DocumentType.OTHER,
+} as const;
+const PERSON_IDENTIFIER_TYPES = {
+  national_id: PersonIdentifierType.NATIONAL_ID,
+  tax_id: PersonIdentifierType.TAX_ID,
+  social_security: PersonIdentifierType.SOCIAL_SECURITY,
 } as const;
 const DOCUMENT_STATUSES = {
   stolen: DocumentStatus.STOLEN,
@@ -56,6 +63,33 @@ export function recordBodyOf(content: RecordBody): MessageInitShape<typeof Share
           placeOfBirth: person.placeOfBirth ?? '',
           documents: (person.documents ?? []).map(identityDocument),
           distinguishingMarks: person.distinguishingMarks ?? [],
+          addresses: (person.addresses ?? []).map((address) => ({
+            street: address.street ?? '',
+            number: address.number ?? '',
+            locality: address.locality ?? '',
+            postcode: address.postcode ?? '',
+            region: address.region ?? '',
+            country: address.country ?? '',
+            text: address.text ?? '',
+            normalized: normalizedAddress(address),
+          })),
+          phones: (person.phones ?? []).map((phone) => ({
+            number: phone.number,
+            e164: e164Of(phone.number, phone.country) ?? '',
+          })),
+          emails: (person.emails ?? []).map((address) => ({ address, normalized: normalizedEmail(address) })),
+          identifiers: (person.identifiers ?? []).map((identifier) => ({
+            type: PERSON_IDENTIFIER_TYPES[identifier.type],
+            number: identifier.number,
+            numberNormalized: normalizeDocumentNumber(identifier.number),
+            country: identifier.country,
+          })),
+          relations: (person.relations ?? []).map((relation) => ({
+            toExternalRef: relation.to,
+            role: relation.role,
+            since: partialDateFromText(relation.since),
+            until: partialDateFromText(relation.until),
+          })),
         },
       };
     }

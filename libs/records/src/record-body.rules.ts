@@ -1,9 +1,11 @@
 /**
  * The rules of a record body that its schema cannot say, checked once the
  * shape holds: the body of the record's own kind is there and no other is, a
- * plate comes with its country, and every name has some part.
+ * plate comes with its country, every name has some part, every address
+ * something that places it, and every phone number is one.
  */
 import { compileSchema, FieldProblem } from '@crosscheck/runtime';
+import { e164Of } from './contact-details';
 import {
   BODY_FIELDS,
   PersonBody,
@@ -48,18 +50,38 @@ export function bodyProblems(kind: RecordKindName, body: object, field: string):
   return [];
 }
 
-/** Every name has at least one of full, given or family, present and not blank. */
+/**
+ * Every name has at least one of full, given or family, present and not blank; every address has
+ * something that places it; every phone number is a valid number (with its country when it has no +).
+ */
 export function personProblems(person: PersonBody, field: string): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   const index = person.names.findIndex((name) => ![name.full, name.given, name.family].some((part) => part?.trim()));
-  return index < 0
-    ? []
-    : [
-        {
-          field: `${field}.names`,
-          rule: 'hasSomeName',
-          message: `names[${index}] needs at least one of full, given or family`,
-        },
-      ];
+  if (index >= 0)
+    problems.push({
+      field: `${field}.names`,
+      rule: 'hasSomeName',
+      message: `names[${index}] needs at least one of full, given or family`,
+    });
+  (person.addresses ?? []).forEach((address, i) => {
+    if (![address.street, address.locality, address.postcode, address.text].some((part) => part?.trim()))
+      problems.push({
+        field: `${field}.addresses[${i}]`,
+        rule: 'hasSomeAddress',
+        message: 'needs at least one of street, locality, postcode or text',
+      });
+  });
+  (person.phones ?? []).forEach((phone, i) => {
+    if (e164Of(phone.number, phone.country) === undefined)
+      problems.push({
+        field: `${field}.phones[${i}].number`,
+        rule: 'isPhoneNumber',
+        message: phone.number.trim().startsWith('+')
+          ? 'must be a valid phone number'
+          : 'must be a valid phone number: in international form with +, or with its country',
+      });
+  });
+  return problems;
 }
 
 /** A record body (kind and body) as an instant check or a loader takes it. */

@@ -14,6 +14,9 @@ export type RecordKindName = (typeof RECORD_KINDS)[number];
 export const DOCUMENT_TYPES = ['passport', 'id_card', 'visa', 'residence_permit', 'driving_licence', 'other'] as const;
 export const DOCUMENT_STATUSES = ['stolen', 'lost', 'revoked', 'invalid', 'stolen_blank'] as const;
 export const VEHICLE_TYPES = ['car', 'motorcycle', 'truck', 'bus', 'van', 'trailer', 'other'] as const;
+export const PERSON_IDENTIFIER_TYPES = ['national_id', 'tax_id', 'social_security'] as const;
+/** associate and family to a person; used, owned and carried to a vehicle, document or firearm. */
+export const RELATION_ROLES = ['associate', 'family', 'used', 'owned', 'carried'] as const;
 
 /** One of a closed list of strings; `listed` says so as `must be one of a, b, c`. */
 export function OneOf<const T extends readonly string[]>(
@@ -94,6 +97,71 @@ export const IdentityDocumentBodySchema = Type.Object(
   { $id: 'IdentityDocument', additionalProperties: false },
 );
 
+export const AddressBodySchema = Type.Object(
+  {
+    street: Optional(Text(200, { required: true })),
+    number: Optional(Text(20, { required: true })),
+    locality: Optional(Text(100, { required: true })),
+    postcode: Optional(Text(20, { required: true })),
+    region: Optional(Text(100, { required: true })),
+    country: Optional(Country()),
+    text: Optional(Text(500, { required: true, description: 'the address as one line of free text' })),
+  },
+  {
+    $id: 'Address',
+    additionalProperties: false,
+    description:
+      'structured, as free text, or both; at least a street, locality, postcode or text (rule hasSomeAddress)',
+  },
+);
+
+export const PhoneNumberBodySchema = Type.Object(
+  {
+    number: Type.String({
+      minLength: 1,
+      maxLength: 40,
+      pattern: '^\\+?[0-9 ().\\/-]+$',
+      'x-message': 'may hold only digits, spaces and ( ) . / -, after an optional +',
+      examples: ['+33 6 12 34 56 78'],
+    }),
+    country: Optional(Country({ description: 'where a number without + is dialled; required for one' })),
+  },
+  {
+    $id: 'PhoneNumber',
+    additionalProperties: false,
+    description: 'stored in E.164 beside the number given; a number that is not valid is refused (rule isPhoneNumber)',
+  },
+);
+
+export const PersonIdentifierBodySchema = Type.Object(
+  {
+    type: OneOf(PERSON_IDENTIFIER_TYPES, { listed: true }),
+    number: Identifier(40, { required: true }),
+    country: Country({ description: 'the issuing country' }),
+  },
+  { $id: 'PersonIdentifier', additionalProperties: false },
+);
+
+export const DeclaredRelationBodySchema = Type.Object(
+  {
+    to: Type.String({
+      minLength: 1,
+      maxLength: 128,
+      pattern: '^[\\x21-\\x7e]+$',
+      'x-message': 'must be printable ASCII without spaces, as an externalRef is',
+      description: 'the externalRef of another record of the same agency',
+    }),
+    role: OneOf(RELATION_ROLES, { listed: true }),
+    since: Optional(PartialDate(FORMATS.pastPartialDate, 'YYYY, YYYY-MM or YYYY-MM-DD, not in the future')),
+    until: Optional(PartialDate(FORMATS.partialDate, 'YYYY, YYYY-MM or YYYY-MM-DD')),
+  },
+  {
+    $id: 'DeclaredRelation',
+    additionalProperties: false,
+    description: 'a relation to another record of the same agency; it carries this record’s dissemination',
+  },
+);
+
 export const PersonBodySchema = Type.Object(
   {
     names: Type.Array(PersonNameBodySchema, {
@@ -109,6 +177,15 @@ export const PersonBodySchema = Type.Object(
     placeOfBirth: Optional(Text(200)),
     documents: Optional(Type.Array(IdentityDocumentBodySchema, { maxItems: 20 })),
     distinguishingMarks: Optional(Type.Array(Text(500), { maxItems: 20 })),
+    addresses: Optional(Type.Array(AddressBodySchema, { maxItems: 20 })),
+    phones: Optional(Type.Array(PhoneNumberBodySchema, { maxItems: 20 })),
+    emails: Optional(
+      Type.Array(Type.String({ maxLength: 254, format: FORMATS.email, examples: ['name@example.org'] }), {
+        maxItems: 20,
+      }),
+    ),
+    identifiers: Optional(Type.Array(PersonIdentifierBodySchema, { maxItems: 20 })),
+    relations: Optional(Type.Array(DeclaredRelationBodySchema, { maxItems: 100 })),
   },
   { $id: 'Person', additionalProperties: false },
 );
@@ -199,6 +276,10 @@ export const RecordBodySchema = Type.Object(RECORD_BODY_PROPERTIES, {
 
 export type PersonNameBody = StaticDecode<typeof PersonNameBodySchema>;
 export type IdentityDocumentBody = StaticDecode<typeof IdentityDocumentBodySchema>;
+export type AddressBody = StaticDecode<typeof AddressBodySchema>;
+export type PhoneNumberBody = StaticDecode<typeof PhoneNumberBodySchema>;
+export type PersonIdentifierBody = StaticDecode<typeof PersonIdentifierBodySchema>;
+export type DeclaredRelationBody = StaticDecode<typeof DeclaredRelationBodySchema>;
 export type PersonBody = StaticDecode<typeof PersonBodySchema>;
 export type TravelDocumentBody = StaticDecode<typeof TravelDocumentBodySchema>;
 export type VehicleBody = StaticDecode<typeof VehicleBodySchema>;

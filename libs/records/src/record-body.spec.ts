@@ -6,7 +6,7 @@ const vehicle = { kind: 'vehicle', vehicle: { vin: '1M8GDM9AXKP042788' } };
 const person = { kind: 'person', person: { names: [{ given: 'Ivan', family: 'Petrov' }] } };
 
 describe('the record body schema', () => {
-  it.each([
+  it.each<[string, object, string, string]>([
     ['an unknown field', { ...person, nickname: 'Ace' }, 'nickname', 'unknownField'],
     ['an unknown kind', { kind: 'boat' }, 'kind', 'isIn'],
     ['a missing body', { kind: 'firearm' }, 'firearm', 'isDefined'],
@@ -51,6 +51,73 @@ describe('the record body schema', () => {
       'artwork.title',
       'maxLength',
     ],
+    ...(
+      [
+        ['a phone number too short', { phones: [{ number: '+33 12' }] }, 'person.phones[0].number', 'isPhoneNumber'],
+        [
+          'a national number without country',
+          { phones: [{ number: '0612345678' }] },
+          'person.phones[0].number',
+          'isPhoneNumber',
+        ],
+        ['a phone number with letters', { phones: [{ number: '+33 CALL' }] }, 'person.phones[0].number', 'matches'],
+        [
+          'a phone country that does not exist',
+          { phones: [{ number: '0612345678', country: 'XXA' }] },
+          'person.phones[0].country',
+          'isISO31661Alpha3',
+        ],
+        ['an email without a domain', { emails: ['ivan@'] }, 'person.emails', 'isEmail'],
+        ['an email with a space', { emails: ['ivan petrov@example.org'] }, 'person.emails', 'isEmail'],
+        [
+          'an address with only a country',
+          { addresses: [{ country: 'FRA' }] },
+          'person.addresses[0]',
+          'hasSomeAddress',
+        ],
+        [
+          'an address with an unknown field',
+          { addresses: [{ street: 'Rue X', floor: 2 }] },
+          'person.addresses[0].floor',
+          'unknownField',
+        ],
+        [
+          'an identifier type off the list',
+          { identifiers: [{ type: 'pin', number: '1', country: 'FRA' }] },
+          'person.identifiers[0].type',
+          'isIn',
+        ],
+        [
+          'an identifier without its country',
+          { identifiers: [{ type: 'tax_id', number: '1' }] },
+          'person.identifiers[0].country',
+          'isDefined',
+        ],
+        [
+          'a relation role off the list',
+          { relations: [{ to: 'FR-1', role: 'friend' }] },
+          'person.relations[0].role',
+          'isIn',
+        ],
+        [
+          'a relation to a reference with spaces',
+          { relations: [{ to: 'FR 1', role: 'family' }] },
+          'person.relations[0].to',
+          'matches',
+        ],
+        [
+          'a relation starting in the future',
+          { relations: [{ to: 'FR-1', role: 'family', since: '2999' }] },
+          'person.relations[0].since',
+          'isPartialDate',
+        ],
+      ] as const
+    ).map(([name, extra, field, rule]): [string, object, string, string] => [
+      name,
+      { kind: 'person', person: { ...person.person, ...extra } },
+      field,
+      rule,
+    ]),
   ])('refuses %s, naming the field and the rule', (_, body, field, rule) => {
     const checked = recordBody.check(body);
     expect(checked.ok).toBe(false);
@@ -82,6 +149,27 @@ describe('the record body schema', () => {
         }),
       }),
     );
+  });
+
+  it('maps contact details to the contract with their normal forms beside them', () => {
+    const body = recordBody.parse({
+      kind: 'person',
+      person: {
+        ...person.person,
+        addresses: [{ street: 'Rue de la Paix', number: '12', postcode: '75002', locality: 'Paris', country: 'fra' }],
+        phones: [{ number: '06 12 34 56 78', country: 'FRA' }],
+        emails: [' Ivan.Petrov@Example.ORG '],
+        identifiers: [{ type: 'tax_id', number: '12 345-678', country: 'ITA' }],
+        relations: [{ to: 'FR-CAR-1', role: 'used', since: '2024-05' }],
+      },
+    });
+    const record = create(SharedRecordSchema, { body: recordBodyOf(body) });
+    const mapped = record.body.case === 'person' ? record.body.value : undefined;
+    expect(mapped?.addresses[0].normalized).toBe('FRA|75002|rue de la paix|12');
+    expect(mapped?.phones[0]).toEqual(expect.objectContaining({ number: '06 12 34 56 78', e164: '+33612345678' }));
+    expect(mapped?.emails[0].normalized).toBe('ivan.petrov@example.org');
+    expect(mapped?.identifiers[0]).toEqual(expect.objectContaining({ numberNormalized: '12345678', country: 'ITA' }));
+    expect(mapped?.relations[0]).toEqual(expect.objectContaining({ toExternalRef: 'FR-CAR-1', role: 'used' }));
   });
 
   it('is JSON Schema, every body a named object that refuses unknown fields', () => {

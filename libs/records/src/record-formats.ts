@@ -17,6 +17,7 @@ export const FORMATS = {
   country: 'iso-3166-alpha-3',
   vin: 'vin',
   mrz: 'mrz',
+  email: 'email-address',
 } as const;
 
 function partialDateExists(value: string): boolean {
@@ -54,4 +55,10 @@ defineFormat(FORMATS.mrz, {
   rule: 'isMrz',
   check: (value) => parseMrz(value).valid,
   message: (value) => `must be a valid ICAO 9303 MRZ: ${parseMrz(value).problems.join('; ')}`,
+});
+defineFormat(FORMATS.email, {
+  rule: 'isEmail',
+  // One @, a local part without spaces, a domain of dotted labels: what mail systems deliver to.
+  check: (value) => /^[^\s@]+@[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+$/u.test(value.trim()),
+  message: () => 'must be an email address such as name@example.org',
 });

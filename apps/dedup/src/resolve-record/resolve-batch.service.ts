@@ -28,8 +28,10 @@ import { RecordFacts, blockingKeys } from '@crosscheck/resolution';
 import type { Context } from '@opentelemetry/api';
 import { EntityManager } from 'typeorm';
 import { Candidate, EntitiesRepository, Member } from '../persistence/entities.repository';
+import { networkEvidenceOf } from '../model/network-evidence';
 import { EntityBatchesRepository, NewMember } from '../persistence/entity-batches.repository';
 import { lockBlockingKeys } from '../persistence/resolution-locks';
+import { NetworkRepository } from '../persistence/network.repository';
 import { bestPerEntity, decideAmong } from './entity-evidence';
 import { factsOfRecord, kindOfRecord } from './record-facts';
 import { ResolutionConflict } from './resolution-conflict';
@@ -65,6 +67,7 @@ export class ResolveBatchService {
     private readonly entities: EntitiesRepository,
     private readonly batches: EntityBatchesRepository,
     private readonly resolveRecord: ResolveRecordService,
+    private readonly network: NetworkRepository,
     private readonly outbox: Outbox,
   ) {}
 
@@ -162,6 +165,9 @@ export class ResolveBatchService {
       const memberRecordIds = [...(membersBefore.get(placement.entityId) ?? []), ...inBatch];
       return resolvedEvent(item.record, placement, possibleEntityIds, memberRecordIds, item.traceContext);
     });
+    // What each record brings to networks, as a record resolved on its own does (resolve-record.service.ts).
+    for (const { item } of placed.all)
+      await this.network.save(transaction, item.record.recordId, networkEvidenceOf(item.record));
     await this.outbox.enqueue(transaction, ...events);
     placed.clear();
   }

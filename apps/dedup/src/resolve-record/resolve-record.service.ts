@@ -38,6 +38,8 @@ import { DedupConfig } from '../dedup.config';
 import { EntitiesRepository, Member, PossibleDuplicate } from '../persistence/entities.repository';
 import { lockBlockingKeys } from '../persistence/resolution-locks';
 import { EntityEvidence, Thresholds, bestOf, bestPerEntity, decideAmong } from './entity-evidence';
+import { networkEvidenceOf } from '../model/network-evidence';
+import { NetworkRepository } from '../persistence/network.repository';
 import { factsOfRecord, kindOfRecord } from './record-facts';
 import { ResolutionConflict } from './resolution-conflict';
 import { Placement, resolvedEvent } from './resolved-event';
@@ -52,6 +54,7 @@ export interface BatchPlace {
 export class ResolveRecordService {
   constructor(
     private readonly entities: EntitiesRepository,
+    private readonly network: NetworkRepository,
     private readonly outbox: Outbox,
     private readonly config: DedupConfig,
   ) {}
@@ -123,6 +126,8 @@ export class ResolveRecordService {
       possibleDuplicates: possible.map((entity) => toPossibleDuplicate(record.recordId, entity)),
       position: place.position,
     });
+    // What the record brings to networks (contact details, identifiers, declared relations); see network/.
+    await this.network.save(transaction, record.recordId, networkEvidenceOf(record));
     const possibleIds = possible.map((entity) => entity.entityId);
     await this.outbox.enqueue(
       transaction,

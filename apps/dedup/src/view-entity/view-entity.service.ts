@@ -15,7 +15,7 @@ import { ApiError } from '@crosscheck/runtime';
 import { DataSource, EntityManager } from 'typeorm';
 import { DedupConfig } from '../dedup.config';
 import { EntitiesRepository, Member } from '../persistence/entities.repository';
-import { MemberEvidence, visibleComponent, visibleResemblance } from './visible-evidence';
+import { MemberEvidence, visibleComponent, visibleResemblance } from '../model/visible-evidence';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 /** Past this many visible members only the oldest are shown and paired. */

@@ -16,7 +16,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file crosscheck/records/v1/records.proto.
  */
 export const file_crosscheck_records_v1_records: GenFile = /*@__PURE__*/
-  fileDesc("CiNjcm9zc2NoZWNrL3JlY29yZHMvdjEvcmVjb3Jkcy5wcm90bxIVY3Jvc3NjaGVjay5yZWNvcmRzLnYxImoKClBlcnNvbk5hbWUSDAoEZnVsbBgBIAEoCRINCgVnaXZlbhgCIAEoCRIOCgZmYW1pbHkYAyABKAkSEAoIb3JpZ2luYWwYBCABKAkSDgoGc2NyaXB0GAUgASgJEg0KBWFsaWFzGAYgASgIIqQCCgZQZXJzb24SMAoFbmFtZXMYASADKAsyIS5jcm9zc2NoZWNrLnJlY29yZHMudjEuUGVyc29uTmFtZRI4Cg1kYXRlX29mX2JpcnRoGAIgASgLMiEuY3Jvc3NjaGVjay5jb21tb24udjEuUGFydGlhbERhdGUSJgoDc2V4GAMgASgOMhkuY3Jvc3NjaGVjay5jb21tb24udjEuU2V4EhUKDW5hdGlvbmFsaXRpZXMYBCADKAkSFgoOcGxhY2Vfb2ZfYmlydGgYBSABKAkSOQoJZG9jdW1lbnRzGAYgAygLMiYuY3Jvc3NjaGVjay5jb21tb24udjEuSWRlbnRpdHlEb2N1bWVudBIcChRkaXN0aW5ndWlzaGluZ19tYXJrcxgHIAMoCSKQAgoOVHJhdmVsRG9jdW1lbnQSOAoIZG9jdW1lbnQYASABKAsyJi5jcm9zc2NoZWNrLmNvbW1vbi52MS5JZGVudGl0eURvY3VtZW50EjUKBnN0YXR1cxgCIAEoDjIlLmNyb3NzY2hlY2sucmVjb3Jkcy52MS5Eb2N1bWVudFN0YXR1cxITCgtob2xkZXJfbmFtZRgDIAEoCRI0Cglpc3N1ZWRfb24YBCABKAsyIS5jcm9zc2NoZWNrLmNvbW1vbi52MS5QYXJ0aWFsRGF0ZRI1CgpleHBpcmVzX29uGAUgASgLMiEuY3Jvc3NjaGVjay5jb21tb24udjEuUGFydGlhbERhdGUSCwoDbXJ6GAYgASgJIsMBCgdWZWhpY2xlEgsKA3ZpbhgBIAEoCRIWCg52aW5fbm9ybWFsaXplZBgCIAEoCRINCgVwbGF0ZRgDIAEoCRIcChRyZWdpc3RyYXRpb25fY291bnRyeRgEIAEoCRIMCgRtYWtlGAUgASgJEg0KBW1vZGVsGAYgASgJEg4KBmNvbG91chgHIAEoCRIMCgR5ZWFyGAggASgFEhUKDWVuZ2luZV9udW1iZXIYCSABKAkSFAoMdmVoaWNsZV90eXBlGAogASgJIncKB0ZpcmVhcm0SFQoNc2VyaWFsX251bWJlchgBIAEoCRIZChFzZXJpYWxfbm9ybWFsaXplZBgCIAEoCRIMCgRtYWtlGAMgASgJEg0KBW1vZGVsGAQgASgJEg8KB2NhbGlicmUYBSABKAkSDAoEdHlwZRgGIAEoCSKeAQoHQXJ0d29yaxINCgV0aXRsZRgBIAEoCRITCgtvYmplY3RfdHlwZRgCIAEoCRINCgVtYWtlchgDIAEoCRIOCgZwZXJpb2QYBCABKAkSEQoJbWF0ZXJpYWxzGAUgASgJEhIKCmRpbWVuc2lvbnMYBiABKAkSFAoMaW5zY3JpcHRpb25zGAcgASgJEhMKC2Rlc2NyaXB0aW9uGAggASgJItsECgxTaGFyZWRSZWNvcmQSEQoJcmVjb3JkX2lkGAEgASgJEg8KB3ZlcnNpb24YAiABKAUSLgoEa2luZBgDIAEoDjIgLmNyb3NzY2hlY2suY29tbW9uLnYxLlJlY29yZEtpbmQSFAoMZXh0ZXJuYWxfcmVmGAQgASgJEg0KBW93bmVyGAUgASgJEjoKDWRpc3NlbWluYXRpb24YBiABKAsyIy5jcm9zc2NoZWNrLmNvbW1vbi52MS5EaXNzZW1pbmF0aW9uEg8KB3B1cnBvc2UYByABKAkSLwoLcmVwb3J0ZWRfYXQYCCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEi4KCmV4cGlyZXNfYXQYCSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhAKCGNhc2VfcmVmGAogASgJEi8KBnBlcnNvbhgLIAEoCzIdLmNyb3NzY2hlY2sucmVjb3Jkcy52MS5QZXJzb25IABJACg90cmF2ZWxfZG9jdW1lbnQYDCABKAsyJS5jcm9zc2NoZWNrLnJlY29yZHMudjEuVHJhdmVsRG9jdW1lbnRIABIxCgd2ZWhpY2xlGA0gASgLMh4uY3Jvc3NjaGVjay5yZWNvcmRzLnYxLlZlaGljbGVIABIxCgdmaXJlYXJtGA4gASgLMh4uY3Jvc3NjaGVjay5yZWNvcmRzLnYxLkZpcmVhcm1IABIxCgdhcnR3b3JrGA8gASgLMh4uY3Jvc3NjaGVjay5yZWNvcmRzLnYxLkFydHdvcmtIAEIGCgRib2R5InYKDlJlY29yZFJlY2VpdmVkEjMKBnJlY29yZBgBIAEoCzIjLmNyb3NzY2hlY2sucmVjb3Jkcy52MS5TaGFyZWRSZWNvcmQSLwoLcmVjZWl2ZWRfYXQYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wIoYBCg9SZWNvcmRXaXRoZHJhd24SEQoJcmVjb3JkX2lkGAEgASgJEg0KBW93bmVyGAIgASgJEg8KB3ZlcnNpb24YAyABKAUSDgoGcmVhc29uGAQgASgJEjAKDHdpdGhkcmF3bl9hdBgFIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAqwwEKDkRvY3VtZW50U3RhdHVzEh8KG0RPQ1VNRU5UX1NUQVRVU19VTlNQRUNJRklFRBAAEhoKFkRPQ1VNRU5UX1NUQVRVU19TVE9MRU4QARIYChRET0NVTUVOVF9TVEFUVVNfTE9TVBACEhsKF0RPQ1VNRU5UX1NUQVRVU19SRVZPS0VEEAMSGwoXRE9DVU1FTlRfU1RBVFVTX0lOVkFMSUQQBBIgChxET0NVTUVOVF9TVEFUVVNfU1RPTEVOX0JMQU5LEAViBnByb3RvMw", [file_crosscheck_common_v1_common, file_google_protobuf_timestamp]);
+  fileDesc("CiNjcm9zc2NoZWNrL3JlY29yZHMvdjEvcmVjb3Jkcy5wcm90bxIVY3Jvc3NjaGVjay5yZWNvcmRzLnYxImoKClBlcnNvbk5hbWUSDAoEZnVsbBgBIAEoCRINCgVnaXZlbhgCIAEoCRIOCgZmYW1pbHkYAyABKAkSEAoIb3JpZ2luYWwYBCABKAkSDgoGc2NyaXB0GAUgASgJEg0KBWFsaWFzGAYgASgIIroECgZQZXJzb24SMAoFbmFtZXMYASADKAsyIS5jcm9zc2NoZWNrLnJlY29yZHMudjEuUGVyc29uTmFtZRI4Cg1kYXRlX29mX2JpcnRoGAIgASgLMiEuY3Jvc3NjaGVjay5jb21tb24udjEuUGFydGlhbERhdGUSJgoDc2V4GAMgASgOMhkuY3Jvc3NjaGVjay5jb21tb24udjEuU2V4EhUKDW5hdGlvbmFsaXRpZXMYBCADKAkSFgoOcGxhY2Vfb2ZfYmlydGgYBSABKAkSOQoJZG9jdW1lbnRzGAYgAygLMiYuY3Jvc3NjaGVjay5jb21tb24udjEuSWRlbnRpdHlEb2N1bWVudBIcChRkaXN0aW5ndWlzaGluZ19tYXJrcxgHIAMoCRIxCglhZGRyZXNzZXMYCCADKAsyHi5jcm9zc2NoZWNrLnJlY29yZHMudjEuQWRkcmVzcxIyCgZwaG9uZXMYCSADKAsyIi5jcm9zc2NoZWNrLnJlY29yZHMudjEuUGhvbmVOdW1iZXISMwoGZW1haWxzGAogAygLMiMuY3Jvc3NjaGVjay5yZWNvcmRzLnYxLkVtYWlsQWRkcmVzcxI8CgtpZGVudGlmaWVycxgLIAMoCzInLmNyb3NzY2hlY2sucmVjb3Jkcy52MS5QZXJzb25JZGVudGlmaWVyEjoKCXJlbGF0aW9ucxgMIAMoCzInLmNyb3NzY2hlY2sucmVjb3Jkcy52MS5EZWNsYXJlZFJlbGF0aW9uIpABCgdBZGRyZXNzEg4KBnN0cmVldBgBIAEoCRIOCgZudW1iZXIYAiABKAkSEAoIbG9jYWxpdHkYAyABKAkSEAoIcG9zdGNvZGUYBCABKAkSDgoGcmVnaW9uGAUgASgJEg8KB2NvdW50cnkYBiABKAkSDAoEdGV4dBgHIAEoCRISCgpub3JtYWxpemVkGAggASgJIisKC1Bob25lTnVtYmVyEg4KBm51bWJlchgBIAEoCRIMCgRlMTY0GAIgASgJIjMKDEVtYWlsQWRkcmVzcxIPCgdhZGRyZXNzGAEgASgJEhIKCm5vcm1hbGl6ZWQYAiABKAkiiQEKEFBlcnNvbklkZW50aWZpZXISOQoEdHlwZRgBIAEoDjIrLmNyb3NzY2hlY2sucmVjb3Jkcy52MS5QZXJzb25JZGVudGlmaWVyVHlwZRIOCgZudW1iZXIYAiABKAkSGQoRbnVtYmVyX25vcm1hbGl6ZWQYAyABKAkSDwoHY291bnRyeRgEIAEoCSKdAQoQRGVjbGFyZWRSZWxhdGlvbhIXCg90b19leHRlcm5hbF9yZWYYASABKAkSDAoEcm9sZRgCIAEoCRIwCgVzaW5jZRgDIAEoCzIhLmNyb3NzY2hlY2suY29tbW9uLnYxLlBhcnRpYWxEYXRlEjAKBXVudGlsGAQgASgLMiEuY3Jvc3NjaGVjay5jb21tb24udjEuUGFydGlhbERhdGUikAIKDlRyYXZlbERvY3VtZW50EjgKCGRvY3VtZW50GAEgASgLMiYuY3Jvc3NjaGVjay5jb21tb24udjEuSWRlbnRpdHlEb2N1bWVudBI1CgZzdGF0dXMYAiABKA4yJS5jcm9zc2NoZWNrLnJlY29yZHMudjEuRG9jdW1lbnRTdGF0dXMSEwoLaG9sZGVyX25hbWUYAyABKAkSNAoJaXNzdWVkX29uGAQgASgLMiEuY3Jvc3NjaGVjay5jb21tb24udjEuUGFydGlhbERhdGUSNQoKZXhwaXJlc19vbhgFIAEoCzIhLmNyb3NzY2hlY2suY29tbW9uLnYxLlBhcnRpYWxEYXRlEgsKA21yehgGIAEoCSLDAQoHVmVoaWNsZRILCgN2aW4YASABKAkSFgoOdmluX25vcm1hbGl6ZWQYAiABKAkSDQoFcGxhdGUYAyABKAkSHAoUcmVnaXN0cmF0aW9uX2NvdW50cnkYBCABKAkSDAoEbWFrZRgFIAEoCRINCgVtb2RlbBgGIAEoCRIOCgZjb2xvdXIYByABKAkSDAoEeWVhchgIIAEoBRIVCg1lbmdpbmVfbnVtYmVyGAkgASgJEhQKDHZlaGljbGVfdHlwZRgKIAEoCSJ3CgdGaXJlYXJtEhUKDXNlcmlhbF9udW1iZXIYASABKAkSGQoRc2VyaWFsX25vcm1hbGl6ZWQYAiABKAkSDAoEbWFrZRgDIAEoCRINCgVtb2RlbBgEIAEoCRIPCgdjYWxpYnJlGAUgASgJEgwKBHR5cGUYBiABKAkingEKB0FydHdvcmsSDQoFdGl0bGUYASABKAkSEwoLb2JqZWN0X3R5cGUYAiABKAkSDQoFbWFrZXIYAyABKAkSDgoGcGVyaW9kGAQgASgJEhEKCW1hdGVyaWFscxgFIAEoCRISCgpkaW1lbnNpb25zGAYgASgJEhQKDGluc2NyaXB0aW9ucxgHIAEoCRITCgtkZXNjcmlwdGlvbhgIIAEoCSLbBAoMU2hhcmVkUmVjb3JkEhEKCXJlY29yZF9pZBgBIAEoCRIPCgd2ZXJzaW9uGAIgASgFEi4KBGtpbmQYAyABKA4yIC5jcm9zc2NoZWNrLmNvbW1vbi52MS5SZWNvcmRLaW5kEhQKDGV4dGVybmFsX3JlZhgEIAEoCRINCgVvd25lchgFIAEoCRI6Cg1kaXNzZW1pbmF0aW9uGAYgASgLMiMuY3Jvc3NjaGVjay5jb21tb24udjEuRGlzc2VtaW5hdGlvbhIPCgdwdXJwb3NlGAcgASgJEi8KC3JlcG9ydGVkX2F0GAggASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIuCgpleHBpcmVzX2F0GAkgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIQCghjYXNlX3JlZhgKIAEoCRIvCgZwZXJzb24YCyABKAsyHS5jcm9zc2NoZWNrLnJlY29yZHMudjEuUGVyc29uSAASQAoPdHJhdmVsX2RvY3VtZW50GAwgASgLMiUuY3Jvc3NjaGVjay5yZWNvcmRzLnYxLlRyYXZlbERvY3VtZW50SAASMQoHdmVoaWNsZRgNIAEoCzIeLmNyb3NzY2hlY2sucmVjb3Jkcy52MS5WZWhpY2xlSAASMQoHZmlyZWFybRgOIAEoCzIeLmNyb3NzY2hlY2sucmVjb3Jkcy52MS5GaXJlYXJtSAASMQoHYXJ0d29yaxgPIAEoCzIeLmNyb3NzY2hlY2sucmVjb3Jkcy52MS5BcnR3b3JrSABCBgoEYm9keSJ2Cg5SZWNvcmRSZWNlaXZlZBIzCgZyZWNvcmQYASABKAsyIy5jcm9zc2NoZWNrLnJlY29yZHMudjEuU2hhcmVkUmVjb3JkEi8KC3JlY2VpdmVkX2F0GAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCKGAQoPUmVjb3JkV2l0aGRyYXduEhEKCXJlY29yZF9pZBgBIAEoCRINCgVvd25lchgCIAEoCRIPCgd2ZXJzaW9uGAMgASgFEg4KBnJlYXNvbhgEIAEoCRIwCgx3aXRoZHJhd25fYXQYBSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wKrUBChRQZXJzb25JZGVudGlmaWVyVHlwZRImCiJQRVJTT05fSURFTlRJRklFUl9UWVBFX1VOU1BFQ0lGSUVEEAASJgoiUEVSU09OX0lERU5USUZJRVJfVFlQRV9OQVRJT05BTF9JRBABEiEKHVBFUlNPTl9JREVOVElGSUVSX1RZUEVfVEFYX0lEEAISKgomUEVSU09OX0lERU5USUZJRVJfVFlQRV9TT0NJQUxfU0VDVVJJVFkQAyrDAQoORG9jdW1lbnRTdGF0dXMSHwobRE9DVU1FTlRfU1RBVFVTX1VOU1BFQ0lGSUVEEAASGgoWRE9DVU1FTlRfU1RBVFVTX1NUT0xFThABEhgKFERPQ1VNRU5UX1NUQVRVU19MT1NUEAISGwoXRE9DVU1FTlRfU1RBVFVTX1JFVk9LRUQQAxIbChdET0NVTUVOVF9TVEFUVVNfSU5WQUxJRBAEEiAKHERPQ1VNRU5UX1NUQVRVU19TVE9MRU5fQkxBTksQBWIGcHJvdG8z", [file_crosscheck_common_v1_common, file_google_protobuf_timestamp]);
 
 /**
  * One name (or alias) of a person.
@@ -179,6 +179,43 @@ export type Person = Message<"crosscheck.records.v1.Person"> & {
    * @generated from field: repeated string distinguishing_marks = 7;
    */
   distinguishingMarks: string[];
+
+  /**
+   * Addresses the person is known at.
+   *
+   * @generated from field: repeated crosscheck.records.v1.Address addresses = 8;
+   */
+  addresses: Address[];
+
+  /**
+   * Phone numbers the person uses.
+   *
+   * @generated from field: repeated crosscheck.records.v1.PhoneNumber phones = 9;
+   */
+  phones: PhoneNumber[];
+
+  /**
+   * Email addresses the person uses.
+   *
+   * @generated from field: repeated crosscheck.records.v1.EmailAddress emails = 10;
+   */
+  emails: EmailAddress[];
+
+  /**
+   * National identifiers other than travel documents: national id, tax id,
+   * social security number, each of a country.
+   *
+   * @generated from field: repeated crosscheck.records.v1.PersonIdentifier identifiers = 11;
+   */
+  identifiers: PersonIdentifier[];
+
+  /**
+   * Relations the sharing agency declares from this person to its other
+   * records; they carry this record's dissemination.
+   *
+   * @generated from field: repeated crosscheck.records.v1.DeclaredRelation relations = 12;
+   */
+  relations: DeclaredRelation[];
 };
 
 /**
@@ -235,6 +272,43 @@ export type PersonJson = {
    * @generated from field: repeated string distinguishing_marks = 7;
    */
   distinguishingMarks?: string[];
+
+  /**
+   * Addresses the person is known at.
+   *
+   * @generated from field: repeated crosscheck.records.v1.Address addresses = 8;
+   */
+  addresses?: AddressJson[];
+
+  /**
+   * Phone numbers the person uses.
+   *
+   * @generated from field: repeated crosscheck.records.v1.PhoneNumber phones = 9;
+   */
+  phones?: PhoneNumberJson[];
+
+  /**
+   * Email addresses the person uses.
+   *
+   * @generated from field: repeated crosscheck.records.v1.EmailAddress emails = 10;
+   */
+  emails?: EmailAddressJson[];
+
+  /**
+   * National identifiers other than travel documents: national id, tax id,
+   * social security number, each of a country.
+   *
+   * @generated from field: repeated crosscheck.records.v1.PersonIdentifier identifiers = 11;
+   */
+  identifiers?: PersonIdentifierJson[];
+
+  /**
+   * Relations the sharing agency declares from this person to its other
+   * records; they carry this record's dissemination.
+   *
+   * @generated from field: repeated crosscheck.records.v1.DeclaredRelation relations = 12;
+   */
+  relations?: DeclaredRelationJson[];
 };
 
 /**
@@ -243,6 +317,395 @@ export type PersonJson = {
  */
 export const PersonSchema: GenMessage<Person, {jsonType: PersonJson}> = /*@__PURE__*/
   messageDesc(file_crosscheck_records_v1_records, 1);
+
+/**
+ * A postal address, structured, as free text, or both.
+ *
+ * @generated from message crosscheck.records.v1.Address
+ */
+export type Address = Message<"crosscheck.records.v1.Address"> & {
+  /**
+   * Street name.
+   *
+   * @generated from field: string street = 1;
+   */
+  street: string;
+
+  /**
+   * House or building number.
+   *
+   * @generated from field: string number = 2;
+   */
+  number: string;
+
+  /**
+   * City, town or village.
+   *
+   * @generated from field: string locality = 3;
+   */
+  locality: string;
+
+  /**
+   * Postal code.
+   *
+   * @generated from field: string postcode = 4;
+   */
+  postcode: string;
+
+  /**
+   * Region, state or province.
+   *
+   * @generated from field: string region = 5;
+   */
+  region: string;
+
+  /**
+   * Country, ISO 3166-1 alpha-3.
+   *
+   * @generated from field: string country = 6;
+   */
+  country: string;
+
+  /**
+   * The address as one line of free text.
+   *
+   * @generated from field: string text = 7;
+   */
+  text: string;
+
+  /**
+   * Normalized form for comparison (folded case and accents, punctuation
+   * dropped); empty when the address has too little to compare.
+   *
+   * @generated from field: string normalized = 8;
+   */
+  normalized: string;
+};
+
+/**
+ * A postal address, structured, as free text, or both.
+ *
+ * @generated from message crosscheck.records.v1.Address
+ */
+export type AddressJson = {
+  /**
+   * Street name.
+   *
+   * @generated from field: string street = 1;
+   */
+  street?: string;
+
+  /**
+   * House or building number.
+   *
+   * @generated from field: string number = 2;
+   */
+  number?: string;
+
+  /**
+   * City, town or village.
+   *
+   * @generated from field: string locality = 3;
+   */
+  locality?: string;
+
+  /**
+   * Postal code.
+   *
+   * @generated from field: string postcode = 4;
+   */
+  postcode?: string;
+
+  /**
+   * Region, state or province.
+   *
+   * @generated from field: string region = 5;
+   */
+  region?: string;
+
+  /**
+   * Country, ISO 3166-1 alpha-3.
+   *
+   * @generated from field: string country = 6;
+   */
+  country?: string;
+
+  /**
+   * The address as one line of free text.
+   *
+   * @generated from field: string text = 7;
+   */
+  text?: string;
+
+  /**
+   * Normalized form for comparison (folded case and accents, punctuation
+   * dropped); empty when the address has too little to compare.
+   *
+   * @generated from field: string normalized = 8;
+   */
+  normalized?: string;
+};
+
+/**
+ * Describes the message crosscheck.records.v1.Address.
+ * Use `create(AddressSchema)` to create a new message.
+ */
+export const AddressSchema: GenMessage<Address, {jsonType: AddressJson}> = /*@__PURE__*/
+  messageDesc(file_crosscheck_records_v1_records, 2);
+
+/**
+ * A phone number.
+ *
+ * @generated from message crosscheck.records.v1.PhoneNumber
+ */
+export type PhoneNumber = Message<"crosscheck.records.v1.PhoneNumber"> & {
+  /**
+   * The number as reported.
+   *
+   * @generated from field: string number = 1;
+   */
+  number: string;
+
+  /**
+   * The number in E.164, e.g. "+33612345678".
+   *
+   * @generated from field: string e164 = 2;
+   */
+  e164: string;
+};
+
+/**
+ * A phone number.
+ *
+ * @generated from message crosscheck.records.v1.PhoneNumber
+ */
+export type PhoneNumberJson = {
+  /**
+   * The number as reported.
+   *
+   * @generated from field: string number = 1;
+   */
+  number?: string;
+
+  /**
+   * The number in E.164, e.g. "+33612345678".
+   *
+   * @generated from field: string e164 = 2;
+   */
+  e164?: string;
+};
+
+/**
+ * Describes the message crosscheck.records.v1.PhoneNumber.
+ * Use `create(PhoneNumberSchema)` to create a new message.
+ */
+export const PhoneNumberSchema: GenMessage<PhoneNumber, {jsonType: PhoneNumberJson}> = /*@__PURE__*/
+  messageDesc(file_crosscheck_records_v1_records, 3);
+
+/**
+ * An email address.
+ *
+ * @generated from message crosscheck.records.v1.EmailAddress
+ */
+export type EmailAddress = Message<"crosscheck.records.v1.EmailAddress"> & {
+  /**
+   * The address as reported.
+   *
+   * @generated from field: string address = 1;
+   */
+  address: string;
+
+  /**
+   * The address trimmed and in lower case.
+   *
+   * @generated from field: string normalized = 2;
+   */
+  normalized: string;
+};
+
+/**
+ * An email address.
+ *
+ * @generated from message crosscheck.records.v1.EmailAddress
+ */
+export type EmailAddressJson = {
+  /**
+   * The address as reported.
+   *
+   * @generated from field: string address = 1;
+   */
+  address?: string;
+
+  /**
+   * The address trimmed and in lower case.
+   *
+   * @generated from field: string normalized = 2;
+   */
+  normalized?: string;
+};
+
+/**
+ * Describes the message crosscheck.records.v1.EmailAddress.
+ * Use `create(EmailAddressSchema)` to create a new message.
+ */
+export const EmailAddressSchema: GenMessage<EmailAddress, {jsonType: EmailAddressJson}> = /*@__PURE__*/
+  messageDesc(file_crosscheck_records_v1_records, 4);
+
+/**
+ * A national identifier of a person, other than a travel document.
+ *
+ * @generated from message crosscheck.records.v1.PersonIdentifier
+ */
+export type PersonIdentifier = Message<"crosscheck.records.v1.PersonIdentifier"> & {
+  /**
+   * Kind of identifier.
+   *
+   * @generated from field: crosscheck.records.v1.PersonIdentifierType type = 1;
+   */
+  type: PersonIdentifierType;
+
+  /**
+   * The identifier as reported.
+   *
+   * @generated from field: string number = 2;
+   */
+  number: string;
+
+  /**
+   * Number normalized for comparison (upper case, no spaces or punctuation).
+   *
+   * @generated from field: string number_normalized = 3;
+   */
+  numberNormalized: string;
+
+  /**
+   * Issuing country, ISO 3166-1 alpha-3.
+   *
+   * @generated from field: string country = 4;
+   */
+  country: string;
+};
+
+/**
+ * A national identifier of a person, other than a travel document.
+ *
+ * @generated from message crosscheck.records.v1.PersonIdentifier
+ */
+export type PersonIdentifierJson = {
+  /**
+   * Kind of identifier.
+   *
+   * @generated from field: crosscheck.records.v1.PersonIdentifierType type = 1;
+   */
+  type?: PersonIdentifierTypeJson;
+
+  /**
+   * The identifier as reported.
+   *
+   * @generated from field: string number = 2;
+   */
+  number?: string;
+
+  /**
+   * Number normalized for comparison (upper case, no spaces or punctuation).
+   *
+   * @generated from field: string number_normalized = 3;
+   */
+  numberNormalized?: string;
+
+  /**
+   * Issuing country, ISO 3166-1 alpha-3.
+   *
+   * @generated from field: string country = 4;
+   */
+  country?: string;
+};
+
+/**
+ * Describes the message crosscheck.records.v1.PersonIdentifier.
+ * Use `create(PersonIdentifierSchema)` to create a new message.
+ */
+export const PersonIdentifierSchema: GenMessage<PersonIdentifier, {jsonType: PersonIdentifierJson}> = /*@__PURE__*/
+  messageDesc(file_crosscheck_records_v1_records, 5);
+
+/**
+ * A relation declared from one record to another record of the same agency.
+ *
+ * @generated from message crosscheck.records.v1.DeclaredRelation
+ */
+export type DeclaredRelation = Message<"crosscheck.records.v1.DeclaredRelation"> & {
+  /**
+   * The external reference of the other record, in the declaring agency.
+   *
+   * @generated from field: string to_external_ref = 1;
+   */
+  toExternalRef: string;
+
+  /**
+   * The role: "associate", "family" (to a person), "used", "owned",
+   * "carried" (to a vehicle, document or firearm).
+   *
+   * @generated from field: string role = 2;
+   */
+  role: string;
+
+  /**
+   * When the relation began, possibly partial.
+   *
+   * @generated from field: crosscheck.common.v1.PartialDate since = 3;
+   */
+  since?: PartialDate | undefined;
+
+  /**
+   * When it ended, possibly partial; unset while it holds.
+   *
+   * @generated from field: crosscheck.common.v1.PartialDate until = 4;
+   */
+  until?: PartialDate | undefined;
+};
+
+/**
+ * A relation declared from one record to another record of the same agency.
+ *
+ * @generated from message crosscheck.records.v1.DeclaredRelation
+ */
+export type DeclaredRelationJson = {
+  /**
+   * The external reference of the other record, in the declaring agency.
+   *
+   * @generated from field: string to_external_ref = 1;
+   */
+  toExternalRef?: string;
+
+  /**
+   * The role: "associate", "family" (to a person), "used", "owned",
+   * "carried" (to a vehicle, document or firearm).
+   *
+   * @generated from field: string role = 2;
+   */
+  role?: string;
+
+  /**
+   * When the relation began, possibly partial.
+   *
+   * @generated from field: crosscheck.common.v1.PartialDate since = 3;
+   */
+  since?: PartialDateJson;
+
+  /**
+   * When it ended, possibly partial; unset while it holds.
+   *
+   * @generated from field: crosscheck.common.v1.PartialDate until = 4;
+   */
+  until?: PartialDateJson;
+};
+
+/**
+ * Describes the message crosscheck.records.v1.DeclaredRelation.
+ * Use `create(DeclaredRelationSchema)` to create a new message.
+ */
+export const DeclaredRelationSchema: GenMessage<DeclaredRelation, {jsonType: DeclaredRelationJson}> = /*@__PURE__*/
+  messageDesc(file_crosscheck_records_v1_records, 6);
 
 /**
  * A travel document reported for its status (stolen, lost, ...).
@@ -347,7 +810,7 @@ export type TravelDocumentJson = {
  * Use `create(TravelDocumentSchema)` to create a new message.
  */
 export const TravelDocumentSchema: GenMessage<TravelDocument, {jsonType: TravelDocumentJson}> = /*@__PURE__*/
-  messageDesc(file_crosscheck_records_v1_records, 2);
+  messageDesc(file_crosscheck_records_v1_records, 7);
 
 /**
  * A motor vehicle.
@@ -508,7 +971,7 @@ export type VehicleJson = {
  * Use `create(VehicleSchema)` to create a new message.
  */
 export const VehicleSchema: GenMessage<Vehicle, {jsonType: VehicleJson}> = /*@__PURE__*/
-  messageDesc(file_crosscheck_records_v1_records, 3);
+  messageDesc(file_crosscheck_records_v1_records, 8);
 
 /**
  * A firearm.
@@ -613,7 +1076,7 @@ export type FirearmJson = {
  * Use `create(FirearmSchema)` to create a new message.
  */
 export const FirearmSchema: GenMessage<Firearm, {jsonType: FirearmJson}> = /*@__PURE__*/
-  messageDesc(file_crosscheck_records_v1_records, 4);
+  messageDesc(file_crosscheck_records_v1_records, 9);
 
 /**
  * A work of art or item of cultural property (Object ID-like description).
@@ -746,7 +1209,7 @@ export type ArtworkJson = {
  * Use `create(ArtworkSchema)` to create a new message.
  */
 export const ArtworkSchema: GenMessage<Artwork, {jsonType: ArtworkJson}> = /*@__PURE__*/
-  messageDesc(file_crosscheck_records_v1_records, 5);
+  messageDesc(file_crosscheck_records_v1_records, 10);
 
 /**
  * A record shared by an agency with the exchange. Each change produces a new
@@ -991,7 +1454,7 @@ export type SharedRecordJson = {
  * Use `create(SharedRecordSchema)` to create a new message.
  */
 export const SharedRecordSchema: GenMessage<SharedRecord, {jsonType: SharedRecordJson}> = /*@__PURE__*/
-  messageDesc(file_crosscheck_records_v1_records, 6);
+  messageDesc(file_crosscheck_records_v1_records, 11);
 
 /**
  * A record (or a new version of it) was accepted by the exchange.
@@ -1042,7 +1505,7 @@ export type RecordReceivedJson = {
  * Use `create(RecordReceivedSchema)` to create a new message.
  */
 export const RecordReceivedSchema: GenMessage<RecordReceived, {jsonType: RecordReceivedJson}> = /*@__PURE__*/
-  messageDesc(file_crosscheck_records_v1_records, 7);
+  messageDesc(file_crosscheck_records_v1_records, 12);
 
 /**
  * The owner withdrew a record; all derived data must be retracted.
@@ -1135,7 +1598,55 @@ export type RecordWithdrawnJson = {
  * Use `create(RecordWithdrawnSchema)` to create a new message.
  */
 export const RecordWithdrawnSchema: GenMessage<RecordWithdrawn, {jsonType: RecordWithdrawnJson}> = /*@__PURE__*/
-  messageDesc(file_crosscheck_records_v1_records, 8);
+  messageDesc(file_crosscheck_records_v1_records, 13);
+
+/**
+ * Kind of national identifier.
+ *
+ * @generated from enum crosscheck.records.v1.PersonIdentifierType
+ */
+export enum PersonIdentifierType {
+  /**
+   * Not set.
+   *
+   * @generated from enum value: PERSON_IDENTIFIER_TYPE_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * National identity number.
+   *
+   * @generated from enum value: PERSON_IDENTIFIER_TYPE_NATIONAL_ID = 1;
+   */
+  NATIONAL_ID = 1,
+
+  /**
+   * Tax identification number.
+   *
+   * @generated from enum value: PERSON_IDENTIFIER_TYPE_TAX_ID = 2;
+   */
+  TAX_ID = 2,
+
+  /**
+   * Social security number.
+   *
+   * @generated from enum value: PERSON_IDENTIFIER_TYPE_SOCIAL_SECURITY = 3;
+   */
+  SOCIAL_SECURITY = 3,
+}
+
+/**
+ * Kind of national identifier.
+ *
+ * @generated from enum crosscheck.records.v1.PersonIdentifierType
+ */
+export type PersonIdentifierTypeJson = "PERSON_IDENTIFIER_TYPE_UNSPECIFIED" | "PERSON_IDENTIFIER_TYPE_NATIONAL_ID" | "PERSON_IDENTIFIER_TYPE_TAX_ID" | "PERSON_IDENTIFIER_TYPE_SOCIAL_SECURITY";
+
+/**
+ * Describes the enum crosscheck.records.v1.PersonIdentifierType.
+ */
+export const PersonIdentifierTypeSchema: GenEnum<PersonIdentifierType, PersonIdentifierTypeJson> = /*@__PURE__*/
+  enumDesc(file_crosscheck_records_v1_records, 0);
 
 /**
  * Reason a travel document is reported.
@@ -1197,5 +1708,5 @@ export type DocumentStatusJson = "DOCUMENT_STATUS_UNSPECIFIED" | "DOCUMENT_STATU
  * Describes the enum crosscheck.records.v1.DocumentStatus.
  */
 export const DocumentStatusSchema: GenEnum<DocumentStatus, DocumentStatusJson> = /*@__PURE__*/
-  enumDesc(file_crosscheck_records_v1_records, 0);
+  enumDesc(file_crosscheck_records_v1_records, 1);
 

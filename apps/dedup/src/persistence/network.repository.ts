@@ -1,0 +1,126 @@
+/**
+ * The network's evidence (migration 1763800000230): what each record brings
+ * to the network, written when dedup resolves it, and the edges out of a set of
+ * records as one agency may see them.
+ */
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { NetworkEvidence } from '../model/network-evidence';
+
+/** One edge out of a record, to a live record the caller may see. */
+export interface NetworkEdgeRow {
+  fromRecord: string;
+  toRecord: string;
+  toEntity: string;
+  /** A shared attribute (phone, email, address, identifier, document) or `relation`. */
+  reason: string;
+  /** The shared value, or the relation's role. */
+  value: string;
+  since: string | null;
+  until: string | null;
+  /** The record that declares the relation; null for a shared attribute. */
+  declaredBy: string | null;
+  /** How many of the live records the caller may see carry the value; null for a relation. */
+  recordsSharing: number | null;
+}
+
+/** The rows `agency` may see of entity_members aliased `m`: its own, and those disseminated to all or to it. */
+const visibleTo = (m: string, agency: string) =>
+  `(${m}.owner = ${agency} OR ${m}.dissemination->>'scope' = 'all' OR ` +
+  `(${m}.dissemination->>'scope' = 'agencies' AND ${m}.dissemination->'agencies' ? ${agency}))`;
+
+@Injectable()
+export class NetworkRepository {
+  /** Replaces what the record brings to the network with `evidence` (a new version may bring other facts). */
+  async save(manager: EntityManager, recordId: string, evidence: NetworkEvidence): Promise<void> {
+    await manager.query(
+      `WITH stale_attributes AS (
+         DELETE FROM network_attributes WHERE record_id = $1::uuid
+       ), stale_relations AS (
+         DELETE FROM network_relations WHERE record_id = $1::uuid
+       ), reference AS (
+         INSERT INTO network_references (record_id, owner, external_ref) VALUES ($1::uuid, $2, $3)
+         ON CONFLICT (record_id) DO UPDATE SET owner = EXCLUDED.owner, external_ref = EXCLUDED.external_ref
+       )
+       SELECT 1`,
+      [recordId, evidence.owner, evidence.externalRef],
+    );
+    // In a second statement: rows deleted by a CTE are still visible to the statement's other parts.
+    await manager.query(
+      `WITH attributes AS (
+         INSERT INTO network_attributes (attribute, value, record_id)
+         SELECT attribute, value, $1::uuid FROM unnest($2::text[], $3::text[]) AS a (attribute, value)
+         ON CONFLICT DO NOTHING
+       )
+       INSERT INTO network_relations (record_id, owner, to_external_ref, role, since, until)
+       SELECT $1::uuid, $4, to_ref, role, since, until
+         FROM unnest($5::text[], $6::text[], $7::text[], $8::text[]) AS r (to_ref, role, since, until)
+       ON CONFLICT DO NOTHING`,
+      [
+        recordId,
+        evidence.attributes.map((a) => a.attribute),
+        evidence.attributes.map((a) => a.value),
+        evidence.owner,
+        evidence.relations.map((r) => r.toExternalRef),
+        evidence.relations.map((r) => r.role),
+        evidence.relations.map((r) => r.since),
+        evidence.relations.map((r) => r.until),
+      ],
+    );
+  }
+
+  /**
+   * The edges out of `recordIds` to live records `agency` may see, in other
+   * entities or the same. A shared value carried by more than `commonAbove`
+   * records the agency may see makes no edge at all (a hotel, an NGO's office).
+   */
+  async edgesFrom(
+    manager: EntityManager,
+    agency: string,
+    recordIds: string[],
+    commonAbove: number,
+  ): Promise<NetworkEdgeRow[]> {
+    if (recordIds.length === 0) return [];
+    const rows: {
+      from_record: string;
+      to_record: string;
+      to_entity: string;
+      reason: string;
+      value: string;
+      since: string | null;
+      until: string | null;
+      declared_by: string | null;
+      records_sharing: number | null;
+    }[] = await manager.query(
+      `WITH sharing AS (
+         SELECT c.attribute, c.value, count(*)::int AS records
+           FROM network_attributes c
+           JOIN entity_members s ON s.record_id = c.record_id
+          WHERE (c.attribute, c.value) IN (SELECT attribute, value FROM network_attributes WHERE record_id = ANY ($2::uuid[]))
+            AND s.entity_id IS NOT NULL AND ${visibleTo('s', '$1')}
+          GROUP BY c.attribute, c.value
+       )
+       SELECT e.from_record, e.to_record, m.entity_id AS to_entity, e.reason, e.value, e.since, e.until, e.declared_by,
+              sharing.records AS records_sharing
+         FROM network_edges e
+         JOIN entity_members m ON m.record_id = e.to_record
+         LEFT JOIN sharing ON sharing.attribute = e.reason AND sharing.value = e.value
+        WHERE e.from_record = ANY ($2::uuid[])
+          AND m.entity_id IS NOT NULL AND ${visibleTo('m', '$1')}
+          AND (e.reason = 'relation' OR sharing.records <= $3)
+        ORDER BY e.from_record, e.to_record, e.reason, e.value`,
+      [agency, recordIds, commonAbove],
+    );
+    return rows.map((row) => ({
+      fromRecord: row.from_record,
+      toRecord: row.to_record,
+      toEntity: row.to_entity,
+      reason: row.reason,
+      value: row.value,
+      since: row.since,
+      until: row.until,
+      declaredBy: row.declared_by,
+      recordsSharing: row.records_sharing,
+    }));
+  }
+}
