@@ -18,6 +18,10 @@ import { SubscriptionsPage } from './subscriptions/SubscriptionsPage';
 const FrontlinePage = lazy(() =>
   import('./frontline/FrontlinePage').then((module) => ({ default: module.FrontlinePage })),
 );
+// Operators' own chunk: analysts and frontline officers never load it.
+const OperatorConsole = lazy(() =>
+  import('./health/OperatorConsole').then((module) => ({ default: module.OperatorConsole })),
+);
 
 const STREAM_LABELS: Record<StreamState, string> = {
   connecting: 'Connecting…',
@@ -41,6 +45,20 @@ export function App() {
 
   if (session === undefined) return <div className="splash" aria-busy="true" />;
   if (session === null) return <SignIn onSignedIn={setSession} />;
+  // Operators get the pipeline health page; those who are analysts too reach it at /operator.
+  if (
+    session.roles.includes('operator') &&
+    (!session.roles.includes('analyst') || window.location.pathname.startsWith('/operator'))
+  )
+    return (
+      <Suspense fallback={<div className="splash" aria-busy="true" />}>
+        <OperatorConsole
+          agency={session.agency}
+          analyst={session.roles.includes('analyst')}
+          onSignOut={() => void api.signOut().finally(() => setSession(null))}
+        />
+      </Suspense>
+    );
   // Frontline officers get the check page alone; analysts reach it at /frontline.
   if (!session.roles.includes('analyst') || window.location.pathname.startsWith('/frontline'))
     return (
@@ -95,6 +113,11 @@ function Console({
           >
             Subscriptions
           </a>
+          {session.roles.includes('operator') && (
+            <a href="/operator" className="tab">
+              Pipeline
+            </a>
+          )}
         </nav>
         <div className="topbar-right">
           <span className={`live live-${feed.stream}`} role="status" aria-live="polite" data-stream={feed.stream}>
