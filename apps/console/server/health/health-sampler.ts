@@ -8,7 +8,7 @@
 import type { Admin } from 'kafkajs';
 import type { Logger } from 'pino';
 import { Counter, Gauge, Registry } from 'prom-client';
-import { groupState } from './broker-lag';
+import { groupStates } from './broker-lag';
 import {
   alarmsOf,
   CONSUMERS,
@@ -120,13 +120,10 @@ export class HealthSampler {
     try {
       admin.connected ??= admin.client.connect();
       await admin.connected;
+      const groupId = (service: PipelineService) => `${this.options.groupIdPrefix}${service}`;
+      const groups = await groupStates(admin.client, CONSUMERS.map(groupId), this.options.topicPrefix);
       const states: Partial<Record<PipelineService, GroupState>> = {};
-      for (const service of CONSUMERS)
-        states[service] = await groupState(
-          admin.client,
-          `${this.options.groupIdPrefix}${service}`,
-          this.options.topicPrefix,
-        );
+      for (const service of CONSUMERS) states[service] = groups.get(groupId(service));
       return { brokers: 'ok', states };
     } catch (error) {
       admin.connected = undefined; // connect again at the next sample

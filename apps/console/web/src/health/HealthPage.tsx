@@ -119,12 +119,16 @@ function ServiceCard({ service }: { service: ServiceHealth }) {
             <dd data-testid="lag">{figure(service.totalLag)}</dd>
           </>
         )}
-        <dt>handled, 5 min</dt>
-        <dd>{perSecond(service.throughput.last5Minutes)}</dd>
-        <dt>handled, 60 min</dt>
-        <dd>{perSecond(service.throughput.last60Minutes)}</dd>
-        <dt>handler p99, 5 min</dt>
-        <dd>{milliseconds(service.handlerP99Ms)}</dd>
+        {consumes && (
+          <>
+            <dt>handled, 5 min</dt>
+            <dd>{perSecond(service.throughput.last5Minutes)}</dd>
+            <dt>handled, 60 min</dt>
+            <dd>{perSecond(service.throughput.last60Minutes)}</dd>
+            <dt>handler p99, 5 min</dt>
+            <dd>{milliseconds(service.handlerP99Ms)}</dd>
+          </>
+        )}
         <dt>outbox</dt>
         <dd>{figure(service.outboxPending)}</dd>
         {service.webhookDeliveries && (
