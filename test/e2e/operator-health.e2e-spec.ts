@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { paths, startServiceProcess, type ServiceProcess } from '@crosscheck/infra';
+import { Client } from 'pg';
 import type { Page } from 'playwright-core';
 import { shareRecord, unknownPerson } from '../fixtures/records';
 import { analystKey } from '../harness/alerting-api';
@@ -83,6 +84,26 @@ async function until<T>(what: string, read: () => Promise<T>, done: (value: T) =
   }
 }
 
+async function sql(text: string): Promise<void> {
+  const client = new Client({ connectionString: suite.databaseUrl });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+async function asOperator(method: string, path: string, body?: unknown): Promise<any> {
+  const response = await fetch(`${suite.url('alerting')}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${operatorKey}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  expect(response.ok).toBe(true);
+  return response.json();
+}
+
 async function health(key?: string): Promise<{ status: number; body: any }> {
   const response = await fetch(`${consoleServer.url}/api/operator/health`, {
     headers: key ? { authorization: `Bearer ${key}` } : {},
@@ -124,9 +145,15 @@ describe('the operator page, in a real browser', () => {
     const started = Date.now();
     await page.reload();
     await page.locator('.health-card[data-service="alerting"]').waitFor();
-    const loadMs = Date.now() - started;
-    process.stderr.write(`[operator health e2e] page loaded with its figures in ${loadMs} ms\n`);
-    expect(loadMs).toBeLessThan(1_000);
+    const wallMs = Date.now() - started;
+    // The page's own clock: from the start of navigation until the health figures had arrived.
+    const figuresAtMs = await page.evaluate<number>(
+      "performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('/api/operator/health')).responseEnd",
+    );
+    process.stderr.write(
+      `[operator health e2e] figures in the page ${Math.round(figuresAtMs)} ms after navigation (${wallMs} ms as the test saw it)\n`,
+    );
+    expect(figuresAtMs).toBeLessThan(1_000);
 
     for (const service of ['intake', 'dedup', 'matching', 'alerting'])
       await until(
@@ -198,6 +225,33 @@ describe('the operator page, in a real browser', () => {
     const after = await (await fetch(`${consoleServer.url}/metrics`)).text();
     expect(after).toContain('crosscheck_pipeline_alarm{alarm="consumer_lag"} 0');
     expect(after).toContain('crosscheck_pipeline_alarms_total{alarm="consumer_lag"} 1');
+  });
+
+  it('shows a dead letter by topic with the banner, and clears both once it is discarded', async () => {
+    await suite.agencies.accepted(operatorKey, suite.url('alerting'));
+    await sql(`CREATE FUNCTION dedup.refuse_members() RETURNS trigger LANGUAGE plpgsql AS $$
+                 BEGIN RAISE EXCEPTION 'entity_members refuses writes (a test fault)'; END $$`);
+    await sql(`CREATE TRIGGER refuse_members BEFORE INSERT ON dedup.entity_members
+                 FOR EACH ROW EXECUTE FUNCTION dedup.refuse_members()`);
+    try {
+      expect((await shareRecord(suite.url('intake'), agencyKey, unknownPerson())).status).toBe(201);
+      const banner = page.getByTestId('health-banner');
+      await banner.locator('[data-alarm="dead_letters"]').waitFor({ timeout: 60_000 });
+      expect(await banner.textContent()).toContain('1 dead letter pending');
+      expect(await card('alerting').locator('.health-list').textContent()).toContain('records.received.v1: 1');
+      expect(await (await fetch(`${consoleServer.url}/metrics`)).text()).toContain(
+        'crosscheck_pipeline_alarm{alarm="dead_letters"} 1',
+      );
+    } finally {
+      await sql('DROP TRIGGER refuse_members ON dedup.entity_members');
+    }
+    const { deadLetters } = await asOperator('GET', '/v1/admin/dead-letters?status=pending');
+    expect(deadLetters).toHaveLength(1);
+    await asOperator('POST', `/v1/admin/dead-letters/${deadLetters[0].deadLetterId}/discard`, {
+      reason: 'the health page test',
+    });
+    await page.getByTestId('health-banner').waitFor({ state: 'detached', timeout: 15_000 });
+    expect(await card('alerting').locator('.health-list').textContent()).toContain('none');
   });
 
   it('is not offered to analysts', async () => {

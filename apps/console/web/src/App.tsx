@@ -10,6 +10,7 @@ import type { SignedIn } from './api/types';
 import { NO_FILTERS, type AlertFilters } from './alerts/alert-query';
 import { AlertsPage } from './alerts/AlertsPage';
 import { useAlertFeed, type StreamState } from './alerts/use-alert-feed';
+import { OperatorConsole } from './health/OperatorConsole';
 import { useRoute } from './route';
 import { Logo, SignIn } from './session/SignIn';
 import { SubscriptionsPage } from './subscriptions/SubscriptionsPage';
@@ -18,11 +19,6 @@ import { SubscriptionsPage } from './subscriptions/SubscriptionsPage';
 const FrontlinePage = lazy(() =>
   import('./frontline/FrontlinePage').then((module) => ({ default: module.FrontlinePage })),
 );
-// Operators' own chunk: analysts and frontline officers never load it.
-const OperatorConsole = lazy(() =>
-  import('./health/OperatorConsole').then((module) => ({ default: module.OperatorConsole })),
-);
-
 const STREAM_LABELS: Record<StreamState, string> = {
   connecting: 'Connecting…',
   live: 'Live',
@@ -50,14 +46,13 @@ export function App() {
     session.roles.includes('operator') &&
     (!session.roles.includes('analyst') || window.location.pathname.startsWith('/operator'))
   )
+    // In the main bundle (7 KiB): a chunk of its own would cost the page a round trip before its first figures.
     return (
-      <Suspense fallback={<div className="splash" aria-busy="true" />}>
-        <OperatorConsole
-          agency={session.agency}
-          analyst={session.roles.includes('analyst')}
-          onSignOut={() => void api.signOut().finally(() => setSession(null))}
-        />
-      </Suspense>
+      <OperatorConsole
+        agency={session.agency}
+        analyst={session.roles.includes('analyst')}
+        onSignOut={() => void api.signOut().finally(() => setSession(null))}
+      />
     );
   // Frontline officers get the check page alone; analysts reach it at /frontline.
   if (!session.roles.includes('analyst') || window.location.pathname.startsWith('/frontline'))
