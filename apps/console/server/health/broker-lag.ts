@@ -15,18 +15,23 @@ export async function groupStates(
   groupIds: string[],
   topicPrefix: string,
 ): Promise<Map<string, GroupState>> {
-  const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(topicPrefix));
-  const [ends, described, committed] = await Promise.all([
-    Promise.all(topics.map(async (topic) => [topic, await admin.fetchTopicOffsets(topic)] as const)),
+  const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(topicPrefix) && !topic.startsWith('__'));
+  const [described, committed] = await Promise.all([
     admin.describeGroups(groupIds),
     Promise.all(groupIds.map((groupId) => admin.fetchOffsets({ groupId, topics }))),
   ]);
-  const endsByTopic = new Map(ends);
+  // End offsets only of the topics some group consumes: a broker shared with others may hold many more.
+  const consumed = new Set(
+    committed.flat().flatMap(({ topic, partitions }) => (partitions.some(isCommitted) ? [topic] : [])),
+  );
+  const endsByTopic = new Map(
+    await Promise.all([...consumed].map(async (topic) => [topic, await admin.fetchTopicOffsets(topic)] as const)),
+  );
   const states = new Map<string, GroupState>();
   groupIds.forEach((groupId, index) => {
     const lag: PartitionLag[] = [];
     for (const { topic, partitions } of committed[index]) {
-      if (!partitions.some(({ offset }) => Number(offset) >= 0)) continue; // not a topic this group consumes
+      if (!partitions.some(isCommitted)) continue; // not a topic this group consumes
       const committedBy = new Map(partitions.map(({ partition, offset }) => [partition, Number(offset)]));
       for (const end of endsByTopic.get(topic) ?? []) {
         const offset = committedBy.get(end.partition) ?? -1;
@@ -46,4 +51,8 @@ export async function groupStates(
     states.set(groupId, { instances: group?.members.length ?? 0, lag });
   });
   return states;
+}
+
+function isCommitted({ offset }: { offset: string }): boolean {
+  return Number(offset) >= 0;
 }
