@@ -109,6 +109,8 @@ async function main(): Promise<void> {
       INTAKE_URL: services.intake.url,
       MATCHING_URL: services.matching.url,
       ZIPKIN_UI_URL: `${zipkin.url}/zipkin`,
+      // The pipeline health page reads consumer lag from the brokers.
+      KAFKA_BROKERS: kafka.bootstrapServers,
     },
     port: PORTS.console,
     logGroup: 'services',

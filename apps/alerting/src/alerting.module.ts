@@ -20,6 +20,8 @@ import { HitOutcomes1763800000420 } from './migrations/1763800000420-hit-outcome
 import { HitNoHit1763800000460 } from './migrations/1763800000460-hit-no-hit';
 import { DeadLetters1763800000470 } from './migrations/1763800000470-dead-letters';
 import { JourneyLookups1763800000480 } from './migrations/1763800000480-journey-lookups';
+import { BacklogCounts1763800000490 } from './migrations/1763800000490-backlog-counts';
+import { BacklogMetrics } from './backlog-metrics/backlog.metrics';
 import { RecordJourneyHttpController } from './record-journey/record-journey.http.controller';
 import { DeadLettersHttpController } from './dead-letters/dead-letters.http.controller';
 import { DeadLettersMessageController } from './dead-letters/dead-letters.message.controller';
@@ -46,6 +48,7 @@ const migrations = [
   HitNoHit1763800000460,
   DeadLetters1763800000470,
   JourneyLookups1763800000480,
+  BacklogCounts1763800000490,
   AuditLogDetail1763800000900,
   AuditLogChain1763800000910,
 ];
@@ -81,6 +84,7 @@ export class AlertingModule {
         WebhookDispatcher,
         DeadLettersRepository,
         DeadLettersService,
+        BacklogMetrics,
       ],
     };
   }

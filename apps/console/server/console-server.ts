@@ -10,6 +10,8 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import type { Logger } from 'pino';
 import { sendError } from './api-error';
 import { listenerScheme, reachedOverTls, type ConsoleConfig } from './console.config';
+import type { HealthSampler } from './health/health-sampler';
+import { healthRoutes } from './health/health.routes';
 import { journeyRoutes } from './journey/journey.routes';
 import { apiProxy } from './proxy/api-proxy';
 import { sameOriginChangesOnly } from './security/same-origin';
@@ -20,6 +22,7 @@ import { SessionStore } from './session/session-store';
 export function createConsoleServer(
   config: ConsoleConfig,
   logger: Logger,
+  sampler: HealthSampler,
   store = new SessionStore(config.SESSION_IDLE_MINUTES * 60_000),
 ): Express {
   const app = express();
@@ -70,6 +73,16 @@ export function createConsoleServer(
       alertingUrl: config.ALERTING_URL,
       secureCookie: tls,
       idleMinutes: config.SESSION_IDLE_MINUTES,
+      logger,
+    }),
+  );
+  app.use(
+    healthRoutes({
+      sampler,
+      thresholds: { lag: config.HEALTH_LAG_ALARM, deadLetters: config.HEALTH_DEAD_LETTERS_ALARM },
+      sampleSeconds: config.HEALTH_SAMPLE_SECONDS,
+      store,
+      alertingUrl: config.ALERTING_URL,
       logger,
     }),
   );

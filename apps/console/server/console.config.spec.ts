@@ -23,6 +23,10 @@ describe('ConsoleConfig', () => {
       CONSOLE_PUBLIC_ORIGIN: undefined,
       LOG_LEVEL: 'info',
       BIND_ADDRESS: '127.0.0.1',
+      KAFKA_GROUP_ID_PREFIX: '',
+      HEALTH_SAMPLE_SECONDS: 5,
+      HEALTH_LAG_ALARM: 1000,
+      HEALTH_DEAD_LETTERS_ALARM: 1,
     });
     expect(config.CONSOLE_WEB_DIR).toMatch(/console[\\/]web$/);
   });
@@ -66,6 +70,11 @@ describe('ConsoleConfig', () => {
       /^CONSOLE_PUBLIC_ORIGIN is invalid: must be an origin/,
     ],
     [{ BIND_ADDRESS: 'localhost' }, /^BIND_ADDRESS is invalid: must be an IP address/],
+    [{ KAFKA_GROUP_ID_PREFIX: 'a b' }, /^KAFKA_GROUP_ID_PREFIX is invalid: may only hold letters, digits/],
+    [{ HEALTH_SAMPLE_SECONDS: '0' }, /^HEALTH_SAMPLE_SECONDS is invalid/],
+    [{ HEALTH_SAMPLE_SECONDS: '61' }, /^HEALTH_SAMPLE_SECONDS is invalid/],
+    [{ HEALTH_LAG_ALARM: '0' }, /^HEALTH_LAG_ALARM is invalid/],
+    [{ HEALTH_DEAD_LETTERS_ALARM: 'many' }, /^HEALTH_DEAD_LETTERS_ALARM is invalid/],
     [{ HTTPS_CERT_FILE: '/etc/console/cert.pem' }, /^HTTPS_KEY_FILE is missing: is required with HTTPS_CERT_FILE$/],
     [{ HTTPS_KEY_FILE: '/etc/console/key.pem' }, /^HTTPS_CERT_FILE is missing: is required with HTTPS_KEY_FILE$/],
   ])('refuses %p, naming the variable', (env, problem) => {

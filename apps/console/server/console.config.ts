@@ -100,6 +100,30 @@ export class ConsoleConfig {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
+
+  /**
+   * Consumer groups are this prefix and the service's name (`dedup`, `matching`, `alerting`), as the services name
+   * theirs when KAFKA_GROUP_ID is unset. The brokers themselves come from KAFKA_BROKERS and the other KAFKA_* settings
+   * the services read; without KAFKA_BROKERS the health page shows no lag.
+   */
+  @Matches(/^[a-zA-Z0-9._-]*$/, { message: 'may only hold letters, digits, ".", "_" and "-"' })
+  KAFKA_GROUP_ID_PREFIX: string = '';
+
+  /** How often the pipeline health page's figures are sampled; an hour of samples is kept. */
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  HEALTH_SAMPLE_SECONDS: number = 5;
+
+  /** Consumer lag of one service (all its partitions) from which the health page's banner, log line and metric alarm. */
+  @IsInt()
+  @Min(1)
+  HEALTH_LAG_ALARM: number = 1000;
+
+  /** Pending dead letters (all topics) from which the health page's banner, log line and metric alarm. */
+  @IsInt()
+  @Min(1)
+  HEALTH_DEAD_LETTERS_ALARM: number = 1;
 }
 
 type TransportSettings = Pick<ConsoleConfig, 'CONSOLE_PUBLIC_ORIGIN' | 'HTTPS_CERT_FILE'>;

@@ -7,22 +7,33 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 import * as path from 'node:path';
+import { createKafka } from '@crosscheck/messaging/kafka';
+import { kafkaSecurityFrom, KafkaConnectionConfig } from '@crosscheck/runtime/kafka-connection';
 import { ConfigError, loadConfig } from '@crosscheck/runtime/load-config';
 import { createLogger } from '@crosscheck/telemetry';
+import type { Logger } from 'pino';
 import { ConsoleConfig } from './console.config';
 import { createConsoleServer } from './console-server';
+import { HealthSampler } from './health/health-sampler';
 
-function configuration(): { config: ConsoleConfig; tls?: { cert: Buffer; key: Buffer } } {
+function configuration(): {
+  config: ConsoleConfig;
+  kafka?: KafkaConnectionConfig;
+  tls?: { cert: Buffer; key: Buffer };
+} {
   try {
     const config = loadConfig(ConsoleConfig);
+    // The brokers, as the services are told them; only for the health page's consumer lag, so optional.
+    const kafka = process.env.KAFKA_BROKERS ? loadConfig(KafkaConnectionConfig) : undefined;
     if (!existsSync(path.join(config.CONSOLE_WEB_DIR, 'index.html'))) {
       throw new ConfigError([
         `CONSOLE_WEB_DIR is invalid: ${config.CONSOLE_WEB_DIR} has no index.html (run \`npm run build\`)`,
       ]);
     }
-    if (config.HTTPS_CERT_FILE === undefined || config.HTTPS_KEY_FILE === undefined) return { config };
+    if (config.HTTPS_CERT_FILE === undefined || config.HTTPS_KEY_FILE === undefined) return { config, kafka };
     return {
       config,
+      kafka,
       tls: {
         cert: readable('HTTPS_CERT_FILE', config.HTTPS_CERT_FILE),
         key: readable('HTTPS_KEY_FILE', config.HTTPS_KEY_FILE),
@@ -48,9 +59,28 @@ function readable(variable: string, file: string): Buffer {
   }
 }
 
-const { config, tls } = configuration();
+function healthSampler(config: ConsoleConfig, kafka: KafkaConnectionConfig | undefined, logger: Logger): HealthSampler {
+  return new HealthSampler({
+    urls: {
+      intake: config.INTAKE_URL,
+      dedup: config.DEDUP_URL,
+      matching: config.MATCHING_URL,
+      alerting: config.ALERTING_URL,
+    },
+    admin: kafka ? createKafka('console', kafka.KAFKA_BROKERS, logger, kafkaSecurityFrom(kafka)).admin() : undefined,
+    topicPrefix: kafka?.KAFKA_TOPIC_PREFIX ?? '',
+    groupIdPrefix: config.KAFKA_GROUP_ID_PREFIX,
+    sampleSeconds: config.HEALTH_SAMPLE_SECONDS,
+    thresholds: { lag: config.HEALTH_LAG_ALARM, deadLetters: config.HEALTH_DEAD_LETTERS_ALARM },
+    logger,
+  });
+}
+
+const { config, kafka, tls } = configuration();
 const logger = createLogger('console', config.LOG_LEVEL);
-const app = createConsoleServer(config, logger);
+const sampler = healthSampler(config, kafka, logger);
+sampler.start();
+const app = createConsoleServer(config, logger, sampler);
 const server = (tls ? createServer(tls, app) : app).listen(config.PORT, config.BIND_ADDRESS, () => {
   const listening = {
     port: config.PORT,
@@ -66,6 +96,7 @@ const stop = (signal: string) => {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'console stopping');
+  void sampler.stop();
   server.close(() => process.exit(0));
   server.closeAllConnections();
   setTimeout(() => process.exit(0), 5_000).unref();

@@ -12,3 +12,4 @@ export * from './rate-limits.migration';
 export * from './database.config';
 export * from './openapi';
 export * from './schema';
+export * from './kafka-connection.config';

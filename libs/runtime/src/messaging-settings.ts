@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import type { MessagingSettings } from '@crosscheck/messaging';
+import { kafkaSecurityFrom } from './kafka-connection.config';
 import { ServiceConfig } from './service.config';
 
 export function messagingSettingsFrom(service: string, config: ServiceConfig): MessagingSettings {
@@ -11,17 +11,6 @@ export function messagingSettingsFrom(service: string, config: ServiceConfig): M
     databaseSchema: config.DATABASE_SCHEMA,
     maxAttempts: config.MESSAGE_MAX_ATTEMPTS,
     topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
-    security: {
-      tls: config.KAFKA_TLS
-        ? { ca: config.KAFKA_TLS_CA_FILE ? readFileSync(config.KAFKA_TLS_CA_FILE, 'utf8') : undefined }
-        : undefined,
-      sasl: config.KAFKA_SASL_MECHANISM
-        ? {
-            mechanism: config.KAFKA_SASL_MECHANISM,
-            username: config.KAFKA_SASL_USERNAME!,
-            password: config.KAFKA_SASL_PASSWORD!,
-          }
-        : undefined,
-    },
+    security: kafkaSecurityFrom(config),
   };
 }

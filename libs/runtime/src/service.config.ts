@@ -3,7 +3,6 @@
  * backend are, and how this instance names itself. Each app extends this class
  * with its own settings; `loadConfig` validates it before Nest starts.
  */
-import { accessSync, constants, statSync } from 'node:fs';
 import { Transform } from 'class-transformer';
 import {
   ArrayNotEmpty,
@@ -18,34 +17,12 @@ import {
   Matches,
   Max,
   Min,
-  registerDecorator,
   ValidateIf,
 } from 'class-validator';
 import { DatabaseConfig } from './database.config';
 import { booleanFromEnv } from './load-config';
+import { IsReadableFile } from './readable-file';
 import type { RatesPerSecond } from './rate-limits';
-
-/** A path to a file this process can read: certificates and keys are read at start, and a wrong path should stop the start, named. */
-function IsReadableFile() {
-  return (target: object, propertyName: string) =>
-    registerDecorator({
-      name: 'isReadableFile',
-      target: target.constructor,
-      propertyName,
-      options: { message: 'must be the path of a readable file' },
-      validator: {
-        validate: (value: unknown) => {
-          if (typeof value !== 'string') return false;
-          try {
-            accessSync(value, constants.R_OK);
-            return statSync(value).isFile();
-          } catch {
-            return false;
-          }
-        },
-      },
-    });
-}
 
 const toList = ({ value }: { value: unknown }) =>
   typeof value === 'string'

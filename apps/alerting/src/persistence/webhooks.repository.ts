@@ -209,6 +209,15 @@ export class WebhooksRepository {
     );
   }
 
+  /** Deliveries still to make and given up on, across every agency: counts only, for operators' health page. */
+  async backlog(manager: EntityManager): Promise<{ pending: number; dead: number }> {
+    const rows: { pending: string; dead: string }[] = await manager.query(
+      `SELECT (SELECT count(*) FROM webhook_deliveries WHERE status = 'pending') AS pending,
+              (SELECT count(*) FROM webhook_deliveries WHERE status = 'dead') AS dead`,
+    );
+    return { pending: Number(rows[0].pending), dead: Number(rows[0].dead) };
+  }
+
   async findDelivery(manager: EntityManager, agency: string, deliveryId: string): Promise<Delivery | undefined> {
     const rows: DeliveryRow[] = await manager.query(
       'SELECT * FROM webhook_deliveries WHERE agency = $1 AND delivery_id = $2',

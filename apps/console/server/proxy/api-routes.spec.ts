@@ -78,6 +78,7 @@ describe('isConsoleApiCall', () => {
       webhooks: () => api.webhooks(),
       entityOfRecord: () => api.entityOfRecord(ALERT),
       check: () => api.check({ kind: 'vehicle', vehicle: { vin: 'WVWZZZ1JZXW000001' } }),
+      pipelineHealth: () => api.pipelineHealth(),
     };
 
     it.each(Object.keys(calls) as (keyof typeof api)[])('%s is forwarded, or is the console’s own', async (name) => {
@@ -86,7 +87,7 @@ describe('isConsoleApiCall', () => {
       expect(made).toHaveLength(1);
       const [{ method, url }] = made;
       const proxied = /^\/api\/(alerting|dedup|matching)(\/.*)$/.exec(url);
-      if (!proxied) expect(['/session', '/config.json']).toContain(url);
+      if (!proxied) expect(['/session', '/config.json', '/api/operator/health']).toContain(url);
       else expect(isConsoleApiCall(proxied[1] as ProxiedService, method, proxied[2])).toBe(true);
     });
 

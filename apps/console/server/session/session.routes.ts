@@ -11,8 +11,8 @@ import { clearedSessionCookie, sessionCookie, sessionIdFrom, SessionStore } from
 import { signInBodyProblems } from './sign-in-body';
 import { whoami } from './whoami';
 
-/** Analysts get the console; frontline officers its check page alone. */
-const CONSOLE_ROLES = ['analyst', 'frontline'];
+/** Analysts get the console; frontline officers its check page alone; operators the pipeline health page. */
+const CONSOLE_ROLES = ['analyst', 'frontline', 'operator'];
 
 /** A sign-in body holds a key of 64 characters; anything much bigger is not one. */
 const MAX_BODY_BYTES = 4096;
@@ -66,7 +66,7 @@ export function sessionRoutes({ store, alertingUrl, secureCookie, idleMinutes, l
           response,
           403,
           'forbidden',
-          `key: has roles ${answer.roles.join(', ') || 'none'}, and the console needs the analyst or frontline role`,
+          `key: has roles ${answer.roles.join(', ') || 'none'}, and the console needs the analyst, frontline or operator role`,
         );
       }
       store.close(sessionIdFrom(request.headers.cookie));

@@ -10,6 +10,7 @@ import type { SignedIn } from './api/types';
 import { NO_FILTERS, type AlertFilters } from './alerts/alert-query';
 import { AlertsPage } from './alerts/AlertsPage';
 import { useAlertFeed, type StreamState } from './alerts/use-alert-feed';
+import { OperatorConsole } from './health/OperatorConsole';
 import { useRoute } from './route';
 import { Logo, SignIn } from './session/SignIn';
 import { SubscriptionsPage } from './subscriptions/SubscriptionsPage';
@@ -18,7 +19,6 @@ import { SubscriptionsPage } from './subscriptions/SubscriptionsPage';
 const FrontlinePage = lazy(() =>
   import('./frontline/FrontlinePage').then((module) => ({ default: module.FrontlinePage })),
 );
-
 const STREAM_LABELS: Record<StreamState, string> = {
   connecting: 'Connecting…',
   live: 'Live',
@@ -41,6 +41,19 @@ export function App() {
 
   if (session === undefined) return <div className="splash" aria-busy="true" />;
   if (session === null) return <SignIn onSignedIn={setSession} />;
+  // Operators get the pipeline health page; those who are analysts too reach it at /operator.
+  if (
+    session.roles.includes('operator') &&
+    (!session.roles.includes('analyst') || window.location.pathname.startsWith('/operator'))
+  )
+    // In the main bundle (7 KiB): a chunk of its own would cost the page a round trip before its first figures.
+    return (
+      <OperatorConsole
+        agency={session.agency}
+        analyst={session.roles.includes('analyst')}
+        onSignOut={() => void api.signOut().finally(() => setSession(null))}
+      />
+    );
   // Frontline officers get the check page alone; analysts reach it at /frontline.
   if (!session.roles.includes('analyst') || window.location.pathname.startsWith('/frontline'))
     return (
@@ -95,6 +108,11 @@ function Console({
           >
             Subscriptions
           </a>
+          {session.roles.includes('operator') && (
+            <a href="/operator" className="tab">
+              Pipeline
+            </a>
+          )}
         </nav>
         <div className="topbar-right">
           <span className={`live live-${feed.stream}`} role="status" aria-live="polite" data-stream={feed.stream}>

@@ -6,7 +6,7 @@ export function signInProblem(error: unknown): string {
   if (error.status === 401)
     return 'This key is not valid. It may have been revoked or rotated; ask your agency’s administrator for a current analyst key.';
   if (error.status === 403 && error.code === 'forbidden')
-    return 'This key is valid but does not have the analyst role. The console needs an analyst key.';
+    return 'This key is valid but does not have the analyst role (nor frontline, nor operator). The console needs an analyst key.';
   if (error.status === 400) {
     const keyProblem = error.details.find((problem) => problem.field === 'key');
     return keyProblem
