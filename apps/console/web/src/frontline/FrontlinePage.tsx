@@ -10,7 +10,7 @@
 import { useState } from 'react';
 import { api, ApiError } from '../api/client';
 import { readMrz } from './mrz';
-import { verdictOf, type CheckHit, type Verdict } from './verdict';
+import { verdictOf, type CheckAnswer, type Verdict } from './verdict';
 
 type Subject = 'passport' | 'vehicle' | 'person';
 type Step =
@@ -42,7 +42,7 @@ export function FrontlinePage({ agency, onSignOut }: { agency: string; onSignOut
     try {
       const answer = await api.check(query);
       setFields({});
-      setStep({ screen: 'answer', verdict: verdictOf(answer.hits as CheckHit[]) });
+      setStep({ screen: 'answer', verdict: verdictOf(answer.hits as CheckAnswer[]) });
     } catch (error) {
       setProblem(error instanceof ApiError ? error.message : 'The check did not go through. Try again.');
       setStep({ screen: 'choose' });

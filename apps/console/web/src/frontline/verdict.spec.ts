@@ -1,4 +1,4 @@
-import { verdictOf, type CheckHit } from './verdict';
+import { verdictOf, type CheckHit, type RestrictedHit } from './verdict';
 
 const hit = (fields: Partial<CheckHit>): CheckHit => ({
   dataset: 'notices',
@@ -51,5 +51,28 @@ describe('verdictOf', () => {
     ]);
     expect(verdict.contact).toContain('FRA');
     expect(verdict.confirm).toEqual(['the date of birth']);
+  });
+
+  it.each([
+    ['alone', [], 'HIT: restricted entry'],
+    ['beside a full possible', [hit({ level: 'possible' })], 'HIT: restricted entry'],
+    ['beside a full hit, which says more', [hit({})], 'HIT: RED notice'],
+  ] as [string, CheckHit[], string][])('a hit/no-hit answer %s', (_, others, headline) => {
+    const restricted: RestrictedHit = {
+      access: 'hit-no-hit',
+      dataset: 'notices',
+      owner: 'DEU',
+      level: 'hit',
+      reference: 'HNH-AAAA-BBBB-CCCC',
+      at: '2026-12-06T10:00:00Z',
+      action: 'Hit in a restricted notice: contact the owner quoting this reference before acting',
+    };
+    const verdict = verdictOf([restricted, ...others]);
+    expect(verdict.headline).toBe(headline);
+    if (headline === 'HIT: restricted entry') {
+      expect(verdict).toMatchObject({ level: 'hit', reference: 'HNH-AAAA-BBBB-CCCC', action: restricted.action });
+      expect(verdict.contact).toContain('DEU');
+      expect(verdict.hit).toBeUndefined();
+    }
   });
 });

@@ -3,7 +3,11 @@
  * at a border at night: NO HIT, HIT (what it is, what to do, whom to call) or
  * POSSIBLE (which facts to confirm before acting).
  */
+/** An answer of the instant check: a hit the agency may see in full, or a hit/no-hit on restricted data. */
+export type CheckAnswer = CheckHit | RestrictedHit;
+
 export interface CheckHit {
+  access?: 'full';
   dataset: string;
   entryId: string;
   level: 'hit' | 'possible';
@@ -12,6 +16,17 @@ export interface CheckHit {
   noticeColour?: string;
   features: { feature: string; score: number; detail?: string }[];
   entry: { owner?: string };
+}
+
+/** A hit in data the owner restricted: no subject data, only whom to contact and which reference to quote. */
+export interface RestrictedHit {
+  access: 'hit-no-hit';
+  dataset: string;
+  owner: string;
+  level: 'hit' | 'possible';
+  reference: string;
+  at: string;
+  action: string;
 }
 
 export interface Verdict {
@@ -24,6 +39,8 @@ export interface Verdict {
   /** For POSSIBLE: the facts that did not agree, or were missing, to confirm with the traveller. */
   confirm: string[];
   hit?: CheckHit;
+  /** For a hit in restricted data: the reference to quote to the owner. */
+  reference?: string;
 }
 
 const NOTICE_ACTIONS: Record<string, string> = {
@@ -64,8 +81,12 @@ const FACTS: Record<string, string> = {
   vin: 'the VIN on the chassis',
 };
 
-export function verdictOf(hits: CheckHit[]): Verdict {
-  const best = [...hits].sort((a, b) => rank(b) - rank(a) || b.score - a.score)[0];
+export function verdictOf(answers: CheckAnswer[]): Verdict {
+  const full = answers.filter((answer): answer is CheckHit => answer.access !== 'hit-no-hit');
+  const restricted = answers.filter((answer): answer is RestrictedHit => answer.access === 'hit-no-hit');
+  const best = [...full].sort((a, b) => rank(b) - rank(a) || b.score - a.score)[0];
+  // A full hit says more than a restricted one; a restricted hit outranks a full possible.
+  if (restricted.length > 0 && (!best || best.level !== 'hit')) return restrictedVerdict(restricted[0]);
   if (!best) return { level: 'no_hit', headline: 'NO HIT', action: 'Nothing on file. Go on as usual.', confirm: [] };
   const contact = best.entry.owner ? `${best.entry.owner} (the bureau that owns the entry)` : undefined;
   const what =
@@ -87,6 +108,17 @@ export function verdictOf(hits: CheckHit[]): Verdict {
     contact,
     confirm: confirm.length > 0 ? confirm : ['the date of birth', 'an identity document'],
     hit: best,
+  };
+}
+
+function restrictedVerdict(answer: RestrictedHit): Verdict {
+  return {
+    level: 'hit',
+    headline: 'HIT: restricted entry',
+    action: answer.action,
+    contact: `${answer.owner} (the bureau that owns the entry), quoting ${answer.reference}`,
+    confirm: [],
+    reference: answer.reference,
   };
 }
 
