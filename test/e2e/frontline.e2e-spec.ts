@@ -56,6 +56,19 @@ beforeAll(async () => {
     }),
   });
   expect(reported.status).toBe(201);
+  // A passport Germany reported to France alone, answering hit/no-hit to everyone else.
+  const germany = await suite.agencies.key('DEU');
+  await suite.agencies.accepted(germany, suite.url('matching'));
+  const restricted = await fetch(`${suite.url('matching')}/v1/contributions/sltd`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${germany}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      entryRef: 'DE-SLTD-C01X00T47',
+      dissemination: { scope: 'agencies', agencies: ['FRA'], outside: 'hit-no-hit' },
+      travelDocument: { number: 'C01X00T47', type: 'passport', issuingCountry: 'DEU', status: 'stolen' },
+    }),
+  });
+  expect(restricted.status).toBe(201);
   await waitForPipelineIdle(suite);
   browser = await launchBrowser();
   page = await browser.context.newPage();
@@ -121,6 +134,21 @@ describe('the frontline check page, on a phone', () => {
     await page.getByRole('button', { name: 'Check' }).click();
     expect(await verdict()).toBe('NO HIT');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'frontline-vin-no-hit.png') });
+    await page.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('a passport its owner restricted is a HIT in a restricted entry: whom to call and what to quote, no data', async () => {
+    await page.getByRole('button', { name: 'Passport' }).click();
+    await page.getByRole('button', { name: 'No MRZ? Number and country' }).click();
+    await page.getByLabel('Document number').fill('C01X00T47');
+    await page.getByLabel(/Issuing country/).fill('DEU');
+    await page.getByRole('button', { name: 'Check' }).click();
+    expect(await verdict()).toBe('HIT: restricted entry');
+    const answer = (await page.locator('.frontline-answer').textContent()) ?? '';
+    expect(answer).toContain('contact the owner quoting this reference');
+    expect(answer).toMatch(/Contact: DEU .*quoting HNH-/);
+    expect(answer).not.toContain('stolen');
+    expect(await page.getByRole('button', { name: 'Why?' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Close' }).click();
   });
 
