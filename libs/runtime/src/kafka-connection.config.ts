@@ -19,41 +19,54 @@ const toList = ({ value }: { value: unknown }) =>
         .filter(Boolean)
     : value;
 
-export class KafkaConnectionConfig {
-  @Transform(toList)
-  @ArrayNotEmpty()
-  @Matches(/^[\w.-]+:\d+$/, { each: true, message: 'each broker must be host:port' })
-  KAFKA_BROKERS!: string[];
+// A mixin's base must be constructible with any arguments (TS2545).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Constructor = new (...args: any[]) => object;
 
-  /** Prepended to every topic name; lets test suites and tenants use their own topics. */
-  @Matches(/^[a-zA-Z0-9._-]*$/, { message: 'may only hold letters, digits, ".", "_" and "-"' })
-  KAFKA_TOPIC_PREFIX: string = '';
+/**
+ * The Kafka settings on top of `base`: services add them to their database settings (ServiceConfig),
+ * the console takes them alone (KafkaConnectionConfig). One declaration, so the two cannot drift.
+ */
+export function WithKafkaConnection<Base extends Constructor>(base: Base) {
+  class KafkaConnected extends base {
+    @Transform(toList)
+    @ArrayNotEmpty()
+    @Matches(/^[\w.-]+:\d+$/, { each: true, message: 'each broker must be host:port' })
+    KAFKA_BROKERS!: string[];
 
-  /** TLS to the brokers (the listener is SASL_SSL or SSL). */
-  @Transform(booleanFromEnv)
-  @IsBoolean()
-  KAFKA_TLS: boolean = false;
+    /** Prepended to every topic name; lets test suites and tenants use their own topics. */
+    @Matches(/^[a-zA-Z0-9._-]*$/, { message: 'may only hold letters, digits, ".", "_" and "-"' })
+    KAFKA_TOPIC_PREFIX: string = '';
 
-  /** PEM file of the CA that signed the brokers' certificates; the system's roots when unset. */
-  @IsOptional()
-  @IsReadableFile()
-  KAFKA_TLS_CA_FILE?: string;
+    /** TLS to the brokers (the listener is SASL_SSL or SSL). */
+    @Transform(booleanFromEnv)
+    @IsBoolean()
+    KAFKA_TLS: boolean = false;
 
-  /** SASL mechanism towards the brokers; none when unset. */
-  @IsOptional()
-  @IsIn(['scram-sha-256', 'scram-sha-512'])
-  KAFKA_SASL_MECHANISM?: 'scram-sha-256' | 'scram-sha-512';
+    /** PEM file of the CA that signed the brokers' certificates; the system's roots when unset. */
+    @IsOptional()
+    @IsReadableFile()
+    KAFKA_TLS_CA_FILE?: string;
 
-  @ValidateIf((config: KafkaConnectionConfig) => config.KAFKA_SASL_MECHANISM !== undefined)
-  @IsString()
-  @IsNotEmpty({ message: 'is required with KAFKA_SASL_MECHANISM' })
-  KAFKA_SASL_USERNAME?: string;
+    /** SASL mechanism towards the brokers; none when unset. */
+    @IsOptional()
+    @IsIn(['scram-sha-256', 'scram-sha-512'])
+    KAFKA_SASL_MECHANISM?: 'scram-sha-256' | 'scram-sha-512';
 
-  @ValidateIf((config: KafkaConnectionConfig) => config.KAFKA_SASL_MECHANISM !== undefined)
-  @IsString()
-  @IsNotEmpty({ message: 'is required with KAFKA_SASL_MECHANISM' })
-  KAFKA_SASL_PASSWORD?: string;
+    @ValidateIf((config: KafkaConnected) => config.KAFKA_SASL_MECHANISM !== undefined)
+    @IsString()
+    @IsNotEmpty({ message: 'is required with KAFKA_SASL_MECHANISM' })
+    KAFKA_SASL_USERNAME?: string;
+
+    @ValidateIf((config: KafkaConnected) => config.KAFKA_SASL_MECHANISM !== undefined)
+    @IsString()
+    @IsNotEmpty({ message: 'is required with KAFKA_SASL_MECHANISM' })
+    KAFKA_SASL_PASSWORD?: string;
+  }
+  return KafkaConnected;
 }
+
+export class KafkaConnectionConfig extends WithKafkaConnection(class {}) {}
 
 type SecuritySettings = Pick<
   KafkaConnectionConfig,

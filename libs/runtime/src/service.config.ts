@@ -4,35 +4,14 @@
  * with its own settings; `loadConfig` validates it before Nest starts.
  */
 import { Transform } from 'class-transformer';
-import {
-  ArrayNotEmpty,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsIP,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Matches,
-  Max,
-  Min,
-  ValidateIf,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsIP, IsOptional, IsString, IsUrl, Max, Min, ValidateIf } from 'class-validator';
 import { DatabaseConfig } from './database.config';
+import { WithKafkaConnection } from './kafka-connection.config';
 import { booleanFromEnv } from './load-config';
 import { IsReadableFile } from './readable-file';
 import type { RatesPerSecond } from './rate-limits';
 
-const toList = ({ value }: { value: unknown }) =>
-  typeof value === 'string'
-    ? value
-        .split(',')
-        .map((part) => part.trim())
-        .filter(Boolean)
-    : value;
-
-export class ServiceConfig extends DatabaseConfig {
+export class ServiceConfig extends WithKafkaConnection(DatabaseConfig) {
   /** Port of the HTTP API, health and metrics. */
   @IsInt()
   @Min(1)
@@ -69,40 +48,6 @@ export class ServiceConfig extends DatabaseConfig {
   @Transform(booleanFromEnv)
   @IsBoolean()
   DATABASE_MIGRATE: boolean = true;
-
-  @Transform(toList)
-  @ArrayNotEmpty()
-  @Matches(/^[\w.-]+:\d+$/, { each: true, message: 'each broker must be host:port' })
-  KAFKA_BROKERS!: string[];
-
-  /** Prepended to every topic name; lets test suites and tenants use their own topics. */
-  @Matches(/^[a-zA-Z0-9._-]*$/, { message: 'may only hold letters, digits, ".", "_" and "-"' })
-  KAFKA_TOPIC_PREFIX: string = '';
-
-  /** TLS to the brokers (the listener is SASL_SSL or SSL). */
-  @Transform(booleanFromEnv)
-  @IsBoolean()
-  KAFKA_TLS: boolean = false;
-
-  /** PEM file of the CA that signed the brokers' certificates; the system's roots when unset. */
-  @IsOptional()
-  @IsReadableFile()
-  KAFKA_TLS_CA_FILE?: string;
-
-  /** SASL mechanism towards the brokers; none when unset. */
-  @IsOptional()
-  @IsIn(['scram-sha-256', 'scram-sha-512'])
-  KAFKA_SASL_MECHANISM?: 'scram-sha-256' | 'scram-sha-512';
-
-  @ValidateIf((config: ServiceConfig) => config.KAFKA_SASL_MECHANISM !== undefined)
-  @IsString()
-  @IsNotEmpty({ message: 'is required with KAFKA_SASL_MECHANISM' })
-  KAFKA_SASL_USERNAME?: string;
-
-  @ValidateIf((config: ServiceConfig) => config.KAFKA_SASL_MECHANISM !== undefined)
-  @IsString()
-  @IsNotEmpty({ message: 'is required with KAFKA_SASL_MECHANISM' })
-  KAFKA_SASL_PASSWORD?: string;
 
   /**
    * Partitions for topics a service creates when they are missing: the most instances of a consumer that can share
