@@ -96,7 +96,6 @@ const GOAL_P99_MS = 500;
 const SERVICE_ENV = {
   LOG_LEVEL: 'warn',
   // Empty counts as unset: no span export even if the calling shell sets these.
-  ZIPKIN_URL: '',
   OTEL_EXPORTER_OTLP_ENDPOINT: '',
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: '',
   NODE_OPTIONS: '',

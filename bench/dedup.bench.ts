@@ -113,7 +113,6 @@ void runBenchmark(async (context) => {
     LOG_LEVEL: 'warn',
     DEDUP_BATCH_RECORDS: String(P.batchRecords),
     // Empty counts as unset: no span export even if the calling shell sets these.
-    ZIPKIN_URL: '',
     OTEL_EXPORTER_OTLP_ENDPOINT: '',
     OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: '',
     // Node 20 refuses --cpu-prof in NODE_OPTIONS; a preloaded inspector session does the same.

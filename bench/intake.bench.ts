@@ -132,7 +132,6 @@ void runBenchmark(async (context) => {
   const intake = await environment.startService('intake', {
     LOG_LEVEL: 'warn',
     // Empty counts as unset: no span export even if the calling shell sets these.
-    ZIPKIN_URL: '',
     OTEL_EXPORTER_OTLP_ENDPOINT: '',
     OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: '',
     // Node 20 refuses --cpu-prof in NODE_OPTIONS; a preloaded inspector session does the same.
@@ -387,7 +386,7 @@ void runBenchmark(async (context) => {
       `*_postgres_all_* every postgres process (WAL writer, checkpointer, other databases), *_kafka_* the broker if this run started it, *_bench_client_* this process; ` +
       `*_machine_busy_cores is everyone's load on the shared machine and *_other_processes_* what none of those account for (other users' tests). ` +
       `Intake's JavaScript runs on one thread: *_intake_cpu_cores cannot go much above 1.`,
-    `Postgres ${(await db.query('SHOW server_version')).rows[0].server_version}, fsync ${(await db.query('SHOW fsync')).rows[0].fsync}, synchronous_commit ${(await db.query('SHOW synchronous_commit')).rows[0].synchronous_commit}; no span export (ZIPKIN_URL unset), intake LOG_LEVEL warn; ` +
+    `Postgres ${(await db.query('SHOW server_version')).rows[0].server_version}, fsync ${(await db.query('SHOW fsync')).rows[0].fsync}, synchronous_commit ${(await db.query('SHOW synchronous_commit')).rows[0].synchronous_commit}; no span export (OTEL_EXPORTER_OTLP_TRACES_ENDPOINT unset), intake LOG_LEVEL warn; ` +
       `Kafka ${P.ownKafka ? `started for this run on ${environment.kafkaBrokers} (--own-kafka)` : `at ${environment.kafkaBrokers}${watched.kafka ? ', started for this run' : ', reused'}`}.`,
   );
 

@@ -125,7 +125,6 @@ const MIB = 2 ** 20;
 const SERVICE_ENV = {
   LOG_LEVEL: 'warn',
   // Empty counts as unset: no span export even if the calling shell sets these.
-  ZIPKIN_URL: '',
   OTEL_EXPORTER_OTLP_ENDPOINT: '',
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: '',
 };

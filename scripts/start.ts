@@ -72,7 +72,7 @@ async function main(): Promise<void> {
     say(
       `Zipkin did not start, so this run keeps no traces: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
     );
-    return { url: 'http://127.0.0.1:19411', startedHere: false, stop: async () => undefined };
+    return { url: 'http://127.0.0.1:19411', otlpTracesUrl: '', startedHere: false, stop: async () => undefined };
   });
   const [kafka, zipkin, postgres] = await Promise.all([startKafka({ log }), zipkinOrNot, startPostgres({ log })]);
   for (const [name, part] of [
@@ -90,7 +90,7 @@ async function main(): Promise<void> {
   const env = {
     DATABASE_URL: databaseUrl,
     KAFKA_BROKERS: kafka.bootstrapServers,
-    ZIPKIN_URL: `${zipkin.url}/api/v2/spans`,
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: zipkin.otlpTracesUrl,
   };
   const services = {} as Record<ServiceName, ServiceProcess>;
   await Promise.all(

@@ -31,7 +31,6 @@ export async function runKafkaFloor(options: FloorOptions): Promise<FloorResult>
       FLOOR_MESSAGES: String(options.messages),
       KAFKAJS_NO_PARTITIONER_WARNING: '1',
       // No span export, as the benchmark runs dedup.
-      ZIPKIN_URL: '',
       OTEL_EXPORTER_OTLP_ENDPOINT: '',
       OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: '',
       NODE_OPTIONS: '',

@@ -2,7 +2,8 @@
 // `npm start` and the test harness.
 export type { Child, LogFn, Running } from './proc';
 export { startKafka, answersAsKafka, type KafkaOptions, type SecureListener } from './kafka';
-export { startZipkin, answersAsZipkin, maxSpansFor, type ZipkinOptions } from './zipkin';
+export { startZipkin, answersAsZipkin, maxSpansFor, type RunningZipkin, type ZipkinOptions } from './zipkin';
+export { openOtlpDoor, type OtlpDoor } from './otlp-door';
 export { startPostgres, ensureDatabase, dropDatabase, databaseUrl, type PostgresOptions } from './postgres';
 export { fetchJars, jarsFetched, type JarSet } from './fetch';
 export * from './service-process';

@@ -1,9 +1,11 @@
-// Local Zipkin (in-memory storage, HTTP collector only) from infra/zipkin/lib/zipkin-server-exec.jar.
+// Local Zipkin (in-memory storage, HTTP collector only) from infra/zipkin/lib/zipkin-server-exec.jar,
+// with the OTLP door (otlp-door.ts) the services export to on port + 7 (19418 by default).
 // Reuses a Zipkin that already answers GET /health on the port. Output goes to
 // .local/logs/zipkin.log (zipkin-<port>.log on other ports) unless `log` is given.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fetchJars } from './fetch';
+import { openOtlpDoor } from './otlp-door';
 import { LOGS_DIR } from './paths';
 import { crash, javaBin, noop, portOpen, spawnServer, waitUntil, type Child, type LogFn, type Running } from './proc';
 
@@ -14,11 +16,40 @@ export interface ZipkinOptions {
   log?: LogFn;
 }
 
+export interface RunningZipkin extends Running {
+  /** The UI and the v2 API. */
+  url: string;
+  /** Where services send traces over OTLP/HTTP: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT. */
+  otlpTracesUrl: string;
+}
+
+/** The OTLP door's port, beside Zipkin's own (4318 is OTLP/HTTP's usual port; 9411 Zipkin's). */
+export const OTLP_DOOR_OFFSET = 7;
+
 /** What one of crosscheck's spans costs in Zipkin's in-memory store, indexes included: measured, see maxSpansFor. */
 const SPAN_HEAP_BYTES = 4_096;
 const STORE_SHARE_OF_HEAP = 0.5;
 
-export async function startZipkin(opts: ZipkinOptions = {}): Promise<Running & { url: string }> {
+export async function startZipkin(opts: ZipkinOptions = {}): Promise<RunningZipkin> {
+  const zipkin = await startZipkinServer(opts);
+  const port = opts.port ?? 19411;
+  try {
+    const door = await openOtlpDoor({ port: port + OTLP_DOOR_OFFSET, zipkinUrl: zipkin.url, log: opts.log });
+    return {
+      ...zipkin,
+      otlpTracesUrl: door.tracesUrl,
+      stop: async () => {
+        await door.close();
+        await zipkin.stop();
+      },
+    };
+  } catch (error) {
+    await zipkin.stop();
+    throw error;
+  }
+}
+
+async function startZipkinServer(opts: ZipkinOptions): Promise<Running & { url: string }> {
   const port = opts.port ?? 19411;
   const url = `http://127.0.0.1:${port}`;
   const log = opts.log;

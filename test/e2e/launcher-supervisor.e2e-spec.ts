@@ -23,7 +23,7 @@ let supervisor: Supervisor;
 beforeAll(async () => {
   zipkin = await startZipkin({ port: ZIPKIN_PORT, heapMb: 128 });
   suite = await createSuite('supervisor');
-  const toOwnZipkin = { ZIPKIN_URL: `${zipkin.url}/api/v2/spans` };
+  const toOwnZipkin = { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: zipkin.otlpTracesUrl };
   await Promise.all([suite.startWith('intake', toOwnZipkin), suite.startWith('dedup', toOwnZipkin)]);
 });
 

@@ -3,6 +3,7 @@
  * (the official Apache Kafka image in KRaft mode, Postgres, Zipkin).
  */
 import { GenericContainer, getContainerRuntimeClient, StartedTestContainer, Wait } from 'testcontainers';
+import { openOtlpDoor } from '../../infra/local';
 import type { TestInfrastructure } from './infrastructure';
 
 export async function dockerAnswers(): Promise<boolean> {
@@ -51,12 +52,17 @@ export async function startContainers(
       .start(),
   ]);
   const containers: StartedTestContainer[] = [kafka, postgres, zipkin];
+  const zipkinUrl = `http://${zipkin.getHost()}:${zipkin.getMappedPort(9411)}`;
+  // The services export OTLP; the same door as the local path turns it into Zipkin's spans.
+  const door = await openOtlpDoor({ port: 29418, zipkinUrl, log });
   return {
     kafkaBrokers: `127.0.0.1:${kafkaPort}`,
     postgresAdminUrl: `postgres://postgres:postgres@${postgres.getHost()}:${postgres.getMappedPort(5432)}/postgres`,
-    zipkinUrl: `http://${zipkin.getHost()}:${zipkin.getMappedPort(9411)}`,
+    zipkinUrl,
+    otlpTracesUrl: door.tracesUrl,
     startedHere: true,
     stop: async () => {
+      await door.close();
       await Promise.allSettled(containers.map((container) => container.stop()));
     },
   };

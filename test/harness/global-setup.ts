@@ -23,6 +23,7 @@ export default async function globalSetup(): Promise<void> {
     publishInfrastructure({
       kafkaBrokers: kafka.bootstrapServers,
       zipkinUrl: zipkin.url,
+      otlpTracesUrl: zipkin.otlpTracesUrl,
       postgresAdminUrl: postgres.adminUrl,
     });
   } else {

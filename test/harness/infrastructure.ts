@@ -14,12 +14,15 @@ export interface TestInfrastructure {
   postgresAdminUrl: string;
   kafkaBrokers: string;
   zipkinUrl: string;
+  /** Where services export traces: OTLP/HTTP, arriving in that Zipkin. */
+  otlpTracesUrl: string;
 }
 
 const ENV = {
   postgresAdminUrl: 'CROSSCHECK_TEST_POSTGRES_ADMIN_URL',
   kafkaBrokers: 'CROSSCHECK_TEST_KAFKA_BROKERS',
   zipkinUrl: 'CROSSCHECK_TEST_ZIPKIN_URL',
+  otlpTracesUrl: 'CROSSCHECK_TEST_OTLP_TRACES_URL',
 } as const;
 
 export function publishInfrastructure(infrastructure: TestInfrastructure): void {
@@ -40,5 +43,6 @@ export function testInfrastructure(): TestInfrastructure {
     postgresAdminUrl: read(ENV.postgresAdminUrl),
     kafkaBrokers: read(ENV.kafkaBrokers),
     zipkinUrl: read(ENV.zipkinUrl),
+    otlpTracesUrl: read(ENV.otlpTracesUrl),
   };
 }

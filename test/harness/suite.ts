@@ -100,7 +100,7 @@ export async function createSuite(label: string, overrides: SuiteOverrides = {})
           KAFKA_BROKERS: infrastructure.kafkaBrokers,
           KAFKA_TOPIC_PREFIX: topicPrefix,
           KAFKA_GROUP_ID: `${topicPrefix}${name}`,
-          ZIPKIN_URL: `${infrastructure.zipkinUrl}/api/v2/spans`,
+          OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: infrastructure.otlpTracesUrl,
           ...overrides.serviceEnv,
           ...env,
         },

@@ -63,10 +63,10 @@ export class ServiceConfig extends WithKafkaConnection(DatabaseConfig) {
   @IsString()
   KAFKA_GROUP_ID?: string;
 
-  /** Zipkin's span endpoint, e.g. http://127.0.0.1:19411/api/v2/spans. Empty: no export. */
+  /** Where spans go over OTLP/HTTP, e.g. http://127.0.0.1:19418/v1/traces. Empty: no export. */
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
-  ZIPKIN_URL?: string;
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?: string;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';

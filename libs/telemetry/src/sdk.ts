@@ -8,7 +8,6 @@
  */
 import { DiagConsoleLogger, DiagLogLevel, diag } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { ZipkinExporter } from '@opentelemetry/exporter-zipkin';
 import { ExpressInstrumentation, ExpressLayerType } from '@opentelemetry/instrumentation-express';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { NestInstrumentation } from '@opentelemetry/instrumentation-nestjs-core';
@@ -53,11 +52,17 @@ export function startTelemetry(serviceName: string, env: NodeJS.ProcessEnv = pro
   return { shutdown: () => sdk.shutdown() };
 }
 
+/** OTLP/HTTP (JSON) is the one way out: to the local OTLP door, a Collector, or any OTLP backend. */
 function exporters(env: NodeJS.ProcessEnv): SpanExporter[] {
-  const chosen: SpanExporter[] = [];
-  if (env.ZIPKIN_URL) chosen.push(new ZipkinExporter({ url: env.ZIPKIN_URL }));
-  if (env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) chosen.push(new OTLPTraceExporter());
-  return chosen;
+  const url = tracesEndpoint(env);
+  return url ? [new OTLPTraceExporter({ url })] : [];
+}
+
+/** The signal-specific variable wins; the general one gets OTLP's `/v1/traces` appended, as the spec says. */
+export function tracesEndpoint(env: NodeJS.ProcessEnv): string | undefined {
+  if (env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) return env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT;
+  if (env.OTEL_EXPORTER_OTLP_ENDPOINT) return `${env.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, '')}/v1/traces`;
+  return undefined;
 }
 
 function isProbe(url: string | undefined): boolean {

@@ -83,7 +83,7 @@ async function startDedup(s: Scenario, instance: string): Promise<void> {
         KAFKA_BROKERS: infrastructure.kafkaBrokers,
         KAFKA_TOPIC_PREFIX: s.suite.topicPrefix,
         KAFKA_GROUP_ID: s.groupId,
-        ZIPKIN_URL: `${infrastructure.zipkinUrl}/api/v2/spans`,
+        OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: infrastructure.otlpTracesUrl,
       },
     }),
   );
