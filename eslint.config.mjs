@@ -87,9 +87,7 @@ export default defineConfig(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    // Reflection over class-validator's and Nest's metadata, keyed by class constructors typed
-    // `Function` in those libraries. The OpenAPI generator is due to be replaced by a schema
-    // library; until then its `Function`s stay.
+    // Reflection over Nest's route metadata, keyed by controller classes that Nest types `Function`.
     files: ['libs/runtime/src/openapi/**/*.ts', 'libs/runtime/src/service-core.module.ts'],
     rules: { '@typescript-eslint/no-unsafe-function-type': 'off' },
   },

@@ -62,8 +62,10 @@ export const INTAKE_BUCKETS: Bucket[] = [
   { name: 'batch request hash: sha256(JSON.stringify(items))', test: requestHash },
   { name: 'body: read and JSON.parse (raw-body, body-parser)', test: innermostIn('/body-parser/', '/raw-body/') },
   { name: 'body: control-character and nesting checks (json-body)', test: innermostIn('runtime/src/json-body.js') },
-  { name: 'DTO: class-transformer plainToInstance', test: anywhere('/class-transformer/') },
-  { name: 'DTO: class-validator validate', test: anywhere('/class-validator/', '/validator/') },
+  {
+    name: 'body schema: TypeBox compiled check and decode',
+    test: anywhere('/@sinclair/typebox/', 'compiled-schema.js'),
+  },
   { name: 'content hash and dates (prepareContent)', test: called('prepareContent', 'record-content.js') },
   {
     name: 'outbox event: toSharedRecord, protobuf encode, outbox INSERT',

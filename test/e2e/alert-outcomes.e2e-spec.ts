@@ -65,7 +65,7 @@ describe('the outcome of a hit', () => {
 
   it.each([
     ['an unknown outcome', { outcome: 'escaped' }, 'outcome', 'isIn'],
-    ['no outcome', { note: 'x' }, 'outcome', 'isIn'],
+    ['no outcome', { note: 'x' }, 'outcome', 'isDefined'],
     ['a note too long', { outcome: 'located', note: 'x'.repeat(1001) }, 'note', 'maxLength'],
     ['an unknown field', { outcome: 'located', reason: 'x' }, 'reason', 'unknownField'],
   ])('with %s is refused, naming the field and the rule, and changes nothing', async (_, body, field, rule) => {

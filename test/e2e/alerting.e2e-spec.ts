@@ -681,7 +681,7 @@ describe('bad input', () => {
   it('gets clear errors that name the field and the rule, and changes nothing', async () => {
     const key = await analystKey(suite, 'MLT');
     const cases: [unknown, string, string][] = [
-      [{}, 'name', 'isString'],
+      [{}, 'name', 'isDefined'],
       [{ name: 'x', datasets: ['stolen-bikes'] }, 'datasets', 'isIn'],
       [{ name: 'x', noticeColours: ['pink'] }, 'noticeColours', 'isIn'],
       [{ name: 'x', recordKinds: ['boat'] }, 'recordKinds', 'isIn'],

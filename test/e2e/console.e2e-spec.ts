@@ -3,18 +3,22 @@
  * Kafka and Postgres: an analyst signs in, subscribes, sees a hit arrive live
  * without reloading, opens it (the shared record beside the notice, the
  * explanation), marks it a false positive, and sharing the same person again
- * raises nothing new; the live stream survives an alerting restart. Screenshots of the open alert go to
+ * raises nothing new; the live stream survives an alerting restart; a stolen vehicle's hit shows
+ * both sides' vehicle types. Screenshots of the open alert go to
  * bench/results/console-alert.png (as it arrived) and
  * console-alert-triaged.png (after triage) for a person to look at.
  */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { paths, startServiceProcess, type ServiceProcess } from '@crosscheck/infra';
 import type { Page } from 'playwright-core';
 import { shareRecord, wantedPerson } from '../fixtures/records';
-import { alertsOf, analystKey } from '../harness/alerting-api';
+import { alertingCall, alertsOf, analystKey } from '../harness/alerting-api';
 import { ensureChromium, launchBrowser, type HeadlessBrowser } from '../harness/browser';
 import { waitForPipelineIdle } from '../harness/pipeline';
-import { loadNotices } from '../harness/reference-data';
+import { loadNotices, loadReference } from '../harness/reference-data';
 import { createSuite, type Suite } from '../harness/suite';
 
 jest.setTimeout(180_000);
@@ -22,6 +26,17 @@ jest.setTimeout(180_000);
 const SCREENSHOT = path.join(paths.REPO_ROOT, 'bench', 'results', 'console-alert.png');
 const SCREENSHOT_TRIAGED = path.join(paths.REPO_ROOT, 'bench', 'results', 'console-alert-triaged.png');
 const SUBSCRIPTION = 'Red Notices, hits only';
+const VEHICLES = 'Stolen vehicles';
+const STOLEN_VIN = '1HGCM82633A004352';
+
+/** One stolen car in SMV, owned by Germany and shown to every agency. */
+async function loadStolenCar(suite: Suite): Promise<void> {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'console-e2e-')), 'smv.ndjson');
+  const entry = { entryId: 'SMV-C1', vehicle: { vin: STOLEN_VIN, make: 'Honda', model: 'Accord', vehicleType: 'car' } };
+  writeFileSync(file, `${JSON.stringify(entry)}\n`);
+  const loaded = await loadReference(suite, ['--dataset', 'smv', '--file', file, '--owner', 'DEU']);
+  if (loaded.code !== 0) throw new Error(`loading SMV failed: ${loaded.stderr}`);
+}
 
 let suite: Suite;
 let consoleServer: ServiceProcess;
@@ -49,7 +64,7 @@ beforeAll(async () => {
   });
   await chromium;
   const [, analyst, agency, launched] = await Promise.all([
-    loadNotices(suite),
+    loadNotices(suite).then(() => loadStolenCar(suite)),
     analystKey(suite, 'FRA'),
     suite.agencies.key('FRA'),
     launchBrowser(),
@@ -272,6 +287,29 @@ describe('the analyst console, in a real browser', () => {
     await expectText(alertItems().filter({ hasText: 'García Márquez' }).first(), 'RN-2026-000103');
     expect(await page.evaluate<boolean>('window.notReloaded === true')).toBe(true);
     await expectText(page.getByTestId('agency'), 'FRA');
+  });
+
+  it('shows a stolen vehicle’s type on both sides of its alert', async () => {
+    const subscribed = await alertingCall(suite, franceAnalyst, 'POST', '/v1/subscriptions', {
+      name: VEHICLES,
+      datasets: ['smv'],
+    });
+    expect(subscribed.status).toBe(201);
+    const shared = await shareRecord(suite.url('intake'), franceAgency, {
+      kind: 'vehicle',
+      externalRef: `V-${randomUUID()}`,
+      dissemination: { scope: 'all' },
+      purpose: 'border-check',
+      vehicle: { vin: STOLEN_VIN, make: 'Honda', vehicleType: 'van' },
+    });
+    expect(shared.status).toBe(201);
+
+    const alert = alertItems().filter({ hasText: VEHICLES }).first();
+    await alert.waitFor({ timeout: 30_000 });
+    await alert.click();
+    const row = page.locator('.side-by-side tr').filter({ hasText: 'Vehicle type' });
+    await expectText(row.locator('td[data-side="record"]'), 'van');
+    await expectText(row.locator('td[data-side="entry"]'), 'car');
   });
 
   it('is not shown inside another page’s frame', async () => {

@@ -20,7 +20,6 @@ describe('ConsoleConfig', () => {
       PORT: 3005,
       ZIPKIN_UI_URL: 'http://127.0.0.1:19411/zipkin',
       SESSION_IDLE_MINUTES: 480,
-      CONSOLE_PUBLIC_ORIGIN: undefined,
       LOG_LEVEL: 'info',
       BIND_ADDRESS: '127.0.0.1',
       KAFKA_GROUP_ID_PREFIX: '',
@@ -28,6 +27,7 @@ describe('ConsoleConfig', () => {
       HEALTH_LAG_ALARM: 1000,
       HEALTH_DEAD_LETTERS_ALARM: 1,
     });
+    expect(config.CONSOLE_PUBLIC_ORIGIN).toBeUndefined();
     expect(config.CONSOLE_WEB_DIR).toMatch(/console[\\/]web$/);
   });
 
@@ -47,11 +47,11 @@ describe('ConsoleConfig', () => {
 
   it.each([
     [{}, /^ALERTING_URL is missing/],
-    [{ DEDUP_URL: 'localhost:3002' }, /^DEDUP_URL is invalid: DEDUP_URL must be a URL address/],
+    [{ DEDUP_URL: 'localhost:3002' }, /^DEDUP_URL is invalid: must be a URL address/],
     [{ ALERTING_URL: 'ftp://alerting' }, /^ALERTING_URL is invalid/],
     [{ INTAKE_URL: 'localhost:3001' }, /^INTAKE_URL is invalid/],
     [{ MATCHING_URL: 'ftp://matching' }, /^MATCHING_URL is invalid/],
-    [{ PORT: '70000' }, /^PORT is invalid: PORT must not be greater than 65535/],
+    [{ PORT: '70000' }, /^PORT is invalid: must not be greater than 65535/],
     [{ PORT: 'http' }, /^PORT is invalid/],
     [{ SESSION_IDLE_MINUTES: '0' }, /^SESSION_IDLE_MINUTES is invalid/],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL is invalid/],

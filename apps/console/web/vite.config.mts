@@ -19,6 +19,7 @@ export default defineConfig({
     alias: {
       '@crosscheck/alert-lifecycle': path.resolve(import.meta.dirname, '../../../libs/alert-lifecycle/src/index.ts'),
       '@crosscheck/contracts': path.resolve(import.meta.dirname, '../../../libs/contracts/src/index.ts'),
+      '@crosscheck/operator-views': path.resolve(import.meta.dirname, '../../../libs/operator-views/src/index.ts'),
     },
   },
   build: {

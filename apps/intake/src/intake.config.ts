@@ -1,22 +1,16 @@
-import { ServiceConfig } from '@crosscheck/runtime';
-import { IsInt, Max, Min } from 'class-validator';
+import { configClass, serviceRules, ServiceSettings, withDefault } from '@crosscheck/runtime';
+import { Type } from '@sinclair/typebox';
 
-export class IntakeConfig extends ServiceConfig {
-  override PORT = 3001;
-  override DATABASE_SCHEMA = 'intake';
-
-  /** Default retention of a shared record, in days (INTERPOL's rules: 5 years). */
-  @IsInt()
-  @Min(1)
-  @Max(3650)
-  RECORD_RETENTION_DAYS: number = 5 * 365;
-
+export const IntakeSettings = Type.Object({
+  ...ServiceSettings.properties,
+  PORT: withDefault(ServiceSettings.properties.PORT, 3001),
+  DATABASE_SCHEMA: withDefault(ServiceSettings.properties.DATABASE_SCHEMA, 'intake'),
   /** Room for a batch of 1,000 records of any kind. */
-  override HTTP_MAX_BODY_BYTES = 16 * 1024 * 1024;
-
+  HTTP_MAX_BODY_BYTES: withDefault(ServiceSettings.properties.HTTP_MAX_BODY_BYTES, 16 * 1024 * 1024),
+  /** Default retention of a shared record, in days (INTERPOL's rules: 5 years). */
+  RECORD_RETENTION_DAYS: Type.Integer({ minimum: 1, maximum: 3650, default: 5 * 365 }),
   /** How often expired records are looked for and withdrawn. */
-  @IsInt()
-  @Min(1)
-  @Max(86_400)
-  RETENTION_SWEEP_SECONDS: number = 60;
-}
+  RETENTION_SWEEP_SECONDS: Type.Integer({ minimum: 1, maximum: 86_400, default: 60 }),
+});
+
+export class IntakeConfig extends configClass(IntakeSettings, serviceRules) {}

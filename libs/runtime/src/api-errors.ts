@@ -7,7 +7,6 @@
  */
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { trace } from '@opentelemetry/api';
-import { ValidationError } from 'class-validator';
 import type { Response } from 'express';
 
 export interface FieldProblem {
@@ -33,31 +32,6 @@ export class ApiError extends HttpException {
 /** A 400 for one field that breaks one rule: a query parameter, a header, a cross-field check. */
 export function invalidField(field: string, rule: string, message: string): ApiError {
   return new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', `${field}: ${message}`, [{ field, rule, message }]);
-}
-
-export function validationErrorFactory(errors: ValidationError[]): ApiError {
-  const details = errors.flatMap((error) => flatten(error, ''));
-  return new ApiError(
-    HttpStatus.BAD_REQUEST,
-    'validation_failed',
-    details.map((d) => `${d.field}: ${d.message}`).join('; '),
-    details,
-  );
-}
-
-function flatten(error: ValidationError, parent: string): FieldProblem[] {
-  const field = /^\d+$/.test(error.property)
-    ? `${parent}[${error.property}]`
-    : parent
-      ? `${parent}.${error.property}`
-      : error.property;
-  const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => ({
-    field,
-    rule: rule === 'whitelistValidation' ? 'unknownField' : rule,
-    // class-validator repeats the property name at the start; the field already says it.
-    message: message.startsWith(`${error.property} `) ? message.slice(error.property.length + 1) : message,
-  }));
-  return [...own, ...(error.children ?? []).flatMap((child) => flatten(child, field))];
 }
 
 const CODES: Record<number, string> = {

@@ -6,13 +6,13 @@
  * consuming, finish and commit the batch in hand, stop the relay, close the pool.
  */
 import { readFileSync } from 'node:fs';
-import { INestApplication, Type, ValidationPipe } from '@nestjs/common';
+import { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { createKafkaEventServer } from '@crosscheck/messaging';
 import { createLogger, JsonLogger } from '@crosscheck/telemetry';
 import type { Telemetry } from '@crosscheck/telemetry/sdk';
-import { ConfigError, loadConfig } from './load-config';
-import { ApiExceptionFilter, validationErrorFactory } from './api-errors';
+import { type ConfigClass, ConfigError, loadConfig } from './load-config';
+import { ApiExceptionFilter } from './api-errors';
 import { jsonBody } from './json-body';
 import { requestTarget } from './request-target';
 import { mountOpenApiDocs, MountOpenApiOptions } from './openapi';
@@ -20,12 +20,12 @@ import { ServiceConfig } from './service.config';
 
 export interface ServiceDefinition<Config extends ServiceConfig> {
   name: string;
-  config: new () => Config;
+  config: ConfigClass<Config>;
   module: (config: Config) => Type<unknown> | import('@nestjs/common').DynamicModule;
   /** Whether the service consumes Kafka (intake only produces). */
   consumes: boolean;
   configure?: (app: INestApplication, config: Config) => void | Promise<void>;
-  /** Title and the like for `/docs`, generated from the routes and the DTOs they validate with. */
+  /** Title and the like for `/docs`, generated from the routes and the schemas they validate with. */
   openApi?: Partial<MountOpenApiOptions>;
 }
 
@@ -58,14 +58,6 @@ export async function bootService<Config extends ServiceConfig>(
     forceCloseConnections: true,
   });
   app.use(requestTarget, ...jsonBody(config.HTTP_MAX_BODY_BYTES));
-  app.useGlobalPipes(
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      exceptionFactory: validationErrorFactory,
-    }),
-  );
   app.useGlobalFilters(new ApiExceptionFilter());
   await definition.configure?.(app, config);
   mountOpenApiDocs(app, { title: `crosscheck ${definition.name}`, version: '0.1.0', ...definition.openApi });

@@ -13,3 +13,4 @@ export * from './database.config';
 export * from './openapi';
 export * from './schema';
 export * from './kafka-connection.config';
+export * from './uuid';

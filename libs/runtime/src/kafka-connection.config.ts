@@ -5,71 +5,50 @@
  * consumer lag, and both turn them into kafkajs settings with `kafkaSecurityFrom`.
  */
 import { readFileSync } from 'node:fs';
-import { Transform } from 'class-transformer';
-import { ArrayNotEmpty, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, ValidateIf } from 'class-validator';
+import { Type, type StaticDecode } from '@sinclair/typebox';
 import type { KafkaSecurity } from '@crosscheck/messaging/settings';
-import { booleanFromEnv } from './load-config';
-import { IsReadableFile } from './readable-file';
-
-const toList = ({ value }: { value: unknown }) =>
-  typeof value === 'string'
-    ? value
-        .split(',')
-        .map((part) => part.trim())
-        .filter(Boolean)
-    : value;
-
-// A mixin's base must be constructible with any arguments (TS2545).
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Constructor = new (...args: any[]) => object;
+import type { FieldProblem } from './api-errors';
+import { brokerList } from './config-formats';
+import { configClass, requiredWith } from './load-config';
 
 /**
- * The Kafka settings on top of `base`: services add them to their database settings (ServiceConfig),
- * the console takes them alone (KafkaConnectionConfig). One declaration, so the two cannot drift.
+ * The Kafka settings: services add them to their database settings (ServiceSettings), the console
+ * takes them alone (KafkaConnectionConfig). One declaration, so the two cannot drift.
  */
-export function WithKafkaConnection<Base extends Constructor>(base: Base) {
-  class KafkaConnected extends base {
-    @Transform(toList)
-    @ArrayNotEmpty()
-    @Matches(/^[\w.-]+:\d+$/, { each: true, message: 'each broker must be host:port' })
-    KAFKA_BROKERS!: string[];
+export const KafkaConnectionSettings = Type.Object({
+  KAFKA_BROKERS: Type.Transform(Type.String({ format: 'broker-list' }))
+    .Decode(brokerList)
+    .Encode((brokers) => brokers.join(',')),
+  /** Prepended to every topic name; lets test suites and tenants use their own topics. */
+  KAFKA_TOPIC_PREFIX: Type.String({
+    pattern: '^[a-zA-Z0-9._-]*$',
+    'x-message': 'may only hold letters, digits, ".", "_" and "-"',
+    default: '',
+  }),
+  /** TLS to the brokers (the listener is SASL_SSL or SSL). */
+  KAFKA_TLS: Type.Boolean({ default: false }),
+  /** PEM file of the CA that signed the brokers' certificates; the system's roots when unset. */
+  KAFKA_TLS_CA_FILE: Type.Optional(Type.String({ format: 'readable-file' })),
+  /** SASL mechanism towards the brokers; none when unset. */
+  KAFKA_SASL_MECHANISM: Type.Optional(Type.Union([Type.Literal('scram-sha-256'), Type.Literal('scram-sha-512')])),
+  KAFKA_SASL_USERNAME: Type.Optional(Type.String()),
+  KAFKA_SASL_PASSWORD: Type.Optional(Type.String()),
+});
 
-    /** Prepended to every topic name; lets test suites and tenants use their own topics. */
-    @Matches(/^[a-zA-Z0-9._-]*$/, { message: 'may only hold letters, digits, ".", "_" and "-"' })
-    KAFKA_TOPIC_PREFIX: string = '';
+type KafkaSettings = StaticDecode<typeof KafkaConnectionSettings>;
 
-    /** TLS to the brokers (the listener is SASL_SSL or SSL). */
-    @Transform(booleanFromEnv)
-    @IsBoolean()
-    KAFKA_TLS: boolean = false;
-
-    /** PEM file of the CA that signed the brokers' certificates; the system's roots when unset. */
-    @IsOptional()
-    @IsReadableFile()
-    KAFKA_TLS_CA_FILE?: string;
-
-    /** SASL mechanism towards the brokers; none when unset. */
-    @IsOptional()
-    @IsIn(['scram-sha-256', 'scram-sha-512'])
-    KAFKA_SASL_MECHANISM?: 'scram-sha-256' | 'scram-sha-512';
-
-    @ValidateIf((config: KafkaConnected) => config.KAFKA_SASL_MECHANISM !== undefined)
-    @IsString()
-    @IsNotEmpty({ message: 'is required with KAFKA_SASL_MECHANISM' })
-    KAFKA_SASL_USERNAME?: string;
-
-    @ValidateIf((config: KafkaConnected) => config.KAFKA_SASL_MECHANISM !== undefined)
-    @IsString()
-    @IsNotEmpty({ message: 'is required with KAFKA_SASL_MECHANISM' })
-    KAFKA_SASL_PASSWORD?: string;
-  }
-  return KafkaConnected;
+/** SCRAM needs a user name and a password. */
+export function kafkaConnectionRules(config: KafkaSettings): FieldProblem[] {
+  if (config.KAFKA_SASL_MECHANISM === undefined) return [];
+  return (['KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD'] as const)
+    .filter((setting) => config[setting] === undefined)
+    .map((setting) => requiredWith(setting, 'KAFKA_SASL_MECHANISM'));
 }
 
-export class KafkaConnectionConfig extends WithKafkaConnection(class {}) {}
+export class KafkaConnectionConfig extends configClass(KafkaConnectionSettings, kafkaConnectionRules) {}
 
 type SecuritySettings = Pick<
-  KafkaConnectionConfig,
+  KafkaSettings,
   'KAFKA_TLS' | 'KAFKA_TLS_CA_FILE' | 'KAFKA_SASL_MECHANISM' | 'KAFKA_SASL_USERNAME' | 'KAFKA_SASL_PASSWORD'
 >;
 

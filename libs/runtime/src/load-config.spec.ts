@@ -31,7 +31,7 @@ describe('loadConfig', () => {
 
   it('names the variable and the rule it breaks', () => {
     expect(() => loadConfig(ServiceConfig, { ...valid, PORT: '99999' })).toThrow(
-      /PORT is invalid: PORT must not be greater than 65535/,
+      /PORT is invalid: must not be greater than 65535/,
     );
     expect(() => loadConfig(ServiceConfig, { ...valid, KAFKA_BROKERS: 'localhost' })).toThrow(
       /KAFKA_BROKERS is invalid: each broker must be host:port/,

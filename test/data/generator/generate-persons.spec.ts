@@ -1,5 +1,5 @@
 import { normalizeDocumentNumber } from '@crosscheck/resolution';
-import { AGENCY_CODE_RULE } from '../../../apps/intake/src/manage-agencies/manage-agencies.dto';
+import { AGENCY_CODE_RULE } from '../../../apps/intake/src/manage-agencies/manage-agencies.schema';
 import { CULTURES, ScriptCode } from './cultures';
 import { Corruption, CORRUPTIONS, NAME_CORRUPTIONS } from './corruptions';
 import { editDistance } from './edit-distance';

@@ -9,12 +9,12 @@
  */
 import { Controller, Get, HttpStatus, Param, Query, Req, Res } from '@nestjs/common';
 import { Audited, Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
-import { ApiError, invalidField, OpenApiOperation } from '@crosscheck/runtime';
+import { ApiError, invalidField, isUuid, OpenApiOperation } from '@crosscheck/runtime';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { AlertingConfig } from '../alerting.config';
 import { AlertFeed } from './alert-feed';
-import { alertListSql, AlertListQuery, alertNotFound, isUuid } from '../model/alert-query';
+import { alertListSql, AlertListQuery, alertNotFound } from '../model/alert-query';
 import { alertView } from '../model/alert-view';
 import { AlertsRepository } from '../persistence/alerts.repository';
 

@@ -6,10 +6,10 @@
  *   POST /v1/admin/dead-letters/{id}/discard  {"reason": "..."}
  * Operators only: a dead letter can come from any agency's record.
  */
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { Audited, Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
-import { OpenApiOperation } from '@crosscheck/runtime';
-import { DeadLetterActionDto } from './dead-letter-action.dto';
+import { OpenApiOperation, SchemaBody } from '@crosscheck/runtime';
+import { deadLetterActionInput, type DeadLetterAction } from './dead-letter-action.schema';
 import { DeadLettersService } from './dead-letters.service';
 
 @Controller('v1/admin/dead-letters')
@@ -38,14 +38,22 @@ export class DeadLettersHttpController {
   @OpenApiOperation({
     summary: 'Send the original message back to its topic, marked as a replay; repeating it changes nothing downstream',
   })
-  replay(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() body: DeadLetterActionDto) {
+  replay(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+    @SchemaBody(deadLetterActionInput) body: DeadLetterAction,
+  ) {
     return this.deadLetters.replay(caller, id, body.reason);
   }
 
   @Post(':id/discard')
   @HttpCode(HttpStatus.OK)
   @OpenApiOperation({ summary: 'Close a dead letter without replaying it; it stays listed with who and why' })
-  discard(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() body: DeadLetterActionDto) {
+  discard(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+    @SchemaBody(deadLetterActionInput) body: DeadLetterAction,
+  ) {
     return this.deadLetters.discard(caller, id, body.reason);
   }
 }

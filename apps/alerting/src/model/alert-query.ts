@@ -5,7 +5,7 @@
  * alert of the previous page), so pages stay stable while alerts arrive.
  */
 import { HttpStatus } from '@nestjs/common';
-import { ApiError, invalidField } from '@crosscheck/runtime';
+import { ApiError, invalidField, isUuid } from '@crosscheck/runtime';
 import { ALERT_STATUSES } from '@crosscheck/alert-lifecycle';
 
 export const ALERT_KINDS = ['alert', 'hit_notice', 'hit_no_hit'] as const;
@@ -15,7 +15,6 @@ export type AlertSort = (typeof ALERT_SORTS)[number];
 
 const DEFAULT_PAGE = 50;
 const MAX_PAGE = 500;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATASET = /^[a-z][a-z0-9-]{0,39}$/;
 
 export interface AlertListQuery {
@@ -107,10 +106,6 @@ export function pageSize(limit: string | undefined): number {
   if (!/^\d+$/.test(limit) || size < 1 || size > MAX_PAGE)
     throw invalidField('limit', 'range', `must be a whole number from 1 to ${MAX_PAGE}`);
   return size;
-}
-
-export function isUuid(text: string): boolean {
-  return UUID.test(text);
 }
 
 function listOf<T extends string>(field: string, text: string | undefined, allowed: readonly T[]): T[] | undefined {

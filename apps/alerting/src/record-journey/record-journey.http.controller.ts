@@ -6,9 +6,8 @@
  */
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { Audited, RequireRoles } from '@crosscheck/auth';
-import { invalidField, OpenApiOperation } from '@crosscheck/runtime';
+import { invalidField, isUuid, OpenApiOperation } from '@crosscheck/runtime';
 import { DataSource } from 'typeorm';
-import { isUuid } from '../model/alert-query';
 
 @Controller('v1/admin/journey')
 @RequireRoles('operator')

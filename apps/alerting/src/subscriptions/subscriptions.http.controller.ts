@@ -4,13 +4,12 @@
  * analyst who wrote it is kept as `createdBy`.
  */
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Put } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Put } from '@nestjs/common';
 import { Audited, Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
-import { ApiError, invalidField, OpenApiOperation } from '@crosscheck/runtime';
+import { ApiError, invalidField, isUuid, OpenApiOperation, SchemaBody } from '@crosscheck/runtime';
 import { DataSource, EntityManager } from 'typeorm';
-import { isUuid } from '../model/alert-query';
 import { WebhooksRepository } from '../persistence/webhooks.repository';
-import { SubscriptionDto } from './subscription.dto';
+import { subscriptionInput, type SubscriptionInput } from './subscription.schema';
 import { Subscription, SubscriptionsRepository } from '../persistence/subscriptions.repository';
 
 @Controller('v1/subscriptions')
@@ -34,7 +33,10 @@ export class SubscriptionsHttpController {
   @OpenApiOperation({
     summary: 'Subscribe to hits: by dataset, notice colour, record kind, countries, minimum score and level',
   })
-  async create(@CurrentCaller() caller: Caller, @Body() body: SubscriptionDto): Promise<Subscription> {
+  async create(
+    @CurrentCaller() caller: Caller,
+    @SchemaBody(subscriptionInput) body: SubscriptionInput,
+  ): Promise<Subscription> {
     return this.dataSource.transaction(async (manager) => {
       await this.checkWebhook(manager, caller.agency, body.webhookId);
       return this.subscriptions.create(manager, randomUUID(), caller.agency, caller.keyId, body);
@@ -56,7 +58,7 @@ export class SubscriptionsHttpController {
   async replace(
     @CurrentCaller() caller: Caller,
     @Param('subscriptionId') subscriptionId: string,
-    @Body() body: SubscriptionDto,
+    @SchemaBody(subscriptionInput) body: SubscriptionInput,
   ): Promise<Subscription> {
     if (!isUuid(subscriptionId)) throw notFound();
     return this.dataSource.transaction(async (manager) => {

@@ -3,14 +3,19 @@
  * confirmed | false_positive`, with a reason. `POST /v1/alerts/{id}/owner-decision`
  * is the reference entry owner's confirmation or rejection of the hit.
  */
-import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
-import { invalidField, OpenApiOperation } from '@crosscheck/runtime';
-import { alertNotFound, isUuid } from '../model/alert-query';
+import { invalidField, isUuid, OpenApiOperation, SchemaBody } from '@crosscheck/runtime';
+import { alertNotFound } from '../model/alert-query';
 import { alertView } from '../model/alert-view';
-import type { HitOutcome, TriageStatus } from '@crosscheck/alert-lifecycle';
-import type { OwnerDecision } from '../persistence/alerts.repository';
-import { OutcomeDto, OwnerDecisionDto, TriageDto } from './triage.dto';
+import {
+  outcomeInput,
+  ownerDecisionInput,
+  triageInput,
+  type OutcomeInput,
+  type OwnerDecisionInput,
+  type TriageInput,
+} from './triage.schema';
 import { TriageService } from './triage.service';
 
 @Controller('v1/alerts/:alertId')
@@ -24,9 +29,13 @@ export class TriageHttpController {
     summary:
       'Acknowledge, confirm or mark an alert a false positive, with a reason; a false positive silences the pair until either side changes',
   })
-  async triage(@CurrentCaller() caller: Caller, @Param('alertId') alertId: string, @Body() body: TriageDto) {
+  async triage(
+    @CurrentCaller() caller: Caller,
+    @Param('alertId') alertId: string,
+    @SchemaBody(triageInput) body: TriageInput,
+  ) {
     if (!isUuid(alertId)) throw alertNotFound();
-    return alertView(await this.triageService.triage(caller, alertId, body.status as TriageStatus, body.reason));
+    return alertView(await this.triageService.triage(caller, alertId, body.status, body.reason));
   }
 
   @Post('outcome')
@@ -36,9 +45,13 @@ export class TriageHttpController {
     summary:
       'Record what followed the hit (arrested, located, seized, victim_identified, no_action, false_positive), on an acknowledged or confirmed alert',
   })
-  async outcome(@CurrentCaller() caller: Caller, @Param('alertId') alertId: string, @Body() body: OutcomeDto) {
+  async outcome(
+    @CurrentCaller() caller: Caller,
+    @Param('alertId') alertId: string,
+    @SchemaBody(outcomeInput) body: OutcomeInput,
+  ) {
     if (!isUuid(alertId)) throw alertNotFound();
-    return alertView(await this.triageService.recordOutcome(caller, alertId, body.outcome as HitOutcome, body.note));
+    return alertView(await this.triageService.recordOutcome(caller, alertId, body.outcome, body.note));
   }
 
   @Post('owner-decision')
@@ -48,18 +61,16 @@ export class TriageHttpController {
     summary:
       'As the owner of the reference entry, confirm or reject the hit before anyone acts on it; a confirmation with disclose: true shows the entry to the agencies told of the hit without it',
   })
-  async decide(@CurrentCaller() caller: Caller, @Param('alertId') alertId: string, @Body() body: OwnerDecisionDto) {
+  async decide(
+    @CurrentCaller() caller: Caller,
+    @Param('alertId') alertId: string,
+    @SchemaBody(ownerDecisionInput) body: OwnerDecisionInput,
+  ) {
     if (body.disclose && body.decision !== 'confirmed')
       throw invalidField('disclose', 'onlyWhenConfirmed', 'can be true only with decision confirmed');
     if (!isUuid(alertId)) throw alertNotFound();
     return alertView(
-      await this.triageService.decideAsOwner(
-        caller,
-        alertId,
-        body.decision as OwnerDecision['decision'],
-        body.reason,
-        body.disclose ?? false,
-      ),
+      await this.triageService.decideAsOwner(caller, alertId, body.decision, body.reason, body.disclose ?? false),
     );
   }
 }

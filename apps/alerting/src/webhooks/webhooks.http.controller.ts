@@ -4,26 +4,15 @@
  * once, when the webhook is registered.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { Audited, Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
-import { ApiError, invalidField, OpenApiOperation } from '@crosscheck/runtime';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { ApiError, invalidField, isUuid, OpenApiOperation, SchemaBody } from '@crosscheck/runtime';
 import { DataSource } from 'typeorm';
 import { AlertingConfig } from '../alerting.config';
-import { isUuid, pageSize } from '../model/alert-query';
+import { pageSize } from '../model/alert-query';
+import { webhookInput, type WebhookInput } from './webhook.schema';
 import { webhookUrlProblem } from './webhook-target';
 import { DeliveryStatus, WebhooksRepository } from '../persistence/webhooks.repository';
-
-export class WebhookDto {
-  /** Where deliveries are POSTed: http(s), no credentials in the URL, a public address unless the operator allows a private one. */
-  @IsString()
-  url!: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  description?: string;
-}
 
 const DELIVERY_STATUSES: DeliveryStatus[] = ['pending', 'delivered', 'dead'];
 
@@ -40,7 +29,7 @@ export class WebhooksHttpController {
   @HttpCode(HttpStatus.CREATED)
   @Audited('webhook.register')
   @OpenApiOperation({ summary: 'Register a webhook receiver; the answer carries its signing secret, shown this once' })
-  async register(@CurrentCaller() caller: Caller, @Body() body: WebhookDto) {
+  async register(@CurrentCaller() caller: Caller, @SchemaBody(webhookInput) body: WebhookInput) {
     const problem = webhookUrlProblem(body.url, this.config.webhookTargets());
     if (problem) throw invalidField('url', problem.rule, problem.message);
     const secret = `whsec_${randomBytes(32).toString('base64url')}`;

@@ -8,7 +8,8 @@
  * by their logical names.
  */
 import type { Admin } from 'kafkajs';
-import type { GroupState, PartitionLag } from './pipeline-health';
+import type { PartitionLag } from '@crosscheck/operator-views';
+import type { GroupState } from './pipeline-health';
 
 export async function groupStates(
   admin: Admin,

@@ -10,18 +10,14 @@ import type { Logger } from 'pino';
 import { Counter, Gauge, Registry } from 'prom-client';
 import { groupStates } from './broker-lag';
 import {
-  alarmsOf,
   CONSUMERS,
-  HealthSeries,
   PIPELINE_SERVICES,
   type AlarmName,
   type BrokerState,
-  type GroupState,
-  type HealthSample,
   type PipelineService,
-  type ServiceSample,
   type Thresholds,
-} from './pipeline-health';
+} from '@crosscheck/operator-views';
+import { alarmsOf, HealthSeries, type GroupState, type HealthSample, type ServiceSample } from './pipeline-health';
 import { figuresOf, parsePrometheusText } from './prometheus-text';
 
 export interface SamplerOptions {

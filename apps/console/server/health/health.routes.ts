@@ -11,7 +11,8 @@ import { sendError } from '../api-error';
 import { sessionIdFrom, type SessionStore } from '../session/session-store';
 import { whoami } from '../session/whoami';
 import type { HealthSampler } from './health-sampler';
-import { healthView, type Thresholds } from './pipeline-health';
+import type { Thresholds } from '@crosscheck/operator-views';
+import { healthView } from './pipeline-health';
 
 export interface HealthRoutesOptions {
   sampler: HealthSampler;

@@ -6,21 +6,19 @@
  * with rates and p99 over a window as Prometheus' `rate` and
  * `histogram_quantile` would compute them, and the alarms a threshold raises.
  */
+import {
+  CONSUMERS,
+  PIPELINE_SERVICES,
+  type Alarm,
+  type BrokerState,
+  type HealthPoint,
+  type PartitionLag,
+  type PipelineHealthView,
+  type PipelineService,
+  type ServiceHealth,
+  type Thresholds,
+} from '@crosscheck/operator-views';
 import type { ServiceFigures } from './prometheus-text';
-
-export const PIPELINE_SERVICES = ['intake', 'dedup', 'matching', 'alerting'] as const;
-export type PipelineService = (typeof PIPELINE_SERVICES)[number];
-/** The services that consume, each in its own consumer group. */
-export const CONSUMERS = ['dedup', 'matching', 'alerting'] as const;
-
-export interface PartitionLag {
-  topic: string;
-  partition: number;
-  /** The group's committed offset; null when it has committed none on this partition. */
-  committed: number | null;
-  end: number;
-  lag: number;
-}
 
 export interface GroupState {
   /** Members of the consumer group now: running instances. */
@@ -36,25 +34,10 @@ export interface ServiceSample {
   group: GroupState | null;
 }
 
-export type BrokerState = 'ok' | 'unreachable' | 'not_configured';
-
 export interface HealthSample {
   at: number;
   brokers: BrokerState;
   services: Record<PipelineService, ServiceSample>;
-}
-
-export interface Thresholds {
-  /** Consumer lag of one service, over all its partitions, from which the lag alarm is raised. */
-  lag: number;
-  /** Pending dead letters, over all topics, from which the dead-letter alarm is raised. */
-  deadLetters: number;
-}
-
-export type AlarmName = 'consumer_lag' | 'dead_letters';
-export interface Alarm {
-  alarm: AlarmName;
-  message: string;
 }
 
 /** Samples of the last `keepMs`, oldest first. */
@@ -186,39 +169,6 @@ export function alarmsOf(sample: HealthSample, thresholds: Thresholds): Alarm[] 
       message: `${deadLetters} dead letter${deadLetters === 1 ? '' : 's'} pending (threshold ${thresholds.deadLetters}); npm run dlq -- list --status pending`,
     });
   return alarms;
-}
-
-export interface ServiceHealth {
-  service: PipelineService;
-  ready: boolean;
-  /** Consumer-group members; null for intake (no group) or when the brokers did not answer. */
-  instances: number | null;
-  lag: PartitionLag[] | null;
-  totalLag: number | null;
-  throughput: { last5Minutes: number | null; last60Minutes: number | null };
-  handlerP99Ms: number | null;
-  outboxPending: number | null;
-  deadLetters: { topic: string; pending: number }[] | null;
-  webhookDeliveries: { pending: number; dead: number } | null;
-}
-
-export interface HealthPoint {
-  at: string;
-  lag: Partial<Record<PipelineService, number | null>>;
-  /** Messages handled per second since the sample before. */
-  throughput: Partial<Record<PipelineService, number | null>>;
-  deadLettersPending: number | null;
-  outboxPending: number | null;
-}
-
-export interface PipelineHealthView {
-  sampledAt: string | null;
-  sampleSeconds: number;
-  brokers: BrokerState;
-  thresholds: Thresholds;
-  alarms: Alarm[];
-  services: ServiceHealth[];
-  series: HealthPoint[];
 }
 
 const MINUTE = 60_000;

@@ -5,8 +5,7 @@
  */
 import { Controller, Get, HttpStatus, Param } from '@nestjs/common';
 import { Audited, RequireRoles } from '@crosscheck/auth';
-import { ApiError, OpenApiOperation } from '@crosscheck/runtime';
-import { isUUID } from 'class-validator';
+import { ApiError, isUuid, OpenApiOperation } from '@crosscheck/runtime';
 import { DataSource } from 'typeorm';
 
 @Controller('v1/admin/journey')
@@ -27,7 +26,7 @@ export class RecordJourneyHttpController {
       joined_at: Date;
       resolved_at: Date | null;
       withdrawn_at: Date | null;
-    }[] = isUUID(recordId)
+    }[] = isUuid(recordId)
       ? await this.dataSource.query(
           // A merged entity points at its survivor: the journey names the entity the record is in now.
           `SELECT m.entity_id, COALESCE(e.merged_into, m.entity_id) AS surviving_id, m.decision, m.score,

@@ -6,8 +6,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { Audited, Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
 import { normalizeDocumentNumber } from '@crosscheck/resolution';
-import { invalidField } from '@crosscheck/runtime';
-import { isUUID } from 'class-validator';
+import { invalidField, isUuid } from '@crosscheck/runtime';
 import { DataSource } from 'typeorm';
 import { recordView } from '../model/record.view';
 import { RecordsRepository } from '../persistence/records.repository';
@@ -62,7 +61,7 @@ function encodeCursor(createdAt: Date, recordId: string): string {
 function decodeCursor(cursor: string): { createdAt: Date; recordId: string } {
   const [at, recordId] = Buffer.from(cursor, 'base64url').toString().split('|');
   const createdAt = new Date(at ?? '');
-  if (Number.isNaN(createdAt.getTime()) || !isUUID(recordId ?? ''))
+  if (Number.isNaN(createdAt.getTime()) || !isUuid(recordId ?? ''))
     throw invalidField('cursor', 'query', 'must be a cursor from a previous page');
   return { createdAt, recordId };
 }

@@ -16,7 +16,7 @@ import { openDatabase } from '@crosscheck/persistence';
 import { ApiError, loadConfig } from '@crosscheck/runtime';
 import { AgenciesRepository } from '../persistence/agencies.repository';
 import { intakeMigrations } from '../migrations';
-import { AGENCY_CODE_RULE } from './manage-agencies.dto';
+import { AGENCY_CODE_RULE } from './manage-agencies.schema';
 import { ManageAgenciesService } from './manage-agencies.service';
 import { IntakeAdminConfig } from './intake-admin.config';
 

@@ -1,8 +1,14 @@
 /** The admin API: agencies and their keys. (The audit log is libs/auth's AuditHttpController.) */
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { Audited, RequireRoles } from '@crosscheck/auth';
-import { ApiError } from '@crosscheck/runtime';
-import { AGENCY_CODE_RULE, CreateAgencyDto, IssueKeyDto } from './manage-agencies.dto';
+import { ApiError, SchemaBody } from '@crosscheck/runtime';
+import {
+  AGENCY_CODE_RULE,
+  createAgencyInput,
+  issueKeyInput,
+  type CreateAgencyInput,
+  type IssueKeyInput,
+} from './manage-agencies.schema';
 import { ManageAgenciesService } from './manage-agencies.service';
 
 @Controller('v1/admin')
@@ -12,7 +18,7 @@ export class ManageAgenciesHttpController {
 
   @Post('agencies')
   @Audited('agency.create')
-  createAgency(@Body() input: CreateAgencyDto) {
+  createAgency(@SchemaBody(createAgencyInput) input: CreateAgencyInput) {
     return this.agencies.createAgency(input.code, input.name);
   }
 
@@ -23,7 +29,7 @@ export class ManageAgenciesHttpController {
 
   @Post('agencies/:code/keys')
   @Audited('key.issue')
-  issueKey(@Param('code') code: string, @Body() input: IssueKeyDto) {
+  issueKey(@Param('code') code: string, @SchemaBody(issueKeyInput) input: IssueKeyInput) {
     return this.agencies.issueKey(agencyCode(code), input.roles, input.label ?? '');
   }
 

@@ -5,8 +5,7 @@
  */
 import { Controller, Get, HttpStatus, Query } from '@nestjs/common';
 import { Audited, RequireRoles } from '@crosscheck/auth';
-import { ApiError, invalidField, OpenApiOperation } from '@crosscheck/runtime';
-import { isUUID } from 'class-validator';
+import { ApiError, invalidField, isUuid, OpenApiOperation } from '@crosscheck/runtime';
 import { DataSource } from 'typeorm';
 import { RecordJourneyRepository } from '../persistence/record-journey.repository';
 
@@ -40,7 +39,7 @@ export class RecordJourneyHttpController {
     if (recordId !== undefined) {
       if (agency !== undefined || externalRef !== undefined)
         throw invalidField('recordId', 'oneWay', 'give recordId, or agency and externalRef, not both');
-      if (!isUUID(recordId)) throw invalidField('recordId', 'isUuid', 'must be a record id');
+      if (!isUuid(recordId)) throw invalidField('recordId', 'isUuid', 'must be a record id');
       return recordId;
     }
     if (agency === undefined)

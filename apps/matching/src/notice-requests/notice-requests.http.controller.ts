@@ -5,8 +5,7 @@
  */
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { Audited, AuthenticatedRequest, Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
-import { ApiError, invalidField, OpenApiOperation, SchemaBody } from '@crosscheck/runtime';
-import { isUUID } from 'class-validator';
+import { ApiError, invalidField, isUuid, OpenApiOperation, SchemaBody } from '@crosscheck/runtime';
 import {
   NoticeCancellation,
   noticeCancellationInput,
@@ -164,7 +163,7 @@ export class NoticeQuotasHttpController {
 }
 
 function checkedId(requestId: string): string {
-  if (!isUUID(requestId))
+  if (!isUuid(requestId))
     throw new ApiError(HttpStatus.NOT_FOUND, 'not_found', `notice request ${requestId} not found`);
   return requestId;
 }

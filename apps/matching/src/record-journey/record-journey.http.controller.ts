@@ -6,8 +6,7 @@
  */
 import { Controller, Get, HttpStatus, Param } from '@nestjs/common';
 import { Audited, RequireRoles } from '@crosscheck/auth';
-import { ApiError, OpenApiOperation } from '@crosscheck/runtime';
-import { isUUID } from 'class-validator';
+import { ApiError, isUuid, OpenApiOperation } from '@crosscheck/runtime';
 import { DataSource } from 'typeorm';
 
 @Controller('v1/admin/journey')
@@ -19,7 +18,7 @@ export class RecordJourneyHttpController {
   @Audited('journey.read')
   @OpenApiOperation({ summary: 'Matching’s part of a record’s journey: when checked, datasets, findings' })
   async read(@Param('id') recordId: string) {
-    const checked: { entity_id: string; version: number; checked_at: Date | null; left_at: Date | null }[] = isUUID(
+    const checked: { entity_id: string; version: number; checked_at: Date | null; left_at: Date | null }[] = isUuid(
       recordId,
     )
       ? await this.dataSource.query(

@@ -1,7 +1,7 @@
-import { IsUrl } from 'class-validator';
+import { configClass, DatabaseSettings } from '@crosscheck/runtime';
+import { Type } from '@sinclair/typebox';
 
 /** `npm run audit:verify` needs only the database; it finds the schemas itself. */
-export class AuditVerifyConfig {
-  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
-  DATABASE_URL!: string;
-}
+export class AuditVerifyConfig extends configClass(
+  Type.Object({ DATABASE_URL: DatabaseSettings.properties.DATABASE_URL }),
+) {}

@@ -1,6 +1,6 @@
 /**
  * The OpenAPI 3.1 document of a Nest app: routes from Nest's metadata, request
- * schemas from the DTOs' validation metadata, the API key security scheme,
+ * schemas from the compiled schemas the routes validate with, the API key security scheme,
  * each route's roles, and the one error format (api-errors.ts) on every
  * error response.
  */
@@ -14,7 +14,7 @@ import {
   ParseUUIDPipe,
 } from '@nestjs/common';
 import { SchemaPipe } from '../schema/schema-body';
-import { DtoSchemas } from './dto-schemas';
+import { SchemaComponents } from './schema-components';
 import { ERROR_RESPONSES, ERROR_SCHEMAS, errorResponseRef } from './error-responses';
 import {
   BodyDoc,
@@ -27,7 +27,6 @@ import {
   RouteDiscoveryOptions,
   RouteParameter,
 } from './routes';
-import { openApiRules, RuleDoc } from './rules';
 import type { SchemaObject } from './schema-object';
 
 export interface OpenApiOptions extends RouteDiscoveryOptions {
@@ -35,14 +34,10 @@ export interface OpenApiOptions extends RouteDiscoveryOptions {
   version: string;
   description?: string;
   servers?: { url: string; description?: string }[];
-  /** Documentation for rules on top of the global registry (`documentRule`). */
-  rules?: Record<string, RuleDoc>;
   /** Per-route documentation, by operationId or `METHOD /path` (`POST /v1/records`), over `@OpenApiOperation`. */
   operations?: Record<string, OperationDoc>;
   /** Routes to leave out (by default none; `@OpenApiOperation({ exclude: true })` also works). */
   exclude?: (route: DiscoveredRoute) => boolean;
-  /** `additionalProperties: false` on DTOs, as the ValidationPipe's `forbidNonWhitelisted` (default true). */
-  forbidUnknownFields?: boolean;
 }
 
 export interface OpenApiDocument {
@@ -60,7 +55,7 @@ export interface OpenApiDocument {
 
 export interface OpenApiResult {
   document: OpenApiDocument;
-  /** What the generator could not document faithfully: undocumented rules, nested DTOs without @Type. */
+  /** What the generator could not document faithfully: a `@Param` the path does not have. */
   problems: string[];
 }
 
@@ -88,10 +83,7 @@ export function createOpenApiDocument(app: INestApplicationContext, options: Ope
 }
 
 export function openApiDocumentFor(controllers: Function[], options: OpenApiOptions): OpenApiResult {
-  const schemas = new DtoSchemas({
-    rules: openApiRules.with(options.rules),
-    forbidUnknownFields: options.forbidUnknownFields,
-  });
+  const schemas = new SchemaComponents();
   const problems: string[] = [];
   const routes = discoverRoutes(controllers, options)
     .map((route) => ({
@@ -125,17 +117,17 @@ export function openApiDocumentFor(controllers: Function[], options: OpenApiOpti
       securitySchemes: SECURITY_SCHEMES,
     },
   };
-  return { document: structuredClone(document), problems: [...new Set([...schemas.problems, ...problems])] };
+  return { document: structuredClone(document), problems: [...new Set(problems)] };
 }
 
 function describeOperation(
   route: DiscoveredRoute,
   operationId: string,
   doc: OperationDoc,
-  schemas: DtoSchemas,
+  schemas: SchemaComponents,
   problems: string[],
 ): Record<string, unknown> {
-  const parameters = [...describeParameters(route, schemas, problems), ...(doc.parameters ?? [])];
+  const parameters = [...describeParameters(route, problems), ...(doc.parameters ?? [])];
   const requestBody = doc.body
     ? describeBodyDoc(doc.body, schemas)
     : route.body
@@ -171,11 +163,7 @@ function describeOperation(
   };
 }
 
-function describeParameters(
-  route: DiscoveredRoute,
-  schemas: DtoSchemas,
-  problems: string[],
-): Record<string, unknown>[] {
+function describeParameters(route: DiscoveredRoute, problems: string[]): Record<string, unknown>[] {
   const out = new Map<string, Record<string, unknown>>();
   // Every {placeholder} must be declared, whether or not the handler reads it.
   for (const name of pathParameterNames(route.path))
@@ -191,19 +179,6 @@ function describeParameters(
         required: parameter.in === 'path',
         schema: parameterSchema(parameter),
       });
-    } else if (schemas.isDto(parameter.type)) {
-      // `@Query() filter: ListDto`: validated like a body, documented property by property.
-      const dto = schemas.schemaOf(parameter.type);
-      for (const [name, schema] of Object.entries(dto.properties ?? {})) {
-        const { description, ...rest } = schema;
-        out.set(`${parameter.in}:${name}`, {
-          name,
-          in: parameter.in,
-          required: parameter.in === 'path' || (dto.required ?? []).includes(name),
-          ...(description ? { description } : {}),
-          schema: rest,
-        });
-      }
     }
   }
   return [...out.values()];
@@ -228,25 +203,23 @@ function parameterSchema(parameter: RouteParameter): SchemaObject {
   return { type: 'string' };
 }
 
-function describeBody(body: NonNullable<DiscoveredRoute['body']>, schemas: DtoSchemas): Record<string, unknown> {
+function describeBody(body: NonNullable<DiscoveredRoute['body']>, schemas: SchemaComponents): Record<string, unknown> {
   const pipe = body.pipes.find((candidate): candidate is SchemaPipe<never> => candidate instanceof SchemaPipe);
   let schema: SchemaObject = pipe
     ? schemas.refSchema(pipe.compiled.schema)
-    : schemas.isDto(body.type)
-      ? schemas.ref(body.type)
-      : body.type === String
-        ? { type: 'string' }
-        : body.type === Number
-          ? { type: 'number' }
-          : {};
+    : body.type === String
+      ? { type: 'string' }
+      : body.type === Number
+        ? { type: 'number' }
+        : {};
   if (body.property) schema = { type: 'object', properties: { [body.property]: schema } };
   return { required: true, content: { 'application/json': { schema } } };
 }
 
-function describeBodyDoc(body: BodyDoc, schemas: DtoSchemas): Record<string, unknown> {
+function describeBodyDoc(body: BodyDoc, schemas: SchemaComponents): Record<string, unknown> {
   const content: Record<string, { schema?: SchemaObject }> = {};
-  if (body.dto || body.schema) {
-    const item = body.schema ? schemas.refSchema(body.schema) : schemas.ref(body.dto!);
+  if (body.schema) {
+    const item = schemas.refSchema(body.schema);
     content['application/json'] = {
       schema: body.array
         ? { type: 'array', items: item, ...(body.array.maxItems ? { maxItems: body.array.maxItems } : {}) }

@@ -2,7 +2,7 @@
  * Serves a service's OpenAPI document at `/docs/openapi.json` and Swagger UI
  * at `/docs`, from the swagger-ui-dist package: no CDN, so it works offline.
  * The document is built once, when mounted, from the app's controllers and
- * DTOs; anything it could not document faithfully is logged as a warning.
+ * body schemas; anything it could not document faithfully is logged as a warning.
  */
 import { INestApplication, Logger } from '@nestjs/common';
 import express from 'express';

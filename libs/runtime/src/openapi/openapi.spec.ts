@@ -16,144 +16,69 @@ import {
   SetMetadata,
 } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  Equals,
-  IsArray,
-  IsDefined,
-  IsIn,
-  IsInt,
-  IsISO31661Alpha3,
-  IsISO8601,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  registerDecorator,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { Type } from '@sinclair/typebox';
 import type { AddressInfo } from 'node:net';
 import { ApiError, ApiExceptionFilter } from '../api-errors';
+import { compileSchema } from '../schema/compiled-schema';
+import { SchemaBody } from '../schema/schema-body';
 import { openApiDocumentFor, OpenApiResult } from './document';
 import { mountOpenApiDocs } from './mount';
 import { OpenApiOperation, REQUIRED_ROLES_METADATA } from './routes';
-import { documentRule } from './rules';
 import type { SchemaObject } from './schema-object';
 
-// Fixture DTOs in the shapes crosscheck's DTOs use: custom rules, nesting, inheritance, conditional fields.
-function rule(name: string, message?: string) {
-  return (target: object, propertyName: string) =>
-    registerDecorator({
-      name,
-      target: target.constructor,
-      propertyName,
-      options: message ? { message } : {},
-      validator: { validate: () => true },
-    });
-}
-
+// Fixture schemas in the shapes crosscheck's bodies use: closed lists, nesting, optional fields, messages.
 const RequireRoles = (...roles: string[]) => SetMetadata(REQUIRED_ROLES_METADATA, roles);
 const CurrentCaller = createParamDecorator(() => ({ agency: 'FRA' }));
 
-class NameDto {
-  @rule('hasAnyNamePart')
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(300)
-  full?: string;
+const Name = Type.Object(
+  {
+    full: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+    family: Type.Optional(Type.String({ maxLength: 200 })),
+    script: Type.Optional(Type.String({ pattern: '^[A-Z][a-z]{3}$', 'x-message': 'must be an ISO 15924 script code' })),
+  },
+  { $id: 'Name', additionalProperties: false, description: 'at least one of full, given or family' },
+);
 
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  family?: string;
+const Subject = Type.Object(
+  {
+    names: Type.Array(Name, { minItems: 1, maxItems: 50 }),
+    nationalities: Type.Optional(Type.Array(Type.String({ pattern: '^[A-Z]{3}$' }))),
+  },
+  { $id: 'Subject', additionalProperties: false },
+);
 
-  @IsOptional()
-  @Matches(/^[A-Z][a-z]{3}$/, { message: 'must be an ISO 15924 script code' })
-  script?: string;
-}
+const Vehicle = Type.Object(
+  { year: Type.Integer({ minimum: 1886, maximum: 2100 }) },
+  { $id: 'Vehicle', additionalProperties: false },
+);
 
-class SubjectDto {
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => NameDto)
-  names!: NameDto[];
-
-  @IsOptional()
-  @rule('isPartialDate', 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD')
-  dateOfBirth?: string;
-
-  @IsOptional()
-  @IsArray()
-  @IsISO31661Alpha3({ each: true })
-  nationalities?: string[];
-
-  @IsOptional()
-  @rule('isFixtureSerial')
-  serial?: string;
-
-  @IsOptional()
-  @rule('isMystery')
-  mystery?: string;
-}
-
-class VehicleDto {
-  @IsInt()
-  @Min(1886)
-  @Max(2100)
-  year!: number;
-}
-
-class ContentDto {
-  @IsIn(['subject', 'vehicle'])
-  kind!: 'subject' | 'vehicle';
-
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  reportedAt?: string;
-
-  /** @ValidateNested alone lets an absent value through: not required. */
-  @ValidateNested()
-  @Type(() => VehicleDto)
-  loose!: VehicleDto;
-
-  @ValidateIf((content: ContentDto) => content.kind === 'subject')
-  @IsDefined({ message: 'is required for a record of kind subject' })
-  @ValidateNested()
-  @Type(() => SubjectDto)
-  subject?: SubjectDto;
-}
-
-class CreateThingDto extends ContentDto {
-  @IsString()
-  @Matches(/^[\x21-\x7e]+$/, { message: 'must be printable ASCII without spaces' })
-  externalRef!: string;
-
-  @Equals('v1')
-  schemaVersion!: 'v1';
-}
-
-documentRule('isFixtureSerial', { schema: { type: 'string', pattern: '^[A-Z0-9]+$' }, description: 'a serial number' });
+const contentProperties = {
+  kind: Type.Union([Type.Literal('subject'), Type.Literal('vehicle')]),
+  subject: Type.Optional(Subject),
+  vehicle: Type.Optional(Vehicle),
+};
+const content = compileSchema(Type.Object(contentProperties, { $id: 'Content', additionalProperties: false }));
+const CreateThing = Type.Object(
+  {
+    ...contentProperties,
+    externalRef: Type.String({ pattern: '^[\\x21-\\x7e]+$', description: 'printable ASCII without spaces' }),
+    schemaVersion: Type.Literal('v1'),
+  },
+  { $id: 'CreateThing', additionalProperties: false },
+);
+const createThing = compileSchema(CreateThing);
 
 @Controller('v1/things')
 @RequireRoles('agency')
 class ThingsHttpController {
   @Post()
-  create(@CurrentCaller() _caller: unknown, @Body() _input: CreateThingDto) {
+  create(@CurrentCaller() _caller: unknown, @SchemaBody(createThing) _input: unknown) {
     return {};
   }
 
   @Put(':id')
   @OpenApiOperation({ summary: 'Replace a thing', errors: [409] })
-  update(@Param('id', ParseUUIDPipe) _id: string, @Body() _input: ContentDto) {
+  update(@Param('id', ParseUUIDPipe) _id: string, @SchemaBody(content) _input: unknown) {
     return {};
   }
 
@@ -178,7 +103,7 @@ class ThingsHttpController {
   @OpenApiOperation({
     errors: [429],
     body: {
-      dto: CreateThingDto,
+      schema: CreateThing,
       array: { maxItems: 10 },
       content: { 'application/x-ndjson': { schema: { type: 'string' } } },
     },
@@ -203,17 +128,7 @@ class HealthController {
   }
 }
 
-const options = {
-  title: 'things',
-  version: '1.0.0',
-  rules: {
-    isPartialDate: { schema: { type: 'string', pattern: '^\\d{4}$' } },
-    hasAnyNamePart: {
-      description: 'at least one of full, given or family must be present and not blank',
-      objectSchema: { anyOf: [{ required: ['full'] }, { required: ['given'] }, { required: ['family'] }] },
-    },
-  },
-};
+const options = { title: 'things', version: '1.0.0' };
 
 type Operation = {
   operationId: string;
@@ -271,83 +186,54 @@ describe('OpenAPI document', () => {
     expect(operation('/health', 'get')['x-required-roles']).toBeUndefined();
   });
 
-  it('takes the request body schema from the @Body() DTO, nested DTOs as components', () => {
+  it('takes the request body from the schema @SchemaBody validates with, named subschemas as components', () => {
     expect(operation('/v1/things', 'post').requestBody).toEqual({
       required: true,
-      content: { 'application/json': { schema: { $ref: '#/components/schemas/CreateThingDto' } } },
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/CreateThing' } } },
     });
-    const dto = schemas.CreateThingDto;
-    expect(dto.additionalProperties).toBe(false);
-    // Inherited fields included; optional, conditional and nested-only fields are not required.
-    expect(new Set(dto.required)).toEqual(new Set(['kind', 'externalRef', 'schemaVersion']));
-    expect(Object.keys(dto.properties!).sort()).toEqual([
+    expect(operation('/v1/things/{id}', 'put').requestBody).toEqual({
+      required: true,
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/Content' } } },
+    });
+    const thing = schemas.CreateThing;
+    expect(thing.additionalProperties).toBe(false);
+    expect(new Set(thing.required)).toEqual(new Set(['kind', 'externalRef', 'schemaVersion']));
+    expect(Object.keys(thing.properties!).sort()).toEqual([
       'externalRef',
       'kind',
-      'loose',
-      'reportedAt',
       'schemaVersion',
       'subject',
+      'vehicle',
     ]);
-    expect(dto.properties!.kind).toMatchObject({ type: 'string', enum: ['subject', 'vehicle'] });
-    expect(dto.properties!.schemaVersion).toMatchObject({ enum: ['v1'] });
-    expect(dto.properties!.externalRef).toMatchObject({
+    expect(thing.properties!.kind).toEqual({ type: 'string', enum: ['subject', 'vehicle'] });
+    expect(thing.properties!.schemaVersion).toMatchObject({ const: 'v1' });
+    expect(thing.properties!.externalRef).toMatchObject({
       type: 'string',
       pattern: '^[\\x21-\\x7e]+$',
-      description: 'must be printable ASCII without spaces',
+      description: 'printable ASCII without spaces',
     });
-    expect(dto.properties!.reportedAt).toMatchObject({
-      type: 'string',
-      anyOf: [{ format: 'date' }, { format: 'date-time' }],
-    });
-    expect(dto.properties!.subject).toMatchObject({ $ref: '#/components/schemas/SubjectDto' });
-    expect(dto.properties!.subject.description).toContain('is required for a record of kind subject');
-    expect(dto.properties!.subject.description).toContain('checked only when other fields call for it');
-    expect(schemas.VehicleDto).toMatchObject({
+    expect(thing.properties!.subject).toEqual({ $ref: '#/components/schemas/Subject' });
+    expect(schemas.Vehicle).toMatchObject({
       required: ['year'],
       properties: { year: { type: 'integer', minimum: 1886, maximum: 2100 } },
     });
-    expect(schemas.SubjectDto.properties!.names).toMatchObject({
+    expect(schemas.Subject.properties!.names).toEqual({
       type: 'array',
       minItems: 1,
       maxItems: 50,
-      items: { $ref: '#/components/schemas/NameDto' },
+      items: { $ref: '#/components/schemas/Name' },
     });
-    expect(schemas.SubjectDto.properties!.nationalities).toMatchObject({
-      type: 'array',
-      items: { type: 'string', pattern: '^[A-Za-z]{3}$' },
-    });
-    expect(schemas.NameDto.properties!.full).toMatchObject({ type: 'string', minLength: 1, maxLength: 300 });
-    expect(schemas.NameDto.required).toBeUndefined();
-  });
-
-  it('documents custom rules from the registry: options, documentRule, then the built-in crosscheck rules', () => {
-    expect(schemas.SubjectDto.properties!.dateOfBirth).toMatchObject({
-      type: 'string',
-      pattern: '^\\d{4}$',
-      description: 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD',
-    });
-    expect(schemas.SubjectDto.properties!.serial).toMatchObject({
-      type: 'string',
-      pattern: '^[A-Z0-9]+$',
-      description: 'a serial number',
-    });
-    // A cross-field rule constrains the object that holds the field.
-    expect(schemas.NameDto.allOf).toEqual([
-      { anyOf: [{ required: ['full'] }, { required: ['given'] }, { required: ['family'] }] },
-    ]);
-    expect(schemas.NameDto.properties!.full.description).toContain('at least one of full, given or family');
-  });
-
-  it('reports the rules nobody documented, and still types the field', () => {
-    expect(result.problems).toEqual(['SubjectDto.mystery: rule isMystery is not documented (documentRule)']);
-    expect(schemas.SubjectDto.properties!.mystery).toMatchObject({ type: 'string' });
+    expect(schemas.Name.properties!.full).toMatchObject({ type: 'string', minLength: 1, maxLength: 300 });
+    expect(schemas.Name.required).toBeUndefined();
+    expect(schemas.Name.description).toBe('at least one of full, given or family');
+    expect(result.problems).toEqual([]);
   });
 
   it('takes what metadata cannot say from @OpenApiOperation', () => {
     const batch = operation('/v1/things/batch', 'post');
     expect(batch.requestBody!.content).toEqual({
       'application/json': {
-        schema: { type: 'array', items: { $ref: '#/components/schemas/CreateThingDto' }, maxItems: 10 },
+        schema: { type: 'array', items: { $ref: '#/components/schemas/CreateThing' }, maxItems: 10 },
       },
       'application/x-ndjson': { schema: { type: 'string' } },
     });

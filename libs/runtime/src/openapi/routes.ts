@@ -54,9 +54,10 @@ export interface OperationDoc {
 }
 
 export interface BodyDoc {
-  /** The DTO the body carries (as `application/json`), or each of its items with `array`. */
-  dto?: Function;
-  /** Or the JSON Schema (a TypeBox schema) it carries; subschemas with an `$id` become named components. */
+  /**
+   * The JSON Schema (a TypeBox schema) the body carries as `application/json`, or each of its items with `array`;
+   * subschemas with an `$id` become named components.
+   */
   schema?: SchemaObject;
   array?: { maxItems?: number };
   description?: string;
@@ -73,7 +74,7 @@ export type HttpMethod = 'get' | 'post' | 'put' | 'delete' | 'patch' | 'options'
 
 export interface RouteParameter {
   in: 'path' | 'query' | 'header';
-  /** `undefined`: the whole object (`@Query() filter: ListDto`), documented property by property. */
+  /** `undefined`: the whole object (`@Query() query`), which the handler checks itself. */
   name?: string;
   type: unknown;
   pipes: unknown[];

@@ -1,6 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { DtoSchemas } from '../openapi/dto-schemas';
-import { openApiRules } from '../openapi/rules';
+import { SchemaComponents } from '../openapi/schema-components';
 import { compileSchema, defineFormat, fieldOf } from './compiled-schema';
 
 defineFormat('even-length', {
@@ -87,7 +86,7 @@ describe('a compiled schema', () => {
   });
 
   it('is documented as named components, a closed list as an enum', () => {
-    const schemas = new DtoSchemas({ rules: openApiRules });
+    const schemas = new SchemaComponents();
     expect(schemas.refSchema(Order)).toEqual({ $ref: '#/components/schemas/Order' });
     expect(schemas.components.Order.properties!.items).toEqual({
       type: 'array',

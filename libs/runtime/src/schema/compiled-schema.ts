@@ -99,10 +99,11 @@ export function fieldOf(pointer: string): string {
 function problemOf(error: ValueError): FieldProblem {
   const schema = error.schema as TSchema & Record<string, unknown>;
   let field = fieldOf(error.path);
-  // A rule on each item of a list of strings or numbers is reported on the list, as `each: …`.
+  // A rule on each item of a list of strings or numbers (or of a closed list of them) is reported on the list, as `each: …`.
   const item = /\[\d+\]$/.exec(field);
-  if (item && ['string', 'number', 'integer', 'boolean'].includes(String(schema.type)))
-    field = field.slice(0, item.index);
+  const scalar = ['string', 'number', 'integer', 'boolean'].includes(String(schema.type));
+  const closedList = Array.isArray(schema.anyOf) && schema.anyOf.every((option: object) => 'const' in option);
+  if (item && (scalar || closedList)) field = field.slice(0, item.index);
   const [rule, message] = ruleOf(error, schema);
   return { field, rule, message: field !== fieldOf(error.path) ? `each ${message}` : message };
 }
@@ -111,7 +112,7 @@ function ruleOf(error: ValueError, schema: Record<string, unknown>): [string, st
   const value = error.value;
   switch (error.type) {
     case ValueErrorType.ObjectRequiredProperty:
-      // A field's own rule says what it must be; class-validator said the same of a missing field.
+      // A field's own rule says what it must be, of a missing field too.
       return ['isDefined', String(schema['x-required'] ?? schema['x-message'] ?? 'is required')];
     case ValueErrorType.ObjectAdditionalProperties:
       return ['unknownField', `property ${error.path.split('/').pop()} should not exist`];

@@ -3,7 +3,7 @@
  * going along by itself. Errors come back in crosscheck's one format and are
  * thrown as ApiError, so a view can switch on `status` or `code`.
  */
-import type { PipelineHealth } from '../health/pipeline-health';
+import type { PipelineHealthView } from '@crosscheck/operator-views';
 import type { Alert, AlertPage, EntityView, SignedIn, Subscription, SubscriptionBody, Webhook } from './types';
 
 export interface FieldProblem {
@@ -100,7 +100,7 @@ export const api = {
   check: (query: unknown) => call<{ hits: unknown[] }>('POST', '/api/matching/v1/checks', query),
 
   /** Operators only: the pipeline's health, sampled by the console's server. */
-  pipelineHealth: () => call<PipelineHealth>('GET', '/api/operator/health'),
+  pipelineHealth: () => call<PipelineHealthView>('GET', '/api/operator/health'),
 
   entityOfRecord: (recordId: string) =>
     call<EntityView>('GET', `/api/dedup/v1/records/${encodeURIComponent(recordId)}/entity`),

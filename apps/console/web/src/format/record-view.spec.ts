@@ -100,10 +100,11 @@ describe('compareSides', () => {
             plate: 'AB-123-CD',
             registrationCountry: 'FRA',
             make: 'Volkswagen',
+            vehicleType: 'car',
             year: 2019,
           },
         },
-        { vehicle: { vin: 'WVWZZZ1JZXW000001', make: 'VW' } },
+        { vehicle: { vin: 'WVWZZZ1JZXW000001', make: 'VW', vehicleType: 'van' } },
       ),
     ).toEqual([
       {
@@ -114,6 +115,7 @@ describe('compareSides', () => {
       },
       { label: 'Plate', record: [{ text: 'AB-123-CD', note: 'FRA' }], entry: [], agreement: undefined },
       { label: 'Make', record: [{ text: 'Volkswagen' }], entry: [{ text: 'VW' }], agreement: 'differs' },
+      { label: 'Vehicle type', record: [{ text: 'car' }], entry: [{ text: 'van' }], agreement: 'differs' },
       { label: 'Year', record: [{ text: '2019' }], entry: [], agreement: undefined },
     ]);
     expect(

@@ -1,7 +1,7 @@
 /**
  * Lays a shared record and the reference entry it hit side by side: one row
  * per field (names with their original script, date of birth, documents; or
- * number/type/country/status; VIN/plate/make; serial/make; title/maker/type),
+ * number/type/country/status; VIN/plate/make/vehicle type; serial/make; title/maker/type),
  * each side's values, and whether the two sides agree on it. Works on the
  * protobuf JSON alerting sends, where absent fields are simply missing.
  */
@@ -92,6 +92,7 @@ function vehicleFields(vehicle: Vehicle): Fields {
     ['Plate', one(vehicle.plate, vehicle.registrationCountry)],
     ['Make', one(vehicle.make)],
     ['Model', one(vehicle.model)],
+    ['Vehicle type', one(vehicle.vehicleType)],
     ['Colour', one(vehicle.colour)],
     ['Year', one(vehicle.year)],
     ['Engine number', one(vehicle.engineNumber)],

@@ -9,19 +9,17 @@ import { useEffect, useState } from 'react';
 import { api, ApiError } from '../api/client';
 import { LineChart } from './LineChart';
 import {
-  figure,
-  laggingPartitions,
-  milliseconds,
-  perSecond,
-  type PipelineHealth,
+  CONSUMERS,
+  type PipelineHealthView,
+  type PipelineService,
   type ServiceHealth,
-} from './pipeline-health';
+} from '@crosscheck/operator-views';
+import { figure, laggingPartitions, milliseconds, perSecond } from './pipeline-health';
 
 const POLL_MS = 2_000;
-const CONSUMERS = ['dedup', 'matching', 'alerting'];
 
 export function HealthPage() {
-  const [health, setHealth] = useState<PipelineHealth | undefined>();
+  const [health, setHealth] = useState<PipelineHealthView | undefined>();
   const [problem, setProblem] = useState('');
 
   useEffect(() => {
@@ -78,7 +76,7 @@ export function HealthPage() {
           title="Consumer lag"
           series={health.series}
           names={CONSUMERS}
-          valueOf={(point, name) => point.lag[name as 'dedup']}
+          valueOf={(point, name) => point.lag[name as PipelineService]}
           threshold={health.thresholds.lag}
         />
         <LineChart
@@ -86,7 +84,7 @@ export function HealthPage() {
           unit="/s"
           series={health.series}
           names={CONSUMERS}
-          valueOf={(point, name) => point.throughput[name as 'dedup']}
+          valueOf={(point, name) => point.throughput[name as PipelineService]}
         />
         <LineChart
           title="Dead letters pending and outbox"

@@ -1,5 +1,6 @@
 /** A small time chart in plain SVG: one line per series, time across, 0 to the highest value up. */
-import { chartLines, figure, polylinePoints, type HealthPoint } from './pipeline-health';
+import type { HealthPoint } from '@crosscheck/operator-views';
+import { chartLines, figure, polylinePoints } from './pipeline-health';
 
 const WIDTH = 320;
 const HEIGHT = 110;
@@ -16,7 +17,7 @@ export function LineChart({
 }: {
   title: string;
   series: HealthPoint[];
-  names: string[];
+  names: readonly string[];
   valueOf: (point: HealthPoint, name: string) => number | null | undefined;
   unit?: string;
   threshold?: number;

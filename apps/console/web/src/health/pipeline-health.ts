@@ -1,47 +1,8 @@
 /**
- * The pipeline health the console's server answers on `/api/operator/health`,
- * and the pure helpers the operator page draws it with.
+ * The pure helpers the operator page draws the pipeline health with; the view
+ * itself (`/api/operator/health`) is typed in @crosscheck/operator-views.
  */
-export type PipelineService = 'intake' | 'dedup' | 'matching' | 'alerting';
-
-export interface PartitionLag {
-  topic: string;
-  partition: number;
-  committed: number | null;
-  end: number;
-  lag: number;
-}
-
-export interface ServiceHealth {
-  service: PipelineService;
-  ready: boolean;
-  instances: number | null;
-  lag: PartitionLag[] | null;
-  totalLag: number | null;
-  throughput: { last5Minutes: number | null; last60Minutes: number | null };
-  handlerP99Ms: number | null;
-  outboxPending: number | null;
-  deadLetters: { topic: string; pending: number }[] | null;
-  webhookDeliveries: { pending: number; dead: number } | null;
-}
-
-export interface HealthPoint {
-  at: string;
-  lag: Partial<Record<PipelineService, number | null>>;
-  throughput: Partial<Record<PipelineService, number | null>>;
-  deadLettersPending: number | null;
-  outboxPending: number | null;
-}
-
-export interface PipelineHealth {
-  sampledAt: string | null;
-  sampleSeconds: number;
-  brokers: 'ok' | 'unreachable' | 'not_configured';
-  thresholds: { lag: number; deadLetters: number };
-  alarms: { alarm: 'consumer_lag' | 'dead_letters'; message: string }[];
-  services: ServiceHealth[];
-  series: HealthPoint[];
-}
+import type { HealthPoint, PartitionLag } from '@crosscheck/operator-views';
 
 /** A figure as the page shows it: `—` for what is not known. */
 export function figure(value: number | null | undefined, digits = 0): string {
@@ -70,7 +31,7 @@ export interface ChartLine {
 /** One line per name from the series; samples where a value is unknown are left out of that line. */
 export function chartLines(
   series: HealthPoint[],
-  names: string[],
+  names: readonly string[],
   valueOf: (point: HealthPoint, name: string) => number | null | undefined,
 ): ChartLine[] {
   return names.map((label) => ({
