@@ -17,3 +17,4 @@ export {
   type DemoReference,
   type DemoReferenceOptions,
 } from './demo-reference';
+export { seedDemoOrganisations, DEMO_ORGANISATIONS, DEMO_ORGANISATION_AGENCIES } from './demo-organisations';
