@@ -3,7 +3,7 @@
  * agency and in Latin letters by another is one entity, while a group of
  * another name is not; a person its agency declares a member of a group
  * appears in the group's network, and a group's relation to another group is
- * an edge; a batch carries organisations like any kind; an organisation body
+ * an edge, while an owner-only member stays its owner's; a batch carries organisations like any kind; an organisation body
  * that breaks a rule is refused naming the field and the rule; and the demo
  * organisations `npm start` shares are shared once and never over a user's
  * record. Real intake and dedup processes, real Kafka, real Postgres.
@@ -37,8 +37,17 @@ function envelope(kind: string, body: object, externalRef = `REF-${randomUUID()}
   return { kind, externalRef, dissemination: { scope: 'all' }, purpose: 'investigation', [kind]: body };
 }
 
-async function share(agency: string, kind: 'organisation' | 'person', body: object, externalRef?: string) {
-  const shared = await shareRecord(suite.url('intake'), await keyOf(agency), envelope(kind, body, externalRef));
+async function share(
+  agency: string,
+  kind: 'organisation' | 'person',
+  body: object,
+  externalRef?: string,
+  dissemination: object = { scope: 'all' },
+) {
+  const shared = await shareRecord(suite.url('intake'), await keyOf(agency), {
+    ...envelope(kind, body, externalRef),
+    dissemination,
+  });
   if (shared.status !== 201) throw new Error(`sharing was refused: ${shared.status} ${JSON.stringify(shared.body)}`);
   return shared.body.record.id as string;
 }
@@ -180,6 +189,27 @@ describe('a person declared a member of a group', () => {
     expect(records).toEqual([ally, group, member]);
     expect(answer.body.edges.map((edge: { value: string }) => edge.value).sort()).toEqual(['affiliate', 'member']);
   });
+});
+
+it("keeps an owner-only member out of the group's network for any other agency", async () => {
+  const { latin } = freshWord();
+  const group = await share('DEU', 'organisation', { names: [{ name: `${latin} Bande` }] }, 'DE-GROUP-1');
+  const hidden = await share(
+    'DEU',
+    'person',
+    { names: [{ given: 'Verdeckt', family: `${latin}mann` }], relations: [{ to: 'DE-GROUP-1', role: 'leader' }] },
+    undefined,
+    { scope: 'owner-only' },
+  );
+  await waitForPipelineIdle(suite);
+  const groupEntity = await entityIdOf('DEU', group);
+  const others = await get('FRA', `/v1/entities/${groupEntity}/network`);
+  expect(others.status).toBe(200);
+  expect(others.body.edges).toEqual([]);
+  expect(JSON.stringify(others.body)).not.toContain(hidden);
+  expect(JSON.stringify(others.body)).not.toContain('leader');
+  const owner = await get('DEU', `/v1/entities/${groupEntity}/network`);
+  expect(owner.body.edges.map((edge: { explanation: string }) => edge.explanation)).toEqual(['DEU declared: leader']);
 });
 
 it('takes organisations in a batch beside other kinds, answering each item on its own', async () => {
