@@ -32,6 +32,7 @@ describe('scoreOrganisations: one organisation written two ways scores 0.85 or m
       organisation(['a.k.a. CaiCai III']),
     ],
     ['a typo', organisation(['Sonho Americano']), organisation(['Sonho Amercano'])],
+    ['one number in roman numerals and in digits', organisation(['CaiCai III']), organisation(['Кайкай 3'])],
     [
       'a shared registration number under another name',
       organisation(['Nordweg Logistik GmbH'], registered('HRB 12345', 'DEU')),
@@ -45,6 +46,7 @@ describe('scoreOrganisations: one organisation written two ways scores 0.85 or m
 describe('scoreOrganisations: different organisations stay under 0.75', () => {
   it.each<[string, OrganisationLike, OrganisationLike]>([
     ['one word of two differs', organisation(['Sonho Americano']), organisation(['Sonho Brasileiro'])],
+    ['another number of one faction', organisation(['CaiCai III']), organisation(['CaiCai II'])],
     ['only the legal form is shared', organisation(['Nordweg GmbH']), organisation(['Südstern GmbH'])],
     [
       'one name, two numbers in one register',
@@ -54,6 +56,13 @@ describe('scoreOrganisations: different organisations stay under 0.75', () => {
   ])('%s', (_, a, b) => {
     expect(score(a, b).score).toBeLessThan(0.75);
   });
+});
+
+it('leaves a group and one numbered faction of its name to review, between 0.7 and 0.85', () => {
+  const result = score(organisation(['CaiCai']), organisation(['CaiCai III']));
+  expect(result.score).toBeGreaterThanOrEqual(0.7);
+  expect(result.score).toBeLessThan(0.85);
+  expect(result.features).toContainEqual(expect.objectContaining({ detail: 'numbered 3 on one side only' }));
 });
 
 it('lets a legal form count little, and says why', () => {

@@ -49,6 +49,8 @@ export interface OrganisationFacts {
   registrationNumbers?: RegistrationFacts[];
   /** ISO 3166-1 alpha-3, upper case. */
   countries?: string[];
+  /** Numbers in the names (`CaiCai III`, `Brigade 17`), roman numerals as digits: a faction's number is its name. */
+  numbers?: string[];
 }
 
 export function organisationFactsOf(organisation: OrganisationLike): OrganisationFacts {
@@ -57,14 +59,16 @@ export function organisationFactsOf(organisation: OrganisationLike): Organisatio
   const forms = organisation.names.flatMap((name) => {
     const split = organisationNameOf(name.name ?? '');
     split.legalForms.forEach((form) => legalForms.add(form));
-    return split.distinctive
-      ? nameFormsOf(split.distinctive, { script: name.script || undefined, alias: name.alias })
-      : [];
+    // Numbers are compared on their own (`III` is `3`), so the name's words are what is left.
+    const words = withoutNumbers(split.distinctive) || split.distinctive;
+    return words ? nameFormsOf(words, { script: name.script || undefined, alias: name.alias, keepAffixes: true }) : [];
   });
+  const numbers = [...new Set(names.flatMap(numbersOf))];
   const declared = organisation.legalForm ? legalFormOf(organisation.legalForm) : undefined;
   if (declared) legalForms.add(declared);
   const facts: OrganisationFacts = { names, nameForms: uniqueForms(forms) };
   if (legalForms.size) facts.legalForms = [...legalForms];
+  if (numbers.length) facts.numbers = numbers;
   if (organisation.organisationType) facts.organisationType = organisation.organisationType;
   const registrations = (organisation.registrationNumbers ?? [])
     .map((registration) => ({
@@ -89,6 +93,12 @@ const TYPE_DIFFERS = 0.1;
 const TYPE_DIFFERS_SCORE = 0.3;
 const COUNTRY = 0.1;
 const COUNTRY_DIFFERS_SCORE = 0.3;
+const NUMBER_AGREES = 0.1;
+/** Another number is another faction or branch (`CaiCai II`, `CaiCai III`), however alike the rest. */
+const NUMBER_DIFFERS = 1;
+/** A number on one side only (`CaiCai`, `CaiCai III`): the group or one of its factions, for an analyst to review. */
+const NUMBER_ON_ONE_SIDE = 0.4;
+const NUMBER_ON_ONE_SIDE_SCORE = 0.5;
 const REGISTRATION_SHARED = 2.5;
 const REGISTRATION_OTHER_NUMBER = 0.6;
 /** The least a shared registration number scores: one register entry is one organisation, renamed or not. */
@@ -101,6 +111,8 @@ export function scoreOrganisations(a: OrganisationFacts, b: OrganisationFacts): 
     features.push(
       feature('name', name.score, weightByDisagreement(name.score, NAME, NAME_WHEN_DIFFERENT), name.detail),
     );
+  const number = numberEvidence(a.numbers, b.numbers);
+  if (number) features.push(number);
   const legalForm = legalFormEvidence(a.legalForms, b.legalForms);
   if (legalForm) features.push(legalForm);
   if (a.organisationType && b.organisationType && a.organisationType !== b.organisationType)
@@ -126,6 +138,21 @@ export function scoreOrganisations(a: OrganisationFacts, b: OrganisationFacts): 
   if (registration?.score === 1 && result.score < SHARED_REGISTRATION_FLOOR)
     return { ...result, score: SHARED_REGISTRATION_FLOOR };
   return result;
+}
+
+function numberEvidence(a: string[] | undefined, b: string[] | undefined): FeatureEvidence | undefined {
+  if (!a?.length && !b?.length) return undefined;
+  if (!a?.length || !b?.length)
+    return feature(
+      'number',
+      NUMBER_ON_ONE_SIDE_SCORE,
+      NUMBER_ON_ONE_SIDE,
+      `numbered ${(a ?? b)!.join(', ')} on one side only`,
+    );
+  const shared = a.filter((number) => b.includes(number));
+  return shared.length
+    ? feature('number', 1, NUMBER_AGREES, `both numbered ${shared.join(', ')}`)
+    : feature('number', 0, NUMBER_DIFFERS, `numbered ${a.join(', ')} vs ${b.join(', ')}`);
 }
 
 function legalFormEvidence(a: LegalForm[] | undefined, b: LegalForm[] | undefined): FeatureEvidence | undefined {
@@ -158,4 +185,37 @@ function registrationEvidence(
       );
     }
   return otherNumber;
+}
+
+const ROMAN = /^(?=[IVXLC]{2,}$)(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;
+const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+
+const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/u;
+const DIGITS = /^\d+$/;
+const isNumber = (word: string) => DIGITS.test(word) || ROMAN.test(word);
+
+/** The name without its number words: `CaiCai III` → `CaiCai`. */
+function withoutNumbers(name: string): string {
+  return name
+    .normalize('NFKC')
+    .split(/\s+/)
+    .filter((word) => !word.split(NOT_LETTER_OR_DIGIT).some(isNumber))
+    .join(' ');
+}
+
+/** Whole numbers and upper-case roman numerals of two letters or more, as written words: `III` → 3. */
+function numbersOf(name: string): string[] {
+  return name
+    .normalize('NFKC')
+    .split(NOT_LETTER_OR_DIGIT)
+    .flatMap((word) => {
+      if (DIGITS.test(word)) return [String(Number(word))];
+      if (!ROMAN.test(word)) return [];
+      let value = 0;
+      for (let i = 0; i < word.length; i++) {
+        const here = ROMAN_VALUES[word[i]];
+        value += here < (ROMAN_VALUES[word[i + 1]] ?? 0) ? -here : here;
+      }
+      return [String(value)];
+    });
 }
