@@ -18,6 +18,7 @@ import {
   instancesWanted,
   paths,
   PIPELINE_SERVICE_NAMES,
+  seedDemoOrganisations,
   seedDemoReferenceData,
   startKafka,
   startPostgres,
@@ -139,6 +140,8 @@ async function main(): Promise<void> {
     leftAlone.includes('notices'),
   );
   const operationReport = await seedDemoOperation(services.matching.url, agencies, franceKey, demoVin);
+  const organisations = await seedDemoOrganisations(services.intake.url, (agency) => agencies.key(agency));
+  say(`demo: ${organisations} new demo organisation records shared (BRA, PRT; those already there left alone)`);
   const frontlineKey = await agencies.key(AGENCY, ['frontline']);
 
   say('');
@@ -154,6 +157,7 @@ async function main(): Promise<void> {
   say(`  ${AGENCY}'s key     ${franceKey}   (roles agency, analyst; shown once, new each run)`);
   say(`  admin key       ${await agencies.admin()}   (npm run admin -- --help for agencies and keys)`);
   say(`  entities        GET  ${services.dedup.url}/v1/records/<id>/entity   (the same key; keys reach every service)`);
+  say(`  networks        GET  ${services.dedup.url}/v1/entities/<id>/network?depth=2   (e.g. BRA's Sonho Americano)`);
   say(`  instant checks  POST ${services.matching.url}/v1/checks   {"kind":"vehicle","vehicle":{"vin":"${demoVin}"}}`);
   say(
     `  demo data       ${path.join(paths.LOCAL_DIR, 'demo-reference')}/   (notices, sltd, smv, firearms, works-of-art)`,

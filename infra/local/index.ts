@@ -18,3 +18,4 @@ export {
   type DemoReference,
   type DemoReferenceOptions,
 } from './demo-reference';
+export { seedDemoOrganisations, DEMO_ORGANISATIONS, DEMO_ORGANISATION_AGENCIES } from './demo-organisations';

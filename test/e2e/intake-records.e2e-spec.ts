@@ -40,7 +40,7 @@ async function publishedFor(recordId: string, topic: 'records.received.v1' | 're
   }
 }
 
-describe('the five kinds', () => {
+describe('every kind', () => {
   it.each(Object.keys(recordOfKind) as (keyof typeof recordOfKind)[])(
     'a %s record is accepted and published with its identifiers normalised',
     async (kind) => {
@@ -53,6 +53,8 @@ describe('the five kinds', () => {
       if (record.body.case === 'vehicle')
         expect(record.body.value).toMatchObject({ vin: '1M8GDM9A-XKP042788', vinNormalized: '1M8GDM9AXKP042788' });
       if (record.body.case === 'firearm') expect(record.body.value.serialNormalized).toBe('SN123456');
+      if (record.body.case === 'organisation')
+        expect(record.body.value.registrationNumbers[0].numberNormalized).toBe('1027700132195');
       if (record.body.case === 'person')
         expect(record.body.value.documents[0]).toMatchObject({ number: 'FE 123-456', numberNormalized: 'FE123456' });
       if (record.body.case === 'person')

@@ -9,6 +9,7 @@ import {
   DocumentStatus,
   DocumentType,
   IdentityDocumentSchema,
+  OrganisationIdentifierType,
   partialDateFromText,
   PersonIdentifierType,
   personNameFromJson,
@@ -18,7 +19,7 @@ import {
 } from '@crosscheck/contracts';
 import { normalizeDocumentNumber, normalizeSerialNumber, normalizeVin } from '@crosscheck/resolution';
 import { e164Of, normalizedAddress, normalizedEmail } from './contact-details';
-import type { IdentityDocumentBody, RecordBody, RecordKindName } from './record-body.schema';
+import type { DeclaredRelationBody, IdentityDocumentBody, RecordBody, RecordKindName } from './record-body.schema';
 
 const SEXES = { male: Sex.MALE, female: Sex.FEMALE, unknown: Sex.UNKNOWN } as const;
 export const RECORD_KIND_CONTRACT: Record<RecordKindName, RecordKind> = {
@@ -27,6 +28,7 @@ export const RECORD_KIND_CONTRACT: Record<RecordKindName, RecordKind> = {
   vehicle: RecordKind.VEHICLE,
   firearm: RecordKind.FIREARM,
   artwork: RecordKind.ARTWORK,
+  organisation: RecordKind.ORGANISATION,
 };
 const DOCUMENT_TYPES = {
   passport: DocumentType.PASSPORT,
@@ -40,6 +42,12 @@ const PERSON_IDENTIFIER_TYPES = {
   national_id: PersonIdentifierType.NATIONAL_ID,
   tax_id: PersonIdentifierType.TAX_ID,
   social_security: PersonIdentifierType.SOCIAL_SECURITY,
+} as const;
+const ORGANISATION_IDENTIFIER_TYPES = {
+  company_registration: OrganisationIdentifierType.COMPANY_REGISTRATION,
+  tax_id: OrganisationIdentifierType.TAX_ID,
+  vat: OrganisationIdentifierType.VAT,
+  association_registration: OrganisationIdentifierType.ASSOCIATION_REGISTRATION,
 } as const;
 const DOCUMENT_STATUSES = {
   stolen: DocumentStatus.STOLEN,
@@ -84,12 +92,7 @@ export function recordBodyOf(content: RecordBody): MessageInitShape<typeof Share
             numberNormalized: normalizeDocumentNumber(identifier.number),
             country: identifier.country,
           })),
-          relations: (person.relations ?? []).map((relation) => ({
-            toExternalRef: relation.to,
-            role: relation.role,
-            since: partialDateFromText(relation.since),
-            until: partialDateFromText(relation.until),
-          })),
+          relations: (person.relations ?? []).map(declaredRelation),
         },
       };
     }
@@ -141,7 +144,39 @@ export function recordBodyOf(content: RecordBody): MessageInitShape<typeof Share
     }
     case 'artwork':
       return { case: 'artwork', value: { ...content.artwork! } };
+    case 'organisation': {
+      const organisation = content.organisation!;
+      return {
+        case: 'organisation',
+        value: {
+          names: organisation.names.map((name) => ({
+            name: name.name,
+            script: name.script ?? '',
+            alias: name.alias ?? false,
+          })),
+          organisationType: organisation.organisationType ?? '',
+          legalForm: organisation.legalForm ?? '',
+          registrationNumbers: (organisation.registrationNumbers ?? []).map((identifier) => ({
+            type: ORGANISATION_IDENTIFIER_TYPES[identifier.type],
+            number: identifier.number,
+            numberNormalized: normalizeDocumentNumber(identifier.number),
+            country: identifier.country,
+          })),
+          countries: organisation.countries ?? [],
+          relations: (organisation.relations ?? []).map(declaredRelation),
+        },
+      };
+    }
   }
+}
+
+function declaredRelation(relation: Pick<DeclaredRelationBody, 'to' | 'since' | 'until'> & { role: string }) {
+  return {
+    toExternalRef: relation.to,
+    role: relation.role,
+    since: partialDateFromText(relation.since),
+    until: partialDateFromText(relation.until),
+  };
 }
 
 function identityDocument(document: IdentityDocumentBody): MessageInitShape<typeof IdentityDocumentSchema> {

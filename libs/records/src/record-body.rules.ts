@@ -1,13 +1,15 @@
 /**
  * The rules of a record body that its schema cannot say, checked once the
  * shape holds: the body of the record's own kind is there and no other is, a
- * plate comes with its country, every name has some part, every address
- * something that places it, and every phone number is one.
+ * plate comes with its country, every name has some part (an organisation's
+ * some letter or digit), every address something that places it, and every
+ * phone number is one.
  */
 import { compileSchema, FieldProblem } from '@crosscheck/runtime';
 import { e164Of } from './contact-details';
 import {
   BODY_FIELDS,
+  OrganisationBody,
   PersonBody,
   RECORD_KINDS,
   RecordBody,
@@ -38,6 +40,7 @@ export function recordBodyProblems(body: RecordBody): FieldProblem[] {
 /** The rules of one kind's body beyond its schema, its problems named from `field`. */
 export function bodyProblems(kind: RecordKindName, body: object, field: string): FieldProblem[] {
   if (kind === 'person') return personProblems(body as PersonBody, field);
+  if (kind === 'organisation') return organisationProblems(body as OrganisationBody, field);
   const vehicle = body as VehicleBody;
   if (kind === 'vehicle' && vehicle.plate !== undefined && vehicle.registrationCountry === undefined)
     return [
@@ -82,6 +85,16 @@ export function personProblems(person: PersonBody, field: string): FieldProblem[
       });
   });
   return problems;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Every name has a letter or a digit: `«»` or `---` names nothing. */
+export function organisationProblems(organisation: OrganisationBody, field: string): FieldProblem[] {
+  const index = organisation.names.findIndex((name) => !LETTER_OR_DIGIT.test(name.name));
+  return index < 0
+    ? []
+    : [{ field: `${field}.names[${index}].name`, rule: 'hasSomeName', message: 'must hold a letter or a digit' }];
 }
 
 /** A record body (kind and body) as an instant check or a loader takes it. */

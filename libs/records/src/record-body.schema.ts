@@ -1,6 +1,6 @@
 /**
- * The bodies of the five record kinds as the API takes them (person, travel
- * document, vehicle, firearm, artwork): one schema per kind, the one place a
+ * The bodies of the six record kinds as the API takes them (person, travel
+ * document, vehicle, firearm, artwork, organisation): one schema per kind, the one place a
  * field is declared. What intake shares, what the reference loaders read and
  * what an instant check asks about are all checked by it, the OpenAPI
  * documents describe it, and the types the code reads are derived from it.
@@ -9,14 +9,26 @@
 import { type StaticDecode, type TLiteral, Type, type TSchema, type TString, type TUnion } from '@sinclair/typebox';
 import { FORMATS } from './record-formats';
 
-export const RECORD_KINDS = ['person', 'travel_document', 'vehicle', 'firearm', 'artwork'] as const;
+export const RECORD_KINDS = ['person', 'travel_document', 'vehicle', 'firearm', 'artwork', 'organisation'] as const;
 export type RecordKindName = (typeof RECORD_KINDS)[number];
 export const DOCUMENT_TYPES = ['passport', 'id_card', 'visa', 'residence_permit', 'driving_licence', 'other'] as const;
 export const DOCUMENT_STATUSES = ['stolen', 'lost', 'revoked', 'invalid', 'stolen_blank'] as const;
 export const VEHICLE_TYPES = ['car', 'motorcycle', 'truck', 'bus', 'van', 'trailer', 'other'] as const;
 export const PERSON_IDENTIFIER_TYPES = ['national_id', 'tax_id', 'social_security'] as const;
-/** associate and family to a person; used, owned and carried to a vehicle, document or firearm. */
-export const RELATION_ROLES = ['associate', 'family', 'used', 'owned', 'carried'] as const;
+/**
+ * A person's relations: associate and family to a person; used, owned and carried to a vehicle, document or
+ * firearm; member, leader and associate to an organisation.
+ */
+export const RELATION_ROLES = ['associate', 'family', 'used', 'owned', 'carried', 'member', 'leader'] as const;
+/** An organisation's relations to another organisation. */
+export const ORGANISATION_RELATION_ROLES = ['associate', 'affiliate'] as const;
+export const ORGANISATION_TYPES = ['criminal_group', 'company', 'association', 'other'] as const;
+export const ORGANISATION_IDENTIFIER_TYPES = [
+  'company_registration',
+  'tax_id',
+  'vat',
+  'association_registration',
+] as const;
 
 /** One of a closed list of strings; `listed` says so as `must be one of a, b, c`. */
 export function OneOf<const T extends readonly string[]>(
@@ -142,25 +154,30 @@ export const PersonIdentifierBodySchema = Type.Object(
   { $id: 'PersonIdentifier', additionalProperties: false },
 );
 
-export const DeclaredRelationBodySchema = Type.Object(
-  {
-    to: Type.String({
-      minLength: 1,
-      maxLength: 128,
-      pattern: '^[\\x21-\\x7e]+$',
-      'x-message': 'must be printable ASCII without spaces, as an externalRef is',
-      description: 'the externalRef of another record of the same agency',
-    }),
-    role: OneOf(RELATION_ROLES, { listed: true }),
-    since: Optional(PartialDate(FORMATS.pastPartialDate, 'YYYY, YYYY-MM or YYYY-MM-DD, not in the future')),
-    until: Optional(PartialDate(FORMATS.partialDate, 'YYYY, YYYY-MM or YYYY-MM-DD')),
-  },
-  {
-    $id: 'DeclaredRelation',
-    additionalProperties: false,
-    description: 'a relation to another record of the same agency; it carries this record’s dissemination',
-  },
-);
+/** A relation to another record of the same agency, in one of `roles`. */
+function DeclaredRelation<const T extends readonly string[]>(id: string, roles: T) {
+  return Type.Object(
+    {
+      to: Type.String({
+        minLength: 1,
+        maxLength: 128,
+        pattern: '^[\\x21-\\x7e]+$',
+        'x-message': 'must be printable ASCII without spaces, as an externalRef is',
+        description: 'the externalRef of another record of the same agency',
+      }),
+      role: OneOf(roles, { listed: true }),
+      since: Optional(PartialDate(FORMATS.pastPartialDate, 'YYYY, YYYY-MM or YYYY-MM-DD, not in the future')),
+      until: Optional(PartialDate(FORMATS.partialDate, 'YYYY, YYYY-MM or YYYY-MM-DD')),
+    },
+    {
+      $id: id,
+      additionalProperties: false,
+      description: 'a relation to another record of the same agency; it carries this record’s dissemination',
+    },
+  );
+}
+
+export const DeclaredRelationBodySchema = DeclaredRelation('DeclaredRelation', RELATION_ROLES);
 
 export const PersonBodySchema = Type.Object(
   {
@@ -256,6 +273,57 @@ export const ArtworkBodySchema = Type.Object(
   { $id: 'Artwork', additionalProperties: false },
 );
 
+export const OrganisationNameBodySchema = Type.Object(
+  {
+    name: Text(300, {
+      required: true,
+      description: 'the name as written, in any script, legal form and all: `ООО «Северный путь»`, `Sonho Americano`',
+    }),
+    script: Optional(
+      Type.String({
+        pattern: '^[A-Z][a-z]{3}$',
+        'x-message': 'must be an ISO 15924 script code such as Cyrl or Arab',
+        description: 'ISO 15924 script code of `name`, e.g. `Cyrl`; read from the letters when absent',
+      }),
+    ),
+    alias: Optional(Type.Boolean({ description: 'a name the organisation is also known as (a.k.a.)' })),
+  },
+  {
+    $id: 'OrganisationName',
+    additionalProperties: false,
+    description: 'a name with a letter in it (rule hasSomeName)',
+  },
+);
+
+export const OrganisationIdentifierBodySchema = Type.Object(
+  {
+    type: OneOf(ORGANISATION_IDENTIFIER_TYPES, { listed: true }),
+    number: Identifier(40, { required: true }),
+    country: Country({ description: 'the country of the register' }),
+  },
+  { $id: 'OrganisationIdentifier', additionalProperties: false },
+);
+
+export const OrganisationRelationBodySchema = DeclaredRelation('OrganisationRelation', ORGANISATION_RELATION_ROLES);
+
+export const OrganisationBodySchema = Type.Object(
+  {
+    names: Type.Array(OrganisationNameBodySchema, { minItems: 1, maxItems: 50 }),
+    organisationType: Optional(OneOf(ORGANISATION_TYPES, { listed: true })),
+    legalForm: Optional(Text(100, { required: true, description: 'as the register writes it: `GmbH`, `ООО`, `S.A.`' })),
+    registrationNumbers: Optional(Type.Array(OrganisationIdentifierBodySchema, { maxItems: 20 })),
+    countries: Optional(Type.Array(Country(), { maxItems: 50, uniqueItems: true })),
+    relations: Optional(Type.Array(OrganisationRelationBodySchema, { maxItems: 100 })),
+  },
+  {
+    $id: 'Organisation',
+    additionalProperties: false,
+    description:
+      'a criminal group, a company or an association; its members declare themselves (a person’s relation ' +
+      'member, leader or associate to it)',
+  },
+);
+
 /**
  * A record's kind and the body of that kind: the part of a record that says what it describes. Its own
  * kind's body is required and no other is allowed (record-body.rules.ts).
@@ -267,6 +335,7 @@ export const RECORD_BODY_PROPERTIES = {
   vehicle: Optional(VehicleBodySchema),
   firearm: Optional(FirearmBodySchema),
   artwork: Optional(ArtworkBodySchema),
+  organisation: Optional(OrganisationBodySchema),
 };
 
 export const RecordBodySchema = Type.Object(RECORD_BODY_PROPERTIES, {
@@ -285,6 +354,9 @@ export type TravelDocumentBody = StaticDecode<typeof TravelDocumentBodySchema>;
 export type VehicleBody = StaticDecode<typeof VehicleBodySchema>;
 export type FirearmBody = StaticDecode<typeof FirearmBodySchema>;
 export type ArtworkBody = StaticDecode<typeof ArtworkBodySchema>;
+export type OrganisationNameBody = StaticDecode<typeof OrganisationNameBodySchema>;
+export type OrganisationIdentifierBody = StaticDecode<typeof OrganisationIdentifierBodySchema>;
+export type OrganisationBody = StaticDecode<typeof OrganisationBodySchema>;
 export type RecordBody = StaticDecode<typeof RecordBodySchema>;
 
 /** The body field each kind carries. */
@@ -294,4 +366,5 @@ export const BODY_FIELDS = {
   vehicle: 'vehicle',
   firearm: 'firearm',
   artwork: 'artwork',
+  organisation: 'organisation',
 } as const satisfies Record<RecordKindName, keyof RecordBody>;

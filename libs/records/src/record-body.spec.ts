@@ -118,6 +118,52 @@ describe('the record body schema', () => {
       field,
       rule,
     ]),
+    ...(
+      [
+        ['no name', { names: [] }, 'organisation.names', 'arrayMinSize'],
+        ['an empty name', { names: [{ name: '' }] }, 'organisation.names[0].name', 'isNotEmpty'],
+        ['a name of punctuation only', { names: [{ name: '«—»' }] }, 'organisation.names[0].name', 'hasSomeName'],
+        ['a name over its length', { names: [{ name: 'x'.repeat(301) }] }, 'organisation.names[0].name', 'maxLength'],
+        [
+          'a script that is no code',
+          { names: [{ name: 'X', script: 'cyrillic' }] },
+          'organisation.names[0].script',
+          'matches',
+        ],
+        ['a type off the list', { organisationType: 'mafia' }, 'organisation.organisationType', 'isIn'],
+        [
+          'a registration type off the list',
+          { registrationNumbers: [{ type: 'licence', number: '1', country: 'DEU' }] },
+          'organisation.registrationNumbers[0].type',
+          'isIn',
+        ],
+        [
+          'a registration number without its country',
+          { registrationNumbers: [{ type: 'vat', number: 'DE123' }] },
+          'organisation.registrationNumbers[0].country',
+          'isDefined',
+        ],
+        [
+          'a registration number with symbols',
+          { registrationNumbers: [{ type: 'vat', number: 'DE#123', country: 'DEU' }] },
+          'organisation.registrationNumbers[0].number',
+          'matches',
+        ],
+        ['a country that does not exist', { countries: ['BRA', 'XXA'] }, 'organisation.countries', 'isISO31661Alpha3'],
+        [
+          'a relation role a person has',
+          { relations: [{ to: 'FR-ORG-2', role: 'member' }] },
+          'organisation.relations[0].role',
+          'isIn',
+        ],
+        ['a person’s field', { dateOfBirth: '1990' }, 'organisation.dateOfBirth', 'unknownField'],
+      ] as const
+    ).map(([name, extra, field, rule]): [string, object, string, string] => [
+      `an organisation with ${name}`,
+      { kind: 'organisation', organisation: { names: [{ name: 'Sonho Americano' }], ...extra } },
+      field,
+      rule,
+    ]),
   ])('refuses %s, naming the field and the rule', (_, body, field, rule) => {
     const checked = recordBody.check(body);
     expect(checked.ok).toBe(false);
@@ -170,6 +216,34 @@ describe('the record body schema', () => {
     expect(mapped?.emails[0].normalized).toBe('ivan.petrov@example.org');
     expect(mapped?.identifiers[0]).toEqual(expect.objectContaining({ numberNormalized: '12345678', country: 'ITA' }));
     expect(mapped?.relations[0]).toEqual(expect.objectContaining({ toExternalRef: 'FR-CAR-1', role: 'used' }));
+  });
+
+  it('maps an organisation to the contract, registration numbers normalised and relations kept', () => {
+    const body = recordBody.parse({
+      kind: 'organisation',
+      organisation: {
+        names: [
+          { name: 'ООО «Северный путь»', script: 'Cyrl' },
+          { name: 'Severny Put', alias: true },
+        ],
+        organisationType: 'company',
+        legalForm: 'ООО',
+        registrationNumbers: [{ type: 'company_registration', number: '1027700-132195', country: 'rus' }],
+        countries: ['rus'],
+        relations: [{ to: 'FR-ORG-2', role: 'affiliate', since: '2019' }],
+      },
+    });
+    const record = create(SharedRecordSchema, { body: recordBodyOf(body) });
+    const mapped = record.body.case === 'organisation' ? record.body.value : undefined;
+    expect(mapped?.names.map((name) => [name.name, name.script, name.alias])).toEqual([
+      ['ООО «Северный путь»', 'Cyrl', false],
+      ['Severny Put', '', true],
+    ]);
+    expect(mapped?.registrationNumbers[0]).toEqual(
+      expect.objectContaining({ number: '1027700-132195', numberNormalized: '1027700132195', country: 'RUS' }),
+    );
+    expect(mapped?.countries).toEqual(['RUS']);
+    expect(mapped?.relations[0]).toEqual(expect.objectContaining({ toExternalRef: 'FR-ORG-2', role: 'affiliate' }));
   });
 
   it('is JSON Schema, every body a named object that refuses unknown fields', () => {

@@ -225,3 +225,30 @@ describe('blockingKeys: other kinds', () => {
     }
   });
 });
+
+describe('organisation keys', () => {
+  const organisation = (name: string, more: object = {}) =>
+    recordFactsOf('organisation', { names: [{ name }], ...more });
+  const sharedKeys = (a: string, b: string) => {
+    const keys = new Set(blockingKeys(organisation(a)));
+    return blockingKeys(organisation(b)).filter((key) => keys.has(key));
+  };
+
+  it.each([
+    ['a name in Cyrillic and its Latin spelling', 'Сонхо Американо', 'Sonho Americano'],
+    ['with and without a legal form', 'ООО «Северный путь»', 'Severny Put LLC'],
+    ['introduced or not', 'the group known as Lei do Retorno', 'Lei do Retorno'],
+  ])('meet for %s', (_, a, b) => {
+    expect(sharedKeys(a, b).length).toBeGreaterThan(0);
+  });
+
+  it('never key on the legal form alone', () => {
+    expect(sharedKeys('Nordweg GmbH', 'Südstern GmbH')).toEqual([]);
+  });
+
+  it('key a registration number with its country', () => {
+    expect(
+      blockingKeys(organisation('Nordweg', { registrationNumbers: [{ type: 1, number: 'HRB 123', country: 'DEU' }] })),
+    ).toContain('or:DEU:HRB123');
+  });
+});

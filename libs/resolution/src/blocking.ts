@@ -31,6 +31,11 @@
  *                    fn:<serial>         the serial alone, when at least 6 characters (make missing or spelt otherwise)
  *   artwork          at:<code>:<code>    each title word's phonetic code with each of the maker's name parts'
  *                    aw:<code>+<code>    two title words, sorted (aw:<code> for a one-word title), for a maker unknown on one side
+ *   organisation     op:<code>+<code>    key codes of two parts of a name's distinctive part (legal forms gone), sorted
+ *                                        (op:<code> for a one-part name)
+ *                    oc:<sounds>         each part's coarse sound keys, and those of its likeliest learned spellings,
+ *                                        as pc: for persons, so a name in Cyrillic meets its Latin spelling
+ *                    or:<country>:<number>  each registration number with its country
  *
  * Initials and one-letter words make no keys: they would name half the table.
  */
@@ -72,14 +77,19 @@ export function blockingKeys(facts: RecordFacts): string[] {
           keys.add(`pc:${sound}`);
           if (year) keys.add(`pc:${sound}:${year}`);
         };
-        for (const part of parts) for (const sound of soundKeys(part.text)) sounded(sound);
-        for (const part of parts) {
-          if (!part.learned) continue;
-          for (const spelling of learnedSpellings(part.learned.word, part.learned.model, LEARNED_SPELLINGS_KEYED))
-            for (const sound of soundKeys(spelling)) sounded(sound);
-        }
+        for (const sound of partSounds(parts)) sounded(sound);
       }
       for (const document of facts.documents ?? []) if (document.folded) keys.add(`pd:${document.folded}`);
+      break;
+    }
+    case 'organisation': {
+      for (const form of facts.nameForms) {
+        const parts = keyedParts(form);
+        addPairs(keys, 'op', parts);
+        for (const sound of partSounds(parts)) keys.add(`oc:${sound}`);
+      }
+      for (const registration of facts.registrationNumbers ?? [])
+        keys.add(`or:${registration.country}:${registration.number}`);
       break;
     }
     case 'travel_document':
@@ -110,6 +120,18 @@ export function blockingKeys(facts: RecordFacts): string[] {
     }
   }
   return [...keys];
+}
+
+/** Each part's coarse sound keys, and those of a part written in another script's likeliest learned spellings. */
+function partSounds(parts: NamePart[]): Set<string> {
+  const sounds = new Set<string>();
+  for (const part of parts) for (const sound of soundKeys(part.text)) sounds.add(sound);
+  for (const part of parts) {
+    if (!part.learned) continue;
+    for (const spelling of learnedSpellings(part.learned.word, part.learned.model, LEARNED_SPELLINGS_KEYED))
+      for (const sound of soundKeys(spelling)) sounds.add(sound);
+  }
+  return sounds;
 }
 
 /** Parts long enough to key on, with a phonetic code. */

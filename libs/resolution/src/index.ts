@@ -20,5 +20,7 @@ export { calibreOf, firearmFactsOf, scoreFirearms } from './kinds/firearm';
 export type { FirearmFacts, FirearmLike } from './kinds/firearm';
 export { artworkFactsOf, scoreArtworks } from './kinds/artwork';
 export type { ArtworkFacts, ArtworkLike } from './kinds/artwork';
+export { organisationFactsOf, scoreOrganisations } from './kinds/organisation';
+export type { OrganisationFacts, OrganisationLike, RegistrationFacts } from './kinds/organisation';
 export * from './records';
 export * from './blocking';

@@ -6,6 +6,7 @@
 import { PairScore } from './evidence';
 import { ArtworkFacts, artworkFactsOf, ArtworkLike, scoreArtworks } from './kinds/artwork';
 import { FirearmFacts, firearmFactsOf, FirearmLike, scoreFirearms } from './kinds/firearm';
+import { OrganisationFacts, organisationFactsOf, OrganisationLike, scoreOrganisations } from './kinds/organisation';
 import { PersonFacts, personFactsOf, PersonLike, scorePersons } from './kinds/person';
 import {
   scoreTravelDocuments,
@@ -16,16 +17,17 @@ import {
 import { scoreVehicles, VehicleFacts, vehicleFactsOf, VehicleLike } from './kinds/vehicle';
 
 /** Record kinds as the API and the entities table name them. */
-export type RecordKindName = 'person' | 'travel_document' | 'vehicle' | 'firearm' | 'artwork';
+export type RecordKindName = 'person' | 'travel_document' | 'vehicle' | 'firearm' | 'artwork' | 'organisation';
 
 export type RecordFacts =
   | ({ kind: 'person' } & PersonFacts)
   | ({ kind: 'travel_document' } & TravelDocumentFacts)
   | ({ kind: 'vehicle' } & VehicleFacts)
   | ({ kind: 'firearm' } & FirearmFacts)
-  | ({ kind: 'artwork' } & ArtworkFacts);
+  | ({ kind: 'artwork' } & ArtworkFacts)
+  | ({ kind: 'organisation' } & OrganisationFacts);
 
-export type RecordLike = PersonLike | TravelDocumentLike | VehicleLike | FirearmLike | ArtworkLike;
+export type RecordLike = PersonLike | TravelDocumentLike | VehicleLike | FirearmLike | ArtworkLike | OrganisationLike;
 
 /**
  * SharedRecord's `body` oneof once set (its cases are camelCase:
@@ -37,7 +39,8 @@ export type RecordBodyLike =
   | { case: 'travelDocument'; value: TravelDocumentLike }
   | { case: 'vehicle'; value: VehicleLike }
   | { case: 'firearm'; value: FirearmLike }
-  | { case: 'artwork'; value: ArtworkLike };
+  | { case: 'artwork'; value: ArtworkLike }
+  | { case: 'organisation'; value: OrganisationLike };
 
 const KIND_OF_BODY_CASE: Record<RecordBodyLike['case'], RecordKindName> = {
   person: 'person',
@@ -45,6 +48,7 @@ const KIND_OF_BODY_CASE: Record<RecordBodyLike['case'], RecordKindName> = {
   vehicle: 'vehicle',
   firearm: 'firearm',
   artwork: 'artwork',
+  organisation: 'organisation',
 };
 
 /**
@@ -60,6 +64,7 @@ export function recordFactsOf(
 export function recordFactsOf(kind: 'vehicle', body: VehicleLike): RecordFacts & { kind: 'vehicle' };
 export function recordFactsOf(kind: 'firearm', body: FirearmLike): RecordFacts & { kind: 'firearm' };
 export function recordFactsOf(kind: 'artwork', body: ArtworkLike): RecordFacts & { kind: 'artwork' };
+export function recordFactsOf(kind: 'organisation', body: OrganisationLike): RecordFacts & { kind: 'organisation' };
 export function recordFactsOf(kind: RecordKindName, body: RecordLike): RecordFacts;
 export function recordFactsOf(kindOrBody: RecordKindName | RecordBodyLike, value?: RecordLike): RecordFacts {
   if (typeof kindOrBody === 'object') return factsOfKind(KIND_OF_BODY_CASE[kindOrBody.case], kindOrBody.value);
@@ -79,6 +84,8 @@ function factsOfKind(kind: RecordKindName, body: RecordLike): RecordFacts {
       return { kind, ...firearmFactsOf(body as FirearmLike) };
     case 'artwork':
       return { kind, ...artworkFactsOf(body as ArtworkLike) };
+    case 'organisation':
+      return { kind, ...organisationFactsOf(body as OrganisationLike) };
     default:
       throw new TypeError(`recordFactsOf: unknown record kind ${JSON.stringify(kind)}`);
   }
@@ -91,5 +98,6 @@ export function scoreRecords(a: RecordFacts, b: RecordFacts): PairScore | undefi
   if (a.kind === 'vehicle' && b.kind === 'vehicle') return scoreVehicles(a, b);
   if (a.kind === 'firearm' && b.kind === 'firearm') return scoreFirearms(a, b);
   if (a.kind === 'artwork' && b.kind === 'artwork') return scoreArtworks(a, b);
+  if (a.kind === 'organisation' && b.kind === 'organisation') return scoreOrganisations(a, b);
   return undefined;
 }

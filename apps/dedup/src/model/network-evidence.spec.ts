@@ -40,6 +40,24 @@ describe('networkEvidenceOf', () => {
     });
   });
 
+  it('takes the relations an organisation declares to another', () => {
+    const evidence = networkEvidenceOf(
+      shared(
+        {
+          names: [{ name: 'Sonho Americano' }],
+          relations: [{ to: 'FR-ORG-2', role: 'affiliate', since: '2019', until: '2024-06' }],
+        },
+        'organisation',
+      ),
+    );
+    expect(evidence).toEqual({
+      owner: 'FRA',
+      externalRef: 'FR-1',
+      attributes: [],
+      relations: [{ toExternalRef: 'FR-ORG-2', role: 'affiliate', since: '2019', until: '2024-06' }],
+    });
+  });
+
   it('brings only its reference for a record of another kind', () => {
     const evidence = networkEvidenceOf(shared({ vin: '1M8GDM9AXKP042788' }, 'vehicle'));
     expect(evidence).toEqual({ owner: 'FRA', externalRef: 'FR-1', attributes: [], relations: [] });

@@ -1,10 +1,11 @@
 /**
  * What of a shared record can join it to other entities in a network: the
- * normalised contact details and identifiers it carries (shared attributes) and
- * the relations it declares to other records of its agency. Pure; dedup stores
- * them beside the record's membership when it resolves it.
+ * normalised contact details and identifiers a person carries (shared
+ * attributes) and the relations a person or an organisation declares to other
+ * records of its agency. Pure; dedup stores them beside the record's
+ * membership when it resolves it.
  */
-import { PersonIdentifierType, SharedRecord } from '@crosscheck/contracts';
+import { DeclaredRelation, PersonIdentifierType, SharedRecord } from '@crosscheck/contracts';
 
 export const SHARED_ATTRIBUTES = ['phone', 'email', 'address', 'identifier', 'document'] as const;
 export type SharedAttribute = (typeof SHARED_ATTRIBUTES)[number];
@@ -37,6 +38,10 @@ export function networkEvidenceOf(record: SharedRecord): NetworkEvidence {
     attributes: [],
     relations: [],
   };
+  if (record.body.case === 'organisation') {
+    evidence.relations = record.body.value.relations.map(relationEvidence);
+    return evidence;
+  }
   if (record.body.case !== 'person') return evidence;
   const person = record.body.value;
   const add = (attribute: SharedAttribute, value: string) => {
@@ -54,13 +59,17 @@ export function networkEvidenceOf(record: SharedRecord): NetworkEvidence {
       );
   for (const document of person.documents)
     if (document.numberNormalized) add('document', `${document.issuingCountry}|${document.numberNormalized}`);
-  evidence.relations = person.relations.map((relation) => ({
+  evidence.relations = person.relations.map(relationEvidence);
+  return evidence;
+}
+
+function relationEvidence(relation: DeclaredRelation): RelationEvidence {
+  return {
     toExternalRef: relation.toExternalRef,
     role: relation.role,
     since: partialDate(relation.since),
     until: partialDate(relation.until),
-  }));
-  return evidence;
+  };
 }
 
 function partialDate(date: { year: number; month: number; day: number } | undefined): string | null {

@@ -30,6 +30,24 @@ describe('CSV header paths → record JSON', () => {
       },
     ],
     [
+      'an organisation, its countries in one cell and an alias flag',
+      [
+        'kind',
+        'organisation.names.0.name',
+        'organisation.names.1.name',
+        'organisation.names.1.alias',
+        'organisation.countries',
+      ],
+      ['organisation', 'Sonho Americano', 'Сонхо Американо', 'true', 'BRA;USA'],
+      {
+        kind: 'organisation',
+        organisation: {
+          names: [{ name: 'Sonho Americano' }, { name: 'Сонхо Американо', alias: true }],
+          countries: ['BRA', 'USA'],
+        },
+      },
+    ],
+    [
       'numbered segments make lists, in index order, whatever the column order',
       ['person.names.1.family', 'person.names.0.family', 'person.documents.0.number', 'person.documents.0.type'],
       ['Petrova', 'Petrov', 'FE 123', 'passport'],

@@ -18,10 +18,11 @@
  *   left with nothing in it: one file can mix kinds, each row filling only
  *   its own kind's columns.
  * - List fields take several values in one cell separated by `;`:
- *   `person.nationalities` (`RUS;UKR`) and `dissemination.agencies`
- *   (`FRA;DEU`). They may also be given one per column (`person.nationalities.0`).
+ *   `person.nationalities` (`RUS;UKR`), `organisation.countries` and
+ *   `dissemination.agencies` (`FRA;DEU`). They may also be given one per column (`person.nationalities.0`).
  * - `vehicle.year` becomes a number when the cell is a whole number, and
- *   `person.names.<n>.alias` a boolean when the cell is `true` or `false`.
+ *   `person.names.<n>.alias` and `organisation.names.<n>.alias` a boolean
+ *   when the cell is `true` or `false`.
  *   Any other cell is text, sent as it is; intake's validation has the last
  *   word and names the field in its reasons.
  * - A header that cannot describe a record is refused before anything is
@@ -31,11 +32,16 @@
  */
 
 /** Fields whose single cell holds a `;`-separated list. */
-export const CSV_LIST_FIELDS: readonly string[] = ['person.nationalities', 'dissemination.agencies'];
+export const CSV_LIST_FIELDS: readonly string[] = [
+  'person.nationalities',
+  'organisation.countries',
+  'dissemination.agencies',
+];
 /** Fields converted from text, keyed by path with `*` for any list index. */
 const TYPED_FIELDS: Readonly<Record<string, 'number' | 'boolean'>> = {
   'vehicle.year': 'number',
   'person.names.*.alias': 'boolean',
+  'organisation.names.*.alias': 'boolean',
 };
 const NAME_SEGMENT = /^[A-Za-z][A-Za-z0-9_]*$/;
 const INDEX_SEGMENT = /^(0|[1-9][0-9]{0,2})$/;

@@ -51,7 +51,7 @@ CSV: a header row of dotted paths into the record JSON, then one record per row,
   person,FR-0001,all,border-check,Ivan,Petrov,1971-03-14,RUS;UKR
   - a number in a path makes a list: person.names.0.given, person.names.1.given, person.documents.0.number
   - empty cells are left out, and so are objects and list elements left empty: one file can mix kinds
-  - ${CSV_LIST_FIELDS.join(' and ')} take several values in one cell, separated by ;
+  - ${CSV_LIST_FIELDS.join(', ')} take several values in one cell, separated by ;
   - vehicle.year is sent as a number, person.names.<n>.alias as true/false; everything else as text
   - quoted fields may hold commas, "" for a quote, and line breaks (an MRZ's two lines)
 

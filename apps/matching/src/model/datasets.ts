@@ -72,7 +72,8 @@ export interface Probe {
  * Everything a record is checked as: persons against notices and each of
  * their identity documents against SLTD (as the document they carry, with the
  * person as its holder); documents against SLTD; vehicles against SMV;
- * firearms and artworks against their datasets.
+ * firearms and artworks against their datasets. Organisations have no
+ * reference dataset yet: they are resolved and joined into networks only.
  */
 export function probesOf(facts: RecordFacts): Probe[] {
   switch (facts.kind) {
@@ -86,6 +87,8 @@ export function probesOf(facts: RecordFacts): Probe[] {
       return [{ dataset: 'firearms', facts, subject: 'record' }];
     case 'artwork':
       return [{ dataset: 'works-of-art', facts, subject: 'record' }];
+    case 'organisation':
+      return [];
   }
 }
 

@@ -89,7 +89,7 @@ function entryOf(input: ReferenceLine, context: ParseContext) {
     body:
       body?.case === 'person'
         ? { case: 'notice', value: noticeOf(input as NoticeLine, body.value) }
-        : (body as Exclude<typeof body, { case: 'person' }>),
+        : (body as Exclude<typeof body, { case: 'person' } | { case: 'organisation' }>),
   });
 }
 

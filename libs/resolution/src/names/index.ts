@@ -2,6 +2,8 @@
 export * from './latin';
 export * from './name-parts';
 export * from './name-similarity';
+export * from './organisation-names';
+export type { LegalForm } from './legal-forms';
 export { alignmentLogRatio, learnedLatin, learnedSpellings, learnedTableSize } from './learned/learned-transliteration';
 export type { LearnedModel } from './learned/learned-transliteration';
 export { consonantSkeleton, editDistance, jaroWinkler, phoneticCodes } from './phonetics';

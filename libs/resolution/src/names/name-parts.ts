@@ -100,9 +100,19 @@ export function nameParts(name: string): string[] {
   return draftParts([{ text: name }]).map((part) => part.text);
 }
 
+/**
+ * How a name written as one string is read. `keepAffixes`: titles and generational suffixes are words of the
+ * name, as in an organisation's (`CaiCai III` is not `CaiCai II`).
+ */
+export interface NameFormOptions {
+  script?: string;
+  alias?: boolean;
+  keepAffixes?: boolean;
+}
+
 /** A full name as one string: `Ivan Petrov`, `Петров Иван`, `Dr. Juan de la Cruz`. */
-export function nameFormOf(written: string, options: { script?: string; alias?: boolean } = {}): NameForm {
-  return formOf(written, [{ text: written }], options.script, options.alias);
+export function nameFormOf(written: string, options: NameFormOptions = {}): NameForm {
+  return formOf(written, [{ text: written }], options.script, options.alias, options.keepAffixes);
 }
 
 /**
@@ -110,12 +120,12 @@ export function nameFormOf(written: string, options: { script?: string; alias?: 
  * (romanised by rule when not Latin) and, for a script the learned tables
  * cover, its learned transliteration (`Σμιθ`, `스미스` → `smith`).
  */
-export function nameFormsOf(written: string, options: { script?: string; alias?: boolean } = {}): NameForm[] {
+export function nameFormsOf(written: string, options: NameFormOptions = {}): NameForm[] {
   const form = nameFormOf(written, options);
   const forms = [form];
   for (const model of learnedModelsOf(written, form.script, options.script)) {
     const segments = learnedWords(written, model).map(({ word, latin }) => ({ text: latin, learned: { word, model } }));
-    const learned = formOf(written, segments, options.script, options.alias);
+    const learned = formOf(written, segments, options.script, options.alias, options.keepAffixes);
     learned.route = 'learned';
     if (learned.parts.length > 0 && !sameParts(learned, form) && !forms.some((other) => sameParts(other, learned)))
       forms.push(learned);
@@ -202,10 +212,11 @@ function formOf(
   segments: Segment[],
   script: string | undefined,
   alias: boolean | undefined,
+  keepAffixes = false,
 ): NameForm {
   const detected = scriptOf(written);
   const abjad = isAbjad(script || detected);
-  const parts = draftParts(segments, script).map((draft) => completePart(draft, abjad));
+  const parts = draftParts(segments, script, keepAffixes).map((draft) => completePart(draft, abjad));
   const form: NameForm = { written, script: detected, parts };
   if (alias) form.alias = true;
   const native = nativeOf(written, detected);
@@ -220,7 +231,7 @@ function formOf(
  * Sheikh` keeps the family name. Particles join the next part only when the
  * name has two other parts at least, so `Van Morrison` keeps its given name.
  */
-function draftParts(segments: Segment[], script?: string): DraftPart[] {
+function draftParts(segments: Segment[], script?: string, keepAffixes = false): DraftPart[] {
   const tokens: Segment[] = [];
   for (const segment of segments) {
     const words = normalizeText(segment.text, script)
@@ -233,8 +244,8 @@ function draftParts(segments: Segment[], script?: string): DraftPart[] {
   }
   let start = 0;
   let end = tokens.length;
-  while (end - start > 1 && TITLE_SET.has(tokens[start].text)) start++;
-  while (end - start > 1 && SUFFIX_SET.has(tokens[end - 1].text)) end--;
+  while (!keepAffixes && end - start > 1 && TITLE_SET.has(tokens[start].text)) start++;
+  while (!keepAffixes && end - start > 1 && SUFFIX_SET.has(tokens[end - 1].text)) end--;
   const kept = tokens.slice(start, end);
   const join = kept.filter((token) => !PARTICLE_SET.has(token.text)).length >= 2;
   const parts: DraftPart[] = [];

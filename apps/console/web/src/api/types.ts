@@ -9,6 +9,7 @@ import type {
   FirearmJson,
   IdentityDocumentJson,
   NoticeJson,
+  OrganisationJson,
   PartialDateJson,
   PersonJson,
   PersonNameJson,
@@ -23,7 +24,7 @@ export type { AlertStatus };
 export type AlertLevel = 'hit' | 'possible';
 /** `hit_no_hit`: a hit on a restricted entry, told without the entry. */
 export type AlertKind = 'alert' | 'hit_notice' | 'hit_no_hit';
-export type RecordKind = 'person' | 'travel_document' | 'vehicle' | 'firearm' | 'artwork';
+export type RecordKind = 'person' | 'travel_document' | 'vehicle' | 'firearm' | 'artwork' | 'organisation';
 export type Dataset = 'notices' | 'sltd' | 'smv' | 'firearms' | 'works-of-art';
 export type NoticeColour =
   'red' | 'yellow' | 'blue' | 'black' | 'green' | 'orange' | 'purple' | 'silver' | 'un_special';
@@ -106,12 +107,16 @@ export type TravelDocument = TravelDocumentJson;
 export type Vehicle = VehicleJson;
 export type Firearm = FirearmJson;
 export type Artwork = ArtworkJson;
+export type Organisation = OrganisationJson;
 export type SharedRecord = SharedRecordJson;
 export type Notice = NoticeJson;
 export type ReferenceEntry = ReferenceEntryJson;
 
 /** The body of a record or entry: one of these, by kind. */
-export type Bodies = Pick<SharedRecordJson, 'person' | 'travelDocument' | 'vehicle' | 'firearm' | 'artwork'>;
+export type Bodies = Pick<
+  SharedRecordJson,
+  'person' | 'travelDocument' | 'vehicle' | 'firearm' | 'artwork' | 'organisation'
+>;
 
 export interface AlertPage {
   alerts: Alert[];

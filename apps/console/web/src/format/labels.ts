@@ -8,7 +8,10 @@ import type { AlertStatus, PartialDate } from '../api/types';
 export function enumLabel(value: string | undefined | null): string {
   if (!value) return '';
   const words = value
-    .replace(/^(SEX|DOCUMENT_TYPE|DOCUMENT_STATUS|NOTICE_COLOUR|RECORD_KIND|DISSEMINATION_SCOPE)_/, '')
+    .replace(
+      /^(SEX|DOCUMENT_TYPE|DOCUMENT_STATUS|NOTICE_COLOUR|RECORD_KIND|DISSEMINATION_SCOPE|ORGANISATION_IDENTIFIER_TYPE)_/,
+      '',
+    )
     .toLowerCase()
     .split('_')
     .filter(Boolean);

@@ -155,3 +155,24 @@ it('headline names a record in a line', () => {
     headline({ travelDocument: { document: { number: 'X1', type: 'DOCUMENT_TYPE_ID_CARD', issuingCountry: 'DEU' } } }),
   ).toBe('ID card · X1 · DEU');
 });
+
+it('shows an organisation record field by field, and names it by its name of record', () => {
+  const sonho: SharedRecord = {
+    kind: 'RECORD_KIND_ORGANISATION',
+    organisation: {
+      names: [{ name: 'Sonho Americano' }, { name: 'Сонхо Американо', script: 'Cyrl', alias: true }],
+      organisationType: 'criminal_group',
+      registrationNumbers: [
+        { type: 'ORGANISATION_IDENTIFIER_TYPE_COMPANY_REGISTRATION', number: '12.345', country: 'BRA' },
+      ],
+      countries: ['BRA', 'USA'],
+    },
+  };
+  const rows = compareSides(sonho, undefined);
+  expect(rows.map((row) => row.label)).toEqual(['Names', 'Organisation type', 'Registration numbers', 'Countries']);
+  expect(rows[0].record[1]).toEqual({ text: 'Сонхо Американо', note: 'alias' });
+  expect(rows[1].record).toEqual([{ text: 'criminal group' }]);
+  expect(rows[2].record).toEqual([{ text: 'company registration · 12.345 · BRA' }]);
+  expect(headline(sonho)).toBe('Sonho Americano');
+  expect(headline({ organisation: {} })).toBe('Unnamed organisation');
+});

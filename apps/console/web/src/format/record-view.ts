@@ -1,7 +1,8 @@
 /**
  * Lays a shared record and the reference entry it hit side by side: one row
  * per field (names with their original script, date of birth, documents; or
- * number/type/country/status; VIN/plate/make/vehicle type; serial/make; title/maker/type),
+ * number/type/country/status; VIN/plate/make/vehicle type; serial/make; title/maker/type;
+ * an organisation's names, legal form, registration numbers and countries),
  * each side's values, and whether the two sides agree on it. Works on the
  * protobuf JSON alerting sends, where absent fields are simply missing.
  */
@@ -10,6 +11,7 @@ import type {
   Bodies,
   Firearm,
   IdentityDocument,
+  Organisation,
   Person,
   PersonName,
   ReferenceEntry,
@@ -122,6 +124,26 @@ function artworkFields(artwork: Artwork): Fields {
   ];
 }
 
+function organisationFields(organisation: Organisation): Fields {
+  return [
+    [
+      'Names',
+      (organisation.names ?? [])
+        .filter((name) => name.name)
+        .map((name) => ({ text: name.name!, ...(name.alias ? { note: 'alias' } : {}) })),
+    ],
+    ['Organisation type', one(organisation.organisationType?.replace('_', ' '))],
+    ['Legal form', one(organisation.legalForm)],
+    [
+      'Registration numbers',
+      (organisation.registrationNumbers ?? []).map((registration) => ({
+        text: [enumLabel(registration.type), registration.number, registration.country].filter(Boolean).join(' · '),
+      })),
+    ],
+    ['Countries', (organisation.countries ?? []).map((code) => ({ text: code }))],
+  ];
+}
+
 function bodyFields(body: Bodies | undefined): Fields {
   if (!body) return [];
   if (body.person) return personFields(body.person);
@@ -129,6 +151,7 @@ function bodyFields(body: Bodies | undefined): Fields {
   if (body.vehicle) return vehicleFields(body.vehicle);
   if (body.firearm) return firearmFields(body.firearm);
   if (body.artwork) return artworkFields(body.artwork);
+  if (body.organisation) return organisationFields(body.organisation);
   return [];
 }
 
@@ -188,5 +211,7 @@ export function headline(body: Bodies | undefined): string {
   if (body.firearm)
     return [body.firearm.make, body.firearm.model, body.firearm.serialNumber].filter(Boolean).join(' ') || 'Firearm';
   if (body.artwork) return body.artwork.title || 'Artwork';
+  if (body.organisation)
+    return body.organisation.names?.find((name) => !name.alias && name.name)?.name ?? 'Unnamed organisation';
   return '';
 }

@@ -18,7 +18,14 @@ export const NOTICE_COLOURS: NoticeColour[] = [
   'silver',
   'un_special',
 ];
-export const RECORD_KINDS: RecordKind[] = ['person', 'travel_document', 'vehicle', 'firearm', 'artwork'];
+export const RECORD_KINDS: RecordKind[] = [
+  'person',
+  'travel_document',
+  'vehicle',
+  'firearm',
+  'artwork',
+  'organisation',
+];
 export const LEVELS: AlertLevel[] = ['hit', 'possible'];
 
 export interface SubscriptionDraft {

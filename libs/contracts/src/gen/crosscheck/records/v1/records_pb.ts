@@ -16,7 +16,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file crosscheck/records/v1/records.proto.
  */
 export const file_crosscheck_records_v1_records: GenFile = /*@__PURE__*/
-  fileDesc("CiNjcm9zc2NoZWNrL3JlY29yZHMvdjEvcmVjb3Jkcy5wcm90bxIVY3Jvc3NjaGVjay5yZWNvcmRzLnYxImoKClBlcnNvbk5hbWUSDAoEZnVsbBgBIAEoCRINCgVnaXZlbhgCIAEoCRIOCgZmYW1pbHkYAyABKAkSEAoIb3JpZ2luYWwYBCABKAkSDgoGc2NyaXB0GAUgASgJEg0KBWFsaWFzGAYgASgIIroECgZQZXJzb24SMAoFbmFtZXMYASADKAsyIS5jcm9zc2NoZWNrLnJlY29yZHMudjEuUGVyc29uTmFtZRI4Cg1kYXRlX29mX2JpcnRoGAIgASgLMiEuY3Jvc3NjaGVjay5jb21tb24udjEuUGFydGlhbERhdGUSJgoDc2V4GAMgASgOMhkuY3Jvc3NjaGVjay5jb21tb24udjEuU2V4EhUKDW5hdGlvbmFsaXRpZXMYBCADKAkSFgoOcGxhY2Vfb2ZfYmlydGgYBSABKAkSOQoJZG9jdW1lbnRzGAYgAygLMiYuY3Jvc3NjaGVjay5jb21tb24udjEuSWRlbnRpdHlEb2N1bWVudBIcChRkaXN0aW5ndWlzaGluZ19tYXJrcxgHIAMoCRIxCglhZGRyZXNzZXMYCCADKAsyHi5jcm9zc2NoZWNrLnJlY29yZHMudjEuQWRkcmVzcxIyCgZwaG9uZXMYCSADKAsyIi5jcm9zc2NoZWNrLnJlY29yZHMudjEuUGhvbmVOdW1iZXISMwoGZW1haWxzGAogAygLMiMuY3Jvc3NjaGVjay5yZWNvcmRzLnYxLkVtYWlsQWRkcmVzcxI8CgtpZGVudGlmaWVycxgLIAMoCzInLmNyb3NzY2hlY2sucmVjb3Jkcy52MS5QZXJzb25JZGVudGlmaWVyEjoKCXJlbGF0aW9ucxgMIAMoCzInLmNyb3NzY2hlY2sucmVjb3Jkcy52MS5EZWNsYXJlZFJlbGF0aW9uIpABCgdBZGRyZXNzEg4KBnN0cmVldBgBIAEoCRIOCgZudW1iZXIYAiABKAkSEAoIbG9jYWxpdHkYAyABKAkSEAoIcG9zdGNvZGUYBCABKAkSDgoGcmVnaW9uGAUgASgJEg8KB2NvdW50cnkYBiABKAkSDAoEdGV4dBgHIAEoCRISCgpub3JtYWxpemVkGAggASgJIisKC1Bob25lTnVtYmVyEg4KBm51bWJlchgBIAEoCRIMCgRlMTY0GAIgASgJIjMKDEVtYWlsQWRkcmVzcxIPCgdhZGRyZXNzGAEgASgJEhIKCm5vcm1hbGl6ZWQYAiABKAkiiQEKEFBlcnNvbklkZW50aWZpZXISOQoEdHlwZRgBIAEoDjIrLmNyb3NzY2hlY2sucmVjb3Jkcy52MS5QZXJzb25JZGVudGlmaWVyVHlwZRIOCgZudW1iZXIYAiABKAkSGQoRbnVtYmVyX25vcm1hbGl6ZWQYAyABKAkSDwoHY291bnRyeRgEIAEoCSKdAQoQRGVjbGFyZWRSZWxhdGlvbhIXCg90b19leHRlcm5hbF9yZWYYASABKAkSDAoEcm9sZRgCIAEoCRIwCgVzaW5jZRgDIAEoCzIhLmNyb3NzY2hlY2suY29tbW9uLnYxLlBhcnRpYWxEYXRlEjAKBXVudGlsGAQgASgLMiEuY3Jvc3NjaGVjay5jb21tb24udjEuUGFydGlhbERhdGUikAIKDlRyYXZlbERvY3VtZW50EjgKCGRvY3VtZW50GAEgASgLMiYuY3Jvc3NjaGVjay5jb21tb24udjEuSWRlbnRpdHlEb2N1bWVudBI1CgZzdGF0dXMYAiABKA4yJS5jcm9zc2NoZWNrLnJlY29yZHMudjEuRG9jdW1lbnRTdGF0dXMSEwoLaG9sZGVyX25hbWUYAyABKAkSNAoJaXNzdWVkX29uGAQgASgLMiEuY3Jvc3NjaGVjay5jb21tb24udjEuUGFydGlhbERhdGUSNQoKZXhwaXJlc19vbhgFIAEoCzIhLmNyb3NzY2hlY2suY29tbW9uLnYxLlBhcnRpYWxEYXRlEgsKA21yehgGIAEoCSLDAQoHVmVoaWNsZRILCgN2aW4YASABKAkSFgoOdmluX25vcm1hbGl6ZWQYAiABKAkSDQoFcGxhdGUYAyABKAkSHAoUcmVnaXN0cmF0aW9uX2NvdW50cnkYBCABKAkSDAoEbWFrZRgFIAEoCRINCgVtb2RlbBgGIAEoCRIOCgZjb2xvdXIYByABKAkSDAoEeWVhchgIIAEoBRIVCg1lbmdpbmVfbnVtYmVyGAkgASgJEhQKDHZlaGljbGVfdHlwZRgKIAEoCSJ3CgdGaXJlYXJtEhUKDXNlcmlhbF9udW1iZXIYASABKAkSGQoRc2VyaWFsX25vcm1hbGl6ZWQYAiABKAkSDAoEbWFrZRgDIAEoCRINCgVtb2RlbBgEIAEoCRIPCgdjYWxpYnJlGAUgASgJEgwKBHR5cGUYBiABKAkingEKB0FydHdvcmsSDQoFdGl0bGUYASABKAkSEwoLb2JqZWN0X3R5cGUYAiABKAkSDQoFbWFrZXIYAyABKAkSDgoGcGVyaW9kGAQgASgJEhEKCW1hdGVyaWFscxgFIAEoCRISCgpkaW1lbnNpb25zGAYgASgJEhQKDGluc2NyaXB0aW9ucxgHIAEoCRITCgtkZXNjcmlwdGlvbhgIIAEoCSLbBAoMU2hhcmVkUmVjb3JkEhEKCXJlY29yZF9pZBgBIAEoCRIPCgd2ZXJzaW9uGAIgASgFEi4KBGtpbmQYAyABKA4yIC5jcm9zc2NoZWNrLmNvbW1vbi52MS5SZWNvcmRLaW5kEhQKDGV4dGVybmFsX3JlZhgEIAEoCRINCgVvd25lchgFIAEoCRI6Cg1kaXNzZW1pbmF0aW9uGAYgASgLMiMuY3Jvc3NjaGVjay5jb21tb24udjEuRGlzc2VtaW5hdGlvbhIPCgdwdXJwb3NlGAcgASgJEi8KC3JlcG9ydGVkX2F0GAggASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIuCgpleHBpcmVzX2F0GAkgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIQCghjYXNlX3JlZhgKIAEoCRIvCgZwZXJzb24YCyABKAsyHS5jcm9zc2NoZWNrLnJlY29yZHMudjEuUGVyc29uSAASQAoPdHJhdmVsX2RvY3VtZW50GAwgASgLMiUuY3Jvc3NjaGVjay5yZWNvcmRzLnYxLlRyYXZlbERvY3VtZW50SAASMQoHdmVoaWNsZRgNIAEoCzIeLmNyb3NzY2hlY2sucmVjb3Jkcy52MS5WZWhpY2xlSAASMQoHZmlyZWFybRgOIAEoCzIeLmNyb3NzY2hlY2sucmVjb3Jkcy52MS5GaXJlYXJtSAASMQoHYXJ0d29yaxgPIAEoCzIeLmNyb3NzY2hlY2sucmVjb3Jkcy52MS5BcnR3b3JrSABCBgoEYm9keSJ2Cg5SZWNvcmRSZWNlaXZlZBIzCgZyZWNvcmQYASABKAsyIy5jcm9zc2NoZWNrLnJlY29yZHMudjEuU2hhcmVkUmVjb3JkEi8KC3JlY2VpdmVkX2F0GAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCKGAQoPUmVjb3JkV2l0aGRyYXduEhEKCXJlY29yZF9pZBgBIAEoCRINCgVvd25lchgCIAEoCRIPCgd2ZXJzaW9uGAMgASgFEg4KBnJlYXNvbhgEIAEoCRIwCgx3aXRoZHJhd25fYXQYBSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wKrUBChRQZXJzb25JZGVudGlmaWVyVHlwZRImCiJQRVJTT05fSURFTlRJRklFUl9UWVBFX1VOU1BFQ0lGSUVEEAASJgoiUEVSU09OX0lERU5USUZJRVJfVFlQRV9OQVRJT05BTF9JRBABEiEKHVBFUlNPTl9JREVOVElGSUVSX1RZUEVfVEFYX0lEEAISKgomUEVSU09OX0lERU5USUZJRVJfVFlQRV9TT0NJQUxfU0VDVVJJVFkQAyrDAQoORG9jdW1lbnRTdGF0dXMSHwobRE9DVU1FTlRfU1RBVFVTX1VOU1BFQ0lGSUVEEAASGgoWRE9DVU1FTlRfU1RBVFVTX1NUT0xFThABEhgKFERPQ1VNRU5UX1NUQVRVU19MT1NUEAISGwoXRE9DVU1FTlRfU1RBVFVTX1JFVk9LRUQQAxIbChdET0NVTUVOVF9TVEFUVVNfSU5WQUxJRBAEEiAKHERPQ1VNRU5UX1NUQVRVU19TVE9MRU5fQkxBTksQBWIGcHJvdG8z", [file_crosscheck_common_v1_common, file_google_protobuf_timestamp]);
+  fileDesc("CiNjcm9zc2NoZWNrL3JlY29yZHMvdjEvcmVjb3Jkcy5wcm90bxIVY3Jvc3NjaGVjay5yZWNvcmRzLnYxImoKClBlcnNvbk5hbWUSDAoEZnVsbBgBIAEoCRINCgVnaXZlbhgCIAEoCRIOCgZmYW1pbHkYAyABKAkSEAoIb3JpZ2luYWwYBCABKAkSDgoGc2NyaXB0GAUgASgJEg0KBWFsaWFzGAYgASgIIroECgZQZXJzb24SMAoFbmFtZXMYASADKAsyIS5jcm9zc2NoZWNrLnJlY29yZHMudjEuUGVyc29uTmFtZRI4Cg1kYXRlX29mX2JpcnRoGAIgASgLMiEuY3Jvc3NjaGVjay5jb21tb24udjEuUGFydGlhbERhdGUSJgoDc2V4GAMgASgOMhkuY3Jvc3NjaGVjay5jb21tb24udjEuU2V4EhUKDW5hdGlvbmFsaXRpZXMYBCADKAkSFgoOcGxhY2Vfb2ZfYmlydGgYBSABKAkSOQoJZG9jdW1lbnRzGAYgAygLMiYuY3Jvc3NjaGVjay5jb21tb24udjEuSWRlbnRpdHlEb2N1bWVudBIcChRkaXN0aW5ndWlzaGluZ19tYXJrcxgHIAMoCRIxCglhZGRyZXNzZXMYCCADKAsyHi5jcm9zc2NoZWNrLnJlY29yZHMudjEuQWRkcmVzcxIyCgZwaG9uZXMYCSADKAsyIi5jcm9zc2NoZWNrLnJlY29yZHMudjEuUGhvbmVOdW1iZXISMwoGZW1haWxzGAogAygLMiMuY3Jvc3NjaGVjay5yZWNvcmRzLnYxLkVtYWlsQWRkcmVzcxI8CgtpZGVudGlmaWVycxgLIAMoCzInLmNyb3NzY2hlY2sucmVjb3Jkcy52MS5QZXJzb25JZGVudGlmaWVyEjoKCXJlbGF0aW9ucxgMIAMoCzInLmNyb3NzY2hlY2sucmVjb3Jkcy52MS5EZWNsYXJlZFJlbGF0aW9uIpABCgdBZGRyZXNzEg4KBnN0cmVldBgBIAEoCRIOCgZudW1iZXIYAiABKAkSEAoIbG9jYWxpdHkYAyABKAkSEAoIcG9zdGNvZGUYBCABKAkSDgoGcmVnaW9uGAUgASgJEg8KB2NvdW50cnkYBiABKAkSDAoEdGV4dBgHIAEoCRISCgpub3JtYWxpemVkGAggASgJIisKC1Bob25lTnVtYmVyEg4KBm51bWJlchgBIAEoCRIMCgRlMTY0GAIgASgJIjMKDEVtYWlsQWRkcmVzcxIPCgdhZGRyZXNzGAEgASgJEhIKCm5vcm1hbGl6ZWQYAiABKAkiiQEKEFBlcnNvbklkZW50aWZpZXISOQoEdHlwZRgBIAEoDjIrLmNyb3NzY2hlY2sucmVjb3Jkcy52MS5QZXJzb25JZGVudGlmaWVyVHlwZRIOCgZudW1iZXIYAiABKAkSGQoRbnVtYmVyX25vcm1hbGl6ZWQYAyABKAkSDwoHY291bnRyeRgEIAEoCSKdAQoQRGVjbGFyZWRSZWxhdGlvbhIXCg90b19leHRlcm5hbF9yZWYYASABKAkSDAoEcm9sZRgCIAEoCRIwCgVzaW5jZRgDIAEoCzIhLmNyb3NzY2hlY2suY29tbW9uLnYxLlBhcnRpYWxEYXRlEjAKBXVudGlsGAQgASgLMiEuY3Jvc3NjaGVjay5jb21tb24udjEuUGFydGlhbERhdGUikAIKDlRyYXZlbERvY3VtZW50EjgKCGRvY3VtZW50GAEgASgLMiYuY3Jvc3NjaGVjay5jb21tb24udjEuSWRlbnRpdHlEb2N1bWVudBI1CgZzdGF0dXMYAiABKA4yJS5jcm9zc2NoZWNrLnJlY29yZHMudjEuRG9jdW1lbnRTdGF0dXMSEwoLaG9sZGVyX25hbWUYAyABKAkSNAoJaXNzdWVkX29uGAQgASgLMiEuY3Jvc3NjaGVjay5jb21tb24udjEuUGFydGlhbERhdGUSNQoKZXhwaXJlc19vbhgFIAEoCzIhLmNyb3NzY2hlY2suY29tbW9uLnYxLlBhcnRpYWxEYXRlEgsKA21yehgGIAEoCSLDAQoHVmVoaWNsZRILCgN2aW4YASABKAkSFgoOdmluX25vcm1hbGl6ZWQYAiABKAkSDQoFcGxhdGUYAyABKAkSHAoUcmVnaXN0cmF0aW9uX2NvdW50cnkYBCABKAkSDAoEbWFrZRgFIAEoCRINCgVtb2RlbBgGIAEoCRIOCgZjb2xvdXIYByABKAkSDAoEeWVhchgIIAEoBRIVCg1lbmdpbmVfbnVtYmVyGAkgASgJEhQKDHZlaGljbGVfdHlwZRgKIAEoCSJ3CgdGaXJlYXJtEhUKDXNlcmlhbF9udW1iZXIYASABKAkSGQoRc2VyaWFsX25vcm1hbGl6ZWQYAiABKAkSDAoEbWFrZRgDIAEoCRINCgVtb2RlbBgEIAEoCRIPCgdjYWxpYnJlGAUgASgJEgwKBHR5cGUYBiABKAkingEKB0FydHdvcmsSDQoFdGl0bGUYASABKAkSEwoLb2JqZWN0X3R5cGUYAiABKAkSDQoFbWFrZXIYAyABKAkSDgoGcGVyaW9kGAQgASgJEhEKCW1hdGVyaWFscxgFIAEoCRISCgpkaW1lbnNpb25zGAYgASgJEhQKDGluc2NyaXB0aW9ucxgHIAEoCRITCgtkZXNjcmlwdGlvbhgIIAEoCSI/ChBPcmdhbmlzYXRpb25OYW1lEgwKBG5hbWUYASABKAkSDgoGc2NyaXB0GAIgASgJEg0KBWFsaWFzGAMgASgIIpUBChZPcmdhbmlzYXRpb25JZGVudGlmaWVyEj8KBHR5cGUYASABKA4yMS5jcm9zc2NoZWNrLnJlY29yZHMudjEuT3JnYW5pc2F0aW9uSWRlbnRpZmllclR5cGUSDgoGbnVtYmVyGAIgASgJEhkKEW51bWJlcl9ub3JtYWxpemVkGAMgASgJEg8KB2NvdW50cnkYBCABKAkikQIKDE9yZ2FuaXNhdGlvbhI2CgVuYW1lcxgBIAMoCzInLmNyb3NzY2hlY2sucmVjb3Jkcy52MS5PcmdhbmlzYXRpb25OYW1lEhkKEW9yZ2FuaXNhdGlvbl90eXBlGAIgASgJEhIKCmxlZ2FsX2Zvcm0YAyABKAkSSwoUcmVnaXN0cmF0aW9uX251bWJlcnMYBCADKAsyLS5jcm9zc2NoZWNrLnJlY29yZHMudjEuT3JnYW5pc2F0aW9uSWRlbnRpZmllchIRCgljb3VudHJpZXMYBSADKAkSOgoJcmVsYXRpb25zGAYgAygLMicuY3Jvc3NjaGVjay5yZWNvcmRzLnYxLkRlY2xhcmVkUmVsYXRpb24imAUKDFNoYXJlZFJlY29yZBIRCglyZWNvcmRfaWQYASABKAkSDwoHdmVyc2lvbhgCIAEoBRIuCgRraW5kGAMgASgOMiAuY3Jvc3NjaGVjay5jb21tb24udjEuUmVjb3JkS2luZBIUCgxleHRlcm5hbF9yZWYYBCABKAkSDQoFb3duZXIYBSABKAkSOgoNZGlzc2VtaW5hdGlvbhgGIAEoCzIjLmNyb3NzY2hlY2suY29tbW9uLnYxLkRpc3NlbWluYXRpb24SDwoHcHVycG9zZRgHIAEoCRIvCgtyZXBvcnRlZF9hdBgIIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASLgoKZXhwaXJlc19hdBgJIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEAoIY2FzZV9yZWYYCiABKAkSLwoGcGVyc29uGAsgASgLMh0uY3Jvc3NjaGVjay5yZWNvcmRzLnYxLlBlcnNvbkgAEkAKD3RyYXZlbF9kb2N1bWVudBgMIAEoCzIlLmNyb3NzY2hlY2sucmVjb3Jkcy52MS5UcmF2ZWxEb2N1bWVudEgAEjEKB3ZlaGljbGUYDSABKAsyHi5jcm9zc2NoZWNrLnJlY29yZHMudjEuVmVoaWNsZUgAEjEKB2ZpcmVhcm0YDiABKAsyHi5jcm9zc2NoZWNrLnJlY29yZHMudjEuRmlyZWFybUgAEjEKB2FydHdvcmsYDyABKAsyHi5jcm9zc2NoZWNrLnJlY29yZHMudjEuQXJ0d29ya0gAEjsKDG9yZ2FuaXNhdGlvbhgQIAEoCzIjLmNyb3NzY2hlY2sucmVjb3Jkcy52MS5PcmdhbmlzYXRpb25IAEIGCgRib2R5InYKDlJlY29yZFJlY2VpdmVkEjMKBnJlY29yZBgBIAEoCzIjLmNyb3NzY2hlY2sucmVjb3Jkcy52MS5TaGFyZWRSZWNvcmQSLwoLcmVjZWl2ZWRfYXQYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wIoYBCg9SZWNvcmRXaXRoZHJhd24SEQoJcmVjb3JkX2lkGAEgASgJEg0KBW93bmVyGAIgASgJEg8KB3ZlcnNpb24YAyABKAUSDgoGcmVhc29uGAQgASgJEjAKDHdpdGhkcmF3bl9hdBgFIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAqtQEKFFBlcnNvbklkZW50aWZpZXJUeXBlEiYKIlBFUlNPTl9JREVOVElGSUVSX1RZUEVfVU5TUEVDSUZJRUQQABImCiJQRVJTT05fSURFTlRJRklFUl9UWVBFX05BVElPTkFMX0lEEAESIQodUEVSU09OX0lERU5USUZJRVJfVFlQRV9UQVhfSUQQAhIqCiZQRVJTT05fSURFTlRJRklFUl9UWVBFX1NPQ0lBTF9TRUNVUklUWRADKsMBCg5Eb2N1bWVudFN0YXR1cxIfChtET0NVTUVOVF9TVEFUVVNfVU5TUEVDSUZJRUQQABIaChZET0NVTUVOVF9TVEFUVVNfU1RPTEVOEAESGAoURE9DVU1FTlRfU1RBVFVTX0xPU1QQAhIbChdET0NVTUVOVF9TVEFUVVNfUkVWT0tFRBADEhsKF0RPQ1VNRU5UX1NUQVRVU19JTlZBTElEEAQSIAocRE9DVU1FTlRfU1RBVFVTX1NUT0xFTl9CTEFOSxAFKosCChpPcmdhbmlzYXRpb25JZGVudGlmaWVyVHlwZRIsCihPUkdBTklTQVRJT05fSURFTlRJRklFUl9UWVBFX1VOU1BFQ0lGSUVEEAASNQoxT1JHQU5JU0FUSU9OX0lERU5USUZJRVJfVFlQRV9DT01QQU5ZX1JFR0lTVFJBVElPThABEicKI09SR0FOSVNBVElPTl9JREVOVElGSUVSX1RZUEVfVEFYX0lEEAISJAogT1JHQU5JU0FUSU9OX0lERU5USUZJRVJfVFlQRV9WQVQQAxI5CjVPUkdBTklTQVRJT05fSURFTlRJRklFUl9UWVBFX0FTU09DSUFUSU9OX1JFR0lTVFJBVElPThAEYgZwcm90bzM", [file_crosscheck_common_v1_common, file_google_protobuf_timestamp]);
 
 /**
  * One name (or alias) of a person.
@@ -643,7 +643,9 @@ export type DeclaredRelation = Message<"crosscheck.records.v1.DeclaredRelation">
 
   /**
    * The role: "associate", "family" (to a person), "used", "owned",
-   * "carried" (to a vehicle, document or firearm).
+   * "carried" (to a vehicle, document or firearm), "member", "leader",
+   * "associate" (a person to an organisation), "affiliate" (an organisation
+   * to another).
    *
    * @generated from field: string role = 2;
    */
@@ -679,7 +681,9 @@ export type DeclaredRelationJson = {
 
   /**
    * The role: "associate", "family" (to a person), "used", "owned",
-   * "carried" (to a vehicle, document or firearm).
+   * "carried" (to a vehicle, document or firearm), "member", "leader",
+   * "associate" (a person to an organisation), "affiliate" (an organisation
+   * to another).
    *
    * @generated from field: string role = 2;
    */
@@ -1212,6 +1216,257 @@ export const ArtworkSchema: GenMessage<Artwork, {jsonType: ArtworkJson}> = /*@__
   messageDesc(file_crosscheck_records_v1_records, 10);
 
 /**
+ * One name (or alias) of an organisation, in any script.
+ *
+ * @generated from message crosscheck.records.v1.OrganisationName
+ */
+export type OrganisationName = Message<"crosscheck.records.v1.OrganisationName"> & {
+  /**
+   * The name as written, legal form included, e.g. "ООО Северный путь" or
+   * "Sonho Americano".
+   *
+   * @generated from field: string name = 1;
+   */
+  name: string;
+
+  /**
+   * ISO 15924 code of the script of `name`, e.g. "Cyrl"; empty if unknown.
+   *
+   * @generated from field: string script = 2;
+   */
+  script: string;
+
+  /**
+   * True if this is an alias (a.k.a.) rather than the name of record.
+   *
+   * @generated from field: bool alias = 3;
+   */
+  alias: boolean;
+};
+
+/**
+ * One name (or alias) of an organisation, in any script.
+ *
+ * @generated from message crosscheck.records.v1.OrganisationName
+ */
+export type OrganisationNameJson = {
+  /**
+   * The name as written, legal form included, e.g. "ООО Северный путь" or
+   * "Sonho Americano".
+   *
+   * @generated from field: string name = 1;
+   */
+  name?: string;
+
+  /**
+   * ISO 15924 code of the script of `name`, e.g. "Cyrl"; empty if unknown.
+   *
+   * @generated from field: string script = 2;
+   */
+  script?: string;
+
+  /**
+   * True if this is an alias (a.k.a.) rather than the name of record.
+   *
+   * @generated from field: bool alias = 3;
+   */
+  alias?: boolean;
+};
+
+/**
+ * Describes the message crosscheck.records.v1.OrganisationName.
+ * Use `create(OrganisationNameSchema)` to create a new message.
+ */
+export const OrganisationNameSchema: GenMessage<OrganisationName, {jsonType: OrganisationNameJson}> = /*@__PURE__*/
+  messageDesc(file_crosscheck_records_v1_records, 11);
+
+/**
+ * A registration number of an organisation in one country's register.
+ *
+ * @generated from message crosscheck.records.v1.OrganisationIdentifier
+ */
+export type OrganisationIdentifier = Message<"crosscheck.records.v1.OrganisationIdentifier"> & {
+  /**
+   * Kind of number.
+   *
+   * @generated from field: crosscheck.records.v1.OrganisationIdentifierType type = 1;
+   */
+  type: OrganisationIdentifierType;
+
+  /**
+   * The number as reported.
+   *
+   * @generated from field: string number = 2;
+   */
+  number: string;
+
+  /**
+   * Number normalized for comparison (upper case, no spaces or punctuation).
+   *
+   * @generated from field: string number_normalized = 3;
+   */
+  numberNormalized: string;
+
+  /**
+   * Registering country, ISO 3166-1 alpha-3.
+   *
+   * @generated from field: string country = 4;
+   */
+  country: string;
+};
+
+/**
+ * A registration number of an organisation in one country's register.
+ *
+ * @generated from message crosscheck.records.v1.OrganisationIdentifier
+ */
+export type OrganisationIdentifierJson = {
+  /**
+   * Kind of number.
+   *
+   * @generated from field: crosscheck.records.v1.OrganisationIdentifierType type = 1;
+   */
+  type?: OrganisationIdentifierTypeJson;
+
+  /**
+   * The number as reported.
+   *
+   * @generated from field: string number = 2;
+   */
+  number?: string;
+
+  /**
+   * Number normalized for comparison (upper case, no spaces or punctuation).
+   *
+   * @generated from field: string number_normalized = 3;
+   */
+  numberNormalized?: string;
+
+  /**
+   * Registering country, ISO 3166-1 alpha-3.
+   *
+   * @generated from field: string country = 4;
+   */
+  country?: string;
+};
+
+/**
+ * Describes the message crosscheck.records.v1.OrganisationIdentifier.
+ * Use `create(OrganisationIdentifierSchema)` to create a new message.
+ */
+export const OrganisationIdentifierSchema: GenMessage<OrganisationIdentifier, {jsonType: OrganisationIdentifierJson}> = /*@__PURE__*/
+  messageDesc(file_crosscheck_records_v1_records, 12);
+
+/**
+ * An organisation: a criminal group, a company or an association.
+ *
+ * @generated from message crosscheck.records.v1.Organisation
+ */
+export type Organisation = Message<"crosscheck.records.v1.Organisation"> & {
+  /**
+   * Names and aliases; the first non-alias name is the name of record.
+   *
+   * @generated from field: repeated crosscheck.records.v1.OrganisationName names = 1;
+   */
+  names: OrganisationName[];
+
+  /**
+   * "criminal_group", "company", "association" or "other"; empty = unknown.
+   *
+   * @generated from field: string organisation_type = 2;
+   */
+  organisationType: string;
+
+  /**
+   * Legal form as reported, e.g. "GmbH", "ООО"; empty if none or unknown.
+   *
+   * @generated from field: string legal_form = 3;
+   */
+  legalForm: string;
+
+  /**
+   * Registration numbers, each of a country.
+   *
+   * @generated from field: repeated crosscheck.records.v1.OrganisationIdentifier registration_numbers = 4;
+   */
+  registrationNumbers: OrganisationIdentifier[];
+
+  /**
+   * Countries the organisation operates in or is registered in, ISO 3166-1
+   * alpha-3.
+   *
+   * @generated from field: repeated string countries = 5;
+   */
+  countries: string[];
+
+  /**
+   * Relations the sharing agency declares from this organisation to its
+   * other records; they carry this record's dissemination.
+   *
+   * @generated from field: repeated crosscheck.records.v1.DeclaredRelation relations = 6;
+   */
+  relations: DeclaredRelation[];
+};
+
+/**
+ * An organisation: a criminal group, a company or an association.
+ *
+ * @generated from message crosscheck.records.v1.Organisation
+ */
+export type OrganisationJson = {
+  /**
+   * Names and aliases; the first non-alias name is the name of record.
+   *
+   * @generated from field: repeated crosscheck.records.v1.OrganisationName names = 1;
+   */
+  names?: OrganisationNameJson[];
+
+  /**
+   * "criminal_group", "company", "association" or "other"; empty = unknown.
+   *
+   * @generated from field: string organisation_type = 2;
+   */
+  organisationType?: string;
+
+  /**
+   * Legal form as reported, e.g. "GmbH", "ООО"; empty if none or unknown.
+   *
+   * @generated from field: string legal_form = 3;
+   */
+  legalForm?: string;
+
+  /**
+   * Registration numbers, each of a country.
+   *
+   * @generated from field: repeated crosscheck.records.v1.OrganisationIdentifier registration_numbers = 4;
+   */
+  registrationNumbers?: OrganisationIdentifierJson[];
+
+  /**
+   * Countries the organisation operates in or is registered in, ISO 3166-1
+   * alpha-3.
+   *
+   * @generated from field: repeated string countries = 5;
+   */
+  countries?: string[];
+
+  /**
+   * Relations the sharing agency declares from this organisation to its
+   * other records; they carry this record's dissemination.
+   *
+   * @generated from field: repeated crosscheck.records.v1.DeclaredRelation relations = 6;
+   */
+  relations?: DeclaredRelationJson[];
+};
+
+/**
+ * Describes the message crosscheck.records.v1.Organisation.
+ * Use `create(OrganisationSchema)` to create a new message.
+ */
+export const OrganisationSchema: GenMessage<Organisation, {jsonType: OrganisationJson}> = /*@__PURE__*/
+  messageDesc(file_crosscheck_records_v1_records, 13);
+
+/**
  * A record shared by an agency with the exchange. Each change produces a new
  * version with the same record_id.
  *
@@ -1333,6 +1588,14 @@ export type SharedRecord = Message<"crosscheck.records.v1.SharedRecord"> & {
      */
     value: Artwork;
     case: "artwork";
+  } | {
+    /**
+     * An organisation.
+     *
+     * @generated from field: crosscheck.records.v1.Organisation organisation = 16;
+     */
+    value: Organisation;
+    case: "organisation";
   } | { case: undefined; value?: undefined };
 };
 
@@ -1447,6 +1710,13 @@ export type SharedRecordJson = {
    * @generated from field: crosscheck.records.v1.Artwork artwork = 15;
    */
   artwork?: ArtworkJson;
+
+  /**
+   * An organisation.
+   *
+   * @generated from field: crosscheck.records.v1.Organisation organisation = 16;
+   */
+  organisation?: OrganisationJson;
 };
 
 /**
@@ -1454,7 +1724,7 @@ export type SharedRecordJson = {
  * Use `create(SharedRecordSchema)` to create a new message.
  */
 export const SharedRecordSchema: GenMessage<SharedRecord, {jsonType: SharedRecordJson}> = /*@__PURE__*/
-  messageDesc(file_crosscheck_records_v1_records, 11);
+  messageDesc(file_crosscheck_records_v1_records, 14);
 
 /**
  * A record (or a new version of it) was accepted by the exchange.
@@ -1505,7 +1775,7 @@ export type RecordReceivedJson = {
  * Use `create(RecordReceivedSchema)` to create a new message.
  */
 export const RecordReceivedSchema: GenMessage<RecordReceived, {jsonType: RecordReceivedJson}> = /*@__PURE__*/
-  messageDesc(file_crosscheck_records_v1_records, 12);
+  messageDesc(file_crosscheck_records_v1_records, 15);
 
 /**
  * The owner withdrew a record; all derived data must be retracted.
@@ -1598,7 +1868,7 @@ export type RecordWithdrawnJson = {
  * Use `create(RecordWithdrawnSchema)` to create a new message.
  */
 export const RecordWithdrawnSchema: GenMessage<RecordWithdrawn, {jsonType: RecordWithdrawnJson}> = /*@__PURE__*/
-  messageDesc(file_crosscheck_records_v1_records, 13);
+  messageDesc(file_crosscheck_records_v1_records, 16);
 
 /**
  * Kind of national identifier.
@@ -1709,4 +1979,59 @@ export type DocumentStatusJson = "DOCUMENT_STATUS_UNSPECIFIED" | "DOCUMENT_STATU
  */
 export const DocumentStatusSchema: GenEnum<DocumentStatus, DocumentStatusJson> = /*@__PURE__*/
   enumDesc(file_crosscheck_records_v1_records, 1);
+
+/**
+ * Kind of organisation registration number.
+ *
+ * @generated from enum crosscheck.records.v1.OrganisationIdentifierType
+ */
+export enum OrganisationIdentifierType {
+  /**
+   * Not set.
+   *
+   * @generated from enum value: ORGANISATION_IDENTIFIER_TYPE_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * Number in a commercial or company register.
+   *
+   * @generated from enum value: ORGANISATION_IDENTIFIER_TYPE_COMPANY_REGISTRATION = 1;
+   */
+  COMPANY_REGISTRATION = 1,
+
+  /**
+   * Tax identification number.
+   *
+   * @generated from enum value: ORGANISATION_IDENTIFIER_TYPE_TAX_ID = 2;
+   */
+  TAX_ID = 2,
+
+  /**
+   * VAT number.
+   *
+   * @generated from enum value: ORGANISATION_IDENTIFIER_TYPE_VAT = 3;
+   */
+  VAT = 3,
+
+  /**
+   * Number in a register of associations or charities.
+   *
+   * @generated from enum value: ORGANISATION_IDENTIFIER_TYPE_ASSOCIATION_REGISTRATION = 4;
+   */
+  ASSOCIATION_REGISTRATION = 4,
+}
+
+/**
+ * Kind of organisation registration number.
+ *
+ * @generated from enum crosscheck.records.v1.OrganisationIdentifierType
+ */
+export type OrganisationIdentifierTypeJson = "ORGANISATION_IDENTIFIER_TYPE_UNSPECIFIED" | "ORGANISATION_IDENTIFIER_TYPE_COMPANY_REGISTRATION" | "ORGANISATION_IDENTIFIER_TYPE_TAX_ID" | "ORGANISATION_IDENTIFIER_TYPE_VAT" | "ORGANISATION_IDENTIFIER_TYPE_ASSOCIATION_REGISTRATION";
+
+/**
+ * Describes the enum crosscheck.records.v1.OrganisationIdentifierType.
+ */
+export const OrganisationIdentifierTypeSchema: GenEnum<OrganisationIdentifierType, OrganisationIdentifierTypeJson> = /*@__PURE__*/
+  enumDesc(file_crosscheck_records_v1_records, 2);
 
