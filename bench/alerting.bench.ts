@@ -20,7 +20,7 @@
  *    --rate): the Kafka baseline at the phase's rate (bench/lib/kafka-hops.ts),
  *    then single POST /v1/records open loop at the rate for the phase's seconds,
  *    from the agencies in turn; --hit-share of them hit a notice, the rest are
- *    background persons (bench/lib/person-records.ts) that match nothing.
+ *    background persons (test/data/generator) that match nothing.
  *    For each hit: POST send time → first alert with its recordId on the
  *    sharing agency's stream, and → its webhook delivery. Consumer lags and
  *    outboxes are sampled throughout; the phase waits until every expected alert
@@ -33,33 +33,26 @@
  *   --drain-seconds S (600) --report NAME (alerting) --own-kafka (a private broker
  *   on 19192 rather than the shared one, which another run may stop meanwhile)
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { promisify } from 'node:util';
 import { Topics } from '@crosscheck/contracts';
 import { Agencies, paths, type ServiceName, type ServiceProcess } from '@crosscheck/infra';
 import { TopicNames } from '@crosscheck/messaging';
-import { Kafka, logLevel, type Admin } from 'kafkajs';
+import type { Admin } from 'kafkajs';
 import { Client } from 'pg';
 import { referenceEntries, type NoticeEntry } from '../test/data/reference-generator';
 import { FirstArrivals, pairArrivals, slopePerSecond } from './lib/alerting-latency';
 import { openTimedAlertStream, startTimedWebhookReceiver, type TimedAlertStream } from './lib/alerting-endpoints';
-import { log, openBenchEnvironment, requireBuild, runBenchmark } from './lib/environment';
+import { log, openBenchEnvironment, runBenchmark } from './lib/environment';
 import { runKafkaHops, type HopsResult } from './lib/kafka-hops';
-import { openLoop } from './lib/matching-open-loop';
-import { createRecipientAgencies, generatePersonRecords } from './lib/person-records';
-import {
-  childProcessWith,
-  cpuBetween,
-  cpuSnapshot,
-  processesNamed,
-  processMemory,
-  type CpuSnapshot,
-} from './lib/process-stats';
-import { machineInfo, printReport, writeReport, type Goal } from './lib/report';
+import { openLoop } from './lib/open-loop';
+import { personRecords } from './lib/persons';
+import { childProcessWith, cpuFigures, cpuSample, processMemory, type CpuWatch } from './lib/process-stats';
+import { loadReferenceFile } from './lib/reference-loads';
+import type { Goal } from './lib/report';
 import { percentile, round, summarize } from './lib/stats';
 import { benchOptions } from './lib/options';
 
@@ -134,10 +127,8 @@ interface LagSample {
   outbox: Record<string, number>;
 }
 
-void runBenchmark(async (context) => {
-  requireBuild(...SERVICES);
-  const machine = machineInfo();
-  const startedAt = new Date();
+void runBenchmark(SERVICES, async (context) => {
+  const { machine } = context;
   const figures: Record<string, number> = {};
   const notes: string[] = [];
   const phases: Phase[] = [
@@ -189,25 +180,16 @@ void runBenchmark(async (context) => {
   for (const name of SERVICES)
     if (pids[name] === undefined) notes.push(`${name} process not found in /proc: no CPU or RSS figures for it`);
 
-  const db = new Client({ connectionString: environment.databaseUrl, application_name: 'crosscheck-bench' });
-  await db.connect();
-  context.defer('close the bench connection', () => db.end());
-  const kafka = new Kafka({
-    clientId: 'crosscheck-bench',
-    brokers: [environment.kafkaBrokers],
-    logLevel: logLevel.NOTHING,
-  });
-  const admin = kafka.admin();
-  await admin.connect();
-  context.defer('disconnect the Kafka admin', () => admin.disconnect());
+  const watch: CpuWatch = { processes: { ...pids, kafka: kafkaPid } };
+  const db = await environment.connect();
+  const admin = await environment.kafkaAdmin();
   const readLag = () => sampleLag(admin, db, topics, environment.topicPrefix);
   const waitIdle = (what: string) => waitForIdle(readLag, context.signal, what);
 
-  // --- reference notices -------------------------------------------------------------------------
-  const started = performance.now();
-  const loaded = await loadNotices(environment.databaseUrl, noticesFile);
-  log(`notices: ${loaded.trim().split('\n').pop()} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  await waitIdle('the notices’ retro-checks');
+  await context.phase(`load ${notices.length} notices`, async () => {
+    log(`notices: ${await loadReferenceFile(environment.databaseUrl, 'notices', noticesFile)}`);
+    await waitIdle('the notices’ retro-checks');
+  });
 
   // --- agencies, analysts, webhooks, subscriptions, streams --------------------------------------
   const agencies = new Agencies(environment.databaseUrl, () => services.intake.url);
@@ -228,7 +210,6 @@ void runBenchmark(async (context) => {
   context.defer('close the webhook receiver', () => receiver.close());
   const streams: TimedAlertStream[] = [];
   context.defer('close the alert streams', () => Promise.all(streams.map((stream) => stream.close())));
-  await createRecipientAgencies(agencies);
   for (const code of agencyCodes) shareKeys[code] = await agencies.key(code);
   // The subscribing agency shares the hits and listens; the others add background records.
   const subscriber = agencyCodes[0];
@@ -284,10 +265,9 @@ void runBenchmark(async (context) => {
     }
   };
 
-  // --- warm-up -----------------------------------------------------------------------------------
-  {
+  await context.phase('warm-up', async () => {
     const warmSent = new Map<string, number>();
-    const background = generatePersonRecords({ seed: P.seed, prefix: 'AW', count: P.warmupBackground });
+    const background = personRecords({ seed: P.seed, prefix: 'AW', count: P.warmupBackground });
     const posts: Post[] = [
       ...background.map((record, i) => ({
         body: JSON.stringify(record),
@@ -313,7 +293,7 @@ void runBenchmark(async (context) => {
     );
     await waitIdle('the warm-up');
     log(`warm-up: ${posts.length} records, ${warmSent.size} alerts on streams and webhooks`);
-  }
+  });
   const drainTimer = setInterval(drainReceiver, 100);
   context.defer('stop reading the receiver', async () => clearInterval(drainTimer));
 
@@ -356,7 +336,7 @@ void runBenchmark(async (context) => {
 
     // The load.
     const count = Math.round(phase.rate * phase.seconds);
-    const background = generatePersonRecords({ seed: P.seed + phaseIndex, prefix: `AB${phaseIndex}`, count });
+    const background = personRecords({ seed: P.seed + phaseIndex, prefix: `AB${phaseIndex}`, count });
     const posts: Post[] = background.map((record, i) => {
       // Hits spread evenly: record i is a hit when the running share of hits steps up at it.
       const hit = Math.floor((i + 1) * P.hitShare) > Math.floor(i * P.hitShare);
@@ -369,7 +349,7 @@ void runBenchmark(async (context) => {
     const expected = posts.filter((entry) => entry.hit).length;
     const lagSamples: LagSample[] = [];
     const sampler = startSampler(readLag, lagSamples, P.lagSampleMs);
-    const cpuStart = snapshot(pids, kafkaPid);
+    const cpuStart = await cpuSample(watch);
     loopDelay.reset();
     loopDelay.enable();
     const loadStart = performance.now();
@@ -392,7 +372,7 @@ void runBenchmark(async (context) => {
     }
     const loadEnd = performance.now();
     loopDelay.disable();
-    const cpuLoad = snapshot(pids, kafkaPid);
+    const cpuLoad = await cpuSample(watch);
     const lastPostSent = Math.max(...sentAt.values());
     for (const id of sentAt.keys()) allHits.add(id);
     const samplesAtLoadEnd = lagSamples.length;
@@ -432,7 +412,7 @@ void runBenchmark(async (context) => {
       await sleep(250);
     }
     const drainEnd = performance.now();
-    const cpuDrain = snapshot(pids, kafkaPid);
+    const cpuDrain = await cpuSample(watch);
     await sampler.stop();
 
     // Figures of the phase.
@@ -525,9 +505,9 @@ void runBenchmark(async (context) => {
     f('intake_outbox_at_load_end_rows', lagAtLoadEnd.outbox.intake);
     f('pipeline_records_per_s_sustained', figures[`${phase.prefix}matching_messages_per_s_during_load`]);
     f('bench_client_event_loop_delay_p99_ms', round(loopDelay.percentile(99) / 1e6, 1));
-    Object.assign(figures, prefixed(phase.prefix, cpuFigures('load', cpuStart, cpuLoad, pids, kafkaPid)));
+    Object.assign(figures, cpuFigures(`${phase.prefix}load_`, cpuStart, cpuLoad, watch));
     if (drainEnd - loadEnd > 5_000)
-      Object.assign(figures, prefixed(phase.prefix, cpuFigures('drain', cpuLoad, cpuDrain, pids, kafkaPid)));
+      Object.assign(figures, cpuFigures(`${phase.prefix}drain_`, cpuLoad, cpuDrain, watch));
 
     const sustains =
       run.failures.length === 0 &&
@@ -622,7 +602,7 @@ void runBenchmark(async (context) => {
       `Percentiles are over the alerts that arrived; the lost ones are counted apart (*_lost), never dropped silently. The load is open loop: request i is due at start + i/rate whatever intake answers, at most ${P.maxInFlight} in flight, the rest queued here; counting from the due time keeps a slow intake from hiding its own delay (coordinated omission). ` +
       `post_called_to_stream_* count from the moment fetch was actually called instead, and client_queue_wait_p99_ms is the difference (0 unless intake fell ${P.maxInFlight} requests behind). intake_post_*_ms is from the due time to intake's answer.`,
     `Load: ${P.hitShare * 100}% of the records are hits: each the subject of one notice (generated by test/data/reference-generator, seed ${P.seed}, full date of birth, subject shared by no other notice), so it is its own entity and raises one alert for its agency's subscription (and a hit notice for the notices' owner IPSG); ` +
-      `the rest are background persons (bench/lib/person-records.ts) that should match nothing (background_records_with_a_match says how many did). ${notices.length} notices loaded. ` +
+      `the rest are background persons (test/data/generator) that should match nothing (background_records_with_a_match says how many did). ${notices.length} notices loaded. ` +
       `Background records are shared by ${agencyCodes.join(', ')} in turn, the hits by ${subscriber}, whose analyst has one subscription (datasets: notices) with a webhook to the loopback receiver, and one open stream; the latencies are measured on that stream and that webhook.`,
     `Kafka baseline (kafka_hops_*): the same broker, the same kafkajs ${kafkajsVersion()} with libs/messaging's client settings (idempotent producer, one request in flight, acks=-1, sendBatch; consumers with maxWaitTimeInMs 500, eachBatch, auto-commit), ${P.partitions} partitions per topic, ${P.baselinePayloadBytes}-byte messages. ` +
       `This process produces to topic 0 on an open-loop schedule at the phase's rate, a forked process relays 0→1, another 1→2, a consumer here relays nothing and records arrival from topic 2… that is: producer → t0 → relay → t1 → relay → t2 → consumer, three Kafka hops, as intake → dedup → matching → alerting. Latency from the scheduled send. Run for min(phase seconds, ${P.baselineSeconds} s) just before each phase, with the pipeline idle.`,
@@ -633,10 +613,8 @@ void runBenchmark(async (context) => {
       `Services built from ${gitHead}${dirty ? ` with uncommitted changes in the shared checkout (${dirty.split('\n').length} files under apps/ and libs/, others' work in progress)` : ''}.`,
   );
 
-  const { file, report } = writeReport({
+  context.report({
     name: P.reportName,
-    machine,
-    startedAt,
     parameters: {
       rate_per_s: P.rate,
       seconds: P.seconds,
@@ -657,8 +635,6 @@ void runBenchmark(async (context) => {
     goals,
     notes,
   });
-  printReport(report);
-  log(`report: ${path.relative(process.cwd(), file)}`);
 });
 
 // --- data ----------------------------------------------------------------------------------------
@@ -680,15 +656,6 @@ function pickNotices(count: number): NoticeEntry[] {
     if (picked.length === count) return picked;
   }
   throw new Error(`only ${picked.length} suitable notices of the ${count} needed`);
-}
-
-async function loadNotices(databaseUrl: string, file: string): Promise<string> {
-  const cli = path.join(paths.REPO_ROOT, 'dist', 'apps', 'matching', 'src', 'load-reference', 'load-reference.cli.js');
-  const { stdout } = await promisify(execFile)(process.execPath, [cli, '--dataset', 'notices', '--file', file], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_OPTIONS: '' },
-    maxBuffer: 16 * MIB,
-  });
-  return stdout;
 }
 
 // --- HTTP ----------------------------------------------------------------------------------------
@@ -809,53 +776,7 @@ async function waitUntil(
   }
 }
 
-// --- CPU -----------------------------------------------------------------------------------------
-
-type Sample = CpuSnapshot & { postgres: number[] };
-
-function snapshot(pids: Record<ServiceName, number | undefined>, kafkaPid: number | undefined): Sample {
-  const postgres = processesNamed('postgres');
-  const mine = [...Object.values(pids), kafkaPid].filter((pid): pid is number => pid !== undefined);
-  return { ...cpuSnapshot(new Set([...mine, ...postgres])), postgres };
-}
-
-/** `<window>_<who>_cpu_cores`: average CPUs each service, Postgres, Kafka (if started here), this client, the machine and the rest used. */
-function cpuFigures(
-  window: string,
-  before: Sample,
-  after: Sample,
-  pids: Record<ServiceName, number | undefined>,
-  kafkaPid: number | undefined,
-): Record<string, number> {
-  const cpu = cpuBetween(before, after);
-  const out: Record<string, number> = {};
-  let accounted = cpu.selfCores + cpu.cores(after.postgres);
-  for (const name of SERVICES) {
-    const pid = pids[name];
-    if (pid === undefined) continue;
-    const cores = cpu.cores([pid]);
-    accounted += cores;
-    out[`${window}_${name}_cpu_cores`] = round(cores, 2);
-  }
-  out[`${window}_postgres_all_cpu_cores`] = round(cpu.cores(after.postgres), 2);
-  if (kafkaPid !== undefined) {
-    const cores = cpu.cores([kafkaPid]);
-    accounted += cores;
-    out[`${window}_kafka_cpu_cores`] = round(cores, 2);
-  }
-  out[`${window}_bench_client_cpu_cores`] = round(cpu.selfCores, 2);
-  if (cpu.machineBusyCores !== undefined) {
-    out[`${window}_machine_busy_cores`] = round(cpu.machineBusyCores, 2);
-    out[`${window}_other_processes_cpu_cores`] = round(Math.max(0, cpu.machineBusyCores - accounted), 2);
-  }
-  return out;
-}
-
 // --- small things --------------------------------------------------------------------------------
-
-function prefixed(prefix: string, values: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(values).map(([name, value]) => [`${prefix}${name}`, value]));
-}
 
 function countBy(values: string[]): Record<string, number> {
   const counts: Record<string, number> = {};

@@ -51,30 +51,32 @@ import { contractHeaders, deadLetterTopic, encodeMessage, RecordResolvedSchema, 
 import { Agencies, paths, type ServiceProcess } from '@crosscheck/infra';
 import { TopicNames } from '@crosscheck/messaging';
 import { recordFactsOf } from '@crosscheck/resolution';
-import { Admin, Kafka, logLevel, Partitioners } from 'kafkajs';
 import { Client } from 'pg';
 import type { EntityManager } from 'typeorm';
 import { probesOf, type DatasetName } from '../apps/matching/src/model/datasets';
+import { thinOutOutbox } from '../apps/matching/src/persistence/matching.seed';
 import {
   DATASET_FILES,
   generateMatchingCases,
   writeReferenceFiles,
   type ReferenceCounts,
 } from '../test/data/reference-generator';
-import { log, openBenchEnvironment, requireBuild, runBenchmark } from './lib/environment';
-import { readSample, SampleIndex, timeProbe, type QueryTiming } from './lib/matching-candidates';
+import { log, openBenchEnvironment, runBenchmark } from './lib/environment';
+import { readSample, timeProbe, type QueryTiming } from './lib/matching-candidates';
 import { copyNdjsonLines, runLoader, type LoaderRun } from './lib/matching-load';
-import { openLoop } from './lib/matching-open-loop';
+import { openLoop } from './lib/open-loop';
 import { checkQueryOf, mixOf, recordResolvedOf } from './lib/matching-records';
 import {
-  childProcessWith,
-  cpuBetween,
-  cpuSnapshot,
-  processesNamed,
-  processMemory,
-  type CpuSnapshot,
-} from './lib/process-stats';
-import { machineInfo, printReport, writeReport, type Goal } from './lib/report';
+  inboxClaims,
+  outboxRows,
+  produceAll,
+  sumOf,
+  topicEnd,
+  waitForOutboxDrained,
+  waitUntilCommitted,
+} from './lib/pipeline-progress';
+import { childProcessWith, cpuFigures, cpuSample, processMemory, type CpuWatch } from './lib/process-stats';
+import type { Goal } from './lib/report';
 import { percentile, round, summarize } from './lib/stats';
 import { benchOptions } from './lib/options';
 
@@ -107,7 +109,6 @@ const P = {
   ownKafka: flag('own-kafka'),
   owner: 'BEN',
   agency: 'FRA',
-  produceBatch: 500,
   /** Without progress for this long, a wait is given up. */
   stallMs: 180_000,
   requestTimeoutMs: 30_000,
@@ -130,10 +131,8 @@ const SERVICE_ENV = {
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: '',
 };
 
-void runBenchmark(async (context) => {
-  requireBuild('matching', 'intake');
-  const machine = machineInfo();
-  const startedAt = new Date();
+void runBenchmark(['matching', 'intake'], async (context) => {
+  const { machine, signal } = context;
   const runStarted = performance.now();
   const figures: Record<string, number> = {};
   const notes: string[] = [];
@@ -160,17 +159,16 @@ void runBenchmark(async (context) => {
   const idleMemory = idlePid === undefined ? undefined : processMemory(idlePid);
   await matching.stop(); // migrated; started again once the datasets are loaded
 
-  const db = new Client({ connectionString: environment.databaseUrl, application_name: 'crosscheck-bench' });
-  await db.connect();
-  context.defer('close the bench connection', () => db.end());
-  const kafka = new Kafka({
-    clientId: 'crosscheck-bench',
-    brokers: [environment.kafkaBrokers],
-    logLevel: logLevel.NOTHING,
-  });
-  const admin = kafka.admin();
-  await admin.connect();
-  context.defer('disconnect the Kafka admin', () => admin.disconnect());
+  const db = await environment.connect();
+  const admin = await environment.kafkaAdmin();
+  const committed = (topic: string, end: Map<number, number>, what: string, watchMemory: () => void) =>
+    waitUntilCommitted(admin, { groupId, topic, end }, signal, {
+      stallMs: P.stallMs,
+      progress: (done, of) => {
+        watchMemory();
+        log(`${what}: ${done}/${of} committed`);
+      },
+    });
   const checkpoint = async () => {
     await db.query('CHECKPOINT').catch((error: Error) => {
       const note = `CHECKPOINT not allowed (${error.message}): phases may pay for each other's writes`;
@@ -268,15 +266,8 @@ void runBenchmark(async (context) => {
   const timings: QueryTiming[] = [];
   for (const dataset of RATIO_DATASETS) {
     started = performance.now();
-    const sample = await readSample(
-      dataset,
-      files[dataset as keyof typeof files],
-      Math.min(P.sample, P.counts[dataset as keyof typeof P.counts]),
-    );
-    const index = new SampleIndex(sample);
-    log(
-      `candidates ${dataset}: sample of ${sample.length.toLocaleString('en-US')} entries, ${index.keyCount.toLocaleString('en-US')} keys, read and indexed in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-    );
+    const index = await readSample(dataset, files[dataset as keyof typeof files], Math.min(P.sample, P.counts[dataset as keyof typeof P.counts]));
+    log(`candidates ${dataset}: sample of ${index.size(dataset)} entries read and indexed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     const probes = cases
       .filter((labelled) => labelled.dataset === dataset)
       .flatMap((labelled) => {
@@ -318,16 +309,9 @@ void runBenchmark(async (context) => {
   figures.ratio_exhaustive_to_memory_candidate_stage = round(total('exhaustiveMs') / total('memoryCandidateMs'), 1);
 
   // --- the loads' backlog: retro-checks ---------------------------------------------------------
-  const backlogRows = Number((await db.query('SELECT count(*) AS n FROM matching.outbox')).rows[0].n);
+  const backlogRows = await outboxRows(db, 'matching');
   const step = Math.max(1, Math.floor(backlogRows / P.backlogSample));
-  await db.query('BEGIN');
-  await db.query(
-    'CREATE TEMPORARY TABLE kept_changes ON COMMIT DROP AS SELECT * FROM matching.outbox WHERE id % $1 = 0 ORDER BY id',
-    [step],
-  );
-  await db.query('TRUNCATE matching.outbox');
-  const kept = (await db.query('INSERT INTO matching.outbox SELECT * FROM kept_changes ORDER BY id')).rowCount ?? 0;
-  await db.query('COMMIT');
+  const kept = await thinOutOutbox(db, step);
   log(
     `backlog: ${backlogRows.toLocaleString('en-US')} reference.changed.v1 rows in the outbox; kept every ${step}th: ${kept.toLocaleString('en-US')}`,
   );
@@ -343,20 +327,10 @@ void runBenchmark(async (context) => {
     if (memory) peakRss = Math.max(peakRss, memory.rssBytes);
   };
   const startedIn = (Date.now() - matchingStartAt) / 1000;
-  await waitForOutboxDrained(db, context.signal, kept);
-  const changedEnd = await topicEnd(admin, changedTopic);
-  const backlogDoneAt = await waitUntilCommitted(
-    admin,
-    groupId,
-    changedTopic,
-    changedEnd,
-    context.signal,
-    (done, of) => {
-      watchMemory();
-      log(`retro-checks: ${done.toLocaleString('en-US')}/${of.toLocaleString('en-US')} committed`);
-    },
-  );
-  const firstChange = await firstClaim(db, groupId, Topics.referenceChanged);
+  await waitForOutboxDrained(db, 'matching', signal, { stallMs: P.stallMs });
+  const backlogDoneAt = await committed(changedTopic, await topicEnd(admin, changedTopic), 'retro-checks', watchMemory);
+  const [firstChange] = await inboxClaims(db, 'matching', groupId, Topics.referenceChanged);
+  if (firstChange === undefined) throw new Error(`matching claimed no ${Topics.referenceChanged} message`);
   const backlogSeconds = (backlogDoneAt - firstChange) / 1000;
   figures.backlog_change_rows_after_loads = backlogRows;
   figures.backlog_sample_changes = kept;
@@ -387,35 +361,25 @@ void runBenchmark(async (context) => {
       .join(', ')})`,
   );
   await checkpoint();
-  const pipelineCpuStart = await cpuSample(db, environment.databaseName, matchingPid);
-  const producedIn = await produce(kafka, resolvedTopic, encoded);
+  const watch: CpuWatch = { processes: { matching: matchingPid }, database: { db, name: environment.databaseName } };
+  const pipelineCpuStart = await cpuSample(watch);
+  const producedIn = await produceAll(environment.kafka, resolvedTopic, encoded);
   const resolvedEnd = await topicEnd(admin, resolvedTopic);
   const inTopic = sumOf(resolvedEnd);
   if (inTopic !== encoded.length)
     throw new Error(`${inTopic} messages in ${resolvedTopic}, expected ${encoded.length}`);
   log(`pipeline: produced in ${producedIn.toFixed(1)} s; matching consumes…`);
-  const pipelineDoneAt = await waitUntilCommitted(
-    admin,
-    groupId,
-    resolvedTopic,
-    resolvedEnd,
-    context.signal,
-    (done, of) => {
-      watchMemory();
-      log(`pipeline: ${done.toLocaleString('en-US')}/${of.toLocaleString('en-US')} committed`);
-    },
-  );
-  const pipelineCpuEnd = await cpuSample(db, environment.databaseName, matchingPid);
+  const pipelineDoneAt = await committed(resolvedTopic, resolvedEnd, 'pipeline', watchMemory);
+  const pipelineCpuEnd = await cpuSample(watch);
   watchMemory();
-  const claims = await claimTimes(db, groupId, Topics.recordsResolved);
+  const claims = await inboxClaims(db, 'matching', groupId, Topics.recordsResolved);
   if (claims.length !== encoded.length)
     throw new Error(`matching claimed ${claims.length} messages in its inbox, expected ${encoded.length}`);
   const pipelineSeconds = (pipelineDoneAt - claims[0]) / 1000;
   // Claims made in one transaction share its start time: one distinct time per transaction (a batch of messages).
   const transactions = [...new Set(claims)];
   const gaps = summarize(transactions.slice(1).map((at, i) => at - transactions[i]));
-  const outboxAtEnd = Number((await db.query('SELECT count(*) AS n FROM matching.outbox')).rows[0].n);
-  const drainedAt = await waitForOutboxDrained(db, context.signal, outboxAtEnd);
+  const drainedAt = await waitForOutboxDrained(db, 'matching', signal, { stallMs: P.stallMs });
   const outcome = (
     await db.query(`SELECT count(*) AS matches, count(DISTINCT record_id) AS records,
         count(*) FILTER (WHERE level = 'hit') AS hits FROM matching.matches`)
@@ -434,7 +398,14 @@ void runBenchmark(async (context) => {
   figures.pipeline_matches = Number(outcome.matches);
   figures.pipeline_outbox_drain_after_last_commit_s = round(Math.max(0, drainedAt - pipelineDoneAt) / 1000, 2);
   figures.dead_lettered_messages = deadLettered;
-  Object.assign(figures, cpuFigures(pipelineCpuStart, pipelineCpuEnd, matchingPid, encoded.length));
+  Object.assign(
+    figures,
+    cpuFigures('pipeline_', pipelineCpuStart, pipelineCpuEnd, watch, {
+      units: encoded.length,
+      unit: 'check',
+      of: ['matching', 'postgres_backends'],
+    }),
+  );
   log(
     `pipeline: ${encoded.length.toLocaleString('en-US')} checks in ${pipelineSeconds.toFixed(1)} s = ${figures.checks_per_s} checks/s in ${transactions.length} transactions (${figures.pipeline_messages_per_transaction} messages each); gap between transactions p50 ${gaps.p50.toFixed(2)} ms, p99 ${gaps.p99.toFixed(2)} ms; ${outcome.records} records matched`,
   );
@@ -558,10 +529,8 @@ void runBenchmark(async (context) => {
     `Postgres ${settings.map((row) => `${row.name} ${row.setting}`).join(', ')}; services LOG_LEVEL warn, no span export; Kafka at ${environment.kafkaBrokers}.`,
   );
 
-  const { file, report } = writeReport({
+  context.report({
     name: P.reportName,
-    machine,
-    startedAt,
     parameters: {
       scale: P.scale,
       counts: P.counts,
@@ -581,8 +550,6 @@ void runBenchmark(async (context) => {
     goals,
     notes,
   });
-  printReport(report);
-  log(`report: ${path.relative(process.cwd(), file)}`);
 });
 
 // --- data ------------------------------------------------------------------------------------------
@@ -607,75 +574,6 @@ function countBy(values: string[]): Record<string, number> {
   return counts;
 }
 
-// --- Kafka -----------------------------------------------------------------------------------------
-
-/** Produces as dedup's outbox relay would: keyed by entity id, contract headers, acks from all replicas. */
-async function produce(
-  kafka: Kafka,
-  topic: string,
-  messages: { key: string; value: Buffer; headers: Record<string, string> }[],
-): Promise<number> {
-  const started = performance.now();
-  const producer = kafka.producer({
-    idempotent: true,
-    maxInFlightRequests: 1,
-    allowAutoTopicCreation: false,
-    createPartitioner: Partitioners.DefaultPartitioner,
-  });
-  await producer.connect();
-  try {
-    for (let first = 0; first < messages.length; first += P.produceBatch) {
-      await producer.send({ topic, messages: messages.slice(first, first + P.produceBatch), acks: -1 });
-    }
-  } finally {
-    await producer.disconnect();
-  }
-  return (performance.now() - started) / 1000;
-}
-
-async function topicEnd(admin: Admin, topic: string): Promise<Map<number, number>> {
-  return new Map((await admin.fetchTopicOffsets(topic)).map(({ partition, high }) => [partition, Number(high)]));
-}
-
-function sumOf(offsets: Map<number, number>): number {
-  return [...offsets.values()].reduce((sum, offset) => sum + offset, 0);
-}
-
-/** Polls the group's committed offsets until they reach `end` on every partition; returns when (epoch ms). */
-async function waitUntilCommitted(
-  admin: Admin,
-  groupId: string,
-  topic: string,
-  end: Map<number, number>,
-  signal: AbortSignal,
-  progress: (done: number, of: number) => void,
-): Promise<number> {
-  const total = sumOf(end);
-  let last = -1;
-  let progressAt = Date.now();
-  let reportedAt = Date.now();
-  for (;;) {
-    signal.throwIfAborted();
-    const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });
-    const now = Date.now();
-    const done = offsets.partitions.reduce(
-      (sum, { partition, offset }) => sum + Math.min(end.get(partition) ?? 0, Math.max(0, Number(offset))),
-      0,
-    );
-    if (done >= total) return now;
-    if (done > last) [last, progressAt] = [done, now];
-    if (now - progressAt > P.stallMs)
-      throw new Error(
-        `matching committed nothing on ${topic} for ${P.stallMs / 1000} s at ${done}/${total}: see its log`,
-      );
-    if (now - reportedAt >= 10_000) {
-      progress(done, total);
-      reportedAt = now;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 // --- HTTP ------------------------------------------------------------------------------------------
 
 /** One instant check; resolves with the number of hits, rejects unless answered 200. */
@@ -689,84 +587,4 @@ async function postCheck(matching: ServiceProcess, key: string, body: string, si
   const text = await response.text();
   if (response.status !== 200) throw new Error(`${response.status} ${text.slice(0, 300)}`);
   return (JSON.parse(text) as { hits: unknown[] }).hits.length;
-}
-
-// --- Postgres --------------------------------------------------------------------------------------
-
-/** Waits until matching's outbox is empty; returns when (epoch ms). */
-async function waitForOutboxDrained(db: Client, signal: AbortSignal, rowsAtStart: number): Promise<number> {
-  let last = Number.POSITIVE_INFINITY;
-  let progressAt = Date.now();
-  for (;;) {
-    signal.throwIfAborted();
-    const left = Number((await db.query('SELECT count(*) AS n FROM matching.outbox')).rows[0].n);
-    if (left === 0) return Date.now();
-    if (left < last) [last, progressAt] = [left, Date.now()];
-    if (Date.now() - progressAt > P.stallMs)
-      throw new Error(
-        `matching's outbox is stuck at ${left} of ${rowsAtStart} rows: is its relay publishing? (see its log)`,
-      );
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-/** When matching's group claimed each message of a topic in its inbox (epoch ms, the transaction's start), in order. */
-async function claimTimes(db: Client, groupId: string, topic: string): Promise<number[]> {
-  const { rows } = await db.query(
-    `SELECT (extract(epoch FROM processed_at) * 1000)::float8 AS at FROM matching.inbox WHERE consumer = $1 AND topic = $2 ORDER BY processed_at`,
-    [groupId, topic],
-  );
-  return rows.map((row: { at: number }) => row.at);
-}
-
-async function firstClaim(db: Client, groupId: string, topic: string): Promise<number> {
-  const { rows } = await db.query(
-    `SELECT (extract(epoch FROM min(processed_at)) * 1000)::float8 AS at FROM matching.inbox WHERE consumer = $1 AND topic = $2`,
-    [groupId, topic],
-  );
-  if (rows[0].at === null) throw new Error(`matching claimed no ${topic} message`);
-  return rows[0].at as number;
-}
-
-// --- CPU -------------------------------------------------------------------------------------------
-
-type Sample = CpuSnapshot & { postgres: number[]; benchBackends: number[] };
-
-async function cpuSample(db: Client, databaseName: string, matchingPid: number | undefined): Promise<Sample> {
-  const benchBackends = (
-    await db.query('SELECT pid FROM pg_stat_activity WHERE datname = $1', [databaseName])
-  ).rows.map((row) => Number(row.pid));
-  const postgres = processesNamed('postgres');
-  return {
-    ...cpuSnapshot(new Set([...(matchingPid === undefined ? [] : [matchingPid]), ...postgres, ...benchBackends])),
-    postgres,
-    benchBackends,
-  };
-}
-
-function cpuFigures(
-  before: Sample,
-  after: Sample,
-  matchingPid: number | undefined,
-  checks: number,
-): Record<string, number> {
-  const cpu = cpuBetween(before, after);
-  const perCheckMs = (cores: number) => round((cores * cpu.wallSeconds * 1000) / checks, 3);
-  const out: Record<string, number> = {};
-  let accounted = cpu.selfCores + cpu.cores(after.postgres);
-  if (matchingPid !== undefined) {
-    const cores = cpu.cores([matchingPid]);
-    accounted += cores;
-    out.pipeline_matching_cpu_cores = round(cores, 2);
-    out.pipeline_matching_cpu_ms_per_check = perCheckMs(cores);
-  }
-  out.pipeline_postgres_backends_cpu_cores = round(cpu.cores(after.benchBackends), 2);
-  out.pipeline_postgres_backends_cpu_ms_per_check = perCheckMs(cpu.cores(after.benchBackends));
-  out.pipeline_postgres_all_cpu_cores = round(cpu.cores(after.postgres), 2);
-  out.pipeline_bench_client_cpu_cores = round(cpu.selfCores, 2);
-  if (cpu.machineBusyCores !== undefined) {
-    out.pipeline_machine_busy_cores = round(cpu.machineBusyCores, 2);
-    out.pipeline_other_processes_cpu_cores = round(Math.max(0, cpu.machineBusyCores - accounted), 2);
-  }
-  return out;
 }

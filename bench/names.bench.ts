@@ -52,8 +52,8 @@ import { levelOf } from '../apps/matching/src/model/match-level';
 import { IndexedEntry, ReferenceIndex } from './lib/reference-candidates';
 import { febrlThroughApi } from './lib/febrl-through-api';
 import { CROSS_SCRIPTS, CrossScript, febrlRecords, scriptPairs, shuffled, yentePersons } from './lib/public-names';
-import { machineInfo, printReport, writeReport, type Goal } from './lib/report';
-import { log, requireBuild, runBenchmark, type BenchContext } from './lib/environment';
+import type { Goal } from './lib/report';
+import { log, runBenchmark, type BenchContext } from './lib/environment';
 import { namesThroughApi } from './lib/names-through-api';
 import { benchOptions } from './lib/options';
 
@@ -159,9 +159,6 @@ function nearNeighbours(script: CrossScript, limit: number): [string, string][] 
 }
 
 async function main(context: BenchContext): Promise<void> {
-  if (!IN_PROCESS) requireBuild('intake', 'matching', 'dedup');
-  const machine = machineInfo();
-  const startedAt = new Date();
   const figures: Record<string, number> = {};
   // The learned tables load on first use: their heap is what loading them now adds.
   const heapBefore = process.memoryUsage().heapUsed;
@@ -366,17 +363,13 @@ async function main(context: BenchContext): Promise<void> {
     'Data: netranslit dev splits (Wikidata, CC0), yente fixtures (MIT), FEBRL 1-3 (BSD-3-Clause); the learned tables are built from the train splits only.',
     `Sample: ${PAIRS} pairs per script (seed ${SEED}); FEBRL linked in process at 0.85, an approximation of dedup.`,
   );
-  const { file, report } = writeReport({
+  context.report({
     name: 'names',
-    machine,
-    startedAt,
     parameters: { pairs: PAIRS, negatives: NEGATIVES, seed: SEED, thresholds: THRESHOLDS },
     figures,
     goals,
     notes,
   });
-  printReport(report);
-  log(`report: ${file}; load average at start ${machine.load_average_at_start.join(' ')}`);
 }
 
-void runBenchmark(main);
+void runBenchmark(IN_PROCESS ? [] : ['intake', 'matching', 'dedup'], main);

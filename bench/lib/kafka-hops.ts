@@ -2,16 +2,17 @@
  * The Kafka baseline of bench/alerting.bench.ts: how long Kafka alone takes to
  * carry one message across as many hops as the pipeline has (intake → dedup →
  * matching → alerting: three), on the same broker, at the same rate, with the
- * same client library and settings. This process produces to topic A on an
- * open-loop schedule; a forked process (kafka-hops.process.ts) consumes A and
- * produces to B, another B to C, and a consumer here records when each
- * message arrives from C. Latency runs from the message's scheduled send time.
+ * same client library and settings. This process produces to topic A on the
+ * open-loop driver's schedule (what came due at once in one sendBatch); a
+ * forked process (kafka-hops.process.ts) consumes A and produces to B,
+ * another B to C, and a consumer here records when each message arrives from C. Latency runs from the message's scheduled send time.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { createKafka } from '@crosscheck/messaging';
 import { createLogger } from '@crosscheck/telemetry';
 import { Partitioners, type Consumer, type Producer } from 'kafkajs';
+import { runSchedule } from './open-loop';
 
 export interface HopsOptions {
   brokers: string;
@@ -136,25 +137,18 @@ export async function runKafkaHops(options: HopsOptions): Promise<HopsResult> {
     for (const seq of [...arrivedAt.keys()]) if (seq < 0) arrivedAt.delete(seq);
 
     const total = Math.round(options.rate * options.seconds);
-    const interval = 1000 / options.rate;
-    const start = performance.now() + 20;
-    const scheduled = (i: number) => start + i * interval;
-    let next = 0;
     let sends = 0;
-    while (next < total) {
-      options.signal.throwIfAborted();
-      const now = performance.now();
-      const due = [];
-      for (; next < total && scheduled(next) <= now; next++)
-        due.push({ key: `m${next}`, value: payload, headers: { seq: String(next) } });
-      if (due.length > 0) {
-        await producer.sendBatch({ topicMessages: [{ topic: topics[0], messages: due }], acks: -1 });
-        sends++;
-      } else {
-        await new Promise((resolve) => setTimeout(resolve, Math.max(0, scheduled(next) - performance.now())));
-      }
-    }
-    const sentPerSecond = total / ((performance.now() - start) / 1000);
+    const started = performance.now();
+    const schedule = await runSchedule(total, options.rate, options.signal, async (first, end) => {
+      const messages = Array.from({ length: end - first }, (_, k) => ({
+        key: `m${first + k}`,
+        value: payload,
+        headers: { seq: String(first + k) },
+      }));
+      await producer!.sendBatch({ topicMessages: [{ topic: topics[0], messages }], acks: -1 });
+      sends++;
+    });
+    const sentPerSecond = total / ((performance.now() - started) / 1000);
     let seen = -1;
     let progressAt = performance.now();
     await waitFor(
@@ -167,7 +161,7 @@ export async function runKafkaHops(options: HopsOptions): Promise<HopsResult> {
       'the Kafka baseline',
     );
     const latencies: number[] = [];
-    for (const [seq, at] of arrivedAt) if (seq >= 0 && seq < total) latencies.push(at - scheduled(seq));
+    for (const [seq, at] of arrivedAt) if (seq >= 0 && seq < total) latencies.push(at - schedule.at(seq));
     if (latencies.length < total)
       options.log(
         `Kafka baseline ${options.label}: ${total - latencies.length} of ${total} messages did not arrive within ${STALL_MS / 1000} s of the last progress`,
