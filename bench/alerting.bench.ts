@@ -4,29 +4,15 @@
  * load through the whole pipeline, against Kafka alone carrying a message
  * across the same three hops on the same broker in the same run.
  *
- * 1. Starts (or reuses) Kafka and Postgres, makes a fresh database and topic
- *    prefix, and starts intake, dedup, matching and alerting from dist/
- *    (alerting with WEBHOOK_ALLOWED_PRIVATE_TARGETS=127.0.0.1, for the loopback receiver).
- * 2. Generates notices (test/data/reference-generator, seeded), keeps those
- *    with a full date of birth (a hit needs corroboration beyond the name) and
- *    a subject no other kept notice shares, and loads them with the loader CLI.
- *    Each hit record of the load is one notice's subject, shared once, so it is
- *    its own entity and raises exactly one new alert.
- * 3. For each of --agencies agencies: an agency key (to share), an analyst key
- *    (once alerting accepts it), a webhook to a local receiver, a subscription
- *    to notice hits with that webhook, and the agency's live stream, open.
- * 4. Warm-up: a few hits and background records, waited for, not counted.
- * 5. Per phase (--low-rate first, at a rate the pipeline should sustain, then
- *    --rate): the Kafka baseline at the phase's rate (bench/lib/kafka-hops.ts),
- *    then single POST /v1/records open loop at the rate for the phase's seconds,
- *    from the agencies in turn; --hit-share of them hit a notice, the rest are
- *    background persons (test/data/generator) that match nothing.
- *    For each hit: POST send time → first alert with its recordId on the
- *    sharing agency's stream, and → its webhook delivery. Consumer lags and
- *    outboxes are sampled throughout; the phase waits until every expected alert
- *    and delivery arrived, or nothing moved for a minute, or --drain-seconds.
- * 6. Cross-checks what the services stored (matches, alerts, webhook deliveries)
- *    and writes bench/results/<report>.json.
+ * Notices from test/data/reference-generator (full date of birth, a subject
+ * no other notice shares) are loaded, so that each hit record is its own
+ * entity and raises exactly one alert; the first of --agencies subscribes to
+ * notice hits with a webhook to a loopback receiver and keeps its live stream
+ * open. After a warm-up, each phase (--low-rate, then --rate) runs the Kafka
+ * baseline (bench/lib/kafka-hops.ts), then single POST /v1/records by the
+ * open-loop driver, --hit-share of them hits and the rest background persons
+ * of test/data/generator; it waits until every expected alert and delivery
+ * arrived, or nothing moved for a minute, or --drain-seconds ran out.
  *
  * Options: --rate N (500) --seconds S (60) --low-rate N (50) --low-seconds S (60)
  *   --no-low-rate --hit-share F (0.15) --agencies N (3) --baseline-seconds S (30)
@@ -46,14 +32,14 @@ import { Client } from 'pg';
 import { referenceEntries, type NoticeEntry } from '../test/data/reference-generator';
 import { FirstArrivals, pairArrivals, slopePerSecond } from './lib/alerting-latency';
 import { openTimedAlertStream, startTimedWebhookReceiver, type TimedAlertStream } from './lib/alerting-endpoints';
-import { log, openBenchEnvironment, runBenchmark } from './lib/environment';
+import { log, openBenchEnvironment, QUIET_SERVICE, runBenchmark } from './lib/environment';
 import { runKafkaHops, type HopsResult } from './lib/kafka-hops';
 import { openLoop } from './lib/open-loop';
 import { personRecords } from './lib/persons';
 import { childProcessWith, cpuFigures, cpuSample, processMemory, type CpuWatch } from './lib/process-stats';
 import { loadReferenceFile } from './lib/reference-loads';
 import type { Goal } from './lib/report';
-import { percentile, round, summarize } from './lib/stats';
+import { latencyFigures, percentile, round, summarize } from './lib/stats';
 import { benchOptions } from './lib/options';
 
 const { flag, number: numberOption, string: stringOption } = benchOptions();
@@ -86,14 +72,7 @@ const AGENCY_CODES = ['FRA', 'DEU', 'ITA', 'ESP', 'NLD', 'POL', 'AUT', 'BEL'];
 if (P.agencies < 1 || P.agencies > AGENCY_CODES.length) throw new Error(`--agencies must be 1-${AGENCY_CODES.length}`);
 const GOAL_P99_MS = 500;
 
-const SERVICE_ENV = {
-  LOG_LEVEL: 'warn',
-  // Empty counts as unset: no span export even if the calling shell sets these.
-  ZIPKIN_URL: '',
-  OTEL_EXPORTER_OTLP_ENDPOINT: '',
-  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: '',
-  NODE_OPTIONS: '',
-};
+const SERVICE_ENV = { ...QUIET_SERVICE, NODE_OPTIONS: '' };
 const SERVICES: ServiceName[] = ['intake', 'dedup', 'matching', 'alerting'];
 /** Each consumer stage of the pipeline: the group and the topic its records come on. */
 const STAGES = [
@@ -324,10 +303,7 @@ void runBenchmark(SERVICES, async (context) => {
       log,
     });
     const kafkaHops = summarize(hops.latencies);
-    f('kafka_hops_p50_ms', round(kafkaHops.p50, 1));
-    f('kafka_hops_p95_ms', round(kafkaHops.p95, 1));
-    f('kafka_hops_p99_ms', round(kafkaHops.p99, 1));
-    f('kafka_hops_max_ms', round(kafkaHops.max, 1));
+    Object.assign(figures, latencyFigures(`${phase.prefix}kafka_hops`, hops.latencies));
     f('kafka_hops_messages', hops.sent);
     f('kafka_hops_lost_messages', hops.sent - hops.arrived);
     log(
@@ -424,23 +400,17 @@ void runBenchmark(SERVICES, async (context) => {
     }
     const webhook = pairArrivals(sentAt, webhookOfHit);
     const toStream = summarize(stream.latencies);
-    const fromCall = summarize(pairArrivals(calledAt, streamArrivals.at).latencies);
-    const clientQueue = summarize([...calledAt].map(([id, at]) => at - sentAt.get(id)!));
-    const toWebhook = summarize(webhook.latencies);
+    const fromCall = pairArrivals(calledAt, streamArrivals.at).latencies;
+    const clientQueue = [...calledAt].map(([id, at]) => at - sentAt.get(id)!);
     const loadSeconds = (loadEnd - loadStart) / 1000;
     const statuses = countBy(run.failures.map((failure) => /^request \d+: (\S+)/.exec(failure)?.[1] ?? 'error'));
-    f('post_to_stream_p50_ms', round(toStream.p50, 1));
-    f('post_to_stream_p95_ms', round(toStream.p95, 1));
-    f('post_to_stream_p99_ms', round(toStream.p99, 1));
-    f('post_to_stream_max_ms', round(toStream.max, 1));
-    f('post_to_stream_mean_ms', round(toStream.mean, 1));
-    f('post_called_to_stream_p50_ms', round(fromCall.p50, 1));
-    f('post_called_to_stream_p99_ms', round(fromCall.p99, 1));
-    f('client_queue_wait_p99_ms', round(clientQueue.p99, 1));
-    f('post_to_webhook_p50_ms', round(toWebhook.p50, 1));
-    f('post_to_webhook_p95_ms', round(toWebhook.p95, 1));
-    f('post_to_webhook_p99_ms', round(toWebhook.p99, 1));
-    f('post_to_webhook_max_ms', round(toWebhook.max, 1));
+    Object.assign(
+      figures,
+      latencyFigures(`${phase.prefix}post_to_stream`, stream.latencies, ['p50', 'p95', 'p99', 'max', 'mean']),
+      latencyFigures(`${phase.prefix}post_called_to_stream`, fromCall, ['p50', 'p99']),
+      latencyFigures(`${phase.prefix}client_queue_wait`, clientQueue, ['p99']),
+      latencyFigures(`${phase.prefix}post_to_webhook`, webhook.latencies),
+    );
     f('ratio_p50_vs_kafka_hops', round(toStream.p50 / kafkaHops.p50, 1));
     f('ratio_p99_vs_kafka_hops', round(toStream.p99 / kafkaHops.p99, 1));
     f('hits_expected', expected);

@@ -44,7 +44,7 @@ import type { Client } from 'pg';
 import { bulkSeedEntities } from '../apps/dedup/src/persistence/entities.seed';
 import { Prng } from '../test/data/generator/prng';
 import { newPersons, seedChunks, type MeasuredRecord } from './lib/dedup-dataset';
-import { log, openBenchEnvironment, runBenchmark } from './lib/environment';
+import { log, openBenchEnvironment, QUIET_SERVICE, runBenchmark } from './lib/environment';
 import { runKafkaFloor, type FloorResult } from './lib/kafka-floor';
 import { benchOptions } from './lib/options';
 import {
@@ -104,12 +104,8 @@ void runBenchmark(['dedup'], async (context) => {
   const groupId = `${environment.topicPrefix}dedup`;
   const profileDir = path.join(paths.LOCAL_DIR, 'bench', 'profiles', `dedup_${environment.id}`);
   const dedup = await environment.startService('dedup', {
-    LOG_LEVEL: 'warn',
+    ...QUIET_SERVICE,
     DEDUP_BATCH_RECORDS: String(P.batchRecords),
-    // Empty counts as unset: no span export even if the calling shell sets these.
-    ZIPKIN_URL: '',
-    OTEL_EXPORTER_OTLP_ENDPOINT: '',
-    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: '',
     NODE_OPTIONS: P.cpuProf ? `--cpu-prof --cpu-prof-dir="${profileDir}"` : '',
   });
   const idlePid = childProcessWith(DEDUP_ENTRY);

@@ -27,7 +27,7 @@ import { Agencies, paths, type ServiceProcess } from '@crosscheck/infra';
 import type { Client } from 'pg';
 import { prepareContent } from '../apps/intake/src/model/record-content';
 import type { RecordContent } from '../apps/intake/src/model/record';
-import { log, openBenchEnvironment, runBenchmark, type BenchContext } from './lib/environment';
+import { log, openBenchEnvironment, QUIET_SERVICE, runBenchmark, type BenchContext } from './lib/environment';
 import { openLoop } from './lib/open-loop';
 import { benchOptions } from './lib/options';
 import { personRecords, type PersonRecordBody } from './lib/persons';
@@ -43,7 +43,7 @@ import {
 } from './lib/process-stats';
 import { copyInto, prepareCopyText, prepareMultiRowInserts, runInserts, type SqlValue } from './lib/raw-insert';
 import type { Goal } from './lib/report';
-import { percentile, round } from './lib/stats';
+import { latencyFigures, percentile, round } from './lib/stats';
 
 const { flag, number: numberOption, string: stringOption } = benchOptions();
 
@@ -124,11 +124,7 @@ void runBenchmark(['intake'], async (context) => {
   const environment = await openBenchEnvironment('intake', context, { ownKafka: P.ownKafka });
   const profileDir = path.join(paths.LOCAL_DIR, 'bench', 'profiles', `intake_${environment.id}`);
   const intake = await environment.startService('intake', {
-    LOG_LEVEL: 'warn',
-    // Empty counts as unset: no span export even if the calling shell sets these.
-    ZIPKIN_URL: '',
-    OTEL_EXPORTER_OTLP_ENDPOINT: '',
-    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: '',
+    ...QUIET_SERVICE,
     NODE_OPTIONS: P.cpuProf ? `--cpu-prof --cpu-prof-dir="${profileDir}"` : '',
   });
   const intakePid = childProcessWith(path.join('dist', 'apps', 'intake', 'src', 'main.js'));
@@ -279,10 +275,7 @@ void runBenchmark(['intake'], async (context) => {
         unit: 'request',
         of: ['intake', 'postgres_backends'],
       });
-      figures.single_post_p50_ms = round(percentile(single.latencies, 50), 1);
-      figures.single_post_p95_ms = round(percentile(single.latencies, 95), 1);
-      figures.single_post_p99_ms = round(percentile(single.latencies, 99), 1);
-      figures.single_post_max_ms = round(Math.max(...single.latencies), 1);
+      Object.assign(figures, latencyFigures('single_post', single.latencies));
       figures.single_post_service_p99_ms = round(percentile(single.serviceTimes, 99), 1);
       figures.single_post_rate_per_s = round(single.achievedRate, 1);
       figures.single_post_failures = single.failures.length;

@@ -3,39 +3,19 @@
  * checks the records the pipeline brings, and answers instant checks; and
  * what its candidate stage saves over scoring every entry.
  *
- * 1. Reference files from test/data/reference-generator (seeded; kept in
- *    .local/bench/matching-data and reused by later runs): --scale 1 is
- *    1,000,000 notices, 10,000,000 SLTD documents and 1,000,000 vehicles, plus
- *    --firearms (100,000 × scale) so that the mix has firearms to meet.
- * 2. Starts (or reuses) Kafka and Postgres, makes a fresh database and topic
- *    prefix, starts matching once so that it migrates (its idle RSS is read
- *    then) and stops it: the loads run with matching stopped, as an operator's
- *    first load would, so the change events they write wait in the outbox.
- * 3. Raw baseline: each file streamed unchanged by one COPY into a plain
- *    table of one jsonb column (bench/lib/matching-load.ts).
- * 4. Loads each dataset with the loader CLI from dist/ (a process, as
- *    operators run it): rows/s, the loader's CPU and peak memory, its
- *    Postgres backends' CPU; then the tables' sizes.
- * 5. Candidate stage against exhaustive scoring (bench/lib/matching-candidates.ts),
- *    per dataset on a sample of its first --sample entries, --ratio-queries
- *    queries each: the matcher's candidate stage in Postgres (the whole loaded
- *    dataset) and in memory (the sample), against scoreRecords on every
- *    entry of the sample.
- * 6. The loads' backlog: every added entry left a reference.changed.v1 row
- *    in the outbox, which matching publishes and its retro-check consumer
- *    handles. An evenly spread --backlog-sample of those rows is kept (the rest
- *    deleted), matching is started, and the time until they are published and
- *    its group has committed them all gives the retro-check rate (with no
- *    record checked yet, so no record to score: the lowest cost there is).
- * 7. Pipeline: --checks RecordResolved messages (a new entity of one record
- *    each, as dedup publishes them; labelled queries of the generator: persons
- *    without documents, persons with a reported document, travel documents,
- *    vehicles, firearms) produced to matching's topic; checks/s = messages /
- *    (all offsets of matching's group committed − the first inbox claim).
- * 8. Instant checks: starts intake (it issues the API key), then POSTs
- *    /v1/checks open loop at --check-rate for --check-seconds after a warm-up,
- *    and reports latency percentiles from each request's scheduled time.
- * 9. Writes bench/results/<report>.json and stops and drops what it started.
+ * Reference files come from test/data/reference-generator (kept in
+ * .local/bench/matching-data for later runs): --scale 1 is 1,000,000
+ * notices, 10,000,000 SLTD documents, 1,000,000 vehicles and --firearms.
+ * matching migrates, then stays stopped while the loader CLI loads them (an
+ * operator's first load), against the raw baseline: each file streamed by one
+ * COPY into a plain jsonb table. The candidate stage (in Postgres, as the
+ * matcher runs it, and in memory) is timed against scoring every entry of a
+ * --sample (bench/lib/matching-candidates.ts). An evenly spread
+ * --backlog-sample of the loads' change events is kept, matching started, and
+ * the retro-checks timed; then --checks RecordResolved messages (labelled
+ * queries of the generator, as dedup publishes them) give the pipeline's
+ * checks/s (messages / (last commit − first inbox claim)); last, instant checks
+ * by the open-loop driver at --check-rate, latency from the scheduled send.
  *
  * Options: --scale F (1) --firearms N (100000 × scale) --checks N (20000)
  *   --check-rate N (100) --check-seconds S (20) --sample N (100000)
@@ -61,7 +41,7 @@ import {
   writeReferenceFiles,
   type ReferenceCounts,
 } from '../test/data/reference-generator';
-import { log, openBenchEnvironment, runBenchmark } from './lib/environment';
+import { log, openBenchEnvironment, QUIET_SERVICE, runBenchmark } from './lib/environment';
 import { readSample, timeProbe, type QueryTiming } from './lib/matching-candidates';
 import { copyNdjsonLines, runLoader, type LoaderRun } from './lib/matching-load';
 import { openLoop } from './lib/open-loop';
@@ -77,7 +57,7 @@ import {
 } from './lib/pipeline-progress';
 import { childProcessWith, cpuFigures, cpuSample, processMemory, type CpuWatch } from './lib/process-stats';
 import type { Goal } from './lib/report';
-import { percentile, round, summarize } from './lib/stats';
+import { latencyFigures, percentile, round, summarize } from './lib/stats';
 import { benchOptions } from './lib/options';
 
 const { flag, number: numberOption, string: stringOption } = benchOptions({ wholeNumbers: true });
@@ -123,13 +103,6 @@ const RATIO_DATASETS: DatasetName[] = ['notices', 'sltd', 'smv'];
 const MATCHING_ENTRY = path.join('dist', 'apps', 'matching', 'src', 'main.js');
 const POSSIBLE_THRESHOLD = 0.7; // MatchingConfig.MATCH_POSSIBLE_THRESHOLD's default, no dataset overrides in this run
 const MIB = 2 ** 20;
-const SERVICE_ENV = {
-  LOG_LEVEL: 'warn',
-  // Empty counts as unset: no span export even if the calling shell sets these.
-  ZIPKIN_URL: '',
-  OTEL_EXPORTER_OTLP_ENDPOINT: '',
-  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: '',
-};
 
 void runBenchmark(['matching', 'intake'], async (context) => {
   const { machine, signal } = context;
@@ -140,21 +113,17 @@ void runBenchmark(['matching', 'intake'], async (context) => {
     `scale ${P.scale}: ${DATASETS.map((dataset) => `${P.counts[dataset].toLocaleString('en-US')} ${dataset}`).join(', ')}; load average ${machine.load_average_at_start.join(' ')}`,
   );
 
-  // --- reference files (generated once, reused) --------------------------------------------------
-  const files = {} as Record<(typeof DATASETS)[number], string>;
-  for (const dataset of DATASETS) {
-    const generated = await referenceFile(dataset, P.counts[dataset]);
-    files[dataset] = generated.file;
-    if (generated.seconds !== undefined)
-      log(`generated ${path.relative(process.cwd(), generated.file)} in ${generated.seconds.toFixed(0)} s`);
-  }
+  const files = await context.phase('reference files (generated once, reused)', async () => {
+    const generated = {} as Record<(typeof DATASETS)[number], string>;
+    for (const dataset of DATASETS) generated[dataset] = await referenceFile(dataset, P.counts[dataset]);
+    return generated;
+  });
   const fileBytes = Object.fromEntries(DATASETS.map((dataset) => [dataset, fs.statSync(files[dataset]).size]));
 
-  // --- infrastructure --------------------------------------------------------------------------
   const environment = await openBenchEnvironment('matching', context, { ownKafka: P.ownKafka });
   const topics = new TopicNames(environment.topicPrefix);
   const groupId = `${environment.topicPrefix}matching`;
-  const matching = await environment.startService('matching', SERVICE_ENV);
+  const matching = await environment.startService('matching', QUIET_SERVICE);
   const idlePid = childProcessWith(MATCHING_ENTRY);
   const idleMemory = idlePid === undefined ? undefined : processMemory(idlePid);
   await matching.stop(); // migrated; started again once the datasets are loaded
@@ -176,53 +145,54 @@ void runBenchmark(['matching', 'intake'], async (context) => {
     });
   };
 
-  // --- raw baseline ----------------------------------------------------------------------------
   const raw: Record<string, { rows: number; seconds: number }> = {};
-  if (P.raw) {
-    await db.query('CREATE SCHEMA bench_raw');
-    for (const dataset of DATASETS) {
-      const table = `bench_raw."${dataset}"`;
-      await db.query(`CREATE TABLE ${table} (line jsonb NOT NULL)`);
-      await checkpoint();
-      const started = performance.now();
-      const rows = await copyNdjsonLines(db, table, files[dataset]);
-      const seconds = (performance.now() - started) / 1000;
-      if (rows !== P.counts[dataset])
-        throw new Error(`raw COPY of ${dataset}: ${rows} rows, expected ${P.counts[dataset]}`);
-      raw[dataset] = { rows, seconds };
-      log(
-        `raw COPY ${dataset}: ${rows.toLocaleString('en-US')} rows in ${seconds.toFixed(1)} s = ${Math.round(rows / seconds)} rows/s`,
-      );
-      await db.query(`DROP TABLE ${table}`); // its disk is wanted for the real load
-    }
-    await db.query('DROP SCHEMA bench_raw');
-  }
-
-  // --- loads -----------------------------------------------------------------------------------
-  const loads: Partial<Record<(typeof DATASETS)[number], LoaderRun>> = {};
-  for (const dataset of DATASETS) {
-    await checkpoint();
-    log(
-      `loading ${P.counts[dataset].toLocaleString('en-US')} ${dataset} (${(fileBytes[dataset] / MIB).toFixed(0)} MiB)…`,
-    );
-    const run = await runLoader({
-      databaseUrl: environment.databaseUrl,
-      databaseName: environment.databaseName,
-      dataset,
-      file: files[dataset],
-      db,
-      signal: context.signal,
+  if (P.raw)
+    await context.phase('raw baseline: COPY of the same files into a plain table', async () => {
+      await db.query('CREATE SCHEMA bench_raw');
+      for (const dataset of DATASETS) {
+        const table = `bench_raw."${dataset}"`;
+        await db.query(`CREATE TABLE ${table} (line jsonb NOT NULL)`);
+        await checkpoint();
+        const started = performance.now();
+        const rows = await copyNdjsonLines(db, table, files[dataset]);
+        const seconds = (performance.now() - started) / 1000;
+        if (rows !== P.counts[dataset])
+          throw new Error(`raw COPY of ${dataset}: ${rows} rows, expected ${P.counts[dataset]}`);
+        raw[dataset] = { rows, seconds };
+        log(
+          `raw COPY ${dataset}: ${rows.toLocaleString('en-US')} rows in ${seconds.toFixed(1)} s = ${Math.round(rows / seconds)} rows/s`,
+        );
+        await db.query(`DROP TABLE ${table}`); // its disk is wanted for the real load
+      }
+      await db.query('DROP SCHEMA bench_raw');
     });
-    if (run.added !== P.counts[dataset])
-      notes.push(
-        `${dataset}: the loader added ${run.added} entries of ${P.counts[dataset]} lines (generated numbers can repeat: see the generator's README) — "${run.summary}"`,
+
+  const loads: Partial<Record<(typeof DATASETS)[number], LoaderRun>> = {};
+  await context.phase('loads through the loader CLI, matching stopped', async () => {
+    for (const dataset of DATASETS) {
+      await checkpoint();
+      log(
+        `loading ${P.counts[dataset].toLocaleString('en-US')} ${dataset} (${(fileBytes[dataset] / MIB).toFixed(0)} MiB)…`,
       );
-    loads[dataset] = run;
-    log(
-      `loaded ${dataset}: ${run.summary} — ${run.seconds.toFixed(1)} s = ${Math.round(P.counts[dataset] / run.seconds)} rows/s; loader ${(run.loaderCpuSeconds / run.seconds).toFixed(2)} cores, ` +
-        `peak RSS ${(run.loaderPeakRssBytes / MIB).toFixed(0)} MiB; its Postgres backends ${(run.backendCpuSeconds / run.seconds).toFixed(2)} cores; machine busy ${run.machineBusyCores?.toFixed(2)} cores`,
-    );
-  }
+      const run = await runLoader({
+        databaseUrl: environment.databaseUrl,
+        databaseName: environment.databaseName,
+        dataset,
+        file: files[dataset],
+        db,
+        signal: context.signal,
+      });
+      if (run.added !== P.counts[dataset])
+        notes.push(
+          `${dataset}: the loader added ${run.added} entries of ${P.counts[dataset]} lines (generated numbers can repeat: see the generator's README) — "${run.summary}"`,
+        );
+      loads[dataset] = run;
+      log(
+        `loaded ${dataset}: ${run.summary} — ${run.seconds.toFixed(1)} s = ${Math.round(P.counts[dataset] / run.seconds)} rows/s; loader ${(run.loaderCpuSeconds / run.seconds).toFixed(2)} cores, ` +
+          `peak RSS ${(run.loaderPeakRssBytes / MIB).toFixed(0)} MiB; its Postgres backends ${(run.backendCpuSeconds / run.seconds).toFixed(2)} cores; machine busy ${run.machineBusyCores?.toFixed(2)} cores`,
+      );
+    }
+  });
   const sizes = (
     await db.query(`SELECT pg_database_size(current_database()) AS database,
         pg_total_relation_size('matching.reference_entries') AS entries,
@@ -236,7 +206,6 @@ void runBenchmark(['matching', 'intake'], async (context) => {
   );
   await db.query('ANALYZE matching.reference_entries, matching.reference_keys');
 
-  // --- the labelled queries (not timed) --------------------------------------------------------
   let started = performance.now();
   const { queries: cases } = generateMatchingCases({
     seed: P.seed,
@@ -252,63 +221,70 @@ void runBenchmark(['matching', 'intake'], async (context) => {
       .join(', ')}) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
 
-  // --- candidate stage against exhaustive scoring ----------------------------------------------
-  const probeDb = new Client({
-    connectionString: environment.databaseUrl,
-    application_name: 'crosscheck-bench-candidates',
-  });
-  await probeDb.connect();
-  context.defer('close the candidates connection', () => probeDb.end());
-  await probeDb.query('SET search_path TO matching');
-  const manager = {
-    query: async (sql: string, values?: unknown[]) => (await probeDb.query(sql, values)).rows,
-  } as unknown as EntityManager;
-  const timings: QueryTiming[] = [];
-  for (const dataset of RATIO_DATASETS) {
-    started = performance.now();
-    const index = await readSample(dataset, files[dataset as keyof typeof files], Math.min(P.sample, P.counts[dataset as keyof typeof P.counts]));
-    log(`candidates ${dataset}: sample of ${index.size(dataset)} entries read and indexed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    const probes = cases
-      .filter((labelled) => labelled.dataset === dataset)
-      .flatMap((labelled) => {
-        const body = recordResolvedOf(labelled, P.owner).record!.body;
-        return body.case ? probesOf(recordFactsOf(body)).filter((probe) => probe.dataset === dataset) : [];
-      });
-    for (const probe of probes.slice(0, 3)) await timeProbe(probe, index, manager, POSSIBLE_THRESHOLD); // warm-up, not counted
-    const measured: QueryTiming[] = [];
-    for (const probe of probes.slice(3, 3 + P.ratioQueries)) {
-      context.signal.throwIfAborted();
-      measured.push(await timeProbe(probe, index, manager, POSSIBLE_THRESHOLD));
+  await context.phase('candidate stage against exhaustive scoring', async () => {
+    const probeDb = new Client({
+      connectionString: environment.databaseUrl,
+      application_name: 'crosscheck-bench-candidates',
+    });
+    await probeDb.connect();
+    context.defer('close the candidates connection', () => probeDb.end());
+    await probeDb.query('SET search_path TO matching');
+    const manager = {
+      query: async (sql: string, values?: unknown[]) => (await probeDb.query(sql, values)).rows,
+    } as unknown as EntityManager;
+    const timings: QueryTiming[] = [];
+    for (const dataset of RATIO_DATASETS) {
+      started = performance.now();
+      const index = await readSample(
+        dataset,
+        files[dataset as keyof typeof files],
+        Math.min(P.sample, P.counts[dataset as keyof typeof P.counts]),
+      );
+      log(
+        `candidates ${dataset}: sample of ${index.size(dataset)} entries read and indexed in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
+      const probes = cases
+        .filter((labelled) => labelled.dataset === dataset)
+        .flatMap((labelled) => {
+          const body = recordResolvedOf(labelled, P.owner).record!.body;
+          return body.case ? probesOf(recordFactsOf(body)).filter((probe) => probe.dataset === dataset) : [];
+        });
+      for (const probe of probes.slice(0, 3)) await timeProbe(probe, index, manager, POSSIBLE_THRESHOLD); // warm-up, not counted
+      const measured: QueryTiming[] = [];
+      for (const probe of probes.slice(3, 3 + P.ratioQueries)) {
+        context.signal.throwIfAborted();
+        measured.push(await timeProbe(probe, index, manager, POSSIBLE_THRESHOLD));
+      }
+      timings.push(...measured);
+      const sum = (key: keyof QueryTiming) => measured.reduce((total, timing) => total + timing[key], 0);
+      figures[`candidates_${dataset}_exhaustive_ms_per_query`] = round(sum('exhaustiveMs') / measured.length, 2);
+      figures[`candidates_${dataset}_postgres_stage_ms_per_query`] = round(
+        sum('databaseCandidateMs') / measured.length,
+        3,
+      );
+      figures[`candidates_${dataset}_memory_stage_ms_per_query`] = round(sum('memoryCandidateMs') / measured.length, 3);
+      figures[`ratio_${dataset}_exhaustive_to_postgres_candidate_stage`] = round(
+        sum('exhaustiveMs') / sum('databaseCandidateMs'),
+        1,
+      );
+      figures[`ratio_${dataset}_exhaustive_to_memory_candidate_stage`] = round(
+        sum('exhaustiveMs') / sum('memoryCandidateMs'),
+        1,
+      );
+      figures[`candidates_${dataset}_exhaustive_findings_found_ratio`] = sum('exhaustiveFindings')
+        ? round(sum('foundByCandidates') / sum('exhaustiveFindings'), 3)
+        : Number.NaN;
+      log(
+        `candidates ${dataset}: ${measured.length} queries; exhaustive ${figures[`candidates_${dataset}_exhaustive_ms_per_query`]} ms/query, ` +
+          `Postgres candidate stage ${figures[`candidates_${dataset}_postgres_stage_ms_per_query`]} ms, in memory ${figures[`candidates_${dataset}_memory_stage_ms_per_query`]} ms`,
+      );
     }
-    timings.push(...measured);
-    const sum = (key: keyof QueryTiming) => measured.reduce((total, timing) => total + timing[key], 0);
-    figures[`candidates_${dataset}_exhaustive_ms_per_query`] = round(sum('exhaustiveMs') / measured.length, 2);
-    figures[`candidates_${dataset}_postgres_stage_ms_per_query`] = round(
-      sum('databaseCandidateMs') / measured.length,
-      3,
-    );
-    figures[`candidates_${dataset}_memory_stage_ms_per_query`] = round(sum('memoryCandidateMs') / measured.length, 3);
-    figures[`ratio_${dataset}_exhaustive_to_postgres_candidate_stage`] = round(
-      sum('exhaustiveMs') / sum('databaseCandidateMs'),
-      1,
-    );
-    figures[`ratio_${dataset}_exhaustive_to_memory_candidate_stage`] = round(
-      sum('exhaustiveMs') / sum('memoryCandidateMs'),
-      1,
-    );
-    figures[`candidates_${dataset}_exhaustive_findings_found_ratio`] = sum('exhaustiveFindings')
-      ? round(sum('foundByCandidates') / sum('exhaustiveFindings'), 3)
-      : Number.NaN;
-    log(
-      `candidates ${dataset}: ${measured.length} queries; exhaustive ${figures[`candidates_${dataset}_exhaustive_ms_per_query`]} ms/query, ` +
-        `Postgres candidate stage ${figures[`candidates_${dataset}_postgres_stage_ms_per_query`]} ms, in memory ${figures[`candidates_${dataset}_memory_stage_ms_per_query`]} ms`,
-    );
-  }
-  const total = (key: keyof QueryTiming) => timings.reduce((sum, timing) => sum + timing[key], 0);
-  figures.ratio_exhaustive_to_candidate_stage = round(total('exhaustiveMs') / total('databaseCandidateMs'), 1);
-  figures.ratio_exhaustive_to_memory_candidate_stage = round(total('exhaustiveMs') / total('memoryCandidateMs'), 1);
+    const total = (key: keyof QueryTiming) => timings.reduce((sum, timing) => sum + timing[key], 0);
+    figures.ratio_exhaustive_to_candidate_stage = round(total('exhaustiveMs') / total('databaseCandidateMs'), 1);
+    figures.ratio_exhaustive_to_memory_candidate_stage = round(total('exhaustiveMs') / total('memoryCandidateMs'), 1);
+  });
 
-  // --- the loads' backlog: retro-checks ---------------------------------------------------------
+  // The loads' backlog: retro-checks.
   const backlogRows = await outboxRows(db, 'matching');
   const step = Math.max(1, Math.floor(backlogRows / P.backlogSample));
   const kept = await thinOutOutbox(db, step);
@@ -340,7 +316,7 @@ void runBenchmark(['matching', 'intake'], async (context) => {
     `retro-checks: ${kept} changes published and handled in ${backlogSeconds.toFixed(1)} s = ${figures.retro_check_changes_per_s} changes/s`,
   );
 
-  // --- pipeline checks -------------------------------------------------------------------------
+  // Pipeline checks.
   const resolvedTopic = topics.physical(Topics.recordsResolved);
   const messages = Array.from({ length: P.checks }, (_, i) => cases[i % cases.length]);
   const pipelineMix = countBy(messages.map(mixOf));
@@ -410,8 +386,8 @@ void runBenchmark(['matching', 'intake'], async (context) => {
     `pipeline: ${encoded.length.toLocaleString('en-US')} checks in ${pipelineSeconds.toFixed(1)} s = ${figures.checks_per_s} checks/s in ${transactions.length} transactions (${figures.pipeline_messages_per_transaction} messages each); gap between transactions p50 ${gaps.p50.toFixed(2)} ms, p99 ${gaps.p99.toFixed(2)} ms; ${outcome.records} records matched`,
   );
 
-  // --- instant checks --------------------------------------------------------------------------
-  const intake = await environment.startService('intake', SERVICE_ENV);
+  // Instant checks.
+  const intake = await environment.startService('intake', QUIET_SERVICE);
   const agencies = new Agencies(environment.databaseUrl, () => intake.url);
   const key = await agencies.key(P.agency);
   await agencies.accepted(key, matching.url);
@@ -428,10 +404,7 @@ void runBenchmark(['matching', 'intake'], async (context) => {
   const instant = await openLoop(bodies.slice(warmupCount), P.checkRate, P.checkMaxInFlight, send, context.signal);
   watchMemory();
   const memoryAfter = matchingPid === undefined ? undefined : processMemory(matchingPid);
-  figures.instant_check_p50_ms = round(percentile(instant.latencies, 50), 2);
-  figures.instant_check_p95_ms = round(percentile(instant.latencies, 95), 2);
-  figures.instant_check_p99_ms = round(percentile(instant.latencies, 99), 2);
-  figures.instant_check_max_ms = round(Math.max(...instant.latencies), 1);
+  Object.assign(figures, latencyFigures('instant_check', instant.latencies, undefined, 2));
   figures.instant_check_service_p99_ms = round(percentile(instant.serviceTimes, 99), 2);
   figures.instant_check_achieved_per_s = round(instant.achievedRate, 1);
   figures.instant_check_failures = instant.failures.length + warm.failures.length;
@@ -441,7 +414,6 @@ void runBenchmark(['matching', 'intake'], async (context) => {
     `instant checks: ${instant.latencies.length} at ${P.checkRate}/s: p50 ${figures.instant_check_p50_ms} ms, p99 ${figures.instant_check_p99_ms} ms, max ${figures.instant_check_max_ms} ms; ${figures.instant_check_failures} failed`,
   );
 
-  // --- figures ---------------------------------------------------------------------------------
   const loadedRows = DATASETS.reduce((sum, dataset) => sum + P.counts[dataset], 0);
   const loadSeconds = DATASETS.reduce((sum, dataset) => sum + loads[dataset]!.seconds, 0);
   figures.load_rows = loadedRows;
@@ -555,17 +527,13 @@ void runBenchmark(['matching', 'intake'], async (context) => {
 // --- data ------------------------------------------------------------------------------------------
 
 /** The dataset's NDJSON file for this seed and count, generated unless an earlier run left it. */
-async function referenceFile(
-  dataset: (typeof DATASETS)[number],
-  count: number,
-): Promise<{ file: string; seconds?: number }> {
+async function referenceFile(dataset: (typeof DATASETS)[number], count: number): Promise<string> {
   const outDir = path.join(P.dataDir, `seed-${P.seed}`, `${dataset}-${count}`);
   const file = path.join(outDir, DATASET_FILES[dataset]);
-  if (fs.existsSync(file)) return { file };
-  const started = performance.now();
+  if (fs.existsSync(file)) return file;
   const none: ReferenceCounts = { notices: 0, sltd: 0, smv: 0, firearms: 0, artworks: 0 };
   await writeReferenceFiles({ seed: P.seed, outDir, ...none, [dataset]: count });
-  return { file, seconds: (performance.now() - started) / 1000 };
+  return file;
 }
 
 function countBy(values: string[]): Record<string, number> {

@@ -145,6 +145,15 @@ export interface BenchEnvironment {
   startService(name: ServiceName, env?: Record<string, string>): Promise<ServiceProcess>;
 }
 
+/** Services that log warnings only and export no spans: a benchmark measures their work, not their tracing. */
+export const QUIET_SERVICE = {
+  LOG_LEVEL: 'warn',
+  // Empty counts as unset, even if the calling shell sets these.
+  ZIPKIN_URL: '',
+  OTEL_EXPORTER_OTLP_ENDPOINT: '',
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: '',
+};
+
 const UNLIMITED_RATES = {
   RATE_LIMIT_READS_PER_SECOND: '1000000',
   RATE_LIMIT_WRITES_PER_SECOND: '1000000',

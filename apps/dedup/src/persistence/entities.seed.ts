@@ -40,7 +40,10 @@ export interface SeedMember {
 }
 
 const SCHEMA = 'dedup';
-/** Every table whose constraints tie into the seeded ones (possible_duplicates points at members and entities). */
+/**
+ * The tables seeded, and those whose constraints tie into them (possible_duplicates points at members
+ * and entities); foreign keys of any other table into them (the network's) are dropped and restored too.
+ */
 const TABLES = ['entities', 'entity_members', 'member_keys', 'possible_duplicates'];
 
 export interface SeedTimings {
@@ -140,7 +143,9 @@ async function readDefinitions(
   const { rows } = await client.query(
     `SELECT t.relname AS table, c.conname AS name, c.contype AS type, pg_get_constraintdef(c.oid) AS sql
        FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace
-      WHERE n.nspname = $1 AND t.relname = ANY($2::text[]) AND c.contype IN ('p', 'u', 'f')
+      WHERE n.nspname = $1 AND c.contype IN ('p', 'u', 'f')
+        AND (t.relname = ANY($2::text[])
+             OR (c.contype = 'f' AND (SELECT relname FROM pg_class WHERE oid = c.confrelid) = ANY($2::text[])))
       ORDER BY c.conname`,
     [SCHEMA, TABLES],
   );
