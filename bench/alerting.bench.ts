@@ -36,6 +36,7 @@ import { log, openBenchEnvironment, QUIET_SERVICE, runBenchmark } from './lib/en
 import { runKafkaHops, type HopsResult } from './lib/kafka-hops';
 import { openLoop } from './lib/open-loop';
 import { personRecords } from './lib/persons';
+import { pollUntil, WaitGaveUp } from './lib/pipeline-progress';
 import { childProcessWith, cpuFigures, cpuSample, processMemory, type CpuWatch } from './lib/process-stats';
 import { loadReferenceFile } from './lib/reference-loads';
 import type { Goal } from './lib/report';
@@ -261,15 +262,15 @@ void runBenchmark(SERVICES, async (context) => {
     ];
     const run = await openLoop(posts, 50, 16, (entry) => post(entry, warmSent), context.signal);
     if (run.failures.length > 0) throw new Error(`warm-up POSTs failed: ${run.failures.slice(0, 3).join(' | ')}`);
-    await waitUntil(
-      () => [...warmSent.keys()].every((id) => streamArrivals.at.has(id) && webhookAt(id) !== undefined),
-      context.signal,
-      60_000,
-      'the warm-up alerts',
-      () => {
-        drainReceiver();
-      },
-    );
+    const warmedUp = () => {
+      drainReceiver();
+      const ids = [...warmSent.keys()];
+      return {
+        done: ids.every((id) => streamArrivals.at.has(id) && webhookAt(id) !== undefined),
+        progress: streamArrivals.size,
+      };
+    };
+    await pollUntil('the warm-up alerts', warmedUp, context.signal, { everyMs: 100, timeoutMs: 60_000 });
     await waitIdle('the warm-up');
     log(`warm-up: ${posts.length} records, ${warmSent.size} alerts on streams and webhooks`);
   });
@@ -289,28 +290,24 @@ void runBenchmark(SERVICES, async (context) => {
     f('load_average_1m_at_phase_start', round(loadAverage[0], 2));
 
     // Kafka alone, same hops, same rate, the pipeline idle.
-    const baselineSeconds = Math.min(phase.seconds, P.baselineSeconds);
-    log(`phase ${phase.label}: Kafka baseline, 3 hops at ${phase.rate} messages/s for ${baselineSeconds} s…`);
-    const hops: HopsResult = await runKafkaHops({
-      brokers: environment.kafkaBrokers,
-      topicPrefix: environment.topicPrefix,
-      label: `r${phaseIndex}`,
-      rate: phase.rate,
-      seconds: baselineSeconds,
-      partitions: P.partitions,
-      payloadBytes: P.baselinePayloadBytes,
-      signal: context.signal,
-      log,
-    });
+    const hops: HopsResult = await context.phase(`Kafka baseline, 3 hops at ${phase.rate}/s`, () =>
+      runKafkaHops({
+        brokers: environment.kafkaBrokers,
+        topicPrefix: environment.topicPrefix,
+        label: `r${phaseIndex}`,
+        rate: phase.rate,
+        seconds: Math.min(phase.seconds, P.baselineSeconds),
+        partitions: P.partitions,
+        payloadBytes: P.baselinePayloadBytes,
+        signal: context.signal,
+        log,
+      }),
+    );
     const kafkaHops = summarize(hops.latencies);
     Object.assign(figures, latencyFigures(`${phase.prefix}kafka_hops`, hops.latencies));
     f('kafka_hops_messages', hops.sent);
     f('kafka_hops_lost_messages', hops.sent - hops.arrived);
-    log(
-      `phase ${phase.label}: Kafka 3 hops p50 ${kafkaHops.p50.toFixed(1)} ms, p99 ${kafkaHops.p99.toFixed(1)} ms (${hops.arrived}/${hops.sent}, ${hops.messagesPerSend.toFixed(1)} per send)`,
-    );
 
-    // The load.
     const count = Math.round(phase.rate * phase.seconds);
     const background = personRecords({ seed: P.seed + phaseIndex, prefix: `AB${phaseIndex}`, count });
     const posts: Post[] = background.map((record, i) => {
@@ -336,16 +333,14 @@ void runBenchmark(SERVICES, async (context) => {
         `phase ${phase.label}: ${((performance.now() - loadStart) / 1000).toFixed(0)} s, ${sentAt.size} hits answered, ${arrived} alerts streamed; lag ${last ? STAGES.map(({ stage }) => `${stage} ${last.lag[stage]}`).join(', ') : '…'}`,
       );
     }, 10_000);
-    log(`phase ${phase.label}: ${count} POST /v1/records at ${phase.rate}/s (${expected} hits)…`);
-    let run;
-    try {
-      // openLoop sends request i at its own start (now + 20 ms, taken as it is called) + i/rate: the same schedule, to well under a millisecond.
-      const scheduleStart = performance.now() + 20;
-      posts.forEach((entry, i) => (entry.scheduledAt = scheduleStart + (i * 1000) / phase.rate));
-      run = await openLoop(posts, phase.rate, P.maxInFlight, (entry) => post(entry, sentAt, calledAt), context.signal);
-    } finally {
-      clearInterval(progress);
-    }
+    const run = await context
+      .phase(`load: ${count} POST /v1/records at ${phase.rate}/s, ${expected} hits`, () => {
+        // openLoop sends request i at its own start (now + 20 ms, taken as it is called) + i/rate: the same schedule, to well under a millisecond.
+        const scheduleStart = performance.now() + 20;
+        posts.forEach((entry, i) => (entry.scheduledAt = scheduleStart + (i * 1000) / phase.rate));
+        return openLoop(posts, phase.rate, P.maxInFlight, (entry) => post(entry, sentAt, calledAt), context.signal);
+      })
+      .finally(() => clearInterval(progress));
     const loadEnd = performance.now();
     loopDelay.disable();
     const cpuLoad = await cpuSample(watch);
@@ -353,40 +348,29 @@ void runBenchmark(SERVICES, async (context) => {
     for (const id of sentAt.keys()) allHits.add(id);
     const samplesAtLoadEnd = lagSamples.length;
     const lagAtLoadEnd = await readLag();
-    log(
-      `phase ${phase.label}: load done in ${((loadEnd - loadStart) / 1000).toFixed(1)} s, ${run.latencies.length} created, ${run.failures.length} failed; lag ${STAGES.map(({ stage }) => `${stage} ${lagAtLoadEnd.lag[stage]}`).join(', ')}; waiting for the alerts…`,
-    );
 
     // Wait for what is still coming.
-    const drainStart = performance.now();
-    let lastProgress = performance.now();
-    let fingerprint = '';
     let drainedBy = 'every expected alert and delivery arrived';
-    let lastDrainLog = performance.now();
-    for (;;) {
-      context.signal.throwIfAborted();
+    const arrived = () => {
       const onStream = [...sentAt.keys()].filter((id) => streamArrivals.at.has(id)).length;
       const onWebhook = [...sentAt.keys()].filter((id) => webhookAt(id) !== undefined).length;
-      if (onStream >= sentAt.size && onWebhook >= sentAt.size) break;
-      const last = lagSamples[lagSamples.length - 1];
-      const now = `${onStream}/${onWebhook}/${last ? JSON.stringify(last.lag) + JSON.stringify(last.outbox) : ''}`;
-      if (now !== fingerprint) [fingerprint, lastProgress] = [now, performance.now()];
-      if (performance.now() - lastProgress > P.stallSeconds * 1000) {
-        drainedBy = `nothing moved for ${P.stallSeconds} s`;
-        break;
-      }
-      if (performance.now() - drainStart > P.drainSeconds * 1000) {
-        drainedBy = `--drain-seconds ${P.drainSeconds} ran out`;
-        break;
-      }
-      if (performance.now() - lastDrainLog > 15_000) {
-        lastDrainLog = performance.now();
+      const last = lagSamples.at(-1);
+      const progress = { onStream, onWebhook, lag: last?.lag, outbox: last?.outbox };
+      return { done: onStream >= sentAt.size && onWebhook >= sentAt.size, progress };
+    };
+    await pollUntil(`phase ${phase.label}: waiting for the alerts`, arrived, context.signal, {
+      everyMs: 250,
+      stallMs: P.stallSeconds * 1000,
+      timeoutMs: P.drainSeconds * 1000,
+      reportMs: 15_000,
+      report: ({ onStream, onWebhook, lag }) =>
         log(
-          `phase ${phase.label}: draining, ${onStream}/${sentAt.size} streamed, ${onWebhook}/${sentAt.size} webhooks; lag ${last ? STAGES.map(({ stage }) => `${stage} ${last.lag[stage]}`).join(', ') : '…'}`,
-        );
-      }
-      await sleep(250);
-    }
+          `phase ${phase.label}: draining, ${onStream}/${sentAt.size} streamed, ${onWebhook}/${sentAt.size} webhooks; lag ${JSON.stringify(lag)}`,
+        ),
+    }).catch((error: unknown) => {
+      if (!(error instanceof WaitGaveUp)) throw error;
+      drainedBy = error.message;
+    });
     const drainEnd = performance.now();
     const cpuDrain = await cpuSample(watch);
     await sampler.stop();
@@ -492,9 +476,6 @@ void runBenchmark(SERVICES, async (context) => {
         (sustains
           ? 'The pipeline kept up with the rate.'
           : `The pipeline did NOT keep up: records came out of matching at ${figures[`${phase.prefix}pipeline_records_per_s_sustained`]}/s against ${phase.rate}/s offered; dedup's backlog grew by ${figures[`${phase.prefix}dedup_lag_growth_per_s`]} messages/s and stood at ${lagAtLoadEnd.lag.dedup} at the load's end, so latencies measure queueing in that backlog (the last alert came ${figures[`${phase.prefix}last_alert_after_last_post_s`]} s after the last POST).`),
-    );
-    log(
-      `phase ${phase.label}: POST→stream p50 ${toStream.p50.toFixed(0)} ms, p99 ${toStream.p99.toFixed(0)} ms, max ${toStream.max.toFixed(0)} ms; ${stream.missing.length} lost; webhooks ${figures[`${phase.prefix}webhook_deliveries_per_s`]}/s`,
     );
     if (phaseIndex < phases.length - 1)
       await waitIdle(`phase ${phase.label}'s backlog`).catch((error: Error) =>
@@ -705,45 +686,15 @@ function startSampler(
 }
 
 /** Every outbox empty and every stage's group caught up, twice in a row. */
-async function waitForIdle(
-  read: () => Promise<LagSample>,
-  signal: AbortSignal,
-  what: string,
-  timeoutMs = 15 * 60_000,
-): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
+async function waitForIdle(read: () => Promise<LagSample>, signal: AbortSignal, what: string): Promise<void> {
   let inARow = 0;
-  for (;;) {
-    signal.throwIfAborted();
-    const sample = await read();
-    const idle =
-      Object.values(sample.lag).every((value) => value === 0) &&
-      Object.values(sample.outbox).every((value) => value === 0);
-    inARow = idle ? inARow + 1 : 0;
-    if (inARow >= 2) return;
-    if (performance.now() > deadline)
-      throw new Error(
-        `${what}: the pipeline was still busy after ${timeoutMs / 1000} s (lag ${JSON.stringify(sample.lag)}, outboxes ${JSON.stringify(sample.outbox)})`,
-      );
-    await sleep(500);
-  }
-}
-
-async function waitUntil(
-  done: () => boolean,
-  signal: AbortSignal,
-  timeoutMs: number,
-  what: string,
-  each: () => void,
-): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  for (;;) {
-    each();
-    if (done()) return;
-    signal.throwIfAborted();
-    if (performance.now() > deadline) throw new Error(`${what} did not all arrive within ${timeoutMs / 1000} s`);
-    await sleep(100);
-  }
+  const idle = async () => {
+    const { lag, outbox } = await read();
+    const now = [...Object.values(lag), ...Object.values(outbox)].every((value) => value === 0);
+    inARow = now ? inARow + 1 : 0;
+    return { done: inARow >= 2, progress: { lag, outbox } };
+  };
+  await pollUntil(`${what}: the pipeline was still busy`, idle, signal, { everyMs: 500, timeoutMs: 15 * 60_000 });
 }
 
 // --- small things --------------------------------------------------------------------------------

@@ -1,17 +1,10 @@
 /**
  * `npm run bench:dedup-quality`: how well dedup groups records, measured on
- * labelled data posted through intake the way agencies post it.
- *
- * 1. Starts (or reuses) Kafka and Postgres, makes a fresh database and topic
- *    prefix, starts intake and dedup from `dist/`, and makes one key per
- *    generated agency.
- * 2. Generates labelled persons (test/data/generator, seeded): originals of
- *    many cultures in their scripts and in Latin, corrupted duplicates shared
- *    by other agencies, and homonyms that must stay apart.
- * 3. Shares them through `POST /v1/records/batch`, each agency its own.
- * 4. Waits until dedup has resolved every record, then reads which entity each
- *    record landed in, and reports pairwise precision, recall and F1 against
- *    the labels: overall, per corruption type and per script.
+ * labelled persons (test/data/generator: originals of many cultures, corrupted
+ * duplicates shared by other agencies, homonyms that must stay apart) shared
+ * through intake's batch API, each agency its own; pairwise precision, recall
+ * and F1 of dedup's entities against the labels, overall, per corruption type
+ * and per script.
  *
  * Options: --originals N (2000) --seed N (20261122) --max-duplicates N (3)
  *   --report NAME (dedup-quality)

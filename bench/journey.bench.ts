@@ -1,19 +1,11 @@
 /**
  * `npm run bench:journey`: how fast the console answers an operator's
- * `GET /v1/admin/journey` with 1,000,000 records present in every table a
- * journey reads.
- *
- * Phases: intake, dedup, matching and alerting start on a fresh database
- * (each migrates its schema), and the console; each service's seed module
- * fills its own tables as the pipeline would have left them for --records
- * records (default 1,000,000): intake's records and their hash-chained
- * `record.share` audit lines, dedup's entities and members, matching's
- * checked records, and for --hit-share of them a match and an alert (the
- * pipeline would take hours for a million records on a small machine, and
- * the journey reads only these rows); --journeys journeys (1,000) of records
- * drawn at random, one at a time and then --concurrency (4) at a time, by
- * agency and external reference, with an operator key; each answer is checked
- * to be complete (its last step is the check or the alert). Goal p99 < 200 ms.
+ * `GET /v1/admin/journey` with --records (1,000,000) records in every table a
+ * journey reads, filled by each service's seed module as the pipeline would
+ * have left them (intake's records and hash-chained audit lines, dedup's
+ * entities, matching's checked records, and for --hit-share of them a match
+ * and an alert). --journeys (1,000) of random records, one at a time, then
+ * --concurrency (4) at a time; each answer must be complete. Goal p99 < 200 ms.
  */
 import { Agencies, startServiceProcess } from '@crosscheck/infra';
 import { seedNoticeAlerts } from '../apps/alerting/src/persistence/alerts.seed';

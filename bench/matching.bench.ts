@@ -284,13 +284,10 @@ void runBenchmark(['matching', 'intake'], async (context) => {
     figures.ratio_exhaustive_to_memory_candidate_stage = round(total('exhaustiveMs') / total('memoryCandidateMs'), 1);
   });
 
-  // The loads' backlog: retro-checks.
+  // The loads' backlog, thinned out through matching's seed module, handled once matching starts.
   const backlogRows = await outboxRows(db, 'matching');
   const step = Math.max(1, Math.floor(backlogRows / P.backlogSample));
   const kept = await thinOutOutbox(db, step);
-  log(
-    `backlog: ${backlogRows.toLocaleString('en-US')} reference.changed.v1 rows in the outbox; kept every ${step}th: ${kept.toLocaleString('en-US')}`,
-  );
   await checkpoint();
   const changedTopic = topics.physical(Topics.referenceChanged);
   const matchingStartAt = Date.now();
@@ -303,8 +300,13 @@ void runBenchmark(['matching', 'intake'], async (context) => {
     if (memory) peakRss = Math.max(peakRss, memory.rssBytes);
   };
   const startedIn = (Date.now() - matchingStartAt) / 1000;
-  await waitForOutboxDrained(db, 'matching', signal, { stallMs: P.stallMs });
-  const backlogDoneAt = await committed(changedTopic, await topicEnd(admin, changedTopic), 'retro-checks', watchMemory);
+  const backlogDoneAt = await context.phase(
+    `retro-checks of ${kept} of the loads' ${backlogRows} changes`,
+    async () => {
+      await waitForOutboxDrained(db, 'matching', signal, { stallMs: P.stallMs });
+      return committed(changedTopic, await topicEnd(admin, changedTopic), 'retro-checks', watchMemory);
+    },
+  );
   const [firstChange] = await inboxClaims(db, 'matching', groupId, Topics.referenceChanged);
   if (firstChange === undefined) throw new Error(`matching claimed no ${Topics.referenceChanged} message`);
   const backlogSeconds = (backlogDoneAt - firstChange) / 1000;
@@ -312,15 +314,10 @@ void runBenchmark(['matching', 'intake'], async (context) => {
   figures.backlog_sample_changes = kept;
   figures.retro_check_changes_per_s = round(kept / backlogSeconds, 0);
   figures.matching_start_s = round(startedIn, 2);
-  log(
-    `retro-checks: ${kept} changes published and handled in ${backlogSeconds.toFixed(1)} s = ${figures.retro_check_changes_per_s} changes/s`,
-  );
 
-  // Pipeline checks.
   const resolvedTopic = topics.physical(Topics.recordsResolved);
   const messages = Array.from({ length: P.checks }, (_, i) => cases[i % cases.length]);
   const pipelineMix = countBy(messages.map(mixOf));
-  started = performance.now();
   const encoded = messages.map((labelled) => {
     const event = recordResolvedOf(labelled, P.owner);
     return {
@@ -329,23 +326,19 @@ void runBenchmark(['matching', 'intake'], async (context) => {
       headers: contractHeaders(RecordResolvedSchema, randomUUID()),
     };
   });
-  log(
-    `pipeline: ${encoded.length.toLocaleString('en-US')} RecordResolved built in ${((performance.now() - started) / 1000).toFixed(1)} s (${Object.entries(
-      pipelineMix,
-    )
-      .map(([kind, n]) => `${n} ${kind}`)
-      .join(', ')})`,
-  );
   await checkpoint();
   const watch: CpuWatch = { processes: { matching: matchingPid }, database: { db, name: environment.databaseName } };
   const pipelineCpuStart = await cpuSample(watch);
-  const producedIn = await produceAll(environment.kafka, resolvedTopic, encoded);
-  const resolvedEnd = await topicEnd(admin, resolvedTopic);
-  const inTopic = sumOf(resolvedEnd);
-  if (inTopic !== encoded.length)
-    throw new Error(`${inTopic} messages in ${resolvedTopic}, expected ${encoded.length}`);
-  log(`pipeline: produced in ${producedIn.toFixed(1)} s; matching consumes…`);
-  const pipelineDoneAt = await committed(resolvedTopic, resolvedEnd, 'pipeline', watchMemory);
+  const { resolvedEnd, pipelineDoneAt } = await context.phase(
+    `pipeline: ${encoded.length} RecordResolved`,
+    async () => {
+      await produceAll(environment.kafka, resolvedTopic, encoded);
+      const end = await topicEnd(admin, resolvedTopic);
+      if (sumOf(end) !== encoded.length)
+        throw new Error(`${sumOf(end)} messages in ${resolvedTopic}, expected ${encoded.length}`);
+      return { resolvedEnd: end, pipelineDoneAt: await committed(resolvedTopic, end, 'pipeline', watchMemory) };
+    },
+  );
   const pipelineCpuEnd = await cpuSample(watch);
   watchMemory();
   const claims = await inboxClaims(db, 'matching', groupId, Topics.recordsResolved);
@@ -382,11 +375,7 @@ void runBenchmark(['matching', 'intake'], async (context) => {
       of: ['matching', 'postgres_backends'],
     }),
   );
-  log(
-    `pipeline: ${encoded.length.toLocaleString('en-US')} checks in ${pipelineSeconds.toFixed(1)} s = ${figures.checks_per_s} checks/s in ${transactions.length} transactions (${figures.pipeline_messages_per_transaction} messages each); gap between transactions p50 ${gaps.p50.toFixed(2)} ms, p99 ${gaps.p99.toFixed(2)} ms; ${outcome.records} records matched`,
-  );
 
-  // Instant checks.
   const intake = await environment.startService('intake', QUIET_SERVICE);
   const agencies = new Agencies(environment.databaseUrl, () => intake.url);
   const key = await agencies.key(P.agency);
@@ -399,9 +388,14 @@ void runBenchmark(['matching', 'intake'], async (context) => {
   let withHits = 0;
   const send = (body: string) =>
     postCheck(matching, key, body, context.signal).then((hits) => void (hits > 0 && withHits++));
-  const warm = await openLoop(bodies.slice(0, warmupCount), P.checkRate, P.checkMaxInFlight, send, context.signal);
-  withHits = 0;
-  const instant = await openLoop(bodies.slice(warmupCount), P.checkRate, P.checkMaxInFlight, send, context.signal);
+  const { warm, instant } = await context.phase(`instant checks at ${P.checkRate}/s, open loop`, async () => {
+    const warmUp = await openLoop(bodies.slice(0, warmupCount), P.checkRate, P.checkMaxInFlight, send, signal);
+    withHits = 0;
+    return {
+      warm: warmUp,
+      instant: await openLoop(bodies.slice(warmupCount), P.checkRate, P.checkMaxInFlight, send, signal),
+    };
+  });
   watchMemory();
   const memoryAfter = matchingPid === undefined ? undefined : processMemory(matchingPid);
   Object.assign(figures, latencyFigures('instant_check', instant.latencies, undefined, 2));
@@ -410,9 +404,6 @@ void runBenchmark(['matching', 'intake'], async (context) => {
   figures.instant_check_failures = instant.failures.length + warm.failures.length;
   figures.instant_check_with_hits_ratio = round(withHits / Math.max(1, instant.latencies.length), 3);
   if (instant.failures.length > 0) notes.push(`instant checks failed: ${instant.failures.slice(0, 3).join(' | ')}`);
-  log(
-    `instant checks: ${instant.latencies.length} at ${P.checkRate}/s: p50 ${figures.instant_check_p50_ms} ms, p99 ${figures.instant_check_p99_ms} ms, max ${figures.instant_check_max_ms} ms; ${figures.instant_check_failures} failed`,
-  );
 
   const loadedRows = DATASETS.reduce((sum, dataset) => sum + P.counts[dataset], 0);
   const loadSeconds = DATASETS.reduce((sum, dataset) => sum + loads[dataset]!.seconds, 0);

@@ -1,24 +1,13 @@
 /**
  * `npm run bench:network`: how fast dedup answers `GET /v1/entities/{id}/network?depth=2`
- * as the graph grows.
- *
- * 1. Starts (or reuses) Kafka and Postgres, makes a fresh database and topic
- *    prefix, starts intake and dedup from dist/ (dedup migrates its schema).
- * 2. For each size in --sizes (default 100,000 entities), fills dedup's tables
- *    as resolution would have left them: one person record per entity, in
- *    planted groups of 5-50 people (seeded), where each member shares a phone
- *    with the next and every 5 consecutive members share an address (about 3
- *    edges per entity), and noise: every entity has a phone of its own, and
- *    one in 100 the address of a hotel that 500 share (too common to make
- *    an edge). Written by dedup's seed module rather than through the API: the
- *    pipeline would take hours on a small machine, and the query reads only these rows.
- * 3. Asks for --queries (500) networks of depth 2 from entities drawn at random,
- *    one at a time, with an agency key; each answer is checked to reach other
- *    entities of the planted group.
- *    Then as many shortest-path queries (`/path?to=`, up to 6 hops) between two
- *    members of one planted group up to 10 apart.
- * 4. Writes bench/results/network.json: p50/p95/p99 per size; goals: depth 2
- *    p99 < 100 ms, path p99 < 250 ms.
+ * and `/path?to=` (up to 6 hops) as the graph grows. For each size in --sizes
+ * (100,000 entities), dedup's seed module fills its tables as resolution
+ * would have left them: planted groups of 5-50 people (seeded), each member
+ * sharing a phone with the next and every 5 an address, and noise (a phone of
+ * one's own; one in 100 the address of a hotel 500 share, too common to make
+ * an edge). Then --queries (500) networks from entities drawn at random and
+ * as many paths between members of one group, one at a time.
+ * Goals: depth 2 p99 < 100 ms, path p99 < 250 ms.
  */
 import { Agencies } from '@crosscheck/infra';
 import { seedBareEntities, seedNetworkEvidence } from '../apps/dedup/src/persistence/entities.seed';

@@ -13,6 +13,7 @@ import { createKafka } from '@crosscheck/messaging';
 import { createLogger } from '@crosscheck/telemetry';
 import { Partitioners, type Consumer, type Producer } from 'kafkajs';
 import { runSchedule } from './open-loop';
+import { pollUntil, WaitGaveUp } from './pipeline-progress';
 
 export interface HopsOptions {
   brokers: string;
@@ -128,12 +129,11 @@ export async function runKafkaHops(options: HopsOptions): Promise<HopsResult> {
       headers: { seq: String(-1 - i) },
     }));
     await producer.sendBatch({ topicMessages: [{ topic: topics[0], messages: warmup }], acks: -1 });
-    await waitFor(
-      () => [...arrivedAt.keys()].filter((seq) => seq < 0).length >= WARMUP_MESSAGES,
-      options.signal,
-      STALL_MS,
-      'the Kafka baseline warm-up',
-    );
+    const warmedUp = () => {
+      const arrived = [...arrivedAt.keys()].filter((seq) => seq < 0).length;
+      return { done: arrived >= WARMUP_MESSAGES, progress: arrived };
+    };
+    await pollUntil('the Kafka baseline warm-up', warmedUp, options.signal, { everyMs: 20, timeoutMs: STALL_MS });
     for (const seq of [...arrivedAt.keys()]) if (seq < 0) arrivedAt.delete(seq);
 
     const total = Math.round(options.rate * options.seconds);
@@ -149,17 +149,18 @@ export async function runKafkaHops(options: HopsOptions): Promise<HopsResult> {
       sends++;
     });
     const sentPerSecond = total / ((performance.now() - started) / 1000);
-    let seen = -1;
-    let progressAt = performance.now();
-    await waitFor(
-      () => {
-        if (arrivedAt.size !== seen) [seen, progressAt] = [arrivedAt.size, performance.now()];
-        return arrivedAt.size >= total || performance.now() - progressAt > STALL_MS;
-      },
-      options.signal,
-      Number.POSITIVE_INFINITY,
+    // Whatever has not arrived STALL_MS after the last arrival is counted lost.
+    await pollUntil(
       'the Kafka baseline',
-    );
+      () => ({ done: arrivedAt.size >= total, progress: arrivedAt.size }),
+      options.signal,
+      {
+        everyMs: 20,
+        stallMs: STALL_MS,
+      },
+    ).catch((error: unknown) => {
+      if (!(error instanceof WaitGaveUp)) throw error;
+    });
     const latencies: number[] = [];
     for (const [seq, at] of arrivedAt) if (seq >= 0 && seq < total) latencies.push(at - schedule.at(seq));
     if (latencies.length < total)
@@ -189,14 +190,5 @@ export async function runKafkaHops(options: HopsOptions): Promise<HopsResult> {
           }),
       ),
     );
-  }
-}
-
-async function waitFor(done: () => boolean, signal: AbortSignal, timeoutMs: number, what: string): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!done()) {
-    signal.throwIfAborted();
-    if (performance.now() > deadline) throw new Error(`${what}: not done within ${timeoutMs / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

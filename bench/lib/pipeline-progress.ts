@@ -10,6 +10,44 @@ import type { Client } from 'pg';
 
 export type ServiceSchema = 'intake' | 'dedup' | 'matching' | 'alerting';
 
+/** Gave up waiting: nothing moved for the stall limit, or the time limit ran out. */
+export class WaitGaveUp extends Error {}
+
+/**
+ * The benchmarks' one way of waiting for the services: polls `check` every `everyMs` until it
+ * answers done, and returns when (epoch ms). Gives up (WaitGaveUp, naming `what`) when the
+ * `progress` it reports has not changed for `stallMs`, or after `timeoutMs`; `report` is told the
+ * progress at most every `reportMs`.
+ */
+export async function pollUntil<Progress>(
+  what: string,
+  check: () => Promise<{ done: boolean; progress: Progress }> | { done: boolean; progress: Progress },
+  signal: AbortSignal,
+  options: {
+    everyMs?: number;
+    stallMs?: number;
+    timeoutMs?: number;
+    reportMs?: number;
+    report?: (at: Progress) => void;
+  },
+): Promise<number> {
+  const { everyMs = 50, stallMs = Infinity, timeoutMs = Infinity, reportMs = 5_000, report } = options;
+  const started = Date.now();
+  let [last, movedAt, reportedAt] = ['', started, started];
+  for (;;) {
+    signal.throwIfAborted();
+    const { done, progress } = await check();
+    const now = Date.now();
+    if (done) return now;
+    const seen = JSON.stringify(progress);
+    if (seen !== last) [last, movedAt] = [seen, now];
+    if (now - movedAt > stallMs) throw new WaitGaveUp(`${what}: nothing moved for ${stallMs / 1000} s (at ${seen})`);
+    if (now - started > timeoutMs) throw new WaitGaveUp(`${what}: not done within ${timeoutMs / 1000} s (at ${seen})`);
+    if (report && now - reportedAt >= reportMs) [reportedAt] = [now, report(progress)];
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}
+
 export async function outboxRows(db: Client, schema: ServiceSchema): Promise<number> {
   return Number((await db.query(`SELECT count(*) AS n FROM ${schema}.outbox`)).rows[0].n);
 }
@@ -21,22 +59,19 @@ export async function waitForOutboxDrained(
   signal: AbortSignal,
   { stallMs = 60_000, kafkaBrokers }: { stallMs?: number; kafkaBrokers?: string } = {},
 ): Promise<number> {
-  let last = Number.POSITIVE_INFINITY;
-  let progressAt = Date.now();
-  for (;;) {
-    signal.throwIfAborted();
-    const left = await outboxRows(db, schema);
-    if (left === 0) return Date.now();
-    if (left < last) [last, progressAt] = [left, Date.now()];
-    if (Date.now() - progressAt > stallMs) {
-      if (kafkaBrokers && !(await answersAsKafka(kafkaBrokers, 3_000)))
+  const left = async () => {
+    const rows = await outboxRows(db, schema);
+    return { done: rows === 0, progress: rows };
+  };
+  return pollUntil(`${schema}'s outbox (is its relay publishing? see its log)`, left, signal, { stallMs }).catch(
+    async (error: unknown) => {
+      if (kafkaBrokers && error instanceof WaitGaveUp && !(await answersAsKafka(kafkaBrokers, 3_000)))
         throw new Error(
-          `the Kafka broker at ${kafkaBrokers} stopped answering with ${left} ${schema} outbox rows unpublished (a reused broker is stopped by whoever started it; try --own-kafka)`,
+          `the Kafka broker at ${kafkaBrokers} stopped answering with ${schema} outbox rows unpublished (a reused broker is stopped by whoever started it; try --own-kafka)`,
         );
-      throw new Error(`${schema}'s outbox is stuck at ${left} rows: is its relay publishing? (see its log)`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+      throw error;
+    },
+  );
 }
 
 /** Each partition's end offset (the offset the next message would get). */
@@ -56,29 +91,22 @@ export async function waitUntilCommitted(
   { stallMs, progress }: { stallMs: number; progress: (done: number, of: number) => void },
 ): Promise<number> {
   const total = sumOf(consumer.end);
-  let last = -1;
-  let progressAt = Date.now();
-  let reportedAt = Date.now();
-  for (;;) {
-    signal.throwIfAborted();
+  const committed = async () => {
     const [offsets] = await admin.fetchOffsets({ groupId: consumer.groupId, topics: [consumer.topic] });
-    const now = Date.now();
-    const done = offsets.partitions.reduce(
+    return offsets.partitions.reduce(
       (sum, { partition, offset }) => sum + Math.min(consumer.end.get(partition) ?? 0, Math.max(0, Number(offset))),
       0,
     );
-    if (done >= total) return now;
-    if (done > last) [last, progressAt] = [done, now];
-    if (now - progressAt > stallMs)
-      throw new Error(
-        `${consumer.groupId} committed nothing on ${consumer.topic} for ${stallMs / 1000} s at ${done}/${total}: see the service's log`,
-      );
-    if (now - reportedAt >= 5_000) {
-      progress(done, total);
-      reportedAt = now;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  };
+  return pollUntil(
+    `${consumer.groupId} on ${consumer.topic} (see the service's log)`,
+    async () => {
+      const done = await committed();
+      return { done: done >= total, progress: done };
+    },
+    signal,
+    { everyMs: 20, stallMs, report: (done) => progress(done, total) },
+  );
 }
 
 /** Produces as a service's outbox relay does: idempotent, one request in flight, acks from all replicas. */
