@@ -52,10 +52,19 @@ export async function runKafkaHops(options: HopsOptions): Promise<HopsResult> {
   const admin = kafka.admin();
   await admin.connect();
   try {
-    await admin.createTopics({
-      topics: topics.map((topic) => ({ topic, numPartitions: options.partitions, replicationFactor: 1 })),
-      waitForLeaders: true,
-    });
+    // A busy broker may answer the leaders' metadata before it knows a topic it has just created: asked again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await admin.createTopics({
+          topics: topics.map((topic) => ({ topic, numPartitions: options.partitions, replicationFactor: 1 })),
+          waitForLeaders: true,
+        });
+        break;
+      } catch (error) {
+        if (attempt === 5 || (error as { type?: string }).type !== 'UNKNOWN_TOPIC_OR_PARTITION') throw error;
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+      }
+    }
   } finally {
     await admin.disconnect();
   }

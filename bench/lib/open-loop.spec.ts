@@ -1,6 +1,6 @@
 import { openLoop, runSchedule } from './open-loop';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 describe('runSchedule', () => {
   it('hands every request over once, in order, and together those that came due while the last call ran', async () => {
