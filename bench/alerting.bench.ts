@@ -4,63 +4,43 @@
  * load through the whole pipeline, against Kafka alone carrying a message
  * across the same three hops on the same broker in the same run.
  *
- * 1. Starts (or reuses) Kafka and Postgres, makes a fresh database and topic
- *    prefix, and starts intake, dedup, matching and alerting from dist/
- *    (alerting with WEBHOOK_ALLOWED_PRIVATE_TARGETS=127.0.0.1, for the loopback receiver).
- * 2. Generates notices (test/data/reference-generator, seeded), keeps those
- *    with a full date of birth (a hit needs corroboration beyond the name) and
- *    a subject no other kept notice shares, and loads them with the loader CLI.
- *    Each hit record of the load is one notice's subject, shared once, so it is
- *    its own entity and raises exactly one new alert.
- * 3. For each of --agencies agencies: an agency key (to share), an analyst key
- *    (once alerting accepts it), a webhook to a local receiver, a subscription
- *    to notice hits with that webhook, and the agency's live stream, open.
- * 4. Warm-up: a few hits and background records, waited for, not counted.
- * 5. Per phase (--low-rate first, at a rate the pipeline should sustain, then
- *    --rate): the Kafka baseline at the phase's rate (bench/lib/kafka-hops.ts),
- *    then single POST /v1/records open loop at the rate for the phase's seconds,
- *    from the agencies in turn; --hit-share of them hit a notice, the rest are
- *    background persons (bench/lib/person-records.ts) that match nothing.
- *    For each hit: POST send time → first alert with its recordId on the
- *    sharing agency's stream, and → its webhook delivery. Consumer lags and
- *    outboxes are sampled throughout; the phase waits until every expected alert
- *    and delivery arrived, or nothing moved for a minute, or --drain-seconds.
- * 6. Cross-checks what the services stored (matches, alerts, webhook deliveries)
- *    and writes bench/results/<report>.json.
+ * Notices from test/data/reference-generator (full date of birth, a subject
+ * no other notice shares) are loaded, so that each hit record is its own
+ * entity and raises exactly one alert; the first of --agencies subscribes to
+ * notice hits with a webhook to a loopback receiver and keeps its live stream
+ * open. After a warm-up, each phase (--low-rate, then --rate) runs the Kafka
+ * baseline (bench/lib/kafka-hops.ts), then single POST /v1/records by the
+ * open-loop driver, --hit-share of them hits and the rest background persons
+ * of test/data/generator; it waits until every expected alert and delivery
+ * arrived, or nothing moved for a minute, or --drain-seconds ran out.
  *
  * Options: --rate N (500) --seconds S (60) --low-rate N (50) --low-seconds S (60)
  *   --no-low-rate --hit-share F (0.15) --agencies N (3) --baseline-seconds S (30)
  *   --drain-seconds S (600) --report NAME (alerting) --own-kafka (a private broker
  *   on 19192 rather than the shared one, which another run may stop meanwhile)
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { promisify } from 'node:util';
 import { Topics } from '@crosscheck/contracts';
 import { Agencies, paths, type ServiceName, type ServiceProcess } from '@crosscheck/infra';
 import { TopicNames } from '@crosscheck/messaging';
-import { Kafka, logLevel, type Admin } from 'kafkajs';
+import type { Admin } from 'kafkajs';
 import { Client } from 'pg';
 import { referenceEntries, type NoticeEntry } from '../test/data/reference-generator';
 import { FirstArrivals, pairArrivals, slopePerSecond } from './lib/alerting-latency';
 import { openTimedAlertStream, startTimedWebhookReceiver, type TimedAlertStream } from './lib/alerting-endpoints';
-import { log, openBenchEnvironment, requireBuild, runBenchmark } from './lib/environment';
+import { log, openBenchEnvironment, QUIET_SERVICE, runBenchmark } from './lib/environment';
 import { runKafkaHops, type HopsResult } from './lib/kafka-hops';
-import { openLoop } from './lib/matching-open-loop';
-import { createRecipientAgencies, generatePersonRecords } from './lib/person-records';
-import {
-  childProcessWith,
-  cpuBetween,
-  cpuSnapshot,
-  processesNamed,
-  processMemory,
-  type CpuSnapshot,
-} from './lib/process-stats';
-import { machineInfo, printReport, writeReport, type Goal } from './lib/report';
-import { percentile, round, summarize } from './lib/stats';
+import { openLoop } from './lib/open-loop';
+import { personRecords } from './lib/persons';
+import { pollUntil, WaitGaveUp } from './lib/pipeline-progress';
+import { childProcessWith, cpuFigures, cpuSample, processMemory, type CpuWatch } from './lib/process-stats';
+import { loadReferenceFile } from './lib/reference-loads';
+import type { Goal } from './lib/report';
+import { latencyFigures, percentile, round, summarize } from './lib/stats';
 import { benchOptions } from './lib/options';
 
 const { flag, number: numberOption, string: stringOption } = benchOptions();
@@ -93,13 +73,7 @@ const AGENCY_CODES = ['FRA', 'DEU', 'ITA', 'ESP', 'NLD', 'POL', 'AUT', 'BEL'];
 if (P.agencies < 1 || P.agencies > AGENCY_CODES.length) throw new Error(`--agencies must be 1-${AGENCY_CODES.length}`);
 const GOAL_P99_MS = 500;
 
-const SERVICE_ENV = {
-  LOG_LEVEL: 'warn',
-  // Empty counts as unset: no span export even if the calling shell sets these.
-  OTEL_EXPORTER_OTLP_ENDPOINT: '',
-  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: '',
-  NODE_OPTIONS: '',
-};
+const SERVICE_ENV = { ...QUIET_SERVICE, NODE_OPTIONS: '' };
 const SERVICES: ServiceName[] = ['intake', 'dedup', 'matching', 'alerting'];
 /** Each consumer stage of the pipeline: the group and the topic its records come on. */
 const STAGES = [
@@ -133,10 +107,8 @@ interface LagSample {
   outbox: Record<string, number>;
 }
 
-void runBenchmark(async (context) => {
-  requireBuild(...SERVICES);
-  const machine = machineInfo();
-  const startedAt = new Date();
+void runBenchmark(SERVICES, async (context) => {
+  const { machine } = context;
   const figures: Record<string, number> = {};
   const notes: string[] = [];
   const phases: Phase[] = [
@@ -188,25 +160,16 @@ void runBenchmark(async (context) => {
   for (const name of SERVICES)
     if (pids[name] === undefined) notes.push(`${name} process not found in /proc: no CPU or RSS figures for it`);
 
-  const db = new Client({ connectionString: environment.databaseUrl, application_name: 'crosscheck-bench' });
-  await db.connect();
-  context.defer('close the bench connection', () => db.end());
-  const kafka = new Kafka({
-    clientId: 'crosscheck-bench',
-    brokers: [environment.kafkaBrokers],
-    logLevel: logLevel.NOTHING,
-  });
-  const admin = kafka.admin();
-  await admin.connect();
-  context.defer('disconnect the Kafka admin', () => admin.disconnect());
+  const watch: CpuWatch = { processes: { ...pids, kafka: kafkaPid } };
+  const db = await environment.connect();
+  const admin = await environment.kafkaAdmin();
   const readLag = () => sampleLag(admin, db, topics, environment.topicPrefix);
   const waitIdle = (what: string) => waitForIdle(readLag, context.signal, what);
 
-  // --- reference notices -------------------------------------------------------------------------
-  const started = performance.now();
-  const loaded = await loadNotices(environment.databaseUrl, noticesFile);
-  log(`notices: ${loaded.trim().split('\n').pop()} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  await waitIdle('the notices’ retro-checks');
+  await context.phase(`load ${notices.length} notices`, async () => {
+    log(`notices: ${await loadReferenceFile(environment.databaseUrl, 'notices', noticesFile)}`);
+    await waitIdle('the notices’ retro-checks');
+  });
 
   // --- agencies, analysts, webhooks, subscriptions, streams --------------------------------------
   const agencies = new Agencies(environment.databaseUrl, () => services.intake.url);
@@ -227,7 +190,6 @@ void runBenchmark(async (context) => {
   context.defer('close the webhook receiver', () => receiver.close());
   const streams: TimedAlertStream[] = [];
   context.defer('close the alert streams', () => Promise.all(streams.map((stream) => stream.close())));
-  await createRecipientAgencies(agencies);
   for (const code of agencyCodes) shareKeys[code] = await agencies.key(code);
   // The subscribing agency shares the hits and listens; the others add background records.
   const subscriber = agencyCodes[0];
@@ -283,10 +245,9 @@ void runBenchmark(async (context) => {
     }
   };
 
-  // --- warm-up -----------------------------------------------------------------------------------
-  {
+  await context.phase('warm-up', async () => {
     const warmSent = new Map<string, number>();
-    const background = generatePersonRecords({ seed: P.seed, prefix: 'AW', count: P.warmupBackground });
+    const background = personRecords({ seed: P.seed, prefix: 'AW', count: P.warmupBackground });
     const posts: Post[] = [
       ...background.map((record, i) => ({
         body: JSON.stringify(record),
@@ -301,18 +262,18 @@ void runBenchmark(async (context) => {
     ];
     const run = await openLoop(posts, 50, 16, (entry) => post(entry, warmSent), context.signal);
     if (run.failures.length > 0) throw new Error(`warm-up POSTs failed: ${run.failures.slice(0, 3).join(' | ')}`);
-    await waitUntil(
-      () => [...warmSent.keys()].every((id) => streamArrivals.at.has(id) && webhookAt(id) !== undefined),
-      context.signal,
-      60_000,
-      'the warm-up alerts',
-      () => {
-        drainReceiver();
-      },
-    );
+    const warmedUp = () => {
+      drainReceiver();
+      const ids = [...warmSent.keys()];
+      return {
+        done: ids.every((id) => streamArrivals.at.has(id) && webhookAt(id) !== undefined),
+        progress: streamArrivals.size,
+      };
+    };
+    await pollUntil('the warm-up alerts', warmedUp, context.signal, { everyMs: 100, timeoutMs: 60_000 });
     await waitIdle('the warm-up');
     log(`warm-up: ${posts.length} records, ${warmSent.size} alerts on streams and webhooks`);
-  }
+  });
   const drainTimer = setInterval(drainReceiver, 100);
   context.defer('stop reading the receiver', async () => clearInterval(drainTimer));
 
@@ -329,33 +290,26 @@ void runBenchmark(async (context) => {
     f('load_average_1m_at_phase_start', round(loadAverage[0], 2));
 
     // Kafka alone, same hops, same rate, the pipeline idle.
-    const baselineSeconds = Math.min(phase.seconds, P.baselineSeconds);
-    log(`phase ${phase.label}: Kafka baseline, 3 hops at ${phase.rate} messages/s for ${baselineSeconds} s…`);
-    const hops: HopsResult = await runKafkaHops({
-      brokers: environment.kafkaBrokers,
-      topicPrefix: environment.topicPrefix,
-      label: `r${phaseIndex}`,
-      rate: phase.rate,
-      seconds: baselineSeconds,
-      partitions: P.partitions,
-      payloadBytes: P.baselinePayloadBytes,
-      signal: context.signal,
-      log,
-    });
+    const hops: HopsResult = await context.phase(`Kafka baseline, 3 hops at ${phase.rate}/s`, () =>
+      runKafkaHops({
+        brokers: environment.kafkaBrokers,
+        topicPrefix: environment.topicPrefix,
+        label: `r${phaseIndex}`,
+        rate: phase.rate,
+        seconds: Math.min(phase.seconds, P.baselineSeconds),
+        partitions: P.partitions,
+        payloadBytes: P.baselinePayloadBytes,
+        signal: context.signal,
+        log,
+      }),
+    );
     const kafkaHops = summarize(hops.latencies);
-    f('kafka_hops_p50_ms', round(kafkaHops.p50, 1));
-    f('kafka_hops_p95_ms', round(kafkaHops.p95, 1));
-    f('kafka_hops_p99_ms', round(kafkaHops.p99, 1));
-    f('kafka_hops_max_ms', round(kafkaHops.max, 1));
+    Object.assign(figures, latencyFigures(`${phase.prefix}kafka_hops`, hops.latencies));
     f('kafka_hops_messages', hops.sent);
     f('kafka_hops_lost_messages', hops.sent - hops.arrived);
-    log(
-      `phase ${phase.label}: Kafka 3 hops p50 ${kafkaHops.p50.toFixed(1)} ms, p99 ${kafkaHops.p99.toFixed(1)} ms (${hops.arrived}/${hops.sent}, ${hops.messagesPerSend.toFixed(1)} per send)`,
-    );
 
-    // The load.
     const count = Math.round(phase.rate * phase.seconds);
-    const background = generatePersonRecords({ seed: P.seed + phaseIndex, prefix: `AB${phaseIndex}`, count });
+    const background = personRecords({ seed: P.seed + phaseIndex, prefix: `AB${phaseIndex}`, count });
     const posts: Post[] = background.map((record, i) => {
       // Hits spread evenly: record i is a hit when the running share of hits steps up at it.
       const hit = Math.floor((i + 1) * P.hitShare) > Math.floor(i * P.hitShare);
@@ -368,7 +322,7 @@ void runBenchmark(async (context) => {
     const expected = posts.filter((entry) => entry.hit).length;
     const lagSamples: LagSample[] = [];
     const sampler = startSampler(readLag, lagSamples, P.lagSampleMs);
-    const cpuStart = snapshot(pids, kafkaPid);
+    const cpuStart = await cpuSample(watch);
     loopDelay.reset();
     loopDelay.enable();
     const loadStart = performance.now();
@@ -379,59 +333,46 @@ void runBenchmark(async (context) => {
         `phase ${phase.label}: ${((performance.now() - loadStart) / 1000).toFixed(0)} s, ${sentAt.size} hits answered, ${arrived} alerts streamed; lag ${last ? STAGES.map(({ stage }) => `${stage} ${last.lag[stage]}`).join(', ') : '…'}`,
       );
     }, 10_000);
-    log(`phase ${phase.label}: ${count} POST /v1/records at ${phase.rate}/s (${expected} hits)…`);
-    let run;
-    try {
-      // openLoop sends request i at its own start (now + 20 ms, taken as it is called) + i/rate: the same schedule, to well under a millisecond.
-      const scheduleStart = performance.now() + 20;
-      posts.forEach((entry, i) => (entry.scheduledAt = scheduleStart + (i * 1000) / phase.rate));
-      run = await openLoop(posts, phase.rate, P.maxInFlight, (entry) => post(entry, sentAt, calledAt), context.signal);
-    } finally {
-      clearInterval(progress);
-    }
+    const run = await context
+      .phase(`load: ${count} POST /v1/records at ${phase.rate}/s, ${expected} hits`, () => {
+        // openLoop sends request i at its own start (now + 20 ms, taken as it is called) + i/rate: the same schedule, to well under a millisecond.
+        const scheduleStart = performance.now() + 20;
+        posts.forEach((entry, i) => (entry.scheduledAt = scheduleStart + (i * 1000) / phase.rate));
+        return openLoop(posts, phase.rate, P.maxInFlight, (entry) => post(entry, sentAt, calledAt), context.signal);
+      })
+      .finally(() => clearInterval(progress));
     const loadEnd = performance.now();
     loopDelay.disable();
-    const cpuLoad = snapshot(pids, kafkaPid);
+    const cpuLoad = await cpuSample(watch);
     const lastPostSent = Math.max(...sentAt.values());
     for (const id of sentAt.keys()) allHits.add(id);
     const samplesAtLoadEnd = lagSamples.length;
     const lagAtLoadEnd = await readLag();
-    log(
-      `phase ${phase.label}: load done in ${((loadEnd - loadStart) / 1000).toFixed(1)} s, ${run.latencies.length} created, ${run.failures.length} failed; lag ${STAGES.map(({ stage }) => `${stage} ${lagAtLoadEnd.lag[stage]}`).join(', ')}; waiting for the alerts…`,
-    );
 
     // Wait for what is still coming.
-    const drainStart = performance.now();
-    let lastProgress = performance.now();
-    let fingerprint = '';
     let drainedBy = 'every expected alert and delivery arrived';
-    let lastDrainLog = performance.now();
-    for (;;) {
-      context.signal.throwIfAborted();
+    const arrived = () => {
       const onStream = [...sentAt.keys()].filter((id) => streamArrivals.at.has(id)).length;
       const onWebhook = [...sentAt.keys()].filter((id) => webhookAt(id) !== undefined).length;
-      if (onStream >= sentAt.size && onWebhook >= sentAt.size) break;
-      const last = lagSamples[lagSamples.length - 1];
-      const now = `${onStream}/${onWebhook}/${last ? JSON.stringify(last.lag) + JSON.stringify(last.outbox) : ''}`;
-      if (now !== fingerprint) [fingerprint, lastProgress] = [now, performance.now()];
-      if (performance.now() - lastProgress > P.stallSeconds * 1000) {
-        drainedBy = `nothing moved for ${P.stallSeconds} s`;
-        break;
-      }
-      if (performance.now() - drainStart > P.drainSeconds * 1000) {
-        drainedBy = `--drain-seconds ${P.drainSeconds} ran out`;
-        break;
-      }
-      if (performance.now() - lastDrainLog > 15_000) {
-        lastDrainLog = performance.now();
+      const last = lagSamples.at(-1);
+      const progress = { onStream, onWebhook, lag: last?.lag, outbox: last?.outbox };
+      return { done: onStream >= sentAt.size && onWebhook >= sentAt.size, progress };
+    };
+    await pollUntil(`phase ${phase.label}: waiting for the alerts`, arrived, context.signal, {
+      everyMs: 250,
+      stallMs: P.stallSeconds * 1000,
+      timeoutMs: P.drainSeconds * 1000,
+      reportMs: 15_000,
+      report: ({ onStream, onWebhook, lag }) =>
         log(
-          `phase ${phase.label}: draining, ${onStream}/${sentAt.size} streamed, ${onWebhook}/${sentAt.size} webhooks; lag ${last ? STAGES.map(({ stage }) => `${stage} ${last.lag[stage]}`).join(', ') : '…'}`,
-        );
-      }
-      await sleep(250);
-    }
+          `phase ${phase.label}: draining, ${onStream}/${sentAt.size} streamed, ${onWebhook}/${sentAt.size} webhooks; lag ${JSON.stringify(lag)}`,
+        ),
+    }).catch((error: unknown) => {
+      if (!(error instanceof WaitGaveUp)) throw error;
+      drainedBy = error.message;
+    });
     const drainEnd = performance.now();
-    const cpuDrain = snapshot(pids, kafkaPid);
+    const cpuDrain = await cpuSample(watch);
     await sampler.stop();
 
     // Figures of the phase.
@@ -443,23 +384,17 @@ void runBenchmark(async (context) => {
     }
     const webhook = pairArrivals(sentAt, webhookOfHit);
     const toStream = summarize(stream.latencies);
-    const fromCall = summarize(pairArrivals(calledAt, streamArrivals.at).latencies);
-    const clientQueue = summarize([...calledAt].map(([id, at]) => at - sentAt.get(id)!));
-    const toWebhook = summarize(webhook.latencies);
+    const fromCall = pairArrivals(calledAt, streamArrivals.at).latencies;
+    const clientQueue = [...calledAt].map(([id, at]) => at - sentAt.get(id)!);
     const loadSeconds = (loadEnd - loadStart) / 1000;
     const statuses = countBy(run.failures.map((failure) => /^request \d+: (\S+)/.exec(failure)?.[1] ?? 'error'));
-    f('post_to_stream_p50_ms', round(toStream.p50, 1));
-    f('post_to_stream_p95_ms', round(toStream.p95, 1));
-    f('post_to_stream_p99_ms', round(toStream.p99, 1));
-    f('post_to_stream_max_ms', round(toStream.max, 1));
-    f('post_to_stream_mean_ms', round(toStream.mean, 1));
-    f('post_called_to_stream_p50_ms', round(fromCall.p50, 1));
-    f('post_called_to_stream_p99_ms', round(fromCall.p99, 1));
-    f('client_queue_wait_p99_ms', round(clientQueue.p99, 1));
-    f('post_to_webhook_p50_ms', round(toWebhook.p50, 1));
-    f('post_to_webhook_p95_ms', round(toWebhook.p95, 1));
-    f('post_to_webhook_p99_ms', round(toWebhook.p99, 1));
-    f('post_to_webhook_max_ms', round(toWebhook.max, 1));
+    Object.assign(
+      figures,
+      latencyFigures(`${phase.prefix}post_to_stream`, stream.latencies, ['p50', 'p95', 'p99', 'max', 'mean']),
+      latencyFigures(`${phase.prefix}post_called_to_stream`, fromCall, ['p50', 'p99']),
+      latencyFigures(`${phase.prefix}client_queue_wait`, clientQueue, ['p99']),
+      latencyFigures(`${phase.prefix}post_to_webhook`, webhook.latencies),
+    );
     f('ratio_p50_vs_kafka_hops', round(toStream.p50 / kafkaHops.p50, 1));
     f('ratio_p99_vs_kafka_hops', round(toStream.p99 / kafkaHops.p99, 1));
     f('hits_expected', expected);
@@ -524,9 +459,9 @@ void runBenchmark(async (context) => {
     f('intake_outbox_at_load_end_rows', lagAtLoadEnd.outbox.intake);
     f('pipeline_records_per_s_sustained', figures[`${phase.prefix}matching_messages_per_s_during_load`]);
     f('bench_client_event_loop_delay_p99_ms', round(loopDelay.percentile(99) / 1e6, 1));
-    Object.assign(figures, prefixed(phase.prefix, cpuFigures('load', cpuStart, cpuLoad, pids, kafkaPid)));
+    Object.assign(figures, cpuFigures(`${phase.prefix}load_`, cpuStart, cpuLoad, watch));
     if (drainEnd - loadEnd > 5_000)
-      Object.assign(figures, prefixed(phase.prefix, cpuFigures('drain', cpuLoad, cpuDrain, pids, kafkaPid)));
+      Object.assign(figures, cpuFigures(`${phase.prefix}drain_`, cpuLoad, cpuDrain, watch));
 
     const sustains =
       run.failures.length === 0 &&
@@ -541,9 +476,6 @@ void runBenchmark(async (context) => {
         (sustains
           ? 'The pipeline kept up with the rate.'
           : `The pipeline did NOT keep up: records came out of matching at ${figures[`${phase.prefix}pipeline_records_per_s_sustained`]}/s against ${phase.rate}/s offered; dedup's backlog grew by ${figures[`${phase.prefix}dedup_lag_growth_per_s`]} messages/s and stood at ${lagAtLoadEnd.lag.dedup} at the load's end, so latencies measure queueing in that backlog (the last alert came ${figures[`${phase.prefix}last_alert_after_last_post_s`]} s after the last POST).`),
-    );
-    log(
-      `phase ${phase.label}: POST→stream p50 ${toStream.p50.toFixed(0)} ms, p99 ${toStream.p99.toFixed(0)} ms, max ${toStream.max.toFixed(0)} ms; ${stream.missing.length} lost; webhooks ${figures[`${phase.prefix}webhook_deliveries_per_s`]}/s`,
     );
     if (phaseIndex < phases.length - 1)
       await waitIdle(`phase ${phase.label}'s backlog`).catch((error: Error) =>
@@ -621,7 +553,7 @@ void runBenchmark(async (context) => {
       `Percentiles are over the alerts that arrived; the lost ones are counted apart (*_lost), never dropped silently. The load is open loop: request i is due at start + i/rate whatever intake answers, at most ${P.maxInFlight} in flight, the rest queued here; counting from the due time keeps a slow intake from hiding its own delay (coordinated omission). ` +
       `post_called_to_stream_* count from the moment fetch was actually called instead, and client_queue_wait_p99_ms is the difference (0 unless intake fell ${P.maxInFlight} requests behind). intake_post_*_ms is from the due time to intake's answer.`,
     `Load: ${P.hitShare * 100}% of the records are hits: each the subject of one notice (generated by test/data/reference-generator, seed ${P.seed}, full date of birth, subject shared by no other notice), so it is its own entity and raises one alert for its agency's subscription (and a hit notice for the notices' owner IPSG); ` +
-      `the rest are background persons (bench/lib/person-records.ts) that should match nothing (background_records_with_a_match says how many did). ${notices.length} notices loaded. ` +
+      `the rest are background persons (test/data/generator) that should match nothing (background_records_with_a_match says how many did). ${notices.length} notices loaded. ` +
       `Background records are shared by ${agencyCodes.join(', ')} in turn, the hits by ${subscriber}, whose analyst has one subscription (datasets: notices) with a webhook to the loopback receiver, and one open stream; the latencies are measured on that stream and that webhook.`,
     `Kafka baseline (kafka_hops_*): the same broker, the same kafkajs ${kafkajsVersion()} with libs/messaging's client settings (idempotent producer, one request in flight, acks=-1, sendBatch; consumers with maxWaitTimeInMs 500, eachBatch, auto-commit), ${P.partitions} partitions per topic, ${P.baselinePayloadBytes}-byte messages. ` +
       `This process produces to topic 0 on an open-loop schedule at the phase's rate, a forked process relays 0→1, another 1→2, a consumer here relays nothing and records arrival from topic 2… that is: producer → t0 → relay → t1 → relay → t2 → consumer, three Kafka hops, as intake → dedup → matching → alerting. Latency from the scheduled send. Run for min(phase seconds, ${P.baselineSeconds} s) just before each phase, with the pipeline idle.`,
@@ -632,10 +564,8 @@ void runBenchmark(async (context) => {
       `Services built from ${gitHead}${dirty ? ` with uncommitted changes in the shared checkout (${dirty.split('\n').length} files under apps/ and libs/, others' work in progress)` : ''}.`,
   );
 
-  const { file, report } = writeReport({
+  context.report({
     name: P.reportName,
-    machine,
-    startedAt,
     parameters: {
       rate_per_s: P.rate,
       seconds: P.seconds,
@@ -656,8 +586,6 @@ void runBenchmark(async (context) => {
     goals,
     notes,
   });
-  printReport(report);
-  log(`report: ${path.relative(process.cwd(), file)}`);
 });
 
 // --- data ----------------------------------------------------------------------------------------
@@ -679,15 +607,6 @@ function pickNotices(count: number): NoticeEntry[] {
     if (picked.length === count) return picked;
   }
   throw new Error(`only ${picked.length} suitable notices of the ${count} needed`);
-}
-
-async function loadNotices(databaseUrl: string, file: string): Promise<string> {
-  const cli = path.join(paths.REPO_ROOT, 'dist', 'apps', 'matching', 'src', 'load-reference', 'load-reference.cli.js');
-  const { stdout } = await promisify(execFile)(process.execPath, [cli, '--dataset', 'notices', '--file', file], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_OPTIONS: '' },
-    maxBuffer: 16 * MIB,
-  });
-  return stdout;
 }
 
 // --- HTTP ----------------------------------------------------------------------------------------
@@ -767,94 +686,18 @@ function startSampler(
 }
 
 /** Every outbox empty and every stage's group caught up, twice in a row. */
-async function waitForIdle(
-  read: () => Promise<LagSample>,
-  signal: AbortSignal,
-  what: string,
-  timeoutMs = 15 * 60_000,
-): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
+async function waitForIdle(read: () => Promise<LagSample>, signal: AbortSignal, what: string): Promise<void> {
   let inARow = 0;
-  for (;;) {
-    signal.throwIfAborted();
-    const sample = await read();
-    const idle =
-      Object.values(sample.lag).every((value) => value === 0) &&
-      Object.values(sample.outbox).every((value) => value === 0);
-    inARow = idle ? inARow + 1 : 0;
-    if (inARow >= 2) return;
-    if (performance.now() > deadline)
-      throw new Error(
-        `${what}: the pipeline was still busy after ${timeoutMs / 1000} s (lag ${JSON.stringify(sample.lag)}, outboxes ${JSON.stringify(sample.outbox)})`,
-      );
-    await sleep(500);
-  }
-}
-
-async function waitUntil(
-  done: () => boolean,
-  signal: AbortSignal,
-  timeoutMs: number,
-  what: string,
-  each: () => void,
-): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  for (;;) {
-    each();
-    if (done()) return;
-    signal.throwIfAborted();
-    if (performance.now() > deadline) throw new Error(`${what} did not all arrive within ${timeoutMs / 1000} s`);
-    await sleep(100);
-  }
-}
-
-// --- CPU -----------------------------------------------------------------------------------------
-
-type Sample = CpuSnapshot & { postgres: number[] };
-
-function snapshot(pids: Record<ServiceName, number | undefined>, kafkaPid: number | undefined): Sample {
-  const postgres = processesNamed('postgres');
-  const mine = [...Object.values(pids), kafkaPid].filter((pid): pid is number => pid !== undefined);
-  return { ...cpuSnapshot(new Set([...mine, ...postgres])), postgres };
-}
-
-/** `<window>_<who>_cpu_cores`: average CPUs each service, Postgres, Kafka (if started here), this client, the machine and the rest used. */
-function cpuFigures(
-  window: string,
-  before: Sample,
-  after: Sample,
-  pids: Record<ServiceName, number | undefined>,
-  kafkaPid: number | undefined,
-): Record<string, number> {
-  const cpu = cpuBetween(before, after);
-  const out: Record<string, number> = {};
-  let accounted = cpu.selfCores + cpu.cores(after.postgres);
-  for (const name of SERVICES) {
-    const pid = pids[name];
-    if (pid === undefined) continue;
-    const cores = cpu.cores([pid]);
-    accounted += cores;
-    out[`${window}_${name}_cpu_cores`] = round(cores, 2);
-  }
-  out[`${window}_postgres_all_cpu_cores`] = round(cpu.cores(after.postgres), 2);
-  if (kafkaPid !== undefined) {
-    const cores = cpu.cores([kafkaPid]);
-    accounted += cores;
-    out[`${window}_kafka_cpu_cores`] = round(cores, 2);
-  }
-  out[`${window}_bench_client_cpu_cores`] = round(cpu.selfCores, 2);
-  if (cpu.machineBusyCores !== undefined) {
-    out[`${window}_machine_busy_cores`] = round(cpu.machineBusyCores, 2);
-    out[`${window}_other_processes_cpu_cores`] = round(Math.max(0, cpu.machineBusyCores - accounted), 2);
-  }
-  return out;
+  const idle = async () => {
+    const { lag, outbox } = await read();
+    const now = [...Object.values(lag), ...Object.values(outbox)].every((value) => value === 0);
+    inARow = now ? inARow + 1 : 0;
+    return { done: inARow >= 2, progress: { lag, outbox } };
+  };
+  await pollUntil(`${what}: the pipeline was still busy`, idle, signal, { everyMs: 500, timeoutMs: 15 * 60_000 });
 }
 
 // --- small things --------------------------------------------------------------------------------
-
-function prefixed(prefix: string, values: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(values).map(([name, value]) => [`${prefix}${name}`, value]));
-}
 
 function countBy(values: string[]): Record<string, number> {
   const counts: Record<string, number> = {};

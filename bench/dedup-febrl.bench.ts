@@ -13,9 +13,9 @@
  *   --instances 1 (comma-separated; the topics have 3 partitions) --report NAME (dedup-febrl)
  */
 import { febrlThroughApi } from './lib/febrl-through-api';
-import { log, requireBuild, runBenchmark } from './lib/environment';
+import { runBenchmark } from './lib/environment';
 import { benchOptions } from './lib/options';
-import { machineInfo, printReport, writeReport, type Goal } from './lib/report';
+import type { Goal } from './lib/report';
 
 const options = benchOptions();
 const wholeNumbers = (name: string, fallback: string): number[] =>
@@ -44,17 +44,16 @@ const SETTINGS = BATCH_RECORDS.flatMap((batchRecords) =>
 const REPORT = options.string('report', 'dedup-febrl');
 const F1_GOAL = 0.965;
 
-void runBenchmark(async (context) => {
-  requireBuild('intake', 'dedup');
-  const machine = machineInfo();
-  const startedAt = new Date();
+void runBenchmark(['intake', 'dedup'], async (context) => {
   const figures: Record<string, number> = {};
   const goals: Record<string, Goal> = {};
   for (const { batchRecords, instances, label } of SETTINGS) {
     // The services inherit the bench's environment (bench/lib/environment.ts).
     process.env.DEDUP_BATCH_RECORDS = String(batchRecords);
-    log(`DEDUP_BATCH_RECORDS=${batchRecords}, ${instances} dedup instance(s)`);
-    const found = await febrlThroughApi(context, SETS, instances);
+    const found = await context.phase(
+      `FEBRL ${SETS.join(', ')}, DEDUP_BATCH_RECORDS=${batchRecords}, ${instances} dedup instance(s)`,
+      () => febrlThroughApi(context, SETS, instances),
+    );
     for (const [name, value] of Object.entries(found)) figures[`${label}_${name}`] = value;
     for (const set of SETS) {
       const f1 = found[`febrl${set}_api_f1`];
@@ -70,10 +69,8 @@ void runBenchmark(async (context) => {
             figures[`${baseline.label}_febrl${set}_api_records_per_s`]) *
             100,
         ) / 100;
-  const { file, report } = writeReport({
+  context.report({
     name: REPORT,
-    machine,
-    startedAt,
     parameters: { febrl_sets: SETS.join(','), batch_records: BATCH_RECORDS.join(','), instances: INSTANCES.join(',') },
     figures,
     goals,
@@ -82,6 +79,4 @@ void runBenchmark(async (context) => {
       'records_per_s: records shared / seconds from the first share to dedup committing the last offset; the speedup is against the first setting.',
     ],
   });
-  printReport(report);
-  log(`report: ${file}; load average at start ${machine.load_average_at_start.join(' ')}`);
 });

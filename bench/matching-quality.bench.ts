@@ -34,7 +34,7 @@ import type { FeatureEvidence } from '@crosscheck/resolution';
 import { levelOf as gradeLevel } from '../apps/matching/src/model/match-level';
 import { DATASETS, DatasetName } from '../apps/matching/src/model/datasets';
 import { generateMatchingCases, type MatchingCase } from '../test/data/reference-generator';
-import { log, openBenchEnvironment, requireBuild, runBenchmark, type BenchContext } from './lib/environment';
+import { log, openBenchEnvironment, runBenchmark, type BenchContext } from './lib/environment';
 import { figureStem, matchingQuality, type GroupQuality, type LabelledOutcome } from './lib/matching-quality';
 import { discardLoadEvents, loadReferenceFile } from './lib/reference-loads';
 import {
@@ -45,7 +45,7 @@ import {
   ReferenceIndex,
   scored,
 } from './lib/reference-candidates';
-import { machineInfo, printReport, writeReport, type Goal } from './lib/report';
+import type { Goal } from './lib/report';
 import { round } from './lib/stats';
 
 const args = process.argv.slice(2);
@@ -117,10 +117,7 @@ const FORMATTING_VARIANTS = [
 
 type Returned = LabelledOutcome['returned'];
 
-void runBenchmark(async (context) => {
-  if (!IN_PROCESS) requireBuild('intake', 'matching');
-  const machine = machineInfo();
-  const startedAt = new Date();
+void runBenchmark(IN_PROCESS ? [] : ['intake', 'matching'], async (context) => {
   const figures: Record<string, number> = {};
   const notes: string[] = [];
 
@@ -228,10 +225,8 @@ void runBenchmark(async (context) => {
       met: figures.exhaustive_vs_candidate_time_ratio >= 100,
     },
   };
-  const { file, report } = writeReport({
+  context.report({
     name: REPORT,
-    machine,
-    startedAt,
     parameters: {
       entries_per_dataset: ENTRIES,
       queries_per_dataset: QUERIES,
@@ -255,8 +250,6 @@ void runBenchmark(async (context) => {
       ...weakest(hits),
     ],
   });
-  printReport(report, (line) => log(line));
-  log(`report: ${file}`);
 });
 
 /**

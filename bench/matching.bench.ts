@@ -3,39 +3,19 @@
  * checks the records the pipeline brings, and answers instant checks; and
  * what its candidate stage saves over scoring every entry.
  *
- * 1. Reference files from test/data/reference-generator (seeded; kept in
- *    .local/bench/matching-data and reused by later runs): --scale 1 is
- *    1,000,000 notices, 10,000,000 SLTD documents and 1,000,000 vehicles, plus
- *    --firearms (100,000 × scale) so that the mix has firearms to meet.
- * 2. Starts (or reuses) Kafka and Postgres, makes a fresh database and topic
- *    prefix, starts matching once so that it migrates (its idle RSS is read
- *    then) and stops it: the loads run with matching stopped, as an operator's
- *    first load would, so the change events they write wait in the outbox.
- * 3. Raw baseline: each file streamed unchanged by one COPY into a plain
- *    table of one jsonb column (bench/lib/matching-load.ts).
- * 4. Loads each dataset with the loader CLI from dist/ (a process, as
- *    operators run it): rows/s, the loader's CPU and peak memory, its
- *    Postgres backends' CPU; then the tables' sizes.
- * 5. Candidate stage against exhaustive scoring (bench/lib/matching-candidates.ts),
- *    per dataset on a sample of its first --sample entries, --ratio-queries
- *    queries each: the matcher's candidate stage in Postgres (the whole loaded
- *    dataset) and in memory (the sample), against scoreRecords on every
- *    entry of the sample.
- * 6. The loads' backlog: every added entry left a reference.changed.v1 row
- *    in the outbox, which matching publishes and its retro-check consumer
- *    handles. An evenly spread --backlog-sample of those rows is kept (the rest
- *    deleted), matching is started, and the time until they are published and
- *    its group has committed them all gives the retro-check rate (with no
- *    record checked yet, so no record to score: the lowest cost there is).
- * 7. Pipeline: --checks RecordResolved messages (a new entity of one record
- *    each, as dedup publishes them; labelled queries of the generator: persons
- *    without documents, persons with a reported document, travel documents,
- *    vehicles, firearms) produced to matching's topic; checks/s = messages /
- *    (all offsets of matching's group committed − the first inbox claim).
- * 8. Instant checks: starts intake (it issues the API key), then POSTs
- *    /v1/checks open loop at --check-rate for --check-seconds after a warm-up,
- *    and reports latency percentiles from each request's scheduled time.
- * 9. Writes bench/results/<report>.json and stops and drops what it started.
+ * Reference files come from test/data/reference-generator (kept in
+ * .local/bench/matching-data for later runs): --scale 1 is 1,000,000
+ * notices, 10,000,000 SLTD documents, 1,000,000 vehicles and --firearms.
+ * matching migrates, then stays stopped while the loader CLI loads them (an
+ * operator's first load), against the raw baseline: each file streamed by one
+ * COPY into a plain jsonb table. The candidate stage (in Postgres, as the
+ * matcher runs it, and in memory) is timed against scoring every entry of a
+ * --sample (bench/lib/matching-candidates.ts). An evenly spread
+ * --backlog-sample of the loads' change events is kept, matching started, and
+ * the retro-checks timed; then --checks RecordResolved messages (labelled
+ * queries of the generator, as dedup publishes them) give the pipeline's
+ * checks/s (messages / (last commit − first inbox claim)); last, instant checks
+ * by the open-loop driver at --check-rate, latency from the scheduled send.
  *
  * Options: --scale F (1) --firearms N (100000 × scale) --checks N (20000)
  *   --check-rate N (100) --check-seconds S (20) --sample N (100000)
@@ -51,31 +31,33 @@ import { contractHeaders, deadLetterTopic, encodeMessage, RecordResolvedSchema, 
 import { Agencies, paths, type ServiceProcess } from '@crosscheck/infra';
 import { TopicNames } from '@crosscheck/messaging';
 import { recordFactsOf } from '@crosscheck/resolution';
-import { Admin, Kafka, logLevel, Partitioners } from 'kafkajs';
 import { Client } from 'pg';
 import type { EntityManager } from 'typeorm';
 import { probesOf, type DatasetName } from '../apps/matching/src/model/datasets';
+import { thinOutOutbox } from '../apps/matching/src/persistence/matching.seed';
 import {
   DATASET_FILES,
   generateMatchingCases,
   writeReferenceFiles,
   type ReferenceCounts,
 } from '../test/data/reference-generator';
-import { log, openBenchEnvironment, requireBuild, runBenchmark } from './lib/environment';
-import { readSample, SampleIndex, timeProbe, type QueryTiming } from './lib/matching-candidates';
+import { log, openBenchEnvironment, QUIET_SERVICE, runBenchmark } from './lib/environment';
+import { readSample, timeProbe, type QueryTiming } from './lib/matching-candidates';
 import { copyNdjsonLines, runLoader, type LoaderRun } from './lib/matching-load';
-import { openLoop } from './lib/matching-open-loop';
+import { openLoop } from './lib/open-loop';
 import { checkQueryOf, mixOf, recordResolvedOf } from './lib/matching-records';
 import {
-  childProcessWith,
-  cpuBetween,
-  cpuSnapshot,
-  processesNamed,
-  processMemory,
-  type CpuSnapshot,
-} from './lib/process-stats';
-import { machineInfo, printReport, writeReport, type Goal } from './lib/report';
-import { percentile, round, summarize } from './lib/stats';
+  inboxClaims,
+  outboxRows,
+  produceAll,
+  sumOf,
+  topicEnd,
+  waitForOutboxDrained,
+  waitUntilCommitted,
+} from './lib/pipeline-progress';
+import { childProcessWith, cpuFigures, cpuSample, processMemory, type CpuWatch } from './lib/process-stats';
+import type { Goal } from './lib/report';
+import { latencyFigures, percentile, round, summarize } from './lib/stats';
 import { benchOptions } from './lib/options';
 
 const { flag, number: numberOption, string: stringOption } = benchOptions({ wholeNumbers: true });
@@ -107,7 +89,6 @@ const P = {
   ownKafka: flag('own-kafka'),
   owner: 'BEN',
   agency: 'FRA',
-  produceBatch: 500,
   /** Without progress for this long, a wait is given up. */
   stallMs: 180_000,
   requestTimeoutMs: 30_000,
@@ -122,17 +103,9 @@ const RATIO_DATASETS: DatasetName[] = ['notices', 'sltd', 'smv'];
 const MATCHING_ENTRY = path.join('dist', 'apps', 'matching', 'src', 'main.js');
 const POSSIBLE_THRESHOLD = 0.7; // MatchingConfig.MATCH_POSSIBLE_THRESHOLD's default, no dataset overrides in this run
 const MIB = 2 ** 20;
-const SERVICE_ENV = {
-  LOG_LEVEL: 'warn',
-  // Empty counts as unset: no span export even if the calling shell sets these.
-  OTEL_EXPORTER_OTLP_ENDPOINT: '',
-  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: '',
-};
 
-void runBenchmark(async (context) => {
-  requireBuild('matching', 'intake');
-  const machine = machineInfo();
-  const startedAt = new Date();
+void runBenchmark(['matching', 'intake'], async (context) => {
+  const { machine, signal } = context;
   const runStarted = performance.now();
   const figures: Record<string, number> = {};
   const notes: string[] = [];
@@ -140,36 +113,31 @@ void runBenchmark(async (context) => {
     `scale ${P.scale}: ${DATASETS.map((dataset) => `${P.counts[dataset].toLocaleString('en-US')} ${dataset}`).join(', ')}; load average ${machine.load_average_at_start.join(' ')}`,
   );
 
-  // --- reference files (generated once, reused) --------------------------------------------------
-  const files = {} as Record<(typeof DATASETS)[number], string>;
-  for (const dataset of DATASETS) {
-    const generated = await referenceFile(dataset, P.counts[dataset]);
-    files[dataset] = generated.file;
-    if (generated.seconds !== undefined)
-      log(`generated ${path.relative(process.cwd(), generated.file)} in ${generated.seconds.toFixed(0)} s`);
-  }
+  const files = await context.phase('reference files (generated once, reused)', async () => {
+    const generated = {} as Record<(typeof DATASETS)[number], string>;
+    for (const dataset of DATASETS) generated[dataset] = await referenceFile(dataset, P.counts[dataset]);
+    return generated;
+  });
   const fileBytes = Object.fromEntries(DATASETS.map((dataset) => [dataset, fs.statSync(files[dataset]).size]));
 
-  // --- infrastructure --------------------------------------------------------------------------
   const environment = await openBenchEnvironment('matching', context, { ownKafka: P.ownKafka });
   const topics = new TopicNames(environment.topicPrefix);
   const groupId = `${environment.topicPrefix}matching`;
-  const matching = await environment.startService('matching', SERVICE_ENV);
+  const matching = await environment.startService('matching', QUIET_SERVICE);
   const idlePid = childProcessWith(MATCHING_ENTRY);
   const idleMemory = idlePid === undefined ? undefined : processMemory(idlePid);
   await matching.stop(); // migrated; started again once the datasets are loaded
 
-  const db = new Client({ connectionString: environment.databaseUrl, application_name: 'crosscheck-bench' });
-  await db.connect();
-  context.defer('close the bench connection', () => db.end());
-  const kafka = new Kafka({
-    clientId: 'crosscheck-bench',
-    brokers: [environment.kafkaBrokers],
-    logLevel: logLevel.NOTHING,
-  });
-  const admin = kafka.admin();
-  await admin.connect();
-  context.defer('disconnect the Kafka admin', () => admin.disconnect());
+  const db = await environment.connect();
+  const admin = await environment.kafkaAdmin();
+  const committed = (topic: string, end: Map<number, number>, what: string, watchMemory: () => void) =>
+    waitUntilCommitted(admin, { groupId, topic, end }, signal, {
+      stallMs: P.stallMs,
+      progress: (done, of) => {
+        watchMemory();
+        log(`${what}: ${done}/${of} committed`);
+      },
+    });
   const checkpoint = async () => {
     await db.query('CHECKPOINT').catch((error: Error) => {
       const note = `CHECKPOINT not allowed (${error.message}): phases may pay for each other's writes`;
@@ -177,53 +145,54 @@ void runBenchmark(async (context) => {
     });
   };
 
-  // --- raw baseline ----------------------------------------------------------------------------
   const raw: Record<string, { rows: number; seconds: number }> = {};
-  if (P.raw) {
-    await db.query('CREATE SCHEMA bench_raw');
-    for (const dataset of DATASETS) {
-      const table = `bench_raw."${dataset}"`;
-      await db.query(`CREATE TABLE ${table} (line jsonb NOT NULL)`);
-      await checkpoint();
-      const started = performance.now();
-      const rows = await copyNdjsonLines(db, table, files[dataset]);
-      const seconds = (performance.now() - started) / 1000;
-      if (rows !== P.counts[dataset])
-        throw new Error(`raw COPY of ${dataset}: ${rows} rows, expected ${P.counts[dataset]}`);
-      raw[dataset] = { rows, seconds };
-      log(
-        `raw COPY ${dataset}: ${rows.toLocaleString('en-US')} rows in ${seconds.toFixed(1)} s = ${Math.round(rows / seconds)} rows/s`,
-      );
-      await db.query(`DROP TABLE ${table}`); // its disk is wanted for the real load
-    }
-    await db.query('DROP SCHEMA bench_raw');
-  }
-
-  // --- loads -----------------------------------------------------------------------------------
-  const loads: Partial<Record<(typeof DATASETS)[number], LoaderRun>> = {};
-  for (const dataset of DATASETS) {
-    await checkpoint();
-    log(
-      `loading ${P.counts[dataset].toLocaleString('en-US')} ${dataset} (${(fileBytes[dataset] / MIB).toFixed(0)} MiB)…`,
-    );
-    const run = await runLoader({
-      databaseUrl: environment.databaseUrl,
-      databaseName: environment.databaseName,
-      dataset,
-      file: files[dataset],
-      db,
-      signal: context.signal,
+  if (P.raw)
+    await context.phase('raw baseline: COPY of the same files into a plain table', async () => {
+      await db.query('CREATE SCHEMA bench_raw');
+      for (const dataset of DATASETS) {
+        const table = `bench_raw."${dataset}"`;
+        await db.query(`CREATE TABLE ${table} (line jsonb NOT NULL)`);
+        await checkpoint();
+        const started = performance.now();
+        const rows = await copyNdjsonLines(db, table, files[dataset]);
+        const seconds = (performance.now() - started) / 1000;
+        if (rows !== P.counts[dataset])
+          throw new Error(`raw COPY of ${dataset}: ${rows} rows, expected ${P.counts[dataset]}`);
+        raw[dataset] = { rows, seconds };
+        log(
+          `raw COPY ${dataset}: ${rows.toLocaleString('en-US')} rows in ${seconds.toFixed(1)} s = ${Math.round(rows / seconds)} rows/s`,
+        );
+        await db.query(`DROP TABLE ${table}`); // its disk is wanted for the real load
+      }
+      await db.query('DROP SCHEMA bench_raw');
     });
-    if (run.added !== P.counts[dataset])
-      notes.push(
-        `${dataset}: the loader added ${run.added} entries of ${P.counts[dataset]} lines (generated numbers can repeat: see the generator's README) — "${run.summary}"`,
+
+  const loads: Partial<Record<(typeof DATASETS)[number], LoaderRun>> = {};
+  await context.phase('loads through the loader CLI, matching stopped', async () => {
+    for (const dataset of DATASETS) {
+      await checkpoint();
+      log(
+        `loading ${P.counts[dataset].toLocaleString('en-US')} ${dataset} (${(fileBytes[dataset] / MIB).toFixed(0)} MiB)…`,
       );
-    loads[dataset] = run;
-    log(
-      `loaded ${dataset}: ${run.summary} — ${run.seconds.toFixed(1)} s = ${Math.round(P.counts[dataset] / run.seconds)} rows/s; loader ${(run.loaderCpuSeconds / run.seconds).toFixed(2)} cores, ` +
-        `peak RSS ${(run.loaderPeakRssBytes / MIB).toFixed(0)} MiB; its Postgres backends ${(run.backendCpuSeconds / run.seconds).toFixed(2)} cores; machine busy ${run.machineBusyCores?.toFixed(2)} cores`,
-    );
-  }
+      const run = await runLoader({
+        databaseUrl: environment.databaseUrl,
+        databaseName: environment.databaseName,
+        dataset,
+        file: files[dataset],
+        db,
+        signal: context.signal,
+      });
+      if (run.added !== P.counts[dataset])
+        notes.push(
+          `${dataset}: the loader added ${run.added} entries of ${P.counts[dataset]} lines (generated numbers can repeat: see the generator's README) — "${run.summary}"`,
+        );
+      loads[dataset] = run;
+      log(
+        `loaded ${dataset}: ${run.summary} — ${run.seconds.toFixed(1)} s = ${Math.round(P.counts[dataset] / run.seconds)} rows/s; loader ${(run.loaderCpuSeconds / run.seconds).toFixed(2)} cores, ` +
+          `peak RSS ${(run.loaderPeakRssBytes / MIB).toFixed(0)} MiB; its Postgres backends ${(run.backendCpuSeconds / run.seconds).toFixed(2)} cores; machine busy ${run.machineBusyCores?.toFixed(2)} cores`,
+      );
+    }
+  });
   const sizes = (
     await db.query(`SELECT pg_database_size(current_database()) AS database,
         pg_total_relation_size('matching.reference_entries') AS entries,
@@ -237,7 +206,6 @@ void runBenchmark(async (context) => {
   );
   await db.query('ANALYZE matching.reference_entries, matching.reference_keys');
 
-  // --- the labelled queries (not timed) --------------------------------------------------------
   let started = performance.now();
   const { queries: cases } = generateMatchingCases({
     seed: P.seed,
@@ -253,83 +221,73 @@ void runBenchmark(async (context) => {
       .join(', ')}) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
 
-  // --- candidate stage against exhaustive scoring ----------------------------------------------
-  const probeDb = new Client({
-    connectionString: environment.databaseUrl,
-    application_name: 'crosscheck-bench-candidates',
-  });
-  await probeDb.connect();
-  context.defer('close the candidates connection', () => probeDb.end());
-  await probeDb.query('SET search_path TO matching');
-  const manager = {
-    query: async (sql: string, values?: unknown[]) => (await probeDb.query(sql, values)).rows,
-  } as unknown as EntityManager;
-  const timings: QueryTiming[] = [];
-  for (const dataset of RATIO_DATASETS) {
-    started = performance.now();
-    const sample = await readSample(
-      dataset,
-      files[dataset as keyof typeof files],
-      Math.min(P.sample, P.counts[dataset as keyof typeof P.counts]),
-    );
-    const index = new SampleIndex(sample);
-    log(
-      `candidates ${dataset}: sample of ${sample.length.toLocaleString('en-US')} entries, ${index.keyCount.toLocaleString('en-US')} keys, read and indexed in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-    );
-    const probes = cases
-      .filter((labelled) => labelled.dataset === dataset)
-      .flatMap((labelled) => {
-        const body = recordResolvedOf(labelled, P.owner).record!.body;
-        return body.case ? probesOf(recordFactsOf(body)).filter((probe) => probe.dataset === dataset) : [];
-      });
-    for (const probe of probes.slice(0, 3)) await timeProbe(probe, index, manager, POSSIBLE_THRESHOLD); // warm-up, not counted
-    const measured: QueryTiming[] = [];
-    for (const probe of probes.slice(3, 3 + P.ratioQueries)) {
-      context.signal.throwIfAborted();
-      measured.push(await timeProbe(probe, index, manager, POSSIBLE_THRESHOLD));
+  await context.phase('candidate stage against exhaustive scoring', async () => {
+    const probeDb = new Client({
+      connectionString: environment.databaseUrl,
+      application_name: 'crosscheck-bench-candidates',
+    });
+    await probeDb.connect();
+    context.defer('close the candidates connection', () => probeDb.end());
+    await probeDb.query('SET search_path TO matching');
+    const manager = {
+      query: async (sql: string, values?: unknown[]) => (await probeDb.query(sql, values)).rows,
+    } as unknown as EntityManager;
+    const timings: QueryTiming[] = [];
+    for (const dataset of RATIO_DATASETS) {
+      started = performance.now();
+      const index = await readSample(
+        dataset,
+        files[dataset as keyof typeof files],
+        Math.min(P.sample, P.counts[dataset as keyof typeof P.counts]),
+      );
+      log(
+        `candidates ${dataset}: sample of ${index.size(dataset)} entries read and indexed in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
+      const probes = cases
+        .filter((labelled) => labelled.dataset === dataset)
+        .flatMap((labelled) => {
+          const body = recordResolvedOf(labelled, P.owner).record!.body;
+          return body.case ? probesOf(recordFactsOf(body)).filter((probe) => probe.dataset === dataset) : [];
+        });
+      for (const probe of probes.slice(0, 3)) await timeProbe(probe, index, manager, POSSIBLE_THRESHOLD); // warm-up, not counted
+      const measured: QueryTiming[] = [];
+      for (const probe of probes.slice(3, 3 + P.ratioQueries)) {
+        context.signal.throwIfAborted();
+        measured.push(await timeProbe(probe, index, manager, POSSIBLE_THRESHOLD));
+      }
+      timings.push(...measured);
+      const sum = (key: keyof QueryTiming) => measured.reduce((total, timing) => total + timing[key], 0);
+      figures[`candidates_${dataset}_exhaustive_ms_per_query`] = round(sum('exhaustiveMs') / measured.length, 2);
+      figures[`candidates_${dataset}_postgres_stage_ms_per_query`] = round(
+        sum('databaseCandidateMs') / measured.length,
+        3,
+      );
+      figures[`candidates_${dataset}_memory_stage_ms_per_query`] = round(sum('memoryCandidateMs') / measured.length, 3);
+      figures[`ratio_${dataset}_exhaustive_to_postgres_candidate_stage`] = round(
+        sum('exhaustiveMs') / sum('databaseCandidateMs'),
+        1,
+      );
+      figures[`ratio_${dataset}_exhaustive_to_memory_candidate_stage`] = round(
+        sum('exhaustiveMs') / sum('memoryCandidateMs'),
+        1,
+      );
+      figures[`candidates_${dataset}_exhaustive_findings_found_ratio`] = sum('exhaustiveFindings')
+        ? round(sum('foundByCandidates') / sum('exhaustiveFindings'), 3)
+        : Number.NaN;
+      log(
+        `candidates ${dataset}: ${measured.length} queries; exhaustive ${figures[`candidates_${dataset}_exhaustive_ms_per_query`]} ms/query, ` +
+          `Postgres candidate stage ${figures[`candidates_${dataset}_postgres_stage_ms_per_query`]} ms, in memory ${figures[`candidates_${dataset}_memory_stage_ms_per_query`]} ms`,
+      );
     }
-    timings.push(...measured);
-    const sum = (key: keyof QueryTiming) => measured.reduce((total, timing) => total + timing[key], 0);
-    figures[`candidates_${dataset}_exhaustive_ms_per_query`] = round(sum('exhaustiveMs') / measured.length, 2);
-    figures[`candidates_${dataset}_postgres_stage_ms_per_query`] = round(
-      sum('databaseCandidateMs') / measured.length,
-      3,
-    );
-    figures[`candidates_${dataset}_memory_stage_ms_per_query`] = round(sum('memoryCandidateMs') / measured.length, 3);
-    figures[`ratio_${dataset}_exhaustive_to_postgres_candidate_stage`] = round(
-      sum('exhaustiveMs') / sum('databaseCandidateMs'),
-      1,
-    );
-    figures[`ratio_${dataset}_exhaustive_to_memory_candidate_stage`] = round(
-      sum('exhaustiveMs') / sum('memoryCandidateMs'),
-      1,
-    );
-    figures[`candidates_${dataset}_exhaustive_findings_found_ratio`] = sum('exhaustiveFindings')
-      ? round(sum('foundByCandidates') / sum('exhaustiveFindings'), 3)
-      : Number.NaN;
-    log(
-      `candidates ${dataset}: ${measured.length} queries; exhaustive ${figures[`candidates_${dataset}_exhaustive_ms_per_query`]} ms/query, ` +
-        `Postgres candidate stage ${figures[`candidates_${dataset}_postgres_stage_ms_per_query`]} ms, in memory ${figures[`candidates_${dataset}_memory_stage_ms_per_query`]} ms`,
-    );
-  }
-  const total = (key: keyof QueryTiming) => timings.reduce((sum, timing) => sum + timing[key], 0);
-  figures.ratio_exhaustive_to_candidate_stage = round(total('exhaustiveMs') / total('databaseCandidateMs'), 1);
-  figures.ratio_exhaustive_to_memory_candidate_stage = round(total('exhaustiveMs') / total('memoryCandidateMs'), 1);
+    const total = (key: keyof QueryTiming) => timings.reduce((sum, timing) => sum + timing[key], 0);
+    figures.ratio_exhaustive_to_candidate_stage = round(total('exhaustiveMs') / total('databaseCandidateMs'), 1);
+    figures.ratio_exhaustive_to_memory_candidate_stage = round(total('exhaustiveMs') / total('memoryCandidateMs'), 1);
+  });
 
-  // --- the loads' backlog: retro-checks ---------------------------------------------------------
-  const backlogRows = Number((await db.query('SELECT count(*) AS n FROM matching.outbox')).rows[0].n);
+  // The loads' backlog, thinned out through matching's seed module, handled once matching starts.
+  const backlogRows = await outboxRows(db, 'matching');
   const step = Math.max(1, Math.floor(backlogRows / P.backlogSample));
-  await db.query('BEGIN');
-  await db.query(
-    'CREATE TEMPORARY TABLE kept_changes ON COMMIT DROP AS SELECT * FROM matching.outbox WHERE id % $1 = 0 ORDER BY id',
-    [step],
-  );
-  await db.query('TRUNCATE matching.outbox');
-  const kept = (await db.query('INSERT INTO matching.outbox SELECT * FROM kept_changes ORDER BY id')).rowCount ?? 0;
-  await db.query('COMMIT');
-  log(
-    `backlog: ${backlogRows.toLocaleString('en-US')} reference.changed.v1 rows in the outbox; kept every ${step}th: ${kept.toLocaleString('en-US')}`,
-  );
+  const kept = await thinOutOutbox(db, step);
   await checkpoint();
   const changedTopic = topics.physical(Topics.referenceChanged);
   const matchingStartAt = Date.now();
@@ -342,34 +300,24 @@ void runBenchmark(async (context) => {
     if (memory) peakRss = Math.max(peakRss, memory.rssBytes);
   };
   const startedIn = (Date.now() - matchingStartAt) / 1000;
-  await waitForOutboxDrained(db, context.signal, kept);
-  const changedEnd = await topicEnd(admin, changedTopic);
-  const backlogDoneAt = await waitUntilCommitted(
-    admin,
-    groupId,
-    changedTopic,
-    changedEnd,
-    context.signal,
-    (done, of) => {
-      watchMemory();
-      log(`retro-checks: ${done.toLocaleString('en-US')}/${of.toLocaleString('en-US')} committed`);
+  const backlogDoneAt = await context.phase(
+    `retro-checks of ${kept} of the loads' ${backlogRows} changes`,
+    async () => {
+      await waitForOutboxDrained(db, 'matching', signal, { stallMs: P.stallMs });
+      return committed(changedTopic, await topicEnd(admin, changedTopic), 'retro-checks', watchMemory);
     },
   );
-  const firstChange = await firstClaim(db, groupId, Topics.referenceChanged);
+  const [firstChange] = await inboxClaims(db, 'matching', groupId, Topics.referenceChanged);
+  if (firstChange === undefined) throw new Error(`matching claimed no ${Topics.referenceChanged} message`);
   const backlogSeconds = (backlogDoneAt - firstChange) / 1000;
   figures.backlog_change_rows_after_loads = backlogRows;
   figures.backlog_sample_changes = kept;
   figures.retro_check_changes_per_s = round(kept / backlogSeconds, 0);
   figures.matching_start_s = round(startedIn, 2);
-  log(
-    `retro-checks: ${kept} changes published and handled in ${backlogSeconds.toFixed(1)} s = ${figures.retro_check_changes_per_s} changes/s`,
-  );
 
-  // --- pipeline checks -------------------------------------------------------------------------
   const resolvedTopic = topics.physical(Topics.recordsResolved);
   const messages = Array.from({ length: P.checks }, (_, i) => cases[i % cases.length]);
   const pipelineMix = countBy(messages.map(mixOf));
-  started = performance.now();
   const encoded = messages.map((labelled) => {
     const event = recordResolvedOf(labelled, P.owner);
     return {
@@ -378,43 +326,29 @@ void runBenchmark(async (context) => {
       headers: contractHeaders(RecordResolvedSchema, randomUUID()),
     };
   });
-  log(
-    `pipeline: ${encoded.length.toLocaleString('en-US')} RecordResolved built in ${((performance.now() - started) / 1000).toFixed(1)} s (${Object.entries(
-      pipelineMix,
-    )
-      .map(([kind, n]) => `${n} ${kind}`)
-      .join(', ')})`,
-  );
   await checkpoint();
-  const pipelineCpuStart = await cpuSample(db, environment.databaseName, matchingPid);
-  const producedIn = await produce(kafka, resolvedTopic, encoded);
-  const resolvedEnd = await topicEnd(admin, resolvedTopic);
-  const inTopic = sumOf(resolvedEnd);
-  if (inTopic !== encoded.length)
-    throw new Error(`${inTopic} messages in ${resolvedTopic}, expected ${encoded.length}`);
-  log(`pipeline: produced in ${producedIn.toFixed(1)} s; matching consumes…`);
-  const pipelineDoneAt = await waitUntilCommitted(
-    admin,
-    groupId,
-    resolvedTopic,
-    resolvedEnd,
-    context.signal,
-    (done, of) => {
-      watchMemory();
-      log(`pipeline: ${done.toLocaleString('en-US')}/${of.toLocaleString('en-US')} committed`);
+  const watch: CpuWatch = { processes: { matching: matchingPid }, database: { db, name: environment.databaseName } };
+  const pipelineCpuStart = await cpuSample(watch);
+  const { resolvedEnd, pipelineDoneAt } = await context.phase(
+    `pipeline: ${encoded.length} RecordResolved`,
+    async () => {
+      await produceAll(environment.kafka, resolvedTopic, encoded);
+      const end = await topicEnd(admin, resolvedTopic);
+      if (sumOf(end) !== encoded.length)
+        throw new Error(`${sumOf(end)} messages in ${resolvedTopic}, expected ${encoded.length}`);
+      return { resolvedEnd: end, pipelineDoneAt: await committed(resolvedTopic, end, 'pipeline', watchMemory) };
     },
   );
-  const pipelineCpuEnd = await cpuSample(db, environment.databaseName, matchingPid);
+  const pipelineCpuEnd = await cpuSample(watch);
   watchMemory();
-  const claims = await claimTimes(db, groupId, Topics.recordsResolved);
+  const claims = await inboxClaims(db, 'matching', groupId, Topics.recordsResolved);
   if (claims.length !== encoded.length)
     throw new Error(`matching claimed ${claims.length} messages in its inbox, expected ${encoded.length}`);
   const pipelineSeconds = (pipelineDoneAt - claims[0]) / 1000;
   // Claims made in one transaction share its start time: one distinct time per transaction (a batch of messages).
   const transactions = [...new Set(claims)];
   const gaps = summarize(transactions.slice(1).map((at, i) => at - transactions[i]));
-  const outboxAtEnd = Number((await db.query('SELECT count(*) AS n FROM matching.outbox')).rows[0].n);
-  const drainedAt = await waitForOutboxDrained(db, context.signal, outboxAtEnd);
+  const drainedAt = await waitForOutboxDrained(db, 'matching', signal, { stallMs: P.stallMs });
   const outcome = (
     await db.query(`SELECT count(*) AS matches, count(DISTINCT record_id) AS records,
         count(*) FILTER (WHERE level = 'hit') AS hits FROM matching.matches`)
@@ -433,13 +367,16 @@ void runBenchmark(async (context) => {
   figures.pipeline_matches = Number(outcome.matches);
   figures.pipeline_outbox_drain_after_last_commit_s = round(Math.max(0, drainedAt - pipelineDoneAt) / 1000, 2);
   figures.dead_lettered_messages = deadLettered;
-  Object.assign(figures, cpuFigures(pipelineCpuStart, pipelineCpuEnd, matchingPid, encoded.length));
-  log(
-    `pipeline: ${encoded.length.toLocaleString('en-US')} checks in ${pipelineSeconds.toFixed(1)} s = ${figures.checks_per_s} checks/s in ${transactions.length} transactions (${figures.pipeline_messages_per_transaction} messages each); gap between transactions p50 ${gaps.p50.toFixed(2)} ms, p99 ${gaps.p99.toFixed(2)} ms; ${outcome.records} records matched`,
+  Object.assign(
+    figures,
+    cpuFigures('pipeline_', pipelineCpuStart, pipelineCpuEnd, watch, {
+      units: encoded.length,
+      unit: 'check',
+      of: ['matching', 'postgres_backends'],
+    }),
   );
 
-  // --- instant checks --------------------------------------------------------------------------
-  const intake = await environment.startService('intake', SERVICE_ENV);
+  const intake = await environment.startService('intake', QUIET_SERVICE);
   const agencies = new Agencies(environment.databaseUrl, () => intake.url);
   const key = await agencies.key(P.agency);
   await agencies.accepted(key, matching.url);
@@ -451,25 +388,23 @@ void runBenchmark(async (context) => {
   let withHits = 0;
   const send = (body: string) =>
     postCheck(matching, key, body, context.signal).then((hits) => void (hits > 0 && withHits++));
-  const warm = await openLoop(bodies.slice(0, warmupCount), P.checkRate, P.checkMaxInFlight, send, context.signal);
-  withHits = 0;
-  const instant = await openLoop(bodies.slice(warmupCount), P.checkRate, P.checkMaxInFlight, send, context.signal);
+  const { warm, instant } = await context.phase(`instant checks at ${P.checkRate}/s, open loop`, async () => {
+    const warmUp = await openLoop(bodies.slice(0, warmupCount), P.checkRate, P.checkMaxInFlight, send, signal);
+    withHits = 0;
+    return {
+      warm: warmUp,
+      instant: await openLoop(bodies.slice(warmupCount), P.checkRate, P.checkMaxInFlight, send, signal),
+    };
+  });
   watchMemory();
   const memoryAfter = matchingPid === undefined ? undefined : processMemory(matchingPid);
-  figures.instant_check_p50_ms = round(percentile(instant.latencies, 50), 2);
-  figures.instant_check_p95_ms = round(percentile(instant.latencies, 95), 2);
-  figures.instant_check_p99_ms = round(percentile(instant.latencies, 99), 2);
-  figures.instant_check_max_ms = round(Math.max(...instant.latencies), 1);
+  Object.assign(figures, latencyFigures('instant_check', instant.latencies, undefined, 2));
   figures.instant_check_service_p99_ms = round(percentile(instant.serviceTimes, 99), 2);
   figures.instant_check_achieved_per_s = round(instant.achievedRate, 1);
   figures.instant_check_failures = instant.failures.length + warm.failures.length;
   figures.instant_check_with_hits_ratio = round(withHits / Math.max(1, instant.latencies.length), 3);
   if (instant.failures.length > 0) notes.push(`instant checks failed: ${instant.failures.slice(0, 3).join(' | ')}`);
-  log(
-    `instant checks: ${instant.latencies.length} at ${P.checkRate}/s: p50 ${figures.instant_check_p50_ms} ms, p99 ${figures.instant_check_p99_ms} ms, max ${figures.instant_check_max_ms} ms; ${figures.instant_check_failures} failed`,
-  );
 
-  // --- figures ---------------------------------------------------------------------------------
   const loadedRows = DATASETS.reduce((sum, dataset) => sum + P.counts[dataset], 0);
   const loadSeconds = DATASETS.reduce((sum, dataset) => sum + loads[dataset]!.seconds, 0);
   figures.load_rows = loadedRows;
@@ -557,10 +492,8 @@ void runBenchmark(async (context) => {
     `Postgres ${settings.map((row) => `${row.name} ${row.setting}`).join(', ')}; services LOG_LEVEL warn, no span export; Kafka at ${environment.kafkaBrokers}.`,
   );
 
-  const { file, report } = writeReport({
+  context.report({
     name: P.reportName,
-    machine,
-    startedAt,
     parameters: {
       scale: P.scale,
       counts: P.counts,
@@ -580,99 +513,24 @@ void runBenchmark(async (context) => {
     goals,
     notes,
   });
-  printReport(report);
-  log(`report: ${path.relative(process.cwd(), file)}`);
 });
 
 // --- data ------------------------------------------------------------------------------------------
 
 /** The dataset's NDJSON file for this seed and count, generated unless an earlier run left it. */
-async function referenceFile(
-  dataset: (typeof DATASETS)[number],
-  count: number,
-): Promise<{ file: string; seconds?: number }> {
+async function referenceFile(dataset: (typeof DATASETS)[number], count: number): Promise<string> {
   const outDir = path.join(P.dataDir, `seed-${P.seed}`, `${dataset}-${count}`);
   const file = path.join(outDir, DATASET_FILES[dataset]);
-  if (fs.existsSync(file)) return { file };
-  const started = performance.now();
+  if (fs.existsSync(file)) return file;
   const none: ReferenceCounts = { notices: 0, sltd: 0, smv: 0, firearms: 0, artworks: 0 };
   await writeReferenceFiles({ seed: P.seed, outDir, ...none, [dataset]: count });
-  return { file, seconds: (performance.now() - started) / 1000 };
+  return file;
 }
 
 function countBy(values: string[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
   return counts;
-}
-
-// --- Kafka -----------------------------------------------------------------------------------------
-
-/** Produces as dedup's outbox relay would: keyed by entity id, contract headers, acks from all replicas. */
-async function produce(
-  kafka: Kafka,
-  topic: string,
-  messages: { key: string; value: Buffer; headers: Record<string, string> }[],
-): Promise<number> {
-  const started = performance.now();
-  const producer = kafka.producer({
-    idempotent: true,
-    maxInFlightRequests: 1,
-    allowAutoTopicCreation: false,
-    createPartitioner: Partitioners.DefaultPartitioner,
-  });
-  await producer.connect();
-  try {
-    for (let first = 0; first < messages.length; first += P.produceBatch) {
-      await producer.send({ topic, messages: messages.slice(first, first + P.produceBatch), acks: -1 });
-    }
-  } finally {
-    await producer.disconnect();
-  }
-  return (performance.now() - started) / 1000;
-}
-
-async function topicEnd(admin: Admin, topic: string): Promise<Map<number, number>> {
-  return new Map((await admin.fetchTopicOffsets(topic)).map(({ partition, high }) => [partition, Number(high)]));
-}
-
-function sumOf(offsets: Map<number, number>): number {
-  return [...offsets.values()].reduce((sum, offset) => sum + offset, 0);
-}
-
-/** Polls the group's committed offsets until they reach `end` on every partition; returns when (epoch ms). */
-async function waitUntilCommitted(
-  admin: Admin,
-  groupId: string,
-  topic: string,
-  end: Map<number, number>,
-  signal: AbortSignal,
-  progress: (done: number, of: number) => void,
-): Promise<number> {
-  const total = sumOf(end);
-  let last = -1;
-  let progressAt = Date.now();
-  let reportedAt = Date.now();
-  for (;;) {
-    signal.throwIfAborted();
-    const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });
-    const now = Date.now();
-    const done = offsets.partitions.reduce(
-      (sum, { partition, offset }) => sum + Math.min(end.get(partition) ?? 0, Math.max(0, Number(offset))),
-      0,
-    );
-    if (done >= total) return now;
-    if (done > last) [last, progressAt] = [done, now];
-    if (now - progressAt > P.stallMs)
-      throw new Error(
-        `matching committed nothing on ${topic} for ${P.stallMs / 1000} s at ${done}/${total}: see its log`,
-      );
-    if (now - reportedAt >= 10_000) {
-      progress(done, total);
-      reportedAt = now;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 // --- HTTP ------------------------------------------------------------------------------------------
@@ -688,84 +546,4 @@ async function postCheck(matching: ServiceProcess, key: string, body: string, si
   const text = await response.text();
   if (response.status !== 200) throw new Error(`${response.status} ${text.slice(0, 300)}`);
   return (JSON.parse(text) as { hits: unknown[] }).hits.length;
-}
-
-// --- Postgres --------------------------------------------------------------------------------------
-
-/** Waits until matching's outbox is empty; returns when (epoch ms). */
-async function waitForOutboxDrained(db: Client, signal: AbortSignal, rowsAtStart: number): Promise<number> {
-  let last = Number.POSITIVE_INFINITY;
-  let progressAt = Date.now();
-  for (;;) {
-    signal.throwIfAborted();
-    const left = Number((await db.query('SELECT count(*) AS n FROM matching.outbox')).rows[0].n);
-    if (left === 0) return Date.now();
-    if (left < last) [last, progressAt] = [left, Date.now()];
-    if (Date.now() - progressAt > P.stallMs)
-      throw new Error(
-        `matching's outbox is stuck at ${left} of ${rowsAtStart} rows: is its relay publishing? (see its log)`,
-      );
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-/** When matching's group claimed each message of a topic in its inbox (epoch ms, the transaction's start), in order. */
-async function claimTimes(db: Client, groupId: string, topic: string): Promise<number[]> {
-  const { rows } = await db.query(
-    `SELECT (extract(epoch FROM processed_at) * 1000)::float8 AS at FROM matching.inbox WHERE consumer = $1 AND topic = $2 ORDER BY processed_at`,
-    [groupId, topic],
-  );
-  return rows.map((row: { at: number }) => row.at);
-}
-
-async function firstClaim(db: Client, groupId: string, topic: string): Promise<number> {
-  const { rows } = await db.query(
-    `SELECT (extract(epoch FROM min(processed_at)) * 1000)::float8 AS at FROM matching.inbox WHERE consumer = $1 AND topic = $2`,
-    [groupId, topic],
-  );
-  if (rows[0].at === null) throw new Error(`matching claimed no ${topic} message`);
-  return rows[0].at as number;
-}
-
-// --- CPU -------------------------------------------------------------------------------------------
-
-type Sample = CpuSnapshot & { postgres: number[]; benchBackends: number[] };
-
-async function cpuSample(db: Client, databaseName: string, matchingPid: number | undefined): Promise<Sample> {
-  const benchBackends = (
-    await db.query('SELECT pid FROM pg_stat_activity WHERE datname = $1', [databaseName])
-  ).rows.map((row) => Number(row.pid));
-  const postgres = processesNamed('postgres');
-  return {
-    ...cpuSnapshot(new Set([...(matchingPid === undefined ? [] : [matchingPid]), ...postgres, ...benchBackends])),
-    postgres,
-    benchBackends,
-  };
-}
-
-function cpuFigures(
-  before: Sample,
-  after: Sample,
-  matchingPid: number | undefined,
-  checks: number,
-): Record<string, number> {
-  const cpu = cpuBetween(before, after);
-  const perCheckMs = (cores: number) => round((cores * cpu.wallSeconds * 1000) / checks, 3);
-  const out: Record<string, number> = {};
-  let accounted = cpu.selfCores + cpu.cores(after.postgres);
-  if (matchingPid !== undefined) {
-    const cores = cpu.cores([matchingPid]);
-    accounted += cores;
-    out.pipeline_matching_cpu_cores = round(cores, 2);
-    out.pipeline_matching_cpu_ms_per_check = perCheckMs(cores);
-  }
-  out.pipeline_postgres_backends_cpu_cores = round(cpu.cores(after.benchBackends), 2);
-  out.pipeline_postgres_backends_cpu_ms_per_check = perCheckMs(cpu.cores(after.benchBackends));
-  out.pipeline_postgres_all_cpu_cores = round(cpu.cores(after.postgres), 2);
-  out.pipeline_bench_client_cpu_cores = round(cpu.selfCores, 2);
-  if (cpu.machineBusyCores !== undefined) {
-    out.pipeline_machine_busy_cores = round(cpu.machineBusyCores, 2);
-    out.pipeline_other_processes_cpu_cores = round(Math.max(0, cpu.machineBusyCores - accounted), 2);
-  }
-  return out;
 }

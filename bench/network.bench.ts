@@ -1,32 +1,21 @@
 /**
  * `npm run bench:network`: how fast dedup answers `GET /v1/entities/{id}/network?depth=2`
- * as the graph grows.
- *
- * 1. Starts (or reuses) Kafka and Postgres, makes a fresh database and topic
- *    prefix, starts intake and dedup from dist/ (dedup migrates its schema).
- * 2. For each size in --sizes (default 100,000 entities), fills dedup's tables
- *    as resolution would have left them: one person record per entity, in
- *    planted groups of 5-50 people (seeded), where each member shares a phone
- *    with the next and every 5 consecutive members share an address (about 3
- *    edges per entity), and noise: every entity has a phone of its own, and
- *    one in 100 the address of a hotel that 500 share (too common to make
- *    an edge). Written with SQL rather than through the API: the pipeline would
- *    take hours on a small machine, and the query reads only these rows.
- * 3. Asks for --queries (500) networks of depth 2 from entities drawn at random,
- *    one at a time, with an agency key; each answer is checked to reach other
- *    entities of the planted group.
- *    Then as many shortest-path queries (`/path?to=`, up to 6 hops) between two
- *    members of one planted group up to 10 apart.
- * 4. Writes bench/results/network.json: p50/p95/p99 per size; goals: depth 2
- *    p99 < 100 ms, path p99 < 250 ms.
+ * and `/path?to=` (up to 6 hops) as the graph grows. For each size in --sizes
+ * (100,000 entities), dedup's seed module fills its tables as resolution
+ * would have left them: planted groups of 5-50 people (seeded), each member
+ * sharing a phone with the next and every 5 an address, and noise (a phone of
+ * one's own; one in 100 the address of a hotel 500 share, too common to make
+ * an edge). Then --queries (500) networks from entities drawn at random and
+ * as many paths between members of one group, one at a time.
+ * Goals: depth 2 p99 < 100 ms, path p99 < 250 ms.
  */
-import * as path from 'node:path';
 import { Agencies } from '@crosscheck/infra';
-import { Client } from 'pg';
-import { log, openBenchEnvironment, requireBuild, runBenchmark } from './lib/environment';
+import { seedBareEntities, seedNetworkEvidence } from '../apps/dedup/src/persistence/entities.seed';
+import { Prng } from '../test/data/generator/prng';
+import { log, openBenchEnvironment, runBenchmark } from './lib/environment';
 import { benchOptions } from './lib/options';
-import { machineInfo, printReport, writeReport } from './lib/report';
 import { round, summarize } from './lib/stats';
+import { numberChunks, syntheticId } from './lib/synthetic-ids';
 
 const { number: numberOption, string: stringOption } = benchOptions();
 const P = {
@@ -40,72 +29,52 @@ const OWNER = 'BENCH';
 const P99_GOAL_MS = 100;
 const PATH_P99_GOAL_MS = 250;
 
-const uuidSql = (seed: string) =>
-  `(SELECT (substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-4' || substr(h, 14, 3) || '-8' || substr(h, 18, 3) || '-' ||
-            substr(h, 21, 12))::uuid FROM md5(${seed}) AS h)`;
-const recordIdSql = (i: string) => uuidSql(`'record-' || ${i}`);
-const entityIdSql = (i: string) => uuidSql(`'entity-' || ${i}`);
-
-/** A small seeded generator (mulberry32), so every run plants the same groups. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The planted group of each entity 1..n (groups of 5-50 consecutive entities). */
 function groupsOf(n: number, seed: number): number[] {
-  const next = random(seed);
+  const random = new Prng(seed);
   const groups = new Array<number>(n + 1).fill(0);
   let group = 0;
   for (let i = 1; i <= n;) {
-    const size = 5 + Math.floor(next() * 46);
+    const size = random.int(5, 50);
     group++;
     for (let k = 0; k < size && i <= n; k++, i++) groups[i] = group;
   }
   return groups;
 }
 
-/** Adds entities from+1..to, continuing the planted groups. */
-async function fill(db: Client, groups: number[], from: number, to: number): Promise<void> {
-  const ids = Array.from({ length: to - from }, (_, k) => from + k + 1);
-  const groupOf = ids.map((i) => groups[i]);
-  await db.query(
-    `INSERT INTO dedup.entities (entity_id, kind) SELECT ${entityIdSql('i')}, 'person' FROM unnest($1::int[]) AS i`,
-    [ids],
-  );
-  await db.query(
-    `INSERT INTO dedup.entity_members (record_id, entity_id, owner, record_version, facts, kind, decision)
-     SELECT ${recordIdSql('i')}, ${entityIdSql('i')}, $1, 1, '{}', 'person', 'new_entity' FROM unnest($2::int[]) AS i`,
-    [OWNER, ids],
-  );
-  await db.query(
-    `INSERT INTO dedup.network_references (record_id, owner, external_ref)
-     SELECT ${recordIdSql('i')}, $1, 'B-' || i FROM unnest($2::int[]) AS i`,
-    [OWNER, ids],
-  );
-  // Within a group: i shares a phone with i+1 (the phone 'g:i' is carried by i and i+1), every 5 share an address;
-  // noise: a phone of one's own, and one in 100 the hotel's address (500 per hotel).
-  await db.query(
-    `INSERT INTO dedup.network_attributes (attribute, value, record_id)
-     SELECT a.attribute, a.value, ${recordIdSql('x.i')}
-       FROM unnest($1::int[], $2::int[], $3::bool[]) AS x (i, g, chained)
-       CROSS JOIN LATERAL (VALUES
-         ('phone', '+1' || x.i),
-         ('phone', '+2' || x.i),
-         ('phone', CASE WHEN x.chained THEN '+2' || (x.i - 1) END),
-         ('address', 'G' || x.g || '|' || (x.i / 5)),
-         ('address', CASE WHEN x.i % 100 = 0 THEN 'HOTEL|' || (x.i / 50000) END)
-       ) AS a (attribute, value)
-      WHERE a.value IS NOT NULL
-     ON CONFLICT DO NOTHING`,
-    [ids, groupOf, ids.map((i) => i > 1 && groups[i - 1] === groups[i])],
-  );
+/** Seeds entities from+1..to through dedup's seed module, continuing the planted groups. */
+async function fill(
+  db: Parameters<typeof seedBareEntities>[0],
+  groups: number[],
+  from: number,
+  to: number,
+): Promise<void> {
+  for (const ids of numberChunks(from, to)) {
+    const recordId = ids.map((i) => syntheticId('record', i));
+    await seedBareEntities(db, { owner: OWNER, recordId, entityId: ids.map((i) => syntheticId('entity', i)) });
+    // Within a group: i shares a phone with i+1 (the phone '+2<i>' is carried by i and i+1), every 5 share an address;
+    // noise: a phone of one's own, and one in 100 the hotel's address (500 per hotel).
+    const attributes = { attribute: [] as string[], value: [] as string[], recordId: [] as string[] };
+    ids.forEach((i, k) => {
+      const chained = i > 1 && groups[i - 1] === groups[i];
+      for (const [attribute, value] of [
+        ['phone', `+1${i}`],
+        ['phone', `+2${i}`],
+        ['phone', chained ? `+2${i - 1}` : undefined],
+        ['address', `G${groups[i]}|${Math.floor(i / 5)}`],
+        ['address', i % 100 === 0 ? `HOTEL|${Math.floor(i / 50_000)}` : undefined],
+      ] as const) {
+        if (value === undefined) continue;
+        attributes.attribute.push(attribute);
+        attributes.value.push(value);
+        attributes.recordId.push(recordId[k]);
+      }
+    });
+    await seedNetworkEvidence(db, {
+      references: { owner: OWNER, recordId, externalRef: ids.map((i) => `B-${i}`) },
+      attributes,
+    });
+  }
 }
 
 async function timeNetworks(
@@ -118,13 +87,7 @@ async function timeNetworks(
   const entities: number[] = [];
   const edges: number[] = [];
   let lonely = 0;
-  const entityIds = (
-    await fetchIds(
-      dedupUrl,
-      key,
-      Array.from({ length: count }, () => 1 + Math.floor(Math.random() * n)),
-    )
-  ).filter(Boolean);
+  const entityIds = Array.from({ length: count }, () => syntheticId('entity', 1 + Math.floor(Math.random() * n)));
   for (const entityId of entityIds) {
     const started = performance.now();
     const response = await fetch(`${dedupUrl}/v1/entities/${entityId}/network?depth=2`, {
@@ -155,7 +118,7 @@ async function timePaths(
     const j = i + 1 + Math.floor(Math.random() * 10);
     if (groups[i] === groups[j]) pairs.push([i, j]);
   }
-  const ids = await fetchIds(dedupUrl, key, pairs.flat());
+  const ids = pairs.flat().map((i) => syntheticId('entity', i));
   for (let k = 0; k < pairs.length; k++) {
     const started = performance.now();
     const response = await fetch(`${dedupUrl}/v1/entities/${ids[2 * k]}/path?to=${ids[2 * k + 1]}&maxHops=6`, {
@@ -168,19 +131,7 @@ async function timePaths(
   return { latencies, notFound };
 }
 
-let idsClient: Client;
-async function fetchIds(_dedupUrl: string, _key: string, indexes: number[]): Promise<string[]> {
-  const { rows } = await idsClient.query(
-    `SELECT ${entityIdSql('i')}::text AS id FROM unnest($1::int[]) WITH ORDINALITY AS t (i, o) ORDER BY o`,
-    [indexes],
-  );
-  return rows.map((row: { id: string }) => row.id);
-}
-
-void runBenchmark(async (context) => {
-  requireBuild('intake', 'dedup');
-  const machine = machineInfo();
-  const startedAt = new Date();
+void runBenchmark(['intake', 'dedup'], async (context) => {
   const environment = await openBenchEnvironment('network', context);
   const intake = await environment.startService('intake');
   const dedup = await environment.startService('dedup');
@@ -188,10 +139,7 @@ void runBenchmark(async (context) => {
   const key = await agencies.key('NLD');
   await agencies.accepted(key, dedup.url, 120_000);
 
-  const db = new Client({ connectionString: environment.databaseUrl });
-  await db.connect();
-  idsClient = db;
-  context.defer('close database client', () => db.end());
+  const db = await environment.connect();
   const sizes = [...P.sizes].sort((a, b) => a - b);
   const groups = groupsOf(sizes.at(-1)!, P.seed);
   const figures: Record<string, number> = {};
@@ -200,7 +148,9 @@ void runBenchmark(async (context) => {
   let pathMet = true;
   for (const size of sizes) {
     const fillStarted = Date.now();
-    for (let from = filled; from < size; from += 50_000) await fill(db, groups, from, Math.min(size, from + 50_000));
+    await context.phase(`seed up to ${size} entities through dedup's seed module`, () =>
+      fill(db, groups, filled, size),
+    );
     filled = size;
     await db.query('ANALYZE dedup.entities, dedup.entity_members, dedup.network_attributes, dedup.network_references');
     const { rows } = await db.query(
@@ -233,10 +183,8 @@ void runBenchmark(async (context) => {
     met &&= summary.p99 < P99_GOAL_MS;
     pathMet &&= pathSummary.p99 < PATH_P99_GOAL_MS;
   }
-  const { report, file } = writeReport({
+  context.report({
     name: 'network',
-    machine,
-    startedAt,
     parameters: { ...P, sizes: P.sizes.join(',') } as unknown as Record<string, unknown>,
     figures,
     goals: {
@@ -244,11 +192,9 @@ void runBenchmark(async (context) => {
       path_p99: { target: `path_p99_ms < ${PATH_P99_GOAL_MS} at every size`, met: pathMet },
     },
     notes: [
-      'Rows written with SQL as resolution leaves them: one person record per entity, disseminated to all.',
+      "Rows written by dedup's seed module as resolution leaves them: one person record per entity, disseminated to all.",
       'Planted groups of 5-50: a phone shared with the next member, an address per 5 members; hotel addresses (500 entities) make no edge.',
       'Through dedup over HTTP, one query at a time, each audited as the route always is.',
     ],
   });
-  printReport(report, log);
-  log(`report: ${path.relative(process.cwd(), file)}`);
 });

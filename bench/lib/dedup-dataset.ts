@@ -16,29 +16,11 @@ import { randomUUID } from 'node:crypto';
 import { toBinary } from '@bufbuild/protobuf';
 import { disseminationFromContract } from '@crosscheck/auth';
 import { SharedRecord, SharedRecordSchema } from '@crosscheck/contracts';
-import { blockingKeys, RecordFacts } from '@crosscheck/resolution';
-import type { RecordContent } from '../../apps/intake/src/model/record';
-import { toSharedRecord } from '../../apps/intake/src/model/shared-record.mapper';
+import { blockingKeys } from '@crosscheck/resolution';
+import type { SeedMember } from '../../apps/dedup/src/persistence/entities.seed';
 import { factsOfRecord, kindOfRecord } from '../../apps/dedup/src/resolve-record/record-facts';
 import { generatePersons, type LabelledRecord } from '../../test/data/generator';
-
-/** intake's RECORD_RETENTION_DAYS default: a record without expiresAt keeps this long. */
-const RETENTION_DAYS = 1825;
-const DAY_MS = 86_400_000;
-
-/** A seeded entity of one member, as dedup would have stored it after resolving the record as new. */
-export interface SeedMember {
-  entityId: string;
-  recordId: string;
-  kind: string;
-  owner: string;
-  /** JSON, as dedup stores `dissemination`. */
-  dissemination: string;
-  facts: RecordFacts;
-  keys: string[];
-  /** The SharedRecord, protobuf-encoded, as dedup stores `record`. */
-  record: Uint8Array;
-}
+import { sharedRecordOf as sharedRecord } from './shared-record';
 
 export interface MeasuredRecord {
   record: SharedRecord;
@@ -127,20 +109,8 @@ export function newPersons(seed: number, count: number): MeasuredRecord[] {
 
 /** The SharedRecord intake publishes for this record when its agency shares it. */
 function sharedRecordOf(person: LabelledRecord, now: Date): SharedRecord {
-  return toSharedRecord({
-    recordId: randomUUID(),
-    owner: person.agency,
-    externalRef: person.record.externalRef,
-    kind: 'person',
-    version: 1,
-    content: person.record as unknown as RecordContent,
-    contentHash: '',
-    identifierNormalized: null,
-    reportedAt: now,
-    expiresAt: new Date(now.getTime() + RETENTION_DAYS * DAY_MS),
-    createdAt: now,
-    updatedAt: now,
-    withdrawnAt: null,
-    withdrawalReason: null,
-  });
+  return sharedRecord(
+    { owner: person.agency, externalRef: person.record.externalRef, kind: 'person', content: person.record },
+    now,
+  );
 }

@@ -4,10 +4,12 @@
  * infra/local, a fresh database `cc_bench_<label>_<hex>` and topic prefix
  * `bench_<hex>.`, and services started as real processes from `dist/`.
  *
- * `runBenchmark` owns shutdown: whatever the benchmark registered with
- * `defer` is undone in reverse order when it ends, fails, or is interrupted
- * (Ctrl-C or SIGTERM; a second Ctrl-C exits at once, and infra/local's exit
- * hook still kills the child processes).
+ * `runBenchmark` is the driver every benchmark runs on: it checks the build,
+ * runs the benchmark's named phases (each logged with its duration), writes
+ * and prints its report, and owns shutdown: whatever the benchmark registered
+ * with `defer` is undone in reverse order when it ends, fails, or is
+ * interrupted (Ctrl-C or SIGTERM; a second Ctrl-C exits at once, and
+ * infra/local's exit hook still kills the child processes).
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -23,7 +25,9 @@ import {
   type ServiceProcess,
 } from '@crosscheck/infra';
 import { ensureTopics, TopicNames } from '@crosscheck/messaging';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel, type Admin } from 'kafkajs';
+import { Client } from 'pg';
+import { machineInfo, printReport, writeReport, type BenchReport, type MachineInfo, type ReportInput } from './report';
 
 export type Log = (line: string) => void;
 
@@ -32,12 +36,29 @@ export const log: Log = (line) => process.stdout.write(`[bench] ${line}\n`);
 export interface BenchContext {
   /** Aborted when the run is interrupted. */
   signal: AbortSignal;
+  /** The machine as it was when the run started (its load average included). */
+  machine: MachineInfo;
   /** Registers an undo step; steps run in reverse order at the end, whatever happens. */
   defer(label: string, undo: () => Promise<unknown>): void;
+  /** Runs one named phase of the benchmark, logging when it starts and how long it took. */
+  phase<T>(name: string, body: () => Promise<T>): Promise<T>;
+  /**
+   * Prints the report and writes `bench/results/<name>.json` (with `write: false`, as a profiled
+   * run does, only prints it: its figures are not representative).
+   */
+  report(input: Omit<ReportInput, 'machine' | 'startedAt'>, options?: { write?: boolean }): BenchReport;
 }
 
-/** Runs `main`, then its deferred steps, then exits (0, 1 on failure, 130 when interrupted). */
-export async function runBenchmark(main: (context: BenchContext) => Promise<void>): Promise<never> {
+/**
+ * Checks that `npm run build` produced `services`, runs `main`, then its deferred steps, then exits
+ * (0, 1 on failure, 130 when interrupted).
+ */
+export async function runBenchmark(
+  services: ServiceName[],
+  main: (context: BenchContext) => Promise<void>,
+): Promise<never> {
+  const machine = machineInfo();
+  const startedAt = new Date();
   const abort = new AbortController();
   const steps: [string, () => Promise<unknown>][] = [];
   let cleaning: Promise<void> | undefined;
@@ -69,8 +90,24 @@ export async function runBenchmark(main: (context: BenchContext) => Promise<void
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
+  const phase = async <T>(name: string, body: () => Promise<T>): Promise<T> => {
+    abort.signal.throwIfAborted();
+    log(`phase ${name}…`);
+    const started = performance.now();
+    const result = await body();
+    log(`phase ${name} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return result;
+  };
+  const report: BenchContext['report'] = (input, { write = true } = {}) => {
+    const written = writeReport({ ...input, machine, startedAt }, write ? undefined : null);
+    printReport(written.report);
+    if (written.file) log(`report: ${path.relative(process.cwd(), written.file)}`);
+    else log('profiled run: the figures above are inflated by the profiler and are not written to bench/results');
+    return written.report;
+  };
   try {
-    await main({ signal: abort.signal, defer: (label, undo) => steps.push([label, undo]) });
+    requireBuild(...services);
+    await main({ signal: abort.signal, machine, defer: (label, undo) => steps.push([label, undo]), phase, report });
   } catch (error) {
     if (abort.signal.aborted) return new Promise<never>(() => undefined); // the signal handler cleans up and exits
     process.stderr.write(
@@ -84,7 +121,7 @@ export async function runBenchmark(main: (context: BenchContext) => Promise<void
 }
 
 /** Stops with a clear message unless `npm run build` has produced the services. */
-export function requireBuild(...services: ServiceName[]): void {
+function requireBuild(...services: ServiceName[]): void {
   for (const service of services) {
     const entry = path.join(paths.REPO_ROOT, 'dist', 'apps', service, 'src', 'main.js');
     if (!existsSync(entry))
@@ -99,9 +136,22 @@ export interface BenchEnvironment {
   databaseUrl: string;
   kafkaBrokers: string;
   topicPrefix: string;
+  kafka: Kafka;
+  /** A connected Kafka admin client, disconnected at cleanup. */
+  kafkaAdmin(): Promise<Admin>;
+  /** A connection to the benchmark's database, for reading what the services stored; closed at cleanup. */
+  connect(): Promise<Client>;
   /** Starts a service on this environment's database and topics; it is stopped at cleanup. */
   startService(name: ServiceName, env?: Record<string, string>): Promise<ServiceProcess>;
 }
+
+/** Services that log warnings only and export no spans: a benchmark measures their work, not their tracing. */
+export const QUIET_SERVICE = {
+  LOG_LEVEL: 'warn',
+  // Empty counts as unset, even if the calling shell sets these.
+  OTEL_EXPORTER_OTLP_ENDPOINT: '',
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: '',
+};
 
 const UNLIMITED_RATES = {
   RATE_LIMIT_READS_PER_SECOND: '1000000',
@@ -172,6 +222,19 @@ export async function openBenchEnvironment(
     databaseUrl,
     kafkaBrokers: kafka.bootstrapServers,
     topicPrefix,
+    kafka: client,
+    async kafkaAdmin() {
+      const admin = client.admin();
+      await admin.connect();
+      context.defer('disconnect the Kafka admin', () => admin.disconnect());
+      return admin;
+    },
+    async connect() {
+      const db = new Client({ connectionString: databaseUrl, application_name: 'crosscheck-bench' });
+      await db.connect();
+      context.defer('close the bench connection', () => db.end());
+      return db;
+    },
     async startService(name, env = {}) {
       const service = await startServiceProcess(name, {
         logGroup: options.logGroup ?? 'bench',

@@ -6,14 +6,13 @@
  * set runs in its own database and topics, so sets never meet.
  */
 import { Agencies } from '@crosscheck/infra';
-import { Kafka, logLevel } from 'kafkajs';
 import { log, openBenchEnvironment, type BenchContext } from './environment';
+import { pairwiseQuality } from './pairwise-quality';
 import { febrlRecords, type FebrlRecord } from './public-names';
+import { resolvedEntities, shareThroughIntake } from './share-and-resolve';
 import { round } from './stats';
 
 const AGENCIES = ['AUS', 'NZL'] as const;
-const BATCH = 500;
-const READ_CONCURRENCY = 16;
 
 /** YYYY-MM-DD when the date exists, the year alone when only it does (FEBRL corrupts days and months), else nothing. */
 function birthDate(text: string): string | undefined {
@@ -48,48 +47,6 @@ function shared(record: FebrlRecord) {
   };
 }
 
-/** Waits until `group` has committed every partition of `topic` to its end, twice in a row a second apart. */
-async function untilConsumed(brokers: string, topic: string, group: string, timeoutMs: number): Promise<void> {
-  const admin = new Kafka({
-    clientId: 'crosscheck-bench-febrl',
-    brokers: brokers.split(','),
-    logLevel: logLevel.NOTHING,
-  }).admin();
-  await admin.connect();
-  try {
-    const deadline = Date.now() + timeoutMs;
-    let caughtUp = 0;
-    while (caughtUp < 2) {
-      if (Date.now() > deadline)
-        throw new Error(`${group} did not consume ${topic} within ${timeoutMs / 60_000} minutes`);
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-      const ends = await admin.fetchTopicOffsets(topic);
-      const [committed] = await admin.fetchOffsets({ groupId: group, topics: [topic] });
-      const done = ends.every(
-        (end) =>
-          committed?.partitions.find((partition) => partition.partition === end.partition)?.offset === end.offset,
-      );
-      caughtUp = done ? caughtUp + 1 : 0;
-    }
-  } finally {
-    await admin.disconnect();
-  }
-}
-
-async function call(
-  url: string,
-  key: string,
-  init: { method?: string; body?: string } = {},
-): Promise<{ status: number; body: any }> {
-  const response = await fetch(url, {
-    method: init.method ?? 'GET',
-    headers: { authorization: `Bearer ${key}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
-    body: init.body,
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
-
 /** Pairwise precision, recall and F1 of dedup's entities on each FEBRL set, shared by two agencies through the API. */
 /** `dedupInstances`: dedup processes in one consumer group (the first answers the entity reads). */
 export async function febrlThroughApi(
@@ -104,80 +61,40 @@ export async function febrlThroughApi(
     const dedup = await environment.startService('dedup');
     for (let instance = 2; instance <= dedupInstances; instance++) await environment.startService('dedup');
     const agencies = new Agencies(environment.databaseUrl, () => intake.url);
-    const keys = await Promise.all(AGENCIES.map((code) => agencies.key(code)));
-    await agencies.accepted(keys[0], dedup.url, 60_000);
-
-    const records = febrlRecords(set);
-    const sharedIds = new Map<string, string>();
+    await agencies.accepted(await agencies.key(AGENCIES[0]), dedup.url, 60_000);
+    const records = febrlRecords(set).flatMap((record, index) => {
+      const body = shared(record);
+      return body ? [{ record, agency: AGENCIES[index % AGENCIES.length], body }] : [];
+    });
     const started = Date.now();
-    for (const [agency, key] of keys.entries()) {
-      const own = records
-        .filter((_, index) => index % AGENCIES.length === agency)
-        .map(shared)
-        .filter((record) => record !== undefined);
-      for (let start = 0; start < own.length; start += BATCH) {
-        const answer = await call(`${intake.url}/v1/records/batch`, key, {
-          method: 'POST',
-          body: JSON.stringify(own.slice(start, start + BATCH)),
-        });
-        if (answer.status !== 200)
-          throw new Error(
-            `sharing FEBRL ${set} answered ${answer.status}: ${JSON.stringify(answer.body).slice(0, 300)}`,
-          );
-        for (const result of answer.body.results as { status: number; id?: string; externalRef?: string }[]) {
-          if (result.id && result.externalRef) sharedIds.set(result.externalRef, result.id);
-        }
-      }
-    }
-
-    // Resolved when dedup's consumer group has committed to the end of records.received.v1 (and intake's
-    // outbox is empty); only then are the entities read, once each: reading them while dedup works would
-    // take its one thread from resolving.
-    await untilConsumed(
-      environment.kafkaBrokers,
-      `${environment.topicPrefix}records.received.v1`,
-      `${environment.topicPrefix}dedup`,
-      15 * 60_000,
+    const ids = await shareThroughIntake(
+      intake.url,
+      (agency) => agencies.key(agency),
+      records,
+      () => undefined,
     );
-    const entityOf = new Map<string, string>();
-    const toRead = [...sharedIds];
-    for (let start = 0; start < toRead.length; start += READ_CONCURRENCY) {
-      await Promise.all(
-        toRead.slice(start, start + READ_CONCURRENCY).map(async ([externalRef, recordId]) => {
-          const answer = await call(`${dedup.url}/v1/records/${recordId}/entity`, keys[0]);
-          if (answer.status === 200) entityOf.set(externalRef, answer.body.entityId);
-        }),
-      );
-    }
-    if (entityOf.size < sharedIds.size)
-      throw new Error(`FEBRL ${set}: dedup placed ${entityOf.size} of ${sharedIds.size} shared records in an entity`);
+    const entityOf = await resolvedEntities(
+      environment,
+      await environment.connect(),
+      await environment.kafkaAdmin(),
+      context.signal,
+    );
     const seconds = (Date.now() - started) / 1000;
-
-    const scored = records.filter((record) => entityOf.has(record.id));
-    let truePairs = 0;
-    let predicted = 0;
-    let correct = 0;
-    for (let a = 0; a < scored.length; a++) {
-      for (let b = a + 1; b < scored.length; b++) {
-        const same = scored[a].person === scored[b].person;
-        const linked = entityOf.get(scored[a].id) === entityOf.get(scored[b].id);
-        if (same) truePairs++;
-        if (linked) predicted++;
-        if (same && linked) correct++;
-      }
-    }
-    const precision = predicted === 0 ? 0 : correct / predicted;
-    const recall = truePairs === 0 ? 0 : correct / truePairs;
-    figures[`febrl${set}_api_precision`] = round(precision, 3);
-    figures[`febrl${set}_api_recall`] = round(recall, 3);
-    figures[`febrl${set}_api_f1`] = round(
-      precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),
-      3,
-    );
-    figures[`febrl${set}_api_records_shared`] = sharedIds.size;
-    figures[`febrl${set}_api_records_per_s`] = round(sharedIds.size / seconds, 1);
+    const sharedCount = ids.filter((id) => id !== undefined).length;
+    const members = records.flatMap(({ record }, index) => {
+      const entityId = entityOf.get(ids[index] ?? '');
+      return entityId ? [{ recordId: ids[index]!, label: record.person, entityId, categories: [] }] : [];
+    });
+    if (members.length < sharedCount)
+      throw new Error(`FEBRL ${set}: dedup placed ${members.length} of ${sharedCount} shared records in an entity`);
+    const { overall } = pairwiseQuality(members);
+    figures[`febrl${set}_api_precision`] = round(overall.precision, 3);
+    figures[`febrl${set}_api_recall`] = round(overall.recall, 3);
+    figures[`febrl${set}_api_f1`] = round(overall.f1, 3);
+    figures[`febrl${set}_api_records_shared`] = sharedCount;
+    figures[`febrl${set}_api_records_per_s`] = round(sharedCount / seconds, 1);
     log(
-      `FEBRL ${set} through intake and dedup: ${sharedIds.size} of ${records.length} records shared by ${AGENCIES.join(' and ')}, ` +
+      `FEBRL ${set} through intake and dedup: ${sharedCount} records shared by ${AGENCIES.join(' and ')}, ` +
         `resolved in ${seconds.toFixed(0)} s; P ${figures[`febrl${set}_api_precision`]} R ${figures[`febrl${set}_api_recall`]} F1 ${figures[`febrl${set}_api_f1`]}`,
     );
   }

@@ -2,16 +2,18 @@
  * The Kafka baseline of bench/alerting.bench.ts: how long Kafka alone takes to
  * carry one message across as many hops as the pipeline has (intake → dedup →
  * matching → alerting: three), on the same broker, at the same rate, with the
- * same client library and settings. This process produces to topic A on an
- * open-loop schedule; a forked process (kafka-hops.process.ts) consumes A and
- * produces to B, another B to C, and a consumer here records when each
- * message arrives from C. Latency runs from the message's scheduled send time.
+ * same client library and settings. This process produces to topic A on the
+ * open-loop driver's schedule (what came due at once in one sendBatch); a
+ * forked process (kafka-hops.process.ts) consumes A and produces to B,
+ * another B to C, and a consumer here records when each message arrives from C. Latency runs from the message's scheduled send time.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { createKafka } from '@crosscheck/messaging';
 import { createLogger } from '@crosscheck/telemetry';
 import { Partitioners, type Consumer, type Producer } from 'kafkajs';
+import { runSchedule } from './open-loop';
+import { pollUntil, WaitGaveUp } from './pipeline-progress';
 
 export interface HopsOptions {
   brokers: string;
@@ -50,10 +52,19 @@ export async function runKafkaHops(options: HopsOptions): Promise<HopsResult> {
   const admin = kafka.admin();
   await admin.connect();
   try {
-    await admin.createTopics({
-      topics: topics.map((topic) => ({ topic, numPartitions: options.partitions, replicationFactor: 1 })),
-      waitForLeaders: true,
-    });
+    // A busy broker may answer the leaders' metadata before it knows a topic it has just created: asked again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await admin.createTopics({
+          topics: topics.map((topic) => ({ topic, numPartitions: options.partitions, replicationFactor: 1 })),
+          waitForLeaders: true,
+        });
+        break;
+      } catch (error) {
+        if (attempt === 5 || (error as { type?: string }).type !== 'UNKNOWN_TOPIC_OR_PARTITION') throw error;
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+      }
+    }
   } finally {
     await admin.disconnect();
   }
@@ -127,47 +138,40 @@ export async function runKafkaHops(options: HopsOptions): Promise<HopsResult> {
       headers: { seq: String(-1 - i) },
     }));
     await producer.sendBatch({ topicMessages: [{ topic: topics[0], messages: warmup }], acks: -1 });
-    await waitFor(
-      () => [...arrivedAt.keys()].filter((seq) => seq < 0).length >= WARMUP_MESSAGES,
-      options.signal,
-      STALL_MS,
-      'the Kafka baseline warm-up',
-    );
+    const warmedUp = () => {
+      const arrived = [...arrivedAt.keys()].filter((seq) => seq < 0).length;
+      return { done: arrived >= WARMUP_MESSAGES, progress: arrived };
+    };
+    await pollUntil('the Kafka baseline warm-up', warmedUp, options.signal, { everyMs: 20, timeoutMs: STALL_MS });
     for (const seq of [...arrivedAt.keys()]) if (seq < 0) arrivedAt.delete(seq);
 
     const total = Math.round(options.rate * options.seconds);
-    const interval = 1000 / options.rate;
-    const start = performance.now() + 20;
-    const scheduled = (i: number) => start + i * interval;
-    let next = 0;
     let sends = 0;
-    while (next < total) {
-      options.signal.throwIfAborted();
-      const now = performance.now();
-      const due = [];
-      for (; next < total && scheduled(next) <= now; next++)
-        due.push({ key: `m${next}`, value: payload, headers: { seq: String(next) } });
-      if (due.length > 0) {
-        await producer.sendBatch({ topicMessages: [{ topic: topics[0], messages: due }], acks: -1 });
-        sends++;
-      } else {
-        await new Promise((resolve) => setTimeout(resolve, Math.max(0, scheduled(next) - performance.now())));
-      }
-    }
-    const sentPerSecond = total / ((performance.now() - start) / 1000);
-    let seen = -1;
-    let progressAt = performance.now();
-    await waitFor(
-      () => {
-        if (arrivedAt.size !== seen) [seen, progressAt] = [arrivedAt.size, performance.now()];
-        return arrivedAt.size >= total || performance.now() - progressAt > STALL_MS;
-      },
-      options.signal,
-      Number.POSITIVE_INFINITY,
+    const started = performance.now();
+    const schedule = await runSchedule(total, options.rate, options.signal, async (first, end) => {
+      const messages = Array.from({ length: end - first }, (_, k) => ({
+        key: `m${first + k}`,
+        value: payload,
+        headers: { seq: String(first + k) },
+      }));
+      await producer!.sendBatch({ topicMessages: [{ topic: topics[0], messages }], acks: -1 });
+      sends++;
+    });
+    const sentPerSecond = total / ((performance.now() - started) / 1000);
+    // Whatever has not arrived STALL_MS after the last arrival is counted lost.
+    await pollUntil(
       'the Kafka baseline',
-    );
+      () => ({ done: arrivedAt.size >= total, progress: arrivedAt.size }),
+      options.signal,
+      {
+        everyMs: 20,
+        stallMs: STALL_MS,
+      },
+    ).catch((error: unknown) => {
+      if (!(error instanceof WaitGaveUp)) throw error;
+    });
     const latencies: number[] = [];
-    for (const [seq, at] of arrivedAt) if (seq >= 0 && seq < total) latencies.push(at - scheduled(seq));
+    for (const [seq, at] of arrivedAt) if (seq >= 0 && seq < total) latencies.push(at - schedule.at(seq));
     if (latencies.length < total)
       options.log(
         `Kafka baseline ${options.label}: ${total - latencies.length} of ${total} messages did not arrive within ${STALL_MS / 1000} s of the last progress`,
@@ -195,14 +199,5 @@ export async function runKafkaHops(options: HopsOptions): Promise<HopsResult> {
           }),
       ),
     );
-  }
-}
-
-async function waitFor(done: () => boolean, signal: AbortSignal, timeoutMs: number, what: string): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!done()) {
-    signal.throwIfAborted();
-    if (performance.now() > deadline) throw new Error(`${what}: not done within ${timeoutMs / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

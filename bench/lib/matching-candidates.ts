@@ -3,11 +3,9 @@
  * candidates (blocking keys, the lookup, and scoring the candidates found)
  * against scoring the query with every entry of a sample (libs/resolution's
  * scoreRecords, as the matcher grades a pair). Two candidate stages are timed:
- *  - in memory, over the same sample: an index of the sample's blocking keys
- *    that answers as the repository's SQL does (at most ROWS_PER_KEY entries
- *    per key in entry-id order, those sharing most keys first, at most
- *    `limit`), so both sides see exactly the same entries and only the
- *    candidate stage differs;
+ *  - in memory, over the same sample: reference-candidates.ts's index, which
+ *    answers as the repository's SQL does, so both sides see exactly the same
+ *    entries and only the candidate stage differs;
  *  - in Postgres, as matching does it (ReferenceEntriesRepository.candidates,
  *    the very query and limit), against the whole loaded dataset, which is
  *    larger than the sample: the real cost, and harder on the candidate side.
@@ -18,75 +16,36 @@ import { createReadStream } from 'node:fs';
 import { create } from '@bufbuild/protobuf';
 import { disseminationToContract } from '@crosscheck/auth';
 import { DisseminationSchema } from '@crosscheck/contracts';
-import { blockingKeys, keyWeight, scoreRecords, type RecordFacts } from '@crosscheck/resolution';
+import { blockingKeys, scoreRecords, type RecordFacts } from '@crosscheck/resolution';
 import type { EntityManager } from 'typeorm';
 import { parseNdjson, readLines } from '../../apps/matching/src/load-reference/formats';
 import { entryFactsOf, type DatasetName, type Probe } from '../../apps/matching/src/model/datasets';
 import { ReferenceEntriesRepository } from '../../apps/matching/src/persistence/reference-entries.repository';
+import { CANDIDATES_PER_PROBE, ReferenceIndex, type IndexedEntry } from './reference-candidates';
 
-import { CANDIDATES_PER_PROBE as CANDIDATE_LIMIT, ROWS_PER_KEY } from './reference-candidates';
-
-export interface SampleEntry {
-  entryId: string;
-  facts: RecordFacts;
-}
-
-/** The first `count` entries of a loader file, as the loader parses them and stores their facts. */
-export async function readSample(dataset: DatasetName, file: string, count: number): Promise<SampleEntry[]> {
+/** The first `count` entries of a loader file, as the loader parses them and stores their facts, in an index. */
+export async function readSample(dataset: DatasetName, file: string, count: number): Promise<ReferenceIndex> {
   const input = createReadStream(file, { highWaterMark: 1 << 20 });
   const context = {
     dataset,
     owner: 'IPSG',
     dissemination: create(DisseminationSchema, disseminationToContract({ scope: 'all' })),
   };
-  const sample: SampleEntry[] = [];
+  const sample: IndexedEntry[] = [];
   try {
     for await (const change of parseNdjson(readLines(input), context)) {
       if (change.op !== 'upsert') continue;
       const facts = entryFactsOf(dataset, change.entry);
       if (!facts) continue;
-      sample.push({ entryId: change.entry.entryId, facts: JSON.parse(JSON.stringify(facts)) as RecordFacts });
+      sample.push({ dataset, entryId: change.entry.entryId, facts: JSON.parse(JSON.stringify(facts)) as RecordFacts });
       if (sample.length >= count) break;
     }
   } finally {
     input.destroy();
   }
-  return sample;
-}
-
-/** Blocking key → sample positions, in entry order: what `reference_keys` holds for the sample. */
-export class SampleIndex {
-  private readonly byKey = new Map<string, number[]>();
-
-  constructor(readonly entries: SampleEntry[]) {
-    entries.forEach((entry, position) => {
-      for (const key of new Set(blockingKeys(entry.facts))) {
-        let positions = this.byKey.get(key);
-        if (!positions) this.byKey.set(key, (positions = []));
-        positions.push(position);
-      }
-    });
-  }
-
-  get keyCount(): number {
-    return this.byKey.size;
-  }
-
-  /** As ReferenceEntriesRepository.candidates answers: most shared keys first, each weighted by its rarity, then entry id. */
-  candidates(keys: string[], limit = CANDIDATE_LIMIT): SampleEntry[] {
-    const shared = new Map<number, number>();
-    for (const key of keys) {
-      const positions = this.byKey.get(key);
-      if (!positions) continue;
-      const weight = keyWeight(Math.min(positions.length, ROWS_PER_KEY));
-      for (let i = 0; i < positions.length && i < ROWS_PER_KEY; i++)
-        shared.set(positions[i], (shared.get(positions[i]) ?? 0) + weight);
-    }
-    return [...shared.entries()]
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, limit)
-      .map(([position]) => this.entries[position]);
-  }
+  const index = new ReferenceIndex();
+  index.add(dataset, sample);
+  return index;
 }
 
 export interface QueryTiming {
@@ -103,7 +62,7 @@ export interface QueryTiming {
 /** Times the three ways of finding a probe's matches; `possible` is the lowest score that is a finding. */
 export async function timeProbe(
   probe: Probe,
-  index: SampleIndex,
+  index: ReferenceIndex,
   manager: EntityManager,
   possible: number,
 ): Promise<QueryTiming> {
@@ -118,16 +77,16 @@ export async function timeProbe(
   };
 
   let started = performance.now();
-  const exhaustive = findingsOf(index.entries);
+  const exhaustive = new Set(index.exhaustive(probe, possible).map(({ entry }) => entry.entryId));
   const exhaustiveMs = performance.now() - started;
 
   started = performance.now();
-  const candidates = index.candidates(blockingKeys(probe.facts));
+  const candidates = index.candidates(probe);
   const byCandidates = findingsOf(candidates);
   const memoryCandidateMs = performance.now() - started;
 
   started = performance.now();
-  findingsOf(await repository.candidates(manager, probe.dataset, blockingKeys(probe.facts), CANDIDATE_LIMIT));
+  findingsOf(await repository.candidates(manager, probe.dataset, blockingKeys(probe.facts), CANDIDATES_PER_PROBE));
   const databaseCandidateMs = performance.now() - started;
 
   return {

@@ -10,14 +10,9 @@ import { randomUUID } from 'node:crypto';
 import { create } from '@bufbuild/protobuf';
 import { timestampNow } from '@bufbuild/protobuf/wkt';
 import { RecordResolved, RecordResolvedSchema, ResolutionDecision } from '@crosscheck/contracts';
-import type { RecordContent } from '../../apps/intake/src/model/record';
-import { toSharedRecord } from '../../apps/intake/src/model/shared-record.mapper';
 import type { MatchingCase } from '../../test/data/reference-generator';
 import type { ReferenceQueryBody } from '../../test/data/reference-generator/reference-entries';
-
-/** intake's RECORD_RETENTION_DAYS default. */
-const RETENTION_DAYS = 1825;
-const DAY_MS = 86_400_000;
+import { sharedRecordOf } from './shared-record';
 
 /** What a checked record is, for the mix: a person with or without documents, a travel document, a vehicle... */
 export type RecordMix = 'person' | 'person_with_documents' | 'travel_document' | 'vehicle' | 'firearm' | 'artwork';
@@ -37,22 +32,12 @@ export function checkQueryOf(labelled: MatchingCase): ReferenceQueryBody {
 /** The case as dedup would publish it after resolving it as a new entity: a record of its own, owned by `owner`. */
 export function recordResolvedOf(labelled: MatchingCase, owner: string, now = new Date()): RecordResolved {
   const recordId = randomUUID();
-  const record = toSharedRecord({
+  const externalRef = `${labelled.query.externalRef}-${recordId.slice(0, 8)}`;
+  const record = sharedRecordOf(
+    { owner, externalRef, kind: labelled.query.kind, content: labelled.query },
+    now,
     recordId,
-    owner,
-    externalRef: `${labelled.query.externalRef}-${recordId.slice(0, 8)}`,
-    kind: labelled.query.kind,
-    version: 1,
-    content: labelled.query as unknown as RecordContent,
-    contentHash: '',
-    identifierNormalized: null,
-    reportedAt: now,
-    expiresAt: new Date(now.getTime() + RETENTION_DAYS * DAY_MS),
-    createdAt: now,
-    updatedAt: now,
-    withdrawnAt: null,
-    withdrawalReason: null,
-  });
+  );
   return create(RecordResolvedSchema, {
     entityId: randomUUID(),
     record,

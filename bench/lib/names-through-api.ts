@@ -3,15 +3,15 @@
  * notices with the loader CLI (the Latin spellings, then in a second load the
  * other script's), intake and matching started from dist/, and every pair
  * checked both ways through `POST /v1/checks/batch`; then single
- * `POST /v1/checks` of cross-script names at a steady rate, for the latency an
- * officer waits for.
+ * `POST /v1/checks` of cross-script names at a steady rate (the open-loop
+ * driver), for the latency an officer waits for.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { Agencies } from '@crosscheck/infra';
 import { log, openBenchEnvironment, type BenchContext } from './environment';
+import { openLoop } from './open-loop';
 import { CROSS_SCRIPTS, type CrossScript, type ScriptPair } from './public-names';
 import { discardLoadEvents, loadReferenceFile } from './reference-loads';
 import { percentile, round } from './stats';
@@ -84,29 +84,22 @@ export async function namesThroughApi(
     }
   }
 
-  const latencies: number[] = [];
-  const interval = 1000 / latency.rate;
-  const started = performance.now();
-  const pending: Promise<void>[] = [];
-  for (let i = 0; i < latency.rate * latency.seconds; i++) {
-    const due = started + i * interval;
-    const wait = due - performance.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    const check = queries[(i * 7919) % queries.length];
-    pending.push(
-      (async () => {
-        const sent = performance.now();
-        const response = await fetch(`${matchingUrl}/v1/checks`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-          body: JSON.stringify({ kind: 'person', person: { names: [check.name] } }),
-        });
-        await response.arrayBuffer();
-        latencies.push(performance.now() - sent);
-      })(),
-    );
-  }
-  await Promise.all(pending);
+  // Latency from each check's actual send, as an officer's client waits for it.
+  const checks = Array.from({ length: latency.rate * latency.seconds }, (_, i) => queries[(i * 7919) % queries.length]);
+  const { serviceTimes: latencies } = await openLoop(
+    checks,
+    latency.rate,
+    64,
+    async (check) => {
+      const response = await fetch(`${matchingUrl}/v1/checks`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: JSON.stringify({ kind: 'person', person: { names: [check.name] } }),
+      });
+      await response.arrayBuffer();
+    },
+    context.signal,
+  );
   figures.instant_check_p50_ms = round(percentile(latencies, 50), 1);
   figures.instant_check_p99_ms = round(percentile(latencies, 99), 1);
   figures.instant_check_rate_per_s = latency.rate;

@@ -6,6 +6,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import type { Client } from 'pg';
+import { round } from './stats';
 
 const CLOCK_TICKS = (() => {
   try {
@@ -138,6 +140,62 @@ export function cpuBetween(start: CpuSnapshot, end: CpuSnapshot): CpuUse {
   };
 }
 
+/** What a benchmark watches the CPU of: named processes (a service, the broker) and the bench database's backends. */
+export interface CpuWatch {
+  processes: Record<string, number | undefined>;
+  database?: { db: Client; name: string };
+}
+
+export type CpuSample = CpuSnapshot & { postgres: number[]; backends: number[] };
+
+export async function cpuSample(watch: CpuWatch): Promise<CpuSample> {
+  const backends = watch.database
+    ? (
+        await watch.database.db.query('SELECT pid FROM pg_stat_activity WHERE datname = $1', [watch.database.name])
+      ).rows.map((row: { pid: number }) => Number(row.pid))
+    : [];
+  const postgres = processesNamed('postgres');
+  const watched = Object.values(watch.processes).filter((pid): pid is number => pid !== undefined);
+  return { ...cpuSnapshot(new Set([...watched, ...postgres, ...backends])), postgres, backends };
+}
+
+/**
+ * `<prefix><who>_cpu_cores`, the average CPUs used between two samples, for each watched process, the
+ * bench database's Postgres backends (`postgres_backends`; those that connected meanwhile count from
+ * zero), all of Postgres (`postgres_all`) and this client (`bench_client`); `<prefix>machine_busy_cores`,
+ * everyone's, and `<prefix>other_processes_cpu_cores`, what none of those account for (others' work on a
+ * shared machine). `per` adds `<prefix><who>_cpu_ms_per_<unit>` for the processes it names.
+ */
+export function cpuFigures(
+  prefix: string,
+  before: CpuSample,
+  after: CpuSample,
+  watch: CpuWatch,
+  per?: { units: number; unit: string; of: string[] },
+): Record<string, number> {
+  const cpu = cpuBetween(before, after);
+  const figures: Record<string, number> = {};
+  const add = (who: string, cores: number) => {
+    figures[`${prefix}${who}_cpu_cores`] = round(cores, 2);
+    if (per?.of.includes(who))
+      figures[`${prefix}${who}_cpu_ms_per_${per.unit}`] = round((cores * cpu.wallSeconds * 1000) / per.units, 3);
+  };
+  let accounted = cpu.selfCores + cpu.cores(after.postgres);
+  for (const [who, pid] of Object.entries(watch.processes)) {
+    if (pid === undefined) continue;
+    accounted += cpu.cores([pid]);
+    add(who, cpu.cores([pid]));
+  }
+  if (watch.database) add('postgres_backends', cpu.cores(new Set([...before.backends, ...after.backends])));
+  add('postgres_all', cpu.cores(after.postgres));
+  add('bench_client', cpu.selfCores);
+  if (cpu.machineBusyCores !== undefined) {
+    figures[`${prefix}machine_busy_cores`] = round(cpu.machineBusyCores, 2);
+    figures[`${prefix}other_processes_cpu_cores`] = round(Math.max(0, cpu.machineBusyCores - accounted), 2);
+  }
+  return figures;
+}
+
 /** A Prometheus text exposition as series (`name{labels}`) → value. */
 export async function scrapeMetrics(url: string): Promise<Map<string, number>> {
   const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
@@ -160,4 +218,24 @@ export function metricSum(series: Map<string, number>, name: string, ...labels: 
     if (labels.every((label) => key.includes(label))) sum += value;
   }
   return sum;
+}
+
+/** The upper bound of the bucket of histogram `name` (series with `label`) holding quantile q of the observations between two scrapes. */
+export function histogramQuantile(
+  before: Map<string, number>,
+  after: Map<string, number>,
+  name: string,
+  label: string,
+  q: number,
+): number {
+  const buckets: [number, number][] = [];
+  for (const [series, value] of after) {
+    if (!series.startsWith(`${name}_bucket{`) || !series.includes(label)) continue;
+    const bound = /le="([^"]+)"/.exec(series)?.[1];
+    if (bound)
+      buckets.push([bound === '+Inf' ? Number.POSITIVE_INFINITY : Number(bound), value - (before.get(series) ?? 0)]);
+  }
+  buckets.sort((a, b) => a[0] - b[0]);
+  const total = buckets.at(-1)?.[1] ?? 0;
+  return buckets.find(([, count]) => count >= q * total)?.[0] ?? Number.NaN;
 }

@@ -23,7 +23,6 @@ import {
 import { changeOfLine } from '../../apps/matching/src/model/reference-line';
 import { DatasetName, entryFactsOf, Probe, probesOf } from '../../apps/matching/src/model/datasets';
 
-/** As the repository reads them: index rows per key, and candidates per probe. */
 /** The repositories' bound on index rows read per key, and MatchingConfig.MATCH_CANDIDATES_PER_PROBE's default: what the matcher reads. */
 export const ROWS_PER_KEY = 200;
 export const CANDIDATES_PER_PROBE = 100;
@@ -76,7 +75,7 @@ export class ReferenceIndex {
     const sorted = [...entries].sort((a, b) => (a.entryId < b.entryId ? -1 : a.entryId > b.entryId ? 1 : 0));
     const byKey = new Map<string, number[]>();
     sorted.forEach((entry, index) => {
-      for (const key of blockingKeys(entry.facts)) {
+      for (const key of new Set(blockingKeys(entry.facts))) {
         const list = byKey.get(key);
         if (list) list.push(index);
         else byKey.set(key, [index]);

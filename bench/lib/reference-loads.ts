@@ -1,15 +1,16 @@
 /**
  * Loading reference data for a benchmark as an operator would: the loader CLI
  * from dist/ against the benchmark's database; and dropping the loads'
- * reference.changed events before matching starts, since no record is shared
- * in these benchmarks, so retro-checks have nothing to find, and relaying
- * the events would compete with the checks for the machine.
+ * reference.changed events (through matching's seed module) before matching
+ * starts, since no record is shared in these benchmarks, so retro-checks have
+ * nothing to find, and relaying the events would compete with the checks for the machine.
  */
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { paths } from '@crosscheck/infra';
 import { Client } from 'pg';
+import { discardOutbox } from '../../apps/matching/src/persistence/matching.seed';
 
 const LOADER = path.join(paths.REPO_ROOT, 'dist', 'apps', 'matching', 'src', 'load-reference', 'load-reference.cli.js');
 
@@ -27,8 +28,7 @@ export async function discardLoadEvents(databaseUrl: string): Promise<number> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rowCount } = await client.query('DELETE FROM matching.outbox');
-    return rowCount ?? 0;
+    return await discardOutbox(client);
   } finally {
     await client.end();
   }

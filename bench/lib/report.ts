@@ -66,8 +66,14 @@ export interface ReportInput {
   notes?: string[];
 }
 
-/** Writes `bench/results/<name>.json` (atomically: a .tmp file renamed) and returns its path. */
-export function writeReport(input: ReportInput, dir = RESULTS_DIR): { file: string; report: BenchReport } {
+/**
+ * Writes `bench/results/<name>.json` (atomically: a .tmp file renamed) and returns its path;
+ * with `dir` null, only makes the report.
+ */
+export function writeReport(
+  input: ReportInput,
+  dir: string | null = RESULTS_DIR,
+): { file?: string; report: BenchReport } {
   const goals = input.goals ?? {};
   const report: BenchReport = {
     name: input.name,
@@ -79,6 +85,7 @@ export function writeReport(input: ReportInput, dir = RESULTS_DIR): { file: stri
     goal_targets: Object.fromEntries(Object.entries(goals).map(([name, goal]) => [name, goal.target])),
     notes: input.notes ?? [],
   };
+  if (dir === null) return { report };
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${input.name}.json`);
   const temporary = `${file}.${process.pid}.tmp`;

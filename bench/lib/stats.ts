@@ -37,3 +37,16 @@ export function round(value: number, digits = 2): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
 }
+
+/** `<name>_<statistic>_ms` for each statistic of the samples (p50, p95, p99 and max unless told), rounded. */
+export function latencyFigures(
+  name: string,
+  samples: readonly number[],
+  statistics: (keyof Summary)[] = ['p50', 'p95', 'p99', 'max'],
+  digits = 1,
+): Record<string, number> {
+  const summary = summarize(samples);
+  return Object.fromEntries(
+    statistics.map((statistic) => [`${name}_${statistic}_ms`, round(summary[statistic], digits)]),
+  );
+}

@@ -1,25 +1,49 @@
 /**
- * Fills dedup's tables (schema `dedup`, after the service has migrated them)
- * with entities as if dedup had resolved every record itself: one entity per
- * seed member, its member row (facts, protobuf record, dissemination) and one
- * `member_keys` row per blocking key.
+ * Seeds dedup's tables as if dedup had resolved a large number of records
+ * itself, for benchmarks that need a big store present; the service never
+ * calls it. dedup owns it because it owns the tables: a benchmark hands it
+ * rows and never writes into them itself.
  *
- * Bulk-load the usual way: the tables' constraints and indexes are dropped,
+ * `bulkSeedEntities`: one entity per member, its member row (facts, protobuf
+ * record, dissemination) and one `member_keys` row per blocking key,
+ * bulk-loaded the usual way: the tables' constraints and indexes are dropped,
  * the rows streamed in by three concurrent COPY FROM STDIN (one per table,
  * each on its own connection, with back-pressure), and the indexes and
  * constraints recreated afterwards from the definitions read before dropping
  * them, so the schema ends exactly as the migrations left it (foreign keys
  * validated). Then VACUUM ANALYZE, as autovacuum would have done by the time
  * a real table held a million entities.
+ *
+ * `seedBareEntities` and `seedNetworkEvidence`: entities of one member with
+ * no facts, and the network evidence (references, shared attributes) of their
+ * records, for what reads entities without resolving against them (a
+ * record's journey, a network query).
  */
 import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import type { RecordFacts } from '@crosscheck/resolution';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { Writable } from 'node:stream';
-import type { SeedChunk, SeedMember } from './dedup-dataset';
+
+/** A seeded entity of one member, as dedup stores it after resolving the record as new. */
+export interface SeedMember {
+  entityId: string;
+  recordId: string;
+  kind: string;
+  owner: string;
+  /** JSON, as dedup stores `dissemination`. */
+  dissemination: string;
+  facts: RecordFacts;
+  keys: string[];
+  /** The SharedRecord, protobuf-encoded, as dedup stores `record`. */
+  record: Uint8Array;
+}
 
 const SCHEMA = 'dedup';
-/** Every table whose constraints tie into the seeded ones (possible_duplicates points at members and entities). */
+/**
+ * The tables seeded, and those whose constraints tie into them (possible_duplicates points at members
+ * and entities); foreign keys of any other table into them (the network's) are dropped and restored too.
+ */
 const TABLES = ['entities', 'entity_members', 'member_keys', 'possible_duplicates'];
 
 export interface SeedTimings {
@@ -37,14 +61,14 @@ interface Definition {
   sql: string;
 }
 
-/** Seeds the chunks; `progress` is told how many members are in after each chunk. */
-export async function seedDedup(
+/** Seeds the chunks of members; `progress` is told how many members are in after each chunk. */
+export async function bulkSeedEntities(
   databaseUrl: string,
-  chunks: Iterable<SeedChunk>,
+  chunks: Iterable<{ members: SeedMember[] }>,
   progress: (members: number, keys: number) => void,
   signal: AbortSignal,
 ): Promise<SeedTimings> {
-  const admin = new Client({ connectionString: databaseUrl, application_name: 'crosscheck-bench-seed' });
+  const admin = new Client({ connectionString: databaseUrl, application_name: 'crosscheck-dedup-seed' });
   await admin.connect();
   const copiers: Client[] = [];
   try {
@@ -58,7 +82,7 @@ export async function seedDedup(
 
     started = performance.now();
     for (let i = 0; i < 3; i++) {
-      const client = new Client({ connectionString: databaseUrl, application_name: 'crosscheck-bench-seed' });
+      const client = new Client({ connectionString: databaseUrl, application_name: 'crosscheck-dedup-seed' });
       await client.connect();
       copiers.push(client);
     }
@@ -119,7 +143,9 @@ async function readDefinitions(
   const { rows } = await client.query(
     `SELECT t.relname AS table, c.conname AS name, c.contype AS type, pg_get_constraintdef(c.oid) AS sql
        FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace
-      WHERE n.nspname = $1 AND t.relname = ANY($2::text[]) AND c.contype IN ('p', 'u', 'f')
+      WHERE n.nspname = $1 AND c.contype IN ('p', 'u', 'f')
+        AND (t.relname = ANY($2::text[])
+             OR (c.contype = 'f' AND (SELECT relname FROM pg_class WHERE oid = c.confrelid) = ANY($2::text[])))
       ORDER BY c.conname`,
     [SCHEMA, TABLES],
   );
@@ -193,4 +219,44 @@ function keyLines(member: SeedMember): string {
   let lines = '';
   for (const key of member.keys) lines += `${field(key)}\t${member.recordId}\n`;
   return lines;
+}
+
+/** A client on dedup's database: the benchmark's connection, or any other. */
+type Queryable = Pick<Client, 'query'>;
+
+/** Entities of one member each, with no facts (nothing resolves against them), disseminated to all. */
+export async function seedBareEntities(
+  db: Queryable,
+  members: { recordId: string[]; entityId: string[]; owner: string },
+): Promise<void> {
+  await db.query(`INSERT INTO ${SCHEMA}.entities (entity_id, kind) SELECT unnest($1::uuid[]), 'person'`, [
+    members.entityId,
+  ]);
+  await db.query(
+    `INSERT INTO ${SCHEMA}.entity_members (record_id, entity_id, owner, record_version, facts, kind, decision)
+     SELECT m.record_id, m.entity_id, $3, 1, '{}', 'person', 'new_entity'
+       FROM unnest($1::uuid[], $2::uuid[]) AS m (record_id, entity_id)`,
+    [members.recordId, members.entityId, members.owner],
+  );
+}
+
+/** The network evidence of seeded records: each record's agency reference, and the attributes (phone, address) it carries. */
+export async function seedNetworkEvidence(
+  db: Queryable,
+  evidence: {
+    references: { recordId: string[]; externalRef: string[]; owner: string };
+    attributes: { attribute: string[]; value: string[]; recordId: string[] };
+  },
+): Promise<void> {
+  const { references, attributes } = evidence;
+  await db.query(
+    `INSERT INTO ${SCHEMA}.network_references (record_id, owner, external_ref)
+     SELECT r.record_id, $3, r.external_ref FROM unnest($1::uuid[], $2::text[]) AS r (record_id, external_ref)`,
+    [references.recordId, references.externalRef, references.owner],
+  );
+  await db.query(
+    `INSERT INTO ${SCHEMA}.network_attributes (attribute, value, record_id)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[]) ON CONFLICT DO NOTHING`,
+    [attributes.attribute, attributes.value, attributes.recordId],
+  );
 }
