@@ -83,7 +83,8 @@ export function blockingKeys(facts: RecordFacts): string[] {
           for (const sequence of soundSequences(text)) keys.add(`pf:${sequence}`);
         };
         for (const part of parts) spelled(part.text);
-        for (const part of parts) {
+        // A learned part is keyed by its spellings however short its likeliest is (가즈: z).
+        for (const part of form.parts) {
           if (!part.learned) continue;
           for (const spelling of learnedSpellings(part.learned.word, part.learned.model, LEARNED_SPELLINGS_KEYED))
             spelled(spelling);
