@@ -84,6 +84,7 @@ const MODELS: Record<LearnedModel, { netranslit: string[]; ar2en?: boolean }> = 
 
 const MARKS = /\p{M}/gu;
 const NOT_LATIN_LETTER = /[^a-z]/g;
+const SPACES = / /g;
 
 function latinOf(text: string): string {
   return alignedLatin(text.normalize('NFD').replace(MARKS, '').toLowerCase().replace(NOT_LATIN_LETTER, ''));
@@ -100,8 +101,9 @@ function readPairs(model: LearnedModel): Pair[] {
   };
   for (const script of MODELS[model].netranslit) {
     for (const line of readFileSync(path.join(DATASETS, 'netranslit', `${script}.train.tsv`), 'utf8').split('\n')) {
-      const [latin, source, count] = line.split('\t');
-      if (latin && source) add(source, latin, Number(count) || 1);
+      // netranslit spaces every character: read as one word, so that a Hebrew letter and its geresh are one unit.
+      const [latin, spaced, count] = line.split('\t');
+      if (latin && spaced) add(spaced.replace(SPACES, ''), latin, Number(count) || 1);
     }
   }
   if (MODELS[model].ar2en) {

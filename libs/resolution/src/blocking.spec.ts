@@ -1,4 +1,4 @@
-import { blockingKeys } from './blocking';
+import { blockingKeys, soundSequences } from './blocking';
 import { ArtworkLike } from './kinds/artwork';
 import { FirearmLike } from './kinds/firearm';
 import { PersonLike } from './kinds/person';
@@ -27,7 +27,8 @@ describe('blockingKeys: persons', () => {
         person('Ivan Petrov', [1971, 3, 14], { documents: [{ number: 'AB 12-345', type: 1, issuingCountry: 'RUS' }] }),
       ).sort(),
     ).toEqual([
-      // Ivan: v n; Petrov: p t r v, and the same with one consonant left out; alone and with the birth year.
+      // Ivan: v n; Petrov: p t r v, and the same with one consonant left out; alone and with the birth year;
+      // each part's whole sequence (pf).
       'pc:BLB',
       'pc:BLB:1971',
       'pc:BM',
@@ -39,6 +40,8 @@ describe('blockingKeys: persons', () => {
       'pc:TLB',
       'pc:TLB:1971',
       'pd:A812345',
+      'pf:BM',
+      'pf:BTLB',
       'pn:AFN:1971',
       'pn:PTRF:1971',
       'pp:AFN+PTRF',
@@ -81,6 +84,11 @@ describe('blockingKeys: persons', () => {
     ['a foreign name in Hangul, a consonant dropped', person('Norman'), person('노먼')],
     ['a foreign name in katakana', person('Rickles'), person('リクルス')],
     ['a name in Hebrew', person('Liebgold'), person('ליבגולד')],
+    ['a Hebrew letter with a geresh (צ׳ ch)', person('Chaplin'), person("צ'פלין")],
+    ['j read as y', person('Jahn'), person('יאן')],
+    ['th written as s', person('Ethan'), person('イーサン')],
+    ['ch read as k', person('Chrysanthos'), person('Хрисанф')],
+    ['a name of one consonant', person('Yami'), person('雅蜜')],
   ])('a duplicate with %s shares a key with its original', (_, a, b) => {
     expect(shared('person', a, b)).not.toEqual([]);
   });
@@ -90,15 +98,24 @@ describe('blockingKeys: persons', () => {
   });
 
   it('makes no key of an initial', () => {
+    // Smith read as written (s m t) and as scripts without th write it (s m s).
     expect(keysOf('person', person('J. Smith', [1990])).sort()).toEqual([
+      'pc:MS',
+      'pc:MS:1990',
       'pc:MT',
       'pc:MT:1990',
       'pc:SM',
       'pc:SM:1990',
+      'pc:SMS',
+      'pc:SMS:1990',
       'pc:SMT',
       'pc:SMT:1990',
+      'pc:SS',
+      'pc:SS:1990',
       'pc:ST',
       'pc:ST:1990',
+      'pf:SMS',
+      'pf:SMT',
       'pn:SM0:1990',
       'pn:XMT:1990',
       'pp:SM0',
@@ -109,11 +126,25 @@ describe('blockingKeys: persons', () => {
     expect(blockingKeys({ kind: 'person', names: ['Ivan Petrov'] })).toEqual([
       'pp:AFN+PTRF',
       'pc:BM',
+      'pf:BM',
       'pc:BTL',
       'pc:TLB',
       'pc:BLB',
       'pc:BTB',
+      'pf:BTLB',
     ]);
+  });
+});
+
+describe('soundSequences', () => {
+  it.each<[string, string[]]>([
+    ['petrov', ['BTLB']],
+    ['chaplin', ['SBLM', 'KBLM']],
+    ['smith', ['SMT', 'SMS']],
+    ['wagner', ['KML', 'BKML']],
+    ['yami', []],
+  ])('%s: every consonant class in order, in each reading', (text, sequences) => {
+    expect(soundSequences(text)).toEqual(sequences);
   });
 });
 

@@ -17,6 +17,9 @@
  *                                        transliteration through another script moves apart (r/l, b/p/v, k/g,
  *                                        s/z, a consonant dropped: Hobart, 霍巴特 → hobat) still meet; a part
  *                                        written in another script adds those of its likeliest learned spellings
+ *                    pf:<sounds>         each name part's whole sequence of sound classes (see soundSequences), and
+ *                                        those of its learned spellings: rarer than pc:, so the twin whose every
+ *                                        consonant agrees outranks names that share three sounds
  *                    pd:<number>         each identity document number, OCR-folded
  *   travel_document  td:<number>         the document number, OCR-folded (O/0, I/1, S/5, B/8... meet)
  *                    th:<code>+<code>:<country>  the holder's name, as for persons, with the issuing country (when known),
@@ -44,8 +47,11 @@ import { learnedSpellings, NameForm, NamePart } from './names';
 import { RecordFacts } from './records';
 
 const MAX_PARTS_PAIRED = 6;
-/** A part written in another script is keyed by this many of its likeliest learned spellings too. */
-const LEARNED_SPELLINGS_KEYED = 4;
+/**
+ * A part written in another script is keyed by this many of its likeliest learned spellings too (with 4,
+ * a tenth more Han twins fell outside the candidates on the train splits).
+ */
+const LEARNED_SPELLINGS_KEYED = 8;
 const SERIAL_ALONE_MIN_LENGTH = 6;
 const VIN_TAIL = 8;
 const SPACES = / /g;
@@ -77,7 +83,10 @@ export function blockingKeys(facts: RecordFacts): string[] {
           keys.add(`pc:${sound}`);
           if (year) keys.add(`pc:${sound}:${year}`);
         };
-        for (const sound of partSounds(parts)) sounded(sound);
+        for (const spelling of spellingsKeyed(form, parts)) {
+          for (const sound of soundKeys(spelling)) sounded(sound);
+          for (const sequence of soundSequences(spelling)) keys.add(`pf:${sequence}`);
+        }
       }
       for (const document of facts.documents ?? []) if (document.folded) keys.add(`pd:${document.folded}`);
       break;
@@ -86,7 +95,8 @@ export function blockingKeys(facts: RecordFacts): string[] {
       for (const form of facts.nameForms) {
         const parts = keyedParts(form);
         addPairs(keys, 'op', parts);
-        for (const sound of partSounds(parts)) keys.add(`oc:${sound}`);
+        for (const spelling of spellingsKeyed(form, parts))
+          for (const sound of soundKeys(spelling)) keys.add(`oc:${sound}`);
       }
       for (const registration of facts.registrationNumbers ?? [])
         keys.add(`or:${registration.country}:${registration.number}`);
@@ -122,16 +132,16 @@ export function blockingKeys(facts: RecordFacts): string[] {
   return [...keys];
 }
 
-/** Each part's coarse sound keys, and those of a part written in another script's likeliest learned spellings. */
-function partSounds(parts: NamePart[]): Set<string> {
-  const sounds = new Set<string>();
-  for (const part of parts) for (const sound of soundKeys(part.text)) sounds.add(sound);
-  for (const part of parts) {
+/** What a name's sound keys are made from: each keyed part as written, and every learned part's likeliest spellings. */
+function spellingsKeyed(form: NameForm, parts: NamePart[]): Set<string> {
+  const spellings = new Set(parts.map((part) => part.text));
+  // A learned part is keyed by its spellings however short its likeliest is (가즈: z).
+  for (const part of form.parts) {
     if (!part.learned) continue;
     for (const spelling of learnedSpellings(part.learned.word, part.learned.model, LEARNED_SPELLINGS_KEYED))
-      for (const sound of soundKeys(spelling)) sounds.add(sound);
+      spellings.add(spelling);
   }
-  return sounds;
+  return spellings;
 }
 
 /** Parts long enough to key on, with a phonetic code. */
@@ -159,7 +169,22 @@ function addPairs(keys: Set<string>, prefix: string, parts: NamePart[], suffix =
  * write one for another (지 is ji or chi; 샤 sha or scha).
  */
 const DIGRAPHS = /tsch|sch|tch|sh|ch|zh|cz|sz|ts|tz|kh|ph|th|gh/g;
-const DIGRAPH_SOUNDS: Record<string, string> = { kh: 'k', ph: 'f', th: 't', gh: 'g' };
+const DIGRAPH_SOUNDS: Record<string, string> = {
+  kh: 'k',
+  ph: 'f',
+  th: 't',
+  gh: 'g',
+  tsch: 's',
+  sch: 's',
+  tch: 's',
+  sh: 's',
+  ch: 's',
+  zh: 's',
+  cz: 's',
+  sz: 's',
+  ts: 's',
+  tz: 's',
+};
 const SOFT_C = /c(?=[eiy])/g;
 const SOUND_CLASSES: Record<string, string> = {
   b: 'B',
@@ -186,14 +211,22 @@ const SOUND_CLASSES_READ = 4;
 const SOUND_KEY_LENGTH = 3;
 
 /**
- * Coarse sound keys of a part: the classes of its first four consonants
- * (a class repeated without a vowel between once), cut to three, and the same with each one left out in turn,
- * so that two spellings meet when one drops or adds a consonant
- * (`hobart` BLT and `hobat` BT share BT; `mirjana` MLJM and `mirana` MLM
- * share MLM). Two-class keys only come from parts with three classes or
- * fewer: a longer part has keys specific enough without them.
+ * Letters Latin spellings read two ways: ch as in Charles or as in Christoph,
+ * j as in John or as in Jan, w as in William or as in Wagner, th as in Thomas
+ * or as scripts without it write it (Ethan, イーサン, iisan). A part is keyed
+ * in its plain reading and in the other, with every such letter read the
+ * other way.
  */
-export function soundKeys(text: string): string[] {
+const OTHER_READING = /th|ch|j|w/g;
+const OTHER_SOUNDS: Record<string, string> = { th: 's', ch: 'k', j: 'y', w: 'v' };
+
+function readingsOf(text: string): string[] {
+  const other = text.replace(OTHER_READING, (letters) => OTHER_SOUNDS[letters]);
+  return other === text ? [text] : [text, other];
+}
+
+/** The classes of a text's consonants in order, a class repeated without a vowel between once; at most `limit`. */
+function soundClasses(text: string, limit: number): string {
   let sequence = '';
   let previous = '';
   for (const letter of text.replace(DIGRAPHS, (digraph) => DIGRAPH_SOUNDS[digraph] ?? digraph).replace(SOFT_C, 's')) {
@@ -204,15 +237,39 @@ export function soundKeys(text: string): string[] {
     }
     if (sound === previous) continue;
     sequence += previous = sound;
-    if (sequence.length === SOUND_CLASSES_READ) break;
+    if (sequence.length === limit) break;
   }
-  const shortest = sequence.length <= SOUND_KEY_LENGTH ? 2 : SOUND_KEY_LENGTH;
+  return sequence;
+}
+
+/** A part's whole sequence of sound classes in each reading, when it has two classes or more (the `pf:` keys). */
+export function soundSequences(text: string): string[] {
+  return [...new Set(readingsOf(text).map((reading) => soundClasses(reading, Infinity)))].filter(
+    (sequence) => sequence.length >= 2,
+  );
+}
+
+/**
+ * Coarse sound keys of a part: the classes of its first four consonants
+ * (a class repeated without a vowel between once), cut to three, and the same with each one left out in turn,
+ * so that two spellings meet when one drops or adds a consonant
+ * (`hobart` BLT and `hobat` BT share BT; `mirjana` MLJM and `mirana` MLM
+ * share MLM). Two-class keys only come from parts with three classes or
+ * fewer: a longer part has keys specific enough without them; a part of one
+ * class keys on it alone. Each reading of the part (see readingsOf) is keyed.
+ */
+export function soundKeys(text: string): string[] {
   const keys = new Set<string>();
-  const add = (key: string) => {
-    const cut = key.slice(0, SOUND_KEY_LENGTH);
-    if (cut.length >= shortest) keys.add(cut);
-  };
-  add(sequence);
-  for (let index = 0; index < sequence.length; index++) add(sequence.slice(0, index) + sequence.slice(index + 1));
+  for (const reading of readingsOf(text)) {
+    const sequence = soundClasses(reading, SOUND_CLASSES_READ);
+    // A part of one class keys on it alone (Yami, 雅蜜: M), else on two classes or more.
+    const shortest = sequence.length === 1 ? 1 : sequence.length <= SOUND_KEY_LENGTH ? 2 : SOUND_KEY_LENGTH;
+    const add = (key: string) => {
+      const cut = key.slice(0, SOUND_KEY_LENGTH);
+      if (cut.length >= shortest) keys.add(cut);
+    };
+    add(sequence);
+    for (let index = 0; index < sequence.length; index++) add(sequence.slice(0, index) + sequence.slice(index + 1));
+  }
   return [...keys];
 }

@@ -127,8 +127,12 @@ export function nameFormsOf(written: string, options: NameFormOptions = {}): Nam
     const segments = learnedWords(written, model).map(({ word, latin }) => ({ text: latin, learned: { word, model } }));
     const learned = formOf(written, segments, options.script, options.alias, options.keepAffixes);
     learned.route = 'learned';
-    if (learned.parts.length > 0 && !sameParts(learned, form) && !forms.some((other) => sameParts(other, learned)))
-      forms.push(learned);
+    if (learned.parts.length === 0) continue;
+    // The same spelling by rule: that form's parts keep the written words, to be aligned under the model too.
+    const same = forms.find((other) => sameParts(other, learned));
+    if (!same) forms.push(learned);
+    else if (same.route !== 'learned')
+      same.parts.forEach((part, index) => (part.learned ??= learned.parts[index].learned));
   }
   return forms;
 }

@@ -199,7 +199,9 @@ function partSimilarity(x: NamePart, y: NamePart, sameScript: boolean): number {
   const xCore = x.core ?? x.text;
   const yCore = y.core ?? y.text;
   if (xCore === yCore) return SAME_CORE;
-  if (x.text.length === 1 || y.text.length === 1) return x.text[0] === y.text[0] ? INITIAL : 0;
+  // A one-letter part is an initial, unless it is the learned spelling of a word (가즈 is `z`: 가 often goes unwritten).
+  if ((x.text.length === 1 && !x.learned) || (y.text.length === 1 && !y.learned))
+    return x.text[0] === y.text[0] ? INITIAL : 0;
   let similarity = jaroWinkler(x.text, y.text);
   if (x.core !== undefined || y.core !== undefined) similarity = Math.max(similarity, jaroWinkler(xCore, yCore));
   if (x.equivalent !== undefined && x.equivalent === y.equivalent) return Math.max(similarity, KNOWN_VARIANT);
@@ -440,7 +442,7 @@ function relation(x: NamePart, y: NamePart, agreement: number): string {
   const pair = (sign: string, note = ''): string => `${display(x.text)} ${sign} ${display(y.text)}${note}`;
   if (x.text === y.text) return pair('=');
   if ((x.core ?? x.text) === (y.core ?? y.text)) return pair('≈', ' (same name without its particle)');
-  if (x.text.length === 1 || y.text.length === 1)
+  if ((x.text.length === 1 && !x.learned) || (y.text.length === 1 && !y.learned))
     return agreement > 0 ? pair('~', ' (initial)') : pair('≠', ' (initial)');
   const jw = jaroWinkler(x.text, y.text).toFixed(2);
   if (agreement < DISAGREEMENT) return pair('≠', ` (JW ${jw})`);

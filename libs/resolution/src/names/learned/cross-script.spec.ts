@@ -26,6 +26,17 @@ describe('names across scripts', () => {
     ],
     ['Hebrew, a letter with a geresh', 'Chaplygin', 'צ׳פליגין', 'Hebr', 0.9, 'learned transliteration'],
     ['Hangul, a foreign name', 'Rickles', '리클스', 'Kore', 0.9, 'learned transliteration'],
+    // The rule's spelling is the model's: the written word is still aligned under the model.
+    [
+      'Hangul, romanised by rule as the model spells it',
+      'Loeb',
+      '롭',
+      'Kore',
+      0.9,
+      'aligned by learned transliteration',
+    ],
+    // The likeliest spelling is one letter (가 often unwritten): a word, not an initial.
+    ['Hangul, a one-letter learned spelling', 'Kaz', '가즈', 'Kore', 0.9, 'aligned by learned transliteration'],
     ['katakana', 'Rickles', 'リクルス', 'Jpan', 0.7, 'learned transliteration'],
     ['Han, a foreign name (traditional)', 'Isabella', '伊莎貝拉', 'Hani', 0.7, 'learned transliteration'],
     ['Han, a Chinese name', 'Wang Wei', '王伟', 'Hani', 1, 'romanised'],
