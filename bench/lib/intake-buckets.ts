@@ -38,7 +38,7 @@ const innermostIn =
 const called = (name: string, urlPart: string) => (stack: CallFrame[]) =>
   stack.some((frame) => frame.functionName === name && frame.url.includes(urlPart));
 
-/** ShareBatchService.share hashing the whole batch (sha256 of JSON.stringify(items)) for the Idempotency-Key check. */
+/** ShareRecordService.shareBatch hashing the whole batch (sha256 of JSON.stringify(items)) for the Idempotency-Key check. */
 const requestHash = (stack: CallFrame[]) => {
   const at = stack.findIndex((frame) => frame.functionName === 'share' && frame.url.includes('share-batch.service.js'));
   if (at <= 0) return false;

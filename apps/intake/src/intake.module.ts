@@ -20,7 +20,6 @@ import { RecordJourneyHttpController } from './record-journey/record-journey.htt
 import { ShareRecordHttpController } from './share-record/share-record.http.controller';
 import { ShareRecordService } from './share-record/share-record.service';
 import { ShareBatchHttpController } from './share-record/share-batch.http.controller';
-import { ShareBatchService } from './share-record/share-batch.service';
 import { ListRecordsHttpController } from './list-records/list-records.http.controller';
 import { RecordAccess } from './persistence/record-access';
 import { DisseminationAgencies } from './persistence/dissemination-agencies';
@@ -61,7 +60,6 @@ export class IntakeModule {
         RecordEvents,
         RecordsRepository,
         ShareRecordService,
-        ShareBatchService,
         UpdateRecordService,
         WithdrawRecordService,
         ExpireRecordsJob,
