@@ -52,17 +52,18 @@ export class ContributeReferenceService {
     private readonly entries: ReferenceEntriesRepository,
   ) {}
 
-  /** One entry: refused whole with every problem named, or written as the part's next version. */
+  /** One entry, as a batch of one: refused whole with every problem named, or written as the part's next version. */
   async contribute(
     agency: string,
     dataset: ContributedDataset,
     item: unknown,
   ): Promise<{ outcome: ContributionOutcome; contribution: ContributionView }> {
-    const input = contributionOf(agency, dataset, item);
-    if (!input.valid) throw validationFailed(input.problems);
-    const outcomes = await this.write(agency, dataset, [{ line: 1, op: 'upsert', entry: input.entry }]);
-    const contribution = await this.find(agency, dataset, input.entryRef);
-    return { outcome: OUTCOMES[outcomes.get(input.entry.entryId) as Exclude<EntryOutcome, 'removed'>], contribution };
+    const {
+      results: [result],
+    } = await this.contributeBatch(agency, dataset, [item]);
+    if (result.error) throw new ApiError(result.status, result.error.code, result.error.message, result.error.details);
+    const contribution = await this.find(agency, dataset, result.entryRef!);
+    return { outcome: result.outcome!, contribution };
   }
 
   /** Up to MAX_CONTRIBUTION_BATCH entries, each checked on its own; the good ones are one new version. */
