@@ -12,7 +12,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { ApiError, FieldProblem, invalidField, validationFailed } from '@crosscheck/runtime';
+import { ApiError, errorBody, FieldProblem, invalidField, validationFailed } from '@crosscheck/runtime';
 import { DataSource, EntityManager } from 'typeorm';
 import { IntakeConfig } from '../intake.config';
 import { kindChange, PreparedContent, prepareContent } from '../model/record-content';
@@ -278,12 +278,7 @@ export class ShareRecordService {
 }
 
 function resultOf(outcome: ShareResult | ApiError, index: number): BatchItemResult {
-  if (outcome instanceof ApiError)
-    return {
-      index,
-      status: outcome.getStatus(),
-      error: { code: outcome.code, message: outcome.message, details: outcome.details },
-    };
+  if (outcome instanceof ApiError) return { index, status: outcome.getStatus(), error: errorBody(outcome) };
   const { record } = outcome;
   return {
     index,

@@ -11,7 +11,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { toJson } from '@bufbuild/protobuf';
 import { ReferenceEntrySchema } from '@crosscheck/contracts';
 import { Outbox } from '@crosscheck/messaging';
-import { ApiError, FieldProblem } from '@crosscheck/runtime';
+import { ApiError, errorBody, FieldProblem, validationFailed } from '@crosscheck/runtime';
 import { DataSource } from 'typeorm';
 import { ContributedDataset, contributedEntryId, contributionOf } from '../model/contribution';
 import type { ReferenceChange } from '../model/reference-change';
@@ -78,12 +78,11 @@ export class ContributeReferenceService {
     items.forEach((item, index) => {
       const input = contributionOf(agency, dataset, item);
       if (!input.valid) {
-        const error = validationFailed(input.problems);
         results.push({
           index,
           status: HttpStatus.BAD_REQUEST,
           entryRef: input.entryRef,
-          error: { code: error.code, message: error.message, details: error.details },
+          error: errorBody(validationFailed(input.problems)),
         });
       } else if (seen.has(input.entryRef)) {
         results.push({
@@ -174,15 +173,6 @@ function viewOf(entryRef: string, stored: StoredEntry): ContributionView {
     version: stored.version,
     entry: toJson(ReferenceEntrySchema, stored.entry),
   };
-}
-
-function validationFailed(problems: FieldProblem[]): ApiError {
-  return new ApiError(
-    HttpStatus.BAD_REQUEST,
-    'validation_failed',
-    problems.map((problem) => `${problem.field}: ${problem.message}`).join('; '),
-    problems,
-  );
 }
 
 function notFound(dataset: string, entryRef: string): ApiError {

@@ -14,7 +14,7 @@ import { disseminationFromContract, reachOf } from '@crosscheck/auth';
 import { NoticeColour, ReferenceEntrySchema, SharedRecord, SharedRecordSchema } from '@crosscheck/contracts';
 import { recordBodyOf } from '@crosscheck/records';
 import { FeatureEvidence, RecordFacts, recordFactsOf } from '@crosscheck/resolution';
-import { ApiError, invalidField, validationFailed } from '@crosscheck/runtime';
+import { ApiError, errorBody, invalidField, validationFailed } from '@crosscheck/runtime';
 import { hitNoHitProbeAlarms } from '@crosscheck/telemetry';
 import { DataSource } from 'typeorm';
 import { probesOf } from '../model/datasets';
@@ -97,12 +97,8 @@ export class InstantCheckService {
       const checked = checkQuery.check(item);
       if (checked.ok) valid.push({ index, query: checked.value });
       else {
-        const error: ApiError = validationFailed(checked.problems);
-        results[index] = {
-          index,
-          status: error.getStatus(),
-          error: { code: error.code, message: error.message, details: error.details },
-        };
+        const error = validationFailed(checked.problems);
+        results[index] = { index, status: error.getStatus(), error: errorBody(error) };
       }
     }
     const hits = await this.checkEach(
