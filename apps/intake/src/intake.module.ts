@@ -15,6 +15,7 @@ import { ManageAgenciesService } from './manage-agencies/manage-agencies.service
 import { intakeMigrations } from './migrations';
 import { ReadRecordHttpController } from './read-record/read-record.http.controller';
 import { RecordsRepository } from './persistence/records.repository';
+import { IdempotencyKeysRepository } from './persistence/idempotency-keys.repository';
 import { RecordJourneyRepository } from './persistence/record-journey.repository';
 import { RecordJourneyHttpController } from './record-journey/record-journey.http.controller';
 import { ShareRecordHttpController } from './share-record/share-record.http.controller';
@@ -59,6 +60,7 @@ export class IntakeModule {
         DisseminationAgencies,
         RecordEvents,
         RecordsRepository,
+        IdempotencyKeysRepository,
         ShareRecordService,
         UpdateRecordService,
         WithdrawRecordService,

@@ -17,6 +17,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { IntakeConfig } from '../intake.config';
 import { kindChange, PreparedContent, prepareContent } from '../model/record-content';
 import { DisseminationAgencies } from '../persistence/dissemination-agencies';
+import { IdempotencyKeysRepository } from '../persistence/idempotency-keys.repository';
 import { RecordEvents } from '../persistence/record-events';
 import type { ShareResult, StoredRecord } from '../model/record';
 import { RecordsRepository } from '../persistence/records.repository';
@@ -66,6 +67,7 @@ export class ShareRecordService {
     private readonly records: RecordsRepository,
     private readonly events: RecordEvents,
     private readonly disseminationAgencies: DisseminationAgencies,
+    private readonly idempotencyKeys: IdempotencyKeysRepository,
     private readonly config: IntakeConfig,
   ) {}
 
@@ -96,7 +98,7 @@ export class ShareRecordService {
     if (items.length > MAX_BATCH) throw batchError(`must hold at most ${MAX_BATCH} records, not ${items.length}`);
     const requestHash = createHash('sha256').update(JSON.stringify(items)).digest('hex');
     if (idempotencyKey) {
-      const earlier = await this.earlierAnswer(this.dataSource.manager, owner, idempotencyKey, requestHash);
+      const earlier = await this.earlierAnswer(owner, idempotencyKey, requestHash);
       if (earlier) return earlier;
     }
 
@@ -112,13 +114,9 @@ export class ShareRecordService {
         replayed: false,
       };
       if (idempotencyKey) {
-        const kept: unknown[] = await transaction.query(
-          `INSERT INTO idempotency_keys (agency, key, request_hash, status, response) VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT (agency, key) DO NOTHING RETURNING key`,
-          [owner, idempotencyKey, requestHash, answer.status, JSON.stringify(answer.body)],
-        );
+        const kept = await this.idempotencyKeys.keep(transaction, owner, idempotencyKey, { requestHash, ...answer });
         // The same key was used by a concurrent request that committed first: undo ours, answer theirs.
-        if (kept.length === 0)
+        if (!kept)
           throw new ApiError(
             HttpStatus.CONFLICT,
             'idempotency_key_in_use',
@@ -129,25 +127,17 @@ export class ShareRecordService {
     });
   }
 
-  private async earlierAnswer(
-    manager: EntityManager,
-    owner: string,
-    key: string,
-    requestHash: string,
-  ): Promise<BatchAnswer | undefined> {
-    const rows: { request_hash: string; status: number; response: BatchAnswer['body'] }[] = await manager.query(
-      'SELECT request_hash, status, response FROM idempotency_keys WHERE agency = $1 AND key = $2',
-      [owner, key],
-    );
-    if (rows.length === 0) return undefined;
-    if (rows[0].request_hash !== requestHash) {
+  private async earlierAnswer(owner: string, key: string, requestHash: string): Promise<BatchAnswer | undefined> {
+    const earlier = await this.idempotencyKeys.find<BatchAnswer['body']>(this.dataSource.manager, owner, key);
+    if (!earlier) return undefined;
+    if (earlier.requestHash !== requestHash) {
       throw new ApiError(
         HttpStatus.UNPROCESSABLE_ENTITY,
         'idempotency_key_reused',
         'this Idempotency-Key was used for a different batch',
       );
     }
-    return { status: rows[0].status, body: rows[0].response, replayed: true };
+    return { status: earlier.status, body: earlier.body, replayed: true };
   }
 
   /** The items of a batch that are records by the schema; the others are refused in place. */
