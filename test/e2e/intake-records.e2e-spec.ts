@@ -126,6 +126,22 @@ describe('every kind', () => {
   });
 });
 
+describe('sharing at once', () => {
+  it('creates a record shared by several requests at the same moment once; the others answer unchanged', async () => {
+    const record = unknownPerson();
+    const answers = await Promise.all([
+      ...Array.from({ length: 6 }, () => shareRecord(suite.url('intake'), france, record)),
+      call('POST', '/v1/records/batch', france, [record]).then(({ body }) => ({
+        body: { outcome: body.results[0].outcome, record: { id: body.results[0].id } },
+      })),
+    ]);
+    const outcomes = answers.map((answer) => answer.body.outcome).sort();
+    expect(outcomes).toEqual(['created', ...Array.from({ length: 6 }, () => 'unchanged')]);
+    expect(new Set(answers.map((answer) => answer.body.record.id)).size).toBe(1);
+    expect(await publishedFor(answers[0].body.record.id, 'records.received.v1', 2)).toHaveLength(1);
+  });
+});
+
 describe('updates', () => {
   it('make a new version that flows downstream, in order', async () => {
     const original = recordOfKind.firearm();

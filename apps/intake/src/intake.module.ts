@@ -15,12 +15,12 @@ import { ManageAgenciesService } from './manage-agencies/manage-agencies.service
 import { intakeMigrations } from './migrations';
 import { ReadRecordHttpController } from './read-record/read-record.http.controller';
 import { RecordsRepository } from './persistence/records.repository';
+import { IdempotencyKeysRepository } from './persistence/idempotency-keys.repository';
 import { RecordJourneyRepository } from './persistence/record-journey.repository';
 import { RecordJourneyHttpController } from './record-journey/record-journey.http.controller';
 import { ShareRecordHttpController } from './share-record/share-record.http.controller';
 import { ShareRecordService } from './share-record/share-record.service';
 import { ShareBatchHttpController } from './share-record/share-batch.http.controller';
-import { ShareBatchService } from './share-record/share-batch.service';
 import { ListRecordsHttpController } from './list-records/list-records.http.controller';
 import { RecordAccess } from './persistence/record-access';
 import { DisseminationAgencies } from './persistence/dissemination-agencies';
@@ -60,8 +60,8 @@ export class IntakeModule {
         DisseminationAgencies,
         RecordEvents,
         RecordsRepository,
+        IdempotencyKeysRepository,
         ShareRecordService,
-        ShareBatchService,
         UpdateRecordService,
         WithdrawRecordService,
         ExpireRecordsJob,

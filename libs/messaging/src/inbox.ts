@@ -4,11 +4,18 @@
  * taken and changes nothing, and a crash before commit leaves no trace of it.
  */
 import { Inject, Injectable } from '@nestjs/common';
+import { bulkInsert } from '@crosscheck/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import { IncomingMessage } from './incoming-message';
 import { MESSAGING_SETTINGS, MessagingSettings } from './messaging.settings';
 
 export type InboxOutcome = 'processed' | 'duplicate';
+
+const CLAIM_MESSAGES = bulkInsert<{ consumer: string; message: IncomingMessage }>('inbox', {
+  consumer: ['text', (claim) => claim.consumer],
+  message_id: ['text', (claim) => claim.message.messageId],
+  topic: ['text', (claim) => claim.message.topic],
+});
 
 @Injectable()
 export class Inbox {
@@ -37,10 +44,10 @@ export class Inbox {
   ): Promise<InboxOutcome[]> {
     if (items.length === 0) return [];
     return this.dataSource.transaction(async (transaction) => {
-      const rows: { message_id: string }[] = await transaction.query(
-        `INSERT INTO inbox (consumer, message_id, topic) SELECT $1, m.id, m.topic FROM unnest($2::text[], $3::text[]) AS m(id, topic)
-         ON CONFLICT (consumer, message_id) DO NOTHING RETURNING message_id`,
-        [this.settings.groupId, items.map((item) => item.message.messageId), items.map((item) => item.message.topic)],
+      const rows = await CLAIM_MESSAGES.insert<{ message_id: string }>(
+        transaction,
+        items.map((item) => ({ consumer: this.settings.groupId, message: item.message })),
+        'ON CONFLICT (consumer, message_id) DO NOTHING RETURNING message_id',
       );
       const unclaimed = new Set(rows.map((row) => row.message_id));
       const outcomes = items.map((item): InboxOutcome =>

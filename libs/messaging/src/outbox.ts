@@ -6,10 +6,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DescMessage, MessageShape } from '@bufbuild/protobuf';
 import { encodeMessage, schemaName } from '@crosscheck/contracts';
+import { bulkInsert } from '@crosscheck/persistence';
 import type { Context } from '@opentelemetry/api';
 import { EntityManager } from 'typeorm';
 import { MESSAGING_SETTINGS, MessagingSettings } from './messaging.settings';
-import { captureTraceContext } from './trace-carrier';
+import { captureTraceContext, TraceCarrier } from './trace-carrier';
 
 export interface OutgoingEvent<Desc extends DescMessage = DescMessage> {
   /** Logical topic name, from `Topics`. */
@@ -22,8 +23,21 @@ export interface OutgoingEvent<Desc extends DescMessage = DescMessage> {
   traceContext?: Context;
 }
 
-/** Rows per INSERT: 5 bound parameters each, under Postgres's 65,535. */
-const ROWS_PER_INSERT = 10_000;
+interface OutboxRow {
+  topic: string;
+  key: string;
+  schema: string;
+  payload: Uint8Array;
+  traceContext: TraceCarrier;
+}
+
+const INSERT_EVENTS = bulkInsert<OutboxRow>('outbox', {
+  topic: ['text', (row) => row.topic],
+  message_key: ['text', (row) => row.key],
+  schema: ['text', (row) => row.schema],
+  payload: ['bytea', (row) => row.payload],
+  trace_context: ['jsonb', (row) => row.traceContext],
+});
 
 export function outboxChannel(schema: string): string {
   return `crosscheck_outbox_${schema}`;
@@ -35,26 +49,17 @@ export class Outbox {
 
   async enqueue(transaction: EntityManager, ...events: OutgoingEvent[]): Promise<void> {
     if (events.length === 0) return;
-    const activeTrace = JSON.stringify(captureTraceContext());
-    for (let first = 0; first < events.length; first += ROWS_PER_INSERT) {
-      const values: unknown[] = [];
-      const rows = events.slice(first, first + ROWS_PER_INSERT).map((event, index) => {
-        const traceContext = event.traceContext ? JSON.stringify(captureTraceContext(event.traceContext)) : activeTrace;
-        values.push(
-          event.topic,
-          event.key,
-          schemaName(event.schema),
-          Buffer.from(encodeMessage(event.schema, event.message)),
-          traceContext,
-        );
-        const at = index * 5;
-        return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}::jsonb)`;
-      });
-      await transaction.query(
-        `INSERT INTO outbox (topic, message_key, schema, payload, trace_context) VALUES ${rows.join(', ')}`,
-        values,
-      );
-    }
+    const activeTrace = captureTraceContext();
+    await INSERT_EVENTS.insert(
+      transaction,
+      events.map((event) => ({
+        topic: event.topic,
+        key: event.key,
+        schema: schemaName(event.schema),
+        payload: encodeMessage(event.schema, event.message),
+        traceContext: event.traceContext ? captureTraceContext(event.traceContext) : activeTrace,
+      })),
+    );
     // Delivered on commit, and only once per transaction however many rows it wrote.
     await transaction.query('SELECT pg_notify($1, $2)', [outboxChannel(this.settings.databaseSchema), '']);
   }

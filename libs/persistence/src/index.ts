@@ -1,3 +1,4 @@
+export * from './bulk-insert';
 export * from './open-database';
 export * from './persistence.module';
 export * from './pg-listener';

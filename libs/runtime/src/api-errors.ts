@@ -29,6 +29,11 @@ export class ApiError extends HttpException {
   }
 }
 
+/** The body of an error, as a batch answered item by item carries it in the refused item's result. */
+export function errorBody(error: ApiError): { code: string; message: string; details: FieldProblem[] } {
+  return { code: error.code, message: error.message, details: error.details };
+}
+
 /** A 400 for one field that breaks one rule: a query parameter, a header, a cross-field check. */
 export function invalidField(field: string, rule: string, message: string): ApiError {
   return new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', `${field}: ${message}`, [{ field, rule, message }]);

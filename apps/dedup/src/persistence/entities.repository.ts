@@ -7,6 +7,7 @@
 import { Injectable } from '@nestjs/common';
 import type { DisseminationRule } from '@crosscheck/auth';
 import type { FeatureEvidence, RecordFacts } from '@crosscheck/resolution';
+import { bulkInsert } from '@crosscheck/persistence';
 import { EntityManager } from 'typeorm';
 
 export interface Member {
@@ -106,6 +107,12 @@ export const ROWS_PER_KEY = 200;
 export function named(name: string, text: string): string {
   return { name: `dedup.${name}`, text } as unknown as string;
 }
+
+const INSERT_KEYS = bulkInsert<{ key: string; recordId: string }>(
+  'member_keys',
+  { key: ['text', (row) => row.key], record_id: ['uuid', (row) => row.recordId] },
+  { distinct: true },
+);
 
 @Injectable()
 export class EntitiesRepository {
@@ -261,12 +268,11 @@ export class EntitiesRepository {
       memberValues(member),
     );
     await manager.query('DELETE FROM member_keys WHERE record_id = $1', [member.recordId]);
-    if (keys.length > 0) {
-      await manager.query(
-        'INSERT INTO member_keys (key, record_id) SELECT DISTINCT unnest($1::text[]), $2::uuid ON CONFLICT DO NOTHING',
-        [keys, member.recordId],
-      );
-    }
+    await INSERT_KEYS.insert(
+      manager,
+      keys.map((key) => ({ key, recordId: member.recordId })),
+      'ON CONFLICT DO NOTHING',
+    );
     if (member.entityId)
       await manager.query('UPDATE entities SET updated_at = now() WHERE entity_id = $1', [member.entityId]);
   }

@@ -1,5 +1,6 @@
 /** Intake's `records` table: the records agencies shared, one row per record, its latest version. */
 import { Injectable } from '@nestjs/common';
+import { bulkInsert } from '@crosscheck/persistence';
 import { EntityManager } from 'typeorm';
 import type { NewRecord, RecordContent, StoredRecord } from '../model/record';
 
@@ -32,6 +33,20 @@ export interface ListQuery {
 const COLUMNS = `record_id, owner, external_ref, kind, version, content, content_hash, identifier_normalized,
   reported_at, expires_at, created_at, updated_at, withdrawn_at, withdrawal_reason`;
 
+const INSERT_RECORDS = bulkInsert<NewRecord>('records', {
+  record_id: ['uuid', (record) => record.recordId],
+  owner: ['text', (record) => record.owner],
+  external_ref: ['text', (record) => record.externalRef],
+  kind: ['text', (record) => record.kind],
+  version: ['int', (record) => record.version],
+  content: ['jsonb', (record) => record.content],
+  content_hash: ['text', (record) => record.contentHash],
+  dissemination: ['jsonb', (record) => record.content.dissemination],
+  identifier_normalized: ['text', (record) => record.identifierNormalized],
+  reported_at: ['timestamptz', (record) => record.reportedAt],
+  expires_at: ['timestamptz', (record) => record.expiresAt],
+});
+
 /** What an agency may see, in SQL: the same rule as `maySee`, plus expiry and withdrawal. */
 const VISIBLE_TO = (agency: string) => `(owner = ${agency} OR (withdrawn_at IS NULL AND expires_at > now() AND (
   dissemination->>'scope' = 'all' OR (dissemination->>'scope' = 'agencies' AND dissemination->'agencies' ? ${agency}))))`;
@@ -59,12 +74,6 @@ export class RecordsRepository {
     return rows[0] && toStored(rows[0]);
   }
 
-  /** Inserts a new record; returns undefined if the agency shared this externalRef concurrently. */
-  async insert(manager: EntityManager, record: NewRecord): Promise<StoredRecord | undefined> {
-    const [inserted] = await this.insertMany(manager, [record]);
-    return inserted;
-  }
-
   async findByExternalRefs(manager: EntityManager, owner: string, externalRefs: string[]): Promise<StoredRecord[]> {
     const rows: RecordRow[] = await manager.query(
       `SELECT ${COLUMNS} FROM records WHERE owner = $1 AND external_ref = ANY($2::text[]) FOR UPDATE`,
@@ -75,32 +84,11 @@ export class RecordsRepository {
 
   /** Inserts many records in one statement; those whose externalRef was taken meanwhile are left out of the answer. */
   async insertMany(manager: EntityManager, records: NewRecord[]): Promise<StoredRecord[]> {
-    if (records.length === 0) return [];
-    const values: unknown[] = [];
-    const tuples = records.map((record, index) => {
-      values.push(
-        record.recordId,
-        record.owner,
-        record.externalRef,
-        record.kind,
-        record.version,
-        JSON.stringify(record.content),
-        record.contentHash,
-        JSON.stringify(record.content.dissemination),
-        record.identifierNormalized,
-        record.reportedAt,
-        record.expiresAt,
-      );
-      const at = index * 11;
-      return `(${Array.from({ length: 11 }, (_, column) => `$${at + column + 1}`).join(', ')})`;
-    });
     // Only what the database decides comes back: re-parsing every row's content costs more than writing it.
-    const rows: { record_id: string; created_at: Date; updated_at: Date }[] = await manager.query(
-      `INSERT INTO records (record_id, owner, external_ref, kind, version, content, content_hash, dissemination, identifier_normalized, reported_at, expires_at)
-       VALUES ${tuples.join(', ')}
-       ON CONFLICT (owner, external_ref) DO NOTHING
-       RETURNING record_id, created_at, updated_at`,
-      values,
+    const rows = await INSERT_RECORDS.insert<Pick<RecordRow, 'record_id' | 'created_at' | 'updated_at'>>(
+      manager,
+      records,
+      'ON CONFLICT (owner, external_ref) DO NOTHING RETURNING record_id, created_at, updated_at',
     );
     const written = new Map(records.map((record) => [record.recordId, record]));
     return rows.map((row) => ({

@@ -7,7 +7,7 @@ import { Body, Controller, Headers, Post, Req, Res } from '@nestjs/common';
 import { Audited, Caller, CurrentCaller, itemsOfBatch, RateLimited, RequireRoles } from '@crosscheck/auth';
 import { invalidField, invalidTextError, OpenApiOperation, textProblemIn } from '@crosscheck/runtime';
 import type { Request, Response } from 'express';
-import { MAX_BATCH, RefusedLine, ShareBatchService } from './share-batch.service';
+import { MAX_BATCH, RefusedLine, ShareRecordService } from './share-record.service';
 import { ShareRecordSchema } from './share-record.schema';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
@@ -15,7 +15,7 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
 @Controller('v1/records/batch')
 @RequireRoles('agency')
 export class ShareBatchHttpController {
-  constructor(private readonly shareBatch: ShareBatchService) {}
+  constructor(private readonly shareRecord: ShareRecordService) {}
 
   @Post()
   @Audited('record.share-batch')
@@ -45,7 +45,7 @@ export class ShareBatchHttpController {
     if (!Array.isArray(items)) {
       throw invalidField('records', 'isArray', 'the body must be a JSON array of records, or NDJSON');
     }
-    const answer = await this.shareBatch.share(caller.agency, items, idempotencyKey);
+    const answer = await this.shareRecord.shareBatch(caller.agency, items, idempotencyKey);
     response.status(answer.status);
     if (answer.replayed) response.setHeader('Idempotent-Replayed', 'true');
     return answer.body;

@@ -105,7 +105,7 @@ export class CheckEntityService {
     if (records.length === 0) return;
     const facts = records.map(({ record }) => factsOf(record));
     const findings = await this.matcher.findForRecords(transaction, facts);
-    await this.checked.saveMany(
+    await this.checked.save(
       transaction,
       records.map(({ record, entityId }, index) => ({
         record: {
@@ -120,7 +120,7 @@ export class CheckEntityService {
         keys: this.matcher.keysOfRecord(facts[index]),
       })),
     );
-    await this.events.foundMany(
+    await this.events.found(
       transaction,
       records.flatMap(({ record, entityId, traceContext }, index) =>
         findings[index].map((finding) => ({ record, entityId, finding, traceContext })),
@@ -138,7 +138,7 @@ export class CheckEntityService {
       transaction,
       records.map(({ record }) => record.recordId),
     );
-    await this.events.retractedMany(
+    await this.events.retracted(
       transaction,
       live
         .filter((match) => !holding.has(`${match.recordId.toLowerCase()}/${match.dataset}/${match.entryId}`))
@@ -157,7 +157,7 @@ export class CheckEntityService {
     traceContext?: Context,
   ): Promise<void> {
     const live = await this.matches.liveOfRecord(transaction, recordId);
-    await this.events.retractedMany(
+    await this.events.retracted(
       transaction,
       live.map((match) => ({ match, reason, traceContext })),
     );

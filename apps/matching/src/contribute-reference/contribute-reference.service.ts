@@ -11,7 +11,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { toJson } from '@bufbuild/protobuf';
 import { ReferenceEntrySchema } from '@crosscheck/contracts';
 import { Outbox } from '@crosscheck/messaging';
-import { ApiError, FieldProblem } from '@crosscheck/runtime';
+import { ApiError, errorBody, FieldProblem, validationFailed } from '@crosscheck/runtime';
 import { DataSource } from 'typeorm';
 import { ContributedDataset, contributedEntryId, contributionOf } from '../model/contribution';
 import type { ReferenceChange } from '../model/reference-change';
@@ -52,17 +52,18 @@ export class ContributeReferenceService {
     private readonly entries: ReferenceEntriesRepository,
   ) {}
 
-  /** One entry: refused whole with every problem named, or written as the part's next version. */
+  /** One entry, as a batch of one: refused whole with every problem named, or written as the part's next version. */
   async contribute(
     agency: string,
     dataset: ContributedDataset,
     item: unknown,
   ): Promise<{ outcome: ContributionOutcome; contribution: ContributionView }> {
-    const input = contributionOf(agency, dataset, item);
-    if (!input.valid) throw validationFailed(input.problems);
-    const outcomes = await this.write(agency, dataset, [{ line: 1, op: 'upsert', entry: input.entry }]);
-    const contribution = await this.find(agency, dataset, input.entryRef);
-    return { outcome: OUTCOMES[outcomes.get(input.entry.entryId) as Exclude<EntryOutcome, 'removed'>], contribution };
+    const {
+      results: [result],
+    } = await this.contributeBatch(agency, dataset, [item]);
+    if (result.error) throw new ApiError(result.status, result.error.code, result.error.message, result.error.details);
+    const contribution = await this.find(agency, dataset, result.entryRef!);
+    return { outcome: result.outcome!, contribution };
   }
 
   /** Up to MAX_CONTRIBUTION_BATCH entries, each checked on its own; the good ones are one new version. */
@@ -77,12 +78,11 @@ export class ContributeReferenceService {
     items.forEach((item, index) => {
       const input = contributionOf(agency, dataset, item);
       if (!input.valid) {
-        const error = validationFailed(input.problems);
         results.push({
           index,
           status: HttpStatus.BAD_REQUEST,
           entryRef: input.entryRef,
-          error: { code: error.code, message: error.message, details: error.details },
+          error: errorBody(validationFailed(input.problems)),
         });
       } else if (seen.has(input.entryRef)) {
         results.push({
@@ -173,15 +173,6 @@ function viewOf(entryRef: string, stored: StoredEntry): ContributionView {
     version: stored.version,
     entry: toJson(ReferenceEntrySchema, stored.entry),
   };
-}
-
-function validationFailed(problems: FieldProblem[]): ApiError {
-  return new ApiError(
-    HttpStatus.BAD_REQUEST,
-    'validation_failed',
-    problems.map((problem) => `${problem.field}: ${problem.message}`).join('; '),
-    problems,
-  );
 }
 
 function notFound(dataset: string, entryRef: string): ApiError {

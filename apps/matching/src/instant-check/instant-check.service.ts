@@ -11,10 +11,10 @@ import { randomUUID } from 'node:crypto';
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { create, toJson } from '@bufbuild/protobuf';
 import { disseminationFromContract, reachOf } from '@crosscheck/auth';
-import { NoticeColour, ReferenceEntrySchema, SharedRecordSchema } from '@crosscheck/contracts';
+import { NoticeColour, ReferenceEntrySchema, SharedRecord, SharedRecordSchema } from '@crosscheck/contracts';
 import { recordBodyOf } from '@crosscheck/records';
-import { FeatureEvidence, recordFactsOf } from '@crosscheck/resolution';
-import { ApiError, invalidField, validationFailed } from '@crosscheck/runtime';
+import { FeatureEvidence, RecordFacts, recordFactsOf } from '@crosscheck/resolution';
+import { ApiError, errorBody, invalidField, validationFailed } from '@crosscheck/runtime';
 import { hitNoHitProbeAlarms } from '@crosscheck/telemetry';
 import { DataSource } from 'typeorm';
 import { probesOf } from '../model/datasets';
@@ -76,15 +76,67 @@ export class InstantCheckService {
     return code;
   }
 
-  /**
-   * The entries the query matches that the agency may see in full, and a hit/no-hit answer for each restricted
-   * entry whose owner chose it; a check made for an operation is counted in it (its full hits only).
-   */
+  /** One query, as a batch of one. */
   async check(agency: string, query: CheckQuery, operation?: string): Promise<CheckHit[]> {
-    const body = create(SharedRecordSchema, { body: recordBodyOf(query) }).body;
-    if (!body.case) return [];
-    const facts = recordFactsOf(body);
-    const findings = await this.matcher.findForRecord(this.dataSource.manager, facts);
+    return (await this.checkEach(agency, [query], operation))[0];
+  }
+
+  /** Each item validated and answered on its own: one bad query does not sink the others. */
+  async checkBatch(agency: string, items: unknown[], operation?: string): Promise<BatchCheckResult[]> {
+    const results: BatchCheckResult[] = new Array(items.length);
+    const valid: { index: number; query: CheckQuery }[] = [];
+    for (const [index, item] of items.entries()) {
+      if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+        results[index] = {
+          index,
+          status: HttpStatus.BAD_REQUEST,
+          error: { code: 'validation_failed', message: 'each item must be a query object', details: [] },
+        };
+        continue;
+      }
+      const checked = checkQuery.check(item);
+      if (checked.ok) valid.push({ index, query: checked.value });
+      else {
+        const error = validationFailed(checked.problems);
+        results[index] = { index, status: error.getStatus(), error: errorBody(error) };
+      }
+    }
+    const hits = await this.checkEach(
+      agency,
+      valid.map(({ query }) => query),
+      operation,
+    );
+    valid.forEach(({ index }, position) => (results[index] = { index, status: HttpStatus.OK, hits: hits[position] }));
+    return results;
+  }
+
+  /**
+   * For each query, the entries it matches that the agency may see in full, and a hit/no-hit answer for each
+   * restricted entry whose owner chose it; a check made for an operation is counted in it (its full hits only).
+   * One candidate lookup serves every query.
+   */
+  private async checkEach(agency: string, queries: CheckQuery[], operation?: string): Promise<CheckHit[][]> {
+    const bodies = queries.map((query) => create(SharedRecordSchema, { body: recordBodyOf(query) }).body);
+    const facts = bodies.map((body) => (body.case ? recordFactsOf(body) : undefined));
+    const checkable = facts.flatMap((fact) => (fact ? [fact] : []));
+    const findings = await this.matcher.findForRecords(this.dataSource.manager, checkable);
+    let next = 0;
+    const answers: CheckHit[][] = [];
+    for (const [index, query] of queries.entries()) {
+      const fact = facts[index];
+      answers.push(fact ? await this.answer(agency, query, bodies[index], fact, findings[next++], operation) : []);
+    }
+    return answers;
+  }
+
+  private async answer(
+    agency: string,
+    query: CheckQuery,
+    body: SharedRecord['body'],
+    facts: RecordFacts,
+    findings: Finding[],
+    operation: string | undefined,
+  ): Promise<CheckHit[]> {
     const visible: Finding[] = [];
     const restricted: Finding[] = [];
     for (const finding of findings) {
@@ -127,33 +179,6 @@ export class InstantCheckService {
       );
     }
     return [...full, ...answers];
-  }
-
-  /** Each item validated and checked on its own: one bad query does not sink the others. */
-  async checkBatch(agency: string, items: unknown[], operation?: string): Promise<BatchCheckResult[]> {
-    const results: BatchCheckResult[] = [];
-    for (const [index, item] of items.entries()) {
-      if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-        results.push({
-          index,
-          status: HttpStatus.BAD_REQUEST,
-          error: { code: 'validation_failed', message: 'each item must be a query object', details: [] },
-        });
-        continue;
-      }
-      const checked = checkQuery.check(item);
-      if (!checked.ok) {
-        const error: ApiError = validationFailed(checked.problems);
-        results.push({
-          index,
-          status: error.getStatus(),
-          error: { code: error.code, message: error.message, details: error.details },
-        });
-        continue;
-      }
-      results.push({ index, status: HttpStatus.OK, hits: await this.check(agency, checked.value, operation) });
-    }
-    return results;
   }
 }
 

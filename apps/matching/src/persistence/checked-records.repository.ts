@@ -8,6 +8,7 @@ import { fromBinary, toBinary } from '@bufbuild/protobuf';
 import type { DisseminationRule } from '@crosscheck/auth';
 import { SharedRecord, SharedRecordSchema } from '@crosscheck/contracts';
 import type { RecordFacts } from '@crosscheck/resolution';
+import { bulkInsert } from '@crosscheck/persistence';
 import { EntityManager } from 'typeorm';
 import type { DatasetName } from '../model/datasets';
 
@@ -43,6 +44,23 @@ const toChecked = (row: CheckedRow): CheckedRecord => ({
 
 const ROWS_PER_KEY = 200;
 
+const INSERT_CHECKED = bulkInsert<CheckedRecord>('checked_records', {
+  record_id: ['uuid', (record) => record.recordId],
+  entity_id: ['uuid', (record) => record.entityId],
+  version: ['int', (record) => record.version],
+  kind: ['text', (record) => record.facts.kind],
+  owner: ['text', (record) => record.owner],
+  dissemination: ['jsonb', (record) => record.dissemination],
+  facts: ['jsonb', (record) => record.facts],
+  record: ['bytea', (record) => toBinary(SharedRecordSchema, record.record)],
+});
+
+const INSERT_KEYS = bulkInsert<{ dataset: DatasetName; key: string; recordId: string }>('record_keys', {
+  dataset: ['text', (key) => key.dataset],
+  key: ['text', (key) => key.key],
+  record_id: ['uuid', (key) => key.recordId],
+});
+
 @Injectable()
 export class CheckedRecordsRepository {
   /** The record as last checked, locked; undefined when never seen. */
@@ -60,45 +78,26 @@ export class CheckedRecordsRepository {
     return new Map(rows.map((row) => [row.record_id.toLowerCase(), { ...toChecked(row), left: row.left_at !== null }]));
   }
 
+  /** Saves records (distinct ids) in one statement each for the records, their old keys and their new keys. */
   async save(
-    manager: EntityManager,
-    record: CheckedRecord,
-    keys: { dataset: DatasetName; key: string }[],
-  ): Promise<void> {
-    await this.saveMany(manager, [{ record, keys }]);
-  }
-
-  /** `save` for many records (distinct ids) in one statement each for the records, their old keys and their new keys. */
-  async saveMany(
     manager: EntityManager,
     records: { record: CheckedRecord; keys: { dataset: DatasetName; key: string }[] }[],
   ): Promise<void> {
     if (records.length === 0) return;
-    const column = <T>(pick: (record: CheckedRecord) => T) => records.map(({ record }) => pick(record));
-    await manager.query(
-      `INSERT INTO checked_records (record_id, entity_id, version, kind, owner, dissemination, facts, record)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::jsonb[], $7::jsonb[], $8::bytea[])
-       ON CONFLICT (record_id) DO UPDATE SET entity_id = EXCLUDED.entity_id, version = EXCLUDED.version, owner = EXCLUDED.owner,
+    await INSERT_CHECKED.insert(
+      manager,
+      records.map(({ record }) => record),
+      `ON CONFLICT (record_id) DO UPDATE SET entity_id = EXCLUDED.entity_id, version = EXCLUDED.version, owner = EXCLUDED.owner,
          dissemination = EXCLUDED.dissemination, facts = EXCLUDED.facts, record = EXCLUDED.record, left_at = NULL`,
-      [
-        column((r) => r.recordId),
-        column((r) => r.entityId),
-        column((r) => r.version),
-        column((r) => r.facts.kind),
-        column((r) => r.owner),
-        column((r) => JSON.stringify(r.dissemination)),
-        column((r) => JSON.stringify(r.facts)),
-        column((r) => Buffer.from(toBinary(SharedRecordSchema, r.record))),
-      ],
     );
-    await manager.query('DELETE FROM record_keys WHERE record_id = ANY($1::uuid[])', [column((r) => r.recordId)]);
-    const keyRows = records.flatMap(({ record, keys }) => keys.map((key) => ({ ...key, recordId: record.recordId })));
-    if (keyRows.length > 0) {
-      await manager.query(
-        'INSERT INTO record_keys (dataset, key, record_id) SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[]) ON CONFLICT DO NOTHING',
-        [keyRows.map((key) => key.dataset), keyRows.map((key) => key.key), keyRows.map((key) => key.recordId)],
-      );
-    }
+    await manager.query('DELETE FROM record_keys WHERE record_id = ANY($1::uuid[])', [
+      records.map(({ record }) => record.recordId),
+    ]);
+    await INSERT_KEYS.insert(
+      manager,
+      records.flatMap(({ record, keys }) => keys.map((key) => ({ ...key, recordId: record.recordId }))),
+      'ON CONFLICT DO NOTHING',
+    );
   }
 
   /** The record is withdrawn or left its entity: no longer checked against new entries (its row stays, as a tombstone of its version). */

@@ -30,23 +30,13 @@ export class MatchEvents {
     private readonly outbox: Outbox,
   ) {}
 
-  /** Records the finding; publishes it when it is news. Returns whether it was. */
-  async found(
-    transaction: EntityManager,
-    record: SharedRecord,
-    entityId: string,
-    finding: Finding,
-    traceContext?: Context,
-  ): Promise<boolean> {
-    return (await this.foundMany(transaction, [{ record, entityId, finding, traceContext }]))[0];
-  }
-
   /**
-   * `found` for many findings (one per record and entry), with one write for the matches and one for the events.
-   * `republish`: every finding is news (see MatchesRepository.recordMany).
+   * Records findings (one per record and entry), with one write for the matches and one for the events; publishes
+   * those that are news and answers, in order, whether each was. `republish`: every finding is news (see
+   * MatchesRepository.record).
    */
-  async foundMany(transaction: EntityManager, findings: FoundMatch[], republish = false): Promise<boolean[]> {
-    const matchIds = await this.matches.recordMany(
+  async found(transaction: EntityManager, findings: FoundMatch[], republish = false): Promise<boolean[]> {
+    const matchIds = await this.matches.record(
       transaction,
       findings.map(({ record, entityId, finding }) => ({
         outcome: {
@@ -102,17 +92,12 @@ export class MatchEvents {
     return matchIds.map((matchId) => matchId !== undefined);
   }
 
-  /** Retracts a live match and publishes why; nothing when it was already retracted. */
-  async retracted(transaction: EntityManager, match: LiveMatch, reason: string, traceContext?: Context): Promise<void> {
-    await this.retractedMany(transaction, [{ match, reason, traceContext }]);
-  }
-
-  /** `retracted` for many matches, with one write for the matches and one for the events. */
-  async retractedMany(
+  /** Retracts live matches, with one write for the matches and one for the events, and publishes why; nothing for a match already retracted. */
+  async retracted(
     transaction: EntityManager,
     retractions: { match: LiveMatch; reason: string; traceContext?: Context }[],
   ): Promise<void> {
-    const retracted = await this.matches.retractMany(transaction, retractions);
+    const retracted = await this.matches.retract(transaction, retractions);
     const events: OutgoingEvent[] = [];
     retractions.forEach(({ reason, traceContext }, index) => {
       const match = retracted[index];

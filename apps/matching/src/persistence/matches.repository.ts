@@ -7,6 +7,7 @@
  */
 import { Injectable } from '@nestjs/common';
 import type { FeatureEvidence } from '@crosscheck/resolution';
+import { bulkInsert } from '@crosscheck/persistence';
 import { EntityManager } from 'typeorm';
 
 export interface MatchOutcome {
@@ -52,55 +53,51 @@ const toLive = (row: MatchRow): LiveMatch => ({
   entryId: row.entry_id,
 });
 
+const INSERT_MATCHES = bulkInsert<{ outcome: MatchOutcome; newMatchId: string }>('matches', {
+  entity_id: ['uuid', ({ outcome }) => outcome.entityId],
+  dataset: ['text', ({ outcome }) => outcome.dataset],
+  entry_id: ['text', ({ outcome }) => outcome.entryId],
+  match_id: ['uuid', ({ newMatchId }) => newMatchId],
+  record_id: ['uuid', ({ outcome }) => outcome.recordId],
+  subject: ['text', ({ outcome }) => outcome.subject],
+  score: ['float8', ({ outcome }) => outcome.score],
+  level: ['text', ({ outcome }) => outcome.level],
+  features: ['jsonb', ({ outcome }) => outcome.features],
+  dataset_version: ['bigint', ({ outcome }) => outcome.datasetVersion],
+  record_version: ['int', ({ outcome }) => outcome.recordVersion],
+});
+
 @Injectable()
 export class MatchesRepository {
   /**
-   * Records the outcome; returns the match id when it is new, changed in level
-   * or score, or holds again after a retraction (then under a new id), and
-   * undefined when the same pair came out the same again.
+   * Records outcomes in one statement; answers in the same order, for each the match id when it is new, changed in
+   * level or score, or holds again after a retraction (then under a new id), and undefined when the same pair came
+   * out the same again. One outcome per (record, dataset, entry). `republish` answers every live pair as news: the
+   * entry changed in a way the outcome does not show (its dissemination or outside policy), and everyone alerted
+   * must be re-evaluated as after a narrowing.
    */
-  async record(manager: EntityManager, outcome: MatchOutcome, newMatchId: string): Promise<string | undefined> {
-    return (await this.recordMany(manager, [{ outcome, newMatchId }]))[0];
-  }
-
-  /**
-   * `record` for many outcomes in one statement; answers in the same order. One outcome per (record, dataset, entry).
-   * `republish` answers every live pair as news: the entry changed in a way the outcome does not show (its
-   * dissemination or outside policy), and everyone alerted must be re-evaluated as after a narrowing.
-   */
-  async recordMany(
+  async record(
     manager: EntityManager,
     outcomes: { outcome: MatchOutcome; newMatchId: string }[],
     republish = false,
   ): Promise<(string | undefined)[]> {
-    if (outcomes.length === 0) return [];
-    const column = <T>(pick: (outcome: MatchOutcome) => T) => outcomes.map(({ outcome }) => pick(outcome));
-    const rows: { record_id: string; dataset: string; entry_id: string; match_id: string }[] = await manager.query(
-      `INSERT INTO matches (entity_id, dataset, entry_id, match_id, record_id, subject, score, level, features, dataset_version, record_version)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::text[], $7::float8[], $8::text[], $9::jsonb[], $10::bigint[], $11::int[])
-       ON CONFLICT (record_id, dataset, entry_id) DO UPDATE SET
+    const rows = await INSERT_MATCHES.insert<{
+      record_id: string;
+      dataset: string;
+      entry_id: string;
+      match_id: string;
+    }>(
+      manager,
+      outcomes,
+      `ON CONFLICT (record_id, dataset, entry_id) DO UPDATE SET
          match_id = CASE WHEN matches.retracted_at IS NULL THEN matches.match_id ELSE EXCLUDED.match_id END,
          entity_id = EXCLUDED.entity_id, subject = EXCLUDED.subject, score = EXCLUDED.score, level = EXCLUDED.level,
          features = EXCLUDED.features, dataset_version = EXCLUDED.dataset_version, record_version = EXCLUDED.record_version, updated_at = now(),
          retracted_at = NULL, retraction_reason = NULL
        WHERE matches.retracted_at IS NOT NULL OR matches.level IS DISTINCT FROM EXCLUDED.level
          OR matches.score IS DISTINCT FROM EXCLUDED.score OR matches.entity_id IS DISTINCT FROM EXCLUDED.entity_id
-         OR matches.record_version IS DISTINCT FROM EXCLUDED.record_version OR $12::boolean
+         OR matches.record_version IS DISTINCT FROM EXCLUDED.record_version OR ${republish ? 'true' : 'false'}
        RETURNING record_id, dataset, entry_id, match_id`,
-      [
-        column((o) => o.entityId),
-        column((o) => o.dataset),
-        column((o) => o.entryId),
-        outcomes.map(({ newMatchId }) => newMatchId),
-        column((o) => o.recordId),
-        column((o) => o.subject),
-        column((o) => o.score),
-        column((o) => o.level),
-        column((o) => JSON.stringify(o.features)),
-        column((o) => o.datasetVersion),
-        column((o) => o.recordVersion),
-        republish,
-      ],
     );
     const news = new Map(rows.map((row) => [pairKey(row.record_id, row.dataset, row.entry_id), row.match_id]));
     return outcomes.map(({ outcome }) => news.get(pairKey(outcome.recordId, outcome.dataset, outcome.entryId)));
@@ -127,13 +124,8 @@ export class MatchesRepository {
     return rows.map(toLive);
   }
 
-  /** Retracts a live match; returns it, or undefined when it was not live. */
-  async retract(manager: EntityManager, match: LiveMatch, reason: string): Promise<LiveMatch | undefined> {
-    return (await this.retractMany(manager, [{ match, reason }]))[0];
-  }
-
-  /** `retract` for many matches in one statement; answers in the same order. */
-  async retractMany(
+  /** Retracts live matches in one statement; answers each, in the same order, or undefined when it was not live. */
+  async retract(
     manager: EntityManager,
     retractions: { match: LiveMatch; reason: string }[],
   ): Promise<(LiveMatch | undefined)[]> {

@@ -1,6 +1,7 @@
 /** Operations, and the checks run and hits found for them. */
 import { Injectable } from '@nestjs/common';
 import type { DisseminationRule } from '@crosscheck/auth';
+import { bulkInsert } from '@crosscheck/persistence';
 import { EntityManager } from 'typeorm';
 import type { Operation } from '../model/operation';
 
@@ -12,6 +13,31 @@ export interface OperationHitRow {
   entryOwner: string;
   entryDissemination: DisseminationRule;
 }
+
+interface CheckOf {
+  checkId: string;
+  operation: string;
+  agency: string;
+}
+
+const INSERT_CHECKS = bulkInsert<CheckOf & { dataset: string }>('operation_checks', {
+  check_id: ['uuid', (row) => row.checkId],
+  operation: ['text', (row) => row.operation],
+  agency: ['text', (row) => row.agency],
+  dataset: ['text', (row) => row.dataset],
+});
+
+const INSERT_HITS = bulkInsert<CheckOf & { hit: OperationHitRow }>('operation_hits', {
+  check_id: ['uuid', (row) => row.checkId],
+  operation: ['text', (row) => row.operation],
+  agency: ['text', (row) => row.agency],
+  dataset: ['text', ({ hit }) => hit.dataset],
+  entry_id: ['text', ({ hit }) => hit.entryId],
+  level: ['text', ({ hit }) => hit.level],
+  notice_colour: ['text', ({ hit }) => hit.noticeColour],
+  entry_owner: ['text', ({ hit }) => hit.entryOwner],
+  entry_dissemination: ['jsonb', ({ hit }) => hit.entryDissemination],
+});
 
 @Injectable()
 export class OperationsRepository {
@@ -63,29 +89,16 @@ export class OperationsRepository {
     manager: EntityManager,
     check: { checkId: string; operation: string; agency: string; datasets: string[]; hits: OperationHitRow[] },
   ): Promise<void> {
-    await manager.query(
-      `INSERT INTO operation_checks (check_id, operation, agency, dataset)
-       SELECT $1, $2, $3, d FROM unnest($4::text[]) AS d ON CONFLICT DO NOTHING`,
-      [check.checkId, check.operation, check.agency, [...new Set(check.datasets)]],
+    const { checkId, operation, agency } = check;
+    await INSERT_CHECKS.insert(
+      manager,
+      [...new Set(check.datasets)].map((dataset) => ({ checkId, operation, agency, dataset })),
+      'ON CONFLICT DO NOTHING',
     );
-    if (check.hits.length === 0) return;
-    await manager.query(
-      `INSERT INTO operation_hits (check_id, operation, agency, dataset, entry_id, level, notice_colour, entry_owner, entry_dissemination)
-       SELECT $1, $2, $3, h.dataset, h.entry_id, h.level, h.colour, h.owner, h.dissemination
-         FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[])
-           AS h(dataset, entry_id, level, colour, owner, dissemination)
-       ON CONFLICT DO NOTHING`,
-      [
-        check.checkId,
-        check.operation,
-        check.agency,
-        check.hits.map((hit) => hit.dataset),
-        check.hits.map((hit) => hit.entryId),
-        check.hits.map((hit) => hit.level),
-        check.hits.map((hit) => hit.noticeColour),
-        check.hits.map((hit) => hit.entryOwner),
-        check.hits.map((hit) => JSON.stringify(hit.entryDissemination)),
-      ],
+    await INSERT_HITS.insert(
+      manager,
+      check.hits.map((hit) => ({ checkId, operation, agency, hit })),
+      'ON CONFLICT DO NOTHING',
     );
   }
 

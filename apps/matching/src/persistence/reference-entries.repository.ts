@@ -8,6 +8,7 @@ import { fromBinary, toBinary } from '@bufbuild/protobuf';
 import type { DisseminationRule } from '@crosscheck/auth';
 import { ReferenceEntry, ReferenceEntrySchema } from '@crosscheck/contracts';
 import type { RecordFacts } from '@crosscheck/resolution';
+import { bulkInsert } from '@crosscheck/persistence';
 import { EntityManager } from 'typeorm';
 import type { DatasetName } from '../model/datasets';
 
@@ -58,6 +59,29 @@ function entryRefOf(agency: string, entryId: string): string {
 
 /** Index entries read per blocking key: a very common key cannot make one lookup read thousands. */
 const ROWS_PER_KEY = 200;
+
+const INSERT_ENTRIES = bulkInsert<{
+  dataset: DatasetName;
+  version: number;
+  contributor: string | null;
+  entry: StoredEntry;
+}>('reference_entries', {
+  dataset: ['text', (row) => row.dataset],
+  entry_id: ['text', (row) => row.entry.entryId],
+  version: ['bigint', (row) => row.version],
+  kind: ['text', (row) => row.entry.facts.kind],
+  notice_colour: ['int', ({ entry }) => (entry.entry.body.case === 'notice' ? entry.entry.body.value.colour : 0)],
+  facts: ['jsonb', (row) => row.entry.facts],
+  entry: ['bytea', (row) => toBinary(ReferenceEntrySchema, row.entry.entry)],
+  contributor: ['text', (row) => row.contributor],
+  entry_ref: ['text', (row) => (row.contributor === null ? null : entryRefOf(row.contributor, row.entry.entryId))],
+});
+
+const INSERT_KEYS = bulkInsert<{ dataset: DatasetName; key: string; entryId: string }>('reference_keys', {
+  dataset: ['text', (row) => row.dataset],
+  key: ['text', (row) => row.key],
+  entry_id: ['text', (row) => row.entryId],
+});
 
 @Injectable()
 export class ReferenceEntriesRepository {
@@ -216,27 +240,14 @@ export class ReferenceEntriesRepository {
     const added = new Set<string>();
     const modified = new Set<string>();
     if (entries.length === 0) return { added, modified };
-    const rows: { entry_id: string; inserted: boolean }[] = await manager.query(
-      `INSERT INTO reference_entries (dataset, entry_id, version, kind, notice_colour, facts, entry, contributor, entry_ref)
-       SELECT $1, e.entry_id, $2, e.kind, e.notice_colour, e.facts, e.entry, $8::text, e.entry_ref
-         FROM unnest($3::text[], $4::text[], $5::int[], $6::jsonb[], $7::bytea[], $9::text[])
-           AS e(entry_id, kind, notice_colour, facts, entry, entry_ref)
-       ON CONFLICT (dataset, entry_id) DO UPDATE SET version = EXCLUDED.version, kind = EXCLUDED.kind, notice_colour = EXCLUDED.notice_colour,
+    const rows = await INSERT_ENTRIES.insert<{ entry_id: string; inserted: boolean }>(
+      manager,
+      entries.map(({ entry }) => ({ dataset, version, contributor, entry })),
+      `ON CONFLICT (dataset, entry_id) DO UPDATE SET version = EXCLUDED.version, kind = EXCLUDED.kind, notice_colour = EXCLUDED.notice_colour,
          facts = EXCLUDED.facts, entry = EXCLUDED.entry
        WHERE reference_entries.entry IS DISTINCT FROM EXCLUDED.entry
          AND reference_entries.contributor IS NOT DISTINCT FROM EXCLUDED.contributor
        RETURNING entry_id, (xmax = 0) AS inserted`,
-      [
-        dataset,
-        version,
-        entries.map(({ entry }) => entry.entryId),
-        entries.map(({ entry }) => entry.facts.kind),
-        entries.map(({ entry }) => (entry.entry.body.case === 'notice' ? entry.entry.body.value.colour : 0)),
-        entries.map(({ entry }) => JSON.stringify(entry.facts)),
-        entries.map(({ entry }) => Buffer.from(toBinary(ReferenceEntrySchema, entry.entry))),
-        contributor,
-        entries.map(({ entry }) => (contributor === null ? null : entryRefOf(contributor, entry.entryId))),
-      ],
     );
     for (const row of rows) (row.inserted ? added : modified).add(row.entry_id);
     const unchanged = entries.map(({ entry }) => entry.entryId).filter((id) => !added.has(id) && !modified.has(id));
@@ -253,32 +264,37 @@ export class ReferenceEntriesRepository {
         dataset,
         [...modified],
       ]);
-    const keyRows = changed.flatMap(({ entry, keys }) => [...new Set(keys)].map((key) => [key, entry.entryId]));
-    if (keyRows.length > 0) {
-      await manager.query(
-        'INSERT INTO reference_keys (dataset, key, entry_id) SELECT $1, k, e FROM unnest($2::text[], $3::text[]) AS t(k, e) ON CONFLICT DO NOTHING',
-        [dataset, keyRows.map(([key]) => key), keyRows.map(([, entryId]) => entryId)],
-      );
-    }
+    await INSERT_KEYS.insert(
+      manager,
+      changed.flatMap(({ entry, keys }) => [...new Set(keys)].map((key) => ({ dataset, key, entryId: entry.entryId }))),
+      'ON CONFLICT DO NOTHING',
+    );
     return { added, modified };
   }
 
-  /** Removes the entry from the part of the dataset named; returns it as it was, or undefined if there was none. */
+  /**
+   * Removes entries from the part of the dataset named, in one statement each for them and their keys; answers
+   * those there were, as they were, in no particular order.
+   */
   async remove(
     manager: EntityManager,
     dataset: DatasetName,
-    entryId: string,
+    entryIds: string[],
     contributor: string | null = null,
-  ): Promise<StoredEntry | undefined> {
+  ): Promise<StoredEntry[]> {
+    if (entryIds.length === 0) return [];
     // DELETE ... RETURNING answers [rows, count] through TypeORM.
     const [rows]: [EntryRow[], number] = await manager.query(
-      `DELETE FROM reference_entries WHERE dataset = $1 AND entry_id = $2 AND contributor IS NOT DISTINCT FROM $3
+      `DELETE FROM reference_entries WHERE dataset = $1 AND entry_id = ANY($2::text[]) AND contributor IS NOT DISTINCT FROM $3
        RETURNING dataset, entry_id, version, facts, entry`,
-      [dataset, entryId, contributor],
+      [dataset, entryIds, contributor],
     );
-    if (rows.length === 0) return undefined;
-    await manager.query('DELETE FROM reference_keys WHERE dataset = $1 AND entry_id = $2', [dataset, entryId]);
-    return toEntry(rows[0]);
+    if (rows.length === 0) return [];
+    await manager.query('DELETE FROM reference_keys WHERE dataset = $1 AND entry_id = ANY($2::text[])', [
+      dataset,
+      rows.map((row) => row.entry_id),
+    ]);
+    return rows.map(toEntry);
   }
 
   /**

@@ -243,13 +243,16 @@ async function applyRemovals(
   ids: string[],
   summary: LoadSummary,
 ): Promise<void> {
+  const removed = new Map(
+    (await entries.remove(transaction, dataset, [...new Set(ids)], contributor)).map((entry) => [entry.entryId, entry]),
+  );
   const events = [];
   for (const entryId of new Set(ids)) {
-    const removed = await entries.remove(transaction, dataset, entryId, contributor);
-    if (!removed) continue;
+    const entry = removed.get(entryId);
+    if (!entry) continue;
     summary.removed++;
     onEntry?.(entryId, 'removed');
-    events.push(changeEvent(dataset, version, ChangeType.REMOVED, removed.entry));
+    events.push(changeEvent(dataset, version, ChangeType.REMOVED, entry.entry));
   }
   await outbox.enqueue(transaction, ...events);
 }

@@ -39,7 +39,7 @@ export class RetroCheckService {
       event.change === ChangeType.REMOVED ? undefined : await this.entries.find(transaction, event.dataset, entryId);
     if (!entry) {
       const live = await this.matches.liveOfEntry(transaction, event.dataset, entryId);
-      await this.events.retractedMany(
+      await this.events.retracted(
         transaction,
         live.map((match) => ({ match, reason: 'the reference entry was removed', traceContext })),
       );
@@ -56,10 +56,10 @@ export class RetroCheckService {
       if (finding) found.push({ record: record.record, entityId: record.entityId, finding, traceContext });
     }
     // A changed entry may have changed only who may see it, or its outside policy: alerting re-evaluates every pair.
-    await this.events.foundMany(transaction, found, event.change === ChangeType.MODIFIED);
+    await this.events.found(transaction, found, event.change === ChangeType.MODIFIED);
     const holding = new Set(found.map(({ record }) => record.recordId.toLowerCase()));
     const live = await this.matches.liveOfEntry(transaction, entry.dataset, entryId);
-    await this.events.retractedMany(
+    await this.events.retracted(
       transaction,
       live
         .filter((match) => !holding.has(match.recordId.toLowerCase()))

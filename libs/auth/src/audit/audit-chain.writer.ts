@@ -7,6 +7,7 @@
  * commit per line, the lines an instance is asked for while it waits are
  * chained and committed together.
  */
+import { bulkInsert } from '@crosscheck/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditEntry, auditLineHash, ChainedAuditFields, GENESIS_HASH } from './audit-chain';
 import { chainedAt, readAuditLines } from './audit-chain.reader';
@@ -64,10 +65,23 @@ export class AuditChainWriter {
   }
 }
 
-const CHAINED_COLUMNS = [
-  ...['id', 'at', 'agency', 'key_id', 'action', 'record_ids', 'outcome', 'status', 'trace_id', 'detail'],
-  ...['prev_hash', 'hash'],
-];
+/** A line as stored: its chained fields and the two hashes that link it to the one before. */
+type ChainedLine = ChainedAuditFields & { prevHash: string; hash: string };
+
+const INSERT_LINES = bulkInsert<ChainedLine>('audit_log', {
+  id: ['bigint', (line) => line.id],
+  at: ['timestamptz', (line) => line.at],
+  agency: ['text', (line) => line.agency],
+  key_id: ['text', (line) => line.keyId],
+  action: ['text', (line) => line.action],
+  record_ids: ['text[]', (line) => line.recordIds],
+  outcome: ['text', (line) => line.outcome],
+  status: ['int', (line) => line.status],
+  trace_id: ['text', (line) => line.traceId],
+  detail: ['text', (line) => line.detail],
+  prev_hash: ['text', (line) => line.prevHash],
+  hash: ['text', (line) => line.hash],
+});
 
 interface ChainHead {
   at: string;
@@ -89,18 +103,14 @@ async function appendChained(transaction: EntityManager, entries: AuditEntry[]):
   );
   const ids = head.ids.sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
   let prevHash = head.newest_hash ?? (head.has_lines ? await sealOfUnchainedLines(transaction) : GENESIS_HASH);
-  const rows = entries.map((entry, index) => {
+  const lines = entries.map((entry, index): ChainedLine => {
     const line: ChainedAuditFields = { ...entry, id: ids[index], at: head.at, detail: entry.detail ?? null };
     const hash = auditLineHash(prevHash, line);
-    const row = [line.id, line.at, line.agency, line.keyId, line.action, line.recordIds, line.outcome, line.status];
-    row.push(line.traceId, line.detail, prevHash, hash);
+    const chained = { ...line, prevHash, hash };
     prevHash = hash;
-    return row;
+    return chained;
   });
-  const placeholder = (row: number, column: number) => `$${row * CHAINED_COLUMNS.length + column + 1}`;
-  const values = rows.map((_, row) => `(${CHAINED_COLUMNS.map((_, column) => placeholder(row, column)).join(', ')})`);
-  const insert = `INSERT INTO audit_log (${CHAINED_COLUMNS.join(', ')}) VALUES ${values.join(', ')}`;
-  await transaction.query(insert, rows.flat());
+  await INSERT_LINES.insert(transaction, lines);
 }
 
 /** The first chained line of a log that has lines from before the chain seals them; this runs once per log. */
