@@ -102,11 +102,10 @@ export class ResolveBatchService {
       if (!again && before && isStale(item.record, before)) continue;
       if (!again && !before) {
         candidates ??= { from: index, found: await this.candidatesFrom(transaction, items, index, known, seen) };
-        const evidence = bestPerEntity(item.facts, [
-          ...candidates.found[index - candidates.from],
-          ...placed.candidatesFor(item),
-        ]);
-        const { same, review } = decideAmong(evidence, this.resolveRecord.thresholds);
+        const found = [...candidates.found[index - candidates.from], ...placed.candidatesFor(item)];
+        const carriers = await this.resolveRecord.carriersFor(transaction, item.recordId, item.facts, found);
+        const evidence = bestPerEntity(item.facts, found, carriers);
+        const { same, review } = decideAmong(evidence, this.resolveRecord.thresholds, carriers);
         if (same.length <= 1) {
           placed.add(item, same[0] ? joinPlacement(same[0]) : newEntityPlacement(review), review);
           continue;
