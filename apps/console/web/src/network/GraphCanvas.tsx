@@ -1,5 +1,5 @@
 /**
- * The network drawn with Cytoscape.js: an entity is a node (its name, its
+ * The network drawn with Cytoscape.js, in rings by hops from the start: an entity is a node (its name, its
  * agencies; several agencies is a link between their cases), an edge says why
  * it exists (`phone +33…`, `declared: used`), dashed when weak. Tapping a node
  * asks for its next hop; tapping an edge opens its two records side by side.
@@ -13,6 +13,8 @@ export interface GraphNode {
   label: string;
   /** The node the page was opened on. */
   root: boolean;
+  /** Hops from the root. */
+  distance: number;
   expanded: boolean;
   /** Records of more than one agency: a link between their cases. */
   shared: boolean;
@@ -59,7 +61,7 @@ const STYLE: cytoscape.StylesheetJson = [
       'text-background-color': '#ffffff',
       'text-background-opacity': 0.9,
       'text-background-padding': '2px',
-      'text-rotation': 'autorotate',
+      'text-rotation': 'none',
       width: 2,
       'line-color': '#64748b',
       'curve-style': 'bezier',
@@ -69,6 +71,9 @@ const STYLE: cytoscape.StylesheetJson = [
   { selector: 'edge[strength = "weak"]', style: { 'line-style': 'dashed', 'line-color': '#9ca3af' } },
   { selector: 'edge:selected', style: { 'line-color': '#f59e0b', width: 4 } },
 ];
+
+const READING_ZOOM = 1.1;
+const MAX_RING = 100;
 
 export function GraphCanvas({
   nodes,
@@ -119,8 +124,21 @@ export function GraphCanvas({
       }
     });
     const grown = elements.some((element) => !before.has(element.data.id!));
-    if (grown)
-      cy.layout({ name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 9000, padding: 40 }).run();
+    if (!grown) return;
+    // Rings by hops from the entity the page was opened on: each expansion adds the next ring.
+    cy.layout({
+      name: 'concentric',
+      animate: false,
+      concentric: (node) => MAX_RING - Number(node.data('distance')),
+      levelWidth: () => 1,
+      minNodeSpacing: 150,
+      padding: 50,
+    }).run();
+    // A few nodes fitted to the canvas would be drawn huge; keep them at reading size, centred.
+    if (cy.zoom() > READING_ZOOM) {
+      cy.zoom(READING_ZOOM);
+      cy.center();
+    }
   }, [nodes, edges]);
 
   return <div ref={container} className="graph-canvas" data-testid="network-graph" />;

@@ -99,6 +99,7 @@ export function NetworkPage({ entityId, agency }: { entityId: string; agency: st
         id: entity.entityId,
         label: `${nameOf(entity)}\n${entity.agencies.join(' · ')}`,
         root: entity.entityId === graph.rootId,
+        distance: entity.distance,
         expanded: graph.expanded.has(entity.entityId),
         shared: entity.agencies.length > 1,
       })),
