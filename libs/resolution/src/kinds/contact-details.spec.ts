@@ -54,6 +54,13 @@ describe('contact details as evidence of one person', () => {
       'apart',
     ],
     [
+      'half a name and a rare address, no birth date: apart (a possible duplicate at most)',
+      person('network', 'tenant', { addresses: [home], dateOfBirth: undefined }),
+      person('network', 'visitatore', { addresses: [home], dateOfBirth: undefined }),
+      2,
+      'apart',
+    ],
+    [
       'a relative at the same address: another given name and birth date',
       person('amelia', 'ryan', { addresses: [home] }),
       person('edward', 'ryan', { addresses: [home], dateOfBirth: { year: 1940, month: 7, day: 2 } }),

@@ -126,12 +126,13 @@ export function carriersOf(carriers: CarriersOf | undefined, value: ContactValue
 const PHONE_SHARED = 1.5;
 const EMAIL_SHARED = 1.5;
 /**
- * A rare address shared: the weight that lets two records whose birth dates
- * agree and whose names share a part (one name replaced, a typo in the other)
- * be one person, while the same address and family name with another given name
- * and birth date (a relative) stays below the same-entity threshold.
+ * A rare address shared: with the same birth date, it lets two records whose
+ * names share one part (a given name replaced, a typo in the other) be one
+ * person; with half a name alone (no birth date) it stays just below the
+ * same-entity threshold, a possible duplicate; a relative at the same address
+ * (another given name and birth date) stays well below.
  */
-const ADDRESS_SHARED = 2.2;
+const ADDRESS_SHARED = 1.9;
 /** The same street and number, one place given apart by a typo: a little less than the same line. */
 const ADDRESS_NEAR = 0.95;
 const STREET_MIN_JW = 0.9;
