@@ -42,7 +42,8 @@ const SETTINGS = BATCH_RECORDS.flatMap((batchRecords) =>
   })),
 );
 const REPORT = options.string('report', 'dedup-febrl');
-const F1_GOAL = 0.965;
+// Issue 15: with the addresses and identifiers FEBRL gives.
+const F1_GOAL = 0.98;
 
 void runBenchmark(['intake', 'dedup'], async (context) => {
   const figures: Record<string, number> = {};

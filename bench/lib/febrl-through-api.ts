@@ -1,9 +1,10 @@
 /**
  * bench:names' entity resolution through the real services: each FEBRL set
  * (1–3) shared through intake's batch API by two agencies in turn (names,
- * birth date, and `soc_sec_id` as an Australian `id_card`), resolved by
- * dedup, and scored pairwise from the entity dedup gives each record. Every
- * set runs in its own database and topics, so sets never meet.
+ * birth date, the address, and `soc_sec_id` as an Australian
+ * `social_security` identifier), resolved by dedup, and scored pairwise from
+ * the entity dedup gives each record. Every set runs in its own database and
+ * topics, so sets never meet.
  */
 import { Agencies } from '@crosscheck/infra';
 import { log, openBenchEnvironment, type BenchContext } from './environment';
@@ -25,8 +26,26 @@ function birthDate(text: string): string | undefined {
   return exists && new Date(`${full}T00:00:00Z`).getTime() <= Date.now() ? full : String(year);
 }
 
+/** The fields FEBRL gives of the address, those it left empty left out; undefined when it gave none. */
+function addressOf(record: FebrlRecord) {
+  const parts = {
+    street: record.address1.trim(),
+    number: record.streetNumber.trim(),
+    locality: record.suburb.trim(),
+    postcode: record.postcode.trim(),
+    region: record.state.trim().toUpperCase(),
+    // address_2 is a building or property name, kept in the address's free-text form.
+    text: [record.address2, record.streetNumber, record.address1, record.suburb, record.postcode, record.state]
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .join(' '),
+  };
+  const given = Object.fromEntries(Object.entries(parts).filter(([, value]) => value.length > 0));
+  return Object.keys(given).length > 0 ? { ...given, country: 'AUS' } : undefined;
+}
+
 /** The record as an agency would share it, or undefined when FEBRL left it without any name. */
-function shared(record: FebrlRecord) {
+function sharedFebrlRecord(record: FebrlRecord) {
   const name = {
     ...(record.given.trim() ? { given: record.given.trim() } : {}),
     ...(record.family.trim() ? { family: record.family.trim() } : {}),
@@ -34,6 +53,7 @@ function shared(record: FebrlRecord) {
   if (Object.keys(name).length === 0) return undefined;
   const dateOfBirth = birthDate(record.dateOfBirth);
   const number = record.socSecId.replace(/\s/g, '');
+  const address = addressOf(record);
   return {
     kind: 'person',
     externalRef: record.id,
@@ -42,7 +62,8 @@ function shared(record: FebrlRecord) {
     person: {
       names: [name],
       ...(dateOfBirth ? { dateOfBirth } : {}),
-      ...(/^[A-Za-z0-9]+$/.test(number) ? { documents: [{ number, type: 'id_card', issuingCountry: 'AUS' }] } : {}),
+      ...(address ? { addresses: [address] } : {}),
+      ...(/^[A-Za-z0-9]+$/.test(number) ? { identifiers: [{ type: 'social_security', number, country: 'AUS' }] } : {}),
     },
   };
 }
@@ -63,7 +84,7 @@ export async function febrlThroughApi(
     const agencies = new Agencies(environment.databaseUrl, () => intake.url);
     await agencies.accepted(await agencies.key(AGENCIES[0]), dedup.url, 60_000);
     const records = febrlRecords(set).flatMap((record, index) => {
-      const body = shared(record);
+      const body = sharedFebrlRecord(record);
       return body ? [{ record, agency: AGENCIES[index % AGENCIES.length], body }] : [];
     });
     const started = Date.now();

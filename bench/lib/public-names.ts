@@ -100,6 +100,15 @@ export interface FebrlRecord {
   family: string;
   dateOfBirth: string;
   socSecId: string;
+  streetNumber: string;
+  /** The street. */
+  address1: string;
+  /** A building or property name. */
+  address2: string;
+  suburb: string;
+  postcode: string;
+  /** An Australian state or territory, lower case (`nsw`). */
+  state: string;
 }
 
 export function febrlRecords(set: 1 | 2 | 3): FebrlRecord[] {
@@ -110,5 +119,11 @@ export function febrlRecords(set: 1 | 2 | 3): FebrlRecord[] {
     family: row.surname ?? '',
     dateOfBirth: row.date_of_birth ?? '',
     socSecId: row.soc_sec_id ?? '',
+    streetNumber: row.street_number ?? '',
+    address1: row.address_1 ?? '',
+    address2: row.address_2 ?? '',
+    suburb: row.suburb ?? '',
+    postcode: row.postcode ?? '',
+    state: row.state ?? '',
   }));
 }

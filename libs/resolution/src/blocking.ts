@@ -20,7 +20,8 @@
  *                    pf:<sounds>         each name part's whole sequence of sound classes (see soundSequences), and
  *                                        those of its learned spellings: rarer than pc:, so the twin whose every
  *                                        consonant agrees outranks names that share three sounds
- *                    pd:<number>         each identity document number, OCR-folded
+ *                    pd:<number>         each identity document and national identifier number, OCR-folded
+ *                    pa:<line>           each address's comparable line; ph:<E.164> each phone; pe:<email> each email
  *   travel_document  td:<number>         the document number, OCR-folded (O/0, I/1, S/5, B/8... meet)
  *                    th:<code>+<code>:<country>  the holder's name, as for persons, with the issuing country (when known),
  *                                        for a number misread beyond OCR; the country keeps a common name from
@@ -89,6 +90,11 @@ export function blockingKeys(facts: RecordFacts): string[] {
         }
       }
       for (const document of facts.documents ?? []) if (document.folded) keys.add(`pd:${document.folded}`);
+      // Contact details: a duplicate whose names were mangled still meets its original at home. A value many
+      // records give (a hotel) names many rows, and ranked by rarity it lifts no one.
+      for (const address of facts.addresses ?? []) if (address.line) keys.add(`pa:${address.line}`);
+      for (const phone of facts.phones ?? []) keys.add(`ph:${phone}`);
+      for (const email of facts.emails ?? []) keys.add(`pe:${email}`);
       break;
     }
     case 'organisation': {

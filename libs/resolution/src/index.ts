@@ -10,6 +10,14 @@ export * from './names';
 export * from './identifiers';
 export { documentFactsOf } from './kinds/identity-document';
 export type { DocumentFacts, DocumentTypeName, IdentityDocumentLike } from './kinds/identity-document';
+export {
+  COMMON_VALUE_RECORDS,
+  CONTACT_ATTRIBUTES,
+  contactValuesOf,
+  RARE_VALUE_RECORDS,
+  rarity,
+} from './kinds/contact-details';
+export type { AddressFacts, CarriersOf, ContactAttribute, ContactFacts, ContactValue } from './kinds/contact-details';
 export { personBlockingKey, personFactsOf, personNameForms, scorePersons } from './kinds/person';
 export type { PersonFacts, PersonLike, PersonNameLike, PersonSex } from './kinds/person';
 export { scoreTravelDocuments, travelDocumentFactsOf } from './kinds/travel-document';

@@ -4,6 +4,7 @@
  * never across kinds.
  */
 import { PairScore } from './evidence';
+import type { CarriersOf } from './kinds/contact-details';
 import { ArtworkFacts, artworkFactsOf, ArtworkLike, scoreArtworks } from './kinds/artwork';
 import { FirearmFacts, firearmFactsOf, FirearmLike, scoreFirearms } from './kinds/firearm';
 import { OrganisationFacts, organisationFactsOf, OrganisationLike, scoreOrganisations } from './kinds/organisation';
@@ -91,9 +92,13 @@ function factsOfKind(kind: RecordKindName, body: RecordLike): RecordFacts {
   }
 }
 
-/** The pair's score and evidence; undefined when the records are of different kinds. */
-export function scoreRecords(a: RecordFacts, b: RecordFacts): PairScore | undefined {
-  if (a.kind === 'person' && b.kind === 'person') return scorePersons(a, b);
+/**
+ * The pair's score and evidence; undefined when the records are of different
+ * kinds. `carriers`: how many records carry each shared contact value (see
+ * contact-details.ts); without it, each is taken as the pair's alone.
+ */
+export function scoreRecords(a: RecordFacts, b: RecordFacts, carriers?: CarriersOf): PairScore | undefined {
+  if (a.kind === 'person' && b.kind === 'person') return scorePersons(a, b, carriers);
   if (a.kind === 'travel_document' && b.kind === 'travel_document') return scoreTravelDocuments(a, b);
   if (a.kind === 'vehicle' && b.kind === 'vehicle') return scoreVehicles(a, b);
   if (a.kind === 'firearm' && b.kind === 'firearm') return scoreFirearms(a, b);

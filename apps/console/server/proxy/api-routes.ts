@@ -26,6 +26,8 @@ export const CONSOLE_API_ROUTES: readonly ApiRoute[] = [
   { method: 'DELETE', service: 'alerting', path: '/v1/subscriptions/:id' },
   { method: 'GET', service: 'alerting', path: '/v1/webhooks' },
   { method: 'GET', service: 'dedup', path: '/v1/records/:id/entity' },
+  // The network page: one hop at a time.
+  { method: 'GET', service: 'dedup', path: '/v1/entities/:id/network' },
   // The frontline check page.
   { method: 'POST', service: 'matching', path: '/v1/checks' },
 ];

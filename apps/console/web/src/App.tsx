@@ -19,6 +19,8 @@ import { SubscriptionsPage } from './subscriptions/SubscriptionsPage';
 const FrontlinePage = lazy(() =>
   import('./frontline/FrontlinePage').then((module) => ({ default: module.FrontlinePage })),
 );
+// Its own chunk too: the graph library is the bulk of it, and only this page needs it.
+const NetworkPage = lazy(() => import('./network/NetworkPage').then((module) => ({ default: module.NetworkPage })));
 const STREAM_LABELS: Record<StreamState, string> = {
   connecting: 'Connecting…',
   live: 'Live',
@@ -133,6 +135,10 @@ function Console({
       <main className="content">
         {route.page === 'subscriptions' ? (
           <SubscriptionsPage />
+        ) : route.page === 'network' ? (
+          <Suspense fallback={<div className="splash" aria-busy="true" />}>
+            <NetworkPage key={route.entityId} entityId={route.entityId} agency={session.agency} />
+          </Suspense>
         ) : (
           <AlertsPage
             feed={feed}

@@ -5,6 +5,7 @@ it.each([
   ['/alerts/3f2a-9', { page: 'alerts', alertId: '3f2a-9' }],
   ['/alerts/a%2Fb', { page: 'alerts', alertId: 'a/b' }],
   ['/subscriptions', { page: 'subscriptions' }],
+  ['/network/5c1e-77', { page: 'network', entityId: '5c1e-77' }],
   ['/anything-else', { page: 'alerts' }],
 ])('%s is %p, and back', (path, route) => {
   expect(routeOf(path)).toEqual(route);

@@ -12,11 +12,13 @@
  * Counts are of the records the caller may see, so neither the score nor the
  * count tells of records it may not. Records, not entities: counting entities
  * would tell that two visible records are one entity through a hidden one.
+ * The rarity rule is resolution's (contact-details.ts): dedup weighs a shared
+ * value as evidence of one person by the same counts.
  */
+import { COMMON_VALUE_RECORDS, RARE_VALUE_RECORDS, rarity } from '@crosscheck/resolution';
 import type { SharedAttribute } from './network-evidence';
 
-export const RARE_VALUE_RECORDS = 5;
-export const COMMON_VALUE_RECORDS = 20;
+export { COMMON_VALUE_RECORDS, RARE_VALUE_RECORDS };
 
 const ATTRIBUTE_WEIGHTS: Record<SharedAttribute, number> = {
   identifier: 0.95,
@@ -39,11 +41,10 @@ export interface EdgeStrength {
 }
 
 export function attributeEdgeStrength(attribute: SharedAttribute, recordsSharing: number): EdgeStrength | undefined {
-  if (recordsSharing > COMMON_VALUE_RECORDS) return undefined;
-  const weight = ATTRIBUTE_WEIGHTS[attribute];
-  return recordsSharing <= RARE_VALUE_RECORDS
-    ? { score: weight, strength: 'strong' }
-    : { score: round((weight * RARE_VALUE_RECORDS) / recordsSharing), strength: 'weak' };
+  const share = rarity(recordsSharing);
+  if (share === 0) return undefined;
+  const score = round(ATTRIBUTE_WEIGHTS[attribute] * share);
+  return { score, strength: share === 1 ? 'strong' : 'weak' };
 }
 
 export const DECLARED: EdgeStrength = { score: 1, strength: 'declared' };

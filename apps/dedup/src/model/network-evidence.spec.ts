@@ -33,8 +33,8 @@ describe('networkEvidenceOf', () => {
         { attribute: 'phone', value: '+33612345678' },
         { attribute: 'email', value: 'ivan@example.org' },
         { attribute: 'address', value: 'FRA|75002|rue de la paix|12' },
-        { attribute: 'identifier', value: 'ITA|tax_id|12345' },
         { attribute: 'document', value: 'RUS|X123' },
+        { attribute: 'identifier', value: 'ITA|tax_id|12345' },
       ],
       relations: [{ toExternalRef: 'FR-CAR-1', role: 'used', since: '2024-05', until: null }],
     });

@@ -5,16 +5,15 @@
  * records of its agency. Pure; dedup stores them beside the record's
  * membership when it resolves it.
  */
-import { DeclaredRelation, PersonIdentifierType, SharedRecord } from '@crosscheck/contracts';
+import { DeclaredRelation, SharedRecord } from '@crosscheck/contracts';
+import { CONTACT_ATTRIBUTES, contactValuesOf, personFactsOf, type ContactValue } from '@crosscheck/resolution';
 
-export const SHARED_ATTRIBUTES = ['phone', 'email', 'address', 'identifier', 'document'] as const;
-export type SharedAttribute = (typeof SHARED_ATTRIBUTES)[number];
+/** The values dedup also weighs as evidence of one person (libs/resolution contact-details.ts), in the same form. */
+export const SHARED_ATTRIBUTES = CONTACT_ATTRIBUTES;
+export type SharedAttribute = ContactValue['attribute'];
 
-export interface AttributeEvidence {
-  attribute: SharedAttribute;
-  /** The normalised value two records must share exactly. */
-  value: string;
-}
+/** The normalised value two records must share exactly. */
+export type AttributeEvidence = ContactValue;
 
 export interface RelationEvidence {
   toExternalRef: string;
@@ -44,21 +43,7 @@ export function networkEvidenceOf(record: SharedRecord): NetworkEvidence {
   }
   if (record.body.case !== 'person') return evidence;
   const person = record.body.value;
-  const add = (attribute: SharedAttribute, value: string) => {
-    if (value && !evidence.attributes.some((a) => a.attribute === attribute && a.value === value))
-      evidence.attributes.push({ attribute, value });
-  };
-  for (const phone of person.phones) add('phone', phone.e164);
-  for (const email of person.emails) add('email', email.normalized);
-  for (const address of person.addresses) add('address', address.normalized);
-  for (const identifier of person.identifiers)
-    if (identifier.numberNormalized)
-      add(
-        'identifier',
-        `${identifier.country}|${PersonIdentifierType[identifier.type].toLowerCase()}|${identifier.numberNormalized}`,
-      );
-  for (const document of person.documents)
-    if (document.numberNormalized) add('document', `${document.issuingCountry}|${document.numberNormalized}`);
+  evidence.attributes = contactValuesOf(personFactsOf(person));
   evidence.relations = person.relations.map(relationEvidence);
   return evidence;
 }

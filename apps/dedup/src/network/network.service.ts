@@ -212,9 +212,14 @@ export class NetworkService {
       .filter((member) => maySee(agency, member))
       .slice(0, MAX_MEMBERS);
     const sameAt = this.config.DEDUP_SAME_ENTITY_THRESHOLD;
+    const carriers = await this.repository.carriersSeenBy(
+      manager,
+      agency,
+      visible.map((member) => member.facts),
+    );
     const component = visibleComponent(
       visible,
-      (a: Member, b: Member) => scoreRecords(a.facts, b.facts),
+      (a: Member, b: Member) => scoreRecords(a.facts, b.facts, carriers),
       sameAt,
       through,
     );

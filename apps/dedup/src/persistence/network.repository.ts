@@ -4,7 +4,9 @@
  * records as one agency may see them.
  */
 import { Injectable } from '@nestjs/common';
+import type { CarriersOf, ContactValue, RecordFacts } from '@crosscheck/resolution';
 import { EntityManager } from 'typeorm';
+import { carriersFrom, contactValuesOfAll, keyOf } from '../model/contact-carriers';
 import type { NetworkEvidence } from '../model/network-evidence';
 
 /** One edge out of a record, to a live record the caller may see. */
@@ -67,6 +69,46 @@ export class NetworkRepository {
         evidence.relations.map((r) => r.until),
       ],
     );
+  }
+
+  /**
+   * How many live records carry each of `values` (keyed `attribute|value`, see
+   * contact-carriers.ts): those `agency` may see when it is given, and never
+   * `exceptRecordId`. A value no live record carries is left out.
+   */
+  async carriers(
+    manager: EntityManager,
+    values: ContactValue[],
+    options: { agency?: string; exceptRecordId?: string } = {},
+  ): Promise<Map<string, number>> {
+    if (values.length === 0) return new Map();
+    const rows: { attribute: string; value: string; records: number }[] = await manager.query(
+      `SELECT a.attribute, a.value, count(*)::int AS records
+         FROM network_attributes a
+         JOIN entity_members m ON m.record_id = a.record_id
+        WHERE (a.attribute, a.value) IN (SELECT * FROM unnest($1::text[], $2::text[]))
+          AND m.entity_id IS NOT NULL AND m.withdrawn_at IS NULL
+          AND ($3::uuid IS NULL OR a.record_id <> $3::uuid)
+          AND ($4::text IS NULL OR ${visibleTo('m', '$4::text')})
+        GROUP BY a.attribute, a.value`,
+      [
+        values.map((value) => value.attribute),
+        values.map((value) => value.value),
+        options.exceptRecordId ?? null,
+        options.agency ?? null,
+      ],
+    );
+    return new Map(
+      rows.map((row) => [
+        keyOf({ attribute: row.attribute as ContactValue['attribute'], value: row.value }),
+        row.records,
+      ]),
+    );
+  }
+
+  /** Carriers of the values these records could share, counted among the records `agency` may see. */
+  async carriersSeenBy(manager: EntityManager, agency: string, facts: RecordFacts[]): Promise<CarriersOf> {
+    return carriersFrom(await this.carriers(manager, contactValuesOfAll(facts), { agency }));
   }
 
   /**

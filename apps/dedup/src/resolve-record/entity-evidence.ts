@@ -3,7 +3,7 @@
  * decision rules over them (see resolve-record.service.ts for the rules in
  * words). Pure: the one-message and the batch paths decide alike.
  */
-import { PairScore, RecordFacts, scoreRecords } from '@crosscheck/resolution';
+import { CarriersOf, PairScore, RecordFacts, scoreRecords } from '@crosscheck/resolution';
 import type { Candidate } from '../persistence/entities.repository';
 
 export interface EntityEvidence extends PairScore {
@@ -20,11 +20,14 @@ export interface Thresholds {
   margin: number;
 }
 
-/** Each entity's best and weakest score among the candidates, best entities first. */
-export function bestPerEntity(facts: RecordFacts, candidates: Candidate[]): EntityEvidence[] {
+/**
+ * Each entity's best and weakest score among the candidates, best entities
+ * first. `carriers`: how many records carry each contact value (contact-carriers.ts).
+ */
+export function bestPerEntity(facts: RecordFacts, candidates: Candidate[], carriers?: CarriersOf): EntityEvidence[] {
   const best = new Map<string, EntityEvidence>();
   for (const candidate of candidates) {
-    const pair = scoreRecords(facts, candidate.facts);
+    const pair = scoreRecords(facts, candidate.facts, carriers);
     if (!pair) continue;
     const current = best.get(candidate.entityId);
     if (!current) {
@@ -47,12 +50,13 @@ export function bestPerEntity(facts: RecordFacts, candidates: Candidate[]): Enti
 export function decideAmong(
   evidence: EntityEvidence[],
   { sameAt, reviewAt, margin }: Thresholds,
+  carriers?: CarriersOf,
 ): { same: EntityEvidence[]; review: EntityEvidence[] } {
   const joinable = evidence.filter((entity) => entity.score >= sameAt && entity.weakest >= reviewAt);
   const resembling = evidence.filter((entity) => entity.score >= reviewAt && !joinable.includes(entity));
   if (joinable.length <= 1) return { same: joinable, review: resembling };
   const [top] = joinable;
-  const same = joinable.filter((entity) => entity === top || resembleEachOther(top, entity, sameAt));
+  const same = joinable.filter((entity) => entity === top || resembleEachOther(top, entity, sameAt, carriers));
   const rivals = joinable.filter((entity) => !same.includes(entity));
   if (rivals.length > 0 && top.score - rivals[0].score < margin)
     return { same: [], review: [...joinable, ...resembling] };
@@ -60,14 +64,25 @@ export function decideAmong(
 }
 
 /** Two entities are one subject when some member of one reaches the threshold against some member of the other. */
-function resembleEachOther(a: EntityEvidence, b: EntityEvidence, threshold: number): boolean {
-  return a.members.some((x) => b.members.some((y) => (scoreRecords(x.facts, y.facts)?.score ?? 0) >= threshold));
+function resembleEachOther(
+  a: EntityEvidence,
+  b: EntityEvidence,
+  threshold: number,
+  carriers: CarriersOf | undefined,
+): boolean {
+  return a.members.some((x) =>
+    b.members.some((y) => (scoreRecords(x.facts, y.facts, carriers)?.score ?? 0) >= threshold),
+  );
 }
 
-export function bestOf(facts: RecordFacts, members: { facts: RecordFacts }[]): PairScore | undefined {
+export function bestOf(
+  facts: RecordFacts,
+  members: { facts: RecordFacts }[],
+  carriers?: CarriersOf,
+): PairScore | undefined {
   let best: PairScore | undefined;
   for (const member of members) {
-    const pair = scoreRecords(facts, member.facts);
+    const pair = scoreRecords(facts, member.facts, carriers);
     if (pair && (!best || pair.score > best.score)) best = pair;
   }
   return best;

@@ -28,6 +28,7 @@ import { RecordFacts, blockingKeys } from '@crosscheck/resolution';
 import type { Context } from '@opentelemetry/api';
 import { EntityManager } from 'typeorm';
 import { Candidate, EntitiesRepository, Member } from '../persistence/entities.repository';
+import { carriersFrom, contactValuesOfAll } from '../model/contact-carriers';
 import { networkEvidenceOf } from '../model/network-evidence';
 import { EntityBatchesRepository, NewMember } from '../persistence/entity-batches.repository';
 import { lockBlockingKeys } from '../persistence/resolution-locks';
@@ -93,7 +94,7 @@ export class ResolveBatchService {
     );
     const seen = new Set<string>();
     const placed = new PlacedInBatch();
-    let candidates: { from: number; found: Candidate[][] } | undefined;
+    let candidates: { from: number; found: Candidate[][]; counts: Map<string, number> } | undefined;
 
     for (const [index, item] of items.entries()) {
       const before = known.get(item.recordId);
@@ -101,12 +102,12 @@ export class ResolveBatchService {
       seen.add(item.recordId);
       if (!again && before && isStale(item.record, before)) continue;
       if (!again && !before) {
-        candidates ??= { from: index, found: await this.candidatesFrom(transaction, items, index, known, seen) };
-        const evidence = bestPerEntity(item.facts, [
-          ...candidates.found[index - candidates.from],
-          ...placed.candidatesFor(item),
-        ]);
-        const { same, review } = decideAmong(evidence, this.resolveRecord.thresholds);
+        candidates ??= await this.candidatesFrom(transaction, items, index, known, seen);
+        const found = [...candidates.found[index - candidates.from], ...placed.candidatesFor(item)];
+        // A new record is not stored yet, so the counts leave it out, and carriersFrom adds it.
+        const carriers = carriersFrom(candidates.counts, item.facts);
+        const evidence = bestPerEntity(item.facts, found, carriers);
+        const { same, review } = decideAmong(evidence, this.resolveRecord.thresholds, carriers);
         if (same.length <= 1) {
           placed.add(item, same[0] ? joinPlacement(same[0]) : newEntityPlacement(review), review);
           continue;
@@ -123,19 +124,30 @@ export class ResolveBatchService {
     await this.save(transaction, placed);
   }
 
-  /** Candidates from the database for the records from `from` on that may be placed in the batch (the others ask for none). */
+  /**
+   * Candidates from the database for the records from `from` on that may be
+   * placed in the batch (the others ask for none), and how many live records
+   * carry each contact value they and their candidates could share
+   * (contact-carriers.ts): two queries for the rest of the batch. Records placed
+   * earlier in the batch are not written yet and go uncounted.
+   */
   private async candidatesFrom(
     transaction: EntityManager,
     items: BatchRecord[],
     from: number,
     known: Map<string, Member>,
     seen: Set<string>,
-  ): Promise<Candidate[][]> {
+  ): Promise<{ from: number; found: Candidate[][]; counts: Map<string, number> }> {
     const queries = items.slice(from).map(({ recordId, kind, keys }, offset) => {
       const placeable = !known.has(recordId) && (offset === 0 || !seen.has(recordId));
       return { recordId, kind, keys: placeable ? keys : [] };
     });
-    return this.batches.candidatesOfEach(transaction, queries);
+    const found = await this.batches.candidatesOfEach(transaction, queries);
+    const values = contactValuesOfAll([
+      ...items.slice(from).map((item) => item.facts),
+      ...found.flat().map((candidate) => candidate.facts),
+    ]);
+    return { from, found, counts: await this.network.carriers(transaction, values) };
   }
 
   /** Writes what the batch placed, in one statement, and their events. */

@@ -31,13 +31,14 @@ import {
   SharedRecordSchema,
 } from '@crosscheck/contracts';
 import { Outbox } from '@crosscheck/messaging';
-import { PairScore, RecordFacts, blockingKeys } from '@crosscheck/resolution';
+import { CarriersOf, PairScore, RecordFacts, blockingKeys } from '@crosscheck/resolution';
 import type { Context } from '@opentelemetry/api';
 import { EntityManager } from 'typeorm';
 import { DedupConfig } from '../dedup.config';
 import { EntitiesRepository, Member, PossibleDuplicate } from '../persistence/entities.repository';
 import { lockBlockingKeys } from '../persistence/resolution-locks';
 import { EntityEvidence, Thresholds, bestOf, bestPerEntity, decideAmong } from './entity-evidence';
+import { carriersFrom, contactValuesOfAll } from '../model/contact-carriers';
 import { networkEvidenceOf } from '../model/network-evidence';
 import { NetworkRepository } from '../persistence/network.repository';
 import { factsOfRecord, kindOfRecord } from './record-facts';
@@ -83,12 +84,14 @@ export class ResolveRecordService {
     // and a withdrawn record stays withdrawn whatever copy of it arrives after.
     if (known && (record.version <= known.recordVersion || known.withdrawnAt)) return;
 
-    const evidence = bestPerEntity(facts, await this.entities.candidates(transaction, kind, keys, record.recordId));
-    const { same, review } = decideAmong(evidence, this.thresholds);
+    const candidates = await this.entities.candidates(transaction, kind, keys, record.recordId);
+    const carriers = await this.carriersFor(transaction, record.recordId, facts, candidates);
+    const evidence = bestPerEntity(facts, candidates, carriers);
+    const { same, review } = decideAmong(evidence, this.thresholds, carriers);
 
     let placement: Placement;
     if (known?.entityId) {
-      const stays = await this.stillBelongs(transaction, known.entityId, record.recordId, facts);
+      const stays = await this.stillBelongs(transaction, known.entityId, record.recordId, facts, carriers);
       if (stays) {
         placement = await this.join(
           transaction,
@@ -159,13 +162,26 @@ export class ResolveRecordService {
     entityId: string,
     recordId: string,
     facts: RecordFacts,
+    carriers: CarriersOf,
   ): Promise<PairScore | undefined> {
     const others = (await this.entities.members(transaction, entityId)).filter(
       (member) => member.recordId !== recordId,
     );
     if (others.length === 0) return { score: 1, features: [] };
-    const best = bestOf(facts, others);
+    const best = bestOf(facts, others, carriers);
     return best && best.score >= this.config.DEDUP_SAME_ENTITY_THRESHOLD ? best : undefined;
+  }
+
+  /** How many live records carry each contact value the record and its candidates could share (contact-carriers.ts). */
+  async carriersFor(
+    transaction: EntityManager,
+    recordId: string,
+    facts: RecordFacts,
+    candidates: { facts: RecordFacts }[],
+  ): Promise<CarriersOf> {
+    const values = contactValuesOfAll([facts, ...candidates.map((candidate) => candidate.facts)]);
+    const counts = await this.network.carriers(transaction, values, { exceptRecordId: recordId });
+    return carriersFrom(counts, facts);
   }
 
   private async place(

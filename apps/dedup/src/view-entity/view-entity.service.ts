@@ -10,11 +10,12 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { fromBinary, toJson } from '@bufbuild/protobuf';
 import { maySee } from '@crosscheck/auth';
 import { SharedRecordSchema } from '@crosscheck/contracts';
-import { FeatureEvidence, scoreRecords } from '@crosscheck/resolution';
+import { FeatureEvidence, PairScore, scoreRecords } from '@crosscheck/resolution';
 import { ApiError } from '@crosscheck/runtime';
 import { DataSource, EntityManager } from 'typeorm';
 import { DedupConfig } from '../dedup.config';
 import { EntitiesRepository, Member } from '../persistence/entities.repository';
+import { NetworkRepository } from '../persistence/network.repository';
 import { MemberEvidence, visibleComponent, visibleResemblance } from '../model/visible-evidence';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
@@ -61,6 +62,7 @@ export class ViewEntityService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly entities: EntitiesRepository,
+    private readonly network: NetworkRepository,
     private readonly config: DedupConfig,
   ) {}
 
@@ -89,6 +91,7 @@ export class ViewEntityService {
     const visible = (await this.entities.members(manager, entityId))
       .filter((member) => maySee(agency, member))
       .slice(0, MAX_LINKED_MEMBERS);
+    const scoreMembers = await this.scorerFor(manager, agency, visible);
     const component = visibleComponent(visible, scoreMembers, this.config.DEDUP_SAME_ENTITY_THRESHOLD, start);
     if (component.length === 0) return undefined;
     const members = component.map(({ member }) => member);
@@ -96,7 +99,7 @@ export class ViewEntityService {
       entityId,
       kind: members[0].kind,
       records: component.map(({ member, evidence }) => memberView(member, evidence)),
-      links: linksBetweenAgencies(members),
+      links: linksBetweenAgencies(members, scoreMembers),
       possibleDuplicates: await this.possibleDuplicates(manager, agency, entityId, members),
     };
   }
@@ -123,6 +126,7 @@ export class ViewEntityService {
       const counterparts = visibleHere.has(duplicate.recordId)
         ? (await this.entities.members(manager, duplicate.otherEntityId)).filter((member) => maySee(agency, member))
         : visible;
+      const scoreMembers = await this.scorerFor(manager, agency, [record, ...counterparts]);
       const pair = visibleResemblance(record, counterparts, scoreMembers, reviewAt);
       if (pair)
         views.push({
@@ -135,13 +139,23 @@ export class ViewEntityService {
     return views.sort((a, b) => b.score - a.score);
   }
 
+  /** Pairs scored with contact values weighed by how many records the caller may see carry them. */
+  private async scorerFor(manager: EntityManager, agency: string, members: Member[]): Promise<ScoreMembers> {
+    const carriers = await this.network.carriersSeenBy(
+      manager,
+      agency,
+      members.map((member) => member.facts),
+    );
+    return (a, b) => scoreRecords(a.facts, b.facts, carriers);
+  }
+
   private async visibleMember(manager: EntityManager, agency: string, recordId: string): Promise<Member | undefined> {
     const member = await this.entities.findMember(manager, recordId);
     return member && maySee(agency, member) ? member : undefined;
   }
 }
 
-const scoreMembers = (a: Member, b: Member) => scoreRecords(a.facts, b.facts);
+type ScoreMembers = (a: Member, b: Member) => PairScore | undefined;
 
 function memberView(member: Member, evidence: MemberEvidence): MemberView {
   return {
@@ -157,7 +171,7 @@ function memberView(member: Member, evidence: MemberEvidence): MemberView {
 }
 
 /** Every pair of members shared by different agencies is a link between their cases, scored afresh on the stored facts. */
-function linksBetweenAgencies(members: Member[]): LinkView[] {
+function linksBetweenAgencies(members: Member[], scoreMembers: ScoreMembers): LinkView[] {
   const links: LinkView[] = [];
   for (let i = 0; i < members.length; i++) {
     for (let j = i + 1; j < members.length; j++) {

@@ -10,7 +10,18 @@ import { compareIdentifiers, foldOcrConfusions, IdentifierAgreement, normalizeDo
 /** A crosscheck.common.v1.IdentityDocument, as resolution reads it (contract-like.ts). */
 export type IdentityDocumentLike = ContractLike<IdentityDocument>;
 
-export type DocumentTypeName = 'passport' | 'id_card' | 'visa' | 'residence_permit' | 'driving_licence' | 'other' | '';
+export type DocumentTypeName =
+  | 'passport'
+  | 'id_card'
+  | 'visa'
+  | 'residence_permit'
+  | 'driving_licence'
+  | 'other'
+  | ''
+  // A person's national identifiers, compared as documents are.
+  | 'national_id'
+  | 'tax_id'
+  | 'social_security';
 
 /** By crosscheck.common.v1.DocumentType value. */
 const DOCUMENT_TYPES: DocumentTypeName[] = [
@@ -32,6 +43,9 @@ export interface DocumentFacts {
   /** ISO 3166-1 alpha-3 (or the ICAO code), upper case; empty when unknown. */
   country: string;
 }
+
+/** By crosscheck.records.v1.PersonIdentifierType value. */
+export const IDENTIFIER_TYPES_BY_VALUE: DocumentTypeName[] = ['', 'national_id', 'tax_id', 'social_security'];
 
 /** MRZ issuing codes that are not ISO 3166-1 alpha-3. */
 const ICAO_TO_ISO: Record<string, string> = { D: 'DEU' };

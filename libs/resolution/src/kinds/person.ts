@@ -11,17 +11,28 @@
  * typo, a transliteration variant or its parts in another order stays above
  * 0.85.
  */
-import type { Person, PersonName } from '@crosscheck/contracts';
+import type { Person, PersonIdentifier, PersonName } from '@crosscheck/contracts';
 import type { ContractLike } from './contract-like';
 import { compareBirthDates, PartialDate, partialDateOf } from '../dates';
 import { feature, FeatureEvidence, pairScore, PairScore, weightByDisagreement } from '../evidence';
 import { compareNames, jaroWinkler, NameForm, nameFormOfParts, nameFormsOf, normalizeText } from '../names';
+import {
+  carriersOf,
+  CarriersOf,
+  ContactFacts,
+  contactEvidence,
+  contactFactsOf,
+  documentValueOf,
+  isRareAgreement,
+  rarity,
+} from './contact-details';
 import {
   compareDocuments,
   countryCode,
   describeDocument,
   DocumentFacts,
   documentFactsOf,
+  IDENTIFIER_TYPES_BY_VALUE,
   NUMBER_AGREEMENT_DETAIL,
 } from './identity-document';
 
@@ -39,7 +50,7 @@ export type PersonSex = 'male' | 'female';
  * before the other fields existed still score: their name forms are derived
  * from `names` when compared.
  */
-export interface PersonFacts {
+export interface PersonFacts extends ContactFacts {
   /** Every written form of every name (Latin and original script), as given. */
   names: string[];
   /** The same names normalised: parts, phonetic codes, variants. */
@@ -50,7 +61,7 @@ export interface PersonFacts {
   nationalities?: string[];
   /** Normalised (Latin, lower case). */
   placeOfBirth?: string;
-  /** Those with a number only. */
+  /** Those with a number only; national identifiers too, typed `national_id`, `tax_id` or `social_security`. */
   documents?: DocumentFacts[];
 }
 
@@ -72,9 +83,21 @@ export function personFactsOf(person: PersonLike): PersonFacts {
   if (nationalities.length) facts.nationalities = nationalities;
   const placeOfBirth = normalizeText(person.placeOfBirth ?? '');
   if (placeOfBirth) facts.placeOfBirth = placeOfBirth;
-  const documents = (person.documents ?? []).map(documentFactsOf).filter((document) => document.number.length > 0);
+  const documents = [
+    ...(person.documents ?? []).map(documentFactsOf),
+    ...(person.identifiers ?? []).map(identifierFactsOf),
+  ].filter((document) => document.number.length > 0);
   if (documents.length) facts.documents = documents;
-  return facts;
+  return { ...facts, ...contactFactsOf(person) };
+}
+
+/** A national identifier is compared like a document: a typed number of a country. */
+function identifierFactsOf(identifier: ContractLike<PersonIdentifier>): DocumentFacts {
+  const facts = documentFactsOf({
+    number: identifier.numberNormalized || identifier.number,
+    issuingCountry: identifier.country,
+  });
+  return { ...facts, type: IDENTIFIER_TYPES_BY_VALUE[identifier.type ?? 0] ?? 'other' };
 }
 
 /** The name of record as given and family names (parts know their role), the full name when it says more, and the original script. */
@@ -129,7 +152,11 @@ const DOCUMENT_OTHER_NUMBER = 0.2;
 /** A shared document and names agreeing at least this much are one person even when the birth dates disagree (a mistyped date). */
 const SHARED_DOCUMENT_NAME_AGREES = 0.9;
 
-export function scorePersons(a: PersonFacts, b: PersonFacts): PairScore {
+/**
+ * `carriers` says how many records carry each contact value, identifier and
+ * document (dedup counts them); without it each is taken as the pair's alone.
+ */
+export function scorePersons(a: PersonFacts, b: PersonFacts, carriers?: CarriersOf): PairScore {
   const features: FeatureEvidence[] = [];
   const birth = compareBirthDates(a.dateOfBirth, b.dateOfBirth);
   const name = compareNamesOfPersons(a, b, birth);
@@ -154,14 +181,20 @@ export function scorePersons(a: PersonFacts, b: PersonFacts): PairScore {
   if (a.placeOfBirth && b.placeOfBirth && jaroWinkler(a.placeOfBirth, b.placeOfBirth) >= PLACE_OF_BIRTH_MIN_JW) {
     features.push(feature('place_of_birth', 1, PLACE_OF_BIRTH_AGREES, `${a.placeOfBirth} ≈ ${b.placeOfBirth}`));
   }
-  const document = documentEvidence(a.documents, b.documents);
+  const document = documentEvidence(a.documents, b.documents, carriers);
   if (document) features.push(document);
+  const contacts = contactEvidence(a, b, carriers);
+  features.push(...contacts);
   const result = pairScore(features);
   // One passport (same number, type and issuing country) held by both, and birth dates that do not
   // disagree: the same person, however differently the names were romanised (Junjie / Chun-Chieh);
-  // or the same names, whatever the birth dates say (one of them mistyped).
+  // or the same names, or a rare address or phone shared too, whatever the birth dates say (one mistyped).
   const sharesDocument = document !== undefined && document.weight === DOCUMENT_SHARED && document.score >= 0.95;
-  const datesAllow = !birth || birth.score >= 0.5 || (name !== undefined && name.score >= SHARED_DOCUMENT_NAME_AGREES);
+  const datesAllow =
+    !birth ||
+    birth.score >= 0.5 ||
+    (name !== undefined && name.score >= SHARED_DOCUMENT_NAME_AGREES) ||
+    contacts.some(isRareAgreement);
   if (sharesDocument && datesAllow && result.score < SHARED_DOCUMENT_FLOOR)
     return { ...result, score: SHARED_DOCUMENT_FLOOR };
   return result;
@@ -197,11 +230,15 @@ function nationalityEvidence(a: string[] | undefined, b: string[] | undefined): 
 }
 
 /** The strongest thing any pair of documents says: shared beats near-miss beats conflicting. */
-function documentEvidence(a: DocumentFacts[] | undefined, b: DocumentFacts[] | undefined): FeatureEvidence | undefined {
+function documentEvidence(
+  a: DocumentFacts[] | undefined,
+  b: DocumentFacts[] | undefined,
+  carriers: CarriersOf | undefined,
+): FeatureEvidence | undefined {
   let best: FeatureEvidence | undefined;
   for (const x of a ?? []) {
     for (const y of b ?? []) {
-      const evidence = documentPairEvidence(x, y);
+      const evidence = documentPairEvidence(x, y, carriers);
       if (
         evidence &&
         (!best || evidence.score > best.score || (evidence.score === best.score && evidence.weight > best.weight))
@@ -212,7 +249,11 @@ function documentEvidence(a: DocumentFacts[] | undefined, b: DocumentFacts[] | u
   return best;
 }
 
-function documentPairEvidence(x: DocumentFacts, y: DocumentFacts): FeatureEvidence | undefined {
+function documentPairEvidence(
+  x: DocumentFacts,
+  y: DocumentFacts,
+  carriers: CarriersOf | undefined,
+): FeatureEvidence | undefined {
   const comparison = compareDocuments(x, y);
   const both = `${describeDocument(x)} vs ${describeDocument(y)}`;
   const detail = `${NUMBER_AGREEMENT_DETAIL[comparison.number]}: ${both}`;
@@ -224,7 +265,16 @@ function documentPairEvidence(x: DocumentFacts, y: DocumentFacts): FeatureEviden
         DOCUMENT_SAME_NUMBER_OTHER_COUNTRY,
         `${detail}, issued by other countries`,
       );
-    return feature('identity_document', comparison.number === 'same' ? 1 : 0.95, DOCUMENT_SHARED, detail);
+    // A number many records carry (a placeholder, a company's tax id) is weak; past COMMON_VALUE_RECORDS, none.
+    const value = comparison.number === 'same' ? documentValueOf(x) : undefined;
+    const records = value ? carriersOf(carriers, value) : 2;
+    if (rarity(records) === 0) return undefined;
+    return feature(
+      'identity_document',
+      comparison.number === 'same' ? 1 : 0.95,
+      DOCUMENT_SHARED * rarity(records),
+      records > 2 ? `${detail}, carried by ${records} records` : detail,
+    );
   }
   if (comparison.number === 'one-edit' && comparison.sameCountry !== false)
     return feature('identity_document', 0.75, DOCUMENT_ONE_EDIT, detail);

@@ -9,6 +9,7 @@ import { api, ApiError } from '../api/client';
 import type { EntityView } from '../api/types';
 import { memberDecision, percent } from '../format/labels';
 import { headline } from '../format/record-view';
+import { pathOf } from '../route';
 import { When } from '../ui/chips';
 
 type Loaded =
@@ -41,7 +42,14 @@ export function EntityPanel({ recordId, agency }: { recordId: string; agency: st
 
   return (
     <section className="panel" aria-labelledby="entity-title">
-      <h2 id="entity-title">Other records of this entity</h2>
+      <div className="panel-head">
+        <h2 id="entity-title">Other records of this entity</h2>
+        {loaded.state === 'loaded' && (
+          <a className="button-link" href={pathOf({ page: 'network', entityId: loaded.entity.entityId })}>
+            Show network
+          </a>
+        )}
+      </div>
       {loaded.state === 'loading' && <p className="muted">Loading…</p>}
       {loaded.state === 'error' && <p className="banner error">Could not load the entity: {loaded.message}</p>}
       {(loaded.state === 'none' || (loaded.state === 'loaded' && others.length === 0 && links.length === 0)) && (

@@ -1,31 +1,8 @@
 /** The shared record and the reference entry it hit, field by field, with where they agree. */
 import type { Alert } from '../api/types';
 import { datasetLabel } from '../format/labels';
-import { compareSides, type FieldValue } from '../format/record-view';
-
-function Values({ values }: { values: FieldValue[] }) {
-  if (values.length === 0) return <span className="absent">—</span>;
-  return (
-    <ul className="values">
-      {values.map((value, index) => (
-        <li key={index}>
-          <span className="value">{value.text}</span>
-          {value.original && (
-            <span
-              className="original"
-              lang={value.original.script === 'Cyrl' ? 'ru' : undefined}
-              title={value.original.script ? `original script: ${value.original.script}` : 'original script'}
-            >
-              {value.original.text}
-              {value.original.script && <span className="script">{value.original.script}</span>}
-            </span>
-          )}
-          {value.note && <span className="note">{value.note}</span>}
-        </li>
-      ))}
-    </ul>
-  );
-}
+import { compareSides } from '../format/record-view';
+import { Values } from '../ui/values';
 
 export function SideBySide({ alert }: { alert: Alert }) {
   const rows = compareSides(alert.record, alert.entry);

@@ -4,7 +4,16 @@
  * thrown as ApiError, so a view can switch on `status` or `code`.
  */
 import type { PipelineHealthView } from '@crosscheck/operator-views';
-import type { Alert, AlertPage, EntityView, SignedIn, Subscription, SubscriptionBody, Webhook } from './types';
+import type {
+  Alert,
+  AlertPage,
+  EntityView,
+  NetworkView,
+  SignedIn,
+  Subscription,
+  SubscriptionBody,
+  Webhook,
+} from './types';
 
 export interface FieldProblem {
   field: string;
@@ -104,6 +113,9 @@ export const api = {
 
   entityOfRecord: (recordId: string) =>
     call<EntityView>('GET', `/api/dedup/v1/records/${encodeURIComponent(recordId)}/entity`),
+  /** The entities one hop from this one, as dedup lets the agency see them (the network page expands hop by hop). */
+  network: (entityId: string) =>
+    call<NetworkView>('GET', `/api/dedup/v1/entities/${encodeURIComponent(entityId)}/network?depth=1`),
 };
 
 export const STREAM_URL = alerting('/alerts/stream');

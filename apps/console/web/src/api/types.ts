@@ -180,3 +180,40 @@ export interface EntityLink {
   agencies: [string, string];
   score: number;
 }
+
+/** dedup's network of an entity (`GET /v1/entities/{id}/network`), limited to what the caller's agency may see. */
+export interface NetworkView {
+  entityId: string;
+  depth: number;
+  entities: NetworkEntity[];
+  edges: NetworkEdge[];
+  truncated: boolean;
+}
+
+export interface NetworkEntity {
+  entityId: string;
+  kind: RecordKind;
+  /** Hops from the entity asked about. */
+  distance: number;
+  /** The agencies whose records are shown: more than one is a link between their cases. */
+  agencies: string[];
+  records: { id: string; owner: string; externalRef: string; caseRef: string }[];
+}
+
+export type EdgeReason = 'phone' | 'email' | 'address' | 'identifier' | 'document' | 'relation';
+
+export interface NetworkEdge {
+  from: string;
+  to: string;
+  /** The two records that make the edge, on the `from` and the `to` entity. */
+  records: [string, string];
+  reason: EdgeReason;
+  /** The shared value, or the declared role. */
+  value: string;
+  score: number;
+  strength: 'declared' | 'strong' | 'weak';
+  explanation: string;
+  declaredBy?: string;
+  since?: string;
+  until?: string;
+}

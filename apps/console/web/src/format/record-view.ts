@@ -70,8 +70,29 @@ function personFields(person: Person): Fields {
     ['Nationalities', (person.nationalities ?? []).map((code) => ({ text: code }))],
     ['Place of birth', one(person.placeOfBirth)],
     ['Documents', (person.documents ?? []).map((document) => ({ text: documentText(document) }))],
+    [
+      'Identifiers',
+      (person.identifiers ?? []).map((identifier) => ({
+        text: [enumLabel(identifier.type), identifier.number, identifier.country].filter(Boolean).join(' · '),
+      })),
+    ],
+    ['Addresses', (person.addresses ?? []).map((address) => ({ text: addressText(address) }))],
+    ['Phones', (person.phones ?? []).map((phone) => ({ text: phone.e164 || phone.number || '' }))],
+    ['Emails', (person.emails ?? []).map((email) => ({ text: email.normalized || email.address || '' }))],
     ['Distinguishing marks', (person.distinguishingMarks ?? []).map((mark) => ({ text: mark }))],
   ];
+}
+
+function addressText(address: NonNullable<Person['addresses']>[number]): string {
+  const line = [
+    [address.number, address.street].filter(Boolean).join(' '),
+    [address.postcode, address.locality].filter(Boolean).join(' '),
+    address.region,
+    address.country,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return line || address.text || '';
 }
 
 function travelDocumentFields(travelDocument: TravelDocument): Fields {
@@ -188,8 +209,17 @@ export function compareSides(
   record: SharedRecord | null | undefined,
   entry: ReferenceEntry | null | undefined,
 ): ComparisonRow[] {
-  const recordFields = bodyFields(record ?? undefined);
-  const entryFields = bodyFields(entryBody(entry));
+  return compareBodies(record ?? undefined, entryBody(entry));
+}
+
+/** Two shared records (the two ends of a network edge), the first as `record` and the second as `entry`. */
+export function compareRecords(a: SharedRecord | undefined, b: SharedRecord | undefined): ComparisonRow[] {
+  return compareBodies(a, b);
+}
+
+function compareBodies(record: Bodies | undefined, entry: Bodies | undefined): ComparisonRow[] {
+  const recordFields = bodyFields(record);
+  const entryFields = bodyFields(entry);
   const labels = [...new Set([...recordFields.map(([label]) => label), ...entryFields.map(([label]) => label)])];
   const valuesOf = (fields: Fields, label: string) => fields.find(([name]) => name === label)?.[1] ?? [];
   return labels
