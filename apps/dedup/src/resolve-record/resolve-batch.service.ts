@@ -31,6 +31,7 @@ import { Candidate, EntitiesRepository, Member } from '../persistence/entities.r
 import { networkEvidenceOf } from '../model/network-evidence';
 import { EntityBatchesRepository, NewMember } from '../persistence/entity-batches.repository';
 import { lockBlockingKeys } from '../persistence/resolution-locks';
+import { NetworkLinks } from '../persistence/network-links';
 import { NetworkRepository } from '../persistence/network.repository';
 import { bestPerEntity, decideAmong } from './entity-evidence';
 import { factsOfRecord, kindOfRecord } from './record-facts';
@@ -68,6 +69,7 @@ export class ResolveBatchService {
     private readonly batches: EntityBatchesRepository,
     private readonly resolveRecord: ResolveRecordService,
     private readonly network: NetworkRepository,
+    private readonly links: NetworkLinks,
     private readonly outbox: Outbox,
   ) {}
 
@@ -169,6 +171,8 @@ export class ResolveBatchService {
     for (const { item } of placed.all)
       await this.network.save(transaction, item.record.recordId, networkEvidenceOf(item.record));
     await this.outbox.enqueue(transaction, ...events);
+    for (const { item, placement } of placed.all)
+      await this.links.announce(transaction, placement.entityId, item.recordId, item.traceContext);
     placed.clear();
   }
 }

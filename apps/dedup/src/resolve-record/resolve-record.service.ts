@@ -39,6 +39,7 @@ import { EntitiesRepository, Member, PossibleDuplicate } from '../persistence/en
 import { lockBlockingKeys } from '../persistence/resolution-locks';
 import { EntityEvidence, Thresholds, bestOf, bestPerEntity, decideAmong } from './entity-evidence';
 import { networkEvidenceOf } from '../model/network-evidence';
+import { NetworkLinks } from '../persistence/network-links';
 import { NetworkRepository } from '../persistence/network.repository';
 import { factsOfRecord, kindOfRecord } from './record-facts';
 import { ResolutionConflict } from './resolution-conflict';
@@ -55,6 +56,7 @@ export class ResolveRecordService {
   constructor(
     private readonly entities: EntitiesRepository,
     private readonly network: NetworkRepository,
+    private readonly links: NetworkLinks,
     private readonly outbox: Outbox,
     private readonly config: DedupConfig,
   ) {}
@@ -128,6 +130,7 @@ export class ResolveRecordService {
     });
     // What the record brings to networks (contact details, identifiers, declared relations); see network/.
     await this.network.save(transaction, record.recordId, networkEvidenceOf(record));
+    await this.links.announce(transaction, placement.entityId, record.recordId, place.traceContext);
     const possibleIds = possible.map((entity) => entity.entityId);
     await this.outbox.enqueue(
       transaction,

@@ -1,0 +1,123 @@
+/**
+ * Network links, found in the resolution's transaction: when a record brings
+ * an edge (a shared attribute, a declared relation) that puts two agencies'
+ * cases within LINK_HOPS of each other, each agency hears of it on
+ * `network.links.v1` (alerting raises a `network_link` alert), with the path
+ * as it may see it: the path is searched again as that agency, so no record or
+ * edge it may not see is on it. A side with no such path hears nothing; it may
+ * hear later, when a path it may see appears. Each side hears of a pair of
+ * cases once (`network_links`, migration 1763800000250).
+ */
+import { Injectable } from '@nestjs/common';
+import { create } from '@bufbuild/protobuf';
+import { timestampNow } from '@bufbuild/protobuf/wkt';
+import { NetworkLinkFoundSchema, Topics } from '@crosscheck/contracts';
+import { Outbox, OutgoingEvent } from '@crosscheck/messaging';
+import type { Context } from '@opentelemetry/api';
+import { EntityManager } from 'typeorm';
+import { candidatePairs, CaseEnd, LINK_HOPS, linkIdOf } from '../model/network-link';
+import { NetworkGraph, NetworkNode, NetworkPath } from './network-graph';
+
+@Injectable()
+export class NetworkLinks {
+  constructor(
+    private readonly graph: NetworkGraph,
+    private readonly outbox: Outbox,
+  ) {}
+
+  /** The links the record just resolved into `entityId` made, announced to each side not told of them yet. */
+  async announce(manager: EntityManager, entityId: string, recordId: string, traceContext?: Context): Promise<void> {
+    const start = await this.graph.start(manager, null, entityId, recordId);
+    if (!start) return;
+    const { nodes } = await this.graph.walk(manager, null, start, LINK_HOPS);
+    const events: OutgoingEvent<typeof NetworkLinkFoundSchema>[] = [];
+    for (const [a, b] of candidatePairs([...nodes.values()].flatMap(caseEndsOf))) {
+      const linkId = linkIdOf(a, b);
+      const told = await this.agenciesTold(manager, linkId);
+      for (const [own, other] of [
+        [a, b],
+        [b, a],
+      ]) {
+        if (told.has(own.agency)) continue;
+        const path = await this.pathAsSeenBy(manager, own, other);
+        if (!path) continue;
+        await manager.query('INSERT INTO network_links (link_id, agency) VALUES ($1, $2)', [linkId, own.agency]);
+        events.push(linkEvent(linkId, own, other, path, recordId, traceContext));
+      }
+    }
+    await this.outbox.enqueue(manager, ...events);
+  }
+
+  private async agenciesTold(manager: EntityManager, linkId: string): Promise<Set<string>> {
+    const rows: { agency: string }[] = await manager.query('SELECT agency FROM network_links WHERE link_id = $1', [
+      linkId,
+    ]);
+    return new Set(rows.map((row) => row.agency));
+  }
+
+  /** The shortest path from `own`'s record to `other`'s that `own`'s agency may see, ending at that record; else none. */
+  private async pathAsSeenBy(manager: EntityManager, own: CaseEnd, other: CaseEnd): Promise<NetworkPath | undefined> {
+    const start = await this.graph.start(manager, own.agency, own.entityId, own.recordId);
+    if (!start?.recordIds.has(own.recordId)) return undefined;
+    const { path } = await this.graph.path(manager, own.agency, start, other.entityId, LINK_HOPS);
+    const end = path?.entities.at(-1);
+    return end?.records.some((record) => record.id === other.recordId) ? path : undefined;
+  }
+}
+
+/** The cases an entity of the walk holds, one end per record. */
+function caseEndsOf(node: NetworkNode): CaseEnd[] {
+  return node.view.records.map((record) => ({
+    agency: record.owner,
+    caseRef: record.caseRef || record.externalRef,
+    entityId: node.view.entityId,
+    recordId: record.id,
+    externalRef: record.externalRef,
+    kind: node.view.kind,
+    distance: node.view.distance,
+  }));
+}
+
+function linkEvent(
+  linkId: string,
+  own: CaseEnd,
+  other: CaseEnd,
+  path: NetworkPath,
+  triggerRecordId: string,
+  traceContext?: Context,
+): OutgoingEvent<typeof NetworkLinkFoundSchema> {
+  const caseOf = (end: CaseEnd) => ({
+    agency: end.agency,
+    caseRef: end.caseRef,
+    entityId: end.entityId,
+    recordId: end.recordId,
+    externalRef: end.externalRef,
+    recordKind: end.kind,
+  });
+  return {
+    topic: Topics.networkLinks,
+    key: linkId,
+    schema: NetworkLinkFoundSchema,
+    message: create(NetworkLinkFoundSchema, {
+      linkId,
+      agency: own.agency,
+      ownCase: caseOf(own),
+      otherCase: caseOf(other),
+      path: path.edges.map((edge) => ({
+        fromEntityId: edge.from,
+        toEntityId: edge.to,
+        fromRecordId: edge.records[0],
+        toRecordId: edge.records[1],
+        reason: edge.reason,
+        value: edge.value,
+        score: edge.score,
+        strength: edge.strength,
+        explanation: edge.explanation,
+      })),
+      score: Math.min(...path.edges.map((edge) => edge.score)),
+      triggerRecordId,
+      foundAt: timestampNow(),
+    }),
+    traceContext,
+  };
+}
