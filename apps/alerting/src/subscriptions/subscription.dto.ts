@@ -1,6 +1,7 @@
 /**
- * A subscription as an analyst writes it: which hits their agency wants
- * alerts for. An empty or missing filter means "any".
+ * A subscription as an analyst writes it: which hits and network links their
+ * agency wants alerts for. An empty or missing filter means "any"; a network
+ * link has no dataset, notice colour or level, so a filter on those is of hits only.
  */
 import {
   ArrayMaxSize,
@@ -39,6 +40,8 @@ export const NOTICE_COLOURS = [
   'un_special',
 ] as const;
 export const LEVELS = ['hit', 'possible'] as const;
+/** What a subscription hears of: hits on reference data, links between agencies' cases through the network. */
+export const SUBSCRIPTION_KINDS = ['match', 'network_link'] as const;
 
 export class SubscriptionDto {
   @IsString()
@@ -84,6 +87,12 @@ export class SubscriptionDto {
   @ArrayUnique()
   @IsIn(LEVELS, { each: true, message: 'each must be hit or possible' })
   levels?: string[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(SUBSCRIPTION_KINDS, { each: true, message: `each must be one of ${SUBSCRIPTION_KINDS.join(', ')}` })
+  kinds?: string[];
 
   /** One of the agency's registered webhooks, called for every alert of this subscription. */
   @IsOptional()
