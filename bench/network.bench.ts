@@ -25,6 +25,7 @@ import { Agencies } from '@crosscheck/infra';
 import { Client } from 'pg';
 import { log, openBenchEnvironment, requireBuild, runBenchmark } from './lib/environment';
 import { benchOptions } from './lib/options';
+import { groupsOf } from './lib/planted-groups';
 import { machineInfo, printReport, writeReport } from './lib/report';
 import { round, summarize } from './lib/stats';
 
@@ -45,31 +46,6 @@ const uuidSql = (seed: string) =>
             substr(h, 21, 12))::uuid FROM md5(${seed}) AS h)`;
 const recordIdSql = (i: string) => uuidSql(`'record-' || ${i}`);
 const entityIdSql = (i: string) => uuidSql(`'entity-' || ${i}`);
-
-/** A small seeded generator (mulberry32), so every run plants the same groups. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** The planted group of each entity 1..n (groups of 5-50 consecutive entities). */
-function groupsOf(n: number, seed: number): number[] {
-  const next = random(seed);
-  const groups = new Array<number>(n + 1).fill(0);
-  let group = 0;
-  for (let i = 1; i <= n;) {
-    const size = 5 + Math.floor(next() * 46);
-    group++;
-    for (let k = 0; k < size && i <= n; k++, i++) groups[i] = group;
-  }
-  return groups;
-}
 
 /** Adds entities from+1..to, continuing the planted groups. */
 async function fill(db: Client, groups: number[], from: number, to: number): Promise<void> {

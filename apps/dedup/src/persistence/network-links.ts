@@ -7,6 +7,13 @@
  * edge it may not see is on it. A side with no such path hears nothing; it may
  * hear later, when a path it may see appears. Each side hears of a pair of
  * cases once (`network_links`, migration 1763800000250).
+ *
+ * Resolutions of different partitions run at once, and two records that link
+ * (one shares a phone with the other, or with the record between them) need
+ * not share a blocking key: each would miss the other, uncommitted. So the
+ * search takes one lock, last in its transaction and held until it commits:
+ * the later search sees what the earlier committed. Only this tail of each
+ * transaction takes turns.
  */
 import { Injectable } from '@nestjs/common';
 import { create } from '@bufbuild/protobuf';
@@ -18,6 +25,16 @@ import { EntityManager } from 'typeorm';
 import { candidatePairs, CaseEnd, LINK_HOPS, linkIdOf } from '../model/network-link';
 import { NetworkGraph, NetworkNode, NetworkPath } from './network-graph';
 
+/** Taken by every search for links, after every other lock of its transaction. */
+const NETWORK_LINKS_LOCK = 730_250;
+
+/** A record a transaction resolved, in the entity it is in now; `traceContext`: its message's, in a batch. */
+export interface ResolvedRecord {
+  entityId: string;
+  recordId: string;
+  traceContext?: Context;
+}
+
 @Injectable()
 export class NetworkLinks {
   constructor(
@@ -25,8 +42,23 @@ export class NetworkLinks {
     private readonly outbox: Outbox,
   ) {}
 
-  /** The links the record just resolved into `entityId` made, announced to each side not told of them yet. */
-  async announce(manager: EntityManager, entityId: string, recordId: string, traceContext?: Context): Promise<void> {
+  /**
+   * The links the transaction's resolved records made, announced to each side not told of them yet.
+   * Call it last in the transaction: it takes the lock that makes searches take turns.
+   */
+  async announce(manager: EntityManager, resolved: ResolvedRecord[]): Promise<void> {
+    if (resolved.length === 0) return;
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [NETWORK_LINKS_LOCK]);
+    for (const { entityId, recordId, traceContext } of resolved)
+      await this.announceFrom(manager, entityId, recordId, traceContext);
+  }
+
+  private async announceFrom(
+    manager: EntityManager,
+    entityId: string,
+    recordId: string,
+    traceContext?: Context,
+  ): Promise<void> {
     const start = await this.graph.start(manager, null, entityId, recordId);
     if (!start) return;
     const { nodes } = await this.graph.walk(manager, null, start, LINK_HOPS);
@@ -41,7 +73,10 @@ export class NetworkLinks {
         if (told.has(own.agency)) continue;
         const path = await this.pathAsSeenBy(manager, own, other);
         if (!path) continue;
-        await manager.query('INSERT INTO network_links (link_id, agency) VALUES ($1, $2)', [linkId, own.agency]);
+        await manager.query('INSERT INTO network_links (link_id, agency) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+          linkId,
+          own.agency,
+        ]);
         events.push(linkEvent(linkId, own, other, path, recordId, traceContext));
       }
     }

@@ -31,7 +31,7 @@ import { Candidate, EntitiesRepository, Member } from '../persistence/entities.r
 import { networkEvidenceOf } from '../model/network-evidence';
 import { EntityBatchesRepository, NewMember } from '../persistence/entity-batches.repository';
 import { lockBlockingKeys } from '../persistence/resolution-locks';
-import { NetworkLinks } from '../persistence/network-links';
+import { NetworkLinks, ResolvedRecord } from '../persistence/network-links';
 import { NetworkRepository } from '../persistence/network.repository';
 import { bestPerEntity, decideAmong } from './entity-evidence';
 import { factsOfRecord, kindOfRecord } from './record-facts';
@@ -95,6 +95,7 @@ export class ResolveBatchService {
     );
     const seen = new Set<string>();
     const placed = new PlacedInBatch();
+    const resolved: ResolvedRecord[] = [];
     let candidates: { from: number; found: Candidate[][] } | undefined;
 
     for (const [index, item] of items.entries()) {
@@ -115,14 +116,17 @@ export class ResolveBatchService {
         }
       }
       // The rarer cases, in their place: what came before is written first, and what comes after reads anew.
-      await this.save(transaction, placed);
-      await this.resolveRecord.resolve(transaction, item.event, {
+      resolved.push(...(await this.save(transaction, placed)));
+      const alone = await this.resolveRecord.resolve(transaction, item.event, {
         position: item.position,
         traceContext: item.traceContext,
       });
+      if (alone) resolved.push(alone);
       candidates = undefined;
     }
-    await this.save(transaction, placed);
+    resolved.push(...(await this.save(transaction, placed)));
+    // Last: the links the batch made, searched once every record of it is written (network-links.ts).
+    await this.links.announce(transaction, resolved);
   }
 
   /** Candidates from the database for the records from `from` on that may be placed in the batch (the others ask for none). */
@@ -140,9 +144,9 @@ export class ResolveBatchService {
     return this.batches.candidatesOfEach(transaction, queries);
   }
 
-  /** Writes what the batch placed, in one statement, and their events. */
-  private async save(transaction: EntityManager, placed: PlacedInBatch): Promise<void> {
-    if (placed.all.length === 0) return;
+  /** Writes what the batch placed, in one statement, and their events; answers where they are. */
+  private async save(transaction: EntityManager, placed: PlacedInBatch): Promise<ResolvedRecord[]> {
+    if (placed.all.length === 0) return [];
     const created = new Set(
       placed.all.filter(({ placement }) => placement.isNew).map(({ placement }) => placement.entityId),
     );
@@ -171,9 +175,13 @@ export class ResolveBatchService {
     for (const { item } of placed.all)
       await this.network.save(transaction, item.record.recordId, networkEvidenceOf(item.record));
     await this.outbox.enqueue(transaction, ...events);
-    for (const { item, placement } of placed.all)
-      await this.links.announce(transaction, placement.entityId, item.recordId, item.traceContext);
+    const saved = placed.all.map(({ item, placement }) => ({
+      entityId: placement.entityId,
+      recordId: item.recordId,
+      traceContext: item.traceContext,
+    }));
     placed.clear();
+    return saved;
   }
 }
 

@@ -39,7 +39,7 @@ import { EntitiesRepository, Member, PossibleDuplicate } from '../persistence/en
 import { lockBlockingKeys } from '../persistence/resolution-locks';
 import { EntityEvidence, Thresholds, bestOf, bestPerEntity, decideAmong } from './entity-evidence';
 import { networkEvidenceOf } from '../model/network-evidence';
-import { NetworkLinks } from '../persistence/network-links';
+import type { ResolvedRecord } from '../persistence/network-links';
 import { NetworkRepository } from '../persistence/network.repository';
 import { factsOfRecord, kindOfRecord } from './record-facts';
 import { ResolutionConflict } from './resolution-conflict';
@@ -56,7 +56,6 @@ export class ResolveRecordService {
   constructor(
     private readonly entities: EntitiesRepository,
     private readonly network: NetworkRepository,
-    private readonly links: NetworkLinks,
     private readonly outbox: Outbox,
     private readonly config: DedupConfig,
   ) {}
@@ -71,9 +70,15 @@ export class ResolveRecordService {
 
   /**
    * Resolves one record, alone or in its place in a batch (whose transaction
-   * holds its keys' locks already: advisory locks are re-entrant).
+   * holds its keys' locks already: advisory locks are re-entrant). Answers
+   * where it now is, for the caller to look for the network links it made
+   * (persistence/network-links.ts), or nothing when there was nothing to do.
    */
-  async resolve(transaction: EntityManager, event: RecordReceived, place: BatchPlace = { position: 0 }): Promise<void> {
+  async resolve(
+    transaction: EntityManager,
+    event: RecordReceived,
+    place: BatchPlace = { position: 0 },
+  ): Promise<ResolvedRecord | undefined> {
     const record = recordOf(event);
     const kind = kindOfRecord(record);
     const facts = factsOfRecord(record);
@@ -83,7 +88,7 @@ export class ResolveRecordService {
     const known = await this.entities.lockMember(transaction, record.recordId);
     // An older version arriving late (say, replayed from a dead-letter topic) must not undo a newer one,
     // and a withdrawn record stays withdrawn whatever copy of it arrives after.
-    if (known && (record.version <= known.recordVersion || known.withdrawnAt)) return;
+    if (known && (record.version <= known.recordVersion || known.withdrawnAt)) return undefined;
 
     const evidence = bestPerEntity(facts, await this.entities.candidates(transaction, kind, keys, record.recordId));
     const { same, review } = decideAmong(evidence, this.thresholds);
@@ -130,12 +135,12 @@ export class ResolveRecordService {
     });
     // What the record brings to networks (contact details, identifiers, declared relations); see network/.
     await this.network.save(transaction, record.recordId, networkEvidenceOf(record));
-    await this.links.announce(transaction, placement.entityId, record.recordId, place.traceContext);
     const possibleIds = possible.map((entity) => entity.entityId);
     await this.outbox.enqueue(
       transaction,
       resolvedEvent(record, placement, possibleIds, memberRecordIds, place.traceContext),
     );
+    return { entityId: placement.entityId, recordId: record.recordId.toLowerCase(), traceContext: place.traceContext };
   }
 
   /** The record is withdrawn: it leaves its entity, and a late copy of it will be ignored. */
