@@ -110,7 +110,9 @@ export class NetworkGraph {
     through?: string,
   ): Promise<NetworkNode | undefined> {
     const survivor = await this.entities.resolveEntityId(manager, entityId);
-    return survivor ? this.node(manager, viewer, survivor, 0, through) : undefined;
+    return survivor
+      ? this.node(viewer, await this.entities.members(manager, survivor), survivor, 0, through)
+      : undefined;
   }
 
   /** Breadth first from `start`, hop by hop, up to `depth` hops or until `until` (an entity id) is reached. */
@@ -129,6 +131,9 @@ export class NetworkGraph {
     for (let hop = 1; hop <= depth && frontier.length > 0 && !(until && nodes.has(until)); hop++) {
       const rows = await this.repository.edgesFrom(manager, viewer, frontier, COMMON_VALUE_RECORDS);
       frontier = [];
+      // The members of every entity the hop reaches, in one query.
+      const reachable = [...new Set(rows.map((row) => row.toEntity))].filter((entityId) => !nodes.has(entityId));
+      const membersOf = await this.entities.membersOf(manager, reachable);
       for (const row of rows) {
         const from = nodeOfRecord.get(row.fromRecord)!;
         let to = nodeOfRecord.get(row.toRecord);
@@ -138,7 +143,7 @@ export class NetworkGraph {
             truncated = true;
             continue;
           }
-          const reached = await this.node(manager, viewer, row.toEntity, hop, row.toRecord);
+          const reached = this.node(viewer, membersOf.get(row.toEntity) ?? [], row.toEntity, hop, row.toRecord);
           if (!reached) continue;
           to = reached;
           nodes.set(row.toEntity, reached);
@@ -164,24 +169,19 @@ export class NetworkGraph {
     target: string,
     maxHops: number,
   ): Promise<{ path?: NetworkPath; truncated: boolean }> {
-    const { nodes, truncated } = await this.walk(manager, viewer, start, maxHops, target);
-    const end = nodes.get(target);
-    if (!end) return { truncated };
-    const onPath: NetworkNode[] = [end];
-    while (onPath[0].previous) onPath.unshift(nodes.get(onPath[0].previous)!);
-    const path = { entities: onPath.map((node) => node.view), edges: onPath.slice(1).map((node) => node.reachedBy!) };
-    return { path, truncated: false };
+    const walk = await this.walk(manager, viewer, start, maxHops, target);
+    const path = pathIn(walk, target);
+    return { path, truncated: path ? false : walk.truncated };
   }
 
-  /** The part of an entity the viewer's visible members hold together, from `through` or else the oldest. */
-  private async node(
-    manager: EntityManager,
+  /** The part of an entity (its `live` members) the viewer's visible members hold together, from `through` or else the oldest. */
+  private node(
     viewer: Viewer,
+    live: Member[],
     entityId: string,
     distance: number,
     through?: string,
-  ): Promise<NetworkNode | undefined> {
-    const live = await this.entities.members(manager, entityId);
+  ): NetworkNode | undefined {
     const members =
       viewer === null
         ? live
@@ -203,6 +203,15 @@ export class NetworkGraph {
       },
     };
   }
+}
+
+/** The way a walk first reached `target` from its start: the fewest hops; undefined when it did not. */
+export function pathIn(walk: NetworkWalk, target: string): NetworkPath | undefined {
+  const end = walk.nodes.get(target);
+  if (!end) return undefined;
+  const onPath: NetworkNode[] = [end];
+  while (onPath[0].previous) onPath.unshift(walk.nodes.get(onPath[0].previous)!);
+  return { entities: onPath.map((node) => node.view), edges: onPath.slice(1).map((node) => node.reachedBy!) };
 }
 
 function recordSummary(member: Member): NetworkEntityView['records'][number] {

@@ -23,7 +23,7 @@ import { Outbox, OutgoingEvent } from '@crosscheck/messaging';
 import type { Context } from '@opentelemetry/api';
 import { EntityManager } from 'typeorm';
 import { candidatePairs, CaseEnd, LINK_HOPS, linkIdOf } from '../model/network-link';
-import { NetworkGraph, NetworkNode, NetworkPath } from './network-graph';
+import { NetworkGraph, NetworkNode, NetworkPath, NetworkWalk, pathIn } from './network-graph';
 
 /** Taken by every search for links, after every other lock of its transaction. */
 const NETWORK_LINKS_LOCK = 730_250;
@@ -49,12 +49,15 @@ export class NetworkLinks {
   async announce(manager: EntityManager, resolved: ResolvedRecord[]): Promise<void> {
     if (resolved.length === 0) return;
     await manager.query('SELECT pg_advisory_xact_lock($1)', [NETWORK_LINKS_LOCK]);
+    // The graph does not change while the transaction searches it: each case's view of it is walked once.
+    const views = new Map<string, Promise<NetworkWalk | undefined>>();
     for (const { entityId, recordId, traceContext } of resolved)
-      await this.announceFrom(manager, entityId, recordId, traceContext);
+      await this.announceFrom(manager, views, entityId, recordId, traceContext);
   }
 
   private async announceFrom(
     manager: EntityManager,
+    views: Map<string, Promise<NetworkWalk | undefined>>,
     entityId: string,
     recordId: string,
     traceContext?: Context,
@@ -63,15 +66,24 @@ export class NetworkLinks {
     if (!start) return;
     const { nodes } = await this.graph.walk(manager, null, start, LINK_HOPS);
     const events: OutgoingEvent<typeof NetworkLinkFoundSchema>[] = [];
-    for (const [a, b] of candidatePairs([...nodes.values()].flatMap(caseEndsOf))) {
-      const linkId = linkIdOf(a, b);
-      const told = await this.agenciesTold(manager, linkId);
+    const pairs = candidatePairs([...nodes.values()].flatMap(caseEndsOf)).map(([a, b]) => ({
+      a,
+      b,
+      linkId: linkIdOf(a, b),
+    }));
+    const told = await this.agenciesTold(
+      manager,
+      pairs.map(({ linkId }) => linkId),
+    );
+    for (const { a, b, linkId } of pairs) {
       for (const [own, other] of [
         [a, b],
         [b, a],
       ]) {
-        if (told.has(own.agency)) continue;
-        const path = await this.pathAsSeenBy(manager, own, other);
+        if (told.has(`${linkId}\u0000${own.agency}`)) continue;
+        const viewKey = `${own.agency}\u0000${own.recordId}`;
+        if (!views.has(viewKey)) views.set(viewKey, this.viewOf(manager, own));
+        const path = pathAsSeenBy(await views.get(viewKey), other);
         if (!path) continue;
         await manager.query('INSERT INTO network_links (link_id, agency) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
           linkId,
@@ -83,21 +95,28 @@ export class NetworkLinks {
     await this.outbox.enqueue(manager, ...events);
   }
 
-  private async agenciesTold(manager: EntityManager, linkId: string): Promise<Set<string>> {
-    const rows: { agency: string }[] = await manager.query('SELECT agency FROM network_links WHERE link_id = $1', [
-      linkId,
-    ]);
-    return new Set(rows.map((row) => row.agency));
+  /** `<link id>\0<agency>` for every agency already told of one of the links. */
+  private async agenciesTold(manager: EntityManager, linkIds: string[]): Promise<Set<string>> {
+    const rows: { link_id: string; agency: string }[] = await manager.query(
+      'SELECT link_id, agency FROM network_links WHERE link_id = ANY($1::text[])',
+      [linkIds],
+    );
+    return new Set(rows.map((row) => `${row.link_id}\u0000${row.agency}`));
   }
 
-  /** The shortest path from `own`'s record to `other`'s that `own`'s agency may see, ending at that record; else none. */
-  private async pathAsSeenBy(manager: EntityManager, own: CaseEnd, other: CaseEnd): Promise<NetworkPath | undefined> {
+  /** The network within LINK_HOPS of `own`'s record, as `own`'s agency may see it. */
+  private async viewOf(manager: EntityManager, own: CaseEnd): Promise<NetworkWalk | undefined> {
     const start = await this.graph.start(manager, own.agency, own.entityId, own.recordId);
     if (!start?.recordIds.has(own.recordId)) return undefined;
-    const { path } = await this.graph.path(manager, own.agency, start, other.entityId, LINK_HOPS);
-    const end = path?.entities.at(-1);
-    return end?.records.some((record) => record.id === other.recordId) ? path : undefined;
+    return this.graph.walk(manager, own.agency, start, LINK_HOPS);
   }
+}
+
+/** The shortest path in an agency's view to `other`'s record (not merely its entity); else none. */
+function pathAsSeenBy(view: NetworkWalk | undefined, other: CaseEnd): NetworkPath | undefined {
+  const path = view && pathIn(view, other.entityId);
+  const end = path?.entities.at(-1);
+  return end?.records.some((record) => record.id === other.recordId) ? path : undefined;
 }
 
 /** The cases an entity of the walk holds, one end per record. */
