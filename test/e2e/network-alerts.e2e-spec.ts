@@ -128,6 +128,22 @@ describe('two agencies’ cases linked through a shared phone', () => {
     expect((await alertingCall(suite, deuKey, 'GET', `/v1/alerts/${fra.alertId}`)).status).toBe(404);
   });
 
+  it.each([
+    [{ name: 'links', kinds: ['links'] }, 'kinds', 'isIn'],
+    [{ name: 'links', kinds: 'network_link' }, 'kinds', 'isArray'],
+    [{ name: 'links', kinds: ['network_link', 'network_link'] }, 'kinds', 'arrayUnique'],
+  ])('refuses a subscription with %j: %s must pass %s', async (body, field, rule) => {
+    const refused = await alertingCall(suite, deuKey, 'POST', '/v1/subscriptions', body);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ field, rule })]));
+  });
+
+  it('refuses to list alerts of a kind that does not exist, naming the parameter', async () => {
+    const refused = await alertingCall(suite, deuKey, 'GET', '/v1/alerts?kind=network');
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details).toEqual([expect.objectContaining({ field: 'kind' })]);
+  });
+
   it('reaches no subscription that asked for hits only', async () => {
     expect(await alertsOf(suite, deuKey, `subscription=${deuHits}`)).toEqual([]);
   });
