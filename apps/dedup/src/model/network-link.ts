@@ -2,16 +2,24 @@
  * Which pairs of cases a resolution may have linked, and how a link is named.
  * An agency's case is the records it shared under one `caseRef` (a record
  * without one is a case of its own). A resolution adds a record to an entity;
- * from that entity, the network within LINK_HOPS hops holds every path the
- * record may have made: from the entity's own cases to the cases reached, and,
- * through the entity, between two cases one hop away on either side. Pairs of
+ * from that entity, the network within LINK_HOPS hops (strong and declared
+ * edges) holds every path the record may have made: from the entity's own
+ * cases to the cases reached, and, through the entity, between two cases one
+ * hop away on either side. Pairs of
  * the same agency, or inside one entity (a shared member, which dedup's entity
  * view already shows as a link), are not network links.
  */
 import { createHash } from 'node:crypto';
+import { RARE_VALUE_RECORDS } from './network-edge';
 
 /** How many hops a network link may take: beyond two, a path says too little to alert anyone. */
 export const LINK_HOPS = 2;
+/**
+ * Links rest on strong and declared edges only: a value more records carry
+ * than this (an NGO's office, a shelter) is a weak edge, shown in the network
+ * but too common to alert anyone of a link between cases.
+ */
+export const LINK_COMMON_ABOVE = RARE_VALUE_RECORDS;
 /** The pairs one resolution looks at, at most: past them, a hub's neighbours are not each other's news. */
 export const MAX_LINK_PAIRS = 50;
 

@@ -115,13 +115,16 @@ export class NetworkGraph {
       : undefined;
   }
 
-  /** Breadth first from `start`, hop by hop, up to `depth` hops or until `until` (an entity id) is reached. */
+  /**
+   * Breadth first from `start`, hop by hop, up to `depth` hops or until `until` (an entity id) is reached.
+   * A value more than `commonAbove` records carry makes no edge (COMMON_VALUE_RECORDS: weak edges count).
+   */
   async walk(
     manager: EntityManager,
     viewer: Viewer,
     start: NetworkNode,
     depth: number,
-    until?: string,
+    { until, commonAbove = COMMON_VALUE_RECORDS }: { until?: string; commonAbove?: number } = {},
   ): Promise<NetworkWalk> {
     const nodes = new Map<string, NetworkNode>([[start.view.entityId, start]]);
     const nodeOfRecord = new Map([...start.recordIds].map((recordId) => [recordId, start]));
@@ -129,7 +132,7 @@ export class NetworkGraph {
     let frontier = [...start.recordIds];
     let truncated = false;
     for (let hop = 1; hop <= depth && frontier.length > 0 && !(until && nodes.has(until)); hop++) {
-      const rows = await this.repository.edgesFrom(manager, viewer, frontier, COMMON_VALUE_RECORDS);
+      const rows = await this.repository.edgesFrom(manager, viewer, frontier, commonAbove);
       frontier = [];
       // The members of every entity the hop reaches, in one query.
       const reachable = [...new Set(rows.map((row) => row.toEntity))].filter((entityId) => !nodes.has(entityId));
@@ -169,7 +172,7 @@ export class NetworkGraph {
     target: string,
     maxHops: number,
   ): Promise<{ path?: NetworkPath; truncated: boolean }> {
-    const walk = await this.walk(manager, viewer, start, maxHops, target);
+    const walk = await this.walk(manager, viewer, start, maxHops, { until: target });
     const path = pathIn(walk, target);
     return { path, truncated: path ? false : walk.truncated };
   }

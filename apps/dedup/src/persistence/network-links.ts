@@ -22,7 +22,7 @@ import { NetworkLinkFoundSchema, Topics } from '@crosscheck/contracts';
 import { Outbox, OutgoingEvent } from '@crosscheck/messaging';
 import type { Context } from '@opentelemetry/api';
 import { EntityManager } from 'typeorm';
-import { candidatePairs, CaseEnd, LINK_HOPS, linkIdOf } from '../model/network-link';
+import { candidatePairs, CaseEnd, LINK_COMMON_ABOVE, LINK_HOPS, linkIdOf } from '../model/network-link';
 import { NetworkGraph, NetworkNode, NetworkPath, NetworkWalk, pathIn } from './network-graph';
 
 /** Taken by every search for links, after every other lock of its transaction. */
@@ -64,7 +64,7 @@ export class NetworkLinks {
   ): Promise<void> {
     const start = await this.graph.start(manager, null, entityId, recordId);
     if (!start) return;
-    const { nodes } = await this.graph.walk(manager, null, start, LINK_HOPS);
+    const { nodes } = await this.graph.walk(manager, null, start, LINK_HOPS, { commonAbove: LINK_COMMON_ABOVE });
     const events: OutgoingEvent<typeof NetworkLinkFoundSchema>[] = [];
     const pairs = candidatePairs([...nodes.values()].flatMap(caseEndsOf)).map(([a, b]) => ({
       a,
@@ -108,7 +108,7 @@ export class NetworkLinks {
   private async viewOf(manager: EntityManager, own: CaseEnd): Promise<NetworkWalk | undefined> {
     const start = await this.graph.start(manager, own.agency, own.entityId, own.recordId);
     if (!start?.recordIds.has(own.recordId)) return undefined;
-    return this.graph.walk(manager, own.agency, start, LINK_HOPS);
+    return this.graph.walk(manager, own.agency, start, LINK_HOPS, { commonAbove: LINK_COMMON_ABOVE });
   }
 }
 
