@@ -11,9 +11,9 @@
  */
 import { Agencies } from '@crosscheck/infra';
 import { seedBareEntities, seedNetworkEvidence } from '../apps/dedup/src/persistence/entities.seed';
-import { Prng } from '../test/data/generator/prng';
 import { log, openBenchEnvironment, runBenchmark } from './lib/environment';
 import { benchOptions } from './lib/options';
+import { groupsOf } from './lib/planted-groups';
 import { round, summarize } from './lib/stats';
 import { numberChunks, syntheticId } from './lib/synthetic-ids';
 
@@ -28,19 +28,6 @@ const P = {
 const OWNER = 'BENCH';
 const P99_GOAL_MS = 100;
 const PATH_P99_GOAL_MS = 250;
-
-/** The planted group of each entity 1..n (groups of 5-50 consecutive entities). */
-function groupsOf(n: number, seed: number): number[] {
-  const random = new Prng(seed);
-  const groups = new Array<number>(n + 1).fill(0);
-  let group = 0;
-  for (let i = 1; i <= n;) {
-    const size = random.int(5, 50);
-    group++;
-    for (let k = 0; k < size && i <= n; k++, i++) groups[i] = group;
-  }
-  return groups;
-}
 
 /** Seeds entities from+1..to through dedup's seed module, continuing the planted groups. */
 async function fill(

@@ -10,7 +10,7 @@ import type { Suite } from './suite';
 const CONSUMERS: Record<string, string[]> = {
   dedup: ['records.received.v1', 'records.withdrawn.v1', 'identity.keys.v1'],
   matching: ['records.resolved.v1', 'records.withdrawn.v1', 'reference.changed.v1', 'identity.keys.v1'],
-  alerting: ['matches.found.v1', 'matches.retracted.v1', 'identity.keys.v1'],
+  alerting: ['matches.found.v1', 'matches.retracted.v1', 'network.links.v1', 'identity.keys.v1'],
 };
 
 export async function waitForPipelineIdle(suite: Suite, timeoutMs = 30_000): Promise<void> {

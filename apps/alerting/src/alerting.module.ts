@@ -21,6 +21,9 @@ import { HitNoHit1763800000460 } from './migrations/1763800000460-hit-no-hit';
 import { DeadLetters1763800000470 } from './migrations/1763800000470-dead-letters';
 import { JourneyLookups1763800000480 } from './migrations/1763800000480-journey-lookups';
 import { BacklogCounts1763800000490 } from './migrations/1763800000490-backlog-counts';
+import { NetworkLinks1763800000500 } from './migrations/1763800000500-network-links';
+import { RaiseNetworkLinkMessageController } from './raise-network-link/raise-network-link.message.controller';
+import { RaiseNetworkLinkService } from './raise-network-link/raise-network-link.service';
 import { BacklogMetrics } from './backlog-metrics/backlog.metrics';
 import { RecordJourneyHttpController } from './record-journey/record-journey.http.controller';
 import { DeadLettersHttpController } from './dead-letters/dead-letters.http.controller';
@@ -49,6 +52,7 @@ const migrations = [
   DeadLetters1763800000470,
   JourneyLookups1763800000480,
   BacklogCounts1763800000490,
+  NetworkLinks1763800000500,
   AuditLogDetail1763800000900,
   AuditLogChain1763800000910,
 ];
@@ -61,6 +65,7 @@ export class AlertingModule {
       imports: [ServiceCoreModule.forService({ service: 'alerting', config, migrations }), CredentialReplicaModule],
       controllers: [
         RaiseAlertMessageController,
+        RaiseNetworkLinkMessageController,
         AlertsHttpController,
         TriageHttpController,
         SubscriptionsHttpController,
@@ -79,6 +84,7 @@ export class AlertingModule {
         WebhooksRepository,
         WithheldFindingsRepository,
         RaiseAlertService,
+        RaiseNetworkLinkService,
         TriageService,
         AlertFeed,
         WebhookDispatcher,

@@ -18,8 +18,11 @@ import { CreateEntities1763800000200 } from './migrations/1763800000200-create-e
 import { ResolveAllKinds1763800000210 } from './migrations/1763800000210-resolve-all-kinds';
 import { JourneyTimes1763800000220 } from './migrations/1763800000220-journey-times';
 import { Network1763800000230 } from './migrations/1763800000230-network';
+import { NetworkLinks1763800000250 } from './migrations/1763800000250-network-links';
 import { NetworkHttpController } from './network/network.http.controller';
 import { NetworkService } from './network/network.service';
+import { NetworkGraph } from './persistence/network-graph';
+import { NetworkLinks } from './persistence/network-links';
 import { NetworkRepository } from './persistence/network.repository';
 import { RecordJourneyHttpController } from './record-journey/record-journey.http.controller';
 import { ResolveBatchService } from './resolve-record/resolve-batch.service';
@@ -37,6 +40,7 @@ const migrations = [
   AuditLogChain1763800000910,
   JourneyTimes1763800000220,
   Network1763800000230,
+  NetworkLinks1763800000250,
 ];
 
 @Module({})
@@ -58,6 +62,8 @@ export class DedupModule {
         EntitiesRepository,
         EntityBatchesRepository,
         MemberStatistics,
+        NetworkGraph,
+        NetworkLinks,
         NetworkRepository,
         NetworkService,
         ResolveBatchService,

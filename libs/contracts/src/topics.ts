@@ -5,7 +5,7 @@ import { ApiKeyStateSchema } from './gen/crosscheck/identity/v1/identity_pb';
 import { DeadLetterSchema } from './gen/crosscheck/messaging/v1/messaging_pb';
 import { RecordReceivedSchema, RecordWithdrawnSchema } from './gen/crosscheck/records/v1/records_pb';
 import { ReferenceChangedSchema } from './gen/crosscheck/reference/v1/reference_pb';
-import { RecordResolvedSchema } from './gen/crosscheck/resolution/v1/resolution_pb';
+import { NetworkLinkFoundSchema, RecordResolvedSchema } from './gen/crosscheck/resolution/v1/resolution_pb';
 import { ContractError } from './errors';
 
 /** Kafka topic names. The `.v1` suffix changes only with an incompatible contract. */
@@ -24,6 +24,8 @@ export const Topics = {
   matchesRetracted: 'matches.retracted.v1',
   /** AlertRaised, key entity_id. */
   alertsRaised: 'alerts.raised.v1',
+  /** NetworkLinkFound, key link_id: one message per agency told of a link between two agencies' cases. */
+  networkLinks: 'network.links.v1',
   /** ApiKeyState, key key_id; compacted, so it always holds every key's latest state. */
   identityKeys: 'identity.keys.v1',
 } as const;
@@ -42,6 +44,7 @@ export const TopicSchemas = {
   [Topics.matchesFound]: MatchFoundSchema,
   [Topics.matchesRetracted]: MatchRetractedSchema,
   [Topics.alertsRaised]: AlertRaisedSchema,
+  [Topics.networkLinks]: NetworkLinkFoundSchema,
   [Topics.identityKeys]: ApiKeyStateSchema,
 } as const satisfies Record<TopicName, DescMessage>;
 
@@ -57,6 +60,7 @@ export const TopicKeys: { readonly [T in TopicName]: (msg: TopicMessage<T>) => s
   [Topics.matchesFound]: (m) => m.entityId,
   [Topics.matchesRetracted]: (m) => m.entityId,
   [Topics.alertsRaised]: (m) => m.entityId,
+  [Topics.networkLinks]: (m) => m.linkId,
   [Topics.identityKeys]: (m) => m.keyId,
 };
 

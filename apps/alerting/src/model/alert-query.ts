@@ -8,8 +8,8 @@ import { HttpStatus } from '@nestjs/common';
 import { ApiError, invalidField, isUuid } from '@crosscheck/runtime';
 import { ALERT_STATUSES } from '@crosscheck/alert-lifecycle';
 
-export const ALERT_KINDS = ['alert', 'hit_notice', 'hit_no_hit'] as const;
-export const ALERT_LEVELS = ['hit', 'possible'] as const;
+export const ALERT_KINDS = ['alert', 'hit_notice', 'hit_no_hit', 'network_link'] as const;
+export const ALERT_LEVELS = ['hit', 'possible', 'link'] as const;
 export const ALERT_SORTS = ['newest', 'oldest', 'score', 'updated'] as const;
 export type AlertSort = (typeof ALERT_SORTS)[number];
 

@@ -39,6 +39,8 @@ export function alertView(alert: Alert) {
     record: noRecord ? null : alert.record,
     entry: noEntry ? null : alert.entry,
     hitNoHit: alert.hitReference ? hitNoHitView(alert) : null,
+    /** A network link: both cases, the path edge by edge, and the path in words (dedup searched it as this agency may see it). */
+    networkLink: alert.networkLink,
     traceId: alert.traceId,
     raisedAt: alert.raisedAt.toISOString(),
     updatedAt: alert.updatedAt.toISOString(),

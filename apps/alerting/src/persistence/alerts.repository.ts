@@ -11,9 +11,13 @@ import { EntityManager } from 'typeorm';
 import type { AlertStatus, HitOutcome, TriageStatus } from '@crosscheck/alert-lifecycle';
 import type { Withheld } from '../model/hit-no-hit';
 import type { MatchFacts } from '../model/match-facts';
+import type { NetworkLinkFacts } from '../model/network-link-facts';
 
-/** `hit_no_hit`: the searching agency's alert on a restricted entry, without the entry. */
-export type AlertKind = 'alert' | 'hit_notice' | 'hit_no_hit';
+/**
+ * `hit_no_hit`: the searching agency's alert on a restricted entry, without the entry.
+ * `network_link`: one of the agency's cases is linked to another agency's through the network.
+ */
+export type AlertKind = 'alert' | 'hit_notice' | 'hit_no_hit' | 'network_link';
 
 export interface TriageStep {
   status: TriageStatus;
@@ -46,16 +50,17 @@ export interface Alert {
   agency: string;
   subscriptionId: string | null;
   subscriptionName: string | null;
-  matchId: string;
+  /** Null for a network link, which rests on no match and names no entry (nor dataset, nor entry owner). */
+  matchId: string | null;
   liveMatchIds: string[];
   entityId: string;
   recordId: string;
   recordOwner: string;
   recordKind: string;
-  dataset: string;
+  dataset: string | null;
   datasetVersion: number;
-  entryId: string;
-  entryOwner: string;
+  entryId: string | null;
+  entryOwner: string | null;
   noticeColour: string | null;
   score: number;
   level: string;
@@ -80,6 +85,8 @@ export interface Alert {
   spanId: string | null;
   raisedAt: Date;
   updatedAt: Date;
+  /** For a network link: both cases and the path, as the agency may see them. */
+  networkLink: NetworkLinkFacts | null;
 }
 
 /** What an alert shows of its pair beyond the facts: the side withheld from its agency, and the reference quoted. */
@@ -111,16 +118,16 @@ interface AlertRow {
   agency: string;
   subscription_id: string | null;
   subscription_name: string | null;
-  match_id: string;
+  match_id: string | null;
   live_match_ids: string[];
   entity_id: string;
   record_id: string;
   record_owner: string;
   record_kind: string;
-  dataset: string;
+  dataset: string | null;
   dataset_version: string;
-  entry_id: string;
-  entry_owner: string;
+  entry_id: string | null;
+  entry_owner: string | null;
   notice_colour: string | null;
   score: number;
   level: string;
@@ -143,6 +150,7 @@ interface AlertRow {
   span_id: string | null;
   raised_at: Date;
   updated_at: Date;
+  network_link: NetworkLinkFacts | null;
 }
 
 export const ALERTS_CHANNEL = 'crosscheck_alerts';
@@ -171,6 +179,43 @@ export class AlertsRepository {
       [entityId, dataset, entryId],
     );
     return rows.map(toAlert);
+  }
+
+  /** Every agency's alerts on one network link, locked for this transaction. */
+  async ofLink(manager: EntityManager, linkId: string): Promise<Alert[]> {
+    const rows: AlertRow[] = await manager.query(`${SELECT_ALERTS} WHERE a.link_id = $1 FOR UPDATE OF a`, [linkId]);
+    return rows.map(toAlert);
+  }
+
+  /** A new network link alert for the audience: its own case is the alert's record side; no match, no entry. */
+  async insertNetworkLink(
+    manager: EntityManager,
+    alertId: string,
+    audience: Audience,
+    link: NetworkLinkFacts,
+    trace: TraceRef | null,
+  ): Promise<Alert> {
+    const rows: AlertRow[] = await manager.query(
+      `INSERT INTO alerts (alert_id, kind, agency, subscription_id, link_id, network_link, entity_id, record_id, record_owner,
+                           record_kind, score, level, features, status, trace_id, span_id)
+       VALUES ($1, 'network_link', $2, $3, $4, $5, $6, $7, $2, $8, $9, 'link', '[]', 'new', $10, $11)
+       RETURNING *`,
+      [
+        alertId,
+        audience.agency,
+        audience.subscriptionId,
+        link.linkId,
+        JSON.stringify(link),
+        link.ownCase.entityId,
+        link.ownCase.recordId,
+        link.ownCase.recordKind,
+        link.score,
+        trace?.traceId ?? null,
+        trace?.spanId ?? null,
+      ],
+    );
+    await notifyFeed(manager);
+    return this.withSubscriptionName(manager, rows[0]);
   }
 
   /** Alerts resting on a match, locked for this transaction. */
@@ -497,5 +542,6 @@ function toAlert(row: AlertRow): Alert {
     spanId: row.span_id,
     raisedAt: row.raised_at,
     updatedAt: row.updated_at,
+    networkLink: row.network_link,
   };
 }

@@ -1,7 +1,8 @@
-/** Alerting's `subscriptions` table: an agency's standing interest in hits. */
+/** Alerting's `subscriptions` table: an agency's standing interest in hits and network links. */
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { MatchFacts } from '../model/match-facts';
+import type { NetworkLinkFacts } from '../model/network-link-facts';
 
 export interface Subscription {
   subscriptionId: string;
@@ -13,6 +14,8 @@ export interface Subscription {
   countries: string[];
   minScore: number | null;
   levels: string[];
+  /** `match`, `network_link`; none means both. */
+  kinds: string[];
   webhookId: string | null;
   createdBy: string;
   createdAt: string;
@@ -28,6 +31,7 @@ export interface SubscriptionTerms {
   countries?: string[];
   minScore?: number;
   levels?: string[];
+  kinds?: string[];
   webhookId?: string | null;
 }
 
@@ -41,6 +45,7 @@ interface SubscriptionRow {
   countries: string[];
   min_score: number | null;
   levels: string[];
+  kinds: string[];
   webhook_id: string | null;
   created_by: string;
   created_at: Date;
@@ -57,8 +62,8 @@ export class SubscriptionsRepository {
     body: SubscriptionTerms,
   ): Promise<Subscription> {
     const rows: SubscriptionRow[] = await manager.query(
-      `INSERT INTO subscriptions (subscription_id, agency, name, datasets, notice_colours, record_kinds, countries, min_score, levels, webhook_id, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
+      `INSERT INTO subscriptions (subscription_id, agency, name, datasets, notice_colours, record_kinds, countries, min_score, levels, webhook_id, kinds, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING *`,
       [subscriptionId, agency, ...columnsOf(body), createdBy],
     );
     return toSubscription(rows[0]);
@@ -73,7 +78,7 @@ export class SubscriptionsRepository {
     // UPDATE and DELETE ... RETURNING answer [rows, count] through TypeORM, here and below.
     const [rows]: [SubscriptionRow[], number] = await manager.query(
       `UPDATE subscriptions SET name = $3, datasets = $4, notice_colours = $5, record_kinds = $6, countries = $7, min_score = $8, levels = $9,
-              webhook_id = $10, updated_at = now()
+              webhook_id = $10, kinds = $11, updated_at = now()
         WHERE agency = $1 AND subscription_id = $2 RETURNING *`,
       [agency, subscriptionId, ...columnsOf(body)],
     );
@@ -114,8 +119,29 @@ export class SubscriptionsRepository {
           AND (cardinality(countries) = 0 OR countries && $4::text[])
           AND (min_score IS NULL OR $5 >= min_score)
           AND (cardinality(levels) = 0 OR $6 = ANY(levels))
+          AND (cardinality(kinds) = 0 OR 'match' = ANY(kinds))
         ORDER BY agency, created_at, subscription_id`,
       [facts.dataset, facts.noticeColour, facts.recordKind, facts.countries, facts.score, facts.level],
+    );
+    return rows.map(toSubscription);
+  }
+
+  /**
+   * The agency's subscriptions whose filters a network link passes: those of
+   * hits (datasets, notice colours, levels) must be empty; record kinds are of
+   * its own case, countries the two agencies, the score the weakest edge's.
+   */
+  async matchingNetworkLink(manager: EntityManager, link: NetworkLinkFacts): Promise<Subscription[]> {
+    const rows: SubscriptionRow[] = await manager.query(
+      `SELECT * FROM subscriptions
+        WHERE agency = $1
+          AND (cardinality(kinds) = 0 OR 'network_link' = ANY(kinds))
+          AND cardinality(datasets) = 0 AND cardinality(notice_colours) = 0 AND cardinality(levels) = 0
+          AND (cardinality(record_kinds) = 0 OR $2 = ANY(record_kinds))
+          AND (cardinality(countries) = 0 OR countries && $3::text[])
+          AND (min_score IS NULL OR $4 >= min_score)
+        ORDER BY created_at, subscription_id`,
+      [link.agency, link.ownCase.recordKind, [link.ownCase.agency, link.otherCase.agency], link.score],
     );
     return rows.map(toSubscription);
   }
@@ -131,6 +157,7 @@ function columnsOf(body: SubscriptionTerms): unknown[] {
     body.minScore ?? null,
     body.levels ?? [],
     body.webhookId ?? null,
+    body.kinds ?? [],
   ];
 }
 
@@ -145,6 +172,7 @@ function toSubscription(row: SubscriptionRow): Subscription {
     countries: row.countries,
     minScore: row.min_score,
     levels: row.levels,
+    kinds: row.kinds,
     webhookId: row.webhook_id,
     createdBy: row.created_by,
     createdAt: row.created_at.toISOString(),

@@ -1,6 +1,7 @@
 /**
- * A subscription as an analyst writes it: which hits their agency wants
- * alerts for. An empty or missing filter means "any".
+ * A subscription as an analyst writes it: which hits and network links their
+ * agency wants alerts for. An empty or missing filter means "any"; a network
+ * link has no dataset, notice colour or level, so a filter on those is of hits only.
  */
 import { Country, OneOf, RECORD_KINDS } from '@crosscheck/records';
 import { compileSchema } from '@crosscheck/runtime';
@@ -19,6 +20,8 @@ export const NOTICE_COLOURS = [
   'un_special',
 ] as const;
 export const LEVELS = ['hit', 'possible'] as const;
+/** What a subscription hears of: hits on reference data, links between agencies' cases through the network. */
+export const SUBSCRIPTION_KINDS = ['match', 'network_link'] as const;
 
 /** A filter: a list without repeats; missing or empty means any. */
 const Filter = <T extends TSchema>(item: T, options: { maxItems?: number; description?: string } = {}) =>
@@ -38,6 +41,7 @@ export const subscriptionInput = compileSchema(
       }),
       minScore: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
       levels: Filter(OneOf(LEVELS, { listed: true })),
+      kinds: Filter(OneOf(SUBSCRIPTION_KINDS, { listed: true })),
       /** One of the agency's registered webhooks, called for every alert of this subscription. */
       webhookId: Type.Optional(
         Type.Union([Type.String({ format: 'uuid' }), Type.Null()], {

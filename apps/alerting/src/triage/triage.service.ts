@@ -52,7 +52,14 @@ export class TriageService {
       }
       const step = { status, reason, by: caller.keyId, at: new Date().toISOString() };
       let triaged = await this.alerts.triage(manager, alert.alertId, status, step);
-      if (status === 'false_positive') triaged = await this.silencePair(manager, caller, alert, step);
+      // A network link is told once per case pair: judging it a false positive is all there is to silence.
+      if (status === 'false_positive' && alert.dataset !== null && alert.entryId !== null)
+        triaged = await this.silencePair(
+          manager,
+          caller,
+          { ...alert, dataset: alert.dataset, entryId: alert.entryId },
+          step,
+        );
       await this.audit.append(auditLine(caller, `alert.triage.${status}`, alert, reason), manager);
       return triaged;
     });
@@ -75,6 +82,13 @@ export class TriageService {
       await this.alerts.lockChanges(manager);
       const alert = await this.alerts.find(manager, alertId, true);
       if (!alert || alert.agency !== caller.agency) throw alertNotFound();
+      if (alert.dataset === null || alert.entryId === null)
+        throw new ApiError(
+          HttpStatus.CONFLICT,
+          'not_a_hit',
+          'decision: a network link names no reference entry, so it has no owner’s decision',
+          [{ field: 'decision', rule: 'hit', message: 'only a hit on a reference entry has an owner’s decision' }],
+        );
       if (alert.entryOwner !== caller.agency) {
         throw new ApiError(
           HttpStatus.FORBIDDEN,
@@ -173,7 +187,7 @@ export class TriageService {
   private async silencePair(
     manager: EntityManager,
     caller: Caller,
-    judged: Alert,
+    judged: Alert & { dataset: string; entryId: string },
     step: { status: TriageStatus; reason: string; by: string; at: string },
   ): Promise<Alert> {
     await this.suppressions.silence(manager, judged, caller.keyId, step.reason);
@@ -199,6 +213,6 @@ function auditLine(caller: Caller, action: string, alert: Alert, reason: string)
     outcome: 'ok' as const,
     status: 200,
     traceId: trace.getActiveSpan()?.spanContext().traceId ?? null,
-    detail: `alert ${alert.alertId} on ${alert.dataset}/${alert.entryId}: ${reason}`,
+    detail: `alert ${alert.alertId} on ${alert.networkLink ? `network link ${alert.networkLink.linkId}` : `${alert.dataset}/${alert.entryId}`}: ${reason}`,
   };
 }

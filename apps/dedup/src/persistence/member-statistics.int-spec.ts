@@ -11,6 +11,7 @@ import { DataSource } from 'typeorm';
 import { testInfrastructure } from '../../../../test/harness/infrastructure';
 import { CreateEntities1763800000200 } from '../migrations/1763800000200-create-entities';
 import { ResolveAllKinds1763800000210 } from '../migrations/1763800000210-resolve-all-kinds';
+import { Network1763800000230 } from '../migrations/1763800000230-network';
 import { MemberStatistics, MIN_GROWTH } from './member-statistics';
 
 jest.setTimeout(60_000);
@@ -25,7 +26,7 @@ beforeAll(async () => {
     url,
     schema: 'dedup',
     applicationName: 'member-statistics-test',
-    migrations: [CreateEntities1763800000200, ResolveAllKinds1763800000210],
+    migrations: [CreateEntities1763800000200, ResolveAllKinds1763800000210, Network1763800000230],
   });
 });
 
@@ -56,11 +57,12 @@ async function writeMembers(count: number): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 1_500));
 }
 
-/** Manual ANALYZEs of entity_members, as Postgres counts them. */
-async function manualAnalyses(): Promise<number> {
+/** Manual ANALYZEs of a table (entity_members unless said), as Postgres counts them. */
+async function manualAnalyses(table = 'entity_members'): Promise<number> {
   await dataSource.query('SELECT pg_stat_clear_snapshot()');
   const [row]: { analyze_count: string }[] = await dataSource.query(
-    `SELECT analyze_count FROM pg_stat_user_tables WHERE schemaname = 'dedup' AND relname = 'entity_members'`,
+    `SELECT analyze_count FROM pg_stat_user_tables WHERE schemaname = 'dedup' AND relname = $1`,
+    [table],
   );
   return Number(row.analyze_count);
 }
@@ -78,6 +80,8 @@ it('analyses a never-analysed member table once MIN_GROWTH members were written,
   // The ANALYZE's own count reaches other sessions a moment later.
   await new Promise((resolve) => setTimeout(resolve, 1_500));
   expect(await manualAnalyses()).toBe(1);
+  // The network tables grow with the members, and their queries need plans as much.
+  expect(await manualAnalyses('network_attributes')).toBe(1);
   const [table]: { reltuples: number }[] = await dataSource.query(
     `SELECT reltuples FROM pg_class WHERE oid = 'entity_members'::regclass`,
   );

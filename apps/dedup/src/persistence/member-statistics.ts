@@ -6,10 +6,10 @@
  * candidate statement runs for minutes. So when the rows changed since the
  * last ANALYZE of entity_members (Postgres counts them for every instance
  * alike) reach the rows there were then, and at least MIN_GROWTH, dedup
- * analyses member_keys and entity_members itself, after the transaction that
- * wrote them; ANALYZE also replans the cached statements. One instance does
- * it at a time (an advisory lock it only tries); each looks at most once per
- * CHECK_EVERY_MS.
+ * analyses member_keys, entity_members and the network tables (which grow with
+ * them) itself, after the transaction that wrote them; ANALYZE also replans
+ * the cached statements. One instance does it at a time (an advisory lock it
+ * only tries); each looks at most once per CHECK_EVERY_MS.
  */
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -49,12 +49,15 @@ export class MemberStatistics {
         const [{ mine }]: { mine: boolean }[] = await transaction.query(
           `SELECT pg_try_advisory_xact_lock(${ANALYSE_LOCK}) AS mine`,
         );
-        if (mine) await transaction.query('ANALYZE member_keys, entity_members');
+        if (mine)
+          await transaction.query(
+            'ANALYZE member_keys, entity_members, network_attributes, network_references, network_relations',
+          );
         return mine;
       });
       if (analysed)
         this.logger.log(
-          `analysed member_keys and entity_members (${table.changed} members changed since the last time) in ${Math.round(performance.now() - started)} ms`,
+          `analysed the member and network tables (${table.changed} members changed since the last time) in ${Math.round(performance.now() - started)} ms`,
         );
     } catch (error) {
       // Statistics only make plans better: resolving goes on without them, and the next check tries again.

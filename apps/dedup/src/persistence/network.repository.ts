@@ -26,9 +26,12 @@ export interface NetworkEdgeRow {
   recordsSharing: number | null;
 }
 
-/** The rows `agency` may see of entity_members aliased `m`: its own, and those disseminated to all or to it. */
+/**
+ * The rows the agency in parameter `agency` may see of entity_members aliased `m`: its own, and those
+ * disseminated to all or to it. A null agency is dedup itself, which sees them all.
+ */
 const visibleTo = (m: string, agency: string) =>
-  `(${m}.owner = ${agency} OR ${m}.dissemination->>'scope' = 'all' OR ` +
+  `(${agency}::text IS NULL OR ${m}.owner = ${agency} OR ${m}.dissemination->>'scope' = 'all' OR ` +
   `(${m}.dissemination->>'scope' = 'agencies' AND ${m}.dissemination->'agencies' ? ${agency}))`;
 
 @Injectable()
@@ -112,13 +115,14 @@ export class NetworkRepository {
   }
 
   /**
-   * The edges out of `recordIds` to live records `agency` may see, in other
-   * entities or the same. A shared value carried by more than `commonAbove`
-   * records the agency may see makes no edge at all (a hotel, an NGO's office).
+   * The edges out of `recordIds` to live records `agency` may see (null: every
+   * live record), in other entities or the same. A shared value carried by more
+   * than `commonAbove` records the agency may see makes no edge at all (a hotel,
+   * an NGO's office).
    */
   async edgesFrom(
     manager: EntityManager,
-    agency: string,
+    agency: string | null,
     recordIds: string[],
     commonAbove: number,
   ): Promise<NetworkEdgeRow[]> {

@@ -32,6 +32,7 @@ import { carriersFrom, contactValuesOfAll } from '../model/contact-carriers';
 import { networkEvidenceOf } from '../model/network-evidence';
 import { EntityBatchesRepository, NewMember } from '../persistence/entity-batches.repository';
 import { lockBlockingKeys } from '../persistence/resolution-locks';
+import { NetworkLinks, ResolvedRecord } from '../persistence/network-links';
 import { NetworkRepository } from '../persistence/network.repository';
 import { bestPerEntity, decideAmong } from './entity-evidence';
 import { factsOfRecord, kindOfRecord } from './record-facts';
@@ -69,6 +70,7 @@ export class ResolveBatchService {
     private readonly batches: EntityBatchesRepository,
     private readonly resolveRecord: ResolveRecordService,
     private readonly network: NetworkRepository,
+    private readonly links: NetworkLinks,
     private readonly outbox: Outbox,
   ) {}
 
@@ -94,6 +96,7 @@ export class ResolveBatchService {
     );
     const seen = new Set<string>();
     const placed = new PlacedInBatch();
+    const resolved: ResolvedRecord[] = [];
     let candidates: { from: number; found: Candidate[][]; counts: Map<string, number> } | undefined;
 
     for (const [index, item] of items.entries()) {
@@ -114,14 +117,17 @@ export class ResolveBatchService {
         }
       }
       // The rarer cases, in their place: what came before is written first, and what comes after reads anew.
-      await this.save(transaction, placed);
-      await this.resolveRecord.resolve(transaction, item.event, {
+      resolved.push(...(await this.save(transaction, placed)));
+      const alone = await this.resolveRecord.resolve(transaction, item.event, {
         position: item.position,
         traceContext: item.traceContext,
       });
+      if (alone) resolved.push(alone);
       candidates = undefined;
     }
-    await this.save(transaction, placed);
+    resolved.push(...(await this.save(transaction, placed)));
+    // Last: the links the batch made, searched once every record of it is written (network-links.ts).
+    await this.links.announce(transaction, resolved);
   }
 
   /**
@@ -150,9 +156,9 @@ export class ResolveBatchService {
     return { from, found, counts: await this.network.carriers(transaction, values) };
   }
 
-  /** Writes what the batch placed, in one statement, and their events. */
-  private async save(transaction: EntityManager, placed: PlacedInBatch): Promise<void> {
-    if (placed.all.length === 0) return;
+  /** Writes what the batch placed, in one statement, and their events; answers where they are. */
+  private async save(transaction: EntityManager, placed: PlacedInBatch): Promise<ResolvedRecord[]> {
+    if (placed.all.length === 0) return [];
     const created = new Set(
       placed.all.filter(({ placement }) => placement.isNew).map(({ placement }) => placement.entityId),
     );
@@ -181,7 +187,13 @@ export class ResolveBatchService {
     for (const { item } of placed.all)
       await this.network.save(transaction, item.record.recordId, networkEvidenceOf(item.record));
     await this.outbox.enqueue(transaction, ...events);
+    const saved = placed.all.map(({ item, placement }) => ({
+      entityId: placement.entityId,
+      recordId: item.recordId,
+      traceContext: item.traceContext,
+    }));
     placed.clear();
+    return saved;
   }
 }
 

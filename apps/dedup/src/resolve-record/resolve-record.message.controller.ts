@@ -2,8 +2,10 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { RecordReceived, RecordWithdrawn, Topics } from '@crosscheck/contracts';
 import { BATCH, BatchedEvent, Inbox, InboxOutcome, IncomingMessage } from '@crosscheck/messaging';
+import { EntityManager } from 'typeorm';
 import { DedupConfig } from '../dedup.config';
 import { MemberStatistics } from '../persistence/member-statistics';
+import { NetworkLinks } from '../persistence/network-links';
 import { ResolveBatchService } from './resolve-batch.service';
 import { ResolveRecordService } from './resolve-record.service';
 
@@ -13,6 +15,7 @@ export class ResolveRecordMessageController {
     private readonly inbox: Inbox,
     private readonly resolveBatch: ResolveBatchService,
     private readonly resolveRecord: ResolveRecordService,
+    private readonly links: NetworkLinks,
     private readonly statistics: MemberStatistics,
     private readonly config: DedupConfig,
   ) {}
@@ -30,10 +33,7 @@ export class ResolveRecordMessageController {
       const chunk = batch.slice(start, start + size);
       const chunkOutcomes = await this.inbox.runOnceEach(chunk, (transaction, claimed) =>
         size === 1
-          ? this.resolveRecord.resolve(transaction, claimed[0].payload, {
-              position: 0,
-              traceContext: claimed[0].message.traceContext,
-            })
+          ? this.resolveOne(transaction, claimed[0])
           : this.resolveBatch.resolveMany(
               transaction,
               claimed.map(({ payload, message }) => ({ event: payload, traceContext: message.traceContext })),
@@ -43,6 +43,15 @@ export class ResolveRecordMessageController {
       if (chunkOutcomes.includes('processed')) await this.statistics.grew();
     }
     return outcomes;
+  }
+
+  /** One record in a transaction of its own, then the network links it made (last: see network-links.ts). */
+  private async resolveOne(transaction: EntityManager, { payload, message }: BatchedEvent<RecordReceived>) {
+    const resolved = await this.resolveRecord.resolve(transaction, payload, {
+      position: 0,
+      traceContext: message.traceContext,
+    });
+    await this.links.announce(transaction, resolved ? [resolved] : []);
   }
 
   @EventPattern(Topics.recordsWithdrawn)

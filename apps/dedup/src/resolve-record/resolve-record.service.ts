@@ -40,6 +40,7 @@ import { lockBlockingKeys } from '../persistence/resolution-locks';
 import { EntityEvidence, Thresholds, bestOf, bestPerEntity, decideAmong } from './entity-evidence';
 import { carriersFrom, contactValuesOfAll } from '../model/contact-carriers';
 import { networkEvidenceOf } from '../model/network-evidence';
+import type { ResolvedRecord } from '../persistence/network-links';
 import { NetworkRepository } from '../persistence/network.repository';
 import { factsOfRecord, kindOfRecord } from './record-facts';
 import { ResolutionConflict } from './resolution-conflict';
@@ -70,9 +71,15 @@ export class ResolveRecordService {
 
   /**
    * Resolves one record, alone or in its place in a batch (whose transaction
-   * holds its keys' locks already: advisory locks are re-entrant).
+   * holds its keys' locks already: advisory locks are re-entrant). Answers
+   * where it now is, for the caller to look for the network links it made
+   * (persistence/network-links.ts), or nothing when there was nothing to do.
    */
-  async resolve(transaction: EntityManager, event: RecordReceived, place: BatchPlace = { position: 0 }): Promise<void> {
+  async resolve(
+    transaction: EntityManager,
+    event: RecordReceived,
+    place: BatchPlace = { position: 0 },
+  ): Promise<ResolvedRecord | undefined> {
     const record = recordOf(event);
     const kind = kindOfRecord(record);
     const facts = factsOfRecord(record);
@@ -82,7 +89,7 @@ export class ResolveRecordService {
     const known = await this.entities.lockMember(transaction, record.recordId);
     // An older version arriving late (say, replayed from a dead-letter topic) must not undo a newer one,
     // and a withdrawn record stays withdrawn whatever copy of it arrives after.
-    if (known && (record.version <= known.recordVersion || known.withdrawnAt)) return;
+    if (known && (record.version <= known.recordVersion || known.withdrawnAt)) return undefined;
 
     const candidates = await this.entities.candidates(transaction, kind, keys, record.recordId);
     const carriers = await this.carriersFor(transaction, record.recordId, facts, candidates);
@@ -136,6 +143,7 @@ export class ResolveRecordService {
       transaction,
       resolvedEvent(record, placement, possibleIds, memberRecordIds, place.traceContext),
     );
+    return { entityId: placement.entityId, recordId: record.recordId.toLowerCase(), traceContext: place.traceContext };
   }
 
   /** The record is withdrawn: it leaves its entity, and a late copy of it will be ignored. */

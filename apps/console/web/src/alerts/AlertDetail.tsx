@@ -7,6 +7,7 @@ import { entryBody, headline } from '../format/record-view';
 import { NoticeChip, StatusBadge, When } from '../ui/chips';
 import { EntityPanel } from './EntityPanel';
 import { Explanation } from './Explanation';
+import { NetworkLinkPath } from './NetworkLinkPath';
 import { SideBySide } from './SideBySide';
 import { TriagePanel } from './TriagePanel';
 
@@ -142,8 +143,14 @@ export function AlertDetail({
       <TriagePanel alert={alert} agency={agency} onChanged={changed} />
 
       <div className="detail-grid">
-        <SideBySide alert={alert} />
-        <Explanation alert={alert} />
+        {alert.networkLink ? (
+          <NetworkLinkPath link={alert.networkLink} />
+        ) : (
+          <>
+            <SideBySide alert={alert} />
+            <Explanation alert={alert} />
+          </>
+        )}
       </div>
 
       <div className="detail-grid">

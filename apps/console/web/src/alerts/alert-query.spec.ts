@@ -34,6 +34,7 @@ function alert(overrides: Partial<Alert>): Alert {
     noticeColour: 'red',
     score: 0.9,
     hitNoHit: null,
+    networkLink: null,
     level: 'hit',
     features: [],
     record: null,

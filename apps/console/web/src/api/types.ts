@@ -21,9 +21,10 @@ import type {
 
 /** The statuses of the alert life-cycle, from the library alerting itself judges by. */
 export type { AlertStatus };
-export type AlertLevel = 'hit' | 'possible';
+/** `link`: a network link, which has no match level. */
+export type AlertLevel = 'hit' | 'possible' | 'link';
 /** `hit_no_hit`: a hit on a restricted entry, told without the entry. */
-export type AlertKind = 'alert' | 'hit_notice' | 'hit_no_hit';
+export type AlertKind = 'alert' | 'hit_notice' | 'hit_no_hit' | 'network_link';
 export type RecordKind = 'person' | 'travel_document' | 'vehicle' | 'firearm' | 'artwork' | 'organisation';
 export type Dataset = 'notices' | 'sltd' | 'smv' | 'firearms' | 'works-of-art';
 export type NoticeColour =
@@ -77,9 +78,31 @@ export interface Alert {
   record: SharedRecord | null;
   entry: ReferenceEntry | null;
   hitNoHit: HitNoHit | null;
+  /** A network link (kind `network_link`): no dataset, entry or entry owner; both cases and the path instead. */
+  networkLink: NetworkLink | null;
   traceId: string | null;
   raisedAt: string;
   updatedAt: string;
+}
+
+/** One agency's case at an end of a network link. */
+export interface NetworkCase {
+  agency: string;
+  caseRef: string;
+  entityId: string;
+  recordId: string;
+  externalRef: string;
+  recordKind: string;
+}
+
+/** How one of the agency's cases reaches another agency's, edge by edge, as the agency may see it. */
+export interface NetworkLink {
+  linkId: string;
+  ownCase: NetworkCase;
+  otherCase: NetworkCase;
+  path: { fromRecordId: string; toRecordId: string; reason: string; strength: string; explanation: string }[];
+  score: number;
+  explanation: string;
 }
 
 /** What both sides of a hit on restricted data are told: whom to contact, quoting which reference. */

@@ -18,7 +18,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file crosscheck/resolution/v1/resolution.proto.
  */
 export const file_crosscheck_resolution_v1_resolution: GenFile = /*@__PURE__*/
-  fileDesc("Ciljcm9zc2NoZWNrL3Jlc29sdXRpb24vdjEvcmVzb2x1dGlvbi5wcm90bxIYY3Jvc3NjaGVjay5yZXNvbHV0aW9uLnYxIu4CCg5SZWNvcmRSZXNvbHZlZBIRCgllbnRpdHlfaWQYASABKAkSMwoGcmVjb3JkGAIgASgLMiMuY3Jvc3NjaGVjay5yZWNvcmRzLnYxLlNoYXJlZFJlY29yZBIZChFtZW1iZXJfcmVjb3JkX2lkcxgDIAMoCRI+CghkZWNpc2lvbhgEIAEoDjIsLmNyb3NzY2hlY2sucmVzb2x1dGlvbi52MS5SZXNvbHV0aW9uRGVjaXNpb24SDQoFc2NvcmUYBSABKAESNwoLZXhwbGFuYXRpb24YBiADKAsyIi5jcm9zc2NoZWNrLmNvbW1vbi52MS5GZWF0dXJlU2NvcmUSGQoRbWVyZ2VkX2VudGl0eV9pZHMYByADKAkSLwoLcmVzb2x2ZWRfYXQYCCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEiUKHXBvc3NpYmxlX2R1cGxpY2F0ZV9lbnRpdHlfaWRzGAkgAygJKvgBChJSZXNvbHV0aW9uRGVjaXNpb24SIwofUkVTT0xVVElPTl9ERUNJU0lPTl9VTlNQRUNJRklFRBAAEiIKHlJFU09MVVRJT05fREVDSVNJT05fTkVXX0VOVElUWRABEiUKIVJFU09MVVRJT05fREVDSVNJT05fSk9JTkVEX0VOVElUWRACEioKJlJFU09MVVRJT05fREVDSVNJT05fUE9TU0lCTEVfRFVQTElDQVRFEAMSIQodUkVTT0xVVElPTl9ERUNJU0lPTl9VTkNIQU5HRUQQBBIjCh9SRVNPTFVUSU9OX0RFQ0lTSU9OX0xFRlRfRU5USVRZEAViBnByb3RvMw", [file_crosscheck_common_v1_common, file_crosscheck_records_v1_records, file_google_protobuf_timestamp]);
+  fileDesc("Ciljcm9zc2NoZWNrL3Jlc29sdXRpb24vdjEvcmVzb2x1dGlvbi5wcm90bxIYY3Jvc3NjaGVjay5yZXNvbHV0aW9uLnYxIu4CCg5SZWNvcmRSZXNvbHZlZBIRCgllbnRpdHlfaWQYASABKAkSMwoGcmVjb3JkGAIgASgLMiMuY3Jvc3NjaGVjay5yZWNvcmRzLnYxLlNoYXJlZFJlY29yZBIZChFtZW1iZXJfcmVjb3JkX2lkcxgDIAMoCRI+CghkZWNpc2lvbhgEIAEoDjIsLmNyb3NzY2hlY2sucmVzb2x1dGlvbi52MS5SZXNvbHV0aW9uRGVjaXNpb24SDQoFc2NvcmUYBSABKAESNwoLZXhwbGFuYXRpb24YBiADKAsyIi5jcm9zc2NoZWNrLmNvbW1vbi52MS5GZWF0dXJlU2NvcmUSGQoRbWVyZ2VkX2VudGl0eV9pZHMYByADKAkSLwoLcmVzb2x2ZWRfYXQYCCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEiUKHXBvc3NpYmxlX2R1cGxpY2F0ZV9lbnRpdHlfaWRzGAkgAygJIrgCChBOZXR3b3JrTGlua0ZvdW5kEg8KB2xpbmtfaWQYASABKAkSDgoGYWdlbmN5GAIgASgJEjcKCG93bl9jYXNlGAMgASgLMiUuY3Jvc3NjaGVjay5yZXNvbHV0aW9uLnYxLk5ldHdvcmtDYXNlEjkKCm90aGVyX2Nhc2UYBCABKAsyJS5jcm9zc2NoZWNrLnJlc29sdXRpb24udjEuTmV0d29ya0Nhc2USNwoEcGF0aBgFIAMoCzIpLmNyb3NzY2hlY2sucmVzb2x1dGlvbi52MS5OZXR3b3JrTGlua1N0ZXASDQoFc2NvcmUYBiABKAESGQoRdHJpZ2dlcl9yZWNvcmRfaWQYByABKAkSLAoIZm91bmRfYXQYCCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wIoABCgtOZXR3b3JrQ2FzZRIOCgZhZ2VuY3kYASABKAkSEAoIY2FzZV9yZWYYAiABKAkSEQoJZW50aXR5X2lkGAMgASgJEhEKCXJlY29yZF9pZBgEIAEoCRIUCgxleHRlcm5hbF9yZWYYBSABKAkSEwoLcmVjb3JkX2tpbmQYBiABKAkiwgEKD05ldHdvcmtMaW5rU3RlcBIWCg5mcm9tX2VudGl0eV9pZBgBIAEoCRIUCgx0b19lbnRpdHlfaWQYAiABKAkSFgoOZnJvbV9yZWNvcmRfaWQYAyABKAkSFAoMdG9fcmVjb3JkX2lkGAQgASgJEg4KBnJlYXNvbhgFIAEoCRINCgV2YWx1ZRgGIAEoCRINCgVzY29yZRgHIAEoARIQCghzdHJlbmd0aBgIIAEoCRITCgtleHBsYW5hdGlvbhgJIAEoCSr4AQoSUmVzb2x1dGlvbkRlY2lzaW9uEiMKH1JFU09MVVRJT05fREVDSVNJT05fVU5TUEVDSUZJRUQQABIiCh5SRVNPTFVUSU9OX0RFQ0lTSU9OX05FV19FTlRJVFkQARIlCiFSRVNPTFVUSU9OX0RFQ0lTSU9OX0pPSU5FRF9FTlRJVFkQAhIqCiZSRVNPTFVUSU9OX0RFQ0lTSU9OX1BPU1NJQkxFX0RVUExJQ0FURRADEiEKHVJFU09MVVRJT05fREVDSVNJT05fVU5DSEFOR0VEEAQSIwofUkVTT0xVVElPTl9ERUNJU0lPTl9MRUZUX0VOVElUWRAFYgZwcm90bzM", [file_crosscheck_common_v1_common, file_crosscheck_records_v1_records, file_google_protobuf_timestamp]);
 
 /**
  * A record was resolved to an entity (a cluster of records describing the
@@ -170,6 +170,399 @@ export type RecordResolvedJson = {
  */
 export const RecordResolvedSchema: GenMessage<RecordResolved, {jsonType: RecordResolvedJson}> = /*@__PURE__*/
   messageDesc(file_crosscheck_resolution_v1_resolution, 0);
+
+/**
+ * A new record or relation connected one agency's case to another agency's
+ * case through the network (shared attributes, declared relations), as one
+ * of the two agencies may see it: every record and edge of the path is one
+ * that agency may see. Each side of a link gets its own message, or none
+ * when the link cannot be explained to it. Topic network.links.v1, key link_id.
+ *
+ * @generated from message crosscheck.resolution.v1.NetworkLinkFound
+ */
+export type NetworkLinkFound = Message<"crosscheck.resolution.v1.NetworkLinkFound"> & {
+  /**
+   * The pair of cases, the same whichever side hears of it.
+   *
+   * @generated from field: string link_id = 1;
+   */
+  linkId: string;
+
+  /**
+   * The agency this view of the link is for.
+   *
+   * @generated from field: string agency = 2;
+   */
+  agency: string;
+
+  /**
+   * That agency's case, where the path starts.
+   *
+   * @generated from field: crosscheck.resolution.v1.NetworkCase own_case = 3;
+   */
+  ownCase?: NetworkCase | undefined;
+
+  /**
+   * The other agency's case, where the path ends.
+   *
+   * @generated from field: crosscheck.resolution.v1.NetworkCase other_case = 4;
+   */
+  otherCase?: NetworkCase | undefined;
+
+  /**
+   * The edges from own_case's entity to other_case's entity, in order.
+   *
+   * @generated from field: repeated crosscheck.resolution.v1.NetworkLinkStep path = 5;
+   */
+  path: NetworkLinkStep[];
+
+  /**
+   * The weakest edge's score, 0..1.
+   *
+   * @generated from field: double score = 6;
+   */
+  score: number;
+
+  /**
+   * The record whose resolution made the link.
+   *
+   * @generated from field: string trigger_record_id = 7;
+   */
+  triggerRecordId: string;
+
+  /**
+   * When dedup found it.
+   *
+   * @generated from field: google.protobuf.Timestamp found_at = 8;
+   */
+  foundAt?: Timestamp | undefined;
+};
+
+/**
+ * A new record or relation connected one agency's case to another agency's
+ * case through the network (shared attributes, declared relations), as one
+ * of the two agencies may see it: every record and edge of the path is one
+ * that agency may see. Each side of a link gets its own message, or none
+ * when the link cannot be explained to it. Topic network.links.v1, key link_id.
+ *
+ * @generated from message crosscheck.resolution.v1.NetworkLinkFound
+ */
+export type NetworkLinkFoundJson = {
+  /**
+   * The pair of cases, the same whichever side hears of it.
+   *
+   * @generated from field: string link_id = 1;
+   */
+  linkId?: string;
+
+  /**
+   * The agency this view of the link is for.
+   *
+   * @generated from field: string agency = 2;
+   */
+  agency?: string;
+
+  /**
+   * That agency's case, where the path starts.
+   *
+   * @generated from field: crosscheck.resolution.v1.NetworkCase own_case = 3;
+   */
+  ownCase?: NetworkCaseJson;
+
+  /**
+   * The other agency's case, where the path ends.
+   *
+   * @generated from field: crosscheck.resolution.v1.NetworkCase other_case = 4;
+   */
+  otherCase?: NetworkCaseJson;
+
+  /**
+   * The edges from own_case's entity to other_case's entity, in order.
+   *
+   * @generated from field: repeated crosscheck.resolution.v1.NetworkLinkStep path = 5;
+   */
+  path?: NetworkLinkStepJson[];
+
+  /**
+   * The weakest edge's score, 0..1.
+   *
+   * @generated from field: double score = 6;
+   */
+  score?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * The record whose resolution made the link.
+   *
+   * @generated from field: string trigger_record_id = 7;
+   */
+  triggerRecordId?: string;
+
+  /**
+   * When dedup found it.
+   *
+   * @generated from field: google.protobuf.Timestamp found_at = 8;
+   */
+  foundAt?: TimestampJson;
+};
+
+/**
+ * Describes the message crosscheck.resolution.v1.NetworkLinkFound.
+ * Use `create(NetworkLinkFoundSchema)` to create a new message.
+ */
+export const NetworkLinkFoundSchema: GenMessage<NetworkLinkFound, {jsonType: NetworkLinkFoundJson}> = /*@__PURE__*/
+  messageDesc(file_crosscheck_resolution_v1_resolution, 1);
+
+/**
+ * One agency's case at an end of a network link: the record that carries it.
+ *
+ * @generated from message crosscheck.resolution.v1.NetworkCase
+ */
+export type NetworkCase = Message<"crosscheck.resolution.v1.NetworkCase"> & {
+  /**
+   * The agency owning the record.
+   *
+   * @generated from field: string agency = 1;
+   */
+  agency: string;
+
+  /**
+   * The agency's case reference (the record's externalRef when it has none).
+   *
+   * @generated from field: string case_ref = 2;
+   */
+  caseRef: string;
+
+  /**
+   * The entity holding the record.
+   *
+   * @generated from field: string entity_id = 3;
+   */
+  entityId: string;
+
+  /**
+   * The record.
+   *
+   * @generated from field: string record_id = 4;
+   */
+  recordId: string;
+
+  /**
+   * The record's externalRef.
+   *
+   * @generated from field: string external_ref = 5;
+   */
+  externalRef: string;
+
+  /**
+   * person, vehicle, ...
+   *
+   * @generated from field: string record_kind = 6;
+   */
+  recordKind: string;
+};
+
+/**
+ * One agency's case at an end of a network link: the record that carries it.
+ *
+ * @generated from message crosscheck.resolution.v1.NetworkCase
+ */
+export type NetworkCaseJson = {
+  /**
+   * The agency owning the record.
+   *
+   * @generated from field: string agency = 1;
+   */
+  agency?: string;
+
+  /**
+   * The agency's case reference (the record's externalRef when it has none).
+   *
+   * @generated from field: string case_ref = 2;
+   */
+  caseRef?: string;
+
+  /**
+   * The entity holding the record.
+   *
+   * @generated from field: string entity_id = 3;
+   */
+  entityId?: string;
+
+  /**
+   * The record.
+   *
+   * @generated from field: string record_id = 4;
+   */
+  recordId?: string;
+
+  /**
+   * The record's externalRef.
+   *
+   * @generated from field: string external_ref = 5;
+   */
+  externalRef?: string;
+
+  /**
+   * person, vehicle, ...
+   *
+   * @generated from field: string record_kind = 6;
+   */
+  recordKind?: string;
+};
+
+/**
+ * Describes the message crosscheck.resolution.v1.NetworkCase.
+ * Use `create(NetworkCaseSchema)` to create a new message.
+ */
+export const NetworkCaseSchema: GenMessage<NetworkCase, {jsonType: NetworkCaseJson}> = /*@__PURE__*/
+  messageDesc(file_crosscheck_resolution_v1_resolution, 2);
+
+/**
+ * One edge of a network link's path, between two records of two entities.
+ *
+ * @generated from message crosscheck.resolution.v1.NetworkLinkStep
+ */
+export type NetworkLinkStep = Message<"crosscheck.resolution.v1.NetworkLinkStep"> & {
+  /**
+   * Entity the edge leaves.
+   *
+   * @generated from field: string from_entity_id = 1;
+   */
+  fromEntityId: string;
+
+  /**
+   * Entity the edge reaches.
+   *
+   * @generated from field: string to_entity_id = 2;
+   */
+  toEntityId: string;
+
+  /**
+   * Record on the from side.
+   *
+   * @generated from field: string from_record_id = 3;
+   */
+  fromRecordId: string;
+
+  /**
+   * Record on the to side.
+   *
+   * @generated from field: string to_record_id = 4;
+   */
+  toRecordId: string;
+
+  /**
+   * phone, email, address, identifier, document or relation.
+   *
+   * @generated from field: string reason = 5;
+   */
+  reason: string;
+
+  /**
+   * The shared value, or the declared role.
+   *
+   * @generated from field: string value = 6;
+   */
+  value: string;
+
+  /**
+   * 0..1.
+   *
+   * @generated from field: double score = 7;
+   */
+  score: number;
+
+  /**
+   * declared, strong or weak.
+   *
+   * @generated from field: string strength = 8;
+   */
+  strength: string;
+
+  /**
+   * In words: "same phone number +33641223301, carried by 2 records".
+   *
+   * @generated from field: string explanation = 9;
+   */
+  explanation: string;
+};
+
+/**
+ * One edge of a network link's path, between two records of two entities.
+ *
+ * @generated from message crosscheck.resolution.v1.NetworkLinkStep
+ */
+export type NetworkLinkStepJson = {
+  /**
+   * Entity the edge leaves.
+   *
+   * @generated from field: string from_entity_id = 1;
+   */
+  fromEntityId?: string;
+
+  /**
+   * Entity the edge reaches.
+   *
+   * @generated from field: string to_entity_id = 2;
+   */
+  toEntityId?: string;
+
+  /**
+   * Record on the from side.
+   *
+   * @generated from field: string from_record_id = 3;
+   */
+  fromRecordId?: string;
+
+  /**
+   * Record on the to side.
+   *
+   * @generated from field: string to_record_id = 4;
+   */
+  toRecordId?: string;
+
+  /**
+   * phone, email, address, identifier, document or relation.
+   *
+   * @generated from field: string reason = 5;
+   */
+  reason?: string;
+
+  /**
+   * The shared value, or the declared role.
+   *
+   * @generated from field: string value = 6;
+   */
+  value?: string;
+
+  /**
+   * 0..1.
+   *
+   * @generated from field: double score = 7;
+   */
+  score?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * declared, strong or weak.
+   *
+   * @generated from field: string strength = 8;
+   */
+  strength?: string;
+
+  /**
+   * In words: "same phone number +33641223301, carried by 2 records".
+   *
+   * @generated from field: string explanation = 9;
+   */
+  explanation?: string;
+};
+
+/**
+ * Describes the message crosscheck.resolution.v1.NetworkLinkStep.
+ * Use `create(NetworkLinkStepSchema)` to create a new message.
+ */
+export const NetworkLinkStepSchema: GenMessage<NetworkLinkStep, {jsonType: NetworkLinkStepJson}> = /*@__PURE__*/
+  messageDesc(file_crosscheck_resolution_v1_resolution, 3);
 
 /**
  * Outcome of resolving a record.

@@ -1,0 +1,18 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { NetworkLinkFound, Topics } from '@crosscheck/contracts';
+import { Inbox, InboxOutcome, IncomingMessage } from '@crosscheck/messaging';
+import { RaiseNetworkLinkService } from './raise-network-link.service';
+
+@Controller()
+export class RaiseNetworkLinkMessageController {
+  constructor(
+    private readonly inbox: Inbox,
+    private readonly raiseNetworkLink: RaiseNetworkLinkService,
+  ) {}
+
+  @EventPattern(Topics.networkLinks)
+  async onNetworkLink(@Payload() link: NetworkLinkFound, @Ctx() message: IncomingMessage): Promise<InboxOutcome> {
+    return this.inbox.runOnce(message, (transaction) => this.raiseNetworkLink.raise(transaction, link));
+  }
+}

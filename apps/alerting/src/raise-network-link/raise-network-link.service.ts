@@ -1,0 +1,65 @@
+/**
+ * Turns network links (dedup's `network.links.v1`) into `network_link` alerts.
+ *
+ * dedup sends each agency its own view of a link, with the path searched as
+ * that agency may see it, and sends nothing to an agency that may not see a
+ * path: so the message is the agency's to read, and alerting adds no other
+ * side to it. The agency hears of it through every subscription of its own
+ * the link passes (subscriptions.repository.ts says which), each with its
+ * webhook, or, when none does, as one alert without a subscription: both
+ * agencies of a link always hear of it, as both sides of a hit do.
+ *
+ * One alert per (link, subscription) or (link, agency): a redelivered or
+ * repeated link changes nothing.
+ */
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { trace } from '@opentelemetry/api';
+import { NetworkLinkFound } from '@crosscheck/contracts';
+import { EntityManager } from 'typeorm';
+import { networkLinkFactsOf } from '../model/network-link-facts';
+import { AlertsRepository, Audience, TraceRef } from '../persistence/alerts.repository';
+import { SubscriptionsRepository } from '../persistence/subscriptions.repository';
+import { WebhooksRepository } from '../persistence/webhooks.repository';
+
+@Injectable()
+export class RaiseNetworkLinkService {
+  constructor(
+    private readonly alerts: AlertsRepository,
+    private readonly subscriptions: SubscriptionsRepository,
+    private readonly webhooks: WebhooksRepository,
+  ) {}
+
+  async raise(transaction: EntityManager, message: NetworkLinkFound): Promise<void> {
+    const link = networkLinkFactsOf(message);
+    await this.alerts.lockChanges(transaction);
+    const existing = await this.alerts.ofLink(transaction, link.linkId);
+    const subscribed = await this.subscriptions.matchingNetworkLink(transaction, link);
+    const hearings: { audience: Audience; webhookId: string | null }[] =
+      subscribed.length > 0
+        ? subscribed.map((subscription) => ({
+            audience: { agency: link.agency, kind: 'network_link', subscriptionId: subscription.subscriptionId },
+            webhookId: subscription.webhookId,
+          }))
+        : [{ audience: { agency: link.agency, kind: 'network_link', subscriptionId: null }, webhookId: null }];
+    const span = trace.getActiveSpan()?.spanContext();
+    const traceRef: TraceRef | null = span ? { traceId: span.traceId, spanId: span.spanId } : null;
+
+    for (const { audience, webhookId } of hearings) {
+      const told = existing.some(
+        (alert) => alert.agency === audience.agency && alert.subscriptionId === audience.subscriptionId,
+      );
+      if (told) continue;
+      const alert = await this.alerts.insertNetworkLink(transaction, randomUUID(), audience, link, traceRef);
+      if (webhookId)
+        await this.webhooks.enqueue(transaction, {
+          deliveryId: randomUUID(),
+          webhookId,
+          agency: alert.agency,
+          alertId: alert.alertId,
+          subscriptionId: alert.subscriptionId,
+          event: 'alert.raised',
+        });
+    }
+  }
+}

@@ -1,0 +1,229 @@
+/**
+ * Network links as analysts hear of them: when a record connects one agency's
+ * case to another agency's through the network (a shared phone, a declared
+ * relation), both agencies get a `network_link` alert whose explanation is the
+ * path, each as it may see it; a pair of cases linked again is not told again;
+ * subscriptions choose whether they want network links. An owner-only record
+ * (and the relations it declares) is on no path another agency is shown, and
+ * a link that cannot be explained without it is not told to that agency at
+ * all. Real intake, dedup and alerting processes, real Kafka, real Postgres.
+ */
+import { randomUUID } from 'node:crypto';
+import { alertingCall, alertsOf, analystKey } from '../harness/alerting-api';
+import { waitForPipelineIdle } from '../harness/pipeline';
+import { createSuite, Suite } from '../harness/suite';
+import { shareRecord } from '../fixtures/records';
+
+jest.setTimeout(180_000);
+
+let suite: Suite;
+
+beforeAll(async () => {
+  suite = await createSuite('network-alerts');
+  // One after the other: three services loading at once on a busy machine can miss their start deadline.
+  for (const service of ['intake', 'dedup', 'alerting'] as const) await suite.start(service);
+});
+
+afterAll(async () => {
+  await suite?.close();
+});
+
+type Dissemination = { scope: 'all' } | { scope: 'owner-only' };
+
+async function share(
+  agency: string,
+  kind: 'person' | 'vehicle',
+  body: object,
+  options: { caseRef: string; externalRef?: string; dissemination?: Dissemination },
+): Promise<string> {
+  const shared = await shareRecord(suite.url('intake'), await suite.agencies.key(agency), {
+    kind,
+    externalRef: options.externalRef ?? `REF-${randomUUID()}`,
+    dissemination: options.dissemination ?? { scope: 'all' },
+    purpose: 'investigation',
+    caseRef: options.caseRef,
+    [kind]: body,
+  });
+  if (shared.status !== 201) throw new Error(`sharing was refused: ${shared.status} ${JSON.stringify(shared.body)}`);
+  return shared.body.record.id as string;
+}
+
+const person = (family: string, extra: object = {}) => ({
+  names: [{ given: 'Linked', family: `${family}${randomUUID().slice(0, 8)}` }],
+  ...extra,
+});
+
+const networkLinks = async (key: string) => alertsOf(suite, key, 'kind=network_link');
+
+describe('two agencies’ cases linked through a shared phone', () => {
+  let fraKey: string;
+  let deuKey: string;
+  let deuLinks: string;
+  let deuHits: string;
+  let french: string;
+  let german: string;
+
+  beforeAll(async () => {
+    [fraKey, deuKey] = [await analystKey(suite, 'FRA'), await analystKey(suite, 'DEU')];
+    const subscribe = async (body: object) =>
+      (await alertingCall(suite, deuKey, 'POST', '/v1/subscriptions', body)).body.subscriptionId as string;
+    deuLinks = await subscribe({ name: 'links between cases', kinds: ['network_link'] });
+    deuHits = await subscribe({ name: 'hits only', kinds: ['match'] });
+    french = await share('FRA', 'person', person('Lefort', { phones: [{ number: '+33 6 41 22 33 01' }] }), {
+      caseRef: 'FR-OP-1',
+    });
+    german = await share(
+      'DEU',
+      'person',
+      person('Brandt', { phones: [{ number: '06 41 22 33 01', country: 'FRA' }] }),
+      { caseRef: 'DE-K-9' },
+    );
+    await waitForPipelineIdle(suite);
+  });
+
+  it('raise a network_link alert to both, the path as its explanation', async () => {
+    const [fra] = await networkLinks(fraKey);
+    expect(await networkLinks(fraKey)).toHaveLength(1);
+    expect(fra).toMatchObject({
+      kind: 'network_link',
+      agency: 'FRA',
+      subscriptionId: null,
+      recordId: french,
+      level: 'link',
+      score: 0.9,
+      matchId: null,
+      dataset: null,
+      entryId: null,
+    });
+    expect(fra.networkLink).toMatchObject({
+      ownCase: { agency: 'FRA', caseRef: 'FR-OP-1', recordId: french },
+      otherCase: { agency: 'DEU', caseRef: 'DE-K-9', recordId: german },
+      path: [
+        expect.objectContaining({
+          fromRecordId: french,
+          toRecordId: german,
+          reason: 'phone',
+          strength: 'strong',
+          explanation: 'same phone number +33641223301, carried by 2 records',
+        }),
+      ],
+      explanation: 'FRA case FR-OP-1 — same phone number +33641223301, carried by 2 records — DEU case DE-K-9',
+    });
+
+    const deu = await networkLinks(deuKey);
+    expect(deu).toHaveLength(1);
+    expect(deu[0]).toMatchObject({ agency: 'DEU', subscriptionId: deuLinks, recordId: german });
+    expect(deu[0].networkLink).toMatchObject({
+      ownCase: { agency: 'DEU', caseRef: 'DE-K-9' },
+      otherCase: { agency: 'FRA', caseRef: 'FR-OP-1' },
+      explanation: 'DEU case DE-K-9 — same phone number +33641223301, carried by 2 records — FRA case FR-OP-1',
+    });
+  });
+
+  it('is shown in full on the alert, and only to its agency', async () => {
+    const [fra] = await networkLinks(fraKey);
+    const detail = await alertingCall(suite, fraKey, 'GET', `/v1/alerts/${fra.alertId}`);
+    expect(detail.status).toBe(200);
+    expect(detail.body.networkLink.otherCase.caseRef).toBe('DE-K-9');
+    expect((await alertingCall(suite, deuKey, 'GET', `/v1/alerts/${fra.alertId}`)).status).toBe(404);
+  });
+
+  it.each([
+    [{ name: 'links', kinds: ['links'] }, 'kinds', 'isIn'],
+    [{ name: 'links', kinds: 'network_link' }, 'kinds', 'isArray'],
+    [{ name: 'links', kinds: ['network_link', 'network_link'] }, 'kinds', 'arrayUnique'],
+  ])('refuses a subscription with %j: %s must pass %s', async (body, field, rule) => {
+    const refused = await alertingCall(suite, deuKey, 'POST', '/v1/subscriptions', body);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ field, rule })]));
+  });
+
+  it('refuses to list alerts of a kind that does not exist, naming the parameter', async () => {
+    const refused = await alertingCall(suite, deuKey, 'GET', '/v1/alerts?kind=network');
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details).toEqual([expect.objectContaining({ field: 'kind' })]);
+  });
+
+  it('reaches no subscription that asked for hits only', async () => {
+    expect(await alertsOf(suite, deuKey, `subscription=${deuHits}`)).toEqual([]);
+  });
+
+  it('is not told again when the same cases are linked again', async () => {
+    await share('FRA', 'person', person('Lefort', { phones: [{ number: '+33641223301' }] }), { caseRef: 'FR-OP-1' });
+    await waitForPipelineIdle(suite);
+    expect(await networkLinks(fraKey)).toHaveLength(1);
+    expect(await networkLinks(deuKey)).toHaveLength(1);
+  });
+
+  it('is judged like any alert, without an owner’s decision to ask for', async () => {
+    const [fra] = await networkLinks(fraKey);
+    const judged = await alertingCall(suite, fraKey, 'POST', `/v1/alerts/${fra.alertId}/triage`, {
+      status: 'false_positive',
+      reason: 'same family phone',
+    });
+    expect(judged.status).toBe(200);
+    expect(judged.body.status).toBe('false_positive');
+    const decision = await alertingCall(suite, fraKey, 'POST', `/v1/alerts/${fra.alertId}/owner-decision`, {
+      decision: 'confirmed',
+      reason: 'not a hit',
+    });
+    expect(decision.status).toBe(409);
+    expect(decision.body.error).toMatchObject({ code: 'not_a_hit', details: [{ field: 'decision', rule: 'hit' }] });
+  });
+});
+
+describe('an owner-only relation', () => {
+  let fraKey: string;
+  let espKey: string;
+  let hidden: string;
+  let vehicle: string;
+  let spanish: string;
+
+  beforeAll(async () => {
+    [fraKey, espKey] = [await analystKey(suite, 'FRA'), await analystKey(suite, 'ESP')];
+    // FRA's car (shared with all) and FRA's secret driver (owner-only), who used it and shares a phone with ESP's suspect.
+    vehicle = await share(
+      'FRA',
+      'vehicle',
+      { vin: '1M8GDM9AXKP042788', plate: 'AB-123-CD', registrationCountry: 'FRA' },
+      { caseRef: 'FR-CAR-CASE', externalRef: 'FR-CAR-1' },
+    );
+    hidden = await share(
+      'FRA',
+      'person',
+      person('Secret', {
+        phones: [{ number: '+33 6 41 22 44 01' }],
+        relations: [{ to: 'FR-CAR-1', role: 'used', since: '2025-03' }],
+      }),
+      { caseRef: 'FR-SECRET', dissemination: { scope: 'owner-only' } },
+    );
+    spanish = await share('ESP', 'person', person('Ortega', { phones: [{ number: '+33641224401' }] }), {
+      caseRef: 'ES-22',
+    });
+    await waitForPipelineIdle(suite);
+  });
+
+  it('is on the path its owner is shown', async () => {
+    const links = (await networkLinks(fraKey)).filter((alert) => alert.networkLink.otherCase.caseRef === 'ES-22');
+    const byCase = Object.fromEntries(links.map((alert) => [alert.networkLink.ownCase.caseRef, alert.networkLink]));
+    expect(Object.keys(byCase).sort()).toEqual(['FR-CAR-CASE', 'FR-SECRET']);
+    expect(byCase['FR-SECRET'].path.map((step: { reason: string }) => step.reason)).toEqual(['phone']);
+    expect(byCase['FR-CAR-CASE'].path.map((step: { toRecordId: string }) => step.toRecordId)).toEqual([
+      hidden,
+      spanish,
+    ]);
+    expect(byCase['FR-CAR-CASE'].explanation).toBe(
+      'FRA case FR-CAR-CASE — FRA declared: used, since 2025-03 — another record — ' +
+        'same phone number +33641224401, carried by 2 records — ESP case ES-22',
+    );
+  });
+
+  it('stays invisible to others, and so does the link that only it explains', async () => {
+    // ESP may see FRA's car, but the car reaches ESP's suspect only through the secret driver.
+    const visibleVehicle = await alertingCall(suite, espKey, 'GET', '/v1/alerts?kind=network_link');
+    expect(visibleVehicle.status).toBe(200);
+    expect(visibleVehicle.body.alerts).toEqual([]);
+    const everything = JSON.stringify(await alertsOf(suite, espKey));
+    for (const secret of [hidden, 'FR-SECRET', 'used', vehicle]) expect(everything).not.toContain(secret);
+  });
+});
