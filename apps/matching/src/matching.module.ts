@@ -27,6 +27,7 @@ import {
 } from './notice-requests/notice-requests.http.controller';
 import { NoticeRequestsService } from './notice-requests/notice-requests.service';
 import { OperationsHttpController } from './operations/operations.http.controller';
+import { OutcomeRecordedMessageController } from './operations/outcome-recorded.message.controller';
 import { OperationsRepository } from './persistence/operations.repository';
 import { Matcher } from './model/matcher';
 import { MatchingConfig } from './matching.config';
@@ -61,6 +62,7 @@ export class MatchingModule {
         NoticeRequestsHttpController,
         NoticeQuotasHttpController,
         OperationsHttpController,
+        OutcomeRecordedMessageController,
         AuditHttpController,
         RecordJourneyHttpController,
       ],

@@ -1,5 +1,5 @@
 import type { DescMessage, MessageShape } from '@bufbuild/protobuf';
-import { AlertRaisedSchema } from './gen/crosscheck/alerting/v1/alerting_pb';
+import { AlertOutcomeRecordedSchema, AlertRaisedSchema } from './gen/crosscheck/alerting/v1/alerting_pb';
 import { MatchFoundSchema, MatchRetractedSchema } from './gen/crosscheck/matching/v1/matching_pb';
 import { ApiKeyStateSchema } from './gen/crosscheck/identity/v1/identity_pb';
 import { DeadLetterSchema } from './gen/crosscheck/messaging/v1/messaging_pb';
@@ -24,6 +24,8 @@ export const Topics = {
   matchesRetracted: 'matches.retracted.v1',
   /** AlertRaised, key entity_id. */
   alertsRaised: 'alerts.raised.v1',
+  /** AlertOutcomeRecorded, key entity_id. */
+  alertsOutcomes: 'alerts.outcomes.v1',
   /** ApiKeyState, key key_id; compacted, so it always holds every key's latest state. */
   identityKeys: 'identity.keys.v1',
 } as const;
@@ -42,6 +44,7 @@ export const TopicSchemas = {
   [Topics.matchesFound]: MatchFoundSchema,
   [Topics.matchesRetracted]: MatchRetractedSchema,
   [Topics.alertsRaised]: AlertRaisedSchema,
+  [Topics.alertsOutcomes]: AlertOutcomeRecordedSchema,
   [Topics.identityKeys]: ApiKeyStateSchema,
 } as const satisfies Record<TopicName, DescMessage>;
 
@@ -57,6 +60,7 @@ export const TopicKeys: { readonly [T in TopicName]: (msg: TopicMessage<T>) => s
   [Topics.matchesFound]: (m) => m.entityId,
   [Topics.matchesRetracted]: (m) => m.entityId,
   [Topics.alertsRaised]: (m) => m.entityId,
+  [Topics.alertsOutcomes]: (m) => m.entityId,
   [Topics.identityKeys]: (m) => m.keyId,
 };
 

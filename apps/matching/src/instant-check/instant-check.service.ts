@@ -3,15 +3,23 @@
  * them) checked against every dataset that applies, answered in the same
  * response with the hits and their explanations. A caller never sees an entry
  * its agency may not see. A restricted entry whose owner chose hit/no-hit
- * answers without its data (see model/hit-no-hit.ts), and only then is the
- * query kept: it goes to the entry's owner alone, as a hit notice through
- * alerting. Otherwise nothing of the query is stored but the audit line.
+ * answers without its data (see model/hit-no-hit.ts). Every finding is told
+ * to both sides through alerting, as for a shared record: the searching agency
+ * and the entry's owner get a hit notice (the query goes to that owner alone).
+ * Matching itself keeps nothing of the query but the audit line.
  */
 import { randomUUID } from 'node:crypto';
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { create, toJson } from '@bufbuild/protobuf';
 import { disseminationFromContract, reachOf } from '@crosscheck/auth';
-import { NoticeColour, ReferenceEntrySchema, SharedRecordSchema } from '@crosscheck/contracts';
+import {
+  MatchFoundSchema,
+  NoticeColour,
+  ReferenceEntrySchema,
+  SharedRecordSchema,
+  Topics,
+} from '@crosscheck/contracts';
+import { Outbox } from '@crosscheck/messaging';
 import { recordBodyOf } from '@crosscheck/records';
 import { FeatureEvidence, recordFactsOf } from '@crosscheck/resolution';
 import { ApiError, invalidField, validationFailed } from '@crosscheck/runtime';
@@ -19,6 +27,7 @@ import { hitNoHitProbeAlarms } from '@crosscheck/telemetry';
 import { DataSource } from 'typeorm';
 import { probesOf } from '../model/datasets';
 import { HitNoHitAnswer } from '../model/hit-no-hit';
+import { InstantCheck, instantCheckMatch } from '../model/instant-check-match';
 import { Finding, Matcher } from '../model/matcher';
 import { OPERATION_CODE, taggingProblem } from '../model/operation';
 import { OperationsRepository } from '../persistence/operations.repository';
@@ -57,6 +66,7 @@ export class InstantCheckService {
     private readonly restrictedHits: RestrictedHits,
     private readonly config: MatchingConfig,
     private readonly operations: OperationsRepository,
+    private readonly outbox: Outbox,
   ) {}
 
   private readonly logger = new Logger(InstantCheckService.name);
@@ -78,7 +88,8 @@ export class InstantCheckService {
 
   /**
    * The entries the query matches that the agency may see in full, and a hit/no-hit answer for each restricted
-   * entry whose owner chose it; a check made for an operation is counted in it (its full hits only).
+   * entry whose owner chose it; a check made for an operation is counted in it (its full hits only, with the
+   * match each became, so the outcomes that follow them count too).
    */
   async check(agency: string, query: CheckQuery, operation?: string): Promise<CheckHit[]> {
     const body = create(SharedRecordSchema, { body: recordBodyOf(query) }).body;
@@ -96,29 +107,42 @@ export class InstantCheckService {
       if (reach === 'full') visible.push(finding);
       else if (reach === 'hit-no-hit') restricted.push(finding);
     }
-    if (operation)
-      await this.operations.recordCheck(this.dataSource.manager, {
-        checkId: randomUUID(),
-        operation,
-        agency,
-        datasets: probesOf(facts).map((probe) => probe.dataset),
-        hits: visible.map((finding) => ({
-          dataset: finding.dataset,
-          entryId: finding.entry.entryId,
-          level: finding.level,
-          noticeColour: hitOf(finding).noticeColour ?? null,
-          entryOwner: finding.entry.entry.owner,
-          entryDissemination: disseminationFromContract(finding.entry.entry.dissemination),
+    const check: InstantCheck = { checkId: randomUUID(), agency, query: { kind: query.kind, body }, at: new Date() };
+    // Each full finding is a match like any other: both sides of the hit get their hit notice.
+    const matches = visible.map((finding) => ({ finding, match: instantCheckMatch(check, finding) }));
+    if (!operation && matches.length === 0 && restricted.length === 0) return [];
+    const { answers, alarms } = await this.dataSource.transaction(async (transaction) => {
+      if (operation)
+        await this.operations.recordCheck(transaction, {
+          checkId: check.checkId,
+          operation,
+          agency,
+          datasets: probesOf(facts).map((probe) => probe.dataset),
+          hits: matches.map(({ finding, match }) => ({
+            matchId: match.matchId,
+            dataset: finding.dataset,
+            entryId: finding.entry.entryId,
+            level: finding.level,
+            noticeColour: hitOf(finding).noticeColour ?? null,
+            entryOwner: finding.entry.entry.owner,
+            entryDissemination: disseminationFromContract(finding.entry.entry.dissemination),
+          })),
+        });
+      await this.outbox.enqueue(
+        transaction,
+        ...matches.map(({ match }) => ({
+          topic: Topics.matchesFound,
+          key: check.checkId,
+          schema: MatchFoundSchema,
+          message: match,
         })),
-      });
-    const full = visible.map(hitOf);
-    if (restricted.length === 0) return full;
-    const { answers, alarms } = await this.dataSource.transaction((transaction) =>
-      this.restrictedHits.answer(transaction, agency, { kind: query.kind, body }, restricted, {
+      );
+      if (restricted.length === 0) return { answers: [], alarms: [] };
+      return this.restrictedHits.answer(transaction, check, restricted, {
         answers: this.config.HIT_NO_HIT_ALARM_ANSWERS,
         windowMinutes: this.config.HIT_NO_HIT_ALARM_WINDOW_MINUTES,
-      }),
-    );
+      });
+    });
     for (const alarm of alarms) {
       hitNoHitProbeAlarms.inc({ agency: alarm.agency, dataset: alarm.dataset });
       this.logger.warn(
@@ -126,7 +150,7 @@ export class InstantCheckService {
           `(owner ${alarm.owner}) within ${this.config.HIT_NO_HIT_ALARM_WINDOW_MINUTES} min`,
       );
     }
-    return [...full, ...answers];
+    return [...visible.map(hitOf), ...answers];
   }
 
   /** Each item validated and checked on its own: one bad query does not sink the others. */

@@ -1,4 +1,4 @@
-import { reportCsv, taggingProblem, type Operation } from './operation';
+import { operationReport, reportCsv, taggingProblem, type Operation } from './operation';
 
 const operation: Operation = {
   code: 'JUPITER-26',
@@ -21,6 +21,47 @@ describe('taggingProblem', () => {
   });
 });
 
+describe('operationReport', () => {
+  const seenByAll = { scope: 'all' } as const;
+  const germanOnly = { scope: 'owner-only' } as const;
+  const recorded = {
+    checks: [
+      { day: '2026-12-06', agency: 'DEU', dataset: 'sltd', count: 2 },
+      { day: '2026-12-06', agency: 'FRA', dataset: 'notices', count: 1 },
+    ],
+    hits: [
+      { dataset: 'sltd', noticeColour: null, level: 'hit', entryOwner: 'DEU', entryDissemination: germanOnly },
+      { dataset: 'sltd', noticeColour: null, level: 'hit', entryOwner: 'FRA', entryDissemination: seenByAll },
+      { dataset: 'notices', noticeColour: 'red', level: 'hit', entryOwner: 'FRA', entryDissemination: seenByAll },
+    ],
+    outcomes: [
+      { agency: 'DEU', outcome: 'seized', entryOwner: 'DEU', entryDissemination: germanOnly },
+      { agency: 'FRA', outcome: 'arrested', entryOwner: 'FRA', entryDissemination: seenByAll },
+      { agency: 'DEU', outcome: 'arrested', entryOwner: 'FRA', entryDissemination: seenByAll },
+    ],
+  };
+
+  it('counts every check, and the hits and outcomes on entries the reader may see', () => {
+    const french = operationReport(operation, recorded, 'FRA');
+    expect(french.hits).toEqual([
+      { dataset: 'notices', noticeColour: 'red', level: 'hit', count: 1 },
+      { dataset: 'sltd', noticeColour: null, level: 'hit', count: 1 },
+    ]);
+    expect(french.outcomes).toEqual([
+      { agency: 'DEU', outcome: 'arrested', count: 1 },
+      { agency: 'FRA', outcome: 'arrested', count: 1 },
+    ]);
+    expect(french.totals).toEqual({ checks: 3, hits: 2, outcomes: 2 });
+  });
+
+  it('differs for a participant who may see more', () => {
+    const german = operationReport(operation, recorded, 'DEU');
+    expect(german.hits).toContainEqual({ dataset: 'sltd', noticeColour: null, level: 'hit', count: 2 });
+    expect(german.outcomes).toContainEqual({ agency: 'DEU', outcome: 'seized', count: 1 });
+    expect(german.totals).toEqual({ checks: 3, hits: 3, outcomes: 3 });
+  });
+});
+
 describe('reportCsv', () => {
   it('writes one line per count, the section named', () => {
     expect(
@@ -28,10 +69,12 @@ describe('reportCsv', () => {
         operation,
         checks: [{ day: '2026-12-06', agency: 'DEU', dataset: 'sltd', count: 3 }],
         hits: [{ dataset: 'notices', noticeColour: 'red', level: 'hit', count: 1 }],
-        totals: { checks: 3, hits: 1 },
+        outcomes: [{ agency: 'DEU', outcome: 'arrested', count: 1 }],
+        totals: { checks: 3, hits: 1, outcomes: 1 },
       }),
     ).toBe(
-      'section,day,agency,dataset,notice_colour,level,count\nchecks,2026-12-06,DEU,sltd,,,3\nhits,,,notices,red,hit,1\n',
+      'section,day,agency,dataset,notice_colour,level,outcome,count\nchecks,2026-12-06,DEU,sltd,,,,3\n' +
+        'hits,,,notices,red,hit,,1\noutcomes,,DEU,,,,arrested,1\n',
     );
   });
 });

@@ -1,8 +1,9 @@
 /**
  * A coordinated, time-boxed operation (code, name, period, coordinator,
- * participants) and the rules of tagging checks with it; the report's shape
- * and its CSV form. Pure.
+ * participants) and the rules of tagging checks with it; the report as one
+ * participant may read it, and its CSV form. Pure.
  */
+import { type DisseminationRule, maySee } from '@crosscheck/auth';
 import { AgencyCode } from '@crosscheck/records';
 import { compileSchema, defineFormat } from '@crosscheck/runtime';
 import { type StaticDecode, Type } from '@sinclair/typebox';
@@ -74,15 +75,69 @@ export interface OperationReport {
   operation: Operation;
   checks: { day: string; agency: string; dataset: string; count: number }[];
   hits: { dataset: string; noticeColour: string | null; level: string; count: number }[];
-  totals: { checks: number; hits: number };
+  outcomes: { agency: string; outcome: string; count: number }[];
+  totals: { checks: number; hits: number; outcomes: number };
+}
+
+/** What was recorded for the operation, each hit and outcome with the entry it rests on. */
+export interface OperationRecords {
+  checks: OperationReport['checks'];
+  hits: {
+    dataset: string;
+    noticeColour: string | null;
+    level: string;
+    entryOwner: string;
+    entryDissemination: DisseminationRule;
+  }[];
+  outcomes: { agency: string; outcome: string; entryOwner: string; entryDissemination: DisseminationRule }[];
+}
+
+/**
+ * The report as `reader` may see it: every check counts, but hits and the outcomes that followed them only on
+ * entries the reader may see, so two participants' reports can differ.
+ */
+export function operationReport(operation: Operation, recorded: OperationRecords, reader: string): OperationReport {
+  const visible = <Row extends { entryOwner: string; entryDissemination: DisseminationRule }>(rows: Row[]) =>
+    rows.filter((row) => maySee(reader, { owner: row.entryOwner, dissemination: row.entryDissemination }));
+  const hits = countBy(visible(recorded.hits), (hit) => ({
+    dataset: hit.dataset,
+    noticeColour: hit.noticeColour,
+    level: hit.level,
+  })).sort((a, b) => a.dataset.localeCompare(b.dataset) || b.count - a.count);
+  const outcomes = countBy(visible(recorded.outcomes), (row) => ({ agency: row.agency, outcome: row.outcome })).sort(
+    (a, b) => a.agency.localeCompare(b.agency) || a.outcome.localeCompare(b.outcome),
+  );
+  const total = (rows: { count: number }[]) => rows.reduce((sum, row) => sum + row.count, 0);
+  return {
+    operation,
+    checks: recorded.checks,
+    hits,
+    outcomes,
+    totals: { checks: total(recorded.checks), hits: total(hits), outcomes: total(outcomes) },
+  };
+}
+
+function countBy<Row, Key extends object>(rows: Row[], keyOf: (row: Row) => Key): (Key & { count: number })[] {
+  const counted = new Map<string, Key & { count: number }>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const id = JSON.stringify(key);
+    const entry = counted.get(id) ?? { ...key, count: 0 };
+    entry.count++;
+    counted.set(id, entry);
+  }
+  return [...counted.values()];
 }
 
 /** The report as CSV: one section per table, a `section` column naming it. */
 export function reportCsv(report: OperationReport): string {
   const rows = [
-    'section,day,agency,dataset,notice_colour,level,count',
-    ...report.checks.map((row) => ['checks', row.day, row.agency, row.dataset, '', '', row.count].join(',')),
-    ...report.hits.map((row) => ['hits', '', '', row.dataset, row.noticeColour ?? '', row.level, row.count].join(',')),
+    'section,day,agency,dataset,notice_colour,level,outcome,count',
+    ...report.checks.map((row) => ['checks', row.day, row.agency, row.dataset, '', '', '', row.count].join(',')),
+    ...report.hits.map((row) =>
+      ['hits', '', '', row.dataset, row.noticeColour ?? '', row.level, '', row.count].join(','),
+    ),
+    ...report.outcomes.map((row) => ['outcomes', '', row.agency, '', '', '', row.outcome, row.count].join(',')),
   ];
   return `${rows.join('\n')}\n`;
 }

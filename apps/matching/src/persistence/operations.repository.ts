@@ -1,10 +1,12 @@
-/** Operations, and the checks run and hits found for them. */
+/** Operations, and the checks run, hits found and outcomes recorded for them. */
 import { Injectable } from '@nestjs/common';
 import type { DisseminationRule } from '@crosscheck/auth';
 import { EntityManager } from 'typeorm';
 import type { Operation } from '../model/operation';
 
 export interface OperationHitRow {
+  /** The match the hit became (alerts and their outcomes rest on it). */
+  matchId: string;
   dataset: string;
   entryId: string;
   level: string;
@@ -70,10 +72,11 @@ export class OperationsRepository {
     );
     if (check.hits.length === 0) return;
     await manager.query(
-      `INSERT INTO operation_hits (check_id, operation, agency, dataset, entry_id, level, notice_colour, entry_owner, entry_dissemination)
-       SELECT $1, $2, $3, h.dataset, h.entry_id, h.level, h.colour, h.owner, h.dissemination
-         FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[])
-           AS h(dataset, entry_id, level, colour, owner, dissemination)
+      `INSERT INTO operation_hits (check_id, operation, agency, dataset, entry_id, level, notice_colour, entry_owner,
+                                   entry_dissemination, match_id)
+       SELECT $1, $2, $3, h.dataset, h.entry_id, h.level, h.colour, h.owner, h.dissemination, h.match_id
+         FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[], $10::uuid[])
+           AS h(dataset, entry_id, level, colour, owner, dissemination, match_id)
        ON CONFLICT DO NOTHING`,
       [
         check.checkId,
@@ -85,6 +88,7 @@ export class OperationsRepository {
         check.hits.map((hit) => hit.noticeColour),
         check.hits.map((hit) => hit.entryOwner),
         check.hits.map((hit) => JSON.stringify(hit.entryDissemination)),
+        check.hits.map((hit) => hit.matchId),
       ],
     );
   }
@@ -112,15 +116,57 @@ export class OperationsRepository {
       notice_colour: string | null;
       entry_owner: string;
       entry_dissemination: DisseminationRule;
+      match_id: string | null;
     }[] = await manager.query(
-      `SELECT dataset, entry_id, level, notice_colour, entry_owner, entry_dissemination FROM operation_hits WHERE operation = $1`,
+      `SELECT dataset, entry_id, level, notice_colour, entry_owner, entry_dissemination, match_id
+         FROM operation_hits WHERE operation = $1`,
       [operation.code],
     );
     return rows.map((row) => ({
+      matchId: row.match_id ?? '',
       dataset: row.dataset,
       entryId: row.entry_id,
       level: row.level,
       noticeColour: row.notice_colour,
+      entryOwner: row.entry_owner,
+      entryDissemination: row.entry_dissemination,
+    }));
+  }
+
+  /**
+   * An outcome recorded on an alert that rests on one of an operation's hits; false when it follows none. The
+   * latest outcome of an alert stands (a redelivered or older one changes nothing).
+   */
+  async recordOutcome(
+    manager: EntityManager,
+    outcome: { alertId: string; agency: string; matchIds: string[]; outcome: string; recordedAt: Date },
+  ): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO operation_outcomes (alert_id, operation, agency, match_id, outcome, recorded_at)
+       SELECT $1, operation, $2, match_id, $4, $5 FROM operation_hits WHERE match_id = ANY($3::uuid[]) LIMIT 1
+       ON CONFLICT (alert_id) DO UPDATE SET outcome = EXCLUDED.outcome, recorded_at = EXCLUDED.recorded_at
+         WHERE operation_outcomes.recorded_at < EXCLUDED.recorded_at
+       RETURNING alert_id`,
+      [outcome.alertId, outcome.agency, outcome.matchIds, outcome.outcome, outcome.recordedAt],
+    );
+    return rows.length === 1;
+  }
+
+  /** Every outcome recorded on the operation's hits, with the hit's entry owner and dissemination. */
+  async outcomes(
+    manager: EntityManager,
+    operation: Operation,
+  ): Promise<{ agency: string; outcome: string; entryOwner: string; entryDissemination: DisseminationRule }[]> {
+    const rows: { agency: string; outcome: string; entry_owner: string; entry_dissemination: DisseminationRule }[] =
+      await manager.query(
+        `SELECT o.agency, o.outcome, h.entry_owner, h.entry_dissemination
+           FROM operation_outcomes o JOIN operation_hits h ON h.match_id = o.match_id
+          WHERE o.operation = $1`,
+        [operation.code],
+      );
+    return rows.map((row) => ({
+      agency: row.agency,
+      outcome: row.outcome,
       entryOwner: row.entry_owner,
       entryDissemination: row.entry_dissemination,
     }));
