@@ -12,6 +12,7 @@
 import { alertingCall, alertsOf, analystKey } from '../harness/alerting-api';
 import { waitForPipelineIdle } from '../harness/pipeline';
 import { loadNotices } from '../harness/reference-data';
+import { unknownPerson } from '../fixtures/records';
 import { createSuite, Suite } from '../harness/suite';
 
 jest.setTimeout(180_000);
@@ -21,7 +22,7 @@ const TODAY = new Date().toISOString().slice(0, 10);
 
 beforeAll(async () => {
   suite = await createSuite('operations');
-  await suite.start('intake', 'matching', 'alerting');
+  await suite.start('intake', 'dedup', 'matching', 'alerting');
   await loadNotices(suite);
   // FRA's stolen passport is seen by all; DEU's by DEU alone.
   await call('FRA', 'POST', '/v1/contributions/sltd', passport('FR-1', '17FR11111', 'FRA', { scope: 'all' }));
@@ -138,12 +139,12 @@ describe('an operation', () => {
       { dataset: 'notices', noticeColour: 'red', level: 'hit', count: 2 },
       { dataset: 'sltd', noticeColour: null, level: 'hit', count: 2 },
     ]);
-    expect(france.body.totals).toEqual({ checks: 6, hits: 4, outcomes: 0 });
+    expect(france.body.totals).toEqual({ checks: 6, hits: 4, outcomes: 0, linkedEntities: 0 });
 
     // DEU also counts the hit on its own entry that only it may see.
     const germany = await call('DEU', 'GET', '/v1/operations/TURQUESA-26/report');
     expect(germany.body.hits).toContainEqual({ dataset: 'sltd', noticeColour: null, level: 'hit', count: 3 });
-    expect(germany.body.totals).toEqual({ checks: 6, hits: 5, outcomes: 0 });
+    expect(germany.body.totals).toEqual({ checks: 6, hits: 5, outcomes: 0, linkedEntities: 0 });
 
     const csv = await call('ESP', 'GET', '/v1/operations/TURQUESA-26/report?format=csv');
     expect(csv.contentType).toContain('text/csv');
@@ -202,7 +203,7 @@ describe('what followed its hits', () => {
     const reportOf = async (agency: string) => (await call(agency, 'GET', '/v1/operations/TURQUESA-26/report')).body;
     const france = await reportOf('FRA');
     expect(france.outcomes).toEqual([{ agency: 'ESP', outcome: 'arrested', count: 1 }]);
-    expect(france.totals).toEqual({ checks: 6, hits: 4, outcomes: 1 });
+    expect(france.totals).toEqual({ checks: 6, hits: 4, outcomes: 1, linkedEntities: 0 });
     const germany = await reportOf('DEU');
     expect(germany.outcomes).toEqual([
       { agency: 'DEU', outcome: 'seized', count: 1 },
@@ -240,6 +241,77 @@ describe('what followed its hits', () => {
     const report = (await call('DEU', 'GET', '/v1/operations/TURQUESA-26/report')).body;
     expect(report.totals.outcomes).toBe(2);
   });
+});
+
+describe('records shared for it', () => {
+  async function share(agency: string, record: unknown, headers: Record<string, string> = {}) {
+    const response = await fetch(`${suite.url('intake')}/v1/records`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${await suite.agencies.key(agency)}`,
+        'content-type': 'application/json',
+        ...headers,
+      },
+      body: JSON.stringify(record),
+    });
+    return { status: response.status, body: (await response.json()) as any };
+  }
+  const smuggler = (externalRef: string, extra: object = {}) => ({ ...unknownPerson(), externalRef, ...extra });
+
+  it('are tagged by a participant, by header or field, and the entity linking their cases is reported', async () => {
+    await waitForPipelineIdle(suite);
+    const spanish = await share('ESP', smuggler('ES-OP-1'), tagged);
+    expect(spanish.status).toBe(201);
+    expect(spanish.body.record.operation).toBe('TURQUESA-26');
+    // DEU's record is for ESP's eyes only.
+    const german = await share(
+      'DEU',
+      smuggler('DE-OP-1', { operation: 'turquesa-26', dissemination: { scope: 'agencies', agencies: ['ESP'] } }),
+    );
+    expect(german.status).toBe(201);
+    expect(german.body.record.operation).toBe('TURQUESA-26');
+    // Same person, not shared for the operation: no link through it.
+    expect((await share('FRA', smuggler('FR-OP-1'))).status).toBe(201);
+    await waitForPipelineIdle(suite);
+
+    const spain = (await call('ESP', 'GET', '/v1/operations/TURQUESA-26/report')).body;
+    expect(spain.linkedEntities).toEqual([{ entityId: expect.any(String), agencies: ['DEU', 'ESP'] }]);
+    expect(spain.totals.linkedEntities).toBe(1);
+    // FRA may not see DEU's record: to FRA the entity links nobody's cases.
+    const france = (await call('FRA', 'GET', '/v1/operations/TURQUESA-26/report')).body;
+    expect(france.linkedEntities).toEqual([]);
+    const csv = (await call('DEU', 'GET', '/v1/operations/TURQUESA-26/report?format=csv')).body;
+    expect(csv).toContain('\nlinked_entities,,DEU ESP,,,,,2\n');
+  });
+
+  it.each([
+    ['an agency outside the operation', 'NLD', { operation: 'TURQUESA-26' }, {}, 403, 'operation', 'participant'],
+    ['an unknown operation', 'ESP', { operation: 'NOPE-1' }, {}, 400, 'operation', 'knownOperation'],
+    ['a malformed code', 'ESP', { operation: 'no such code!' }, {}, 400, 'operation', 'matches'],
+    ['a malformed header', 'ESP', {}, { 'x-operation': 'no such code!' }, 400, 'X-Operation', 'matches'],
+    [
+      'a header naming another operation than the body',
+      'ESP',
+      { operation: 'TURQUESA-26' },
+      { 'x-operation': 'OTHER-1' },
+      400,
+      'X-Operation',
+      'sameAsBody',
+    ],
+  ])(
+    'tagged by %s are refused, naming the field and the rule, and not stored',
+    async (_, agency, extra, headers, status, field, rule) => {
+      const externalRef = `REFUSED-${field}-${rule}`;
+      const answer = await share(agency, smuggler(externalRef, extra), headers);
+      expect(answer.status).toBe(status);
+      expect(answer.body.error.details).toEqual([expect.objectContaining({ field, rule })]);
+      const listed = await fetch(`${suite.url('intake')}/v1/records?owner=${agency}&limit=500`, {
+        headers: { authorization: `Bearer ${await suite.agencies.key(agency)}` },
+      });
+      const refs = ((await listed.json()) as any).records.map((record: { externalRef: string }) => record.externalRef);
+      expect(refs).not.toContain(externalRef);
+    },
+  );
 });
 
 describe('bad input', () => {

@@ -1,6 +1,6 @@
 import type { DescMessage, MessageShape } from '@bufbuild/protobuf';
 import { AlertOutcomeRecordedSchema, AlertRaisedSchema } from './gen/crosscheck/alerting/v1/alerting_pb';
-import { MatchFoundSchema, MatchRetractedSchema } from './gen/crosscheck/matching/v1/matching_pb';
+import { MatchFoundSchema, MatchRetractedSchema, OperationStateSchema } from './gen/crosscheck/matching/v1/matching_pb';
 import { ApiKeyStateSchema } from './gen/crosscheck/identity/v1/identity_pb';
 import { DeadLetterSchema } from './gen/crosscheck/messaging/v1/messaging_pb';
 import { RecordReceivedSchema, RecordWithdrawnSchema } from './gen/crosscheck/records/v1/records_pb';
@@ -28,6 +28,8 @@ export const Topics = {
   alertsOutcomes: 'alerts.outcomes.v1',
   /** ApiKeyState, key key_id; compacted, so it always holds every key's latest state. */
   identityKeys: 'identity.keys.v1',
+  /** OperationState, key code; compacted, so it always holds every operation's latest state. */
+  operations: 'operations.v1',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];
@@ -46,6 +48,7 @@ export const TopicSchemas = {
   [Topics.alertsRaised]: AlertRaisedSchema,
   [Topics.alertsOutcomes]: AlertOutcomeRecordedSchema,
   [Topics.identityKeys]: ApiKeyStateSchema,
+  [Topics.operations]: OperationStateSchema,
 } as const satisfies Record<TopicName, DescMessage>;
 
 /** The message type carried by a topic, e.g. `TopicMessage<'records.received.v1'>` = `RecordReceived`. */
@@ -62,11 +65,13 @@ export const TopicKeys: { readonly [T in TopicName]: (msg: TopicMessage<T>) => s
   [Topics.alertsRaised]: (m) => m.entityId,
   [Topics.alertsOutcomes]: (m) => m.entityId,
   [Topics.identityKeys]: (m) => m.keyId,
+  [Topics.operations]: (m) => m.code,
 };
 
 /** Topic settings beyond the defaults: state topics are compacted instead of expiring. */
 export const TopicConfigs: { readonly [T in TopicName]?: Record<string, string> } = {
   [Topics.identityKeys]: { 'cleanup.policy': 'compact' },
+  [Topics.operations]: { 'cleanup.policy': 'compact' },
 };
 
 /** The Kafka key for a message on a topic; throws ContractError if the key field(s) are empty. */

@@ -4,6 +4,7 @@
  * 200 with one result per item, in order, each with its own status.
  */
 import { Body, Controller, Headers, Post, Req, Res } from '@nestjs/common';
+import { itemsTaggedBy, operationHeader } from './operation-header';
 import { Audited, Caller, CurrentCaller, itemsOfBatch, RateLimited, RequireRoles } from '@crosscheck/auth';
 import { invalidField, invalidTextError, OpenApiOperation, textProblemIn } from '@crosscheck/runtime';
 import type { Request, Response } from 'express';
@@ -37,6 +38,7 @@ export class ShareBatchHttpController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
     @Headers('idempotency-key') idempotencyKey?: string,
+    @Headers('x-operation') operation?: string,
   ) {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw invalidField('Idempotency-Key', 'matches', 'must be 1-128 printable ASCII characters');
@@ -45,7 +47,11 @@ export class ShareBatchHttpController {
     if (!Array.isArray(items)) {
       throw invalidField('records', 'isArray', 'the body must be a JSON array of records, or NDJSON');
     }
-    const answer = await this.shareBatch.share(caller.agency, items, idempotencyKey);
+    const answer = await this.shareBatch.share(
+      caller.agency,
+      itemsTaggedBy(items, operationHeader(operation)),
+      idempotencyKey,
+    );
     response.status(answer.status);
     if (answer.replayed) response.setHeader('Idempotent-Replayed', 'true');
     return answer.body;

@@ -12,6 +12,7 @@ import { ApiError, FieldProblem, invalidField, validationFailed } from '@crossch
 import { DataSource, EntityManager } from 'typeorm';
 import { IntakeConfig } from '../intake.config';
 import { kindChange, PreparedContent, prepareContent } from '../model/record-content';
+import { OperationTags } from '../persistence/operation-tags';
 import { DisseminationAgencies } from '../persistence/dissemination-agencies';
 import { RecordEvents } from '../persistence/record-events';
 import type { ShareOutcome, StoredRecord } from '../model/record';
@@ -57,6 +58,7 @@ export class ShareBatchService {
     private readonly events: RecordEvents,
     private readonly shareRecord: ShareRecordService,
     private readonly disseminationAgencies: DisseminationAgencies,
+    private readonly operationTags: OperationTags,
     private readonly config: IntakeConfig,
   ) {}
 
@@ -70,7 +72,7 @@ export class ShareBatchService {
     }
 
     const results: BatchItemResult[] = new Array(items.length);
-    const valid = await this.validate(items, results);
+    const valid = await this.validate(owner, items, results);
 
     return this.dataSource.transaction(async (transaction) => {
       await this.write(transaction, owner, valid, results);
@@ -118,7 +120,7 @@ export class ShareBatchService {
     return { status: rows[0].status, body: rows[0].response, replayed: true };
   }
 
-  private async validate(items: unknown[], results: BatchItemResult[]): Promise<ValidItem[]> {
+  private async validate(owner: string, items: unknown[], results: BatchItemResult[]): Promise<ValidItem[]> {
     const valid: ValidItem[] = [];
     const seen = new Map<string, number>();
     for (const [index, item] of items.entries()) {
@@ -161,8 +163,13 @@ export class ShareBatchService {
       this.dataSource.manager,
       valid.map((item) => item.input),
     );
+    const operationRefusals = await this.operationTags.refusals(
+      this.dataSource.manager,
+      owner,
+      valid.map((item) => item.input),
+    );
     return valid.filter((item, position) => {
-      const refusal = disseminationRefusals[position];
+      const refusal = disseminationRefusals[position] ?? operationRefusals[position];
       if (refusal) results[item.index] = refused(item.index, refusal);
       return !refusal;
     });

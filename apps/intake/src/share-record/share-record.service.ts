@@ -10,6 +10,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { IntakeConfig } from '../intake.config';
 import { kindChange, prepareContent } from '../model/record-content';
+import { OperationTags } from '../persistence/operation-tags';
 import { DisseminationAgencies } from '../persistence/dissemination-agencies';
 import { RecordEvents } from '../persistence/record-events';
 import type { ShareResult } from '../model/record';
@@ -23,6 +24,7 @@ export class ShareRecordService {
     private readonly records: RecordsRepository,
     private readonly events: RecordEvents,
     private readonly disseminationAgencies: DisseminationAgencies,
+    private readonly operationTags: OperationTags,
     private readonly config: IntakeConfig,
   ) {}
 
@@ -49,6 +51,7 @@ export class ShareRecordService {
       const existing = await this.records.findByExternalRef(transaction, owner, externalRef, true);
       const refusal = existing && kindChange(existing, content.kind);
       if (refusal) throw refusal;
+      await this.operationTags.check(transaction, owner, content, existing?.content);
       if (existing && existing.contentHash === prepared.contentHash && !existing.withdrawnAt) {
         return { outcome: 'unchanged', record: existing, warnings: prepared.warnings };
       }

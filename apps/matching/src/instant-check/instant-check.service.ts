@@ -20,7 +20,7 @@ import {
   Topics,
 } from '@crosscheck/contracts';
 import { Outbox } from '@crosscheck/messaging';
-import { recordBodyOf } from '@crosscheck/records';
+import { OPERATION_CODE, OPERATION_CODE_RULE, recordBodyOf, taggingProblem } from '@crosscheck/records';
 import { FeatureEvidence, recordFactsOf } from '@crosscheck/resolution';
 import { ApiError, invalidField, validationFailed } from '@crosscheck/runtime';
 import { hitNoHitProbeAlarms } from '@crosscheck/telemetry';
@@ -29,7 +29,6 @@ import { probesOf } from '../model/datasets';
 import { HitNoHitAnswer } from '../model/hit-no-hit';
 import { InstantCheck, instantCheckMatch } from '../model/instant-check-match';
 import { Finding, Matcher } from '../model/matcher';
-import { OPERATION_CODE, taggingProblem } from '../model/operation';
 import { OperationsRepository } from '../persistence/operations.repository';
 import { RestrictedHits } from '../persistence/restricted-hits';
 import { MatchingConfig } from '../matching.config';
@@ -77,8 +76,7 @@ export class InstantCheckService {
    */
   async operationFor(agency: string, code: string | undefined): Promise<string | undefined> {
     if (code === undefined) return undefined;
-    if (!OPERATION_CODE.test(code))
-      throw invalidField('X-Operation', 'matches', 'must be an operation code: 2-32 upper-case letters, digits or "-"');
+    if (!OPERATION_CODE.test(code)) throw invalidField('X-Operation', 'matches', OPERATION_CODE_RULE);
     const operation = await this.operations.find(this.dataSource.manager, code);
     if (!operation) throw invalidField('X-Operation', 'knownOperation', `there is no operation ${code}`);
     const problem = taggingProblem(operation, agency, new Date().toISOString().slice(0, 10));

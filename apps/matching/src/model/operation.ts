@@ -4,11 +4,9 @@
  * participant may read it, and its CSV form. Pure.
  */
 import { type DisseminationRule, maySee } from '@crosscheck/auth';
-import { AgencyCode } from '@crosscheck/records';
+import { AgencyCode, OperationCode } from '@crosscheck/records';
 import { compileSchema, defineFormat } from '@crosscheck/runtime';
 import { type StaticDecode, Type } from '@sinclair/typebox';
-
-export const OPERATION_CODE = /^[A-Z0-9][A-Z0-9-]{1,31}$/;
 
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -23,15 +21,6 @@ defineFormat('calendar-date', {
   },
   message: () => 'must be a date as YYYY-MM-DD',
 });
-
-const OperationCode = Type.Transform(
-  Type.String({
-    pattern: '^[A-Za-z0-9][A-Za-z0-9-]{1,31}$',
-    'x-message': 'must be 2-32 upper-case letters, digits or "-"',
-  }),
-)
-  .Decode((code) => code.toUpperCase())
-  .Encode((code) => code);
 
 /** An operation as its coordinator starts it. */
 export const OperationInputSchema = Type.Object(
@@ -63,20 +52,14 @@ export interface Operation {
   participants: string[];
 }
 
-/** Why an agency may not tag a check with the operation on `day` (YYYY-MM-DD), or undefined when it may. */
-export function taggingProblem(operation: Operation, agency: string, day: string): string | undefined {
-  if (!operation.participants.includes(agency)) return `${agency} does not take part in operation ${operation.code}`;
-  if (day < operation.startsOn || day > operation.endsOn)
-    return `operation ${operation.code} runs from ${operation.startsOn} to ${operation.endsOn}`;
-  return undefined;
-}
-
 export interface OperationReport {
   operation: Operation;
   checks: { day: string; agency: string; dataset: string; count: number }[];
   hits: { dataset: string; noticeColour: string | null; level: string; count: number }[];
   outcomes: { agency: string; outcome: string; count: number }[];
-  totals: { checks: number; hits: number; outcomes: number };
+  /** Entities holding records that two or more participants shared for the operation, and those participants. */
+  linkedEntities: { entityId: string; agencies: string[] }[];
+  totals: { checks: number; hits: number; outcomes: number; linkedEntities: number };
 }
 
 /** What was recorded for the operation, each hit and outcome with the entry it rests on. */
@@ -90,11 +73,13 @@ export interface OperationRecords {
     entryDissemination: DisseminationRule;
   }[];
   outcomes: { agency: string; outcome: string; entryOwner: string; entryDissemination: DisseminationRule }[];
+  taggedRecords: { entityId: string; owner: string; dissemination: DisseminationRule }[];
 }
 
 /**
  * The report as `reader` may see it: every check counts, but hits and the outcomes that followed them only on
- * entries the reader may see, so two participants' reports can differ.
+ * entries the reader may see, and an entity links participants' cases only through records the reader may see;
+ * so two participants' reports can differ.
  */
 export function operationReport(operation: Operation, recorded: OperationRecords, reader: string): OperationReport {
   const visible = <Row extends { entryOwner: string; entryDissemination: DisseminationRule }>(rows: Row[]) =>
@@ -107,13 +92,28 @@ export function operationReport(operation: Operation, recorded: OperationRecords
   const outcomes = countBy(visible(recorded.outcomes), (row) => ({ agency: row.agency, outcome: row.outcome })).sort(
     (a, b) => a.agency.localeCompare(b.agency) || a.outcome.localeCompare(b.outcome),
   );
+  const agenciesOf = new Map<string, Set<string>>();
+  for (const record of recorded.taggedRecords) {
+    if (!maySee(reader, { owner: record.owner, dissemination: record.dissemination })) continue;
+    agenciesOf.set(record.entityId, (agenciesOf.get(record.entityId) ?? new Set()).add(record.owner));
+  }
+  const linkedEntities = [...agenciesOf]
+    .filter(([, agencies]) => agencies.size >= 2)
+    .map(([entityId, agencies]) => ({ entityId, agencies: [...agencies].sort() }))
+    .sort((a, b) => b.agencies.length - a.agencies.length || a.entityId.localeCompare(b.entityId));
   const total = (rows: { count: number }[]) => rows.reduce((sum, row) => sum + row.count, 0);
   return {
     operation,
     checks: recorded.checks,
     hits,
     outcomes,
-    totals: { checks: total(recorded.checks), hits: total(hits), outcomes: total(outcomes) },
+    linkedEntities,
+    totals: {
+      checks: total(recorded.checks),
+      hits: total(hits),
+      outcomes: total(outcomes),
+      linkedEntities: linkedEntities.length,
+    },
   };
 }
 
@@ -138,6 +138,9 @@ export function reportCsv(report: OperationReport): string {
       ['hits', '', '', row.dataset, row.noticeColour ?? '', row.level, '', row.count].join(','),
     ),
     ...report.outcomes.map((row) => ['outcomes', '', row.agency, '', '', '', row.outcome, row.count].join(',')),
+    ...report.linkedEntities.map((row) =>
+      ['linked_entities', '', row.agencies.join(' '), '', '', '', '', row.agencies.length].join(','),
+    ),
   ];
   return `${rows.join('\n')}\n`;
 }

@@ -1,12 +1,15 @@
 /**
  * `/v1/operations`: an agency starts a coordinated operation (it is its
- * coordinator) with the agencies taking part; participants tag their instant
- * checks with it (`X-Operation`), and read its report, counted from the checks,
+ * coordinator) with the agencies taking part (published on `operations.v1`);
+ * participants tag their instant checks and shared records with it, and read its report, counted from the checks,
  * hits and outcomes recorded, as JSON or CSV. A participant counts only the
  * hits (and outcomes) on entries it may see, so two reports can differ.
  */
 import { Controller, Get, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import { create } from '@bufbuild/protobuf';
 import { Audited, Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
+import { OperationStateSchema, Topics } from '@crosscheck/contracts';
+import { Outbox } from '@crosscheck/messaging';
 import { ApiError, invalidField, OpenApiOperation, SchemaBody } from '@crosscheck/runtime';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -19,6 +22,7 @@ export class OperationsHttpController {
   constructor(
     private readonly dataSource: DataSource,
     private readonly operations: OperationsRepository,
+    private readonly outbox: Outbox,
   ) {}
 
   @Post()
@@ -36,8 +40,17 @@ export class OperationsHttpController {
       coordinator: caller.agency,
       participants: [...new Set([caller.agency, ...input.participants])],
     };
-    if (!(await this.operations.create(this.dataSource.manager, operation)))
-      throw new ApiError(HttpStatus.CONFLICT, 'conflict', `operation ${operation.code} exists already`);
+    await this.dataSource.transaction(async (transaction) => {
+      if (!(await this.operations.create(transaction, operation)))
+        throw new ApiError(HttpStatus.CONFLICT, 'conflict', `operation ${operation.code} exists already`);
+      // Intake keeps a copy, to let participants tag the records they share with it.
+      await this.outbox.enqueue(transaction, {
+        topic: Topics.operations,
+        key: operation.code,
+        schema: OperationStateSchema,
+        message: create(OperationStateSchema, operation),
+      });
+    });
     return operation;
   }
 
@@ -52,7 +65,7 @@ export class OperationsHttpController {
   @Audited('operation.report')
   @OpenApiOperation({
     summary:
-      'The operation’s report, counted from what was done: checks per day, agency and dataset; hits (on entries you may see) per dataset, notice colour and level; outcomes of those hits per agency and kind. ?format=json|csv',
+      'The operation’s report, counted from what was done: checks per day, agency and dataset; hits (on entries you may see) per dataset, notice colour and level; outcomes of those hits per agency and kind; entities linking two or more participants’ shared records. ?format=json|csv',
   })
   async report(
     @CurrentCaller() caller: Caller,
@@ -69,6 +82,7 @@ export class OperationsHttpController {
         checks: await this.operations.checkCounts(manager, operation),
         hits: await this.operations.hits(manager, operation),
         outcomes: await this.operations.outcomes(manager, operation),
+        taggedRecords: await this.operations.taggedRecords(manager, operation),
       },
       caller.agency,
     );

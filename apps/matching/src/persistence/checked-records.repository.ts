@@ -76,10 +76,12 @@ export class CheckedRecordsRepository {
     if (records.length === 0) return;
     const column = <T>(pick: (record: CheckedRecord) => T) => records.map(({ record }) => pick(record));
     await manager.query(
-      `INSERT INTO checked_records (record_id, entity_id, version, kind, owner, dissemination, facts, record)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::jsonb[], $7::jsonb[], $8::bytea[])
+      `INSERT INTO checked_records (record_id, entity_id, version, kind, owner, dissemination, facts, record, operation)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::jsonb[], $7::jsonb[], $8::bytea[],
+                            $9::text[])
        ON CONFLICT (record_id) DO UPDATE SET entity_id = EXCLUDED.entity_id, version = EXCLUDED.version, owner = EXCLUDED.owner,
-         dissemination = EXCLUDED.dissemination, facts = EXCLUDED.facts, record = EXCLUDED.record, left_at = NULL`,
+         dissemination = EXCLUDED.dissemination, facts = EXCLUDED.facts, record = EXCLUDED.record, left_at = NULL,
+         operation = EXCLUDED.operation`,
       [
         column((r) => r.recordId),
         column((r) => r.entityId),
@@ -89,6 +91,7 @@ export class CheckedRecordsRepository {
         column((r) => JSON.stringify(r.dissemination)),
         column((r) => JSON.stringify(r.facts)),
         column((r) => Buffer.from(toBinary(SharedRecordSchema, r.record))),
+        column((r) => r.record.operation || null),
       ],
     );
     await manager.query('DELETE FROM record_keys WHERE record_id = ANY($1::uuid[])', [column((r) => r.recordId)]);

@@ -171,4 +171,17 @@ export class OperationsRepository {
       entryDissemination: row.entry_dissemination,
     }));
   }
+
+  /** The current records shared for the operation, by entity, with their owners and dissemination. */
+  async taggedRecords(
+    manager: EntityManager,
+    operation: Operation,
+  ): Promise<{ entityId: string; owner: string; dissemination: DisseminationRule }[]> {
+    const rows: { entity_id: string; owner: string; dissemination: DisseminationRule }[] = await manager.query(
+      `SELECT entity_id, owner, dissemination FROM checked_records
+        WHERE operation = $1 AND left_at IS NULL AND owner = ANY($2::text[])`,
+      [operation.code, operation.participants],
+    );
+    return rows.map((row) => ({ entityId: row.entity_id, owner: row.owner, dissemination: row.dissemination }));
+  }
 }
