@@ -26,6 +26,7 @@ import {
   NoticeRequestsHttpController,
 } from './notice-requests/notice-requests.http.controller';
 import { NoticeRequestsService } from './notice-requests/notice-requests.service';
+import { KnownAgencies } from './persistence/known-agencies';
 import { OperationsHttpController } from './operations/operations.http.controller';
 import { OutcomeRecordedMessageController } from './operations/outcome-recorded.message.controller';
 import { OperationsRepository } from './persistence/operations.repository';
@@ -67,6 +68,7 @@ export class MatchingModule {
         RecordJourneyHttpController,
       ],
       providers: [
+        KnownAgencies,
         AuditLog,
         AuditedInterceptor,
         ReferenceEntriesRepository,

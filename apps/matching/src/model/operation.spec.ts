@@ -18,9 +18,30 @@ describe('operationReport', () => {
       { day: '2026-12-06', agency: 'FRA', dataset: 'notices', count: 1 },
     ],
     hits: [
-      { dataset: 'sltd', noticeColour: null, level: 'hit', entryOwner: 'DEU', entryDissemination: germanOnly },
-      { dataset: 'sltd', noticeColour: null, level: 'hit', entryOwner: 'FRA', entryDissemination: seenByAll },
-      { dataset: 'notices', noticeColour: 'red', level: 'hit', entryOwner: 'FRA', entryDissemination: seenByAll },
+      {
+        day: '2026-12-06',
+        dataset: 'sltd',
+        noticeColour: null,
+        level: 'hit',
+        entryOwner: 'DEU',
+        entryDissemination: germanOnly,
+      },
+      {
+        day: '2026-12-02',
+        dataset: 'sltd',
+        noticeColour: null,
+        level: 'hit',
+        entryOwner: 'FRA',
+        entryDissemination: seenByAll,
+      },
+      {
+        day: '2026-12-06',
+        dataset: 'notices',
+        noticeColour: 'red',
+        level: 'hit',
+        entryOwner: 'FRA',
+        entryDissemination: seenByAll,
+      },
     ],
     outcomes: [
       { agency: 'DEU', outcome: 'seized', entryOwner: 'DEU', entryDissemination: germanOnly },
@@ -36,7 +57,7 @@ describe('operationReport', () => {
   };
 
   it('counts every check, and the hits and outcomes on entries the reader may see', () => {
-    const french = operationReport(operation, recorded, 'FRA');
+    const french = operationReport(operation, recorded, 'FRA', '2026-12-08');
     expect(french.hits).toEqual([
       { dataset: 'notices', noticeColour: 'red', level: 'hit', count: 1 },
       { dataset: 'sltd', noticeColour: null, level: 'hit', count: 1 },
@@ -45,16 +66,32 @@ describe('operationReport', () => {
       { agency: 'DEU', outcome: 'arrested', count: 1 },
       { agency: 'FRA', outcome: 'arrested', count: 1 },
     ]);
+    expect(french.daily).toEqual([
+      { day: '2026-12-01', checks: 0, hits: 0 },
+      { day: '2026-12-02', checks: 0, hits: 1 },
+      { day: '2026-12-03', checks: 0, hits: 0 },
+      { day: '2026-12-04', checks: 0, hits: 0 },
+      { day: '2026-12-05', checks: 0, hits: 0 },
+      { day: '2026-12-06', checks: 3, hits: 1 },
+      { day: '2026-12-07', checks: 0, hits: 0 },
+    ]);
     // e1 links DEU's case too, but FRA may not see DEU's record; e2 holds FRA's records alone.
     expect(french.linkedEntities).toEqual([]);
     expect(french.totals).toEqual({ checks: 3, hits: 2, outcomes: 2, linkedEntities: 0 });
   });
 
   it('differs for a participant who may see more', () => {
-    const german = operationReport(operation, recorded, 'DEU');
+    const german = operationReport(operation, recorded, 'DEU', '2026-12-05');
     expect(german.hits).toContainEqual({ dataset: 'sltd', noticeColour: null, level: 'hit', count: 2 });
     expect(german.outcomes).toContainEqual({ agency: 'DEU', outcome: 'seized', count: 1 });
     expect(german.linkedEntities).toEqual([{ entityId: 'e1', agencies: ['DEU', 'FRA'] }]);
+    expect(german.daily.map((row) => row.day)).toEqual([
+      '2026-12-01',
+      '2026-12-02',
+      '2026-12-03',
+      '2026-12-04',
+      '2026-12-05',
+    ]);
     expect(german.totals).toEqual({ checks: 3, hits: 3, outcomes: 3, linkedEntities: 1 });
   });
 });
@@ -66,6 +103,7 @@ describe('reportCsv', () => {
         operation,
         checks: [{ day: '2026-12-06', agency: 'DEU', dataset: 'sltd', count: 3 }],
         hits: [{ dataset: 'notices', noticeColour: 'red', level: 'hit', count: 1 }],
+        daily: [],
         outcomes: [{ agency: 'DEU', outcome: 'arrested', count: 1 }],
         linkedEntities: [{ entityId: 'e1', agencies: ['DEU', 'FRA'] }],
         totals: { checks: 3, hits: 1, outcomes: 1, linkedEntities: 1 },

@@ -56,6 +56,8 @@ export interface OperationReport {
   operation: Operation;
   checks: { day: string; agency: string; dataset: string; count: number }[];
   hits: { dataset: string; noticeColour: string | null; level: string; count: number }[];
+  /** Checks and hits per UTC day of the period, for the chart. */
+  daily: { day: string; checks: number; hits: number }[];
   outcomes: { agency: string; outcome: string; count: number }[];
   /** Entities holding records that two or more participants shared for the operation, and those participants. */
   linkedEntities: { entityId: string; agencies: string[] }[];
@@ -66,6 +68,7 @@ export interface OperationReport {
 export interface OperationRecords {
   checks: OperationReport['checks'];
   hits: {
+    day: string;
     dataset: string;
     noticeColour: string | null;
     level: string;
@@ -79,9 +82,14 @@ export interface OperationRecords {
 /**
  * The report as `reader` may see it: every check counts, but hits and the outcomes that followed them only on
  * entries the reader may see, and an entity links participants' cases only through records the reader may see;
- * so two participants' reports can differ.
+ * so two participants' reports can differ. The daily counts run from the first day to `today` or the last.
  */
-export function operationReport(operation: Operation, recorded: OperationRecords, reader: string): OperationReport {
+export function operationReport(
+  operation: Operation,
+  recorded: OperationRecords,
+  reader: string,
+  today: string,
+): OperationReport {
   const visible = <Row extends { entryOwner: string; entryDissemination: DisseminationRule }>(rows: Row[]) =>
     rows.filter((row) => maySee(reader, { owner: row.entryOwner, dissemination: row.entryDissemination }));
   const hits = countBy(visible(recorded.hits), (hit) => ({
@@ -101,11 +109,11 @@ export function operationReport(operation: Operation, recorded: OperationRecords
     .filter(([, agencies]) => agencies.size >= 2)
     .map(([entityId, agencies]) => ({ entityId, agencies: [...agencies].sort() }))
     .sort((a, b) => b.agencies.length - a.agencies.length || a.entityId.localeCompare(b.entityId));
-  const total = (rows: { count: number }[]) => rows.reduce((sum, row) => sum + row.count, 0);
   return {
     operation,
     checks: recorded.checks,
     hits,
+    daily: dailyCounts(operation, recorded.checks, visible(recorded.hits), today),
     outcomes,
     linkedEntities,
     totals: {
@@ -115,6 +123,32 @@ export function operationReport(operation: Operation, recorded: OperationRecords
       linkedEntities: linkedEntities.length,
     },
   };
+}
+
+/** One row per day of the period (every day, so a chart shows the quiet ones), as far as today. */
+function dailyCounts(
+  operation: Operation,
+  checks: { day: string; count: number }[],
+  hits: { day: string }[],
+  today: string,
+): OperationReport['daily'] {
+  const last = [operation.endsOn, today].sort()[0];
+  const days: OperationReport['daily'] = [];
+  for (let day = operation.startsOn; day <= last && days.length < 366; day = nextDay(day))
+    days.push({
+      day,
+      checks: total(checks.filter((row) => row.day === day)),
+      hits: hits.filter((hit) => hit.day === day).length,
+    });
+  return days;
+}
+
+function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+function total(rows: { count: number }[]): number {
+  return rows.reduce((sum, row) => sum + row.count, 0);
 }
 
 function countBy<Row, Key extends object>(rows: Row[], keyOf: (row: Row) => Key): (Key & { count: number })[] {

@@ -85,6 +85,7 @@ export class OperationsHttpController {
         taggedRecords: await this.operations.taggedRecords(manager, operation),
       },
       caller.agency,
+      new Date().toISOString().slice(0, 10),
     );
     if (format === 'json') return report;
     response.setHeader('content-type', 'text/csv; charset=utf-8');

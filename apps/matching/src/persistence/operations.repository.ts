@@ -5,6 +5,8 @@ import { EntityManager } from 'typeorm';
 import type { Operation } from '../model/operation';
 
 export interface OperationHitRow {
+  /** The UTC day of the check (read back only). */
+  day?: string;
   /** The match the hit became (alerts and their outcomes rest on it). */
   matchId: string;
   dataset: string;
@@ -108,8 +110,9 @@ export class OperationsRepository {
   }
 
   /** Every hit found for the operation, with its entry's owner and dissemination (the reader's view filters them). */
-  async hits(manager: EntityManager, operation: Operation): Promise<OperationHitRow[]> {
+  async hits(manager: EntityManager, operation: Operation): Promise<(OperationHitRow & { day: string })[]> {
     const rows: {
+      day: string;
       dataset: string;
       entry_id: string;
       level: string;
@@ -118,11 +121,13 @@ export class OperationsRepository {
       entry_dissemination: DisseminationRule;
       match_id: string | null;
     }[] = await manager.query(
-      `SELECT dataset, entry_id, level, notice_colour, entry_owner, entry_dissemination, match_id
+      `SELECT to_char(checked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, dataset, entry_id, level, notice_colour,
+              entry_owner, entry_dissemination, match_id
          FROM operation_hits WHERE operation = $1`,
       [operation.code],
     );
     return rows.map((row) => ({
+      day: row.day,
       matchId: row.match_id ?? '',
       dataset: row.dataset,
       entryId: row.entry_id,
