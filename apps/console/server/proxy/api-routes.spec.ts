@@ -16,6 +16,7 @@ describe('isConsoleApiCall', () => {
     ['alerting', 'DELETE', `/v1/subscriptions/${ALERT}`],
     ['alerting', 'GET', '/v1/webhooks'],
     ['dedup', 'GET', `/v1/records/${ALERT}/entity`],
+    ['matching', 'GET', '/v1/operations/TURQUESA-26/report?format=csv'],
   ])('forwards %s %s %s', (service, method, url) => {
     expect(isConsoleApiCall(service, method, url)).toBe(true);
   });
@@ -35,6 +36,7 @@ describe('isConsoleApiCall', () => {
     ['an alerting route sent to dedup', 'dedup', 'GET', '/v1/alerts'],
     ['a dedup route sent to alerting', 'alerting', 'GET', `/v1/records/${ALERT}/entity`],
     ['the entity by id, which no page reads', 'dedup', 'GET', `/v1/entities/${ALERT}`],
+    ['starting an operation', 'matching', 'POST', '/v1/operations'],
     ['a dot-dot segment', 'alerting', 'GET', '/v1/alerts/../admin/audit'],
     ['an encoded dot-dot segment', 'alerting', 'GET', '/v1/alerts/%2e%2e/triage'],
     ['an encoded slash in an id', 'alerting', 'GET', '/v1/alerts/a%2Fb'],
@@ -78,6 +80,7 @@ describe('isConsoleApiCall', () => {
       webhooks: () => api.webhooks(),
       entityOfRecord: () => api.entityOfRecord(ALERT),
       check: () => api.check({ kind: 'vehicle', vehicle: { vin: 'WVWZZZ1JZXW000001' } }),
+      operationReport: () => api.operationReport('TURQUESA-26'),
       pipelineHealth: () => api.pipelineHealth(),
     };
 

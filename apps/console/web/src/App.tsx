@@ -11,6 +11,7 @@ import { NO_FILTERS, type AlertFilters } from './alerts/alert-query';
 import { AlertsPage } from './alerts/AlertsPage';
 import { useAlertFeed, type StreamState } from './alerts/use-alert-feed';
 import { OperatorConsole } from './health/OperatorConsole';
+import { OperationsPage } from './operations/OperationsPage';
 import { useRoute } from './route';
 import { Logo, SignIn } from './session/SignIn';
 import { SubscriptionsPage } from './subscriptions/SubscriptionsPage';
@@ -108,6 +109,14 @@ function Console({
           >
             Subscriptions
           </a>
+          <a
+            href="/operations"
+            className={route.page === 'operations' ? 'tab on' : 'tab'}
+            aria-current={route.page === 'operations' ? 'page' : undefined}
+            onClick={(event) => (event.preventDefault(), navigate({ page: 'operations' }))}
+          >
+            Operations
+          </a>
           {session.roles.includes('operator') && (
             <a href="/operator" className="tab">
               Pipeline
@@ -133,6 +142,8 @@ function Console({
       <main className="content">
         {route.page === 'subscriptions' ? (
           <SubscriptionsPage />
+        ) : route.page === 'operations' ? (
+          <OperationsPage code={route.code} onOpen={(code) => navigate({ page: 'operations', code })} />
         ) : (
           <AlertsPage
             feed={feed}

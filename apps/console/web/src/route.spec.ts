@@ -5,6 +5,8 @@ it.each([
   ['/alerts/3f2a-9', { page: 'alerts', alertId: '3f2a-9' }],
   ['/alerts/a%2Fb', { page: 'alerts', alertId: 'a/b' }],
   ['/subscriptions', { page: 'subscriptions' }],
+  ['/operations', { page: 'operations' }],
+  ['/operations/TURQUESA-26', { page: 'operations', code: 'TURQUESA-26' }],
   ['/anything-else', { page: 'alerts' }],
 ])('%s is %p, and back', (path, route) => {
   expect(routeOf(path)).toEqual(route);

@@ -1,20 +1,25 @@
 /**
  * The console's few client routes, in the address bar so that an alert can be
  * linked to and the back button works: `/` (alerts), `/alerts/<id>` (one
- * open), `/subscriptions`. The server answers index.html for all of them.
+ * open), `/subscriptions`, `/operations[/<code>]` (an operation's report). The server answers index.html for all of them.
  */
 import { useCallback, useEffect, useState } from 'react';
 
-export type Route = { page: 'alerts'; alertId?: string } | { page: 'subscriptions' };
+export type Route =
+  { page: 'alerts'; alertId?: string } | { page: 'subscriptions' } | { page: 'operations'; code?: string };
 
 export function routeOf(pathname: string): Route {
   if (pathname.startsWith('/subscriptions')) return { page: 'subscriptions' };
+  const operation = /^\/operations(?:\/([^/]+))?/.exec(pathname);
+  if (operation)
+    return operation[1] ? { page: 'operations', code: decodeURIComponent(operation[1]) } : { page: 'operations' };
   const open = /^\/alerts\/([^/]+)/.exec(pathname);
   return open ? { page: 'alerts', alertId: decodeURIComponent(open[1]) } : { page: 'alerts' };
 }
 
 export function pathOf(route: Route): string {
   if (route.page === 'subscriptions') return '/subscriptions';
+  if (route.page === 'operations') return route.code ? `/operations/${encodeURIComponent(route.code)}` : '/operations';
   return route.alertId ? `/alerts/${encodeURIComponent(route.alertId)}` : '/';
 }
 

@@ -4,6 +4,7 @@
  * thrown as ApiError, so a view can switch on `status` or `code`.
  */
 import type { PipelineHealth } from '../health/pipeline-health';
+import { reportUrl, type OperationReport } from '../operations/operation-report';
 import type { Alert, AlertPage, EntityView, SignedIn, Subscription, SubscriptionBody, Webhook } from './types';
 
 export interface FieldProblem {
@@ -98,6 +99,9 @@ export const api = {
 
   /** An instant check (the frontline page); nothing of it is kept but matching's audit line. */
   check: (query: unknown) => call<{ hits: unknown[] }>('POST', '/api/matching/v1/checks', query),
+
+  /** An operation's report, as matching counts it for the agency (participants only). */
+  operationReport: (code: string) => call<OperationReport>('GET', reportUrl(code, 'json')),
 
   /** Operators only: the pipeline's health, sampled by the console's server. */
   pipelineHealth: () => call<PipelineHealth>('GET', '/api/operator/health'),
