@@ -11,7 +11,6 @@ import { NO_FILTERS, type AlertFilters } from './alerts/alert-query';
 import { AlertsPage } from './alerts/AlertsPage';
 import { useAlertFeed, type StreamState } from './alerts/use-alert-feed';
 import { OperatorConsole } from './health/OperatorConsole';
-import { OperationsPage } from './operations/OperationsPage';
 import { useRoute } from './route';
 import { Logo, SignIn } from './session/SignIn';
 import { SubscriptionsPage } from './subscriptions/SubscriptionsPage';
@@ -19,6 +18,10 @@ import { SubscriptionsPage } from './subscriptions/SubscriptionsPage';
 // Its own small chunk: a phone at a border fetches only what the page needs beyond the shell.
 const FrontlinePage = lazy(() =>
   import('./frontline/FrontlinePage').then((module) => ({ default: module.FrontlinePage })),
+);
+// Its own chunk too: the frontline phone, which loads the shell, never fetches it.
+const OperationsPage = lazy(() =>
+  import('./operations/OperationsPage').then((module) => ({ default: module.OperationsPage })),
 );
 const STREAM_LABELS: Record<StreamState, string> = {
   connecting: 'Connecting…',
@@ -143,7 +146,9 @@ function Console({
         {route.page === 'subscriptions' ? (
           <SubscriptionsPage />
         ) : route.page === 'operations' ? (
-          <OperationsPage code={route.code} onOpen={(code) => navigate({ page: 'operations', code })} />
+          <Suspense fallback={<div className="splash" aria-busy="true" />}>
+            <OperationsPage code={route.code} onOpen={(code) => navigate({ page: 'operations', code })} />
+          </Suspense>
         ) : (
           <AlertsPage
             feed={feed}
