@@ -139,7 +139,7 @@ async function main(): Promise<void> {
     demoAnalystKey,
     leftAlone.includes('notices'),
   );
-  const operationReport = await seedDemoOperation(services.matching.url, agencies, franceKey, demoVin);
+  const operation = await seedDemoOperation(services.matching.url, agencies, franceKey, demoVin);
   const organisations = await seedDemoOrganisations(services.intake.url, (agency) => agencies.key(agency));
   say(`demo: ${organisations} new demo organisation records shared (BRA, PRT; those already there left alone)`);
   const frontlineKey = await agencies.key(AGENCY, ['frontline']);
@@ -162,7 +162,12 @@ async function main(): Promise<void> {
   say(
     `  demo data       ${path.join(paths.LOCAL_DIR, 'demo-reference')}/   (notices, sltd, smv, firearms, works-of-art)`,
   );
-  say(`  operation       GET  ${operationReport}   (${AGENCY}'s key; ?format=csv)`);
+  say(
+    `  operation       GET  ${services.matching.url}/v1/operations/${operation}/report   (${AGENCY}'s key; ?format=csv)`,
+  );
+  say(
+    `  its report page ${services.console.url}/operations/${operation}   (an analyst of ${AGENCY} or ${DEMO_AGENCY})`,
+  );
   say(`  alerts          GET  ${services.alerting.url}/v1/alerts`);
   say(
     `  live stream     GET  ${services.alerting.url}/v1/alerts/stream   (curl -N -H "Authorization: Bearer <${AGENCY}'s key>" ...)`,
@@ -181,7 +186,7 @@ async function main(): Promise<void> {
 
 /**
  * A small demo operation, coordinated by FRA with the demo agency: each runs a check for it (the demo VIN,
- * a stolen vehicle), so its report has something to count. Answers where the report is.
+ * a stolen vehicle), so its report has something to count. Answers its code.
  */
 async function seedDemoOperation(
   matchingUrl: string,
@@ -212,7 +217,7 @@ async function seedDemoOperation(
   say(
     `demo: operation ${code} (HTTP ${started.status}), coordinated by ${AGENCY} with ${DEMO_AGENCY}; 2 checks run for it`,
   );
-  return `${matchingUrl}/v1/operations/${code}/report`;
+  return code;
 }
 
 /** The instances after the first of each pipeline service, once the first has migrated: same database, topics and group. */

@@ -69,6 +69,19 @@ beforeAll(async () => {
     }),
   });
   expect(restricted.status).toBe(201);
+  // A car Spain reported stolen, with the plate it carried.
+  const spain = await suite.agencies.key('ESP');
+  await suite.agencies.accepted(spain, suite.url('matching'));
+  const stolenCar = await fetch(`${suite.url('matching')}/v1/contributions/smv`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${spain}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      entryRef: 'ES-SMV-1',
+      dissemination: { scope: 'all' },
+      vehicle: { vin: 'VF1RFB00X67123456', plate: '4821 KLM', registrationCountry: 'ESP', make: 'Renault' },
+    }),
+  });
+  expect(stolenCar.status).toBe(201);
   await waitForPipelineIdle(suite);
   browser = await launchBrowser();
   page = await browser.context.newPage();
@@ -126,6 +139,32 @@ describe('the frontline check page, on a phone', () => {
       'document.body.innerHTML + JSON.stringify(localStorage) + JSON.stringify(sessionStorage) + location.href',
     );
     for (const trace of ['17FR43211', 'MARTIN', 'CLAIRE', 'Travel document']) expect(left).not.toContain(trace);
+  });
+
+  it('a stolen vehicle’s plate and country, without the VIN, is a HIT', async () => {
+    await page.getByRole('button', { name: 'Vehicle' }).click();
+    await page.getByRole('button', { name: 'No VIN? Plate and country' }).click();
+    await page.getByLabel('Plate').fill('4821-KLM');
+    await page.getByLabel(/Registration country/).fill('esp');
+    await page.getByRole('button', { name: 'Check' }).click();
+    expect(await verdict()).toMatch(/^HIT/);
+    await expect(page.locator('.frontline-answer').textContent()).resolves.toContain('Contact: ESP');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'frontline-plate-hit.png') });
+    await page.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it.each([
+    ['neither VIN nor plate', { make: 'Renault' }, 'vehicle.vin', 'isDefined'],
+    ['a plate without its country', { plate: '4821 KLM' }, 'vehicle.registrationCountry', 'isISO31661Alpha3'],
+  ])('a vehicle check with %s is refused, naming the field and the rule', async (_, vehicle, field, rule) => {
+    const officer = await suite.agencies.key('ESP', ['frontline']);
+    const answer = await fetch(`${suite.url('matching')}/v1/checks`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${officer}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'vehicle', vehicle }),
+    });
+    expect(answer.status).toBe(400);
+    expect(((await answer.json()) as any).error.details).toEqual([expect.objectContaining({ field, rule })]);
   });
 
   it('an unknown VIN is NO HIT', async () => {

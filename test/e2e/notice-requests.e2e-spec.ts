@@ -241,7 +241,10 @@ describe('a diffusion', () => {
     expect(outside).toEqual([expect.objectContaining({ access: 'hit-no-hit', dataset: 'notices', owner: 'DEU' })]);
     expect(JSON.stringify(outside)).not.toMatch(/Weber|1982|entryId/);
     const austria = await alertsOf(suite, await analystKey(suite, 'AUT'));
-    expect(austria.filter((a) => a.entryId === entryId).map((a) => a.recordId)).toEqual([toAustria]);
+    // AUT's shared record, and AUT's own instant check (a hit notice, like any check's hit).
+    const onEntry = austria.filter((a) => a.entryId === entryId);
+    expect(onEntry.filter((a) => a.record?.purpose !== 'instant-check').map((a) => a.recordId)).toEqual([toAustria]);
+    expect(onEntry.filter((a) => a.record?.purpose === 'instant-check').map((a) => a.kind)).toEqual(['hit_notice']);
     const netherlands = await alertsOf(suite, await analystKey(suite, 'NLD'));
     expect(netherlands.map((a) => a.entryId)).not.toContain(entryId);
     expect(netherlands.filter((a) => a.recordId === toNetherlands).map((a) => a.kind)).toEqual(['hit_no_hit']);
@@ -334,6 +337,14 @@ describe('bad input', () => {
     ['an unknown outside policy', 'FRA', { ...good, outside: 'shown' }, 400, 'outside', 'isIn'],
     ['a diffusion without addressees', 'FRA', { ...good, type: 'diffusion' }, 400, 'addressees', undefined],
     ['a notice with addressees', 'FRA', { ...good, addressees: ['DEU'] }, 400, 'addressees', 'onlyForDiffusion'],
+    [
+      'a diffusion to an agency that does not exist',
+      'FRA',
+      { ...good, type: 'diffusion', addressees: ['DEU', 'NOWHERE-1'] },
+      400,
+      'addressees[1]',
+      'knownAgency',
+    ],
     [
       'a subject without names',
       'FRA',

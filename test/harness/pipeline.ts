@@ -8,8 +8,15 @@ import { Client } from 'pg';
 import type { Suite } from './suite';
 
 const CONSUMERS: Record<string, string[]> = {
+  intake: ['operations.v1'],
   dedup: ['records.received.v1', 'records.withdrawn.v1', 'identity.keys.v1'],
-  matching: ['records.resolved.v1', 'records.withdrawn.v1', 'reference.changed.v1', 'identity.keys.v1'],
+  matching: [
+    'records.resolved.v1',
+    'records.withdrawn.v1',
+    'reference.changed.v1',
+    'identity.keys.v1',
+    'alerts.outcomes.v1',
+  ],
   alerting: ['matches.found.v1', 'matches.retracted.v1', 'network.links.v1', 'identity.keys.v1'],
 };
 

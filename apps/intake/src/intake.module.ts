@@ -24,6 +24,8 @@ import { ShareBatchHttpController } from './share-record/share-batch.http.contro
 import { ListRecordsHttpController } from './list-records/list-records.http.controller';
 import { RecordAccess } from './persistence/record-access';
 import { DisseminationAgencies } from './persistence/dissemination-agencies';
+import { OperationTags } from './persistence/operation-tags';
+import { OperationsMessageController } from './replicate-operations/operations.message.controller';
 import { RecordEvents } from './persistence/record-events';
 import { UpdateRecordHttpController } from './update-record/update-record.http.controller';
 import { UpdateRecordService } from './update-record/update-record.service';
@@ -48,6 +50,7 @@ export class IntakeModule {
         WhoAmIHttpController,
         AuditHttpController,
         RecordJourneyHttpController,
+        OperationsMessageController,
       ],
       providers: [
         AgenciesRepository,
@@ -58,6 +61,7 @@ export class IntakeModule {
         ManageAgenciesService,
         RecordAccess,
         DisseminationAgencies,
+        OperationTags,
         RecordEvents,
         RecordsRepository,
         IdempotencyKeysRepository,

@@ -3,4 +3,4 @@ import { bootService } from '@crosscheck/runtime';
 import { IntakeModule } from './intake.module';
 import { IntakeConfig } from './intake.config';
 
-void bootService({ name: 'intake', config: IntakeConfig, module: IntakeModule.forConfig, consumes: false }, telemetry);
+void bootService({ name: 'intake', config: IntakeConfig, module: IntakeModule.forConfig, consumes: true }, telemetry);

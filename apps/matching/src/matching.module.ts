@@ -26,7 +26,9 @@ import {
   NoticeRequestsHttpController,
 } from './notice-requests/notice-requests.http.controller';
 import { NoticeRequestsService } from './notice-requests/notice-requests.service';
+import { KnownAgencies } from './persistence/known-agencies';
 import { OperationsHttpController } from './operations/operations.http.controller';
+import { OutcomeRecordedMessageController } from './operations/outcome-recorded.message.controller';
 import { OperationsRepository } from './persistence/operations.repository';
 import { Matcher } from './model/matcher';
 import { MatchingConfig } from './matching.config';
@@ -61,10 +63,12 @@ export class MatchingModule {
         NoticeRequestsHttpController,
         NoticeQuotasHttpController,
         OperationsHttpController,
+        OutcomeRecordedMessageController,
         AuditHttpController,
         RecordJourneyHttpController,
       ],
       providers: [
+        KnownAgencies,
         AuditLog,
         AuditedInterceptor,
         ReferenceEntriesRepository,

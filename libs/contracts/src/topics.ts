@@ -1,6 +1,6 @@
 import type { DescMessage, MessageShape } from '@bufbuild/protobuf';
-import { AlertRaisedSchema } from './gen/crosscheck/alerting/v1/alerting_pb';
-import { MatchFoundSchema, MatchRetractedSchema } from './gen/crosscheck/matching/v1/matching_pb';
+import { AlertOutcomeRecordedSchema, AlertRaisedSchema } from './gen/crosscheck/alerting/v1/alerting_pb';
+import { MatchFoundSchema, MatchRetractedSchema, OperationStateSchema } from './gen/crosscheck/matching/v1/matching_pb';
 import { ApiKeyStateSchema } from './gen/crosscheck/identity/v1/identity_pb';
 import { DeadLetterSchema } from './gen/crosscheck/messaging/v1/messaging_pb';
 import { RecordReceivedSchema, RecordWithdrawnSchema } from './gen/crosscheck/records/v1/records_pb';
@@ -26,8 +26,12 @@ export const Topics = {
   alertsRaised: 'alerts.raised.v1',
   /** NetworkLinkFound, key link_id: one message per agency told of a link between two agencies' cases. */
   networkLinks: 'network.links.v1',
+  /** AlertOutcomeRecorded, key entity_id. */
+  alertsOutcomes: 'alerts.outcomes.v1',
   /** ApiKeyState, key key_id; compacted, so it always holds every key's latest state. */
   identityKeys: 'identity.keys.v1',
+  /** OperationState, key code; compacted, so it always holds every operation's latest state. */
+  operations: 'operations.v1',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];
@@ -45,7 +49,9 @@ export const TopicSchemas = {
   [Topics.matchesRetracted]: MatchRetractedSchema,
   [Topics.alertsRaised]: AlertRaisedSchema,
   [Topics.networkLinks]: NetworkLinkFoundSchema,
+  [Topics.alertsOutcomes]: AlertOutcomeRecordedSchema,
   [Topics.identityKeys]: ApiKeyStateSchema,
+  [Topics.operations]: OperationStateSchema,
 } as const satisfies Record<TopicName, DescMessage>;
 
 /** The message type carried by a topic, e.g. `TopicMessage<'records.received.v1'>` = `RecordReceived`. */
@@ -61,12 +67,15 @@ export const TopicKeys: { readonly [T in TopicName]: (msg: TopicMessage<T>) => s
   [Topics.matchesRetracted]: (m) => m.entityId,
   [Topics.alertsRaised]: (m) => m.entityId,
   [Topics.networkLinks]: (m) => m.linkId,
+  [Topics.alertsOutcomes]: (m) => m.entityId,
   [Topics.identityKeys]: (m) => m.keyId,
+  [Topics.operations]: (m) => m.code,
 };
 
 /** Topic settings beyond the defaults: state topics are compacted instead of expiring. */
 export const TopicConfigs: { readonly [T in TopicName]?: Record<string, string> } = {
   [Topics.identityKeys]: { 'cleanup.policy': 'compact' },
+  [Topics.operations]: { 'cleanup.policy': 'compact' },
 };
 
 /** The Kafka key for a message on a topic; throws ContractError if the key field(s) are empty. */

@@ -5,3 +5,4 @@ export * from './record-body.schema';
 export * from './record-body.rules';
 export * from './record-body.mapper';
 export * from './contact-details';
+export * from './operation-tag';

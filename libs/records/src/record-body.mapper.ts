@@ -115,8 +115,8 @@ export function recordBodyOf(content: RecordBody): MessageInitShape<typeof Share
       return {
         case: 'vehicle',
         value: {
-          vin: vehicle.vin,
-          vinNormalized: normalizeVin(vehicle.vin),
+          vin: vehicle.vin ?? '',
+          vinNormalized: normalizeVin(vehicle.vin ?? ''),
           plate: vehicle.plate ?? '',
           registrationCountry: vehicle.registrationCountry ?? '',
           make: vehicle.make ?? '',
@@ -194,7 +194,7 @@ export function normalizedIdentifier(content: RecordBody): string | null {
     case 'travel_document':
       return normalizeDocumentNumber(content.travelDocument!.number);
     case 'vehicle':
-      return normalizeVin(content.vehicle!.vin);
+      return normalizeVin(content.vehicle!.vin ?? '');
     case 'firearm':
       return normalizeSerialNumber(content.firearm!.serialNumber);
     default:

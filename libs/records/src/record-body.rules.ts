@@ -1,9 +1,9 @@
 /**
  * The rules of a record body that its schema cannot say, checked once the
  * shape holds: the body of the record's own kind is there and no other is, a
- * plate comes with its country, every name has some part (an organisation's
- * some letter or digit), every address something that places it, and every
- * phone number is one.
+ * vehicle has its VIN (an instant check: or a plate), a plate comes with its country, every name has
+ * some part (an organisation's some letter or digit), every address something that places it, and
+ * every phone number is one.
  */
 import { compileSchema, FieldProblem } from '@crosscheck/runtime';
 import { e164Of } from './contact-details';
@@ -18,7 +18,12 @@ import {
   VehicleBody,
 } from './record-body.schema';
 
-export function recordBodyProblems(body: RecordBody): FieldProblem[] {
+/** Where a body is read: an instant check may name a vehicle by its plate and country alone. */
+export interface BodyRules {
+  vehicleByPlate?: boolean;
+}
+
+export function recordBodyProblems(body: RecordBody, rules: BodyRules = {}): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const kind of RECORD_KINDS) {
     const field = BODY_FIELDS[kind];
@@ -33,15 +38,23 @@ export function recordBodyProblems(body: RecordBody): FieldProblem[] {
       });
   }
   const own = body[BODY_FIELDS[body.kind]];
-  if (own !== undefined) problems.push(...bodyProblems(body.kind, own, BODY_FIELDS[body.kind]));
+  if (own !== undefined) problems.push(...bodyProblems(body.kind, own, BODY_FIELDS[body.kind], rules));
   return problems;
 }
 
 /** The rules of one kind's body beyond its schema, its problems named from `field`. */
-export function bodyProblems(kind: RecordKindName, body: object, field: string): FieldProblem[] {
+export function bodyProblems(kind: RecordKindName, body: object, field: string, rules: BodyRules = {}): FieldProblem[] {
   if (kind === 'person') return personProblems(body as PersonBody, field);
   if (kind === 'organisation') return organisationProblems(body as OrganisationBody, field);
   const vehicle = body as VehicleBody;
+  if (kind === 'vehicle' && vehicle.vin === undefined && !(rules.vehicleByPlate && vehicle.plate !== undefined))
+    return [
+      {
+        field: `${field}.vin`,
+        rule: 'isDefined',
+        message: rules.vehicleByPlate ? 'is required without a plate and its registrationCountry' : 'is required',
+      },
+    ];
   if (kind === 'vehicle' && vehicle.plate !== undefined && vehicle.registrationCountry === undefined)
     return [
       {
@@ -97,5 +110,8 @@ export function organisationProblems(organisation: OrganisationBody, field: stri
     : [{ field: `${field}.names[${index}].name`, rule: 'hasSomeName', message: 'must hold a letter or a digit' }];
 }
 
-/** A record body (kind and body) as an instant check or a loader takes it. */
+/** A record body (kind and body) as a loader takes it. */
 export const recordBody = compileSchema(RecordBodySchema, (body) => recordBodyProblems(body));
+
+/** A record body as an instant check takes it: a vehicle by VIN, or by plate and registration country. */
+export const checkBody = compileSchema(RecordBodySchema, (body) => recordBodyProblems(body, { vehicleByPlate: true }));

@@ -229,13 +229,16 @@ export const TravelDocumentBodySchema = Type.Object(
 
 export const VehicleBodySchema = Type.Object(
   {
-    vin: Type.String({
-      maxLength: 40,
-      format: FORMATS.vin,
-      examples: ['1M8GDM9AXKP042788'],
-      description:
-        'a VIN (ISO 3779): 17 letters A-Z and digits, without I, O or Q; spaces, dashes and dots are ignored',
-    }),
+    vin: Optional(
+      Type.String({
+        maxLength: 40,
+        format: FORMATS.vin,
+        examples: ['1M8GDM9AXKP042788'],
+        description:
+          'a VIN (ISO 3779): 17 letters A-Z and digits, without I, O or Q; spaces, dashes and dots are ignored. ' +
+          'Required, but an instant check takes a plate with its registrationCountry instead',
+      }),
+    ),
     plate: Optional(Identifier(20)),
     registrationCountry: Optional(Country({ description: 'required with a plate' })),
     make: Optional(Text(100)),

@@ -1,6 +1,6 @@
 import { create } from '@bufbuild/protobuf';
 import { SharedRecordSchema } from '@crosscheck/contracts';
-import { recordBody, recordBodyOf, RecordBodySchema } from './index';
+import { checkBody, recordBody, recordBodyOf, RecordBodySchema } from './index';
 
 const vehicle = { kind: 'vehicle', vehicle: { vin: '1M8GDM9AXKP042788' } };
 const person = { kind: 'person', person: { names: [{ given: 'Ivan', family: 'Petrov' }] } };
@@ -253,5 +253,32 @@ describe('the record body schema', () => {
       expect.objectContaining({ $id: 'Vehicle', type: 'object', additionalProperties: false }),
     );
     expect(json.properties.vehicle.properties.vin).toEqual(expect.objectContaining({ type: 'string', format: 'vin' }));
+  });
+});
+
+describe('a vehicle without its VIN', () => {
+  const byPlate = { kind: 'vehicle', vehicle: { plate: '4821 KLM', registrationCountry: 'esp' } };
+  const problemsOf = (check: typeof recordBody, body: unknown) => {
+    const checked = check.check(body);
+    return checked.ok ? [] : checked.problems.map(({ field, rule }) => `${field} ${rule}`);
+  };
+
+  it.each([
+    ['a record or a reference entry, even with a plate', recordBody, byPlate, ['vehicle.vin isDefined']],
+    ['an instant check, with a plate and its country', checkBody, byPlate, []],
+    [
+      'an instant check, with nothing to name it by',
+      checkBody,
+      { kind: 'vehicle', vehicle: {} },
+      ['vehicle.vin isDefined'],
+    ],
+    [
+      'an instant check, with a plate alone',
+      checkBody,
+      { kind: 'vehicle', vehicle: { plate: '4821 KLM' } },
+      ['vehicle.registrationCountry isISO31661Alpha3'],
+    ],
+  ])('is refused or taken in %s', (_, check, body, problems) => {
+    expect(problemsOf(check, body)).toEqual(problems);
   });
 });

@@ -22,7 +22,7 @@ export interface ServiceDefinition<Config extends ServiceConfig> {
   name: string;
   config: ConfigClass<Config>;
   module: (config: Config) => Type<unknown> | import('@nestjs/common').DynamicModule;
-  /** Whether the service consumes Kafka (intake only produces). */
+  /** Whether the service consumes Kafka (all four do; intake only its copy of the operations). */
   consumes: boolean;
   configure?: (app: INestApplication, config: Config) => void | Promise<void>;
   /** Title and the like for `/docs`, generated from the routes and the schemas they validate with. */

@@ -36,7 +36,8 @@ export type PersonNameJson = PersonNameBody;
 export type IdentityDocumentJson = IdentityDocumentBody;
 export type PersonJson = PersonBody;
 export type TravelDocumentJson = TravelDocumentBody;
-export type VehicleJson = VehicleBody;
+/** A generated vehicle always has its VIN (a VIN is optional only in an instant check). */
+export type VehicleJson = VehicleBody & { vin: string };
 export type FirearmJson = FirearmBody;
 export type ArtworkJson = ArtworkBody;
 

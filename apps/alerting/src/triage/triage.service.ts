@@ -3,11 +3,17 @@
  * the alert (who, why, when) and written to the audit log. A false positive
  * silences the pair for the agency, all its alerts on it, until the data of
  * either side changes. The owner of the reference entry confirms or rejects
- * the hit, and every alert of the pair shows that decision.
+ * the hit, and every alert of the pair shows that decision. An outcome (what
+ * followed the hit) goes out on `alerts.outcomes.v1` too, so that whoever found
+ * the hit (an operation's report in matching) counts it from its own data.
  */
 import { HttpStatus, Injectable } from '@nestjs/common';
+import { create } from '@bufbuild/protobuf';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { trace } from '@opentelemetry/api';
 import { AuditLog, Caller } from '@crosscheck/auth';
+import { AlertOutcomeRecordedSchema, Topics } from '@crosscheck/contracts';
+import { Outbox } from '@crosscheck/messaging';
 import { ApiError } from '@crosscheck/runtime';
 import { DataSource, EntityManager } from 'typeorm';
 import { alertNotFound } from '../model/alert-query';
@@ -26,6 +32,7 @@ export class TriageService {
     private readonly withheldFindings: WithheldFindingsRepository,
     private readonly webhooks: WebhooksRepository,
     private readonly audit: AuditLog,
+    private readonly outbox: Outbox,
   ) {}
 
   async triage(caller: Caller, alertId: string, status: TriageStatus, reason: string): Promise<Alert> {
@@ -172,12 +179,30 @@ export class TriageService {
           `outcome: an alert that is ${alert.status} has no outcome; acknowledge or confirm it first`,
           [{ field: 'outcome', rule: 'transition', message: `cannot follow an alert that is ${alert.status}` }],
         );
+      const at = new Date();
       const recorded = await this.alerts.recordOutcome(manager, alertId, {
         outcome,
         note: note ?? null,
         by: caller.keyId,
-        at: new Date().toISOString(),
+        at: at.toISOString(),
       });
+      // The note stays with the alert: free text may name people. Only a hit's outcome is told to matching (for
+      // operation reports); a network link rests on no match.
+      if (alert.matchId !== null && alert.dataset !== null)
+        await this.outbox.enqueue(manager, {
+          topic: Topics.alertsOutcomes,
+          key: alert.entityId,
+          schema: AlertOutcomeRecordedSchema,
+          message: create(AlertOutcomeRecordedSchema, {
+            alertId,
+            agency: alert.agency,
+            entityId: alert.entityId,
+            matchIds: [...new Set([alert.matchId, ...alert.liveMatchIds])],
+            dataset: alert.dataset,
+            outcome,
+            recordedAt: timestampFromDate(at),
+          }),
+        });
       await this.audit.append(auditLine(caller, `alert.outcome.${outcome}`, alert, note ?? outcome), manager);
       return recorded;
     });

@@ -17,6 +17,7 @@ describe('isConsoleApiCall', () => {
     ['alerting', 'GET', '/v1/webhooks'],
     ['dedup', 'GET', `/v1/records/${ALERT}/entity`],
     ['dedup', 'GET', `/v1/entities/${ALERT}/network?depth=1`],
+    ['matching', 'GET', '/v1/operations/TURQUESA-26/report?format=csv'],
   ])('forwards %s %s %s', (service, method, url) => {
     expect(isConsoleApiCall(service, method, url)).toBe(true);
   });
@@ -37,6 +38,7 @@ describe('isConsoleApiCall', () => {
     ['a dedup route sent to alerting', 'alerting', 'GET', `/v1/records/${ALERT}/entity`],
     ['the entity by id, which no page reads', 'dedup', 'GET', `/v1/entities/${ALERT}`],
     ['the path between two entities, which no page reads', 'dedup', 'GET', `/v1/entities/${ALERT}/path?to=${ALERT}`],
+    ['starting an operation', 'matching', 'POST', '/v1/operations'],
     ['a dot-dot segment', 'alerting', 'GET', '/v1/alerts/../admin/audit'],
     ['an encoded dot-dot segment', 'alerting', 'GET', '/v1/alerts/%2e%2e/triage'],
     ['an encoded slash in an id', 'alerting', 'GET', '/v1/alerts/a%2Fb'],
@@ -81,6 +83,7 @@ describe('isConsoleApiCall', () => {
       entityOfRecord: () => api.entityOfRecord(ALERT),
       network: () => api.network(ALERT),
       check: () => api.check({ kind: 'vehicle', vehicle: { vin: 'WVWZZZ1JZXW000001' } }),
+      operationReport: () => api.operationReport('TURQUESA-26'),
       pipelineHealth: () => api.pipelineHealth(),
     };
 

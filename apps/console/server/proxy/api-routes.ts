@@ -30,6 +30,8 @@ export const CONSOLE_API_ROUTES: readonly ApiRoute[] = [
   { method: 'GET', service: 'dedup', path: '/v1/entities/:id/network' },
   // The frontline check page.
   { method: 'POST', service: 'matching', path: '/v1/checks' },
+  // The operations page, and its CSV and JSON exports.
+  { method: 'GET', service: 'matching', path: '/v1/operations/:id/report' },
 ];
 
 const ID_SEGMENT = '[A-Za-z0-9_-]{1,128}';

@@ -21,6 +21,10 @@ const FrontlinePage = lazy(() =>
 );
 // Its own chunk too: the graph library is the bulk of it, and only this page needs it.
 const NetworkPage = lazy(() => import('./network/NetworkPage').then((module) => ({ default: module.NetworkPage })));
+// Its own chunk too: the frontline phone, which loads the shell, never fetches it.
+const OperationsPage = lazy(() =>
+  import('./operations/OperationsPage').then((module) => ({ default: module.OperationsPage })),
+);
 const STREAM_LABELS: Record<StreamState, string> = {
   connecting: 'Connecting…',
   live: 'Live',
@@ -110,6 +114,14 @@ function Console({
           >
             Subscriptions
           </a>
+          <a
+            href="/operations"
+            className={route.page === 'operations' ? 'tab on' : 'tab'}
+            aria-current={route.page === 'operations' ? 'page' : undefined}
+            onClick={(event) => (event.preventDefault(), navigate({ page: 'operations' }))}
+          >
+            Operations
+          </a>
           {session.roles.includes('operator') && (
             <a href="/operator" className="tab">
               Pipeline
@@ -138,6 +150,10 @@ function Console({
         ) : route.page === 'network' ? (
           <Suspense fallback={<div className="splash" aria-busy="true" />}>
             <NetworkPage key={route.entityId} entityId={route.entityId} agency={session.agency} />
+          </Suspense>
+        ) : route.page === 'operations' ? (
+          <Suspense fallback={<div className="splash" aria-busy="true" />}>
+            <OperationsPage code={route.code} onOpen={(code) => navigate({ page: 'operations', code })} />
           </Suspense>
         ) : (
           <AlertsPage

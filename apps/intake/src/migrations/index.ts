@@ -4,6 +4,7 @@ import { CreateAgenciesAndAudit1763800000110 } from './1763800000110-create-agen
 import { RecordLifecycle1763800000120 } from './1763800000120-record-lifecycle';
 import { IdempotencyKeys1763800000130 } from './1763800000130-idempotency-keys';
 import { JourneyLookups1763800000140 } from './1763800000140-journey-lookups';
+import { OperationsReplica1763800000160 } from './1763800000160-operations-replica';
 
 export const intakeMigrations = [
   CreateRecords1763800000100,
@@ -13,4 +14,5 @@ export const intakeMigrations = [
   AuditLogDetail1763800000900,
   AuditLogChain1763800000910,
   JourneyLookups1763800000140,
+  OperationsReplica1763800000160,
 ];

@@ -4,7 +4,7 @@
  * (dissemination, purpose, dates, case reference). Unknown fields are refused.
  */
 import { OUTSIDE_POLICIES } from '@crosscheck/auth';
-import { AgencyCode, OneOf, RECORD_BODY_PROPERTIES, recordBodyProblems } from '@crosscheck/records';
+import { AgencyCode, OneOf, OperationCode, RECORD_BODY_PROPERTIES, recordBodyProblems } from '@crosscheck/records';
 import { compileSchema, defineFormat, FieldProblem } from '@crosscheck/runtime';
 import { type StaticDecode, Type } from '@sinclair/typebox';
 
@@ -52,6 +52,8 @@ export const RECORD_CONTENT_PROPERTIES = {
   reportedAt: Type.Optional(IsoDate('when the agency learnt of it; default now')),
   expiresAt: Type.Optional(IsoDate('when it stops being shared; default and at most the retention period')),
   caseRef: Type.Optional(Type.String({ maxLength: 128 })),
+  /** The coordinated operation it is shared for; only its participants may name it, within its period. */
+  operation: Type.Optional(OperationCode),
 };
 
 export const RecordContentSchema = Type.Object(RECORD_CONTENT_PROPERTIES, {

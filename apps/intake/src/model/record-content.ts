@@ -43,7 +43,7 @@ export function prepareContent(content: RecordContent, retentionDays: number, no
 
 /** Accepted, but worth telling the agency: a VIN check digit that does not add up (only North American VINs carry one). */
 function warningsFor(content: RecordContent): FieldProblem[] {
-  if (content.kind !== 'vehicle' || !content.vehicle) return [];
+  if (content.kind !== 'vehicle' || !content.vehicle?.vin) return [];
   const vin = checkVin(content.vehicle.vin);
   if (vin.checkDigit !== 'mismatch') return [];
   return [

@@ -32,6 +32,7 @@ export function toSharedRecord(record: StoredRecord): SharedRecord {
     reportedAt: timestampFromDate(record.reportedAt),
     expiresAt: timestampFromDate(record.expiresAt),
     caseRef: content.caseRef ?? '',
+    operation: content.operation ?? '',
     body: recordBodyOf(content),
   });
 }

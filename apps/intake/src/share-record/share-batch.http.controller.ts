@@ -7,6 +7,7 @@ import { Body, Controller, Headers, Post, Req, Res } from '@nestjs/common';
 import { Audited, Caller, CurrentCaller, itemsOfBatch, RateLimited, RequireRoles } from '@crosscheck/auth';
 import { invalidField, invalidTextError, OpenApiOperation, textProblemIn } from '@crosscheck/runtime';
 import type { Request, Response } from 'express';
+import { itemsTaggedBy, operationHeader } from './operation-header';
 import { MAX_BATCH, RefusedLine, ShareRecordService } from './share-record.service';
 import { ShareRecordSchema } from './share-record.schema';
 
@@ -21,7 +22,8 @@ export class ShareBatchHttpController {
   @Audited('record.share-batch')
   @RateLimited('records', itemsOfBatch)
   @OpenApiOperation({
-    summary: 'Share up to 1,000 records at once, answered item by item',
+    summary:
+      'Share up to 1,000 records at once, answered item by item. X-Operation: <code> tags every item that names no operation',
     errors: [429],
     body: {
       schema: ShareRecordSchema,
@@ -37,6 +39,7 @@ export class ShareBatchHttpController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
     @Headers('idempotency-key') idempotencyKey?: string,
+    @Headers('x-operation') operation?: string,
   ) {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw invalidField('Idempotency-Key', 'matches', 'must be 1-128 printable ASCII characters');
@@ -45,7 +48,11 @@ export class ShareBatchHttpController {
     if (!Array.isArray(items)) {
       throw invalidField('records', 'isArray', 'the body must be a JSON array of records, or NDJSON');
     }
-    const answer = await this.shareRecord.shareBatch(caller.agency, items, idempotencyKey);
+    const answer = await this.shareRecord.shareBatch(
+      caller.agency,
+      itemsTaggedBy(items, operationHeader(operation)),
+      idempotencyKey,
+    );
     response.status(answer.status);
     if (answer.replayed) response.setHeader('Idempotent-Replayed', 'true');
     return answer.body;

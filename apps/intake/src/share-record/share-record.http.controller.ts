@@ -1,4 +1,4 @@
-import { Controller, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import { Controller, Headers, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import {
   Audited,
@@ -12,6 +12,7 @@ import {
 } from '@crosscheck/auth';
 import { OpenApiOperation, SchemaBody } from '@crosscheck/runtime';
 import { recordView } from '../model/record.view';
+import { operationHeader, taggedBy } from './operation-header';
 import { ShareRecordInput, shareRecordInput } from './share-record.schema';
 import { ShareRecordService } from './share-record.service';
 
@@ -27,15 +28,21 @@ export class ShareRecordHttpController {
   @Post()
   @Audited('record.share')
   @RateLimited('records')
-  @OpenApiOperation({ summary: 'Share one record', errors: [429] })
+  @OpenApiOperation({
+    summary:
+      'Share one record. X-Operation: <code> (or the operation field) shares it for an operation you take part in',
+    errors: [403, 429],
+  })
   async share(
     @CurrentCaller() caller: Caller,
     @SchemaBody(shareRecordInput) input: ShareRecordInput,
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
+    @Headers('x-operation') operation?: string,
   ) {
+    const tagged = taggedBy(input, operationHeader(operation));
     const statusOf = (outcome: string) => (outcome === 'unchanged' ? HttpStatus.OK : HttpStatus.CREATED);
-    const { outcome, record, warnings } = await this.shareRecord.share(caller.agency, input, (transaction, result) =>
+    const { outcome, record, warnings } = await this.shareRecord.share(caller.agency, tagged, (transaction, result) =>
       auditSuccessWithin(this.audit, request, transaction, statusOf(result.outcome), [result.record.recordId]),
     );
     response.status(statusOf(outcome));

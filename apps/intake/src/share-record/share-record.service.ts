@@ -18,6 +18,7 @@ import { IntakeConfig } from '../intake.config';
 import { kindChange, PreparedContent, prepareContent } from '../model/record-content';
 import { DisseminationAgencies } from '../persistence/dissemination-agencies';
 import { IdempotencyKeysRepository } from '../persistence/idempotency-keys.repository';
+import { OperationTags } from '../persistence/operation-tags';
 import { RecordEvents } from '../persistence/record-events';
 import type { ShareResult, StoredRecord } from '../model/record';
 import { RecordsRepository } from '../persistence/records.repository';
@@ -68,6 +69,7 @@ export class ShareRecordService {
     private readonly events: RecordEvents,
     private readonly disseminationAgencies: DisseminationAgencies,
     private readonly idempotencyKeys: IdempotencyKeysRepository,
+    private readonly operationTags: OperationTags,
     private readonly config: IntakeConfig,
   ) {}
 
@@ -219,10 +221,18 @@ export class ShareRecordService {
           )
         ).map((record) => [record.externalRef, record]),
       );
+      // An operation tag is checked when it is given: a record keeping the tag it has is not checked again.
+      const tagRefusals = await this.operationTags.refusals(
+        transaction,
+        owner,
+        pending.map(({ input }) =>
+          input.operation === existing.get(input.externalRef)?.content.operation ? {} : input,
+        ),
+      );
       const fresh: PreparedItem[] = [];
-      for (const item of pending) {
+      for (const [position, item] of pending.entries()) {
         const known = existing.get(item.input.externalRef);
-        const refusal = known && kindChange(known, item.input.kind);
+        const refusal = (known && kindChange(known, item.input.kind)) || tagRefusals[position];
         if (refusal) outcomes[item.index] = refusal;
         else if (!known) fresh.push(item);
         else if (known.contentHash === item.prepared.contentHash && !known.withdrawnAt)

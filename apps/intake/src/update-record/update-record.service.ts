@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { IntakeConfig } from '../intake.config';
 import { kindChange, prepareContent } from '../model/record-content';
 import { RecordAccess } from '../persistence/record-access';
+import { OperationTags } from '../persistence/operation-tags';
 import { DisseminationAgencies } from '../persistence/dissemination-agencies';
 import { RecordEvents } from '../persistence/record-events';
 import { RecordsRepository } from '../persistence/records.repository';
@@ -22,6 +23,7 @@ export class UpdateRecordService {
     private readonly records: RecordsRepository,
     private readonly events: RecordEvents,
     private readonly disseminationAgencies: DisseminationAgencies,
+    private readonly operationTags: OperationTags,
     private readonly config: IntakeConfig,
   ) {}
 
@@ -32,6 +34,7 @@ export class UpdateRecordService {
       if (refusal) throw refusal;
       const prepared = prepareContent(content, this.config.RECORD_RETENTION_DAYS);
       await this.disseminationAgencies.check(transaction, content);
+      await this.operationTags.check(transaction, agency, content, existing.content);
       if (prepared.contentHash === existing.contentHash && !existing.withdrawnAt)
         return { outcome: 'unchanged', record: existing, warnings: prepared.warnings };
       const updated = await this.records.replaceContent(transaction, {

@@ -3,24 +3,33 @@
  * them) checked against every dataset that applies, answered in the same
  * response with the hits and their explanations. A caller never sees an entry
  * its agency may not see. A restricted entry whose owner chose hit/no-hit
- * answers without its data (see model/hit-no-hit.ts), and only then is the
- * query kept: it goes to the entry's owner alone, as a hit notice through
- * alerting. Otherwise nothing of the query is stored but the audit line.
+ * answers without its data (see model/hit-no-hit.ts). Every finding is told
+ * to both sides through alerting, as for a shared record: the searching agency
+ * and the entry's owner get a hit notice (the query goes to that owner alone).
+ * Matching itself keeps nothing of the query but the audit line.
  */
 import { randomUUID } from 'node:crypto';
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { create, toJson } from '@bufbuild/protobuf';
 import { disseminationFromContract, reachOf } from '@crosscheck/auth';
-import { NoticeColour, ReferenceEntrySchema, SharedRecord, SharedRecordSchema } from '@crosscheck/contracts';
-import { recordBodyOf } from '@crosscheck/records';
+import {
+  MatchFoundSchema,
+  NoticeColour,
+  ReferenceEntrySchema,
+  SharedRecord,
+  SharedRecordSchema,
+  Topics,
+} from '@crosscheck/contracts';
+import { Outbox } from '@crosscheck/messaging';
+import { OPERATION_CODE, OPERATION_CODE_RULE, recordBodyOf, taggingProblem } from '@crosscheck/records';
 import { FeatureEvidence, RecordFacts, recordFactsOf } from '@crosscheck/resolution';
 import { ApiError, errorBody, invalidField, validationFailed } from '@crosscheck/runtime';
 import { hitNoHitProbeAlarms } from '@crosscheck/telemetry';
 import { DataSource } from 'typeorm';
 import { probesOf } from '../model/datasets';
 import { HitNoHitAnswer } from '../model/hit-no-hit';
+import { InstantCheck, instantCheckMatch } from '../model/instant-check-match';
 import { Finding, Matcher } from '../model/matcher';
-import { OPERATION_CODE, taggingProblem } from '../model/operation';
 import { OperationsRepository } from '../persistence/operations.repository';
 import { RestrictedHits } from '../persistence/restricted-hits';
 import { MatchingConfig } from '../matching.config';
@@ -57,6 +66,7 @@ export class InstantCheckService {
     private readonly restrictedHits: RestrictedHits,
     private readonly config: MatchingConfig,
     private readonly operations: OperationsRepository,
+    private readonly outbox: Outbox,
   ) {}
 
   private readonly logger = new Logger(InstantCheckService.name);
@@ -67,8 +77,7 @@ export class InstantCheckService {
    */
   async operationFor(agency: string, code: string | undefined): Promise<string | undefined> {
     if (code === undefined) return undefined;
-    if (!OPERATION_CODE.test(code))
-      throw invalidField('X-Operation', 'matches', 'must be an operation code: 2-32 upper-case letters, digits or "-"');
+    if (!OPERATION_CODE.test(code)) throw invalidField('X-Operation', 'matches', OPERATION_CODE_RULE);
     const operation = await this.operations.find(this.dataSource.manager, code);
     if (!operation) throw invalidField('X-Operation', 'knownOperation', `there is no operation ${code}`);
     const problem = taggingProblem(operation, agency, new Date().toISOString().slice(0, 10));
@@ -112,8 +121,8 @@ export class InstantCheckService {
 
   /**
    * For each query, the entries it matches that the agency may see in full, and a hit/no-hit answer for each
-   * restricted entry whose owner chose it; a check made for an operation is counted in it (its full hits only).
-   * One candidate lookup serves every query.
+   * restricted entry whose owner chose it; a check made for an operation is counted in it (its full hits only,
+   * with the match each became, so the outcomes that follow them count too). One candidate lookup serves every query.
    */
   private async checkEach(agency: string, queries: CheckQuery[], operation?: string): Promise<CheckHit[][]> {
     const bodies = queries.map((query) => create(SharedRecordSchema, { body: recordBodyOf(query) }).body);
@@ -148,29 +157,42 @@ export class InstantCheckService {
       if (reach === 'full') visible.push(finding);
       else if (reach === 'hit-no-hit') restricted.push(finding);
     }
-    if (operation)
-      await this.operations.recordCheck(this.dataSource.manager, {
-        checkId: randomUUID(),
-        operation,
-        agency,
-        datasets: probesOf(facts).map((probe) => probe.dataset),
-        hits: visible.map((finding) => ({
-          dataset: finding.dataset,
-          entryId: finding.entry.entryId,
-          level: finding.level,
-          noticeColour: hitOf(finding).noticeColour ?? null,
-          entryOwner: finding.entry.entry.owner,
-          entryDissemination: disseminationFromContract(finding.entry.entry.dissemination),
+    const check: InstantCheck = { checkId: randomUUID(), agency, query: { kind: query.kind, body }, at: new Date() };
+    // Each full finding is a match like any other: both sides of the hit get their hit notice.
+    const matches = visible.map((finding) => ({ finding, match: instantCheckMatch(check, finding) }));
+    if (!operation && matches.length === 0 && restricted.length === 0) return [];
+    const { answers, alarms } = await this.dataSource.transaction(async (transaction) => {
+      if (operation)
+        await this.operations.recordCheck(transaction, {
+          checkId: check.checkId,
+          operation,
+          agency,
+          datasets: probesOf(facts).map((probe) => probe.dataset),
+          hits: matches.map(({ finding, match }) => ({
+            matchId: match.matchId,
+            dataset: finding.dataset,
+            entryId: finding.entry.entryId,
+            level: finding.level,
+            noticeColour: hitOf(finding).noticeColour ?? null,
+            entryOwner: finding.entry.entry.owner,
+            entryDissemination: disseminationFromContract(finding.entry.entry.dissemination),
+          })),
+        });
+      await this.outbox.enqueue(
+        transaction,
+        ...matches.map(({ match }) => ({
+          topic: Topics.matchesFound,
+          key: check.checkId,
+          schema: MatchFoundSchema,
+          message: match,
         })),
-      });
-    const full = visible.map(hitOf);
-    if (restricted.length === 0) return full;
-    const { answers, alarms } = await this.dataSource.transaction((transaction) =>
-      this.restrictedHits.answer(transaction, agency, { kind: query.kind, body }, restricted, {
+      );
+      if (restricted.length === 0) return { answers: [], alarms: [] };
+      return this.restrictedHits.answer(transaction, check, restricted, {
         answers: this.config.HIT_NO_HIT_ALARM_ANSWERS,
         windowMinutes: this.config.HIT_NO_HIT_ALARM_WINDOW_MINUTES,
-      }),
-    );
+      });
+    });
     for (const alarm of alarms) {
       hitNoHitProbeAlarms.inc({ agency: alarm.agency, dataset: alarm.dataset });
       this.logger.warn(
@@ -178,7 +200,7 @@ export class InstantCheckService {
           `(owner ${alarm.owner}) within ${this.config.HIT_NO_HIT_ALARM_WINDOW_MINUTES} min`,
       );
     }
-    return [...full, ...answers];
+    return [...visible.map(hitOf), ...answers];
   }
 }
 

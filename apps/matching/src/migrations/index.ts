@@ -6,6 +6,7 @@ import { NoticeRequests1763800000340 } from './1763800000340-notice-requests';
 import { Operations1763800000350 } from './1763800000350-operations';
 import { HitNoHitProbes1763800000360 } from './1763800000360-hit-no-hit-probes';
 import { JourneyTimes1763800000370 } from './1763800000370-journey-times';
+import { OperationOutcomesAndRecords1763800000380 } from './1763800000380-operation-outcomes-and-records';
 
 export const matchingMigrations = [
   CreateReferenceAndMatches1763800000300,
@@ -16,4 +17,5 @@ export const matchingMigrations = [
   Operations1763800000350,
   HitNoHitProbes1763800000360,
   JourneyTimes1763800000370,
+  OperationOutcomesAndRecords1763800000380,
 ];

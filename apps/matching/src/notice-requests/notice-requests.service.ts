@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { Caller } from '@crosscheck/auth';
 import { Outbox } from '@crosscheck/messaging';
-import { ApiError } from '@crosscheck/runtime';
+import { ApiError, invalidField } from '@crosscheck/runtime';
 import { DataSource, EntityManager } from 'typeorm';
 import { entryFactsOf } from '../model/datasets';
 import { Matcher } from '../model/matcher';
@@ -26,6 +26,7 @@ import {
 } from '../model/notice-request';
 import type { ReferenceChange } from '../model/reference-change';
 import { NoticeRequestsRepository, StoredRequest } from '../persistence/notice-requests.repository';
+import { KnownAgencies } from '../persistence/known-agencies';
 import { loadReference } from '../persistence/reference-versions';
 
 export const REVIEWER = 'reviewer';
@@ -37,6 +38,7 @@ export class NoticeRequestsService {
     private readonly outbox: Outbox,
     private readonly requests: NoticeRequestsRepository,
     private readonly matcher: Matcher,
+    private readonly knownAgencies: KnownAgencies,
   ) {}
 
   async request(caller: Caller, body: unknown): Promise<StoredRequest> {
@@ -47,10 +49,23 @@ export class NoticeRequestsService {
         'forbidden',
         'colour: the UN special notice is requested by the General Secretariat (the reviewer) alone',
       );
+    await this.checkAddressees(input.addressees ?? []);
     return this.dataSource.transaction(async (transaction) => {
       if (input.type === 'notice') await this.takeQuotaPlace(transaction, caller.agency, input);
       return this.requests.insert(transaction, { requestId: randomUUID(), requester: caller.agency, body: input });
     });
+  }
+
+  /** A diffusion goes to agencies that exist: a code naming none would reach an agency created later under it. */
+  private async checkAddressees(addressees: string[]): Promise<void> {
+    const unknown = await this.knownAgencies.unknownCodes(this.dataSource.manager, addressees);
+    const index = addressees.findIndex((code) => unknown.has(code));
+    if (index >= 0)
+      throw invalidField(
+        `addressees[${index}]`,
+        'knownAgency',
+        `${addressees[index]} is not an agency of the exchange`,
+      );
   }
 
   /** The requester sees its own requests; the reviewer sees every one. Others get the 404 of a missing one. */

@@ -1,16 +1,19 @@
 /**
  * `/v1/operations`: an agency starts a coordinated operation (it is its
- * coordinator) with the agencies taking part; participants tag their instant
- * checks with it (`X-Operation`), and read its report, counted from the checks
- * and hits recorded, as JSON or CSV. A participant counts only the hits on
- * entries it may see, so two participants' reports can differ.
+ * coordinator) with the agencies taking part (published on `operations.v1`);
+ * participants tag their instant checks and shared records with it, and read its report, counted from the checks,
+ * hits and outcomes recorded, as JSON or CSV. A participant counts only the
+ * hits (and outcomes) on entries it may see, so two reports can differ.
  */
 import { Controller, Get, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
-import { Audited, Caller, CurrentCaller, maySee, RequireRoles } from '@crosscheck/auth';
+import { create } from '@bufbuild/protobuf';
+import { Audited, Caller, CurrentCaller, RequireRoles } from '@crosscheck/auth';
+import { OperationStateSchema, Topics } from '@crosscheck/contracts';
+import { Outbox } from '@crosscheck/messaging';
 import { ApiError, invalidField, OpenApiOperation, SchemaBody } from '@crosscheck/runtime';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { Operation, OperationInput, operationInput, OperationReport, reportCsv } from '../model/operation';
+import { Operation, OperationInput, operationInput, operationReport, reportCsv } from '../model/operation';
 import { OperationsRepository } from '../persistence/operations.repository';
 
 @Controller('v1/operations')
@@ -19,6 +22,7 @@ export class OperationsHttpController {
   constructor(
     private readonly dataSource: DataSource,
     private readonly operations: OperationsRepository,
+    private readonly outbox: Outbox,
   ) {}
 
   @Post()
@@ -36,8 +40,17 @@ export class OperationsHttpController {
       coordinator: caller.agency,
       participants: [...new Set([caller.agency, ...input.participants])],
     };
-    if (!(await this.operations.create(this.dataSource.manager, operation)))
-      throw new ApiError(HttpStatus.CONFLICT, 'conflict', `operation ${operation.code} exists already`);
+    await this.dataSource.transaction(async (transaction) => {
+      if (!(await this.operations.create(transaction, operation)))
+        throw new ApiError(HttpStatus.CONFLICT, 'conflict', `operation ${operation.code} exists already`);
+      // Intake keeps a copy, to let participants tag the records they share with it.
+      await this.outbox.enqueue(transaction, {
+        topic: Topics.operations,
+        key: operation.code,
+        schema: OperationStateSchema,
+        message: create(OperationStateSchema, operation),
+      });
+    });
     return operation;
   }
 
@@ -52,7 +65,7 @@ export class OperationsHttpController {
   @Audited('operation.report')
   @OpenApiOperation({
     summary:
-      'The operation’s report, counted from what was done: checks per day, agency and dataset; hits (on entries you may see) per dataset, notice colour and level. ?format=json|csv',
+      'The operation’s report, counted from what was done: checks per day, agency and dataset; hits (on entries you may see) per dataset, notice colour and level; outcomes of those hits per agency and kind; entities linking two or more participants’ shared records. ?format=json|csv',
   })
   async report(
     @CurrentCaller() caller: Caller,
@@ -62,30 +75,18 @@ export class OperationsHttpController {
   ) {
     if (format !== 'json' && format !== 'csv') throw invalidField('format', 'isIn', 'must be json or csv');
     const operation = await this.participating(caller, code);
-    const checks = await this.operations.checkCounts(this.dataSource.manager, operation);
-    const counted = new Map<string, OperationReport['hits'][number]>();
-    for (const hit of await this.operations.hits(this.dataSource.manager, operation)) {
-      if (!maySee(caller.agency, { owner: hit.entryOwner, dissemination: hit.entryDissemination })) continue;
-      const key = `${hit.dataset}|${hit.noticeColour ?? ''}|${hit.level}`;
-      const row = counted.get(key) ?? {
-        dataset: hit.dataset,
-        noticeColour: hit.noticeColour,
-        level: hit.level,
-        count: 0,
-      };
-      row.count++;
-      counted.set(key, row);
-    }
-    const hits = [...counted.values()].sort((a, b) => a.dataset.localeCompare(b.dataset) || b.count - a.count);
-    const report: OperationReport = {
+    const manager = this.dataSource.manager;
+    const report = operationReport(
       operation,
-      checks,
-      hits,
-      totals: {
-        checks: checks.reduce((sum, row) => sum + row.count, 0),
-        hits: hits.reduce((sum, row) => sum + row.count, 0),
+      {
+        checks: await this.operations.checkCounts(manager, operation),
+        hits: await this.operations.hits(manager, operation),
+        outcomes: await this.operations.outcomes(manager, operation),
+        taggedRecords: await this.operations.taggedRecords(manager, operation),
       },
-    };
+      caller.agency,
+      new Date().toISOString().slice(0, 10),
+    );
     if (format === 'json') return report;
     response.setHeader('content-type', 'text/csv; charset=utf-8');
     response.setHeader('content-disposition', `attachment; filename="${operation.code}-report.csv"`);

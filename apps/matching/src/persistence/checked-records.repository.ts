@@ -53,6 +53,7 @@ const INSERT_CHECKED = bulkInsert<CheckedRecord>('checked_records', {
   dissemination: ['jsonb', (record) => record.dissemination],
   facts: ['jsonb', (record) => record.facts],
   record: ['bytea', (record) => toBinary(SharedRecordSchema, record.record)],
+  operation: ['text', (record) => record.record.operation || null],
 });
 
 const INSERT_KEYS = bulkInsert<{ dataset: DatasetName; key: string; recordId: string }>('record_keys', {
@@ -88,7 +89,8 @@ export class CheckedRecordsRepository {
       manager,
       records.map(({ record }) => record),
       `ON CONFLICT (record_id) DO UPDATE SET entity_id = EXCLUDED.entity_id, version = EXCLUDED.version, owner = EXCLUDED.owner,
-         dissemination = EXCLUDED.dissemination, facts = EXCLUDED.facts, record = EXCLUDED.record, left_at = NULL`,
+         dissemination = EXCLUDED.dissemination, facts = EXCLUDED.facts, record = EXCLUDED.record, left_at = NULL,
+         operation = EXCLUDED.operation`,
     );
     await manager.query('DELETE FROM record_keys WHERE record_id = ANY($1::uuid[])', [
       records.map(({ record }) => record.recordId),

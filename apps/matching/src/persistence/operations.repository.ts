@@ -1,4 +1,4 @@
-/** Operations, and the checks run and hits found for them. */
+/** Operations, and the checks run, hits found and outcomes recorded for them. */
 import { Injectable } from '@nestjs/common';
 import type { DisseminationRule } from '@crosscheck/auth';
 import { bulkInsert } from '@crosscheck/persistence';
@@ -6,6 +6,10 @@ import { EntityManager } from 'typeorm';
 import type { Operation } from '../model/operation';
 
 export interface OperationHitRow {
+  /** The UTC day of the check (read back only). */
+  day?: string;
+  /** The match the hit became (alerts and their outcomes rest on it). */
+  matchId: string;
   dataset: string;
   entryId: string;
   level: string;
@@ -37,6 +41,7 @@ const INSERT_HITS = bulkInsert<CheckOf & { hit: OperationHitRow }>('operation_hi
   notice_colour: ['text', ({ hit }) => hit.noticeColour],
   entry_owner: ['text', ({ hit }) => hit.entryOwner],
   entry_dissemination: ['jsonb', ({ hit }) => hit.entryDissemination],
+  match_id: ['uuid', ({ hit }) => hit.matchId],
 });
 
 @Injectable()
@@ -117,19 +122,25 @@ export class OperationsRepository {
   }
 
   /** Every hit found for the operation, with its entry's owner and dissemination (the reader's view filters them). */
-  async hits(manager: EntityManager, operation: Operation): Promise<OperationHitRow[]> {
+  async hits(manager: EntityManager, operation: Operation): Promise<(OperationHitRow & { day: string })[]> {
     const rows: {
+      day: string;
       dataset: string;
       entry_id: string;
       level: string;
       notice_colour: string | null;
       entry_owner: string;
       entry_dissemination: DisseminationRule;
+      match_id: string | null;
     }[] = await manager.query(
-      `SELECT dataset, entry_id, level, notice_colour, entry_owner, entry_dissemination FROM operation_hits WHERE operation = $1`,
+      `SELECT to_char(checked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, dataset, entry_id, level, notice_colour,
+              entry_owner, entry_dissemination, match_id
+         FROM operation_hits WHERE operation = $1`,
       [operation.code],
     );
     return rows.map((row) => ({
+      day: row.day,
+      matchId: row.match_id ?? '',
       dataset: row.dataset,
       entryId: row.entry_id,
       level: row.level,
@@ -137,5 +148,57 @@ export class OperationsRepository {
       entryOwner: row.entry_owner,
       entryDissemination: row.entry_dissemination,
     }));
+  }
+
+  /**
+   * An outcome recorded on an alert that rests on one of an operation's hits; false when it follows none. The
+   * latest outcome of an alert stands (a redelivered or older one changes nothing).
+   */
+  async recordOutcome(
+    manager: EntityManager,
+    outcome: { alertId: string; agency: string; matchIds: string[]; outcome: string; recordedAt: Date },
+  ): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO operation_outcomes (alert_id, operation, agency, match_id, outcome, recorded_at)
+       SELECT $1, operation, $2, match_id, $4, $5 FROM operation_hits WHERE match_id = ANY($3::uuid[]) LIMIT 1
+       ON CONFLICT (alert_id) DO UPDATE SET outcome = EXCLUDED.outcome, recorded_at = EXCLUDED.recorded_at
+         WHERE operation_outcomes.recorded_at < EXCLUDED.recorded_at
+       RETURNING alert_id`,
+      [outcome.alertId, outcome.agency, outcome.matchIds, outcome.outcome, outcome.recordedAt],
+    );
+    return rows.length === 1;
+  }
+
+  /** Every outcome recorded on the operation's hits, with the hit's entry owner and dissemination. */
+  async outcomes(
+    manager: EntityManager,
+    operation: Operation,
+  ): Promise<{ agency: string; outcome: string; entryOwner: string; entryDissemination: DisseminationRule }[]> {
+    const rows: { agency: string; outcome: string; entry_owner: string; entry_dissemination: DisseminationRule }[] =
+      await manager.query(
+        `SELECT o.agency, o.outcome, h.entry_owner, h.entry_dissemination
+           FROM operation_outcomes o JOIN operation_hits h ON h.match_id = o.match_id
+          WHERE o.operation = $1`,
+        [operation.code],
+      );
+    return rows.map((row) => ({
+      agency: row.agency,
+      outcome: row.outcome,
+      entryOwner: row.entry_owner,
+      entryDissemination: row.entry_dissemination,
+    }));
+  }
+
+  /** The current records shared for the operation, by entity, with their owners and dissemination. */
+  async taggedRecords(
+    manager: EntityManager,
+    operation: Operation,
+  ): Promise<{ entityId: string; owner: string; dissemination: DisseminationRule }[]> {
+    const rows: { entity_id: string; owner: string; dissemination: DisseminationRule }[] = await manager.query(
+      `SELECT entity_id, owner, dissemination FROM checked_records
+        WHERE operation = $1 AND left_at IS NULL AND owner = ANY($2::text[])`,
+      [operation.code, operation.participants],
+    );
+    return rows.map((row) => ({ entityId: row.entity_id, owner: row.owner, dissemination: row.dissemination }));
   }
 }

@@ -7,23 +7,12 @@
  * alert, both under the answer's reference. Each answer also counts towards
  * the probe alarm of its (agency, entry).
  */
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { create } from '@bufbuild/protobuf';
-import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import {
-  DisseminationScope,
-  MatchFoundSchema,
-  MatchLevel,
-  OutsidePolicy,
-  SharedRecord,
-  SharedRecordSchema,
-  Topics,
-} from '@crosscheck/contracts';
+import { MatchFoundSchema, Topics } from '@crosscheck/contracts';
 import { Outbox, OutgoingEvent } from '@crosscheck/messaging';
-import { RECORD_KIND_CONTRACT, type RecordKindName } from '@crosscheck/records';
 import { EntityManager } from 'typeorm';
 import { HitNoHitAnswer, hitNoHitAnswers } from '../model/hit-no-hit';
+import { InstantCheck, instantCheckMatch } from '../model/instant-check-match';
 import type { Finding } from '../model/matcher';
 import { HitNoHitProbesRepository } from './hit-no-hit-probes.repository';
 
@@ -50,13 +39,11 @@ export class RestrictedHits {
 
   async answer(
     transaction: EntityManager,
-    agency: string,
-    query: { kind: RecordKindName; body: SharedRecord['body'] },
+    check: InstantCheck,
     findings: Finding[],
     limits: ProbeLimits,
   ): Promise<{ answers: HitNoHitAnswer[]; alarms: ProbeAlarm[] }> {
-    const checkId = randomUUID();
-    const at = new Date();
+    const { agency } = check;
     const lines = hitNoHitAnswers(
       findings.map((finding) => ({
         finding,
@@ -64,7 +51,7 @@ export class RestrictedHits {
         owner: finding.entry.entry.owner,
         level: finding.level,
       })),
-      at,
+      check.at,
     );
     const events: OutgoingEvent[] = [];
     const alarms: ProbeAlarm[] = [];
@@ -88,45 +75,11 @@ export class RestrictedHits {
             owner: answer.owner,
             answers: count.answers,
           });
-        const record = create(SharedRecordSchema, {
-          recordId: checkId,
-          version: 1,
-          kind: RECORD_KIND_CONTRACT[query.kind],
-          externalRef: `instant check ${answer.reference}`,
-          owner: agency,
-          dissemination: {
-            scope: DisseminationScope.AGENCIES,
-            agencies: [answer.owner],
-            outside: OutsidePolicy.HIDDEN,
-          },
-          purpose: 'instant-check',
-          reportedAt: timestampFromDate(at),
-          body: query.body,
-        });
         events.push({
           topic: Topics.matchesFound,
-          key: checkId,
+          key: check.checkId,
           schema: MatchFoundSchema,
-          message: create(MatchFoundSchema, {
-            matchId: randomUUID(),
-            entityId: checkId,
-            recordId: checkId,
-            recordKind: record.kind,
-            recordOwner: agency,
-            recordDissemination: record.dissemination,
-            dataset: entry.dataset,
-            datasetVersion: BigInt(entry.version),
-            entryId: entry.entryId,
-            entryOwner: entry.entry.owner,
-            entryDissemination: entry.entry.dissemination,
-            noticeColour: entry.entry.body.case === 'notice' ? entry.entry.body.value.colour : undefined,
-            score: finding.score,
-            level: finding.level === 'hit' ? MatchLevel.HIT : MatchLevel.POSSIBLE,
-            features: finding.features,
-            foundAt: timestampFromDate(at),
-            record,
-            entry: entry.entry,
-            instantCheck: true,
+          message: instantCheckMatch(check, finding, {
             hitReference: answer.reference,
             probeCount: count.answers >= limits.answers ? count.answers : 0,
           }),

@@ -14,6 +14,7 @@ import type {
   SubscriptionBody,
   Webhook,
 } from './types';
+import { reportUrl, type OperationReport } from '../operations/operation-report';
 
 export interface FieldProblem {
   field: string;
@@ -107,6 +108,9 @@ export const api = {
 
   /** An instant check (the frontline page); nothing of it is kept but matching's audit line. */
   check: (query: unknown) => call<{ hits: unknown[] }>('POST', '/api/matching/v1/checks', query),
+
+  /** An operation's report, as matching counts it for the agency (participants only). */
+  operationReport: (code: string) => call<OperationReport>('GET', reportUrl(code, 'json')),
 
   /** Operators only: the pipeline's health, sampled by the console's server. */
   pipelineHealth: () => call<PipelineHealthView>('GET', '/api/operator/health'),

@@ -1,7 +1,7 @@
 /**
  * The frontline check page: a phone-sized screen for an officer at a border
  * point. One thing to check at a time (a passport by its MRZ or by number and
- * country, a vehicle by VIN, a person by name and birth date), one field at a
+ * country, a vehicle by VIN or by plate and country, a person by name and birth date), one field at a
  * time, large targets; the answer is NO HIT, HIT or POSSIBLE with what to do,
  * and the explanation one tap away. Nothing is kept once the answer is closed:
  * the query and the answer live in this component's state alone (no storage,
@@ -16,7 +16,7 @@ type Subject = 'passport' | 'vehicle' | 'person';
 type Step =
   | { screen: 'choose' }
   | { screen: 'passport'; byNumber: boolean }
-  | { screen: 'vehicle' }
+  | { screen: 'vehicle'; byPlate: boolean }
   | { screen: 'person'; field: 'name' | 'birth' }
   | { screen: 'checking' }
   | { screen: 'answer'; verdict: Verdict };
@@ -101,7 +101,7 @@ export function FrontlinePage({ agency, onSignOut }: { agency: string; onSignOut
                   subject === 'passport'
                     ? { screen: 'passport', byNumber: false }
                     : subject === 'vehicle'
-                      ? { screen: 'vehicle' }
+                      ? { screen: 'vehicle', byPlate: false }
                       : { screen: 'person', field: 'name' },
                 )
               }
@@ -157,15 +157,41 @@ export function FrontlinePage({ agency, onSignOut }: { agency: string; onSignOut
           className="frontline-form"
           onSubmit={(event) => (
             event.preventDefault(),
-            void check({ kind: 'vehicle', vehicle: { vin: fields.vin ?? '' } })
+            void check({
+              kind: 'vehicle',
+              vehicle: step.byPlate
+                ? { plate: fields.plate ?? '', registrationCountry: (fields.plateCountry ?? '').toUpperCase() }
+                : { vin: fields.vin ?? '' },
+            })
           )}
         >
-          <label>
-            VIN (17 characters)
-            <input autoFocus autoComplete="off" maxLength={17} value={fields.vin ?? ''} onChange={set('vin')} />
-          </label>
+          {step.byPlate ? (
+            <>
+              <label>
+                Plate
+                <input autoFocus autoComplete="off" maxLength={20} value={fields.plate ?? ''} onChange={set('plate')} />
+              </label>
+              <label>
+                Registration country (3 letters)
+                <input
+                  autoComplete="off"
+                  maxLength={3}
+                  value={fields.plateCountry ?? ''}
+                  onChange={set('plateCountry')}
+                />
+              </label>
+            </>
+          ) : (
+            <label>
+              VIN (17 characters)
+              <input autoFocus autoComplete="off" maxLength={17} value={fields.vin ?? ''} onChange={set('vin')} />
+            </label>
+          )}
           <button type="submit" className="big">
             Check
+          </button>
+          <button type="button" className="link" onClick={() => setStep({ screen: 'vehicle', byPlate: !step.byPlate })}>
+            {step.byPlate ? 'Use the VIN instead' : 'No VIN? Plate and country'}
           </button>
           <button type="button" className="link" onClick={close}>
             Back

@@ -16,7 +16,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file crosscheck/alerting/v1/alerting.proto.
  */
 export const file_crosscheck_alerting_v1_alerting: GenFile = /*@__PURE__*/
-  fileDesc("CiVjcm9zc2NoZWNrL2FsZXJ0aW5nL3YxL2FsZXJ0aW5nLnByb3RvEhZjcm9zc2NoZWNrLmFsZXJ0aW5nLnYxIvsBCgtBbGVydFJhaXNlZBIQCghhbGVydF9pZBgBIAEoCRIQCghtYXRjaF9pZBgCIAEoCRIOCgZhZ2VuY3kYAyABKAkSEQoJZW50aXR5X2lkGAQgASgJEhEKCXJlY29yZF9pZBgFIAEoCRIPCgdkYXRhc2V0GAYgASgJEhAKCGVudHJ5X2lkGAcgASgJEg0KBXNjb3JlGAggASgBEjEKBWxldmVsGAkgASgOMiIuY3Jvc3NjaGVjay5tYXRjaGluZy52MS5NYXRjaExldmVsEi0KCXJhaXNlZF9hdBgKIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBiBnByb3RvMw", [file_crosscheck_matching_v1_matching, file_google_protobuf_timestamp]);
+  fileDesc("CiVjcm9zc2NoZWNrL2FsZXJ0aW5nL3YxL2FsZXJ0aW5nLnByb3RvEhZjcm9zc2NoZWNrLmFsZXJ0aW5nLnYxIvsBCgtBbGVydFJhaXNlZBIQCghhbGVydF9pZBgBIAEoCRIQCghtYXRjaF9pZBgCIAEoCRIOCgZhZ2VuY3kYAyABKAkSEQoJZW50aXR5X2lkGAQgASgJEhEKCXJlY29yZF9pZBgFIAEoCRIPCgdkYXRhc2V0GAYgASgJEhAKCGVudHJ5X2lkGAcgASgJEg0KBXNjb3JlGAggASgBEjEKBWxldmVsGAkgASgOMiIuY3Jvc3NjaGVjay5tYXRjaGluZy52MS5NYXRjaExldmVsEi0KCXJhaXNlZF9hdBgKIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAisQEKFEFsZXJ0T3V0Y29tZVJlY29yZGVkEhAKCGFsZXJ0X2lkGAEgASgJEg4KBmFnZW5jeRgCIAEoCRIRCgllbnRpdHlfaWQYAyABKAkSEQoJbWF0Y2hfaWRzGAQgAygJEg8KB2RhdGFzZXQYBSABKAkSDwoHb3V0Y29tZRgGIAEoCRIvCgtyZWNvcmRlZF9hdBgHIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBiBnByb3RvMw", [file_crosscheck_matching_v1_matching, file_google_protobuf_timestamp]);
 
 /**
  * An alert for one agency about one match.
@@ -180,4 +180,131 @@ export type AlertRaisedJson = {
  */
 export const AlertRaisedSchema: GenMessage<AlertRaised, {jsonType: AlertRaisedJson}> = /*@__PURE__*/
   messageDesc(file_crosscheck_alerting_v1_alerting, 0);
+
+/**
+ * An agency recorded what followed a hit on its alert (arrested, located,
+ * seized...); a later outcome on the same alert replaces it.
+ * Topic alerts.outcomes.v1, key entity_id.
+ *
+ * @generated from message crosscheck.alerting.v1.AlertOutcomeRecorded
+ */
+export type AlertOutcomeRecorded = Message<"crosscheck.alerting.v1.AlertOutcomeRecorded"> & {
+  /**
+   * The alert the outcome was recorded on.
+   *
+   * @generated from field: string alert_id = 1;
+   */
+  alertId: string;
+
+  /**
+   * Code of the agency that recorded it (the alert's agency).
+   *
+   * @generated from field: string agency = 2;
+   */
+  agency: string;
+
+  /**
+   * Entity of the alert's match.
+   *
+   * @generated from field: string entity_id = 3;
+   */
+  entityId: string;
+
+  /**
+   * The matches the alert rests on, so that whoever found them can tell it
+   * followed their hit.
+   *
+   * @generated from field: repeated string match_ids = 4;
+   */
+  matchIds: string[];
+
+  /**
+   * Dataset of the matched entry.
+   *
+   * @generated from field: string dataset = 5;
+   */
+  dataset: string;
+
+  /**
+   * What followed: arrested, located, seized, victim_identified, no_action
+   * or false_positive.
+   *
+   * @generated from field: string outcome = 6;
+   */
+  outcome: string;
+
+  /**
+   * When it was recorded.
+   *
+   * @generated from field: google.protobuf.Timestamp recorded_at = 7;
+   */
+  recordedAt?: Timestamp | undefined;
+};
+
+/**
+ * An agency recorded what followed a hit on its alert (arrested, located,
+ * seized...); a later outcome on the same alert replaces it.
+ * Topic alerts.outcomes.v1, key entity_id.
+ *
+ * @generated from message crosscheck.alerting.v1.AlertOutcomeRecorded
+ */
+export type AlertOutcomeRecordedJson = {
+  /**
+   * The alert the outcome was recorded on.
+   *
+   * @generated from field: string alert_id = 1;
+   */
+  alertId?: string;
+
+  /**
+   * Code of the agency that recorded it (the alert's agency).
+   *
+   * @generated from field: string agency = 2;
+   */
+  agency?: string;
+
+  /**
+   * Entity of the alert's match.
+   *
+   * @generated from field: string entity_id = 3;
+   */
+  entityId?: string;
+
+  /**
+   * The matches the alert rests on, so that whoever found them can tell it
+   * followed their hit.
+   *
+   * @generated from field: repeated string match_ids = 4;
+   */
+  matchIds?: string[];
+
+  /**
+   * Dataset of the matched entry.
+   *
+   * @generated from field: string dataset = 5;
+   */
+  dataset?: string;
+
+  /**
+   * What followed: arrested, located, seized, victim_identified, no_action
+   * or false_positive.
+   *
+   * @generated from field: string outcome = 6;
+   */
+  outcome?: string;
+
+  /**
+   * When it was recorded.
+   *
+   * @generated from field: google.protobuf.Timestamp recorded_at = 7;
+   */
+  recordedAt?: TimestampJson;
+};
+
+/**
+ * Describes the message crosscheck.alerting.v1.AlertOutcomeRecorded.
+ * Use `create(AlertOutcomeRecordedSchema)` to create a new message.
+ */
+export const AlertOutcomeRecordedSchema: GenMessage<AlertOutcomeRecorded, {jsonType: AlertOutcomeRecordedJson}> = /*@__PURE__*/
+  messageDesc(file_crosscheck_alerting_v1_alerting, 1);
 

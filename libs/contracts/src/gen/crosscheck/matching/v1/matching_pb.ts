@@ -20,7 +20,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file crosscheck/matching/v1/matching.proto.
  */
 export const file_crosscheck_matching_v1_matching: GenFile = /*@__PURE__*/
-  fileDesc("CiVjcm9zc2NoZWNrL21hdGNoaW5nL3YxL21hdGNoaW5nLnByb3RvEhZjcm9zc2NoZWNrLm1hdGNoaW5nLnYxIvsFCgpNYXRjaEZvdW5kEhAKCG1hdGNoX2lkGAEgASgJEhEKCWVudGl0eV9pZBgCIAEoCRIRCglyZWNvcmRfaWQYAyABKAkSNQoLcmVjb3JkX2tpbmQYBCABKA4yIC5jcm9zc2NoZWNrLmNvbW1vbi52MS5SZWNvcmRLaW5kEhQKDHJlY29yZF9vd25lchgFIAEoCRJBChRyZWNvcmRfZGlzc2VtaW5hdGlvbhgGIAEoCzIjLmNyb3NzY2hlY2suY29tbW9uLnYxLkRpc3NlbWluYXRpb24SDwoHZGF0YXNldBgHIAEoCRIXCg9kYXRhc2V0X3ZlcnNpb24YCCABKAMSEAoIZW50cnlfaWQYCSABKAkSEwoLZW50cnlfb3duZXIYCiABKAkSQAoTZW50cnlfZGlzc2VtaW5hdGlvbhgLIAEoCzIjLmNyb3NzY2hlY2suY29tbW9uLnYxLkRpc3NlbWluYXRpb24SPAoNbm90aWNlX2NvbG91chgMIAEoDjIlLmNyb3NzY2hlY2sucmVmZXJlbmNlLnYxLk5vdGljZUNvbG91chINCgVzY29yZRgNIAEoARIxCgVsZXZlbBgOIAEoDjIiLmNyb3NzY2hlY2subWF0Y2hpbmcudjEuTWF0Y2hMZXZlbBI0CghmZWF0dXJlcxgPIAMoCzIiLmNyb3NzY2hlY2suY29tbW9uLnYxLkZlYXR1cmVTY29yZRIsCghmb3VuZF9hdBgQIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASMwoGcmVjb3JkGBEgASgLMiMuY3Jvc3NjaGVjay5yZWNvcmRzLnYxLlNoYXJlZFJlY29yZBI2CgVlbnRyeRgSIAEoCzInLmNyb3NzY2hlY2sucmVmZXJlbmNlLnYxLlJlZmVyZW5jZUVudHJ5EhUKDWluc3RhbnRfY2hlY2sYEyABKAgSFQoNaGl0X3JlZmVyZW5jZRgUIAEoCRITCgtwcm9iZV9jb3VudBgVIAEoDSKtAQoOTWF0Y2hSZXRyYWN0ZWQSEAoIbWF0Y2hfaWQYASABKAkSEQoJZW50aXR5X2lkGAIgASgJEhAKCGVudHJ5X2lkGAMgASgJEg8KB2RhdGFzZXQYBCABKAkSDgoGcmVhc29uGAUgASgJEjAKDHJldHJhY3RlZF9hdBgGIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEQoJcmVjb3JkX2lkGAcgASgJKlgKCk1hdGNoTGV2ZWwSGwoXTUFUQ0hfTEVWRUxfVU5TUEVDSUZJRUQQABITCg9NQVRDSF9MRVZFTF9ISVQQARIYChRNQVRDSF9MRVZFTF9QT1NTSUJMRRACYgZwcm90bzM", [file_crosscheck_common_v1_common, file_crosscheck_records_v1_records, file_crosscheck_reference_v1_reference, file_google_protobuf_timestamp]);
+  fileDesc("CiVjcm9zc2NoZWNrL21hdGNoaW5nL3YxL21hdGNoaW5nLnByb3RvEhZjcm9zc2NoZWNrLm1hdGNoaW5nLnYxIvsFCgpNYXRjaEZvdW5kEhAKCG1hdGNoX2lkGAEgASgJEhEKCWVudGl0eV9pZBgCIAEoCRIRCglyZWNvcmRfaWQYAyABKAkSNQoLcmVjb3JkX2tpbmQYBCABKA4yIC5jcm9zc2NoZWNrLmNvbW1vbi52MS5SZWNvcmRLaW5kEhQKDHJlY29yZF9vd25lchgFIAEoCRJBChRyZWNvcmRfZGlzc2VtaW5hdGlvbhgGIAEoCzIjLmNyb3NzY2hlY2suY29tbW9uLnYxLkRpc3NlbWluYXRpb24SDwoHZGF0YXNldBgHIAEoCRIXCg9kYXRhc2V0X3ZlcnNpb24YCCABKAMSEAoIZW50cnlfaWQYCSABKAkSEwoLZW50cnlfb3duZXIYCiABKAkSQAoTZW50cnlfZGlzc2VtaW5hdGlvbhgLIAEoCzIjLmNyb3NzY2hlY2suY29tbW9uLnYxLkRpc3NlbWluYXRpb24SPAoNbm90aWNlX2NvbG91chgMIAEoDjIlLmNyb3NzY2hlY2sucmVmZXJlbmNlLnYxLk5vdGljZUNvbG91chINCgVzY29yZRgNIAEoARIxCgVsZXZlbBgOIAEoDjIiLmNyb3NzY2hlY2subWF0Y2hpbmcudjEuTWF0Y2hMZXZlbBI0CghmZWF0dXJlcxgPIAMoCzIiLmNyb3NzY2hlY2suY29tbW9uLnYxLkZlYXR1cmVTY29yZRIsCghmb3VuZF9hdBgQIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASMwoGcmVjb3JkGBEgASgLMiMuY3Jvc3NjaGVjay5yZWNvcmRzLnYxLlNoYXJlZFJlY29yZBI2CgVlbnRyeRgSIAEoCzInLmNyb3NzY2hlY2sucmVmZXJlbmNlLnYxLlJlZmVyZW5jZUVudHJ5EhUKDWluc3RhbnRfY2hlY2sYEyABKAgSFQoNaGl0X3JlZmVyZW5jZRgUIAEoCRITCgtwcm9iZV9jb3VudBgVIAEoDSKtAQoOTWF0Y2hSZXRyYWN0ZWQSEAoIbWF0Y2hfaWQYASABKAkSEQoJZW50aXR5X2lkGAIgASgJEhAKCGVudHJ5X2lkGAMgASgJEg8KB2RhdGFzZXQYBCABKAkSDgoGcmVhc29uGAUgASgJEjAKDHJldHJhY3RlZF9hdBgGIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEQoJcmVjb3JkX2lkGAcgASgJInsKDk9wZXJhdGlvblN0YXRlEgwKBGNvZGUYASABKAkSDAoEbmFtZRgCIAEoCRIRCglzdGFydHNfb24YAyABKAkSDwoHZW5kc19vbhgEIAEoCRITCgtjb29yZGluYXRvchgFIAEoCRIUCgxwYXJ0aWNpcGFudHMYBiADKAkqWAoKTWF0Y2hMZXZlbBIbChdNQVRDSF9MRVZFTF9VTlNQRUNJRklFRBAAEhMKD01BVENIX0xFVkVMX0hJVBABEhgKFE1BVENIX0xFVkVMX1BPU1NJQkxFEAJiBnByb3RvMw", [file_crosscheck_common_v1_common, file_crosscheck_records_v1_records, file_crosscheck_reference_v1_reference, file_google_protobuf_timestamp]);
 
 /**
  * A record of an entity matched a reference entry.
@@ -469,6 +469,113 @@ export type MatchRetractedJson = {
  */
 export const MatchRetractedSchema: GenMessage<MatchRetracted, {jsonType: MatchRetractedJson}> = /*@__PURE__*/
   messageDesc(file_crosscheck_matching_v1_matching, 1);
+
+/**
+ * A coordinated operation as it now stands, for services that check what is
+ * tagged with it. Topic operations.v1, key code; compacted.
+ *
+ * @generated from message crosscheck.matching.v1.OperationState
+ */
+export type OperationState = Message<"crosscheck.matching.v1.OperationState"> & {
+  /**
+   * Code of the operation, upper case.
+   *
+   * @generated from field: string code = 1;
+   */
+  code: string;
+
+  /**
+   * Name of the operation.
+   *
+   * @generated from field: string name = 2;
+   */
+  name: string;
+
+  /**
+   * First day (UTC, YYYY-MM-DD).
+   *
+   * @generated from field: string starts_on = 3;
+   */
+  startsOn: string;
+
+  /**
+   * Last day (UTC, YYYY-MM-DD).
+   *
+   * @generated from field: string ends_on = 4;
+   */
+  endsOn: string;
+
+  /**
+   * The coordinating agency.
+   *
+   * @generated from field: string coordinator = 5;
+   */
+  coordinator: string;
+
+  /**
+   * Every participating agency, the coordinator included.
+   *
+   * @generated from field: repeated string participants = 6;
+   */
+  participants: string[];
+};
+
+/**
+ * A coordinated operation as it now stands, for services that check what is
+ * tagged with it. Topic operations.v1, key code; compacted.
+ *
+ * @generated from message crosscheck.matching.v1.OperationState
+ */
+export type OperationStateJson = {
+  /**
+   * Code of the operation, upper case.
+   *
+   * @generated from field: string code = 1;
+   */
+  code?: string;
+
+  /**
+   * Name of the operation.
+   *
+   * @generated from field: string name = 2;
+   */
+  name?: string;
+
+  /**
+   * First day (UTC, YYYY-MM-DD).
+   *
+   * @generated from field: string starts_on = 3;
+   */
+  startsOn?: string;
+
+  /**
+   * Last day (UTC, YYYY-MM-DD).
+   *
+   * @generated from field: string ends_on = 4;
+   */
+  endsOn?: string;
+
+  /**
+   * The coordinating agency.
+   *
+   * @generated from field: string coordinator = 5;
+   */
+  coordinator?: string;
+
+  /**
+   * Every participating agency, the coordinator included.
+   *
+   * @generated from field: repeated string participants = 6;
+   */
+  participants?: string[];
+};
+
+/**
+ * Describes the message crosscheck.matching.v1.OperationState.
+ * Use `create(OperationStateSchema)` to create a new message.
+ */
+export const OperationStateSchema: GenMessage<OperationState, {jsonType: OperationStateJson}> = /*@__PURE__*/
+  messageDesc(file_crosscheck_matching_v1_matching, 2);
 
 /**
  * Strength of a match.
