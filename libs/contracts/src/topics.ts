@@ -24,7 +24,7 @@ export const Topics = {
   matchesRetracted: 'matches.retracted.v1',
   /** AlertRaised, key entity_id. */
   alertsRaised: 'alerts.raised.v1',
-  /** NetworkLinkFound, key link_id: one message per agency told of a link between two agencies' cases. */
+  /** NetworkLinkFound, key link_id: one message per agency told of a link between two agencies' cases, or of its retraction. */
   networkLinks: 'network.links.v1',
   /** ApiKeyState, key key_id; compacted, so it always holds every key's latest state. */
   identityKeys: 'identity.keys.v1',
