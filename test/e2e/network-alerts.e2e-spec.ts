@@ -6,7 +6,11 @@
  * subscriptions choose whether they want network links. An owner-only record
  * (and the relations it declares) is on no path another agency is shown, and
  * a link that cannot be explained without it is not told to that agency at
- * all. Real intake, dedup and alerting processes, real Kafka, real Postgres.
+ * all. A link stays only while a path explains it: one through an address
+ * that then becomes common (more than five records carry it), or through a
+ * record that is withdrawn, is retracted for both sides, and may be told again
+ * through a new path. Real intake, dedup and alerting processes, real Kafka,
+ * real Postgres.
  */
 import { randomUUID } from 'node:crypto';
 import { alertingCall, alertsOf, analystKey } from '../harness/alerting-api';
@@ -225,5 +229,132 @@ describe('an owner-only relation', () => {
     expect(visibleVehicle.body.alerts).toEqual([]);
     const everything = JSON.stringify(await alertsOf(suite, espKey));
     for (const secret of [hidden, 'FR-SECRET', 'used', vehicle]) expect(everything).not.toContain(secret);
+  });
+});
+
+/** The id of the (live) link between the agency's case and the other's. */
+async function linkIdBetween(key: string, ownCase: string, otherCase: string): Promise<string> {
+  const alerts = (await networkLinks(key)).filter(
+    (alert) => alert.networkLink.ownCase.caseRef === ownCase && alert.networkLink.otherCase.caseRef === otherCase,
+  );
+  expect(alerts).toEqual([expect.objectContaining({ status: 'new', retraction: null })]);
+  return alerts[0].networkLink.linkId;
+}
+
+/** The agency's alerts on a link, live or retracted (a retraction keeps the link id, not the other case). */
+const alertsOnLink = async (key: string, linkId: string) =>
+  (await networkLinks(key)).filter((alert) => alert.networkLink.linkId === linkId);
+
+describe('a link through an address that then becomes common', () => {
+  const tag = randomUUID().slice(0, 8);
+  const hostel = {
+    street: `Harbour Street ${tag}`,
+    number: '12',
+    postcode: '1012',
+    locality: 'Amsterdam',
+    country: 'NLD',
+  };
+  let itaKey: string;
+  let nldKey: string;
+  let belKey: string;
+  let italian: string;
+  let linkId: string;
+
+  beforeAll(async () => {
+    [itaKey, nldKey, belKey] = [
+      await analystKey(suite, 'ITA'),
+      await analystKey(suite, 'NLD'),
+      await analystKey(suite, 'BEL'),
+    ];
+    italian = await share('ITA', 'person', person('Rossi', { addresses: [hostel] }), { caseRef: `IT-${tag}` });
+    await share('NLD', 'person', person('Visser', { addresses: [hostel] }), { caseRef: `NL-${tag}` });
+    await waitForPipelineIdle(suite);
+  });
+
+  it('is told to both sides while the address is rare', async () => {
+    linkId = await linkIdBetween(itaKey, `IT-${tag}`, `NL-${tag}`);
+    const [ita] = await alertsOnLink(itaKey, linkId);
+    expect(ita.networkLink.path).toEqual([expect.objectContaining({ reason: 'address', strength: 'strong' })]);
+    expect(await linkIdBetween(nldKey, `NL-${tag}`, `IT-${tag}`)).toBe(linkId);
+  });
+
+  it('is retracted for both sides once six records carry the address, telling nothing more of the other case', async () => {
+    for (const index of [1, 2, 3, 4])
+      await share('BEL', 'person', person(`Guest${index}x`, { addresses: [hostel] }), {
+        caseRef: `BE-${tag}-${index}`,
+      });
+    await waitForPipelineIdle(suite);
+
+    for (const [key, own, other] of [
+      [itaKey, `IT-${tag}`, `NL-${tag}`],
+      [nldKey, `NL-${tag}`, `IT-${tag}`],
+    ]) {
+      const alerts = await alertsOnLink(key, linkId);
+      expect(alerts).toEqual([
+        expect.objectContaining({
+          status: 'retracted',
+          retraction: { reason: expect.stringContaining('no path'), at: expect.any(String) },
+        }),
+      ]);
+      expect(alerts[0].networkLink).toMatchObject({ ownCase: { caseRef: own }, path: [], explanation: '' });
+      expect(JSON.stringify(alerts[0].networkLink)).not.toContain(other);
+    }
+    // The guests' links, made while the address still looked rare, went with it.
+    const guests = (await networkLinks(belKey)).filter((alert) =>
+      alert.networkLink.ownCase.caseRef.startsWith(`BE-${tag}`),
+    );
+    expect(guests.length).toBeGreaterThan(0);
+    expect(guests.filter((alert) => alert.status !== 'retracted')).toEqual([]);
+  });
+
+  it('is told again, with a new alert, when a new path appears', async () => {
+    await share('ITA', 'person', person('Rossi', { phones: [{ number: '+39 347 555 0199' }] }), {
+      caseRef: `IT-${tag}`,
+    });
+    await share('NLD', 'person', person('Visser', { phones: [{ number: '+39 347 555 0199' }] }), {
+      caseRef: `NL-${tag}`,
+    });
+    await waitForPipelineIdle(suite);
+    const alerts = await alertsOnLink(itaKey, linkId);
+    expect(alerts.map((alert) => alert.status).sort()).toEqual(['new', 'retracted']);
+    const told = alerts.find((alert) => alert.status === 'new');
+    expect(told.networkLink.path).toEqual([expect.objectContaining({ reason: 'phone' })]);
+    expect(told.recordId).not.toBe(italian);
+  });
+});
+
+describe('a link through a record that is withdrawn', () => {
+  const tag = randomUUID().slice(0, 8);
+  let polKey: string;
+  let czeKey: string;
+  let czech: string;
+
+  beforeAll(async () => {
+    [polKey, czeKey] = [await analystKey(suite, 'POL'), await analystKey(suite, 'CZE')];
+    await share('POL', 'person', person('Nowak', { phones: [{ number: '+48 512 345 678' }] }), {
+      caseRef: `PL-${tag}`,
+    });
+    czech = await share('CZE', 'person', person('Novak', { phones: [{ number: '+48512345678' }] }), {
+      caseRef: `CZ-${tag}`,
+    });
+    await waitForPipelineIdle(suite);
+  });
+
+  it('is retracted for both sides', async () => {
+    const linkId = await linkIdBetween(polKey, `PL-${tag}`, `CZ-${tag}`);
+    expect(await linkIdBetween(czeKey, `CZ-${tag}`, `PL-${tag}`)).toBe(linkId);
+
+    const withdrawn = await fetch(`${suite.url('intake')}/v1/records/${czech}?reason=entered%20in%20error`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${await suite.agencies.key('CZE')}` },
+    });
+    expect(withdrawn.status).toBe(200);
+    await waitForPipelineIdle(suite);
+
+    for (const key of [polKey, czeKey])
+      expect(await alertsOnLink(key, linkId)).toEqual([
+        expect.objectContaining({ status: 'retracted', networkLink: expect.objectContaining({ path: [] }) }),
+      ]);
+    expect(JSON.stringify(await alertsOnLink(polKey, linkId))).not.toContain(czech);
   });
 });
