@@ -16,20 +16,26 @@ import { randomUUID } from 'node:crypto';
 import { alertingCall, alertsOf, analystKey } from '../harness/alerting-api';
 import { waitForPipelineIdle } from '../harness/pipeline';
 import { createSuite, Suite } from '../harness/suite';
+import { startWebhookReceiver, WebhookReceiver } from '../harness/webhook-receiver';
 import { shareRecord } from '../fixtures/records';
 
 jest.setTimeout(180_000);
 
 let suite: Suite;
+let receiver: WebhookReceiver;
 
 beforeAll(async () => {
   suite = await createSuite('network-alerts');
   // One after the other: three services loading at once on a busy machine can miss their start deadline.
-  for (const service of ['intake', 'dedup', 'alerting'] as const) await suite.start(service);
+  for (const service of ['intake', 'dedup'] as const) await suite.start(service);
+  // An agency's case system on loopback: the one private target alerting may call.
+  receiver = await startWebhookReceiver();
+  await suite.startWith('alerting', { WEBHOOK_ALLOWED_PRIVATE_TARGETS: new URL(receiver.url()).host });
 });
 
 afterAll(async () => {
   await suite?.close();
+  await receiver?.close();
 });
 
 type Dissemination = { scope: 'all' } | { scope: 'owner-only' };
@@ -331,6 +337,14 @@ describe('a link through a record that is withdrawn', () => {
 
   beforeAll(async () => {
     [polKey, czeKey] = [await analystKey(suite, 'POL'), await analystKey(suite, 'CZE')];
+    const webhook = await alertingCall(suite, polKey, 'POST', '/v1/webhooks', { url: receiver.url('/pol') });
+    expect(webhook.status).toBe(201);
+    const subscribed = await alertingCall(suite, polKey, 'POST', '/v1/subscriptions', {
+      name: 'links, to the case system',
+      kinds: ['network_link'],
+      webhookId: webhook.body.webhookId,
+    });
+    expect(subscribed.status).toBe(201);
     await share('POL', 'person', person('Nowak', { phones: [{ number: '+48 512 345 678' }] }), {
       caseRef: `PL-${tag}`,
     });
@@ -340,8 +354,9 @@ describe('a link through a record that is withdrawn', () => {
     await waitForPipelineIdle(suite);
   });
 
-  it('is retracted for both sides', async () => {
+  it('is retracted for both sides, the subscription’s webhook told', async () => {
     const linkId = await linkIdBetween(polKey, `PL-${tag}`, `CZ-${tag}`);
+    const [polAlert] = await alertsOnLink(polKey, linkId);
     expect(await linkIdBetween(czeKey, `CZ-${tag}`, `PL-${tag}`)).toBe(linkId);
 
     const withdrawn = await fetch(`${suite.url('intake')}/v1/records/${czech}?reason=entered%20in%20error`, {
@@ -356,5 +371,8 @@ describe('a link through a record that is withdrawn', () => {
         expect.objectContaining({ status: 'retracted', networkLink: expect.objectContaining({ path: [] }) }),
       ]);
     expect(JSON.stringify(await alertsOnLink(polKey, linkId))).not.toContain(czech);
+    const [notice] = await receiver.waitFor('/pol', 1, (delivery) => delivery.body?.event === 'alert.retracted');
+    expect(notice.body.alert).toMatchObject({ alertId: polAlert.alertId, status: 'retracted' });
+    expect(notice.rawBody).not.toContain(czech);
   });
 });
