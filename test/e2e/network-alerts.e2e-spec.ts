@@ -376,3 +376,36 @@ describe('a link through a record that is withdrawn', () => {
     expect(notice.rawBody).not.toContain(czech);
   });
 });
+
+describe('a link through a record whose new version no longer carries the shared phone', () => {
+  const tag = randomUUID().slice(0, 8);
+
+  it('is retracted for both sides', async () => {
+    const [autKey, cheKey] = [await analystKey(suite, 'AUT'), await analystKey(suite, 'CHE')];
+    await share('AUT', 'person', person('Huber', { phones: [{ number: '+43 664 123 4567' }] }), {
+      caseRef: `AT-${tag}`,
+    });
+    const swiss = person('Meier', { phones: [{ number: '+436641234567' }] });
+    const swissId = await share('CHE', 'person', swiss, { caseRef: `CH-${tag}` });
+    await waitForPipelineIdle(suite);
+    const linkId = await linkIdBetween(autKey, `AT-${tag}`, `CH-${tag}`);
+    expect(await linkIdBetween(cheKey, `CH-${tag}`, `AT-${tag}`)).toBe(linkId);
+
+    const updated = await fetch(`${suite.url('intake')}/v1/records/${swissId}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await suite.agencies.key('CHE')}` },
+      body: JSON.stringify({
+        kind: 'person',
+        dissemination: { scope: 'all' },
+        purpose: 'investigation',
+        caseRef: `CH-${tag}`,
+        person: { names: swiss.names },
+      }),
+    });
+    expect(updated.status).toBe(200);
+    await waitForPipelineIdle(suite);
+
+    for (const key of [autKey, cheKey])
+      expect(await alertsOnLink(key, linkId)).toEqual([expect.objectContaining({ status: 'retracted' })]);
+  });
+});

@@ -11,8 +11,8 @@
  * A link stays only while a path explains it. Each side's row keeps what its
  * path rests on (the shared values, the records; migration 1763800000255).
  * When a resolution makes a value on it common (more than LINK_COMMON_ABOVE
- * records carry it: it looked rare while its first records arrived), or a
- * record on it is withdrawn, the side's link is searched again as it may see
+ * records carry it: it looked rare while its first records arrived), a record
+ * on it comes in a new version, or is withdrawn, the side's link is searched again as it may see
  * it: kept, resting on the path found now, or retracted (the same message with
  * `retracted_at`, alerting retracts its alerts). A retracted link may be told
  * again later, when a new path appears.
@@ -60,10 +60,10 @@ export class NetworkLinks {
     await manager.query('SELECT pg_advisory_xact_lock($1)', [NETWORK_LINKS_LOCK]);
     // The graph does not change while the transaction searches it: each case's view of it is walked once.
     const views: Views = new Map();
-    // First the links resting on a value a record made common: explained now, or retracted.
+    // First the links resting on a value a record made common, or on a record of a new version: explained now, or retracted.
     const checked = new Set<string>();
     for (const { recordId, traceContext } of resolved)
-      await this.recheck(manager, views, checked, await this.restingOnCommonValuesOf(manager, recordId), {
+      await this.recheck(manager, views, checked, await this.linksToRecheckAfter(manager, recordId), {
         recordId,
         traceContext,
       });
@@ -85,8 +85,11 @@ export class NetworkLinks {
     await this.recheck(manager, new Map(), new Set(), rows, { recordId, traceContext });
   }
 
-  /** The live links, as told, resting on a value the record carries that more than LINK_COMMON_ABOVE live records carry. */
-  private async restingOnCommonValuesOf(manager: EntityManager, recordId: string): Promise<ToldLinkRow[]> {
+  /**
+   * The live links, as told, resting on a value the record carries that more than LINK_COMMON_ABOVE
+   * live records carry, or on the record itself (a new version may no longer carry what they rested on).
+   */
+  private async linksToRecheckAfter(manager: EntityManager, recordId: string): Promise<ToldLinkRow[]> {
     return manager.query(
       `WITH common AS (
          SELECT c.attribute || ':' || c.value AS value
@@ -98,7 +101,7 @@ export class NetworkLinks {
          HAVING count(*) > $2
        )
        SELECT link_id, agency, own_case, other_case FROM network_links
-        WHERE retracted_at IS NULL AND path_values && ARRAY(SELECT value FROM common)`,
+        WHERE retracted_at IS NULL AND (path_values && ARRAY(SELECT value FROM common) OR path_records @> ARRAY[$1::uuid])`,
       [recordId, LINK_COMMON_ABOVE],
     );
   }
