@@ -52,8 +52,8 @@ export class NetworkLinks {
   ) {}
 
   /**
-   * The links the transaction's resolved records made, announced to each side not told of them yet.
-   * Call it last in the transaction: it takes the lock that makes searches take turns.
+   * The links the transaction's resolved records undid, retracted, then the links they made, announced to
+   * each side not told of them yet. Call it last in the transaction: it takes the lock that makes searches take turns.
    */
   async announce(manager: EntityManager, resolved: ResolvedRecord[]): Promise<void> {
     if (resolved.length === 0) return;
