@@ -6,26 +6,36 @@
  * subscriptions choose whether they want network links. An owner-only record
  * (and the relations it declares) is on no path another agency is shown, and
  * a link that cannot be explained without it is not told to that agency at
- * all. Real intake, dedup and alerting processes, real Kafka, real Postgres.
+ * all. A link stays only while a path explains it: one through an address
+ * that then becomes common (more than five records carry it), or through a
+ * record that is withdrawn, is retracted for both sides, and may be told again
+ * through a new path. Real intake, dedup and alerting processes, real Kafka,
+ * real Postgres.
  */
 import { randomUUID } from 'node:crypto';
 import { alertingCall, alertsOf, analystKey } from '../harness/alerting-api';
 import { waitForPipelineIdle } from '../harness/pipeline';
 import { createSuite, Suite } from '../harness/suite';
+import { startWebhookReceiver, WebhookReceiver } from '../harness/webhook-receiver';
 import { shareRecord } from '../fixtures/records';
 
 jest.setTimeout(180_000);
 
 let suite: Suite;
+let receiver: WebhookReceiver;
 
 beforeAll(async () => {
   suite = await createSuite('network-alerts');
   // One after the other: three services loading at once on a busy machine can miss their start deadline.
-  for (const service of ['intake', 'dedup', 'alerting'] as const) await suite.start(service);
+  for (const service of ['intake', 'dedup'] as const) await suite.start(service);
+  // An agency's case system on loopback: the one private target alerting may call.
+  receiver = await startWebhookReceiver();
+  await suite.startWith('alerting', { WEBHOOK_ALLOWED_PRIVATE_TARGETS: new URL(receiver.url()).host });
 });
 
 afterAll(async () => {
   await suite?.close();
+  await receiver?.close();
 });
 
 type Dissemination = { scope: 'all' } | { scope: 'owner-only' };
@@ -225,5 +235,177 @@ describe('an owner-only relation', () => {
     expect(visibleVehicle.body.alerts).toEqual([]);
     const everything = JSON.stringify(await alertsOf(suite, espKey));
     for (const secret of [hidden, 'FR-SECRET', 'used', vehicle]) expect(everything).not.toContain(secret);
+  });
+});
+
+/** The id of the (live) link between the agency's case and the other's. */
+async function linkIdBetween(key: string, ownCase: string, otherCase: string): Promise<string> {
+  const alerts = (await networkLinks(key)).filter(
+    (alert) => alert.networkLink.ownCase.caseRef === ownCase && alert.networkLink.otherCase.caseRef === otherCase,
+  );
+  expect(alerts).toEqual([expect.objectContaining({ status: 'new', retraction: null })]);
+  return alerts[0].networkLink.linkId;
+}
+
+/** The agency's alerts on a link, live or retracted (a retraction keeps the link id, not the other case). */
+const alertsOnLink = async (key: string, linkId: string) =>
+  (await networkLinks(key)).filter((alert) => alert.networkLink.linkId === linkId);
+
+describe('a link through an address that then becomes common', () => {
+  const tag = randomUUID().slice(0, 8);
+  const hostel = {
+    street: `Harbour Street ${tag}`,
+    number: '12',
+    postcode: '1012',
+    locality: 'Amsterdam',
+    country: 'NLD',
+  };
+  let itaKey: string;
+  let nldKey: string;
+  let belKey: string;
+  let italian: string;
+  let linkId: string;
+
+  beforeAll(async () => {
+    [itaKey, nldKey, belKey] = [
+      await analystKey(suite, 'ITA'),
+      await analystKey(suite, 'NLD'),
+      await analystKey(suite, 'BEL'),
+    ];
+    italian = await share('ITA', 'person', person('Rossi', { addresses: [hostel] }), { caseRef: `IT-${tag}` });
+    await share('NLD', 'person', person('Visser', { addresses: [hostel] }), { caseRef: `NL-${tag}` });
+    await waitForPipelineIdle(suite);
+  });
+
+  it('is told to both sides while the address is rare', async () => {
+    linkId = await linkIdBetween(itaKey, `IT-${tag}`, `NL-${tag}`);
+    const [ita] = await alertsOnLink(itaKey, linkId);
+    expect(ita.networkLink.path).toEqual([expect.objectContaining({ reason: 'address', strength: 'strong' })]);
+    expect(await linkIdBetween(nldKey, `NL-${tag}`, `IT-${tag}`)).toBe(linkId);
+  });
+
+  it('is retracted for both sides once six records carry the address, telling nothing more of the other case', async () => {
+    for (const index of [1, 2, 3, 4])
+      await share('BEL', 'person', person(`Guest${index}x`, { addresses: [hostel] }), {
+        caseRef: `BE-${tag}-${index}`,
+      });
+    await waitForPipelineIdle(suite);
+
+    for (const [key, own, other] of [
+      [itaKey, `IT-${tag}`, `NL-${tag}`],
+      [nldKey, `NL-${tag}`, `IT-${tag}`],
+    ]) {
+      const alerts = await alertsOnLink(key, linkId);
+      expect(alerts).toEqual([
+        expect.objectContaining({
+          status: 'retracted',
+          retraction: { reason: expect.stringContaining('no path'), at: expect.any(String) },
+        }),
+      ]);
+      expect(alerts[0].networkLink).toMatchObject({ ownCase: { caseRef: own }, path: [], explanation: '' });
+      expect(JSON.stringify(alerts[0].networkLink)).not.toContain(other);
+    }
+    // The guests' links, made while the address still looked rare, went with it.
+    const guests = (await networkLinks(belKey)).filter((alert) =>
+      alert.networkLink.ownCase.caseRef.startsWith(`BE-${tag}`),
+    );
+    expect(guests.length).toBeGreaterThan(0);
+    expect(guests.filter((alert) => alert.status !== 'retracted')).toEqual([]);
+  });
+
+  it('is told again, with a new alert, when a new path appears', async () => {
+    await share('ITA', 'person', person('Rossi', { phones: [{ number: '+39 347 555 0199' }] }), {
+      caseRef: `IT-${tag}`,
+    });
+    await share('NLD', 'person', person('Visser', { phones: [{ number: '+39 347 555 0199' }] }), {
+      caseRef: `NL-${tag}`,
+    });
+    await waitForPipelineIdle(suite);
+    const alerts = await alertsOnLink(itaKey, linkId);
+    expect(alerts.map((alert) => alert.status).sort()).toEqual(['new', 'retracted']);
+    const told = alerts.find((alert) => alert.status === 'new');
+    expect(told.networkLink.path).toEqual([expect.objectContaining({ reason: 'phone' })]);
+    expect(told.recordId).not.toBe(italian);
+  });
+});
+
+describe('a link through a record that is withdrawn', () => {
+  const tag = randomUUID().slice(0, 8);
+  let polKey: string;
+  let czeKey: string;
+  let czech: string;
+
+  beforeAll(async () => {
+    [polKey, czeKey] = [await analystKey(suite, 'POL'), await analystKey(suite, 'CZE')];
+    const webhook = await alertingCall(suite, polKey, 'POST', '/v1/webhooks', { url: receiver.url('/pol') });
+    expect(webhook.status).toBe(201);
+    const subscribed = await alertingCall(suite, polKey, 'POST', '/v1/subscriptions', {
+      name: 'links, to the case system',
+      kinds: ['network_link'],
+      webhookId: webhook.body.webhookId,
+    });
+    expect(subscribed.status).toBe(201);
+    await share('POL', 'person', person('Nowak', { phones: [{ number: '+48 512 345 678' }] }), {
+      caseRef: `PL-${tag}`,
+    });
+    czech = await share('CZE', 'person', person('Novak', { phones: [{ number: '+48512345678' }] }), {
+      caseRef: `CZ-${tag}`,
+    });
+    await waitForPipelineIdle(suite);
+  });
+
+  it('is retracted for both sides, the subscription’s webhook told', async () => {
+    const linkId = await linkIdBetween(polKey, `PL-${tag}`, `CZ-${tag}`);
+    const [polAlert] = await alertsOnLink(polKey, linkId);
+    expect(await linkIdBetween(czeKey, `CZ-${tag}`, `PL-${tag}`)).toBe(linkId);
+
+    const withdrawn = await fetch(`${suite.url('intake')}/v1/records/${czech}?reason=entered%20in%20error`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${await suite.agencies.key('CZE')}` },
+    });
+    expect(withdrawn.status).toBe(200);
+    await waitForPipelineIdle(suite);
+
+    for (const key of [polKey, czeKey])
+      expect(await alertsOnLink(key, linkId)).toEqual([
+        expect.objectContaining({ status: 'retracted', networkLink: expect.objectContaining({ path: [] }) }),
+      ]);
+    expect(JSON.stringify(await alertsOnLink(polKey, linkId))).not.toContain(czech);
+    const [notice] = await receiver.waitFor('/pol', 1, (delivery) => delivery.body?.event === 'alert.retracted');
+    expect(notice.body.alert).toMatchObject({ alertId: polAlert.alertId, status: 'retracted' });
+    expect(notice.rawBody).not.toContain(czech);
+  });
+});
+
+describe('a link through a record whose new version no longer carries the shared phone', () => {
+  const tag = randomUUID().slice(0, 8);
+
+  it('is retracted for both sides', async () => {
+    const [autKey, cheKey] = [await analystKey(suite, 'AUT'), await analystKey(suite, 'CHE')];
+    await share('AUT', 'person', person('Huber', { phones: [{ number: '+43 664 123 4567' }] }), {
+      caseRef: `AT-${tag}`,
+    });
+    const swiss = person('Meier', { phones: [{ number: '+436641234567' }] });
+    const swissId = await share('CHE', 'person', swiss, { caseRef: `CH-${tag}` });
+    await waitForPipelineIdle(suite);
+    const linkId = await linkIdBetween(autKey, `AT-${tag}`, `CH-${tag}`);
+    expect(await linkIdBetween(cheKey, `CH-${tag}`, `AT-${tag}`)).toBe(linkId);
+
+    const updated = await fetch(`${suite.url('intake')}/v1/records/${swissId}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await suite.agencies.key('CHE')}` },
+      body: JSON.stringify({
+        kind: 'person',
+        dissemination: { scope: 'all' },
+        purpose: 'investigation',
+        caseRef: `CH-${tag}`,
+        person: { names: swiss.names },
+      }),
+    });
+    expect(updated.status).toBe(200);
+    await waitForPipelineIdle(suite);
+
+    for (const key of [autKey, cheKey])
+      expect(await alertsOnLink(key, linkId)).toEqual([expect.objectContaining({ status: 'retracted' })]);
   });
 });

@@ -22,6 +22,7 @@ import { DeadLetters1763800000470 } from './migrations/1763800000470-dead-letter
 import { JourneyLookups1763800000480 } from './migrations/1763800000480-journey-lookups';
 import { BacklogCounts1763800000490 } from './migrations/1763800000490-backlog-counts';
 import { NetworkLinks1763800000500 } from './migrations/1763800000500-network-links';
+import { NetworkLinkRetraction1763800000505 } from './migrations/1763800000505-network-link-retraction';
 import { RaiseNetworkLinkMessageController } from './raise-network-link/raise-network-link.message.controller';
 import { RaiseNetworkLinkService } from './raise-network-link/raise-network-link.service';
 import { BacklogMetrics } from './backlog-metrics/backlog.metrics';
@@ -53,6 +54,7 @@ const migrations = [
   JourneyLookups1763800000480,
   BacklogCounts1763800000490,
   NetworkLinks1763800000500,
+  NetworkLinkRetraction1763800000505,
   AuditLogDetail1763800000900,
   AuditLogChain1763800000910,
 ];

@@ -19,6 +19,7 @@ import { ResolveAllKinds1763800000210 } from './migrations/1763800000210-resolve
 import { JourneyTimes1763800000220 } from './migrations/1763800000220-journey-times';
 import { Network1763800000230 } from './migrations/1763800000230-network';
 import { NetworkLinks1763800000250 } from './migrations/1763800000250-network-links';
+import { NetworkLinkPaths1763800000255 } from './migrations/1763800000255-network-link-paths';
 import { NetworkHttpController } from './network/network.http.controller';
 import { NetworkService } from './network/network.service';
 import { NetworkGraph } from './persistence/network-graph';
@@ -41,6 +42,7 @@ const migrations = [
   JourneyTimes1763800000220,
   Network1763800000230,
   NetworkLinks1763800000250,
+  NetworkLinkPaths1763800000255,
 ];
 
 @Module({})

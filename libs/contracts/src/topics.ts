@@ -24,7 +24,7 @@ export const Topics = {
   matchesRetracted: 'matches.retracted.v1',
   /** AlertRaised, key entity_id. */
   alertsRaised: 'alerts.raised.v1',
-  /** NetworkLinkFound, key link_id: one message per agency told of a link between two agencies' cases. */
+  /** NetworkLinkFound, key link_id: one message per agency told of a link between two agencies' cases, or of its retraction. */
   networkLinks: 'network.links.v1',
   /** AlertOutcomeRecorded, key entity_id. */
   alertsOutcomes: 'alerts.outcomes.v1',

@@ -381,6 +381,26 @@ export class AlertsRepository {
     return this.withSubscriptionName(manager, rows[0]);
   }
 
+  /**
+   * The network link no longer holds for the agency (dedup retracted it): the
+   * alert is retracted with the reason, and keeps of the link only the two
+   * agencies and its own case, not the other case's record or the path.
+   */
+  async retractLink(manager: EntityManager, alertId: string, reason: string): Promise<Alert> {
+    const [rows]: [AlertRow[], number] = await manager.query(
+      `UPDATE alerts SET status = 'retracted', retraction_reason = $2, retracted_at = now(),
+              network_link = network_link || jsonb_build_object(
+                'path', '[]'::jsonb, 'explanation', '',
+                'otherCase', jsonb_build_object('agency', network_link->'otherCase'->'agency', 'caseRef', '', 'entityId', '',
+                                                'recordId', '', 'externalRef', '', 'recordKind', network_link->'otherCase'->'recordKind')),
+              updated_at = now(), seq = nextval(pg_get_serial_sequence('alerts', 'seq'))
+        WHERE alert_id = $1 RETURNING *`,
+      [alertId, reason],
+    );
+    await notifyFeed(manager);
+    return this.withSubscriptionName(manager, rows[0]);
+  }
+
   /** A triage step: the new status and the step appended to the alert's history. */
   async triage(manager: EntityManager, alertId: string, status: AlertStatus, step: TriageStep): Promise<Alert> {
     const [rows]: [AlertRow[], number] = await manager.query(

@@ -11,8 +11,13 @@ export class RaiseNetworkLinkMessageController {
     private readonly raiseNetworkLink: RaiseNetworkLinkService,
   ) {}
 
+  /** A link found raises alerts; the same message with `retracted_at` retracts them. */
   @EventPattern(Topics.networkLinks)
   async onNetworkLink(@Payload() link: NetworkLinkFound, @Ctx() message: IncomingMessage): Promise<InboxOutcome> {
-    return this.inbox.runOnce(message, (transaction) => this.raiseNetworkLink.raise(transaction, link));
+    return this.inbox.runOnce(message, (transaction) =>
+      link.retractedAt
+        ? this.raiseNetworkLink.retract(transaction, link)
+        : this.raiseNetworkLink.raise(transaction, link),
+    );
   }
 }

@@ -9,8 +9,11 @@
  * webhook, or, when none does, as one alert without a subscription: both
  * agencies of a link always hear of it, as both sides of a hit do.
  *
- * One alert per (link, subscription) or (link, agency): a redelivered or
- * repeated link changes nothing.
+ * One live alert per (link, subscription) or (link, agency): a redelivered or
+ * repeated link changes nothing. A link dedup retracts for the agency (the
+ * message with `retracted_at`: no path explains it any more) has the agency's
+ * alerts on it retracted, as a match's are, with a webhook notice; told again
+ * later, it raises new alerts.
  */
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
@@ -22,6 +25,9 @@ import { AlertsRepository, Audience, TraceRef } from '../persistence/alerts.repo
 import { SubscriptionsRepository } from '../persistence/subscriptions.repository';
 import { WebhooksRepository } from '../persistence/webhooks.repository';
 
+const LINK_NO_LONGER_HOLDS =
+  'no path of strong or declared edges your agency may see links the two cases any more (a shared value became common, or a record on the path was withdrawn)';
+
 @Injectable()
 export class RaiseNetworkLinkService {
   constructor(
@@ -29,6 +35,26 @@ export class RaiseNetworkLinkService {
     private readonly subscriptions: SubscriptionsRepository,
     private readonly webhooks: WebhooksRepository,
   ) {}
+
+  /** The agency's alerts on a retracted link: retracted, each subscription's webhook told. */
+  async retract(transaction: EntityManager, message: NetworkLinkFound): Promise<void> {
+    await this.alerts.lockChanges(transaction);
+    for (const alert of await this.alerts.ofLink(transaction, message.linkId)) {
+      if (alert.agency !== message.agency || alert.status === 'retracted') continue;
+      const retracted = await this.alerts.retractLink(transaction, alert.alertId, LINK_NO_LONGER_HOLDS);
+      if (!retracted.subscriptionId) continue;
+      const subscription = await this.subscriptions.find(transaction, retracted.agency, retracted.subscriptionId);
+      if (subscription?.webhookId)
+        await this.webhooks.enqueue(transaction, {
+          deliveryId: randomUUID(),
+          webhookId: subscription.webhookId,
+          agency: retracted.agency,
+          alertId: retracted.alertId,
+          subscriptionId: retracted.subscriptionId,
+          event: 'alert.retracted',
+        });
+    }
+  }
 
   async raise(transaction: EntityManager, message: NetworkLinkFound): Promise<void> {
     const link = networkLinkFactsOf(message);
@@ -47,7 +73,10 @@ export class RaiseNetworkLinkService {
 
     for (const { audience, webhookId } of hearings) {
       const told = existing.some(
-        (alert) => alert.agency === audience.agency && alert.subscriptionId === audience.subscriptionId,
+        (alert) =>
+          alert.agency === audience.agency &&
+          alert.subscriptionId === audience.subscriptionId &&
+          alert.status !== 'retracted',
       );
       if (told) continue;
       const alert = await this.alerts.insertNetworkLink(transaction, randomUUID(), audience, link, traceRef);

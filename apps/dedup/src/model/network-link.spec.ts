@@ -1,4 +1,4 @@
-import { candidatePairs, CaseEnd, linkIdOf, MAX_LINK_PAIRS } from './network-link';
+import { candidatePairs, CaseEnd, linkIdOf, MAX_LINK_PAIRS, restsOn } from './network-link';
 
 const end = (agency: string, caseRef: string, entityId: string, distance: number): CaseEnd => ({
   agency,
@@ -60,5 +60,28 @@ describe('linkIdOf', () => {
     const deu = end('DEU', 'd1', 'e1', 1);
     expect(linkIdOf(fra, deu)).toBe(linkIdOf({ ...deu, recordId: 'other record' }, fra));
     expect(linkIdOf(fra, deu)).not.toBe(linkIdOf(fra, end('DEU', 'd2', 'e1', 1)));
+  });
+});
+
+describe('restsOn', () => {
+  it('names the shared values of attribute edges and every record on the path, once each', () => {
+    expect(
+      restsOn([
+        { records: ['r1', 'r2'], reason: 'address', value: '1 rue de la Paix 75002 Paris' },
+        { records: ['r2', 'r3'], reason: 'relation', value: 'member' },
+        { records: ['r3', 'r4'], reason: 'phone', value: '+33641223301' },
+        { records: ['r4', 'r5'], reason: 'address', value: '1 rue de la Paix 75002 Paris' },
+      ]),
+    ).toEqual({
+      values: ['address:1 rue de la Paix 75002 Paris', 'phone:+33641223301'],
+      records: ['r1', 'r2', 'r3', 'r4', 'r5'],
+    });
+  });
+
+  it('rests a path of declared relations on its records alone', () => {
+    expect(restsOn([{ records: ['r1', 'r2'], reason: 'relation', value: 'associate' }])).toEqual({
+      values: [],
+      records: ['r1', 'r2'],
+    });
   });
 });

@@ -68,3 +68,29 @@ export function candidatePairs(ends: CaseEnd[]): [CaseEnd, CaseEnd][] {
 function caseKey(end: CaseEnd): string {
   return `${end.agency}\u0000${end.caseRef}`;
 }
+
+/** A shared value as a link's path rests on it: `<attribute>:<value>`. */
+export function valueKey(attribute: string, value: string): string {
+  return `${attribute}:${value}`;
+}
+
+/** One edge of a path, as much as says what it rests on. */
+export interface PathEdge {
+  records: [string, string];
+  reason: string;
+  value: string;
+}
+
+/**
+ * What a side's view of a link rests on: the shared values of its attribute
+ * edges (a declared relation rests on its records alone), and every record on
+ * it. A value on it growing common, or a record on it withdrawn, is when the
+ * link must be searched again.
+ */
+export function restsOn(edges: PathEdge[]): { values: string[]; records: string[] } {
+  const values = edges.filter((edge) => edge.reason !== 'relation').map((edge) => valueKey(edge.reason, edge.value));
+  return {
+    values: [...new Set(values)].sort(),
+    records: [...new Set(edges.flatMap((edge) => edge.records))].sort(),
+  };
+}

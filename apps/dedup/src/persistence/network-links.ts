@@ -8,6 +8,15 @@
  * hear later, when a path it may see appears. Each side hears of a pair of
  * cases once (`network_links`, migration 1763800000250).
  *
+ * A link stays only while a path explains it. Each side's row keeps what its
+ * path rests on (the shared values, the records; migration 1763800000255).
+ * When a resolution makes a value on it common (more than LINK_COMMON_ABOVE
+ * records carry it: it looked rare while its first records arrived), a record
+ * on it comes in a new version, or is withdrawn, the side's link is searched again as it may see
+ * it: kept, resting on the path found now, or retracted (the same message with
+ * `retracted_at`, alerting retracts its alerts). A retracted link may be told
+ * again later, when a new path appears.
+ *
  * Resolutions of different partitions run at once, and two records that link
  * (one shares a phone with the other, or with the record between them) need
  * not share a blocking key: each would miss the other, uncommitted. So the
@@ -22,7 +31,7 @@ import { NetworkLinkFoundSchema, Topics } from '@crosscheck/contracts';
 import { Outbox, OutgoingEvent } from '@crosscheck/messaging';
 import type { Context } from '@opentelemetry/api';
 import { EntityManager } from 'typeorm';
-import { candidatePairs, CaseEnd, LINK_COMMON_ABOVE, LINK_HOPS, linkIdOf } from '../model/network-link';
+import { candidatePairs, CaseEnd, LINK_COMMON_ABOVE, LINK_HOPS, linkIdOf, restsOn } from '../model/network-link';
 import { NetworkGraph, NetworkNode, NetworkPath, NetworkWalk, pathIn } from './network-graph';
 
 /** Taken by every search for links, after every other lock of its transaction. */
@@ -43,21 +52,142 @@ export class NetworkLinks {
   ) {}
 
   /**
-   * The links the transaction's resolved records made, announced to each side not told of them yet.
-   * Call it last in the transaction: it takes the lock that makes searches take turns.
+   * The links the transaction's resolved records undid, retracted, then the links they made, announced to
+   * each side not told of them yet. Call it last in the transaction: it takes the lock that makes searches take turns.
    */
   async announce(manager: EntityManager, resolved: ResolvedRecord[]): Promise<void> {
     if (resolved.length === 0) return;
     await manager.query('SELECT pg_advisory_xact_lock($1)', [NETWORK_LINKS_LOCK]);
     // The graph does not change while the transaction searches it: each case's view of it is walked once.
-    const views = new Map<string, Promise<NetworkWalk | undefined>>();
+    const views: Views = new Map();
+    // First the links resting on a value a record made common, or on a record of a new version: explained now, or retracted.
+    const checked = new Set<string>();
+    for (const { recordId, traceContext } of resolved)
+      await this.recheck(manager, views, checked, await this.linksToRecheckAfter(manager, recordId), {
+        recordId,
+        traceContext,
+      });
     for (const { entityId, recordId, traceContext } of resolved)
       await this.announceFrom(manager, views, entityId, recordId, traceContext);
   }
 
+  /**
+   * A record was withdrawn (call it in the withdrawal's transaction, last): the links
+   * whose path went through it are searched again, and retracted when nothing explains them.
+   */
+  async recheckWithdrawn(manager: EntityManager, recordId: string, traceContext?: Context): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [NETWORK_LINKS_LOCK]);
+    const rows: ToldLinkRow[] = await manager.query(
+      `SELECT link_id, agency, own_case, other_case FROM network_links
+        WHERE retracted_at IS NULL AND path_records @> ARRAY[$1::uuid]`,
+      [recordId],
+    );
+    await this.recheck(manager, new Map(), new Set(), rows, { recordId, traceContext });
+  }
+
+  /**
+   * The live links, as told, resting on a value the record carries that more than LINK_COMMON_ABOVE
+   * live records carry, or on the record itself (a new version may no longer carry what they rested on).
+   */
+  private async linksToRecheckAfter(manager: EntityManager, recordId: string): Promise<ToldLinkRow[]> {
+    return manager.query(
+      `WITH common AS (
+         SELECT c.attribute || ':' || c.value AS value
+           FROM network_attributes c
+           JOIN entity_members m ON m.record_id = c.record_id
+          WHERE (c.attribute, c.value) IN (SELECT attribute, value FROM network_attributes WHERE record_id = $1::uuid)
+            AND m.entity_id IS NOT NULL
+          GROUP BY c.attribute, c.value
+         HAVING count(*) > $2
+       )
+       SELECT link_id, agency, own_case, other_case FROM network_links
+        WHERE retracted_at IS NULL AND (path_values && ARRAY(SELECT value FROM common) OR path_records @> ARRAY[$1::uuid])`,
+      [recordId, LINK_COMMON_ABOVE],
+    );
+  }
+
+  /**
+   * Each side's link searched again as that side may see it, from where its two
+   * records are now: still explained, it rests on the path found; else it is retracted.
+   */
+  private async recheck(
+    manager: EntityManager,
+    views: Views,
+    checked: Set<string>,
+    rows: ToldLinkRow[],
+    trigger: { recordId: string; traceContext?: Context },
+  ): Promise<void> {
+    const events: OutgoingEvent<typeof NetworkLinkFoundSchema>[] = [];
+    for (const row of rows) {
+      const key = `${row.link_id}\u0000${row.agency}`;
+      if (checked.has(key)) continue;
+      checked.add(key);
+      const [own, other] = await this.whereNow(manager, [row.own_case, row.other_case]);
+      const path = own && other ? pathAsSeenBy(await this.viewFrom(manager, views, own), other) : undefined;
+      if (path) {
+        await this.rememberTold(manager, row.link_id, own!, other!, path);
+        continue;
+      }
+      await manager.query('UPDATE network_links SET retracted_at = now() WHERE link_id = $1 AND agency = $2', [
+        row.link_id,
+        row.agency,
+      ]);
+      events.push(retractionEvent(row.link_id, row.own_case, row.other_case, trigger.recordId, trigger.traceContext));
+    }
+    await this.outbox.enqueue(manager, ...events);
+  }
+
+  /** The case ends in the entities their records are in now; undefined for a record no longer live. */
+  private async whereNow(manager: EntityManager, ends: CaseEnd[]): Promise<(CaseEnd | undefined)[]> {
+    const rows: { record_id: string; entity_id: string }[] = await manager.query(
+      'SELECT record_id, entity_id FROM entity_members WHERE record_id = ANY ($1::uuid[]) AND entity_id IS NOT NULL',
+      [ends.map((end) => end.recordId)],
+    );
+    const entityOf = new Map(rows.map((row) => [row.record_id, row.entity_id]));
+    return ends.map((end) => {
+      const entityId = entityOf.get(end.recordId);
+      return entityId ? { ...end, entityId } : undefined;
+    });
+  }
+
+  /** The side's link, told (again): what it rests on now, live. */
+  private async rememberTold(
+    manager: EntityManager,
+    linkId: string,
+    own: CaseEnd,
+    other: CaseEnd,
+    path: NetworkPath,
+  ): Promise<void> {
+    const { values, records } = restsOn(path.edges);
+    await manager.query(
+      `INSERT INTO network_links (link_id, agency, own_case, other_case, path_values, path_records)
+       VALUES ($1, $2, $3, $4, $5::text[], $6::uuid[])
+       ON CONFLICT (link_id, agency) DO UPDATE SET
+         own_case = EXCLUDED.own_case, other_case = EXCLUDED.other_case, path_values = EXCLUDED.path_values,
+         path_records = EXCLUDED.path_records,
+         found_at = CASE WHEN network_links.retracted_at IS NULL THEN network_links.found_at ELSE now() END,
+         retracted_at = NULL`,
+      [
+        linkId,
+        own.agency,
+        JSON.stringify(own),
+        JSON.stringify(other),
+        values,
+        [...new Set([own.recordId, other.recordId, ...records])],
+      ],
+    );
+  }
+
+  /** `own`'s view of the network, walked once per transaction. */
+  private viewFrom(manager: EntityManager, views: Views, own: CaseEnd): Promise<NetworkWalk | undefined> {
+    const viewKey = `${own.agency}\u0000${own.recordId}`;
+    if (!views.has(viewKey)) views.set(viewKey, this.viewOf(manager, own));
+    return views.get(viewKey)!;
+  }
+
   private async announceFrom(
     manager: EntityManager,
-    views: Map<string, Promise<NetworkWalk | undefined>>,
+    views: Views,
     entityId: string,
     recordId: string,
     traceContext?: Context,
@@ -81,24 +211,19 @@ export class NetworkLinks {
         [b, a],
       ]) {
         if (told.has(`${linkId}\u0000${own.agency}`)) continue;
-        const viewKey = `${own.agency}\u0000${own.recordId}`;
-        if (!views.has(viewKey)) views.set(viewKey, this.viewOf(manager, own));
-        const path = pathAsSeenBy(await views.get(viewKey), other);
+        const path = pathAsSeenBy(await this.viewFrom(manager, views, own), other);
         if (!path) continue;
-        await manager.query('INSERT INTO network_links (link_id, agency) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
-          linkId,
-          own.agency,
-        ]);
+        await this.rememberTold(manager, linkId, own, other, path);
         events.push(linkEvent(linkId, own, other, path, recordId, traceContext));
       }
     }
     await this.outbox.enqueue(manager, ...events);
   }
 
-  /** `<link id>\0<agency>` for every agency already told of one of the links. */
+  /** `<link id>\0<agency>` for every agency told of one of the links and not since retracted. */
   private async agenciesTold(manager: EntityManager, linkIds: string[]): Promise<Set<string>> {
     const rows: { link_id: string; agency: string }[] = await manager.query(
-      'SELECT link_id, agency FROM network_links WHERE link_id = ANY($1::text[])',
+      'SELECT link_id, agency FROM network_links WHERE link_id = ANY($1::text[]) AND retracted_at IS NULL',
       [linkIds],
     );
     return new Set(rows.map((row) => `${row.link_id}\u0000${row.agency}`));
@@ -110,6 +235,17 @@ export class NetworkLinks {
     if (!start?.recordIds.has(own.recordId)) return undefined;
     return this.graph.walk(manager, own.agency, start, LINK_HOPS, { commonAbove: LINK_COMMON_ABOVE });
   }
+}
+
+/** Each case's view of the network in one transaction (the graph does not change while it searches). */
+type Views = Map<string, Promise<NetworkWalk | undefined>>;
+
+/** A side's link as it was told. */
+interface ToldLinkRow {
+  link_id: string;
+  agency: string;
+  own_case: CaseEnd;
+  other_case: CaseEnd;
 }
 
 /** The shortest path in an agency's view to `other`'s record (not merely its entity); else none. */
@@ -132,6 +268,41 @@ function caseEndsOf(node: NetworkNode): CaseEnd[] {
   }));
 }
 
+function caseOf(end: CaseEnd) {
+  return {
+    agency: end.agency,
+    caseRef: end.caseRef,
+    entityId: end.entityId,
+    recordId: end.recordId,
+    externalRef: end.externalRef,
+    recordKind: end.kind,
+  };
+}
+
+/** The side's link no longer explained: its cases as it was told of them, no path. */
+function retractionEvent(
+  linkId: string,
+  own: CaseEnd,
+  other: CaseEnd,
+  triggerRecordId: string,
+  traceContext?: Context,
+): OutgoingEvent<typeof NetworkLinkFoundSchema> {
+  return {
+    topic: Topics.networkLinks,
+    key: linkId,
+    schema: NetworkLinkFoundSchema,
+    message: create(NetworkLinkFoundSchema, {
+      linkId,
+      agency: own.agency,
+      ownCase: caseOf(own),
+      otherCase: caseOf(other),
+      triggerRecordId,
+      retractedAt: timestampNow(),
+    }),
+    traceContext,
+  };
+}
+
 function linkEvent(
   linkId: string,
   own: CaseEnd,
@@ -140,14 +311,6 @@ function linkEvent(
   triggerRecordId: string,
   traceContext?: Context,
 ): OutgoingEvent<typeof NetworkLinkFoundSchema> {
-  const caseOf = (end: CaseEnd) => ({
-    agency: end.agency,
-    caseRef: end.caseRef,
-    entityId: end.entityId,
-    recordId: end.recordId,
-    externalRef: end.externalRef,
-    recordKind: end.kind,
-  });
   return {
     topic: Topics.networkLinks,
     key: linkId,

@@ -54,8 +54,12 @@ export class ResolveRecordMessageController {
     await this.links.announce(transaction, resolved ? [resolved] : []);
   }
 
+  /** The record leaves its entity, then the network links its path went through are searched again (last). */
   @EventPattern(Topics.recordsWithdrawn)
   async onRecordWithdrawn(@Payload() event: RecordWithdrawn, @Ctx() message: IncomingMessage): Promise<InboxOutcome> {
-    return this.inbox.runOnce(message, (transaction) => this.resolveRecord.withdraw(transaction, event));
+    return this.inbox.runOnce(message, async (transaction) => {
+      await this.resolveRecord.withdraw(transaction, event);
+      await this.links.recheckWithdrawn(transaction, event.recordId, message.traceContext);
+    });
   }
 }

@@ -18,7 +18,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file crosscheck/resolution/v1/resolution.proto.
  */
 export const file_crosscheck_resolution_v1_resolution: GenFile = /*@__PURE__*/
-  fileDesc("Ciljcm9zc2NoZWNrL3Jlc29sdXRpb24vdjEvcmVzb2x1dGlvbi5wcm90bxIYY3Jvc3NjaGVjay5yZXNvbHV0aW9uLnYxIu4CCg5SZWNvcmRSZXNvbHZlZBIRCgllbnRpdHlfaWQYASABKAkSMwoGcmVjb3JkGAIgASgLMiMuY3Jvc3NjaGVjay5yZWNvcmRzLnYxLlNoYXJlZFJlY29yZBIZChFtZW1iZXJfcmVjb3JkX2lkcxgDIAMoCRI+CghkZWNpc2lvbhgEIAEoDjIsLmNyb3NzY2hlY2sucmVzb2x1dGlvbi52MS5SZXNvbHV0aW9uRGVjaXNpb24SDQoFc2NvcmUYBSABKAESNwoLZXhwbGFuYXRpb24YBiADKAsyIi5jcm9zc2NoZWNrLmNvbW1vbi52MS5GZWF0dXJlU2NvcmUSGQoRbWVyZ2VkX2VudGl0eV9pZHMYByADKAkSLwoLcmVzb2x2ZWRfYXQYCCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEiUKHXBvc3NpYmxlX2R1cGxpY2F0ZV9lbnRpdHlfaWRzGAkgAygJIrgCChBOZXR3b3JrTGlua0ZvdW5kEg8KB2xpbmtfaWQYASABKAkSDgoGYWdlbmN5GAIgASgJEjcKCG93bl9jYXNlGAMgASgLMiUuY3Jvc3NjaGVjay5yZXNvbHV0aW9uLnYxLk5ldHdvcmtDYXNlEjkKCm90aGVyX2Nhc2UYBCABKAsyJS5jcm9zc2NoZWNrLnJlc29sdXRpb24udjEuTmV0d29ya0Nhc2USNwoEcGF0aBgFIAMoCzIpLmNyb3NzY2hlY2sucmVzb2x1dGlvbi52MS5OZXR3b3JrTGlua1N0ZXASDQoFc2NvcmUYBiABKAESGQoRdHJpZ2dlcl9yZWNvcmRfaWQYByABKAkSLAoIZm91bmRfYXQYCCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wIoABCgtOZXR3b3JrQ2FzZRIOCgZhZ2VuY3kYASABKAkSEAoIY2FzZV9yZWYYAiABKAkSEQoJZW50aXR5X2lkGAMgASgJEhEKCXJlY29yZF9pZBgEIAEoCRIUCgxleHRlcm5hbF9yZWYYBSABKAkSEwoLcmVjb3JkX2tpbmQYBiABKAkiwgEKD05ldHdvcmtMaW5rU3RlcBIWCg5mcm9tX2VudGl0eV9pZBgBIAEoCRIUCgx0b19lbnRpdHlfaWQYAiABKAkSFgoOZnJvbV9yZWNvcmRfaWQYAyABKAkSFAoMdG9fcmVjb3JkX2lkGAQgASgJEg4KBnJlYXNvbhgFIAEoCRINCgV2YWx1ZRgGIAEoCRINCgVzY29yZRgHIAEoARIQCghzdHJlbmd0aBgIIAEoCRITCgtleHBsYW5hdGlvbhgJIAEoCSr4AQoSUmVzb2x1dGlvbkRlY2lzaW9uEiMKH1JFU09MVVRJT05fREVDSVNJT05fVU5TUEVDSUZJRUQQABIiCh5SRVNPTFVUSU9OX0RFQ0lTSU9OX05FV19FTlRJVFkQARIlCiFSRVNPTFVUSU9OX0RFQ0lTSU9OX0pPSU5FRF9FTlRJVFkQAhIqCiZSRVNPTFVUSU9OX0RFQ0lTSU9OX1BPU1NJQkxFX0RVUExJQ0FURRADEiEKHVJFU09MVVRJT05fREVDSVNJT05fVU5DSEFOR0VEEAQSIwofUkVTT0xVVElPTl9ERUNJU0lPTl9MRUZUX0VOVElUWRAFYgZwcm90bzM", [file_crosscheck_common_v1_common, file_crosscheck_records_v1_records, file_google_protobuf_timestamp]);
+  fileDesc("Ciljcm9zc2NoZWNrL3Jlc29sdXRpb24vdjEvcmVzb2x1dGlvbi5wcm90bxIYY3Jvc3NjaGVjay5yZXNvbHV0aW9uLnYxIu4CCg5SZWNvcmRSZXNvbHZlZBIRCgllbnRpdHlfaWQYASABKAkSMwoGcmVjb3JkGAIgASgLMiMuY3Jvc3NjaGVjay5yZWNvcmRzLnYxLlNoYXJlZFJlY29yZBIZChFtZW1iZXJfcmVjb3JkX2lkcxgDIAMoCRI+CghkZWNpc2lvbhgEIAEoDjIsLmNyb3NzY2hlY2sucmVzb2x1dGlvbi52MS5SZXNvbHV0aW9uRGVjaXNpb24SDQoFc2NvcmUYBSABKAESNwoLZXhwbGFuYXRpb24YBiADKAsyIi5jcm9zc2NoZWNrLmNvbW1vbi52MS5GZWF0dXJlU2NvcmUSGQoRbWVyZ2VkX2VudGl0eV9pZHMYByADKAkSLwoLcmVzb2x2ZWRfYXQYCCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEiUKHXBvc3NpYmxlX2R1cGxpY2F0ZV9lbnRpdHlfaWRzGAkgAygJIuoCChBOZXR3b3JrTGlua0ZvdW5kEg8KB2xpbmtfaWQYASABKAkSDgoGYWdlbmN5GAIgASgJEjcKCG93bl9jYXNlGAMgASgLMiUuY3Jvc3NjaGVjay5yZXNvbHV0aW9uLnYxLk5ldHdvcmtDYXNlEjkKCm90aGVyX2Nhc2UYBCABKAsyJS5jcm9zc2NoZWNrLnJlc29sdXRpb24udjEuTmV0d29ya0Nhc2USNwoEcGF0aBgFIAMoCzIpLmNyb3NzY2hlY2sucmVzb2x1dGlvbi52MS5OZXR3b3JrTGlua1N0ZXASDQoFc2NvcmUYBiABKAESGQoRdHJpZ2dlcl9yZWNvcmRfaWQYByABKAkSLAoIZm91bmRfYXQYCCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEjAKDHJldHJhY3RlZF9hdBgJIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAigAEKC05ldHdvcmtDYXNlEg4KBmFnZW5jeRgBIAEoCRIQCghjYXNlX3JlZhgCIAEoCRIRCgllbnRpdHlfaWQYAyABKAkSEQoJcmVjb3JkX2lkGAQgASgJEhQKDGV4dGVybmFsX3JlZhgFIAEoCRITCgtyZWNvcmRfa2luZBgGIAEoCSLCAQoPTmV0d29ya0xpbmtTdGVwEhYKDmZyb21fZW50aXR5X2lkGAEgASgJEhQKDHRvX2VudGl0eV9pZBgCIAEoCRIWCg5mcm9tX3JlY29yZF9pZBgDIAEoCRIUCgx0b19yZWNvcmRfaWQYBCABKAkSDgoGcmVhc29uGAUgASgJEg0KBXZhbHVlGAYgASgJEg0KBXNjb3JlGAcgASgBEhAKCHN0cmVuZ3RoGAggASgJEhMKC2V4cGxhbmF0aW9uGAkgASgJKvgBChJSZXNvbHV0aW9uRGVjaXNpb24SIwofUkVTT0xVVElPTl9ERUNJU0lPTl9VTlNQRUNJRklFRBAAEiIKHlJFU09MVVRJT05fREVDSVNJT05fTkVXX0VOVElUWRABEiUKIVJFU09MVVRJT05fREVDSVNJT05fSk9JTkVEX0VOVElUWRACEioKJlJFU09MVVRJT05fREVDSVNJT05fUE9TU0lCTEVfRFVQTElDQVRFEAMSIQodUkVTT0xVVElPTl9ERUNJU0lPTl9VTkNIQU5HRUQQBBIjCh9SRVNPTFVUSU9OX0RFQ0lTSU9OX0xFRlRfRU5USVRZEAViBnByb3RvMw", [file_crosscheck_common_v1_common, file_crosscheck_records_v1_records, file_google_protobuf_timestamp]);
 
 /**
  * A record was resolved to an entity (a cluster of records describing the
@@ -236,6 +236,17 @@ export type NetworkLinkFound = Message<"crosscheck.resolution.v1.NetworkLinkFoun
    * @generated from field: google.protobuf.Timestamp found_at = 8;
    */
   foundAt?: Timestamp | undefined;
+
+  /**
+   * Set when the link is retracted for this agency: no path of strong or
+   * declared edges it may see explains it any more (a value on it became
+   * common, a record on it was withdrawn). path is then empty and score 0;
+   * trigger_record_id is the record whose resolution or withdrawal undid it.
+   * A retracted link may be found again later, when a new path appears.
+   *
+   * @generated from field: google.protobuf.Timestamp retracted_at = 9;
+   */
+  retractedAt?: Timestamp | undefined;
 };
 
 /**
@@ -303,6 +314,17 @@ export type NetworkLinkFoundJson = {
    * @generated from field: google.protobuf.Timestamp found_at = 8;
    */
   foundAt?: TimestampJson;
+
+  /**
+   * Set when the link is retracted for this agency: no path of strong or
+   * declared edges it may see explains it any more (a value on it became
+   * common, a record on it was withdrawn). path is then empty and score 0;
+   * trigger_record_id is the record whose resolution or withdrawal undid it.
+   * A retracted link may be found again later, when a new path appears.
+   *
+   * @generated from field: google.protobuf.Timestamp retracted_at = 9;
+   */
+  retractedAt?: TimestampJson;
 };
 
 /**
