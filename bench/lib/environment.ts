@@ -169,6 +169,8 @@ export interface BenchEnvironmentOptions {
    * the run that started it ends, and a broker started here would be reused by them and then stopped.
    */
   ownKafka?: boolean;
+  /** Partitions of each topic, created up front (default 3; `bench:scale` runs 12 for its instances). */
+  partitions?: number;
 }
 
 /**
@@ -208,7 +210,7 @@ export async function openBenchEnvironment(
     brokers: [kafka.bootstrapServers],
     logLevel: logLevel.NOTHING,
   });
-  await ensureTopics(client, new TopicNames(topicPrefix), 3);
+  await ensureTopics(client, new TopicNames(topicPrefix), options.partitions ?? 3);
 
   const databaseName = `cc_bench_${label}_${id}`;
   const databaseUrl = await ensureDatabase(postgres.adminUrl, databaseName);

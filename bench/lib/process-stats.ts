@@ -74,6 +74,12 @@ export function processesNamed(name: string): number[] {
 
 /** A direct child of this process whose command line contains `needle` (e.g. a service's entry file). */
 export function childProcessWith(needle: string): number | undefined {
+  return childProcessesWith(needle)[0];
+}
+
+/** Every direct child of this process whose command line contains `needle`: the instances of one service. */
+export function childProcessesWith(needle: string): number[] {
+  const found: number[] = [];
   try {
     for (const entry of fs.readdirSync('/proc')) {
       if (!/^\d+$/.test(entry)) continue;
@@ -82,7 +88,7 @@ export function childProcessWith(needle: string): number | undefined {
         const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
         if (parent !== process.pid) continue;
         if (fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ').includes(needle))
-          return Number(entry);
+          found.push(Number(entry));
       } catch {
         // gone meanwhile
       }
@@ -90,7 +96,7 @@ export function childProcessWith(needle: string): number | undefined {
   } catch {
     // no /proc
   }
-  return undefined;
+  return found;
 }
 
 /** CPU seconds per process, read at one moment. */
