@@ -19,6 +19,6 @@ it.each(['intake', 'dedup', 'matching', 'alerting'])(
     expect(result.stderr).toContain(`${service}: invalid configuration`);
     expect(result.stderr).toMatch(/DATABASE_URL is missing/);
     expect(result.stderr).toMatch(/KAFKA_BROKERS is invalid: each broker must be host:port/);
-    expect(result.stderr).toMatch(/PORT is invalid: PORT must not be greater than 65535/);
+    expect(result.stderr).toMatch(/PORT is invalid: must not be greater than 65535/);
   },
 );
