@@ -132,7 +132,9 @@ export class NetworkLinks {
         row.link_id,
         row.agency,
       ]);
-      events.push(retractionEvent(row.link_id, row.own_case, row.other_case, trigger.recordId, trigger.traceContext));
+      events.push(
+        linkEvent(row.link_id, row.own_case, row.other_case, undefined, trigger.recordId, trigger.traceContext),
+      );
     }
     await this.outbox.enqueue(manager, ...events);
   }
@@ -279,38 +281,35 @@ function caseOf(end: CaseEnd) {
   };
 }
 
-/** The side's link no longer explained: its cases as it was told of them, no path. */
-function retractionEvent(
-  linkId: string,
-  own: CaseEnd,
-  other: CaseEnd,
-  triggerRecordId: string,
-  traceContext?: Context,
-): OutgoingEvent<typeof NetworkLinkFoundSchema> {
-  return {
-    topic: Topics.networkLinks,
-    key: linkId,
-    schema: NetworkLinkFoundSchema,
-    message: create(NetworkLinkFoundSchema, {
-      linkId,
-      agency: own.agency,
-      ownCase: caseOf(own),
-      otherCase: caseOf(other),
-      triggerRecordId,
-      retractedAt: timestampNow(),
-    }),
-    traceContext,
-  };
-}
-
+/**
+ * One side's news of a link, on the link's key so that news of one link stays in order: found along `path`, or,
+ * with no path, retracted (its cases as the side was told of them, nothing of what no longer explains it).
+ */
 function linkEvent(
   linkId: string,
   own: CaseEnd,
   other: CaseEnd,
-  path: NetworkPath,
+  path: NetworkPath | undefined,
   triggerRecordId: string,
   traceContext?: Context,
 ): OutgoingEvent<typeof NetworkLinkFoundSchema> {
+  const found = path
+    ? {
+        path: path.edges.map((edge) => ({
+          fromEntityId: edge.from,
+          toEntityId: edge.to,
+          fromRecordId: edge.records[0],
+          toRecordId: edge.records[1],
+          reason: edge.reason,
+          value: edge.value,
+          score: edge.score,
+          strength: edge.strength,
+          explanation: edge.explanation,
+        })),
+        score: Math.min(...path.edges.map((edge) => edge.score)),
+        foundAt: timestampNow(),
+      }
+    : { retractedAt: timestampNow() };
   return {
     topic: Topics.networkLinks,
     key: linkId,
@@ -320,20 +319,8 @@ function linkEvent(
       agency: own.agency,
       ownCase: caseOf(own),
       otherCase: caseOf(other),
-      path: path.edges.map((edge) => ({
-        fromEntityId: edge.from,
-        toEntityId: edge.to,
-        fromRecordId: edge.records[0],
-        toRecordId: edge.records[1],
-        reason: edge.reason,
-        value: edge.value,
-        score: edge.score,
-        strength: edge.strength,
-        explanation: edge.explanation,
-      })),
-      score: Math.min(...path.edges.map((edge) => edge.score)),
       triggerRecordId,
-      foundAt: timestampNow(),
+      ...found,
     }),
     traceContext,
   };
