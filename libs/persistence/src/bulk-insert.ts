@@ -26,23 +26,76 @@ export interface BulkInsertOptions {
   distinct?: boolean;
 }
 
+/**
+ * A batch of rows as a statement's parameters: one typed array a column,
+ * spread back into rows by `select`. `BulkInsert` is built on it; a statement
+ * that writes several tables at once (a CTE an insert) uses it directly, one
+ * declaration a table, so that its parameters are never listed by hand.
+ */
+export class BulkRows<Row> {
+  readonly names: readonly string[];
+
+  constructor(private readonly columns: Readonly<Record<string, BulkColumn<Row>>>) {
+    this.names = Object.keys(columns);
+    if (this.names.length === 0) throw new Error('bulk rows: no columns');
+  }
+
+  /** How many parameters a batch takes: one a column. */
+  get size(): number {
+    return this.names.length;
+  }
+
+  /** The column list, quoted, in declared order: `("a", "b")` without the brackets. */
+  get columnList(): string {
+    return this.names.map((name) => `"${name}"`).join(', ');
+  }
+
+  /**
+   * `SELECT <columns> FROM ROWS FROM (<spreads>) AS <alias>(<columns>)`, the
+   * batch's rows; the columns' parameters are numbered from `first`.
+   */
+  select(first = 1, { distinct = false, alias = 'bulk' }: BulkInsertOptions & { alias?: string } = {}): string {
+    const selected = this.names.map((name) => `${selectedAs(this.columns[name][0], `"${name}"`)} AS "${name}"`);
+    const spreads = this.names.map((name, index) => spreadOf(this.columns[name][0], first + index));
+    return (
+      `SELECT ${distinct ? 'DISTINCT ' : ''}${selected.join(', ')}` +
+      ` FROM ROWS FROM (${spreads.join(', ')}) AS ${alias}(${this.columnList})`
+    );
+  }
+
+  /** The batch's parameters: one array a column (a JSON text for jsonb), in declared order. */
+  parameters(rows: readonly Row[]): unknown[] {
+    return this.names.map((name) => {
+      const [type, value] = this.columns[name];
+      if (type === 'jsonb') return JSON.stringify(rows.map((row) => value(row) ?? null));
+      return rows.map((row) => encode(type, value(row)));
+    });
+  }
+}
+
+/** The same columns, read from a part of a bigger row (a member row's columns from a batch item). */
+export function columnsOf<Row, Part>(
+  columns: Readonly<Record<string, BulkColumn<Part>>>,
+  part: (row: Row) => Part,
+): Record<string, BulkColumn<Row>> {
+  return Object.fromEntries(
+    Object.entries(columns).map(([name, [type, value]]) => [name, [type, (row: Row) => value(part(row))] as const]),
+  );
+}
+
+/** Declares a batch's columns once, for a statement that spreads them itself. */
+export function bulkRows<Row>(columns: Readonly<Record<string, BulkColumn<Row>>>): BulkRows<Row> {
+  return new BulkRows(columns);
+}
+
 export class BulkInsert<Row> {
-  private readonly names: string[];
+  private readonly rows: BulkRows<Row>;
   private readonly head: string;
 
-  constructor(
-    table: string,
-    private readonly columns: Readonly<Record<string, BulkColumn<Row>>>,
-    options: BulkInsertOptions = {},
-  ) {
-    this.names = Object.keys(columns);
-    if (this.names.length === 0) throw new Error(`bulk insert into ${table}: no columns`);
-    const quoted = this.names.map((name) => `"${name}"`);
-    const selected = this.names.map((name, index) => selectedAs(columns[name][0], quoted[index]));
-    const spreads = this.names.map((name, index) => spreadOf(columns[name][0], index + 1));
-    this.head =
-      `INSERT INTO ${table} (${quoted.join(', ')}) SELECT ${options.distinct ? 'DISTINCT ' : ''}${selected.join(', ')}` +
-      ` FROM ROWS FROM (${spreads.join(', ')}) AS bulk(${quoted.join(', ')})`;
+  constructor(table: string, columns: Readonly<Record<string, BulkColumn<Row>>>, options: BulkInsertOptions = {}) {
+    if (Object.keys(columns).length === 0) throw new Error(`bulk insert into ${table}: no columns`);
+    this.rows = new BulkRows(columns);
+    this.head = `INSERT INTO ${table} (${this.rows.columnList}) ${this.rows.select(1, options)}`;
   }
 
   /** The statement for a batch; `tail` is what follows it (`ON CONFLICT ...`, `RETURNING ...`). */
@@ -52,11 +105,7 @@ export class BulkInsert<Row> {
 
   /** The statement's parameters for a batch: one array a column (a JSON text for jsonb), in declared order. */
   parameters(rows: readonly Row[]): unknown[] {
-    return this.names.map((name) => {
-      const [type, value] = this.columns[name];
-      if (type === 'jsonb') return JSON.stringify(rows.map((row) => value(row) ?? null));
-      return rows.map((row) => encode(type, value(row)));
-    });
+    return this.rows.parameters(rows);
   }
 
   /**

@@ -7,7 +7,7 @@
 import { Injectable } from '@nestjs/common';
 import type { DisseminationRule } from '@crosscheck/auth';
 import type { FeatureEvidence, RecordFacts } from '@crosscheck/resolution';
-import { bulkInsert } from '@crosscheck/persistence';
+import { type BulkColumn, bulkInsert, bulkRows } from '@crosscheck/persistence';
 import { EntityManager } from 'typeorm';
 
 export interface Member {
@@ -39,7 +39,7 @@ export interface Candidate {
 
 /** Everything resolving a record writes, for `saveResolution`. */
 export interface Resolution {
-  member: Omit<Member, 'joinedAt' | 'withdrawnAt'> & { entityId: string };
+  member: MemberValues & { entityId: string };
   keys: string[];
   /** The record starts a new entity (`member.entityId`) of this kind. */
   newEntityKind?: string;
@@ -108,11 +108,58 @@ export function named(name: string, text: string): string {
   return { name: `dedup.${name}`, text } as unknown as string;
 }
 
-const INSERT_KEYS = bulkInsert<{ key: string; recordId: string }>(
-  'member_keys',
-  { key: ['text', (row) => row.key], record_id: ['uuid', (row) => row.recordId] },
-  { distinct: true },
-);
+/** A member row as written: what `Member` holds but the times, which the database sets. */
+export type MemberValues = Omit<Member, 'joinedAt' | 'withdrawnAt'>;
+
+/** entity_members' written columns, declared once for every statement that writes members. */
+export const MEMBER_COLUMNS: Readonly<Record<string, BulkColumn<MemberValues>>> = {
+  record_id: ['uuid', (member) => member.recordId],
+  entity_id: ['uuid', (member) => member.entityId],
+  kind: ['text', (member) => member.kind],
+  owner: ['text', (member) => member.owner],
+  dissemination: ['jsonb', (member) => member.dissemination],
+  record_version: ['int', (member) => member.recordVersion],
+  facts: ['jsonb', (member) => member.facts],
+  record: ['bytea', (member) => member.record],
+  decision: ['text', (member) => member.decision],
+  score: ['real', (member) => member.score],
+  explanation: ['jsonb', (member) => member.explanation],
+};
+export const MEMBER_ROWS = bulkRows(MEMBER_COLUMNS);
+
+export const KEY_COLUMNS: Readonly<Record<string, BulkColumn<{ key: string; recordId: string }>>> = {
+  key: ['text', (row) => row.key],
+  record_id: ['uuid', (row) => row.recordId],
+};
+export const KEY_ROWS = bulkRows(KEY_COLUMNS);
+const INSERT_KEYS = bulkInsert('member_keys', KEY_COLUMNS, { distinct: true });
+
+export const DUPLICATE_ROWS = bulkRows<PossibleDuplicate>({
+  record_id: ['uuid', (duplicate) => duplicate.recordId],
+  entity_id: ['uuid', (duplicate) => duplicate.entityId],
+  score: ['real', (duplicate) => duplicate.score],
+  explanation: ['jsonb', (duplicate) => duplicate.explanation],
+});
+
+/** A member row's update when its record comes again: `joined_at` moves only with the entity. */
+export const MEMBER_UPSERT = `ON CONFLICT (record_id) DO UPDATE SET
+           entity_id = EXCLUDED.entity_id, dissemination = EXCLUDED.dissemination, record_version = EXCLUDED.record_version,
+           facts = EXCLUDED.facts, record = EXCLUDED.record, decision = EXCLUDED.decision, score = EXCLUDED.score,
+           explanation = EXCLUDED.explanation,
+           joined_at = CASE WHEN entity_members.entity_id IS DISTINCT FROM EXCLUDED.entity_id
+                            THEN EXCLUDED.joined_at ELSE entity_members.joined_at END`;
+
+/** A possible duplicate found again keeps its row with the new score and explanation. */
+export const DUPLICATE_UPSERT =
+  'ON CONFLICT (record_id, entity_id) DO UPDATE SET score = EXCLUDED.score, explanation = EXCLUDED.explanation';
+
+// saveResolution's parameters: the member row, its possible duplicates, then these.
+const RESOLUTION = (() => {
+  const duplicates = MEMBER_ROWS.size + 1;
+  const next = duplicates + DUPLICATE_ROWS.size;
+  const [recordId, entityId, newEntityKind, keys, position] = [0, 1, 2, 3, 4].map((offset) => `$${next + offset}`);
+  return { duplicates, recordId, entityId, newEntityKind, keys, position };
+})();
 
 @Injectable()
 export class EntitiesRepository {
@@ -263,20 +310,11 @@ export class EntitiesRepository {
     return rows[0] && (rows[0].merged_into ?? rows[0].entity_id);
   }
 
-  async saveMember(
-    manager: EntityManager,
-    member: Omit<Member, 'joinedAt' | 'withdrawnAt'>,
-    keys: string[],
-  ): Promise<void> {
+  async saveMember(manager: EntityManager, member: MemberValues, keys: string[]): Promise<void> {
     await manager.query(
-      `INSERT INTO entity_members (record_id, entity_id, kind, owner, dissemination, record_version, facts, record, decision, score, explanation)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-       ON CONFLICT (record_id) DO UPDATE SET
-         entity_id = EXCLUDED.entity_id, dissemination = EXCLUDED.dissemination, record_version = EXCLUDED.record_version,
-         facts = EXCLUDED.facts, record = EXCLUDED.record, decision = EXCLUDED.decision, score = EXCLUDED.score,
-         explanation = EXCLUDED.explanation,
-         joined_at = CASE WHEN entity_members.entity_id IS DISTINCT FROM EXCLUDED.entity_id THEN now() ELSE entity_members.joined_at END`,
-      memberValues(member),
+      `INSERT INTO entity_members (${MEMBER_ROWS.columnList}, joined_at) SELECT *, now() FROM (${MEMBER_ROWS.select()}) AS batch
+       ${MEMBER_UPSERT}`,
+      MEMBER_ROWS.parameters([member]),
     );
     await manager.query('DELETE FROM member_keys WHERE record_id = $1', [member.recordId]);
     await INSERT_KEYS.insert(
@@ -307,48 +345,47 @@ export class EntitiesRepository {
     manager: EntityManager,
     { member, keys, newEntityKind, possibleDuplicates, position = 0 }: Resolution,
   ): Promise<string[]> {
+    const { recordId, entityId, newEntityKind: kindOfNew, keys: keyList, position: at } = RESOLUTION;
     const rows: { record_id: string }[] = await manager.query(
       named(
         'save-resolution',
         `WITH created AS (
-         INSERT INTO entities (entity_id, kind, created_at) SELECT $2::uuid, $12::text, now() + $17::int * interval '1 microsecond' WHERE $12::text IS NOT NULL
+         INSERT INTO entities (entity_id, kind, created_at)
+         SELECT ${entityId}::uuid, ${kindOfNew}::text, now() + ${at}::int * interval '1 microsecond' WHERE ${kindOfNew}::text IS NOT NULL
        ), saved AS (
-         INSERT INTO entity_members (record_id, entity_id, kind, owner, dissemination, record_version, facts, record, decision, score, explanation, joined_at)
-         VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6, $7, $8, $9, $10, $11, now() + $17::int * interval '1 microsecond')
-         ON CONFLICT (record_id) DO UPDATE SET
-           entity_id = EXCLUDED.entity_id, dissemination = EXCLUDED.dissemination, record_version = EXCLUDED.record_version,
-           facts = EXCLUDED.facts, record = EXCLUDED.record, decision = EXCLUDED.decision, score = EXCLUDED.score,
-           explanation = EXCLUDED.explanation,
-           joined_at = CASE WHEN entity_members.entity_id IS DISTINCT FROM EXCLUDED.entity_id THEN EXCLUDED.joined_at ELSE entity_members.joined_at END
+         INSERT INTO entity_members (${MEMBER_ROWS.columnList}, joined_at)
+         SELECT *, now() + ${at}::int * interval '1 microsecond' FROM (${MEMBER_ROWS.select()}) AS batch
+         ${MEMBER_UPSERT}
          RETURNING record_id, entity_id, joined_at, withdrawn_at
        ), stale_keys AS (
-         DELETE FROM member_keys WHERE record_id = $1::uuid AND key <> ALL ($13::text[])
+         DELETE FROM member_keys WHERE record_id = ${recordId}::uuid AND key <> ALL (${keyList}::text[])
        ), fresh_keys AS (
-         INSERT INTO member_keys (key, record_id) SELECT DISTINCT unnest($13::text[]), $1::uuid ON CONFLICT DO NOTHING
+         INSERT INTO member_keys (key, record_id) SELECT DISTINCT unnest(${keyList}::text[]), ${recordId}::uuid ON CONFLICT DO NOTHING
        ), touched AS (
-         UPDATE entities SET updated_at = now() WHERE entity_id = $2::uuid
+         UPDATE entities SET updated_at = now() WHERE entity_id = ${entityId}::uuid
+       ), duplicates AS (
+         ${DUPLICATE_ROWS.select(RESOLUTION.duplicates)}
        ), stale_duplicates AS (
-         DELETE FROM possible_duplicates WHERE record_id = $1::uuid AND entity_id <> ALL ($14::uuid[])
+         DELETE FROM possible_duplicates
+          WHERE record_id = ${recordId}::uuid AND entity_id NOT IN (SELECT entity_id FROM duplicates)
        ), fresh_duplicates AS (
-         INSERT INTO possible_duplicates (record_id, entity_id, score, explanation)
-         SELECT $1::uuid, duplicate.entity_id, duplicate.score, duplicate.explanation
-           FROM unnest($14::uuid[], $15::real[], $16::jsonb[]) AS duplicate (entity_id, score, explanation)
-         ON CONFLICT (record_id, entity_id) DO UPDATE SET score = EXCLUDED.score, explanation = EXCLUDED.explanation
+         INSERT INTO possible_duplicates (${DUPLICATE_ROWS.columnList}) SELECT * FROM duplicates ${DUPLICATE_UPSERT}
        )
        SELECT record_id FROM (
-         SELECT record_id, joined_at FROM entity_members WHERE entity_id = $2::uuid AND withdrawn_at IS NULL AND record_id <> $1::uuid
+         SELECT record_id, joined_at FROM entity_members
+          WHERE entity_id = ${entityId}::uuid AND withdrawn_at IS NULL AND record_id <> ${recordId}::uuid
          UNION ALL
-         SELECT record_id, joined_at FROM saved WHERE entity_id = $2::uuid AND withdrawn_at IS NULL
+         SELECT record_id, joined_at FROM saved WHERE entity_id = ${entityId}::uuid AND withdrawn_at IS NULL
        ) AS members
        ORDER BY joined_at, record_id`,
       ),
       [
-        ...memberValues(member),
+        ...MEMBER_ROWS.parameters([member]),
+        ...DUPLICATE_ROWS.parameters(possibleDuplicates),
+        member.recordId,
+        member.entityId,
         newEntityKind ?? null,
         keys,
-        possibleDuplicates.map((duplicate) => duplicate.entityId),
-        possibleDuplicates.map((duplicate) => duplicate.score),
-        possibleDuplicates.map((duplicate) => JSON.stringify(duplicate.explanation)),
         position,
       ],
     );
@@ -397,21 +434,4 @@ export class EntitiesRepository {
       explanation: row.explanation,
     }));
   }
-}
-
-/** A member's columns in the order entity_members' writes list them: record_id, entity_id, kind, owner, dissemination, record_version, facts, record, decision, score, explanation. */
-export function memberValues(member: Omit<Member, 'joinedAt' | 'withdrawnAt'>): unknown[] {
-  return [
-    member.recordId,
-    member.entityId,
-    member.kind,
-    member.owner,
-    JSON.stringify(member.dissemination),
-    member.recordVersion,
-    JSON.stringify(member.facts),
-    member.record ? Buffer.from(member.record) : null,
-    member.decision,
-    member.score,
-    JSON.stringify(member.explanation),
-  ];
 }

@@ -6,6 +6,7 @@
  */
 import { Injectable } from '@nestjs/common';
 import type { RecordFacts } from '@crosscheck/resolution';
+import { bulkRows, columnsOf } from '@crosscheck/persistence';
 import { EntityManager } from 'typeorm';
 import {
   Candidate,
@@ -14,7 +15,11 @@ import {
   PossibleDuplicate,
   Resolution,
   ROWS_PER_KEY,
-  memberValues,
+  DUPLICATE_ROWS,
+  DUPLICATE_UPSERT,
+  KEY_ROWS,
+  MEMBER_COLUMNS,
+  MEMBER_ROWS,
   named,
   toMember,
 } from './entities.repository';
@@ -35,6 +40,20 @@ export interface NewMember {
   position: number;
   possibleDuplicates: PossibleDuplicate[];
 }
+
+/** A batch's new members: each member row, whether it starts its entity, and its place in the batch. */
+const NEW_MEMBER_ROWS = bulkRows<NewMember>({
+  ...columnsOf(MEMBER_COLUMNS, (row: NewMember) => row.member),
+  starts_entity: ['bool', (row) => row.startsEntity],
+  position: ['int', (row) => row.position],
+});
+
+// saveNewMembers' parameters: the new members, their keys, the joined entities' ids, their possible duplicates.
+const NEW_MEMBERS = (() => {
+  const keys = NEW_MEMBER_ROWS.size + 1;
+  const joined = keys + KEY_ROWS.size;
+  return { keys, joined: `$${joined}`, duplicates: joined + 1 };
+})();
 
 @Injectable()
 export class EntityBatchesRepository {
@@ -122,45 +141,37 @@ export class EntityBatchesRepository {
     joinedEntityIds: string[],
   ): Promise<Map<string, string[]>> {
     if (members.length === 0) return new Map();
-    const values = members.map(({ member }) => memberValues(member));
-    const column = (index: number) => values.map((row) => row[index]);
-    const keyRows = members.flatMap(({ member, keys }) => keys.map((key) => [key, member.recordId]));
+    const keys = members.flatMap(({ member, keys }) => keys.map((key) => ({ key, recordId: member.recordId })));
     const duplicates = members.flatMap(({ possibleDuplicates }) => possibleDuplicates);
     const rows: { entity_id: string; record_id: string }[] = await manager.query(
       named(
         'save-new-members',
         `WITH batch AS (
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::jsonb[], $6::int[], $7::jsonb[], $8::bytea[], $9::text[], $10::real[], $11::jsonb[],
-                              $12::boolean[], $13::int[])
-           AS b(record_id, entity_id, kind, owner, dissemination, record_version, facts, record, decision, score, explanation, starts_entity, position)
+         ${NEW_MEMBER_ROWS.select(1)}
        ), created AS (
-         INSERT INTO entities (entity_id, kind, created_at) SELECT entity_id, kind, now() + position * interval '1 microsecond' FROM batch WHERE starts_entity
+         INSERT INTO entities (entity_id, kind, created_at)
+         SELECT entity_id, kind, now() + position * interval '1 microsecond' FROM batch WHERE starts_entity
        ), saved AS (
-         INSERT INTO entity_members (record_id, entity_id, kind, owner, dissemination, record_version, facts, record, decision, score, explanation, joined_at)
-         SELECT record_id, entity_id, kind, owner, dissemination, record_version, facts, record, decision, score, explanation, now() + position * interval '1 microsecond'
-           FROM batch
+         INSERT INTO entity_members (${MEMBER_ROWS.columnList}, joined_at)
+         SELECT ${MEMBER_ROWS.columnList}, now() + position * interval '1 microsecond' FROM batch
        ), fresh_keys AS (
-         INSERT INTO member_keys (key, record_id) SELECT DISTINCT * FROM unnest($14::text[], $15::uuid[]) ON CONFLICT DO NOTHING
+         INSERT INTO member_keys (${KEY_ROWS.columnList}) ${KEY_ROWS.select(NEW_MEMBERS.keys, { distinct: true })}
+         ON CONFLICT DO NOTHING
        ), touched AS (
-         UPDATE entities SET updated_at = now() WHERE entity_id = ANY($16::uuid[])
+         UPDATE entities SET updated_at = now() WHERE entity_id = ANY(${NEW_MEMBERS.joined}::uuid[])
        ), fresh_duplicates AS (
-         INSERT INTO possible_duplicates (record_id, entity_id, score, explanation)
-         SELECT * FROM unnest($17::uuid[], $18::uuid[], $19::real[], $20::jsonb[])
-         ON CONFLICT (record_id, entity_id) DO UPDATE SET score = EXCLUDED.score, explanation = EXCLUDED.explanation
+         INSERT INTO possible_duplicates (${DUPLICATE_ROWS.columnList}) ${DUPLICATE_ROWS.select(NEW_MEMBERS.duplicates)}
+         ${DUPLICATE_UPSERT}
        )
-       SELECT entity_id, record_id FROM entity_members WHERE entity_id = ANY($16::uuid[]) AND withdrawn_at IS NULL ORDER BY entity_id, joined_at, record_id`,
+       SELECT entity_id, record_id FROM entity_members
+        WHERE entity_id = ANY(${NEW_MEMBERS.joined}::uuid[]) AND withdrawn_at IS NULL
+        ORDER BY entity_id, joined_at, record_id`,
       ),
       [
-        ...Array.from({ length: 11 }, (_, index) => column(index)),
-        members.map(({ startsEntity }) => startsEntity),
-        members.map(({ position }) => position),
-        keyRows.map(([key]) => key),
-        keyRows.map(([, recordId]) => recordId),
+        ...NEW_MEMBER_ROWS.parameters(members),
+        ...KEY_ROWS.parameters(keys),
         joinedEntityIds,
-        duplicates.map((duplicate) => duplicate.recordId),
-        duplicates.map((duplicate) => duplicate.entityId),
-        duplicates.map((duplicate) => duplicate.score),
-        duplicates.map((duplicate) => JSON.stringify(duplicate.explanation)),
+        ...DUPLICATE_ROWS.parameters(duplicates),
       ],
     );
     const before = new Map<string, string[]>();
