@@ -5,6 +5,7 @@
  * the time an answer takes hardly grows with the entries behind it.
  */
 import { Injectable } from '@nestjs/common';
+import { bulkRows } from '@crosscheck/persistence';
 import { EntityManager } from 'typeorm';
 
 export interface ProbeCount {
@@ -13,6 +14,12 @@ export interface ProbeCount {
   /** This answer is the one that reached the threshold: the alarm goes off now, once per window. */
   alarmNow: boolean;
 }
+
+/** The entries one answer drew on, after the statement's agency, window and threshold ($1-$3). */
+const ENTRY_ROWS = bulkRows<{ dataset: string; entryId: string }>({
+  dataset: ['text', (entry) => entry.dataset],
+  entry_id: ['text', (entry) => entry.entryId],
+});
 
 @Injectable()
 export class HitNoHitProbesRepository {
@@ -25,24 +32,24 @@ export class HitNoHitProbesRepository {
     windowMinutes: number,
   ): Promise<ProbeCount[]> {
     if (entries.length === 0) return [];
-    const stale = `p.window_start < now() - make_interval(mins => $4)`;
+    const stale = `p.window_start < now() - make_interval(mins => $2)`;
     // The upsert locks each row until the transaction ends: one answer alone sets an entry's alarm off (now() is
     // the transaction's start, so an alarm set now is one this answer set).
     const rows: { dataset: string; entry_id: string; answers: number; alarm_now: boolean }[] = await manager.query(
       `WITH counted AS (
          INSERT INTO hit_no_hit_probes AS p (agency, dataset, entry_id, alarmed_at)
-         SELECT $1, e.dataset, e.entry_id, CASE WHEN 1 >= $5 THEN now() END
-           FROM unnest($2::text[], $3::text[]) AS e(dataset, entry_id)
+         SELECT $1, e.dataset, e.entry_id, CASE WHEN 1 >= $3 THEN now() END
+           FROM (${ENTRY_ROWS.select(4)}) AS e
          ON CONFLICT (agency, dataset, entry_id) DO UPDATE SET
            window_start = CASE WHEN ${stale} THEN now() ELSE p.window_start END,
            answers = CASE WHEN ${stale} THEN 1 ELSE p.answers + 1 END,
            alarmed_at = CASE WHEN ${stale} THEN NULL
-                             WHEN p.alarmed_at IS NULL AND p.answers + 1 >= $5 THEN now() ELSE p.alarmed_at END
+                             WHEN p.alarmed_at IS NULL AND p.answers + 1 >= $3 THEN now() ELSE p.alarmed_at END
          RETURNING p.dataset, p.entry_id, p.answers, p.alarmed_at)
        SELECT dataset, entry_id, answers,
-              alarmed_at IS NOT NULL AND alarmed_at = now() AND answers >= $5 AS alarm_now
+              alarmed_at IS NOT NULL AND alarmed_at = now() AND answers >= $3 AS alarm_now
          FROM counted`,
-      [agency, entries.map((entry) => entry.dataset), entries.map((entry) => entry.entryId), windowMinutes, threshold],
+      [agency, windowMinutes, threshold, ...ENTRY_ROWS.parameters(entries)],
     );
     const counts = new Map(rows.map((row) => [`${row.dataset}/${row.entry_id}`, row]));
     return entries.map((entry) => {
