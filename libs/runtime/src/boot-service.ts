@@ -4,6 +4,8 @@
  * configuration is validated before anything connects, the HTTP API and the
  * Kafka consumer share one Nest app, and SIGTERM/SIGINT drain it: stop
  * consuming, finish and commit the batch in hand, stop the relay, close the pool.
+ * With `SERVICE_WORKERS` above one, this process forks that many workers that
+ * each do all of this on the same port (service-workers.ts).
  */
 import { readFileSync } from 'node:fs';
 import { INestApplication, Type } from '@nestjs/common';
@@ -17,6 +19,7 @@ import { jsonBody } from './json-body';
 import { requestTarget } from './request-target';
 import { mountOpenApiDocs, MountOpenApiOptions } from './openapi';
 import { ServiceConfig } from './service.config';
+import { isServiceWorker, superviseWorkers } from './service-workers';
 
 export interface ServiceDefinition<Config extends ServiceConfig> {
   name: string;
@@ -32,7 +35,7 @@ export interface ServiceDefinition<Config extends ServiceConfig> {
 export async function bootService<Config extends ServiceConfig>(
   definition: ServiceDefinition<Config>,
   telemetry: Telemetry,
-): Promise<INestApplication> {
+): Promise<INestApplication | undefined> {
   const logger = createLogger(definition.name);
   let config: Config;
   try {
@@ -46,6 +49,12 @@ export async function bootService<Config extends ServiceConfig>(
     throw error;
   }
   logger.level = config.LOG_LEVEL;
+  if (config.SERVICE_WORKERS > 1 && !isServiceWorker()) {
+    // The primary serves nothing and exports no spans of its own: the workers do both.
+    await telemetry.shutdown().catch(() => undefined);
+    superviseWorkers(definition.name, config.SERVICE_WORKERS, logger);
+    return undefined;
+  }
 
   const app = await NestFactory.create(definition.module(config), {
     httpsOptions: config.HTTPS_CERT_FILE

@@ -35,6 +35,11 @@ export const ServiceSettings = Type.Object({
   HTTPS_KEY_FILE: Type.Optional(Type.String({ format: 'readable-file' })),
   /** Largest accepted request body, in bytes; larger ones get 413. */
   HTTP_MAX_BODY_BYTES: Type.Integer({ minimum: 1024, maximum: 64 * 1024 * 1024, default: 1024 * 1024 }),
+  /**
+   * Processes of this service sharing its port (node:cluster, service-workers.ts). More than one lets a service
+   * whose own CPU limits it use more cores; each worker also joins the consumer group, as an instance would.
+   */
+  SERVICE_WORKERS: Type.Integer({ minimum: 1, maximum: 16, default: 1 }),
   /** Run pending migrations at start (under an advisory lock, so instances do not race). */
   DATABASE_MIGRATE: Type.Boolean({ default: true }),
   /**

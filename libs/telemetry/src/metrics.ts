@@ -2,11 +2,14 @@
  * The Prometheus metrics crosscheck services share. Names follow Prometheus
  * conventions; labels never carry record content.
  */
+import cluster from 'node:cluster';
 import { Counter, Gauge, Histogram, collectDefaultMetrics, register } from 'prom-client';
 
 let defaultsCollected = false;
 export function collectProcessMetrics(): void {
   if (defaultsCollected) return;
+  // One of several workers on one port (SERVICE_WORKERS) answers a scrape with its own counts: the label says whose.
+  if (cluster.isWorker) register.setDefaultLabels({ worker: String(cluster.worker?.id ?? 0) });
   collectDefaultMetrics();
   defaultsCollected = true;
 }
