@@ -30,19 +30,33 @@ export function machineCpuSeconds(): { busy: number; total: number } | undefined
   }
 }
 
-/** User + system CPU seconds a process has used so far, or undefined if it is gone. */
+/**
+ * User + system CPU seconds a process and its live children (a service's workers, SERVICE_WORKERS) have used so
+ * far, or undefined if it is gone.
+ */
 export function processCpuSeconds(pid: number): number | undefined {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from the 3rd (state) on
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS; // utime, stime
-  } catch {
-    return undefined;
-  }
+  const own = ownCpuSeconds(pid);
+  return own === undefined ? undefined : childrenOf(pid).reduce((sum, child) => sum + (ownCpuSeconds(child) ?? 0), own);
 }
 
-/** Resident memory now and at its peak, in bytes (VmRSS, VmHWM). */
+function ownCpuSeconds(pid: number): number | undefined {
+  const fields = statFields(pid);
+  return fields && (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS; // utime, stime
+}
+
+/** Resident memory now and at its peak, in bytes (VmRSS, VmHWM), of a process and its live children. */
 export function processMemory(pid: number): { rssBytes: number; peakRssBytes: number } | undefined {
+  const own = ownMemory(pid);
+  if (!own) return undefined;
+  for (const child of childrenOf(pid)) {
+    const memory = ownMemory(child);
+    own.rssBytes += memory?.rssBytes ?? 0;
+    own.peakRssBytes += memory?.peakRssBytes ?? 0;
+  }
+  return own;
+}
+
+function ownMemory(pid: number): { rssBytes: number; peakRssBytes: number } | undefined {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
     const kib = (key: string) =>
@@ -50,6 +64,28 @@ export function processMemory(pid: number): { rssBytes: number; peakRssBytes: nu
     return { rssBytes: kib('VmRSS'), peakRssBytes: kib('VmHWM') };
   } catch {
     return undefined;
+  }
+}
+
+/** /proc/<pid>/stat's fields from the 3rd (state) on, or undefined if the process is gone. */
+function statFields(pid: number | string): string[] | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The live direct children of a process. */
+function childrenOf(pid: number): number[] {
+  try {
+    return fs
+      .readdirSync('/proc')
+      .filter((entry) => /^\d+$/.test(entry) && Number(statFields(entry)?.[1]) === pid)
+      .map(Number);
+  } catch {
+    return [];
   }
 }
 
@@ -84,9 +120,7 @@ export function childProcessesWith(needle: string): number[] {
     for (const entry of fs.readdirSync('/proc')) {
       if (!/^\d+$/.test(entry)) continue;
       try {
-        const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-        const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-        if (parent !== process.pid) continue;
+        if (Number(statFields(entry)?.[1]) !== process.pid) continue;
         if (fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ').includes(needle))
           found.push(Number(entry));
       } catch {
