@@ -31,7 +31,16 @@ import { NetworkLinkFoundSchema, Topics } from '@crosscheck/contracts';
 import { Outbox, OutgoingEvent } from '@crosscheck/messaging';
 import type { Context } from '@opentelemetry/api';
 import { EntityManager } from 'typeorm';
-import { candidatePairs, CaseEnd, LINK_COMMON_ABOVE, LINK_HOPS, linkIdOf, restsOn } from '../model/network-link';
+import {
+  candidatePairs,
+  CaseEnd,
+  LINK_COMMON_ABOVE,
+  LINK_HOPS,
+  linkIdOf,
+  restsOn,
+  RetractionCause,
+  retractionReason,
+} from '../model/network-link';
 import { NetworkGraph, NetworkNode, NetworkPath, NetworkWalk, pathIn } from './network-graph';
 
 /** Taken by every search for links, after every other lock of its transaction. */
@@ -78,7 +87,7 @@ export class NetworkLinks {
   async recheckWithdrawn(manager: EntityManager, recordId: string, traceContext?: Context): Promise<void> {
     await manager.query('SELECT pg_advisory_xact_lock($1)', [NETWORK_LINKS_LOCK]);
     const rows: ToldLinkRow[] = await manager.query(
-      `SELECT link_id, agency, own_case, other_case FROM network_links
+      `SELECT link_id, agency, own_case, other_case, 'record_withdrawn' AS cause FROM network_links
         WHERE retracted_at IS NULL AND path_records @> ARRAY[$1::uuid]`,
       [recordId],
     );
@@ -87,7 +96,8 @@ export class NetworkLinks {
 
   /**
    * The live links, as told, resting on a value the record carries that more than LINK_COMMON_ABOVE
-   * live records carry, or on the record itself (a new version may no longer carry what they rested on).
+   * live records carry, or on the record itself (a new version may no longer carry what they rested on);
+   * each with the cause it would be retracted for.
    */
   private async linksToRecheckAfter(manager: EntityManager, recordId: string): Promise<ToldLinkRow[]> {
     return manager.query(
@@ -100,7 +110,9 @@ export class NetworkLinks {
           GROUP BY c.attribute, c.value
          HAVING count(*) > $2
        )
-       SELECT link_id, agency, own_case, other_case FROM network_links
+       SELECT link_id, agency, own_case, other_case,
+              CASE WHEN path_values && ARRAY(SELECT value FROM common) THEN 'value_common' ELSE 'record_changed' END AS cause
+         FROM network_links
         WHERE retracted_at IS NULL AND (path_values && ARRAY(SELECT value FROM common) OR path_records @> ARRAY[$1::uuid])`,
       [recordId, LINK_COMMON_ABOVE],
     );
@@ -133,7 +145,7 @@ export class NetworkLinks {
         row.agency,
       ]);
       events.push(
-        linkEvent(row.link_id, row.own_case, row.other_case, undefined, trigger.recordId, trigger.traceContext),
+        linkEvent(row.link_id, row.own_case, row.other_case, row.cause, trigger.recordId, trigger.traceContext),
       );
     }
     await this.outbox.enqueue(manager, ...events);
@@ -248,6 +260,8 @@ interface ToldLinkRow {
   agency: string;
   own_case: CaseEnd;
   other_case: CaseEnd;
+  /** What would undo it, were it searched again and not found. */
+  cause: RetractionCause;
 }
 
 /** The shortest path in an agency's view to `other`'s record (not merely its entity); else none. */
@@ -282,34 +296,36 @@ function caseOf(end: CaseEnd) {
 }
 
 /**
- * One side's news of a link, on the link's key so that news of one link stays in order: found along `path`, or,
- * with no path, retracted (its cases as the side was told of them, nothing of what no longer explains it).
+ * One side's news of a link, on the link's key so that news of one link stays in order: found along `path`, or
+ * retracted for a cause (its cases as the side was told of them, the cause in words, nothing of what no longer
+ * explains it).
  */
 function linkEvent(
   linkId: string,
   own: CaseEnd,
   other: CaseEnd,
-  path: NetworkPath | undefined,
+  news: NetworkPath | RetractionCause,
   triggerRecordId: string,
   traceContext?: Context,
 ): OutgoingEvent<typeof NetworkLinkFoundSchema> {
-  const found = path
-    ? {
-        path: path.edges.map((edge) => ({
-          fromEntityId: edge.from,
-          toEntityId: edge.to,
-          fromRecordId: edge.records[0],
-          toRecordId: edge.records[1],
-          reason: edge.reason,
-          value: edge.value,
-          score: edge.score,
-          strength: edge.strength,
-          explanation: edge.explanation,
-        })),
-        score: Math.min(...path.edges.map((edge) => edge.score)),
-        foundAt: timestampNow(),
-      }
-    : { retractedAt: timestampNow() };
+  const found =
+    typeof news !== 'string'
+      ? {
+          path: news.edges.map((edge) => ({
+            fromEntityId: edge.from,
+            toEntityId: edge.to,
+            fromRecordId: edge.records[0],
+            toRecordId: edge.records[1],
+            reason: edge.reason,
+            value: edge.value,
+            score: edge.score,
+            strength: edge.strength,
+            explanation: edge.explanation,
+          })),
+          score: Math.min(...news.edges.map((edge) => edge.score)),
+          foundAt: timestampNow(),
+        }
+      : { retractedAt: timestampNow(), retractionReason: retractionReason(news) };
   return {
     topic: Topics.networkLinks,
     key: linkId,

@@ -144,7 +144,7 @@ export function AlertDetail({
 
       <div className="detail-grid">
         {alert.networkLink ? (
-          <NetworkLinkPath link={alert.networkLink} />
+          <NetworkLinkPath link={alert.networkLink} retraction={alert.retraction} />
         ) : (
           <>
             <SideBySide alert={alert} />
