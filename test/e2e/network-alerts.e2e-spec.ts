@@ -9,8 +9,9 @@
  * all. A link stays only while a path explains it: one through an address
  * that then becomes common (more than five records carry it), or through a
  * record that is withdrawn, is retracted for both sides, and may be told again
- * through a new path. Real intake, dedup and alerting processes, real Kafka,
- * real Postgres.
+ * through a new path. Organisations sharing a registration number (same type,
+ * same country) in different entities are linked like persons sharing a
+ * phone. Real intake, dedup and alerting processes, real Kafka, real Postgres.
  */
 import { randomUUID } from 'node:crypto';
 import { alertingCall, alertsOf, analystKey } from '../harness/alerting-api';
@@ -42,7 +43,7 @@ type Dissemination = { scope: 'all' } | { scope: 'owner-only' };
 
 async function share(
   agency: string,
-  kind: 'person' | 'vehicle',
+  kind: 'person' | 'vehicle' | 'organisation',
   body: object,
   options: { caseRef: string; externalRef?: string; dissemination?: Dissemination },
 ): Promise<string> {
@@ -299,7 +300,10 @@ describe('a link through an address that then becomes common', () => {
       expect(alerts).toEqual([
         expect.objectContaining({
           status: 'retracted',
-          retraction: { reason: expect.stringContaining('no path'), at: expect.any(String) },
+          retraction: {
+            reason: expect.stringContaining('a value shared along the path became too common to link cases'),
+            at: expect.any(String),
+          },
         }),
       ]);
       expect(alerts[0].networkLink).toMatchObject({ ownCase: { caseRef: own }, path: [], explanation: '' });
@@ -368,7 +372,13 @@ describe('a link through a record that is withdrawn', () => {
 
     for (const key of [polKey, czeKey])
       expect(await alertsOnLink(key, linkId)).toEqual([
-        expect.objectContaining({ status: 'retracted', networkLink: expect.objectContaining({ path: [] }) }),
+        expect.objectContaining({
+          status: 'retracted',
+          retraction: expect.objectContaining({
+            reason: expect.stringContaining('a record on the path was withdrawn'),
+          }),
+          networkLink: expect.objectContaining({ path: [] }),
+        }),
       ]);
     expect(JSON.stringify(await alertsOnLink(polKey, linkId))).not.toContain(czech);
     const [notice] = await receiver.waitFor('/pol', 1, (delivery) => delivery.body?.event === 'alert.retracted');
@@ -406,6 +416,99 @@ describe('a link through a record whose new version no longer carries the shared
     await waitForPipelineIdle(suite);
 
     for (const key of [autKey, cheKey])
-      expect(await alertsOnLink(key, linkId)).toEqual([expect.objectContaining({ status: 'retracted' })]);
+      expect(await alertsOnLink(key, linkId)).toEqual([
+        expect.objectContaining({
+          status: 'retracted',
+          retraction: expect.objectContaining({
+            reason: expect.stringContaining('a record on the path came in a new version'),
+          }),
+        }),
+      ]);
+  });
+});
+
+describe('organisations in different entities sharing a registration number', () => {
+  const tag = randomUUID().slice(0, 8);
+  const digits = String(Date.now()).slice(-8);
+  const [first, second] = [`55${digits}`, `56${digits}`];
+  const registered = (number: string) => ({ type: 'company_registration', number, country: 'SWE' });
+  let sweKey: string;
+  let dnkKey: string;
+  let swedish: string;
+  let danish: string;
+
+  beforeAll(async () => {
+    [sweKey, dnkKey] = [await analystKey(suite, 'SWE'), await analystKey(suite, 'DNK')];
+    swedish = await share(
+      'SWE',
+      'organisation',
+      { names: [{ name: `Falk${tag} Shipping AB` }], registrationNumbers: [registered(first)] },
+      { caseRef: `SE-${tag}` },
+    );
+    await share(
+      'NOR',
+      'organisation',
+      { names: [{ name: `Ulv${tag} Tømmer AS` }], registrationNumbers: [registered(second)] },
+      { caseRef: `NO-${tag}` },
+    );
+    // Registered under both numbers: as much one organisation as the other, so dedup joins it to neither.
+    danish = await share(
+      'DNK',
+      'organisation',
+      {
+        names: [{ name: `Rav${tag} Handel ApS` }],
+        registrationNumbers: [
+          registered(first),
+          { ...registered(second), number: `${second.slice(0, 4)}-${second.slice(4)}` },
+        ],
+      },
+      { caseRef: `DK-${tag}` },
+    );
+    await waitForPipelineIdle(suite);
+  });
+
+  it('raise a network_link to both agencies, the path saying which number they share', async () => {
+    const linkId = await linkIdBetween(dnkKey, `DK-${tag}`, `SE-${tag}`);
+    const [dnk] = await alertsOnLink(dnkKey, linkId);
+    expect(dnk).toMatchObject({ recordId: danish, score: 0.95 });
+    expect(dnk.networkLink.path).toEqual([
+      expect.objectContaining({
+        fromRecordId: danish,
+        toRecordId: swedish,
+        reason: 'registration',
+        strength: 'strong',
+        explanation: `same registration number ${first} (SWE company registration), carried by 2 records`,
+      }),
+    ]);
+    expect(await linkIdBetween(sweKey, `SE-${tag}`, `DK-${tag}`)).toBe(linkId);
+  });
+
+  it('link the two others through it, two hops apart', async () => {
+    const [sweToNor] = (await networkLinks(sweKey)).filter(
+      (alert) =>
+        alert.networkLink.ownCase.caseRef === `SE-${tag}` && alert.networkLink.otherCase.caseRef === `NO-${tag}`,
+    );
+    expect(sweToNor.networkLink.path.map((step: { reason: string }) => step.reason)).toEqual([
+      'registration',
+      'registration',
+    ]);
+  });
+
+  it('are an edge of the network, explained', async () => {
+    await suite.agencies.accepted(sweKey, suite.url('dedup'));
+    const entity = await fetch(`${suite.url('dedup')}/v1/records/${swedish}/entity`, {
+      headers: { authorization: `Bearer ${sweKey}` },
+    });
+    const { entityId } = (await entity.json()) as { entityId: string };
+    const network = await fetch(`${suite.url('dedup')}/v1/entities/${entityId}/network?depth=1`, {
+      headers: { authorization: `Bearer ${sweKey}` },
+    });
+    expect(((await network.json()) as any).edges).toEqual([
+      expect.objectContaining({
+        reason: 'registration',
+        value: `company_registration|SWE|${first}`,
+        explanation: `same registration number ${first} (SWE company registration), carried by 2 records`,
+      }),
+    ]);
   });
 });
