@@ -434,22 +434,29 @@ describe('organisations in different entities sharing a registration number', ()
   const registered = (number: string) => ({ type: 'company_registration', number, country: 'SWE' });
   let sweKey: string;
   let dnkKey: string;
+  let norKey: string;
   let swedish: string;
+  let norwegian: string;
   let danish: string;
 
   beforeAll(async () => {
-    [sweKey, dnkKey] = [await analystKey(suite, 'SWE'), await analystKey(suite, 'DNK')];
+    [sweKey, dnkKey, norKey] = [
+      await analystKey(suite, 'SWE'),
+      await analystKey(suite, 'DNK'),
+      await analystKey(suite, 'NOR'),
+    ];
     swedish = await share(
       'SWE',
       'organisation',
       { names: [{ name: `Falk${tag} Shipping AB` }], registrationNumbers: [registered(first)] },
       { caseRef: `SE-${tag}` },
     );
-    await share(
+    // Its owner's alone: on no path another agency is shown.
+    norwegian = await share(
       'NOR',
       'organisation',
       { names: [{ name: `Ulv${tag} Tømmer AS` }], registrationNumbers: [registered(second)] },
-      { caseRef: `NO-${tag}` },
+      { caseRef: `NO-${tag}`, dissemination: { scope: 'owner-only' } },
     );
     // Registered under both numbers: as much one organisation as the other, so dedup joins it to neither.
     danish = await share(
@@ -483,15 +490,24 @@ describe('organisations in different entities sharing a registration number', ()
     expect(await linkIdBetween(sweKey, `SE-${tag}`, `DK-${tag}`)).toBe(linkId);
   });
 
-  it('link the two others through it, two hops apart', async () => {
-    const [sweToNor] = (await networkLinks(sweKey)).filter(
-      (alert) =>
-        alert.networkLink.ownCase.caseRef === `SE-${tag}` && alert.networkLink.otherCase.caseRef === `NO-${tag}`,
-    );
-    expect(sweToNor.networkLink.path.map((step: { reason: string }) => step.reason)).toEqual([
+  it('tell the owner of an owner-only organisation sharing the other number, and nobody else of it', async () => {
+    const norLinks = await networkLinks(norKey);
+    const toCase = (caseRef: string) =>
+      norLinks.find((alert) => alert.networkLink.otherCase.caseRef === caseRef)?.networkLink;
+    expect(toCase(`DK-${tag}`).path).toEqual([
+      expect.objectContaining({
+        reason: 'registration',
+        explanation: `same registration number ${second} (SWE company registration), carried by 2 records`,
+      }),
+    ]);
+    expect(toCase(`SE-${tag}`).path.map((step: { reason: string }) => step.reason)).toEqual([
       'registration',
       'registration',
     ]);
+    for (const key of [sweKey, dnkKey]) {
+      const told = JSON.stringify(await alertsOf(suite, key));
+      for (const hidden of [norwegian, `NO-${tag}`, second]) expect(told).not.toContain(hidden);
+    }
   });
 
   it('are an edge of the network, explained', async () => {
@@ -500,10 +516,12 @@ describe('organisations in different entities sharing a registration number', ()
       headers: { authorization: `Bearer ${sweKey}` },
     });
     const { entityId } = (await entity.json()) as { entityId: string };
-    const network = await fetch(`${suite.url('dedup')}/v1/entities/${entityId}/network?depth=1`, {
+    const network = await fetch(`${suite.url('dedup')}/v1/entities/${entityId}/network?depth=2`, {
       headers: { authorization: `Bearer ${sweKey}` },
     });
-    expect(((await network.json()) as any).edges).toEqual([
+    const shown = (await network.json()) as any;
+    for (const hidden of [norwegian, second]) expect(JSON.stringify(shown)).not.toContain(hidden);
+    expect(shown.edges).toEqual([
       expect.objectContaining({
         reason: 'registration',
         value: `company_registration|SWE|${first}`,
