@@ -11,9 +11,13 @@
  * record that is withdrawn, is retracted for both sides, and may be told again
  * through a new path. Organisations sharing a registration number (same type,
  * same country) in different entities are linked like persons sharing a
- * phone. Real intake, dedup and alerting processes, real Kafka, real Postgres.
+ * phone. A link told before dedup kept what its path rests on is searched
+ * again when a resolution reaches its pair, and is retracted like any other
+ * from then on. Real intake, dedup and alerting processes, real Kafka, real
+ * Postgres.
  */
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { alertingCall, alertsOf, analystKey } from '../harness/alerting-api';
 import { waitForPipelineIdle } from '../harness/pipeline';
 import { createSuite, Suite } from '../harness/suite';
@@ -528,5 +532,55 @@ describe('organisations in different entities sharing a registration number', ()
         explanation: `same registration number ${first} (SWE company registration), carried by 2 records`,
       }),
     ]);
+  });
+});
+
+describe('a link told before dedup kept what its path rests on', () => {
+  const tag = randomUUID().slice(0, 8);
+  const phone = `+3367${String(Date.now()).slice(-7)}`;
+  let estKey: string;
+  let lvaKey: string;
+  let linkId: string;
+
+  beforeAll(async () => {
+    [estKey, lvaKey] = [await analystKey(suite, 'EST'), await analystKey(suite, 'LVA')];
+    await share('EST', 'person', person('Tamm', { phones: [{ number: phone }] }), { caseRef: `EE-${tag}` });
+    await share('LVA', 'person', person('Berzins', { phones: [{ number: phone }] }), { caseRef: `LV-${tag}` });
+    await waitForPipelineIdle(suite);
+    linkId = await linkIdBetween(estKey, `EE-${tag}`, `LV-${tag}`);
+    // As a row told before migration 1763800000255 stands: the link and the side told, nothing of the path.
+    const db = new Client({ connectionString: suite.databaseUrl });
+    await db.connect();
+    try {
+      const forgotten = await db.query(
+        `UPDATE dedup.network_links SET own_case = NULL, other_case = NULL, path_values = '{}', path_records = '{}'
+          WHERE link_id = $1`,
+        [linkId],
+      );
+      expect(forgotten.rowCount).toBe(2);
+    } finally {
+      await db.end();
+    }
+  });
+
+  it('is searched again when a resolution reaches it, and retracted once its phone grows common', async () => {
+    // A third carrier: its resolution walks across the two cases and finds the path again, telling no one anew.
+    await share('LTU', 'person', person('Kazlauskas', { phones: [{ number: phone }] }), { caseRef: `LT-${tag}-0` });
+    await waitForPipelineIdle(suite);
+    expect(await alertsOnLink(estKey, linkId)).toEqual([expect.objectContaining({ status: 'new' })]);
+    for (const index of [1, 2, 3])
+      await share('LTU', 'person', person(`Guest${index}x`, { phones: [{ number: phone }] }), {
+        caseRef: `LT-${tag}-${index}`,
+      });
+    await waitForPipelineIdle(suite);
+    for (const key of [estKey, lvaKey])
+      expect(await alertsOnLink(key, linkId)).toEqual([
+        expect.objectContaining({
+          status: 'retracted',
+          retraction: expect.objectContaining({
+            reason: expect.stringContaining('a value shared along the path became too common to link cases'),
+          }),
+        }),
+      ]);
   });
 });

@@ -97,9 +97,10 @@ export function restsOn(edges: PathEdge[]): { values: string[]; records: string[
 
 /**
  * What undid a side's link: a value on its path grew common, a record on it
- * came in a new version, or a record on it was withdrawn.
+ * came in a new version, or a record on it was withdrawn; or, for a link told
+ * before its path was kept, the side no longer has a path when it is reached again.
  */
-export type RetractionCause = 'value_common' | 'record_changed' | 'record_withdrawn';
+export type RetractionCause = 'value_common' | 'record_changed' | 'record_withdrawn' | 'path_gone';
 
 /**
  * Why a link no longer holds, as the side is told: the cause in words, never
@@ -115,5 +116,7 @@ export function retractionReason(cause: RetractionCause): string {
       return `a record on the path came in a new version that no longer carries what linked it, ${unexplained}`;
     case 'record_withdrawn':
       return `a record on the path was withdrawn or expired, ${unexplained}`;
+    case 'path_gone':
+      return `the path your agency was told no longer links the two cases, ${unexplained}`;
   }
 }

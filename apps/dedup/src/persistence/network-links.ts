@@ -17,6 +17,11 @@
  * `retracted_at`, alerting retracts its alerts). A retracted link may be told
  * again later, when a new path appears.
  *
+ * A side told before migration 1763800000255 has nothing of its path kept, so
+ * nothing tells when to search it again. The first resolution whose walk
+ * reaches its pair again searches it as above: kept, it rests on the path
+ * found and is re-checked like any other from then on; else it is retracted.
+ *
  * Resolutions of different partitions run at once, and two records that link
  * (one shares a phone with the other, or with the record between them) need
  * not share a blocking key: each would miss the other, uncommitted. So the
@@ -224,8 +229,14 @@ export class NetworkLinks {
         [a, b],
         [b, a],
       ]) {
-        if (told.has(`${linkId}\u0000${own.agency}`)) continue;
+        const earlier = told.get(`${linkId}\u0000${own.agency}`);
+        if (earlier === 'path_kept') continue;
         const path = pathAsSeenBy(await this.viewFrom(manager, views, own), other);
+        if (earlier === 'path_unknown') {
+          told.set(`${linkId}\u0000${own.agency}`, 'path_kept');
+          events.push(...(await this.recheckUnkept(manager, linkId, own, other, path, recordId, traceContext)));
+          continue;
+        }
         if (!path) continue;
         await this.rememberTold(manager, linkId, own, other, path);
         events.push(linkEvent(linkId, own, other, path, recordId, traceContext));
@@ -234,13 +245,44 @@ export class NetworkLinks {
     await this.outbox.enqueue(manager, ...events);
   }
 
-  /** `<link id>\0<agency>` for every agency told of one of the links and not since retracted. */
-  private async agenciesTold(manager: EntityManager, linkIds: string[]): Promise<Set<string>> {
-    const rows: { link_id: string; agency: string }[] = await manager.query(
-      'SELECT link_id, agency FROM network_links WHERE link_id = ANY($1::text[]) AND retracted_at IS NULL',
+  /**
+   * Every agency told of one of the links and not since retracted, by `<link id>\0<agency>`: whether what its
+   * path rests on is kept, or unknown (told before migration 1763800000255 kept it).
+   */
+  private async agenciesTold(manager: EntityManager, linkIds: string[]): Promise<Map<string, ToldPath>> {
+    const rows: { link_id: string; agency: string; kept: boolean }[] = await manager.query(
+      `SELECT link_id, agency, own_case IS NOT NULL AS kept FROM network_links
+        WHERE link_id = ANY($1::text[]) AND retracted_at IS NULL`,
       [linkIds],
     );
-    return new Set(rows.map((row) => `${row.link_id}\u0000${row.agency}`));
+    return new Map(rows.map((row) => [`${row.link_id}\u0000${row.agency}`, row.kept ? 'path_kept' : 'path_unknown']));
+  }
+
+  /**
+   * A side told of a link before what its path rests on was kept (migration 1763800000255), reached again by a
+   * resolution: still explained as it may see it, the link now rests on the path found (and is re-checked from
+   * now on, like any other); else it is retracted. Nothing is told of the other case but its agency: its record
+   * may be one the side may no longer see.
+   */
+  private async recheckUnkept(
+    manager: EntityManager,
+    linkId: string,
+    own: CaseEnd,
+    other: CaseEnd,
+    path: NetworkPath | undefined,
+    triggerRecordId: string,
+    traceContext?: Context,
+  ): Promise<OutgoingEvent<typeof NetworkLinkFoundSchema>[]> {
+    if (path) {
+      await this.rememberTold(manager, linkId, own, other, path);
+      return [];
+    }
+    await manager.query('UPDATE network_links SET retracted_at = now() WHERE link_id = $1 AND agency = $2', [
+      linkId,
+      own.agency,
+    ]);
+    const withheld: CaseEnd = { ...other, caseRef: '', externalRef: '', recordId: '', entityId: '' };
+    return [linkEvent(linkId, own, withheld, 'path_gone', triggerRecordId, traceContext)];
   }
 
   /** The network within LINK_HOPS of `own`'s record, as `own`'s agency may see it. */
@@ -250,6 +292,9 @@ export class NetworkLinks {
     return this.graph.walk(manager, own.agency, start, LINK_HOPS, { commonAbove: LINK_COMMON_ABOVE });
   }
 }
+
+/** Whether what a told link's path rests on is kept (it can be re-checked), or unknown (told before it was). */
+type ToldPath = 'path_kept' | 'path_unknown';
 
 /** Each case's view of the network in one transaction (the graph does not change while it searches). */
 type Views = Map<string, Promise<NetworkWalk | undefined>>;
