@@ -183,6 +183,10 @@ describe('a network link alert whose link is retracted, in a real browser', () =
     );
     alertId = alert.alertId;
     await page.goto(`${consoleServer.url}/alerts/${alertId}`);
+    await expectText(
+      page.locator('#alert-title'),
+      `Link between your case DEU-CASE-${tag} and POL’s case ${polishCase}`,
+    );
     await expectText(page.locator('.detail'), 'How the cases are linked');
     await expectText(page.locator('.detail'), 'same phone number +48512777301, carried by 2 records');
 
@@ -203,7 +207,12 @@ describe('a network link alert whose link is retracted, in a real browser', () =
     await expectText(retracted, 'POL’s case');
     await expectText(retracted, 'no longer shown');
     expect(await retracted.locator('time').getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    await expectText(page.locator('#alert-title'), `Link between your case DEU-CASE-${tag} and a case of POL`);
     expect(await page.getByText('How the cases are linked').count()).toBe(0);
+    // A link is no hit: nothing speaks of an entry, a dataset or a hit's parties.
+    const header = await page.locator('.detail-head').textContent();
+    for (const hitWords of ['withheld by its owner', 'Dataset', 'to both parties of the hit'])
+      expect(header).not.toContain(hitWords);
   });
 
   it('tells nothing more of the other case than its agency', async () => {
