@@ -209,6 +209,10 @@ describe('a network link alert whose link is retracted, in a real browser', () =
     expect(await retracted.locator('time').getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     await expectText(page.locator('#alert-title'), `Link between your case DEU-CASE-${tag} and a case of POL`);
     expect(await page.getByText('How the cases are linked').count()).toBe(0);
+    const listed = page.locator(`.alert-item[data-alert-id="${alertId}"]`);
+    await expectText(listed, `DEU-CASE-${tag} ↔ POL`);
+    await expectText(listed, 'Link');
+    await expectText(listed, 'Network link');
     // A link is no hit: nothing speaks of an entry, a dataset or a hit's parties.
     const header = await page.locator('.detail-head').textContent();
     for (const hitWords of ['withheld by its owner', 'Dataset', 'to both parties of the hit'])
