@@ -98,24 +98,28 @@ export class NetworkRepository {
    * (libs/records relation-targets.ts): deleted, so they make no edge, each logged and counted.
    */
   private async dropMisfitRelations(manager: EntityManager, recordId: string): Promise<void> {
-    const [dropped]: [{ record_id: string; role: string; declaring: string; target: string }[], number] =
-      await manager.query(
-        `DELETE FROM network_relations r
-          USING entity_members d, network_references t, entity_members tm
-          WHERE d.record_id = r.record_id
-            AND t.owner = r.owner AND t.external_ref = r.to_external_ref AND t.record_id <> r.record_id
-            AND tm.record_id = t.record_id
-            AND (r.record_id = $1::uuid OR t.record_id = $1::uuid)
-            AND NOT EXISTS (SELECT 1 FROM unnest($2::text[], $3::text[], $4::text[]) AS fit (declaring, role, target)
-                             WHERE fit.declaring = d.kind AND fit.role = r.role AND fit.target = tm.kind)
-        RETURNING r.record_id, r.role, d.kind AS declaring, tm.kind AS target`,
-        [
-          recordId,
-          FITTING_RELATIONS.map((fit) => fit.declaring),
-          FITTING_RELATIONS.map((fit) => fit.role),
-          FITTING_RELATIONS.map((fit) => fit.target),
-        ],
-      );
+    // Two deletes, each on its own index (the record's relations; those naming its reference), not one with an OR.
+    const misfit = (which: string) => `
+      DELETE FROM network_relations r
+       USING entity_members d, network_references t, entity_members tm
+       WHERE ${which}
+         AND d.record_id = r.record_id
+         AND t.owner = r.owner AND t.external_ref = r.to_external_ref AND t.record_id <> r.record_id
+         AND tm.record_id = t.record_id
+         AND NOT EXISTS (SELECT 1 FROM unnest($2::text[], $3::text[], $4::text[]) AS fit (declaring, role, target)
+                          WHERE fit.declaring = d.kind AND fit.role = r.role AND fit.target = tm.kind)
+      RETURNING r.record_id, r.role, d.kind AS declaring, tm.kind AS target`;
+    const dropped: { record_id: string; role: string; declaring: string; target: string }[] = await manager.query(
+      `WITH declared AS (${misfit('r.record_id = $1::uuid')}),
+            pointing AS (${misfit('t.record_id = $1::uuid')})
+       SELECT * FROM declared UNION ALL SELECT * FROM pointing`,
+      [
+        recordId,
+        FITTING_RELATIONS.map((fit) => fit.declaring),
+        FITTING_RELATIONS.map((fit) => fit.role),
+        FITTING_RELATIONS.map((fit) => fit.target),
+      ],
+    );
     for (const relation of dropped) {
       relationsDropped.inc({ declaring_kind: relation.declaring, role: relation.role, target_kind: relation.target });
       this.logger.warn(
