@@ -6,14 +6,16 @@
  * person sharing his email), and taps a link to lay its two records side by
  * side. A French owner-only record carrying the same phone shows nowhere, and
  * its entity is answered like one that does not exist. The screenshot goes to
- * bench/results/console-network.png.
+ * bench/results/console-network.png. A network link alert whose link was
+ * retracted (a record on its path withdrawn) says so, when and why, in place
+ * of its path.
  */
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import { paths, startServiceProcess, type ServiceProcess } from '@crosscheck/infra';
 import type { Page } from 'playwright-core';
 import { shareRecord } from '../fixtures/records';
-import { analystKey } from '../harness/alerting-api';
+import { alertsOf, analystKey } from '../harness/alerting-api';
 import { ensureChromium, launchBrowser, type HeadlessBrowser } from '../harness/browser';
 import { waitForPipelineIdle } from '../harness/pipeline';
 import { createSuite, type Suite } from '../harness/suite';
@@ -153,6 +155,73 @@ describe('the network page, in a real browser', () => {
     await page.goto(`${consoleServer.url}/network/${entityOf.get(HIDDEN)}`);
     await expectText(page.getByTestId('network-none'), 'No entity you may see has this id.');
     expect(await page.locator('body').textContent()).not.toContain(HIDDEN);
+  });
+});
+
+describe('a network link alert whose link is retracted, in a real browser', () => {
+  const phone = '+48 512 777 301';
+  let polishCase: string;
+  let polishRef: string;
+  let alertId: string;
+
+  beforeAll(async () => {
+    polishCase = `PL-CASE-${tag}`;
+    polishRef = `PL-Nowak${tag}`;
+    const german = await share('DEU', `Keller${tag}`, 'Ida', { phones: [{ number: phone }] });
+    const polish = await shareRecord(suite.url('intake'), await suite.agencies.key('POL'), {
+      kind: 'person',
+      externalRef: polishRef,
+      dissemination: { scope: 'all' },
+      purpose: 'investigation',
+      caseRef: polishCase,
+      person: { names: [{ given: 'Piotr', family: `Nowak${tag}` }], phones: [{ number: '+48512777301' }] },
+    });
+    expect(polish.status).toBe(201);
+    await waitForPipelineIdle(suite);
+    const [alert] = (await alertsOf(suite, germanAnalyst, 'kind=network_link')).filter(
+      (one) => one.recordId === german.recordId && one.networkLink.otherCase.caseRef === polishCase,
+    );
+    alertId = alert.alertId;
+    await page.goto(`${consoleServer.url}/alerts/${alertId}`);
+    await expectText(
+      page.locator('#alert-title'),
+      `Link between your case DEU-CASE-${tag} and POL’s case ${polishCase}`,
+    );
+    await expectText(page.locator('.detail'), 'How the cases are linked');
+    await expectText(page.locator('.detail'), 'same phone number +48512777301, carried by 2 records');
+
+    const withdrawn = await fetch(`${suite.url('intake')}/v1/records/${polish.body.record.id}?reason=closed`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${await suite.agencies.key('POL')}` },
+    });
+    expect(withdrawn.status).toBe(200);
+    await waitForPipelineIdle(suite);
+  });
+
+  it('says the link no longer holds, when and why, in place of an empty path', async () => {
+    await page.goto(`${consoleServer.url}/alerts/${alertId}`);
+    const retracted = page.getByTestId('link-retracted');
+    await expectText(retracted, 'The link no longer holds');
+    await expectText(retracted, 'a record on the path was withdrawn or expired');
+    await expectText(retracted, `DEU-Keller${tag}`);
+    await expectText(retracted, 'POL’s case');
+    await expectText(retracted, 'no longer shown');
+    expect(await retracted.locator('time').getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    await expectText(page.locator('#alert-title'), `Link between your case DEU-CASE-${tag} and a case of POL`);
+    expect(await page.getByText('How the cases are linked').count()).toBe(0);
+    const listed = page.locator(`.alert-item[data-alert-id="${alertId}"]`);
+    await expectText(listed, `DEU-CASE-${tag} ↔ POL`);
+    await expectText(listed, 'Link');
+    await expectText(listed, 'Network link');
+    // A link is no hit: nothing speaks of an entry, a dataset or a hit's parties.
+    const header = await page.locator('.detail-head').textContent();
+    for (const hitWords of ['withheld by its owner', 'Dataset', 'to both parties of the hit'])
+      expect(header).not.toContain(hitWords);
+  });
+
+  it('tells nothing more of the other case than its agency', async () => {
+    const shown = await page.locator('.detail').textContent();
+    for (const gone of [polishCase, polishRef, '+48512777301']) expect(shown).not.toContain(gone);
   });
 });
 

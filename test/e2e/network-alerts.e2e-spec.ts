@@ -9,10 +9,15 @@
  * all. A link stays only while a path explains it: one through an address
  * that then becomes common (more than five records carry it), or through a
  * record that is withdrawn, is retracted for both sides, and may be told again
- * through a new path. Real intake, dedup and alerting processes, real Kafka,
- * real Postgres.
+ * through a new path. Organisations sharing a registration number (same type,
+ * same country) in different entities are linked like persons sharing a
+ * phone. A link told before dedup kept what its path rests on is searched
+ * again when a resolution reaches its pair, and is retracted like any other
+ * from then on. Real intake, dedup and alerting processes, real Kafka, real
+ * Postgres.
  */
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { alertingCall, alertsOf, analystKey } from '../harness/alerting-api';
 import { waitForPipelineIdle } from '../harness/pipeline';
 import { createSuite, Suite } from '../harness/suite';
@@ -42,7 +47,7 @@ type Dissemination = { scope: 'all' } | { scope: 'owner-only' };
 
 async function share(
   agency: string,
-  kind: 'person' | 'vehicle',
+  kind: 'person' | 'vehicle' | 'organisation',
   body: object,
   options: { caseRef: string; externalRef?: string; dissemination?: Dissemination },
 ): Promise<string> {
@@ -299,7 +304,10 @@ describe('a link through an address that then becomes common', () => {
       expect(alerts).toEqual([
         expect.objectContaining({
           status: 'retracted',
-          retraction: { reason: expect.stringContaining('no path'), at: expect.any(String) },
+          retraction: {
+            reason: expect.stringContaining('a value shared along the path became too common to link cases'),
+            at: expect.any(String),
+          },
         }),
       ]);
       expect(alerts[0].networkLink).toMatchObject({ ownCase: { caseRef: own }, path: [], explanation: '' });
@@ -368,7 +376,13 @@ describe('a link through a record that is withdrawn', () => {
 
     for (const key of [polKey, czeKey])
       expect(await alertsOnLink(key, linkId)).toEqual([
-        expect.objectContaining({ status: 'retracted', networkLink: expect.objectContaining({ path: [] }) }),
+        expect.objectContaining({
+          status: 'retracted',
+          retraction: expect.objectContaining({
+            reason: expect.stringContaining('a record on the path was withdrawn'),
+          }),
+          networkLink: expect.objectContaining({ path: [] }),
+        }),
       ]);
     expect(JSON.stringify(await alertsOnLink(polKey, linkId))).not.toContain(czech);
     const [notice] = await receiver.waitFor('/pol', 1, (delivery) => delivery.body?.event === 'alert.retracted');
@@ -406,6 +420,167 @@ describe('a link through a record whose new version no longer carries the shared
     await waitForPipelineIdle(suite);
 
     for (const key of [autKey, cheKey])
-      expect(await alertsOnLink(key, linkId)).toEqual([expect.objectContaining({ status: 'retracted' })]);
+      expect(await alertsOnLink(key, linkId)).toEqual([
+        expect.objectContaining({
+          status: 'retracted',
+          retraction: expect.objectContaining({
+            reason: expect.stringContaining('a record on the path came in a new version'),
+          }),
+        }),
+      ]);
+  });
+});
+
+describe('organisations in different entities sharing a registration number', () => {
+  const tag = randomUUID().slice(0, 8);
+  const digits = String(Date.now()).slice(-8);
+  const [first, second] = [`55${digits}`, `56${digits}`];
+  const registered = (number: string) => ({ type: 'company_registration', number, country: 'SWE' });
+  let sweKey: string;
+  let dnkKey: string;
+  let norKey: string;
+  let swedish: string;
+  let norwegian: string;
+  let danish: string;
+
+  beforeAll(async () => {
+    [sweKey, dnkKey, norKey] = [
+      await analystKey(suite, 'SWE'),
+      await analystKey(suite, 'DNK'),
+      await analystKey(suite, 'NOR'),
+    ];
+    swedish = await share(
+      'SWE',
+      'organisation',
+      { names: [{ name: `Falk${tag} Shipping AB` }], registrationNumbers: [registered(first)] },
+      { caseRef: `SE-${tag}` },
+    );
+    // Its owner's alone: on no path another agency is shown.
+    norwegian = await share(
+      'NOR',
+      'organisation',
+      { names: [{ name: `Ulv${tag} Tømmer AS` }], registrationNumbers: [registered(second)] },
+      { caseRef: `NO-${tag}`, dissemination: { scope: 'owner-only' } },
+    );
+    // Registered under both numbers: as much one organisation as the other, so dedup joins it to neither.
+    danish = await share(
+      'DNK',
+      'organisation',
+      {
+        names: [{ name: `Rav${tag} Handel ApS` }],
+        registrationNumbers: [
+          registered(first),
+          { ...registered(second), number: `${second.slice(0, 4)}-${second.slice(4)}` },
+        ],
+      },
+      { caseRef: `DK-${tag}` },
+    );
+    await waitForPipelineIdle(suite);
+  });
+
+  it('raise a network_link to both agencies, the path saying which number they share', async () => {
+    const linkId = await linkIdBetween(dnkKey, `DK-${tag}`, `SE-${tag}`);
+    const [dnk] = await alertsOnLink(dnkKey, linkId);
+    expect(dnk).toMatchObject({ recordId: danish, score: 0.95 });
+    expect(dnk.networkLink.path).toEqual([
+      expect.objectContaining({
+        fromRecordId: danish,
+        toRecordId: swedish,
+        reason: 'registration',
+        strength: 'strong',
+        explanation: `same registration number ${first} (SWE company registration), carried by 2 records`,
+      }),
+    ]);
+    expect(await linkIdBetween(sweKey, `SE-${tag}`, `DK-${tag}`)).toBe(linkId);
+  });
+
+  it('tell the owner of an owner-only organisation sharing the other number, and nobody else of it', async () => {
+    const norLinks = await networkLinks(norKey);
+    const toCase = (caseRef: string) =>
+      norLinks.find((alert) => alert.networkLink.otherCase.caseRef === caseRef)?.networkLink;
+    expect(toCase(`DK-${tag}`).path).toEqual([
+      expect.objectContaining({
+        reason: 'registration',
+        explanation: `same registration number ${second} (SWE company registration), carried by 2 records`,
+      }),
+    ]);
+    expect(toCase(`SE-${tag}`).path.map((step: { reason: string }) => step.reason)).toEqual([
+      'registration',
+      'registration',
+    ]);
+    for (const key of [sweKey, dnkKey]) {
+      const told = JSON.stringify(await alertsOf(suite, key));
+      for (const hidden of [norwegian, `NO-${tag}`, second]) expect(told).not.toContain(hidden);
+    }
+  });
+
+  it('are an edge of the network, explained', async () => {
+    await suite.agencies.accepted(sweKey, suite.url('dedup'));
+    const entity = await fetch(`${suite.url('dedup')}/v1/records/${swedish}/entity`, {
+      headers: { authorization: `Bearer ${sweKey}` },
+    });
+    const { entityId } = (await entity.json()) as { entityId: string };
+    const network = await fetch(`${suite.url('dedup')}/v1/entities/${entityId}/network?depth=2`, {
+      headers: { authorization: `Bearer ${sweKey}` },
+    });
+    const shown = (await network.json()) as any;
+    for (const hidden of [norwegian, second]) expect(JSON.stringify(shown)).not.toContain(hidden);
+    expect(shown.edges).toEqual([
+      expect.objectContaining({
+        reason: 'registration',
+        value: `company_registration|SWE|${first}`,
+        explanation: `same registration number ${first} (SWE company registration), carried by 2 records`,
+      }),
+    ]);
+  });
+});
+
+describe('a link told before dedup kept what its path rests on', () => {
+  const tag = randomUUID().slice(0, 8);
+  const phone = `+3367${String(Date.now()).slice(-7)}`;
+  let estKey: string;
+  let lvaKey: string;
+  let linkId: string;
+
+  beforeAll(async () => {
+    [estKey, lvaKey] = [await analystKey(suite, 'EST'), await analystKey(suite, 'LVA')];
+    await share('EST', 'person', person('Tamm', { phones: [{ number: phone }] }), { caseRef: `EE-${tag}` });
+    await share('LVA', 'person', person('Berzins', { phones: [{ number: phone }] }), { caseRef: `LV-${tag}` });
+    await waitForPipelineIdle(suite);
+    linkId = await linkIdBetween(estKey, `EE-${tag}`, `LV-${tag}`);
+    // As a row told before migration 1763800000255 stands: the link and the side told, nothing of the path.
+    const db = new Client({ connectionString: suite.databaseUrl });
+    await db.connect();
+    try {
+      const forgotten = await db.query(
+        `UPDATE dedup.network_links SET own_case = NULL, other_case = NULL, path_values = '{}', path_records = '{}'
+          WHERE link_id = $1`,
+        [linkId],
+      );
+      expect(forgotten.rowCount).toBe(2);
+    } finally {
+      await db.end();
+    }
+  });
+
+  it('is searched again when a resolution reaches it, and retracted once its phone grows common', async () => {
+    // A third carrier: its resolution walks across the two cases and finds the path again, telling no one anew.
+    await share('LTU', 'person', person('Kazlauskas', { phones: [{ number: phone }] }), { caseRef: `LT-${tag}-0` });
+    await waitForPipelineIdle(suite);
+    expect(await alertsOnLink(estKey, linkId)).toEqual([expect.objectContaining({ status: 'new' })]);
+    for (const index of [1, 2, 3])
+      await share('LTU', 'person', person(`Guest${index}x`, { phones: [{ number: phone }] }), {
+        caseRef: `LT-${tag}-${index}`,
+      });
+    await waitForPipelineIdle(suite);
+    for (const key of [estKey, lvaKey])
+      expect(await alertsOnLink(key, linkId)).toEqual([
+        expect.objectContaining({
+          status: 'retracted',
+          retraction: expect.objectContaining({
+            reason: expect.stringContaining('a value shared along the path became too common to link cases'),
+          }),
+        }),
+      ]);
   });
 });

@@ -6,7 +6,10 @@
  * an edge, while an owner-only member stays its owner's; a batch carries organisations like any kind; an organisation body
  * that breaks a rule is refused naming the field and the rule; and the demo
  * organisations `npm start` shares are shared once and never over a user's
- * record. Real intake and dedup processes, real Kafka, real Postgres.
+ * record. A relation's role must fit the kind of the record it points at: intake
+ * refuses a misfit to a record it holds (or one of the same batch), naming the
+ * relation's path and the rule, and writes nothing; dedup drops one whose
+ * target is shared later, so it makes no edge. Real intake and dedup processes, real Kafka, real Postgres.
  */
 import { randomUUID } from 'node:crypto';
 import { DEMO_ORGANISATIONS, seedDemoOrganisations } from '@crosscheck/infra';
@@ -39,7 +42,7 @@ function envelope(kind: string, body: object, externalRef = `REF-${randomUUID()}
 
 async function share(
   agency: string,
-  kind: 'organisation' | 'person',
+  kind: 'organisation' | 'person' | 'vehicle',
   body: object,
   externalRef?: string,
   dissemination: object = { scope: 'all' },
@@ -304,4 +307,130 @@ it('shares the demo organisations once, and never over a record a user changed',
   const { records } = (await listed.json()) as { records: { content: { organisation: object } }[] };
   expect(JSON.stringify(records)).toContain('Changed by a user');
   expect(JSON.stringify(records)).not.toContain('Американо');
+});
+
+describe('a relation whose role does not fit the kind of its target', () => {
+  const tag = randomUUID().slice(0, 8);
+  const refs = { vehicle: `ES-CAR-${tag}`, person: `ES-PER-${tag}`, organisation: `ES-ORG-${tag}` };
+  const vehicle = { vin: '1M8GDM9AXKP042788', plate: 'ES-4321-B', registrationCountry: 'ESP' };
+  let personId: string;
+
+  beforeAll(async () => {
+    await share('ESP', 'vehicle', vehicle, refs.vehicle);
+    personId = await share('ESP', 'person', { names: [{ given: 'Lucía', family: `Vega${tag}` }] }, refs.person);
+    await share('ESP', 'organisation', { names: [{ name: `Grupo ${tag}` }] }, refs.organisation);
+  });
+
+  const person = (to: string, role: string) => ({
+    names: [{ given: 'Declarante', family: `Ruiz${tag}` }],
+    relations: [{ to, role }],
+  });
+  const organisation = (to: string, role: string) => ({ names: [{ name: `Socio ${tag}` }], relations: [{ to, role }] });
+
+  it.each<[string, 'person' | 'organisation', string, keyof typeof refs, string]>([
+    ['a person a member of a vehicle', 'person', 'member', 'vehicle', 'an organisation'],
+    ['a person the leader of a person', 'person', 'leader', 'person', 'an organisation'],
+    ['a person family of an organisation', 'person', 'family', 'organisation', 'a person'],
+    ['a person who used a person', 'person', 'used', 'person', 'a vehicle, a travel document or a firearm'],
+    ['a person who carried an organisation', 'person', 'carried', 'organisation', 'a vehicle'],
+    ['a person an associate of a vehicle', 'person', 'associate', 'vehicle', 'a person or an organisation'],
+    ['an organisation an associate of a person', 'organisation', 'associate', 'person', 'an organisation'],
+    ['an organisation affiliated with a vehicle', 'organisation', 'affiliate', 'vehicle', 'an organisation'],
+  ])('refuses %s, naming the relation and the rule, and writes nothing', async (_, kind, role, target, allowed) => {
+    const externalRef = `ES-DECL-${randomUUID()}`;
+    const body = kind === 'person' ? person(refs[target], role) : organisation(refs[target], role);
+    const refused = await shareRecord(suite.url('intake'), await keyOf('ESP'), envelope(kind, body, externalRef));
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details).toEqual([
+      expect.objectContaining({
+        field: `${kind}.relations[0].role`,
+        rule: 'fitsTarget',
+        message: expect.stringContaining(`must be to ${allowed}`),
+      }),
+    ]);
+    // Nothing was written: the same externalRef, now fitting, is a new record.
+    const fitting =
+      kind === 'person' ? person(refs.organisation, 'associate') : organisation(refs.organisation, 'affiliate');
+    const created = await shareRecord(suite.url('intake'), await keyOf('ESP'), envelope(kind, fitting, externalRef));
+    expect(created.status).toBe(201);
+  });
+
+  it.each<[string, string, keyof typeof refs]>([
+    ['used a vehicle', 'used', 'vehicle'],
+    ['a member of an organisation', 'member', 'organisation'],
+    ['an associate of a person', 'associate', 'person'],
+  ])('takes a person who %s', async (_, role, target) => {
+    const shared = await shareRecord(
+      suite.url('intake'),
+      await keyOf('ESP'),
+      envelope('person', person(refs[target], role)),
+    );
+    expect(shared.status).toBe(201);
+  });
+
+  it('refuses a new version whose relation misfits, keeping the version it had', async () => {
+    const key = await keyOf('ESP');
+    const update = await fetch(`${suite.url('intake')}/v1/records/${personId}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: JSON.stringify({
+        kind: 'person',
+        dissemination: { scope: 'all' },
+        purpose: 'investigation',
+        person: {
+          names: [{ given: 'Lucía', family: `Vega${tag}` }],
+          relations: [{ to: refs.vehicle, role: 'family' }],
+        },
+      }),
+    });
+    expect(update.status).toBe(400);
+    expect(((await update.json()) as any).error.details).toEqual([
+      expect.objectContaining({ field: 'person.relations[0].role', rule: 'fitsTarget' }),
+    ]);
+    const stored = await fetch(`${suite.url('intake')}/v1/records/${personId}`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
+    expect(((await stored.json()) as any).version).toBe(1);
+  });
+
+  it('judges a target of the same batch by the kind it is shared as, the others of the batch written', async () => {
+    const carRef = `ES-CAR2-${tag}`;
+    const response = await fetch(`${suite.url('intake')}/v1/records/batch`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await keyOf('ESP')}`, 'content-type': 'application/json' },
+      body: JSON.stringify([
+        envelope('vehicle', { vin: 'WVWZZZ1JZXW000001' }, carRef),
+        envelope('person', person(carRef, 'member')),
+        envelope('person', person(carRef, 'owned')),
+      ]),
+    });
+    const answer = (await response.json()) as any;
+    expect(answer.summary).toEqual({ created: 2, updated: 0, unchanged: 0, rejected: 1 });
+    expect(answer.results[1]).toMatchObject({
+      status: 400,
+      error: { details: [expect.objectContaining({ field: 'person.relations[0].role', rule: 'fitsTarget' })] },
+    });
+  });
+
+  it('is dropped by dedup when the target is shared later, so it makes no edge, and is counted', async () => {
+    const laterRef = `ES-LATER-${tag}`;
+    const declaring = await share('ESP', 'person', {
+      names: [{ given: 'Tardío', family: `Ortiz${tag}` }],
+      relations: [
+        { to: laterRef, role: 'member' },
+        { to: refs.person, role: 'family' },
+      ],
+    });
+    const target = await share('ESP', 'vehicle', { vin: 'JH4KA7561PC008269' }, laterRef);
+    await waitForPipelineIdle(suite);
+    const network = await get('ESP', `/v1/entities/${await entityIdOf('ESP', declaring)}/network?depth=1`);
+    expect(network.status).toBe(200);
+    // The relation that fits stays an edge; the one that does not is gone.
+    expect(network.body.edges.map((edge: { value: string }) => edge.value)).toEqual(['family']);
+    expect(JSON.stringify(network.body)).not.toContain(target);
+    const metrics = await (await fetch(`${suite.url('dedup')}/metrics`)).text();
+    expect(metrics).toMatch(
+      /crosscheck_dedup_relations_dropped_total\{declaring_kind="person",role="member",target_kind="vehicle"\} [1-9]/,
+    );
+  });
 });

@@ -25,6 +25,7 @@ import { ListRecordsHttpController } from './list-records/list-records.http.cont
 import { RecordAccess } from './persistence/record-access';
 import { DisseminationAgencies } from './persistence/dissemination-agencies';
 import { OperationTags } from './persistence/operation-tags';
+import { RelationTargets } from './persistence/relation-targets';
 import { OperationsMessageController } from './replicate-operations/operations.message.controller';
 import { RecordEvents } from './persistence/record-events';
 import { UpdateRecordHttpController } from './update-record/update-record.http.controller';
@@ -62,6 +63,7 @@ export class IntakeModule {
         RecordAccess,
         DisseminationAgencies,
         OperationTags,
+        RelationTargets,
         RecordEvents,
         RecordsRepository,
         IdempotencyKeysRepository,

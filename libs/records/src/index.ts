@@ -6,3 +6,4 @@ export * from './record-body.rules';
 export * from './record-body.mapper';
 export * from './contact-details';
 export * from './operation-tag';
+export * from './relation-targets';

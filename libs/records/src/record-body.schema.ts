@@ -17,7 +17,7 @@ export const VEHICLE_TYPES = ['car', 'motorcycle', 'truck', 'bus', 'van', 'trail
 export const PERSON_IDENTIFIER_TYPES = ['national_id', 'tax_id', 'social_security'] as const;
 /**
  * A person's relations: associate and family to a person; used, owned and carried to a vehicle, document or
- * firearm; member, leader and associate to an organisation.
+ * firearm; member, leader and associate to an organisation (relation-targets.ts checks the target's kind).
  */
 export const RELATION_ROLES = ['associate', 'family', 'used', 'owned', 'carried', 'member', 'leader'] as const;
 /** An organisation's relations to another organisation. */
@@ -172,7 +172,11 @@ function DeclaredRelation<const T extends readonly string[]>(id: string, roles: 
     {
       $id: id,
       additionalProperties: false,
-      description: 'a relation to another record of the same agency; it carries this record’s dissemination',
+      description:
+        'a relation to another record of the same agency; it carries this record’s dissemination. The role must fit ' +
+        'the target’s kind: a person is member or leader of an organisation, associate of a person or an ' +
+        'organisation, family of a person, and used, owned or carried a vehicle, travel document or firearm; an ' +
+        'organisation is associate or affiliate of an organisation (rule fitsTarget)',
     },
   );
 }

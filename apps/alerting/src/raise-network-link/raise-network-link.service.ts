@@ -25,6 +25,7 @@ import { AlertsRepository, Audience, TraceRef } from '../persistence/alerts.repo
 import { SubscriptionsRepository } from '../persistence/subscriptions.repository';
 import { WebhooksRepository } from '../persistence/webhooks.repository';
 
+/** Said when dedup's message gives no reason of its own (one sent before dedup gave reasons). */
 const LINK_NO_LONGER_HOLDS =
   'no path of strong or declared edges your agency may see links the two cases any more (a shared value became common, or a record on the path was withdrawn)';
 
@@ -36,12 +37,16 @@ export class RaiseNetworkLinkService {
     private readonly webhooks: WebhooksRepository,
   ) {}
 
-  /** The agency's alerts on a retracted link: retracted, each subscription's webhook told. */
+  /** The agency's alerts on a retracted link: retracted with dedup's reason, each subscription's webhook told. */
   async retract(transaction: EntityManager, message: NetworkLinkFound): Promise<void> {
     await this.alerts.lockChanges(transaction);
     for (const alert of await this.alerts.ofLink(transaction, message.linkId)) {
       if (alert.agency !== message.agency || alert.status === 'retracted') continue;
-      const retracted = await this.alerts.retractLink(transaction, alert.alertId, LINK_NO_LONGER_HOLDS);
+      const retracted = await this.alerts.retractLink(
+        transaction,
+        alert.alertId,
+        message.retractionReason || LINK_NO_LONGER_HOLDS,
+      );
       if (!retracted.subscriptionId) continue;
       const subscription = await this.subscriptions.find(transaction, retracted.agency, retracted.subscriptionId);
       if (subscription?.webhookId)

@@ -26,6 +26,7 @@ const ATTRIBUTE_WEIGHTS: Record<SharedAttribute, number> = {
   phone: 0.9,
   email: 0.9,
   address: 0.8,
+  registration: 0.95,
 };
 const ATTRIBUTE_WORDS: Record<SharedAttribute, string> = {
   identifier: 'national identifier',
@@ -33,6 +34,7 @@ const ATTRIBUTE_WORDS: Record<SharedAttribute, string> = {
   phone: 'phone number',
   email: 'email address',
   address: 'address',
+  registration: 'registration number',
 };
 
 export interface EdgeStrength {
@@ -49,7 +51,7 @@ export function attributeEdgeStrength(attribute: SharedAttribute, recordsSharing
 
 export const DECLARED: EdgeStrength = { score: 1, strength: 'declared' };
 
-/** `same phone number +33612345678, carried by 2 records`. */
+/** `same phone number +33612345678, carried by 2 records`; `same registration number HRB12345 (DEU company registration), …`. */
 export function explainAttribute(attribute: SharedAttribute, value: string, recordsSharing: number): string {
   return `same ${ATTRIBUTE_WORDS[attribute]} ${displayValue(attribute, value)}, carried by ${recordsSharing} records`;
 }
@@ -60,9 +62,17 @@ export function explainRelation(owner: string, role: string, since: string | nul
   return `${owner} declared: ${role}${period ? `, ${period}` : ''}`;
 }
 
-/** Stored values keep their parts apart with `|`; shown, the empty parts go and the rest are joined with spaces. */
-function displayValue(attribute: SharedAttribute, value: string): string {
-  return attribute === 'phone' || attribute === 'email' ? value : value.split('|').filter(Boolean).join(' ');
+/**
+ * Stored values keep their parts apart with `|`; shown, the empty parts go and the rest are joined with spaces.
+ * A registration number is shown with its register: `HRB12345 (DEU company registration)`.
+ */
+export function displayValue(attribute: SharedAttribute, value: string): string {
+  if (attribute === 'phone' || attribute === 'email') return value;
+  if (attribute === 'registration') {
+    const [type, country, number] = value.split('|');
+    return `${number} (${country} ${type.replace(/_/g, ' ')})`;
+  }
+  return value.split('|').filter(Boolean).join(' ');
 }
 
 function round(score: number): number {

@@ -58,6 +58,26 @@ describe('networkEvidenceOf', () => {
     });
   });
 
+  it('takes an organisation’s registration numbers of a known type and country, each once, normalised', () => {
+    const evidence = networkEvidenceOf(
+      shared(
+        {
+          names: [{ name: 'Nordweg Logistik GmbH' }],
+          registrationNumbers: [
+            { type: 'company_registration', number: 'HRB 12345', country: 'DEU' },
+            { type: 'company_registration', number: 'hrb-12345', country: 'DEU' },
+            { type: 'vat', number: 'DE 811 907 980', country: 'DEU' },
+          ],
+        },
+        'organisation',
+      ),
+    );
+    expect(evidence.attributes).toEqual([
+      { attribute: 'registration', value: 'company_registration|DEU|HRB12345' },
+      { attribute: 'registration', value: 'vat|DEU|DE811907980' },
+    ]);
+  });
+
   it('brings only its reference for a record of another kind', () => {
     const evidence = networkEvidenceOf(shared({ vin: '1M8GDM9AXKP042788' }, 'vehicle'));
     expect(evidence).toEqual({ owner: 'FRA', externalRef: 'FR-1', attributes: [], relations: [] });

@@ -1,19 +1,27 @@
 /**
  * What of a shared record can join it to other entities in a network: the
- * normalised contact details and identifiers a person carries (shared
- * attributes) and the relations a person or an organisation declares to other
- * records of its agency. Pure; dedup stores them beside the record's
- * membership when it resolves it.
+ * normalised contact details and identifiers a person carries and the
+ * registration numbers an organisation carries (shared attributes), and the
+ * relations a person or an organisation declares to other records of its
+ * agency. Pure; dedup stores them beside the record's membership when it
+ * resolves it.
  */
 import { DeclaredRelation, SharedRecord } from '@crosscheck/contracts';
-import { CONTACT_ATTRIBUTES, contactValuesOf, personFactsOf, type ContactValue } from '@crosscheck/resolution';
+import { CONTACT_ATTRIBUTES, contactValuesOf, organisationFactsOf, personFactsOf } from '@crosscheck/resolution';
 
-/** The values dedup also weighs as evidence of one person (libs/resolution contact-details.ts), in the same form. */
-export const SHARED_ATTRIBUTES = CONTACT_ATTRIBUTES;
-export type SharedAttribute = ContactValue['attribute'];
+/**
+ * A person's values dedup also weighs as evidence of one person (libs/resolution contact-details.ts), in the
+ * same form, and an organisation's registration numbers: `<type>|<country>|<number>`, so that only a number of
+ * the same type in the same country's register is the same value.
+ */
+export const SHARED_ATTRIBUTES = [...CONTACT_ATTRIBUTES, 'registration'] as const;
+export type SharedAttribute = (typeof SHARED_ATTRIBUTES)[number];
 
 /** The normalised value two records must share exactly. */
-export type AttributeEvidence = ContactValue;
+export interface AttributeEvidence {
+  attribute: SharedAttribute;
+  value: string;
+}
 
 export interface RelationEvidence {
   toExternalRef: string;
@@ -38,6 +46,7 @@ export function networkEvidenceOf(record: SharedRecord): NetworkEvidence {
     relations: [],
   };
   if (record.body.case === 'organisation') {
+    evidence.attributes = registrationValuesOf(record.body.value);
     evidence.relations = record.body.value.relations.map(relationEvidence);
     return evidence;
   }
@@ -46,6 +55,14 @@ export function networkEvidenceOf(record: SharedRecord): NetworkEvidence {
   evidence.attributes = contactValuesOf(personFactsOf(person));
   evidence.relations = person.relations.map(relationEvidence);
   return evidence;
+}
+
+/** An organisation's registration numbers of a known type and country, once each; a number without either links nothing. */
+function registrationValuesOf(organisation: Parameters<typeof organisationFactsOf>[0]): AttributeEvidence[] {
+  const values = (organisationFactsOf(organisation).registrationNumbers ?? [])
+    .filter((registration) => registration.type && registration.country)
+    .map((registration) => `${registration.type}|${registration.country}|${registration.number}`);
+  return [...new Set(values)].map((value) => ({ attribute: 'registration', value }));
 }
 
 function relationEvidence(relation: DeclaredRelation): RelationEvidence {

@@ -1,4 +1,4 @@
-import { candidatePairs, CaseEnd, linkIdOf, MAX_LINK_PAIRS, restsOn } from './network-link';
+import { candidatePairs, CaseEnd, linkIdOf, MAX_LINK_PAIRS, restsOn, retractionReason } from './network-link';
 
 const end = (agency: string, caseRef: string, entityId: string, distance: number): CaseEnd => ({
   agency,
@@ -83,5 +83,19 @@ describe('restsOn', () => {
       values: [],
       records: ['r1', 'r2'],
     });
+  });
+});
+
+describe('retractionReason', () => {
+  it.each([
+    ['value_common', 'a value shared along the path became too common to link cases'],
+    ['record_changed', 'a record on the path came in a new version that no longer carries what linked it'],
+    ['record_withdrawn', 'a record on the path was withdrawn or expired'],
+    ['path_gone', 'the path your agency was told no longer links the two cases'],
+  ] as const)('says why a link undone by %s no longer holds, naming no record, value or count', (cause, words) => {
+    const reason = retractionReason(cause);
+    expect(reason).toContain(words);
+    expect(reason).toContain('no other path of strong or declared edges your agency may see links the two cases');
+    expect(reason).not.toMatch(/\d/);
   });
 });

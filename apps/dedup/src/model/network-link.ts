@@ -94,3 +94,29 @@ export function restsOn(edges: PathEdge[]): { values: string[]; records: string[
     records: [...new Set(edges.flatMap((edge) => edge.records))].sort(),
   };
 }
+
+/**
+ * What undid a side's link: a value on its path grew common, a record on it
+ * came in a new version, or a record on it was withdrawn; or, for a link told
+ * before its path was kept, the side no longer has a path when it is reached again.
+ */
+export type RetractionCause = 'value_common' | 'record_changed' | 'record_withdrawn' | 'path_gone';
+
+/**
+ * Why a link no longer holds, as the side is told: the cause in words, never
+ * the record or value that caused it, nor how many records carry a value (the
+ * side was told the path, so a record or value on it is its own to recall).
+ */
+export function retractionReason(cause: RetractionCause): string {
+  const unexplained = 'and no other path of strong or declared edges your agency may see links the two cases';
+  switch (cause) {
+    case 'value_common':
+      return `a value shared along the path became too common to link cases, ${unexplained}`;
+    case 'record_changed':
+      return `a record on the path came in a new version that no longer carries what linked it, ${unexplained}`;
+    case 'record_withdrawn':
+      return `a record on the path was withdrawn or expired, ${unexplained}`;
+    case 'path_gone':
+      return `the path your agency was told no longer links the two cases, ${unexplained}`;
+  }
+}

@@ -17,6 +17,11 @@
  * `retracted_at`, alerting retracts its alerts). A retracted link may be told
  * again later, when a new path appears.
  *
+ * A side told before migration 1763800000255 has nothing of its path kept, so
+ * nothing tells when to search it again. The first resolution whose walk
+ * reaches its pair again searches it as above: kept, it rests on the path
+ * found and is re-checked like any other from then on; else it is retracted.
+ *
  * Resolutions of different partitions run at once, and two records that link
  * (one shares a phone with the other, or with the record between them) need
  * not share a blocking key: each would miss the other, uncommitted. So the
@@ -31,7 +36,16 @@ import { NetworkLinkFoundSchema, Topics } from '@crosscheck/contracts';
 import { Outbox, OutgoingEvent } from '@crosscheck/messaging';
 import type { Context } from '@opentelemetry/api';
 import { EntityManager } from 'typeorm';
-import { candidatePairs, CaseEnd, LINK_COMMON_ABOVE, LINK_HOPS, linkIdOf, restsOn } from '../model/network-link';
+import {
+  candidatePairs,
+  CaseEnd,
+  LINK_COMMON_ABOVE,
+  LINK_HOPS,
+  linkIdOf,
+  restsOn,
+  RetractionCause,
+  retractionReason,
+} from '../model/network-link';
 import { NetworkGraph, NetworkNode, NetworkPath, NetworkWalk, pathIn } from './network-graph';
 
 /** Taken by every search for links, after every other lock of its transaction. */
@@ -78,7 +92,7 @@ export class NetworkLinks {
   async recheckWithdrawn(manager: EntityManager, recordId: string, traceContext?: Context): Promise<void> {
     await manager.query('SELECT pg_advisory_xact_lock($1)', [NETWORK_LINKS_LOCK]);
     const rows: ToldLinkRow[] = await manager.query(
-      `SELECT link_id, agency, own_case, other_case FROM network_links
+      `SELECT link_id, agency, own_case, other_case, 'record_withdrawn' AS cause FROM network_links
         WHERE retracted_at IS NULL AND path_records @> ARRAY[$1::uuid]`,
       [recordId],
     );
@@ -87,7 +101,8 @@ export class NetworkLinks {
 
   /**
    * The live links, as told, resting on a value the record carries that more than LINK_COMMON_ABOVE
-   * live records carry, or on the record itself (a new version may no longer carry what they rested on).
+   * live records carry, or on the record itself (a new version may no longer carry what they rested on);
+   * each with the cause it would be retracted for.
    */
   private async linksToRecheckAfter(manager: EntityManager, recordId: string): Promise<ToldLinkRow[]> {
     return manager.query(
@@ -100,7 +115,9 @@ export class NetworkLinks {
           GROUP BY c.attribute, c.value
          HAVING count(*) > $2
        )
-       SELECT link_id, agency, own_case, other_case FROM network_links
+       SELECT link_id, agency, own_case, other_case,
+              CASE WHEN path_values && ARRAY(SELECT value FROM common) THEN 'value_common' ELSE 'record_changed' END AS cause
+         FROM network_links
         WHERE retracted_at IS NULL AND (path_values && ARRAY(SELECT value FROM common) OR path_records @> ARRAY[$1::uuid])`,
       [recordId, LINK_COMMON_ABOVE],
     );
@@ -133,7 +150,7 @@ export class NetworkLinks {
         row.agency,
       ]);
       events.push(
-        linkEvent(row.link_id, row.own_case, row.other_case, undefined, trigger.recordId, trigger.traceContext),
+        linkEvent(row.link_id, row.own_case, row.other_case, row.cause, trigger.recordId, trigger.traceContext),
       );
     }
     await this.outbox.enqueue(manager, ...events);
@@ -212,8 +229,14 @@ export class NetworkLinks {
         [a, b],
         [b, a],
       ]) {
-        if (told.has(`${linkId}\u0000${own.agency}`)) continue;
+        const earlier = told.get(`${linkId}\u0000${own.agency}`);
+        if (earlier === 'path_kept') continue;
         const path = pathAsSeenBy(await this.viewFrom(manager, views, own), other);
+        if (earlier === 'path_unknown') {
+          told.set(`${linkId}\u0000${own.agency}`, 'path_kept');
+          events.push(...(await this.recheckUnkept(manager, linkId, own, other, path, recordId, traceContext)));
+          continue;
+        }
         if (!path) continue;
         await this.rememberTold(manager, linkId, own, other, path);
         events.push(linkEvent(linkId, own, other, path, recordId, traceContext));
@@ -222,13 +245,44 @@ export class NetworkLinks {
     await this.outbox.enqueue(manager, ...events);
   }
 
-  /** `<link id>\0<agency>` for every agency told of one of the links and not since retracted. */
-  private async agenciesTold(manager: EntityManager, linkIds: string[]): Promise<Set<string>> {
-    const rows: { link_id: string; agency: string }[] = await manager.query(
-      'SELECT link_id, agency FROM network_links WHERE link_id = ANY($1::text[]) AND retracted_at IS NULL',
+  /**
+   * Every agency told of one of the links and not since retracted, by `<link id>\0<agency>`: whether what its
+   * path rests on is kept, or unknown (told before migration 1763800000255 kept it).
+   */
+  private async agenciesTold(manager: EntityManager, linkIds: string[]): Promise<Map<string, ToldPath>> {
+    const rows: { link_id: string; agency: string; kept: boolean }[] = await manager.query(
+      `SELECT link_id, agency, own_case IS NOT NULL AS kept FROM network_links
+        WHERE link_id = ANY($1::text[]) AND retracted_at IS NULL`,
       [linkIds],
     );
-    return new Set(rows.map((row) => `${row.link_id}\u0000${row.agency}`));
+    return new Map(rows.map((row) => [`${row.link_id}\u0000${row.agency}`, row.kept ? 'path_kept' : 'path_unknown']));
+  }
+
+  /**
+   * A side told of a link before what its path rests on was kept (migration 1763800000255), reached again by a
+   * resolution: still explained as it may see it, the link now rests on the path found (and is re-checked from
+   * now on, like any other); else it is retracted. Nothing is told of the other case but its agency: its record
+   * may be one the side may no longer see.
+   */
+  private async recheckUnkept(
+    manager: EntityManager,
+    linkId: string,
+    own: CaseEnd,
+    other: CaseEnd,
+    path: NetworkPath | undefined,
+    triggerRecordId: string,
+    traceContext?: Context,
+  ): Promise<OutgoingEvent<typeof NetworkLinkFoundSchema>[]> {
+    if (path) {
+      await this.rememberTold(manager, linkId, own, other, path);
+      return [];
+    }
+    await manager.query('UPDATE network_links SET retracted_at = now() WHERE link_id = $1 AND agency = $2', [
+      linkId,
+      own.agency,
+    ]);
+    const withheld: CaseEnd = { ...other, caseRef: '', externalRef: '', recordId: '', entityId: '' };
+    return [linkEvent(linkId, own, withheld, 'path_gone', triggerRecordId, traceContext)];
   }
 
   /** The network within LINK_HOPS of `own`'s record, as `own`'s agency may see it. */
@@ -239,6 +293,9 @@ export class NetworkLinks {
   }
 }
 
+/** Whether what a told link's path rests on is kept (it can be re-checked), or unknown (told before it was). */
+type ToldPath = 'path_kept' | 'path_unknown';
+
 /** Each case's view of the network in one transaction (the graph does not change while it searches). */
 type Views = Map<string, Promise<NetworkWalk | undefined>>;
 
@@ -248,6 +305,8 @@ interface ToldLinkRow {
   agency: string;
   own_case: CaseEnd;
   other_case: CaseEnd;
+  /** What would undo it, were it searched again and not found. */
+  cause: RetractionCause;
 }
 
 /** The shortest path in an agency's view to `other`'s record (not merely its entity); else none. */
@@ -282,34 +341,36 @@ function caseOf(end: CaseEnd) {
 }
 
 /**
- * One side's news of a link, on the link's key so that news of one link stays in order: found along `path`, or,
- * with no path, retracted (its cases as the side was told of them, nothing of what no longer explains it).
+ * One side's news of a link, on the link's key so that news of one link stays in order: found along `path`, or
+ * retracted for a cause (its cases as the side was told of them, the cause in words, nothing of what no longer
+ * explains it).
  */
 function linkEvent(
   linkId: string,
   own: CaseEnd,
   other: CaseEnd,
-  path: NetworkPath | undefined,
+  news: NetworkPath | RetractionCause,
   triggerRecordId: string,
   traceContext?: Context,
 ): OutgoingEvent<typeof NetworkLinkFoundSchema> {
-  const found = path
-    ? {
-        path: path.edges.map((edge) => ({
-          fromEntityId: edge.from,
-          toEntityId: edge.to,
-          fromRecordId: edge.records[0],
-          toRecordId: edge.records[1],
-          reason: edge.reason,
-          value: edge.value,
-          score: edge.score,
-          strength: edge.strength,
-          explanation: edge.explanation,
-        })),
-        score: Math.min(...path.edges.map((edge) => edge.score)),
-        foundAt: timestampNow(),
-      }
-    : { retractedAt: timestampNow() };
+  const found =
+    typeof news !== 'string'
+      ? {
+          path: news.edges.map((edge) => ({
+            fromEntityId: edge.from,
+            toEntityId: edge.to,
+            fromRecordId: edge.records[0],
+            toRecordId: edge.records[1],
+            reason: edge.reason,
+            value: edge.value,
+            score: edge.score,
+            strength: edge.strength,
+            explanation: edge.explanation,
+          })),
+          score: Math.min(...news.edges.map((edge) => edge.score)),
+          foundAt: timestampNow(),
+        }
+      : { retractedAt: timestampNow(), retractionReason: retractionReason(news) };
   return {
     topic: Topics.networkLinks,
     key: linkId,

@@ -3,8 +3,11 @@
  * to the network, written when dedup resolves it, and the edges out of a set of
  * records as one agency may see them.
  */
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { FITTING_RELATIONS } from '@crosscheck/records';
 import type { CarriersOf, ContactValue, RecordFacts } from '@crosscheck/resolution';
+import { metricsRegistry } from '@crosscheck/telemetry';
+import { Counter } from 'prom-client';
 import { EntityManager } from 'typeorm';
 import { carriersFrom, contactValuesOfAll, keyOf } from '../model/contact-carriers';
 import type { NetworkEvidence } from '../model/network-evidence';
@@ -34,9 +37,24 @@ const visibleTo = (m: string, agency: string) =>
   `(${agency}::text IS NULL OR ${m}.owner = ${agency} OR ${m}.dissemination->>'scope' = 'all' OR ` +
   `(${m}.dissemination->>'scope' = 'agencies' AND ${m}.dissemination->'agencies' ? ${agency}))`;
 
+/** Relations dedup kept no edge for: their role does not fit the kind of the record they point at. */
+const relationsDropped =
+  (metricsRegistry.getSingleMetric('crosscheck_dedup_relations_dropped_total') as Counter | undefined) ??
+  new Counter({
+    name: 'crosscheck_dedup_relations_dropped_total',
+    help: 'Declared relations dropped because their role does not fit the target record’s kind, by kinds and role',
+    labelNames: ['declaring_kind', 'role', 'target_kind'],
+  });
+
 @Injectable()
 export class NetworkRepository {
-  /** Replaces what the record brings to the network with `evidence` (a new version may bring other facts). */
+  private readonly logger = new Logger(NetworkRepository.name);
+
+  /**
+   * Replaces what the record brings to the network with `evidence` (a new version may bring other facts), then
+   * drops the relations, its own or pointing at it, whose role does not fit their target's kind (intake refuses
+   * those whose target it holds; a target shared later is judged here, once both are known).
+   */
   async save(manager: EntityManager, recordId: string, evidence: NetworkEvidence): Promise<void> {
     await manager.query(
       `WITH stale_attributes AS (
@@ -72,6 +90,43 @@ export class NetworkRepository {
         evidence.relations.map((r) => r.until),
       ],
     );
+    await this.dropMisfitRelations(manager, recordId);
+  }
+
+  /**
+   * The relations declared by the record, or pointing at it, whose role does not fit the target's kind
+   * (libs/records relation-targets.ts): deleted, so they make no edge, each logged and counted.
+   */
+  private async dropMisfitRelations(manager: EntityManager, recordId: string): Promise<void> {
+    // Two deletes, each on its own index (the record's relations; those naming its reference), not one with an OR.
+    const misfit = (which: string) => `
+      DELETE FROM network_relations r
+       USING entity_members d, network_references t, entity_members tm
+       WHERE ${which}
+         AND d.record_id = r.record_id
+         AND t.owner = r.owner AND t.external_ref = r.to_external_ref AND t.record_id <> r.record_id
+         AND tm.record_id = t.record_id
+         AND NOT EXISTS (SELECT 1 FROM unnest($2::text[], $3::text[], $4::text[]) AS fit (declaring, role, target)
+                          WHERE fit.declaring = d.kind AND fit.role = r.role AND fit.target = tm.kind)
+      RETURNING r.record_id, r.role, d.kind AS declaring, tm.kind AS target`;
+    const dropped: { record_id: string; role: string; declaring: string; target: string }[] = await manager.query(
+      `WITH declared AS (${misfit('r.record_id = $1::uuid')}),
+            pointing AS (${misfit('t.record_id = $1::uuid')})
+       SELECT * FROM declared UNION ALL SELECT * FROM pointing`,
+      [
+        recordId,
+        FITTING_RELATIONS.map((fit) => fit.declaring),
+        FITTING_RELATIONS.map((fit) => fit.role),
+        FITTING_RELATIONS.map((fit) => fit.target),
+      ],
+    );
+    for (const relation of dropped) {
+      relationsDropped.inc({ declaring_kind: relation.declaring, role: relation.role, target_kind: relation.target });
+      this.logger.warn(
+        `relation dropped: record ${relation.record_id} declares ${relation.role} to a ${relation.target}, ` +
+          `which a ${relation.declaring}'s ${relation.role} may not point at (reason: role_misfits_target_kind)`,
+      );
+    }
   }
 
   /**

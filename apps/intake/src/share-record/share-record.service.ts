@@ -20,6 +20,7 @@ import { DisseminationAgencies } from '../persistence/dissemination-agencies';
 import { IdempotencyKeysRepository } from '../persistence/idempotency-keys.repository';
 import { OperationTags } from '../persistence/operation-tags';
 import { RecordEvents } from '../persistence/record-events';
+import { RelationTargets } from '../persistence/relation-targets';
 import type { ShareResult, StoredRecord } from '../model/record';
 import { RecordsRepository } from '../persistence/records.repository';
 import { ShareRecordInput, shareRecordInput } from './share-record.schema';
@@ -70,6 +71,7 @@ export class ShareRecordService {
     private readonly disseminationAgencies: DisseminationAgencies,
     private readonly idempotencyKeys: IdempotencyKeysRepository,
     private readonly operationTags: OperationTags,
+    private readonly relationTargets: RelationTargets,
     private readonly config: IntakeConfig,
   ) {}
 
@@ -210,6 +212,14 @@ export class ShareRecordService {
     const published: StoredRecord[] = [];
     const shared = (item: PreparedItem, outcome: ShareResult['outcome'], record: StoredRecord) =>
       (outcomes[item.index] = { outcome, record, warnings: item.prepared.warnings });
+    // A relation's role must fit its target's kind: a target of the same request counts as shared.
+    const relationRefusals = await this.relationTargets.refusals(
+      transaction,
+      owner,
+      items.map((item) => item.input),
+      new Map(items.map((item) => [item.input.externalRef, item.input.kind])),
+    );
+    const relationRefusal = new Map(items.map((item, position) => [item.index, relationRefusals[position]]));
     let pending = items;
     for (let pass = 0; pass < 2 && pending.length > 0; pass++) {
       const existing = new Map(
@@ -232,7 +242,8 @@ export class ShareRecordService {
       const fresh: PreparedItem[] = [];
       for (const [position, item] of pending.entries()) {
         const known = existing.get(item.input.externalRef);
-        const refusal = (known && kindChange(known, item.input.kind)) || tagRefusals[position];
+        const refusal =
+          (known && kindChange(known, item.input.kind)) || tagRefusals[position] || relationRefusal.get(item.index);
         if (refusal) outcomes[item.index] = refusal;
         else if (!known) fresh.push(item);
         else if (known.contentHash === item.prepared.contentHash && !known.withdrawnAt)

@@ -9,6 +9,7 @@ import { IntakeConfig } from '../intake.config';
 import { kindChange, prepareContent } from '../model/record-content';
 import { RecordAccess } from '../persistence/record-access';
 import { OperationTags } from '../persistence/operation-tags';
+import { RelationTargets } from '../persistence/relation-targets';
 import { DisseminationAgencies } from '../persistence/dissemination-agencies';
 import { RecordEvents } from '../persistence/record-events';
 import { RecordsRepository } from '../persistence/records.repository';
@@ -24,6 +25,7 @@ export class UpdateRecordService {
     private readonly events: RecordEvents,
     private readonly disseminationAgencies: DisseminationAgencies,
     private readonly operationTags: OperationTags,
+    private readonly relationTargets: RelationTargets,
     private readonly config: IntakeConfig,
   ) {}
 
@@ -35,6 +37,7 @@ export class UpdateRecordService {
       const prepared = prepareContent(content, this.config.RECORD_RETENTION_DAYS);
       await this.disseminationAgencies.check(transaction, content);
       await this.operationTags.check(transaction, agency, content, existing.content);
+      await this.relationTargets.check(transaction, agency, content);
       if (prepared.contentHash === existing.contentHash && !existing.withdrawnAt)
         return { outcome: 'unchanged', record: existing, warnings: prepared.warnings };
       const updated = await this.records.replaceContent(transaction, {

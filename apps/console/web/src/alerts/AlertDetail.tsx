@@ -62,7 +62,14 @@ export function AlertDetail({
     );
   }
 
-  const subject = headline(alert.record ?? undefined) || headline(entryBody(alert.entry));
+  const link = alert.networkLink;
+  const subject = link
+    ? `Link between your case ${link.ownCase.caseRef} and ${
+        link.otherCase.caseRef
+          ? `${link.otherCase.agency}’s case ${link.otherCase.caseRef}`
+          : `a case of ${link.otherCase.agency}`
+      }`
+    : headline(alert.record ?? undefined) || headline(entryBody(alert.entry));
   const changed = (updated: Alert) => {
     setAlert(updated);
     onChanged(updated);
@@ -79,28 +86,15 @@ export function AlertDetail({
           <StatusBadge status={alert.status} />
         </div>
         <div className="detail-facts">
-          {alert.noticeColour && <NoticeChip colour={alert.noticeColour} />}
-          <span className="fact">
-            <span className="fact-label">Entry</span>
-            <strong className="entry-id">{alert.entryId ?? 'withheld by its owner'}</strong>
-          </span>
-          <span className="fact">
-            <span className="fact-label">Dataset</span>
-            {datasetLabel(alert.dataset)}{' '}
-            {alert.datasetVersion !== null && <span className="muted">v{alert.datasetVersion}</span>}
-          </span>
-          <span className="fact">
-            <span className="fact-label">Owners</span>
-            record{' '}
-            <span className={`agency-tag${alert.recordOwner === agency ? ' own' : ''}`}>
-              {alert.recordOwner}
-            </span> entry{' '}
-            <span className={`agency-tag${alert.entryOwner === agency ? ' own' : ''}`}>{alert.entryOwner}</span>
-          </span>
-          <span className="fact">
-            <span className="fact-label">{alert.kind === 'alert' ? 'Subscription' : 'Hit notice'}</span>
-            {alert.kind === 'alert' ? (alert.subscriptionName ?? alert.subscriptionId) : 'to both parties of the hit'}
-          </span>
+          {link ? (
+            <NetworkLinkFacts
+              link={link}
+              agency={agency}
+              subscription={alert.subscriptionName ?? alert.subscriptionId}
+            />
+          ) : (
+            <MatchFacts alert={alert} agency={agency} />
+          )}
           <span className="fact">
             <span className="fact-label">Raised</span>
             <When at={alert.raisedAt} />
@@ -144,7 +138,7 @@ export function AlertDetail({
 
       <div className="detail-grid">
         {alert.networkLink ? (
-          <NetworkLinkPath link={alert.networkLink} />
+          <NetworkLinkPath link={alert.networkLink} retraction={alert.retraction} />
         ) : (
           <>
             <SideBySide alert={alert} />
@@ -162,8 +156,10 @@ export function AlertDetail({
               <span className="history-status">Raised</span> <When at={alert.raisedAt} />
               <span className="muted">
                 {' '}
-                · {enumLabel(alert.record?.kind) || alert.recordKind} against{' '}
-                {alert.entryId ?? alert.hitNoHit?.reference}
+                ·{' '}
+                {link
+                  ? `network link to ${link.otherCase.agency}`
+                  : `${enumLabel(alert.record?.kind) || alert.recordKind} against ${alert.entryId ?? alert.hitNoHit?.reference ?? ''}`}
               </span>
             </li>
             {alert.triage.map((step, index) => (
@@ -211,5 +207,60 @@ function HitNoHitBanner({ hitNoHit }: { hitNoHit: NonNullable<Alert['hitNoHit']>
         </>
       )}
     </p>
+  );
+}
+
+/** What a hit's alert is about: the entry, its dataset, the owners of both sides, and how the agency heard of it. */
+function MatchFacts({ alert, agency }: { alert: Alert; agency: string }) {
+  return (
+    <>
+      {alert.noticeColour && <NoticeChip colour={alert.noticeColour} />}
+      <span className="fact">
+        <span className="fact-label">Entry</span>
+        <strong className="entry-id">{alert.entryId ?? 'withheld by its owner'}</strong>
+      </span>
+      <span className="fact">
+        <span className="fact-label">Dataset</span>
+        {datasetLabel(alert.dataset)}{' '}
+        {alert.datasetVersion !== null && <span className="muted">v{alert.datasetVersion}</span>}
+      </span>
+      <span className="fact">
+        <span className="fact-label">Owners</span>
+        record <span className={`agency-tag${alert.recordOwner === agency ? ' own' : ''}`}>
+          {alert.recordOwner}
+        </span>{' '}
+        entry <span className={`agency-tag${alert.entryOwner === agency ? ' own' : ''}`}>{alert.entryOwner}</span>
+      </span>
+      <span className="fact">
+        <span className="fact-label">{alert.kind === 'alert' ? 'Subscription' : 'Hit notice'}</span>
+        {alert.kind === 'alert' ? (alert.subscriptionName ?? alert.subscriptionId) : 'to both parties of the hit'}
+      </span>
+    </>
+  );
+}
+
+/** What a network link's alert is about: the two agencies' cases, and the subscription it came through. */
+function NetworkLinkFacts({
+  link,
+  agency,
+  subscription,
+}: {
+  link: NonNullable<Alert['networkLink']>;
+  agency: string;
+  subscription: string | null;
+}) {
+  return (
+    <>
+      <span className="fact">
+        <span className="fact-label">Network link</span>
+        <span className={`agency-tag${link.ownCase.agency === agency ? ' own' : ''}`}>{link.ownCase.agency}</span>{' '}
+        {link.ownCase.caseRef} ↔ <span className="agency-tag">{link.otherCase.agency}</span>{' '}
+        {link.otherCase.caseRef || 'case no longer shown'}
+      </span>
+      <span className="fact">
+        <span className="fact-label">Subscription</span>
+        {subscription ?? 'none: told to your agency'}
+      </span>
+    </>
   );
 }

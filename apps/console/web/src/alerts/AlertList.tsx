@@ -48,7 +48,9 @@ export function AlertList({
             >
               <span className="alert-item-top">
                 <span className="alert-item-subject">
-                  {headline(alert.record ?? undefined) || headline(entryBody(alert.entry)) || alert.recordKind}
+                  {alert.networkLink
+                    ? `${alert.networkLink.ownCase.caseRef} ↔ ${alert.networkLink.otherCase.agency}`
+                    : headline(alert.record ?? undefined) || headline(entryBody(alert.entry)) || alert.recordKind}
                 </span>
                 <LevelChip level={alert.level} score={alert.score ?? undefined} />
               </span>
@@ -67,7 +69,7 @@ export function AlertList({
                     ? 'Hit/no-hit'
                     : alert.kind === 'hit_notice'
                       ? 'Hit notice'
-                      : (alert.subscriptionName ?? 'Subscription')}
+                      : (alert.subscriptionName ?? (alert.kind === 'network_link' ? 'Network link' : 'Subscription'))}
                 </span>
                 <span className="muted right">
                   <When at={alert.raisedAt} />

@@ -223,7 +223,7 @@ export interface NetworkEntity {
   records: { id: string; owner: string; externalRef: string; caseRef: string }[];
 }
 
-export type EdgeReason = 'phone' | 'email' | 'address' | 'identifier' | 'document' | 'relation';
+export type EdgeReason = 'phone' | 'email' | 'address' | 'identifier' | 'document' | 'registration' | 'relation';
 
 export interface NetworkEdge {
   from: string;

@@ -69,6 +69,7 @@ describe('the network graph, one hop at a time', () => {
     [edge('a', 'b', 'address', 'FRA|75002|rue de la paix|12'), 'address FRA 75002 rue de la paix 12'],
     [edge('a', 'b', 'relation', 'used'), 'declared: used'],
     [edge('a', 'b', 'email', 'someone.with.a.very.long.name@example.org'), 'email someone.with.a.very.long.na…'],
+    [edge('a', 'b', 'registration', 'company_registration|DEU|HRB12345'), 'registration DEU HRB12345'],
   ])('labels an edge with why it exists: %#', (shown, label) => {
     expect(edgeLabel(shown)).toBe(label);
   });

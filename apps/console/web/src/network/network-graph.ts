@@ -53,13 +53,22 @@ const REASON_WORDS: Record<NetworkEdge['reason'], string> = {
   address: 'address',
   identifier: 'identifier',
   document: 'document',
+  registration: 'registration',
   relation: 'declared',
 };
 
-/** What an edge says on the graph: why it exists, short (`phone +33641223301`, `declared: used`). */
+/**
+ * What an edge says on the graph: why it exists, short (`phone +33641223301`, `declared: used`,
+ * `registration DEU HRB12345`).
+ */
 export function edgeLabel(edge: NetworkEdge): string {
   if (edge.reason === 'relation') return `declared: ${edge.value}`;
-  const value = edge.reason === 'address' ? edge.value.split('|').filter(Boolean).join(' ') : edge.value;
+  const value =
+    edge.reason === 'address'
+      ? edge.value.split('|').filter(Boolean).join(' ')
+      : edge.reason === 'registration'
+        ? edge.value.split('|').slice(1).join(' ')
+        : edge.value;
   const shown = value.length > 28 ? `${value.slice(0, 27)}…` : value;
   return `${REASON_WORDS[edge.reason]} ${shown}`;
 }

@@ -28,7 +28,7 @@ export function NoticeChip({ colour }: { colour: string | null | undefined }) {
 export function LevelChip({ level, score }: { level: AlertLevel; score?: number }) {
   return (
     <span className={`chip level level-${level}`}>
-      {level === 'hit' ? 'Hit' : 'Possible'}
+      {level === 'hit' ? 'Hit' : level === 'link' ? 'Link' : 'Possible'}
       {score !== undefined && <span className="chip-score">{percent(score)}</span>}
     </span>
   );
