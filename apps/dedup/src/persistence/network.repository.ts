@@ -6,11 +6,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { FITTING_RELATIONS } from '@crosscheck/records';
 import type { CarriersOf, ContactValue, RecordFacts } from '@crosscheck/resolution';
+import { bulkRows } from '@crosscheck/persistence';
 import { metricsRegistry } from '@crosscheck/telemetry';
 import { Counter } from 'prom-client';
 import { EntityManager } from 'typeorm';
 import { carriersFrom, contactValuesOfAll, keyOf } from '../model/contact-carriers';
-import type { NetworkEvidence } from '../model/network-evidence';
+import type { AttributeEvidence, NetworkEvidence, RelationEvidence } from '../model/network-evidence';
 
 /** One edge out of a record, to a live record the caller may see. */
 export interface NetworkEdgeRow {
@@ -46,6 +47,23 @@ const relationsDropped =
     labelNames: ['declaring_kind', 'role', 'target_kind'],
   });
 
+/** A record's shared values, as network_attributes rows. */
+const ATTRIBUTE_ROWS = bulkRows<AttributeEvidence & { recordId: string }>({
+  attribute: ['text', (row) => row.attribute],
+  value: ['text', (row) => row.value],
+  record_id: ['uuid', (row) => row.recordId],
+});
+
+/** A record's declared relations, as network_relations rows. */
+const RELATION_ROWS = bulkRows<RelationEvidence & { recordId: string; owner: string }>({
+  record_id: ['uuid', (row) => row.recordId],
+  owner: ['text', (row) => row.owner],
+  to_external_ref: ['text', (row) => row.toExternalRef],
+  role: ['text', (row) => row.role],
+  since: ['text', (row) => row.since],
+  until: ['text', (row) => row.until],
+});
+
 @Injectable()
 export class NetworkRepository {
   private readonly logger = new Logger(NetworkRepository.name);
@@ -71,23 +89,16 @@ export class NetworkRepository {
     // In a second statement: rows deleted by a CTE are still visible to the statement's other parts.
     await manager.query(
       `WITH attributes AS (
-         INSERT INTO network_attributes (attribute, value, record_id)
-         SELECT attribute, value, $1::uuid FROM unnest($2::text[], $3::text[]) AS a (attribute, value)
+         INSERT INTO network_attributes (${ATTRIBUTE_ROWS.columnList}) ${ATTRIBUTE_ROWS.select(1)}
          ON CONFLICT DO NOTHING
        )
-       INSERT INTO network_relations (record_id, owner, to_external_ref, role, since, until)
-       SELECT $1::uuid, $4, to_ref, role, since, until
-         FROM unnest($5::text[], $6::text[], $7::text[], $8::text[]) AS r (to_ref, role, since, until)
+       INSERT INTO network_relations (${RELATION_ROWS.columnList}) ${RELATION_ROWS.select(ATTRIBUTE_ROWS.size + 1)}
        ON CONFLICT DO NOTHING`,
       [
-        recordId,
-        evidence.attributes.map((a) => a.attribute),
-        evidence.attributes.map((a) => a.value),
-        evidence.owner,
-        evidence.relations.map((r) => r.toExternalRef),
-        evidence.relations.map((r) => r.role),
-        evidence.relations.map((r) => r.since),
-        evidence.relations.map((r) => r.until),
+        ...ATTRIBUTE_ROWS.parameters(evidence.attributes.map((attribute) => ({ ...attribute, recordId }))),
+        ...RELATION_ROWS.parameters(
+          evidence.relations.map((relation) => ({ ...relation, recordId, owner: evidence.owner })),
+        ),
       ],
     );
     await this.dropMisfitRelations(manager, recordId);
