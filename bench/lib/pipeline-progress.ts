@@ -4,11 +4,21 @@
  * when a service's inbox claimed each message; and producing messages as a service's outbox relay
  * does. Waits give up with a clear message when nothing has moved for `stallMs`.
  */
+import { Topics } from '@crosscheck/contracts';
 import { answersAsKafka } from '@crosscheck/infra';
+import { TopicNames } from '@crosscheck/messaging';
 import { Partitioners, type Admin, type Kafka } from 'kafkajs';
 import type { Client } from 'pg';
+import { log, type BenchEnvironment } from './environment';
 
 export type ServiceSchema = 'intake' | 'dedup' | 'matching' | 'alerting';
+
+/** The pipeline's consumer stages, in order: the service whose outbox feeds each, and the topic it consumes. */
+export const PIPELINE_STAGES = [
+  { upstream: 'intake', stage: 'dedup', topic: Topics.recordsReceived },
+  { upstream: 'dedup', stage: 'matching', topic: Topics.recordsResolved },
+  { upstream: 'matching', stage: 'alerting', topic: Topics.matchesFound },
+] as const;
 
 /** Gave up waiting: nothing moved for the stall limit, or the time limit ran out. */
 export class WaitGaveUp extends Error {}
@@ -149,4 +159,35 @@ export async function inboxClaims(
     [groupId, topic],
   );
   return rows.map((row: { at: number }) => row.at);
+}
+
+/**
+ * Waits until the first `stages` stages of the pipeline have consumed everything: for each in turn,
+ * its upstream's outbox empty, then its group committed to the end of its topic. Returns when each
+ * stage committed its last offset (epoch ms).
+ */
+export async function waitForPipeline(
+  environment: Pick<BenchEnvironment, 'topicPrefix' | 'kafkaBrokers'>,
+  db: Client,
+  admin: Admin,
+  signal: AbortSignal,
+  { what, stages = PIPELINE_STAGES.length, stallMs = 5 * 60_000 }: { what: string; stages?: number; stallMs?: number },
+): Promise<Record<string, number>> {
+  const topics = new TopicNames(environment.topicPrefix);
+  const doneAt: Record<string, number> = {};
+  for (const { upstream, stage, topic } of PIPELINE_STAGES.slice(0, stages)) {
+    await waitForOutboxDrained(db, upstream, signal, { stallMs, kafkaBrokers: environment.kafkaBrokers });
+    const physical = topics.physical(topic);
+    const end = await topicEnd(admin, physical);
+    doneAt[stage] = await waitUntilCommitted(
+      admin,
+      { groupId: `${environment.topicPrefix}${stage}`, topic: physical, end },
+      signal,
+      {
+        stallMs,
+        progress: (done, of) => log(`${what}: ${stage} ${done}/${of} committed`),
+      },
+    );
+  }
+  return doneAt;
 }
