@@ -22,7 +22,6 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Agencies, paths, type ServiceName, type ServiceProcess } from '@crosscheck/infra';
 import { TopicNames } from '@crosscheck/messaging';
@@ -39,7 +38,7 @@ import { benchOptions } from './lib/options';
 import { personRecords } from './lib/persons';
 import { PIPELINE_STAGES, pollUntil, waitForPipeline, WaitGaveUp } from './lib/pipeline-progress';
 import { cpuFigures, cpuSample, kafkaPid as startedKafkaPid, memoryWatch, servicePid } from './lib/process-stats';
-import { loadReferenceFile } from './lib/reference-loads';
+import { loadReferenceEntries } from './lib/reference-loads';
 import type { Goal } from './lib/report';
 import { countBy, latencyFigures, round, summarize } from './lib/stats';
 
@@ -127,11 +126,6 @@ void runBenchmark(SERVICES, async (context) => {
   const hitsNeeded =
     P.warmupHits + phases.reduce((sum, phase) => sum + hitsIn(Math.round(phase.rate * phase.seconds)), 0);
   const notices = pickNotices(hitsNeeded);
-  const dataDir = path.join(paths.LOCAL_DIR, 'bench', 'alerting');
-  fs.mkdirSync(dataDir, { recursive: true });
-  const noticesFile = path.join(dataDir, `notices-${process.pid}.ndjson`);
-  fs.writeFileSync(noticesFile, notices.map((notice) => JSON.stringify(notice)).join('\n') + '\n');
-  context.defer('remove the notices file', async () => fs.rmSync(noticesFile, { force: true }));
   let nextNotice = 0;
   const hitBody = (externalRef: string) =>
     JSON.stringify({
@@ -166,7 +160,7 @@ void runBenchmark(SERVICES, async (context) => {
   const waitIdle = (what: string) => waitForPipeline(environment, db, admin, context.signal, { what });
 
   await context.phase(`load ${notices.length} notices`, async () => {
-    log(`notices: ${await loadReferenceFile(environment.databaseUrl, 'notices', noticesFile)}`);
+    log(`notices: ${await loadReferenceEntries(context, environment.databaseUrl, 'notices', notices)}`);
     await waitIdle('the notices’ retro-checks');
   });
 

@@ -26,17 +26,16 @@
  *   --thresholds "sltd=0.9/0.8,..." (as MATCH_DATASET_THRESHOLDS) --failures N (3 per variant)
  *   --in-process (no services: grade the in-memory stages, for tuning) --report NAME (matching-quality)
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
 import { Agencies } from '@crosscheck/infra';
 import type { FeatureEvidence } from '@crosscheck/resolution';
 import { levelOf as gradeLevel } from '../apps/matching/src/model/match-level';
 import { DATASETS, DatasetName } from '../apps/matching/src/model/datasets';
 import { generateMatchingCases, type MatchingCase } from '../test/data/reference-generator';
 import { log, openBenchEnvironment, runBenchmark, type BenchContext } from './lib/environment';
+import { postJson } from './lib/http';
+import { benchOptions } from './lib/options';
 import { figureStem, matchingQuality, type GroupQuality, type LabelledOutcome } from './lib/matching-quality';
-import { discardLoadEvents, loadReferenceFile } from './lib/reference-loads';
+import { discardLoadEvents, loadReferenceEntries } from './lib/reference-loads';
 import {
   checkBodyOf,
   IndexedEntry,
@@ -48,28 +47,16 @@ import {
 import type { Goal } from './lib/report';
 import { round } from './lib/stats';
 
-const args = process.argv.slice(2);
-const valueOf = (name: string) => {
-  const index = args.indexOf(`--${name}`);
-  return index < 0 ? undefined : args[index + 1];
-};
-const option = (name: string, fallback: number) => {
-  const text = valueOf(name);
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`--${name} needs a whole number`);
-  return value;
-};
-
-const ENTRIES = option('entries', 100_000);
-const QUERIES = option('queries', 400);
-const HARD_NEGATIVE_SHARE = Number(valueOf('hard-negative-share') ?? 0.3);
-const SEED = option('seed', 20261122);
-const EXHAUSTIVE_QUERIES = option('exhaustive-queries', 40);
-const FAILURES = option('failures', 3);
-const THRESHOLDS = valueOf('thresholds') ?? '';
-const IN_PROCESS = args.includes('--in-process');
-const REPORT = valueOf('report') ?? (IN_PROCESS ? 'matching-quality-in-process' : 'matching-quality');
+const options = benchOptions({ wholeNumbers: true });
+const ENTRIES = options.number('entries', 100_000);
+const QUERIES = options.number('queries', 400);
+const HARD_NEGATIVE_SHARE = options.number('hard-negative-share', 0.3, { whole: false, zero: true });
+const SEED = options.number('seed', 20261122);
+const EXHAUSTIVE_QUERIES = options.number('exhaustive-queries', 40, { zero: true });
+const FAILURES = options.number('failures', 3, { zero: true });
+const THRESHOLDS = options.string('thresholds', '');
+const IN_PROCESS = options.flag('in-process');
+const REPORT = options.string('report', IN_PROCESS ? 'matching-quality-in-process' : 'matching-quality');
 const BATCH = 500;
 /** Hit thresholds tried on the answers (a stricter one only demotes hits to possible) and the margin rule. */
 const THRESHOLD_SWEEP = [0.88, 0.9, 0.92, 0.95];
@@ -116,6 +103,13 @@ const FORMATTING_VARIANTS = [
 ];
 
 type Returned = LabelledOutcome['returned'];
+/** One answer of `POST /v1/checks/batch`. */
+interface CheckResult {
+  index: number;
+  status: number;
+  hits?: { dataset: string; entryId: string; level: 'hit' | 'possible'; score: number }[];
+  error?: unknown;
+}
 
 void runBenchmark(IN_PROCESS ? [] : ['intake', 'matching'], async (context) => {
   const figures: Record<string, number> = {};
@@ -367,15 +361,11 @@ async function checkThroughService(
   figures: Record<string, number>,
 ): Promise<Returned[]> {
   const environment = await openBenchEnvironment('matchq', context);
-  const directory = mkdtempSync(path.join(tmpdir(), 'crosscheck-matching-quality-'));
-  context.defer('remove the reference files', async () => rmSync(directory, { recursive: true, force: true }));
 
   let started = performance.now();
   for (const dataset of DATASETS) {
-    const file = path.join(directory, `${dataset}.ndjson`);
-    writeFileSync(file, entries[dataset].map((entry) => `${JSON.stringify(entry)}\n`).join(''));
     const loadStarted = performance.now();
-    await loadReferenceFile(environment.databaseUrl, dataset, file);
+    await loadReferenceEntries(context, environment.databaseUrl, dataset, entries[dataset]);
     log(`loaded ${entries[dataset].length.toLocaleString('en-US')} ${dataset} entries in ${seconds(loadStarted)} s`);
   }
   figures.load_entries_per_s = Math.round((DATASETS.length * ENTRIES) / seconds(started));
@@ -395,22 +385,12 @@ async function checkThroughService(
   for (let start = 0; start < queries.length; start += BATCH) {
     context.signal.throwIfAborted();
     const slice = queries.slice(start, start + BATCH);
-    const response = await fetch(`${matching.url}/v1/checks/batch`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-      body: JSON.stringify(slice.map((query) => checkBodyOf(query.query))),
-    });
-    const body = (await response.json()) as {
-      results?: {
-        index: number;
-        status: number;
-        hits?: { dataset: string; entryId: string; level: 'hit' | 'possible'; score: number }[];
-        error?: unknown;
-      }[];
-    };
-    if (response.status !== 200 || !body.results)
-      throw new Error(`batch at ${start}: ${response.status} ${JSON.stringify(body).slice(0, 500)}`);
-    for (const result of body.results) {
+    const { results } = await postJson<{ results: CheckResult[] }>(
+      `${matching.url}/v1/checks/batch`,
+      key,
+      slice.map((query) => checkBodyOf(query.query)),
+    );
+    for (const result of results) {
       if (result.status !== 200)
         throw new Error(`query ${slice[result.index].query.externalRef} refused: ${JSON.stringify(result.error)}`);
       answers[start + result.index] = (result.hits ?? []).map((hit) => ({

@@ -65,14 +65,7 @@ const NEGATIVES = options.number('negatives', 100_000);
 const SEED = options.number('seed', 20261206);
 const API_PAIRS = options.number('api-pairs', 300);
 const IN_PROCESS = options.flag('in-process');
-const FEBRL_API_SETS = options
-  .string('febrl-sets', '1,2,3')
-  .split(',')
-  .filter(Boolean)
-  .map((set) => {
-    if (!['1', '2', '3'].includes(set)) throw new Error(`--febrl-sets: each must be 1, 2 or 3, not ${set}`);
-    return Number(set) as 1 | 2 | 3;
-  });
+const FEBRL_API_SETS = options.wholeNumbers('febrl-sets', '1,2,3', 3) as (1 | 2 | 3)[];
 const THRESHOLDS = { hit: 0.85, possible: 0.7 };
 
 type Level = 'hit' | 'possible' | undefined;

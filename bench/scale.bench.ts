@@ -15,9 +15,7 @@
  * Options: --pairs N (5000) --hit-share F (0.1) --instances 1,3 --report NAME (scale)
  *   --own-kafka (a private broker on 19192 rather than the shared one)
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { Agencies, paths, type ServiceName, type ServiceProcess } from '@crosscheck/infra';
+import { Agencies, type ServiceName, type ServiceProcess } from '@crosscheck/infra';
 import type { Client } from 'pg';
 import { generatePersons, type LabelledRecord } from '../test/data/generator';
 import { referenceEntry, type NoticeEntry } from '../test/data/reference-generator';
@@ -27,7 +25,7 @@ import { benchOptions } from './lib/options';
 import { pairwiseQuality } from './lib/pairwise-quality';
 import { waitForPipeline } from './lib/pipeline-progress';
 import { processCpuSeconds, servicePids } from './lib/process-stats';
-import { loadReferenceFile } from './lib/reference-loads';
+import { loadReferenceEntries } from './lib/reference-loads';
 import type { Goal } from './lib/report';
 import { entityOfRecords, shareThroughIntake } from './lib/share-and-resolve';
 import { round } from './lib/stats';
@@ -37,15 +35,7 @@ const options = benchOptions();
 const P = {
   pairs: Math.round(options.number('pairs', 5_000)),
   hitShare: options.number('hit-share', 0.1),
-  instances: options
-    .string('instances', '1,3')
-    .split(',')
-    .map((text) => {
-      const value = Number(text);
-      if (!Number.isInteger(value) || value < 1 || value > PARTITIONS)
-        throw new Error(`--instances: each must be a whole number from 1 to ${PARTITIONS}, not ${text}`);
-      return value;
-    }),
+  instances: options.wholeNumbers('instances', '1,3', PARTITIONS),
   reportName: options.string('report', 'scale'),
   ownKafka: options.flag('own-kafka'),
   seed: 20261206,
@@ -75,11 +65,6 @@ void runBenchmark(SERVICES, async (context) => {
       `${PARTITIONS} partitions; settings: ${P.instances.map((n) => `${n} dedup + ${n} matching`).join(', then ')}; ` +
       `load average ${context.machine.load_average_at_start.join(' ')}`,
   );
-  const dataDir = path.join(paths.LOCAL_DIR, 'bench', 'scale');
-  fs.mkdirSync(dataDir, { recursive: true });
-  const noticesFile = path.join(dataDir, `notices-${process.pid}.ndjson`);
-  fs.writeFileSync(noticesFile, notices.map((notice) => JSON.stringify(notice)).join('\n') + '\n');
-  context.defer('remove the notices file', async () => fs.rmSync(noticesFile, { force: true }));
 
   const figures: Record<string, number> = {};
   const goals: Record<string, Goal> = {};
@@ -153,7 +138,7 @@ void runBenchmark(SERVICES, async (context) => {
     const db = await environment.connect();
     const admin = await environment.kafkaAdmin();
 
-    log(`notices: ${await loadReferenceFile(environment.databaseUrl, 'notices', noticesFile)}`);
+    log(`notices: ${await loadReferenceEntries(context, environment.databaseUrl, 'notices', notices)}`);
     const stallMs = P.stallMs;
     await waitForPipeline(environment, db, admin, context.signal, { what: 'the notices’ retro-checks', stallMs });
 
