@@ -30,7 +30,7 @@ import type { RecordContent } from '../apps/intake/src/model/record';
 import { checkpoint, postgresSettings } from './lib/database';
 import { log, openBenchEnvironment, QUIET_SERVICE, runBenchmark, type BenchContext } from './lib/environment';
 import { postJson } from './lib/http';
-import { openLoop } from './lib/open-loop';
+import { closedLoop, openLoop } from './lib/open-loop';
 import { benchOptions } from './lib/options';
 import { personRecords, type PersonRecordBody } from './lib/persons';
 import { outboxRows, waitForOutboxDrained } from './lib/pipeline-progress';
@@ -372,42 +372,32 @@ async function postBatches(
   signal: BenchContext['signal'],
   progress?: (done: number) => void,
 ): Promise<BatchRun> {
-  const latencies: number[] = [];
   const failures: string[] = [];
   let records = 0;
   let itemsNot201 = 0;
-  let next = 0;
   let done = 0;
   const deadline = AbortSignal.any([signal, AbortSignal.timeout(P.phaseTimeoutMs)]);
-  const started = performance.now();
-  const worker = async () => {
-    while (next < bodies.length) {
-      deadline.throwIfAborted();
-      const index = next++;
-      const sent = performance.now();
-      const answer = await postJson<{ results: { status: number; outcome?: string }[] }>(
-        `${intake.url}/v1/records/batch`,
-        key,
-        bodies[index],
-        { signal: deadline, timeoutMs: P.requestTimeoutMs },
-      ).catch((error: Error) => error);
-      latencies.push(performance.now() - sent);
-      if (answer instanceof Error) {
-        failures.push(`batch ${index}: ${answer.message}`);
-        itemsNot201 += P.batchSize;
-        continue;
-      }
-      records += answer.results.length;
-      for (const result of answer.results) {
-        if (result.status === 201 && result.outcome === 'created') continue;
-        itemsNot201++;
-        if (failures.length < 5) failures.push(`batch ${index}: item ${JSON.stringify(result).slice(0, 300)}`);
-      }
-      progress?.(++done);
+  const post = async (body: string, index: number) => {
+    const answer = await postJson<{ results: { status: number; outcome?: string }[] }>(
+      `${intake.url}/v1/records/batch`,
+      key,
+      body,
+      { signal: deadline, timeoutMs: P.requestTimeoutMs },
+    ).catch((error: Error) => error);
+    if (answer instanceof Error) {
+      failures.push(`batch ${index}: ${answer.message}`);
+      itemsNot201 += P.batchSize;
+      return;
     }
+    records += answer.results.length;
+    for (const result of answer.results) {
+      if (result.status === 201 && result.outcome === 'created') continue;
+      itemsNot201++;
+      if (failures.length < 5) failures.push(`batch ${index}: item ${JSON.stringify(result).slice(0, 300)}`);
+    }
+    progress?.(++done);
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, bodies.length) }, worker));
-  const seconds = (performance.now() - started) / 1000;
+  const { latencies, seconds } = await closedLoop(bodies, concurrency, post, deadline);
   const { p50, p99, max } = summarize(latencies);
   return { seconds, recordsPerSecond: records / seconds, p50, p99, max, itemsNot201, failures };
 }

@@ -34,3 +34,16 @@ export async function postJson<Answer = any>(
   if (response.status !== expect) throw new Error(`${response.status} ${text.slice(0, 300)}`);
   return (text ? JSON.parse(text) : undefined) as Answer;
 }
+
+/** GETs `url` with a bearer key; the status and the answer parsed (undefined when it is not JSON), never refused. */
+export async function getJson<Answer>(url: string, key: string): Promise<{ status: number; body: Partial<Answer> }> {
+  const response = await fetch(url, { headers: { authorization: `Bearer ${key}` } });
+  const text = await response.text();
+  let body: Partial<Answer> = {};
+  try {
+    body = JSON.parse(text) as Partial<Answer>;
+  } catch {
+    // not JSON: an error page; the status says what happened
+  }
+  return { status: response.status, body };
+}

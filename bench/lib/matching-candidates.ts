@@ -52,7 +52,6 @@ export interface QueryTiming {
   exhaustiveMs: number;
   memoryCandidateMs: number;
   databaseCandidateMs: number;
-  candidates: number;
   /** Entries of the sample scoring at least `possible` against the query, by scoring them all. */
   exhaustiveFindings: number;
   /** Of those, how many the in-memory candidate stage also found. */
@@ -93,7 +92,6 @@ export async function timeProbe(
     exhaustiveMs,
     memoryCandidateMs,
     databaseCandidateMs,
-    candidates: candidates.length,
     exhaustiveFindings: exhaustive.size,
     foundByCandidates: [...exhaustive].filter((entryId) => byCandidates.has(entryId)).length,
   };

@@ -7,7 +7,7 @@
 import { Topics } from '@crosscheck/contracts';
 import { answersAsKafka } from '@crosscheck/infra';
 import { TopicNames } from '@crosscheck/messaging';
-import { Partitioners, type Admin, type Kafka } from 'kafkajs';
+import { Partitioners, type Admin, type Kafka, type Producer } from 'kafkajs';
 import type { Client } from 'pg';
 import { log, type BenchEnvironment } from './environment';
 
@@ -119,7 +119,17 @@ export async function waitUntilCommitted(
   );
 }
 
-/** Produces as a service's outbox relay does: idempotent, one request in flight, acks from all replicas. */
+/** A producer as libs/messaging configures a service's outbox relay: idempotent, one request in flight. */
+export function relayProducer(kafka: Kafka): Producer {
+  return kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
+}
+
+/** Produces as a service's outbox relay does, acks from all replicas. */
 export async function produceAll(
   kafka: Kafka,
   topic: string,
@@ -127,12 +137,7 @@ export async function produceAll(
   batch = 500,
 ): Promise<number> {
   const started = performance.now();
-  const producer = kafka.producer({
-    idempotent: true,
-    maxInFlightRequests: 1,
-    allowAutoTopicCreation: false,
-    createPartitioner: Partitioners.DefaultPartitioner,
-  });
+  const producer = relayProducer(kafka);
   await producer.connect();
   try {
     for (let first = 0; first < messages.length; first += batch) {
