@@ -23,11 +23,10 @@
  *   --seed N (7) --data-dir DIR (.local/bench/matching-data) --no-raw
  *   --report NAME (matching) --own-kafka (a private broker on 19192)
  */
-import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { contractHeaders, deadLetterTopic, encodeMessage, RecordResolvedSchema, Topics } from '@crosscheck/contracts';
+import { deadLetterTopic, RecordResolvedSchema, Topics } from '@crosscheck/contracts';
 import { Agencies, paths } from '@crosscheck/infra';
 import { TopicNames } from '@crosscheck/messaging';
 import { recordFactsOf } from '@crosscheck/resolution';
@@ -51,7 +50,7 @@ import { checkQueryOf, mixOf, recordResolvedOf } from './lib/matching-records';
 import {
   inboxClaims,
   outboxRows,
-  produceAll,
+  publishEvents,
   sumOf,
   topicEnd,
   waitForOutboxDrained,
@@ -306,11 +305,7 @@ void runBenchmark(['matching', 'intake'], async (context) => {
   const pipelineMix = countBy(messages.map(mixOf));
   const encoded = messages.map((labelled) => {
     const event = recordResolvedOf(labelled, P.owner);
-    return {
-      key: event.entityId,
-      value: Buffer.from(encodeMessage(RecordResolvedSchema, event)),
-      headers: contractHeaders(RecordResolvedSchema, randomUUID()),
-    };
+    return { key: event.entityId, event };
   });
   await checkpoint();
   const watch: CpuWatch = { processes: { matching: matchingPid }, database: { db, name: environment.databaseName } };
@@ -318,18 +313,13 @@ void runBenchmark(['matching', 'intake'], async (context) => {
   const { resolvedEnd, pipelineDoneAt } = await context.phase(
     `pipeline: ${encoded.length} RecordResolved`,
     async () => {
-      await produceAll(environment.kafka, resolvedTopic, encoded);
-      const end = await topicEnd(admin, resolvedTopic);
-      if (sumOf(end) !== encoded.length)
-        throw new Error(`${sumOf(end)} messages in ${resolvedTopic}, expected ${encoded.length}`);
+      const end = await publishEvents(environment.kafka, admin, resolvedTopic, RecordResolvedSchema, encoded);
       return { resolvedEnd: end, pipelineDoneAt: await committed(resolvedTopic, end, 'pipeline', watchMemory) };
     },
   );
   const pipelineCpuEnd = await cpuSample(watch);
   watchMemory();
-  const claims = await inboxClaims(db, 'matching', groupId, Topics.recordsResolved);
-  if (claims.length !== encoded.length)
-    throw new Error(`matching claimed ${claims.length} messages in its inbox, expected ${encoded.length}`);
+  const claims = await inboxClaims(db, 'matching', groupId, Topics.recordsResolved, encoded.length);
   const pipelineSeconds = (pipelineDoneAt - claims[0]) / 1000;
   // Claims made in one transaction share its start time: one distinct time per transaction (a batch of messages).
   const transactions = [...new Set(claims)];

@@ -4,7 +4,9 @@
  * when a service's inbox claimed each message; and producing messages as a service's outbox relay
  * does. Waits give up with a clear message when nothing has moved for `stallMs`.
  */
-import { Topics } from '@crosscheck/contracts';
+import { randomUUID } from 'node:crypto';
+import type { DescMessage, MessageInitShape } from '@bufbuild/protobuf';
+import { contractHeaders, encodeMessage, Topics } from '@crosscheck/contracts';
 import { answersAsKafka } from '@crosscheck/infra';
 import { TopicNames } from '@crosscheck/messaging';
 import { Partitioners, type Admin, type Kafka, type Producer } from 'kafkajs';
@@ -152,17 +154,45 @@ export async function produceAll(
   return (performance.now() - started) / 1000;
 }
 
-/** When the service's consumer group claimed each message of a topic in its inbox (epoch ms, the transaction's start), in order. */
+/**
+ * Publishes contract events on `topic` as a service's outbox relay does (keyed, encoded, with the
+ * contract headers) and checks that every one landed; the topic's end offsets.
+ */
+export async function publishEvents<Desc extends DescMessage>(
+  kafka: Kafka,
+  admin: Admin,
+  topic: string,
+  schema: Desc,
+  events: { key: string; event: MessageInitShape<Desc> }[],
+): Promise<Map<number, number>> {
+  const messages = events.map(({ key, event }) => ({
+    key,
+    value: encodeMessage(schema, event),
+    headers: contractHeaders(schema, randomUUID()),
+  }));
+  await produceAll(kafka, topic, messages);
+  const end = await topicEnd(admin, topic);
+  if (sumOf(end) !== events.length) throw new Error(`${sumOf(end)} messages in ${topic}, expected ${events.length}`);
+  return end;
+}
+
+/**
+ * When the service's consumer group claimed each message of a topic in its inbox (epoch ms, the
+ * transaction's start), in order; refused unless there are `expected` of them, where told.
+ */
 export async function inboxClaims(
   db: Client,
   schema: ServiceSchema,
   groupId: string,
   topic: string,
+  expected?: number,
 ): Promise<number[]> {
   const { rows } = await db.query(
     `SELECT (extract(epoch FROM processed_at) * 1000)::float8 AS at FROM ${schema}.inbox WHERE consumer = $1 AND topic = $2 ORDER BY processed_at`,
     [groupId, topic],
   );
+  if (expected !== undefined && rows.length !== expected)
+    throw new Error(`${schema} claimed ${rows.length} messages of ${topic} in its inbox, expected ${expected}`);
   return rows.map((row: { at: number }) => row.at);
 }
 
