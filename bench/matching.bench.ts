@@ -37,14 +37,15 @@ import { thinOutOutbox } from '../apps/matching/src/persistence/matching.seed';
 import {
   DATASET_FILES,
   generateMatchingCases,
+  type MatchingCase,
   writeReferenceFiles,
   type ReferenceCounts,
 } from '../test/data/reference-generator';
 import { checkpoint as checkpointOf, postgresSettings } from './lib/database';
-import { log, openBenchEnvironment, QUIET_SERVICE, runBenchmark } from './lib/environment';
+import { log, openBenchEnvironment, QUIET_SERVICE, runBenchmark, type BenchContext } from './lib/environment';
 import { postJson } from './lib/http';
 import { readSample, timeProbe, type QueryTiming } from './lib/matching-candidates';
-import { copyNdjsonLines, runLoader, type LoaderRun } from './lib/matching-load';
+import { copyNdjsonLines, runLoader } from './lib/matching-load';
 import { openLoop } from './lib/open-loop';
 import { checkQueryOf, mixOf, recordResolvedOf } from './lib/matching-records';
 import {
@@ -138,10 +139,11 @@ void runBenchmark(['matching', 'intake'], async (context) => {
     });
   const checkpoint = () => checkpointOf(db, notes);
 
-  const raw: Record<string, { rows: number; seconds: number }> = {};
+  const loadedRows = DATASETS.reduce((sum, dataset) => sum + P.counts[dataset], 0);
   if (P.raw)
     await context.phase('raw baseline: COPY of the same files into a plain table', async () => {
       await db.query('CREATE SCHEMA bench_raw');
+      let rawSeconds = 0;
       for (const dataset of DATASETS) {
         const table = `bench_raw."${dataset}"`;
         await db.query(`CREATE TABLE ${table} (line jsonb NOT NULL)`);
@@ -151,17 +153,20 @@ void runBenchmark(['matching', 'intake'], async (context) => {
         const seconds = (performance.now() - started) / 1000;
         if (rows !== P.counts[dataset])
           throw new Error(`raw COPY of ${dataset}: ${rows} rows, expected ${P.counts[dataset]}`);
-        raw[dataset] = { rows, seconds };
+        rawSeconds += seconds;
+        figures[`raw_copy_${dataset}_rows_per_s`] = round(rows / seconds, 0);
         log(
           `raw COPY ${dataset}: ${rows.toLocaleString('en-US')} rows in ${seconds.toFixed(1)} s = ${Math.round(rows / seconds)} rows/s`,
         );
         await db.query(`DROP TABLE ${table}`); // its disk is wanted for the real load
       }
       await db.query('DROP SCHEMA bench_raw');
+      figures.raw_copy_rows_per_s = round(loadedRows / rawSeconds, 0);
     });
 
-  const loads: Partial<Record<(typeof DATASETS)[number], LoaderRun>> = {};
-  await context.phase('loads through the loader CLI, matching stopped', async () => {
+  const loadedAll = await context.phase('loads through the loader CLI, matching stopped', async () => {
+    let loadSeconds = 0;
+    let loadedAll = true;
     for (const dataset of DATASETS) {
       await checkpoint();
       log(`loading ${P.counts[dataset].toLocaleString('en-US')} ${dataset} (${mib(fileBytes[dataset])} MiB)…`);
@@ -177,12 +182,24 @@ void runBenchmark(['matching', 'intake'], async (context) => {
         notes.push(
           `${dataset}: the loader added ${run.added} entries of ${P.counts[dataset]} lines (generated numbers can repeat: see the generator's README) — "${run.summary}"`,
         );
-      loads[dataset] = run;
+      loadedAll &&= run.added === P.counts[dataset];
+      loadSeconds += run.seconds;
+      const [per1000, stem] = [1e6 / P.counts[dataset], `load_${dataset}_`];
+      figures[`${stem}rows_per_s`] = round(P.counts[dataset] / run.seconds, 0);
+      figures[`${stem}loader_cpu_ms_per_1000_rows`] = round(run.loaderCpuSeconds * per1000, 0);
+      figures[`${stem}postgres_backend_cpu_ms_per_1000_rows`] = round(run.backendCpuSeconds * per1000, 0);
+      figures[`${stem}loader_peak_rss_mib`] = mib(run.loaderPeakRssBytes);
+      if (run.machineBusyCores !== undefined) figures[`${stem}machine_busy_cores`] = round(run.machineBusyCores, 2);
       log(
         `loaded ${dataset}: ${run.summary} — ${run.seconds.toFixed(1)} s = ${Math.round(P.counts[dataset] / run.seconds)} rows/s; loader ${(run.loaderCpuSeconds / run.seconds).toFixed(2)} cores, ` +
           `peak RSS ${mib(run.loaderPeakRssBytes)} MiB; its Postgres backends ${(run.backendCpuSeconds / run.seconds).toFixed(2)} cores; machine busy ${run.machineBusyCores?.toFixed(2)} cores`,
       );
     }
+    figures.load_rows = loadedRows;
+    figures.load_seconds = round(loadSeconds, 1);
+    figures.load_rows_per_s = round(loadedRows / loadSeconds, 0);
+    if (P.raw) figures.ratio_load_vs_raw_copy = round(figures.load_rows_per_s / figures.raw_copy_rows_per_s, 3);
+    return loadedAll;
   });
   const sizes = (
     await db.query(`SELECT pg_database_size(current_database())::float8 AS database,
@@ -197,7 +214,7 @@ void runBenchmark(['matching', 'intake'], async (context) => {
   );
   await db.query('ANALYZE matching.reference_entries, matching.reference_keys');
 
-  let started = performance.now();
+  const started = performance.now();
   const { queries: cases } = generateMatchingCases({
     seed: P.seed,
     entriesPerDataset: Object.fromEntries(
@@ -212,65 +229,9 @@ void runBenchmark(['matching', 'intake'], async (context) => {
       .join(', ')}) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
 
-  await context.phase('candidate stage against exhaustive scoring', async () => {
-    const probeDb = new Client({
-      connectionString: environment.databaseUrl,
-      application_name: 'crosscheck-bench-candidates',
-    });
-    await probeDb.connect();
-    context.defer('close the candidates connection', () => probeDb.end());
-    await probeDb.query('SET search_path TO matching');
-    const manager = {
-      query: async (sql: string, values?: unknown[]) => (await probeDb.query(sql, values)).rows,
-    } as unknown as EntityManager;
-    const timings: QueryTiming[] = [];
-    for (const dataset of RATIO_DATASETS) {
-      started = performance.now();
-      const index = await readSample(
-        dataset,
-        files[dataset as keyof typeof files],
-        Math.min(P.sample, P.counts[dataset as keyof typeof P.counts]),
-      );
-      log(
-        `candidates ${dataset}: sample of ${index.size(dataset)} entries read and indexed in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-      );
-      const probes = cases
-        .filter((labelled) => labelled.dataset === dataset)
-        .flatMap((labelled) => {
-          const body = recordResolvedOf(labelled, P.owner).record!.body;
-          return body.case ? probesOf(recordFactsOf(body)).filter((probe) => probe.dataset === dataset) : [];
-        });
-      for (const probe of probes.slice(0, 3)) await timeProbe(probe, index, manager, POSSIBLE_THRESHOLD); // warm-up, not counted
-      const measured: QueryTiming[] = [];
-      for (const probe of probes.slice(3, 3 + P.ratioQueries)) {
-        context.signal.throwIfAborted();
-        measured.push(await timeProbe(probe, index, manager, POSSIBLE_THRESHOLD));
-      }
-      timings.push(...measured);
-      const sum = timingSum(measured);
-      const [exhaustive, postgres, memory] = [
-        sum('exhaustiveMs'),
-        sum('databaseCandidateMs'),
-        sum('memoryCandidateMs'),
-      ];
-      const [stem, ratio] = [`candidates_${dataset}_`, `ratio_${dataset}_exhaustive_to_`];
-      figures[`${stem}exhaustive_ms_per_query`] = round(exhaustive / measured.length, 2);
-      figures[`${stem}postgres_stage_ms_per_query`] = round(postgres / measured.length, 3);
-      figures[`${stem}memory_stage_ms_per_query`] = round(memory / measured.length, 3);
-      figures[`${ratio}postgres_candidate_stage`] = round(exhaustive / postgres, 1);
-      figures[`${ratio}memory_candidate_stage`] = round(exhaustive / memory, 1);
-      figures[`${stem}exhaustive_findings_found_ratio`] = sum('exhaustiveFindings')
-        ? round(sum('foundByCandidates') / sum('exhaustiveFindings'), 3)
-        : Number.NaN;
-      log(
-        `candidates ${dataset}: ${measured.length} queries; exhaustive ${figures[`${stem}exhaustive_ms_per_query`]} ms/query, ` +
-          `Postgres candidate stage ${figures[`${stem}postgres_stage_ms_per_query`]} ms, in memory ${figures[`${stem}memory_stage_ms_per_query`]} ms`,
-      );
-    }
-    const total = timingSum(timings);
-    figures.ratio_exhaustive_to_candidate_stage = round(total('exhaustiveMs') / total('databaseCandidateMs'), 1);
-    figures.ratio_exhaustive_to_memory_candidate_stage = round(total('exhaustiveMs') / total('memoryCandidateMs'), 1);
-  });
+  await context.phase('candidate stage against exhaustive scoring', () =>
+    timeCandidateStage(context, environment.databaseUrl, files, cases, figures),
+  );
 
   // The loads' backlog, thinned out through matching's seed module, handled once matching starts.
   const backlogRows = await outboxRows(db, 'matching');
@@ -383,30 +344,6 @@ void runBenchmark(['matching', 'intake'], async (context) => {
   figures.instant_check_with_hits_ratio = round(withHits / Math.max(1, instant.latencies.length), 3);
   if (instant.failures.length > 0) notes.push(`instant checks failed: ${instant.failures.slice(0, 3).join(' | ')}`);
 
-  const loadedRows = DATASETS.reduce((sum, dataset) => sum + P.counts[dataset], 0);
-  const loadSeconds = DATASETS.reduce((sum, dataset) => sum + loads[dataset]!.seconds, 0);
-  figures.load_rows = loadedRows;
-  figures.load_seconds = round(loadSeconds, 1);
-  figures.load_rows_per_s = round(loadedRows / loadSeconds, 0);
-  for (const dataset of DATASETS) {
-    const run = loads[dataset]!;
-    figures[`load_${dataset}_rows_per_s`] = round(P.counts[dataset] / run.seconds, 0);
-    figures[`load_${dataset}_loader_cpu_ms_per_1000_rows`] = round((run.loaderCpuSeconds * 1e6) / P.counts[dataset], 0);
-    figures[`load_${dataset}_postgres_backend_cpu_ms_per_1000_rows`] = round(
-      (run.backendCpuSeconds * 1e6) / P.counts[dataset],
-      0,
-    );
-    figures[`load_${dataset}_loader_peak_rss_mib`] = mib(run.loaderPeakRssBytes);
-    if (run.machineBusyCores !== undefined)
-      figures[`load_${dataset}_machine_busy_cores`] = round(run.machineBusyCores, 2);
-  }
-  if (P.raw) {
-    const rawSeconds = Object.values(raw).reduce((sum, run) => sum + run.seconds, 0);
-    figures.raw_copy_rows_per_s = round(loadedRows / rawSeconds, 0);
-    for (const dataset of DATASETS)
-      figures[`raw_copy_${dataset}_rows_per_s`] = round(raw[dataset].rows / raw[dataset].seconds, 0);
-    figures.ratio_load_vs_raw_copy = round(figures.load_rows_per_s / figures.raw_copy_rows_per_s, 3);
-  }
   figures.database_mib_after_loads = mib(sizes.database);
   figures.reference_entries_mib = mib(sizes.entries);
   figures.reference_keys_mib = mib(sizes.keys);
@@ -429,7 +366,7 @@ void runBenchmark(['matching', 'intake'], async (context) => {
     },
     everything_handled: {
       target: 'every dataset fully loaded, every message claimed once, none dead-lettered',
-      met: deadLettered === 0 && DATASETS.every((dataset) => loads[dataset]!.added === P.counts[dataset]),
+      met: deadLettered === 0 && loadedAll,
     },
   };
   const settings = await postgresSettings(
@@ -509,4 +446,70 @@ async function referenceFile(dataset: (typeof DATASETS)[number], count: number):
 /** Sums a field over query timings. */
 function timingSum(timings: QueryTiming[]): (key: keyof QueryTiming) => number {
   return (key) => timings.reduce((total, timing) => total + timing[key], 0);
+}
+
+/**
+ * The candidate stage against scoring every entry of a sample, per dataset of RATIO_DATASETS:
+ * in Postgres as the matcher runs it, and in memory (bench/lib/matching-candidates.ts).
+ */
+async function timeCandidateStage(
+  context: BenchContext,
+  databaseUrl: string,
+  files: Record<(typeof DATASETS)[number], string>,
+  cases: MatchingCase[],
+  figures: Record<string, number>,
+): Promise<void> {
+  const probeDb = new Client({
+    connectionString: databaseUrl,
+    application_name: 'crosscheck-bench-candidates',
+  });
+  await probeDb.connect();
+  context.defer('close the candidates connection', () => probeDb.end());
+  await probeDb.query('SET search_path TO matching');
+  const manager = {
+    query: async (sql: string, values?: unknown[]) => (await probeDb.query(sql, values)).rows,
+  } as unknown as EntityManager;
+  const timings: QueryTiming[] = [];
+  for (const dataset of RATIO_DATASETS) {
+    const started = performance.now();
+    const index = await readSample(
+      dataset,
+      files[dataset as keyof typeof files],
+      Math.min(P.sample, P.counts[dataset as keyof typeof P.counts]),
+    );
+    log(
+      `candidates ${dataset}: sample of ${index.size(dataset)} entries read and indexed in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+    const probes = cases
+      .filter((labelled) => labelled.dataset === dataset)
+      .flatMap((labelled) => {
+        const body = recordResolvedOf(labelled, P.owner).record!.body;
+        return body.case ? probesOf(recordFactsOf(body)).filter((probe) => probe.dataset === dataset) : [];
+      });
+    for (const probe of probes.slice(0, 3)) await timeProbe(probe, index, manager, POSSIBLE_THRESHOLD); // warm-up, not counted
+    const measured: QueryTiming[] = [];
+    for (const probe of probes.slice(3, 3 + P.ratioQueries)) {
+      context.signal.throwIfAborted();
+      measured.push(await timeProbe(probe, index, manager, POSSIBLE_THRESHOLD));
+    }
+    timings.push(...measured);
+    const sum = timingSum(measured);
+    const [exhaustive, postgres, memory] = [sum('exhaustiveMs'), sum('databaseCandidateMs'), sum('memoryCandidateMs')];
+    const [stem, ratio] = [`candidates_${dataset}_`, `ratio_${dataset}_exhaustive_to_`];
+    figures[`${stem}exhaustive_ms_per_query`] = round(exhaustive / measured.length, 2);
+    figures[`${stem}postgres_stage_ms_per_query`] = round(postgres / measured.length, 3);
+    figures[`${stem}memory_stage_ms_per_query`] = round(memory / measured.length, 3);
+    figures[`${ratio}postgres_candidate_stage`] = round(exhaustive / postgres, 1);
+    figures[`${ratio}memory_candidate_stage`] = round(exhaustive / memory, 1);
+    figures[`${stem}exhaustive_findings_found_ratio`] = sum('exhaustiveFindings')
+      ? round(sum('foundByCandidates') / sum('exhaustiveFindings'), 3)
+      : Number.NaN;
+    log(
+      `candidates ${dataset}: ${measured.length} queries; exhaustive ${figures[`${stem}exhaustive_ms_per_query`]} ms/query, ` +
+        `Postgres candidate stage ${figures[`${stem}postgres_stage_ms_per_query`]} ms, in memory ${figures[`${stem}memory_stage_ms_per_query`]} ms`,
+    );
+  }
+  const total = timingSum(timings);
+  figures.ratio_exhaustive_to_candidate_stage = round(total('exhaustiveMs') / total('databaseCandidateMs'), 1);
+  figures.ratio_exhaustive_to_memory_candidate_stage = round(total('exhaustiveMs') / total('memoryCandidateMs'), 1);
 }
