@@ -41,7 +41,7 @@ import {
 } from './lib/pipeline-progress';
 import { cpuFigures, cpuSample, memoryWatch, metricsWindow, servicePid, type CpuWatch } from './lib/process-stats';
 import type { Goal } from './lib/report';
-import { percentile, round, summarize } from './lib/stats';
+import { countBy, percentile, round, summarize } from './lib/stats';
 
 const { flag, number: numberOption, string: stringOption } = benchOptions({ wholeNumbers: true });
 
@@ -343,12 +343,12 @@ async function decisions(
   const members = new Map(
     rows.map((row: { record_id: string; entity_id: string; decision: string }) => [row.record_id, row]),
   );
-  const counts: Record<string, number> = {};
+  const decided: string[] = [];
   let [joined, duplicates, alone, fresh] = [0, 0, 0, 0];
   for (const { record, role, original } of measured) {
     const member = members.get(record.recordId);
     if (!member) continue;
-    counts[member.decision] = (counts[member.decision] ?? 0) + 1;
+    decided.push(member.decision);
     if (role === 'duplicate') {
       duplicates++;
       if (member.entity_id === members.get(original!.recordId)?.entity_id) joined++;
@@ -362,7 +362,7 @@ async function decisions(
       duplicates_joined_their_original_ratio: duplicates ? joined / duplicates : Number.NaN,
       new_persons_in_new_entity_ratio: fresh ? alone / fresh : Number.NaN,
     },
-    decisions: counts,
+    decisions: countBy(decided),
   };
 }
 

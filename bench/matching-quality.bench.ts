@@ -45,7 +45,7 @@ import {
   scored,
 } from './lib/reference-candidates';
 import type { Goal } from './lib/report';
-import { round } from './lib/stats';
+import { countBy, round } from './lib/stats';
 
 const options = benchOptions({ wholeNumbers: true });
 const ENTRIES = options.number('entries', 100_000);
@@ -194,12 +194,9 @@ void runBenchmark(IN_PROCESS ? [] : ['intake', 'matching'], async (context) => {
   const formatting = FORMATTING_VARIANTS.map((variant) => hits.get(`variant:${variant}`)).filter(
     (group): group is GroupQuality => !!group,
   );
+  const formattingPositives = formatting.reduce((sum, group) => sum + group.positives, 0);
   const formattingRecall =
-    formatting.reduce((sum, group) => sum + group.truePositives, 0) /
-    Math.max(
-      1,
-      formatting.reduce((sum, group) => sum + group.positives, 0),
-    );
+    formatting.reduce((sum, group) => sum + group.truePositives, 0) / Math.max(1, formattingPositives);
   figures.near_miss_number_false_hits = near;
   figures.formatting_variants_recall_ratio = round(formattingRecall, 4);
   const persons = hits.get('dataset:notices')!;
@@ -262,7 +259,7 @@ function candidateStage(
   const answers: Returned[] = [];
   let labelled = 0;
   let labelledFound = 0;
-  const missedByVariant = new Map<string, number>();
+  const missedVariants: string[] = [];
   const sampled = new Map<string, number>();
   const pairs = new Map<string, { all: number; found: number }>();
   let exhaustiveMs = 0;
@@ -315,11 +312,7 @@ function candidateStage(
       if (best >= possibleOf(entry.dataset)) {
         labelled++;
         if (candidateIds.has(id)) labelledFound++;
-        else
-          missedByVariant.set(
-            `${query.dataset}/${query.variant}`,
-            (missedByVariant.get(`${query.dataset}/${query.variant}`) ?? 0) + 1,
-          );
+        else missedVariants.push(`${query.dataset}/${query.variant}`);
       }
     }
   }
@@ -332,7 +325,7 @@ function candidateStage(
   figures.candidate_recall_pairs = allPairs;
   for (const [dataset, counts] of [...pairs.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     figures[`${figureStem(dataset)}_candidate_recall_pairs_ratio`] = round(
-      counts.all === 0 ? 1 : counts.found / counts.all,
+      counts.all ? counts.found / counts.all : 1,
       4,
     );
     figures[`${figureStem(dataset)}_candidate_recall_pairs`] = counts.all;
@@ -342,10 +335,8 @@ function candidateStage(
   figures.exhaustive_per_probe_ms = round(exhaustiveMs / Math.max(1, sampledProbes), 1);
   figures.candidate_stage_per_probe_ms = round(candidateMs / Math.max(1, sampledProbes), 3);
   figures.exhaustive_vs_candidate_time_ratio = round(exhaustiveMs / Math.max(1e-9, candidateMs), 0);
-  if (missedByVariant.size > 0)
-    notes.push(
-      `candidate stage missed: ${[...missedByVariant.entries()].map(([variant, count]) => `${variant} ${count}`).join(', ')}`,
-    );
+  const missed = Object.entries(countBy(missedVariants)).map(([variant, count]) => `${variant} ${count}`);
+  if (missed.length > 0) notes.push(`candidate stage missed: ${missed.join(', ')}`);
   log(
     `candidate stage: recall ${figures.candidate_recall_ratio} (${labelledFound}/${labelled} labelled), pairs ${figures.candidate_recall_pairs_ratio} (${pairsFound}/${allPairs}); ` +
       `exhaustive ${figures.exhaustive_per_probe_ms} ms per probe vs candidates ${figures.candidate_stage_per_probe_ms} ms (×${figures.exhaustive_vs_candidate_time_ratio}, ${sampledProbes} probes)`,
