@@ -9,6 +9,7 @@ import type { Client } from 'pg';
 import { log, type BenchEnvironment } from './environment';
 import { postJson } from './http';
 import { waitForPipeline } from './pipeline-progress';
+import { groupBy } from './stats';
 
 const BATCH = 500;
 
@@ -22,8 +23,7 @@ export async function shareThroughIntake(
   },
 ): Promise<(string | undefined)[]> {
   const ids: (string | undefined)[] = new Array(records.length);
-  const byAgency = new Map<string, number[]>();
-  records.forEach(({ agency }, index) => byAgency.set(agency, [...(byAgency.get(agency) ?? []), index]));
+  const byAgency = groupBy([...records.keys()], (index) => records[index].agency);
   for (const [agency, indexes] of byAgency) {
     const key = await keyOf(agency);
     for (let start = 0; start < indexes.length; start += BATCH) {

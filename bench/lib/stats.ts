@@ -62,3 +62,15 @@ export function countBy(values: readonly string[]): Record<string, number> {
 export function mib(bytes: number): number {
   return round(bytes / 2 ** 20, 0);
 }
+
+/** The items by key, each group in the items' order. */
+export function groupBy<Item, Key>(items: readonly Item[], keyOf: (item: Item) => Key): Map<Key, Item[]> {
+  const groups = new Map<Key, Item[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
