@@ -89,8 +89,6 @@ interface Post {
   body: string;
   agency: string;
   hit: boolean;
-  /** When the open loop is due to send it (performance.now()); set once the phase's schedule starts. */
-  scheduledAt?: number;
 }
 
 interface LagSample {
@@ -182,7 +180,12 @@ void runBenchmark(SERVICES, async (context) => {
   );
 
   /** `sentAt` gets each hit's scheduled send time, `calledAt` the moment fetch was called (later when intake falls behind and requests queue here). */
-  const post = async (entry: Post, sentAt?: Map<string, number>, calledAt?: Map<string, number>) => {
+  const post = async (
+    entry: Post,
+    scheduledAt: number,
+    sentAt: Map<string, number>,
+    calledAt?: Map<string, number>,
+  ) => {
     const sent = performance.now();
     const answer = await postJson<{ record: { id: string } }>(
       `${services.intake.url}/v1/records`,
@@ -191,7 +194,7 @@ void runBenchmark(SERVICES, async (context) => {
       { expect: 201, signal: context.signal, timeoutMs: P.requestTimeoutMs },
     );
     if (!entry.hit) return;
-    sentAt?.set(answer.record.id, entry.scheduledAt ?? sent);
+    sentAt.set(answer.record.id, scheduledAt);
     calledAt?.set(answer.record.id, sent);
   };
   const arrivedOf = (sentAt: Map<string, number>) => ({
@@ -214,7 +217,7 @@ void runBenchmark(SERVICES, async (context) => {
         hit: true,
       })),
     ];
-    const run = await openLoop(posts, 50, 16, (entry) => post(entry, warmSent), context.signal);
+    const run = await openLoop(posts, 50, 16, (entry, at) => post(entry, at, warmSent), context.signal);
     if (run.failures.length > 0) throw new Error(`warm-up POSTs failed: ${run.failures.slice(0, 3).join(' | ')}`);
     const warmedUp = () => {
       const { onStream, onWebhook } = arrivedOf(warmSent);
@@ -300,12 +303,9 @@ void runBenchmark(SERVICES, async (context) => {
       );
     }, 10_000);
     const run = await context
-      .phase(`load: ${count} POST /v1/records at ${phase.rate}/s, ${expected} hits`, () => {
-        // openLoop sends request i at its own start (now + 20 ms, taken as it is called) + i/rate: the same schedule, to well under a millisecond.
-        const scheduleStart = performance.now() + 20;
-        posts.forEach((entry, i) => (entry.scheduledAt = scheduleStart + (i * 1000) / phase.rate));
-        return openLoop(posts, phase.rate, P.maxInFlight, (entry) => post(entry, sentAt, calledAt), context.signal);
-      })
+      .phase(`load: ${count} POST /v1/records at ${phase.rate}/s, ${expected} hits`, () =>
+        openLoop(posts, phase.rate, P.maxInFlight, (entry, at) => post(entry, at, sentAt, calledAt), context.signal),
+      )
       .finally(() => clearInterval(progress));
     const loadEnd = performance.now();
     loopDelay.disable();

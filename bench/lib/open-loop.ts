@@ -53,7 +53,8 @@ export async function openLoop<Body>(
   bodies: Body[],
   rate: number,
   maxInFlight: number,
-  send: (body: Body) => Promise<void>,
+  /** Sends one request; told when it was due (performance.now() time). */
+  send: (body: Body, scheduledAt: number) => Promise<unknown>,
   signal: AbortSignal,
 ): Promise<OpenLoopRun> {
   const latencies: number[] = [];
@@ -70,7 +71,7 @@ export async function openLoop<Body>(
     const scheduled = plan.at(i);
     inFlight++;
     const sent = performance.now();
-    send(bodies[i])
+    send(bodies[i], scheduled)
       .then(
         () => {
           const now = performance.now();
