@@ -34,7 +34,13 @@ import { generateMatchingCases, type MatchingCase } from '../test/data/reference
 import { log, openBenchEnvironment, runBenchmark, type BenchContext } from './lib/environment';
 import { postJson } from './lib/http';
 import { benchOptions } from './lib/options';
-import { figureStem, matchingQuality, type GroupQuality, type LabelledOutcome } from './lib/matching-quality';
+import {
+  figureStem,
+  groupStem,
+  matchingQuality,
+  type GroupQuality,
+  type LabelledOutcome,
+} from './lib/matching-quality';
 import { discardLoadEvents, loadReferenceEntries } from './lib/reference-loads';
 import {
   checkBodyOf,
@@ -154,14 +160,14 @@ void runBenchmark(IN_PROCESS ? [] : ['intake', 'matching'], async (context) => {
     // The in-memory stages' own grades beside the service's, to compare with an --in-process run.
     const inProcessQuality = matchingQuality(
       queries.map((query, at) => ({
-        expected: query.expected && `${query.expected.dataset}/${query.expected.entryId}`,
+        expected: expectedOf(query),
         returned: inProcess[at],
         groups: [`dataset:${query.dataset}`],
       })),
       new Set(['hit']),
     );
     for (const [group, quality] of inProcessQuality) {
-      const stem = `in_process_${group === 'overall' ? '' : `${figureStem(group.replace('dataset:', ''))}_`}`;
+      const stem = `in_process_${groupStem(group)}`;
       figures[`${stem}precision_ratio`] = round(quality.precision, 4);
       figures[`${stem}recall_ratio`] = round(quality.recall, 4);
     }
@@ -171,7 +177,7 @@ void runBenchmark(IN_PROCESS ? [] : ['intake', 'matching'], async (context) => {
   }
 
   const outcomes: LabelledOutcome[] = queries.map((query, at) => ({
-    expected: query.expected && `${query.expected.dataset}/${query.expected.entryId}`,
+    expected: expectedOf(query),
     returned: returnedOf[at],
     groups: [
       `dataset:${query.dataset}`,
@@ -403,7 +409,7 @@ function addQualityFigures(figures: Record<string, number>, groups: Map<string, 
     a === 'overall' ? -1 : b === 'overall' ? 1 : a.localeCompare(b),
   );
   for (const [group, quality] of sorted) {
-    const stem = `${prefix}${group === 'overall' ? '' : `${figureStem(group.replace(/^(dataset|variant):/, ''))}_`}`;
+    const stem = `${prefix}${groupStem(group)}`;
     const negativesOnly = quality.positives === 0;
     if (!negativesOnly) {
       figures[`${stem}precision_ratio`] = round(quality.precision, 4);
@@ -457,7 +463,7 @@ function addWhatIfFigures(figures: Record<string, number>, outcomes: LabelledOut
   for (const group of ['overall', ...DATASETS.map((dataset) => `dataset:${dataset}`)]) {
     const counts = quality.get(group);
     if (!counts) continue;
-    const stem = `${group === 'overall' ? '' : `${figureStem(group.replace('dataset:', ''))}_`}hits_within_best_margin`;
+    const stem = `${groupStem(group)}hits_within_best_margin`;
     figures[`${stem}_precision_ratio`] = round(counts.precision, 4);
     figures[`${stem}_recall_ratio`] = round(counts.recall, 4);
   }
@@ -469,7 +475,7 @@ function printFailures(queries: MatchingCase[], answers: Returned[], entryById: 
   const shown = new Map<string, number>();
   for (const [at, query] of queries.entries()) {
     const hits = answers[at].filter((found) => found.level === 'hit');
-    const expected = query.expected && `${query.expected.dataset}/${query.expected.entryId}`;
+    const expected = expectedOf(query);
     const missed = expected !== null && !hits.some((found) => found.entry === expected);
     const wrong = hits.filter((found) => found.entry !== expected);
     if (!missed && wrong.length === 0) continue;
@@ -499,27 +505,14 @@ function printFailures(queries: MatchingCase[], answers: Returned[], entryById: 
   if (totals) log(`failures per variant (misses and false hits at level hit): ${totals}`);
 }
 
-/** What an entry's facts say, briefly, for a failure line. */
+/** What an entry's facts say, briefly, for a failure line: name forms as their words, without their variants. */
 function describeEntry(entry: IndexedEntry): unknown {
-  const facts = entry.facts as unknown as Record<string, unknown>;
-  const {
-    nameForms: _forms,
-    holderNames,
-    title,
-    maker,
-    ...rest
-  } = facts as Record<string, unknown> & {
-    holderNames?: { parts: { text: string }[] }[];
-    title?: { parts: { text: string }[] };
-    maker?: { parts: { text: string }[] };
+  const { nameForms: _forms, ...facts } = entry.facts as unknown as Record<string, unknown>;
+  const words = (_key: string, value: unknown) => {
+    const parts = (value as { parts?: { text: string }[] } | null)?.parts;
+    return Array.isArray(parts) ? parts.map((part) => part.text).join(' ') : value;
   };
-  const words = (form?: { parts: { text: string }[] }) => form?.parts.map((part) => part.text).join(' ');
-  return {
-    ...rest,
-    ...(holderNames ? { holderNames: holderNames.map(words) } : {}),
-    ...(title ? { title: words(title) } : {}),
-    ...(maker ? { maker: words(maker) } : {}),
-  };
+  return JSON.parse(JSON.stringify(facts, words));
 }
 
 function weakest(groups: Map<string, GroupQuality>): string[] {
@@ -531,6 +524,11 @@ function weakest(groups: Map<string, GroupQuality>): string[] {
       ([group, quality]) =>
         `weakest: ${group} F1 ${quality.f1.toFixed(3)} (precision ${quality.precision.toFixed(3)}, recall ${quality.recall.toFixed(3)}, ${quality.positives} queries)`,
     );
+}
+
+/** The entry a labelled query should find, as `dataset/entryId`; null for a hard negative. */
+function expectedOf(query: MatchingCase): string | null {
+  return query.expected && `${query.expected.dataset}/${query.expected.entryId}`;
 }
 
 function key(returned: Returned): string {
