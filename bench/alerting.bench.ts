@@ -122,7 +122,8 @@ void runBenchmark(SERVICES, async (context) => {
 
   // --- notices, and the records that hit them (not timed) ---------------------------------------
   const hitsNeeded =
-    P.warmupHits + phases.reduce((sum, phase) => sum + hitsIn(Math.round(phase.rate * phase.seconds)), 0);
+    P.warmupHits +
+    phases.reduce((sum, phase) => sum + Math.floor(Math.round(phase.rate * phase.seconds) * P.hitShare), 0);
   const notices = pickNotices(hitsNeeded);
   let nextNotice = 0;
   const hitBody = (externalRef: string) =>
@@ -517,10 +518,6 @@ void runBenchmark(SERVICES, async (context) => {
     notes,
   });
 });
-
-function hitsIn(count: number): number {
-  return Math.floor(count * P.hitShare);
-}
 
 /** `count` notices whose subject has a full date of birth and differs from every other picked notice's. */
 function pickNotices(count: number): NoticeEntry[] {
