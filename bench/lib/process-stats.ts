@@ -43,13 +43,15 @@ export function processCpuSeconds(pid: number): number | undefined {
   }
 }
 
-/** Resident memory now and at its peak, in bytes (VmRSS, VmHWM). */
+/** Resident memory now and at its peak, in bytes (VmRSS, VmHWM); undefined once the process is gone. */
 export function processMemory(pid: number): { rssBytes: number; peakRssBytes: number } | undefined {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
     const kib = (key: string) =>
       Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN) * 1024;
-    return { rssBytes: kib('VmRSS'), peakRssBytes: kib('VmHWM') };
+    const [rssBytes, peakRssBytes] = [kib('VmRSS'), kib('VmHWM')];
+    // A process that has just exited (a zombie) has no memory lines: as good as gone.
+    return Number.isNaN(rssBytes + peakRssBytes) ? undefined : { rssBytes, peakRssBytes };
   } catch {
     return undefined;
   }
