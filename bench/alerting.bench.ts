@@ -22,9 +22,7 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { Topics } from '@crosscheck/contracts';
 import { Agencies, paths, type ServiceName, type ServiceProcess } from '@crosscheck/infra';
 import { TopicNames } from '@crosscheck/messaging';
 import type { Admin } from 'kafkajs';
@@ -32,16 +30,17 @@ import { Client } from 'pg';
 import { referenceEntries, type NoticeEntry } from '../test/data/reference-generator';
 import { FirstArrivals, pairArrivals, slopePerSecond } from './lib/alerting-latency';
 import { openTimedAlertStream, startTimedWebhookReceiver, type TimedAlertStream } from './lib/alerting-endpoints';
-import { log, openBenchEnvironment, QUIET_SERVICE, runBenchmark } from './lib/environment';
-import { runKafkaHops, type HopsResult } from './lib/kafka-hops';
+import { log, openBenchEnvironment, QUIET_SERVICE, runBenchmark, type BenchContext } from './lib/environment';
+import { postJson } from './lib/http';
+import { runKafkaHops } from './lib/kafka-hops';
 import { openLoop } from './lib/open-loop';
-import { personRecords } from './lib/persons';
-import { pollUntil, WaitGaveUp } from './lib/pipeline-progress';
-import { childProcessWith, cpuFigures, cpuSample, processMemory, type CpuWatch } from './lib/process-stats';
-import { loadReferenceFile } from './lib/reference-loads';
-import type { Goal } from './lib/report';
-import { latencyFigures, percentile, round, summarize } from './lib/stats';
 import { benchOptions } from './lib/options';
+import { personRecords } from './lib/persons';
+import { PIPELINE_STAGES, pollUntil, waitForPipeline, WaitGaveUp } from './lib/pipeline-progress';
+import { cpuFigures, cpuSample, kafkaPid as startedKafkaPid, memoryWatch, servicePid } from './lib/process-stats';
+import { loadReferenceEntries } from './lib/reference-loads';
+import type { Goal } from './lib/report';
+import { countBy, latencyFigures, round, summarize } from './lib/stats';
 
 const { flag, number: numberOption, string: stringOption } = benchOptions();
 
@@ -75,16 +74,10 @@ const GOAL_P99_MS = 500;
 
 const SERVICE_ENV = { ...QUIET_SERVICE, NODE_OPTIONS: '' };
 const SERVICES: ServiceName[] = ['intake', 'dedup', 'matching', 'alerting'];
-/** Each consumer stage of the pipeline: the group and the topic its records come on. */
-const STAGES = [
-  { stage: 'dedup', topic: Topics.recordsReceived },
-  { stage: 'matching', topic: Topics.recordsResolved },
-  { stage: 'alerting', topic: Topics.matchesFound },
-] as const;
 const OUTBOXES = ['intake', 'dedup', 'matching', 'alerting'] as const;
-const MIB = 2 ** 20;
 
 interface Phase {
+  index: number;
   label: string;
   /** Figure name prefix: '' for the --rate phase, `at_<rate>_per_s_` for the other. */
   prefix: string;
@@ -96,8 +89,6 @@ interface Post {
   body: string;
   agency: string;
   hit: boolean;
-  /** When the open loop is due to send it (performance.now()); set once the phase's schedule starts. */
-  scheduledAt?: number;
 }
 
 interface LagSample {
@@ -105,6 +96,14 @@ interface LagSample {
   committed: Record<string, number>;
   lag: Record<string, number>;
   outbox: Record<string, number>;
+}
+
+/** What a phase leaves for the goals and notes. */
+interface PhaseOutcome {
+  missing: number;
+  sustains: boolean;
+  p99: number;
+  note: string;
 }
 
 void runBenchmark(SERVICES, async (context) => {
@@ -116,20 +115,16 @@ void runBenchmark(SERVICES, async (context) => {
       ? [{ label: `${P.lowRate}/s`, prefix: `at_${P.lowRate}_per_s_`, rate: P.lowRate, seconds: P.lowSeconds }]
       : []),
     { label: `${P.rate}/s`, prefix: '', rate: P.rate, seconds: P.seconds },
-  ];
+  ].map((phase, index) => ({ ...phase, index }));
   log(
     `phases: ${phases.map((phase) => `${phase.rate} records/s for ${phase.seconds} s`).join(', then ')}; ${P.hitShare * 100}% hits; ${P.agencies} agencies; load average ${machine.load_average_at_start.join(' ')}`,
   );
 
   // --- notices, and the records that hit them (not timed) ---------------------------------------
   const hitsNeeded =
-    P.warmupHits + phases.reduce((sum, phase) => sum + hitsIn(Math.round(phase.rate * phase.seconds)), 0);
+    P.warmupHits +
+    phases.reduce((sum, phase) => sum + Math.floor(Math.round(phase.rate * phase.seconds) * P.hitShare), 0);
   const notices = pickNotices(hitsNeeded);
-  const dataDir = path.join(paths.LOCAL_DIR, 'bench', 'alerting');
-  fs.mkdirSync(dataDir, { recursive: true });
-  const noticesFile = path.join(dataDir, `notices-${process.pid}.ndjson`);
-  fs.writeFileSync(noticesFile, notices.map((notice) => JSON.stringify(notice)).join('\n') + '\n');
-  context.defer('remove the notices file', async () => fs.rmSync(noticesFile, { force: true }));
   let nextNotice = 0;
   const hitBody = (externalRef: string) =>
     JSON.stringify({
@@ -145,7 +140,6 @@ void runBenchmark(SERVICES, async (context) => {
     ownKafka: P.ownKafka,
     logGroup: 'bench-alerting',
   });
-  const topics = new TopicNames(environment.topicPrefix);
   const services = {} as Record<ServiceName, ServiceProcess>;
   for (const name of SERVICES) {
     services[name] = await environment.startService(
@@ -153,21 +147,19 @@ void runBenchmark(SERVICES, async (context) => {
       name === 'alerting' ? { ...SERVICE_ENV, WEBHOOK_ALLOWED_PRIVATE_TARGETS: '127.0.0.1' } : SERVICE_ENV,
     );
   }
-  const pids = Object.fromEntries(
-    SERVICES.map((name) => [name, childProcessWith(path.join('dist', 'apps', name, 'src', 'main.js'))]),
-  ) as Record<ServiceName, number | undefined>;
-  const kafkaPid = childProcessWith('kafka.Kafka');
+  const pids = Object.fromEntries(SERVICES.map((name) => [name, servicePid(name)]));
+  const kafkaPid = startedKafkaPid();
   for (const name of SERVICES)
     if (pids[name] === undefined) notes.push(`${name} process not found in /proc: no CPU or RSS figures for it`);
 
-  const watch: CpuWatch = { processes: { ...pids, kafka: kafkaPid } };
+  const watch = { processes: { ...pids, kafka: kafkaPid } };
   const db = await environment.connect();
   const admin = await environment.kafkaAdmin();
-  const readLag = () => sampleLag(admin, db, topics, environment.topicPrefix);
-  const waitIdle = (what: string) => waitForIdle(readLag, context.signal, what);
+  const readLag = () => sampleLag(admin, db, new TopicNames(environment.topicPrefix), environment.topicPrefix);
+  const waitIdle = (what: string) => waitForPipeline(environment, db, admin, context.signal, { what });
 
   await context.phase(`load ${notices.length} notices`, async () => {
-    log(`notices: ${await loadReferenceFile(environment.databaseUrl, 'notices', noticesFile)}`);
+    log(`notices: ${await loadReferenceEntries(context, environment.databaseUrl, 'notices', notices)}`);
     await waitIdle('the notices’ retro-checks');
   });
 
@@ -175,75 +167,41 @@ void runBenchmark(SERVICES, async (context) => {
   const agencies = new Agencies(environment.databaseUrl, () => services.intake.url);
   const agencyCodes = AGENCY_CODES.slice(0, P.agencies);
   const shareKeys: Record<string, string> = {};
-  const streamArrivals = new FirstArrivals();
-  const webhookArrivals = new FirstArrivals();
-  /** The alert each hit raised, as the stream first showed it: a webhook delivery names the alert as it is when sent, maybe with a later record of the entity. */
-  const alertOfRecord = new Map<string, string>();
-  const webhookByAlert = new FirstArrivals();
-  const webhookAt = (recordId: string) => {
-    const byAlert = webhookByAlert.at.get(alertOfRecord.get(recordId) ?? '');
-    const byRecord = webhookArrivals.at.get(recordId);
-    return byAlert === undefined ? byRecord : byRecord === undefined ? byAlert : Math.min(byAlert, byRecord);
-  };
-  let otherStreamEvents = 0;
-  const receiver = await startTimedWebhookReceiver();
-  context.defer('close the webhook receiver', () => receiver.close());
-  const streams: TimedAlertStream[] = [];
-  context.defer('close the alert streams', () => Promise.all(streams.map((stream) => stream.close())));
   for (const code of agencyCodes) shareKeys[code] = await agencies.key(code);
   // The subscribing agency shares the hits and listens; the others add background records.
   const subscriber = agencyCodes[0];
-  {
-    const analyst = await agencies.key(subscriber, ['analyst']);
-    await agencies.accepted(analyst, services.alerting.url);
-    const hookPath = `/hooks/${subscriber.toLowerCase()}`;
-    const webhook = await alertingCall(services.alerting, analyst, 'POST', '/v1/webhooks', {
-      url: receiver.url(hookPath),
-      description: `${subscriber} case system`,
-    });
-    receiver.expectSecret(hookPath, webhook.secret);
-    await alertingCall(services.alerting, analyst, 'POST', '/v1/subscriptions', {
-      name: 'Notice hits',
-      datasets: ['notices'],
-      webhookId: webhook.webhookId,
-    });
-    streams.push(
-      await openTimedAlertStream(services.alerting.url, analyst, (alert, at) => {
-        if (alert.kind === 'alert' && alert.status !== 'retracted') {
-          if (!streamArrivals.at.has(alert.recordId)) alertOfRecord.set(alert.recordId, alert.alertId);
-          streamArrivals.record(alert.recordId, at);
-        } else otherStreamEvents++;
-      }),
-    );
-  }
+  const { streamArrivals, webhookAt, receiver, streams, otherStreamEvents } = await subscribe(
+    context,
+    agencies,
+    subscriber,
+    services.alerting,
+  );
   log(
     `${agencyCodes.length} sharing agencies (${agencyCodes.join(', ')}); ${subscriber} shares the hits and has a webhook, a subscription to notice hits and an open stream`,
   );
 
   /** `sentAt` gets each hit's scheduled send time, `calledAt` the moment fetch was called (later when intake falls behind and requests queue here). */
-  const post = async (entry: Post, sentAt?: Map<string, number>, calledAt?: Map<string, number>) => {
+  const post = async (
+    entry: Post,
+    scheduledAt: number,
+    sentAt: Map<string, number>,
+    calledAt?: Map<string, number>,
+  ) => {
     const sent = performance.now();
-    const response = await fetch(`${services.intake.url}/v1/records`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${shareKeys[entry.agency]}`, 'content-type': 'application/json' },
-      body: entry.body,
-      signal: AbortSignal.any([context.signal, AbortSignal.timeout(P.requestTimeoutMs)]),
-    });
-    const text = await response.text();
-    if (response.status !== 201) throw new Error(`${response.status} ${text.slice(0, 200)}`);
+    const answer = await postJson<{ record: { id: string } }>(
+      `${services.intake.url}/v1/records`,
+      shareKeys[entry.agency],
+      entry.body,
+      { expect: 201, signal: context.signal, timeoutMs: P.requestTimeoutMs },
+    );
     if (!entry.hit) return;
-    const recordId = (JSON.parse(text) as { record: { id: string } }).record.id;
-    sentAt?.set(recordId, entry.scheduledAt ?? sent);
-    calledAt?.set(recordId, sent);
+    sentAt.set(answer.record.id, scheduledAt);
+    calledAt?.set(answer.record.id, sent);
   };
-
-  const drainReceiver = () => {
-    for (const delivery of receiver.take()) {
-      if (delivery.event !== 'alert.raised') continue;
-      if (delivery.recordId) webhookArrivals.record(delivery.recordId, delivery.at);
-      if (delivery.alertId) webhookByAlert.record(delivery.alertId, delivery.at);
-    }
-  };
+  const arrivedOf = (sentAt: Map<string, number>) => ({
+    onStream: [...sentAt.keys()].filter((id) => streamArrivals.at.has(id)).length,
+    onWebhook: [...sentAt.keys()].filter((id) => webhookAt(id) !== undefined).length,
+  });
 
   await context.phase('warm-up', async () => {
     const warmSent = new Map<string, number>();
@@ -260,41 +218,42 @@ void runBenchmark(SERVICES, async (context) => {
         hit: true,
       })),
     ];
-    const run = await openLoop(posts, 50, 16, (entry) => post(entry, warmSent), context.signal);
+    const run = await openLoop(posts, 50, 16, (entry, at) => post(entry, at, warmSent), context.signal);
     if (run.failures.length > 0) throw new Error(`warm-up POSTs failed: ${run.failures.slice(0, 3).join(' | ')}`);
     const warmedUp = () => {
-      drainReceiver();
-      const ids = [...warmSent.keys()];
-      return {
-        done: ids.every((id) => streamArrivals.at.has(id) && webhookAt(id) !== undefined),
-        progress: streamArrivals.size,
-      };
+      const { onStream, onWebhook } = arrivedOf(warmSent);
+      return { done: onStream === warmSent.size && onWebhook === warmSent.size, progress: streamArrivals.size };
     };
     await pollUntil('the warm-up alerts', warmedUp, context.signal, { everyMs: 100, timeoutMs: 60_000 });
     await waitIdle('the warm-up');
     log(`warm-up: ${posts.length} records, ${warmSent.size} alerts on streams and webhooks`);
   });
-  const drainTimer = setInterval(drainReceiver, 100);
-  context.defer('stop reading the receiver', async () => clearInterval(drainTimer));
 
   // --- phases ------------------------------------------------------------------------------------
   const allHits = new Set<string>(streamArrivals.at.keys());
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
-  const phaseNotes: string[] = [];
-  let totalMissing = 0;
-  let mainSustains = false;
-  let mainP99 = Number.NaN;
-  for (const [phaseIndex, phase] of phases.entries()) {
+  const outcomes: PhaseOutcome[] = [];
+  for (const phase of phases) {
+    outcomes.push(await runPhase(phase));
+    if (phase.index < phases.length - 1)
+      await waitIdle(`phase ${phase.label}'s backlog`).catch(
+        (error: Error) =>
+          (outcomes.at(-1)!.note +=
+            ` After phase ${phase.label}: ${error.message}; the next phase starts with a backlog.`),
+      );
+  }
+
+  /** One phase: the Kafka baseline at its rate, then the load, then the wait for what is still coming; its figures. */
+  async function runPhase(phase: Phase): Promise<PhaseOutcome> {
     const f = (name: string, value: number) => (figures[`${phase.prefix}${name}`] = value);
-    const loadAverage = os.loadavg();
-    f('load_average_1m_at_phase_start', round(loadAverage[0], 2));
+    f('load_average_1m_at_phase_start', round(os.loadavg()[0], 2));
 
     // Kafka alone, same hops, same rate, the pipeline idle.
-    const hops: HopsResult = await context.phase(`Kafka baseline, 3 hops at ${phase.rate}/s`, () =>
+    const hops = await context.phase(`Kafka baseline, 3 hops at ${phase.rate}/s`, () =>
       runKafkaHops({
         brokers: environment.kafkaBrokers,
         topicPrefix: environment.topicPrefix,
-        label: `r${phaseIndex}`,
+        label: `r${phase.index}`,
         rate: phase.rate,
         seconds: Math.min(phase.seconds, P.baselineSeconds),
         partitions: P.partitions,
@@ -309,37 +268,45 @@ void runBenchmark(SERVICES, async (context) => {
     f('kafka_hops_lost_messages', hops.sent - hops.arrived);
 
     const count = Math.round(phase.rate * phase.seconds);
-    const background = personRecords({ seed: P.seed + phaseIndex, prefix: `AB${phaseIndex}`, count });
+    const background = personRecords({ seed: P.seed + phase.index, prefix: `AB${phase.index}`, count });
     const posts: Post[] = background.map((record, i) => {
       // Hits spread evenly: record i is a hit when the running share of hits steps up at it.
       const hit = Math.floor((i + 1) * P.hitShare) > Math.floor(i * P.hitShare);
       return hit
-        ? { body: hitBody(`AH${phaseIndex}-${i}`), agency: subscriber, hit }
+        ? { body: hitBody(`AH${phase.index}-${i}`), agency: subscriber, hit }
         : { body: JSON.stringify(record), agency: agencyCodes[i % agencyCodes.length], hit };
     });
     const sentAt = new Map<string, number>();
     const calledAt = new Map<string, number>();
     const expected = posts.filter((entry) => entry.hit).length;
     const lagSamples: LagSample[] = [];
-    const sampler = startSampler(readLag, lagSamples, P.lagSampleMs);
+    let sampling = true;
+    const sampler = pollUntil(
+      'the lag samples',
+      async () => {
+        await readLag().then(
+          (sample) => lagSamples.push(sample),
+          () => undefined,
+        ); // a missed sample; the next one counts
+        return { done: !sampling, progress: lagSamples.length };
+      },
+      context.signal,
+      { everyMs: P.lagSampleMs },
+    );
     const cpuStart = await cpuSample(watch);
     loopDelay.reset();
     loopDelay.enable();
     const loadStart = performance.now();
     const progress = setInterval(() => {
-      const last = lagSamples[lagSamples.length - 1];
-      const arrived = [...sentAt.keys()].filter((id) => streamArrivals.at.has(id)).length;
+      const last = lagSamples.at(-1);
       log(
-        `phase ${phase.label}: ${((performance.now() - loadStart) / 1000).toFixed(0)} s, ${sentAt.size} hits answered, ${arrived} alerts streamed; lag ${last ? STAGES.map(({ stage }) => `${stage} ${last.lag[stage]}`).join(', ') : '…'}`,
+        `phase ${phase.label}: ${((performance.now() - loadStart) / 1000).toFixed(0)} s, ${sentAt.size} hits answered, ${arrivedOf(sentAt).onStream} alerts streamed; lag ${last ? PIPELINE_STAGES.map(({ stage }) => `${stage} ${last.lag[stage]}`).join(', ') : '…'}`,
       );
     }, 10_000);
     const run = await context
-      .phase(`load: ${count} POST /v1/records at ${phase.rate}/s, ${expected} hits`, () => {
-        // openLoop sends request i at its own start (now + 20 ms, taken as it is called) + i/rate: the same schedule, to well under a millisecond.
-        const scheduleStart = performance.now() + 20;
-        posts.forEach((entry, i) => (entry.scheduledAt = scheduleStart + (i * 1000) / phase.rate));
-        return openLoop(posts, phase.rate, P.maxInFlight, (entry) => post(entry, sentAt, calledAt), context.signal);
-      })
+      .phase(`load: ${count} POST /v1/records at ${phase.rate}/s, ${expected} hits`, () =>
+        openLoop(posts, phase.rate, P.maxInFlight, (entry, at) => post(entry, at, sentAt, calledAt), context.signal),
+      )
       .finally(() => clearInterval(progress));
     const loadEnd = performance.now();
     loopDelay.disable();
@@ -352,11 +319,9 @@ void runBenchmark(SERVICES, async (context) => {
     // Wait for what is still coming.
     let drainedBy = 'every expected alert and delivery arrived';
     const arrived = () => {
-      const onStream = [...sentAt.keys()].filter((id) => streamArrivals.at.has(id)).length;
-      const onWebhook = [...sentAt.keys()].filter((id) => webhookAt(id) !== undefined).length;
       const last = lagSamples.at(-1);
-      const progress = { onStream, onWebhook, lag: last?.lag, outbox: last?.outbox };
-      return { done: onStream >= sentAt.size && onWebhook >= sentAt.size, progress };
+      const progress = { ...arrivedOf(sentAt), lag: last?.lag, outbox: last?.outbox };
+      return { done: progress.onStream >= sentAt.size && progress.onWebhook >= sentAt.size, progress };
     };
     await pollUntil(`phase ${phase.label}: waiting for the alerts`, arrived, context.signal, {
       everyMs: 250,
@@ -373,7 +338,8 @@ void runBenchmark(SERVICES, async (context) => {
     });
     const drainEnd = performance.now();
     const cpuDrain = await cpuSample(watch);
-    await sampler.stop();
+    sampling = false;
+    await sampler;
 
     // Figures of the phase.
     const stream = pairArrivals(sentAt, streamArrivals.at);
@@ -387,6 +353,7 @@ void runBenchmark(SERVICES, async (context) => {
     const fromCall = pairArrivals(calledAt, streamArrivals.at).latencies;
     const clientQueue = [...calledAt].map(([id, at]) => at - sentAt.get(id)!);
     const loadSeconds = (loadEnd - loadStart) / 1000;
+    const drainSeconds = (drainEnd - loadEnd) / 1000;
     const statuses = countBy(run.failures.map((failure) => /^request \d+: (\S+)/.exec(failure)?.[1] ?? 'error'));
     Object.assign(
       figures,
@@ -394,6 +361,7 @@ void runBenchmark(SERVICES, async (context) => {
       latencyFigures(`${phase.prefix}post_called_to_stream`, fromCall, ['p50', 'p99']),
       latencyFigures(`${phase.prefix}client_queue_wait`, clientQueue, ['p99']),
       latencyFigures(`${phase.prefix}post_to_webhook`, webhook.latencies),
+      latencyFigures(`${phase.prefix}intake_post`, run.latencies, ['p50', 'p99']),
     );
     f('ratio_p50_vs_kafka_hops', round(toStream.p50 / kafkaHops.p50, 1));
     f('ratio_p99_vs_kafka_hops', round(toStream.p99 / kafkaHops.p99, 1));
@@ -407,123 +375,90 @@ void runBenchmark(SERVICES, async (context) => {
     f('intake_201', run.latencies.length);
     f('intake_non_201', run.failures.length);
     f('intake_201_per_s', round(run.achievedRate, 1));
-    f('intake_post_p50_ms', round(percentile(run.latencies, 50), 1));
-    f('intake_post_p99_ms', round(percentile(run.latencies, 99), 1));
     f('load_seconds', round(loadSeconds, 1));
     const webhookTimes = [...webhookOfHit.values()];
     const webhookWindow = (Math.max(...webhookTimes) - Math.min(...webhookTimes)) / 1000;
+    const streamedDuringLoad = [...sentAt.keys()].filter((id) => (streamArrivals.at.get(id) ?? Infinity) <= loadEnd);
     f('webhook_deliveries_per_s', webhookTimes.length > 1 ? round(webhookTimes.length / webhookWindow, 1) : 0);
     f(
       'webhook_deliveries_per_s_during_load',
       round(webhookTimes.filter((at) => at <= loadEnd).length / loadSeconds, 1),
     );
-    f(
-      'stream_alerts_per_s_during_load',
-      round(
-        [...sentAt.keys()].filter((id) => (streamArrivals.at.get(id) ?? Infinity) <= loadEnd).length / loadSeconds,
-        1,
-      ),
-    );
+    f('stream_alerts_per_s_during_load', round(streamedDuringLoad.length / loadSeconds, 1));
     f('last_alert_after_last_post_s', round((stream.lastArrival - lastPostSent) / 1000, 2));
-    f('drain_after_load_s', round((drainEnd - loadEnd) / 1000, 1));
+    f('drain_after_load_s', round(drainSeconds, 1));
     // What each stage got through during the load, and how its backlog grew.
     const duringLoad = lagSamples.slice(0, samplesAtLoadEnd);
-    const first = duringLoad[0];
-    for (const { stage } of STAGES) {
-      f(
-        `${stage}_messages_per_s_during_load`,
-        first
-          ? round((lagAtLoadEnd.committed[stage] - first.committed[stage]) / ((lagAtLoadEnd.at - first.at) / 1000), 1)
-          : Number.NaN,
-      );
+    const [first, last] = [duringLoad[0], lagSamples.at(-1)];
+    const committedPerS = (from: LagSample, to: LagSample, stage: string) =>
+      round((to.committed[stage] - from.committed[stage]) / ((to.at - from.at) / 1000), 1);
+    for (const { stage } of PIPELINE_STAGES) {
+      f(`${stage}_messages_per_s_during_load`, first ? committedPerS(first, lagAtLoadEnd, stage) : Number.NaN);
       f(`${stage}_lag_at_load_end_messages`, lagAtLoadEnd.lag[stage]);
-      f(
-        `${stage}_lag_growth_per_s`,
-        round(
-          slopePerSecond([...duringLoad, lagAtLoadEnd].map((sample) => ({ at: sample.at, value: sample.lag[stage] }))),
-          1,
-        ),
-      );
-      const drainSeconds = (drainEnd - loadEnd) / 1000;
-      const finalSample = lagSamples[lagSamples.length - 1];
-      if (drainSeconds > 5 && finalSample)
-        f(
-          `${stage}_messages_per_s_while_draining`,
-          round(
-            (finalSample.committed[stage] - lagAtLoadEnd.committed[stage]) /
-              ((finalSample.at - lagAtLoadEnd.at) / 1000),
-            1,
-          ),
-        );
+      const lags = [...duringLoad, lagAtLoadEnd].map((sample) => ({ at: sample.at, value: sample.lag[stage] }));
+      f(`${stage}_lag_growth_per_s`, round(slopePerSecond(lags), 1));
+      if (drainSeconds > 5 && last)
+        f(`${stage}_messages_per_s_while_draining`, committedPerS(lagAtLoadEnd, last, stage));
     }
     f('intake_outbox_at_load_end_rows', lagAtLoadEnd.outbox.intake);
-    f('pipeline_records_per_s_sustained', figures[`${phase.prefix}matching_messages_per_s_during_load`]);
+    const sustained = f(
+      'pipeline_records_per_s_sustained',
+      figures[`${phase.prefix}matching_messages_per_s_during_load`],
+    );
     f('bench_client_event_loop_delay_p99_ms', round(loopDelay.percentile(99) / 1e6, 1));
     Object.assign(figures, cpuFigures(`${phase.prefix}load_`, cpuStart, cpuLoad, watch));
-    if (drainEnd - loadEnd > 5_000)
-      Object.assign(figures, cpuFigures(`${phase.prefix}drain_`, cpuLoad, cpuDrain, watch));
+    if (drainSeconds > 5) Object.assign(figures, cpuFigures(`${phase.prefix}drain_`, cpuLoad, cpuDrain, watch));
 
     const sustains =
-      run.failures.length === 0 &&
-      run.achievedRate >= 0.95 * phase.rate &&
-      figures[`${phase.prefix}pipeline_records_per_s_sustained`] >= 0.95 * phase.rate;
-    totalMissing += stream.missing.length + webhook.missing.length;
-    if (phase.prefix === '') [mainSustains, mainP99] = [sustains && stream.missing.length === 0, toStream.p99];
-    phaseNotes.push(
-      `Phase ${phase.label}: ${count} single POSTs open loop over ${loadSeconds.toFixed(1)} s (${run.latencies.length} answered 201${run.failures.length ? `, ${run.failures.length} not: ${JSON.stringify(statuses)}, e.g. ${run.failures[0]}` : ''}); ` +
+      run.failures.length === 0 && run.achievedRate >= 0.95 * phase.rate && sustained >= 0.95 * phase.rate;
+    return {
+      missing: stream.missing.length + webhook.missing.length,
+      sustains: sustains && stream.missing.length === 0,
+      p99: toStream.p99,
+      note:
+        `Phase ${phase.label}: ${count} single POSTs open loop over ${loadSeconds.toFixed(1)} s (${run.latencies.length} answered 201${run.failures.length ? `, ${run.failures.length} not: ${JSON.stringify(statuses)}, e.g. ${run.failures[0]}` : ''}); ` +
         `${sentAt.size} hits, ${stream.latencies.length} alerts on the streams (${stream.missing.length} never arrived), ${webhook.latencies.length} webhook deliveries (${webhook.missing.length} never arrived); ` +
-        `waiting after the load ended when ${drainedBy}, ${((drainEnd - loadEnd) / 1000).toFixed(0)} s after it. ` +
+        `waiting after the load ended when ${drainedBy}, ${drainSeconds.toFixed(0)} s after it. ` +
         (sustains
           ? 'The pipeline kept up with the rate.'
-          : `The pipeline did NOT keep up: records came out of matching at ${figures[`${phase.prefix}pipeline_records_per_s_sustained`]}/s against ${phase.rate}/s offered; dedup's backlog grew by ${figures[`${phase.prefix}dedup_lag_growth_per_s`]} messages/s and stood at ${lagAtLoadEnd.lag.dedup} at the load's end, so latencies measure queueing in that backlog (the last alert came ${figures[`${phase.prefix}last_alert_after_last_post_s`]} s after the last POST).`),
-    );
-    if (phaseIndex < phases.length - 1)
-      await waitIdle(`phase ${phase.label}'s backlog`).catch((error: Error) =>
-        phaseNotes.push(`after phase ${phase.label}: ${error.message}; the next phase starts with a backlog`),
-      );
+          : `The pipeline did NOT keep up: records came out of matching at ${sustained}/s against ${phase.rate}/s offered; dedup's backlog grew by ${figures[`${phase.prefix}dedup_lag_growth_per_s`]} messages/s and stood at ${lagAtLoadEnd.lag.dedup} at the load's end, so latencies measure queueing in that backlog (the last alert came ${figures[`${phase.prefix}last_alert_after_last_post_s`]} s after the last POST).`),
+    };
   }
 
   // --- what the services stored --------------------------------------------------------------------
   const hitIds = [...allHits];
-  const stored = (
-    await db.query(
-      `SELECT
-         (SELECT count(DISTINCT record_id) FROM matching.matches WHERE record_id = ANY($1::uuid[])) AS hit_records_matched,
-         (SELECT count(DISTINCT record_id) FROM matching.matches WHERE NOT record_id = ANY($1::uuid[])) AS background_records_matched,
-         (SELECT count(*) FROM alerting.alerts WHERE kind = 'alert') AS subscription_alerts,
-         (SELECT count(*) FROM alerting.alerts WHERE kind = 'hit_notice') AS hit_notices,
-         (SELECT count(*) FROM alerting.webhook_deliveries WHERE status = 'delivered') AS deliveries_delivered,
-         (SELECT count(*) FROM alerting.webhook_deliveries WHERE status = 'pending') AS deliveries_pending,
-         (SELECT count(*) FROM alerting.webhook_deliveries WHERE status = 'dead') AS deliveries_dead`,
-      [hitIds],
-    )
-  ).rows[0];
-  figures.hit_records_with_a_match = Number(stored.hit_records_matched);
-  figures.background_records_with_a_match = Number(stored.background_records_matched);
-  figures.alerts_stored_subscription = Number(stored.subscription_alerts);
-  figures.alerts_stored_hit_notices = Number(stored.hit_notices);
-  figures.webhook_deliveries_delivered_by_end = Number(stored.deliveries_delivered);
-  figures.webhook_deliveries_pending_at_end = Number(stored.deliveries_pending);
-  figures.webhook_deliveries_dead_at_end = Number(stored.deliveries_dead);
+  const stored = await db.query(
+    `SELECT
+       (SELECT count(DISTINCT record_id) FROM matching.matches WHERE record_id = ANY($1::uuid[])) AS hit_records_with_a_match,
+       (SELECT count(DISTINCT record_id) FROM matching.matches WHERE NOT record_id = ANY($1::uuid[])) AS background_records_with_a_match,
+       (SELECT count(*) FROM alerting.alerts WHERE kind = 'alert') AS alerts_stored_subscription,
+       (SELECT count(*) FROM alerting.alerts WHERE kind = 'hit_notice') AS alerts_stored_hit_notices,
+       (SELECT count(*) FROM alerting.webhook_deliveries WHERE status = 'delivered') AS webhook_deliveries_delivered_by_end,
+       (SELECT count(*) FROM alerting.webhook_deliveries WHERE status = 'pending') AS webhook_deliveries_pending_at_end,
+       (SELECT count(*) FROM alerting.webhook_deliveries WHERE status = 'dead') AS webhook_deliveries_dead_at_end`,
+    [hitIds],
+  );
+  for (const [name, value] of Object.entries(stored.rows[0])) figures[name] = Number(value);
   figures.webhook_bad_signatures = receiver.badSignatures;
   figures.stream_repeated_alerts = streamArrivals.repeats;
-  figures.stream_other_events = otherStreamEvents;
+  figures.stream_other_events = otherStreamEvents();
   figures.stream_unexpected_alerts = pairArrivals(new Map(hitIds.map((id) => [id, 0])), streamArrivals.at).unexpected;
   figures.stream_reconnects = streams.reduce((sum, stream) => sum + stream.reconnects, 0);
   for (const name of SERVICES) {
-    const memory = pids[name] === undefined ? undefined : processMemory(pids[name]!);
-    if (memory) figures[`${name}_peak_rss_mib`] = round(memory.peakRssBytes / MIB, 0);
+    const memory = memoryWatch(pids[name]).now();
+    if (memory) figures[`${name}_peak_rss_mib`] = memory.peakMib;
   }
   figures.load_average_1m_at_end = round(os.loadavg()[0], 2);
 
+  const main = outcomes.at(-1)!;
   const goals: Record<string, Goal> = {
     post_to_stream_p99_under_500ms: {
       target: `post_to_stream_p99_ms < ${GOAL_P99_MS} at ${P.rate} records/s, with every expected alert arrived and the rate sustained`,
-      met: mainP99 < GOAL_P99_MS && mainSustains,
+      met: main.p99 < GOAL_P99_MS && main.sustains,
     },
     every_alert_and_webhook_arrived: {
       target: 'stream_alerts_lost = 0 and webhook_deliveries_lost = 0 in every phase',
-      met: totalMissing === 0,
+      met: outcomes.every((outcome) => outcome.missing === 0),
     },
     pipeline_sustains_rate: {
       target: `pipeline_records_per_s_sustained >= 95% of ${P.rate} and every POST answered 201`,
@@ -539,14 +474,10 @@ void runBenchmark(SERVICES, async (context) => {
     };
   }
 
-  const gitHead = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
-    cwd: paths.REPO_ROOT,
-    encoding: 'utf8',
-  }).trim();
-  const dirty = execFileSync('git', ['status', '--porcelain', '--', 'apps', 'libs'], {
-    cwd: paths.REPO_ROOT,
-    encoding: 'utf8',
-  }).trim();
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: paths.REPO_ROOT, encoding: 'utf8' }).trim();
+  const gitHead = git('rev-parse', '--short', 'HEAD');
+  const dirty = git('status', '--porcelain', '--', 'apps', 'libs');
+  const phaseNotes = outcomes.map((outcome) => outcome.note);
   notes.push(
     ...phaseNotes,
     `Latency: post_to_stream_* runs from the moment the open loop was due to send a hit's POST /v1/records (start + i/rate) to the moment the chunk carrying the first alert event with that recordId was read from the sharing agency's open SSE stream (GET /v1/alerts/stream); post_to_webhook_* to the moment the loopback receiver had the whole signed delivery (event alert.raised) of that alert (matched by the alertId the stream showed for the record, or by recordId: a delivery carries the alert as it is when sent, and a later record of the same entity, merged by dedup, may have replaced the one that raised it). ` +
@@ -588,12 +519,6 @@ void runBenchmark(SERVICES, async (context) => {
   });
 });
 
-// --- data ----------------------------------------------------------------------------------------
-
-function hitsIn(count: number): number {
-  return Math.floor(count * P.hitShare);
-}
-
 /** `count` notices whose subject has a full date of birth and differs from every other picked notice's. */
 function pickNotices(count: number): NoticeEntry[] {
   const picked: NoticeEntry[] = [];
@@ -609,23 +534,58 @@ function pickNotices(count: number): NoticeEntry[] {
   throw new Error(`only ${picked.length} suitable notices of the ${count} needed`);
 }
 
-// --- HTTP ----------------------------------------------------------------------------------------
-
-async function alertingCall(
-  alerting: ServiceProcess,
-  key: string,
-  method: string,
-  route: string,
-  body: unknown,
-): Promise<any> {
-  const response = await fetch(`${alerting.url}${route}`, {
-    method,
-    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (response.status !== 201) throw new Error(`${method} ${route} answered ${response.status}: ${text.slice(0, 300)}`);
-  return JSON.parse(text);
+/**
+ * The subscribing agency's analyst: a webhook to a loopback receiver, a subscription to notice hits
+ * and an open alert stream, each alert's first arrival on either timed.
+ */
+async function subscribe(context: BenchContext, agencies: Agencies, agency: string, alerting: ServiceProcess) {
+  const streamArrivals = new FirstArrivals();
+  const webhookArrivals = new FirstArrivals();
+  /** The alert each hit raised, as the stream first showed it: a webhook delivery names the alert as it is when sent, maybe with a later record of the entity. */
+  const alertOfRecord = new Map<string, string>();
+  const webhookByAlert = new FirstArrivals();
+  let otherStreamEvents = 0;
+  const receiver = await startTimedWebhookReceiver();
+  context.defer('close the webhook receiver', () => receiver.close());
+  const streams: TimedAlertStream[] = [];
+  context.defer('close the alert streams', () => Promise.all(streams.map((stream) => stream.close())));
+  const analyst = await agencies.key(agency, ['analyst']);
+  await agencies.accepted(analyst, alerting.url);
+  const hookPath = `/hooks/${agency.toLowerCase()}`;
+  const created = { expect: 201 };
+  const webhook = await postJson<{ secret: string; webhookId: string }>(
+    `${alerting.url}/v1/webhooks`,
+    analyst,
+    { url: receiver.url(hookPath), description: `${agency} case system` },
+    created,
+  );
+  receiver.expectSecret(hookPath, webhook.secret);
+  const subscription = { name: 'Notice hits', datasets: ['notices'], webhookId: webhook.webhookId };
+  await postJson(`${alerting.url}/v1/subscriptions`, analyst, subscription, created);
+  streams.push(
+    await openTimedAlertStream(alerting.url, analyst, (alert, at) => {
+      if (alert.kind === 'alert' && alert.status !== 'retracted') {
+        if (!streamArrivals.at.has(alert.recordId)) alertOfRecord.set(alert.recordId, alert.alertId);
+        streamArrivals.record(alert.recordId, at);
+      } else otherStreamEvents++;
+    }),
+  );
+  const drainReceiver = () => {
+    for (const delivery of receiver.take()) {
+      if (delivery.event !== 'alert.raised') continue;
+      if (delivery.recordId) webhookArrivals.record(delivery.recordId, delivery.at);
+      if (delivery.alertId) webhookByAlert.record(delivery.alertId, delivery.at);
+    }
+  };
+  const drainTimer = setInterval(drainReceiver, 100);
+  context.defer('stop reading the receiver', async () => clearInterval(drainTimer));
+  /** When the hit's alert first reached the webhook, by its alert or its record. */
+  const webhookAt = (recordId: string) => {
+    const byAlert = webhookByAlert.at.get(alertOfRecord.get(recordId) ?? '');
+    const byRecord = webhookArrivals.at.get(recordId);
+    return byAlert === undefined ? byRecord : byRecord === undefined ? byAlert : Math.min(byAlert, byRecord);
+  };
+  return { streamArrivals, webhookAt, receiver, streams, otherStreamEvents: () => otherStreamEvents };
 }
 
 // --- lag ------------------------------------------------------------------------------------------
@@ -635,7 +595,7 @@ async function sampleLag(admin: Admin, db: Client, topics: TopicNames, prefix: s
   const committed: Record<string, number> = {};
   const lag: Record<string, number> = {};
   await Promise.all(
-    STAGES.map(async ({ stage, topic }) => {
+    PIPELINE_STAGES.map(async ({ stage, topic }) => {
       const physical = topics.physical(topic);
       // Committed first, then the ends: read the other way round, a commit in between would show a negative lag.
       const [offsets] = await admin.fetchOffsets({ groupId: `${prefix}${stage}`, topics: [physical] });
@@ -660,55 +620,8 @@ async function sampleLag(admin: Admin, db: Client, topics: TopicNames, prefix: s
   return { at, committed, lag, outbox };
 }
 
-function startSampler(
-  read: () => Promise<LagSample>,
-  samples: LagSample[],
-  everyMs: number,
-): { stop(): Promise<void> } {
-  let stopped = false;
-  const loop = (async () => {
-    while (!stopped) {
-      const began = performance.now();
-      try {
-        samples.push(await read());
-      } catch {
-        // a missed sample; the next one counts
-      }
-      await sleep(Math.max(0, everyMs - (performance.now() - began)));
-    }
-  })();
-  return {
-    async stop() {
-      stopped = true;
-      await loop;
-    },
-  };
-}
-
-/** Every outbox empty and every stage's group caught up, twice in a row. */
-async function waitForIdle(read: () => Promise<LagSample>, signal: AbortSignal, what: string): Promise<void> {
-  let inARow = 0;
-  const idle = async () => {
-    const { lag, outbox } = await read();
-    const now = [...Object.values(lag), ...Object.values(outbox)].every((value) => value === 0);
-    inARow = now ? inARow + 1 : 0;
-    return { done: inARow >= 2, progress: { lag, outbox } };
-  };
-  await pollUntil(`${what}: the pipeline was still busy`, idle, signal, { everyMs: 500, timeoutMs: 15 * 60_000 });
-}
-
 // --- small things --------------------------------------------------------------------------------
-
-function countBy(values: string[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
-  return counts;
-}
 
 function kafkajsVersion(): string {
   return (JSON.parse(fs.readFileSync(require.resolve('kafkajs/package.json'), 'utf8')) as { version: string }).version;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -18,22 +18,9 @@ import { benchOptions } from './lib/options';
 import type { Goal } from './lib/report';
 
 const options = benchOptions();
-const wholeNumbers = (name: string, fallback: string): number[] =>
-  options
-    .string(name, fallback)
-    .split(',')
-    .map((text) => {
-      const value = Number(text);
-      if (!Number.isInteger(value) || value < 1)
-        throw new Error(`--${name}: each must be a whole number ≥ 1, not ${text}`);
-      return value;
-    });
-const SETS = wholeNumbers('febrl-sets', '2').map((set) => {
-  if (set > 3) throw new Error(`--febrl-sets: each must be 1, 2 or 3, not ${set}`);
-  return set as 1 | 2 | 3;
-});
-const BATCH_RECORDS = wholeNumbers('batch-records', '1,32');
-const INSTANCES = wholeNumbers('instances', '1');
+const SETS = options.wholeNumbers('febrl-sets', '2', 3) as (1 | 2 | 3)[];
+const BATCH_RECORDS = options.wholeNumbers('batch-records', '1,32');
+const INSTANCES = options.wholeNumbers('instances', '1');
 const SETTINGS = BATCH_RECORDS.flatMap((batchRecords) =>
   INSTANCES.map((instances) => ({
     batchRecords,

@@ -16,11 +16,9 @@
  *   --cpu-prof (dedup writes a .cpuprofile of the measured run; figures are then not
  *   representative and no report is written)
  */
-import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
-import { create } from '@bufbuild/protobuf';
 import { timestampNow } from '@bufbuild/protobuf/wkt';
-import { contractHeaders, deadLetterTopic, encodeMessage, RecordReceivedSchema, Topics } from '@crosscheck/contracts';
+import { deadLetterTopic, RecordReceivedSchema, Topics } from '@crosscheck/contracts';
 import { paths } from '@crosscheck/infra';
 import { TopicNames } from '@crosscheck/messaging';
 import { SingleBar } from 'cli-progress';
@@ -28,30 +26,22 @@ import type { Client } from 'pg';
 import { bulkSeedEntities } from '../apps/dedup/src/persistence/entities.seed';
 import { Prng } from '../test/data/generator/prng';
 import { newPersons, seedChunks, type MeasuredRecord } from './lib/dedup-dataset';
+import { checkpoint, postgresSettings } from './lib/database';
 import { log, openBenchEnvironment, QUIET_SERVICE, runBenchmark } from './lib/environment';
 import { runKafkaFloor, type FloorResult } from './lib/kafka-floor';
 import { benchOptions } from './lib/options';
 import {
   inboxClaims,
   outboxRows,
-  produceAll,
+  publishEvents,
   sumOf,
   topicEnd,
   waitForOutboxDrained,
   waitUntilCommitted,
 } from './lib/pipeline-progress';
-import {
-  childProcessWith,
-  cpuFigures,
-  cpuSample,
-  histogramQuantile,
-  metricSum,
-  processMemory,
-  scrapeMetrics,
-  type CpuWatch,
-} from './lib/process-stats';
+import { cpuFigures, cpuSample, memoryWatch, metricsWindow, servicePid, type CpuWatch } from './lib/process-stats';
 import type { Goal } from './lib/report';
-import { percentile, round, summarize } from './lib/stats';
+import { countBy, percentile, round, summarize } from './lib/stats';
 
 const { flag, number: numberOption, string: stringOption } = benchOptions({ wholeNumbers: true });
 
@@ -73,8 +63,6 @@ const P = {
 if (P.duplicateShare > 1) throw new Error('--duplicate-share is a share: at most 1');
 
 const GOALS = { recordsPerS: 3_000, ratioVsFloor: 0.3 };
-const DEDUP_ENTRY = path.join('dist', 'apps', 'dedup', 'src', 'main.js');
-const MIB = 2 ** 20;
 
 void runBenchmark(['dedup'], async (context) => {
   const runStarted = performance.now();
@@ -92,8 +80,7 @@ void runBenchmark(['dedup'], async (context) => {
     DEDUP_BATCH_RECORDS: String(P.batchRecords),
     NODE_OPTIONS: P.cpuProf ? `--cpu-prof --cpu-prof-dir="${profileDir}"` : '',
   });
-  const idlePid = childProcessWith(DEDUP_ENTRY);
-  const idleMemory = idlePid === undefined ? undefined : processMemory(idlePid);
+  const idleMemory = memoryWatch(servicePid('dedup')).now();
   await dedup.stop(); // migrated; restarted once the messages wait for it
   const db = await environment.connect();
   const admin = await environment.kafkaAdmin();
@@ -134,23 +121,12 @@ void runBenchmark(['dedup'], async (context) => {
   const endOffsets = await context.phase(`produce ${P.records} RecordReceived`, async () => {
     measured.push(...newPersons((P.seed ^ 0x5eed5eed) >>> 0, P.records - measured.length));
     new Prng(P.seed).shuffle(measured);
-    // As intake's outbox relay publishes them: RecordReceived keyed by record id, with the contract headers.
-    await produceAll(
-      environment.kafka,
-      receivedTopic,
-      measured.map(({ record }) => ({
-        key: record.recordId,
-        value: encodeMessage(
-          RecordReceivedSchema,
-          create(RecordReceivedSchema, { record, receivedAt: timestampNow() }),
-        ),
-        headers: contractHeaders(RecordReceivedSchema, randomUUID()),
-      })),
-    );
-    const end = await topicEnd(admin, receivedTopic);
-    if (sumOf(end) !== measured.length)
-      throw new Error(`${sumOf(end)} messages in ${receivedTopic}, expected ${measured.length}`);
-    return end;
+    // As intake's outbox relay publishes them: RecordReceived keyed by record id.
+    const events = measured.map(({ record }) => ({
+      key: record.recordId,
+      event: { record, receivedAt: timestampNow() },
+    }));
+    return publishEvents(environment.kafka, admin, receivedTopic, RecordReceivedSchema, events);
   });
 
   const floors = await context.phase(`Kafka floor, ${P.floorRuns} runs`, async () => {
@@ -173,26 +149,21 @@ void runBenchmark(['dedup'], async (context) => {
   const floor = [...floors].sort((a, b) => a.recordsPerSecond - b.recordsPerSecond)[Math.floor(floors.length / 2)];
 
   const run = await context.phase('dedup resolves the records', async () => {
-    await db
-      .query('CHECKPOINT')
-      .catch((error: Error) =>
-        notes.push(`CHECKPOINT not allowed (${error.message}): the run may pay for the seeding's writes`),
-      );
+    await checkpoint(db, notes);
     const restartAt = Date.now();
     await dedup.restart();
     const readyAt = Date.now();
-    const dedupPid = childProcessWith(DEDUP_ENTRY);
+    const dedupPid = servicePid('dedup');
     if (dedupPid === undefined) notes.push('dedup process not found in /proc: no RSS or CPU figures');
     const watch: CpuWatch = { processes: { dedup: dedupPid }, database: { db, name: environment.databaseName } };
     const cpuBefore = await cpuSample(watch);
     const started = performance.now();
-    const metricsBefore = await scrapeMetrics(`${dedup.url}/metrics`).catch(() => undefined);
-    let peakRss = 0;
+    const metricsChange = await metricsWindow(`${dedup.url}/metrics`);
+    const memory = memoryWatch(dedupPid);
     const committedAt = await waitUntilCommitted(admin, { groupId, topic: receivedTopic, end: endOffsets }, signal, {
       stallMs: P.stallMs,
       progress: (done, of) => {
-        const memory = dedupPid === undefined ? undefined : processMemory(dedupPid);
-        if (memory) peakRss = Math.max(peakRss, memory.rssBytes);
+        memory.sample();
         log(`dedup: ${done}/${of} committed`);
       },
     });
@@ -205,30 +176,24 @@ void runBenchmark(['dedup'], async (context) => {
         of: ['dedup', 'postgres_backends'],
       }),
     );
-    const metricsAfter = await scrapeMetrics(`${dedup.url}/metrics`).catch(() => undefined);
-    if (metricsBefore && metricsAfter) {
-      const delta = (name: string, ...labels: string[]) =>
-        metricSum(metricsAfter, name, ...labels) - metricSum(metricsBefore, name, ...labels);
+    const metrics = await metricsChange();
+    if (metrics) {
       const topic = `topic="${Topics.recordsReceived}"`;
-      const handled = delta('crosscheck_message_handler_seconds_count', topic);
+      const handled = metrics.delta('crosscheck_message_handler_seconds_count', topic);
+      const handling = metrics.delta('crosscheck_message_handler_seconds_sum', topic);
       if (handled > 0) {
-        figures.handler_mean_ms = round((delta('crosscheck_message_handler_seconds_sum', topic) / handled) * 1000, 3);
+        figures.handler_mean_ms = round((handling / handled) * 1000, 3);
         figures.handler_p99_ms_bucket_bound =
-          histogramQuantile(metricsBefore, metricsAfter, 'crosscheck_message_handler_seconds', topic, 0.99) * 1000;
+          metrics.quantile('crosscheck_message_handler_seconds', topic, 0.99) * 1000;
       }
-      figures.dedup_gc_share_of_run = round(delta('nodejs_gc_duration_seconds_sum') / wallSeconds, 3);
+      figures.dedup_gc_share_of_run = round(metrics.delta('nodejs_gc_duration_seconds_sum') / wallSeconds, 3);
     }
-    const memory = dedupPid === undefined ? undefined : processMemory(dedupPid);
-    if (memory) {
-      figures.dedup_rss_mib_after_run = round(memory.rssBytes / MIB, 0);
-      figures.dedup_peak_rss_mib = round(Math.max(memory.peakRssBytes, peakRss) / MIB, 0);
-    }
+    const after = memory.now();
+    if (after) [figures.dedup_rss_mib_after_run, figures.dedup_peak_rss_mib] = [after.rssMib, after.peakMib];
     return { restartAt, readyAt, committedAt };
   });
 
-  const claims = await inboxClaims(db, 'dedup', groupId, Topics.recordsReceived);
-  if (claims.length !== measured.length)
-    throw new Error(`dedup claimed ${claims.length} messages in its inbox, expected ${measured.length}`);
+  const claims = await inboxClaims(db, 'dedup', groupId, Topics.recordsReceived, measured.length);
   const outboxLeft = await outboxRows(db, 'dedup');
   const drainedAt = await context.phase("dedup's outbox drains", () =>
     waitForOutboxDrained(db, 'dedup', signal, { stallMs: P.stallMs }),
@@ -279,7 +244,7 @@ void runBenchmark(['dedup'], async (context) => {
   floors.forEach(
     (floorRun, i) => (figures[`kafka_floor_run_${i + 1}_records_per_s`] = round(floorRun.recordsPerSecond, 0)),
   );
-  if (idleMemory) figures.dedup_rss_mib_idle = round(idleMemory.rssBytes / MIB, 0);
+  if (idleMemory) figures.dedup_rss_mib_idle = idleMemory.rssMib;
   Object.assign(figures, {
     seed_seconds: round(seeded.seconds, 0),
     seed_copy_seconds: round(seeded.copySeconds, 0),
@@ -299,11 +264,7 @@ void runBenchmark(['dedup'], async (context) => {
       met: deadLettered === 0 && claims.length === measured.length,
     },
   };
-  const settings = (
-    await db.query(
-      `SELECT name, setting FROM pg_settings WHERE name IN ('server_version', 'fsync', 'synchronous_commit', 'shared_buffers')`,
-    )
-  ).rows;
+  const settings = await postgresSettings(db, 'server_version', 'fsync', 'synchronous_commit', 'shared_buffers');
   notes.push(
     `Seeded: ${seeded.members} entities of one member each (persons from test/data/generator, seeds ${P.seed}… per chunk of ${P.chunk}), ` +
       `${seeded.keys} blocking keys, stored by dedup's seed module as dedup stores them; database ${databaseSize} after seeding. seed_* time the seeding; it is not part of the measured run.`,
@@ -320,7 +281,7 @@ void runBenchmark(['dedup'], async (context) => {
     `CPU figures are average cores busy between dedup being ready and the last commit: dedup, the Postgres backends of the bench database, all Postgres, this client, the machine, ` +
       `and other_processes_cpu_cores, what none of these account for (others' work on a shared machine). dedup's Node process is one thread: ` +
       `*_cpu_ms_per_record say what a record costs, whatever else the machine was doing.`,
-    `Postgres ${settings.map((row) => `${row.name} ${row.setting}`).join(', ')}, over TCP; dedup LOG_LEVEL warn, no span export; Kafka at ${environment.kafkaBrokers}.`,
+    `${settings}, over TCP; dedup LOG_LEVEL warn, no span export; Kafka at ${environment.kafkaBrokers}.`,
   );
   if (P.cpuProf) {
     await dedup.stop(); // the profile is written at exit
@@ -382,12 +343,12 @@ async function decisions(
   const members = new Map(
     rows.map((row: { record_id: string; entity_id: string; decision: string }) => [row.record_id, row]),
   );
-  const counts: Record<string, number> = {};
+  const decided: string[] = [];
   let [joined, duplicates, alone, fresh] = [0, 0, 0, 0];
   for (const { record, role, original } of measured) {
     const member = members.get(record.recordId);
     if (!member) continue;
-    counts[member.decision] = (counts[member.decision] ?? 0) + 1;
+    decided.push(member.decision);
     if (role === 'duplicate') {
       duplicates++;
       if (member.entity_id === members.get(original!.recordId)?.entity_id) joined++;
@@ -401,7 +362,7 @@ async function decisions(
       duplicates_joined_their_original_ratio: duplicates ? joined / duplicates : Number.NaN,
       new_persons_in_new_entity_ratio: fresh ? alone / fresh : Number.NaN,
     },
-    decisions: counts,
+    decisions: countBy(decided),
   };
 }
 

@@ -27,23 +27,25 @@ import { Agencies, paths, type ServiceProcess } from '@crosscheck/infra';
 import type { Client } from 'pg';
 import { prepareContent } from '../apps/intake/src/model/record-content';
 import type { RecordContent } from '../apps/intake/src/model/record';
+import { checkpoint, postgresSettings } from './lib/database';
 import { log, openBenchEnvironment, QUIET_SERVICE, runBenchmark, type BenchContext } from './lib/environment';
-import { openLoop } from './lib/open-loop';
+import { postJson } from './lib/http';
+import { closedLoop, openLoop } from './lib/open-loop';
 import { benchOptions } from './lib/options';
 import { personRecords, type PersonRecordBody } from './lib/persons';
 import { outboxRows, waitForOutboxDrained } from './lib/pipeline-progress';
 import {
-  childProcessWith,
   cpuFigures,
   cpuSample,
-  metricSum,
-  processMemory,
-  scrapeMetrics,
+  kafkaPid,
+  memoryWatch,
+  metricsWindow,
+  servicePid,
   type CpuWatch,
 } from './lib/process-stats';
 import { copyInto, prepareCopyText, prepareMultiRowInserts, runInserts, type SqlValue } from './lib/raw-insert';
 import type { Goal } from './lib/report';
-import { latencyFigures, percentile, round } from './lib/stats';
+import { latencyFigures, percentile, round, summarize } from './lib/stats';
 
 const { flag, number: numberOption, string: stringOption } = benchOptions();
 
@@ -127,12 +129,11 @@ void runBenchmark(['intake'], async (context) => {
     ...QUIET_SERVICE,
     NODE_OPTIONS: P.cpuProf ? `--cpu-prof --cpu-prof-dir="${profileDir}"` : '',
   });
-  const intakePid = childProcessWith(path.join('dist', 'apps', 'intake', 'src', 'main.js'));
+  const intakePid = servicePid('intake');
   if (intakePid === undefined) notes.push('intake process not found in /proc: no RSS or per-process CPU figures');
   const db = await environment.connect();
-  // A broker started by this run is a child process too; a reused one is someone else's.
   const watch: CpuWatch = {
-    processes: { intake: intakePid, kafka: childProcessWith('kafka.Kafka') },
+    processes: { intake: intakePid, kafka: kafkaPid() },
     database: { db, name: environment.databaseName },
   };
   const key = await new Agencies(environment.databaseUrl, () => intake.url).key(P.agency);
@@ -202,7 +203,7 @@ void runBenchmark(['intake'], async (context) => {
     `batch intake, ${P.batchSize} per request, ${P.concurrency} in flight`,
     async () => {
       await checkpoint(db, notes);
-      const metricsBefore = await scrapeMetrics(`${intake.url}/metrics`).catch(() => undefined);
+      const metricsChange = await metricsWindow(`${intake.url}/metrics`);
       const cpuBefore = await cpuSample(watch);
       const run = await post(data.batchBodies, P.concurrency, (done) => {
         if (done % 50 === 0) log(`batch: ${done}/${data.batchBodies.length}`);
@@ -216,7 +217,7 @@ void runBenchmark(['intake'], async (context) => {
         }),
       );
       const outboxAtEnd = await outboxRows(db, 'intake');
-      const metricsAfter = await scrapeMetrics(`${intake.url}/metrics`).catch(() => undefined);
+      const metrics = await metricsChange();
       figures.records_per_s = round(run.recordsPerSecond, 0);
       figures.ratio_vs_raw_insert = round(run.recordsPerSecond / figures.raw_insert_records_per_s, 3);
       figures.batch_p50_ms = round(run.p50, 1);
@@ -225,23 +226,15 @@ void runBenchmark(['intake'], async (context) => {
       figures.batch_items_not_201 = run.itemsNot201;
       figures.raw_multirow_insert_postgres_backend_cpu_ms_per_1000_records = raw.multirow.backendCpuMs;
       figures.raw_copy_postgres_backend_cpu_ms_per_1000_records = raw.copy.backendCpuMs;
-      if (metricsBefore && metricsAfter) {
-        const delta = (name: string, ...labels: string[]) =>
-          metricSum(metricsAfter, name, ...labels) - metricSum(metricsBefore, name, ...labels);
-        figures.batch_intake_gc_share_of_wall = round(delta('nodejs_gc_duration_seconds_sum') / run.seconds, 3);
+      if (metrics) {
+        figures.batch_intake_gc_share_of_wall = round(metrics.delta('nodejs_gc_duration_seconds_sum') / run.seconds, 3);
         const route = 'route="/v1/records/batch"';
-        const served = delta('crosscheck_http_request_seconds_count', route);
-        if (served > 0)
-          figures.batch_server_mean_ms = round(
-            (delta('crosscheck_http_request_seconds_sum', route) / served) * 1000,
-            1,
-          );
+        const served = metrics.delta('crosscheck_http_request_seconds_count', route);
+        const servedSeconds = metrics.delta('crosscheck_http_request_seconds_sum', route);
+        if (served > 0) figures.batch_server_mean_ms = round((servedSeconds / served) * 1000, 1);
       }
-      const memory = intakePid === undefined ? undefined : processMemory(intakePid);
-      if (memory) {
-        figures.intake_rss_mib = round(memory.rssBytes / 2 ** 20, 0);
-        figures.intake_peak_rss_mib = round(memory.peakRssBytes / 2 ** 20, 0);
-      }
+      const memory = memoryWatch(intakePid).now();
+      if (memory) [figures.intake_rss_mib, figures.intake_peak_rss_mib] = [memory.rssMib, memory.peakMib];
       log(
         `batch: ${Math.round(run.recordsPerSecond)} records/s; batch p99 ${run.p99.toFixed(0)} ms; ${outboxAtEnd} outbox rows left`,
       );
@@ -264,7 +257,8 @@ void runBenchmark(['intake'], async (context) => {
       await checkpoint(db, notes);
       // Bounded in time as well as in count: whatever is still open after the phase limit is abandoned (and counted as failed).
       const limit = AbortSignal.any([signal, AbortSignal.timeout(P.phaseTimeoutMs)]);
-      const send = (body: string) => postSingle(intake, key, body, limit);
+      const send = (body: string) =>
+        postJson(`${intake.url}/v1/records`, key, body, { expect: 201, signal: limit, timeoutMs: P.requestTimeoutMs });
       const { singleBodies, singleWarmup, singleCount } = data;
       await openLoop(singleBodies.slice(0, singleWarmup), P.singleRate, P.singleMaxInFlight, send, limit);
       await drained();
@@ -316,7 +310,6 @@ void runBenchmark(['intake'], async (context) => {
       met: batch.itemsNot201 === 0 && (figures.single_post_failures ?? 0) === 0,
     },
   };
-  const setting = async (name: string) => (await db.query(`SHOW ${name}`)).rows[0][name];
   notes.push(
     `Batch phase: ${P.records} person records (test/data/generator), ${data.batchBodies.length} POST /v1/records/batch of ${P.batchSize}, ${P.concurrency} in flight, Node fetch (undici) keep-alive; ` +
       `records_per_s is records over the phase's wall time (first send to last answer read); batch_*_ms per request, p99 of ${data.batchBodies.length} requests.`,
@@ -332,7 +325,7 @@ void runBenchmark(['intake'], async (context) => {
       `*_postgres_all_* every postgres process (WAL writer, checkpointer, other databases), *_kafka_* the broker if this run started it, *_bench_client_* this process; ` +
       `*_machine_busy_cores is everyone's load on the shared machine and *_other_processes_* what none of those account for (other users' tests). ` +
       `Intake's JavaScript runs on one thread: *_intake_cpu_cores cannot go much above 1.`,
-    `Postgres ${await setting('server_version')}, fsync ${await setting('fsync')}, synchronous_commit ${await setting('synchronous_commit')}; no span export, intake LOG_LEVEL warn; ` +
+    `${await postgresSettings(db, 'server_version', 'fsync', 'synchronous_commit')}; no span export, intake LOG_LEVEL warn; ` +
       `Kafka ${P.ownKafka ? `started for this run on ${environment.kafkaBrokers} (--own-kafka)` : `at ${environment.kafkaBrokers}${watch.processes.kafka ? ', started for this run' : ', reused'}`}.`,
   );
   context.report(
@@ -379,74 +372,34 @@ async function postBatches(
   signal: BenchContext['signal'],
   progress?: (done: number) => void,
 ): Promise<BatchRun> {
-  const latencies: number[] = [];
   const failures: string[] = [];
   let records = 0;
   let itemsNot201 = 0;
-  let next = 0;
   let done = 0;
   const deadline = AbortSignal.any([signal, AbortSignal.timeout(P.phaseTimeoutMs)]);
-  const started = performance.now();
-  const worker = async () => {
-    while (next < bodies.length) {
-      deadline.throwIfAborted();
-      const index = next++;
-      const sent = performance.now();
-      const response = await fetch(`${intake.url}/v1/records/batch`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-        body: bodies[index],
-        signal: AbortSignal.any([deadline, AbortSignal.timeout(P.requestTimeoutMs)]),
-      });
-      const text = await response.text();
-      latencies.push(performance.now() - sent);
-      if (response.status !== 200) {
-        failures.push(`batch ${index}: ${response.status} ${text.slice(0, 300)}`);
-        itemsNot201 += P.batchSize;
-        continue;
-      }
-      const { results } = JSON.parse(text) as { results: { status: number; outcome?: string }[] };
-      records += results.length;
-      for (const result of results) {
-        if (result.status === 201 && result.outcome === 'created') continue;
-        itemsNot201++;
-        if (failures.length < 5) failures.push(`batch ${index}: item ${JSON.stringify(result).slice(0, 300)}`);
-      }
-      progress?.(++done);
+  const post = async (body: string, index: number) => {
+    const answer = await postJson<{ results: { status: number; outcome?: string }[] }>(
+      `${intake.url}/v1/records/batch`,
+      key,
+      body,
+      { signal: deadline, timeoutMs: P.requestTimeoutMs },
+    ).catch((error: Error) => error);
+    if (answer instanceof Error) {
+      failures.push(`batch ${index}: ${answer.message}`);
+      itemsNot201 += P.batchSize;
+      return;
     }
+    records += answer.results.length;
+    for (const result of answer.results) {
+      if (result.status === 201 && result.outcome === 'created') continue;
+      itemsNot201++;
+      if (failures.length < 5) failures.push(`batch ${index}: item ${JSON.stringify(result).slice(0, 300)}`);
+    }
+    progress?.(++done);
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, bodies.length) }, worker));
-  const seconds = (performance.now() - started) / 1000;
-  return {
-    seconds,
-    recordsPerSecond: records / seconds,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    max: Math.max(...latencies),
-    itemsNot201,
-    failures,
-  };
-}
-
-async function postSingle(intake: ServiceProcess, key: string, body: string, signal: AbortSignal): Promise<void> {
-  const response = await fetch(`${intake.url}/v1/records`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    body,
-    signal: AbortSignal.any([signal, AbortSignal.timeout(P.requestTimeoutMs)]),
-  });
-  const text = await response.text();
-  if (response.status !== 201) throw new Error(`${response.status} ${text.slice(0, 300)}`);
-}
-
-/** Flushes dirty pages so that a timed phase does not pay for the previous one's checkpoint. */
-async function checkpoint(db: Client, notes: string[]): Promise<void> {
-  try {
-    await db.query('CHECKPOINT');
-  } catch (error) {
-    const note = `CHECKPOINT not allowed (${(error as Error).message}): phases may pay for each other's writes`;
-    if (!notes.includes(note)) notes.push(note);
-  }
+  const { latencies, seconds } = await closedLoop(bodies, concurrency, post, deadline);
+  const { p50, p99, max } = summarize(latencies);
+  return { seconds, recordsPerSecond: records / seconds, p50, p99, max, itemsNot201, failures };
 }
 
 /** Compares the indexes of bench_raw.records with intake.records; a note when they differ. */

@@ -13,6 +13,8 @@ import { seedBareEntities } from '../apps/dedup/src/persistence/entities.seed';
 import { seedSharedRecords } from '../apps/intake/src/persistence/records.seed';
 import { seedCheckedRecords, seedNoticeHits } from '../apps/matching/src/persistence/matching.seed';
 import { openBenchEnvironment, runBenchmark } from './lib/environment';
+import { getJson } from './lib/http';
+import { closedLoop } from './lib/open-loop';
 import { benchOptions } from './lib/options';
 import { round, summarize } from './lib/stats';
 import { numberChunks, syntheticId } from './lib/synthetic-ids';
@@ -128,28 +130,17 @@ async function timeJourneys(
   count: number,
   concurrency: number,
 ): Promise<{ latencies: number[]; incomplete: number; seconds: number; firstIncomplete?: string }> {
-  const latencies: number[] = [];
   let incomplete = 0;
   let firstIncomplete: string | undefined;
-  const began = performance.now();
-  let next = 0;
-  const worker = async () => {
-    while (next < count) {
-      next++;
-      const i = 1 + Math.floor(Math.random() * P.records);
-      const started = performance.now();
-      const response = await fetch(`${consoleUrl}/v1/admin/journey?agency=${OWNER}&externalRef=B-${i}`, {
-        headers: { authorization: `Bearer ${key}` },
-      });
-      const body = (await response.json()) as { steps?: { step: string }[]; waiting?: unknown };
-      latencies.push(performance.now() - started);
-      const last = body.steps?.at(-1)?.step;
-      if (response.status !== 200 || body.waiting !== null || (last !== 'checked' && last !== 'alert_raised')) {
-        incomplete++;
-        firstIncomplete ??= `${response.status} ${JSON.stringify(body).slice(-500)}`;
-      }
+  const records = Array.from({ length: count }, () => 1 + Math.floor(Math.random() * P.records));
+  const run = await closedLoop(records, concurrency, async (i) => {
+    const journey = `${consoleUrl}/v1/admin/journey?agency=${OWNER}&externalRef=B-${i}`;
+    const { status, body } = await getJson<{ steps: { step: string }[]; waiting: unknown }>(journey, key);
+    const last = body.steps?.at(-1)?.step;
+    if (status !== 200 || body.waiting !== null || (last !== 'checked' && last !== 'alert_raised')) {
+      incomplete++;
+      firstIncomplete ??= `${status} ${JSON.stringify(body).slice(-500)}`;
     }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  return { latencies, incomplete, seconds: (performance.now() - began) / 1000, firstIncomplete };
+  });
+  return { ...run, incomplete, firstIncomplete };
 }

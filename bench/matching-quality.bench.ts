@@ -26,17 +26,22 @@
  *   --thresholds "sltd=0.9/0.8,..." (as MATCH_DATASET_THRESHOLDS) --failures N (3 per variant)
  *   --in-process (no services: grade the in-memory stages, for tuning) --report NAME (matching-quality)
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
 import { Agencies } from '@crosscheck/infra';
 import type { FeatureEvidence } from '@crosscheck/resolution';
 import { levelOf as gradeLevel } from '../apps/matching/src/model/match-level';
 import { DATASETS, DatasetName } from '../apps/matching/src/model/datasets';
 import { generateMatchingCases, type MatchingCase } from '../test/data/reference-generator';
 import { log, openBenchEnvironment, runBenchmark, type BenchContext } from './lib/environment';
-import { figureStem, matchingQuality, type GroupQuality, type LabelledOutcome } from './lib/matching-quality';
-import { discardLoadEvents, loadReferenceFile } from './lib/reference-loads';
+import { postJson } from './lib/http';
+import { benchOptions } from './lib/options';
+import {
+  figureStem,
+  groupStem,
+  matchingQuality,
+  type GroupQuality,
+  type LabelledOutcome,
+} from './lib/matching-quality';
+import { discardLoadEvents, loadReferenceEntries } from './lib/reference-loads';
 import {
   checkBodyOf,
   IndexedEntry,
@@ -46,30 +51,18 @@ import {
   scored,
 } from './lib/reference-candidates';
 import type { Goal } from './lib/report';
-import { round } from './lib/stats';
+import { countBy, round } from './lib/stats';
 
-const args = process.argv.slice(2);
-const valueOf = (name: string) => {
-  const index = args.indexOf(`--${name}`);
-  return index < 0 ? undefined : args[index + 1];
-};
-const option = (name: string, fallback: number) => {
-  const text = valueOf(name);
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`--${name} needs a whole number`);
-  return value;
-};
-
-const ENTRIES = option('entries', 100_000);
-const QUERIES = option('queries', 400);
-const HARD_NEGATIVE_SHARE = Number(valueOf('hard-negative-share') ?? 0.3);
-const SEED = option('seed', 20261122);
-const EXHAUSTIVE_QUERIES = option('exhaustive-queries', 40);
-const FAILURES = option('failures', 3);
-const THRESHOLDS = valueOf('thresholds') ?? '';
-const IN_PROCESS = args.includes('--in-process');
-const REPORT = valueOf('report') ?? (IN_PROCESS ? 'matching-quality-in-process' : 'matching-quality');
+const options = benchOptions({ wholeNumbers: true });
+const ENTRIES = options.number('entries', 100_000);
+const QUERIES = options.number('queries', 400);
+const HARD_NEGATIVE_SHARE = options.number('hard-negative-share', 0.3, { whole: false, zero: true });
+const SEED = options.number('seed', 20261122);
+const EXHAUSTIVE_QUERIES = options.number('exhaustive-queries', 40, { zero: true });
+const FAILURES = options.number('failures', 3, { zero: true });
+const THRESHOLDS = options.string('thresholds', '');
+const IN_PROCESS = options.flag('in-process');
+const REPORT = options.string('report', IN_PROCESS ? 'matching-quality-in-process' : 'matching-quality');
 const BATCH = 500;
 /** Hit thresholds tried on the answers (a stricter one only demotes hits to possible) and the margin rule. */
 const THRESHOLD_SWEEP = [0.88, 0.9, 0.92, 0.95];
@@ -116,6 +109,13 @@ const FORMATTING_VARIANTS = [
 ];
 
 type Returned = LabelledOutcome['returned'];
+/** One answer of `POST /v1/checks/batch`. */
+interface CheckResult {
+  index: number;
+  status: number;
+  hits?: { dataset: string; entryId: string; level: 'hit' | 'possible'; score: number }[];
+  error?: unknown;
+}
 
 void runBenchmark(IN_PROCESS ? [] : ['intake', 'matching'], async (context) => {
   const figures: Record<string, number> = {};
@@ -160,14 +160,14 @@ void runBenchmark(IN_PROCESS ? [] : ['intake', 'matching'], async (context) => {
     // The in-memory stages' own grades beside the service's, to compare with an --in-process run.
     const inProcessQuality = matchingQuality(
       queries.map((query, at) => ({
-        expected: query.expected && `${query.expected.dataset}/${query.expected.entryId}`,
+        expected: expectedOf(query),
         returned: inProcess[at],
         groups: [`dataset:${query.dataset}`],
       })),
       new Set(['hit']),
     );
     for (const [group, quality] of inProcessQuality) {
-      const stem = `in_process_${group === 'overall' ? '' : `${figureStem(group.replace('dataset:', ''))}_`}`;
+      const stem = `in_process_${groupStem(group)}`;
       figures[`${stem}precision_ratio`] = round(quality.precision, 4);
       figures[`${stem}recall_ratio`] = round(quality.recall, 4);
     }
@@ -177,7 +177,7 @@ void runBenchmark(IN_PROCESS ? [] : ['intake', 'matching'], async (context) => {
   }
 
   const outcomes: LabelledOutcome[] = queries.map((query, at) => ({
-    expected: query.expected && `${query.expected.dataset}/${query.expected.entryId}`,
+    expected: expectedOf(query),
     returned: returnedOf[at],
     groups: [
       `dataset:${query.dataset}`,
@@ -200,12 +200,9 @@ void runBenchmark(IN_PROCESS ? [] : ['intake', 'matching'], async (context) => {
   const formatting = FORMATTING_VARIANTS.map((variant) => hits.get(`variant:${variant}`)).filter(
     (group): group is GroupQuality => !!group,
   );
+  const formattingPositives = formatting.reduce((sum, group) => sum + group.positives, 0);
   const formattingRecall =
-    formatting.reduce((sum, group) => sum + group.truePositives, 0) /
-    Math.max(
-      1,
-      formatting.reduce((sum, group) => sum + group.positives, 0),
-    );
+    formatting.reduce((sum, group) => sum + group.truePositives, 0) / Math.max(1, formattingPositives);
   figures.near_miss_number_false_hits = near;
   figures.formatting_variants_recall_ratio = round(formattingRecall, 4);
   const persons = hits.get('dataset:notices')!;
@@ -268,7 +265,7 @@ function candidateStage(
   const answers: Returned[] = [];
   let labelled = 0;
   let labelledFound = 0;
-  const missedByVariant = new Map<string, number>();
+  const missedVariants: string[] = [];
   const sampled = new Map<string, number>();
   const pairs = new Map<string, { all: number; found: number }>();
   let exhaustiveMs = 0;
@@ -321,11 +318,7 @@ function candidateStage(
       if (best >= possibleOf(entry.dataset)) {
         labelled++;
         if (candidateIds.has(id)) labelledFound++;
-        else
-          missedByVariant.set(
-            `${query.dataset}/${query.variant}`,
-            (missedByVariant.get(`${query.dataset}/${query.variant}`) ?? 0) + 1,
-          );
+        else missedVariants.push(`${query.dataset}/${query.variant}`);
       }
     }
   }
@@ -338,7 +331,7 @@ function candidateStage(
   figures.candidate_recall_pairs = allPairs;
   for (const [dataset, counts] of [...pairs.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     figures[`${figureStem(dataset)}_candidate_recall_pairs_ratio`] = round(
-      counts.all === 0 ? 1 : counts.found / counts.all,
+      counts.all ? counts.found / counts.all : 1,
       4,
     );
     figures[`${figureStem(dataset)}_candidate_recall_pairs`] = counts.all;
@@ -348,10 +341,8 @@ function candidateStage(
   figures.exhaustive_per_probe_ms = round(exhaustiveMs / Math.max(1, sampledProbes), 1);
   figures.candidate_stage_per_probe_ms = round(candidateMs / Math.max(1, sampledProbes), 3);
   figures.exhaustive_vs_candidate_time_ratio = round(exhaustiveMs / Math.max(1e-9, candidateMs), 0);
-  if (missedByVariant.size > 0)
-    notes.push(
-      `candidate stage missed: ${[...missedByVariant.entries()].map(([variant, count]) => `${variant} ${count}`).join(', ')}`,
-    );
+  const missed = Object.entries(countBy(missedVariants)).map(([variant, count]) => `${variant} ${count}`);
+  if (missed.length > 0) notes.push(`candidate stage missed: ${missed.join(', ')}`);
   log(
     `candidate stage: recall ${figures.candidate_recall_ratio} (${labelledFound}/${labelled} labelled), pairs ${figures.candidate_recall_pairs_ratio} (${pairsFound}/${allPairs}); ` +
       `exhaustive ${figures.exhaustive_per_probe_ms} ms per probe vs candidates ${figures.candidate_stage_per_probe_ms} ms (×${figures.exhaustive_vs_candidate_time_ratio}, ${sampledProbes} probes)`,
@@ -367,15 +358,11 @@ async function checkThroughService(
   figures: Record<string, number>,
 ): Promise<Returned[]> {
   const environment = await openBenchEnvironment('matchq', context);
-  const directory = mkdtempSync(path.join(tmpdir(), 'crosscheck-matching-quality-'));
-  context.defer('remove the reference files', async () => rmSync(directory, { recursive: true, force: true }));
 
   let started = performance.now();
   for (const dataset of DATASETS) {
-    const file = path.join(directory, `${dataset}.ndjson`);
-    writeFileSync(file, entries[dataset].map((entry) => `${JSON.stringify(entry)}\n`).join(''));
     const loadStarted = performance.now();
-    await loadReferenceFile(environment.databaseUrl, dataset, file);
+    await loadReferenceEntries(context, environment.databaseUrl, dataset, entries[dataset]);
     log(`loaded ${entries[dataset].length.toLocaleString('en-US')} ${dataset} entries in ${seconds(loadStarted)} s`);
   }
   figures.load_entries_per_s = Math.round((DATASETS.length * ENTRIES) / seconds(started));
@@ -395,22 +382,12 @@ async function checkThroughService(
   for (let start = 0; start < queries.length; start += BATCH) {
     context.signal.throwIfAborted();
     const slice = queries.slice(start, start + BATCH);
-    const response = await fetch(`${matching.url}/v1/checks/batch`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-      body: JSON.stringify(slice.map((query) => checkBodyOf(query.query))),
-    });
-    const body = (await response.json()) as {
-      results?: {
-        index: number;
-        status: number;
-        hits?: { dataset: string; entryId: string; level: 'hit' | 'possible'; score: number }[];
-        error?: unknown;
-      }[];
-    };
-    if (response.status !== 200 || !body.results)
-      throw new Error(`batch at ${start}: ${response.status} ${JSON.stringify(body).slice(0, 500)}`);
-    for (const result of body.results) {
+    const { results } = await postJson<{ results: CheckResult[] }>(
+      `${matching.url}/v1/checks/batch`,
+      key,
+      slice.map((query) => checkBodyOf(query.query)),
+    );
+    for (const result of results) {
       if (result.status !== 200)
         throw new Error(`query ${slice[result.index].query.externalRef} refused: ${JSON.stringify(result.error)}`);
       answers[start + result.index] = (result.hits ?? []).map((hit) => ({
@@ -432,7 +409,7 @@ function addQualityFigures(figures: Record<string, number>, groups: Map<string, 
     a === 'overall' ? -1 : b === 'overall' ? 1 : a.localeCompare(b),
   );
   for (const [group, quality] of sorted) {
-    const stem = `${prefix}${group === 'overall' ? '' : `${figureStem(group.replace(/^(dataset|variant):/, ''))}_`}`;
+    const stem = `${prefix}${groupStem(group)}`;
     const negativesOnly = quality.positives === 0;
     if (!negativesOnly) {
       figures[`${stem}precision_ratio`] = round(quality.precision, 4);
@@ -486,7 +463,7 @@ function addWhatIfFigures(figures: Record<string, number>, outcomes: LabelledOut
   for (const group of ['overall', ...DATASETS.map((dataset) => `dataset:${dataset}`)]) {
     const counts = quality.get(group);
     if (!counts) continue;
-    const stem = `${group === 'overall' ? '' : `${figureStem(group.replace('dataset:', ''))}_`}hits_within_best_margin`;
+    const stem = `${groupStem(group)}hits_within_best_margin`;
     figures[`${stem}_precision_ratio`] = round(counts.precision, 4);
     figures[`${stem}_recall_ratio`] = round(counts.recall, 4);
   }
@@ -498,7 +475,7 @@ function printFailures(queries: MatchingCase[], answers: Returned[], entryById: 
   const shown = new Map<string, number>();
   for (const [at, query] of queries.entries()) {
     const hits = answers[at].filter((found) => found.level === 'hit');
-    const expected = query.expected && `${query.expected.dataset}/${query.expected.entryId}`;
+    const expected = expectedOf(query);
     const missed = expected !== null && !hits.some((found) => found.entry === expected);
     const wrong = hits.filter((found) => found.entry !== expected);
     if (!missed && wrong.length === 0) continue;
@@ -528,27 +505,14 @@ function printFailures(queries: MatchingCase[], answers: Returned[], entryById: 
   if (totals) log(`failures per variant (misses and false hits at level hit): ${totals}`);
 }
 
-/** What an entry's facts say, briefly, for a failure line. */
+/** What an entry's facts say, briefly, for a failure line: name forms as their words, without their variants. */
 function describeEntry(entry: IndexedEntry): unknown {
-  const facts = entry.facts as unknown as Record<string, unknown>;
-  const {
-    nameForms: _forms,
-    holderNames,
-    title,
-    maker,
-    ...rest
-  } = facts as Record<string, unknown> & {
-    holderNames?: { parts: { text: string }[] }[];
-    title?: { parts: { text: string }[] };
-    maker?: { parts: { text: string }[] };
+  const { nameForms: _forms, ...facts } = entry.facts as unknown as Record<string, unknown>;
+  const words = (_key: string, value: unknown) => {
+    const parts = (value as { parts?: { text: string }[] } | null)?.parts;
+    return Array.isArray(parts) ? parts.map((part) => part.text).join(' ') : value;
   };
-  const words = (form?: { parts: { text: string }[] }) => form?.parts.map((part) => part.text).join(' ');
-  return {
-    ...rest,
-    ...(holderNames ? { holderNames: holderNames.map(words) } : {}),
-    ...(title ? { title: words(title) } : {}),
-    ...(maker ? { maker: words(maker) } : {}),
-  };
+  return JSON.parse(JSON.stringify(facts, words));
 }
 
 function weakest(groups: Map<string, GroupQuality>): string[] {
@@ -560,6 +524,11 @@ function weakest(groups: Map<string, GroupQuality>): string[] {
       ([group, quality]) =>
         `weakest: ${group} F1 ${quality.f1.toFixed(3)} (precision ${quality.precision.toFixed(3)}, recall ${quality.recall.toFixed(3)}, ${quality.positives} queries)`,
     );
+}
+
+/** The entry a labelled query should find, as `dataset/entryId`; null for a hard negative. */
+function expectedOf(query: MatchingCase): string | null {
+  return query.expected && `${query.expected.dataset}/${query.expected.entryId}`;
 }
 
 function key(returned: Returned): string {

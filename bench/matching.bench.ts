@@ -23,12 +23,11 @@
  *   --seed N (7) --data-dir DIR (.local/bench/matching-data) --no-raw
  *   --report NAME (matching) --own-kafka (a private broker on 19192)
  */
-import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { contractHeaders, deadLetterTopic, encodeMessage, RecordResolvedSchema, Topics } from '@crosscheck/contracts';
-import { Agencies, paths, type ServiceProcess } from '@crosscheck/infra';
+import { deadLetterTopic, RecordResolvedSchema, Topics } from '@crosscheck/contracts';
+import { Agencies, paths } from '@crosscheck/infra';
 import { TopicNames } from '@crosscheck/messaging';
 import { recordFactsOf } from '@crosscheck/resolution';
 import { Client } from 'pg';
@@ -38,26 +37,29 @@ import { thinOutOutbox } from '../apps/matching/src/persistence/matching.seed';
 import {
   DATASET_FILES,
   generateMatchingCases,
+  type MatchingCase,
   writeReferenceFiles,
   type ReferenceCounts,
 } from '../test/data/reference-generator';
-import { log, openBenchEnvironment, QUIET_SERVICE, runBenchmark } from './lib/environment';
+import { checkpoint as checkpointOf, postgresSettings } from './lib/database';
+import { log, openBenchEnvironment, QUIET_SERVICE, runBenchmark, type BenchContext } from './lib/environment';
+import { postJson } from './lib/http';
 import { readSample, timeProbe, type QueryTiming } from './lib/matching-candidates';
-import { copyNdjsonLines, runLoader, type LoaderRun } from './lib/matching-load';
+import { copyNdjsonLines, runLoader } from './lib/matching-load';
 import { openLoop } from './lib/open-loop';
 import { checkQueryOf, mixOf, recordResolvedOf } from './lib/matching-records';
 import {
   inboxClaims,
   outboxRows,
-  produceAll,
+  publishEvents,
   sumOf,
   topicEnd,
   waitForOutboxDrained,
   waitUntilCommitted,
 } from './lib/pipeline-progress';
-import { childProcessWith, cpuFigures, cpuSample, processMemory, type CpuWatch } from './lib/process-stats';
+import { cpuFigures, cpuSample, memoryWatch, servicePid, type CpuWatch } from './lib/process-stats';
 import type { Goal } from './lib/report';
-import { latencyFigures, percentile, round, summarize } from './lib/stats';
+import { countBy, latencyFigures, mib, percentile, round, summarize } from './lib/stats';
 import { benchOptions } from './lib/options';
 
 const { flag, number: numberOption, string: stringOption } = benchOptions({ wholeNumbers: true });
@@ -100,9 +102,7 @@ const GOALS = { checksPerS: 2_500, instantP99Ms: 50, candidateSpeedup: 100 };
 const DATASETS = Object.keys(P.counts) as (keyof typeof P.counts)[];
 /** The datasets whose candidate stage is timed (the issue's three). */
 const RATIO_DATASETS: DatasetName[] = ['notices', 'sltd', 'smv'];
-const MATCHING_ENTRY = path.join('dist', 'apps', 'matching', 'src', 'main.js');
 const POSSIBLE_THRESHOLD = 0.7; // MatchingConfig.MATCH_POSSIBLE_THRESHOLD's default, no dataset overrides in this run
-const MIB = 2 ** 20;
 
 void runBenchmark(['matching', 'intake'], async (context) => {
   const { machine, signal } = context;
@@ -124,8 +124,7 @@ void runBenchmark(['matching', 'intake'], async (context) => {
   const topics = new TopicNames(environment.topicPrefix);
   const groupId = `${environment.topicPrefix}matching`;
   const matching = await environment.startService('matching', QUIET_SERVICE);
-  const idlePid = childProcessWith(MATCHING_ENTRY);
-  const idleMemory = idlePid === undefined ? undefined : processMemory(idlePid);
+  const idleMemory = memoryWatch(servicePid('matching')).now();
   await matching.stop(); // migrated; started again once the datasets are loaded
 
   const db = await environment.connect();
@@ -138,17 +137,13 @@ void runBenchmark(['matching', 'intake'], async (context) => {
         log(`${what}: ${done}/${of} committed`);
       },
     });
-  const checkpoint = async () => {
-    await db.query('CHECKPOINT').catch((error: Error) => {
-      const note = `CHECKPOINT not allowed (${error.message}): phases may pay for each other's writes`;
-      if (!notes.includes(note)) notes.push(note);
-    });
-  };
+  const checkpoint = () => checkpointOf(db, notes);
 
-  const raw: Record<string, { rows: number; seconds: number }> = {};
+  const loadedRows = DATASETS.reduce((sum, dataset) => sum + P.counts[dataset], 0);
   if (P.raw)
     await context.phase('raw baseline: COPY of the same files into a plain table', async () => {
       await db.query('CREATE SCHEMA bench_raw');
+      let rawSeconds = 0;
       for (const dataset of DATASETS) {
         const table = `bench_raw."${dataset}"`;
         await db.query(`CREATE TABLE ${table} (line jsonb NOT NULL)`);
@@ -158,22 +153,23 @@ void runBenchmark(['matching', 'intake'], async (context) => {
         const seconds = (performance.now() - started) / 1000;
         if (rows !== P.counts[dataset])
           throw new Error(`raw COPY of ${dataset}: ${rows} rows, expected ${P.counts[dataset]}`);
-        raw[dataset] = { rows, seconds };
+        rawSeconds += seconds;
+        figures[`raw_copy_${dataset}_rows_per_s`] = round(rows / seconds, 0);
         log(
           `raw COPY ${dataset}: ${rows.toLocaleString('en-US')} rows in ${seconds.toFixed(1)} s = ${Math.round(rows / seconds)} rows/s`,
         );
         await db.query(`DROP TABLE ${table}`); // its disk is wanted for the real load
       }
       await db.query('DROP SCHEMA bench_raw');
+      figures.raw_copy_rows_per_s = round(loadedRows / rawSeconds, 0);
     });
 
-  const loads: Partial<Record<(typeof DATASETS)[number], LoaderRun>> = {};
-  await context.phase('loads through the loader CLI, matching stopped', async () => {
+  const loadedAll = await context.phase('loads through the loader CLI, matching stopped', async () => {
+    let loadSeconds = 0;
+    let loadedAll = true;
     for (const dataset of DATASETS) {
       await checkpoint();
-      log(
-        `loading ${P.counts[dataset].toLocaleString('en-US')} ${dataset} (${(fileBytes[dataset] / MIB).toFixed(0)} MiB)…`,
-      );
+      log(`loading ${P.counts[dataset].toLocaleString('en-US')} ${dataset} (${mib(fileBytes[dataset])} MiB)…`);
       const run = await runLoader({
         databaseUrl: environment.databaseUrl,
         databaseName: environment.databaseName,
@@ -186,27 +182,39 @@ void runBenchmark(['matching', 'intake'], async (context) => {
         notes.push(
           `${dataset}: the loader added ${run.added} entries of ${P.counts[dataset]} lines (generated numbers can repeat: see the generator's README) — "${run.summary}"`,
         );
-      loads[dataset] = run;
+      loadedAll &&= run.added === P.counts[dataset];
+      loadSeconds += run.seconds;
+      const [per1000, stem] = [1e6 / P.counts[dataset], `load_${dataset}_`];
+      figures[`${stem}rows_per_s`] = round(P.counts[dataset] / run.seconds, 0);
+      figures[`${stem}loader_cpu_ms_per_1000_rows`] = round(run.loaderCpuSeconds * per1000, 0);
+      figures[`${stem}postgres_backend_cpu_ms_per_1000_rows`] = round(run.backendCpuSeconds * per1000, 0);
+      figures[`${stem}loader_peak_rss_mib`] = mib(run.loaderPeakRssBytes);
+      if (run.machineBusyCores !== undefined) figures[`${stem}machine_busy_cores`] = round(run.machineBusyCores, 2);
       log(
         `loaded ${dataset}: ${run.summary} — ${run.seconds.toFixed(1)} s = ${Math.round(P.counts[dataset] / run.seconds)} rows/s; loader ${(run.loaderCpuSeconds / run.seconds).toFixed(2)} cores, ` +
-          `peak RSS ${(run.loaderPeakRssBytes / MIB).toFixed(0)} MiB; its Postgres backends ${(run.backendCpuSeconds / run.seconds).toFixed(2)} cores; machine busy ${run.machineBusyCores?.toFixed(2)} cores`,
+          `peak RSS ${mib(run.loaderPeakRssBytes)} MiB; its Postgres backends ${(run.backendCpuSeconds / run.seconds).toFixed(2)} cores; machine busy ${run.machineBusyCores?.toFixed(2)} cores`,
       );
     }
+    figures.load_rows = loadedRows;
+    figures.load_seconds = round(loadSeconds, 1);
+    figures.load_rows_per_s = round(loadedRows / loadSeconds, 0);
+    if (P.raw) figures.ratio_load_vs_raw_copy = round(figures.load_rows_per_s / figures.raw_copy_rows_per_s, 3);
+    return loadedAll;
   });
   const sizes = (
-    await db.query(`SELECT pg_database_size(current_database()) AS database,
-        pg_total_relation_size('matching.reference_entries') AS entries,
-        pg_total_relation_size('matching.reference_keys') AS keys,
-        pg_total_relation_size('matching.outbox') AS outbox,
-        (SELECT count(*) FROM matching.reference_keys) AS key_rows,
-        (SELECT count(*) FROM matching.outbox) AS outbox_rows`)
+    await db.query(`SELECT pg_database_size(current_database())::float8 AS database,
+        pg_total_relation_size('matching.reference_entries')::float8 AS entries,
+        pg_total_relation_size('matching.reference_keys')::float8 AS keys,
+        pg_total_relation_size('matching.outbox')::float8 AS outbox,
+        (SELECT count(*) FROM matching.reference_keys)::float8 AS key_rows,
+        (SELECT count(*) FROM matching.outbox)::float8 AS outbox_rows`)
   ).rows[0];
   log(
-    `database ${(Number(sizes.database) / MIB).toFixed(0)} MiB: entries ${(Number(sizes.entries) / MIB).toFixed(0)} MiB, keys ${(Number(sizes.keys) / MIB).toFixed(0)} MiB (${Number(sizes.key_rows).toLocaleString('en-US')} rows), outbox ${(Number(sizes.outbox) / MIB).toFixed(0)} MiB (${Number(sizes.outbox_rows).toLocaleString('en-US')} rows)`,
+    `database ${mib(sizes.database)} MiB: entries ${mib(sizes.entries)} MiB, keys ${mib(sizes.keys)} MiB (${sizes.key_rows} rows), outbox ${mib(sizes.outbox)} MiB (${sizes.outbox_rows} rows)`,
   );
   await db.query('ANALYZE matching.reference_entries, matching.reference_keys');
 
-  let started = performance.now();
+  const started = performance.now();
   const { queries: cases } = generateMatchingCases({
     seed: P.seed,
     entriesPerDataset: Object.fromEntries(
@@ -221,68 +229,9 @@ void runBenchmark(['matching', 'intake'], async (context) => {
       .join(', ')}) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
 
-  await context.phase('candidate stage against exhaustive scoring', async () => {
-    const probeDb = new Client({
-      connectionString: environment.databaseUrl,
-      application_name: 'crosscheck-bench-candidates',
-    });
-    await probeDb.connect();
-    context.defer('close the candidates connection', () => probeDb.end());
-    await probeDb.query('SET search_path TO matching');
-    const manager = {
-      query: async (sql: string, values?: unknown[]) => (await probeDb.query(sql, values)).rows,
-    } as unknown as EntityManager;
-    const timings: QueryTiming[] = [];
-    for (const dataset of RATIO_DATASETS) {
-      started = performance.now();
-      const index = await readSample(
-        dataset,
-        files[dataset as keyof typeof files],
-        Math.min(P.sample, P.counts[dataset as keyof typeof P.counts]),
-      );
-      log(
-        `candidates ${dataset}: sample of ${index.size(dataset)} entries read and indexed in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-      );
-      const probes = cases
-        .filter((labelled) => labelled.dataset === dataset)
-        .flatMap((labelled) => {
-          const body = recordResolvedOf(labelled, P.owner).record!.body;
-          return body.case ? probesOf(recordFactsOf(body)).filter((probe) => probe.dataset === dataset) : [];
-        });
-      for (const probe of probes.slice(0, 3)) await timeProbe(probe, index, manager, POSSIBLE_THRESHOLD); // warm-up, not counted
-      const measured: QueryTiming[] = [];
-      for (const probe of probes.slice(3, 3 + P.ratioQueries)) {
-        context.signal.throwIfAborted();
-        measured.push(await timeProbe(probe, index, manager, POSSIBLE_THRESHOLD));
-      }
-      timings.push(...measured);
-      const sum = (key: keyof QueryTiming) => measured.reduce((total, timing) => total + timing[key], 0);
-      figures[`candidates_${dataset}_exhaustive_ms_per_query`] = round(sum('exhaustiveMs') / measured.length, 2);
-      figures[`candidates_${dataset}_postgres_stage_ms_per_query`] = round(
-        sum('databaseCandidateMs') / measured.length,
-        3,
-      );
-      figures[`candidates_${dataset}_memory_stage_ms_per_query`] = round(sum('memoryCandidateMs') / measured.length, 3);
-      figures[`ratio_${dataset}_exhaustive_to_postgres_candidate_stage`] = round(
-        sum('exhaustiveMs') / sum('databaseCandidateMs'),
-        1,
-      );
-      figures[`ratio_${dataset}_exhaustive_to_memory_candidate_stage`] = round(
-        sum('exhaustiveMs') / sum('memoryCandidateMs'),
-        1,
-      );
-      figures[`candidates_${dataset}_exhaustive_findings_found_ratio`] = sum('exhaustiveFindings')
-        ? round(sum('foundByCandidates') / sum('exhaustiveFindings'), 3)
-        : Number.NaN;
-      log(
-        `candidates ${dataset}: ${measured.length} queries; exhaustive ${figures[`candidates_${dataset}_exhaustive_ms_per_query`]} ms/query, ` +
-          `Postgres candidate stage ${figures[`candidates_${dataset}_postgres_stage_ms_per_query`]} ms, in memory ${figures[`candidates_${dataset}_memory_stage_ms_per_query`]} ms`,
-      );
-    }
-    const total = (key: keyof QueryTiming) => timings.reduce((sum, timing) => sum + timing[key], 0);
-    figures.ratio_exhaustive_to_candidate_stage = round(total('exhaustiveMs') / total('databaseCandidateMs'), 1);
-    figures.ratio_exhaustive_to_memory_candidate_stage = round(total('exhaustiveMs') / total('memoryCandidateMs'), 1);
-  });
+  await context.phase('candidate stage against exhaustive scoring', () =>
+    timeCandidateStage(context, environment.databaseUrl, files, cases, figures),
+  );
 
   // The loads' backlog, thinned out through matching's seed module, handled once matching starts.
   const backlogRows = await outboxRows(db, 'matching');
@@ -292,13 +241,10 @@ void runBenchmark(['matching', 'intake'], async (context) => {
   const changedTopic = topics.physical(Topics.referenceChanged);
   const matchingStartAt = Date.now();
   await matching.restart();
-  const matchingPid = childProcessWith(MATCHING_ENTRY);
+  const matchingPid = servicePid('matching');
   if (matchingPid === undefined) notes.push('matching process not found in /proc: no RSS or CPU figures');
-  let peakRss = 0;
-  const watchMemory = () => {
-    const memory = matchingPid === undefined ? undefined : processMemory(matchingPid);
-    if (memory) peakRss = Math.max(peakRss, memory.rssBytes);
-  };
+  const memory = memoryWatch(matchingPid);
+  const watchMemory = () => void memory.sample();
   const startedIn = (Date.now() - matchingStartAt) / 1000;
   const backlogDoneAt = await context.phase(
     `retro-checks of ${kept} of the loads' ${backlogRows} changes`,
@@ -320,11 +266,7 @@ void runBenchmark(['matching', 'intake'], async (context) => {
   const pipelineMix = countBy(messages.map(mixOf));
   const encoded = messages.map((labelled) => {
     const event = recordResolvedOf(labelled, P.owner);
-    return {
-      key: event.entityId,
-      value: Buffer.from(encodeMessage(RecordResolvedSchema, event)),
-      headers: contractHeaders(RecordResolvedSchema, randomUUID()),
-    };
+    return { key: event.entityId, event };
   });
   await checkpoint();
   const watch: CpuWatch = { processes: { matching: matchingPid }, database: { db, name: environment.databaseName } };
@@ -332,18 +274,13 @@ void runBenchmark(['matching', 'intake'], async (context) => {
   const { resolvedEnd, pipelineDoneAt } = await context.phase(
     `pipeline: ${encoded.length} RecordResolved`,
     async () => {
-      await produceAll(environment.kafka, resolvedTopic, encoded);
-      const end = await topicEnd(admin, resolvedTopic);
-      if (sumOf(end) !== encoded.length)
-        throw new Error(`${sumOf(end)} messages in ${resolvedTopic}, expected ${encoded.length}`);
+      const end = await publishEvents(environment.kafka, admin, resolvedTopic, RecordResolvedSchema, encoded);
       return { resolvedEnd: end, pipelineDoneAt: await committed(resolvedTopic, end, 'pipeline', watchMemory) };
     },
   );
   const pipelineCpuEnd = await cpuSample(watch);
   watchMemory();
-  const claims = await inboxClaims(db, 'matching', groupId, Topics.recordsResolved);
-  if (claims.length !== encoded.length)
-    throw new Error(`matching claimed ${claims.length} messages in its inbox, expected ${encoded.length}`);
+  const claims = await inboxClaims(db, 'matching', groupId, Topics.recordsResolved, encoded.length);
   const pipelineSeconds = (pipelineDoneAt - claims[0]) / 1000;
   // Claims made in one transaction share its start time: one distinct time per transaction (a batch of messages).
   const transactions = [...new Set(claims)];
@@ -387,7 +324,10 @@ void runBenchmark(['matching', 'intake'], async (context) => {
   );
   let withHits = 0;
   const send = (body: string) =>
-    postCheck(matching, key, body, context.signal).then((hits) => void (hits > 0 && withHits++));
+    postJson<{ hits: unknown[] }>(`${matching.url}/v1/checks`, key, body, {
+      signal,
+      timeoutMs: P.requestTimeoutMs,
+    }).then(({ hits }) => void (hits.length > 0 && withHits++));
   const { warm, instant } = await context.phase(`instant checks at ${P.checkRate}/s, open loop`, async () => {
     const warmUp = await openLoop(bodies.slice(0, warmupCount), P.checkRate, P.checkMaxInFlight, send, signal);
     withHits = 0;
@@ -396,8 +336,7 @@ void runBenchmark(['matching', 'intake'], async (context) => {
       instant: await openLoop(bodies.slice(warmupCount), P.checkRate, P.checkMaxInFlight, send, signal),
     };
   });
-  watchMemory();
-  const memoryAfter = matchingPid === undefined ? undefined : processMemory(matchingPid);
+  const memoryAfter = memory.now();
   Object.assign(figures, latencyFigures('instant_check', instant.latencies, undefined, 2));
   figures.instant_check_service_p99_ms = round(percentile(instant.serviceTimes, 99), 2);
   figures.instant_check_achieved_per_s = round(instant.achievedRate, 1);
@@ -405,40 +344,14 @@ void runBenchmark(['matching', 'intake'], async (context) => {
   figures.instant_check_with_hits_ratio = round(withHits / Math.max(1, instant.latencies.length), 3);
   if (instant.failures.length > 0) notes.push(`instant checks failed: ${instant.failures.slice(0, 3).join(' | ')}`);
 
-  const loadedRows = DATASETS.reduce((sum, dataset) => sum + P.counts[dataset], 0);
-  const loadSeconds = DATASETS.reduce((sum, dataset) => sum + loads[dataset]!.seconds, 0);
-  figures.load_rows = loadedRows;
-  figures.load_seconds = round(loadSeconds, 1);
-  figures.load_rows_per_s = round(loadedRows / loadSeconds, 0);
-  for (const dataset of DATASETS) {
-    const run = loads[dataset]!;
-    figures[`load_${dataset}_rows_per_s`] = round(P.counts[dataset] / run.seconds, 0);
-    figures[`load_${dataset}_loader_cpu_ms_per_1000_rows`] = round((run.loaderCpuSeconds * 1e6) / P.counts[dataset], 0);
-    figures[`load_${dataset}_postgres_backend_cpu_ms_per_1000_rows`] = round(
-      (run.backendCpuSeconds * 1e6) / P.counts[dataset],
-      0,
-    );
-    figures[`load_${dataset}_loader_peak_rss_mib`] = round(run.loaderPeakRssBytes / MIB, 0);
-    if (run.machineBusyCores !== undefined)
-      figures[`load_${dataset}_machine_busy_cores`] = round(run.machineBusyCores, 2);
-  }
-  if (P.raw) {
-    const rawSeconds = Object.values(raw).reduce((sum, run) => sum + run.seconds, 0);
-    figures.raw_copy_rows_per_s = round(loadedRows / rawSeconds, 0);
-    for (const dataset of DATASETS)
-      figures[`raw_copy_${dataset}_rows_per_s`] = round(raw[dataset].rows / raw[dataset].seconds, 0);
-    figures.ratio_load_vs_raw_copy = round(figures.load_rows_per_s / figures.raw_copy_rows_per_s, 3);
-  }
-  figures.database_mib_after_loads = round(Number(sizes.database) / MIB, 0);
-  figures.reference_entries_mib = round(Number(sizes.entries) / MIB, 0);
-  figures.reference_keys_mib = round(Number(sizes.keys) / MIB, 0);
-  figures.reference_key_rows = Number(sizes.key_rows);
-  figures.outbox_mib_after_loads = round(Number(sizes.outbox) / MIB, 0);
-  if (idleMemory) figures.matching_rss_mib_idle = round(idleMemory.rssBytes / MIB, 0);
-  if (memoryAfter) {
-    figures.matching_rss_mib_after_run = round(memoryAfter.rssBytes / MIB, 0);
-    figures.matching_peak_rss_mib = round(Math.max(memoryAfter.peakRssBytes, peakRss) / MIB, 0);
-  }
+  figures.database_mib_after_loads = mib(sizes.database);
+  figures.reference_entries_mib = mib(sizes.entries);
+  figures.reference_keys_mib = mib(sizes.keys);
+  figures.reference_key_rows = sizes.key_rows;
+  figures.outbox_mib_after_loads = mib(sizes.outbox);
+  if (idleMemory) figures.matching_rss_mib_idle = idleMemory.rssMib;
+  if (memoryAfter)
+    [figures.matching_rss_mib_after_run, figures.matching_peak_rss_mib] = [memoryAfter.rssMib, memoryAfter.peakMib];
   figures.total_run_minutes = round((performance.now() - runStarted) / 60_000, 1);
 
   const goals: Record<string, Goal> = {
@@ -453,14 +366,17 @@ void runBenchmark(['matching', 'intake'], async (context) => {
     },
     everything_handled: {
       target: 'every dataset fully loaded, every message claimed once, none dead-lettered',
-      met: deadLettered === 0 && DATASETS.every((dataset) => loads[dataset]!.added === P.counts[dataset]),
+      met: deadLettered === 0 && loadedAll,
     },
   };
-  const settings = (
-    await db.query(
-      `SELECT name, setting FROM pg_settings WHERE name IN ('server_version', 'fsync', 'synchronous_commit', 'shared_buffers', 'max_wal_size')`,
-    )
-  ).rows;
+  const settings = await postgresSettings(
+    db,
+    'server_version',
+    'fsync',
+    'synchronous_commit',
+    'shared_buffers',
+    'max_wal_size',
+  );
   notes.push(
     `Scale ${P.scale}: ${DATASETS.map((dataset) => `${P.counts[dataset]} ${dataset}`).join(', ')} (seed ${P.seed}); the issue's full size is scale 1 (firearms are not in the issue: ` +
       `they are loaded so that the pipeline's firearm records have a dataset to meet). Nothing here is extrapolated to another scale.`,
@@ -489,7 +405,7 @@ void runBenchmark(['matching', 'intake'], async (context) => {
         .loadavg()
         .map((load) => load.toFixed(2))
         .join(', ')}.`,
-    `Postgres ${settings.map((row) => `${row.name} ${row.setting}`).join(', ')}; services LOG_LEVEL warn, no span export; Kafka at ${environment.kafkaBrokers}.`,
+    `${settings}; services LOG_LEVEL warn, no span export; Kafka at ${environment.kafkaBrokers}.`,
   );
 
   context.report({
@@ -527,23 +443,73 @@ async function referenceFile(dataset: (typeof DATASETS)[number], count: number):
   return file;
 }
 
-function countBy(values: string[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
-  return counts;
+/** Sums a field over query timings. */
+function timingSum(timings: QueryTiming[]): (key: keyof QueryTiming) => number {
+  return (key) => timings.reduce((total, timing) => total + timing[key], 0);
 }
 
-// --- HTTP ------------------------------------------------------------------------------------------
-
-/** One instant check; resolves with the number of hits, rejects unless answered 200. */
-async function postCheck(matching: ServiceProcess, key: string, body: string, signal: AbortSignal): Promise<number> {
-  const response = await fetch(`${matching.url}/v1/checks`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    body,
-    signal: AbortSignal.any([signal, AbortSignal.timeout(P.requestTimeoutMs)]),
+/**
+ * The candidate stage against scoring every entry of a sample, per dataset of RATIO_DATASETS:
+ * in Postgres as the matcher runs it, and in memory (bench/lib/matching-candidates.ts).
+ */
+async function timeCandidateStage(
+  context: BenchContext,
+  databaseUrl: string,
+  files: Record<(typeof DATASETS)[number], string>,
+  cases: MatchingCase[],
+  figures: Record<string, number>,
+): Promise<void> {
+  const probeDb = new Client({
+    connectionString: databaseUrl,
+    application_name: 'crosscheck-bench-candidates',
   });
-  const text = await response.text();
-  if (response.status !== 200) throw new Error(`${response.status} ${text.slice(0, 300)}`);
-  return (JSON.parse(text) as { hits: unknown[] }).hits.length;
+  await probeDb.connect();
+  context.defer('close the candidates connection', () => probeDb.end());
+  await probeDb.query('SET search_path TO matching');
+  const manager = {
+    query: async (sql: string, values?: unknown[]) => (await probeDb.query(sql, values)).rows,
+  } as unknown as EntityManager;
+  const timings: QueryTiming[] = [];
+  for (const dataset of RATIO_DATASETS) {
+    const started = performance.now();
+    const index = await readSample(
+      dataset,
+      files[dataset as keyof typeof files],
+      Math.min(P.sample, P.counts[dataset as keyof typeof P.counts]),
+    );
+    log(
+      `candidates ${dataset}: sample of ${index.size(dataset)} entries read and indexed in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+    const probes = cases
+      .filter((labelled) => labelled.dataset === dataset)
+      .flatMap((labelled) => {
+        const body = recordResolvedOf(labelled, P.owner).record!.body;
+        return body.case ? probesOf(recordFactsOf(body)).filter((probe) => probe.dataset === dataset) : [];
+      });
+    for (const probe of probes.slice(0, 3)) await timeProbe(probe, index, manager, POSSIBLE_THRESHOLD); // warm-up, not counted
+    const measured: QueryTiming[] = [];
+    for (const probe of probes.slice(3, 3 + P.ratioQueries)) {
+      context.signal.throwIfAborted();
+      measured.push(await timeProbe(probe, index, manager, POSSIBLE_THRESHOLD));
+    }
+    timings.push(...measured);
+    const sum = timingSum(measured);
+    const [exhaustive, postgres, memory] = [sum('exhaustiveMs'), sum('databaseCandidateMs'), sum('memoryCandidateMs')];
+    const [stem, ratio] = [`candidates_${dataset}_`, `ratio_${dataset}_exhaustive_to_`];
+    figures[`${stem}exhaustive_ms_per_query`] = round(exhaustive / measured.length, 2);
+    figures[`${stem}postgres_stage_ms_per_query`] = round(postgres / measured.length, 3);
+    figures[`${stem}memory_stage_ms_per_query`] = round(memory / measured.length, 3);
+    figures[`${ratio}postgres_candidate_stage`] = round(exhaustive / postgres, 1);
+    figures[`${ratio}memory_candidate_stage`] = round(exhaustive / memory, 1);
+    figures[`${stem}exhaustive_findings_found_ratio`] = sum('exhaustiveFindings')
+      ? round(sum('foundByCandidates') / sum('exhaustiveFindings'), 3)
+      : Number.NaN;
+    log(
+      `candidates ${dataset}: ${measured.length} queries; exhaustive ${figures[`${stem}exhaustive_ms_per_query`]} ms/query, ` +
+        `Postgres candidate stage ${figures[`${stem}postgres_stage_ms_per_query`]} ms, in memory ${figures[`${stem}memory_stage_ms_per_query`]} ms`,
+    );
+  }
+  const total = timingSum(timings);
+  figures.ratio_exhaustive_to_candidate_stage = round(total('exhaustiveMs') / total('databaseCandidateMs'), 1);
+  figures.ratio_exhaustive_to_memory_candidate_stage = round(total('exhaustiveMs') / total('memoryCandidateMs'), 1);
 }

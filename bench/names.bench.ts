@@ -51,7 +51,7 @@ import {
 import { levelOf } from '../apps/matching/src/model/match-level';
 import { IndexedEntry, ReferenceIndex } from './lib/reference-candidates';
 import { pairwiseQuality } from './lib/pairwise-quality';
-import { round } from './lib/stats';
+import { groupBy, round } from './lib/stats';
 import { febrlThroughApi } from './lib/febrl-through-api';
 import { CROSS_SCRIPTS, CrossScript, febrlRecords, scriptPairs, shuffled, yentePersons } from './lib/public-names';
 import type { Goal } from './lib/report';
@@ -65,14 +65,7 @@ const NEGATIVES = options.number('negatives', 100_000);
 const SEED = options.number('seed', 20261206);
 const API_PAIRS = options.number('api-pairs', 300);
 const IN_PROCESS = options.flag('in-process');
-const FEBRL_API_SETS = options
-  .string('febrl-sets', '1,2,3')
-  .split(',')
-  .filter(Boolean)
-  .map((set) => {
-    if (!['1', '2', '3'].includes(set)) throw new Error(`--febrl-sets: each must be 1, 2 or 3, not ${set}`);
-    return Number(set) as 1 | 2 | 3;
-  });
+const FEBRL_API_SETS = options.wholeNumbers('febrl-sets', '1,2,3', 3) as (1 | 2 | 3)[];
 const THRESHOLDS = { hit: 0.85, possible: 0.7 };
 
 type Level = 'hit' | 'possible' | undefined;
@@ -118,28 +111,22 @@ function crossScriptRun(entries: RecordFacts[], queries: RecordFacts[]): { recal
     'notices',
     entries.map((facts, i): IndexedEntry => ({ dataset: 'notices', entryId: String(i).padStart(6, '0'), facts })),
   );
-  let found = 0;
   let scoredFound = 0;
   let returned = 0;
   queries.forEach((query, i) => {
-    const own = String(i).padStart(6, '0');
     if (!grade(query, entries[i])) return;
     scoredFound++;
-    if (
-      index.candidates({ dataset: 'notices', facts: query, subject: 'record' }).some((entry) => entry.entryId === own)
-    ) {
-      returned++;
-      found++;
-    }
+    const candidates = index.candidates({ dataset: 'notices', facts: query, subject: 'record' });
+    if (candidates.some((entry) => entry.entryId === String(i).padStart(6, '0'))) returned++;
   });
-  return { recall: ratio(found, queries.length), candidateRecall: ratio(returned, scoredFound) };
+  // Found: graded by scoring and returned by the candidate stage.
+  return { recall: ratio(returned, queries.length), candidateRecall: ratio(returned, scoredFound) };
 }
 
 /** Other-script names 1–2 characters apart whose Latin names are 3 or more letters apart: different names. */
 function nearNeighbours(script: CrossScript, limit: number): [string, string][] {
   const pairs = shuffled(scriptPairs(script), SEED).slice(0, 4000);
-  const byLength = new Map<number, { other: string; latin: string }[]>();
-  for (const pair of pairs) byLength.set(pair.other.length, [...(byLength.get(pair.other.length) ?? []), pair]);
+  const byLength = groupBy(pairs, (pair) => pair.other.length);
   const found: [string, string][] = [];
   for (const pair of pairs) {
     if (pair.other.length < 2) continue;
@@ -220,10 +207,7 @@ async function main(context: BenchContext): Promise<void> {
       return { given: words[0], family: words[words.length - 1] };
     };
     const sameFamily: [RecordFacts, RecordFacts][] = [];
-    const byFamily = new Map<string, { given: string; family: string }[]>();
-    for (const member of congress.map(split))
-      byFamily.set(member.family.toLowerCase(), [...(byFamily.get(member.family.toLowerCase()) ?? []), member]);
-    for (const members of byFamily.values()) {
+    for (const members of groupBy(congress.map(split), (member) => member.family.toLowerCase()).values()) {
       for (let i = 0; i + 1 < members.length; i++) {
         if (members[i].given.toLowerCase() !== members[i + 1].given.toLowerCase())
           sameFamily.push([
@@ -293,12 +277,10 @@ async function main(context: BenchContext): Promise<void> {
       );
       const parent = records.map((_, i) => i);
       const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
-      const byKey = new Map<string, number[]>();
-      facts.forEach((fact, i) => {
-        for (const key of blockingKeys(fact)) byKey.set(key, [...(byKey.get(key) ?? []), i]);
-      });
+      const keyed = facts.flatMap((fact, i) => blockingKeys(fact).map((key) => ({ key, i })));
       const compared = new Set<string>();
-      for (const members of byKey.values()) {
+      for (const group of groupBy(keyed, ({ key }) => key).values()) {
+        const members = group.map(({ i }) => i);
         for (let a = 0; a < members.length && a < 200; a++) {
           for (let b = a + 1; b < members.length && b < 200; b++) {
             const pairKey = `${members[a]}:${members[b]}`;

@@ -24,9 +24,7 @@ import { randomUUID } from 'node:crypto';
 import { create } from '@bufbuild/protobuf';
 import { timestampFromDate, timestampNow } from '@bufbuild/protobuf/wkt';
 import {
-  contractHeaders,
   DisseminationScope,
-  encodeMessage,
   RecordKind,
   RecordReceivedSchema,
   Sex,
@@ -38,7 +36,7 @@ import { TopicNames } from '@crosscheck/messaging';
 import { Prng } from '../test/data/generator/prng';
 import { log, openBenchEnvironment, runBenchmark } from './lib/environment';
 import { benchOptions } from './lib/options';
-import { produceAll, pollUntil, topicEnd, waitUntilCommitted } from './lib/pipeline-progress';
+import { pollUntil, publishEvents, topicEnd, waitUntilCommitted } from './lib/pipeline-progress';
 import { groupsOf } from './lib/planted-groups';
 import { round } from './lib/stats';
 
@@ -131,17 +129,12 @@ void runBenchmark(['dedup', 'alerting'], async (context) => {
   );
   const started = performance.now();
   await context.phase('publish the records as intake would', () =>
-    produceAll(
+    publishEvents(
       environment.kafka,
+      admin,
       topics.physical(Topics.recordsReceived),
-      records.map((record) => ({
-        key: record.recordId,
-        value: encodeMessage(
-          RecordReceivedSchema,
-          create(RecordReceivedSchema, { record, receivedAt: timestampNow() }),
-        ),
-        headers: contractHeaders(RecordReceivedSchema, randomUUID()),
-      })),
+      RecordReceivedSchema,
+      records.map((record) => ({ key: record.recordId, event: { record, receivedAt: timestampNow() } })),
     ),
   );
   await context.phase('dedup resolves every record', () =>

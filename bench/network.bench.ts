@@ -12,16 +12,16 @@
 import { Agencies } from '@crosscheck/infra';
 import { seedBareEntities, seedNetworkEvidence } from '../apps/dedup/src/persistence/entities.seed';
 import { log, openBenchEnvironment, runBenchmark } from './lib/environment';
+import { getJson } from './lib/http';
+import { closedLoop } from './lib/open-loop';
 import { benchOptions } from './lib/options';
 import { groupsOf } from './lib/planted-groups';
 import { round, summarize } from './lib/stats';
 import { numberChunks, syntheticId } from './lib/synthetic-ids';
 
-const { number: numberOption, string: stringOption } = benchOptions();
+const { number: numberOption, wholeNumbers } = benchOptions();
 const P = {
-  sizes: stringOption('sizes', '100000')
-    .split(',')
-    .map((size) => Math.round(Number(size))),
+  sizes: wholeNumbers('sizes', '100000'),
   queries: Math.round(numberOption('queries', 500)),
   seed: Math.round(numberOption('seed', 15)),
 };
@@ -70,22 +70,17 @@ async function timeNetworks(
   n: number,
   count: number,
 ): Promise<{ latencies: number[]; lonely: number; entities: number[]; edges: number[] }> {
-  const latencies: number[] = [];
   const entities: number[] = [];
   const edges: number[] = [];
   let lonely = 0;
   const entityIds = Array.from({ length: count }, () => syntheticId('entity', 1 + Math.floor(Math.random() * n)));
-  for (const entityId of entityIds) {
-    const started = performance.now();
-    const response = await fetch(`${dedupUrl}/v1/entities/${entityId}/network?depth=2`, {
-      headers: { authorization: `Bearer ${key}` },
-    });
-    const body = (await response.json()) as { entities?: unknown[]; edges?: unknown[] };
-    latencies.push(performance.now() - started);
+  const { latencies } = await closedLoop(entityIds, 1, async (entityId) => {
+    const network = `${dedupUrl}/v1/entities/${entityId}/network?depth=2`;
+    const { status, body } = await getJson<{ entities: unknown[]; edges: unknown[] }>(network, key);
     entities.push(body.entities?.length ?? 0);
     edges.push(body.edges?.length ?? 0);
-    if (response.status !== 200 || (body.entities?.length ?? 0) < 2) lonely++;
-  }
+    if (status !== 200 || (body.entities?.length ?? 0) < 2) lonely++;
+  });
   return { latencies, lonely, entities, edges };
 }
 
@@ -97,7 +92,6 @@ async function timePaths(
   n: number,
   count: number,
 ): Promise<{ latencies: number[]; notFound: number }> {
-  const latencies: number[] = [];
   let notFound = 0;
   const pairs: [number, number][] = [];
   while (pairs.length < count) {
@@ -105,16 +99,11 @@ async function timePaths(
     const j = i + 1 + Math.floor(Math.random() * 10);
     if (groups[i] === groups[j]) pairs.push([i, j]);
   }
-  const ids = pairs.flat().map((i) => syntheticId('entity', i));
-  for (let k = 0; k < pairs.length; k++) {
-    const started = performance.now();
-    const response = await fetch(`${dedupUrl}/v1/entities/${ids[2 * k]}/path?to=${ids[2 * k + 1]}&maxHops=6`, {
-      headers: { authorization: `Bearer ${key}` },
-    });
-    const body = (await response.json()) as { found?: boolean };
-    latencies.push(performance.now() - started);
+  const { latencies } = await closedLoop(pairs, 1, async (pair) => {
+    const [from, to] = pair.map((i) => syntheticId('entity', i));
+    const { body } = await getJson<{ found: boolean }>(`${dedupUrl}/v1/entities/${from}/path?to=${to}&maxHops=6`, key);
     if (!body.found) notFound++;
-  }
+  });
   return { latencies, notFound };
 }
 

@@ -15,23 +15,19 @@
  * Options: --pairs N (5000) --hit-share F (0.1) --instances 1,3 --report NAME (scale)
  *   --own-kafka (a private broker on 19192 rather than the shared one)
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { Topics } from '@crosscheck/contracts';
-import { Agencies, paths, type ServiceName, type ServiceProcess } from '@crosscheck/infra';
-import { TopicNames } from '@crosscheck/messaging';
-import type { Admin } from 'kafkajs';
+import { Agencies, type ServiceName, type ServiceProcess } from '@crosscheck/infra';
 import type { Client } from 'pg';
 import { generatePersons, type LabelledRecord } from '../test/data/generator';
 import { referenceEntry, type NoticeEntry } from '../test/data/reference-generator';
-import { log, openBenchEnvironment, QUIET_SERVICE, runBenchmark, type BenchEnvironment } from './lib/environment';
+import { log, openBenchEnvironment, QUIET_SERVICE, runBenchmark } from './lib/environment';
+import { postJson } from './lib/http';
 import { benchOptions } from './lib/options';
 import { pairwiseQuality } from './lib/pairwise-quality';
-import { topicEnd, waitForOutboxDrained, waitUntilCommitted, type ServiceSchema } from './lib/pipeline-progress';
-import { childProcessesWith, processCpuSeconds } from './lib/process-stats';
-import { loadReferenceFile } from './lib/reference-loads';
+import { waitForPipeline } from './lib/pipeline-progress';
+import { processCpuSeconds, servicePids } from './lib/process-stats';
+import { loadReferenceEntries } from './lib/reference-loads';
 import type { Goal } from './lib/report';
-import { shareThroughIntake } from './lib/share-and-resolve';
+import { entityOfRecords, shareThroughIntake } from './lib/share-and-resolve';
 import { round } from './lib/stats';
 
 const PARTITIONS = 12;
@@ -39,15 +35,7 @@ const options = benchOptions();
 const P = {
   pairs: Math.round(options.number('pairs', 5_000)),
   hitShare: options.number('hit-share', 0.1),
-  instances: options
-    .string('instances', '1,3')
-    .split(',')
-    .map((text) => {
-      const value = Number(text);
-      if (!Number.isInteger(value) || value < 1 || value > PARTITIONS)
-        throw new Error(`--instances: each must be a whole number from 1 to ${PARTITIONS}, not ${text}`);
-      return value;
-    }),
+  instances: options.wholeNumbers('instances', '1,3', PARTITIONS),
   reportName: options.string('report', 'scale'),
   ownKafka: options.flag('own-kafka'),
   seed: 20261206,
@@ -61,12 +49,6 @@ const [AGENCY_A, AGENCY_B] = ['FRA', 'DEU'];
 const F1_TOLERANCE = 0.002;
 const SERVICES: ServiceName[] = ['intake', 'dedup', 'matching', 'alerting'];
 const SCALED: ServiceName[] = ['dedup', 'matching'];
-/** Each consumer stage: the schema whose outbox feeds it, and the topic it consumes. */
-const STAGES: { upstream: ServiceSchema; stage: ServiceName; topic: string }[] = [
-  { upstream: 'intake', stage: 'dedup', topic: Topics.recordsReceived },
-  { upstream: 'dedup', stage: 'matching', topic: Topics.recordsResolved },
-  { upstream: 'matching', stage: 'alerting', topic: Topics.matchesFound },
-];
 
 interface Pair {
   label: string;
@@ -83,11 +65,6 @@ void runBenchmark(SERVICES, async (context) => {
       `${PARTITIONS} partitions; settings: ${P.instances.map((n) => `${n} dedup + ${n} matching`).join(', then ')}; ` +
       `load average ${context.machine.load_average_at_start.join(' ')}`,
   );
-  const dataDir = path.join(paths.LOCAL_DIR, 'bench', 'scale');
-  fs.mkdirSync(dataDir, { recursive: true });
-  const noticesFile = path.join(dataDir, `notices-${process.pid}.ndjson`);
-  fs.writeFileSync(noticesFile, notices.map((notice) => JSON.stringify(notice)).join('\n') + '\n');
-  context.defer('remove the notices file', async () => fs.rmSync(noticesFile, { force: true }));
 
   const figures: Record<string, number> = {};
   const goals: Record<string, Goal> = {};
@@ -146,8 +123,7 @@ void runBenchmark(SERVICES, async (context) => {
       partitions: PARTITIONS,
     });
     const env = { ...QUIET_SERVICE, NODE_OPTIONS: '', KAFKA_TOPIC_PARTITIONS: String(PARTITIONS) };
-    const entryOf = (name: ServiceName) => path.join('dist', 'apps', name, 'src', 'main.js');
-    const earlier = new Set(SCALED.flatMap((name) => childProcessesWith(entryOf(name))));
+    const earlier = new Set(SCALED.flatMap(servicePids));
     const services = {} as Record<ServiceName, ServiceProcess>;
     const running: ServiceProcess[] = [];
     for (const name of SERVICES) {
@@ -157,26 +133,22 @@ void runBenchmark(SERVICES, async (context) => {
           running.push(await environment.startService(name, env));
     }
     const pids = Object.fromEntries(
-      SCALED.map((name) => [name, childProcessesWith(entryOf(name)).filter((pid) => !earlier.has(pid))]),
+      SCALED.map((name) => [name, servicePids(name).filter((pid) => !earlier.has(pid))]),
     ) as Record<string, number[]>;
     const db = await environment.connect();
     const admin = await environment.kafkaAdmin();
 
-    log(`notices: ${await loadReferenceFile(environment.databaseUrl, 'notices', noticesFile)}`);
-    await waitForPipeline(environment, db, admin, context.signal, 'the notices’ retro-checks');
+    log(`notices: ${await loadReferenceEntries(context, environment.databaseUrl, 'notices', notices)}`);
+    const stallMs = P.stallMs;
+    await waitForPipeline(environment, db, admin, context.signal, { what: 'the notices’ retro-checks', stallMs });
 
     const agencies = new Agencies(environment.databaseUrl, () => services.intake.url);
     const keys = { [AGENCY_A]: await agencies.key(AGENCY_A), [AGENCY_B]: await agencies.key(AGENCY_B) };
     await agencies.accepted(keys[AGENCY_A], services.dedup.url, 60_000);
     const analyst = await agencies.key(AGENCY_A, ['analyst']);
     await agencies.accepted(analyst, services.alerting.url, 60_000);
-    const subscription = await fetch(`${services.alerting.url}/v1/subscriptions`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${analyst}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Notice hits', datasets: ['notices'] }),
-    });
-    if (subscription.status !== 201)
-      throw new Error(`POST /v1/subscriptions answered ${subscription.status}: ${await subscription.text()}`);
+    const subscription = { name: 'Notice hits', datasets: ['notices'] };
+    await postJson(`${services.alerting.url}/v1/subscriptions`, analyst, subscription, { expect: 201 });
 
     const deadlocksBefore = await deadlocks(db, environment.databaseName);
     const cpuBefore = cpuOf(pids);
@@ -201,7 +173,7 @@ void runBenchmark(SERVICES, async (context) => {
       duplicateIds.push(...duplicates);
     }
     const sharedAt = Date.now();
-    const doneAt = await waitForPipeline(environment, db, admin, context.signal, 'the shared pairs');
+    const doneAt = await waitForPipeline(environment, db, admin, context.signal, { what: 'the shared pairs', stallMs });
     const cpuAfter = cpuOf(pids);
     // Idle, they would still cost the next setting CPU; cleanup stopping them again is harmless.
     await Promise.all(running.map((service) => service.stop()));
@@ -214,10 +186,7 @@ void runBenchmark(SERVICES, async (context) => {
     pairs.forEach((pair, index) => {
       for (const id of [originalIds[index], duplicateIds[index]]) if (id) labelOf.set(id, pair.label);
     });
-    const { rows: memberRows } = await db.query<{ record_id: string; entity_id: string }>(
-      'SELECT record_id, entity_id FROM dedup.entity_members WHERE entity_id IS NOT NULL',
-    );
-    const entityOf = new Map(memberRows.map((row) => [row.record_id, row.entity_id]));
+    const entityOf = await entityOfRecords(db);
     const members = [...labelOf].flatMap(([recordId, label]) => {
       const entityId = entityOf.get(recordId);
       return entityId ? [{ recordId, label, entityId, categories: [] }] : [];
@@ -339,33 +308,6 @@ function duplicatePairs(): Pair[] {
       const drawn = referenceEntry('notices', P.seed, index);
       return { ...complete, notice: { ...drawn, subject: complete.original.record.person } };
     });
-}
-
-/** Waits until every stage consumed all its upstream published; when each stage committed its last offset (epoch ms). */
-async function waitForPipeline(
-  environment: BenchEnvironment,
-  db: Client,
-  admin: Admin,
-  signal: AbortSignal,
-  what: string,
-): Promise<Record<string, number>> {
-  const topics = new TopicNames(environment.topicPrefix);
-  const doneAt: Record<string, number> = {};
-  for (const { upstream, stage, topic } of STAGES) {
-    await waitForOutboxDrained(db, upstream, signal, {
-      stallMs: P.stallMs,
-      kafkaBrokers: environment.kafkaBrokers,
-    });
-    const physical = topics.physical(topic);
-    const end = await topicEnd(admin, physical);
-    doneAt[stage] = await waitUntilCommitted(
-      admin,
-      { groupId: `${environment.topicPrefix}${stage}`, topic: physical, end },
-      signal,
-      { stallMs: P.stallMs, progress: (done, of) => log(`${what}: ${stage} ${done}/${of}`) },
-    );
-  }
-  return doneAt;
 }
 
 async function deadlocks(db: Client, databaseName: string): Promise<number> {

@@ -18,9 +18,6 @@ export interface StreamedAlert {
 }
 
 export interface TimedAlertStream {
-  /** Alert events received (every change, not only new alerts). */
-  readonly events: number;
-  readonly bytes: number;
   /** Times alerting cut the stream (overflow, restart) and it was reopened from the last event id. */
   readonly reconnects: number;
   close(): Promise<void>;
@@ -31,8 +28,6 @@ export async function openTimedAlertStream(
   analystKey: string,
   onAlert: (alert: StreamedAlert, at: number) => void,
 ): Promise<TimedAlertStream> {
-  let events = 0;
-  let bytes = 0;
   let reconnects = 0;
   let lastEventId: string | undefined;
   let closing = false;
@@ -53,11 +48,9 @@ export async function openTimedAlertStream(
     try {
       for await (const chunk of body) {
         const at = performance.now();
-        bytes += chunk.byteLength;
         for (const event of parser.push(decoder.decode(chunk, { stream: true }))) {
           if (event.id) lastEventId = event.id;
           if (event.event !== 'alert') continue;
-          events++;
           const alert = JSON.parse(event.data) as StreamedAlert;
           onAlert({ alertId: alert.alertId, recordId: alert.recordId, kind: alert.kind, status: alert.status }, at);
         }
@@ -89,12 +82,6 @@ export async function openTimedAlertStream(
   })();
 
   return {
-    get events() {
-      return events;
-    },
-    get bytes() {
-      return bytes;
-    },
     get reconnects() {
       return reconnects;
     },
@@ -107,7 +94,6 @@ export async function openTimedAlertStream(
 }
 
 export interface WebhookDelivery {
-  path: string;
   event: string;
   alertId: string | undefined;
   /** The record the alert names when it is delivered: a later record of the same entity may have replaced the one that raised it. */
@@ -144,7 +130,7 @@ export async function startTimedWebhookReceiver(): Promise<TimedWebhookReceiver>
           !verifyWebhookSignature(secret, rawBody, Array.isArray(signature) ? signature[0] : signature)
         )
           badSignatures++;
-        return { path, event: body?.event ?? '', alertId: body?.alert?.alertId, recordId: body?.alert?.recordId, at };
+        return { event: body?.event ?? '', alertId: body?.alert?.alertId, recordId: body?.alert?.recordId, at };
       }),
     get badSignatures() {
       return badSignatures;

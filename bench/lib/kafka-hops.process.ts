@@ -11,25 +11,15 @@
  */
 import { createKafka } from '@crosscheck/messaging';
 import { createLogger } from '@crosscheck/telemetry';
-import { Partitioners } from 'kafkajs';
+import { hopConsumer } from './kafka-hops';
+import { relayProducer } from './pipeline-progress';
 
 async function main(): Promise<void> {
   const from = process.env.HOP_FROM!;
   const to = process.env.HOP_TO!;
   const kafka = createKafka('kafka-hops', process.env.KAFKA_BROKERS!.split(','), createLogger('kafka-hops', 'warn'));
-  const producer = kafka.producer({
-    idempotent: true,
-    maxInFlightRequests: 1,
-    allowAutoTopicCreation: false,
-    createPartitioner: Partitioners.DefaultPartitioner,
-  });
-  const consumer = kafka.consumer({
-    groupId: process.env.HOP_GROUP!,
-    allowAutoTopicCreation: false,
-    sessionTimeout: 30_000,
-    heartbeatInterval: 3_000,
-    maxWaitTimeInMs: 500,
-  });
+  const producer = relayProducer(kafka);
+  const consumer = hopConsumer(kafka, process.env.HOP_GROUP!);
   await producer.connect();
   consumer.on(consumer.events.GROUP_JOIN, () => process.send?.({ ready: true }));
   await consumer.connect();

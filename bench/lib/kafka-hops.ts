@@ -11,9 +11,9 @@ import { fork, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { createKafka } from '@crosscheck/messaging';
 import { createLogger } from '@crosscheck/telemetry';
-import { Partitioners, type Consumer, type Producer } from 'kafkajs';
+import type { Consumer, Kafka, Producer } from 'kafkajs';
 import { runSchedule } from './open-loop';
-import { pollUntil, WaitGaveUp } from './pipeline-progress';
+import { pollUntil, relayProducer, WaitGaveUp } from './pipeline-progress';
 
 export interface HopsOptions {
   brokers: string;
@@ -34,10 +34,17 @@ export interface HopsResult {
   arrived: number;
   /** Scheduled send to arrival after the last hop, ms, per arrived message. */
   latencies: number[];
-  /** Messages produced per second over the sending window. */
-  sentPerSecond: number;
-  /** Messages per sendBatch call of the first producer, on average. */
-  messagesPerSend: number;
+}
+
+/** A consumer as libs/messaging's KafkaEventServer configures the services'. */
+export function hopConsumer(kafka: Kafka, groupId: string): Consumer {
+  return kafka.consumer({
+    groupId,
+    allowAutoTopicCreation: false,
+    sessionTimeout: 30_000,
+    heartbeatInterval: 3_000,
+    maxWaitTimeInMs: 500,
+  });
 }
 
 const HOPS = 3;
@@ -102,13 +109,7 @@ export async function runKafkaHops(options: HopsOptions): Promise<HopsResult> {
     }
 
     const arrivedAt = new Map<number, number>();
-    consumer = kafka.consumer({
-      groupId: `${base}.last`,
-      allowAutoTopicCreation: false,
-      sessionTimeout: 30_000,
-      heartbeatInterval: 3_000,
-      maxWaitTimeInMs: 500,
-    });
+    consumer = hopConsumer(kafka, `${base}.last`);
     const joined = new Promise<void>((resolve) => consumer!.on(consumer!.events.GROUP_JOIN, () => resolve()));
     await consumer.connect();
     await consumer.subscribe({ topics: [topics[HOPS - 1]], fromBeginning: true });
@@ -122,12 +123,7 @@ export async function runKafkaHops(options: HopsOptions): Promise<HopsResult> {
     });
     await Promise.all([...ready, joined]);
 
-    producer = kafka.producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      allowAutoTopicCreation: false,
-      createPartitioner: Partitioners.DefaultPartitioner,
-    });
+    producer = relayProducer(kafka);
     await producer.connect();
     const payload = Buffer.alloc(options.payloadBytes, 'crosscheck-hop ');
 
@@ -146,8 +142,6 @@ export async function runKafkaHops(options: HopsOptions): Promise<HopsResult> {
     for (const seq of [...arrivedAt.keys()]) if (seq < 0) arrivedAt.delete(seq);
 
     const total = Math.round(options.rate * options.seconds);
-    let sends = 0;
-    const started = performance.now();
     const schedule = await runSchedule(total, options.rate, options.signal, async (first, end) => {
       const messages = Array.from({ length: end - first }, (_, k) => ({
         key: `m${first + k}`,
@@ -155,9 +149,7 @@ export async function runKafkaHops(options: HopsOptions): Promise<HopsResult> {
         headers: { seq: String(first + k) },
       }));
       await producer!.sendBatch({ topicMessages: [{ topic: topics[0], messages }], acks: -1 });
-      sends++;
     });
-    const sentPerSecond = total / ((performance.now() - started) / 1000);
     // Whatever has not arrived STALL_MS after the last arrival is counted lost.
     await pollUntil(
       'the Kafka baseline',
@@ -176,13 +168,7 @@ export async function runKafkaHops(options: HopsOptions): Promise<HopsResult> {
       options.log(
         `Kafka baseline ${options.label}: ${total - latencies.length} of ${total} messages did not arrive within ${STALL_MS / 1000} s of the last progress`,
       );
-    return {
-      sent: total,
-      arrived: latencies.length,
-      latencies,
-      sentPerSecond,
-      messagesPerSend: total / Math.max(1, sends),
-    };
+    return { sent: total, arrived: latencies.length, latencies };
   } finally {
     options.signal.removeEventListener('abort', killAll);
     await consumer?.disconnect().catch(() => undefined);

@@ -13,31 +13,26 @@
  * line, through JSON as the jsonb column gives them back.
  */
 import { createReadStream } from 'node:fs';
-import { create } from '@bufbuild/protobuf';
-import { disseminationToContract } from '@crosscheck/auth';
-import { DisseminationSchema } from '@crosscheck/contracts';
-import { blockingKeys, scoreRecords, type RecordFacts } from '@crosscheck/resolution';
+import { blockingKeys, type RecordFacts } from '@crosscheck/resolution';
 import type { EntityManager } from 'typeorm';
-import { parseNdjson, readLines } from '../../apps/matching/src/load-reference/formats';
-import { entryFactsOf, type DatasetName, type Probe } from '../../apps/matching/src/model/datasets';
+import { readLines } from '../../apps/matching/src/load-reference/formats';
+import { type DatasetName, type Probe } from '../../apps/matching/src/model/datasets';
 import { ReferenceEntriesRepository } from '../../apps/matching/src/persistence/reference-entries.repository';
-import { CANDIDATES_PER_PROBE, ReferenceIndex, type IndexedEntry } from './reference-candidates';
+import {
+  CANDIDATES_PER_PROBE,
+  indexedEntryOf,
+  ReferenceIndex,
+  scored,
+  type IndexedEntry,
+} from './reference-candidates';
 
 /** The first `count` entries of a loader file, as the loader parses them and stores their facts, in an index. */
 export async function readSample(dataset: DatasetName, file: string, count: number): Promise<ReferenceIndex> {
   const input = createReadStream(file, { highWaterMark: 1 << 20 });
-  const context = {
-    dataset,
-    owner: 'IPSG',
-    dissemination: create(DisseminationSchema, disseminationToContract({ scope: 'all' })),
-  };
   const sample: IndexedEntry[] = [];
   try {
-    for await (const change of parseNdjson(readLines(input), context)) {
-      if (change.op !== 'upsert') continue;
-      const facts = entryFactsOf(dataset, change.entry);
-      if (!facts) continue;
-      sample.push({ dataset, entryId: change.entry.entryId, facts: JSON.parse(JSON.stringify(facts)) as RecordFacts });
+    for await (const line of readLines(input)) {
+      sample.push(indexedEntryOf(dataset, JSON.parse(line) as object, sample.length + 1));
       if (sample.length >= count) break;
     }
   } finally {
@@ -52,7 +47,6 @@ export interface QueryTiming {
   exhaustiveMs: number;
   memoryCandidateMs: number;
   databaseCandidateMs: number;
-  candidates: number;
   /** Entries of the sample scoring at least `possible` against the query, by scoring them all. */
   exhaustiveFindings: number;
   /** Of those, how many the in-memory candidate stage also found. */
@@ -67,14 +61,8 @@ export async function timeProbe(
   possible: number,
 ): Promise<QueryTiming> {
   const repository = new ReferenceEntriesRepository();
-  const findingsOf = (entries: { entryId: string; facts: RecordFacts }[]) => {
-    const found = new Set<string>();
-    for (const entry of entries) {
-      const pair = scoreRecords(probe.facts, entry.facts);
-      if (pair && pair.score >= possible) found.add(entry.entryId);
-    }
-    return found;
-  };
+  const findingsOf = (entries: { entryId: string; facts: RecordFacts }[]) =>
+    new Set(scored(probe, entries, possible).map(({ entry }) => entry.entryId));
 
   let started = performance.now();
   const exhaustive = new Set(index.exhaustive(probe, possible).map(({ entry }) => entry.entryId));
@@ -93,7 +81,6 @@ export async function timeProbe(
     exhaustiveMs,
     memoryCandidateMs,
     databaseCandidateMs,
-    candidates: candidates.length,
     exhaustiveFindings: exhaustive.size,
     foundByCandidates: [...exhaustive].filter((entryId) => byCandidates.has(entryId)).length,
   };

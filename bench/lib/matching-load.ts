@@ -9,14 +9,11 @@
  */
 import { spawn } from 'node:child_process';
 import { createReadStream } from 'node:fs';
-import * as path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { paths } from '@crosscheck/infra';
 import type { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { machineCpuSeconds, processCpuSeconds, processMemory } from './process-stats';
-
-const LOADER = path.join(paths.REPO_ROOT, 'dist', 'apps', 'matching', 'src', 'load-reference', 'load-reference.cli.js');
+import { LOADER } from './reference-loads';
 /** The application_name the loader's connections carry (load-reference.cli.ts). */
 const LOADER_APPLICATION = 'matching-loader';
 

@@ -74,3 +74,8 @@ export function figureStem(group: string): string {
     .replace(/_+$/, '')
     .toLowerCase();
 }
+
+/** What a group's figure names start with: nothing for `overall`, `sltd_` for `dataset:sltd`, `sltd_exact_` for `variant:sltd/exact`. */
+export function groupStem(group: string): string {
+  return group === 'overall' ? '' : `${figureStem(group.replace(/^(dataset|variant):/, ''))}_`;
+}

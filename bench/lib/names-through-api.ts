@@ -6,14 +6,12 @@
  * `POST /v1/checks` of cross-script names at a steady rate (the open-loop
  * driver), for the latency an officer waits for.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
 import { Agencies } from '@crosscheck/infra';
 import { log, openBenchEnvironment, type BenchContext } from './environment';
+import { postJson } from './http';
 import { openLoop } from './open-loop';
 import { CROSS_SCRIPTS, type CrossScript, type ScriptPair } from './public-names';
-import { discardLoadEvents, loadReferenceFile } from './reference-loads';
+import { discardLoadEvents, loadReferenceEntries } from './reference-loads';
 import { percentile, round } from './stats';
 
 const BATCH = 100;
@@ -31,6 +29,7 @@ const noticeOf = (entryId: string, name: Check['name']) => ({
   charges: 'bench:names',
   subject: { names: [name] },
 });
+const checkBody = (check: Check) => ({ kind: 'person', person: { names: [check.name] } });
 const written = (pair: ScriptPair, script: CrossScript, side: 'latin' | 'other'): Check['name'] =>
   side === 'latin' ? { full: pair.latin } : { full: pair.other, original: pair.other, script: CROSS_SCRIPTS[script] };
 
@@ -42,8 +41,6 @@ export async function namesThroughApi(
 ): Promise<Record<string, number>> {
   const figures: Record<string, number> = {};
   const environment = await openBenchEnvironment('names', context);
-  const directory = mkdtempSync(path.join(tmpdir(), 'crosscheck-names-'));
-  context.defer('remove the notices file', async () => rmSync(directory, { recursive: true, force: true }));
 
   // Each direction is its own load (a full load replaces the dataset): a Latin notice and its twin in the other
   // script side by side would compete for the same checks, and an instant check answers the best hits only.
@@ -65,9 +62,8 @@ export async function namesThroughApi(
       runs.set(`${script}_api_recall_${direction.figure}`, checks);
       queries.push(...checks);
     }
-    const file = path.join(directory, `notices-${direction.loaded}.ndjson`);
-    writeFileSync(file, notices.map((notice) => `${JSON.stringify(notice)}\n`).join(''));
-    log(`loader (${direction.loaded} loaded): ${await loadReferenceFile(environment.databaseUrl, 'notices', file)}`);
+    const loaded = await loadReferenceEntries(context, environment.databaseUrl, 'notices', notices);
+    log(`loader (${direction.loaded} loaded): ${loaded}`);
     await discardLoadEvents(environment.databaseUrl);
 
     if (!key) {
@@ -90,14 +86,7 @@ export async function namesThroughApi(
     checks,
     latency.rate,
     64,
-    async (check) => {
-      const response = await fetch(`${matchingUrl}/v1/checks`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-        body: JSON.stringify({ kind: 'person', person: { names: [check.name] } }),
-      });
-      await response.arrayBuffer();
-    },
+    (check) => postJson(`${matchingUrl}/v1/checks`, key!, checkBody(check)).catch(() => undefined),
     context.signal,
   );
   figures.instant_check_p50_ms = round(percentile(latencies, 50), 1);
@@ -112,18 +101,12 @@ async function foundShare(context: BenchContext, matchingUrl: string, key: strin
   for (let start = 0; start < checks.length; start += BATCH) {
     context.signal.throwIfAborted();
     const slice = checks.slice(start, start + BATCH);
-    const response = await fetch(`${matchingUrl}/v1/checks/batch`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-      body: JSON.stringify(slice.map((check) => ({ kind: 'person', person: { names: [check.name] } }))),
-    });
-    const body = (await response.json()) as {
-      results?: { index: number; status: number; hits?: { entryId: string }[] }[];
-    };
-    if (response.status !== 200 || !body.results)
-      throw new Error(`checks at ${start}: ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
-    for (const result of body.results)
-      if (result.hits?.some((hit) => hit.entryId === slice[result.index].entryId)) found++;
+    const { results } = await postJson<{ results: { index: number; hits?: { entryId: string }[] }[] }>(
+      `${matchingUrl}/v1/checks/batch`,
+      key,
+      slice.map(checkBody),
+    );
+    for (const result of results) if (result.hits?.some((hit) => hit.entryId === slice[result.index].entryId)) found++;
   }
   return found / checks.length;
 }

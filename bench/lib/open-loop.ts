@@ -1,11 +1,13 @@
 /**
- * The benchmarks' one open-loop driver: request i is due at start + i/rate
+ * The benchmarks' load drivers. Open loop: request i is due at start + i/rate
  * whether or not earlier ones are answered, and its latency is counted from
  * that scheduled time, so a stall of the service is not hidden by the client
  * slowing down with it. `openLoop` sends each request on its own (at most
  * `maxInFlight` at once; beyond that they queue, and the wait counts);
  * `runSchedule` hands the caller whatever has come due at once, for a sender
- * that batches (a Kafka producer).
+ * that batches (a Kafka producer). Closed loop (`closedLoop`): a fixed number
+ * of requests in flight, each sent as soon as one is answered, for throughput
+ * at a concurrency and for one-at-a-time latency.
  */
 
 export interface Schedule {
@@ -51,7 +53,8 @@ export async function openLoop<Body>(
   bodies: Body[],
   rate: number,
   maxInFlight: number,
-  send: (body: Body) => Promise<void>,
+  /** Sends one request; told when it was due (performance.now() time). */
+  send: (body: Body, scheduledAt: number) => Promise<unknown>,
   signal: AbortSignal,
 ): Promise<OpenLoopRun> {
   const latencies: number[] = [];
@@ -68,7 +71,7 @@ export async function openLoop<Body>(
     const scheduled = plan.at(i);
     inFlight++;
     const sent = performance.now();
-    send(bodies[i])
+    send(bodies[i], scheduled)
       .then(
         () => {
           const now = performance.now();
@@ -93,4 +96,30 @@ export async function openLoop<Body>(
   });
   await done;
   return { latencies, serviceTimes, achievedRate: latencies.length / ((lastDone - schedule.at(0)) / 1000), failures };
+}
+
+/**
+ * Runs `task` on each item, `concurrency` at a time, the next starting as soon as one ends; how long
+ * each took (ms, in the order they ended) and the whole run (s).
+ */
+export async function closedLoop<Item>(
+  items: readonly Item[],
+  concurrency: number,
+  task: (item: Item, index: number) => Promise<unknown>,
+  signal?: AbortSignal,
+): Promise<{ latencies: number[]; seconds: number }> {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < items.length) {
+      signal?.throwIfAborted();
+      const index = next++;
+      const began = performance.now();
+      await task(items[index], index);
+      latencies.push(performance.now() - began);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  return { latencies, seconds: (performance.now() - started) / 1000 };
 }

@@ -16,11 +16,33 @@ describe('benchmark options', () => {
     [['--rate', 'fast'], {}, '--rate needs a positive number'],
     [['--rate'], {}, '--rate needs a positive number'],
     [['--rate', '2.5'], { wholeNumbers: true }, '--rate needs a positive whole number'],
+    [['--rate', '0'], {}, '--rate needs a positive number'],
   ])('refuse %j naming the option', (args, rule, message) => {
     expect(() => benchOptions(rule, args).number('rate', 1)).toThrow(message);
   });
 
   it('take a fraction where whole numbers are the rule but the option says otherwise', () => {
     expect(benchOptions({ wholeNumbers: true }, ['--share', '0.5']).number('share', 1, { whole: false })).toBe(0.5);
+  });
+
+  it('take zero where the option allows it, and nothing below', () => {
+    expect(benchOptions({}, ['--failures', '0']).number('failures', 3, { zero: true })).toBe(0);
+    expect(() => benchOptions({}, ['--failures', '-1']).number('failures', 3, { zero: true })).toThrow(
+      '--failures needs a non-negative number',
+    );
+  });
+
+  it('read lists of whole numbers', () => {
+    expect(benchOptions({}, ['--instances', '1,3']).wholeNumbers('instances', '1')).toEqual([1, 3]);
+    expect(benchOptions({}, []).wholeNumbers('instances', '1,2')).toEqual([1, 2]);
+  });
+
+  it.each([
+    [['--sets', '0'], '--sets: each must be a whole number from 1 to 3, not 0'],
+    [['--sets', '1,4'], '--sets: each must be a whole number from 1 to 3, not 4'],
+    [['--sets', '1.5'], '--sets: each must be a whole number from 1 to 3, not 1.5'],
+    [['--sets', 'two'], '--sets: each must be a whole number from 1 to 3, not two'],
+  ])('refuse the list %j naming the option and the item', (args, message) => {
+    expect(() => benchOptions({}, args).wholeNumbers('sets', '1', 3)).toThrow(message);
   });
 });

@@ -5,6 +5,8 @@
  * and F1 over all pairs, and per category (a corruption type, a script): a pair
  * counts in a category when either of its records belongs to it.
  */
+import { groupBy } from './stats';
+
 export interface LabelledMember {
   recordId: string;
   label: string;
@@ -35,13 +37,13 @@ export function pairwiseQuality(members: LabelledMember[]): { overall: Quality; 
       counts[field]++;
     }
   };
-  for (const group of groupBy(members, (member) => member.label)) {
+  for (const group of groupBy(members, (member) => member.label).values()) {
     forEachPair(group, (a, b) => {
       count(a, b, 'truePairs');
       if (a.entityId === b.entityId) count(a, b, 'correctPairs');
     });
   }
-  for (const group of groupBy(members, (member) => member.entityId))
+  for (const group of groupBy(members, (member) => member.entityId).values())
     forEachPair(group, (a, b) => count(a, b, 'predictedPairs'));
   return {
     overall: quality(overall),
@@ -59,17 +61,6 @@ function quality(counts: PairCounts): Quality {
   const recall = counts.truePairs === 0 ? 1 : counts.correctPairs / counts.truePairs;
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
   return { ...counts, precision, recall, f1 };
-}
-
-function groupBy<T>(items: T[], keyOf: (item: T) => string): T[][] {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return [...groups.values()];
 }
 
 function forEachPair<T>(items: T[], visit: (a: T, b: T) => void): void {

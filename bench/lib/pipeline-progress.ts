@@ -4,11 +4,23 @@
  * when a service's inbox claimed each message; and producing messages as a service's outbox relay
  * does. Waits give up with a clear message when nothing has moved for `stallMs`.
  */
+import { randomUUID } from 'node:crypto';
+import type { DescMessage, MessageInitShape } from '@bufbuild/protobuf';
+import { contractHeaders, encodeMessage, Topics } from '@crosscheck/contracts';
 import { answersAsKafka } from '@crosscheck/infra';
-import { Partitioners, type Admin, type Kafka } from 'kafkajs';
+import { TopicNames } from '@crosscheck/messaging';
+import { Partitioners, type Admin, type Kafka, type Producer } from 'kafkajs';
 import type { Client } from 'pg';
+import { log, type BenchEnvironment } from './environment';
 
 export type ServiceSchema = 'intake' | 'dedup' | 'matching' | 'alerting';
+
+/** The pipeline's consumer stages, in order: the service whose outbox feeds each, and the topic it consumes. */
+export const PIPELINE_STAGES = [
+  { upstream: 'intake', stage: 'dedup', topic: Topics.recordsReceived },
+  { upstream: 'dedup', stage: 'matching', topic: Topics.recordsResolved },
+  { upstream: 'matching', stage: 'alerting', topic: Topics.matchesFound },
+] as const;
 
 /** Gave up waiting: nothing moved for the stall limit, or the time limit ran out. */
 export class WaitGaveUp extends Error {}
@@ -109,7 +121,17 @@ export async function waitUntilCommitted(
   );
 }
 
-/** Produces as a service's outbox relay does: idempotent, one request in flight, acks from all replicas. */
+/** A producer as libs/messaging configures a service's outbox relay: idempotent, one request in flight. */
+export function relayProducer(kafka: Kafka): Producer {
+  return kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
+}
+
+/** Produces as a service's outbox relay does, acks from all replicas. */
 export async function produceAll(
   kafka: Kafka,
   topic: string,
@@ -117,12 +139,7 @@ export async function produceAll(
   batch = 500,
 ): Promise<number> {
   const started = performance.now();
-  const producer = kafka.producer({
-    idempotent: true,
-    maxInFlightRequests: 1,
-    allowAutoTopicCreation: false,
-    createPartitioner: Partitioners.DefaultPartitioner,
-  });
+  const producer = relayProducer(kafka);
   await producer.connect();
   try {
     for (let first = 0; first < messages.length; first += batch) {
@@ -137,16 +154,75 @@ export async function produceAll(
   return (performance.now() - started) / 1000;
 }
 
-/** When the service's consumer group claimed each message of a topic in its inbox (epoch ms, the transaction's start), in order. */
+/**
+ * Publishes contract events on `topic` as a service's outbox relay does (keyed, encoded, with the
+ * contract headers) and checks that every one landed; the topic's end offsets.
+ */
+export async function publishEvents<Desc extends DescMessage>(
+  kafka: Kafka,
+  admin: Admin,
+  topic: string,
+  schema: Desc,
+  events: { key: string; event: MessageInitShape<Desc> }[],
+): Promise<Map<number, number>> {
+  const messages = events.map(({ key, event }) => ({
+    key,
+    value: encodeMessage(schema, event),
+    headers: contractHeaders(schema, randomUUID()),
+  }));
+  await produceAll(kafka, topic, messages);
+  const end = await topicEnd(admin, topic);
+  if (sumOf(end) !== events.length) throw new Error(`${sumOf(end)} messages in ${topic}, expected ${events.length}`);
+  return end;
+}
+
+/**
+ * When the service's consumer group claimed each message of a topic in its inbox (epoch ms, the
+ * transaction's start), in order; refused unless there are `expected` of them, where told.
+ */
 export async function inboxClaims(
   db: Client,
   schema: ServiceSchema,
   groupId: string,
   topic: string,
+  expected?: number,
 ): Promise<number[]> {
   const { rows } = await db.query(
     `SELECT (extract(epoch FROM processed_at) * 1000)::float8 AS at FROM ${schema}.inbox WHERE consumer = $1 AND topic = $2 ORDER BY processed_at`,
     [groupId, topic],
   );
+  if (expected !== undefined && rows.length !== expected)
+    throw new Error(`${schema} claimed ${rows.length} messages of ${topic} in its inbox, expected ${expected}`);
   return rows.map((row: { at: number }) => row.at);
+}
+
+/**
+ * Waits until the first `stages` stages of the pipeline have consumed everything: for each in turn,
+ * its upstream's outbox empty, then its group committed to the end of its topic. Returns when each
+ * stage committed its last offset (epoch ms).
+ */
+export async function waitForPipeline(
+  environment: Pick<BenchEnvironment, 'topicPrefix' | 'kafkaBrokers'>,
+  db: Client,
+  admin: Admin,
+  signal: AbortSignal,
+  { what, stages = PIPELINE_STAGES.length, stallMs = 5 * 60_000 }: { what: string; stages?: number; stallMs?: number },
+): Promise<Record<string, number>> {
+  const topics = new TopicNames(environment.topicPrefix);
+  const doneAt: Record<string, number> = {};
+  for (const { upstream, stage, topic } of PIPELINE_STAGES.slice(0, stages)) {
+    await waitForOutboxDrained(db, upstream, signal, { stallMs, kafkaBrokers: environment.kafkaBrokers });
+    const physical = topics.physical(topic);
+    const end = await topicEnd(admin, physical);
+    doneAt[stage] = await waitUntilCommitted(
+      admin,
+      { groupId: `${environment.topicPrefix}${stage}`, topic: physical, end },
+      signal,
+      {
+        stallMs,
+        progress: (done, of) => log(`${what}: ${stage} ${done}/${of} committed`),
+      },
+    );
+  }
+  return doneAt;
 }

@@ -6,8 +6,10 @@
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ServiceName } from '@crosscheck/infra';
 import type { Client } from 'pg';
-import { round } from './stats';
+import { mib, round } from './stats';
 
 const CLOCK_TICKS = (() => {
   try {
@@ -39,19 +41,21 @@ export function processCpuSeconds(pid: number): number | undefined {
   return own === undefined ? undefined : childrenOf(pid).reduce((sum, child) => sum + (ownCpuSeconds(child) ?? 0), own);
 }
 
-function ownCpuSeconds(pid: number): number | undefined {
+function ownCpuSeconds(pid: number | string): number | undefined {
   const fields = statFields(pid);
   return fields && (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS; // utime, stime
 }
 
-/** Resident memory now and at its peak, in bytes (VmRSS, VmHWM), of a process and its live children. */
+/**
+ * Resident memory now and at its peak, in bytes (VmRSS, VmHWM), of a process and its live children; undefined once
+ * the process is gone.
+ */
 export function processMemory(pid: number): { rssBytes: number; peakRssBytes: number } | undefined {
   const own = ownMemory(pid);
-  if (!own) return undefined;
-  for (const child of childrenOf(pid)) {
+  for (const child of own ? childrenOf(pid) : []) {
     const memory = ownMemory(child);
-    own.rssBytes += memory?.rssBytes ?? 0;
-    own.peakRssBytes += memory?.peakRssBytes ?? 0;
+    own!.rssBytes += memory?.rssBytes ?? 0;
+    own!.peakRssBytes += memory?.peakRssBytes ?? 0;
   }
   return own;
 }
@@ -61,13 +65,15 @@ function ownMemory(pid: number): { rssBytes: number; peakRssBytes: number } | un
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
     const kib = (key: string) =>
       Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN) * 1024;
-    return { rssBytes: kib('VmRSS'), peakRssBytes: kib('VmHWM') };
+    const [rssBytes, peakRssBytes] = [kib('VmRSS'), kib('VmHWM')];
+    // A process that has just exited (a zombie) has no memory lines: as good as gone.
+    return Number.isNaN(rssBytes + peakRssBytes) ? undefined : { rssBytes, peakRssBytes };
   } catch {
     return undefined;
   }
 }
 
-/** /proc/<pid>/stat's fields from the 3rd (state) on, or undefined if the process is gone. */
+/** /proc/<pid>/stat's fields from the 3rd (state) on; undefined once the process is gone. */
 function statFields(pid: number | string): string[] | undefined {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -79,10 +85,22 @@ function statFields(pid: number | string): string[] | undefined {
 
 /** The live direct children of a process. */
 function childrenOf(pid: number): number[] {
+  return processesWhere((entry) => Number(statFields(entry)?.[1]) === pid);
+}
+
+/** Processes whose /proc entry passes `test` (given the pid); one gone meanwhile does not. */
+function processesWhere(test: (pid: string) => boolean): number[] {
+  const passes = (pid: string) => {
+    try {
+      return test(pid);
+    } catch {
+      return false;
+    }
+  };
   try {
     return fs
       .readdirSync('/proc')
-      .filter((entry) => /^\d+$/.test(entry) && Number(statFields(entry)?.[1]) === pid)
+      .filter((entry) => /^\d+$/.test(entry) && passes(entry))
       .map(Number);
   } catch {
     return [];
@@ -91,91 +109,48 @@ function childrenOf(pid: number): number[] {
 
 /** Processes whose `comm` (executable name) is `name`, e.g. every `postgres` process. */
 export function processesNamed(name: string): number[] {
-  try {
-    return fs
-      .readdirSync('/proc')
-      .filter((entry) => /^\d+$/.test(entry))
-      .filter((pid) => {
-        try {
-          return fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === name;
-        } catch {
-          return false;
-        }
-      })
-      .map(Number);
-  } catch {
-    return [];
-  }
+  return processesWhere((pid) => fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === name);
 }
 
-/** A direct child of this process whose command line contains `needle` (e.g. a service's entry file). */
-export function childProcessWith(needle: string): number | undefined {
-  return childProcessesWith(needle)[0];
-}
-
-/** Every direct child of this process whose command line contains `needle`: the instances of one service. */
+/** Every direct child of this process whose command line contains `needle`. */
 export function childProcessesWith(needle: string): number[] {
-  const found: number[] = [];
-  try {
-    for (const entry of fs.readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      try {
-        if (Number(statFields(entry)?.[1]) !== process.pid) continue;
-        if (fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ').includes(needle))
-          found.push(Number(entry));
-      } catch {
-        // gone meanwhile
-      }
-    }
-  } catch {
-    // no /proc
-  }
-  return found;
+  return processesWhere((pid) => {
+    if (Number(statFields(pid)?.[1]) !== process.pid) return false;
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ').includes(needle);
+  });
 }
 
-/** CPU seconds per process, read at one moment. */
-export interface CpuSnapshot {
-  at: number;
-  machine?: { busy: number; total: number };
-  self: NodeJS.CpuUsage;
-  processes: Map<number, number>;
+/** The processes of a service this run started from dist/: one per instance. */
+export function servicePids(name: ServiceName): number[] {
+  return childProcessesWith(path.join('dist', 'apps', name, 'src', 'main.js'));
 }
 
-export function cpuSnapshot(pids: Iterable<number>): CpuSnapshot {
-  const processes = new Map<number, number>();
-  for (const pid of pids) {
-    const seconds = processCpuSeconds(pid);
-    if (seconds !== undefined) processes.set(pid, seconds);
-  }
-  return { at: performance.now(), machine: machineCpuSeconds(), self: process.cpuUsage(), processes };
+/** The process of a service this run started, undefined where /proc does not show it. */
+export function servicePid(name: ServiceName): number | undefined {
+  return servicePids(name)[0];
 }
 
-export interface CpuUse {
-  wallSeconds: number;
-  /** Average busy CPUs of the whole machine (all processes, everyone's). */
-  machineBusyCores?: number;
-  machineCores?: number;
-  /** Average CPUs this process used. */
-  selfCores: number;
-  /** Average CPUs the given processes used together; a process seen only at the end counts from zero (it started meanwhile). */
-  cores(pids: Iterable<number>): number;
+/** The Kafka broker if this run started it (a reused one is someone else's), else undefined. */
+export function kafkaPid(): number | undefined {
+  return childProcessesWith('kafka.Kafka')[0];
 }
 
-export function cpuBetween(start: CpuSnapshot, end: CpuSnapshot): CpuUse {
-  const wallSeconds = (end.at - start.at) / 1000;
-  const selfSeconds = (end.self.user - start.self.user + end.self.system - start.self.system) / 1e6;
+/**
+ * A process's resident memory, watched: `sample()` whenever it may be at its highest; `now()` gives
+ * its RSS and its peak (the larger of VmHWM and the samples) in MiB, undefined where it is not seen.
+ */
+export function memoryWatch(pid: number | undefined) {
+  let sampledPeak = 0;
+  const sample = () => {
+    const memory = pid === undefined ? undefined : processMemory(pid);
+    if (memory) sampledPeak = Math.max(sampledPeak, memory.rssBytes);
+    return memory;
+  };
   return {
-    wallSeconds,
-    machineBusyCores: start.machine && end.machine ? (end.machine.busy - start.machine.busy) / wallSeconds : undefined,
-    machineCores: start.machine && end.machine ? (end.machine.total - start.machine.total) / wallSeconds : undefined,
-    selfCores: selfSeconds / wallSeconds,
-    cores(pids) {
-      let seconds = 0;
-      for (const pid of pids) {
-        const last = end.processes.get(pid);
-        if (last !== undefined) seconds += last - (start.processes.get(pid) ?? 0);
-      }
-      return seconds / wallSeconds;
+    sample,
+    now() {
+      const memory = sample();
+      return memory && { rssMib: mib(memory.rssBytes), peakMib: mib(Math.max(memory.peakRssBytes, sampledPeak)) };
     },
   };
 }
@@ -186,7 +161,15 @@ export interface CpuWatch {
   database?: { db: Client; name: string };
 }
 
-export type CpuSample = CpuSnapshot & { postgres: number[]; backends: number[] };
+/** CPU seconds so far of the machine, this process and each watched process (Postgres's and the backends' too). */
+export interface CpuSample {
+  at: number;
+  machine?: { busy: number; total: number };
+  self: NodeJS.CpuUsage;
+  processes: Map<number, number>;
+  postgres: number[];
+  backends: number[];
+}
 
 export async function cpuSample(watch: CpuWatch): Promise<CpuSample> {
   const backends = watch.database
@@ -196,7 +179,19 @@ export async function cpuSample(watch: CpuWatch): Promise<CpuSample> {
     : [];
   const postgres = processesNamed('postgres');
   const watched = Object.values(watch.processes).filter((pid): pid is number => pid !== undefined);
-  return { ...cpuSnapshot(new Set([...watched, ...postgres, ...backends])), postgres, backends };
+  const processes = new Map<number, number>();
+  for (const pid of new Set([...watched, ...postgres, ...backends])) {
+    const seconds = processCpuSeconds(pid);
+    if (seconds !== undefined) processes.set(pid, seconds);
+  }
+  return {
+    at: performance.now(),
+    machine: machineCpuSeconds(),
+    self: process.cpuUsage(),
+    processes,
+    postgres,
+    backends,
+  };
 }
 
 /**
@@ -213,31 +208,61 @@ export function cpuFigures(
   watch: CpuWatch,
   per?: { units: number; unit: string; of: string[] },
 ): Record<string, number> {
-  const cpu = cpuBetween(before, after);
-  const figures: Record<string, number> = {};
-  const add = (who: string, cores: number) => {
-    figures[`${prefix}${who}_cpu_cores`] = round(cores, 2);
-    if (per?.of.includes(who))
-      figures[`${prefix}${who}_cpu_ms_per_${per.unit}`] = round((cores * cpu.wallSeconds * 1000) / per.units, 3);
+  const wallSeconds = (after.at - before.at) / 1000;
+  /** Average CPUs the processes used together; a process seen only at the end counts from zero (it started meanwhile). */
+  const cores = (pids: Iterable<number>) => {
+    let seconds = 0;
+    for (const pid of pids) {
+      const last = after.processes.get(pid);
+      if (last !== undefined) seconds += last - (before.processes.get(pid) ?? 0);
+    }
+    return seconds / wallSeconds;
   };
-  let accounted = cpu.selfCores + cpu.cores(after.postgres);
+  const selfCores = (after.self.user - before.self.user + after.self.system - before.self.system) / 1e6 / wallSeconds;
+  const figures: Record<string, number> = {};
+  const add = (who: string, used: number) => {
+    figures[`${prefix}${who}_cpu_cores`] = round(used, 2);
+    if (per?.of.includes(who))
+      figures[`${prefix}${who}_cpu_ms_per_${per.unit}`] = round((used * wallSeconds * 1000) / per.units, 3);
+  };
+  let accounted = selfCores + cores(after.postgres);
   for (const [who, pid] of Object.entries(watch.processes)) {
     if (pid === undefined) continue;
-    accounted += cpu.cores([pid]);
-    add(who, cpu.cores([pid]));
+    accounted += cores([pid]);
+    add(who, cores([pid]));
   }
-  if (watch.database) add('postgres_backends', cpu.cores(new Set([...before.backends, ...after.backends])));
-  add('postgres_all', cpu.cores(after.postgres));
-  add('bench_client', cpu.selfCores);
-  if (cpu.machineBusyCores !== undefined) {
-    figures[`${prefix}machine_busy_cores`] = round(cpu.machineBusyCores, 2);
-    figures[`${prefix}other_processes_cpu_cores`] = round(Math.max(0, cpu.machineBusyCores - accounted), 2);
+  if (watch.database) add('postgres_backends', cores(new Set([...before.backends, ...after.backends])));
+  add('postgres_all', cores(after.postgres));
+  add('bench_client', selfCores);
+  if (before.machine && after.machine) {
+    const machineBusyCores = (after.machine.busy - before.machine.busy) / wallSeconds;
+    figures[`${prefix}machine_busy_cores`] = round(machineBusyCores, 2);
+    figures[`${prefix}other_processes_cpu_cores`] = round(Math.max(0, machineBusyCores - accounted), 2);
   }
   return figures;
 }
 
+/**
+ * Scrapes a service's /metrics now; the function it gives scrapes again and tells what changed in
+ * between (undefined where either scrape failed): `delta`, of the sum of a metric's series with all of
+ * `labels` (e.g. `route="/v1/records"`), and `quantile`, the upper bound of the bucket of a histogram's
+ * series with `label` holding quantile q of the observations.
+ */
+export async function metricsWindow(url: string) {
+  const before = await scrapeMetrics(url).catch(() => undefined);
+  return async () => {
+    const after = await scrapeMetrics(url).catch(() => undefined);
+    if (!before || !after) return undefined;
+    return {
+      delta: (name: string, ...labels: string[]) =>
+        metricSum(after, name, ...labels) - metricSum(before, name, ...labels),
+      quantile: (name: string, label: string, q: number) => histogramQuantile(before, after, name, label, q),
+    };
+  };
+}
+
 /** A Prometheus text exposition as series (`name{labels}`) → value. */
-export async function scrapeMetrics(url: string): Promise<Map<string, number>> {
+async function scrapeMetrics(url: string): Promise<Map<string, number>> {
   const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
   const series = new Map<string, number>();
@@ -250,7 +275,7 @@ export async function scrapeMetrics(url: string): Promise<Map<string, number>> {
 }
 
 /** Sum of every series of metric `name` whose labels contain all of `labels` (e.g. `route="/v1/records"`). */
-export function metricSum(series: Map<string, number>, name: string, ...labels: string[]): number {
+function metricSum(series: Map<string, number>, name: string, ...labels: string[]): number {
   let sum = 0;
   for (const [key, value] of series) {
     const brace = key.indexOf('{');
@@ -261,7 +286,7 @@ export function metricSum(series: Map<string, number>, name: string, ...labels: 
 }
 
 /** The upper bound of the bucket of histogram `name` (series with `label`) holding quantile q of the observations between two scrapes. */
-export function histogramQuantile(
+function histogramQuantile(
   before: Map<string, number>,
   after: Map<string, number>,
   name: string,

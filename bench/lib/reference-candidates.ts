@@ -110,22 +110,17 @@ export class ReferenceIndex {
 
   /** Every entry of the probe's dataset scoring at least `minScore`, by scoring them all. */
   exhaustive(probe: Probe, minScore: number): { entry: IndexedEntry; score: number }[] {
-    const found: { entry: IndexedEntry; score: number }[] = [];
-    for (const entry of this.entries.get(probe.dataset) ?? []) {
-      const score = scoreRecords(probe.facts, entry.facts)?.score ?? 0;
-      if (score >= minScore) found.push({ entry, score });
-    }
-    return found;
+    return scored(probe, this.entries.get(probe.dataset) ?? [], minScore);
   }
 }
 
 /** Scores a probe against the given entries; those reaching `minScore`. */
-export function scored(
+export function scored<Entry extends { facts: RecordFacts }>(
   probe: Probe,
-  entries: IndexedEntry[],
+  entries: Entry[],
   minScore: number,
-): { entry: IndexedEntry; score: number; features: FeatureEvidence[] }[] {
-  const found: { entry: IndexedEntry; score: number; features: FeatureEvidence[] }[] = [];
+): { entry: Entry; score: number; features: FeatureEvidence[] }[] {
+  const found: { entry: Entry; score: number; features: FeatureEvidence[] }[] = [];
   for (const entry of entries) {
     const pair = scoreRecords(probe.facts, entry.facts);
     if (pair && pair.score >= minScore) found.push({ entry, score: pair.score, features: pair.features });

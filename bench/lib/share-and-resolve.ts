@@ -4,13 +4,12 @@
  * own key; then, once intake's outbox is empty and dedup's consumer group has
  * committed records.received.v1 to its end, the entity of every record.
  */
-import { Topics } from '@crosscheck/contracts';
-import { TopicNames } from '@crosscheck/messaging';
 import type { Admin } from 'kafkajs';
 import type { Client } from 'pg';
-import type { BenchEnvironment } from './environment';
-import { log } from './environment';
-import { topicEnd, waitForOutboxDrained, waitUntilCommitted } from './pipeline-progress';
+import { log, type BenchEnvironment } from './environment';
+import { postJson } from './http';
+import { waitForPipeline } from './pipeline-progress';
+import { groupBy } from './stats';
 
 const BATCH = 500;
 
@@ -24,21 +23,18 @@ export async function shareThroughIntake(
   },
 ): Promise<(string | undefined)[]> {
   const ids: (string | undefined)[] = new Array(records.length);
-  const byAgency = new Map<string, number[]>();
-  records.forEach(({ agency }, index) => byAgency.set(agency, [...(byAgency.get(agency) ?? []), index]));
+  const byAgency = groupBy([...records.keys()], (index) => records[index].agency);
   for (const [agency, indexes] of byAgency) {
     const key = await keyOf(agency);
     for (let start = 0; start < indexes.length; start += BATCH) {
       const slice = indexes.slice(start, start + BATCH);
-      const response = await fetch(`${intakeUrl}/v1/records/batch`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-        body: JSON.stringify(slice.map((index) => records[index].body)),
-      });
-      const body = (await response.json()) as { results?: { index: number; id?: string; error?: unknown }[] };
-      if (response.status !== 200 || !body.results)
-        throw new Error(`batch for ${agency}: ${response.status} ${JSON.stringify(body).slice(0, 500)}`);
-      for (const result of body.results) {
+      const body = slice.map((index) => records[index].body);
+      const { results } = await postJson<{ results: { index: number; id?: string; error?: unknown }[] }>(
+        `${intakeUrl}/v1/records/batch`,
+        key,
+        body,
+      ).catch((error: Error) => Promise.reject(new Error(`batch for ${agency}: ${error.message}`)));
+      for (const result of results) {
         if (result.id) ids[slice[result.index]] = result.id;
         else refused(slice[result.index], result.error);
       }
@@ -58,15 +54,15 @@ export async function resolvedEntities(
   db: Client,
   admin: Admin,
   signal: AbortSignal,
-  stallMs = 5 * 60_000,
 ): Promise<Map<string, string>> {
-  await waitForOutboxDrained(db, 'intake', signal, { stallMs });
-  const topic = new TopicNames(environment.topicPrefix).physical(Topics.recordsReceived);
-  const end = await topicEnd(admin, topic);
-  await waitUntilCommitted(admin, { groupId: `${environment.topicPrefix}dedup`, topic, end }, signal, {
-    stallMs,
-    progress: (done, of) => log(`dedup: ${done}/${of} resolved`),
-  });
-  const { rows } = await db.query('SELECT record_id, entity_id FROM dedup.entity_members WHERE entity_id IS NOT NULL');
-  return new Map(rows.map((row: { record_id: string; entity_id: string }) => [row.record_id, row.entity_id]));
+  await waitForPipeline(environment, db, admin, signal, { what: 'resolving', stages: 1 });
+  return entityOfRecords(db);
+}
+
+/** The entity dedup placed each record in, by record id. */
+export async function entityOfRecords(db: Client): Promise<Map<string, string>> {
+  const { rows } = await db.query<{ record_id: string; entity_id: string }>(
+    'SELECT record_id, entity_id FROM dedup.entity_members WHERE entity_id IS NOT NULL',
+  );
+  return new Map(rows.map((row) => [row.record_id, row.entity_id]));
 }

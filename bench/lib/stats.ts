@@ -1,4 +1,4 @@
-/** Small statistics helpers for benchmarks: percentiles and rounding. */
+/** Small statistics helpers for benchmarks: percentiles, rounding, counts and units. */
 
 /** The p-th percentile (0–100) by nearest rank; NaN for no samples. */
 export function percentile(samples: readonly number[], p: number): number {
@@ -49,4 +49,28 @@ export function latencyFigures(
   return Object.fromEntries(
     statistics.map((statistic) => [`${name}_${statistic}_ms`, round(summary[statistic], digits)]),
   );
+}
+
+/** How many times each value occurs. */
+export function countBy(values: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
+  return counts;
+}
+
+/** Bytes in whole MiB, for memory figures (`*_mib`). */
+export function mib(bytes: number): number {
+  return round(bytes / 2 ** 20, 0);
+}
+
+/** The items by key, each group in the items' order. */
+export function groupBy<Item, Key>(items: readonly Item[], keyOf: (item: Item) => Key): Map<Key, Item[]> {
+  const groups = new Map<Key, Item[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
