@@ -35,12 +35,20 @@ const CLASSES: Record<string, string> = {
   w: 'V',
 };
 
+/** Chunks are short and few: each one's sound is worked out once (up to this many kept). */
+const KNOWN_MAX = 200_000;
+const known = new Map<string, string>();
+
 /** The chunk's sound: `harbour` → `VLBVL` (h silent), `ck` → `K`, `chev` → `SVB`; empty for an empty chunk. */
 export function chunkSound(chunk: string): string {
-  let sound = '';
+  let sound = known.get(chunk);
+  if (sound !== undefined) return sound;
+  sound = '';
   for (const letter of chunk.replace(AFFRICATES, 'S')) {
     const kind = CLASSES[letter];
     if (kind && kind !== sound[sound.length - 1]) sound += kind;
   }
+  if (known.size >= KNOWN_MAX) known.clear();
+  known.set(chunk, sound);
   return sound;
 }

@@ -158,14 +158,9 @@ export function alignmentLogRatio(word: string, written: string, model: LearnedM
   if (known === 0) return undefined;
   const insertion = new Float64Array(m);
   for (let j = 0; j < m; j++) insertion[j] = table.insertions.get(latin[j]) ?? 0;
-  // Each chunk of the Latin word (start j, length k) and its sound, computed once for every character.
-  const chunks: string[] = new Array((m + 1) * (MAX_CHUNK + 1));
-  const sounds: string[] = new Array((m + 1) * (MAX_CHUNK + 1));
-  for (let j = 0; j <= m; j++)
-    for (let k = 0; k <= MAX_CHUNK && j + k <= m; k++) {
-      chunks[j * (MAX_CHUNK + 1) + k] = latin.slice(j, j + k);
-      sounds[j * (MAX_CHUNK + 1) + k] = chunkSound(chunks[j * (MAX_CHUNK + 1) + k]);
-    }
+  // Each chunk of the Latin word (start j, length k) and its sound, worked out when first needed.
+  const chunks: (string | undefined)[] = new Array((m + 1) * (MAX_CHUNK + 1));
+  const sounds: (string | undefined)[] = new Array((m + 1) * (MAX_CHUNK + 1));
   let previous = new Float64Array(m + 1);
   let next = new Float64Array(m + 1);
   previous[0] = 1;
@@ -181,8 +176,16 @@ export function alignmentLogRatio(word: string, written: string, model: LearnedM
       if (here === 0) continue;
       for (let k = 0; k <= MAX_CHUNK && j + k <= m; k++) {
         const at = j * (MAX_CHUNK + 1) + k;
+        // (An empty chunk sounds like no other chunk.)
+        const chunk = (chunks[at] ??= latin.slice(j, j + k));
         const probability =
-          row?.get(chunks[at]) ?? Math.max(UNSEEN_CHUNK[k] ?? 0, SOUND_ALIKE_SHARE * (soundRow?.get(sounds[at]) ?? 0));
+          row?.get(chunk) ??
+          (k === 0 || !soundRow
+            ? UNSEEN_CHUNK[k]
+            : Math.max(
+                UNSEEN_CHUNK[k] ?? 0,
+                SOUND_ALIKE_SHARE * (soundRow.get((sounds[at] ??= chunkSound(chunk))) ?? 0),
+              ));
         if (probability > 0) next[j + k] += here * probability;
       }
     }
