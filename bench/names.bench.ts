@@ -23,7 +23,8 @@
  *    precision, recall and F1 against the rec-N labels. In process, so an
  *    approximation of dedup (no ambiguity margin, no incremental order).
  * 5. Cost: name comparisons per second on one core, memory of the learned
- *    tables.
+ *    tables (heap retained once loaded, measured in a fresh process with
+ *    --expose-gc: bench/lib/learned-table-heap.ts).
  *
  * 6. Through the services: a smaller sample per script loaded as notices with
  *    the loader CLI, checked both ways through `POST /v1/checks/batch`
@@ -57,6 +58,7 @@ import { CROSS_SCRIPTS, CrossScript, febrlRecords, scriptPairs, shuffled, yenteP
 import type { Goal } from './lib/report';
 import { log, runBenchmark, type BenchContext } from './lib/environment';
 import { namesThroughApi } from './lib/names-through-api';
+import { learnedTableHeapMiB } from './lib/learned-table-heap';
 import { benchOptions } from './lib/options';
 
 const options = benchOptions({ wholeNumbers: true });
@@ -149,11 +151,9 @@ function nearNeighbours(script: CrossScript, limit: number): [string, string][] 
 
 async function main(context: BenchContext): Promise<void> {
   const figures: Record<string, number> = {};
-  // The learned tables load on first use: their heap is what loading them now adds.
-  const heapBefore = process.memoryUsage().heapUsed;
-  const sizes = learnedTableSize();
-  figures.learned_table_entries = Object.values(sizes).reduce((sum, size) => sum + size, 0);
-  figures.learned_table_heap_mib = Math.round(((process.memoryUsage().heapUsed - heapBefore) / 1024 ** 2) * 10) / 10;
+  figures.learned_table_entries = Object.values(learnedTableSize()).reduce((sum, size) => sum + size, 0);
+  // In a fresh process, heap after a full collection before and after loading them (see learned-table-heap.ts).
+  figures.learned_table_heap_mib = learnedTableHeapMiB();
   const goals: Record<string, Goal> = {};
   const notes: string[] = [];
 
@@ -306,7 +306,7 @@ async function main(context: BenchContext): Promise<void> {
     }
   });
 
-  // Cost (the tables' heap is measured first thing, above).
+  // Cost (the tables' heap is measured first thing, above, in a process of its own).
   const sample = shuffled(scriptPairs('russian'), SEED).slice(0, 500);
   const forms = sample.flatMap((pair) => [nameFormsOf(pair.latin), nameFormsOf(pair.other, { script: 'Cyrl' })]);
   let comparisons = 0;

@@ -28,7 +28,7 @@ describe('blockingKeys: persons', () => {
       ).sort(),
     ).toEqual([
       // Ivan: v n; Petrov: p t r v, and the same with one consonant left out; alone and with the birth year;
-      // each part's whole sequence (pf).
+      // each part's whole sequence (pf), and Petrov's with one sound left out (pf: a part written in Latin).
       'pc:BLB',
       'pc:BLB:1971',
       'pc:BM',
@@ -40,8 +40,12 @@ describe('blockingKeys: persons', () => {
       'pc:TLB',
       'pc:TLB:1971',
       'pd:A812345',
+      'pf:BLB',
       'pf:BM',
+      'pf:BTB',
+      'pf:BTL',
       'pf:BTLB',
+      'pf:TLB',
       'pn:AFN:1971',
       'pn:PTRF:1971',
       'pp:AFN+PTRF',
@@ -114,24 +118,44 @@ describe('blockingKeys: persons', () => {
       'pc:SS:1990',
       'pc:ST',
       'pc:ST:1990',
+      'pf:MS',
+      'pf:MT',
+      'pf:SM',
       'pf:SMS',
       'pf:SMT',
+      'pf:SS',
+      'pf:ST',
       'pn:SM0:1990',
       'pn:XMT:1990',
       'pp:SM0',
     ]);
   });
 
+  // Candidates across scripts: a name and its spelling in another script share a whole sound sequence.
+  it.each([
+    ['a sound dropped through Han', 'Zaror', '扎罗', 'Hani'],
+    ['a sound dropped through Han, a longer name', 'Blumhardt', '布魯哈德', 'Hani'],
+    ['Hangul, a silent letter', 'Faulkner', '포크너', 'Kore'],
+    ['Han, a spelling that sounds apart from the likeliest', 'Sychev', '瑟喬夫', 'Hani'],
+  ])('%s: %s and %s share a pf: key', (_case, latin, other, script) => {
+    const written = { names: [{ full: '', given: '', family: '', original: other, script }] };
+    expect(shared('person', person(latin), written).filter((key) => key.startsWith('pf:'))).not.toEqual([]);
+  });
+
   it('keys facts stored before name forms were kept', () => {
     expect(blockingKeys({ kind: 'person', names: ['Ivan Petrov'] })).toEqual([
       'pp:AFN+PTRF',
       'pc:BM',
-      'pf:BM',
       'pc:BTL',
       'pc:TLB',
       'pc:BLB',
       'pc:BTB',
+      'pf:BM',
       'pf:BTLB',
+      'pf:TLB',
+      'pf:BLB',
+      'pf:BTB',
+      'pf:BTL',
     ]);
   });
 });

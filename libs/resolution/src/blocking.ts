@@ -15,11 +15,14 @@
  *                    pc:<sounds>[:<year>]  each name part's coarse sound keys (see soundKeys), alone and with the
  *                                        birth year when known (alone they name thousands of rows): spellings that
  *                                        transliteration through another script moves apart (r/l, b/p/v, k/g,
- *                                        s/z, a consonant dropped: Hobart, 霍巴特 → hobat) still meet; a part
- *                                        written in another script adds those of its likeliest learned spellings
+ *                                        s/z, a consonant dropped: Hobart, 霍巴特 → hobat) still meet; of the
+ *                                        parts as read (by rule and, in another script, by the learned table) only:
+ *                                        keyed on many spellings, these common keys lift other names over the twin
  *                    pf:<sounds>         each name part's whole sequence of sound classes (see soundSequences), and
- *                                        those of its learned spellings: rarer than pc:, so the twin whose every
- *                                        consonant agrees outranks names that share three sounds
+ *                                        those of its 8 likeliest learned spellings that sound apart (not vowels
+ *                                        alone); a part written in Latin adds its sequence with each sound left out
+ *                                        in turn (withOneSoundDropped): rarer than pc:, so the twin whose
+ *                                        consonants agree outranks names that share three sounds
  *                    pd:<number>         each identity document and national identifier number, OCR-folded
  *                    pa:<line>           each address's comparable line; ph:<E.164> each phone; pe:<email> each email
  *   travel_document  td:<number>         the document number, OCR-folded (O/0, I/1, S/5, B/8... meet)
@@ -53,6 +56,8 @@ const MAX_PARTS_PAIRED = 6;
  * a tenth more Han twins fell outside the candidates on the train splits).
  */
 const LEARNED_SPELLINGS_KEYED = 8;
+/** The likeliest spellings read to find the LEARNED_SPELLINGS_KEYED that sound apart. */
+const LEARNED_SPELLINGS_READ = 32;
 const SERIAL_ALONE_MIN_LENGTH = 6;
 const VIN_TAIL = 8;
 const SPACES = / /g;
@@ -84,10 +89,11 @@ export function blockingKeys(facts: RecordFacts): string[] {
           keys.add(`pc:${sound}`);
           if (year) keys.add(`pc:${sound}:${year}`);
         };
-        for (const spelling of spellingsKeyed(form, parts)) {
-          for (const sound of soundKeys(spelling)) sounded(sound);
-          for (const sequence of soundSequences(spelling)) keys.add(`pf:${sequence}`);
-        }
+        for (const part of parts) for (const sound of soundKeys(part.text)) sounded(sound);
+        for (const spelling of spellingsKeyed(form, parts))
+          for (const sequence of soundSequences(spelling))
+            for (const variant of form.script === 'Latn' ? withOneSoundDropped(sequence) : [sequence])
+              keys.add(`pf:${variant}`);
       }
       for (const document of facts.documents ?? []) if (document.folded) keys.add(`pd:${document.folded}`);
       // Contact details: a duplicate whose names were mangled still meets its original at home. A value many
@@ -144,8 +150,15 @@ function spellingsKeyed(form: NameForm, parts: NamePart[]): Set<string> {
   // A learned part is keyed by its spellings however short its likeliest is (가즈: z).
   for (const part of form.parts) {
     if (!part.learned) continue;
-    for (const spelling of learnedSpellings(part.learned.word, part.learned.model, LEARNED_SPELLINGS_KEYED))
+    // The likeliest spellings that sound apart: spellings differing in vowels alone would make the same keys.
+    const sounds = new Set<string>();
+    for (const spelling of learnedSpellings(part.learned.word, part.learned.model, LEARNED_SPELLINGS_READ)) {
+      const sound = soundSequences(spelling).join('|') || spelling;
+      if (sounds.has(sound)) continue;
+      sounds.add(sound);
       spellings.add(spelling);
+      if (sounds.size === LEARNED_SPELLINGS_KEYED) break;
+    }
   }
   return spellings;
 }
@@ -253,6 +266,21 @@ export function soundSequences(text: string): string[] {
   return [...new Set(readingsOf(text).map((reading) => soundClasses(reading, Infinity)))].filter(
     (sequence) => sequence.length >= 2,
   );
+}
+
+/**
+ * A part's whole sound sequence and, when it has three sounds or more, the
+ * same with each sound left out in turn, for a part written in Latin: a
+ * spelling through another script drops or adds a sound (zaror, 扎罗: SLL,
+ * SL; Blumhardt, 布魯哈德: BLMLT, BLLT). The other script's side brings its
+ * likeliest spellings instead.
+ */
+function withOneSoundDropped(sequence: string): string[] {
+  const variants = new Set([sequence]);
+  if (sequence.length >= 3)
+    for (let index = 0; index < sequence.length; index++)
+      variants.add(sequence.slice(0, index) + sequence.slice(index + 1));
+  return [...variants];
 }
 
 /**

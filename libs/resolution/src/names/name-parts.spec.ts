@@ -20,6 +20,13 @@ describe('nameParts', () => {
     ['joins bin in a patronymic chain', 'Osama bin Mohammed bin Laden', ['osama', 'binmohammed', 'binladen']],
     ['keeps a particle that is a given name (Van Morrison)', 'Van Morrison', ['van', 'morrison']],
     ['joins particles the same way written solid or spaced', 'Juan Delacruz', ['juan', 'delacruz']],
+    ['drops a Greek title romanised as a Latin word', 'κα Μαρία Παπαδοπούλου', ['maria', 'papadopoulou']],
+    ['drops a Ukrainian title', 'пан Іван Коваленко', ['ivan', 'kovalenko']],
+    // A title in one script is no title in a name written in another: its romanised form is a name there.
+    ['keeps Pan, a Latin family name (пан is a title in Cyrillic)', 'Pan Wei', ['pan', 'wei']],
+    ['keeps Ka, a Han syllable (κα is a title in Greek)', '卡拉克', ['ka', 'lake']],
+    ['keeps Ka, a Hangul syllable (κα is a title in Greek)', '카레이', ['ka', 're', 'i']],
+    ['keeps Gr, a Latin part (гр is a title in Cyrillic)', 'Gr Smith', ['gr', 'smith']],
     ['is empty for blank text', '  ', []],
   ])('%s: %s → %j', (_, input, expected) => {
     expect(nameParts(input)).toEqual(expected);

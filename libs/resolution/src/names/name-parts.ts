@@ -75,8 +75,29 @@ export function normalizeText(text: string, script?: string): string {
 /** Word lists pass through the same normalisation as names; an entry that does not stay one word is of no use. */
 const wordSet = (words: string[]): Set<string> =>
   new Set(words.map((word) => normalizeText(word)).filter((word) => word.length > 0 && !word.includes(SPACE)));
-const TITLE_SET = wordSet(TITLES);
-const SUFFIX_SET = wordSet(SUFFIXES);
+/**
+ * Titles and suffixes by the script they are written in, normalised: one
+ * written in another script is a title only in a name written in that script
+ * (Greek κα, romanised `ka`, is a title in a Greek name, and the first
+ * syllable of 카레이, `ka`, is not; Ukrainian пан is, and the family name Pan
+ * is not). Latin ones apply to every name.
+ */
+function wordSetsByScript(words: string[]): Map<ScriptCode, Set<string>> {
+  const sets = new Map<ScriptCode, Set<string>>();
+  for (const word of words) {
+    const script = scriptOf(word);
+    sets.set(script, new Set([...(sets.get(script) ?? []), ...wordSet([word])]));
+  }
+  return sets;
+}
+const TITLES_BY_SCRIPT = wordSetsByScript(TITLES);
+const SUFFIXES_BY_SCRIPT = wordSetsByScript(SUFFIXES);
+const NONE = new Set<string>();
+
+/** Whether `word` is one of `sets`' words, Latin ones or those of the script the name is written in. */
+function isWordOf(sets: Map<ScriptCode, Set<string>>, word: string, written: ScriptCode): boolean {
+  return (sets.get('Latn') ?? NONE).has(word) || (written !== 'Latn' && (sets.get(written) ?? NONE).has(word));
+}
 const PARTICLE_SET = wordSet(PARTICLES);
 const VARIANT_OF = new Map<string, string>(
   NAME_VARIANTS.flatMap((variants) => variants.map((variant) => [variant, variants[0]] as const)),
@@ -97,7 +118,7 @@ interface DraftPart {
 
 /** The parts of a name, normalised, titles removed, particles joined, in their written order. */
 export function nameParts(name: string): string[] {
-  return draftParts([{ text: name }]).map((part) => part.text);
+  return draftParts([{ text: name }], scriptOf(name)).map((part) => part.text);
 }
 
 /**
@@ -220,7 +241,7 @@ function formOf(
 ): NameForm {
   const detected = scriptOf(written);
   const abjad = isAbjad(script || detected);
-  const parts = draftParts(segments, script, keepAffixes).map((draft) => completePart(draft, abjad));
+  const parts = draftParts(segments, detected, script, keepAffixes).map((draft) => completePart(draft, abjad));
   const form: NameForm = { written, script: detected, parts };
   if (alias) form.alias = true;
   const native = nativeOf(written, detected);
@@ -235,7 +256,7 @@ function formOf(
  * Sheikh` keeps the family name. Particles join the next part only when the
  * name has two other parts at least, so `Van Morrison` keeps its given name.
  */
-function draftParts(segments: Segment[], script?: string, keepAffixes = false): DraftPart[] {
+function draftParts(segments: Segment[], written: ScriptCode, script?: string, keepAffixes = false): DraftPart[] {
   const tokens: Segment[] = [];
   for (const segment of segments) {
     const words = normalizeText(segment.text, script)
@@ -248,8 +269,8 @@ function draftParts(segments: Segment[], script?: string, keepAffixes = false): 
   }
   let start = 0;
   let end = tokens.length;
-  while (!keepAffixes && end - start > 1 && TITLE_SET.has(tokens[start].text)) start++;
-  while (!keepAffixes && end - start > 1 && SUFFIX_SET.has(tokens[end - 1].text)) end--;
+  while (!keepAffixes && end - start > 1 && isWordOf(TITLES_BY_SCRIPT, tokens[start].text, written)) start++;
+  while (!keepAffixes && end - start > 1 && isWordOf(SUFFIXES_BY_SCRIPT, tokens[end - 1].text, written)) end--;
   const kept = tokens.slice(start, end);
   const join = kept.filter((token) => !PARTICLE_SET.has(token.text)).length >= 2;
   const parts: DraftPart[] = [];
