@@ -47,6 +47,19 @@ const relationsDropped =
     labelNames: ['declaring_kind', 'role', 'target_kind'],
   });
 
+/** What one record brings to the network. */
+export interface RecordEvidence {
+  recordId: string;
+  evidence: NetworkEvidence;
+}
+
+/** A record's reference (owner and external reference), as network_references rows. */
+const REFERENCE_ROWS = bulkRows<RecordEvidence>({
+  record_id: ['uuid', (row) => row.recordId],
+  owner: ['text', (row) => row.evidence.owner],
+  external_ref: ['text', (row) => row.evidence.externalRef],
+});
+
 /** A record's shared values, as network_attributes rows. */
 const ATTRIBUTE_ROWS = bulkRows<AttributeEvidence & { recordId: string }>({
   attribute: ['text', (row) => row.attribute],
@@ -69,22 +82,27 @@ export class NetworkRepository {
   private readonly logger = new Logger(NetworkRepository.name);
 
   /**
-   * Replaces what the record brings to the network with `evidence` (a new version may bring other facts), then
-   * drops the relations, its own or pointing at it, whose role does not fit their target's kind (intake refuses
-   * those whose target it holds; a target shared later is judged here, once both are known).
+   * Replaces what each record brings to the network with its `evidence` (a new version may bring other facts), then
+   * drops the relations, their own or pointing at them, whose role does not fit their target's kind (intake refuses
+   * those whose target it holds; a target shared later is judged here, once both are known). A batch of records
+   * takes the same three statements as one record.
    */
-  async save(manager: EntityManager, recordId: string, evidence: NetworkEvidence): Promise<void> {
+  async save(manager: EntityManager, records: readonly RecordEvidence[]): Promise<void> {
+    // The last evidence of a record wins, as it would have one record at a time.
+    const latest = [...new Map(records.map((record) => [record.recordId.toLowerCase(), record])).values()];
+    if (latest.length === 0) return;
+    const recordIds = latest.map((record) => record.recordId);
     await manager.query(
       `WITH stale_attributes AS (
-         DELETE FROM network_attributes WHERE record_id = $1::uuid
+         DELETE FROM network_attributes WHERE record_id = ANY($1::uuid[])
        ), stale_relations AS (
-         DELETE FROM network_relations WHERE record_id = $1::uuid
+         DELETE FROM network_relations WHERE record_id = ANY($1::uuid[])
        ), reference AS (
-         INSERT INTO network_references (record_id, owner, external_ref) VALUES ($1::uuid, $2, $3)
+         INSERT INTO network_references (${REFERENCE_ROWS.columnList}) ${REFERENCE_ROWS.select(2)}
          ON CONFLICT (record_id) DO UPDATE SET owner = EXCLUDED.owner, external_ref = EXCLUDED.external_ref
        )
        SELECT 1`,
-      [recordId, evidence.owner, evidence.externalRef],
+      [recordIds, ...REFERENCE_ROWS.parameters(latest)],
     );
     // In a second statement: rows deleted by a CTE are still visible to the statement's other parts.
     await manager.query(
@@ -95,20 +113,26 @@ export class NetworkRepository {
        INSERT INTO network_relations (${RELATION_ROWS.columnList}) ${RELATION_ROWS.select(ATTRIBUTE_ROWS.size + 1)}
        ON CONFLICT DO NOTHING`,
       [
-        ...ATTRIBUTE_ROWS.parameters(evidence.attributes.map((attribute) => ({ ...attribute, recordId }))),
+        ...ATTRIBUTE_ROWS.parameters(
+          latest.flatMap(({ recordId, evidence }) =>
+            evidence.attributes.map((attribute) => ({ ...attribute, recordId })),
+          ),
+        ),
         ...RELATION_ROWS.parameters(
-          evidence.relations.map((relation) => ({ ...relation, recordId, owner: evidence.owner })),
+          latest.flatMap(({ recordId, evidence }) =>
+            evidence.relations.map((relation) => ({ ...relation, recordId, owner: evidence.owner })),
+          ),
         ),
       ],
     );
-    await this.dropMisfitRelations(manager, recordId);
+    await this.dropMisfitRelations(manager, recordIds);
   }
 
   /**
    * The relations declared by the record, or pointing at it, whose role does not fit the target's kind
    * (libs/records relation-targets.ts): deleted, so they make no edge, each logged and counted.
    */
-  private async dropMisfitRelations(manager: EntityManager, recordId: string): Promise<void> {
+  private async dropMisfitRelations(manager: EntityManager, recordIds: string[]): Promise<void> {
     // Two deletes, each on its own index (the record's relations; those naming its reference), not one with an OR.
     const misfit = (which: string) => `
       DELETE FROM network_relations r
@@ -121,11 +145,11 @@ export class NetworkRepository {
                           WHERE fit.declaring = d.kind AND fit.role = r.role AND fit.target = tm.kind)
       RETURNING r.record_id, r.role, d.kind AS declaring, tm.kind AS target`;
     const dropped: { record_id: string; role: string; declaring: string; target: string }[] = await manager.query(
-      `WITH declared AS (${misfit('r.record_id = $1::uuid')}),
-            pointing AS (${misfit('t.record_id = $1::uuid')})
+      `WITH declared AS (${misfit('r.record_id = ANY($1::uuid[])')}),
+            pointing AS (${misfit('t.record_id = ANY($1::uuid[])')})
        SELECT * FROM declared UNION ALL SELECT * FROM pointing`,
       [
-        recordId,
+        recordIds,
         FITTING_RELATIONS.map((fit) => fit.declaring),
         FITTING_RELATIONS.map((fit) => fit.role),
         FITTING_RELATIONS.map((fit) => fit.target),

@@ -184,8 +184,10 @@ export class ResolveBatchService {
       return resolvedEvent(item.record, placement, possibleEntityIds, memberRecordIds, item.traceContext);
     });
     // What each record brings to networks, as a record resolved on its own does (resolve-record.service.ts).
-    for (const { item } of placed.all)
-      await this.network.save(transaction, item.record.recordId, networkEvidenceOf(item.record));
+    await this.network.save(
+      transaction,
+      placed.all.map(({ item }) => ({ recordId: item.record.recordId, evidence: networkEvidenceOf(item.record) })),
+    );
     await this.outbox.enqueue(transaction, ...events);
     const saved = placed.all.map(({ item, placement }) => ({
       entityId: placement.entityId,

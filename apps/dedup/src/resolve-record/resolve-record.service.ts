@@ -137,7 +137,7 @@ export class ResolveRecordService {
       position: place.position,
     });
     // What the record brings to networks (contact details, identifiers, declared relations); see network/.
-    await this.network.save(transaction, record.recordId, networkEvidenceOf(record));
+    await this.network.save(transaction, [{ recordId: record.recordId, evidence: networkEvidenceOf(record) }]);
     const possibleIds = possible.map((entity) => entity.entityId);
     await this.outbox.enqueue(
       transaction,
