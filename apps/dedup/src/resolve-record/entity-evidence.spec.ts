@@ -9,10 +9,9 @@ interface Person {
   name: string;
   born?: [number, number, number];
   socialSecurity?: string;
-  address?: string;
 }
 
-function facts({ name, born, socialSecurity, address }: Person): RecordFacts {
+function facts({ name, born, socialSecurity }: Person): RecordFacts {
   const [given, ...family] = name.split(' ');
   const person: PersonLike = {
     names: [{ full: '', given, family: family.join(' '), original: '' }],
@@ -21,13 +20,6 @@ function facts({ name, born, socialSecurity, address }: Person): RecordFacts {
       ? {
           identifiers: [
             { type: SOCIAL_SECURITY, number: socialSecurity, numberNormalized: socialSecurity, country: 'AUS' },
-          ],
-        }
-      : {}),
-    ...(address
-      ? {
-          addresses: [
-            { line: address, street: address, number: '', postcode: '', locality: '', region: '', country: 'AUS' },
           ],
         }
       : {}),
