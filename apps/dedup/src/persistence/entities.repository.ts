@@ -98,6 +98,14 @@ export const toMember = (row: MemberRow): Member => ({
 export const ROWS_PER_KEY = 200;
 
 /**
+ * A key at most this many records carry (a document number, a rare address, a rare name in its birth year) puts
+ * them ahead of every record sharing only commoner keys, whatever those sum to: a name in Han or Kana gives dozens
+ * of coarse keys, and records sharing several of them outranked, past the candidate limit, the one record sharing
+ * the passport number (bench:scale).
+ */
+export const RARE_KEY_ROWS = 5;
+
+/**
  * A statement Postgres parses and plans once per connection rather than at
  * every call, for the few that resolving runs for every record: planning the
  * candidate lookup alone costs about as much as running it. TypeORM hands a
@@ -182,8 +190,8 @@ export class EntitiesRepository {
 
   /**
    * Live members of the same kind sharing blocking keys with the record, the
-   * ones sharing most first, each key weighted by its rarity (keyWeight in
-   * libs/resolution). Each key reads at most ROWS_PER_KEY index
+   * ones sharing a rare key (RARE_KEY_ROWS) first, then the ones sharing most,
+   * each key weighted by its rarity (keyWeight in libs/resolution). Each key reads at most ROWS_PER_KEY index
    * entries, so the cost does not grow with the number of stored entities.
    */
   async candidates(
@@ -199,17 +207,18 @@ export class EntitiesRepository {
         named(
           'candidates',
           `WITH hits AS (
-         SELECT hit.record_id, count(*)::int AS shared_keys, sum(1.0 / ln(2 + hit.key_rows)) AS weight
+         SELECT hit.record_id, count(*)::int AS shared_keys, sum(1.0 / ln(2 + hit.key_rows)) AS weight,
+                bool_or(hit.key_rows <= ${RARE_KEY_ROWS}) AS rare
            FROM unnest($1::text[]) AS wanted(key)
            CROSS JOIN LATERAL (SELECT record_id, count(*) OVER () AS key_rows
                                  FROM (SELECT record_id FROM member_keys WHERE member_keys.key = wanted.key LIMIT ${ROWS_PER_KEY}) AS capped) AS hit
           WHERE hit.record_id <> $2
           GROUP BY hit.record_id
-          ORDER BY weight DESC
+          ORDER BY rare DESC, weight DESC
           LIMIT $4)
        SELECT m.record_id, m.entity_id, m.facts, hits.shared_keys FROM hits JOIN entity_members m USING (record_id)
         WHERE m.kind = $3 AND m.withdrawn_at IS NULL AND m.entity_id IS NOT NULL
-        ORDER BY hits.weight DESC, m.joined_at`,
+        ORDER BY hits.rare DESC, hits.weight DESC, m.joined_at`,
         ),
         [keys, excludeRecordId, kind, limit],
       );

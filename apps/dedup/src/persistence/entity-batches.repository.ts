@@ -14,6 +14,7 @@ import {
   MemberRow,
   PossibleDuplicate,
   Resolution,
+  RARE_KEY_ROWS,
   ROWS_PER_KEY,
   DUPLICATE_ROWS,
   DUPLICATE_UPSERT,
@@ -95,17 +96,18 @@ export class EntityBatchesRepository {
           `SELECT asked.ordinal, m.record_id, m.entity_id, m.facts, hits.shared_keys
            FROM unnest($1::int[], $2::int[], $3::uuid[], $4::text[]) WITH ORDINALITY AS asked(first, last, record_id, kind, ordinal)
            CROSS JOIN LATERAL (
-             SELECT hit.record_id, count(*)::int AS shared_keys, sum(1.0 / ln(2 + hit.key_rows)) AS weight
+             SELECT hit.record_id, count(*)::int AS shared_keys, sum(1.0 / ln(2 + hit.key_rows)) AS weight,
+                    bool_or(hit.key_rows <= ${RARE_KEY_ROWS}) AS rare
                FROM unnest(($5::text[])[asked.first:asked.last]) AS wanted(key)
                CROSS JOIN LATERAL (SELECT record_id, count(*) OVER () AS key_rows
                                      FROM (SELECT record_id FROM member_keys WHERE member_keys.key = wanted.key LIMIT ${ROWS_PER_KEY}) AS capped) AS hit
               WHERE hit.record_id <> asked.record_id
               GROUP BY hit.record_id
-              ORDER BY weight DESC
+              ORDER BY rare DESC, weight DESC
               LIMIT $6) AS hits
            JOIN entity_members m ON m.record_id = hits.record_id
           WHERE m.kind = asked.kind AND m.withdrawn_at IS NULL AND m.entity_id IS NOT NULL
-          ORDER BY asked.ordinal, hits.weight DESC, m.joined_at`,
+          ORDER BY asked.ordinal, hits.rare DESC, hits.weight DESC, m.joined_at`,
         ),
         [
           bounds.map(([first]) => first),

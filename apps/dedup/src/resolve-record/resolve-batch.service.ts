@@ -109,7 +109,7 @@ export class ResolveBatchService {
         const found = [...candidates.found[index - candidates.from], ...placed.candidatesFor(item)];
         // A new record is not stored yet, so the counts leave it out, and carriersFrom adds it.
         const carriers = carriersFrom(candidates.counts, item.facts);
-        const evidence = bestPerEntity(item.facts, found, carriers);
+        const evidence = bestPerEntity(item.facts, found, this.resolveRecord.thresholds, carriers);
         const { same, review } = decideAmong(evidence, this.resolveRecord.thresholds, carriers);
         if (same.length <= 1) {
           placed.add(item, same[0] ? joinPlacement(same[0]) : newEntityPlacement(review), review);

@@ -2,9 +2,10 @@
  * Resolving a shared record into an entity. Candidates come from blocking keys
  * (never the whole table), are scored with libs/resolution, and grouped by
  * entity. An entity is joinable when its best candidate reaches
- * DEDUP_SAME_ENTITY_THRESHOLD and none of its candidates falls below
- * DEDUP_REVIEW_THRESHOLD (a record that clearly is not one of an entity's
- * members does not join it through another: no chaining).
+ * DEDUP_SAME_ENTITY_THRESHOLD and none of its candidates objects: one scoring
+ * below DEDUP_REVIEW_THRESHOLD with no identifying fact in common with the
+ * record (a record that clearly is not one of an entity's members does not
+ * join it through another: no chaining; entity-evidence.ts has the rule).
  *   - One joinable entity, or several that resemble each other as much: the
  *     record joins the oldest, and the others merge into it (their ids
  *     redirect there).
@@ -93,7 +94,7 @@ export class ResolveRecordService {
 
     const candidates = await this.entities.candidates(transaction, kind, keys, record.recordId);
     const carriers = await this.carriersFor(transaction, record.recordId, facts, candidates);
-    const evidence = bestPerEntity(facts, candidates, carriers);
+    const evidence = bestPerEntity(facts, candidates, this.thresholds, carriers);
     const { same, review } = decideAmong(evidence, this.thresholds, carriers);
 
     let placement: Placement;
