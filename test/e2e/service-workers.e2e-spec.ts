@@ -103,7 +103,12 @@ it('shares through both workers, replaces a killed one, and loses nothing', asyn
     return started.length >= 2 ? started : undefined;
   });
   expect(first.pid).not.toBe(second.pid);
-  expect(await workersAnswering()).toEqual(new Set([String(first.worker), String(second.worker)]));
+  // A worker is handed connections once it listens, which may be a moment after it started.
+  const both = new Set([String(first.worker), String(second.worker)]);
+  await until('both workers answering', async () => {
+    const answering = await workersAnswering();
+    return answering.size === 2 && [...answering].every((worker) => both.has(worker)) ? true : undefined;
+  });
 
   expect(await share(40)).toEqual(Array(40).fill(201));
   expect(await recordsOf('WKA')).toBe(40);

@@ -3,6 +3,7 @@ import {
   AuditHttpController,
   AuditLog,
   AuditLogChain1763800000910,
+  AuditPending1763800000920,
   AuditLogDetail1763800000900,
   AuditedInterceptor,
   CreateAuditLog1763800000060,
@@ -57,6 +58,7 @@ const migrations = [
   NetworkLinkRetraction1763800000505,
   AuditLogDetail1763800000900,
   AuditLogChain1763800000910,
+  AuditPending1763800000920,
 ];
 
 @Module({})

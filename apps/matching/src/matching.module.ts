@@ -4,6 +4,7 @@ import {
   AuditLog,
   AuditedInterceptor,
   AuditLogChain1763800000910,
+  AuditPending1763800000920,
   AuditLogDetail1763800000900,
   CreateAuditLog1763800000060,
   CredentialReplicaModule,
@@ -46,6 +47,7 @@ const migrations = [
   ...matchingMigrations,
   AuditLogDetail1763800000900,
   AuditLogChain1763800000910,
+  AuditPending1763800000920,
 ];
 
 @Module({})

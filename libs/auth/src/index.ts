@@ -10,6 +10,7 @@ export * from './replica/replicated-credential-store';
 export * from './audit/audit-log';
 export * from './audit/audit-log.migration';
 export * from './audit/audit-log-chain.migration';
+export * from './audit/audit-pending.migration';
 export * from './audit/audit-chain';
 export * from './audit/audited.interceptor';
 export * from './whoami.http.controller';

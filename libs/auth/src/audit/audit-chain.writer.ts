@@ -6,6 +6,13 @@
  * each other's WAL flush; to keep that from capping a busy service at one
  * commit per line, the lines an instance is asked for while it waits are
  * chained and committed together.
+ *
+ * A line written inside a caller's transaction (`appendWithin`) is queued in
+ * `audit_pending` in that transaction, so it commits, or not, with the work it
+ * records, without the caller taking the chain's lock through its own commit.
+ * Any instance chains the queue's committed lines, oldest first, in the same
+ * group commits: soon after it queued one, at every poll (what another
+ * instance queued, or left behind when it stopped), and before the log is read.
  */
 import { bulkInsert } from '@crosscheck/persistence';
 import { DataSource, EntityManager } from 'typeorm';
@@ -14,6 +21,9 @@ import { chainedAt, readAuditLines } from './audit-chain.reader';
 
 /** Lines written in one transaction at most; 12 parameters each, well under Postgres' 65,535. */
 const MOST_LINES_PER_WRITE = 200;
+/** How soon after queuing a line this instance chains the queue, and how often it looks again while it waits. */
+const CHAIN_SOON_MS = 10;
+const POLL_MS = 1_000;
 
 interface WaitingLine {
   entry: AuditEntry;
@@ -24,6 +34,12 @@ interface WaitingLine {
 export class AuditChainWriter {
   private readonly waiting: WaitingLine[] = [];
   private writing = false;
+  /** One chaining run at a time in this instance; runs of several instances take turns on the chain's lock. */
+  private chaining: Promise<void> = Promise.resolve();
+  private soon: NodeJS.Timeout | undefined;
+  private poll: NodeJS.Timeout | undefined;
+  private queuedSinceChained = false;
+  private onError: (error: unknown) => void = () => undefined;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -35,9 +51,52 @@ export class AuditChainWriter {
     });
   }
 
-  /** The line commits, or not, with the caller's transaction and the work it records. */
-  appendWithin(transaction: EntityManager, entry: AuditEntry): Promise<void> {
-    return appendChained(transaction, [entry]);
+  /** The line commits, or not, with the caller's transaction and the work it records; it is chained soon after. */
+  async appendWithin(transaction: EntityManager, entry: AuditEntry): Promise<void> {
+    await transaction.query('INSERT INTO audit_pending (entry) VALUES ($1)', [JSON.stringify(entry)]);
+    this.queuedSinceChained = true;
+    this.chainSoon(CHAIN_SOON_MS);
+  }
+
+  /** Chains every committed queued line, oldest first, and resolves when they are in the chain. */
+  chainPending(): Promise<void> {
+    this.chaining = this.chaining
+      .catch(() => undefined)
+      .then(async () => {
+        let moved: number;
+        do {
+          moved = await this.dataSource.transaction((transaction) => chainWithQueued(transaction, []));
+        } while (moved === MOST_LINES_PER_WRITE);
+      });
+    return this.chaining;
+  }
+
+  /** Chains the queue now and then: what another instance queued or left behind. Stops with `stop`. */
+  startPolling(onError: (error: unknown) => void): void {
+    this.onError = onError;
+    this.poll ??= setInterval(() => this.chainSoon(0), POLL_MS).unref();
+  }
+
+  /** Stops polling and chains what is queued. */
+  async stop(): Promise<void> {
+    if (this.poll) clearInterval(this.poll);
+    if (this.soon) clearTimeout(this.soon);
+    this.poll = this.soon = undefined;
+    await this.chainPending();
+  }
+
+  private chainSoon(delayMs: number): void {
+    if (this.soon) return;
+    this.soon = setTimeout(() => {
+      this.soon = undefined;
+      const expected = this.queuedSinceChained;
+      this.queuedSinceChained = false;
+      this.chainPending().then(
+        // The caller's transaction may not have committed yet: look again until a run finds the queue empty.
+        () => expected && this.chainSoon(CHAIN_SOON_MS * 5),
+        (error: unknown) => this.onError(error),
+      );
+    }, delayMs).unref();
   }
 
   private async writeWaiting(): Promise<void> {
@@ -60,8 +119,8 @@ export class AuditChainWriter {
     }
   }
 
-  private write(entries: AuditEntry[]): Promise<void> {
-    return this.dataSource.transaction((transaction) => appendChained(transaction, entries));
+  private async write(entries: AuditEntry[]): Promise<void> {
+    await this.dataSource.transaction((transaction) => chainWithQueued(transaction, entries));
   }
 }
 
@@ -90,8 +149,26 @@ interface ChainHead {
   ids: string[];
 }
 
-async function appendChained(transaction: EntityManager, entries: AuditEntry[]): Promise<void> {
+/**
+ * Under the chain's lock, chains the oldest committed queued lines (as many as one write takes), then `entries`:
+ * a line written now follows the lines queued by work that committed before it. Answers how many were queued.
+ */
+async function chainWithQueued(transaction: EntityManager, entries: AuditEntry[]): Promise<number> {
   await transaction.query("SELECT pg_advisory_xact_lock(hashtext('crosscheck.audit.' || current_schema()))");
+  // DELETE ... RETURNING answers [rows, count] through TypeORM.
+  const [queued]: [{ id: string; entry: AuditEntry; at: string }[], number] = await transaction.query(
+    `DELETE FROM audit_pending WHERE id IN (
+       SELECT id FROM audit_pending ORDER BY id LIMIT ${MOST_LINES_PER_WRITE} FOR UPDATE SKIP LOCKED)
+     RETURNING id, entry, ${chainedAt('queued_at')} AS at`,
+  );
+  queued.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+  const lines = [...queued.map((row) => ({ ...row.entry, at: row.at })), ...entries];
+  if (lines.length > 0) await appendChained(transaction, lines);
+  return queued.length;
+}
+
+/** `at` (chainedAt's form) when the line has a time of its own: a queued line keeps its transaction's. */
+async function appendChained(transaction: EntityManager, entries: (AuditEntry & { at?: string })[]): Promise<void> {
   // A statement of its own, after the lock: its snapshot includes the line the last holder committed.
   const [head]: ChainHead[] = await transaction.query(
     // The ids are drawn under the lock too, so that id order is chain order.
@@ -104,7 +181,12 @@ async function appendChained(transaction: EntityManager, entries: AuditEntry[]):
   const ids = head.ids.sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
   let prevHash = head.newest_hash ?? (head.has_lines ? await sealOfUnchainedLines(transaction) : GENESIS_HASH);
   const lines = entries.map((entry, index): ChainedLine => {
-    const line: ChainedAuditFields = { ...entry, id: ids[index], at: head.at, detail: entry.detail ?? null };
+    const line: ChainedAuditFields = {
+      ...entry,
+      id: ids[index],
+      at: entry.at ?? head.at,
+      detail: entry.detail ?? null,
+    };
     const hash = auditLineHash(prevHash, line);
     const chained = { ...line, prevHash, hash };
     prevHash = hash;

@@ -18,6 +18,7 @@ import type { AuditEntry } from './audit-chain';
 import { AuditLog } from './audit-log';
 import { AuditLogChain1763800000910 } from './audit-log-chain.migration';
 import { AuditLogDetail1763800000900, CreateAuditLog1763800000060 } from './audit-log.migration';
+import { AuditPending1763800000920 } from './audit-pending.migration';
 import { verifyAuditLog } from './audit-verify';
 
 jest.setTimeout(60_000);
@@ -56,7 +57,7 @@ beforeAll(async () => {
     ]);
   }
   await before.destroy();
-  const migrations = [...migrationsBeforeTheChain, AuditLogChain1763800000910];
+  const migrations = [...migrationsBeforeTheChain, AuditLogChain1763800000910, AuditPending1763800000920];
   for (const applicationName of ['audit-test-a', 'audit-test-b']) {
     instances.push(await openDatabase({ url, schema, applicationName, migrations }));
   }
@@ -93,6 +94,11 @@ it('keeps one chain when two instances write at once, within their callers’ tr
     throw new Error('the triage failed');
   });
   await Promise.all([...writes, expect(failed).rejects.toThrow('the triage failed')]);
+  // Lines written within transactions wait in the queue until an instance chains them; reading the log does.
+  await new AuditLog(instances[1]).query({ limit: 1 });
+  expect((await client.query(`SELECT count(*)::int AS lines FROM ${schema}.audit_pending`)).rows).toEqual([
+    { lines: 0 },
+  ]);
 
   const report = await verify();
   expect(report).toMatchObject({ lines: 43, unchainedLines: 3, breaks: [] });

@@ -4,7 +4,7 @@
  * Every line is hash-chained to the one before it (audit-chain.ts), so that
  * `npm run audit:verify` finds a line edited or deleted behind the service's back.
  */
-import { Injectable } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuditEntry } from './audit-chain';
 import { AuditChainWriter } from './audit-chain.writer';
@@ -23,11 +23,22 @@ export interface AuditQuery {
 }
 
 @Injectable()
-export class AuditLog {
+export class AuditLog implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly chain: AuditChainWriter;
+  private readonly logger = new Logger(AuditLog.name);
 
   constructor(private readonly dataSource: DataSource) {
     this.chain = new AuditChainWriter(dataSource);
+  }
+
+  onApplicationBootstrap(): void {
+    this.chain.startPolling((error) =>
+      this.logger.warn(`audit lines stay queued until the next attempt: ${(error as Error).message}`),
+    );
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.chain.stop();
   }
 
   /** Within the caller's transaction when there is one, so that the line commits, or not, with the work it records. */
@@ -36,8 +47,9 @@ export class AuditLog {
     return this.chain.append(entry);
   }
 
-  /** Newest first; `before` is the id of the last row of the previous page. */
+  /** Newest first; `before` is the id of the last row of the previous page. Queued lines are chained first. */
   async query(query: AuditQuery): Promise<AuditRow[]> {
+    await this.chain.chainPending();
     const rows: {
       id: string;
       at: Date;
