@@ -1,7 +1,7 @@
 /**
  * Intake's part of a record's journey, from its own tables: the record (ids and
  * state, never content), each accepted change with its trace (from the audit
- * log), and what still waits in the outbox.
+ * log, its chained lines and those queued to be), and what still waits in the outbox.
  */
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
@@ -54,8 +54,14 @@ export class RecordJourneyRepository {
     const record = records[0];
     if (!record) return undefined;
     const changes: { action: string; at: Date; trace_id: string | null }[] = await manager.query(
-      `SELECT action, at, trace_id FROM audit_log
-        WHERE record_ids @> ARRAY[$1::text] AND action = ANY($2::text[]) AND outcome = 'ok' ORDER BY id`,
+      // Chained lines, then those still queued to be chained (libs/auth audit-chain.writer.ts), each in its order.
+      `SELECT action, at, trace_id FROM (
+         SELECT 0 AS queued, id, action, at, trace_id FROM audit_log
+          WHERE record_ids @> ARRAY[$1::text] AND action = ANY($2::text[]) AND outcome = 'ok'
+         UNION ALL
+         SELECT 1, id, entry->>'action', queued_at, entry->>'traceId' FROM audit_pending
+          WHERE entry->'recordIds' ? $1 AND entry->>'action' = ANY($2::text[]) AND entry->>'outcome' = 'ok'
+       ) AS changes ORDER BY queued, id`,
       [recordId, CHANGES],
     );
     const [outbox]: { pending: number; oldest_at: Date | null; topics: string[] | null }[] = await manager.query(
