@@ -81,3 +81,13 @@ function partialDate(date: { year: number; month: number; day: number } | undefi
   if (date.month && date.day) parts.push(String(date.day).padStart(2, '0'));
   return parts.join('-');
 }
+
+/**
+ * The references a record's network evidence meets, as lock keys (persistence/resolution-locks.ts): its own, and
+ * those its relations point at. A relation and its target shared at the same moment on two partitions take turns,
+ * so that whichever is saved second sees the other and drops the relation if its role does not fit the target.
+ */
+export function networkReferenceKeys(evidence: NetworkEvidence): { kind: string; keys: string[] } {
+  const references = [evidence.externalRef, ...evidence.relations.map((relation) => relation.toExternalRef)];
+  return { kind: 'network-reference', keys: references.map((reference) => `${evidence.owner}\u0000${reference}`) };
+}

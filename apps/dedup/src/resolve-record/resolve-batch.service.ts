@@ -29,7 +29,7 @@ import type { Context } from '@opentelemetry/api';
 import { EntityManager } from 'typeorm';
 import { Candidate, EntitiesRepository, Member } from '../persistence/entities.repository';
 import { carriersFrom, contactValuesOfAll } from '../model/contact-carriers';
-import { networkEvidenceOf } from '../model/network-evidence';
+import { networkEvidenceOf, networkReferenceKeys } from '../model/network-evidence';
 import { EntityBatchesRepository, NewMember } from '../persistence/entity-batches.repository';
 import { lockBlockingKeys } from '../persistence/resolution-locks';
 import { NetworkLinks, ResolvedRecord } from '../persistence/network-links';
@@ -89,7 +89,10 @@ export class ResolveBatchService {
         position,
       };
     });
-    await lockBlockingKeys(transaction, items);
+    await lockBlockingKeys(transaction, [
+      ...items,
+      ...items.map((item) => networkReferenceKeys(networkEvidenceOf(item.record))),
+    ]);
     const known = await this.batches.lockMembers(
       transaction,
       items.map(({ recordId }) => recordId),

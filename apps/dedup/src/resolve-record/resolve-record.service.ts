@@ -40,7 +40,7 @@ import { EntitiesRepository, Member, PossibleDuplicate } from '../persistence/en
 import { lockBlockingKeys } from '../persistence/resolution-locks';
 import { EntityEvidence, Thresholds, bestOf, bestPerEntity, decideAmong } from './entity-evidence';
 import { carriersFrom, contactValuesOfAll } from '../model/contact-carriers';
-import { networkEvidenceOf } from '../model/network-evidence';
+import { networkEvidenceOf, networkReferenceKeys } from '../model/network-evidence';
 import type { ResolvedRecord } from '../persistence/network-links';
 import { NetworkRepository } from '../persistence/network.repository';
 import { factsOfRecord, kindOfRecord } from './record-facts';
@@ -86,7 +86,7 @@ export class ResolveRecordService {
     const facts = factsOfRecord(record);
     const keys = blockingKeys(facts);
     // Before any row lock, so that resolutions which could see each other take turns (resolution-locks.ts).
-    await lockBlockingKeys(transaction, [{ kind, keys }]);
+    await lockBlockingKeys(transaction, [{ kind, keys }, networkReferenceKeys(networkEvidenceOf(record))]);
     const known = await this.entities.lockMember(transaction, record.recordId);
     // An older version arriving late (say, replayed from a dead-letter topic) must not undo a newer one,
     // and a withdrawn record stays withdrawn whatever copy of it arrives after.
