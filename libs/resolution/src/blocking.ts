@@ -48,6 +48,7 @@
  */
 import { personNameForms } from './kinds/person';
 import { learnedSpellings, NameForm, NamePart } from './names';
+import { CONSONANT_CLASSES } from './names/phonetics';
 import { RecordFacts } from './records';
 
 const MAX_PARTS_PAIRED = 6;
@@ -205,26 +206,6 @@ const DIGRAPH_SOUNDS: Record<string, string> = {
   tz: 's',
 };
 const SOFT_C = /c(?=[eiy])/g;
-const SOUND_CLASSES: Record<string, string> = {
-  b: 'B',
-  p: 'B',
-  f: 'B',
-  v: 'B',
-  c: 'K',
-  k: 'K',
-  q: 'K',
-  g: 'K',
-  j: 'S',
-  d: 'T',
-  t: 'T',
-  s: 'S',
-  z: 'S',
-  x: 'S',
-  l: 'L',
-  r: 'L',
-  m: 'M',
-  n: 'M',
-};
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
 const SOUND_CLASSES_READ = 4;
 const SOUND_KEY_LENGTH = 3;
@@ -249,7 +230,7 @@ function soundClasses(text: string, limit: number): string {
   let sequence = '';
   let previous = '';
   for (const letter of text.replace(DIGRAPHS, (digraph) => DIGRAPH_SOUNDS[digraph] ?? digraph).replace(SOFT_C, 's')) {
-    const sound = SOUND_CLASSES[letter];
+    const sound = CONSONANT_CLASSES[letter];
     if (!sound) {
       if (VOWELS.has(letter)) previous = '';
       continue;

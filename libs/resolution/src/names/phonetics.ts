@@ -68,3 +68,28 @@ export function consonantSkeleton(word: string, dropV = false): string {
   }
   return out;
 }
+
+/**
+ * Consonants by how transliteration confuses them, one class each: b/p/f/v, c/k/q/g, every sibilant (s, z, j, x),
+ * d/t, l/r, m/n. Blocking keys (blocking.ts) and the sounds of learned chunks (learned/chunk-sounds.ts) read it.
+ */
+export const CONSONANT_CLASSES: Readonly<Record<string, string>> = {
+  b: 'B',
+  p: 'B',
+  f: 'B',
+  v: 'B',
+  c: 'K',
+  k: 'K',
+  q: 'K',
+  g: 'K',
+  j: 'S',
+  d: 'T',
+  t: 'T',
+  s: 'S',
+  z: 'S',
+  x: 'S',
+  l: 'L',
+  r: 'L',
+  m: 'M',
+  n: 'M',
+};

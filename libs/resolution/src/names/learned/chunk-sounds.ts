@@ -7,32 +7,14 @@
  * never showed for a character borrow, at a discount, the likelihood of a
  * chunk it did show that sounds the same (see learned-transliteration.ts).
  */
+import { CONSONANT_CLASSES } from '../phonetics';
+
 const AFFRICATES = /tsch|sch|tch|sh|ch|zh|cz|sz|ts|tz|dzh|dz|j|x/g;
-const CLASSES: Record<string, string> = {
-  b: 'B',
-  p: 'B',
-  f: 'B',
-  v: 'B',
-  c: 'K',
-  k: 'K',
-  q: 'K',
-  g: 'K',
-  d: 'T',
-  t: 'T',
-  s: 'S',
-  z: 'S',
+// The affricates above read as `S`; vowels and w are one class, h none.
+const CLASSES: Readonly<Record<string, string>> = {
+  ...CONSONANT_CLASSES,
   S: 'S',
-  l: 'L',
-  r: 'L',
-  m: 'M',
-  n: 'M',
-  a: 'V',
-  e: 'V',
-  i: 'V',
-  o: 'V',
-  u: 'V',
-  y: 'V',
-  w: 'V',
+  ...Object.fromEntries([...'aeiouyw'].map((vowel) => [vowel, 'V'])),
 };
 
 /** Chunks are short and few: each one's sound is worked out once (up to this many kept). */
