@@ -63,6 +63,11 @@ export class AuditChainWriter {
     this.chaining = this.chaining
       .catch(() => undefined)
       .then(async () => {
+        // A poll of an empty queue takes no lock: the chain's lock is what every writer waits on.
+        const [{ queued }]: { queued: boolean }[] = await this.dataSource.query(
+          'SELECT EXISTS (SELECT 1 FROM audit_pending) AS queued',
+        );
+        if (!queued) return;
         let moved: number;
         do {
           moved = await this.dataSource.transaction((transaction) => chainWithQueued(transaction, []));
