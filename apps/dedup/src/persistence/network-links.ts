@@ -74,15 +74,48 @@ export class NetworkLinks {
     await manager.query('SELECT pg_advisory_xact_lock($1)', [NETWORK_LINKS_LOCK]);
     // The graph does not change while the transaction searches it: each case's view of it is walked once.
     const views: Views = new Map();
+    const recordIds = resolved.map(({ recordId }) => recordId);
     // First the links resting on a value a record made common, or on a record of a new version: explained now, or retracted.
+    const mayUndo = await this.mayUndoLinks(manager, recordIds);
     const checked = new Set<string>();
-    for (const { recordId, traceContext } of resolved)
+    for (const { recordId, traceContext } of resolved) {
+      if (!mayUndo.has(recordId.toLowerCase())) continue;
       await this.recheck(manager, views, checked, await this.linksToRecheckAfter(manager, recordId), {
         recordId,
         traceContext,
       });
+    }
+    // A walk from an entity no edge leaves finds no other entity, so no link: most records are in one.
+    const onEdges = await this.inEntitiesWithEdges(manager, recordIds);
     for (const { entityId, recordId, traceContext } of resolved)
-      await this.announceFrom(manager, views, entityId, recordId, traceContext);
+      if (onEdges.has(recordId.toLowerCase()))
+        await this.announceFrom(manager, views, entityId, recordId, traceContext);
+  }
+
+  /**
+   * Of the records, those a live link could be re-checked for (linksToRecheckAfter): one carrying a shared
+   * attribute, or one on a live link's path. One statement for all of them; lower-case ids.
+   */
+  private async mayUndoLinks(manager: EntityManager, recordIds: string[]): Promise<Set<string>> {
+    const rows: { record_id: string }[] = await manager.query(
+      `SELECT r.record_id FROM unnest($1::uuid[]) AS r(record_id)
+        WHERE EXISTS (SELECT 1 FROM network_attributes a WHERE a.record_id = r.record_id)
+           OR EXISTS (SELECT 1 FROM network_links l WHERE l.retracted_at IS NULL AND l.path_records @> ARRAY[r.record_id])`,
+      [recordIds],
+    );
+    return new Set(rows.map((row) => row.record_id.toLowerCase()));
+  }
+
+  /** Of the records, those in an entity that some edge leaves (from any of its members); lower-case ids. */
+  private async inEntitiesWithEdges(manager: EntityManager, recordIds: string[]): Promise<Set<string>> {
+    const rows: { record_id: string }[] = await manager.query(
+      `SELECT DISTINCT r.record_id FROM unnest($1::uuid[]) AS r(record_id)
+         JOIN entity_members own ON own.record_id = r.record_id
+         JOIN entity_members m ON m.entity_id = own.entity_id
+        WHERE EXISTS (SELECT 1 FROM network_edges e WHERE e.from_record = m.record_id)`,
+      [recordIds],
+    );
+    return new Set(rows.map((row) => row.record_id.toLowerCase()));
   }
 
   /**
