@@ -10,10 +10,12 @@ import {
   CredentialReplicaModule,
   credentialReplicaMigrations,
 } from '@crosscheck/auth';
+import { DerivationRevisions1763800000930 } from '@crosscheck/persistence';
 import { ServiceCoreModule } from '@crosscheck/runtime';
 import { DedupConfig } from './dedup.config';
 import { EntitiesRepository } from './persistence/entities.repository';
 import { EntityBatchesRepository } from './persistence/entity-batches.repository';
+import { MemberDerivation } from './resolve-record/member-derivation';
 import { MemberStatistics } from './persistence/member-statistics';
 import { CreateEntities1763800000200 } from './migrations/1763800000200-create-entities';
 import { ResolveAllKinds1763800000210 } from './migrations/1763800000210-resolve-all-kinds';
@@ -47,6 +49,7 @@ const migrations = [
   NetworkLinks1763800000250,
   NetworkLinkPaths1763800000255,
   MemberChanges1763800000260,
+  DerivationRevisions1763800000930,
 ];
 
 @Module({})
@@ -68,6 +71,7 @@ export class DedupModule {
         EntitiesRepository,
         EntityBatchesRepository,
         MemberStatistics,
+        MemberDerivation,
         NetworkGraph,
         NetworkLinks,
         NetworkRepository,

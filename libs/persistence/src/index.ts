@@ -3,3 +3,4 @@ export * from './open-database';
 export * from './persistence.module';
 export * from './pg-listener';
 export * from './reconnect-backoff';
+export * from './rederive';

@@ -32,3 +32,4 @@ export { organisationFactsOf, scoreOrganisations } from './kinds/organisation';
 export type { OrganisationFacts, OrganisationLike, RegistrationFacts } from './kinds/organisation';
 export * from './records';
 export * from './blocking';
+export { derivationRevision } from './derivation-revision';

@@ -97,6 +97,9 @@ export const toMember = (row: MemberRow): Member => ({
 /** Rows read per blocking key: a very common key (a frequent name in a frequent year) cannot make one lookup scan thousands. */
 export const ROWS_PER_KEY = 200;
 
+/** The members' facts and keys, as derivation_revisions names them (resolve-record/member-derivation.ts). */
+export const MEMBER_DERIVATION_NAME = 'entity_members';
+
 /**
  * A key at most this many records carry (a document number, a rare address, a rare name in its birth year) puts
  * them ahead of every record sharing only commoner keys, whatever those sum to: a name in Han or Kana gives dozens

@@ -21,9 +21,11 @@
  */
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import type { RecordFacts } from '@crosscheck/resolution';
+import { markDerived } from '@crosscheck/persistence';
+import { derivationRevision, type RecordFacts } from '@crosscheck/resolution';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { MEMBER_DERIVATION_NAME } from './entities.repository';
 
 /** A seeded entity of one member, as dedup stores it after resolving the record as new. */
 export interface SeedMember {
@@ -130,6 +132,8 @@ export async function bulkSeedEntities(
 
     started = performance.now();
     await admin.query(`VACUUM (ANALYZE) ${TABLES.map((table) => `${SCHEMA}.${table}`).join(', ')}`);
+    // Seeded with this build's rules: nothing to derive again when dedup starts.
+    await markDerived(admin, SCHEMA, MEMBER_DERIVATION_NAME, derivationRevision());
     const vacuumSeconds = (performance.now() - started) / 1000;
     return { dropSeconds, copySeconds, indexSeconds, vacuumSeconds, members, keys };
   } finally {
