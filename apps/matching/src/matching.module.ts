@@ -10,6 +10,7 @@ import {
   CredentialReplicaModule,
   credentialReplicaMigrations,
 } from '@crosscheck/auth';
+import { DerivationRevisions1763800000930 } from '@crosscheck/persistence';
 import { ServiceCoreModule } from '@crosscheck/runtime';
 import { CheckEntityMessageController } from './check-entity/check-entity.message.controller';
 import { CheckEntityService } from './check-entity/check-entity.service';
@@ -34,6 +35,7 @@ import { OperationsRepository } from './persistence/operations.repository';
 import { Matcher } from './model/matcher';
 import { MatchingConfig } from './matching.config';
 import { matchingMigrations } from './migrations';
+import { MatchingDerivations } from './persistence/derivations';
 import { ReferenceEntriesRepository } from './persistence/reference-entries.repository';
 import { HitNoHitProbesRepository } from './persistence/hit-no-hit-probes.repository';
 import { RestrictedHits } from './persistence/restricted-hits';
@@ -48,6 +50,7 @@ const migrations = [
   AuditLogDetail1763800000900,
   AuditLogChain1763800000910,
   AuditPending1763800000920,
+  DerivationRevisions1763800000930,
 ];
 
 @Module({})
@@ -87,6 +90,7 @@ export class MatchingModule {
         NoticeRequestsRepository,
         NoticeRequestsService,
         OperationsRepository,
+        MatchingDerivations,
       ],
     };
   }

@@ -74,6 +74,33 @@ export async function deriveAgainIfStale(
   return chunks;
 }
 
+/**
+ * Locks rows of `ids` (ascending) for a chunk without ever waiting for one while holding others, so a chunk cannot
+ * deadlock with the service's own transactions: the rows free now, up to the first one another transaction holds
+ * (the next chunk starts there); when that is the first, it waits for that one alone. `lockSql(skip)` selects the
+ * rows of `$1` (ids) in id order, `FOR UPDATE`, with `SKIP LOCKED` when `skip`.
+ */
+export async function lockFirstFree<Row extends Record<string, unknown>>(
+  transaction: EntityManager,
+  ids: string[],
+  lockSql: (skip: boolean) => string,
+  idOf: (row: Row) => string = (row) => String(Object.values(row)[0]),
+): Promise<Row[]> {
+  if (ids.length === 0) return [];
+  await transaction.query('SAVEPOINT lock_first_free');
+  const free: Row[] = await transaction.query(lockSql(true), [ids]);
+  const freeIds = new Set(free.map(idOf));
+  const firstHeld = ids.findIndex((id) => !freeIds.has(id));
+  if (firstHeld === -1) return free;
+  if (firstHeld === 0) {
+    // Letting go of the rows just locked first: waiting while holding them could close a cycle.
+    await transaction.query('ROLLBACK TO SAVEPOINT lock_first_free');
+    return transaction.query(lockSql(false), [[ids[0]]]);
+  }
+  const prefix = new Set(ids.slice(0, firstHeld));
+  return free.filter((row) => prefix.has(idOf(row)));
+}
+
 /** Records that `name` was derived under `revision` in full: for rows written in bulk with the build's own rules (a seed). */
 export async function markDerived(
   database: { query(sql: string, parameters: unknown[]): Promise<unknown> },

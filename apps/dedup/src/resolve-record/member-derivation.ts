@@ -2,16 +2,16 @@
  * The members' facts and blocking keys, derived again from the records they
  * were derived from when the rules change (libs/persistence rederive.ts says
  * when and how; libs/resolution derivation-revision.ts what counts as a
- * change). A chunk locks its live members in id order, as resolutions lock
- * them, so a new version resolved meanwhile is not overwritten with what its
- * old one derives. The rewritten facts stamp the members as changed
+ * change). A chunk locks the members it derives (lockFirstFree: never waiting
+ * for a resolution while holding others), so a new version resolved meanwhile
+ * is not overwritten with what its old one derives. The rewritten facts stamp the members as changed
  * (migration 260), so a batch that read them ahead of its locks takes them as
  * they are now. Facts and keys are written in one statement.
  */
 import { fromBinary } from '@bufbuild/protobuf';
 import { SharedRecordSchema } from '@crosscheck/contracts';
 import { BeforeApplicationShutdown, Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { bulkRows, DerivedRows, startDerivation } from '@crosscheck/persistence';
+import { bulkRows, DerivedRows, lockFirstFree, startDerivation } from '@crosscheck/persistence';
 import { blockingKeys, derivationRevision, RecordFacts } from '@crosscheck/resolution';
 import { DataSource, EntityManager } from 'typeorm';
 import { factsOfRecord } from './record-facts';
@@ -27,14 +27,20 @@ const DERIVED_FACTS = bulkRows<{ recordId: string; facts: RecordFacts }>({
 export const MEMBER_DERIVATION: DerivedRows = {
   name: MEMBER_DERIVATION_NAME,
   async deriveAfter(transaction: EntityManager, after: string | undefined, limit: number): Promise<string | undefined> {
-    const rows: { record_id: string; record: Buffer }[] = await transaction.query(
+    const next: { record_id: string }[] = await transaction.query(
       named(
         'members-to-derive',
-        `SELECT record_id, record FROM entity_members
+        `SELECT record_id FROM entity_members
           WHERE record_id > $1::uuid AND entity_id IS NOT NULL AND withdrawn_at IS NULL AND record IS NOT NULL
-          ORDER BY record_id LIMIT $2 FOR UPDATE`,
+          ORDER BY record_id LIMIT $2`,
       ),
       [after ?? FIRST_ID, limit],
+    );
+    const rows: { record_id: string; record: Buffer }[] = await lockFirstFree(
+      transaction,
+      next.map((row) => row.record_id),
+      (skip) => `SELECT record_id, record FROM entity_members WHERE record_id = ANY($1::uuid[])
+                  ORDER BY record_id FOR UPDATE ${skip ? 'SKIP LOCKED' : ''}`,
     );
     if (rows.length === 0) return undefined;
     const derived = rows.map((row) => {

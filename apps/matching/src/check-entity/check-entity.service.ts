@@ -13,6 +13,7 @@ import { RecordFacts, recordFactsOf } from '@crosscheck/resolution';
 import type { Context } from '@opentelemetry/api';
 import { EntityManager } from 'typeorm';
 import { MatchEvents } from '../persistence/match-events';
+import { recordKeysOf } from '../model/datasets';
 import { Matcher } from '../model/matcher';
 import { CheckedRecordsRepository } from '../persistence/checked-records.repository';
 import { MatchesRepository } from '../persistence/matches.repository';
@@ -117,7 +118,7 @@ export class CheckEntityService {
           facts: facts[index],
           record,
         },
-        keys: this.matcher.keysOfRecord(facts[index]),
+        keys: recordKeysOf(facts[index]),
       })),
     );
     await this.events.found(

@@ -5,7 +5,7 @@
  */
 import type { OutsidePolicy } from '@crosscheck/auth';
 import { ReferenceEntry } from '@crosscheck/contracts';
-import { PersonFacts, RecordFacts, recordFactsOf } from '@crosscheck/resolution';
+import { blockingKeys, PersonFacts, RecordFacts, recordFactsOf } from '@crosscheck/resolution';
 
 export const DATASETS = ['notices', 'sltd', 'smv', 'firearms', 'works-of-art'] as const;
 export type DatasetName = (typeof DATASETS)[number];
@@ -104,4 +104,9 @@ function documentProbes(person: PersonFacts & { kind: 'person' }): Probe[] {
 /** The datasets whose entries a record kind can meet (the reverse of probesOf, for retro-checks). */
 export function recordKindsChecking(dataset: DatasetName): RecordFacts['kind'][] {
   return dataset === 'sltd' ? ['travel_document', 'person'] : [ENTRY_BODY[dataset].kind];
+}
+
+/** The record-side keys of each dataset a record is checked against: what retro-checks look records up by. */
+export function recordKeysOf(facts: RecordFacts): { dataset: DatasetName; key: string }[] {
+  return probesOf(facts).flatMap((probe) => blockingKeys(probe.facts).map((key) => ({ dataset: probe.dataset, key })));
 }

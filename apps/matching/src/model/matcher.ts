@@ -67,13 +67,6 @@ export class Matcher {
     return best;
   }
 
-  /** The record-side keys of each dataset a record is checked against: what retro-checks look records up by. */
-  keysOfRecord(facts: RecordFacts): { dataset: DatasetName; key: string }[] {
-    return probesOf(facts).flatMap((probe) =>
-      blockingKeys(probe.facts).map((key) => ({ dataset: probe.dataset, key })),
-    );
-  }
-
   private grade(probe: Probe, entry: StoredEntry): Finding | undefined {
     const pair = scoreRecords(probe.facts, entry.facts);
     if (!pair) return undefined;
