@@ -4,18 +4,23 @@ import { bestPerEntity, decideAmong } from './entity-evidence';
 
 const THRESHOLDS = { sameAt: 0.85, reviewAt: 0.7, margin: 0.05 };
 const SOCIAL_SECURITY = 3;
+const PASSPORT = 1;
 
 interface Person {
   name: string;
+  /** Year, month and day; 0 for an unknown month or day. */
   born?: [number, number, number];
   socialSecurity?: string;
+  /** A Dutch passport's number. */
+  passport?: string;
 }
 
-function facts({ name, born, socialSecurity }: Person): RecordFacts {
+function facts({ name, born, socialSecurity, passport }: Person): RecordFacts {
   const [given, ...family] = name.split(' ');
   const person: PersonLike = {
     names: [{ full: '', given, family: family.join(' '), original: '' }],
     ...(born ? { dateOfBirth: { year: born[0], month: born[1], day: born[2] } } : {}),
+    ...(passport ? { documents: [{ type: PASSPORT, number: passport, issuingCountry: 'NLD' }] } : {}),
     ...(socialSecurity
       ? {
           identifiers: [
@@ -27,9 +32,15 @@ function facts({ name, born, socialSecurity }: Person): RecordFacts {
   return recordFactsOf('person', person);
 }
 
-/** The members of entity `E`, as the candidate query would return them. */
-const entity = (...members: Person[]): Candidate[] =>
-  members.map((member, index) => ({ recordId: `r${index}`, entityId: 'E', facts: facts(member), sharedKeys: 1 }));
+/** The members of entity `E` (or `entityId`), as the candidate query would return them. */
+const entity = (...members: Person[]): Candidate[] => entityOf('E', ...members);
+const entityOf = (entityId: string, ...members: Person[]): Candidate[] =>
+  members.map((member, index) => ({
+    recordId: `${entityId}${index}`,
+    entityId,
+    facts: facts(member),
+    sharedKeys: 1,
+  }));
 
 function decide(record: Person, members: Candidate[]) {
   const evidence = bestPerEntity(facts(record), members, THRESHOLDS);
@@ -84,5 +95,55 @@ describe('decideAmong: whether a record joins an entity whose members it does no
     const scores = members.map((member) => scoreRecords(facts(record), member.facts)!.score);
     if (members.length > 1) expect(Math.min(...scores)).toBeLessThan(THRESHOLDS.reviewAt);
     expect(decide(record, members)).toEqual(expected);
+  });
+});
+
+const tobias: Person = { name: 'Tobias Schafer', born: [1978, 9, 5] };
+
+describe('decideAmong: whether a record that joins two entities bridges them into one', () => {
+  it.each<[string, Person, Candidate[], { joins: string[]; review: string[] }]>([
+    [
+      'an original joins both of its duplicates, one with the year off by one, one with the year alone: they do not object to each other',
+      tobias,
+      [
+        ...entityOf('A', { name: 'Tobias Schafer', born: [1977, 9, 5] }),
+        ...entityOf('B', { name: 'Tobias Schafer', born: [1978, 0, 0] }),
+      ],
+      { joins: ['B', 'A'], review: [] },
+    ],
+    [
+      'the same two entities stay apart when the record gives no birth date: it would fit namesakes as well',
+      { name: 'Tobias Schafer' },
+      [
+        ...entityOf('A', { name: 'Tobias Schafer', born: [1977, 9, 5] }),
+        ...entityOf('B', { name: 'Tobias Schafer', born: [1978, 0, 0] }),
+      ],
+      { joins: [], review: ['A', 'B'] },
+    ],
+    [
+      'a record with the birth year alone stays apart from two namesakes born that year on other days',
+      { name: 'John Smith', born: [1950, 0, 0] },
+      [
+        ...entityOf('A', { name: 'John Smith', born: [1950, 3, 1] }),
+        ...entityOf('B', { name: 'John Smith', born: [1950, 7, 19] }),
+      ],
+      { joins: [], review: ['A', 'B'] },
+    ],
+    [
+      'a record stays apart from two namesakes whose passports of one country differ, though their birth dates agree as far as both go',
+      { name: 'Fleur Jacobs', born: [1997, 1, 13] },
+      [
+        ...entityOf('A', { name: 'Fleur Jacobs', born: [1997, 1, 13], passport: 'HQELD92WA' }),
+        ...entityOf('B', { name: 'Fleur Jacobs', born: [1997, 0, 0], passport: 'KIBVPVY77' }),
+      ],
+      { joins: [], review: ['A', 'B'] },
+    ],
+  ])('%s', (_case, record, candidates, expected) => {
+    // Every case is about two entities the record could join, that no member of one resembles a member of the other as much.
+    const [a, b] = ['A', 'B'].map((id) => candidates.filter((candidate) => candidate.entityId === id));
+    for (const x of a) for (const y of b) expect(scoreRecords(x.facts, y.facts)!.score).toBeLessThan(THRESHOLDS.sameAt);
+    for (const member of candidates)
+      expect(scoreRecords(facts(record), member.facts)!.score).toBeGreaterThanOrEqual(THRESHOLDS.sameAt);
+    expect(decide(record, candidates)).toEqual(expected);
   });
 });

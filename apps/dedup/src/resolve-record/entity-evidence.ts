@@ -23,6 +23,25 @@
  * Only persons carry these features: for the other kinds, whose identifier
  * is most of the score, every member under the review threshold objects.
  *
+ * When several entities are joinable (the bridge rule). They are one subject,
+ * and the record merges them, when some member of one reaches the same-entity
+ * threshold against some member of the other; or when the record gives a
+ * birth date that its evidence with each of them compares, and no member of
+ * one would object to any member of the other (the rule above, across the two
+ * entities) nor holds another number of one document type and country. The
+ * second case is an original arriving after two of its duplicates that each
+ * started an entity: corrupted in different fields (a year off by one in
+ * one, only the year in the other), they score between the thresholds
+ * against each other and both high against it. Joinable entities that are
+ * not one subject stay ambiguous (see decideAmong). A record without a birth
+ * date bridges nothing this way: it fits namesakes born years apart as well
+ * as one person, and those object to each other only when both give a full
+ * date. In process, replaying the generator's records in their order (bench:
+ * dedup-quality's 2,000 persons), the second case moved precision 0.9843 →
+ * 0.9844 and recall 0.9530 → 0.9602; without the document condition precision
+ * fell to 0.9820 (homonyms with their own passports bridged by a birth year).
+ * FEBRL 2 and 3 rose by 0.004 and 0.001 of F1, precision staying 1.
+ *
  * What the thresholds trade: IDENTIFYING_WEIGHT (the weight of two full birth
  * dates that agree, dates.ts) keeps out agreement that says little (a year
  * alone, sex, nationality, a common address); lowering it would let more
@@ -75,8 +94,14 @@ function sharesIdentifyingFact(features: FeatureEvidence[]): boolean {
     IDENTIFYING_FEATURES.has(feature.feature) && feature.score >= agrees && feature.weight >= IDENTIFYING_WEIGHT;
   const document = features.find((feature) => feature.feature === 'identity_document');
   if (document && weighty(document, DOCUMENT_AGREES)) return true;
-  if (document && document.score <= DOCUMENT_CONTRADICTS) return false;
+  if (documentsContradict(features)) return false;
   return features.some((feature) => weighty(feature, FACT_AGREES));
+}
+
+/** Another number of one document type and country: the one contradiction taken as hard (the header says why). */
+function documentsContradict(features: FeatureEvidence[]): boolean {
+  const document = features.find((feature) => feature.feature === 'identity_document');
+  return document !== undefined && document.score <= DOCUMENT_CONTRADICTS;
 }
 
 /**
@@ -119,22 +144,31 @@ export function decideAmong(
   const resembling = evidence.filter((entity) => entity.score >= reviewAt && !joinable.includes(entity));
   if (joinable.length <= 1) return { same: joinable, review: resembling };
   const [top] = joinable;
-  const same = joinable.filter((entity) => entity === top || resembleEachOther(top, entity, sameAt, carriers));
+  const same = joinable.filter((entity) => entity === top || oneSubject(top, entity, { sameAt, reviewAt }, carriers));
   const rivals = joinable.filter((entity) => !same.includes(entity));
   if (rivals.length > 0 && top.score - rivals[0].score < margin)
     return { same: [], review: [...joinable, ...resembling] };
   return { same, review: [...rivals, ...resembling] };
 }
 
-/** Two entities are one subject when some member of one reaches the threshold against some member of the other. */
-function resembleEachOther(
+/**
+ * Whether two entities the record joins are one subject (the bridge rule, in
+ * the header): a member of one reaches `sameAt` against a member of the
+ * other; or the record's evidence with both compares a birth date and no
+ * pair across them objects or holds contradicting documents.
+ */
+function oneSubject(
   a: EntityEvidence,
   b: EntityEvidence,
-  threshold: number,
+  { sameAt, reviewAt }: Pick<Thresholds, 'sameAt' | 'reviewAt'>,
   carriers: CarriersOf | undefined,
 ): boolean {
-  return a.members.some((x) =>
-    b.members.some((y) => (scoreRecords(x.facts, y.facts, carriers)?.score ?? 0) >= threshold),
+  const pairs = a.members.flatMap((x) => b.members.map((y) => scoreRecords(x.facts, y.facts, carriers)));
+  if (pairs.some((pair) => (pair?.score ?? 0) >= sameAt)) return true;
+  const datesCompared = [a, b].every((entity) => entity.features.some((one) => one.feature === 'date_of_birth'));
+  return (
+    datesCompared &&
+    pairs.every((pair) => pair !== undefined && !objects(pair, reviewAt) && !documentsContradict(pair.features))
   );
 }
 

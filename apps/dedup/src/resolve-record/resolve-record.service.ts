@@ -6,7 +6,8 @@
  * below DEDUP_REVIEW_THRESHOLD with no identifying fact in common with the
  * record (a record that clearly is not one of an entity's members does not
  * join it through another: no chaining; entity-evidence.ts has the rule).
- *   - One joinable entity, or several that resemble each other as much: the
+ *   - One joinable entity, or several that resemble each other as much (or
+ *     that the record, giving a birth date, bridges: entity-evidence.ts): the
  *     record joins the oldest, and the others merge into it (their ids
  *     redirect there).
  *   - Joinable entities that do not resemble each other (two namesakes, and a
