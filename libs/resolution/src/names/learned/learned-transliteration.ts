@@ -29,6 +29,8 @@ interface ModelTable {
   insertions: Map<string, number>;
   /** The log ratio that 99.5% of Latin names of other people stay under (see alignmentSimilarity); -3 until calibrated. */
   otherPersonLogRatio: number;
+  /** The same for words of one length in units (the last: that many or more), where the training pairs had enough of them. */
+  otherPersonLogRatioByUnits: Map<number, number>;
   single: Map<string, string>;
   left: Map<string, string>;
   right: Map<string, string>;
@@ -51,6 +53,7 @@ function loadTables(): Map<string, ModelTable> {
         sounds: new Map(),
         insertions: new Map(),
         otherPersonLogRatio: -3,
+        otherPersonLogRatioByUnits: new Map(),
         single: new Map(),
         left: new Map(),
         right: new Map(),
@@ -63,6 +66,10 @@ function loadTables(): Map<string, ModelTable> {
     if (!current || context === undefined) continue;
     if (level === 'C') {
       current.otherPersonLogRatio = Number(context);
+      continue;
+    }
+    if (level === 'N') {
+      current.otherPersonLogRatioByUnits.set(Number(context), Number(chunk));
       continue;
     }
     if (level === 'I') {
@@ -142,6 +149,11 @@ const SOUND_ALIKE_SHARE = 0.02;
  * likely it is. Undefined when the model knows none of the word's characters.
  */
 export function alignmentLogRatio(word: string, written: string, model: LearnedModel): number | undefined {
+  return alignment(word, written, model)?.ratio;
+}
+
+/** alignmentLogRatio, and how many units the model read the word as. */
+function alignment(word: string, written: string, model: LearnedModel): { ratio: number; units: number } | undefined {
   const table = tableOf(model);
   const source = modelUnits(word, model);
   const latin = alignedLatin(written);
@@ -192,7 +204,7 @@ export function alignmentLogRatio(word: string, written: string, model: LearnedM
     [previous, next] = [next, previous];
   }
   const total = previous[m];
-  return total > 0 ? (Math.log(total) - bestLog) / n : -Infinity;
+  return { ratio: total > 0 ? (Math.log(total) - bestLog) / n : -Infinity, units: n };
 }
 
 const BEAM = 8;
@@ -222,17 +234,23 @@ export function learnedSpellings(word: string, model: LearnedModel, count: numbe
 const AT_OTHER_PERSON = 0.76;
 const BELOW_OTHER_PERSON_SLOPE = 0.4;
 
+/** Words of this many units or more share one calibration (see otherPersonLogRatioByUnits); shared with the build. */
+export const CALIBRATED_UNITS = 6;
+
 /**
  * alignmentLogRatio as a similarity in [0,1], on the scale name parts are
  * compared on: 1 for the likeliest spelling, AT_OTHER_PERSON where the
- * model's calibration puts Latin names of other people (measured on the
- * training pairs when the table is built), falling fast below it.
+ * model's calibration puts Latin names of other people for a word of as many
+ * units (measured on the training pairs when the table is built: a ratio per
+ * unit spreads wider over two units than over six), falling fast below it.
  */
 export function alignmentSimilarity(word: string, latin: string, model: LearnedModel): number {
-  const ratio = alignmentLogRatio(word, latin, model);
-  if (ratio === undefined || ratio === -Infinity) return 0;
-  const calibration = tableOf(model).otherPersonLogRatio;
-  const position = ratio / calibration;
+  const aligned = alignment(word, latin, model);
+  if (aligned === undefined || aligned.ratio === -Infinity) return 0;
+  const table = tableOf(model);
+  const calibration =
+    table.otherPersonLogRatioByUnits.get(Math.min(aligned.units, CALIBRATED_UNITS)) ?? table.otherPersonLogRatio;
+  const position = aligned.ratio / calibration;
   const similarity =
     position <= 1
       ? 1 - (1 - AT_OTHER_PERSON) * Math.max(0, position)
