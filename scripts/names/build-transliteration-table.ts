@@ -37,6 +37,7 @@ import {
   alignedLatin,
   LearnedModel,
   MAX_CHUNK,
+  KnownWhole,
   modelUnits,
 } from '../../libs/resolution/src/names/learned/model-letters';
 
@@ -92,10 +93,25 @@ function latinOf(text: string): string {
   return alignedLatin(text.normalize('NFD').replace(MARKS, '').toLowerCase().replace(NOT_LATIN_LETTER, ''));
 }
 
-function readPairs(model: LearnedModel): Pair[] {
+/**
+ * A closed Hangul syllable is learned as a whole when the training pairs show it this often (in pair weight),
+ * else as its open syllable and final consonant (see model-letters.ts). Chosen on the training split.
+ */
+const MIN_WHOLE_SYLLABLE_WEIGHT = 20;
+
+/** The closed Hangul syllables the Korean model learns whole: those the training pairs show often enough. */
+function wholeSyllables(model: LearnedModel): KnownWhole | undefined {
+  if (model !== 'korean') return undefined;
+  const weights = new Map<string, number>();
+  for (const { source, weight } of readPairs(model, () => true))
+    for (const unit of source) weights.set(unit, (weights.get(unit) ?? 0) + weight);
+  return (syllable) => (weights.get(syllable) ?? 0) >= MIN_WHOLE_SYLLABLE_WEIGHT;
+}
+
+function readPairs(model: LearnedModel, knownWhole?: KnownWhole): Pair[] {
   const pairs: Pair[] = [];
   const add = (sourceText: string, latinText: string, count: number) => {
-    const source = modelUnits(sourceText, model);
+    const source = modelUnits(sourceText, model, knownWhole);
     const latin = latinOf(latinText);
     if (source.length === 0 || latin.length === 0 || source.length > MAX_SOURCE || latin.length > MAX_LATIN) return;
     if (latin.length > source.length * MAX_CHUNK) return;
@@ -288,7 +304,7 @@ function argmax(row: Map<string, number>): { chunk: string; weight: number; tota
  * and `P TAB character TAB chunk TAB probability`, the emissions EM learned.
  */
 function buildModel(model: LearnedModel): { lines: string[]; pairs: number; aligned: number } {
-  const pairs = readPairs(model);
+  const pairs = readPairs(model, wholeSyllables(model));
   let learned: Model | undefined;
   for (let round = 0; round < ROUNDS; round++) learned = emRound(pairs, learned);
   const unigram: Counts = new Map();
@@ -415,7 +431,7 @@ const CALIBRATION_DRAWS = 50;
  */
 function calibrationLines(model: LearnedModel): string[] {
   // Loaded here, after the table is written, so it reads the new table.
-  const { alignmentLogRatio, CALIBRATED_UNITS } =
+  const { alignmentLogRatio, CALIBRATED_UNITS, learnedUnits } =
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     require('../../libs/resolution/src/names/learned/learned-transliteration') as typeof import('../../libs/resolution/src/names/learned/learned-transliteration');
   const pairs = readPairs(model);
@@ -433,10 +449,12 @@ function calibrationLines(model: LearnedModel): string[] {
         other = candidate;
     }
     if (!other) continue;
-    const ratio = alignmentLogRatio(pair.source.join(''), other.latin, model);
+    // As written (NFC joins a Hangul syllable read as two units), for the engine to read as it does.
+    const written = pair.source.join('').normalize('NFC');
+    const ratio = alignmentLogRatio(written, other.latin, model);
     if (ratio === undefined) continue;
     all.push(ratio);
-    const units = Math.min(pair.source.length, CALIBRATED_UNITS);
+    const units = Math.min(learnedUnits(written, model).length, CALIBRATED_UNITS);
     const ratios = byUnits.get(units) ?? [];
     ratios.push(ratio);
     byUnits.set(units, ratios);

@@ -1,10 +1,12 @@
 /**
  * Hangul names and their Latin spellings, kind by kind: foreign names written
- * as they sound (read by the learned model) and Korean names romanised by
- * rule; and
+ * as they sound (read by the learned model, a closed syllable it seldom saw as
+ * its open syllable and final consonant: see model-letters.ts) and Korean
+ * names romanised by rule; and
  * the kinds of other people's names that must stay below `possible`.
  */
 import { compareNames, nameFormsOf } from '..';
+import { learnedUnits } from './learned-transliteration';
 
 const POSSIBLE = 0.7;
 
@@ -14,6 +16,8 @@ const compare = (latin: string, hangul: string) =>
 describe('Hangul names meet their Latin spellings', () => {
   it.each([
     // [kind, Latin, Hangul, least score, route]
+    ['a closed syllable seldom seen whole (냅)', 'Nabb', '냅', 0.85, 'learned transliteration'],
+    ['a closed syllable seldom seen whole (적)', 'Zuck', '적', 0.8, 'learned transliteration'],
     ['a closed syllable before a reduced vowel (깁스)', 'Gibbs', '깁스', 0.9, 'learned transliteration'],
     ['a final consonant closing a Latin syllable (윌슨)', 'Wilson', '윌슨', 0.9, 'learned transliteration'],
     ['a final consonant closing a Latin syllable (셸턴)', 'Shelton', '셸턴', 0.9, 'learned transliteration'],
@@ -46,5 +50,20 @@ describe('Hangul names meet their Latin spellings', () => {
     ['one final consonant apart', '김민준', '김민주'],
   ])('Hangul names %s are other people', (_kind, a, b) => {
     expect(compareNames(nameFormsOf(a), nameFormsOf(b))!.score).toBeLessThan(POSSIBLE);
+  });
+});
+
+describe('how the learned model reads Hangul', () => {
+  it.each([
+    ['open syllables stay whole', '로버트', ['로', '버', '트']],
+    ['a closed syllable the training pairs show often stays whole', '슨', ['슨']],
+    ['a closed syllable they seldom show is its open syllable and final', '냅', ['내', 'ᆸ']],
+  ])('%s: %s', (_kind, word, units) => {
+    expect(learnedUnits(word, 'korean')).toEqual(units);
+  });
+
+  it('gives back the written word, not its units', () => {
+    const learned = nameFormsOf('냅', { script: 'Kore' }).find((form) => form.route === 'learned');
+    expect(learned?.parts[0].learned?.word).toBe('냅');
   });
 });

@@ -31,6 +31,8 @@ interface ModelTable {
   otherPersonLogRatio: number;
   /** The same for words of one length in units (the last: that many or more), where the training pairs had enough of them. */
   otherPersonLogRatioByUnits: Map<number, number>;
+  /** A unit the model has emissions for: how the model reads a closed Hangul syllable (see model-letters.ts). */
+  knownWhole: (unit: string) => boolean;
   single: Map<string, string>;
   left: Map<string, string>;
   right: Map<string, string>;
@@ -47,8 +49,10 @@ function loadTables(): Map<string, ModelTable> {
   let current: ModelTable | undefined;
   for (const line of TRANSLITERATION_TABLE.split('\n')) {
     if (line.startsWith('#')) {
+      const emissions = new Map<string, Map<string, number>>();
       current = {
-        emissions: new Map(),
+        emissions,
+        knownWhole: (unit) => emissions.has(unit),
         bestLog: new Map(),
         sounds: new Map(),
         insertions: new Map(),
@@ -110,10 +114,19 @@ export function learnedLatin(text: string, model: LearnedModel): string {
     .join(' ');
 }
 
+/** A word as the model reads it: its units, each with emissions of its own where the table has them (see model-letters.ts). */
+export function learnedUnits(word: string, model: LearnedModel): string[] {
+  return modelUnits(word, model, tableOf(model).knownWhole);
+}
+
 /** Each word of the name as the model reads it (see model-letters.ts) with its learned Latin spelling. */
 export function learnedWords(text: string, model: LearnedModel): { word: string; latin: string }[] {
   const table = tableOf(model);
-  return modelWords(text, model).map((units) => ({ word: units.join(''), latin: learnedWord(units, table) }));
+  // NFC puts a Hangul syllable read as two units (see model-letters.ts) back together.
+  return modelWords(text, model, table.knownWhole).map((units) => ({
+    word: units.join('').normalize('NFC'),
+    latin: learnedWord(units, table),
+  }));
 }
 
 function learnedWord(chars: string[], table: ModelTable): string {
@@ -155,7 +168,7 @@ export function alignmentLogRatio(word: string, written: string, model: LearnedM
 /** alignmentLogRatio, and how many units the model read the word as. */
 function alignment(word: string, written: string, model: LearnedModel): { ratio: number; units: number } | undefined {
   const table = tableOf(model);
-  const source = modelUnits(word, model);
+  const source = modelUnits(word, model, table.knownWhole);
   const latin = alignedLatin(written);
   const n = source.length;
   const m = latin.length;
@@ -217,7 +230,7 @@ const BEAM = 8;
 export function learnedSpellings(word: string, model: LearnedModel, count: number): string[] {
   const table = tableOf(model);
   let beam: { text: string; logProbability: number }[] = [{ text: '', logProbability: 0 }];
-  for (const char of modelUnits(word, model)) {
+  for (const char of modelUnits(word, model, table.knownWhole)) {
     const row = table.emissions.get(char);
     if (!row) continue;
     const next: { text: string; logProbability: number }[] = [];
