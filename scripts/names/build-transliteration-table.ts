@@ -22,9 +22,11 @@
  * learned-transliteration.ts) takes the longest context known.
  *
  * Calibration: each model's table is then read back, and training names are
- * scored against another training name's Latin spelling; the log ratio 99.5%
- * of them stay under is kept (`C` line) as the point where learned alignment
- * stops counting as the same name (see alignmentSimilarity).
+ * scored against another training name's Latin spelling of about the same
+ * length; the log ratio 99.5% of them stay under is kept (`C` line) as the
+ * point where learned alignment stops counting as the same name, and the same
+ * for each word length in units with enough words (`N` lines: a ratio per
+ * unit spreads wider over two units than over six; see alignmentSimilarity).
  *
  * Options: --datasets DIR (../shared/datasets) --rounds N (4) --models korean,chinese (all; the
  * others are kept from the table as it is; `none` rebuilds none). Every model is calibrated again.
@@ -35,6 +37,7 @@ import {
   alignedLatin,
   LearnedModel,
   MAX_CHUNK,
+  KnownWhole,
   modelUnits,
 } from '../../libs/resolution/src/names/learned/model-letters';
 
@@ -90,10 +93,25 @@ function latinOf(text: string): string {
   return alignedLatin(text.normalize('NFD').replace(MARKS, '').toLowerCase().replace(NOT_LATIN_LETTER, ''));
 }
 
-function readPairs(model: LearnedModel): Pair[] {
+/**
+ * A closed Hangul syllable is learned as a whole when the training pairs show it this often (in pair weight),
+ * else as its open syllable and final consonant (see model-letters.ts). Chosen on the training split.
+ */
+const MIN_WHOLE_SYLLABLE_WEIGHT = 20;
+
+/** The closed Hangul syllables the Korean model learns whole: those the training pairs show often enough. */
+function wholeSyllables(model: LearnedModel): KnownWhole | undefined {
+  if (model !== 'korean') return undefined;
+  const weights = new Map<string, number>();
+  for (const { source, weight } of readPairs(model, () => true))
+    for (const unit of source) weights.set(unit, (weights.get(unit) ?? 0) + weight);
+  return (syllable) => (weights.get(syllable) ?? 0) >= MIN_WHOLE_SYLLABLE_WEIGHT;
+}
+
+function readPairs(model: LearnedModel, knownWhole?: KnownWhole): Pair[] {
   const pairs: Pair[] = [];
   const add = (sourceText: string, latinText: string, count: number) => {
-    const source = modelUnits(sourceText, model);
+    const source = modelUnits(sourceText, model, knownWhole);
     const latin = latinOf(latinText);
     if (source.length === 0 || latin.length === 0 || source.length > MAX_SOURCE || latin.length > MAX_LATIN) return;
     if (latin.length > source.length * MAX_CHUNK) return;
@@ -286,7 +304,7 @@ function argmax(row: Map<string, number>): { chunk: string; weight: number; tota
  * and `P TAB character TAB chunk TAB probability`, the emissions EM learned.
  */
 function buildModel(model: LearnedModel): { lines: string[]; pairs: number; aligned: number } {
-  const pairs = readPairs(model);
+  const pairs = readPairs(model, wholeSyllables(model));
   let learned: Model | undefined;
   for (let round = 0; round < ROUNDS; round++) learned = emRound(pairs, learned);
   const unigram: Counts = new Map();
@@ -372,9 +390,9 @@ function main(): void {
   const calibrated: string[] = [];
   // Every model, rebuilt or kept: the calibration follows the engine's scoring, which may have changed.
   for (const line of sections) {
-    if (line.startsWith('C\t')) continue;
+    if (line.startsWith('C\t') || line.startsWith('N\t')) continue;
     calibrated.push(line);
-    if (line.startsWith('#')) calibrated.push(`C\t${otherPersonLogRatio(line.slice(1) as LearnedModel).toFixed(3)}`);
+    if (line.startsWith('#')) calibrated.push(...calibrationLines(line.slice(1) as LearnedModel));
   }
   writeTable(calibrated, summary);
 }
@@ -398,22 +416,56 @@ function keptSections(): { sections: Map<string, string[]>; summary: Map<string,
 
 /** Share of other people's Latin names the calibration point stays above. */
 const CALIBRATION_QUANTILE = 0.995;
-const CALIBRATION_PAIRS = 3000;
+const CALIBRATION_PAIRS = 20_000;
+/** Fewest training words of one length for that length to have a calibration of its own. */
+const CALIBRATION_MIN_WORDS = 1000;
+/** Another person's Latin name is drawn among those this many letters longer or shorter at most than the word's own. */
+const CALIBRATION_LENGTH_SLACK = 1;
+const CALIBRATION_DRAWS = 50;
 
-/** The log ratio 99.5% of training names paired with another training name's Latin spelling stay under. */
-function otherPersonLogRatio(model: LearnedModel): number {
+/**
+ * `C TAB ratio`: the log ratio 99.5% of training names paired with another training name's Latin spelling
+ * stay under; and `N TAB units TAB ratio`, the same for words of one length in units, for each length with
+ * enough words. The other name is drawn among names about as long as the word's own Latin spelling: the
+ * other people a name must be told from are those whose names could be its spelling.
+ */
+function calibrationLines(model: LearnedModel): string[] {
   // Loaded here, after the table is written, so it reads the new table.
-  const { alignmentLogRatio } =
+  const { alignmentLogRatio, CALIBRATED_UNITS, learnedUnits } =
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     require('../../libs/resolution/src/names/learned/learned-transliteration') as typeof import('../../libs/resolution/src/names/learned/learned-transliteration');
   const pairs = readPairs(model);
-  const ratios: number[] = [];
+  const all: number[] = [];
+  const byUnits = new Map<number, number[]>();
   for (let i = 0; i < CALIBRATION_PAIRS && i < pairs.length; i++) {
-    const other = pairs[(i * 7919 + 104729) % pairs.length];
-    if (other.latin === pairs[i].latin) continue;
-    const ratio = alignmentLogRatio(pairs[i].source.join(''), other.latin, model);
-    if (ratio !== undefined) ratios.push(ratio);
+    const pair = pairs[i];
+    let other: Pair | undefined;
+    for (let draw = 1; draw <= CALIBRATION_DRAWS && !other; draw++) {
+      const candidate = pairs[(i * 7919 + draw * 104729) % pairs.length];
+      if (
+        candidate.latin !== pair.latin &&
+        Math.abs(candidate.latin.length - pair.latin.length) <= CALIBRATION_LENGTH_SLACK
+      )
+        other = candidate;
+    }
+    if (!other) continue;
+    // As written (NFC joins a Hangul syllable read as two units), for the engine to read as it does.
+    const written = pair.source.join('').normalize('NFC');
+    const ratio = alignmentLogRatio(written, other.latin, model);
+    if (ratio === undefined) continue;
+    all.push(ratio);
+    const units = Math.min(learnedUnits(written, model).length, CALIBRATED_UNITS);
+    const ratios = byUnits.get(units) ?? [];
+    ratios.push(ratio);
+    byUnits.set(units, ratios);
   }
+  const lines = [`C\t${quantile(all).toFixed(3)}`];
+  for (const [units, ratios] of [...byUnits].sort(([a], [b]) => a - b))
+    if (ratios.length >= CALIBRATION_MIN_WORDS) lines.push(`N\t${units}\t${quantile(ratios).toFixed(3)}`);
+  return lines;
+}
+
+function quantile(ratios: number[]): number {
   ratios.sort((a, b) => a - b);
   return ratios[Math.floor(CALIBRATION_QUANTILE * (ratios.length - 1))];
 }

@@ -26,13 +26,14 @@ describe('names across scripts', () => {
     ],
     ['Hebrew, a letter with a geresh', 'Chaplygin', 'צ׳פליגין', 'Hebr', 0.9, 'learned transliteration'],
     ['Hangul, a foreign name', 'Rickles', '리클스', 'Kore', 0.9, 'learned transliteration'],
-    // The rule's spelling is the model's: the written word is still aligned under the model.
+    // The rule's spelling is the model's: the written word is still aligned under the model (롭, seldom seen
+    // whole, as 로 and its final ㅂ: a possible, no longer a hit on the name alone).
     [
       'Hangul, romanised by rule as the model spells it',
       'Loeb',
       '롭',
       'Kore',
-      0.85,
+      0.8,
       'aligned by learned transliteration',
     ],
     // The likeliest spelling is one letter (가 often unwritten): a word, not an initial.

@@ -29,6 +29,10 @@ interface ModelTable {
   insertions: Map<string, number>;
   /** The log ratio that 99.5% of Latin names of other people stay under (see alignmentSimilarity); -3 until calibrated. */
   otherPersonLogRatio: number;
+  /** The same for words of one length in units (the last: that many or more), where the training pairs had enough of them. */
+  otherPersonLogRatioByUnits: Map<number, number>;
+  /** A unit the model has emissions for: how the model reads a closed Hangul syllable (see model-letters.ts). */
+  knownWhole: (unit: string) => boolean;
   single: Map<string, string>;
   left: Map<string, string>;
   right: Map<string, string>;
@@ -45,12 +49,15 @@ function loadTables(): Map<string, ModelTable> {
   let current: ModelTable | undefined;
   for (const line of TRANSLITERATION_TABLE.split('\n')) {
     if (line.startsWith('#')) {
+      const emissions = new Map<string, Map<string, number>>();
       current = {
-        emissions: new Map(),
+        emissions,
+        knownWhole: (unit) => emissions.has(unit),
         bestLog: new Map(),
         sounds: new Map(),
         insertions: new Map(),
         otherPersonLogRatio: -3,
+        otherPersonLogRatioByUnits: new Map(),
         single: new Map(),
         left: new Map(),
         right: new Map(),
@@ -63,6 +70,10 @@ function loadTables(): Map<string, ModelTable> {
     if (!current || context === undefined) continue;
     if (level === 'C') {
       current.otherPersonLogRatio = Number(context);
+      continue;
+    }
+    if (level === 'N') {
+      current.otherPersonLogRatioByUnits.set(Number(context), Number(chunk));
       continue;
     }
     if (level === 'I') {
@@ -103,10 +114,19 @@ export function learnedLatin(text: string, model: LearnedModel): string {
     .join(' ');
 }
 
+/** A word as the model reads it: its units, each with emissions of its own where the table has them (see model-letters.ts). */
+export function learnedUnits(word: string, model: LearnedModel): string[] {
+  return modelUnits(word, model, tableOf(model).knownWhole);
+}
+
 /** Each word of the name as the model reads it (see model-letters.ts) with its learned Latin spelling. */
 export function learnedWords(text: string, model: LearnedModel): { word: string; latin: string }[] {
   const table = tableOf(model);
-  return modelWords(text, model).map((units) => ({ word: units.join(''), latin: learnedWord(units, table) }));
+  // NFC puts a Hangul syllable read as two units (see model-letters.ts) back together.
+  return modelWords(text, model, table.knownWhole).map((units) => ({
+    word: units.join('').normalize('NFC'),
+    latin: learnedWord(units, table),
+  }));
 }
 
 function learnedWord(chars: string[], table: ModelTable): string {
@@ -142,8 +162,13 @@ const SOUND_ALIKE_SHARE = 0.02;
  * likely it is. Undefined when the model knows none of the word's characters.
  */
 export function alignmentLogRatio(word: string, written: string, model: LearnedModel): number | undefined {
+  return alignment(word, written, model)?.ratio;
+}
+
+/** alignmentLogRatio, and how many units the model read the word as. */
+function alignment(word: string, written: string, model: LearnedModel): { ratio: number; units: number } | undefined {
   const table = tableOf(model);
-  const source = modelUnits(word, model);
+  const source = modelUnits(word, model, table.knownWhole);
   const latin = alignedLatin(written);
   const n = source.length;
   const m = latin.length;
@@ -192,7 +217,7 @@ export function alignmentLogRatio(word: string, written: string, model: LearnedM
     [previous, next] = [next, previous];
   }
   const total = previous[m];
-  return total > 0 ? (Math.log(total) - bestLog) / n : -Infinity;
+  return { ratio: total > 0 ? (Math.log(total) - bestLog) / n : -Infinity, units: n };
 }
 
 const BEAM = 8;
@@ -205,7 +230,7 @@ const BEAM = 8;
 export function learnedSpellings(word: string, model: LearnedModel, count: number): string[] {
   const table = tableOf(model);
   let beam: { text: string; logProbability: number }[] = [{ text: '', logProbability: 0 }];
-  for (const char of modelUnits(word, model)) {
+  for (const char of modelUnits(word, model, table.knownWhole)) {
     const row = table.emissions.get(char);
     if (!row) continue;
     const next: { text: string; logProbability: number }[] = [];
@@ -222,17 +247,23 @@ export function learnedSpellings(word: string, model: LearnedModel, count: numbe
 const AT_OTHER_PERSON = 0.76;
 const BELOW_OTHER_PERSON_SLOPE = 0.4;
 
+/** Words of this many units or more share one calibration (see otherPersonLogRatioByUnits); shared with the build. */
+export const CALIBRATED_UNITS = 6;
+
 /**
  * alignmentLogRatio as a similarity in [0,1], on the scale name parts are
  * compared on: 1 for the likeliest spelling, AT_OTHER_PERSON where the
- * model's calibration puts Latin names of other people (measured on the
- * training pairs when the table is built), falling fast below it.
+ * model's calibration puts Latin names of other people for a word of as many
+ * units (measured on the training pairs when the table is built: a ratio per
+ * unit spreads wider over two units than over six), falling fast below it.
  */
 export function alignmentSimilarity(word: string, latin: string, model: LearnedModel): number {
-  const ratio = alignmentLogRatio(word, latin, model);
-  if (ratio === undefined || ratio === -Infinity) return 0;
-  const calibration = tableOf(model).otherPersonLogRatio;
-  const position = ratio / calibration;
+  const aligned = alignment(word, latin, model);
+  if (aligned === undefined || aligned.ratio === -Infinity) return 0;
+  const table = tableOf(model);
+  const calibration =
+    table.otherPersonLogRatioByUnits.get(Math.min(aligned.units, CALIBRATED_UNITS)) ?? table.otherPersonLogRatio;
+  const position = aligned.ratio / calibration;
   const similarity =
     position <= 1
       ? 1 - (1 - AT_OTHER_PERSON) * Math.max(0, position)

@@ -1,0 +1,69 @@
+/**
+ * Hangul names and their Latin spellings, kind by kind: foreign names written
+ * as they sound (read by the learned model, a closed syllable it seldom saw as
+ * its open syllable and final consonant: see model-letters.ts) and Korean
+ * names romanised by rule; and
+ * the kinds of other people's names that must stay below `possible`.
+ */
+import { compareNames, nameFormsOf } from '..';
+import { learnedUnits } from './learned-transliteration';
+
+const POSSIBLE = 0.7;
+
+const compare = (latin: string, hangul: string) =>
+  compareNames(nameFormsOf(latin), nameFormsOf(hangul, { script: 'Kore' }))!;
+
+describe('Hangul names meet their Latin spellings', () => {
+  it.each([
+    // [kind, Latin, Hangul, least score, route]
+    ['a closed syllable seldom seen whole (냅)', 'Nabb', '냅', 0.85, 'learned transliteration'],
+    ['a closed syllable seldom seen whole (적)', 'Zuck', '적', 0.8, 'learned transliteration'],
+    ['a closed syllable before a reduced vowel (깁스)', 'Gibbs', '깁스', 0.9, 'learned transliteration'],
+    ['a final consonant closing a Latin syllable (윌슨)', 'Wilson', '윌슨', 0.9, 'learned transliteration'],
+    ['a final consonant closing a Latin syllable (셸턴)', 'Shelton', '셸턴', 0.9, 'learned transliteration'],
+    ['ㅓ for English er, ur (터너)', 'Turner', '터너', 0.9, 'learned transliteration'],
+    ['ㅓ for English o, a (해럴드)', 'Harold', '해럴드', 0.9, 'learned transliteration'],
+    ['ㅡ written where English has no vowel (프레스턴)', 'Preston', '프레스턴', 0.9, 'learned transliteration'],
+    ['ㅡ written where English has no vowel (브리스틀)', 'Bristol', '브리스틀', 0.9, 'learned transliteration'],
+    ['Revised Romanisation, given name split', 'Choi Yong Geon', '최용건', 0.95, 'romanised'],
+    ['McCune–Reischauer, given name hyphenated', 'Choe Yong-gon', '최용건', 0.9, 'romanised'],
+    ['passport spelling, given name hyphenated', 'Kim Il-sung', '김일성', 0.9, 'romanised'],
+    ['family name spelled Yi', 'Yi Min Ho', '이민호', 0.9, 'romanised'],
+    ['given name first, written joined', 'Minho Lee', '이민호', 0.9, 'romanised'],
+    ['given name first, hyphenated', 'Il-sung Kim', '김일성', 0.9, 'romanised'],
+  ])('%s: %s ~ %s', (_kind, latin, hangul, least, route) => {
+    const agreement = compare(latin, hangul);
+    expect(agreement.score).toBeGreaterThanOrEqual(least);
+    expect(agreement.detail).toContain(`(${route})`);
+  });
+
+  it.each([
+    // [kind, Latin, Hangul]
+    ['another English name sharing the batchim', 'Carlton', '칼슨'],
+    ['the same family and first given syllable, another second', 'Park Ji-hoon', '박지성'],
+  ])('%s: %s and %s stay other names', (_kind, latin, hangul) => {
+    expect(compare(latin, hangul).score).toBeLessThan(POSSIBLE);
+  });
+
+  it.each([
+    ['one syllable apart', '박지성', '박지선'],
+    ['one final consonant apart', '김민준', '김민주'],
+  ])('Hangul names %s are other people', (_kind, a, b) => {
+    expect(compareNames(nameFormsOf(a), nameFormsOf(b))!.score).toBeLessThan(POSSIBLE);
+  });
+});
+
+describe('how the learned model reads Hangul', () => {
+  it.each([
+    ['open syllables stay whole', '로버트', ['로', '버', '트']],
+    ['a closed syllable the training pairs show often stays whole', '슨', ['슨']],
+    ['a closed syllable they seldom show is its open syllable and final', '냅', ['내', 'ᆸ']],
+  ])('%s: %s', (_kind, word, units) => {
+    expect(learnedUnits(word, 'korean')).toEqual(units);
+  });
+
+  it('gives back the written word, not its units', () => {
+    const learned = nameFormsOf('냅', { script: 'Kore' }).find((form) => form.route === 'learned');
+    expect(learned?.parts[0].learned?.word).toBe('냅');
+  });
+});
