@@ -142,7 +142,7 @@ describe('blockingKeys: persons', () => {
     expect(shared('person', person(latin), written).filter((key) => key.startsWith('pf:'))).not.toEqual([]);
   });
 
-  // Routes between romanisations, on pairs of the netranslit train splits: a short name keyed with its h sounded,
+  // Routes between romanisations, on pairs of the netranslit train splits: a short name keyed with an h before a vowel sounded,
   // and dz, dzh, dj read as the affricate they write.
   const soundKeysShared = (latin: string, other: string, script: string): string[] =>
     shared('person', person(latin), { names: [{ full: '', given: '', family: '', original: other, script }] }).filter(
@@ -203,6 +203,7 @@ describe('soundSequences', () => {
     ['hong', ['MK', 'HMK']],
     ['heti', ['HT']],
     ['khan', ['KM']],
+    ['sarah', ['SL']],
   ])('%s: every consonant class in order, in each reading (h sounded in a short part)', (text, sequences) => {
     expect(soundSequences(text)).toEqual(sequences);
   });

@@ -227,11 +227,13 @@ const OTHER_SOUNDS: Record<string, string> = { th: 's', ch: 'k', j: 'y', w: 'v' 
 /**
  * h is no sound class, as romanisations drop and add it, but a part of two
  * classes or fewer keys on classes that name hundreds of rows (Heti, 赫迪: T),
- * so it is keyed with its h sounded too (HT), as the romanisations of Han,
- * Hangul, kana, Arabic and Hebrew write it. An h closing a digraph (ch, sh,
- * th, kh...) stays silent.
+ * so it is keyed with each h before a vowel sounded too (HT), as the
+ * romanisations of Han, Hangul, kana, Arabic and Hebrew write it. An h
+ * closing a digraph (ch, sh, th, kh...) or before a consonant or the end
+ * (John, Sarah) stays silent: sounding it there cost dedup more keys than it
+ * found twins.
  */
-const SOUNDED_H = /(?<![cgkpstz])h/g;
+const SOUNDED_H = /(?<![cgkpstz])h(?=[aeiouy])/g;
 const H_SOUND = 'H';
 const SHORT_PART_CLASSES = 2;
 
