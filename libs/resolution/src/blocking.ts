@@ -185,10 +185,11 @@ function addPairs(keys: Set<string>, prefix: string, parts: NamePart[], suffix =
 /**
  * Consonants by how transliteration confuses them, one class each; vowels and
  * h, w, y are left out. Sibilants and affricates are one class (s, z, j, and
- * sh, ch, zh, sch, tsch, cz, sz, ts, tz, soft c), as scripts without them
- * write one for another (지 is ji or chi; 샤 sha or scha).
+ * sh, ch, zh, sch, tsch, cz, sz, ts, tz, dz, dzh, dj, soft c), as scripts
+ * without them write one for another (지 is ji or chi; 샤 sha or scha; じ is ji,
+ * dzi in Cyrillic; Đurđević is Djurdjevic).
  */
-const DIGRAPHS = /tsch|sch|tch|sh|ch|zh|cz|sz|ts|tz|kh|ph|th|gh/g;
+const DIGRAPHS = /tsch|sch|tch|dzh|sh|ch|zh|cz|sz|ts|tz|dz|dj|kh|ph|th|gh/g;
 const DIGRAPH_SOUNDS: Record<string, string> = {
   kh: 'k',
   ph: 'f',
@@ -204,6 +205,9 @@ const DIGRAPH_SOUNDS: Record<string, string> = {
   sz: 's',
   ts: 's',
   tz: 's',
+  dzh: 's',
+  dz: 's',
+  dj: 's',
 };
 const SOFT_C = /c(?=[eiy])/g;
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
@@ -220,9 +224,25 @@ const SOUND_KEY_LENGTH = 3;
 const OTHER_READING = /th|ch|j|w/g;
 const OTHER_SOUNDS: Record<string, string> = { th: 's', ch: 'k', j: 'y', w: 'v' };
 
+/**
+ * h is no sound class, as romanisations drop and add it, but a part of two
+ * classes or fewer keys on classes that name hundreds of rows (Heti, 赫迪: T),
+ * so it is keyed with each h before a vowel sounded too (HT), as the
+ * romanisations of Han, Hangul, kana, Arabic and Hebrew write it. An h
+ * closing a digraph (ch, sh, th, kh...) or before a consonant or the end
+ * (John, Sarah) stays silent: sounding it there cost dedup more keys than it
+ * found twins.
+ */
+const SOUNDED_H = /(?<![cgkpstz])h(?=[aeiouy])/g;
+const H_SOUND = 'H';
+const SHORT_PART_CLASSES = 2;
+
 function readingsOf(text: string): string[] {
   const other = text.replace(OTHER_READING, (letters) => OTHER_SOUNDS[letters]);
-  return other === text ? [text] : [text, other];
+  const readings = other === text ? [text] : [text, other];
+  const sounded = text.replace(SOUNDED_H, H_SOUND);
+  if (sounded !== text && soundClasses(text, Infinity).length <= SHORT_PART_CLASSES) readings.push(sounded);
+  return readings;
 }
 
 /** The classes of a text's consonants in order, a class repeated without a vowel between once; at most `limit`. */
@@ -230,7 +250,7 @@ function soundClasses(text: string, limit: number): string {
   let sequence = '';
   let previous = '';
   for (const letter of text.replace(DIGRAPHS, (digraph) => DIGRAPH_SOUNDS[digraph] ?? digraph).replace(SOFT_C, 's')) {
-    const sound = CONSONANT_CLASSES[letter];
+    const sound = letter === H_SOUND ? H_SOUND : CONSONANT_CLASSES[letter];
     if (!sound) {
       if (VOWELS.has(letter)) previous = '';
       continue;
