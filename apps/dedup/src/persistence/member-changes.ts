@@ -11,7 +11,7 @@
  */
 import type { RecordFacts } from '@crosscheck/resolution';
 import { EntityManager } from 'typeorm';
-import { named } from './entities.repository';
+import { named, ROWS_PER_KEY } from './entities.repository';
 
 /** What the database had committed when a statement ran: Postgres's `pg_snapshot`, as text. */
 export type Snapshot = string;
@@ -24,7 +24,8 @@ export interface ChangedMember {
   kind: string;
   facts: RecordFacts;
   live: boolean;
-  sharedKeys: string[];
+  /** The keys it shares with those asked, each with how many rows carry it (read as the candidate lookup reads them, at most ROWS_PER_KEY). */
+  sharedKeys: { key: string; rows: number }[];
 }
 
 export async function currentSnapshot(manager: EntityManager): Promise<Snapshot> {
@@ -48,17 +49,18 @@ export async function membersChangedSince(
     kind: string;
     facts: RecordFacts;
     live: boolean;
-    shared_keys: string[];
+    shared_keys: [string, number][];
   }[] = await manager.query(
     named(
       'members-changed-since',
       `SELECT changed.* FROM (
          SELECT m.record_id, m.entity_id, m.kind, m.facts, m.entity_id IS NOT NULL AND m.withdrawn_at IS NULL AS live,
-                ARRAY(SELECT k.key FROM member_keys k WHERE k.record_id = m.record_id AND k.key = ANY($2::text[])) AS shared_keys
+                (SELECT coalesce(json_agg(json_build_array(k.key, (SELECT count(*) FROM (SELECT 1 FROM member_keys c WHERE c.key = k.key LIMIT ${ROWS_PER_KEY}) AS capped))), '[]')
+                   FROM member_keys k WHERE k.record_id = m.record_id AND k.key = ANY($2::text[])) AS shared_keys
            FROM entity_members m
           WHERE m.written_by >= pg_snapshot_xmin($1::pg_snapshot)
             AND NOT pg_visible_in_snapshot(m.written_by, $1::pg_snapshot)) AS changed
-        WHERE cardinality(changed.shared_keys) > 0 OR changed.record_id = ANY($3::uuid[])`,
+        WHERE json_array_length(changed.shared_keys) > 0 OR changed.record_id = ANY($3::uuid[])`,
     ),
     [snapshot, keys, recordIds],
   );
@@ -68,6 +70,6 @@ export async function membersChangedSince(
     kind: row.kind,
     facts: row.facts,
     live: row.live,
-    sharedKeys: row.shared_keys,
+    sharedKeys: row.shared_keys.map(([key, rows]) => ({ key, rows: Number(rows) })),
   }));
 }

@@ -11,9 +11,10 @@
  *     key on its own (resolution-locks.ts), and its member rows are read and
  *     locked at once; what other batches wrote since the candidates were
  *     read (member-changes.ts) is added to them: a member written since that
- *     shares a key becomes a candidate, one changed since is taken as it is
- *     now (withdrawn, merged, a new version), and when the contact values'
- *     carriers counted differ, the records are scored again;
+ *     shares keys becomes a candidate where the lookup would have ranked it
+ *     among them, one changed since is taken as it is now (withdrawn, merged,
+ *     a new version), and when the carriers of a record's contact values
+ *     counted differ, the records are scored again;
  *   - a record meets the records placed before it in the same batch as
  *     candidates (those sharing a blocking key), so two duplicates in one
  *     batch end in one entity as they would one after the other;
@@ -30,14 +31,20 @@ import { toBinary } from '@bufbuild/protobuf';
 import { disseminationFromContract } from '@crosscheck/auth';
 import { RecordReceived, ResolutionDecision, SharedRecord, SharedRecordSchema } from '@crosscheck/contracts';
 import { Outbox } from '@crosscheck/messaging';
-import { PairScore, RecordFacts, blockingKeys, scoreRecords } from '@crosscheck/resolution';
+import { PairScore, RecordFacts, blockingKeys, keyWeight, scoreRecords } from '@crosscheck/resolution';
 import type { Context } from '@opentelemetry/api';
 import { EntityManager } from 'typeorm';
-import { Candidate, EntitiesRepository, Member } from '../persistence/entities.repository';
+import {
+  Candidate,
+  CandidateRank,
+  EntitiesRepository,
+  Member,
+  RARE_KEY_ROWS,
+} from '../persistence/entities.repository';
 import { ChangedMember, currentSnapshot, membersChangedSince, Snapshot } from '../persistence/member-changes';
-import { carriersFrom, contactValuesOfAll } from '../model/contact-carriers';
+import { carriersFrom, contactValuesOfAll, keyOf } from '../model/contact-carriers';
 import { networkEvidenceOf, networkReferenceKeys } from '../model/network-evidence';
-import { EntityBatchesRepository, NewMember } from '../persistence/entity-batches.repository';
+import { CANDIDATES_PER_RECORD, EntityBatchesRepository, NewMember } from '../persistence/entity-batches.repository';
 import { lockBlockingKeys } from '../persistence/resolution-locks';
 import { NetworkLinks, ResolvedRecord } from '../persistence/network-links';
 import { NetworkRepository } from '../persistence/network.repository';
@@ -166,7 +173,8 @@ export class ResolveBatchService {
 
   /**
    * Under the locks: the candidates read ahead, with what other transactions have written since (member-changes.ts).
-   * Nothing written since, they stand as read; else the carriers are counted again, and the scores kept only if no count moved.
+   * Nothing written since, they stand as read; else the carriers are counted again, and the scores kept unless a count of
+   * the batch's own values moved.
    */
   private async catchUp(
     transaction: EntityManager,
@@ -185,7 +193,9 @@ export class ResolveBatchService {
       transaction,
       contactValuesOfAll([...items.map((item) => item.facts), ...found.flat().map((candidate) => candidate.facts)]),
     );
-    const scored = sameCounts(counts, candidates.counts) ? candidates.scored : undefined;
+    // A record's scores read the carriers of its own values only (a value two records share is the record's).
+    const own = contactValuesOfAll(items.map((item) => item.facts)).map(keyOf);
+    const scored = own.every((key) => counts.get(key) === candidates.counts.get(key)) ? candidates.scored : undefined;
     return { from: 0, found, counts, scored };
   }
 
@@ -345,7 +355,9 @@ function scoredAhead(scored: Map<RecordFacts, PairScore | undefined> | undefined
 
 /**
  * A record's candidates read ahead, with the members written since: one changed since as it is now (gone when
- * withdrawn or of no entity), and one of its kind sharing a key with it a candidate too.
+ * withdrawn or of no entity), and one of its kind sharing keys with it, where the candidate lookup would have
+ * ranked it among them (rarer keys first, then the weight of those shared: not past the last one kept when the
+ * lookup filled its places), so that a common key shared with a whole batch adds nothing to score.
  */
 function withChanges(item: BatchRecord, candidates: Candidate[], changed: ChangedMember[]): Candidate[] {
   const changedById = new Map(changed.map((member) => [member.recordId, member]));
@@ -355,19 +367,31 @@ function withChanges(item: BatchRecord, candidates: Candidate[], changed: Change
     return now.live && now.entityId ? [{ ...candidate, entityId: now.entityId, facts: now.facts }] : [];
   });
   const present = new Set(candidates.map((candidate) => candidate.recordId.toLowerCase()));
+  const last = candidates.length >= CANDIDATES_PER_RECORD ? candidates.at(-1)?.rank : undefined;
   const keys = new Set(item.keys);
   for (const member of changed) {
     if (!member.live || !member.entityId || member.kind !== item.kind) continue;
     if (member.recordId === item.recordId || present.has(member.recordId)) continue;
-    const sharedKeys = member.sharedKeys.filter((key) => keys.has(key)).length;
-    if (sharedKeys > 0)
-      updated.push({ recordId: member.recordId, entityId: member.entityId, facts: member.facts, sharedKeys });
+    const shared = member.sharedKeys.filter(({ key }) => keys.has(key));
+    if (shared.length === 0) continue;
+    const rank: CandidateRank = {
+      rare: shared.some(({ rows }) => rows <= RARE_KEY_ROWS),
+      weight: shared.reduce((sum, { rows }) => sum + keyWeight(rows), 0),
+    };
+    if (last && !ranksAtLeast(rank, last)) continue;
+    updated.push({
+      recordId: member.recordId,
+      entityId: member.entityId,
+      facts: member.facts,
+      sharedKeys: shared.length,
+      rank,
+    });
   }
   return updated;
 }
 
-function sameCounts(a: Map<string, number>, b: Map<string, number>): boolean {
-  return a.size === b.size && [...a].every(([key, count]) => b.get(key) === count);
+function ranksAtLeast(a: CandidateRank, b: CandidateRank): boolean {
+  return a.rare !== b.rare ? a.rare : a.weight >= b.weight;
 }
 
 /** An older version arriving late, or any copy of a withdrawn record: nothing to do (resolve-record.service.ts says why). */
