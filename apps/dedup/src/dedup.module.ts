@@ -23,7 +23,6 @@ import { JourneyTimes1763800000220 } from './migrations/1763800000220-journey-ti
 import { Network1763800000230 } from './migrations/1763800000230-network';
 import { NetworkLinks1763800000250 } from './migrations/1763800000250-network-links';
 import { NetworkLinkPaths1763800000255 } from './migrations/1763800000255-network-link-paths';
-import { MemberChanges1763800000260 } from './migrations/1763800000260-member-changes';
 import { NetworkHttpController } from './network/network.http.controller';
 import { NetworkService } from './network/network.service';
 import { NetworkGraph } from './persistence/network-graph';
@@ -48,7 +47,6 @@ const migrations = [
   Network1763800000230,
   NetworkLinks1763800000250,
   NetworkLinkPaths1763800000255,
-  MemberChanges1763800000260,
   DerivationRevisions1763800000930,
 ];
 

@@ -35,14 +35,6 @@ export interface Candidate {
   facts: RecordFacts;
   /** How many blocking keys it shares with the record being resolved. */
   sharedKeys: number;
-  /** Where the candidate lookup ranked it (a batch's lookup says): whether it shares a rare key, and the weight of what it shares. */
-  rank?: CandidateRank;
-}
-
-/** The candidate lookup's order: records sharing a rare key (RARE_KEY_ROWS) first, then by the weight of the keys shared (`keyWeight`). */
-export interface CandidateRank {
-  rare: boolean;
-  weight: number;
 }
 
 /** Everything resolving a record writes, for `saveResolution`. */

@@ -25,9 +25,6 @@ import {
   toMember,
 } from './entities.repository';
 
-/** Candidates a record's lookup keeps. */
-export const CANDIDATES_PER_RECORD = 50;
-
 export interface CandidateQuery {
   recordId: string;
   kind: string;
@@ -79,11 +76,7 @@ export class EntityBatchesRepository {
    * record's live members of its kind sharing blocking keys with it, best
    * first, at most `limit` each.
    */
-  async candidatesOfEach(
-    manager: EntityManager,
-    queries: CandidateQuery[],
-    limit = CANDIDATES_PER_RECORD,
-  ): Promise<Candidate[][]> {
+  async candidatesOfEach(manager: EntityManager, queries: CandidateQuery[], limit = 50): Promise<Candidate[][]> {
     const found: Candidate[][] = queries.map(() => []);
     const asked = queries.map((query, index) => ({ ...query, index })).filter((query) => query.keys.length > 0);
     if (asked.length === 0) return found;
@@ -96,18 +89,11 @@ export class EntityBatchesRepository {
     }
     // The candidate lookup of EntitiesRepository.candidates, run once per record in the one statement (a top-N per
     // record costs less than sharing the key lookups and sorting all the batch's hits together).
-    const rows: {
-      ordinal: number;
-      record_id: string;
-      entity_id: string;
-      facts: RecordFacts;
-      shared_keys: number;
-      rare: boolean;
-      weight: number;
-    }[] = await manager.query(
-      named(
-        'candidates-of-each',
-        `SELECT asked.ordinal, m.record_id, m.entity_id, m.facts, hits.shared_keys, hits.rare, hits.weight::float8 AS weight
+    const rows: { ordinal: number; record_id: string; entity_id: string; facts: RecordFacts; shared_keys: number }[] =
+      await manager.query(
+        named(
+          'candidates-of-each',
+          `SELECT asked.ordinal, m.record_id, m.entity_id, m.facts, hits.shared_keys
            FROM unnest($1::int[], $2::int[], $3::uuid[], $4::text[]) WITH ORDINALITY AS asked(first, last, record_id, kind, ordinal)
            CROSS JOIN LATERAL (
              SELECT hit.record_id, count(*)::int AS shared_keys, sum(1.0 / ln(2 + hit.key_rows)) AS weight,
@@ -122,23 +108,22 @@ export class EntityBatchesRepository {
            JOIN entity_members m ON m.record_id = hits.record_id
           WHERE m.kind = asked.kind AND m.withdrawn_at IS NULL AND m.entity_id IS NOT NULL
           ORDER BY asked.ordinal, hits.rare DESC, hits.weight DESC, m.joined_at`,
-      ),
-      [
-        bounds.map(([first]) => first),
-        bounds.map(([, last]) => last),
-        asked.map((query) => query.recordId),
-        asked.map((query) => query.kind),
-        asked.flatMap((query) => query.keys),
-        limit,
-      ],
-    );
+        ),
+        [
+          bounds.map(([first]) => first),
+          bounds.map(([, last]) => last),
+          asked.map((query) => query.recordId),
+          asked.map((query) => query.kind),
+          asked.flatMap((query) => query.keys),
+          limit,
+        ],
+      );
     for (const row of rows) {
       found[asked[Number(row.ordinal) - 1].index].push({
         recordId: row.record_id,
         entityId: row.entity_id,
         facts: row.facts,
         sharedKeys: row.shared_keys,
-        rank: { rare: row.rare, weight: row.weight },
       });
     }
     return found;
