@@ -10,12 +10,13 @@ import {
   CredentialReplicaModule,
   credentialReplicaMigrations,
 } from '@crosscheck/auth';
-import { DerivationRevisions1763800000930 } from '@crosscheck/persistence';
+import { DerivationRevisions1763800000930, derivedOnStart } from '@crosscheck/persistence';
+import { derivationRevision } from '@crosscheck/resolution';
 import { ServiceCoreModule } from '@crosscheck/runtime';
 import { DedupConfig } from './dedup.config';
 import { EntitiesRepository } from './persistence/entities.repository';
 import { EntityBatchesRepository } from './persistence/entity-batches.repository';
-import { MemberDerivation } from './resolve-record/member-derivation';
+import { MEMBER_DERIVATION } from './resolve-record/member-derivation';
 import { MemberStatistics } from './persistence/member-statistics';
 import { CreateEntities1763800000200 } from './migrations/1763800000200-create-entities';
 import { ResolveAllKinds1763800000210 } from './migrations/1763800000210-resolve-all-kinds';
@@ -69,7 +70,7 @@ export class DedupModule {
         EntitiesRepository,
         EntityBatchesRepository,
         MemberStatistics,
-        MemberDerivation,
+        derivedOnStart([MEMBER_DERIVATION], derivationRevision),
         NetworkGraph,
         NetworkLinks,
         NetworkRepository,

@@ -10,7 +10,8 @@ import {
   CredentialReplicaModule,
   credentialReplicaMigrations,
 } from '@crosscheck/auth';
-import { DerivationRevisions1763800000930 } from '@crosscheck/persistence';
+import { DerivationRevisions1763800000930, derivedOnStart } from '@crosscheck/persistence';
+import { derivationRevision } from '@crosscheck/resolution';
 import { ServiceCoreModule } from '@crosscheck/runtime';
 import { CheckEntityMessageController } from './check-entity/check-entity.message.controller';
 import { CheckEntityService } from './check-entity/check-entity.service';
@@ -35,7 +36,7 @@ import { OperationsRepository } from './persistence/operations.repository';
 import { Matcher } from './model/matcher';
 import { MatchingConfig } from './matching.config';
 import { matchingMigrations } from './migrations';
-import { MatchingDerivations } from './persistence/derivations';
+import { CHECKED_RECORD_DERIVATION, REFERENCE_DERIVATION } from './persistence/derivations';
 import { ReferenceEntriesRepository } from './persistence/reference-entries.repository';
 import { HitNoHitProbesRepository } from './persistence/hit-no-hit-probes.repository';
 import { RestrictedHits } from './persistence/restricted-hits';
@@ -90,7 +91,7 @@ export class MatchingModule {
         NoticeRequestsRepository,
         NoticeRequestsService,
         OperationsRepository,
-        MatchingDerivations,
+        derivedOnStart([REFERENCE_DERIVATION, CHECKED_RECORD_DERIVATION], derivationRevision),
       ],
     };
   }

@@ -12,7 +12,7 @@
  * chunk is written). It runs in the background: until it ends, rows not yet
  * reached are as they were.
  */
-import { Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, Type } from '@nestjs/common';
 import { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 
 /** A table of derived rows and how to derive them again. */
@@ -158,6 +158,28 @@ export function startDerivation(
       await done;
     },
   };
+}
+
+/**
+ * A provider that derives `rows` again in the background from start-up while stale under `revision()` (the
+ * build's rules), and lets the chunk being written finish at shutdown: each service lists its derived tables once.
+ */
+export function derivedOnStart(rows: DerivedRows[], revision: () => string): Type<unknown> {
+  @Injectable()
+  class DerivedOnStart implements OnApplicationBootstrap, BeforeApplicationShutdown {
+    private running: ReturnType<typeof startDerivation> | undefined;
+
+    constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+    onApplicationBootstrap(): void {
+      this.running = startDerivation(this.dataSource, rows, revision());
+    }
+
+    async beforeApplicationShutdown(): Promise<void> {
+      await this.running?.stop();
+    }
+  }
+  return DerivedOnStart;
 }
 
 /** The table that names the revision each derived table was last derived under, and how far a new derivation got. */

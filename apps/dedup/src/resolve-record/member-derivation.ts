@@ -10,10 +10,9 @@
  */
 import { fromBinary } from '@bufbuild/protobuf';
 import { SharedRecordSchema } from '@crosscheck/contracts';
-import { BeforeApplicationShutdown, Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { bulkRows, DerivedRows, lockFirstFree, startDerivation } from '@crosscheck/persistence';
-import { blockingKeys, derivationRevision, RecordFacts } from '@crosscheck/resolution';
-import { DataSource, EntityManager } from 'typeorm';
+import { bulkRows, DerivedRows, lockFirstFree } from '@crosscheck/persistence';
+import { blockingKeys, RecordFacts } from '@crosscheck/resolution';
+import { EntityManager } from 'typeorm';
 import { factsOfRecord } from './record-facts';
 import { KEY_ROWS, MEMBER_DERIVATION_NAME, named } from '../persistence/entities.repository';
 
@@ -71,19 +70,3 @@ export const MEMBER_DERIVATION: DerivedRows = {
     return rows.at(-1)!.record_id;
   },
 };
-
-/** Derives the members again in the background from start-up, when the build's rules are not those they were derived under. */
-@Injectable()
-export class MemberDerivation implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private running: ReturnType<typeof startDerivation> | undefined;
-
-  constructor(private readonly dataSource: DataSource) {}
-
-  onApplicationBootstrap(): void {
-    this.running = startDerivation(this.dataSource, [MEMBER_DERIVATION], derivationRevision());
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.running?.stop();
-  }
-}

@@ -9,12 +9,11 @@
  * waiting for a load or a check while holding others), so what a load or a
  * check writes meanwhile is not overwritten with an older derivation.
  */
-import { BeforeApplicationShutdown, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { fromBinary } from '@bufbuild/protobuf';
 import { ReferenceEntrySchema, SharedRecordSchema } from '@crosscheck/contracts';
-import { bulkRows, DerivedRows, lockFirstFree, startDerivation } from '@crosscheck/persistence';
-import { blockingKeys, derivationRevision, RecordFacts, recordFactsOf } from '@crosscheck/resolution';
-import { DataSource, EntityManager } from 'typeorm';
+import { bulkRows, DerivedRows, lockFirstFree } from '@crosscheck/persistence';
+import { blockingKeys, RecordFacts, recordFactsOf } from '@crosscheck/resolution';
+import { EntityManager } from 'typeorm';
 import { DatasetName, entryFactsOf, recordKeysOf } from '../model/datasets';
 
 /** Rows of a chunk: the owner's id, its facts, its keys (with the dataset they are looked up in). */
@@ -135,23 +134,3 @@ export const CHECKED_RECORD_DERIVATION: DerivedRows = {
     return rows.at(-1)!.record_id;
   },
 };
-
-/** Derives the entries and checked records again in the background from start-up, when the build's rules are not those they were derived under. */
-@Injectable()
-export class MatchingDerivations implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private running: ReturnType<typeof startDerivation> | undefined;
-
-  constructor(private readonly dataSource: DataSource) {}
-
-  onApplicationBootstrap(): void {
-    this.running = startDerivation(
-      this.dataSource,
-      [REFERENCE_DERIVATION, CHECKED_RECORD_DERIVATION],
-      derivationRevision(),
-    );
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.running?.stop();
-  }
-}
