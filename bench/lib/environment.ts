@@ -214,7 +214,9 @@ export async function openBenchEnvironment(
 
   const databaseName = `cc_bench_${label}_${id}`;
   const databaseUrl = await ensureDatabase(postgres.adminUrl, databaseName);
-  context.defer(`drop database ${databaseName}`, () => dropDatabase(postgres.adminUrl, databaseName));
+  // CROSSCHECK_BENCH_KEEP_DATABASE=1 leaves it for a look at its plans afterwards (drop it by hand).
+  if (process.env.CROSSCHECK_BENCH_KEEP_DATABASE === '1') log(`database ${databaseName} is kept after the run`);
+  else context.defer(`drop database ${databaseName}`, () => dropDatabase(postgres.adminUrl, databaseName));
   log(`database ${databaseName}, topic prefix ${topicPrefix}`);
 
   return {

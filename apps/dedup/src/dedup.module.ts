@@ -24,6 +24,8 @@ import { JourneyTimes1763800000220 } from './migrations/1763800000220-journey-ti
 import { Network1763800000230 } from './migrations/1763800000230-network';
 import { NetworkLinks1763800000250 } from './migrations/1763800000250-network-links';
 import { NetworkLinkPaths1763800000255 } from './migrations/1763800000255-network-link-paths';
+import { KeyCounts1763800000940 } from './migrations/1763800000940-key-counts';
+import { MemberChanges1763800000260 } from './migrations/1763800000260-member-changes';
 import { NetworkHttpController } from './network/network.http.controller';
 import { NetworkService } from './network/network.service';
 import { NetworkGraph } from './persistence/network-graph';
@@ -48,7 +50,9 @@ const migrations = [
   Network1763800000230,
   NetworkLinks1763800000250,
   NetworkLinkPaths1763800000255,
+  MemberChanges1763800000260,
   DerivationRevisions1763800000930,
+  KeyCounts1763800000940,
 ];
 
 @Module({})

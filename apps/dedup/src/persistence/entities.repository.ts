@@ -35,6 +35,14 @@ export interface Candidate {
   facts: RecordFacts;
   /** How many blocking keys it shares with the record being resolved. */
   sharedKeys: number;
+  /** Where the candidate lookup ranked it (a batch's lookup says): whether it shares a rare key, and the weight of what it shares. */
+  rank?: CandidateRank;
+}
+
+/** The candidate lookup's order: records sharing a rare key (RARE_KEY_ROWS) first, then by the weight of the keys shared (`keyWeight`). */
+export interface CandidateRank {
+  rare: boolean;
+  weight: number;
 }
 
 /** Everything resolving a record writes, for `saveResolution`. */
@@ -94,8 +102,23 @@ export const toMember = (row: MemberRow): Member => ({
   withdrawnAt: row.withdrawn_at,
 });
 
-/** Rows read per blocking key: a very common key (a frequent name in a frequent year) cannot make one lookup scan thousands. */
+/**
+ * The most members a key may have for the candidate lookup to read it. A commoner key (a frequent name's sound
+ * alone, carried by thousands) is left out: reading an arbitrary 200 of its members found a duplicate only by
+ * chance, and cost a third of the lookup (migration 1763800000940 keeps the counts).
+ */
 export const ROWS_PER_KEY = 200;
+
+/**
+ * The members the candidate lookup reads for one wanted key (an SQL expression), with the key's count as `key_rows`:
+ * none when more than ROWS_PER_KEY members carry it. The LIMIT holds while a count catches up.
+ */
+export function keyHits(wantedKey: string): string {
+  return `SELECT capped.record_id, counted.rows AS key_rows
+            FROM key_counts AS counted
+            CROSS JOIN LATERAL (SELECT record_id FROM member_keys WHERE member_keys.key = counted.key LIMIT ${ROWS_PER_KEY}) AS capped
+           WHERE counted.key = ${wantedKey} AND counted.rows <= ${ROWS_PER_KEY}`;
+}
 
 /** The members' facts and keys, as derivation_revisions names them (resolve-record/member-derivation.ts). */
 export const MEMBER_DERIVATION_NAME = 'entity_members';
@@ -194,8 +217,8 @@ export class EntitiesRepository {
   /**
    * Live members of the same kind sharing blocking keys with the record, the
    * ones sharing a rare key (RARE_KEY_ROWS) first, then the ones sharing most,
-   * each key weighted by its rarity (keyWeight in libs/resolution). Each key reads at most ROWS_PER_KEY index
-   * entries, so the cost does not grow with the number of stored entities.
+   * each key weighted by its rarity (keyWeight in libs/resolution). A key read has at most ROWS_PER_KEY members
+   * (keyHits), so the cost does not grow with the number of stored entities.
    */
   async candidates(
     manager: EntityManager,
@@ -213,8 +236,7 @@ export class EntitiesRepository {
          SELECT hit.record_id, count(*)::int AS shared_keys, sum(1.0 / ln(2 + hit.key_rows)) AS weight,
                 bool_or(hit.key_rows <= ${RARE_KEY_ROWS}) AS rare
            FROM unnest($1::text[]) AS wanted(key)
-           CROSS JOIN LATERAL (SELECT record_id, count(*) OVER () AS key_rows
-                                 FROM (SELECT record_id FROM member_keys WHERE member_keys.key = wanted.key LIMIT ${ROWS_PER_KEY}) AS capped) AS hit
+           CROSS JOIN LATERAL (${keyHits('wanted.key')}) AS hit
           WHERE hit.record_id <> $2
           GROUP BY hit.record_id
           ORDER BY rare DESC, weight DESC

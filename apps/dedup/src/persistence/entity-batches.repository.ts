@@ -15,7 +15,7 @@ import {
   PossibleDuplicate,
   Resolution,
   RARE_KEY_ROWS,
-  ROWS_PER_KEY,
+  keyHits,
   DUPLICATE_ROWS,
   DUPLICATE_UPSERT,
   KEY_ROWS,
@@ -24,6 +24,9 @@ import {
   named,
   toMember,
 } from './entities.repository';
+
+/** Candidates a record's lookup keeps. */
+export const CANDIDATES_PER_RECORD = 50;
 
 export interface CandidateQuery {
   recordId: string;
@@ -76,7 +79,11 @@ export class EntityBatchesRepository {
    * record's live members of its kind sharing blocking keys with it, best
    * first, at most `limit` each.
    */
-  async candidatesOfEach(manager: EntityManager, queries: CandidateQuery[], limit = 50): Promise<Candidate[][]> {
+  async candidatesOfEach(
+    manager: EntityManager,
+    queries: CandidateQuery[],
+    limit = CANDIDATES_PER_RECORD,
+  ): Promise<Candidate[][]> {
     const found: Candidate[][] = queries.map(() => []);
     const asked = queries.map((query, index) => ({ ...query, index })).filter((query) => query.keys.length > 0);
     if (asked.length === 0) return found;
@@ -89,18 +96,24 @@ export class EntityBatchesRepository {
     }
     // The candidate lookup of EntitiesRepository.candidates, run once per record in the one statement (a top-N per
     // record costs less than sharing the key lookups and sorting all the batch's hits together).
-    const rows: { ordinal: number; record_id: string; entity_id: string; facts: RecordFacts; shared_keys: number }[] =
-      await manager.query(
-        named(
-          'candidates-of-each',
-          `SELECT asked.ordinal, m.record_id, m.entity_id, m.facts, hits.shared_keys
+    const rows: {
+      ordinal: number;
+      record_id: string;
+      entity_id: string;
+      facts: RecordFacts;
+      shared_keys: number;
+      rare: boolean;
+      weight: number;
+    }[] = await manager.query(
+      named(
+        'candidates-of-each',
+        `SELECT asked.ordinal, m.record_id, m.entity_id, m.facts, hits.shared_keys, hits.rare, hits.weight::float8 AS weight
            FROM unnest($1::int[], $2::int[], $3::uuid[], $4::text[]) WITH ORDINALITY AS asked(first, last, record_id, kind, ordinal)
            CROSS JOIN LATERAL (
              SELECT hit.record_id, count(*)::int AS shared_keys, sum(1.0 / ln(2 + hit.key_rows)) AS weight,
                     bool_or(hit.key_rows <= ${RARE_KEY_ROWS}) AS rare
                FROM unnest(($5::text[])[asked.first:asked.last]) AS wanted(key)
-               CROSS JOIN LATERAL (SELECT record_id, count(*) OVER () AS key_rows
-                                     FROM (SELECT record_id FROM member_keys WHERE member_keys.key = wanted.key LIMIT ${ROWS_PER_KEY}) AS capped) AS hit
+               CROSS JOIN LATERAL (${keyHits('wanted.key')}) AS hit
               WHERE hit.record_id <> asked.record_id
               GROUP BY hit.record_id
               ORDER BY rare DESC, weight DESC
@@ -108,22 +121,23 @@ export class EntityBatchesRepository {
            JOIN entity_members m ON m.record_id = hits.record_id
           WHERE m.kind = asked.kind AND m.withdrawn_at IS NULL AND m.entity_id IS NOT NULL
           ORDER BY asked.ordinal, hits.rare DESC, hits.weight DESC, m.joined_at`,
-        ),
-        [
-          bounds.map(([first]) => first),
-          bounds.map(([, last]) => last),
-          asked.map((query) => query.recordId),
-          asked.map((query) => query.kind),
-          asked.flatMap((query) => query.keys),
-          limit,
-        ],
-      );
+      ),
+      [
+        bounds.map(([first]) => first),
+        bounds.map(([, last]) => last),
+        asked.map((query) => query.recordId),
+        asked.map((query) => query.kind),
+        asked.flatMap((query) => query.keys),
+        limit,
+      ],
+    );
     for (const row of rows) {
       found[asked[Number(row.ordinal) - 1].index].push({
         recordId: row.record_id,
         entityId: row.entity_id,
         facts: row.facts,
         sharedKeys: row.shared_keys,
+        rank: { rare: row.rare, weight: row.weight },
       });
     }
     return found;

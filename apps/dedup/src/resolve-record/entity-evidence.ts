@@ -107,17 +107,19 @@ function documentsContradict(features: FeatureEvidence[]): boolean {
 /**
  * Each entity's best score among the candidates and its lowest objecting one,
  * best entities first. `carriers`: how many records carry each contact value
- * (contact-carriers.ts).
+ * (contact-carriers.ts); `score`: scoreRecords, or the same with the scores a
+ * batch worked out ahead (resolve-batch.service.ts).
  */
 export function bestPerEntity(
   facts: RecordFacts,
   candidates: Candidate[],
   { reviewAt }: Pick<Thresholds, 'reviewAt'>,
   carriers?: CarriersOf,
+  score: typeof scoreRecords = scoreRecords,
 ): EntityEvidence[] {
   const best = new Map<string, EntityEvidence>();
   for (const candidate of candidates) {
-    const pair = scoreRecords(facts, candidate.facts, carriers);
+    const pair = score(facts, candidate.facts, carriers);
     if (!pair) continue;
     const objection = objects(pair, reviewAt) ? pair.score : 1;
     const current = best.get(candidate.entityId);

@@ -2,12 +2,19 @@
  * Resolving a batch of records (DEDUP_BATCH_RECORDS of a Kafka batch) in one
  * transaction, with the decisions that resolving them one at a time, in
  * offset order, would give (resolve-record.service.ts has the rules). What
- * costs is round trips, so:
- *   - the blocking keys of the batch's records are locked at once, each key
- *     on its own (resolution-locks.ts): batches of other partitions and
- *     instances wait only when they share a key; its member rows are read
- *     and locked at once;
- *   - one candidate query serves every record of the batch;
+ * costs is round trips, and time under the key locks, so:
+ *   - one candidate query serves every record of the batch, and the records
+ *     are scored against them, before any lock: batches of other partitions
+ *     and instances, which share common keys with this one (a frequent name's
+ *     sound), hold their locks meanwhile;
+ *   - then the blocking keys of the batch's records are locked at once, each
+ *     key on its own (resolution-locks.ts), and its member rows are read and
+ *     locked at once; what other batches wrote since the candidates were
+ *     read (member-changes.ts) is added to them: a member written since that
+ *     shares keys becomes a candidate where the lookup would have ranked it
+ *     among them, one changed since is taken as it is now (withdrawn, merged,
+ *     a new version), and when the carriers of a record's contact values
+ *     counted differ, the records are scored again;
  *   - a record meets the records placed before it in the same batch as
  *     candidates (those sharing a blocking key), so two duplicates in one
  *     batch end in one entity as they would one after the other;
@@ -24,13 +31,20 @@ import { toBinary } from '@bufbuild/protobuf';
 import { disseminationFromContract } from '@crosscheck/auth';
 import { RecordReceived, ResolutionDecision, SharedRecord, SharedRecordSchema } from '@crosscheck/contracts';
 import { Outbox } from '@crosscheck/messaging';
-import { RecordFacts, blockingKeys } from '@crosscheck/resolution';
+import { PairScore, RecordFacts, blockingKeys, keyWeight, scoreRecords } from '@crosscheck/resolution';
 import type { Context } from '@opentelemetry/api';
 import { EntityManager } from 'typeorm';
-import { Candidate, EntitiesRepository, Member } from '../persistence/entities.repository';
-import { carriersFrom, contactValuesOfAll } from '../model/contact-carriers';
+import {
+  Candidate,
+  CandidateRank,
+  EntitiesRepository,
+  Member,
+  RARE_KEY_ROWS,
+} from '../persistence/entities.repository';
+import { ChangedMember, currentSnapshot, membersChangedSince, Snapshot } from '../persistence/member-changes';
+import { carriersFrom, contactValuesOfAll, keyOf } from '../model/contact-carriers';
 import { networkEvidenceOf, networkReferenceKeys } from '../model/network-evidence';
-import { EntityBatchesRepository, NewMember } from '../persistence/entity-batches.repository';
+import { CANDIDATES_PER_RECORD, EntityBatchesRepository, NewMember } from '../persistence/entity-batches.repository';
 import { lockBlockingKeys } from '../persistence/resolution-locks';
 import { NetworkLinks, ResolvedRecord } from '../persistence/network-links';
 import { NetworkRepository } from '../persistence/network.repository';
@@ -56,6 +70,15 @@ interface BatchRecord extends ReceivedRecord {
   position: number;
 }
 
+/** Candidates from the database for the records from `from` on, and the contact values' carriers counted with them. */
+interface BatchCandidates {
+  from: number;
+  found: Candidate[][];
+  counts: Map<string, number>;
+  /** Each record's scores against its candidates, worked out before the locks (by the candidate's facts); dropped when the counts change. */
+  scored?: Map<RecordFacts, PairScore | undefined>[];
+}
+
 interface Placed {
   item: BatchRecord;
   placement: Placement;
@@ -75,7 +98,7 @@ export class ResolveBatchService {
   ) {}
 
   async resolveMany(transaction: EntityManager, received: ReceivedRecord[]): Promise<void> {
-    // Decoding the facts first: a record that cannot be resolved fails the batch before it locks anything.
+    // Decoding the facts first: a record that cannot be resolved fails the batch before it reads anything.
     const items = received.map((item, position): BatchRecord => {
       const record = recordOf(item.event);
       const facts = factsOfRecord(record);
@@ -89,6 +112,7 @@ export class ResolveBatchService {
         position,
       };
     });
+    const ahead = await this.readAhead(transaction, items);
     await lockBlockingKeys(transaction, [
       ...items,
       ...items.map((item) => networkReferenceKeys(networkEvidenceOf(item.record))),
@@ -100,7 +124,7 @@ export class ResolveBatchService {
     const seen = new Set<string>();
     const placed = new PlacedInBatch();
     const resolved: ResolvedRecord[] = [];
-    let candidates: { from: number; found: Candidate[][]; counts: Map<string, number> } | undefined;
+    let candidates: BatchCandidates | undefined = await this.catchUp(transaction, items, ahead);
 
     for (const [index, item] of items.entries()) {
       const before = known.get(item.recordId);
@@ -112,7 +136,8 @@ export class ResolveBatchService {
         const found = [...candidates.found[index - candidates.from], ...placed.candidatesFor(item)];
         // A new record is not stored yet, so the counts leave it out, and carriersFrom adds it.
         const carriers = carriersFrom(candidates.counts, item.facts);
-        const evidence = bestPerEntity(item.facts, found, this.resolveRecord.thresholds, carriers);
+        const scored = candidates.scored?.[index - candidates.from];
+        const evidence = bestPerEntity(item.facts, found, this.resolveRecord.thresholds, carriers, scoredAhead(scored));
         const { same, review } = decideAmong(evidence, this.resolveRecord.thresholds, carriers);
         if (same.length <= 1) {
           placed.add(item, same[0] ? joinPlacement(same[0]) : newEntityPlacement(review), review);
@@ -134,6 +159,47 @@ export class ResolveBatchService {
   }
 
   /**
+   * Before the locks: every record's candidates as committed now (the snapshot says when), and its scores
+   * against them. A record the locks then show to be known, or seen earlier in the batch, asked for nothing it uses.
+   */
+  private async readAhead(
+    transaction: EntityManager,
+    items: BatchRecord[],
+  ): Promise<{ snapshot: Snapshot; candidates: BatchCandidates }> {
+    const snapshot = await currentSnapshot(transaction);
+    const candidates = await this.candidatesFrom(transaction, items, 0, new Map(), new Set());
+    return { snapshot, candidates: { ...candidates, scored: scoresOf(items, candidates) } };
+  }
+
+  /**
+   * Under the locks: the candidates read ahead, with what other transactions have written since (member-changes.ts).
+   * Nothing written since, they stand as read; else the carriers are counted again, and the scores kept unless a count of
+   * the batch's own values moved.
+   */
+  private async catchUp(
+    transaction: EntityManager,
+    items: BatchRecord[],
+    { snapshot, candidates }: { snapshot: Snapshot; candidates: BatchCandidates },
+  ): Promise<BatchCandidates> {
+    const changed = await membersChangedSince(
+      transaction,
+      snapshot,
+      [...new Set(items.flatMap((item) => item.keys))],
+      [...new Set(candidates.found.flat().map((candidate) => candidate.recordId))],
+    );
+    if (changed.length === 0) return candidates;
+    const found = items.map((item, index) => withChanges(item, candidates.found[index], changed));
+    const counts = await this.network.carriers(
+      transaction,
+      contactValuesOfAll([...items.map((item) => item.facts), ...found.flat().map((candidate) => candidate.facts)]),
+    );
+    // A record's scores read the carriers of its own values only (a value two records share is the record's).
+    const own = contactValuesOfAll(items.map((item) => item.facts)).map(keyOf);
+    const scored = own.every((key) => counts.get(key) === candidates.counts.get(key)) ? candidates.scored : undefined;
+    return { from: 0, found, counts, scored };
+  }
+
+  /**
    * Candidates from the database for the records from `from` on that may be
    * placed in the batch (the others ask for none), and how many live records
    * carry each contact value they and their candidates could share
@@ -146,7 +212,7 @@ export class ResolveBatchService {
     from: number,
     known: Map<string, Member>,
     seen: Set<string>,
-  ): Promise<{ from: number; found: Candidate[][]; counts: Map<string, number> }> {
+  ): Promise<BatchCandidates> {
     const queries = items.slice(from).map(({ recordId, kind, keys }, offset) => {
       const placeable = !known.has(recordId) && (offset === 0 || !seen.has(recordId));
       return { recordId, kind, keys: placeable ? keys : [] };
@@ -267,6 +333,65 @@ function joinPlacement(entity: ReturnType<typeof decideAmong>['same'][number]): 
     explanation: entity.features,
     mergedEntityIds: [],
   };
+}
+
+/** Each record's scores against its candidates, as bestPerEntity would work them out with these counts. */
+function scoresOf(
+  items: BatchRecord[],
+  { from, found, counts }: BatchCandidates,
+): Map<RecordFacts, PairScore | undefined>[] {
+  return found.map((candidates, offset) => {
+    const { facts } = items[from + offset];
+    const carriers = carriersFrom(counts, facts);
+    return new Map(candidates.map((candidate) => [candidate.facts, scoreRecords(facts, candidate.facts, carriers)]));
+  });
+}
+
+/** scoreRecords, answering from the scores worked out ahead where it can. */
+function scoredAhead(scored: Map<RecordFacts, PairScore | undefined> | undefined): typeof scoreRecords {
+  if (!scored) return scoreRecords;
+  return (facts, other, carriers) => (scored.has(other) ? scored.get(other) : scoreRecords(facts, other, carriers));
+}
+
+/**
+ * A record's candidates read ahead, with the members written since: one changed since as it is now (gone when
+ * withdrawn or of no entity), and one of its kind sharing keys with it, where the candidate lookup would have
+ * ranked it among them (rarer keys first, then the weight of those shared: not past the last one kept when the
+ * lookup filled its places), so that a common key shared with a whole batch adds nothing to score.
+ */
+function withChanges(item: BatchRecord, candidates: Candidate[], changed: ChangedMember[]): Candidate[] {
+  const changedById = new Map(changed.map((member) => [member.recordId, member]));
+  const updated = candidates.flatMap((candidate): Candidate[] => {
+    const now = changedById.get(candidate.recordId.toLowerCase());
+    if (!now) return [candidate];
+    return now.live && now.entityId ? [{ ...candidate, entityId: now.entityId, facts: now.facts }] : [];
+  });
+  const present = new Set(candidates.map((candidate) => candidate.recordId.toLowerCase()));
+  const last = candidates.length >= CANDIDATES_PER_RECORD ? candidates.at(-1)?.rank : undefined;
+  const keys = new Set(item.keys);
+  for (const member of changed) {
+    if (!member.live || !member.entityId || member.kind !== item.kind) continue;
+    if (member.recordId === item.recordId || present.has(member.recordId)) continue;
+    const shared = member.sharedKeys.filter(({ key }) => keys.has(key));
+    if (shared.length === 0) continue;
+    const rank: CandidateRank = {
+      rare: shared.some(({ rows }) => rows <= RARE_KEY_ROWS),
+      weight: shared.reduce((sum, { rows }) => sum + keyWeight(rows), 0),
+    };
+    if (last && !ranksAtLeast(rank, last)) continue;
+    updated.push({
+      recordId: member.recordId,
+      entityId: member.entityId,
+      facts: member.facts,
+      sharedKeys: shared.length,
+      rank,
+    });
+  }
+  return updated;
+}
+
+function ranksAtLeast(a: CandidateRank, b: CandidateRank): boolean {
+  return a.rare !== b.rare ? a.rare : a.weight >= b.weight;
 }
 
 /** An older version arriving late, or any copy of a withdrawn record: nothing to do (resolve-record.service.ts says why). */

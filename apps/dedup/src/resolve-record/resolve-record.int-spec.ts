@@ -7,7 +7,10 @@
  *   - a batch delivered again changes nothing;
  *   - two instances in one consumer group, handed the two halves of many
  *     duplicate pairs at the same moment on partitions of different
- *     instances, give one entity per pair, as one instance would.
+ *     instances, give one entity per pair, as one instance would;
+ *   - so do two halves that both read their candidates before either took
+ *     its key locks: the later one finds the earlier one's member among what
+ *     changed since it read.
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -30,11 +33,14 @@ import {
 } from '@crosscheck/contracts';
 import { startServiceProcess, type ServiceProcess } from '@crosscheck/infra';
 import { ensureTopics, TopicNames } from '@crosscheck/messaging';
+import { blockingKeys } from '@crosscheck/resolution';
 import { Admin, AssignerProtocol, Partitioners, Producer } from 'kafkajs';
 import { Client } from 'pg';
 import { testInfrastructure } from '../../../../test/harness/infrastructure';
 import { createSuite, Suite } from '../../../../test/harness/suite';
 import { readTopic } from '../../../../test/harness/topics';
+import { keyLockIds } from '../persistence/resolution-locks';
+import { factsOfRecord, kindOfRecord } from './record-facts';
 
 jest.setTimeout(180_000);
 
@@ -365,4 +371,54 @@ describe('two dedup instances in one consumer group', () => {
     expect(logs.map((log) => log.includes('dist/apps/dedup/src/main.js'))).toEqual([true, true]);
     expect(logs.join('\n')).not.toMatch(/deadlock detected/);
   });
+
+  it('give one entity to two halves that both read their candidates before either took its locks', async () => {
+    const [ofFirst, ofSecond] = await assignments(s, 2);
+    const [original] = distinctPersons(9, 1);
+    const copy = duplicateOf(original, 'ITA');
+    // The test holds the person's key locks, so each instance reads ahead (the other's half is not there yet) and then waits.
+    const facts = factsOfRecord(original);
+    const held = new Client({ connectionString: s.suite.databaseUrl });
+    await held.connect();
+    try {
+      await held.query('BEGIN');
+      await held.query('SELECT pg_advisory_xact_lock(id) FROM unnest($1::bigint[]) AS wanted(id)', [
+        keyLockIds([{ kind: kindOfRecord(original), keys: blockingKeys(facts) }]),
+      ]);
+      await produce(s, [
+        { record: original, partition: ofFirst[0] },
+        { record: copy, partition: ofSecond[0] },
+      ]);
+      await waitFor(async () => (await advisoryWaiters(s)) === 2, 'both instances waiting on the key locks');
+    } finally {
+      await held.query('COMMIT');
+      await held.end();
+    }
+    await consumed(s);
+
+    const entities = await entityOf(s, [original.recordId, copy.recordId]);
+    expect(entities.get(copy.recordId)).toBe(entities.get(original.recordId));
+    const decisions = (await resolvedEvents(s))
+      .filter((event) => [original.recordId, copy.recordId].includes(event.record!.recordId))
+      .map((event) => event.decision)
+      .sort();
+    expect(decisions).toEqual([ResolutionDecision.NEW_ENTITY, ResolutionDecision.JOINED_ENTITY].sort());
+  });
 });
+
+/** Backends of the scenario's database waiting for an advisory lock. */
+async function advisoryWaiters(s: Scenario): Promise<number> {
+  const { rows } = await s.db.query(
+    `SELECT count(*)::int AS n FROM pg_locks l JOIN pg_database d ON d.oid = l.database
+      WHERE l.locktype = 'advisory' AND NOT l.granted AND d.datname = current_database()`,
+  );
+  return rows[0].n;
+}
+
+async function waitFor(condition: () => Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
