@@ -6,7 +6,12 @@
  */
 import { Injectable } from '@nestjs/common';
 import type { DisseminationRule } from '@crosscheck/auth';
-import type { FeatureEvidence, RecordFacts } from '@crosscheck/resolution';
+import {
+  CANDIDATE_RARE_SQL,
+  CANDIDATE_WEIGHT_SQL,
+  type FeatureEvidence,
+  type RecordFacts,
+} from '@crosscheck/resolution';
 import { type BulkColumn, bulkInsert, bulkRows } from '@crosscheck/persistence';
 import { EntityManager } from 'typeorm';
 
@@ -101,14 +106,6 @@ export const ROWS_PER_KEY = 200;
 export const MEMBER_DERIVATION_NAME = 'entity_members';
 
 /**
- * A key at most this many records carry (a document number, a rare address, a rare name in its birth year) puts
- * them ahead of every record sharing only commoner keys, whatever those sum to: a name in Han or Kana gives dozens
- * of coarse keys, and records sharing several of them outranked, past the candidate limit, the one record sharing
- * the passport number (bench:scale).
- */
-export const RARE_KEY_ROWS = 5;
-
-/**
  * A statement Postgres parses and plans once per connection rather than at
  * every call, for the few that resolving runs for every record: planning the
  * candidate lookup alone costs about as much as running it. TypeORM hands a
@@ -192,9 +189,10 @@ export class EntitiesRepository {
   }
 
   /**
-   * Live members of the same kind sharing blocking keys with the record, the
-   * ones sharing a rare key (RARE_KEY_ROWS) first, then the ones sharing most,
-   * each key weighted by its rarity (keyWeight in libs/resolution). Each key reads at most ROWS_PER_KEY index
+   * Live members of the same kind sharing blocking keys with the record, best
+   * first by the candidate stage's one ranking (candidate-ranking.ts in
+   * libs/resolution: a rare key shared first, then the most keys, each
+   * weighted by its rarity). Each key reads at most ROWS_PER_KEY index
    * entries, so the cost does not grow with the number of stored entities.
    */
   async candidates(
@@ -210,8 +208,8 @@ export class EntitiesRepository {
         named(
           'candidates',
           `WITH hits AS (
-         SELECT hit.record_id, count(*)::int AS shared_keys, sum(1.0 / ln(2 + hit.key_rows)) AS weight,
-                bool_or(hit.key_rows <= ${RARE_KEY_ROWS}) AS rare
+         SELECT hit.record_id, count(*)::int AS shared_keys, ${CANDIDATE_WEIGHT_SQL} AS weight,
+                ${CANDIDATE_RARE_SQL} AS rare
            FROM unnest($1::text[]) AS wanted(key)
            CROSS JOIN LATERAL (SELECT record_id, count(*) OVER () AS key_rows
                                  FROM (SELECT record_id FROM member_keys WHERE member_keys.key = wanted.key LIMIT ${ROWS_PER_KEY}) AS capped) AS hit
