@@ -5,7 +5,8 @@
  * queries read the way an instant check reads them, and the candidate stage
  * as apps/matching asks Postgres for it (reference-entries.repository.ts):
  * at most 200 entries per key, in the primary key's order (entry id), then the
- * 50 sharing the most keys. Beside it, the exhaustive stage: every entry of the
+ * 100 best by the candidate stage's one ranking (libs/resolution
+ * candidate-ranking.ts), ties by entry id. Beside it, the exhaustive stage: every entry of the
  * dataset scored. Both grade with the service's default thresholds.
  */
 import { create } from '@bufbuild/protobuf';
@@ -13,8 +14,9 @@ import { DisseminationSchema, SharedRecordSchema } from '@crosscheck/contracts';
 import { recordBody, recordBodyOf } from '@crosscheck/records';
 import {
   blockingKeys,
+  byCandidateRank,
+  candidateStanding,
   FeatureEvidence,
-  keyWeight,
   RecordBodyLike,
   RecordFacts,
   recordFactsOf,
@@ -89,23 +91,28 @@ export class ReferenceIndex {
     return this.entries.get(dataset)?.length ?? 0;
   }
 
-  /** The candidate stage for one probe: entries sharing the most keys first, each weighted by its rarity (ties by entry id), at most `limit`. */
+  /** The candidate stage for one probe: the best `limit` by the candidate stage's ranking, ties by entry id. */
   candidates(probe: Probe, limit = CANDIDATES_PER_PROBE): IndexedEntry[] {
     const entries = this.entries.get(probe.dataset) ?? [];
     const byKey = this.keys.get(probe.dataset);
     if (!byKey) return [];
-    const shared = new Map<number, number>();
+    // Per entry, the rows read for each key it shares.
+    const shared = new Map<number, number[]>();
     for (const key of blockingKeys(probe.facts)) {
       const rows = byKey.get(key);
       if (!rows) continue;
-      const weight = keyWeight(Math.min(rows.length, ROWS_PER_KEY));
-      for (let i = 0; i < rows.length && i < ROWS_PER_KEY; i++)
-        shared.set(rows[i], (shared.get(rows[i]) ?? 0) + weight);
+      const read = Math.min(rows.length, ROWS_PER_KEY);
+      for (let i = 0; i < read; i++) {
+        const keyRows = shared.get(rows[i]);
+        if (keyRows) keyRows.push(read);
+        else shared.set(rows[i], [read]);
+      }
     }
     return [...shared.entries()]
-      .sort(([a, sharedA], [b, sharedB]) => sharedB - sharedA || a - b)
+      .map(([index, keyRows]) => ({ index, standing: candidateStanding(keyRows) }))
+      .sort((a, b) => byCandidateRank(a.standing, b.standing) || a.index - b.index)
       .slice(0, limit)
-      .map(([index]) => entries[index]);
+      .map(({ index }) => entries[index]);
   }
 
   /** Every entry of the probe's dataset scoring at least `minScore`, by scoring them all. */

@@ -28,7 +28,8 @@ describe('blockingKeys: persons', () => {
       ).sort(),
     ).toEqual([
       // Ivan: v n; Petrov: p t r v, and the same with one consonant left out; alone and with the birth year;
-      // each part's whole sequence (pf), and Petrov's with one sound left out (pf: a part written in Latin).
+      // each part's whole sequence (pf), and Petrov's with one sound left out (pf: a part written in Latin);
+      // each part's first two sounds with the vowel after each (pv).
       'pc:BLB',
       'pc:BLB:1971',
       'pc:BM',
@@ -49,6 +50,8 @@ describe('blockingKeys: persons', () => {
       'pn:AFN:1971',
       'pn:PTRF:1971',
       'pp:AFN+PTRF',
+      'pv:BaM',
+      'pv:BiT',
     ]);
   });
 
@@ -128,6 +131,7 @@ describe('blockingKeys: persons', () => {
       'pn:SM0:1990',
       'pn:XMT:1990',
       'pp:SM0',
+      'pv:SMi',
     ]);
   });
 
@@ -174,6 +178,40 @@ describe('blockingKeys: persons', () => {
     expect(soundKeysShared(latin, other, script)).toEqual([]);
   });
 
+  // Short names across scripts, pairs of the netranslit train splits: their consonants alone are shared by hundreds
+  // of names, and the twin ranked among those by chance; the vowel after each of the first two sounds (pv:) agrees.
+  const onsetsShared = (latin: string, other: string, script: string): string[] =>
+    shared('person', person(latin), { names: [{ full: '', given: '', family: '', original: other, script }] }).filter(
+      (key) => key.startsWith('pv:'),
+    );
+  it.each([
+    ['Cyrillic', 'Seret', 'Сере', 'Cyrl'],
+    ['Cyrillic', 'Lemieux', 'Лемье', 'Cyrl'],
+    ['Arabic', 'Situ', 'سيتشو', 'Arab'],
+    ['Hebrew', 'Joris', 'יוריס', 'Hebr'],
+    ['Hangul', 'Rusa', '루사스', 'Kore'],
+    ['katakana', 'Celi', 'チェリ', 'Jpan'],
+    ['kana', 'Nasuh', 'ナスーフ', 'Jpan'],
+    ['Han', 'Setti', '薛迪', 'Hani'],
+    ['Han', 'Baasha', '巴沙', 'Hani'],
+  ])('%s: %s and %s share a pv: key', (_case, latin, other, script) => {
+    expect(onsetsShared(latin, other, script)).not.toEqual([]);
+  });
+
+  // Hard negatives of the train splits: different names whose consonants agree (a pf: key shared) but vowels do not.
+  it.each([
+    ['Rame', 'мальм', 'Cyrl'],
+    ['Gill', 'корс', 'Cyrl'],
+    ['Peers', 'بيتري', 'Arab'],
+    ['Vajda', 'פלאט', 'Hebr'],
+    ['Nuru', '아마로', 'Kore'],
+    ['Hanka', 'ネカー', 'Jpan'],
+    ['Bulle', 'プラサ', 'Jpan'],
+    ['Laval', '特勒', 'Hani'],
+  ])('%s and %s share no pv: key', (latin, other, script) => {
+    expect(onsetsShared(latin, other, script)).toEqual([]);
+  });
+
   it('keys facts stored before name forms were kept', () => {
     expect(blockingKeys({ kind: 'person', names: ['Ivan Petrov'] })).toEqual([
       'pp:AFN+PTRF',
@@ -183,11 +221,13 @@ describe('blockingKeys: persons', () => {
       'pc:BLB',
       'pc:BTB',
       'pf:BM',
+      'pv:BaM',
       'pf:BTLB',
       'pf:TLB',
       'pf:BLB',
       'pf:BTB',
       'pf:BTL',
+      'pv:BiT',
     ]);
   });
 });

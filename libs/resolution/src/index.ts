@@ -32,4 +32,5 @@ export { organisationFactsOf, scoreOrganisations } from './kinds/organisation';
 export type { OrganisationFacts, OrganisationLike, RegistrationFacts } from './kinds/organisation';
 export * from './records';
 export * from './blocking';
+export * from './candidate-ranking';
 export { derivationRevision } from './derivation-revision';

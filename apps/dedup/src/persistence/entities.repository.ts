@@ -6,7 +6,13 @@
  */
 import { Injectable } from '@nestjs/common';
 import type { DisseminationRule } from '@crosscheck/auth';
-import type { FeatureEvidence, RecordFacts } from '@crosscheck/resolution';
+import {
+  CANDIDATE_RARE_SQL,
+  CANDIDATE_WEIGHT_SQL,
+  type CandidateStanding,
+  type FeatureEvidence,
+  type RecordFacts,
+} from '@crosscheck/resolution';
 import { type BulkColumn, bulkInsert, bulkRows } from '@crosscheck/persistence';
 import { EntityManager } from 'typeorm';
 
@@ -35,14 +41,8 @@ export interface Candidate {
   facts: RecordFacts;
   /** How many blocking keys it shares with the record being resolved. */
   sharedKeys: number;
-  /** Where the candidate lookup ranked it (a batch's lookup says): whether it shares a rare key, and the weight of what it shares. */
-  rank?: CandidateRank;
-}
-
-/** The candidate lookup's order: records sharing a rare key (RARE_KEY_ROWS) first, then by the weight of the keys shared (`keyWeight`). */
-export interface CandidateRank {
-  rare: boolean;
-  weight: number;
+  /** Where the candidate lookup ranked it (a batch's lookup says; candidate-ranking.ts in libs/resolution). */
+  rank?: CandidateStanding;
 }
 
 /** Everything resolving a record writes, for `saveResolution`. */
@@ -122,14 +122,6 @@ export function keyHits(wantedKey: string): string {
 
 /** The members' facts and keys, as derivation_revisions names them (resolve-record/member-derivation.ts). */
 export const MEMBER_DERIVATION_NAME = 'entity_members';
-
-/**
- * A key at most this many records carry (a document number, a rare address, a rare name in its birth year) puts
- * them ahead of every record sharing only commoner keys, whatever those sum to: a name in Han or Kana gives dozens
- * of coarse keys, and records sharing several of them outranked, past the candidate limit, the one record sharing
- * the passport number (bench:scale).
- */
-export const RARE_KEY_ROWS = 5;
 
 /**
  * A statement Postgres parses and plans once per connection rather than at
@@ -215,9 +207,10 @@ export class EntitiesRepository {
   }
 
   /**
-   * Live members of the same kind sharing blocking keys with the record, the
-   * ones sharing a rare key (RARE_KEY_ROWS) first, then the ones sharing most,
-   * each key weighted by its rarity (keyWeight in libs/resolution). A key read has at most ROWS_PER_KEY members
+   * Live members of the same kind sharing blocking keys with the record, best
+   * first by the candidate stage's one ranking (candidate-ranking.ts in
+   * libs/resolution: a rare key shared first, then the most keys, each
+   * weighted by its rarity). A key read has at most ROWS_PER_KEY members
    * (keyHits), so the cost does not grow with the number of stored entities.
    */
   async candidates(
@@ -233,8 +226,8 @@ export class EntitiesRepository {
         named(
           'candidates',
           `WITH hits AS (
-         SELECT hit.record_id, count(*)::int AS shared_keys, sum(1.0 / ln(2 + hit.key_rows)) AS weight,
-                bool_or(hit.key_rows <= ${RARE_KEY_ROWS}) AS rare
+         SELECT hit.record_id, count(*)::int AS shared_keys, ${CANDIDATE_WEIGHT_SQL} AS weight,
+                ${CANDIDATE_RARE_SQL} AS rare
            FROM unnest($1::text[]) AS wanted(key)
            CROSS JOIN LATERAL (${keyHits('wanted.key')}) AS hit
           WHERE hit.record_id <> $2

@@ -5,7 +5,7 @@
  * members with their keys, entities and possible duplicates.
  */
 import { Injectable } from '@nestjs/common';
-import type { RecordFacts } from '@crosscheck/resolution';
+import { CANDIDATE_RARE_SQL, CANDIDATE_WEIGHT_SQL, type RecordFacts } from '@crosscheck/resolution';
 import { bulkRows, columnsOf } from '@crosscheck/persistence';
 import { EntityManager } from 'typeorm';
 import {
@@ -14,7 +14,6 @@ import {
   MemberRow,
   PossibleDuplicate,
   Resolution,
-  RARE_KEY_ROWS,
   keyHits,
   DUPLICATE_ROWS,
   DUPLICATE_UPSERT,
@@ -110,8 +109,8 @@ export class EntityBatchesRepository {
         `SELECT asked.ordinal, m.record_id, m.entity_id, m.facts, hits.shared_keys, hits.rare, hits.weight::float8 AS weight
            FROM unnest($1::int[], $2::int[], $3::uuid[], $4::text[]) WITH ORDINALITY AS asked(first, last, record_id, kind, ordinal)
            CROSS JOIN LATERAL (
-             SELECT hit.record_id, count(*)::int AS shared_keys, sum(1.0 / ln(2 + hit.key_rows)) AS weight,
-                    bool_or(hit.key_rows <= ${RARE_KEY_ROWS}) AS rare
+             SELECT hit.record_id, count(*)::int AS shared_keys, ${CANDIDATE_WEIGHT_SQL} AS weight,
+                    ${CANDIDATE_RARE_SQL} AS rare
                FROM unnest(($5::text[])[asked.first:asked.last]) AS wanted(key)
                CROSS JOIN LATERAL (${keyHits('wanted.key')}) AS hit
               WHERE hit.record_id <> asked.record_id

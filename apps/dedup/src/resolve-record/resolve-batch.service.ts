@@ -31,16 +31,17 @@ import { toBinary } from '@bufbuild/protobuf';
 import { disseminationFromContract } from '@crosscheck/auth';
 import { RecordReceived, ResolutionDecision, SharedRecord, SharedRecordSchema } from '@crosscheck/contracts';
 import { Outbox } from '@crosscheck/messaging';
-import { PairScore, RecordFacts, blockingKeys, keyWeight, scoreRecords } from '@crosscheck/resolution';
+import {
+  PairScore,
+  RecordFacts,
+  blockingKeys,
+  byCandidateRank,
+  candidateStanding,
+  scoreRecords,
+} from '@crosscheck/resolution';
 import type { Context } from '@opentelemetry/api';
 import { EntityManager } from 'typeorm';
-import {
-  Candidate,
-  CandidateRank,
-  EntitiesRepository,
-  Member,
-  RARE_KEY_ROWS,
-} from '../persistence/entities.repository';
+import { Candidate, EntitiesRepository, Member } from '../persistence/entities.repository';
 import { ChangedMember, currentSnapshot, membersChangedSince, Snapshot } from '../persistence/member-changes';
 import { carriersFrom, contactValuesOfAll, keyOf } from '../model/contact-carriers';
 import { networkEvidenceOf, networkReferenceKeys } from '../model/network-evidence';
@@ -374,11 +375,8 @@ function withChanges(item: BatchRecord, candidates: Candidate[], changed: Change
     if (member.recordId === item.recordId || present.has(member.recordId)) continue;
     const shared = member.sharedKeys.filter(({ key }) => keys.has(key));
     if (shared.length === 0) continue;
-    const rank: CandidateRank = {
-      rare: shared.some(({ rows }) => rows <= RARE_KEY_ROWS),
-      weight: shared.reduce((sum, { rows }) => sum + keyWeight(rows), 0),
-    };
-    if (last && !ranksAtLeast(rank, last)) continue;
+    const rank = candidateStanding(shared.map(({ rows }) => rows));
+    if (last && byCandidateRank(rank, last) > 0) continue;
     updated.push({
       recordId: member.recordId,
       entityId: member.entityId,
@@ -388,10 +386,6 @@ function withChanges(item: BatchRecord, candidates: Candidate[], changed: Change
     });
   }
   return updated;
-}
-
-function ranksAtLeast(a: CandidateRank, b: CandidateRank): boolean {
-  return a.rare !== b.rare ? a.rare : a.weight >= b.weight;
 }
 
 /** An older version arriving late, or any copy of a withdrawn record: nothing to do (resolve-record.service.ts says why). */

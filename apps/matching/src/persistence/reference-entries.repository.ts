@@ -7,7 +7,7 @@ import { Injectable } from '@nestjs/common';
 import { fromBinary, toBinary } from '@bufbuild/protobuf';
 import type { DisseminationRule } from '@crosscheck/auth';
 import { ReferenceEntry, ReferenceEntrySchema } from '@crosscheck/contracts';
-import type { RecordFacts } from '@crosscheck/resolution';
+import { CANDIDATE_RARE_SQL, CANDIDATE_WEIGHT_SQL, type RecordFacts } from '@crosscheck/resolution';
 import { bulkInsert } from '@crosscheck/persistence';
 import { EntityManager } from 'typeorm';
 import type { DatasetName } from '../model/datasets';
@@ -86,9 +86,10 @@ const INSERT_KEYS = bulkInsert<{ dataset: DatasetName; key: string; entryId: str
 @Injectable()
 export class ReferenceEntriesRepository {
   /**
-   * Entries of a dataset sharing blocking keys with a probe, those sharing the
-   * most (each key weighted by its rarity, see keyWeight in libs/resolution)
-   * first: recall first, at most `limit`.
+   * Entries of a dataset sharing blocking keys with a probe, best first by the
+   * candidate stage's one ranking (candidate-ranking.ts in libs/resolution:
+   * a rare key shared first, then the most keys, each weighted by its rarity):
+   * recall first, at most `limit`.
    */
   async candidates(
     manager: EntityManager,
@@ -118,13 +119,13 @@ export class ReferenceEntriesRepository {
     if (wanted.length === 0) return answers;
     const rows: (EntryRow & { probe: number })[] = await manager.query(
       `WITH hits AS (
-         SELECT w.probe, w.dataset, hit.entry_id, sum(1.0 / ln(2 + hit.key_rows)) AS shared
+         SELECT w.probe, w.dataset, hit.entry_id, ${CANDIDATE_WEIGHT_SQL} AS weight, ${CANDIDATE_RARE_SQL} AS rare
            FROM unnest($1::int[], $2::text[], $3::text[]) AS w(probe, dataset, key)
            CROSS JOIN LATERAL (SELECT entry_id, count(*) OVER () AS key_rows
                                  FROM (SELECT entry_id FROM reference_keys k WHERE k.dataset = w.dataset AND k.key = w.key LIMIT ${ROWS_PER_KEY}) AS capped) AS hit
           GROUP BY w.probe, w.dataset, hit.entry_id),
        ranked AS (
-         SELECT probe, dataset, entry_id, shared, row_number() OVER (PARTITION BY probe ORDER BY shared DESC, entry_id) AS rank FROM hits),
+         SELECT probe, dataset, entry_id, row_number() OVER (PARTITION BY probe ORDER BY rare DESC, weight DESC, entry_id) AS rank FROM hits),
        chosen AS MATERIALIZED (SELECT probe, dataset, entry_id, rank FROM ranked WHERE rank <= $4)
        SELECT c.probe, e.dataset, e.entry_id, e.version, e.facts, e.entry
          FROM chosen c
