@@ -20,6 +20,7 @@ import { TRANSLITERATION_TABLE } from './transliteration-table.generated';
 export type { LearnedModel } from './model-letters';
 
 interface ModelTable {
+  model: LearnedModel;
   /** How likely each Latin chunk is for a character (EM's emissions), and the log of the likeliest. */
   emissions: Map<string, Map<string, number>>;
   bestLog: Map<string, number>;
@@ -51,6 +52,7 @@ function loadTables(): Map<string, ModelTable> {
     if (line.startsWith('#')) {
       const emissions = new Map<string, Map<string, number>>();
       current = {
+        model: line.slice(1) as LearnedModel,
         emissions,
         knownWhole: (unit) => emissions.has(unit),
         bestLog: new Map(),
@@ -168,24 +170,10 @@ export function alignmentLogRatio(word: string, written: string, model: LearnedM
 /** alignmentLogRatio, and how many units the model read the word as. */
 function alignment(word: string, written: string, model: LearnedModel): { ratio: number; units: number } | undefined {
   const table = tableOf(model);
-  const source = modelUnits(word, model, table.knownWhole);
-  const latin = alignedLatin(written);
+  const { units: source, bestLog, known } = preparedWord(table, word);
+  const { length: m, insertion, chunks, sounds } = preparedLatin(table, written);
   const n = source.length;
-  const m = latin.length;
-  if (n === 0 || m === 0) return undefined;
-  let bestLog = 0;
-  let known = 0;
-  for (const char of source) {
-    const best = table.bestLog.get(char);
-    if (best !== undefined) known++;
-    bestLog += best ?? Math.log(UNSEEN_CHUNK[1]);
-  }
-  if (known === 0) return undefined;
-  const insertion = new Float64Array(m);
-  for (let j = 0; j < m; j++) insertion[j] = table.insertions.get(latin[j]) ?? 0;
-  // Each chunk of the Latin word (start j, length k) and its sound, worked out when first needed.
-  const chunks: (string | undefined)[] = new Array((m + 1) * (MAX_CHUNK + 1));
-  const sounds: (string | undefined)[] = new Array((m + 1) * (MAX_CHUNK + 1));
+  if (n === 0 || m === 0 || known === 0) return undefined;
   let previous = new Float64Array(m + 1);
   let next = new Float64Array(m + 1);
   previous[0] = 1;
@@ -202,7 +190,7 @@ function alignment(word: string, written: string, model: LearnedModel): { ratio:
       for (let k = 0; k <= MAX_CHUNK && j + k <= m; k++) {
         const at = j * (MAX_CHUNK + 1) + k;
         // (An empty chunk sounds like no other chunk.)
-        const chunk = (chunks[at] ??= latin.slice(j, j + k));
+        const chunk = chunks[at];
         const probability =
           row?.get(chunk) ??
           (k === 0 || !soundRow
@@ -218,6 +206,78 @@ function alignment(word: string, written: string, model: LearnedModel): { ratio:
   }
   const total = previous[m];
   return { ratio: total > 0 ? (Math.log(total) - bestLog) / n : -Infinity, units: n };
+}
+
+/** A written word as the alignment reads it: its units, and the log-likelihood of its likeliest spelling. */
+interface PreparedWord {
+  units: string[];
+  bestLog: number;
+  /** How many of its units the model has emissions for. */
+  known: number;
+}
+
+/** A Latin spelling as the alignment reads it: doubled letters once, and each letter's weight of going unwritten. */
+interface PreparedLatin {
+  length: number;
+  insertion: Float64Array;
+  /** Each chunk of the word, at start j and length k: `j * (MAX_CHUNK + 1) + k`. */
+  chunks: string[];
+  /** Each chunk's sound (chunk-sounds.ts), worked out when first needed. */
+  sounds: (string | undefined)[];
+}
+
+/**
+ * The words and spellings the alignment read lately, as it read them. Scoring a record reads its own words
+ * against each of its 50 candidates' spellings and the candidates' words against its spellings, so each comes
+ * back many times; reading them again was a fifth of the alignment's time. Cleared when full: the next records'
+ * words are soon back in.
+ */
+const PREPARED_MAX = 20_000;
+const preparedWords = new Map<ModelTable, Map<string, PreparedWord>>();
+const preparedLatins = new Map<ModelTable, Map<string, PreparedLatin>>();
+
+function remembered<Value>(
+  caches: Map<ModelTable, Map<string, Value>>,
+  table: ModelTable,
+  key: string,
+  make: () => Value,
+): Value {
+  let cache = caches.get(table);
+  if (!cache) caches.set(table, (cache = new Map()));
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= PREPARED_MAX) cache.clear();
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+function preparedWord(table: ModelTable, word: string): PreparedWord {
+  return remembered(preparedWords, table, word, () => {
+    const units = modelUnits(word, table.model, table.knownWhole);
+    let bestLog = 0;
+    let known = 0;
+    for (const unit of units) {
+      const best = table.bestLog.get(unit);
+      if (best !== undefined) known++;
+      bestLog += best ?? Math.log(UNSEEN_CHUNK[1]);
+    }
+    return { units, bestLog, known };
+  });
+}
+
+function preparedLatin(table: ModelTable, written: string): PreparedLatin {
+  return remembered(preparedLatins, table, written, () => {
+    const latin = alignedLatin(written);
+    const m = latin.length;
+    const insertion = new Float64Array(m);
+    for (let j = 0; j < m; j++) insertion[j] = table.insertions.get(latin[j]) ?? 0;
+    const chunks: string[] = new Array((m + 1) * (MAX_CHUNK + 1)).fill('');
+    for (let j = 0; j <= m; j++)
+      for (let k = 0; k <= MAX_CHUNK && j + k <= m; k++) chunks[j * (MAX_CHUNK + 1) + k] = latin.slice(j, j + k);
+    return { length: m, insertion, chunks, sounds: new Array(chunks.length) };
+  });
 }
 
 const BEAM = 8;
