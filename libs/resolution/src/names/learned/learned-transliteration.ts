@@ -14,7 +14,7 @@
  * Characters the table does not know are left to the rule-based romanisation.
  */
 import { chunkSound } from './chunk-sounds';
-import { alignedLatin, LearnedModel, MAX_CHUNK, modelUnits, modelWords } from './model-letters';
+import { alignedLatin, insertionWeight, LearnedModel, MAX_CHUNK, modelUnits, modelWords } from './model-letters';
 import { TRANSLITERATION_TABLE } from './transliteration-table.generated';
 
 export type { LearnedModel } from './model-letters';
@@ -25,7 +25,7 @@ interface ModelTable {
   bestLog: Map<string, number>;
   /** Per character, each sound its chunks make (see chunk-sounds.ts) with the likeliest chunk's probability. */
   sounds: Map<string, Map<string, number>>;
-  /** How likely each Latin letter is to be written with no character (the r of non-rhotic English). */
+  /** How likely each Latin letter is to be written with no character, alone and before the next (see insertionContext). */
   insertions: Map<string, number>;
   /** The log ratio that 99.5% of Latin names of other people stay under (see alignmentSimilarity); -3 until calibrated. */
   otherPersonLogRatio: number;
@@ -182,7 +182,7 @@ function alignment(word: string, written: string, model: LearnedModel): { ratio:
   }
   if (known === 0) return undefined;
   const insertion = new Float64Array(m);
-  for (let j = 0; j < m; j++) insertion[j] = table.insertions.get(latin[j]) ?? 0;
+  for (let j = 0; j < m; j++) insertion[j] = insertionWeight(table.insertions, latin, j) ?? 0;
   // Each chunk of the Latin word (start j, length k) and its sound, worked out when first needed.
   const chunks: (string | undefined)[] = new Array((m + 1) * (MAX_CHUNK + 1));
   const sounds: (string | undefined)[] = new Array((m + 1) * (MAX_CHUNK + 1));
