@@ -8,9 +8,12 @@
  *   ../shared/datasets/netranslit/<script>.train.tsv   Wikidata, CC0
  *   ../shared/datasets/google-ar2en/ar2en-train.txt     Apache-2.0 (Arabic)
  *
- * Model, per script: each character of the name emits a chunk of 0–4 Latin
- * letters, in order. EM (forward-backward, 4 rounds) learns how likely each
- * chunk is for each character; the most likely alignment of every pair is
+ * Model, per script: each character of the name emits a chunk of 0–5 Latin
+ * letters, in order, and a Latin letter may be written with no character (at
+ * a weight learned for the letter and the one after it: the e of Coupe / 쿠프,
+ * see insertionContext). EM (forward-backward, 4 rounds) learns how likely
+ * each chunk is for each character, then 2 rounds more on the pairs that read
+ * as one name (see CLEAN_ROUNDS). The most likely alignment of every pair is
  * then counted in context (the character with its neighbours, `^`/`$` at the
  * ends), weighted by how often the pair occurs. The table keeps, for each
  * character, its most frequent chunk, and for a character with its left,
@@ -35,6 +38,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   alignedLatin,
+  insertionContext,
+  insertionWeight,
   LearnedModel,
   MAX_CHUNK,
   KnownWhole,
@@ -63,6 +68,14 @@ const MIN_SHARE = 0.5;
 const MIN_EMISSION = 0.01;
 /** Pairs whose best alignment is this much less likely per character than the median are noise (another person's name) and not counted. */
 const NOISE_LOG_MARGIN = 2.5;
+/**
+ * After the first EM rounds, this many more on the pairs whose best alignment is at most CLEAN_LOG_MARGIN less
+ * likely per character than the median pair's. Chosen on the Korean training split (where about one pair in ten is
+ * two names, such as a Japanese given name beside another family name): 2.5 cleans too little, 1.0 leaves out true
+ * spellings; 1.5 keeps recall and lowers how often other people's names align.
+ */
+const CLEAN_ROUNDS = 2;
+const CLEAN_LOG_MARGIN = 1.5;
 const START = '^';
 const END = '$';
 /** Between the units of a context while counting (a unit may be two characters: Hebrew צ'). */
@@ -134,7 +147,10 @@ function readPairs(model: LearnedModel, knownWhole?: KnownWhole): Pair[] {
 }
 
 type Emissions = Map<string, Map<string, number>>;
-/** How likely a Latin letter is to be written with nothing in the other script (the r of non-rhotic English, a silent e). */
+/**
+ * How likely a Latin letter is to be written with nothing in the other script, alone (`e`) and before the letter
+ * after it (`e$`, a silent final e; see insertionContext).
+ */
 type Insertions = Map<string, number>;
 
 interface Model {
@@ -148,17 +164,30 @@ const INITIAL_INSERTION = 0.01;
 /** Bounds of a letter's insertion weight: never certain, never impossible. */
 const MIN_INSERTION = 1e-4;
 const MAX_INSERTION = 0.5;
+/**
+ * A letter's insertion weight in a context (see insertionContext) is kept where the context occurs with this much
+ * pair weight; it is drawn toward the letter's own weight as if the letter's weight had been seen this many times
+ * more (INSERTION_CONTEXT_PRIOR), so that a context seen a few times does not decide alone.
+ */
+const MIN_INSERTION_CONTEXT_WEIGHT = 30;
+const INSERTION_CONTEXT_PRIOR = 10;
+
+const clampInsertion = (weight: number) => Math.min(MAX_INSERTION, Math.max(MIN_INSERTION, weight));
 
 /**
  * One EM round: expected counts of (character, chunk) under the current model, normalised per character; and of
- * each Latin letter written with no character, as a share of that letter's occurrences.
+ * each Latin letter written with no character, as a share of that letter's occurrences, alone and in context.
  */
 function emRound(pairs: Pair[], model: Model | undefined): Model {
   const counts: Emissions = new Map();
+  // Keyed by the letter and by the letter in context (see insertionContext).
   const inserted = new Map<string, number>();
   const occurrences = new Map<string, number>();
   const initial = (chunk: string) => (chunk.length === 0 ? 0.2 : 1);
-  const insertion = (letter: string) => model?.insertions.get(letter) ?? INITIAL_INSERTION;
+  const insertion = (latin: string, j: number) =>
+    (model && insertionWeight(model.insertions, latin, j)) ?? INITIAL_INSERTION;
+  const add = (table: Map<string, number>, key: string, weight: number) =>
+    table.set(key, (table.get(key) ?? 0) + weight);
   for (const { source, latin, weight } of pairs) {
     const n = source.length;
     const m = latin.length;
@@ -172,7 +201,7 @@ function emRound(pairs: Pair[], model: Model | undefined): Model {
       for (let j = 0; j <= m; j++) {
         const here = forward[i * (m + 1) + j];
         if (here === 0) continue;
-        if (j < m) forward[i * (m + 1) + j + 1] += here * insertion(latin[j]);
+        if (j < m) forward[i * (m + 1) + j + 1] += here * insertion(latin, j);
         if (i === n) continue;
         for (let k = 0; k <= MAX_CHUNK && j + k <= m; k++)
           forward[(i + 1) * (m + 1) + j + k] += here * p(i, latin.slice(j, j + k));
@@ -186,21 +215,27 @@ function emRound(pairs: Pair[], model: Model | undefined): Model {
           backward[n * (m + 1) + m] = 1;
           continue;
         }
-        let sum = j < m ? insertion(latin[j]) * backward[i * (m + 1) + j + 1] : 0;
+        let sum = j < m ? insertion(latin, j) * backward[i * (m + 1) + j + 1] : 0;
         if (i < n)
           for (let k = 0; k <= MAX_CHUNK && j + k <= m; k++)
             sum += p(i, latin.slice(j, j + k)) * backward[(i + 1) * (m + 1) + j + k];
         backward[i * (m + 1) + j] = sum;
       }
     }
-    for (const letter of latin) occurrences.set(letter, (occurrences.get(letter) ?? 0) + weight);
+    for (let j = 0; j < m; j++) {
+      add(occurrences, latin[j], weight);
+      add(occurrences, insertionContext(latin, j), weight);
+    }
     for (let i = 0; i <= n; i++) {
       for (let j = 0; j <= m; j++) {
         const before = forward[i * (m + 1) + j];
         if (before === 0) continue;
         if (j < m) {
-          const posterior = (before * insertion(latin[j]) * backward[i * (m + 1) + j + 1]) / total;
-          if (posterior >= 1e-4) inserted.set(latin[j], (inserted.get(latin[j]) ?? 0) + posterior * weight);
+          const posterior = (before * insertion(latin, j) * backward[i * (m + 1) + j + 1]) / total;
+          if (posterior >= 1e-4) {
+            add(inserted, latin[j], posterior * weight);
+            add(inserted, insertionContext(latin, j), posterior * weight);
+          }
         }
         if (i === n) continue;
         for (let k = 0; k <= MAX_CHUNK && j + k <= m; k++) {
@@ -221,7 +256,14 @@ function emRound(pairs: Pair[], model: Model | undefined): Model {
   }
   const insertions: Insertions = new Map();
   for (const [letter, seen] of occurrences)
-    insertions.set(letter, Math.min(MAX_INSERTION, Math.max(MIN_INSERTION, (inserted.get(letter) ?? 0) / seen)));
+    if (letter.length === 1) insertions.set(letter, clampInsertion((inserted.get(letter) ?? 0) / seen));
+  for (const [context, seen] of occurrences) {
+    if (context.length === 1 || seen < MIN_INSERTION_CONTEXT_WEIGHT) continue;
+    const letterWeight = insertions.get(context[0])!;
+    const weight =
+      ((inserted.get(context) ?? 0) + INSERTION_CONTEXT_PRIOR * letterWeight) / (seen + INSERTION_CONTEXT_PRIOR);
+    insertions.set(context, clampInsertion(weight));
+  }
   return { emissions: counts, insertions };
 }
 
@@ -240,7 +282,7 @@ function viterbi(pair: Pair, model: Model): { chunks: string[]; perChar: number 
       const here = best[i * (m + 1) + j];
       if (here === -Infinity) continue;
       if (j < m) {
-        const score = here + Math.log(model.insertions.get(latin[j]) ?? MIN_INSERTION);
+        const score = here + Math.log(insertionWeight(model.insertions, latin, j) ?? MIN_INSERTION);
         if (score > best[i * (m + 1) + j + 1]) {
           best[i * (m + 1) + j + 1] = score;
           back[i * (m + 1) + j + 1] = INSERTED;
@@ -307,13 +349,19 @@ function buildModel(model: LearnedModel): { lines: string[]; pairs: number; alig
   const pairs = readPairs(model, wholeSyllables(model));
   let learned: Model | undefined;
   for (let round = 0; round < ROUNDS; round++) learned = emRound(pairs, learned);
+  const alignments = pairs.map((pair) => ({ pair, alignment: viterbi(pair, learned!) }));
+  // EM again on the pairs that read as one name: two different names paired teach a character chunks it never spells.
+  const oneName = noiseFloor(alignments, CLEAN_LOG_MARGIN);
+  const clean = alignments.filter(({ alignment }) => alignment && alignment.perChar >= oneName).map(({ pair }) => pair);
+  for (let round = 0; round < CLEAN_ROUNDS; round++) learned = emRound(clean, learned);
+  // The spellings in context are counted from the alignments before the clean rounds: their sharper emissions draw
+  // the commonest spelling over rarer ones (베이더 `bader`, not `beider`), which Jaro-Winkler then takes for another
+  // name (Baker). The clean emissions serve the alignment scores.
+  const floor = noiseFloor(alignments, NOISE_LOG_MARGIN);
   const unigram: Counts = new Map();
   const left: Counts = new Map();
   const right: Counts = new Map();
   const trigram: Counts = new Map();
-  const alignments = pairs.map((pair) => ({ pair, alignment: viterbi(pair, learned!) }));
-  const perChar = alignments.flatMap(({ alignment }) => (alignment ? [alignment.perChar] : [])).sort((a, b) => a - b);
-  const floor = perChar[Math.floor(perChar.length / 2)] - NOISE_LOG_MARGIN;
   let aligned = 0;
   for (const { pair, alignment } of alignments) {
     if (!alignment || alignment.perChar < floor) continue;
@@ -334,7 +382,7 @@ function buildModel(model: LearnedModel): { lines: string[]; pairs: number; alig
     for (const [chunk, probability] of row)
       if (probability >= MIN_EMISSION) lines.push(`P\t${char}\t${chunk}\t${probability.toFixed(3)}`);
   }
-  // How likely each Latin letter is to be written with no character.
+  // How likely each Latin letter is to be written with no character, alone and in context.
   for (const [letter, weight] of learned!.insertions) lines.push(`I\t${letter}\t${weight.toPrecision(3)}`);
   const unigramChunk = new Map<string, string>();
   for (const [char, row] of unigram) {
@@ -365,6 +413,12 @@ function buildModel(model: LearnedModel): { lines: string[]; pairs: number; alig
     if (best.chunk !== backoff) lines.push(`3\t${before + char + after}\t${best.chunk}`);
   }
   return { lines, pairs: pairs.length, aligned };
+}
+
+/** The log-likelihood per character `margin` below the median pair's best alignment. */
+function noiseFloor(alignments: { alignment?: { perChar: number } }[], margin: number): number {
+  const perChar = alignments.flatMap(({ alignment }) => (alignment ? [alignment.perChar] : [])).sort((a, b) => a - b);
+  return perChar[Math.floor(perChar.length / 2)] - margin;
 }
 
 function main(): void {

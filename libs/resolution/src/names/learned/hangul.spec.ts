@@ -25,6 +25,11 @@ describe('Hangul names meet their Latin spellings', () => {
     ['ㅓ for English o, a (해럴드)', 'Harold', '해럴드', 0.9, 'learned transliteration'],
     ['ㅡ written where English has no vowel (프레스턴)', 'Preston', '프레스턴', 0.9, 'learned transliteration'],
     ['ㅡ written where English has no vowel (브리스틀)', 'Bristol', '브리스틀', 0.9, 'learned transliteration'],
+    ['an English silent final e (로)', 'Lowe', '로', 0.85, 'learned transliteration'],
+    ['a French silent final e (쿠프)', 'Coupe', '쿠프', 0.85, 'learned transliteration'],
+    ['a French silent final t (부케)', 'Bouquet', '부케', 0.75, 'learned transliteration'],
+    ['a silent final h (세라)', 'Sarah', '세라', 0.8, 'learned transliteration'],
+    ['a non-rhotic r before a consonant (루크)', 'Rourke', '루크', 0.8, 'learned transliteration'],
     ['Revised Romanisation, given name split', 'Choi Yong Geon', '최용건', 0.95, 'romanised'],
     ['McCune–Reischauer, given name hyphenated', 'Choe Yong-gon', '최용건', 0.9, 'romanised'],
     ['passport spelling, given name hyphenated', 'Kim Il-sung', '김일성', 0.9, 'romanised'],
@@ -41,6 +46,8 @@ describe('Hangul names meet their Latin spellings', () => {
     // [kind, Latin, Hangul]
     ['another English name sharing the batchim', 'Carlton', '칼슨'],
     ['the same family and first given syllable, another second', 'Park Ji-hoon', '박지성'],
+    ['a longer name beginning alike', 'Coupland', '쿠프'],
+    ['another ending where the name has a silent one', 'Bouquin', '부케'],
   ])('%s: %s and %s stay other names', (_kind, latin, hangul) => {
     expect(compare(latin, hangul).score).toBeLessThan(POSSIBLE);
   });

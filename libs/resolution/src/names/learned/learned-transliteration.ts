@@ -14,7 +14,7 @@
  * Characters the table does not know are left to the rule-based romanisation.
  */
 import { chunkSound } from './chunk-sounds';
-import { alignedLatin, LearnedModel, MAX_CHUNK, modelUnits, modelWords } from './model-letters';
+import { alignedLatin, insertionWeight, LearnedModel, MAX_CHUNK, modelUnits, modelWords } from './model-letters';
 import { TRANSLITERATION_TABLE } from './transliteration-table.generated';
 
 export type { LearnedModel } from './model-letters';
@@ -26,7 +26,7 @@ interface ModelTable {
   bestLog: Map<string, number>;
   /** Per character, each sound its chunks make (see chunk-sounds.ts) with the likeliest chunk's probability. */
   sounds: Map<string, Map<string, number>>;
-  /** How likely each Latin letter is to be written with no character (the r of non-rhotic English). */
+  /** How likely each Latin letter is to be written with no character, alone and before the next (see insertionContext). */
   insertions: Map<string, number>;
   /** The log ratio that 99.5% of Latin names of other people stay under (see alignmentSimilarity); -3 until calibrated. */
   otherPersonLogRatio: number;
@@ -272,7 +272,7 @@ function preparedLatin(table: ModelTable, written: string): PreparedLatin {
     const latin = alignedLatin(written);
     const m = latin.length;
     const insertion = new Float64Array(m);
-    for (let j = 0; j < m; j++) insertion[j] = table.insertions.get(latin[j]) ?? 0;
+    for (let j = 0; j < m; j++) insertion[j] = insertionWeight(table.insertions, latin, j) ?? 0;
     const chunks: string[] = new Array((m + 1) * (MAX_CHUNK + 1)).fill('');
     for (let j = 0; j <= m; j++)
       for (let k = 0; k <= MAX_CHUNK && j + k <= m; k++) chunks[j * (MAX_CHUNK + 1) + k] = latin.slice(j, j + k);

@@ -13,6 +13,8 @@
  * - Han is folded to simplified forms for the Chinese model.
  * - A closed Hangul syllable the model does not know as a whole is two
  *   units: the open syllable and the final consonant (see hangulUnits).
+ * - A Latin letter written with no character is learned with the letter
+ *   after it (see insertionContext).
  */
 import { foldHan } from './han-forms';
 
@@ -101,4 +103,27 @@ const DOUBLED = /(.)\1+/g;
  */
 export function alignedLatin(latin: string): string {
   return latin.replace(DOUBLED, '$1');
+}
+
+/** After a Latin word's last letter, as insertionContext reads it. */
+const LATIN_END = '$';
+
+/**
+ * A Latin letter written with no character, in the context the models learn
+ * it in: the letter and the one after it, `$` after the last. Whether a letter
+ * goes unwritten depends on what follows it: the e of Coupe (쿠프) and the t
+ * of Bouquet (부케) at the end of a French or English name, the r of
+ * non-rhotic English before a consonant, the g of -ght.
+ */
+export function insertionContext(latin: string, index: number): string {
+  return latin[index] + (latin[index + 1] ?? LATIN_END);
+}
+
+/**
+ * How likely the Latin letter at `index` is to be written with no character:
+ * learned for the letter in its context where the training pairs showed that
+ * context often enough, else for the letter alone; undefined when neither.
+ */
+export function insertionWeight(insertions: Map<string, number>, latin: string, index: number): number | undefined {
+  return insertions.get(insertionContext(latin, index)) ?? insertions.get(latin[index]);
 }
