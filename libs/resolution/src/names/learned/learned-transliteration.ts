@@ -171,7 +171,8 @@ export function alignmentLogRatio(word: string, written: string, model: LearnedM
 function alignment(word: string, written: string, model: LearnedModel): { ratio: number; units: number } | undefined {
   const table = tableOf(model);
   const { units: source, bestLog, known } = preparedWord(table, word);
-  const { length: m, insertion, chunks, sounds } = preparedLatin(table, written);
+  const { latin, insertion, chunks, sounds } = preparedLatin(table, written);
+  const m = latin.length;
   const n = source.length;
   if (n === 0 || m === 0 || known === 0) return undefined;
   let previous = new Float64Array(m + 1);
@@ -190,7 +191,7 @@ function alignment(word: string, written: string, model: LearnedModel): { ratio:
       for (let k = 0; k <= MAX_CHUNK && j + k <= m; k++) {
         const at = j * (MAX_CHUNK + 1) + k;
         // (An empty chunk sounds like no other chunk.)
-        const chunk = chunks[at];
+        const chunk = (chunks[at] ??= latin.slice(j, j + k));
         const probability =
           row?.get(chunk) ??
           (k === 0 || !soundRow
@@ -218,10 +219,10 @@ interface PreparedWord {
 
 /** A Latin spelling as the alignment reads it: doubled letters once, and each letter's weight of going unwritten. */
 interface PreparedLatin {
-  length: number;
+  latin: string;
   insertion: Float64Array;
-  /** Each chunk of the word, at start j and length k: `j * (MAX_CHUNK + 1) + k`. */
-  chunks: string[];
+  /** Each chunk of the word, at start j and length k: `j * (MAX_CHUNK + 1) + k`, sliced when first needed. */
+  chunks: (string | undefined)[];
   /** Each chunk's sound (chunk-sounds.ts), worked out when first needed. */
   sounds: (string | undefined)[];
 }
@@ -229,10 +230,10 @@ interface PreparedLatin {
 /**
  * The words and spellings the alignment read lately, as it read them. Scoring a record reads its own words
  * against each of its 50 candidates' spellings and the candidates' words against its spellings, so each comes
- * back many times; reading them again was a fifth of the alignment's time. Cleared when full: the next records'
- * words are soon back in.
+ * back many times; reading them again was a fifth of the alignment's time. Cleared when full (5,000 of each per
+ * model: a batch of 32 records and their candidates reads about that many); the next records' words are soon back in.
  */
-const PREPARED_MAX = 20_000;
+const PREPARED_MAX = 5_000;
 const preparedWords = new Map<ModelTable, Map<string, PreparedWord>>();
 const preparedLatins = new Map<ModelTable, Map<string, PreparedLatin>>();
 
@@ -273,10 +274,8 @@ function preparedLatin(table: ModelTable, written: string): PreparedLatin {
     const m = latin.length;
     const insertion = new Float64Array(m);
     for (let j = 0; j < m; j++) insertion[j] = insertionWeight(table.insertions, latin, j) ?? 0;
-    const chunks: string[] = new Array((m + 1) * (MAX_CHUNK + 1)).fill('');
-    for (let j = 0; j <= m; j++)
-      for (let k = 0; k <= MAX_CHUNK && j + k <= m; k++) chunks[j * (MAX_CHUNK + 1) + k] = latin.slice(j, j + k);
-    return { length: m, insertion, chunks, sounds: new Array(chunks.length) };
+    const size = (m + 1) * (MAX_CHUNK + 1);
+    return { latin, insertion, chunks: new Array(size), sounds: new Array(size) };
   });
 }
 
