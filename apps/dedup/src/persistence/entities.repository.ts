@@ -109,6 +109,9 @@ export const toMember = (row: MemberRow): Member => ({
  */
 export const ROWS_PER_KEY = 200;
 
+/** Candidates a record's lookup keeps, alone or in a batch. */
+export const CANDIDATES_PER_RECORD = 50;
+
 /**
  * The members the candidate lookup reads for one wanted key (an SQL expression), with the key's count as `key_rows`:
  * none when more than ROWS_PER_KEY members carry it. The LIMIT holds while a count catches up.
@@ -218,7 +221,7 @@ export class EntitiesRepository {
     kind: string,
     keys: string[],
     excludeRecordId: string,
-    limit = 50,
+    limit = CANDIDATES_PER_RECORD,
   ): Promise<Candidate[]> {
     if (keys.length === 0) return [];
     const rows: { record_id: string; entity_id: string; facts: RecordFacts; shared_keys: number }[] =

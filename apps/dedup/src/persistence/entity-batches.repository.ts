@@ -14,6 +14,7 @@ import {
   MemberRow,
   PossibleDuplicate,
   Resolution,
+  CANDIDATES_PER_RECORD,
   keyHits,
   DUPLICATE_ROWS,
   DUPLICATE_UPSERT,
@@ -23,9 +24,6 @@ import {
   named,
   toMember,
 } from './entities.repository';
-
-/** Candidates a record's lookup keeps. */
-export const CANDIDATES_PER_RECORD = 50;
 
 export interface CandidateQuery {
   recordId: string;

@@ -41,11 +41,11 @@ import {
 } from '@crosscheck/resolution';
 import type { Context } from '@opentelemetry/api';
 import { EntityManager } from 'typeorm';
-import { Candidate, EntitiesRepository, Member } from '../persistence/entities.repository';
+import { Candidate, CANDIDATES_PER_RECORD, EntitiesRepository, Member } from '../persistence/entities.repository';
 import { ChangedMember, currentSnapshot, membersChangedSince, Snapshot } from '../persistence/member-changes';
 import { carriersFrom, contactValuesOfAll, keyOf } from '../model/contact-carriers';
 import { networkEvidenceOf, networkReferenceKeys } from '../model/network-evidence';
-import { CANDIDATES_PER_RECORD, EntityBatchesRepository, NewMember } from '../persistence/entity-batches.repository';
+import { EntityBatchesRepository, NewMember } from '../persistence/entity-batches.repository';
 import { lockBlockingKeys } from '../persistence/resolution-locks';
 import { NetworkLinks, ResolvedRecord } from '../persistence/network-links';
 import { NetworkRepository } from '../persistence/network.repository';

@@ -20,7 +20,6 @@ import { TRANSLITERATION_TABLE } from './transliteration-table.generated';
 export type { LearnedModel } from './model-letters';
 
 interface ModelTable {
-  model: LearnedModel;
   /** How likely each Latin chunk is for a character (EM's emissions), and the log of the likeliest. */
   emissions: Map<string, Map<string, number>>;
   bestLog: Map<string, number>;
@@ -38,6 +37,9 @@ interface ModelTable {
   left: Map<string, string>;
   right: Map<string, string>;
   both: Map<string, string>;
+  /** The words and spellings the alignment read lately (see PREPARED_MAX). */
+  preparedWords: Map<string, PreparedWord>;
+  preparedLatins: Map<string, PreparedLatin>;
 }
 
 const START = '^';
@@ -52,7 +54,6 @@ function loadTables(): Map<string, ModelTable> {
     if (line.startsWith('#')) {
       const emissions = new Map<string, Map<string, number>>();
       current = {
-        model: line.slice(1) as LearnedModel,
         emissions,
         knownWhole: (unit) => emissions.has(unit),
         bestLog: new Map(),
@@ -64,6 +65,8 @@ function loadTables(): Map<string, ModelTable> {
         left: new Map(),
         right: new Map(),
         both: new Map(),
+        preparedWords: new Map(),
+        preparedLatins: new Map(),
       };
       loaded.set(line.slice(1), current);
       continue;
@@ -170,7 +173,7 @@ export function alignmentLogRatio(word: string, written: string, model: LearnedM
 /** alignmentLogRatio, and how many units the model read the word as. */
 function alignment(word: string, written: string, model: LearnedModel): { ratio: number; units: number } | undefined {
   const table = tableOf(model);
-  const { units: source, bestLog, known } = preparedWord(table, word);
+  const { units: source, bestLog, known } = preparedWord(table, word, model);
   const { latin, insertion, chunks, sounds } = preparedLatin(table, written);
   const m = latin.length;
   const n = source.length;
@@ -234,17 +237,8 @@ interface PreparedLatin {
  * model: a batch of 32 records and their candidates reads about that many); the next records' words are soon back in.
  */
 const PREPARED_MAX = 5_000;
-const preparedWords = new Map<ModelTable, Map<string, PreparedWord>>();
-const preparedLatins = new Map<ModelTable, Map<string, PreparedLatin>>();
 
-function remembered<Value>(
-  caches: Map<ModelTable, Map<string, Value>>,
-  table: ModelTable,
-  key: string,
-  make: () => Value,
-): Value {
-  let cache = caches.get(table);
-  if (!cache) caches.set(table, (cache = new Map()));
+function remembered<Value>(cache: Map<string, Value>, key: string, make: () => Value): Value {
   let value = cache.get(key);
   if (value === undefined) {
     if (cache.size >= PREPARED_MAX) cache.clear();
@@ -254,9 +248,9 @@ function remembered<Value>(
   return value;
 }
 
-function preparedWord(table: ModelTable, word: string): PreparedWord {
-  return remembered(preparedWords, table, word, () => {
-    const units = modelUnits(word, table.model, table.knownWhole);
+function preparedWord(table: ModelTable, word: string, model: LearnedModel): PreparedWord {
+  return remembered(table.preparedWords, word, () => {
+    const units = modelUnits(word, model, table.knownWhole);
     let bestLog = 0;
     let known = 0;
     for (const unit of units) {
@@ -269,7 +263,7 @@ function preparedWord(table: ModelTable, word: string): PreparedWord {
 }
 
 function preparedLatin(table: ModelTable, written: string): PreparedLatin {
-  return remembered(preparedLatins, table, written, () => {
+  return remembered(table.preparedLatins, written, () => {
     const latin = alignedLatin(written);
     const m = latin.length;
     const insertion = new Float64Array(m);
