@@ -400,6 +400,28 @@ describe('dissemination', () => {
     expect(france.body.hits).toEqual([]);
   });
 
+  it('every instant check leaves one audit line, with or without hits, refused or not', async () => {
+    expect(
+      (await load('notices', [notice('RN-AUDIT', 'Pavel', 'Ostrovsky', '1971-05-30')], '--mode', 'delta')).code,
+    ).toBe(0);
+    const hitting = {
+      kind: 'person',
+      person: { names: [{ given: 'Pavel', family: 'Ostrovsky' }], dateOfBirth: '1971-05-30' },
+    };
+    expect((await check('NLD', hitting)).body.hits.length).toBeGreaterThan(0);
+    const missing = { kind: 'person', person: { names: [{ given: 'Nobody', family: 'Anywhere' }] } };
+    expect((await check('NLD', missing)).body.hits).toEqual([]);
+    expect((await check('NLD', { kind: 'vehicle', vehicle: { vin: 'TOO-SHORT' } })).status).toBe(400);
+    const admin = await suite.agencies.key('CCOPS', ['admin']);
+    await suite.agencies.accepted(admin, suite.url('matching'));
+    const audit = await fetch(`${suite.url('matching')}/v1/admin/audit?agency=NLD&action=reference.check`, {
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    const { entries } = (await audit.json()) as { entries: { outcome: string; status: number; traceId: string }[] };
+    expect(entries.map((line) => `${line.outcome} ${line.status}`).sort()).toEqual(['ok 200', 'ok 200', 'refused 400']);
+    expect(entries.every((line) => /^[0-9a-f]{32}$/.test(line.traceId))).toBe(true);
+  });
+
   it('a match carries the dissemination of both sides', async () => {
     const recordId = await share('CAN', {
       kind: 'person',

@@ -17,3 +17,21 @@ export class CreateRateLimits1765000000000 implements MigrationInterface {
     await runner.query('DROP TABLE rate_limits');
   }
 }
+
+/**
+ * The counters kept out of the WAL. Every request of an agency updates the same row, so each one waited
+ * for the previous one's commit to reach the disk: one WAL flush per request, in a queue. A commit that
+ * touched only unlogged tables does not wait for a flush. What it gives up is harmless: after a crash
+ * Postgres empties the table, which starts every agency on a fresh window, and replicas do not see it.
+ */
+export class UnloggedRateLimits1765000000001 implements MigrationInterface {
+  name = 'UnloggedRateLimits1765000000001';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query('ALTER TABLE rate_limits SET UNLOGGED');
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query('ALTER TABLE rate_limits SET LOGGED');
+  }
+}

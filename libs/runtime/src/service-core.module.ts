@@ -10,7 +10,7 @@ import { PersistenceModule } from '@crosscheck/persistence';
 import { createLogger, ObservabilityModule } from '@crosscheck/telemetry';
 import { DataSource } from 'typeorm';
 import { messagingSettingsFrom } from './messaging-settings';
-import { CreateRateLimits1765000000000 } from './rate-limits.migration';
+import { CreateRateLimits1765000000000, UnloggedRateLimits1765000000001 } from './rate-limits.migration';
 import { RateLimits, rateLimitsInPostgres } from './rate-limits';
 import { ratesOf, ServiceConfig } from './service.config';
 
@@ -33,7 +33,12 @@ export class ServiceCoreModule {
           schema: config.DATABASE_SCHEMA,
           applicationName: service,
           migrate: config.DATABASE_MIGRATE,
-          migrations: [CreateOutboxAndInbox1763800000000, CreateRateLimits1765000000000, ...migrations],
+          migrations: [
+            CreateOutboxAndInbox1763800000000,
+            CreateRateLimits1765000000000,
+            UnloggedRateLimits1765000000001,
+            ...migrations,
+          ],
         })),
         MessagingModule.forRoot(() => messagingSettingsFrom(service, config), createLogger(service, config.LOG_LEVEL)),
       ],

@@ -2,8 +2,18 @@
  * `POST /v1/checks`: one query, answered with its hits. `POST /v1/checks/batch`:
  * up to 1,000 queries as a JSON array, answered item by item.
  */
-import { Body, Controller, Headers, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import { Audited, Caller, CurrentCaller, itemsOfBatch, RateLimited, RequireRoles } from '@crosscheck/auth';
+import { Body, Controller, Headers, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
+import {
+  Audited,
+  AuditLog,
+  auditSuccessWithin,
+  AuthenticatedRequest,
+  Caller,
+  CurrentCaller,
+  itemsOfBatch,
+  RateLimited,
+  RequireRoles,
+} from '@crosscheck/auth';
 import { ApiError, invalidField, OpenApiOperation, SchemaBody } from '@crosscheck/runtime';
 import { CheckQuery, checkQuery, MAX_CHECK_BATCH } from './instant-check.dto';
 import { InstantCheckService } from './instant-check.service';
@@ -11,7 +21,10 @@ import { InstantCheckService } from './instant-check.service';
 @Controller('v1/checks')
 @RequireRoles('agency', 'analyst', 'frontline')
 export class InstantCheckHttpController {
-  constructor(private readonly checks: InstantCheckService) {}
+  constructor(
+    private readonly checks: InstantCheckService,
+    private readonly audit: AuditLog,
+  ) {}
 
   @Post()
   @HttpCode(HttpStatus.OK)
@@ -24,10 +37,15 @@ export class InstantCheckHttpController {
   async check(
     @CurrentCaller() caller: Caller,
     @SchemaBody(checkQuery) query: CheckQuery,
+    @Req() request: AuthenticatedRequest,
     @Headers('x-operation') operationCode?: string,
   ) {
     const operation = await this.checks.operationFor(caller.agency, operationCode);
-    return { hits: await this.checks.check(caller.agency, query, operation) };
+    // The audit line commits with the hits it answers: an officer's check waits for one commit, not two.
+    const hits = await this.checks.check(caller.agency, query, operation, (transaction) =>
+      auditSuccessWithin(this.audit, request, transaction, HttpStatus.OK, []),
+    );
+    return { hits };
   }
 
   @Post('batch')

@@ -25,7 +25,7 @@ import { OPERATION_CODE, OPERATION_CODE_RULE, recordBodyOf, taggingProblem } fro
 import { FeatureEvidence, RecordFacts, recordFactsOf } from '@crosscheck/resolution';
 import { ApiError, errorBody, invalidField, validationFailed } from '@crosscheck/runtime';
 import { hitNoHitProbeAlarms } from '@crosscheck/telemetry';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { probesOf } from '../model/datasets';
 import { HitNoHitAnswer } from '../model/hit-no-hit';
 import { InstantCheck, instantCheckMatch } from '../model/instant-check-match';
@@ -50,6 +50,9 @@ export interface FullHit {
   features: FeatureEvidence[];
   entry: unknown;
 }
+
+/** Writes the check's audit line in the transaction its answer is written in, so that both commit at once. */
+export type AuditWithin = (transaction: EntityManager) => Promise<void>;
 
 export interface BatchCheckResult {
   index: number;
@@ -85,9 +88,12 @@ export class InstantCheckService {
     return code;
   }
 
-  /** One query, as a batch of one. */
-  async check(agency: string, query: CheckQuery, operation?: string): Promise<CheckHit[]> {
-    return (await this.checkEach(agency, [query], operation))[0];
+  /**
+   * One query, as a batch of one. With `audit`, its audit line commits with its answer: one commit for the
+   * check (hits told, operation counted, line queued) rather than one for the answer and one for the line.
+   */
+  async check(agency: string, query: CheckQuery, operation?: string, audit?: AuditWithin): Promise<CheckHit[]> {
+    return (await this.checkEach(agency, [query], operation, audit))[0];
   }
 
   /** Each item validated and answered on its own: one bad query does not sink the others. */
@@ -124,7 +130,12 @@ export class InstantCheckService {
    * restricted entry whose owner chose it; a check made for an operation is counted in it (its full hits only,
    * with the match each became, so the outcomes that follow them count too). One candidate lookup serves every query.
    */
-  private async checkEach(agency: string, queries: CheckQuery[], operation?: string): Promise<CheckHit[][]> {
+  private async checkEach(
+    agency: string,
+    queries: CheckQuery[],
+    operation?: string,
+    audit?: AuditWithin,
+  ): Promise<CheckHit[][]> {
     const bodies = queries.map((query) => create(SharedRecordSchema, { body: recordBodyOf(query) }).body);
     const facts = bodies.map((body) => (body.case ? recordFactsOf(body) : undefined));
     const checkable = facts.flatMap((fact) => (fact ? [fact] : []));
@@ -133,7 +144,9 @@ export class InstantCheckService {
     const answers: CheckHit[][] = [];
     for (const [index, query] of queries.entries()) {
       const fact = facts[index];
-      answers.push(fact ? await this.answer(agency, query, bodies[index], fact, findings[next++], operation) : []);
+      answers.push(
+        fact ? await this.answer(agency, query, bodies[index], fact, findings[next++], operation, audit) : [],
+      );
     }
     return answers;
   }
@@ -145,6 +158,7 @@ export class InstantCheckService {
     facts: RecordFacts,
     findings: Finding[],
     operation: string | undefined,
+    audit: AuditWithin | undefined,
   ): Promise<CheckHit[]> {
     const visible: Finding[] = [];
     const restricted: Finding[] = [];
@@ -160,8 +174,9 @@ export class InstantCheckService {
     const check: InstantCheck = { checkId: randomUUID(), agency, query: { kind: query.kind, body }, at: new Date() };
     // Each full finding is a match like any other: both sides of the hit get their hit notice.
     const matches = visible.map((finding) => ({ finding, match: instantCheckMatch(check, finding) }));
-    if (!operation && matches.length === 0 && restricted.length === 0) return [];
+    if (!operation && matches.length === 0 && restricted.length === 0 && !audit) return [];
     const { answers, alarms } = await this.dataSource.transaction(async (transaction) => {
+      await audit?.(transaction);
       if (operation)
         await this.operations.recordCheck(transaction, {
           checkId: check.checkId,
