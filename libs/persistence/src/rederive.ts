@@ -115,6 +115,24 @@ export async function markDerived(
   );
 }
 
+/**
+ * Records that `name` is derived under `revision` when `table` holds no row yet, in `transaction`: the rows it
+ * writes next are derived by this build's rules. For a first load made before the service ever ran, which would
+ * otherwise be derived all over again at the service's start.
+ */
+export async function markDerivedWhileEmpty(
+  transaction: EntityManager,
+  name: string,
+  table: string,
+  revision: string,
+): Promise<void> {
+  await transaction.query(
+    `INSERT INTO derivation_revisions (name, revision, cursor) SELECT $1, $2, NULL WHERE NOT EXISTS (SELECT 1 FROM ${table})
+     ON CONFLICT (name) DO UPDATE SET revision = EXCLUDED.revision, cursor = NULL`,
+    [name, revision],
+  );
+}
+
 /** Retried this long after a chunk failed (the database away, a conflict): the derivation has all the time it needs. */
 const RETRY_MS = 30_000;
 

@@ -48,6 +48,16 @@ describe('matching derives its reference entries again when the rules change', (
     return rows as { entry_id: string; facts: unknown; entry: Buffer; keys: string[] | null }[];
   }
 
+  it('takes a first load, made before matching ever started, as derived by the build that loaded it', async () => {
+    // An operator's first load, with the service stopped: nothing has recorded a revision yet.
+    await suite.services.matching!.stop();
+    await db.query(`DELETE FROM matching.derivation_revisions WHERE name = 'reference_entries'`);
+    await loadNotices(suite);
+    // Otherwise the service would derive every entry just loaded again at its start (at 1M notices, minutes).
+    expect(await derivedUnder('reference_entries')).toEqual({ revision: derivationRevision(), cursor: null });
+    await suite.start('matching');
+  });
+
   it('derives the facts and keys of entries stored under other rules again, as a load derives them', async () => {
     await loadNotices(suite);
     const loaded = await storedEntries();

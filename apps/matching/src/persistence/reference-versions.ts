@@ -20,9 +20,11 @@ import {
   Topics,
 } from '@crosscheck/contracts';
 import { Outbox } from '@crosscheck/messaging';
-import { blockingKeys } from '@crosscheck/resolution';
+import { markDerivedWhileEmpty } from '@crosscheck/persistence';
+import { blockingKeys, derivationRevision } from '@crosscheck/resolution';
 import { DataSource, EntityManager } from 'typeorm';
 import { DatasetName, entryFactsOf } from '../model/datasets';
+import { REFERENCE_DERIVATION } from './derivations';
 import { ReferenceEntriesRepository, StoredEntry } from './reference-entries.repository';
 import type { ReferenceChange } from '../model/reference-change';
 
@@ -103,6 +105,8 @@ async function loadInOneTransaction(
 ): Promise<LoadSummary> {
   const entries = new ReferenceEntriesRepository();
   return dataSource.transaction(async (transaction) => {
+    // Every key this load writes is derived by this build's rules.
+    await markDerivedWhileEmpty(transaction, REFERENCE_DERIVATION.name, 'reference_entries', derivationRevision());
     const contributor = options.contributor ?? null;
     const version = contributor
       ? await entries.nextPartVersion(transaction, options.dataset, contributor)
