@@ -6,7 +6,7 @@
  * the kinds of other people's names that must stay below `possible`.
  */
 import { compareNames, nameFormsOf } from '..';
-import { learnedUnits } from './learned-transliteration';
+import { learnedLatin, learnedUnits } from './learned-transliteration';
 
 const POSSIBLE = 0.7;
 
@@ -25,6 +25,7 @@ describe('Hangul names meet their Latin spellings', () => {
     ['ㅓ for English o, a (해럴드)', 'Harold', '해럴드', 0.9, 'learned transliteration'],
     ['ㅡ written where English has no vowel (프레스턴)', 'Preston', '프레스턴', 0.9, 'learned transliteration'],
     ['ㅡ written where English has no vowel (브리스틀)', 'Bristol', '브리스틀', 0.9, 'learned transliteration'],
+    ['a syllable the training pairs never showed (줴)', 'Gerard', '줴라르', 0.85, 'learned transliteration'],
     ['an English silent final e (로)', 'Lowe', '로', 0.85, 'learned transliteration'],
     ['a French silent final e (쿠프)', 'Coupe', '쿠프', 0.85, 'learned transliteration'],
     ['a French silent final t (부케)', 'Bouquet', '부케', 0.75, 'learned transliteration'],
@@ -67,6 +68,13 @@ describe('how the learned model reads Hangul', () => {
     ['a closed syllable they seldom show is its open syllable and final', '냅', ['내', 'ᆸ']],
   ])('%s: %s', (_kind, word, units) => {
     expect(learnedUnits(word, 'korean')).toEqual(units);
+  });
+
+  it.each([
+    ['뤄', '뤄버트'],
+    ['줴', '줴라르'],
+  ])('spells a syllable it never saw (%s) by rule, inside one Latin word: %s', (_syllable, word) => {
+    expect(learnedLatin(word, 'korean')).toMatch(/^[a-z]+$/);
   });
 
   it('gives back the written word, not its units', () => {

@@ -13,6 +13,7 @@
  * both neighbours, then the right one, then the left one, then alone.
  * Characters the table does not know are left to the rule-based romanisation.
  */
+import { romanize } from 'es-hangul';
 import { chunkSound } from './chunk-sounds';
 import { alignedLatin, insertionWeight, LearnedModel, MAX_CHUNK, modelUnits, modelWords } from './model-letters';
 import { TRANSLITERATION_TABLE } from './transliteration-table.generated';
@@ -145,9 +146,20 @@ function learnedWord(chars: string[], table: ModelTable): string {
       table.right.get(char + after) ??
       table.left.get(before + char) ??
       table.single.get(char);
-    out += chunk ?? char;
+    out += chunk ?? unknownUnit(char);
   }
   return out;
+}
+
+const HANGUL_SYLLABLE = /^\p{Script=Hangul}$/u;
+
+/**
+ * A unit the table does not know, kept as written for the rule-based romanisation; but a Hangul syllable the
+ * training pairs never showed (뤄, 줴) is romanised by rule within the word: kept as written, it cut the word
+ * in two parts around it, neither tied to the written word, and the word was no longer aligned under the model.
+ */
+function unknownUnit(unit: string): string {
+  return HANGUL_SYLLABLE.test(unit) ? romanize(unit) : unit;
 }
 
 /** A chunk the table does not have for a character: a spelling the data never showed, not an impossible one; by length. */
