@@ -28,7 +28,10 @@ interface ModelTable {
   sounds: Map<string, Map<string, number>>;
   /** How likely each Latin letter is to be written with no character, alone and before the next (see insertionContext). */
   insertions: Map<string, number>;
-  /** The log ratio that 99.5% of Latin names of other people stay under (see alignmentSimilarity); -3 until calibrated. */
+  /**
+   * The log ratio that 99.5% of Latin names of other people stay under (Korean: 99.6%, see the build; and
+   * alignmentSimilarity); -3 until calibrated.
+   */
   otherPersonLogRatio: number;
   /** The same for words of one length in units (the last: that many or more), where the training pairs had enough of them. */
   otherPersonLogRatioByUnits: Map<number, number>;
@@ -128,9 +131,8 @@ export function learnedUnits(word: string, model: LearnedModel): string[] {
 /** Each word of the name as the model reads it (see model-letters.ts) with its learned Latin spelling. */
 export function learnedWords(text: string, model: LearnedModel): { word: string; latin: string }[] {
   const table = tableOf(model);
-  // NFC puts a Hangul syllable read as two units (see model-letters.ts) back together.
-  return modelWords(text, model, table.knownWhole).map((units) => ({
-    word: units.join('').normalize('NFC'),
+  return modelWords(text, model, table.knownWhole).map(({ word, units }) => ({
+    word,
     latin: learnedWord(units, table),
   }));
 }
