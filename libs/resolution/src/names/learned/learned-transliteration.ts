@@ -13,6 +13,7 @@
  * both neighbours, then the right one, then the left one, then alone.
  * Characters the table does not know are left to the rule-based romanisation.
  */
+import { romanize } from 'es-hangul';
 import { chunkSound } from './chunk-sounds';
 import { alignedLatin, insertionWeight, LearnedModel, MAX_CHUNK, modelUnits, modelWords } from './model-letters';
 import { TRANSLITERATION_TABLE } from './transliteration-table.generated';
@@ -27,7 +28,10 @@ interface ModelTable {
   sounds: Map<string, Map<string, number>>;
   /** How likely each Latin letter is to be written with no character, alone and before the next (see insertionContext). */
   insertions: Map<string, number>;
-  /** The log ratio that 99.5% of Latin names of other people stay under (see alignmentSimilarity); -3 until calibrated. */
+  /**
+   * The log ratio that 99.5% of Latin names of other people stay under (Korean: 99.6%, see the build; and
+   * alignmentSimilarity); -3 until calibrated.
+   */
   otherPersonLogRatio: number;
   /** The same for words of one length in units (the last: that many or more), where the training pairs had enough of them. */
   otherPersonLogRatioByUnits: Map<number, number>;
@@ -127,9 +131,8 @@ export function learnedUnits(word: string, model: LearnedModel): string[] {
 /** Each word of the name as the model reads it (see model-letters.ts) with its learned Latin spelling. */
 export function learnedWords(text: string, model: LearnedModel): { word: string; latin: string }[] {
   const table = tableOf(model);
-  // NFC puts a Hangul syllable read as two units (see model-letters.ts) back together.
-  return modelWords(text, model, table.knownWhole).map((units) => ({
-    word: units.join('').normalize('NFC'),
+  return modelWords(text, model, table.knownWhole).map(({ word, units }) => ({
+    word,
     latin: learnedWord(units, table),
   }));
 }
@@ -145,9 +148,20 @@ function learnedWord(chars: string[], table: ModelTable): string {
       table.right.get(char + after) ??
       table.left.get(before + char) ??
       table.single.get(char);
-    out += chunk ?? char;
+    out += chunk ?? unknownUnit(char);
   }
   return out;
+}
+
+const HANGUL_SYLLABLE = /^\p{Script=Hangul}$/u;
+
+/**
+ * A unit the table does not know, kept as written for the rule-based romanisation; but a Hangul syllable the
+ * training pairs never showed (뤄, 줴) is romanised by rule within the word: kept as written, it cut the word
+ * in two parts around it, neither tied to the written word, and the word was no longer aligned under the model.
+ */
+function unknownUnit(unit: string): string {
+  return HANGUL_SYLLABLE.test(unit) ? romanize(unit) : unit;
 }
 
 /** A chunk the table does not have for a character: a spelling the data never showed, not an impossible one; by length. */

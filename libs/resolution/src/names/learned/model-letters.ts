@@ -12,7 +12,8 @@
  *   of non-rhotic `-er`, `-ar` (ハーバー, harbour) or as a doubled vowel.
  * - Han is folded to simplified forms for the Chinese model.
  * - A closed Hangul syllable the model does not know as a whole is two
- *   units: the open syllable and the final consonant (see hangulUnits).
+ *   units: the open syllable and the final consonant; ㄹㄹ, an l between
+ *   vowels, is one l (see hangulUnits).
  * - A Latin letter written with no character is learned with the letter
  *   after it (see insertionContext).
  */
@@ -30,18 +31,22 @@ const GERESH = "'";
 const WORD_BREAK = /[^\p{L}\p{N}]+/u;
 const WORD_BREAK_BUT_GERESH = /[^\p{L}\p{N}']+/u;
 
-/** Whether the model knows a closed Hangul syllable as a whole (see hangulUnits). */
+/** Whether the model knows a closed Hangul syllable as a whole, or a syllable after ㄹㄹ as marked (see hangulUnits). */
 export type KnownWhole = (syllable: string) => boolean;
 
-/** The words of a text, each as the model's units; empty words left out. */
-export function modelWords(text: string, model: LearnedModel, knownWhole?: KnownWhole): string[][] {
+/** The words of a text, each as written (normalised as above) and as the model's units; empty words left out. */
+export function modelWords(
+  text: string,
+  model: LearnedModel,
+  knownWhole?: KnownWhole,
+): { word: string; units: string[] }[] {
   const normalized = text.normalize('NFKC').toLowerCase().replace(MARKS, '').replace(APOSTROPHES, GERESH);
   const folded = model === 'chinese' ? foldHan(normalized) : normalized;
   const words =
     model === 'hebrew' ? folded.split(WORD_BREAK_BUT_GERESH) : folded.replaceAll(GERESH, '').split(WORD_BREAK);
   return words
-    .map((word) => (model === 'korean' ? hangulUnits(word, knownWhole) : unitsOf(word)))
-    .filter((units) => units.length > 0);
+    .map((word) => ({ word, units: model === 'korean' ? hangulUnits(word, knownWhole) : unitsOf(word) }))
+    .filter(({ units }) => units.length > 0);
 }
 
 function unitsOf(word: string): string[] {
@@ -61,6 +66,24 @@ const HANGUL_SYLLABLE_COUNT = 11_172;
 const HANGUL_FINALS = 28;
 /** Conjoining jamo: a final consonant is this plus its index (1–27) among the finals. */
 const HANGUL_FINAL_JAMO = 0x11a7;
+/** A syllable's initial consonant is its index over this (21 vowels times 28 finals). */
+const HANGUL_PER_INITIAL = 588;
+/** ㄹ among the initials (ㄱ ㄲ ㄴ ㄷ ㄸ ㄹ …) and among the finals (none, ㄱ ㄲ ㄳ ㄴ ㄵ ㄶ ㄷ ㄹ …). */
+const INITIAL_RIEUL = 5;
+const FINAL_RIEUL = 8;
+/** The final ㄹ as a jamo: before a syllable, the mark of an l written ㄹㄹ (see hangulUnits). */
+const DOUBLED_L = String.fromCodePoint(HANGUL_FINAL_JAMO + FINAL_RIEUL);
+
+/** A Hangul syllable's index among the 11,172; undefined for any other character. */
+function syllableIndex(char: string | undefined): number | undefined {
+  const index = (char?.codePointAt(0) ?? -1) - HANGUL_SYLLABLES;
+  return index >= 0 && index < HANGUL_SYLLABLE_COUNT ? index : undefined;
+}
+
+function initialOf(char: string | undefined): number | undefined {
+  const index = syllableIndex(char);
+  return index === undefined ? undefined : Math.floor(index / HANGUL_PER_INITIAL);
+}
 
 /**
  * A Hangul word as syllables, a closed syllable the model does not know as a
@@ -70,28 +93,49 @@ const HANGUL_FINAL_JAMO = 0x11a7;
  * final consonant (batchim) is written for the last consonant of a Latin
  * syllable whatever the vowel before it (Nabb, Gibbs), so a rare syllable is
  * spelled from its parts. Without `knownWhole`, every closed syllable is split.
+ *
+ * Korean writes an l between vowels as ㄹㄹ, a final ㄹ and a syllable
+ * beginning with ㄹ (Miller 밀러, Kelly 켈리, Elizabeth 엘리자베스): one Latin
+ * l for two letters, where a ㄹ alone is as often r (Harry 해리, Mary 메리).
+ * Read as written, the model taught 러 to spell `er` (Mill-er) and spelled a
+ * word beginning with 러 without its l. So the final ㄹ is left out and the
+ * syllable after it is read as ᆯ and the syllable, a unit of its own (켈리 is
+ * 케 ᆯ리): it spells its l, and 리 alone keeps its r. A marked syllable the
+ * model does not know is read unmarked.
  */
 function hangulUnits(word: string, knownWhole?: KnownWhole): string[] {
   const units: string[] = [];
-  for (const char of word) {
-    const index = char.codePointAt(0)! - HANGUL_SYLLABLES;
-    if (index < 0 || index >= HANGUL_SYLLABLE_COUNT) {
+  const chars = [...word];
+  let afterFinalL = false;
+  for (let at = 0; at < chars.length; at++) {
+    const char = chars[at];
+    const index = syllableIndex(char);
+    const marked = afterFinalL;
+    afterFinalL = false;
+    if (index === undefined) {
       units.push(char);
       continue;
     }
     const final = index % HANGUL_FINALS;
-    if (final === 0 || knownWhole?.(char)) {
-      units.push(char);
-      continue;
+    const open = String.fromCodePoint(HANGUL_SYLLABLES + index - final);
+    const mark = (unit: string) => (marked && (knownWhole?.(DOUBLED_L + unit) ?? true) ? DOUBLED_L + unit : unit);
+    if (final === FINAL_RIEUL && initialOf(chars[at + 1]) === INITIAL_RIEUL) {
+      afterFinalL = true;
+      units.push(mark(open));
+    } else if (final === 0) {
+      units.push(mark(char));
+    } else if (knownWhole?.(marked ? DOUBLED_L + char : char)) {
+      units.push(marked ? DOUBLED_L + char : char);
+    } else {
+      units.push(mark(open), String.fromCodePoint(HANGUL_FINAL_JAMO + final));
     }
-    units.push(String.fromCodePoint(HANGUL_SYLLABLES + index - final), String.fromCodePoint(HANGUL_FINAL_JAMO + final));
   }
   return units;
 }
 
 /** All of a text's units in one sequence (the build reads a name as one word). */
 export function modelUnits(text: string, model: LearnedModel, knownWhole?: KnownWhole): string[] {
-  return modelWords(text, model, knownWhole).flat();
+  return modelWords(text, model, knownWhole).flatMap(({ units }) => units);
 }
 
 const DOUBLED = /(.)\1+/g;
