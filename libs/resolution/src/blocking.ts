@@ -21,8 +21,8 @@
  *                    pf:<sounds>         each name part's whole sequence of sound classes (see soundSequences), and
  *                                        those of its 8 likeliest learned spellings that sound apart (not vowels
  *                                        alone); a part written in Latin adds its sequence with each sound left out
- *                                        in turn (withOneSoundDropped), and that of its French reading (see
- *                                        spokenFrench): rarer than pc:, so the twin whose consonants agree
+ *                                        in turn (withOneSoundDropped), and that of its French or Italian reading
+ *                                        (see romanceReading): rarer than pc:, so the twin whose consonants agree
  *                                        outranks names that share three sounds
  *                    pv:<onset>          each of those spellings' first two sounds with the vowel after each (see
  *                                        vowelledOnsets), and those of a learned part's 16 likeliest spellings,
@@ -149,12 +149,12 @@ export function blockingKeys(facts: RecordFacts): string[] {
 }
 
 /**
- * What a name's sound keys are made from: each keyed part as written (and, in Latin, as French speaks it), and
- * every learned part's likeliest spellings.
+ * What a name's sound keys are made from: each keyed part as written (and, in Latin, as French or Italian speaks
+ * it), and every learned part's likeliest spellings.
  */
 function spellingsKeyed(form: NameForm, parts: NamePart[]): Set<string> {
   const spellings = new Set(parts.map((part) => part.text));
-  if (form.script === 'Latn') for (const part of parts) spellings.add(spokenFrench(part.text));
+  if (form.script === 'Latn') for (const part of parts) spellings.add(romanceReading(part.text));
   // A learned part is keyed by its spellings however short its likeliest is (가즈: z).
   for (const part of form.parts) {
     if (!part.learned) continue;
@@ -263,13 +263,14 @@ const SHORT_PART_CLASSES = 2;
  * French spellings write letters other scripts do not sound: a final
  * consonant (Monnet, 모네; Gibault, ジボー), au and eau for o, ou for u, ill
  * before a vowel for iy (Billaud, Бийо), gn for ny, -er and -ier for e and ie
- * (Tournier, טורנייה); and French and Italian soften g before e and i (Gioia,
- * Джоя). Cyrillic, Hangul, kana and Han write such names as spoken, and their
- * consonants as written no longer meet: a part in Latin is keyed as spoken
- * too (pf:, pv:), when that differs. Not pc:, whose coarse keys of many
+ * (Tournier, טורנייה); French and Italian soften g before e and i (Gioia,
+ * Джоя), Italian writes gli for li, and Latin ae and oe for e (Caesonius,
+ * Цезоний). Cyrillic, Hangul, kana and Han write such names as spoken, and
+ * their consonants as written no longer meet: a part in Latin is keyed as
+ * spoken too (pf:, pv:), when that differs. Not pc:, whose coarse keys of many
  * spellings lift other names over the twin.
  */
-const SPOKEN_FRENCH: [RegExp, string][] = [
+const ROMANCE_READING: [RegExp, string][] = [
   [/(?<=[aeiouyr])(?:[dtxsz]|lt|ts|ds|lts)$/, ''],
   [/(?<=[aeiouy])er$/, 'e'],
   [/e?au/g, 'o'],
@@ -279,10 +280,12 @@ const SPOKEN_FRENCH: [RegExp, string][] = [
   [/gn/g, 'ny'],
   [/qu/g, 'k'],
   [/g(?=[eiy])/g, 'j'],
+  [/gli/g, 'li'],
+  [/[ao]e/g, 'e'],
 ];
 
-function spokenFrench(text: string): string {
-  return SPOKEN_FRENCH.reduce((spoken, [letters, sound]) => spoken.replace(letters, sound), text);
+function romanceReading(text: string): string {
+  return ROMANCE_READING.reduce((spoken, [letters, sound]) => spoken.replace(letters, sound), text);
 }
 
 function readingsOf(text: string): string[] {
