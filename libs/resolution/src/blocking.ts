@@ -52,16 +52,27 @@
  * Initials and one-letter words make no keys: they would name half the table.
  */
 import { personNameForms } from './kinds/person';
-import { learnedSpellings, NameForm, NamePart } from './names';
+import { LearnedModel, learnedSpellings, NameForm, NamePart } from './names';
 import { CONSONANT_CLASSES } from './names/phonetics';
 import { RecordFacts } from './records';
 
 const MAX_PARTS_PAIRED = 6;
 /**
- * A part written in another script is keyed by this many of its likeliest learned spellings too (with 4,
- * a tenth more Han twins fell outside the candidates on the train splits).
+ * A part written in another script is keyed by this many of its likeliest learned spellings that sound apart
+ * too, by the learned table that reads it. Han characters have many readings and Latin names many Han
+ * spellings, so the twin's is often far down: on the train splits, 12 found a twentieth more Han twins than 8
+ * (with 4, a tenth more fell outside the candidates). Cyrillic and Hangul found as many twins with 6 as with 8,
+ * and their records keep a tenth fewer keys; kana, Arabic and Hebrew lost some with 6.
  */
-const LEARNED_SPELLINGS_KEYED = 8;
+const LEARNED_SPELLINGS_KEYED: Record<LearnedModel, number> = {
+  chinese: 12,
+  japanese: 8,
+  katakana: 8,
+  arabic: 8,
+  hebrew: 8,
+  russian: 6,
+  korean: 6,
+};
 /** The likeliest spellings read to find the LEARNED_SPELLINGS_KEYED that sound apart. */
 const LEARNED_SPELLINGS_READ = 32;
 /**
@@ -169,7 +180,7 @@ function spellingsKeyed(form: NameForm, parts: NamePart[]): Set<string> {
       if (sounds.has(sound)) continue;
       sounds.add(sound);
       spellings.add(spelling);
-      if (sounds.size === LEARNED_SPELLINGS_KEYED) break;
+      if (sounds.size === LEARNED_SPELLINGS_KEYED[part.learned.model]) break;
     }
   }
   return spellings;
