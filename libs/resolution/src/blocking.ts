@@ -19,11 +19,11 @@
  *                                        parts as read (by rule and, in another script, by the learned table) only:
  *                                        keyed on many spellings, these common keys lift other names over the twin
  *                    pf:<sounds>         each name part's whole sequence of sound classes (see soundSequences), and
- *                                        those of its 8 likeliest learned spellings that sound apart (not vowels
- *                                        alone); a part written in Latin adds its sequence with each sound left out
- *                                        in turn (withOneSoundDropped), and that of its French or Italian reading
- *                                        (see romanceReading): rarer than pc:, so the twin whose consonants agree
- *                                        outranks names that share three sounds
+ *                                        those of its likeliest learned spellings that sound apart (not vowels
+ *                                        alone; 6 to 12 by learned table); a part written in Latin adds its
+ *                                        sequence with each sound left out in turn (withOneSoundDropped), and that
+ *                                        of its French or Italian reading (see romanceReading): rarer than pc:, so
+ *                                        the twin whose consonants agree outranks names that share three sounds
  *                    pv:<onset>          each of those spellings' first two sounds with the vowel after each (see
  *                                        vowelledOnsets), and those of a learned part's 16 likeliest spellings,
  *                                        sounding apart or not: short names share little else, and ranked among the
@@ -62,7 +62,7 @@ const MAX_PARTS_PAIRED = 6;
  * too, by the learned table that reads it. Han characters have many readings and Latin names many Han
  * spellings, so the twin's is often far down: on the train splits, 12 found a twentieth more Han twins than 8
  * (with 4, a tenth more fell outside the candidates). Cyrillic and Hangul found as many twins with 6 as with 8,
- * and their records keep a tenth fewer keys; kana, Arabic and Hebrew lost some with 6.
+ * with fewer keys (Cyrillic records 8% fewer); kana, Arabic and Hebrew lost some with 6.
  */
 const LEARNED_SPELLINGS_KEYED: Record<LearnedModel, number> = {
   chinese: 12,
@@ -101,7 +101,9 @@ export function blockingKeys(facts: RecordFacts): string[] {
           if (year) keys.add(`pc:${sound}:${year}`);
         };
         for (const part of parts) for (const sound of soundKeys(part.text)) sounded(sound);
-        for (const spelling of spellingsKeyed(form, parts)) {
+        const spellings = spellingsKeyed(form, parts);
+        if (form.script === 'Latn') for (const part of parts) spellings.add(romanceReading(part.text));
+        for (const spelling of spellings) {
           for (const sequence of soundSequences(spelling))
             for (const variant of form.script === 'Latn' ? withOneSoundDropped(sequence) : [sequence])
               keys.add(`pf:${variant}`);
@@ -159,13 +161,9 @@ export function blockingKeys(facts: RecordFacts): string[] {
   return [...keys];
 }
 
-/**
- * What a name's sound keys are made from: each keyed part as written (and, in Latin, as French or Italian speaks
- * it), and every learned part's likeliest spellings.
- */
+/** What a name's sound keys are made from: each keyed part as written, and every learned part's likeliest spellings. */
 function spellingsKeyed(form: NameForm, parts: NamePart[]): Set<string> {
   const spellings = new Set(parts.map((part) => part.text));
-  if (form.script === 'Latn') for (const part of parts) spellings.add(romanceReading(part.text));
   // A learned part is keyed by its spellings however short its likeliest is (가즈: z).
   for (const part of form.parts) {
     if (!part.learned) continue;
