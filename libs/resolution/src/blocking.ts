@@ -19,12 +19,14 @@
  *                                        parts as read (by rule and, in another script, by the learned table) only:
  *                                        keyed on many spellings, these common keys lift other names over the twin
  *                    pf:<sounds>         each name part's whole sequence of sound classes (see soundSequences), and
- *                                        those of its 8 likeliest learned spellings that sound apart (not vowels
- *                                        alone); a part written in Latin adds its sequence with each sound left out
- *                                        in turn (withOneSoundDropped): rarer than pc:, so the twin whose
- *                                        consonants agree outranks names that share three sounds
+ *                                        those of its likeliest learned spellings that sound apart (not vowels
+ *                                        alone; 6 to 12 by learned table); a part written in Latin adds its
+ *                                        sequence with each sound left out in turn (withOneSoundDropped), and that
+ *                                        of its French or Italian reading (see romanceReading): rarer than pc:, so
+ *                                        the twin whose consonants agree outranks names that share three sounds
  *                    pv:<onset>          each of those spellings' first two sounds with the vowel after each (see
- *                                        vowelledOnsets): short names share little else, and ranked among the
+ *                                        vowelledOnsets), and those of a learned part's 16 likeliest spellings,
+ *                                        sounding apart or not: short names share little else, and ranked among the
  *                                        hundreds whose consonants agree, the twin whose vowels agree too comes first
  *                    pd:<number>         each identity document and national identifier number, OCR-folded
  *                    pa:<line>           each address's comparable line; ph:<E.164> each phone; pe:<email> each email
@@ -50,18 +52,34 @@
  * Initials and one-letter words make no keys: they would name half the table.
  */
 import { personNameForms } from './kinds/person';
-import { learnedSpellings, NameForm, NamePart } from './names';
+import { LearnedModel, learnedSpellings, NameForm, NamePart } from './names';
 import { CONSONANT_CLASSES } from './names/phonetics';
 import { RecordFacts } from './records';
 
 const MAX_PARTS_PAIRED = 6;
 /**
- * A part written in another script is keyed by this many of its likeliest learned spellings too (with 4,
- * a tenth more Han twins fell outside the candidates on the train splits).
+ * A part written in another script is keyed by this many of its likeliest learned spellings that sound apart
+ * too, by the learned table that reads it. Han characters have many readings and Latin names many Han
+ * spellings, so the twin's is often far down: on the train splits, 12 found a twentieth more Han twins than 8
+ * (with 4, a tenth more fell outside the candidates). Cyrillic and Hangul found as many twins with 6 as with 8,
+ * with fewer keys (Cyrillic records 8% fewer); kana, Arabic and Hebrew lost some with 6.
  */
-const LEARNED_SPELLINGS_KEYED = 8;
+const LEARNED_SPELLINGS_KEYED: Record<LearnedModel, number> = {
+  chinese: 12,
+  japanese: 8,
+  katakana: 8,
+  arabic: 8,
+  hebrew: 8,
+  russian: 6,
+  korean: 6,
+};
 /** The likeliest spellings read to find the LEARNED_SPELLINGS_KEYED that sound apart. */
 const LEARNED_SPELLINGS_READ = 32;
+/**
+ * The likeliest spellings of a part in another script keyed by their vowelled onsets (pv:), sounding apart or
+ * not: on the train splits, 16 found a tenth more twins than 8, 24 few more than 16.
+ */
+const LEARNED_ONSETS_KEYED = 16;
 const SERIAL_ALONE_MIN_LENGTH = 6;
 const VIN_TAIL = 8;
 const SPACES = / /g;
@@ -83,12 +101,16 @@ export function blockingKeys(facts: RecordFacts): string[] {
           if (year) keys.add(`pc:${sound}:${year}`);
         };
         for (const part of parts) for (const sound of soundKeys(part.text)) sounded(sound);
-        for (const spelling of spellingsKeyed(form, parts)) {
+        const spellings = spellingsKeyed(form, parts);
+        if (form.script === 'Latn') for (const part of parts) spellings.add(romanceReading(part.text));
+        for (const spelling of spellings) {
           for (const sequence of soundSequences(spelling))
             for (const variant of form.script === 'Latn' ? withOneSoundDropped(sequence) : [sequence])
               keys.add(`pf:${variant}`);
           for (const onset of vowelledOnsets(spelling)) keys.add(`pv:${onset}`);
         }
+        for (const spelling of likeliestSpellings(form))
+          for (const onset of vowelledOnsets(spelling)) keys.add(`pv:${onset}`);
       }
       for (const document of facts.documents ?? []) if (document.folded) keys.add(`pd:${document.folded}`);
       // Contact details: a duplicate whose names were mangled still meets its original at home. A value many
@@ -145,17 +167,32 @@ function spellingsKeyed(form: NameForm, parts: NamePart[]): Set<string> {
   // A learned part is keyed by its spellings however short its likeliest is (가즈: z).
   for (const part of form.parts) {
     if (!part.learned) continue;
-    // The likeliest spellings that sound apart: spellings differing in vowels alone would make the same keys.
+    // The likeliest spellings that sound apart: spellings differing in vowels alone would make the same keys. Short
+    // ones too: spellings of one sound, which make no pf: key, each took a place, and a vowelless Hebrew or Arabic
+    // word's likeliest spellings (t d merged: tdo, tda, tdu...) kept out the one that sounds like its Latin name.
     const sounds = new Set<string>();
     for (const spelling of learnedSpellings(part.learned.word, part.learned.model, LEARNED_SPELLINGS_READ)) {
-      const sound = soundSequences(spelling).join('|') || spelling;
+      const sound = readingsOf(spelling)
+        .map((reading) => soundClasses(reading, Infinity))
+        .join('|');
       if (sounds.has(sound)) continue;
       sounds.add(sound);
       spellings.add(spelling);
-      if (sounds.size === LEARNED_SPELLINGS_KEYED) break;
+      if (sounds.size === LEARNED_SPELLINGS_KEYED[part.learned.model]) break;
     }
   }
   return spellings;
+}
+
+/**
+ * A learned part's likeliest spellings, whatever they sound like: the spellings that sound apart keep one
+ * spelling of each sound sequence, so a vowel the likeliest guesses wrong (马凯: make, and maka after it) made
+ * no pv: key the Latin name shares.
+ */
+function likeliestSpellings(form: NameForm): string[] {
+  return form.parts.flatMap((part) =>
+    part.learned ? learnedSpellings(part.learned.word, part.learned.model, LEARNED_ONSETS_KEYED) : [],
+  );
 }
 
 /** Parts long enough to key on, with a phonetic code. */
@@ -230,6 +267,35 @@ const OTHER_SOUNDS: Record<string, string> = { th: 's', ch: 'k', j: 'y', w: 'v' 
 const SOUNDED_H = /(?<![cgkpstz])h(?=[aeiouy])/g;
 const H_SOUND = 'H';
 const SHORT_PART_CLASSES = 2;
+
+/**
+ * French spellings write letters other scripts do not sound: a final
+ * consonant (Monnet, 모네; Gibault, ジボー), au and eau for o, ou for u, ill
+ * before a vowel for iy (Billaud, Бийо), gn for ny, -er and -ier for e and ie
+ * (Tournier, טורנייה); French and Italian soften g before e and i (Gioia,
+ * Джоя), Italian writes gli for li, and Latin ae and oe for e (Caesonius,
+ * Цезоний). Cyrillic, Hangul, kana and Han write such names as spoken, and
+ * their consonants as written no longer meet: a part in Latin is keyed as
+ * spoken too (pf:, pv:), when that differs. Not pc:, whose coarse keys of many
+ * spellings lift other names over the twin.
+ */
+const ROMANCE_READING: [RegExp, string][] = [
+  [/(?<=[aeiouyr])(?:[dtxsz]|lt|ts|ds|lts)$/, ''],
+  [/(?<=[aeiouy])er$/, 'e'],
+  [/e?au/g, 'o'],
+  [/ou/g, 'u'],
+  [/oi/g, 'wa'],
+  [/ill(?=[aeiouy])/g, 'iy'],
+  [/gn/g, 'ny'],
+  [/qu/g, 'k'],
+  [/g(?=[eiy])/g, 'j'],
+  [/gli/g, 'li'],
+  [/[ao]e/g, 'e'],
+];
+
+function romanceReading(text: string): string {
+  return ROMANCE_READING.reduce((spoken, [letters, sound]) => spoken.replace(letters, sound), text);
+}
 
 function readingsOf(text: string): string[] {
   const other = text.replace(OTHER_READING, (letters) => OTHER_SOUNDS[letters]);

@@ -43,9 +43,10 @@ describe('the candidate ranking', () => {
   });
 
   // Pairs of the netranslit train splits, each stored after names whose consonants agree with the query's alone (stored
-  // first, so a tie would put them ahead): the twin, whose vowels agree too, comes first.
+  // first, so a tie would put them ahead): the twin, whose vowels agree too, comes first. (A name whose vowels agree
+  // with one of the query's sixteen likeliest spellings ties with the twin: Sila, Сере read sera.)
   it.each<[string, string, string, string[]]>([
-    ['Сере', 'Seret', 'Cyrl', ['Sorel', 'Saul', 'Zola', 'Sila']],
+    ['Сере', 'Seret', 'Cyrl', ['Sorel', 'Saul', 'Zola', 'Sully']],
     ['薛迪', 'Setti', 'Hani', ['Sato', 'Zeid', 'Saad', 'Soto']],
     ['チェリ', 'Celi', 'Jpan', ['Sarah', 'Sole', 'Zola', 'Saul']],
   ])('%s: its twin %s outranks lookalikes', (query, twin, script, lookalikes) => {
