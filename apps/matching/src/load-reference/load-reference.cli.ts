@@ -24,7 +24,7 @@ import { Presets, SingleBar } from 'cli-progress';
 import { disseminationToContract } from '@crosscheck/auth';
 import { DisseminationSchema } from '@crosscheck/contracts';
 import { CreateOutboxAndInbox1763800000000, Outbox } from '@crosscheck/messaging';
-import { openDatabase } from '@crosscheck/persistence';
+import { DerivationRevisions1763800000930, openDatabase } from '@crosscheck/persistence';
 import { loadConfig } from '@crosscheck/runtime';
 import { matchingMigrations } from '../migrations';
 import { DATASETS, defaultOutsidePolicy, isDataset } from '../model/datasets';
@@ -78,7 +78,8 @@ async function main(): Promise<void> {
     url: config.DATABASE_URL,
     schema: config.DATABASE_SCHEMA,
     applicationName: 'matching-loader',
-    migrations: [CreateOutboxAndInbox1763800000000, ...matchingMigrations],
+    // derivation_revisions too: a load records the rules it derived keys with (reference-versions.ts).
+    migrations: [CreateOutboxAndInbox1763800000000, ...matchingMigrations, DerivationRevisions1763800000930],
   });
   const input = createReadStream(values.file);
   const context = {
