@@ -17,9 +17,6 @@ RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts
 
 FROM node:24-bookworm-slim
 ENV NODE_ENV=production
-# A ceiling on each service's heap, as infra/local/service-process.ts sets it (SERVICE_HEAP_MIB): unbounded, V8
-# grows the heap from the host's memory long before it collects.
-ENV NODE_OPTIONS=--max-old-space-size=384
 WORKDIR /app
 COPY --from=runtime-deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
