@@ -240,6 +240,8 @@ describe('a diffusion', () => {
     const outside = await check('NLD', weber);
     expect(outside).toEqual([expect.objectContaining({ access: 'hit-no-hit', dataset: 'notices', owner: 'DEU' })]);
     expect(JSON.stringify(outside)).not.toMatch(/Weber|1982|entryId/);
+    // A check's hits reach alerting through the outbox and Kafka, after its answer.
+    await waitForPipelineIdle(suite);
     const austria = await alertsOf(suite, await analystKey(suite, 'AUT'));
     // AUT's shared record, and AUT's own instant check (a hit notice, like any check's hit).
     const onEntry = austria.filter((a) => a.entryId === entryId);
