@@ -4,8 +4,9 @@
  * line rules, then the dataset's facts and libs/resolution's blocking keys),
  * queries read the way an instant check reads them, and the candidate stage
  * as apps/matching asks Postgres for it (reference-entries.repository.ts):
- * at most 200 entries per key, in the primary key's order (entry id), then the
- * 100 best by the candidate stage's one ranking (libs/resolution
+ * the probe's keys read rarest first up to a budget of rows (libs/resolution
+ * keys-read.ts), at most 200 entries per key, in the primary key's order
+ * (entry id), then the 100 best by the candidate stage's one ranking (libs/resolution
  * candidate-ranking.ts), ties by entry id. Beside it, the exhaustive stage: every entry of the
  * dataset scored. Both grade with the service's default thresholds.
  */
@@ -17,16 +18,17 @@ import {
   byCandidateRank,
   candidateStanding,
   FeatureEvidence,
+  keysRead,
   RecordBodyLike,
   RecordFacts,
   recordFactsOf,
+  rowsRead,
   scoreRecords,
 } from '@crosscheck/resolution';
 import { changeOfLine } from '../../apps/matching/src/model/reference-line';
 import { DatasetName, entryFactsOf, Probe, probesOf } from '../../apps/matching/src/model/datasets';
 
-/** The repositories' bound on index rows read per key, and MatchingConfig.MATCH_CANDIDATES_PER_PROBE's default: what the matcher reads. */
-export const ROWS_PER_KEY = 200;
+/** MatchingConfig.MATCH_CANDIDATES_PER_PROBE's default: what the matcher scores. */
 export const CANDIDATES_PER_PROBE = 100;
 
 export interface IndexedEntry {
@@ -96,16 +98,15 @@ export class ReferenceIndex {
     const entries = this.entries.get(probe.dataset) ?? [];
     const byKey = this.keys.get(probe.dataset);
     if (!byKey) return [];
-    // Per entry, the rows read for each key it shares.
+    // Per entry, the count of each key read that it shares.
     const shared = new Map<number, number[]>();
-    for (const key of blockingKeys(probe.facts)) {
-      const rows = byKey.get(key);
-      if (!rows) continue;
-      const read = Math.min(rows.length, ROWS_PER_KEY);
-      for (let i = 0; i < read; i++) {
-        const keyRows = shared.get(rows[i]);
-        if (keyRows) keyRows.push(read);
-        else shared.set(rows[i], [read]);
+    const counted = [...new Set(blockingKeys(probe.facts))].map((key) => ({ key, rows: byKey.get(key)?.length ?? 0 }));
+    for (const { key, rows } of keysRead(counted)) {
+      const carriers = byKey.get(key)!;
+      for (let i = 0; i < rowsRead(rows); i++) {
+        const keyRows = shared.get(carriers[i]);
+        if (keyRows) keyRows.push(rows);
+        else shared.set(carriers[i], [rows]);
       }
     }
     return [...shared.entries()]

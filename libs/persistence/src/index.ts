@@ -4,3 +4,4 @@ export * from './persistence.module';
 export * from './pg-listener';
 export * from './reconnect-backoff';
 export * from './rederive';
+export * from './key-counts';

@@ -33,4 +33,5 @@ export type { OrganisationFacts, OrganisationLike, RegistrationFacts } from './k
 export * from './records';
 export * from './blocking';
 export * from './candidate-ranking';
+export * from './keys-read';
 export { derivationRevision } from './derivation-revision';

@@ -7,6 +7,7 @@ import { Operations1763800000350 } from './1763800000350-operations';
 import { HitNoHitProbes1763800000360 } from './1763800000360-hit-no-hit-probes';
 import { JourneyTimes1763800000370 } from './1763800000370-journey-times';
 import { OperationOutcomesAndRecords1763800000380 } from './1763800000380-operation-outcomes-and-records';
+import { ReferenceKeyCounts1763800000390 } from './1763800000390-reference-key-counts';
 
 export const matchingMigrations = [
   CreateReferenceAndMatches1763800000300,
@@ -18,4 +19,5 @@ export const matchingMigrations = [
   HitNoHitProbes1763800000360,
   JourneyTimes1763800000370,
   OperationOutcomesAndRecords1763800000380,
+  ReferenceKeyCounts1763800000390,
 ];

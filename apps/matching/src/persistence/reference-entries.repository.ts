@@ -7,7 +7,14 @@ import { Injectable } from '@nestjs/common';
 import { fromBinary, toBinary } from '@bufbuild/protobuf';
 import type { DisseminationRule } from '@crosscheck/auth';
 import { ReferenceEntry, ReferenceEntrySchema } from '@crosscheck/contracts';
-import { CANDIDATE_RARE_SQL, CANDIDATE_WEIGHT_SQL, type RecordFacts } from '@crosscheck/resolution';
+import {
+  CANDIDATE_RARE_SQL,
+  CANDIDATE_WEIGHT_SQL,
+  KEY_ROWS_PER_PROBE,
+  keyRowsReadBeforeSql,
+  ROWS_PER_KEY,
+  type RecordFacts,
+} from '@crosscheck/resolution';
 import { bulkInsert } from '@crosscheck/persistence';
 import { EntityManager } from 'typeorm';
 import type { DatasetName } from '../model/datasets';
@@ -57,9 +64,6 @@ function entryRefOf(agency: string, entryId: string): string {
   return entryId.slice(agency.length + 1);
 }
 
-/** Index entries read per blocking key: a very common key cannot make one lookup read thousands. */
-const ROWS_PER_KEY = 200;
-
 const INSERT_ENTRIES = bulkInsert<{
   dataset: DatasetName;
   version: number;
@@ -101,9 +105,10 @@ export class ReferenceEntriesRepository {
   }
 
   /**
-   * `candidates` for many probes in one statement (a batch of records): the
-   * index lookups per (probe, key), ranked per probe, then each entry read once
-   * by primary key. The entry rows are read through a LATERAL that cannot be
+   * `candidates` for many probes in one statement (a batch of records): each
+   * probe's keys with their counts, those it reads (libs/resolution
+   * keys-read.ts: rarest first, up to a budget of rows), the index lookups per
+   * (probe, key), ranked per probe, then each entry read once by primary key. The entry rows are read through a LATERAL that cannot be
    * flattened (OFFSET 0): with the hits' count unknown to the planner, a plain
    * join may otherwise hash the whole dataset.
    */
@@ -118,11 +123,17 @@ export class ReferenceEntriesRepository {
     );
     if (wanted.length === 0) return answers;
     const rows: (EntryRow & { probe: number })[] = await manager.query(
-      `WITH hits AS (
-         SELECT w.probe, w.dataset, hit.entry_id, ${CANDIDATE_WEIGHT_SQL} AS weight, ${CANDIDATE_RARE_SQL} AS rare
+      `WITH counted AS (
+         SELECT w.probe, w.dataset, w.key, c.rows,
+                ${keyRowsReadBeforeSql('w.probe', 'w.key', 'c.rows')} AS read_before
            FROM unnest($1::int[], $2::text[], $3::text[]) AS w(probe, dataset, key)
-           CROSS JOIN LATERAL (SELECT entry_id, count(*) OVER () AS key_rows
-                                 FROM (SELECT entry_id FROM reference_keys k WHERE k.dataset = w.dataset AND k.key = w.key LIMIT ${ROWS_PER_KEY}) AS capped) AS hit
+           JOIN reference_key_counts c ON c.dataset = w.dataset AND c.key = w.key AND c.rows > 0),
+       hits AS (
+         SELECT w.probe, w.dataset, hit.entry_id, ${CANDIDATE_WEIGHT_SQL} AS weight, ${CANDIDATE_RARE_SQL} AS rare
+           FROM counted AS w
+           CROSS JOIN LATERAL (SELECT entry_id, w.rows AS key_rows FROM reference_keys k
+                                WHERE k.dataset = w.dataset AND k.key = w.key LIMIT ${ROWS_PER_KEY}) AS hit
+          WHERE w.read_before < ${KEY_ROWS_PER_PROBE}
           GROUP BY w.probe, w.dataset, hit.entry_id),
        ranked AS (
          SELECT probe, dataset, entry_id, row_number() OVER (PARTITION BY probe ORDER BY rare DESC, weight DESC, entry_id) AS rank FROM hits),

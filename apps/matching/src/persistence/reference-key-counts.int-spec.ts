@@ -1,0 +1,114 @@
+/**
+ * Reference key counts against a real Postgres, with matching's own
+ * migrations: loads, changes and removals keep them, and the candidate lookup
+ * reads a probe's keys as libs/resolution keysRead says (rarest first, up to
+ * KEY_ROWS_PER_PROBE rows), weighing each by its true count.
+ */
+import { randomBytes } from 'node:crypto';
+import { create } from '@bufbuild/protobuf';
+import { ReferenceEntrySchema } from '@crosscheck/contracts';
+import { dropDatabase, ensureDatabase } from '@crosscheck/infra';
+import { openDatabase } from '@crosscheck/persistence';
+import { KEY_ROWS_PER_PROBE, keysRead, ROWS_PER_KEY } from '@crosscheck/resolution';
+import { DataSource } from 'typeorm';
+import { testInfrastructure } from '../../../../test/harness/infrastructure';
+import { matchingMigrations } from '../migrations';
+import { ReferenceEntriesRepository, StoredEntry } from './reference-entries.repository';
+
+jest.setTimeout(120_000);
+
+const infrastructure = testInfrastructure();
+const databaseName = `cc_test_reference_key_counts_${randomBytes(3).toString('hex')}`;
+let dataSource: DataSource;
+const entries = new ReferenceEntriesRepository();
+
+beforeAll(async () => {
+  const url = await ensureDatabase(infrastructure.postgresAdminUrl, databaseName);
+  dataSource = await openDatabase({
+    url,
+    schema: 'matching',
+    applicationName: 'reference-key-counts-test',
+    migrations: matchingMigrations,
+  });
+});
+
+afterAll(async () => {
+  await dataSource?.destroy();
+  await dropDatabase(infrastructure.postgresAdminUrl, databaseName);
+});
+
+function entryOf(entryId: string): StoredEntry {
+  return {
+    dataset: 'notices',
+    entryId,
+    version: 1,
+    facts: { kind: 'person', names: [entryId] } as unknown as StoredEntry['facts'],
+    entry: create(ReferenceEntrySchema, { entryId, dataset: 'notices' }),
+  };
+}
+
+/** Loads entries named `<prefix>-<n>` carrying `keys`. */
+async function load(prefix: string, count: number, keys: string[]): Promise<string[]> {
+  const ids = Array.from({ length: count }, (_, n) => `${prefix}-${String(n).padStart(4, '0')}`);
+  await dataSource.transaction((transaction) =>
+    entries.upsertMany(
+      transaction,
+      'notices',
+      1,
+      ids.map((id) => ({ entry: entryOf(id), keys })),
+    ),
+  );
+  return ids;
+}
+
+async function countOf(key: string): Promise<number | undefined> {
+  const rows: { rows: number }[] = await dataSource.query(
+    `SELECT rows FROM reference_key_counts WHERE dataset = 'notices' AND key = $1`,
+    [key],
+  );
+  return rows[0]?.rows;
+}
+
+async function candidatesFor(keys: string[]): Promise<string[]> {
+  const found = await entries.candidates(dataSource.manager, 'notices', keys, 10_000);
+  return found.map((entry) => entry.entryId);
+}
+
+it('counts the entries of a key as entries are loaded, changed and removed', async () => {
+  const [first, second] = await load('counted', 3, ['pn:COUNTED:1970', 'pc:COUNTED']);
+  expect([await countOf('pn:COUNTED:1970'), await countOf('pc:COUNTED')]).toEqual([3, 3]);
+
+  // A changed entry's keys are replaced; an unchanged one's are left alone.
+  await dataSource.transaction(async (transaction) => {
+    const changed = {
+      ...entryOf(first),
+      entry: create(ReferenceEntrySchema, { entryId: first, dataset: 'notices', owner: 'FRA' }),
+    };
+    await entries.upsertMany(transaction, 'notices', 2, [{ entry: changed, keys: ['pc:COUNTED', 'pc:ADDED'] }]);
+  });
+  expect([await countOf('pn:COUNTED:1970'), await countOf('pc:COUNTED'), await countOf('pc:ADDED')]).toEqual([2, 3, 1]);
+
+  await dataSource.transaction((transaction) => entries.remove(transaction, 'notices', [second]));
+  expect([await countOf('pn:COUNTED:1970'), await countOf('pc:COUNTED')]).toEqual([1, 2]);
+});
+
+it('reads the rarest keys first and leaves the commonest out once KEY_ROWS_PER_PROBE rows are read', async () => {
+  // One entry with a rare key, and commoner keys each carried by its own entries, each a little commoner.
+  const [twin] = await load('rare', 1, ['pd:RARE']);
+  const common = Array.from({ length: 8 }, (_, n) => ({ key: `pc:COMMON${n}`, rows: ROWS_PER_KEY + 10 * (n + 1) }));
+  const carriers = new Map<string, string[]>();
+  for (const [n, { key, rows }] of common.entries()) carriers.set(key, await load(`common${n}`, rows, [key]));
+
+  const probe = ['pd:RARE', 'pd:NOWHERE', ...common.map(({ key }) => key)];
+  const read = keysRead([{ key: 'pd:RARE', rows: 1 }, ...common]).map(({ key }) => key);
+  expect(read.length).toBeLessThan(probe.length - 1);
+  expect(read.length).toBe(1 + Math.ceil((KEY_ROWS_PER_PROBE - 1) / ROWS_PER_KEY));
+
+  const found = await candidatesFor(probe);
+  expect(found[0]).toBe(twin);
+  for (const { key } of common) {
+    const carriersFound = carriers.get(key)!.filter((id) => found.includes(id));
+    // A key read gives its first ROWS_PER_KEY carriers in entry-id order; a key left out gives none.
+    expect([key, carriersFound]).toEqual([key, read.includes(key) ? carriers.get(key)!.slice(0, ROWS_PER_KEY) : []]);
+  }
+});
