@@ -11,7 +11,10 @@ import {
   CANDIDATE_WEIGHT_SQL,
   type CandidateStanding,
   type FeatureEvidence,
+  keyReadSql,
+  keyRowsReadBeforeSql,
   type RecordFacts,
+  ROWS_PER_KEY,
 } from '@crosscheck/resolution';
 import { type BulkColumn, bulkInsert, bulkRows } from '@crosscheck/persistence';
 import { EntityManager } from 'typeorm';
@@ -102,25 +105,21 @@ export const toMember = (row: MemberRow): Member => ({
   withdrawnAt: row.withdrawn_at,
 });
 
-/**
- * The most members a key may have for the candidate lookup to read it. A commoner key (a frequent name's sound
- * alone, carried by thousands) is left out: reading an arbitrary 200 of its members found a duplicate only by
- * chance, and cost a third of the lookup (migration 1763800000940 keeps the counts).
- */
-export const ROWS_PER_KEY = 200;
-
 /** Candidates a record's lookup keeps, alone or in a batch. */
 export const CANDIDATES_PER_RECORD = 50;
 
 /**
- * The members the candidate lookup reads for one wanted key (an SQL expression), with the key's count as `key_rows`:
- * none when more than ROWS_PER_KEY members carry it. The LIMIT holds while a count catches up.
+ * The members the candidate lookup reads for the keys in `keys` (an SQL text[] expression, one record's), with each
+ * key's count as `key_rows`: the keys libs/resolution keysRead says, rarest first up to a budget of rows, none more
+ * than ROWS_PER_KEY members carry unless the record has no rarer one (migration 1763800000940 keeps the counts). The
+ * LIMIT holds while a count catches up.
  */
-export function keyHits(wantedKey: string): string {
-  return `SELECT capped.record_id, counted.rows AS key_rows
-            FROM key_counts AS counted
-            CROSS JOIN LATERAL (SELECT record_id FROM member_keys WHERE member_keys.key = counted.key LIMIT ${ROWS_PER_KEY}) AS capped
-           WHERE counted.key = ${wantedKey} AND counted.rows <= ${ROWS_PER_KEY}`;
+export function keyHits(keys: string): string {
+  return `SELECT capped.record_id, asked.rows AS key_rows
+            FROM (SELECT counted.key, counted.rows, ${keyRowsReadBeforeSql('counted.key', 'counted.rows')} AS read_before
+                    FROM key_counts AS counted WHERE counted.key = ANY(${keys}) AND counted.rows > 0) AS asked
+            CROSS JOIN LATERAL (SELECT record_id FROM member_keys WHERE member_keys.key = asked.key LIMIT ${ROWS_PER_KEY}) AS capped
+           WHERE ${keyReadSql('asked.rows', 'asked.read_before')}`;
 }
 
 /** The members' facts and keys, as derivation_revisions names them (resolve-record/member-derivation.ts). */
@@ -213,8 +212,8 @@ export class EntitiesRepository {
    * Live members of the same kind sharing blocking keys with the record, best
    * first by the candidate stage's one ranking (candidate-ranking.ts in
    * libs/resolution: a rare key shared first, then the most keys, each
-   * weighted by its rarity). A key read has at most ROWS_PER_KEY members
-   * (keyHits), so the cost does not grow with the number of stored entities.
+   * weighted by its rarity). The keys read (keyHits) name at most a budget of
+   * rows, so the cost does not grow with the number of stored entities.
    */
   async candidates(
     manager: EntityManager,
@@ -231,8 +230,7 @@ export class EntitiesRepository {
           `WITH hits AS (
          SELECT hit.record_id, count(*)::int AS shared_keys, ${CANDIDATE_WEIGHT_SQL} AS weight,
                 ${CANDIDATE_RARE_SQL} AS rare
-           FROM unnest($1::text[]) AS wanted(key)
-           CROSS JOIN LATERAL (${keyHits('wanted.key')}) AS hit
+           FROM (${keyHits('$1::text[]')}) AS hit
           WHERE hit.record_id <> $2
           GROUP BY hit.record_id
           ORDER BY rare DESC, weight DESC

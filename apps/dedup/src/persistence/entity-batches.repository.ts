@@ -109,8 +109,7 @@ export class EntityBatchesRepository {
            CROSS JOIN LATERAL (
              SELECT hit.record_id, count(*)::int AS shared_keys, ${CANDIDATE_WEIGHT_SQL} AS weight,
                     ${CANDIDATE_RARE_SQL} AS rare
-               FROM unnest(($5::text[])[asked.first:asked.last]) AS wanted(key)
-               CROSS JOIN LATERAL (${keyHits('wanted.key')}) AS hit
+               FROM (${keyHits('($5::text[])[asked.first:asked.last]')}) AS hit
               WHERE hit.record_id <> asked.record_id
               GROUP BY hit.record_id
               ORDER BY rare DESC, weight DESC

@@ -9,9 +9,9 @@
  * a key holds that key's lock until it commits, so when the batch holds its
  * locks, these rows are all there is to add to what it read.
  */
-import type { RecordFacts } from '@crosscheck/resolution';
+import { type RecordFacts, ROWS_PER_KEY } from '@crosscheck/resolution';
 import { EntityManager } from 'typeorm';
-import { named, ROWS_PER_KEY } from './entities.repository';
+import { named } from './entities.repository';
 
 /** What the database had committed when a statement ran: Postgres's `pg_snapshot`, as text. */
 export type Snapshot = string;

@@ -10,7 +10,7 @@ import { ReferenceEntry, ReferenceEntrySchema } from '@crosscheck/contracts';
 import {
   CANDIDATE_RARE_SQL,
   CANDIDATE_WEIGHT_SQL,
-  KEY_ROWS_PER_PROBE,
+  keyReadSql,
   keyRowsReadBeforeSql,
   ROWS_PER_KEY,
   type RecordFacts,
@@ -125,7 +125,7 @@ export class ReferenceEntriesRepository {
     const rows: (EntryRow & { probe: number })[] = await manager.query(
       `WITH counted AS (
          SELECT w.probe, w.dataset, w.key, c.rows,
-                ${keyRowsReadBeforeSql('w.probe', 'w.key', 'c.rows')} AS read_before
+                ${keyRowsReadBeforeSql('w.key', 'c.rows', 'w.probe')} AS read_before
            FROM unnest($1::int[], $2::text[], $3::text[]) AS w(probe, dataset, key)
            JOIN reference_key_counts c ON c.dataset = w.dataset AND c.key = w.key AND c.rows > 0),
        hits AS (
@@ -133,7 +133,7 @@ export class ReferenceEntriesRepository {
            FROM counted AS w
            CROSS JOIN LATERAL (SELECT entry_id, w.rows AS key_rows FROM reference_keys k
                                 WHERE k.dataset = w.dataset AND k.key = w.key LIMIT ${ROWS_PER_KEY}) AS hit
-          WHERE w.read_before < ${KEY_ROWS_PER_PROBE}
+          WHERE ${keyReadSql('w.rows', 'w.read_before')}
           GROUP BY w.probe, w.dataset, hit.entry_id),
        ranked AS (
          SELECT probe, dataset, entry_id, row_number() OVER (PARTITION BY probe ORDER BY rare DESC, weight DESC, entry_id) AS rank FROM hits),

@@ -92,23 +92,35 @@ it('counts the entries of a key as entries are loaded, changed and removed', asy
   expect([await countOf('pn:COUNTED:1970'), await countOf('pc:COUNTED')]).toEqual([1, 2]);
 });
 
-it('reads the rarest keys first and leaves the commonest out once KEY_ROWS_PER_PROBE rows are read', async () => {
-  // One entry with a rare key, and commoner keys each carried by its own entries, each a little commoner.
+it('reads the rarest keys first, up to KEY_ROWS_PER_PROBE rows, and none that too many entries carry', async () => {
+  // One entry with a rare key, and commoner keys each carried by its own entries, each a little commoner; the
+  // last more than ROWS_PER_KEY entries carry.
   const [twin] = await load('rare', 1, ['pd:RARE']);
-  const common = Array.from({ length: 8 }, (_, n) => ({ key: `pc:COMMON${n}`, rows: ROWS_PER_KEY + 10 * (n + 1) }));
+  const common = Array.from({ length: 8 }, (_, n) => ({ key: `pc:COMMON${n}`, rows: 150 + 5 * n }));
+  common.push({ key: 'pc:TOOCOMMON', rows: ROWS_PER_KEY + 1 });
   const carriers = new Map<string, string[]>();
   for (const [n, { key, rows }] of common.entries()) carriers.set(key, await load(`common${n}`, rows, [key]));
 
   const probe = ['pd:RARE', 'pd:NOWHERE', ...common.map(({ key }) => key)];
   const read = keysRead([{ key: 'pd:RARE', rows: 1 }, ...common]).map(({ key }) => key);
-  expect(read.length).toBeLessThan(probe.length - 1);
-  expect(read.length).toBe(1 + Math.ceil((KEY_ROWS_PER_PROBE - 1) / ROWS_PER_KEY));
+  // The budget leaves out the commonest of the rare-enough keys, and the too common one is never read.
+  expect(read).not.toContain('pc:COMMON7');
+  expect(read).not.toContain('pc:TOOCOMMON');
+  expect(read.length).toBeGreaterThan(KEY_ROWS_PER_PROBE / ROWS_PER_KEY);
 
   const found = await candidatesFor(probe);
   expect(found[0]).toBe(twin);
   for (const { key } of common) {
     const carriersFound = carriers.get(key)!.filter((id) => found.includes(id));
-    // A key read gives its first ROWS_PER_KEY carriers in entry-id order; a key left out gives none.
-    expect([key, carriersFound]).toEqual([key, read.includes(key) ? carriers.get(key)!.slice(0, ROWS_PER_KEY) : []]);
+    expect([key, carriersFound]).toEqual([key, read.includes(key) ? carriers.get(key) : []]);
   }
+});
+
+it('reads the rarest key alone of a probe whose keys too many entries carry', async () => {
+  const commoner = await load('commoner', ROWS_PER_KEY + 5, ['pc:COMMONER']);
+  const found = await candidatesFor(['pc:COMMONER', 'pc:TOOCOMMON']);
+  // pc:TOOCOMMON (ROWS_PER_KEY + 1 entries, loaded above as common8-*) is the rarer of the two.
+  expect(found).toHaveLength(ROWS_PER_KEY);
+  expect(found.every((id) => id.startsWith('common8-'))).toBe(true);
+  expect(found.some((id) => commoner.includes(id))).toBe(false);
 });
