@@ -22,6 +22,8 @@
  *   --ratio-queries N (20 per dataset) --backlog-sample N (20000)
  *   --seed N (7) --data-dir DIR (.local/bench/matching-data) --no-raw
  *   --report NAME (matching) --own-kafka (a private broker on 19192)
+ *   --cpu-prof (matching writes a .cpuprofile of its run, from its start after the loads; the figures are then
+ *   not written to bench/results)
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -89,6 +91,7 @@ const P = {
   raw: !flag('no-raw'),
   reportName: stringOption('report', 'matching'),
   ownKafka: flag('own-kafka'),
+  cpuProf: flag('cpu-prof'),
   owner: 'BEN',
   agency: 'FRA',
   /** Without progress for this long, a wait is given up. */
@@ -123,7 +126,11 @@ void runBenchmark(['matching', 'intake'], async (context) => {
   const environment = await openBenchEnvironment('matching', context, { ownKafka: P.ownKafka });
   const topics = new TopicNames(environment.topicPrefix);
   const groupId = `${environment.topicPrefix}matching`;
-  const matching = await environment.startService('matching', QUIET_SERVICE);
+  const profileDir = path.join(paths.LOCAL_DIR, 'bench', 'profiles', `matching_${environment.id}`);
+  const matching = await environment.startService('matching', {
+    ...QUIET_SERVICE,
+    NODE_OPTIONS: P.cpuProf ? `--cpu-prof --cpu-prof-dir="${profileDir}"` : '',
+  });
   const idleMemory = memoryWatch(servicePid('matching')).now();
   await matching.stop(); // migrated; started again once the datasets are loaded
 
@@ -408,27 +415,34 @@ void runBenchmark(['matching', 'intake'], async (context) => {
     `${settings}; services LOG_LEVEL warn, no span export; Kafka at ${environment.kafkaBrokers}.`,
   );
 
-  context.report({
-    name: P.reportName,
-    parameters: {
-      scale: P.scale,
-      counts: P.counts,
-      seed: P.seed,
-      file_bytes: fileBytes,
-      checks: P.checks,
-      check_rate_per_s: P.checkRate,
-      check_seconds: P.checkSeconds,
-      sample: P.sample,
-      ratio_queries_per_dataset: P.ratioQueries,
-      backlog_sample: P.backlogSample,
-      pipeline_mix: pipelineMix,
-      partitions: resolvedEnd.size,
-      raw_baseline: P.raw,
+  if (P.cpuProf) {
+    await matching.stop(); // the profile is written at exit
+    log(`profile of matching: ${path.relative(process.cwd(), profileDir)} (open it in Chrome DevTools or speedscope)`);
+  }
+  context.report(
+    {
+      name: P.reportName,
+      parameters: {
+        scale: P.scale,
+        counts: P.counts,
+        seed: P.seed,
+        file_bytes: fileBytes,
+        checks: P.checks,
+        check_rate_per_s: P.checkRate,
+        check_seconds: P.checkSeconds,
+        sample: P.sample,
+        ratio_queries_per_dataset: P.ratioQueries,
+        backlog_sample: P.backlogSample,
+        pipeline_mix: pipelineMix,
+        partitions: resolvedEnd.size,
+        raw_baseline: P.raw,
+      },
+      figures,
+      goals: P.cpuProf ? {} : goals,
+      notes,
     },
-    figures,
-    goals,
-    notes,
-  });
+    { write: !P.cpuProf },
+  );
 });
 
 // --- data ------------------------------------------------------------------------------------------
