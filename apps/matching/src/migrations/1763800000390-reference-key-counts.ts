@@ -12,10 +12,12 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * about 7,000 index rows, 6,000 of them from coarse name sounds that thousands
  * of notices share, in entry-id order, so they found a twin only by chance.
  */
-const REFERENCE_KEY_COUNTS: KeyCountTable = {
+export const REFERENCE_KEY_COUNTS: KeyCountTable = {
   keys: 'reference_keys',
   counts: 'reference_key_counts',
   columns: ['dataset', 'key'],
+  // A load gathers its changes there and writes each count once (reference-versions.ts).
+  deferredIn: 'reference_key_count_changes',
 };
 
 export class ReferenceKeyCounts1763800000390 implements MigrationInterface {

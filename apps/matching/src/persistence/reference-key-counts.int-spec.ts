@@ -8,11 +8,12 @@ import { randomBytes } from 'node:crypto';
 import { create } from '@bufbuild/protobuf';
 import { ReferenceEntrySchema } from '@crosscheck/contracts';
 import { dropDatabase, ensureDatabase } from '@crosscheck/infra';
-import { openDatabase } from '@crosscheck/persistence';
+import { openDatabase, withDeferredKeyCounts } from '@crosscheck/persistence';
 import { KEY_ROWS_PER_PROBE, keysRead, ROWS_PER_KEY } from '@crosscheck/resolution';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { testInfrastructure } from '../../../../test/harness/infrastructure';
 import { matchingMigrations } from '../migrations';
+import { REFERENCE_KEY_COUNTS } from '../migrations/1763800000390-reference-key-counts';
 import { ReferenceEntriesRepository, StoredEntry } from './reference-entries.repository';
 
 jest.setTimeout(120_000);
@@ -90,6 +91,37 @@ it('counts the entries of a key as entries are loaded, changed and removed', asy
 
   await dataSource.transaction((transaction) => entries.remove(transaction, 'notices', [second]));
   expect([await countOf('pn:COUNTED:1970'), await countOf('pc:COUNTED')]).toEqual([1, 2]);
+});
+
+it("gathers a load's changes and writes each count once, when the load ends", async () => {
+  const countIn = async (manager: EntityManager, key: string) =>
+    (
+      (await manager.query(`SELECT rows FROM reference_key_counts WHERE dataset = 'notices' AND key = $1`, [key])) as {
+        rows: number;
+      }[]
+    )[0]?.rows;
+  await load('deferred', 2, ['pc:DEFERRED']);
+  await dataSource.transaction((transaction) =>
+    withDeferredKeyCounts(transaction, REFERENCE_KEY_COUNTS, async () => {
+      for (const batch of ['a', 'b', 'c'])
+        await entries.upsertMany(
+          transaction,
+          'notices',
+          1,
+          [0, 1].map((n) => ({ entry: entryOf(`deferred-${batch}${n}`), keys: ['pc:DEFERRED', 'pc:DEFERRED:NEW'] })),
+        );
+      await entries.remove(transaction, 'notices', ['deferred-0000', 'deferred-a0']);
+      // Gathered, not yet written.
+      expect([await countIn(transaction, 'pc:DEFERRED'), await countIn(transaction, 'pc:DEFERRED:NEW')]).toEqual([
+        2,
+        undefined,
+      ]);
+    }),
+  );
+  expect([await countOf('pc:DEFERRED'), await countOf('pc:DEFERRED:NEW')]).toEqual([6, 5]);
+  // The gathering table went with the transaction; a later statement counts at once again.
+  await load('after', 1, ['pc:DEFERRED']);
+  expect(await countOf('pc:DEFERRED')).toBe(7);
 });
 
 it('reads the rarest keys first, up to KEY_ROWS_PER_PROBE rows, and none that too many entries carry', async () => {
