@@ -113,7 +113,7 @@ const ratio = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((pa
 function crossScriptRun(
   entries: RecordFacts[],
   queries: RecordFacts[],
-): { recall: number; candidateRecall: number; candidatesPerCheck: number } {
+): { recall: number; candidateRecall: number; candidatesPerCheck: number; keysPerRecord: number } {
   const index = new ReferenceIndex();
   index.add(
     'notices',
@@ -134,6 +134,8 @@ function crossScriptRun(
     recall: ratio(returned, queries.length),
     candidateRecall: ratio(returned, scoredFound),
     candidatesPerCheck: candidatesScored / Math.max(1, queries.length),
+    // What the loaded side costs the index: its rows per record.
+    keysPerRecord: entries.reduce((sum, facts) => sum + blockingKeys(facts).length, 0) / Math.max(1, entries.length),
   };
 }
 
@@ -183,6 +185,10 @@ async function main(context: BenchContext): Promise<void> {
       figures[`${script}_recall_latin_loaded_other_checked`] = toOther.recall;
       figures[`${script}_recall_other_loaded_latin_checked`] = toLatin.recall;
       figures[`${script}_candidate_recall`] = Math.min(toOther.candidateRecall, toLatin.candidateRecall);
+      figures[`${script}_candidate_recall_latin_loaded_other_checked`] = toOther.candidateRecall;
+      figures[`${script}_candidate_recall_other_loaded_latin_checked`] = toLatin.candidateRecall;
+      figures[`${script}_keys_per_latin_record`] = round(toOther.keysPerRecord, 1);
+      figures[`${script}_keys_per_${script}_record`] = round(toLatin.keysPerRecord, 1);
       figures[`${script}_candidates_per_check`] = round(
         (toOther.candidatesPerCheck + toLatin.candidatesPerCheck) / 2,
         1,
@@ -195,7 +201,7 @@ async function main(context: BenchContext): Promise<void> {
       truePositives += Math.round(toOther.recall * pairs.length);
       positives += pairs.length;
       log(
-        `${script}: recall ${toOther.recall} (Latin loaded) / ${toLatin.recall} (${code} loaded), candidate recall ${figures[`${script}_candidate_recall`]}`,
+        `${script}: recall ${toOther.recall} (Latin loaded) / ${toLatin.recall} (${code} loaded), candidate recall ${toOther.candidateRecall} / ${toLatin.candidateRecall}, keys per record ${round(toOther.keysPerRecord, 1)} (Latin) / ${round(toLatin.keysPerRecord, 1)} (${code})`,
       );
     }
 
@@ -296,6 +302,7 @@ async function main(context: BenchContext): Promise<void> {
       const parent = records.map((_, i) => i);
       const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
       const keyed = facts.flatMap((fact, i) => blockingKeys(fact).map((key) => ({ key, i })));
+      figures[`febrl${set}_keys_per_record`] = round(keyed.length / Math.max(1, facts.length), 1);
       const compared = new Set<string>();
       for (const group of groupBy(keyed, ({ key }) => key).values()) {
         const members = group.map(({ i }) => i);
