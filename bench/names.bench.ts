@@ -50,7 +50,7 @@ import {
   scoreRecords,
 } from '@crosscheck/resolution';
 import { levelOf } from '../apps/matching/src/model/match-level';
-import { IndexedEntry, ReferenceIndex } from './lib/reference-candidates';
+import { IndexedEntry, ReferenceIndex, ROWS_PER_KEY } from './lib/reference-candidates';
 import { pairwiseQuality } from './lib/pairwise-quality';
 import { groupBy, round } from './lib/stats';
 import { febrlThroughApi } from './lib/febrl-through-api';
@@ -113,16 +113,32 @@ const ratio = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((pa
 function crossScriptRun(
   entries: RecordFacts[],
   queries: RecordFacts[],
-): { recall: number; candidateRecall: number; candidatesPerCheck: number } {
+): {
+  recall: number;
+  candidateRecall: number;
+  candidatesPerCheck: number;
+  keysPerRecord: number;
+  rowsReadPerCheck: number;
+} {
   const index = new ReferenceIndex();
   index.add(
     'notices',
     entries.map((facts, i): IndexedEntry => ({ dataset: 'notices', entryId: String(i).padStart(6, '0'), facts })),
   );
+  // Index rows per key, to count those a check reads (at most ROWS_PER_KEY a key, as the repositories read them).
+  const keyRows = new Map<string, number>();
+  let keys = 0;
+  for (const facts of entries)
+    for (const key of blockingKeys(facts)) {
+      keyRows.set(key, (keyRows.get(key) ?? 0) + 1);
+      keys++;
+    }
+  let rowsRead = 0;
   let scoredFound = 0;
   let returned = 0;
   let candidatesScored = 0;
   queries.forEach((query, i) => {
+    for (const key of blockingKeys(query)) rowsRead += Math.min(keyRows.get(key) ?? 0, ROWS_PER_KEY);
     const candidates = index.candidates({ dataset: 'notices', facts: query, subject: 'record' });
     candidatesScored += candidates.length;
     if (!grade(query, entries[i])) return;
@@ -134,6 +150,9 @@ function crossScriptRun(
     recall: ratio(returned, queries.length),
     candidateRecall: ratio(returned, scoredFound),
     candidatesPerCheck: candidatesScored / Math.max(1, queries.length),
+    // What the loaded side costs the index (its rows per record), and what a check reads of it.
+    keysPerRecord: keys / Math.max(1, entries.length),
+    rowsReadPerCheck: rowsRead / Math.max(1, queries.length),
   };
 }
 
@@ -183,6 +202,13 @@ async function main(context: BenchContext): Promise<void> {
       figures[`${script}_recall_latin_loaded_other_checked`] = toOther.recall;
       figures[`${script}_recall_other_loaded_latin_checked`] = toLatin.recall;
       figures[`${script}_candidate_recall`] = Math.min(toOther.candidateRecall, toLatin.candidateRecall);
+      figures[`${script}_candidate_recall_latin_loaded_other_checked`] = toOther.candidateRecall;
+      figures[`${script}_candidate_recall_other_loaded_latin_checked`] = toLatin.candidateRecall;
+      figures[`${script}_keys_per_latin_record`] = round(toOther.keysPerRecord, 1);
+      figures[`${script}_keys_per_${script}_record`] = round(toLatin.keysPerRecord, 1);
+      figures[`${script}_index_rows_read_per_check`] = Math.round(
+        (toOther.rowsReadPerCheck + toLatin.rowsReadPerCheck) / 2,
+      );
       figures[`${script}_candidates_per_check`] = round(
         (toOther.candidatesPerCheck + toLatin.candidatesPerCheck) / 2,
         1,
@@ -195,7 +221,7 @@ async function main(context: BenchContext): Promise<void> {
       truePositives += Math.round(toOther.recall * pairs.length);
       positives += pairs.length;
       log(
-        `${script}: recall ${toOther.recall} (Latin loaded) / ${toLatin.recall} (${code} loaded), candidate recall ${figures[`${script}_candidate_recall`]}`,
+        `${script}: recall ${toOther.recall} (Latin loaded) / ${toLatin.recall} (${code} loaded), candidate recall ${toOther.candidateRecall} / ${toLatin.candidateRecall}, keys per record ${round(toOther.keysPerRecord, 1)} (Latin) / ${round(toLatin.keysPerRecord, 1)} (${code})`,
       );
     }
 
@@ -296,6 +322,7 @@ async function main(context: BenchContext): Promise<void> {
       const parent = records.map((_, i) => i);
       const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
       const keyed = facts.flatMap((fact, i) => blockingKeys(fact).map((key) => ({ key, i })));
+      figures[`febrl${set}_keys_per_record`] = round(keyed.length / Math.max(1, facts.length), 1);
       const compared = new Set<string>();
       for (const group of groupBy(keyed, ({ key }) => key).values()) {
         const members = group.map(({ i }) => i);
