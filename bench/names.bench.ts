@@ -42,15 +42,17 @@ import {
   compareNames,
   editDistance,
   FeatureEvidence,
+  keysRead,
   learnedTableSize,
   nameFormsOf,
   PersonLike,
   recordFactsOf,
   RecordFacts,
+  rowsRead as keyRowsRead,
   scoreRecords,
 } from '@crosscheck/resolution';
 import { levelOf } from '../apps/matching/src/model/match-level';
-import { IndexedEntry, ReferenceIndex, ROWS_PER_KEY } from './lib/reference-candidates';
+import { IndexedEntry, ReferenceIndex } from './lib/reference-candidates';
 import { pairwiseQuality } from './lib/pairwise-quality';
 import { groupBy, round } from './lib/stats';
 import { febrlThroughApi } from './lib/febrl-through-api';
@@ -125,7 +127,7 @@ function crossScriptRun(
     'notices',
     entries.map((facts, i): IndexedEntry => ({ dataset: 'notices', entryId: String(i).padStart(6, '0'), facts })),
   );
-  // Index rows per key, to count those a check reads (at most ROWS_PER_KEY a key, as the repositories read them).
+  // Index rows per key, to count those a check reads (the keys keysRead takes, rowsRead of each, as the repositories).
   const keyRows = new Map<string, number>();
   let keys = 0;
   for (const facts of entries)
@@ -138,7 +140,8 @@ function crossScriptRun(
   let returned = 0;
   let candidatesScored = 0;
   queries.forEach((query, i) => {
-    for (const key of blockingKeys(query)) rowsRead += Math.min(keyRows.get(key) ?? 0, ROWS_PER_KEY);
+    const counted = [...new Set(blockingKeys(query))].map((key) => ({ key, rows: keyRows.get(key) ?? 0 }));
+    for (const { rows } of keysRead(counted)) rowsRead += keyRowsRead(rows);
     const candidates = index.candidates({ dataset: 'notices', facts: query, subject: 'record' });
     candidatesScored += candidates.length;
     if (!grade(query, entries[i])) return;
