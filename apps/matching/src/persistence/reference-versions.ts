@@ -94,7 +94,7 @@ export async function loadReference(
     // The candidate lookup is an index-only scan of reference_keys: until a vacuum marks the freshly written
     // pages all-visible, it reads the heap for every index row, at random (at 1M notices, most of a lookup's time).
     // The load updated each common key's count once per statement, in one transaction: until a vacuum, a count is
-    // read through every version it had (at 100,000 notices, 140 a key: 6 of a lookup's 7 ms).
+    // read through every version it had (at 100,000 notices, 140 a key).
     await dataSource.query('VACUUM (ANALYZE) reference_keys, reference_entries, reference_key_counts');
   }
   return summary;
