@@ -16,10 +16,8 @@
  *   --cpu-prof (dedup writes a .cpuprofile of the measured run; figures are then not
  *   representative and no report is written)
  */
-import * as path from 'node:path';
 import { timestampNow } from '@bufbuild/protobuf/wkt';
 import { deadLetterTopic, RecordReceivedSchema, Topics } from '@crosscheck/contracts';
-import { paths } from '@crosscheck/infra';
 import { TopicNames } from '@crosscheck/messaging';
 import { SingleBar } from 'cli-progress';
 import type { Client } from 'pg';
@@ -28,6 +26,7 @@ import { Prng } from '../test/data/generator/prng';
 import { newPersons, seedChunks, type MeasuredRecord } from './lib/dedup-dataset';
 import { checkpoint, postgresSettings } from './lib/database';
 import { log, openBenchEnvironment, QUIET_SERVICE, runBenchmark } from './lib/environment';
+import { cpuProfile } from './lib/cpu-profile';
 import { runKafkaFloor, type FloorResult } from './lib/kafka-floor';
 import { benchOptions } from './lib/options';
 import {
@@ -74,11 +73,11 @@ void runBenchmark(['dedup'], async (context) => {
   const topics = new TopicNames(environment.topicPrefix);
   const receivedTopic = topics.physical(Topics.recordsReceived);
   const groupId = `${environment.topicPrefix}dedup`;
-  const profileDir = path.join(paths.LOCAL_DIR, 'bench', 'profiles', `dedup_${environment.id}`);
+  const profile = cpuProfile('dedup', environment.id, P.cpuProf);
   const dedup = await environment.startService('dedup', {
     ...QUIET_SERVICE,
     DEDUP_BATCH_RECORDS: String(P.batchRecords),
-    NODE_OPTIONS: P.cpuProf ? `--cpu-prof --cpu-prof-dir="${profileDir}"` : '',
+    NODE_OPTIONS: profile.nodeOptions,
   });
   const idleMemory = memoryWatch(servicePid('dedup')).now();
   await dedup.stop(); // migrated; restarted once the messages wait for it
@@ -283,10 +282,7 @@ void runBenchmark(['dedup'], async (context) => {
       `*_cpu_ms_per_record say what a record costs, whatever else the machine was doing.`,
     `${settings}, over TCP; dedup LOG_LEVEL warn, no span export; Kafka at ${environment.kafkaBrokers}.`,
   );
-  if (P.cpuProf) {
-    await dedup.stop(); // the profile is written at exit
-    log(`profile of dedup: ${path.relative(process.cwd(), profileDir)} (open it in Chrome DevTools or speedscope)`);
-  }
+  await profile.written(() => dedup.stop());
   context.report(
     {
       name: P.reportName,

@@ -22,13 +22,13 @@
  *   another test run may stop mid-benchmark on a shared machine)
  */
 import { randomUUID } from 'node:crypto';
-import * as path from 'node:path';
-import { Agencies, paths, type ServiceProcess } from '@crosscheck/infra';
+import { Agencies, type ServiceProcess } from '@crosscheck/infra';
 import type { Client } from 'pg';
 import { prepareContent } from '../apps/intake/src/model/record-content';
 import type { RecordContent } from '../apps/intake/src/model/record';
 import { checkpoint, postgresSettings } from './lib/database';
 import { log, openBenchEnvironment, QUIET_SERVICE, runBenchmark, type BenchContext } from './lib/environment';
+import { cpuProfile } from './lib/cpu-profile';
 import { postJson } from './lib/http';
 import { closedLoop, openLoop } from './lib/open-loop';
 import { benchOptions } from './lib/options';
@@ -124,10 +124,10 @@ void runBenchmark(['intake'], async (context) => {
   });
 
   const environment = await openBenchEnvironment('intake', context, { ownKafka: P.ownKafka });
-  const profileDir = path.join(paths.LOCAL_DIR, 'bench', 'profiles', `intake_${environment.id}`);
+  const profile = cpuProfile('intake', environment.id, P.cpuProf);
   const intake = await environment.startService('intake', {
     ...QUIET_SERVICE,
-    NODE_OPTIONS: P.cpuProf ? `--cpu-prof --cpu-prof-dir="${profileDir}"` : '',
+    NODE_OPTIONS: profile.nodeOptions,
   });
   const intakePid = servicePid('intake');
   if (intakePid === undefined) notes.push('intake process not found in /proc: no RSS or per-process CPU figures');
@@ -290,10 +290,7 @@ void runBenchmark(['intake'], async (context) => {
       (Number(check.same) === P.records ? '' : ' — MISMATCH: the baseline does not insert what intake inserts'),
   );
   if (batch.failures.length > 0) notes.push(`batch failures (first): ${batch.failures[0]}`);
-  if (P.cpuProf) {
-    await intake.stop(); // the profile is written at exit
-    log(`profile of intake: ${path.relative(process.cwd(), profileDir)} (open it in Chrome DevTools or speedscope)`);
-  }
+  await profile.written(() => intake.stop());
 
   const goals: Record<string, Goal> = {
     records_per_s: { target: `records_per_s >= ${GOALS.recordsPerS}`, met: figures.records_per_s >= GOALS.recordsPerS },

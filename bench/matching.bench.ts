@@ -45,6 +45,7 @@ import {
 } from '../test/data/reference-generator';
 import { checkpoint as checkpointOf, postgresSettings } from './lib/database';
 import { log, openBenchEnvironment, QUIET_SERVICE, runBenchmark, type BenchContext } from './lib/environment';
+import { cpuProfile } from './lib/cpu-profile';
 import { postJson } from './lib/http';
 import { readSample, timeProbe, type QueryTiming } from './lib/matching-candidates';
 import { copyNdjsonLines, runLoader } from './lib/matching-load';
@@ -126,10 +127,10 @@ void runBenchmark(['matching', 'intake'], async (context) => {
   const environment = await openBenchEnvironment('matching', context, { ownKafka: P.ownKafka });
   const topics = new TopicNames(environment.topicPrefix);
   const groupId = `${environment.topicPrefix}matching`;
-  const profileDir = path.join(paths.LOCAL_DIR, 'bench', 'profiles', `matching_${environment.id}`);
+  const profile = cpuProfile('matching', environment.id, P.cpuProf);
   const matching = await environment.startService('matching', {
     ...QUIET_SERVICE,
-    NODE_OPTIONS: P.cpuProf ? `--cpu-prof --cpu-prof-dir="${profileDir}"` : '',
+    NODE_OPTIONS: profile.nodeOptions,
   });
   const idleMemory = memoryWatch(servicePid('matching')).now();
   await matching.stop(); // migrated; started again once the datasets are loaded
@@ -415,10 +416,7 @@ void runBenchmark(['matching', 'intake'], async (context) => {
     `${settings}; services LOG_LEVEL warn, no span export; Kafka at ${environment.kafkaBrokers}.`,
   );
 
-  if (P.cpuProf) {
-    await matching.stop(); // the profile is written at exit
-    log(`profile of matching: ${path.relative(process.cwd(), profileDir)} (open it in Chrome DevTools or speedscope)`);
-  }
+  await profile.written(() => matching.stop());
   context.report(
     {
       name: P.reportName,

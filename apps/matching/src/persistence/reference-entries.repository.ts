@@ -108,9 +108,10 @@ export class ReferenceEntriesRepository {
    * `candidates` for many probes in one statement (a batch of records): each
    * probe's keys with their counts, those it reads (libs/resolution
    * keys-read.ts: rarest first, up to a budget of rows), the index lookups per
-   * (probe, key), ranked per probe, then each entry read once by primary key. The entry rows are read through a LATERAL that cannot be
-   * flattened (OFFSET 0): with the hits' count unknown to the planner, a plain
-   * join may otherwise hash the whole dataset.
+   * (probe, key), ranked per probe, then each entry read once by primary key.
+   * The entry rows are read through a LATERAL that cannot be flattened
+   * (OFFSET 0): with the hits' count unknown to the planner, a plain join may
+   * otherwise hash the whole dataset.
    */
   async candidatesOfEach(
     manager: EntityManager,
