@@ -18,3 +18,9 @@ declare module 'talisman/metrics/damerau-levenshtein' {
   }
   export = damerauLevenshtein;
 }
+
+declare module 'talisman/phonetics/daitch-mokotoff' {
+  /** Every six-digit code the word may take (a letter read two ways branches). */
+  function daitchMokotoff(word: string): string[];
+  export = daitchMokotoff;
+}

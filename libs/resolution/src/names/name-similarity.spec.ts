@@ -27,6 +27,12 @@ describe('compareNames: names that agree', () => {
     ['two parts written as one', 'Wang Xiao Ming', 'Wang Xiaoming', 0.95],
     ['Abdul Rahman written as one', 'Abdul Rahman Hassan', 'Abdulrahman Hassan', 0.95],
     ['a Korean name romanised two ways, split differently', 'Gim Min Jun', 'Kim Minjun', 0.9],
+    ['Latvian endings on a Russian name', 'Jurijs Ivanovs', 'Yuri Ivanov', 0.9],
+    ['Lithuanian endings on a Russian name', 'Dmitrijus Sokolovas', 'Dmitry Sokolov', 0.9],
+    ['Latvian endings and spelling', 'Mihails Kuzņecovs', 'Mikhail Kuznetsov', 0.9],
+    ['Latvian and Lithuanian endings on one name', 'Jurijs Ivanovs', 'Jurijus Ivanovas', 0.9],
+    ['Hungarian spelling of a Russian name', 'Mihály Kuznyecov', 'Mikhail Kuznetsov', 0.85],
+    ['Polish spelling of a Russian family name', 'Ivan Kuzniecow', 'Ivan Kuznetsov', 0.85],
   ])('%s: %s ≈ %s (≥ %d)', (_, a, b, atLeast) => {
     expect(score(a, b)).toBeGreaterThanOrEqual(atLeast);
   });
@@ -40,6 +46,9 @@ describe('compareNames: names that do not', () => {
     ['nothing in common', 'Ivan Petrov', 'Maria Gonzalez', 0.1],
     ['a family name alone against a full name', 'Petrov', 'Ivan Petrov', 0.7],
     ['an initial that does not fit', 'K. Smith', 'John Smith', 0.55],
+    ['a Baltic ending does not make a man of a woman', 'Julius Smith', 'Julia Smith', 0.55],
+    ['two names apart once their Baltic endings are gone', 'Marius Berg', 'Mario Berg', 0.55],
+    ['names that sound alike only to Daitch-Mokotoff, too many letters apart', 'Marit Olsen', 'Sari Olsen', 0.55],
   ])('%s: %s vs %s (≤ %d)', (_, a, b, atMost) => {
     expect(score(a, b)).toBeLessThanOrEqual(atMost);
   });
@@ -60,6 +69,8 @@ describe('compareNames explains itself part by part', () => {
     ['Ivan Petrov', 'Ivan Sidorov', 'Petrov ≠ Sidorov (JW 0.53)'],
     ['John Smyth', 'John Smith', 'Smyth ~ Smith (sound alike, JW 0.89)'],
     ['J. Smith', 'John Smith', 'J ~ John (initial)'],
+    ['Dmitrijus Sokolovas', 'Dmitry Sokolov', 'Dmitrijus ≈ Dmitry (the same name with a Baltic ending, JW 0.88)'],
+    ['Mihály Kuznyecov', 'Mikhail Kuznetsov', 'Mihaly ~ Mikhail (one name as two European languages spell it'],
   ])('%s vs %s says %j', (a, b, expected) => {
     expect(detail(a, b)).toContain(expected);
   });

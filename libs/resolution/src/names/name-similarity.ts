@@ -3,13 +3,16 @@
  * is paired with the part of the other it agrees with best (the assignment
  * maximising total agreement), so `Petrov Ivan` meets `Ivan Petrov` and a
  * missing middle name costs little. Parts agree exactly, as known variants,
- * by sound (Double Metaphone), by consonants (for abjads), as an initial, or
- * by Jaro-Winkler; a low Jaro-Winkler counts as another name, not half of one.
+ * by sound (Double Metaphone, and Daitch-Mokotoff for the spellings of Central
+ * and Eastern Europe), without a Baltic ending, by consonants (for abjads), as
+ * an initial, or by Jaro-Winkler; a low Jaro-Winkler counts as another name,
+ * not half of one.
  * Hot path: works only on precomputed NameForms.
  */
+import { balticStem, endsUnmarked } from './baltic-endings';
 import { alignmentSimilarity } from './learned/learned-transliteration';
 import { NameForm, NamePart } from './name-parts';
-import { consonantSkeleton, editDistance, jaroWinkler } from './phonetics';
+import { consonantSkeleton, daitchMokotoffAlike, daitchMokotoffSounds, editDistance, jaroWinkler } from './phonetics';
 import { compareSameScript } from './same-script';
 
 export interface NameAgreement {
@@ -205,23 +208,57 @@ function partSimilarity(x: NamePart, y: NamePart, sameScript: boolean): number {
   let similarity = jaroWinkler(x.text, y.text);
   if (x.core !== undefined || y.core !== undefined) similarity = Math.max(similarity, jaroWinkler(xCore, yCore));
   if (x.equivalent !== undefined && x.equivalent === y.equivalent) return Math.max(similarity, KNOWN_VARIANT);
-  const sounds = similarity < SOUND_ALIKE && similarity >= SOUND_ALIKE_MIN_JW ? soundAlike(x.codes, y.codes) : 0;
+  const sounds = similarity < SOUND_ALIKE && similarity >= SOUND_ALIKE_MIN_JW ? soundAlike(x, y) : 0;
   similarity = Math.max(similarity, sounds);
-  if (sameScript && similarity < 1 && tooManyEdits(xCore, yCore, sounds > 0))
-    similarity = Math.min(similarity, ZERO_AGREEMENT_JW);
+  if (sameScript && similarity < 1 && tooManyEdits(xCore, yCore, sounds > 0 ? 1 : 0)) {
+    if (!readAlikeElsewhere(xCore, yCore, similarity) || tooManyEdits(xCore, yCore, 2))
+      similarity = Math.min(similarity, ZERO_AGREEMENT_JW);
+  }
+  if (similarity < SAME_CORE) similarity = Math.max(similarity, stemSimilarity(x, y, sameScript));
   if (similarity < SAME_CONSONANTS && (x.consonants !== undefined || y.consonants !== undefined))
     similarity = Math.max(similarity, consonantAgreement(x, y));
   if (!sameScript && similarity < LEARNED_ALIGNMENT_BELOW) similarity = Math.max(similarity, learnedAlignment(x, y));
   return similarity;
 }
 
-/** Edits a spelling of one name may differ by: one per four letters of the longer part, and one more when the two sound alike. */
-function tooManyEdits(x: string, y: string, soundAlike: boolean): boolean {
-  const allowed =
-    Math.max(1, Math.floor((Math.max(x.length, y.length) + 1) / EDITS_PER_LETTERS)) + (soundAlike ? 1 : 0);
+/** Edits a spelling of one name may differ by: one per four letters of the longer part, and `extra` more. */
+function tooManyEdits(x: string, y: string, extra: number): boolean {
+  const allowed = Math.max(1, Math.floor((Math.max(x.length, y.length) + 1) / EDITS_PER_LETTERS)) + extra;
   return editDistance(x, y, allowed) > allowed;
 }
 const EDITS_PER_LETTERS = 4;
+
+/**
+ * Whether two spellings may differ by two edits more than their length allows (one more when they sound alike):
+ * when they read alike in Daitch-Mokotoff, though Double Metaphone (an English reading) need not, and either are
+ * close (JW ≥ 0.9) or share a long code (four sounds or more). One name as another European language spells it
+ * moves more letters (Hungarian Kuznyecov and Polish Kuzniecow for Kuznetsov).
+ */
+function readAlikeElsewhere(x: string, y: string, similarity: number): boolean {
+  if (similarity < SOUND_ALIKE_MIN_JW) return false;
+  const shared = daitchMokotoffSounds(x, y);
+  return shared >= LONG_CODE_SOUNDS || (shared > 0 && similarity >= SOUND_ALIKE);
+}
+const LONG_CODE_SOUNDS = 4;
+
+/**
+ * How alike two parts are when the one with a Baltic masculine ending loses it (baltic-endings.ts): Ivanovs and
+ * Ivanov, Dmitrijus and Dmitry, at most as alike as one name with and without a particle. 0 when neither has such
+ * an ending, or the other ends as no man's name does without one.
+ */
+function stemSimilarity(x: NamePart, y: NamePart, sameScript: boolean): number {
+  const xStem = balticStem(x.text);
+  const yStem = balticStem(y.text);
+  if (xStem === undefined && yStem === undefined) return 0;
+  if ((xStem === undefined && !endsUnmarked(x.text)) || (yStem === undefined && !endsUnmarked(y.text))) return 0;
+  const xWord = xStem ?? x.text;
+  const yWord = yStem ?? y.text;
+  if (xWord === yWord) return SAME_CORE;
+  const similarity = Math.min(SAME_CORE, jaroWinkler(xWord, yWord));
+  if (similarity < SOUND_ALIKE_MIN_JW) return 0;
+  const extra = daitchMokotoffAlike(xWord, yWord) ? 1 : 0;
+  return sameScript && tooManyEdits(xWord, yWord, extra) ? 0 : similarity;
+}
 
 /** Under this, a part written in another script is also aligned, as written, to the Latin part under the learned model. */
 const LEARNED_ALIGNMENT_BELOW = 0.95;
@@ -256,11 +293,17 @@ function agreementOf(similarity: number): number {
     : ((similarity - ZERO_AGREEMENT_JW) / (FUZZY_FLOOR - ZERO_AGREEMENT_JW)) * FUZZY_FLOOR;
 }
 
-function soundAlike(x: string[], y: string[]): number {
-  if (x.length === 0 || y.length === 0) return 0;
-  if (x[0] === y[0]) return SOUND_ALIKE;
-  for (const code of x) if (y.includes(code)) return SOUND_ALIKE_ALTERNATE;
-  return 0;
+/** Same Double Metaphone key code, another of their codes, or (spellings of Central and Eastern Europe) a Daitch-Mokotoff code. */
+function soundAlike(x: NamePart, y: NamePart): number {
+  if (x.codes.length === 0 || y.codes.length === 0) return 0;
+  if (x.codes[0] === y.codes[0]) return SOUND_ALIKE;
+  if (metaphoneAlike(x, y)) return SOUND_ALIKE_ALTERNATE;
+  return daitchMokotoffAlike(x.core ?? x.text, y.core ?? y.text) ? SOUND_ALIKE_ALTERNATE : 0;
+}
+
+function metaphoneAlike(x: NamePart, y: NamePart): boolean {
+  for (const code of x.codes) if (y.codes.includes(code)) return true;
+  return false;
 }
 
 function consonantAgreement(x: NamePart, y: NamePart): number {
@@ -413,7 +456,7 @@ function describe(alignment: Alignment, partLabel: string, crossedRoles: number)
     const role = x.role ?? y.role;
     const label = role === 'family' ? 'family name' : role === 'given' ? 'given name' : partLabel;
     const crossed = pair.crossed ? ` (${x.role} name on one side, ${y.role} name on the other)` : '';
-    text += `${index > 0 ? '; ' : ''}${label}: ${relation(x, y, pair.agreement / roleFactor(x, y, crossedRoles))}${crossed}`;
+    text += `${index > 0 ? '; ' : ''}${label}: ${relation(x, y, pair.agreement / roleFactor(x, y, crossedRoles), left.script === right.script)}${crossed}`;
   }
   for (let index = 0; index < leftParts.length; index++)
     if (!paired(pairs, 'left', index)) text += `; ${display(leftParts[index].text)} on one side only`;
@@ -438,7 +481,7 @@ function paired(pairs: Alignment['pairs'], side: 'left' | 'right', index: number
   return false;
 }
 
-function relation(x: NamePart, y: NamePart, agreement: number): string {
+function relation(x: NamePart, y: NamePart, agreement: number, sameScript: boolean): string {
   const pair = (sign: string, note = ''): string => `${display(x.text)} ${sign} ${display(y.text)}${note}`;
   if (x.text === y.text) return pair('=');
   if ((x.core ?? x.text) === (y.core ?? y.text)) return pair('≈', ' (same name without its particle)');
@@ -448,8 +491,12 @@ function relation(x: NamePart, y: NamePart, agreement: number): string {
   if (agreement < DISAGREEMENT) return pair('≠', ` (JW ${jw})`);
   if (x.equivalent !== undefined && x.equivalent === y.equivalent && Number(jw) < KNOWN_VARIANT)
     return pair('~', ` (spellings of one name, JW ${jw})`);
-  if (Number(jw) < SOUND_ALIKE && soundAlike(x.codes, y.codes) >= agreement)
-    return pair('~', ` (sound alike, JW ${jw})`);
+  if (Number(jw) < agreement && stemSimilarity(x, y, sameScript) >= agreement)
+    return pair('≈', ` (the same name with a Baltic ending, JW ${jw})`);
+  if (Number(jw) < SOUND_ALIKE && soundAlike(x, y) >= agreement) return pair('~', ` (sound alike, JW ${jw})`);
+  // Let through with more edits than Double Metaphone alone allows: Daitch-Mokotoff read them alike.
+  if (sameScript && tooManyEdits(x.core ?? x.text, y.core ?? y.text, metaphoneAlike(x, y) ? 1 : 0))
+    return pair('~', ` (one name as two European languages spell it, read alike by Daitch-Mokotoff, JW ${jw})`);
   if ((x.consonants || y.consonants) && consonantAgreement(x, y) >= agreement)
     return pair('~', ` (same consonants, JW ${jw})`);
   if ((x.learned || y.learned) && Number(jw) < agreement && learnedAlignment(x, y) >= agreement) {

@@ -1,9 +1,11 @@
 /**
- * String likeness for names: Double Metaphone codes, Jaro-Winkler similarity
- * and the Damerau-Levenshtein distance (all from talisman), and the consonant
+ * String likeness for names: Double Metaphone and Daitch-Mokotoff codes,
+ * Jaro-Winkler similarity and the Damerau-Levenshtein distance (all from
+ * talisman), and the consonant
  * skeleton that lets a name transliterated from Arabic or Hebrew (`mhmd`, no
  * vowels written) meet its vocalised Latin spelling (`Mohammed`).
  */
+import daitchMokotoff = require('talisman/phonetics/daitch-mokotoff');
 import doubleMetaphone = require('talisman/phonetics/double-metaphone');
 import jaroWinklerSimilarity = require('talisman/metrics/jaro-winkler');
 import damerauLevenshtein = require('talisman/metrics/damerau-levenshtein');
@@ -14,6 +16,40 @@ export function phoneticCodes(word: string): string[] {
   const [primary, alternate] = doubleMetaphone(word);
   if (!primary) return alternate ? [alternate] : [];
   return alternate && alternate !== primary ? [primary, alternate] : [primary];
+}
+
+/**
+ * Whether two words share a Daitch-Mokotoff code: the phonetic code made for
+ * Slavic, Germanic and Yiddish names, which reads the spellings Central and
+ * Eastern European languages give one sound alike (c, tz, cz and ts; h, ch
+ * and kh; sz and s; Hungarian ny), where Double Metaphone reads them as
+ * English would: `kuznecov` and `kuznetsov`, `mihaly` and `mikhail`.
+ */
+export function daitchMokotoffAlike(a: string, b: string): boolean {
+  return daitchMokotoffSounds(a, b) > 0;
+}
+
+/** How many sounds (digits before the code's padding) the longest Daitch-Mokotoff code two words share holds; 0 when they share none. */
+export function daitchMokotoffSounds(a: string, b: string): number {
+  const codes = daitchMokotoffCodes(a);
+  let sounds = 0;
+  for (const code of daitchMokotoffCodes(b))
+    if (codes.includes(code)) sounds = Math.max(sounds, code.replace(CODE_PADDING, '').length);
+  return sounds;
+}
+const CODE_PADDING = /0+$/;
+
+/** Codes of the words compared lately: a word meets many candidates, and a code costs more than the comparison. */
+const DAITCH_MOKOTOFF_CACHE = new Map<string, string[]>();
+const DAITCH_MOKOTOFF_CACHE_SIZE = 50_000;
+
+function daitchMokotoffCodes(word: string): string[] {
+  let codes = DAITCH_MOKOTOFF_CACHE.get(word);
+  if (codes) return codes;
+  codes = word ? daitchMokotoff(word) : [];
+  if (DAITCH_MOKOTOFF_CACHE.size >= DAITCH_MOKOTOFF_CACHE_SIZE) DAITCH_MOKOTOFF_CACHE.clear();
+  DAITCH_MOKOTOFF_CACHE.set(word, codes);
+  return codes;
 }
 
 /** Jaro-Winkler similarity in [0,1] (prefix scale 0.1, boost threshold 0.7). */
