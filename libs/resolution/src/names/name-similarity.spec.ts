@@ -33,6 +33,7 @@ describe('compareNames: names that agree', () => {
     ['Latvian and Lithuanian endings on one name', 'Jurijs Ivanovs', 'Jurijus Ivanovas', 0.9],
     ['Hungarian spelling of a Russian name', 'Mihály Kuznyecov', 'Mikhail Kuznetsov', 0.85],
     ['Polish spelling of a Russian family name', 'Ivan Kuzniecow', 'Ivan Kuznetsov', 0.85],
+    ['a particle written solid, one letter apart', 'Abu Bakr al-Baghdadi', 'Abubakar Baghdadi', 0.95],
   ])('%s: %s ≈ %s (≥ %d)', (_, a, b, atLeast) => {
     expect(score(a, b)).toBeGreaterThanOrEqual(atLeast);
   });
@@ -49,6 +50,12 @@ describe('compareNames: names that do not', () => {
     ['a Baltic ending does not make a man of a woman', 'Julius Smith', 'Julia Smith', 0.55],
     ['two names apart once their Baltic endings are gone', 'Marius Berg', 'Mario Berg', 0.55],
     ['names that sound alike only to Daitch-Mokotoff, too many letters apart', 'Marit Olsen', 'Sari Olsen', 0.55],
+    [
+      'a particle written solid does not lend its letters to the edits allowed',
+      'Juan de la Cruz',
+      'Juan Delacroix',
+      0.55,
+    ],
   ])('%s: %s vs %s (≤ %d)', (_, a, b, atMost) => {
     expect(score(a, b)).toBeLessThanOrEqual(atMost);
   });

@@ -210,7 +210,7 @@ function partSimilarity(x: NamePart, y: NamePart, sameScript: boolean): number {
   if (x.equivalent !== undefined && x.equivalent === y.equivalent) return Math.max(similarity, KNOWN_VARIANT);
   const sounds = similarity < SOUND_ALIKE && similarity >= SOUND_ALIKE_MIN_JW ? soundAlike(x, y) : 0;
   similarity = Math.max(similarity, sounds);
-  if (sameScript && similarity < 1 && tooManyEdits(xCore, yCore, sounds > 0 ? 1 : 0)) {
+  if (sameScript && similarity < 1 && tooManyEditsEither(x, y, sounds > 0 ? 1 : 0)) {
     if (!readAlikeElsewhere(xCore, yCore, similarity) || tooManyEdits(xCore, yCore, 2))
       similarity = Math.min(similarity, ZERO_AGREEMENT_JW);
   }
@@ -219,6 +219,16 @@ function partSimilarity(x: NamePart, y: NamePart, sameScript: boolean): number {
     similarity = Math.max(similarity, consonantAgreement(x, y));
   if (!sameScript && similarity < LEARNED_ALIGNMENT_BELOW) similarity = Math.max(similarity, learnedAlignment(x, y));
   return similarity;
+}
+
+/**
+ * Too many edits apart both without their particles and as written: `abubakr` (Abu Bakr) is one letter from
+ * `abubakar`, though its core `bakr` is four. Written solid, particles lengthen a part, and with it the edits
+ * allowed, so as written no extra edit is allowed (Delacruz is not Delacroix).
+ */
+function tooManyEditsEither(x: NamePart, y: NamePart, extra: number): boolean {
+  if (!tooManyEdits(x.core ?? x.text, y.core ?? y.text, extra)) return false;
+  return (x.core === undefined && y.core === undefined) || tooManyEdits(x.text, y.text, 0);
 }
 
 /** Edits a spelling of one name may differ by: one per four letters of the longer part, and `extra` more. */
@@ -495,7 +505,7 @@ function relation(x: NamePart, y: NamePart, agreement: number, sameScript: boole
     return pair('≈', ` (the same name with a Baltic ending, JW ${jw})`);
   if (Number(jw) < SOUND_ALIKE && soundAlike(x, y) >= agreement) return pair('~', ` (sound alike, JW ${jw})`);
   // Let through with more edits than Double Metaphone alone allows: Daitch-Mokotoff read them alike.
-  if (sameScript && tooManyEdits(x.core ?? x.text, y.core ?? y.text, metaphoneAlike(x, y) ? 1 : 0))
+  if (sameScript && tooManyEditsEither(x, y, metaphoneAlike(x, y) ? 1 : 0))
     return pair('~', ` (one name as two European languages spell it, read alike by Daitch-Mokotoff, JW ${jw})`);
   if ((x.consonants || y.consonants) && consonantAgreement(x, y) >= agreement)
     return pair('~', ` (same consonants, JW ${jw})`);
