@@ -10,6 +10,7 @@
 /** Shorter words are too short to carry an ending and a stem worth comparing. */
 const MIN_LENGTH = 5;
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
+const LETTER_S = 's'.charCodeAt(0);
 
 const isConsonant = (letter: string | undefined): boolean => letter !== undefined && !VOWELS.has(letter);
 
@@ -19,7 +20,7 @@ const isConsonant = (letter: string | undefined): boolean => letter !== undefine
  * `sokolov`, `dmitrijus` and `dmitrijs` → `dmitri`, `andrius` → `andri`. Undefined when it has none.
  */
 export function balticStem(part: string): string | undefined {
-  if (part.length < MIN_LENGTH || !part.endsWith('s')) return undefined;
+  if (part.length < MIN_LENGTH || part.charCodeAt(part.length - 1) !== LETTER_S) return undefined;
   const beforeS = part[part.length - 2];
   let stem: string | undefined;
   if (VOWELS.has(beforeS) && beforeS !== 'e' && beforeS !== 'o') {
