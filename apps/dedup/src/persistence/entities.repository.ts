@@ -109,17 +109,26 @@ export const toMember = (row: MemberRow): Member => ({
 export const CANDIDATES_PER_RECORD = 50;
 
 /**
+ * The keys the candidate lookup reads of those in `keys` (an SQL text[] expression, one record's), each with its
+ * count as `rows`: the keys libs/resolution keysRead says, rarest first up to a budget of rows, none more than
+ * ROWS_PER_KEY members carry unless the record has no rarer one (migration 1763800000940 keeps the counts).
+ */
+export function keysReadOf(keys: string): string {
+  return `SELECT asked.key, asked.rows
+            FROM (SELECT counted.key, counted.rows, ${keyRowsReadBeforeSql('counted.key', 'counted.rows')} AS read_before
+                    FROM key_counts AS counted WHERE counted.key = ANY(${keys}) AND counted.rows > 0) AS asked
+           WHERE ${keyReadSql('asked.rows', 'asked.read_before')}`;
+}
+
+/**
  * The members the candidate lookup reads for the keys in `keys` (an SQL text[] expression, one record's), with each
- * key's count as `key_rows`: the keys libs/resolution keysRead says, rarest first up to a budget of rows, none more
- * than ROWS_PER_KEY members carry unless the record has no rarer one (migration 1763800000940 keeps the counts). The
- * LIMIT holds while a count catches up.
+ * key's count as `key_rows`: ROWS_PER_KEY at most of each key keysReadOf says. The LIMIT holds while a count catches
+ * up.
  */
 export function keyHits(keys: string): string {
   return `SELECT capped.record_id, asked.rows AS key_rows
-            FROM (SELECT counted.key, counted.rows, ${keyRowsReadBeforeSql('counted.key', 'counted.rows')} AS read_before
-                    FROM key_counts AS counted WHERE counted.key = ANY(${keys}) AND counted.rows > 0) AS asked
-            CROSS JOIN LATERAL (SELECT record_id FROM member_keys WHERE member_keys.key = asked.key LIMIT ${ROWS_PER_KEY}) AS capped
-           WHERE ${keyReadSql('asked.rows', 'asked.read_before')}`;
+            FROM (${keysReadOf(keys)}) AS asked
+            CROSS JOIN LATERAL (SELECT record_id FROM member_keys WHERE member_keys.key = asked.key LIMIT ${ROWS_PER_KEY}) AS capped`;
 }
 
 /** The members' facts and keys, as derivation_revisions names them (resolve-record/member-derivation.ts). */

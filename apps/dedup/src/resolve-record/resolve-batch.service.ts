@@ -185,11 +185,11 @@ export class ResolveBatchService {
     const changed = await membersChangedSince(
       transaction,
       snapshot,
-      [...new Set(items.flatMap((item) => item.keys))],
+      items.map((item) => item.keys),
       [...new Set(candidates.found.flat().map((candidate) => candidate.recordId))],
     );
     if (changed.length === 0) return candidates;
-    const found = items.map((item, index) => withChanges(item, candidates.found[index], changed));
+    const found = items.map((item, index) => withChanges(item, index, candidates.found[index], changed));
     const counts = await this.network.carriers(
       transaction,
       contactValuesOfAll([...items.map((item) => item.facts), ...found.flat().map((candidate) => candidate.facts)]),
@@ -355,12 +355,13 @@ function scoredAhead(scored: Map<RecordFacts, PairScore | undefined> | undefined
 }
 
 /**
- * A record's candidates read ahead, with the members written since: one changed since as it is now (gone when
- * withdrawn or of no entity), and one of its kind sharing keys with it, where the candidate lookup would have
- * ranked it among them (rarer keys first, then the weight of those shared: not past the last one kept when the
- * lookup filled its places), so that a common key shared with a whole batch adds nothing to score.
+ * A record's candidates read ahead (it is the `index`th asked for changes), with the members written since: one
+ * changed since as it is now (gone when withdrawn or of no entity), and one of its kind sharing keys with it that its
+ * lookup reads, where the lookup would have ranked it among them (rarer keys first, then the weight of those shared,
+ * by the counts they were ranked by: not past the last one kept when the lookup filled its places), so that a common
+ * key shared with a whole batch adds nothing to score.
  */
-function withChanges(item: BatchRecord, candidates: Candidate[], changed: ChangedMember[]): Candidate[] {
+function withChanges(item: BatchRecord, index: number, candidates: Candidate[], changed: ChangedMember[]): Candidate[] {
   const changedById = new Map(changed.map((member) => [member.recordId, member]));
   const updated = candidates.flatMap((candidate): Candidate[] => {
     const now = changedById.get(candidate.recordId.toLowerCase());
@@ -369,12 +370,11 @@ function withChanges(item: BatchRecord, candidates: Candidate[], changed: Change
   });
   const present = new Set(candidates.map((candidate) => candidate.recordId.toLowerCase()));
   const last = candidates.length >= CANDIDATES_PER_RECORD ? candidates.at(-1)?.rank : undefined;
-  const keys = new Set(item.keys);
   for (const member of changed) {
     if (!member.live || !member.entityId || member.kind !== item.kind) continue;
     if (member.recordId === item.recordId || present.has(member.recordId)) continue;
-    const shared = member.sharedKeys.filter(({ key }) => keys.has(key));
-    if (shared.length === 0) continue;
+    const shared = member.sharedKeys.get(index);
+    if (!shared) continue;
     const rank = candidateStanding(shared.map(({ rows }) => rows));
     if (last && byCandidateRank(rank, last) > 0) continue;
     updated.push({

@@ -10,7 +10,8 @@
  *     instances, give one entity per pair, as one instance would;
  *   - so do two halves that both read their candidates before either took
  *     its key locks: the later one finds the earlier one's member among what
- *     changed since it read.
+ *     changed since it read, also when more than ROWS_PER_KEY members carry
+ *     every key of theirs, and the lookup reads only the rarest.
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -33,7 +34,7 @@ import {
 } from '@crosscheck/contracts';
 import { startServiceProcess, type ServiceProcess } from '@crosscheck/infra';
 import { ensureTopics, TopicNames } from '@crosscheck/messaging';
-import { blockingKeys } from '@crosscheck/resolution';
+import { blockingKeys, ROWS_PER_KEY } from '@crosscheck/resolution';
 import { Admin, AssignerProtocol, Partitioners, Producer } from 'kafkajs';
 import { Client } from 'pg';
 import { testInfrastructure } from '../../../../test/harness/infrastructure';
@@ -373,38 +374,96 @@ describe('two dedup instances in one consumer group', () => {
   });
 
   it('give one entity to two halves that both read their candidates before either took its locks', async () => {
-    const [ofFirst, ofSecond] = await assignments(s, 2);
     const [original] = distinctPersons(9, 1);
     const copy = duplicateOf(original, 'ITA');
-    // The test holds the person's key locks, so each instance reads ahead (the other's half is not there yet) and then waits.
-    const facts = factsOfRecord(original);
-    const held = new Client({ connectionString: s.suite.databaseUrl });
-    await held.connect();
-    try {
-      await held.query('BEGIN');
-      await held.query('SELECT pg_advisory_xact_lock(id) FROM unnest($1::bigint[]) AS wanted(id)', [
-        keyLockIds([{ kind: kindOfRecord(original), keys: blockingKeys(facts) }]),
-      ]);
-      await produce(s, [
-        { record: original, partition: ofFirst[0] },
-        { record: copy, partition: ofSecond[0] },
-      ]);
-      await waitFor(async () => (await advisoryWaiters(s)) === 2, 'both instances waiting on the key locks');
-    } finally {
-      await held.query('COMMIT');
-      await held.end();
-    }
-    await consumed(s);
+    await resolveBothAheadOfLocks(s, original, copy);
 
-    const entities = await entityOf(s, [original.recordId, copy.recordId]);
-    expect(entities.get(copy.recordId)).toBe(entities.get(original.recordId));
-    const decisions = (await resolvedEvents(s))
-      .filter((event) => [original.recordId, copy.recordId].includes(event.record!.recordId))
-      .map((event) => event.decision)
-      .sort();
-    expect(decisions).toEqual([ResolutionDecision.NEW_ENTITY, ResolutionDecision.JOINED_ENTITY].sort());
+    expect(await placementsOf(s, original, copy)).toEqual(ONE_ENTITY);
+  });
+
+  it(`give one entity to two such halves when more than ${ROWS_PER_KEY} members carry each of their keys`, async () => {
+    const [original] = distinctPersons(10, 1);
+    const copy = duplicateOf(original, 'ITA');
+    // Every key is common, so each lookup reads only the rarest, ROWS_PER_KEY of its members deep, none of them a twin.
+    await seedCarriers(s, blockingKeys(factsOfRecord(original)), ROWS_PER_KEY + 1);
+    await resolveBothAheadOfLocks(s, original, copy);
+
+    expect(await placementsOf(s, original, copy)).toEqual(ONE_ENTITY);
   });
 });
+
+/**
+ * Hands the two halves to the two instances while the test holds the person's key locks, so each instance reads
+ * ahead (the other's half is not there yet) and then waits; lets them go once both wait, and waits for them.
+ */
+async function resolveBothAheadOfLocks(s: Scenario, original: SharedRecord, copy: SharedRecord): Promise<void> {
+  const [ofFirst, ofSecond] = await assignments(s, 2);
+  const held = new Client({ connectionString: s.suite.databaseUrl });
+  await held.connect();
+  try {
+    await held.query('BEGIN');
+    await held.query('SELECT pg_advisory_xact_lock(id) FROM unnest($1::bigint[]) AS wanted(id)', [
+      keyLockIds([{ kind: kindOfRecord(original), keys: blockingKeys(factsOfRecord(original)) }]),
+    ]);
+    await produce(s, [
+      { record: original, partition: ofFirst[0] },
+      { record: copy, partition: ofSecond[0] },
+    ]);
+    await waitFor(async () => (await advisoryWaiters(s)) === 2, 'both instances waiting on the key locks');
+  } finally {
+    await held.query('COMMIT');
+    await held.end();
+  }
+  await consumed(s);
+}
+
+/** Where the two records ended, and what their events said. */
+async function placementsOf(s: Scenario, original: SharedRecord, copy: SharedRecord) {
+  const entities = await entityOf(s, [original.recordId, copy.recordId]);
+  const decisions = (await resolvedEvents(s))
+    .filter((event) => [original.recordId, copy.recordId].includes(event.record!.recordId))
+    .map((event) => event.decision)
+    .sort();
+  const entityId = entities.get(original.recordId);
+  return { sameEntity: entityId !== undefined && entities.get(copy.recordId) === entityId, decisions };
+}
+
+/** One of the two started the entity, the other joined it. */
+const ONE_ENTITY = {
+  sameEntity: true,
+  decisions: [ResolutionDecision.NEW_ENTITY, ResolutionDecision.JOINED_ENTITY].sort(),
+};
+
+/**
+ * `count` live persons, each an entity of its own, stored with `keys` as their blocking keys (as a common name's many
+ * bearers carry its keys), and facts that resemble no one the tests resolve.
+ */
+async function seedCarriers(s: Scenario, keys: string[], count: number): Promise<void> {
+  const stranger = create(SharedRecordSchema, {
+    recordId: randomUUID(),
+    version: 1,
+    kind: RecordKind.PERSON,
+    owner: 'DEU',
+    body: {
+      case: 'person',
+      value: {
+        names: [{ given: 'Wilhelmina', family: 'Brzezinska-Oyelaran' }],
+        dateOfBirth: { year: 1901, month: 2, day: 3 },
+      },
+    },
+  });
+  await s.db.query(
+    `WITH created AS (
+       INSERT INTO dedup.entities (entity_id, kind)
+       SELECT gen_random_uuid(), 'person' FROM generate_series(1, $1) RETURNING entity_id
+     ), members AS (
+       INSERT INTO dedup.entity_members (record_id, entity_id, kind, owner, record_version, facts)
+       SELECT gen_random_uuid(), entity_id, 'person', 'DEU', 1, $2::jsonb FROM created RETURNING record_id
+     )
+     INSERT INTO dedup.member_keys (key, record_id) SELECT key, record_id FROM members, unnest($3::text[]) AS key`,
+    [count, factsOfRecord(stranger), keys],
+  );
+}
 
 /** Backends of the scenario's database waiting for an advisory lock. */
 async function advisoryWaiters(s: Scenario): Promise<number> {
