@@ -208,13 +208,16 @@ function partSimilarity(x: NamePart, y: NamePart, sameScript: boolean): number {
   let similarity = jaroWinkler(x.text, y.text);
   if (x.core !== undefined || y.core !== undefined) similarity = Math.max(similarity, jaroWinkler(xCore, yCore));
   if (x.equivalent !== undefined && x.equivalent === y.equivalent) return Math.max(similarity, KNOWN_VARIANT);
+  const spelling = similarity;
   const sounds = similarity < SOUND_ALIKE && similarity >= SOUND_ALIKE_MIN_JW ? soundAlike(x, y) : 0;
   similarity = Math.max(similarity, sounds);
   if (sameScript && similarity < 1 && tooManyEditsEither(x, y, sounds > 0 ? 1 : 0)) {
     if (!readAlikeElsewhere(xCore, yCore, similarity) || tooManyEdits(xCore, yCore, 2))
       similarity = Math.min(similarity, ZERO_AGREEMENT_JW);
   }
-  if (similarity < SAME_CORE) similarity = Math.max(similarity, stemSimilarity(x, y, sameScript));
+  // Losing an ending of two to four letters brings no part within reach that was not already close.
+  if (similarity < SAME_CORE && spelling >= SOUND_ALIKE_MIN_JW)
+    similarity = Math.max(similarity, stemSimilarity(x, y, sameScript));
   if (similarity < SAME_CONSONANTS && (x.consonants !== undefined || y.consonants !== undefined))
     similarity = Math.max(similarity, consonantAgreement(x, y));
   if (!sameScript && similarity < LEARNED_ALIGNMENT_BELOW) similarity = Math.max(similarity, learnedAlignment(x, y));

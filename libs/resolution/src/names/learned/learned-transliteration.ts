@@ -44,8 +44,10 @@ interface ModelTable {
   /** The words and spellings the alignment read lately (see PREPARED_MAX). */
   preparedWords: Map<string, PreparedWord>;
   preparedLatins: Map<string, PreparedLatin>;
-  /** alignmentSimilarity's answers lately given, by word and Latin spelling (NUL between). */
-  similarities: Map<string, number>;
+  /** alignmentSimilarity's answers lately given, by word, then by Latin spelling (see SIMILARITIES_MAX). */
+  similarities: Map<string, Map<string, number>>;
+  /** How many answers `similarities` holds. */
+  similaritiesHeld: number;
 }
 
 const START = '^';
@@ -74,6 +76,7 @@ function loadTables(): Map<string, ModelTable> {
         preparedWords: new Map(),
         preparedLatins: new Map(),
         similarities: new Map(),
+        similaritiesHeld: 0,
       };
       loaded.set(line.slice(1), current);
       continue;
@@ -255,10 +258,10 @@ interface PreparedLatin {
  */
 const PREPARED_MAX = 5_000;
 
-function remembered<Value>(cache: Map<string, Value>, key: string, make: () => Value, max = PREPARED_MAX): Value {
+function remembered<Value>(cache: Map<string, Value>, key: string, make: () => Value): Value {
   let value = cache.get(key);
   if (value === undefined) {
-    if (cache.size >= max) cache.clear();
+    if (cache.size >= PREPARED_MAX) cache.clear();
     value = make();
     cache.set(key, value);
   }
@@ -331,12 +334,19 @@ export function alignmentSimilarity(word: string, latin: string, model: LearnedM
   // One word meets one spelling many times over: a name's rule and learned forms carry the same written word, and
   // a check's candidates share their commonest parts (100 notices of a Smith). The answer is remembered.
   const table = tableOf(model);
-  return remembered(
-    table.similarities,
-    `${word}\u0000${latin}`,
-    () => calibratedSimilarity(table, word, latin, model),
-    SIMILARITIES_MAX,
-  );
+  let answers = table.similarities.get(word);
+  let similarity = answers?.get(latin);
+  if (similarity !== undefined) return similarity;
+  if (table.similaritiesHeld >= SIMILARITIES_MAX) {
+    table.similarities.clear();
+    table.similaritiesHeld = 0;
+    answers = undefined;
+  }
+  if (!answers) table.similarities.set(word, (answers = new Map()));
+  similarity = calibratedSimilarity(table, word, latin, model);
+  answers.set(latin, similarity);
+  table.similaritiesHeld++;
+  return similarity;
 }
 
 /**
