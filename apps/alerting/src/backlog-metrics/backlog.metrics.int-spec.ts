@@ -4,12 +4,9 @@
  * discarded ones are not), and webhook deliveries pending and dead across
  * agencies (delivered ones are not).
  */
-import { randomBytes, randomUUID } from 'node:crypto';
-import { dropDatabase, ensureDatabase } from '@crosscheck/infra';
-import { openDatabase } from '@crosscheck/persistence';
+import { randomUUID } from 'node:crypto';
 import { metricsRegistry } from '@crosscheck/telemetry';
-import { DataSource } from 'typeorm';
-import { testInfrastructure } from '../../../../test/harness/infrastructure';
+import { scratchDatabase } from '../../../../test/harness/scratch-database';
 import { CreateAlerts1763800000400 } from '../migrations/1763800000400-create-alerts';
 import { SubscriptionsTriageWebhooks1763800000410 } from '../migrations/1763800000410-subscriptions-triage-webhooks';
 import { DeadLetters1763800000470 } from '../migrations/1763800000470-dead-letters';
@@ -20,33 +17,22 @@ import { BacklogMetrics } from './backlog.metrics';
 
 jest.setTimeout(60_000);
 
-const infrastructure = testInfrastructure();
-const databaseName = `cc_test_backlog_${randomBytes(3).toString('hex')}`;
-let dataSource: DataSource;
-
-beforeAll(async () => {
-  const url = await ensureDatabase(infrastructure.postgresAdminUrl, databaseName);
-  dataSource = await openDatabase({
-    url,
-    schema: 'alerting',
-    applicationName: 'backlog-test',
-    migrations: [
-      CreateAlerts1763800000400,
-      SubscriptionsTriageWebhooks1763800000410,
-      DeadLetters1763800000470,
-      BacklogCounts1763800000490,
-    ],
-  });
-  new BacklogMetrics(dataSource, new DeadLettersRepository(), new WebhooksRepository()).onModuleInit();
+const database = scratchDatabase('backlog', {
+  schema: 'alerting',
+  migrations: [
+    CreateAlerts1763800000400,
+    SubscriptionsTriageWebhooks1763800000410,
+    DeadLetters1763800000470,
+    BacklogCounts1763800000490,
+  ],
 });
 
-afterAll(async () => {
-  await dataSource?.destroy();
-  await dropDatabase(infrastructure.postgresAdminUrl, databaseName);
+beforeAll(async () => {
+  new BacklogMetrics(database.dataSource, new DeadLettersRepository(), new WebhooksRepository()).onModuleInit();
 });
 
 async function deadLetter(topic: string, offset: number, status: string): Promise<void> {
-  await dataSource.query(
+  await database.dataSource.query(
     `INSERT INTO dead_letters (dlq_topic, dlq_partition, dlq_offset, topic, partition, "offset", message_key, value,
                                headers, error, attempts, consumer_group, failed_at, status)
      VALUES ($1, 0, $2, $3, 0, $2, '\\x00', '\\x00', '{}', 'refused', 3, 'dedup', now(), $4)`,
@@ -55,7 +41,7 @@ async function deadLetter(topic: string, offset: number, status: string): Promis
 }
 
 async function delivery(webhookId: string, agency: string, status: string): Promise<void> {
-  await dataSource.query(
+  await database.dataSource.query(
     `INSERT INTO webhook_deliveries (delivery_id, webhook_id, agency, alert_id, event, status)
      VALUES ($1, $2, $3, $4, 'alert.raised', $5)`,
     [randomUUID(), webhookId, agency, randomUUID(), status],
@@ -81,7 +67,7 @@ it('counts pending dead letters by topic and webhook deliveries pending and dead
   await deadLetter('records.resolved.v1', 4, 'pending');
   await deadLetter('matches.found.v1', 5, 'discarded');
   const webhookId = randomUUID();
-  await dataSource.query(
+  await database.dataSource.query(
     `INSERT INTO webhooks (webhook_id, agency, url, secret, created_by) VALUES ($1, 'FRA', 'https://x.example', 's', 'k')`,
     [webhookId],
   );
@@ -102,7 +88,7 @@ it('counts pending dead letters by topic and webhook deliveries pending and dead
 });
 
 it('drops a topic once its dead letters are all dealt with', async () => {
-  await dataSource.query(`UPDATE dead_letters SET status = 'discarded' WHERE topic = 'records.resolved.v1'`);
+  await database.dataSource.query(`UPDATE dead_letters SET status = 'discarded' WHERE topic = 'records.resolved.v1'`);
   expect((await scrape()).filter((line) => line.includes('dead_letters'))).toEqual([
     'crosscheck_dead_letters_pending{topic="records.received.v1"} 2',
   ]);

@@ -4,11 +4,8 @@
  * withdrawal), and the candidate lookup reads a key past ROWS_PER_KEY
  * members only when the record has no rarer one.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
-import { dropDatabase, ensureDatabase } from '@crosscheck/infra';
-import { openDatabase } from '@crosscheck/persistence';
-import { DataSource } from 'typeorm';
-import { testInfrastructure } from '../../../../test/harness/infrastructure';
+import { randomUUID } from 'node:crypto';
+import { scratchDatabase } from '../../../../test/harness/scratch-database';
 import { CreateEntities1763800000200 } from '../migrations/1763800000200-create-entities';
 import { ResolveAllKinds1763800000210 } from '../migrations/1763800000210-resolve-all-kinds';
 import { KeyCounts1763800000940 } from '../migrations/1763800000940-key-counts';
@@ -17,24 +14,11 @@ import { EntitiesRepository, MemberValues } from './entities.repository';
 
 jest.setTimeout(120_000);
 
-const infrastructure = testInfrastructure();
-const databaseName = `cc_test_key_counts_${randomBytes(3).toString('hex')}`;
-let dataSource: DataSource;
 const entities = new EntitiesRepository();
 
-beforeAll(async () => {
-  const url = await ensureDatabase(infrastructure.postgresAdminUrl, databaseName);
-  dataSource = await openDatabase({
-    url,
-    schema: 'dedup',
-    applicationName: 'key-counts-test',
-    migrations: [CreateEntities1763800000200, ResolveAllKinds1763800000210, KeyCounts1763800000940],
-  });
-});
-
-afterAll(async () => {
-  await dataSource?.destroy();
-  await dropDatabase(infrastructure.postgresAdminUrl, databaseName);
+const database = scratchDatabase('key-counts', {
+  schema: 'dedup',
+  migrations: [CreateEntities1763800000200, ResolveAllKinds1763800000210, KeyCounts1763800000940],
 });
 
 function personRecord(): MemberValues & { entityId: string } {
@@ -55,17 +39,22 @@ function personRecord(): MemberValues & { entityId: string } {
 
 /** A person record that starts its own entity, carrying `keys`. */
 async function memberWith(keys: string[], member = personRecord()): Promise<string> {
-  await entities.saveResolution(dataSource.manager, { member, keys, newEntityKind: 'person', possibleDuplicates: [] });
+  await entities.saveResolution(database.dataSource.manager, {
+    member,
+    keys,
+    newEntityKind: 'person',
+    possibleDuplicates: [],
+  });
   return member.recordId;
 }
 
 async function countOf(key: string): Promise<number | undefined> {
-  const rows: { rows: number }[] = await dataSource.query('SELECT rows FROM key_counts WHERE key = $1', [key]);
+  const rows: { rows: number }[] = await database.dataSource.query('SELECT rows FROM key_counts WHERE key = $1', [key]);
   return rows[0]?.rows;
 }
 
 async function candidatesFor(keys: string[]): Promise<string[]> {
-  const found = await entities.candidates(dataSource.manager, 'person', keys, randomUUID(), 1_000);
+  const found = await entities.candidates(database.dataSource.manager, 'person', keys, randomUUID(), 1_000);
   return found.map((candidate) => candidate.recordId).sort();
 }
 
@@ -75,12 +64,14 @@ it('counts the members of a key as records are resolved, their keys replaced and
   await memberWith(['pn:COUNTED:1970']);
   expect(await countOf('pn:COUNTED:1970')).toBe(2);
 
-  await dataSource.transaction((transaction) =>
+  await database.dataSource.transaction((transaction) =>
     entities.saveMember(transaction, { ...first, recordVersion: 2 }, ['pc:KEPT', 'pc:ADDED']),
   );
   expect([await countOf('pn:COUNTED:1970'), await countOf('pc:KEPT'), await countOf('pc:ADDED')]).toEqual([1, 1, 1]);
 
-  await dataSource.transaction((transaction) => entities.withdrawMember(transaction, first.recordId, 3, 'FRA'));
+  await database.dataSource.transaction((transaction) =>
+    entities.withdrawMember(transaction, first.recordId, 3, 'FRA'),
+  );
   expect([await countOf('pc:KEPT'), await countOf('pc:ADDED')]).toEqual([0, 0]);
 });
 

@@ -5,12 +5,9 @@
  * (libs/resolution keys-read.ts), the rarest of a record's keys read even
  * when more than ROWS_PER_KEY members carry it, if no rarer one is left.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
-import { dropDatabase, ensureDatabase } from '@crosscheck/infra';
-import { openDatabase } from '@crosscheck/persistence';
+import { randomUUID } from 'node:crypto';
 import { ROWS_PER_KEY } from '@crosscheck/resolution';
-import { DataSource } from 'typeorm';
-import { testInfrastructure } from '../../../../test/harness/infrastructure';
+import { scratchDatabase } from '../../../../test/harness/scratch-database';
 import { CreateEntities1763800000200 } from '../migrations/1763800000200-create-entities';
 import { ResolveAllKinds1763800000210 } from '../migrations/1763800000210-resolve-all-kinds';
 import { MemberChanges1763800000260 } from '../migrations/1763800000260-member-changes';
@@ -20,24 +17,16 @@ import { currentSnapshot, membersChangedSince } from './member-changes';
 
 jest.setTimeout(120_000);
 
-const infrastructure = testInfrastructure();
-const databaseName = `cc_test_member_changes_${randomBytes(3).toString('hex')}`;
-let dataSource: DataSource;
 const entities = new EntitiesRepository();
 
-beforeAll(async () => {
-  const url = await ensureDatabase(infrastructure.postgresAdminUrl, databaseName);
-  dataSource = await openDatabase({
-    url,
-    schema: 'dedup',
-    applicationName: 'member-changes-test',
-    migrations: [
-      CreateEntities1763800000200,
-      ResolveAllKinds1763800000210,
-      MemberChanges1763800000260,
-      KeyCounts1763800000940,
-    ],
-  });
+const database = scratchDatabase('member-changes', {
+  schema: 'dedup',
+  migrations: [
+    CreateEntities1763800000200,
+    ResolveAllKinds1763800000210,
+    MemberChanges1763800000260,
+    KeyCounts1763800000940,
+  ],
 });
 
 /** More than ROWS_PER_KEY members carry the common key, one the rare one. */
@@ -46,15 +35,10 @@ beforeAll(async () => {
   await memberWith(['pn:RARE:1970']);
 });
 
-afterAll(async () => {
-  await dataSource?.destroy();
-  await dropDatabase(infrastructure.postgresAdminUrl, databaseName);
-});
-
 /** A person record that starts its own entity, carrying `keys`, committed. */
 async function memberWith(keys: string[]): Promise<string> {
   const recordId = randomUUID();
-  await entities.saveResolution(dataSource.manager, {
+  await entities.saveResolution(database.dataSource.manager, {
     member: {
       recordId,
       entityId: randomUUID(),
@@ -76,17 +60,19 @@ async function memberWith(keys: string[]): Promise<string> {
 }
 
 async function countOf(key: string): Promise<number> {
-  const [row]: { rows: number }[] = await dataSource.query('SELECT rows FROM key_counts WHERE key = $1', [key]);
+  const [row]: { rows: number }[] = await database.dataSource.query('SELECT rows FROM key_counts WHERE key = $1', [
+    key,
+  ]);
   return row.rows;
 }
 
 it(`finds a member written since by a key over ${ROWS_PER_KEY} members carry, for the records reading it`, async () => {
-  const snapshot = await currentSnapshot(dataSource.manager);
+  const snapshot = await currentSnapshot(database.dataSource.manager);
   const carriers = await countOf('pf:COMMON');
 
   const twins = [await memberWith(['pf:COMMON']), await memberWith(['pf:COMMON'])];
   const changed = await membersChangedSince(
-    dataSource.manager,
+    database.dataSource.manager,
     snapshot,
     // The first record has no rarer key, so its lookup reads the common one; the second reads its rare key instead.
     [['pf:COMMON'], ['pf:COMMON', 'pn:RARE:1970']],
@@ -101,8 +87,10 @@ it(`finds a member written since by a key over ${ROWS_PER_KEY} members carry, fo
 });
 
 it('leaves out a member written since that shares only keys no record of the batch reads', async () => {
-  const snapshot = await currentSnapshot(dataSource.manager);
+  const snapshot = await currentSnapshot(database.dataSource.manager);
   await memberWith(['pf:COMMON']);
 
-  expect(await membersChangedSince(dataSource.manager, snapshot, [['pf:COMMON', 'pn:RARE:1970']], [])).toEqual([]);
+  expect(await membersChangedSince(database.dataSource.manager, snapshot, [['pf:COMMON', 'pn:RARE:1970']], [])).toEqual(
+    [],
+  );
 });

@@ -4,11 +4,7 @@
  * once MIN_GROWTH have been written since the last ANALYZE (here, never), by
  * any instance.
  */
-import { randomBytes } from 'node:crypto';
-import { dropDatabase, ensureDatabase } from '@crosscheck/infra';
-import { openDatabase } from '@crosscheck/persistence';
-import { DataSource } from 'typeorm';
-import { testInfrastructure } from '../../../../test/harness/infrastructure';
+import { scratchDatabase } from '../../../../test/harness/scratch-database';
 import { CreateEntities1763800000200 } from '../migrations/1763800000200-create-entities';
 import { ResolveAllKinds1763800000210 } from '../migrations/1763800000210-resolve-all-kinds';
 import { Network1763800000230 } from '../migrations/1763800000230-network';
@@ -16,28 +12,14 @@ import { MemberStatistics, MIN_GROWTH } from './member-statistics';
 
 jest.setTimeout(60_000);
 
-const infrastructure = testInfrastructure();
-const databaseName = `cc_test_memberstats_${randomBytes(3).toString('hex')}`;
-let dataSource: DataSource;
-
-beforeAll(async () => {
-  const url = await ensureDatabase(infrastructure.postgresAdminUrl, databaseName);
-  dataSource = await openDatabase({
-    url,
-    schema: 'dedup',
-    applicationName: 'member-statistics-test',
-    migrations: [CreateEntities1763800000200, ResolveAllKinds1763800000210, Network1763800000230],
-  });
-});
-
-afterAll(async () => {
-  await dataSource?.destroy();
-  await dropDatabase(infrastructure.postgresAdminUrl, databaseName);
+const database = scratchDatabase('member-statistics', {
+  schema: 'dedup',
+  migrations: [CreateEntities1763800000200, ResolveAllKinds1763800000210, Network1763800000230],
 });
 
 /** `count` entities of one member each, with a blocking key per member, as resolving would write them; Postgres counts them at once. */
 async function writeMembers(count: number): Promise<void> {
-  const runner = dataSource.createQueryRunner();
+  const runner = database.dataSource.createQueryRunner();
   try {
     await runner.query(
       `WITH created AS (
@@ -59,8 +41,8 @@ async function writeMembers(count: number): Promise<void> {
 
 /** Manual ANALYZEs of a table (entity_members unless said), as Postgres counts them. */
 async function manualAnalyses(table = 'entity_members'): Promise<number> {
-  await dataSource.query('SELECT pg_stat_clear_snapshot()');
-  const [row]: { analyze_count: string }[] = await dataSource.query(
+  await database.dataSource.query('SELECT pg_stat_clear_snapshot()');
+  const [row]: { analyze_count: string }[] = await database.dataSource.query(
     `SELECT analyze_count FROM pg_stat_user_tables WHERE schemaname = 'dedup' AND relname = $1`,
     [table],
   );
@@ -69,7 +51,7 @@ async function manualAnalyses(table = 'entity_members'): Promise<number> {
 
 it('analyses a never-analysed member table once MIN_GROWTH members were written, whoever wrote them', async () => {
   // Two instances: members written through either count for both.
-  const [first, second] = [new MemberStatistics(dataSource), new MemberStatistics(dataSource)];
+  const [first, second] = [new MemberStatistics(database.dataSource), new MemberStatistics(database.dataSource)];
   await writeMembers(MIN_GROWTH - 100);
   await first.grew();
   await second.grew();
@@ -82,7 +64,7 @@ it('analyses a never-analysed member table once MIN_GROWTH members were written,
   expect(await manualAnalyses()).toBe(1);
   // The network tables grow with the members, and their queries need plans as much.
   expect(await manualAnalyses('network_attributes')).toBe(1);
-  const [table]: { reltuples: number }[] = await dataSource.query(
+  const [table]: { reltuples: number }[] = await database.dataSource.query(
     `SELECT reltuples FROM pg_class WHERE oid = 'entity_members'::regclass`,
   );
   expect(table.reltuples).toBe(MIN_GROWTH);

@@ -3,39 +3,19 @@
  * answer that reaches the threshold sets the alarm off, once per window, and
  * agencies and entries count apart; concurrent answers count every one.
  */
-import { randomBytes } from 'node:crypto';
-import { dropDatabase, ensureDatabase } from '@crosscheck/infra';
-import { openDatabase } from '@crosscheck/persistence';
-import { DataSource } from 'typeorm';
-import { testInfrastructure } from '../../../../test/harness/infrastructure';
+import { scratchDatabase } from '../../../../test/harness/scratch-database';
 import { HitNoHitProbes1763800000360 } from '../migrations/1763800000360-hit-no-hit-probes';
 import { HitNoHitProbesRepository } from './hit-no-hit-probes.repository';
 
 jest.setTimeout(60_000);
 
-const infrastructure = testInfrastructure();
-const databaseName = `cc_test_probes_${randomBytes(3).toString('hex')}`;
-let dataSource: DataSource;
 const probes = new HitNoHitProbesRepository();
 const WINDOW = 60;
 
-beforeAll(async () => {
-  const url = await ensureDatabase(infrastructure.postgresAdminUrl, databaseName);
-  dataSource = await openDatabase({
-    url,
-    schema: 'matching',
-    applicationName: 'probes-test',
-    migrations: [HitNoHitProbes1763800000360],
-  });
-});
-
-afterAll(async () => {
-  await dataSource?.destroy();
-  await dropDatabase(infrastructure.postgresAdminUrl, databaseName);
-});
+const database = scratchDatabase('probes', { schema: 'matching', migrations: [HitNoHitProbes1763800000360] });
 
 const answer = (agency: string, entryIds: string[], threshold = 3) =>
-  dataSource.transaction((transaction) =>
+  database.dataSource.transaction((transaction) =>
     probes.count(
       transaction,
       agency,
@@ -70,7 +50,7 @@ it('a threshold of one: the first answer sets it off', async () => {
 });
 
 it('starts over once the window has passed', async () => {
-  await dataSource.query(
+  await database.dataSource.query(
     `UPDATE matching.hit_no_hit_probes SET window_start = now() - interval '61 minutes' WHERE agency = 'AAA'`,
   );
   expect(await answer('AAA', ['RN-1'])).toEqual([{ answers: 1, alarmNow: false }]);

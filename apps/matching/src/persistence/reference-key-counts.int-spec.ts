@@ -4,39 +4,21 @@
  * reads a probe's keys as libs/resolution keysRead says (rarest first, up to
  * KEY_ROWS_PER_PROBE rows), weighing each by its true count.
  */
-import { randomBytes } from 'node:crypto';
 import { create } from '@bufbuild/protobuf';
 import { ReferenceEntrySchema } from '@crosscheck/contracts';
-import { dropDatabase, ensureDatabase } from '@crosscheck/infra';
-import { openDatabase, withDeferredKeyCounts } from '@crosscheck/persistence';
+import { withDeferredKeyCounts } from '@crosscheck/persistence';
 import { KEY_ROWS_PER_PROBE, keysRead, ROWS_PER_KEY } from '@crosscheck/resolution';
-import { DataSource, EntityManager } from 'typeorm';
-import { testInfrastructure } from '../../../../test/harness/infrastructure';
+import { EntityManager } from 'typeorm';
+import { scratchDatabase } from '../../../../test/harness/scratch-database';
 import { matchingMigrations } from '../migrations';
 import { REFERENCE_KEY_COUNTS } from '../migrations/1763800000390-reference-key-counts';
 import { ReferenceEntriesRepository, StoredEntry } from './reference-entries.repository';
 
 jest.setTimeout(120_000);
 
-const infrastructure = testInfrastructure();
-const databaseName = `cc_test_reference_key_counts_${randomBytes(3).toString('hex')}`;
-let dataSource: DataSource;
 const entries = new ReferenceEntriesRepository();
 
-beforeAll(async () => {
-  const url = await ensureDatabase(infrastructure.postgresAdminUrl, databaseName);
-  dataSource = await openDatabase({
-    url,
-    schema: 'matching',
-    applicationName: 'reference-key-counts-test',
-    migrations: matchingMigrations,
-  });
-});
-
-afterAll(async () => {
-  await dataSource?.destroy();
-  await dropDatabase(infrastructure.postgresAdminUrl, databaseName);
-});
+const database = scratchDatabase('reference-key-counts', { schema: 'matching', migrations: matchingMigrations });
 
 function entryOf(entryId: string): StoredEntry {
   return {
@@ -51,7 +33,7 @@ function entryOf(entryId: string): StoredEntry {
 /** Loads entries named `<prefix>-<n>` carrying `keys`. */
 async function load(prefix: string, count: number, keys: string[]): Promise<string[]> {
   const ids = Array.from({ length: count }, (_, n) => `${prefix}-${String(n).padStart(4, '0')}`);
-  await dataSource.transaction((transaction) =>
+  await database.dataSource.transaction((transaction) =>
     entries.upsertMany(
       transaction,
       'notices',
@@ -63,7 +45,7 @@ async function load(prefix: string, count: number, keys: string[]): Promise<stri
 }
 
 async function countOf(key: string): Promise<number | undefined> {
-  const rows: { rows: number }[] = await dataSource.query(
+  const rows: { rows: number }[] = await database.dataSource.query(
     `SELECT rows FROM reference_key_counts WHERE dataset = 'notices' AND key = $1`,
     [key],
   );
@@ -71,7 +53,7 @@ async function countOf(key: string): Promise<number | undefined> {
 }
 
 async function candidatesFor(keys: string[]): Promise<string[]> {
-  const found = await entries.candidates(dataSource.manager, 'notices', keys, 10_000);
+  const found = await entries.candidates(database.dataSource.manager, 'notices', keys, 10_000);
   return found.map((entry) => entry.entryId);
 }
 
@@ -80,7 +62,7 @@ it('counts the entries of a key as entries are loaded, changed and removed', asy
   expect([await countOf('pn:COUNTED:1970'), await countOf('pc:COUNTED')]).toEqual([3, 3]);
 
   // A changed entry's keys are replaced; an unchanged one's are left alone.
-  await dataSource.transaction(async (transaction) => {
+  await database.dataSource.transaction(async (transaction) => {
     const changed = {
       ...entryOf(first),
       entry: create(ReferenceEntrySchema, { entryId: first, dataset: 'notices', owner: 'FRA' }),
@@ -89,7 +71,7 @@ it('counts the entries of a key as entries are loaded, changed and removed', asy
   });
   expect([await countOf('pn:COUNTED:1970'), await countOf('pc:COUNTED'), await countOf('pc:ADDED')]).toEqual([2, 3, 1]);
 
-  await dataSource.transaction((transaction) => entries.remove(transaction, 'notices', [second]));
+  await database.dataSource.transaction((transaction) => entries.remove(transaction, 'notices', [second]));
   expect([await countOf('pn:COUNTED:1970'), await countOf('pc:COUNTED')]).toEqual([1, 2]);
 });
 
@@ -101,7 +83,7 @@ it("gathers a load's changes and writes each count once, when the load ends", as
       }[]
     )[0]?.rows;
   await load('deferred', 2, ['pc:DEFERRED']);
-  await dataSource.transaction((transaction) =>
+  await database.dataSource.transaction((transaction) =>
     withDeferredKeyCounts(transaction, REFERENCE_KEY_COUNTS, async () => {
       for (const batch of ['a', 'b', 'c'])
         await entries.upsertMany(
