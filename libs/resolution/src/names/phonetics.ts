@@ -7,6 +7,7 @@
  */
 import daitchMokotoff = require('talisman/phonetics/daitch-mokotoff');
 import doubleMetaphone = require('talisman/phonetics/double-metaphone');
+import { remembered } from './remembered';
 import jaroWinklerSimilarity = require('talisman/metrics/jaro-winkler');
 import damerauLevenshtein = require('talisman/metrics/damerau-levenshtein');
 
@@ -44,12 +45,7 @@ const DAITCH_MOKOTOFF_CACHE = new Map<string, string[]>();
 const DAITCH_MOKOTOFF_CACHE_SIZE = 50_000;
 
 function daitchMokotoffCodes(word: string): string[] {
-  let codes = DAITCH_MOKOTOFF_CACHE.get(word);
-  if (codes) return codes;
-  codes = word ? daitchMokotoff(word) : [];
-  if (DAITCH_MOKOTOFF_CACHE.size >= DAITCH_MOKOTOFF_CACHE_SIZE) DAITCH_MOKOTOFF_CACHE.clear();
-  DAITCH_MOKOTOFF_CACHE.set(word, codes);
-  return codes;
+  return remembered(DAITCH_MOKOTOFF_CACHE, word, () => (word ? daitchMokotoff(word) : []), DAITCH_MOKOTOFF_CACHE_SIZE);
 }
 
 /** Jaro-Winkler similarity in [0,1] (prefix scale 0.1, boost threshold 0.7). */

@@ -14,6 +14,7 @@
  * Characters the table does not know are left to the rule-based romanisation.
  */
 import { romanize } from 'es-hangul';
+import { remembered } from '../remembered';
 import { chunkSound } from './chunk-sounds';
 import { alignedLatin, insertionWeight, LearnedModel, MAX_CHUNK, modelUnits, modelWords } from './model-letters';
 import { TRANSLITERATION_TABLE } from './transliteration-table.generated';
@@ -258,39 +259,39 @@ interface PreparedLatin {
  */
 const PREPARED_MAX = 5_000;
 
-function remembered<Value>(cache: Map<string, Value>, key: string, make: () => Value): Value {
-  let value = cache.get(key);
-  if (value === undefined) {
-    if (cache.size >= PREPARED_MAX) cache.clear();
-    value = make();
-    cache.set(key, value);
-  }
-  return value;
-}
-
 function preparedWord(table: ModelTable, word: string, model: LearnedModel): PreparedWord {
-  return remembered(table.preparedWords, word, () => {
-    const units = modelUnits(word, model, table.knownWhole);
-    let bestLog = 0;
-    let known = 0;
-    for (const unit of units) {
-      const best = table.bestLog.get(unit);
-      if (best !== undefined) known++;
-      bestLog += best ?? Math.log(UNSEEN_CHUNK[1]);
-    }
-    return { units, bestLog, known };
-  });
+  return remembered(
+    table.preparedWords,
+    word,
+    () => {
+      const units = modelUnits(word, model, table.knownWhole);
+      let bestLog = 0;
+      let known = 0;
+      for (const unit of units) {
+        const best = table.bestLog.get(unit);
+        if (best !== undefined) known++;
+        bestLog += best ?? Math.log(UNSEEN_CHUNK[1]);
+      }
+      return { units, bestLog, known };
+    },
+    PREPARED_MAX,
+  );
 }
 
 function preparedLatin(table: ModelTable, written: string): PreparedLatin {
-  return remembered(table.preparedLatins, written, () => {
-    const latin = alignedLatin(written);
-    const m = latin.length;
-    const insertion = new Float64Array(m);
-    for (let j = 0; j < m; j++) insertion[j] = insertionWeight(table.insertions, latin, j) ?? 0;
-    const size = (m + 1) * (MAX_CHUNK + 1);
-    return { latin, insertion, chunks: new Array(size), sounds: new Array(size) };
-  });
+  return remembered(
+    table.preparedLatins,
+    written,
+    () => {
+      const latin = alignedLatin(written);
+      const m = latin.length;
+      const insertion = new Float64Array(m);
+      for (let j = 0; j < m; j++) insertion[j] = insertionWeight(table.insertions, latin, j) ?? 0;
+      const size = (m + 1) * (MAX_CHUNK + 1);
+      return { latin, insertion, chunks: new Array(size), sounds: new Array(size) };
+    },
+    PREPARED_MAX,
+  );
 }
 
 const BEAM = 8;
