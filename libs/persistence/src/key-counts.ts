@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
  * table of keys, so whichever statement writes keys (a batch, a load, a
  * derivation again, a seed's COPY) keeps the count true. A candidate lookup
  * reads the counts before the keys: it reads the rarest keys first and leaves
- * out those too common to say anything (libs/resolution candidate-ranking.ts).
+ * out those too common to say anything (libs/resolution keys-read.ts).
  *
  * The functions keep the schema they were made in, as a writer from another
  * search path (a seed, an operator's script) reaches them too. Rows are

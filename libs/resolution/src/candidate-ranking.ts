@@ -4,8 +4,9 @@
  * first (a document number, a rare address, a rare name in its birth year),
  * then those sharing the most, each key weighted by how few rows it names.
  * The repositories compute it in SQL from these fragments, over each shared
- * key's `hit.key_rows` (the rows read for that key, at most their rows-per-key
- * bound), grouped by stored record and ordered `rare DESC, weight DESC`;
+ * key's `hit.key_rows` (how many rows carry that key, from the key counts:
+ * keys-read.ts says which keys are read), grouped by stored record and
+ * ordered `rare DESC, weight DESC`;
  * `candidateStanding` and `byCandidateRank` are the same in process.
  *
  * Every key a candidate shares counts, however many come from one name part:
