@@ -55,6 +55,7 @@ describe('blockingKeys: persons', () => {
       'pn:AFN:1971',
       'pn:PTRF:1971',
       'pp:AFN+PTRF',
+      'pp:AFNP',
       'pt:LuB',
       'pv:BaM',
       'pv:BiT',
@@ -104,6 +105,16 @@ describe('blockingKeys: persons', () => {
     ['a name of one consonant', person('Yami'), person('雅蜜')],
   ])('a duplicate with %s shares a key with its original', (_, a, b) => {
     expect(shared('person', a, b)).not.toEqual([]);
+  });
+
+  it.each<[string, string, string]>([
+    ['John Smith', 'JohnSmith', 'pp:JNSM'],
+    ['Juan Carlos Perez', 'Juancarlos Perez', 'pp:JNKR+PRS'],
+    ['头曼', 'Touman', 'pp:TMN'],
+    ['김민준', 'Kim Minjun', 'pp:KM+MNJN'],
+    ['王小明', 'Wang Xiaoming', 'pp:ANK+SMNK'],
+  ])('%s meets %s, two of its parts written as one, on the key of a one-part name', (a, b, key) => {
+    expect(shared('person', person(a), person(b))).toContain(key);
   });
 
   it('gives unrelated people no key in common', () => {
@@ -284,6 +295,7 @@ describe('blockingKeys: persons', () => {
   it('keys facts stored before name forms were kept', () => {
     expect(blockingKeys({ kind: 'person', names: ['Ivan Petrov'] })).toEqual([
       'pp:AFN+PTRF',
+      'pp:AFNP',
       'pc:BM',
       'pc:BTL',
       'pc:TLB',
