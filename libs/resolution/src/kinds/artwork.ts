@@ -126,7 +126,11 @@ const MATERIALS = 0.1;
 
 export function scoreArtworks(a: ArtworkFacts, b: ArtworkFacts): PairScore {
   const features: FeatureEvidence[] = [];
-  const title = compareNames([a.title], [b.title], { extraPartCost: TITLE_EXTRA_WORD_COST, partLabel: 'word' });
+  const title = compareNames([a.title], [b.title], {
+    extraPartCost: TITLE_EXTRA_WORD_COST,
+    partLabel: 'word',
+    phrase: true,
+  });
   if (title)
     features.push(
       feature('title', title.score, weightByDisagreement(title.score, TITLE, TITLE_WHEN_DIFFERENT), title.detail),

@@ -61,6 +61,24 @@ describe('compareNames: names that do not', () => {
   });
 });
 
+describe('compareNames of a phrase (an artwork’s title)', () => {
+  const asPhrase = (a: string, b: string) => compareNames([nameFormOf(a)], [nameFormOf(b)], { phrase: true })!;
+  it.each([
+    ['a Baltic ending', 'Dmitrijus', 'Dmitry'],
+    ['a Hungarian spelling', 'Kuznyecov', 'Kuznetsov'],
+    ['a Polish spelling', 'Kuzniecow', 'Kuznetsov'],
+    ['another European spelling', 'Mihaly', 'Mikhail'],
+  ])('takes words apart by %s that a person’s name would meet through: %s vs %s', (_, a, b) => {
+    expect(score(a, b)).toBeGreaterThanOrEqual(0.85);
+    expect(asPhrase(a, b).score).toBeLessThanOrEqual(0.55);
+    expect(asPhrase(a, b).detail).not.toMatch(/Baltic|Daitch-Mokotoff/);
+  });
+
+  it('still meets a word spelt with a typo or sounding alike', () => {
+    expect(asPhrase('Sunflowers Vase', 'Sunflowers Vace').score).toBeGreaterThanOrEqual(0.85);
+  });
+});
+
 describe('compareNames explains itself part by part', () => {
   it('names the Jaro-Winkler of a fuzzy pair and the role of each part', () => {
     const agreement = compareNames([nameFormOfParts('Ivan', 'Ivanov')], [nameFormOfParts('Ivan', 'Ivanoff')])!;

@@ -38,6 +38,13 @@ export interface CompareNamesOptions {
    * fields one of them swapped.
    */
   crossedRoles?: number;
+  /**
+   * The parts are the words of a phrase (an artwork's title), not a person's
+   * names: the rules of how one person's name is spelt in other European
+   * languages (Baltic endings, Daitch-Mokotoff) do not apply, as a title word
+   * with a Lithuanian ending or one Polish reading is another word.
+   */
+  phrase?: boolean;
 }
 
 const SAME_CORE = 0.95;
@@ -108,6 +115,7 @@ function bestAlignment(left: NameForm[], right: NameForm[], options: CompareName
         extraPartCost: options.extraPartCost ?? DEFAULT_EXTRA_PART_COST,
         singlePartExtraCost: options.singlePartExtraCost ?? DEFAULT_SINGLE_PART_EXTRA_COST,
         crossedRoles: options.crossedRoles ?? CROSSED_ROLES,
+        personal: !options.phrase,
       });
       if (alignment && (!best || alignment.score > best.score)) best = alignment;
     }
@@ -116,7 +124,7 @@ function bestAlignment(left: NameForm[], right: NameForm[], options: CompareName
   if (!best) return undefined;
   const agreement: NameAgreement = {
     score: round(best.score),
-    detail: describe(best, options.partLabel ?? 'name part', options.crossedRoles ?? CROSSED_ROLES),
+    detail: describe(best, options.partLabel ?? 'name part', options.crossedRoles ?? CROSSED_ROLES, !options.phrase),
   };
   if (best.pairs.some((pair) => pair.crossed)) agreement.crossedRoles = true;
   return agreement;
@@ -126,6 +134,14 @@ interface AlignOptions {
   extraPartCost: number;
   singlePartExtraCost: number;
   crossedRoles: number;
+  /** The parts are a person's names: CompareNamesOptions.phrase unset. */
+  personal: boolean;
+}
+
+/** How two parts are read: whether both names were written in one script, and whether they are a person's names. */
+interface PartReading {
+  sameScript: boolean;
+  personal: boolean;
 }
 
 function alignForms(left: NameForm, right: NameForm, options: AlignOptions): Alignment | undefined {
@@ -153,18 +169,18 @@ function alignParts(
   right: NameForm,
   leftParts: NamePart[],
   rightParts: NamePart[],
-  { extraPartCost, singlePartExtraCost, crossedRoles }: AlignOptions,
+  { extraPartCost, singlePartExtraCost, crossedRoles, personal }: AlignOptions,
 ): Alignment {
   const leftIsRows = leftParts.length <= rightParts.length;
   const rows = leftIsRows ? leftParts : rightParts;
   const columns = leftIsRows ? rightParts : leftParts;
   const width = columns.length;
   const agreements = new Array<number>(rows.length * width);
-  const sameScript = left.script === right.script;
+  const reading: PartReading = { sameScript: left.script === right.script, personal };
   for (let row = 0; row < rows.length; row++) {
     for (let column = 0; column < width; column++) {
       agreements[row * width + column] =
-        agreementOf(partSimilarity(rows[row], columns[column], sameScript)) *
+        agreementOf(partSimilarity(rows[row], columns[column], reading)) *
         roleFactor(rows[row], columns[column], crossedRoles);
     }
   }
@@ -195,9 +211,11 @@ function alignParts(
  * disagreement. `sameScript`: both names were written in one script, so their
  * spellings are not two transliterations of one sound, and a part more edits
  * away than its length allows is another name however alike it looks (Marit /
- * Sari, Shahid / Said); across scripts, spellings drift further.
+ * Sari, Shahid / Said); across scripts, spellings drift further. `personal`:
+ * they are a person's names, so the rules of names in other European languages
+ * apply.
  */
-function partSimilarity(x: NamePart, y: NamePart, sameScript: boolean): number {
+function partSimilarity(x: NamePart, y: NamePart, { sameScript, personal }: PartReading): number {
   if (x.text === y.text) return 1;
   const xCore = x.core ?? x.text;
   const yCore = y.core ?? y.text;
@@ -209,14 +227,14 @@ function partSimilarity(x: NamePart, y: NamePart, sameScript: boolean): number {
   if (x.core !== undefined || y.core !== undefined) similarity = Math.max(similarity, jaroWinkler(xCore, yCore));
   if (x.equivalent !== undefined && x.equivalent === y.equivalent) return Math.max(similarity, KNOWN_VARIANT);
   const spelling = similarity;
-  const sounds = similarity < SOUND_ALIKE && similarity >= SOUND_ALIKE_MIN_JW ? soundAlike(x, y) : 0;
+  const sounds = similarity < SOUND_ALIKE && similarity >= SOUND_ALIKE_MIN_JW ? soundAlike(x, y, personal) : 0;
   similarity = Math.max(similarity, sounds);
   if (sameScript && similarity < 1 && tooManyEditsEither(x, y, sounds > 0 ? 1 : 0)) {
-    if (!readAlikeElsewhere(xCore, yCore, similarity) || tooManyEdits(xCore, yCore, 2))
+    if (!personal || !readAlikeElsewhere(xCore, yCore, similarity) || tooManyEdits(xCore, yCore, 2))
       similarity = Math.min(similarity, ZERO_AGREEMENT_JW);
   }
   // Losing an ending of two to four letters brings no part within reach that was not already close.
-  if (similarity < SAME_CORE && spelling >= SOUND_ALIKE_MIN_JW)
+  if (personal && similarity < SAME_CORE && spelling >= SOUND_ALIKE_MIN_JW)
     similarity = Math.max(similarity, stemSimilarity(x, y, sameScript));
   if (similarity < SAME_CONSONANTS && (x.consonants !== undefined || y.consonants !== undefined))
     similarity = Math.max(similarity, consonantAgreement(x, y));
@@ -306,12 +324,15 @@ function agreementOf(similarity: number): number {
     : ((similarity - ZERO_AGREEMENT_JW) / (FUZZY_FLOOR - ZERO_AGREEMENT_JW)) * FUZZY_FLOOR;
 }
 
-/** Same Double Metaphone key code, another of their codes, or (spellings of Central and Eastern Europe) a Daitch-Mokotoff code. */
-function soundAlike(x: NamePart, y: NamePart): number {
+/**
+ * Same Double Metaphone key code, another of their codes, or (a person's names as Central and Eastern Europe spell
+ * them, `personal`) a Daitch-Mokotoff code.
+ */
+function soundAlike(x: NamePart, y: NamePart, personal: boolean): number {
   if (x.codes.length === 0 || y.codes.length === 0) return 0;
   if (x.codes[0] === y.codes[0]) return SOUND_ALIKE;
   if (metaphoneAlike(x, y)) return SOUND_ALIKE_ALTERNATE;
-  return daitchMokotoffAlike(x.core ?? x.text, y.core ?? y.text) ? SOUND_ALIKE_ALTERNATE : 0;
+  return personal && daitchMokotoffAlike(x.core ?? x.text, y.core ?? y.text) ? SOUND_ALIKE_ALTERNATE : 0;
 }
 
 function metaphoneAlike(x: NamePart, y: NamePart): boolean {
@@ -456,7 +477,7 @@ function greedyAssignment(agreements: number[], rows: number, width: number): nu
   return assignment;
 }
 
-function describe(alignment: Alignment, partLabel: string, crossedRoles: number): string {
+function describe(alignment: Alignment, partLabel: string, crossedRoles: number, personal: boolean): string {
   const { left, right, leftParts, rightParts, pairs } = alignment;
   pairs.sort(byLeftIndex);
   let text = `"${left.written}" ↔ "${right.written}"${routeOf(left, right)}: `;
@@ -469,7 +490,8 @@ function describe(alignment: Alignment, partLabel: string, crossedRoles: number)
     const role = x.role ?? y.role;
     const label = role === 'family' ? 'family name' : role === 'given' ? 'given name' : partLabel;
     const crossed = pair.crossed ? ` (${x.role} name on one side, ${y.role} name on the other)` : '';
-    text += `${index > 0 ? '; ' : ''}${label}: ${relation(x, y, pair.agreement / roleFactor(x, y, crossedRoles), left.script === right.script)}${crossed}`;
+    const reading = { sameScript: left.script === right.script, personal };
+    text += `${index > 0 ? '; ' : ''}${label}: ${relation(x, y, pair.agreement / roleFactor(x, y, crossedRoles), reading)}${crossed}`;
   }
   for (let index = 0; index < leftParts.length; index++)
     if (!paired(pairs, 'left', index)) text += `; ${display(leftParts[index].text)} on one side only`;
@@ -494,7 +516,7 @@ function paired(pairs: Alignment['pairs'], side: 'left' | 'right', index: number
   return false;
 }
 
-function relation(x: NamePart, y: NamePart, agreement: number, sameScript: boolean): string {
+function relation(x: NamePart, y: NamePart, agreement: number, { sameScript, personal }: PartReading): string {
   const pair = (sign: string, note = ''): string => `${display(x.text)} ${sign} ${display(y.text)}${note}`;
   if (x.text === y.text) return pair('=');
   if ((x.core ?? x.text) === (y.core ?? y.text)) return pair('≈', ' (same name without its particle)');
@@ -504,11 +526,11 @@ function relation(x: NamePart, y: NamePart, agreement: number, sameScript: boole
   if (agreement < DISAGREEMENT) return pair('≠', ` (JW ${jw})`);
   if (x.equivalent !== undefined && x.equivalent === y.equivalent && Number(jw) < KNOWN_VARIANT)
     return pair('~', ` (spellings of one name, JW ${jw})`);
-  if (Number(jw) < agreement && stemSimilarity(x, y, sameScript) >= agreement)
+  if (personal && Number(jw) < agreement && stemSimilarity(x, y, sameScript) >= agreement)
     return pair('≈', ` (the same name with a Baltic ending, JW ${jw})`);
-  if (Number(jw) < SOUND_ALIKE && soundAlike(x, y) >= agreement) return pair('~', ` (sound alike, JW ${jw})`);
+  if (Number(jw) < SOUND_ALIKE && soundAlike(x, y, personal) >= agreement) return pair('~', ` (sound alike, JW ${jw})`);
   // Let through with more edits than Double Metaphone alone allows: Daitch-Mokotoff read them alike.
-  if (sameScript && tooManyEditsEither(x, y, metaphoneAlike(x, y) ? 1 : 0))
+  if (personal && sameScript && tooManyEditsEither(x, y, metaphoneAlike(x, y) ? 1 : 0))
     return pair('~', ` (one name as two European languages spell it, read alike by Daitch-Mokotoff, JW ${jw})`);
   if ((x.consonants || y.consonants) && consonantAgreement(x, y) >= agreement)
     return pair('~', ` (same consonants, JW ${jw})`);
