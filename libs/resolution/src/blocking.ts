@@ -11,9 +11,7 @@
  *
  *   person           pn:<code>:<year>    each name part's phonetic codes (own, without particle, known-variant class) with the birth year
  *                    pp:<code>+<code>    key codes of two parts of one name, sorted: order-free, for when the year is missing or wrong
- *                                        (pp:<code> for a one-part name); in a name of up to three parts, also
- *                                        with two adjacent parts written as one, so Touman meets Tou Man (头曼),
- *                                        Kim Minjun meets Kim Min Jun (김민준), JohnSmith meets John Smith
+ *                                        (pp:<code> for a one-part name)
  *                    pc:<sounds>[:<year>]  each name part's coarse sound keys (see soundKeys), alone and with the
  *                                        birth year when known (alone they name thousands of rows): spellings that
  *                                        transliteration through another script moves apart (r/l, b/p/v, k/g,
@@ -28,7 +26,9 @@
  *                                        (withOneSoundDropped), those of its French or Italian reading (see
  *                                        romanceReading) and of its reading without a silent r (see
  *                                        withoutSilentR): rarer than pc:, so the twin whose consonants agree
- *                                        outranks names that share three sounds
+ *                                        outranks names that share three sounds; in a name of up to three parts,
+ *                                        also of each two adjacent parts written as one, so Touman meets Tou Man
+ *                                        (头曼), Kim Minjun meets Kim Min Jun (김민준), JohnSmith meets John Smith
  *                    pv:<onset>          each of those spellings' first two sounds with the vowel after each (see
  *                                        vowelledOnsets), and those of a learned part's 12 (in Han 16) likeliest
  *                                        spellings, sounding apart or not: short names share little else, and ranked
@@ -63,7 +63,7 @@
  */
 import { personNameForms } from './kinds/person';
 import { LearnedModel, learnedSpellings, NameForm, NamePart } from './names';
-import { CONSONANT_CLASSES, phoneticCodes } from './names/phonetics';
+import { CONSONANT_CLASSES } from './names/phonetics';
 import { RecordFacts } from './records';
 
 const MAX_PARTS_PAIRED = 6;
@@ -113,7 +113,7 @@ export function blockingKeys(facts: RecordFacts): string[] {
         const parts = keyedParts(form);
         if (year) for (const part of parts) for (const code of part.codes) keys.add(`pn:${code}:${year}`);
         addPairs(keys, 'pp', parts);
-        addJoined(keys, 'pp', parts);
+        addJoined(keys, parts);
         // Also with the birth year, as pn: coarse keys alone name thousands of records in a large table, and
         // ranked by rarity the year's key lifts the record born that year; the plain key still meets a record
         // whose year is missing or mistyped.
@@ -246,19 +246,20 @@ function addPairs(keys: Set<string>, prefix: string, parts: NamePart[], suffix =
 
 /**
  * Names of at most this many parts are also keyed with each two adjacent parts written as one. A run-together
- * pair is common (Xiaoming for 小明, Minjun for 민준, JohnSmith), and each merge of a longer name would add
- * pairs with every other part.
+ * pair is common (Xiaoming for 小明, Minjun for 민준, JohnSmith), and a longer name's joins would add keys most
+ * names never meet.
  */
 const MAX_PARTS_JOINED = 3;
 
-/** addPairs of the parts with each two adjacent ones written as one: one key for two parts, one pair for three. */
-function addJoined(keys: Set<string>, prefix: string, parts: NamePart[]): void {
+/**
+ * The whole sound sequences (`pf:`) of each two adjacent parts written as one, which a part written that way
+ * carries as its own. Not their key code: Double Metaphone's four letters make `Ivan P…` of every joined Ivan
+ * Petrov, Popov and Pavlov.
+ */
+function addJoined(keys: Set<string>, parts: NamePart[]): void {
   if (parts.length > MAX_PARTS_JOINED) return;
-  for (let i = 0; i + 1 < parts.length; i++) {
-    const codes = phoneticCodes(parts[i].text + parts[i + 1].text);
-    if (codes.length === 0) continue;
-    addPairs(keys, prefix, [...parts.slice(0, i), { text: '', codes }, ...parts.slice(i + 2)]);
-  }
+  for (let i = 0; i + 1 < parts.length; i++)
+    for (const sequence of soundSequences(parts[i].text + parts[i + 1].text)) keys.add(`pf:${sequence}`);
 }
 
 /**
