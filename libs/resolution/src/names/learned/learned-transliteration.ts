@@ -199,6 +199,8 @@ function alignment(word: string, written: string, model: LearnedModel): { ratio:
   const m = latin.length;
   const n = source.length;
   if (n === 0 || m === 0 || known === 0) return undefined;
+  // A local: an imported binding may be read through an accessor (as esbuild and tsx compile it), once per chunk.
+  const maxChunk = MAX_CHUNK;
   let previous = new Float64Array(m + 1);
   let next = new Float64Array(m + 1);
   previous[0] = 1;
@@ -212,8 +214,8 @@ function alignment(word: string, written: string, model: LearnedModel): { ratio:
     for (let j = 0; j <= m; j++) {
       const here = previous[j];
       if (here === 0) continue;
-      for (let k = 0; k <= MAX_CHUNK && j + k <= m; k++) {
-        const at = j * (MAX_CHUNK + 1) + k;
+      for (let k = 0; k <= maxChunk && j + k <= m; k++) {
+        const at = j * (maxChunk + 1) + k;
         // (An empty chunk sounds like no other chunk.)
         const chunk = (chunks[at] ??= latin.slice(j, j + k));
         const probability =
