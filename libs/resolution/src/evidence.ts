@@ -21,6 +21,12 @@ export interface PairScore {
   /** In [0,1], rounded to 3 decimals; 0 when the records share no feature to compare. */
   score: number;
   features: FeatureEvidence[];
+  /**
+   * Set when the pair was scored only as far as needed to know it cannot reach
+   * the floor its caller asked for (scoreRecords): `score` is then the most it
+   * could reach, and `features` leave out what was not compared.
+   */
+  capped?: true;
 }
 
 export function pairScore(features: FeatureEvidence[]): PairScore {

@@ -96,9 +96,16 @@ function factsOfKind(kind: RecordKindName, body: RecordLike): RecordFacts {
  * The pair's score and evidence; undefined when the records are of different
  * kinds. `carriers`: how many records carry each shared contact value (see
  * contact-details.ts); without it, each is taken as the pair's alone.
+ * `floor`: the least score the caller acts on; a pair that cannot reach it may
+ * come back `capped`, scored no further than that shows (scorePersons says how).
  */
-export function scoreRecords(a: RecordFacts, b: RecordFacts, carriers?: CarriersOf): PairScore | undefined {
-  if (a.kind === 'person' && b.kind === 'person') return scorePersons(a, b, carriers);
+export function scoreRecords(
+  a: RecordFacts,
+  b: RecordFacts,
+  carriers?: CarriersOf,
+  floor?: number,
+): PairScore | undefined {
+  if (a.kind === 'person' && b.kind === 'person') return scorePersons(a, b, carriers, floor);
   if (a.kind === 'travel_document' && b.kind === 'travel_document') return scoreTravelDocuments(a, b);
   if (a.kind === 'vehicle' && b.kind === 'vehicle') return scoreVehicles(a, b);
   if (a.kind === 'firearm' && b.kind === 'firearm') return scoreFirearms(a, b);

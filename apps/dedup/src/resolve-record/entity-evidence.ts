@@ -119,17 +119,24 @@ export function bestPerEntity(
 ): EntityEvidence[] {
   const best = new Map<string, EntityEvidence>();
   for (const candidate of candidates) {
-    const pair = score(facts, candidate.facts, carriers);
+    // Scored only as far as the review threshold needs: the objection rule reads a low pair's other features alone.
+    const pair = score(facts, candidate.facts, carriers, reviewAt);
     if (!pair) continue;
     const objection = objects(pair, reviewAt) ? pair.score : 1;
     const current = best.get(candidate.entityId);
     if (!current) {
-      best.set(candidate.entityId, { entityId: candidate.entityId, ...pair, objection, members: [candidate] });
+      best.set(candidate.entityId, {
+        entityId: candidate.entityId,
+        score: pair.score,
+        features: pair.features,
+        objection,
+        members: [candidate],
+      });
       continue;
     }
     current.members.push(candidate);
     current.objection = Math.min(current.objection, objection);
-    if (pair.score > current.score) Object.assign(current, pair);
+    if (pair.score > current.score) Object.assign(current, { score: pair.score, features: pair.features });
   }
   return [...best.values()].sort((a, b) => b.score - a.score);
 }

@@ -49,7 +49,7 @@ import { EntityBatchesRepository, NewMember } from '../persistence/entity-batche
 import { lockBlockingKeys } from '../persistence/resolution-locks';
 import { NetworkLinks, ResolvedRecord } from '../persistence/network-links';
 import { NetworkRepository } from '../persistence/network.repository';
-import { bestPerEntity, decideAmong } from './entity-evidence';
+import { bestPerEntity, decideAmong, Thresholds } from './entity-evidence';
 import { factsOfRecord, kindOfRecord } from './record-facts';
 import { ResolutionConflict } from './resolution-conflict';
 import { newEntityPlacement, recordOf, ResolveRecordService, toPossibleDuplicate } from './resolve-record.service';
@@ -169,7 +169,8 @@ export class ResolveBatchService {
   ): Promise<{ snapshot: Snapshot; candidates: BatchCandidates }> {
     const snapshot = await currentSnapshot(transaction);
     const candidates = await this.candidatesFrom(transaction, items, 0, new Map(), new Set());
-    return { snapshot, candidates: { ...candidates, scored: scoresOf(items, candidates) } };
+    const scored = scoresOf(items, candidates, this.resolveRecord.thresholds);
+    return { snapshot, candidates: { ...candidates, scored } };
   }
 
   /**
@@ -340,18 +341,22 @@ function joinPlacement(entity: ReturnType<typeof decideAmong>['same'][number]): 
 function scoresOf(
   items: BatchRecord[],
   { from, found, counts }: BatchCandidates,
+  { reviewAt }: Pick<Thresholds, 'reviewAt'>,
 ): Map<RecordFacts, PairScore | undefined>[] {
   return found.map((candidates, offset) => {
     const { facts } = items[from + offset];
     const carriers = carriersFrom(counts, facts);
-    return new Map(candidates.map((candidate) => [candidate.facts, scoreRecords(facts, candidate.facts, carriers)]));
+    return new Map(
+      candidates.map((candidate) => [candidate.facts, scoreRecords(facts, candidate.facts, carriers, reviewAt)]),
+    );
   });
 }
 
-/** scoreRecords, answering from the scores worked out ahead where it can. */
+/** scoreRecords, answering from the scores worked out ahead (with the floor bestPerEntity asks for) where it can. */
 function scoredAhead(scored: Map<RecordFacts, PairScore | undefined> | undefined): typeof scoreRecords {
   if (!scored) return scoreRecords;
-  return (facts, other, carriers) => (scored.has(other) ? scored.get(other) : scoreRecords(facts, other, carriers));
+  return (facts, other, carriers, floor) =>
+    scored.has(other) ? scored.get(other) : scoreRecords(facts, other, carriers, floor);
 }
 
 /**

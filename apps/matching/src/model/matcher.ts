@@ -68,9 +68,10 @@ export class Matcher {
   }
 
   private grade(probe: Probe, entry: StoredEntry): Finding | undefined {
-    const pair = scoreRecords(probe.facts, entry.facts);
+    const thresholds = this.config.thresholdsOf(probe.dataset);
+    const pair = scoreRecords(probe.facts, entry.facts, undefined, thresholds.possible);
     if (!pair) return undefined;
-    const level = levelOf(probe.dataset, pair.score, pair.features, this.config.thresholdsOf(probe.dataset));
+    const level = levelOf(probe.dataset, pair.score, pair.features, thresholds);
     return (
       level && {
         dataset: probe.dataset,

@@ -274,3 +274,89 @@ describe('personBlockingKey (deprecated single key)', () => {
     );
   });
 });
+
+describe('scorePersons with a floor: names compared only when the pair can still reach it', () => {
+  it.each<[string, PersonLike, PersonLike, number, boolean]>([
+    [
+      'full birth dates years apart, at the review threshold',
+      person('Ivan Petrov', [1971, 3, 14]),
+      person('Ivan Petrov', [1980, 3, 14]),
+      0.7,
+      true,
+    ],
+    [
+      'the same year, another month and day',
+      person('Ivan Petrov', [1971, 3, 14]),
+      person('Ivan Petrov', [1971, 7, 2]),
+      0.7,
+      true,
+    ],
+    ['the same full date', person('Ivan Petrov', [1971, 3, 14]), person('Iwan Petrow', [1971, 3, 14]), 0.7, false],
+    ['no birth date on one side', person('Ivan Petrov', [1971, 3, 14]), person('Ivan Petrov'), 0.7, false],
+    [
+      'years apart at a floor they can still reach',
+      person('Ivan Petrov', [1971, 3, 14]),
+      person('Ivan Petrov', [1980, 3, 14]),
+      0.5,
+      false,
+    ],
+    [
+      'years apart, but one passport',
+      person('Ivan Petrov', [1971, 3, 14], { documents: [passport('FA1234567')] }),
+      person('Ivan Petrov', [1980, 3, 14], { documents: [passport('FA1234567')] }),
+      0.7,
+      false,
+    ],
+  ])('%s', (_, a, b, floor, capped) => {
+    const full = score(a, b);
+    const floored = scorePersons(personFactsOf(a), personFactsOf(b), undefined, floor);
+    expect(floored.capped === true).toBe(capped);
+    if (capped) {
+      expect(full.score).toBeLessThan(floor);
+      expect(floored.score).toBeLessThan(floor);
+      expect(floored.features.map((one) => one.feature)).not.toContain('name');
+    } else expect(floored).toEqual(full);
+  });
+
+  // Every pair of a seeded grid of persons: a floor changes nothing a caller acts on.
+  it('caps only pairs whose full score is under the floor, at no less than that score, with the same other features', () => {
+    const names = ['Ivan Petrov', 'PETROV Ivan', 'Iwan Petrow', 'Иван Петров', 'Maria Petrova', 'John Smith', '王小明'];
+    const dates: (Dob | undefined)[] = [
+      [1971, 3, 14],
+      [1971, 3, 15],
+      [1972, 3, 14],
+      [1971, 2, 3],
+      [1985, 1, 2],
+      [1971],
+      [1971, 3],
+      undefined,
+    ];
+    const grid: PersonLike[] = [];
+    for (const [i, full] of names.entries())
+      for (const [j, dob] of dates.entries())
+        grid.push(
+          person(full, dob, {
+            sex: (i + j) % 3 === 0 ? undefined : ((i + j) % 2) + 1,
+            nationalities: j % 2 === 0 ? ['RUS'] : ['UKR'],
+            documents: (i * j) % 5 === 1 ? [passport('FA1234567')] : [],
+          }),
+        );
+    const facts = grid.map(personFactsOf);
+    let cappedPairs = 0;
+    for (const floor of [0.5, 0.7, 0.85])
+      for (const a of facts)
+        for (const b of facts) {
+          const full = scorePersons(a, b);
+          const floored = scorePersons(a, b, undefined, floor);
+          if (!floored.capped) {
+            expect(floored).toEqual(full);
+            continue;
+          }
+          cappedPairs++;
+          expect(full.score).toBeLessThan(floor);
+          expect(floored.score).toBeGreaterThanOrEqual(full.score);
+          expect(floored.features).toEqual(full.features.filter((one) => one.feature !== 'name'));
+        }
+    expect(cappedPairs).toBeGreaterThan(facts.length * facts.length * 0.2);
+  });
+});

@@ -152,44 +152,63 @@ const DOCUMENT_OTHER_NUMBER = 0.2;
 /** A shared document and names agreeing at least this much are one person even when the birth dates disagree (a mistyped date). */
 const SHARED_DOCUMENT_NAME_AGREES = 0.9;
 
+/** Kept between the most a pair could score and the floor it must reach, for the rounding of each feature's weight. */
+const ROUNDING_MARGIN = 0.001;
+
 /**
  * `carriers` says how many records carry each contact value, identifier and
  * document (dedup counts them); without it each is taken as the pair's alone.
+ *
+ * `floor`: the least score the caller acts on (dedup's review threshold, a
+ * dataset's `possible`). The names, most of a pair's cost, are compared last,
+ * and only when the rest leaves the pair able to reach it: when even names
+ * agreeing fully would leave it short (two full birth dates years apart), the
+ * answer is `capped`, its score the most the pair could reach and its
+ * features those compared, without the name. The most is the score with the
+ * name at 1: a name agreeing less scores less and weighs more, both pulling
+ * the mean down (weightByDisagreement's added weight never exceeds
+ * NAME_WEIGHT, which keeps that true; person.spec.ts checks it).
  */
-export function scorePersons(a: PersonFacts, b: PersonFacts, carriers?: CarriersOf): PairScore {
-  const features: FeatureEvidence[] = [];
+export function scorePersons(a: PersonFacts, b: PersonFacts, carriers?: CarriersOf, floor?: number): PairScore {
   const birth = compareBirthDates(a.dateOfBirth, b.dateOfBirth);
-  const name = compareNamesOfPersons(a, b, birth);
-  if (name)
-    features.push(
-      feature(
-        'name',
-        name.score,
-        weightByDisagreement(name.score, NAME_WEIGHT, NAME_WEIGHT_WHEN_DIFFERENT),
-        name.detail,
-      ),
-    );
-  if (birth) features.push(feature('date_of_birth', birth.score, birth.weight, birth.detail));
+  const others: FeatureEvidence[] = [];
+  if (birth) others.push(feature('date_of_birth', birth.score, birth.weight, birth.detail));
   if (a.sex && b.sex)
-    features.push(
+    others.push(
       a.sex === b.sex
         ? feature('sex', 1, SEX_AGREES, `both ${a.sex}`)
         : feature('sex', 0, SEX_DIFFERS, `${a.sex} vs ${b.sex}`),
     );
   const nationality = nationalityEvidence(a.nationalities, b.nationalities);
-  if (nationality) features.push(nationality);
+  if (nationality) others.push(nationality);
   if (a.placeOfBirth && b.placeOfBirth && jaroWinkler(a.placeOfBirth, b.placeOfBirth) >= PLACE_OF_BIRTH_MIN_JW) {
-    features.push(feature('place_of_birth', 1, PLACE_OF_BIRTH_AGREES, `${a.placeOfBirth} ≈ ${b.placeOfBirth}`));
+    others.push(feature('place_of_birth', 1, PLACE_OF_BIRTH_AGREES, `${a.placeOfBirth} ≈ ${b.placeOfBirth}`));
   }
   const document = documentEvidence(a.documents, b.documents, carriers);
-  if (document) features.push(document);
+  if (document) others.push(document);
   const contacts = contactEvidence(a, b, carriers);
-  features.push(...contacts);
-  const result = pairScore(features);
+  others.push(...contacts);
   // One passport (same number, type and issuing country) held by both, and birth dates that do not
   // disagree: the same person, however differently the names were romanised (Junjie / Chun-Chieh);
   // or the same names, or a rare address or phone shared too, whatever the birth dates say (one mistyped).
   const sharesDocument = document !== undefined && document.weight === DOCUMENT_SHARED && document.score >= 0.95;
+  if (floor !== undefined && !sharesDocument) {
+    const most = pairScore([feature('name', 1, NAME_WEIGHT, ''), ...others]).score;
+    if (most + ROUNDING_MARGIN < floor) return { score: most, features: others, capped: true };
+  }
+  const name = compareNamesOfPersons(a, b, birth);
+  const features = name
+    ? [
+        feature(
+          'name',
+          name.score,
+          weightByDisagreement(name.score, NAME_WEIGHT, NAME_WEIGHT_WHEN_DIFFERENT),
+          name.detail,
+        ),
+        ...others,
+      ]
+    : others;
+  const result = pairScore(features);
   const datesAllow =
     !birth ||
     birth.score >= 0.5 ||
