@@ -25,7 +25,6 @@ import { Network1763800000230 } from './migrations/1763800000230-network';
 import { NetworkLinks1763800000250 } from './migrations/1763800000250-network-links';
 import { NetworkLinkPaths1763800000255 } from './migrations/1763800000255-network-link-paths';
 import { KeyCounts1763800000940 } from './migrations/1763800000940-key-counts';
-import { KeyCountsSaturate1763800000950 } from './migrations/1763800000950-key-counts-saturate';
 import { MemberChanges1763800000260 } from './migrations/1763800000260-member-changes';
 import { NetworkHttpController } from './network/network.http.controller';
 import { NetworkService } from './network/network.service';
@@ -54,7 +53,6 @@ const migrations = [
   MemberChanges1763800000260,
   DerivationRevisions1763800000930,
   KeyCounts1763800000940,
-  KeyCountsSaturate1763800000950,
 ];
 
 @Module({})

@@ -17,15 +17,6 @@ import type { EntityManager } from 'typeorm';
  * version that later statements of the transaction read through: at 100,000
  * notices, 140 versions a key. `withDeferredKeyCounts` gathers the changes in a
  * table of the transaction's own and writes each count once, at its end.
- *
- * A count may saturate (`saturatesAt`): once it has reached that many rows, it
- * is no longer written, by additions or removals. Every writer of a common key
- * would otherwise update its one count row and wait for the last writer's
- * commit; dedup's key locks let writers of such keys run side by side
- * (apps/dedup resolution-locks.ts), and the count is what they would queue on.
- * A lookup reads no key that common unless a record has no rarer one, so past
- * that point the exact count decides nothing but which of several common keys
- * such a record reads.
  */
 export interface KeyCountTable {
   /** The table of keys, one row per (key, owner). */
@@ -39,38 +30,14 @@ export interface KeyCountTable {
    * triggers of a table without it always write the counts at once.
    */
   deferredIn?: string;
-  /** A count that has reached this many rows stays as it is (see above); without it, counts are exact. */
-  saturatesAt?: number;
 }
 
 /** The statements that make the counts table, fill it from the keys present, and keep it by triggers. */
-export function keyCountsUp(table: KeyCountTable): string[] {
-  const { keys, counts, columns } = table;
-  const list = columns.join(', ');
-  const typed = columns.map((column) => `${column} text NOT NULL`).join(', ');
-  return [
-    `CREATE TABLE ${counts} (${typed}, rows integer NOT NULL, PRIMARY KEY (${list}))`,
-    `INSERT INTO ${counts} (${list}, rows) SELECT ${list}, count(*) FROM ${keys} GROUP BY ${list}`,
-    ...keyCountFunctions(table),
-    `CREATE TRIGGER ${keys}_added AFTER INSERT ON ${keys}
-        REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION ${keys}_added()`,
-    `CREATE TRIGGER ${keys}_removed AFTER DELETE ON ${keys}
-        REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION ${keys}_removed()`,
-  ];
-}
-
-/**
- * The trigger functions that keep the counts, as `CREATE FUNCTION` statements (`CREATE OR REPLACE` with `replace`,
- * for a migration that changes how an existing table is counted).
- */
-export function keyCountFunctions(
-  { keys, counts, columns, deferredIn, saturatesAt }: KeyCountTable,
-  { replace = false } = {},
-): string[] {
+export function keyCountsUp({ keys, counts, columns, deferredIn }: KeyCountTable): string[] {
   const list = columns.join(', ');
   const tuple = columns.length === 1 ? list : `(${list})`;
   const matched = columns.map((column) => `counted.${column} = gone.${column}`).join(' AND ');
-  const create = replace ? 'CREATE OR REPLACE FUNCTION' : 'CREATE FUNCTION';
+  const typed = columns.map((column) => `${column} text NOT NULL`).join(', ');
   const deferred = (sign: string, transition: string) =>
     deferredIn
       ? `IF to_regclass('pg_temp.${deferredIn}') IS NOT NULL THEN
@@ -78,33 +45,30 @@ export function keyCountFunctions(
           RETURN NULL;
         END IF;`
       : '';
-  // A saturated count is neither read for update nor written.
-  const unsaturated = (alias: string) => (saturatesAt === undefined ? '' : ` AND ${alias}.rows < ${saturatesAt}`);
-  const addedUnsaturated =
-    saturatesAt === undefined
-      ? ''
-      : `
-         WHERE NOT EXISTS (SELECT 1 FROM ${counts} AS saturated
-                            WHERE ${columns.map((column) => `saturated.${column} = added.${column}`).join(' AND ')}
-                              AND saturated.rows >= ${saturatesAt})`;
   return [
-    `${create} ${keys}_added() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+    `CREATE TABLE ${counts} (${typed}, rows integer NOT NULL, PRIMARY KEY (${list}))`,
+    `INSERT INTO ${counts} (${list}, rows) SELECT ${list}, count(*) FROM ${keys} GROUP BY ${list}`,
+    `CREATE FUNCTION ${keys}_added() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
       BEGIN
         ${deferred('', 'added')}
         INSERT INTO ${counts} AS counted (${list}, rows)
-        SELECT ${list}, count(*) FROM added${addedUnsaturated} GROUP BY ${list} ORDER BY ${list}
+        SELECT ${list}, count(*) FROM added GROUP BY ${list} ORDER BY ${list}
         ON CONFLICT (${list}) DO UPDATE SET rows = counted.rows + excluded.rows;
         RETURN NULL;
       END $$`,
-    `${create} ${keys}_removed() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+    `CREATE FUNCTION ${keys}_removed() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
       BEGIN
         ${deferred('-', 'removed')}
-        PERFORM 1 FROM ${counts} AS counted WHERE ${tuple} IN (SELECT ${list} FROM removed)${unsaturated('counted')} ORDER BY ${list} FOR UPDATE;
+        PERFORM 1 FROM ${counts} WHERE ${tuple} IN (SELECT ${list} FROM removed) ORDER BY ${list} FOR UPDATE;
         UPDATE ${counts} AS counted SET rows = counted.rows - gone.rows
           FROM (SELECT ${list}, count(*) AS rows FROM removed GROUP BY ${list}) AS gone
-         WHERE ${matched}${unsaturated('counted')};
+         WHERE ${matched};
         RETURN NULL;
       END $$`,
+    `CREATE TRIGGER ${keys}_added AFTER INSERT ON ${keys}
+        REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION ${keys}_added()`,
+    `CREATE TRIGGER ${keys}_removed AFTER DELETE ON ${keys}
+        REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION ${keys}_removed()`,
   ];
 }
 

@@ -14,7 +14,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * the lookup leaves such keys out, and weighs the others by their true count.
  * Writers of a key hold its advisory lock anyway (resolution-locks.ts).
  */
-export const MEMBER_KEY_COUNTS: KeyCountTable = { keys: 'member_keys', counts: 'key_counts', columns: ['key'] };
+const MEMBER_KEY_COUNTS: KeyCountTable = { keys: 'member_keys', counts: 'key_counts', columns: ['key'] };
 
 export class KeyCounts1763800000940 implements MigrationInterface {
   name = 'KeyCounts1763800000940';

@@ -87,11 +87,7 @@ function partialDate(date: { year: number; month: number; day: number } | undefi
  * those its relations point at. A relation and its target shared at the same moment on two partitions take turns,
  * so that whichever is saved second sees the other and drops the relation if its role does not fit the target.
  */
-export function networkReferenceKeys(evidence: NetworkEvidence): { kind: string; keys: string[]; uncounted: true } {
+export function networkReferenceKeys(evidence: NetworkEvidence): { kind: string; keys: string[] } {
   const references = [evidence.externalRef, ...evidence.relations.map((relation) => relation.toExternalRef)];
-  return {
-    kind: 'network-reference',
-    keys: references.map((reference) => `${evidence.owner}\u0000${reference}`),
-    uncounted: true,
-  };
+  return { kind: 'network-reference', keys: references.map((reference) => `${evidence.owner}\u0000${reference}`) };
 }

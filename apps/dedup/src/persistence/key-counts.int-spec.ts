@@ -2,19 +2,15 @@
  * Key counts against a real Postgres, with dedup's own migrations: every
  * writer of member keys keeps them (a resolution, a record's keys replaced, a
  * withdrawal), and the candidate lookup reads a key past ROWS_PER_KEY
- * members only when the record has no rarer one. A count stops at
- * COMMON_KEY_MEMBERS, so that writers of a key no lookup reads neither wait
- * for each other's key lock nor for its count row.
+ * members only when the record has no rarer one.
  */
 import { randomUUID } from 'node:crypto';
 import { scratchDatabase } from '../../../../test/harness/scratch-database';
 import { CreateEntities1763800000200 } from '../migrations/1763800000200-create-entities';
 import { ResolveAllKinds1763800000210 } from '../migrations/1763800000210-resolve-all-kinds';
 import { KeyCounts1763800000940 } from '../migrations/1763800000940-key-counts';
-import { KeyCountsSaturate1763800000950 } from '../migrations/1763800000950-key-counts-saturate';
 import { ROWS_PER_KEY } from '@crosscheck/resolution';
 import { EntitiesRepository, MemberValues } from './entities.repository';
-import { COMMON_KEY_MEMBERS, lockBlockingKeys } from './resolution-locks';
 
 jest.setTimeout(120_000);
 
@@ -22,12 +18,7 @@ const entities = new EntitiesRepository();
 
 const database = scratchDatabase('key-counts', {
   schema: 'dedup',
-  migrations: [
-    CreateEntities1763800000200,
-    ResolveAllKinds1763800000210,
-    KeyCounts1763800000940,
-    KeyCountsSaturate1763800000950,
-  ],
+  migrations: [CreateEntities1763800000200, ResolveAllKinds1763800000210, KeyCounts1763800000940],
 });
 
 function personRecord(): MemberValues & { entityId: string } {
@@ -95,71 +86,4 @@ it(`reads a key while at most ${ROWS_PER_KEY} members carry it, and past that on
   expect(await candidatesFor(['pf:COMMON', 'pn:RARE:1970'])).toEqual([rare]);
   // Asked alone, the key is the record's rarest: ROWS_PER_KEY of its members are read, as before.
   expect(await candidatesFor(['pf:COMMON'])).toHaveLength(ROWS_PER_KEY);
-});
-
-/** Whether `work` settles within `ms`: a lock wait does not. */
-async function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
-  const settled = await Promise.race([work.then(() => true), late]);
-  clearTimeout(timer);
-  return settled;
-}
-
-describe(`a key at least ${COMMON_KEY_MEMBERS} members carry`, () => {
-  const common = 'pf:SATURATING';
-  const shared = 'pf:SHARED';
-
-  beforeAll(async () => {
-    for (let i = 0; i < COMMON_KEY_MEMBERS - 1; i++) await memberWith([common, shared]);
-  });
-
-  it('is counted up to that many members and no further, and a withdrawal leaves it there', async () => {
-    expect(await countOf(common)).toBe(COMMON_KEY_MEMBERS - 1);
-    const last = personRecord();
-    await memberWith([common], last);
-    await memberWith([common]);
-    expect(await countOf(common)).toBe(COMMON_KEY_MEMBERS);
-    await database.dataSource.transaction((transaction) =>
-      entities.withdrawMember(transaction, last.recordId, 2, 'FRA'),
-    );
-    expect(await countOf(common)).toBe(COMMON_KEY_MEMBERS);
-  });
-
-  it('lets two resolutions writing it side by side commit without waiting, while a rare key they share makes them take turns', async () => {
-    await memberWith([shared]);
-    expect(await countOf(shared)).toBe(COMMON_KEY_MEMBERS);
-    const first = database.dataSource.createQueryRunner();
-    await first.startTransaction();
-    try {
-      await lockBlockingKeys(first.manager, [{ kind: 'person', keys: ['pn:FIRST:1970', shared] }]);
-      await entities.saveResolution(first.manager, {
-        member: personRecord(),
-        keys: ['pn:FIRST:1970', shared],
-        newEntityKind: 'person',
-        possibleDuplicates: [],
-      });
-      // The first holds its locks and its writes, uncommitted. A second writer of the common key goes through.
-      const second = database.dataSource.transaction(async (transaction) => {
-        await lockBlockingKeys(transaction, [{ kind: 'person', keys: ['pn:SECOND:1970', shared] }]);
-        await entities.saveResolution(transaction, {
-          member: personRecord(),
-          keys: ['pn:SECOND:1970', shared],
-          newEntityKind: 'person',
-          possibleDuplicates: [],
-        });
-      });
-      expect(await settlesWithin(second, 5_000)).toBe(true);
-      // A third sharing the first's rare key waits for it.
-      const third = database.dataSource.transaction((transaction) =>
-        lockBlockingKeys(transaction, [{ kind: 'person', keys: ['pn:FIRST:1970', shared] }]),
-      );
-      expect(await settlesWithin(third, 1_000)).toBe(false);
-      await first.commitTransaction();
-      expect(await settlesWithin(third, 5_000)).toBe(true);
-    } finally {
-      if (first.isTransactionActive) await first.rollbackTransaction();
-      await first.release();
-    }
-  });
 });

@@ -40,7 +40,7 @@ import { Client } from 'pg';
 import { testInfrastructure } from '../../../../test/harness/infrastructure';
 import { createSuite, Suite } from '../../../../test/harness/suite';
 import { readTopic } from '../../../../test/harness/topics';
-import { keyLocks } from '../persistence/resolution-locks';
+import { keyLockIds } from '../persistence/resolution-locks';
 import { factsOfRecord, kindOfRecord } from './record-facts';
 
 jest.setTimeout(180_000);
@@ -403,10 +403,7 @@ async function resolveBothAheadOfLocks(s: Scenario, original: SharedRecord, copy
   try {
     await held.query('BEGIN');
     await held.query('SELECT pg_advisory_xact_lock(id) FROM unnest($1::bigint[]) AS wanted(id)', [
-      // Every key exclusively, as counted by no member.
-      keyLocks([{ kind: kindOfRecord(original), keys: blockingKeys(factsOfRecord(original)) }], new Map()).map(
-        (lock) => lock.id,
-      ),
+      keyLockIds([{ kind: kindOfRecord(original), keys: blockingKeys(factsOfRecord(original)) }]),
     ]);
     await produce(s, [
       { record: original, partition: ofFirst[0] },
