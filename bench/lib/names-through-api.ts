@@ -7,9 +7,11 @@
  * driver), for the latency an officer waits for.
  */
 import { Agencies } from '@crosscheck/infra';
+import { Client } from 'pg';
 import { log, openBenchEnvironment, type BenchContext } from './environment';
 import { postJson } from './http';
 import { openLoop } from './open-loop';
+import { cpuFigures, cpuSample, servicePid, type CpuWatch } from './process-stats';
 import { CROSS_SCRIPTS, type CrossScript, type ScriptPair } from './public-names';
 import { discardLoadEvents, loadReferenceEntries } from './reference-loads';
 import { percentile, round } from './stats';
@@ -80,8 +82,18 @@ export async function namesThroughApi(
     }
   }
 
-  // Latency from each check's actual send, as an officer's client waits for it.
+  // Latency from each check's actual send, as an officer's client waits for it; and the CPU each check cost
+  // matching and its Postgres backends (audit line, outbox, relay and chain included), steadier than the tail.
   const checks = Array.from({ length: latency.rate * latency.seconds }, (_, i) => queries[(i * 7919) % queries.length]);
+  const db = new Client({ connectionString: environment.databaseUrl });
+  await db.connect();
+  context.defer('close the CPU watch connection', () => db.end());
+  const watch: CpuWatch = {
+    processes: { matching: servicePid('matching') },
+    database: { db, name: environment.databaseName },
+  };
+  const commitsBefore = await commitsOf(db, environment.databaseName);
+  const cpuBefore = await cpuSample(watch);
   const { serviceTimes: latencies } = await openLoop(
     checks,
     latency.rate,
@@ -89,10 +101,34 @@ export async function namesThroughApi(
     (check) => postJson(`${matchingUrl}/v1/checks`, key!, checkBody(check)).catch(() => undefined),
     context.signal,
   );
+  // The audit chain and the outbox relay finish a moment after the last answer.
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  Object.assign(
+    figures,
+    cpuFigures('instant_check_', cpuBefore, await cpuSample(watch), watch, {
+      units: checks.length,
+      unit: 'check',
+      of: ['matching', 'postgres_backends'],
+    }),
+  );
+  figures.instant_check_commits_per_check = round(
+    ((await commitsOf(db, environment.databaseName)) - commitsBefore) / checks.length,
+    2,
+  );
   figures.instant_check_p50_ms = round(percentile(latencies, 50), 1);
   figures.instant_check_p99_ms = round(percentile(latencies, 99), 1);
   figures.instant_check_rate_per_s = latency.rate;
   return figures;
+}
+
+/** Transactions committed in the database so far (every service's and the relay's; the statistics of the moment). */
+async function commitsOf(db: Client, database: string): Promise<number> {
+  await db.query('SELECT pg_stat_clear_snapshot()');
+  const { rows } = await db.query<{ commits: string }>(
+    'SELECT xact_commit AS commits FROM pg_stat_database WHERE datname = $1',
+    [database],
+  );
+  return Number(rows[0].commits);
 }
 
 /** The share of `checks` whose own notice comes back, at hit or possible. */
