@@ -6,7 +6,7 @@
  * harness alike; like the brokers, services never outlive their launcher.
  */
 import { existsSync } from 'node:fs';
-import { AddressInfo, createServer } from 'node:net';
+import { createServer } from 'node:net';
 import * as path from 'node:path';
 import { LOGS_DIR, REPO_ROOT } from './paths';
 import { crash, spawnServer, type Child } from './proc';
@@ -139,15 +139,36 @@ async function waitForReady(
   throw new Error(`${name} not ready at ${url} within ${timeoutMs / 1000} s; see ${logFile}`);
 }
 
-/** A port nothing listens on right now, picked by the system. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * A port nothing listens on right now, from a band of this process's own below the system's ephemeral range
+ * (32768 and up on Linux). A port the system picks is free only until the service binds it, seconds later: a
+ * parallel test suite's service, given the same port meanwhile, answered the readiness probe for one that then
+ * failed to listen. Each jest worker (or other process) draws its ports in turn from its own band, so two never
+ * hand out the same one, and a port still held by an earlier service is skipped.
+ */
+export async function freePort(): Promise<number> {
+  for (let tried = 0; tried < PORT_BAND; tried++) {
+    const port = PORT_BANDS_START + portBand() * PORT_BAND + (nextInBand++ % PORT_BAND);
+    if (await canListen(port)) return port;
+  }
+  throw new Error(`no free port in this process's band of ${PORT_BAND}`);
+}
+
+const PORT_BANDS_START = 20_000;
+const PORT_BAND = 400;
+/** 20000–31999: above the project's fixed ports (19092 and up), below the ephemeral range. */
+const PORT_BANDS = 30;
+let nextInBand = 0;
+
+function portBand(): number {
+  return Number(process.env.JEST_WORKER_ID ?? process.pid) % PORT_BANDS;
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
     server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
 }
