@@ -141,10 +141,10 @@ async function waitForReady(
 
 /**
  * A port nothing listens on right now, from a band of this process's own below the system's ephemeral range
- * (32768 and up on Linux). A port the system picks is free only until the service binds it, seconds later: a
- * parallel test suite's service, given the same port meanwhile, answered the readiness probe for one that then
- * failed to listen. Each jest worker (or other process) draws its ports in turn from its own band, so two never
- * hand out the same one, and a port still held by an earlier service is skipped.
+ * (32768 and up on Linux). A port the system picks is free only until the service binds it, seconds later: another
+ * service started alongside, given the same port meanwhile, answered the readiness probe for one that then failed
+ * to listen. Each jest worker (or other process) draws its ports in turn from its own band, so it never hands out
+ * the same one twice, and a port still held by an earlier service is skipped.
  */
 export async function freePort(): Promise<number> {
   for (let tried = 0; tried < PORT_BAND; tried++) {

@@ -11,7 +11,7 @@ const RATES: RatesPerSecond = { reads: 100, writes: 3, records: 500, checks: 100
 
 /** One shared counter per class (as the table is), and how many times instances asked it. */
 function sharedCounter() {
-  const asked = { consume: 0, reward: 0 };
+  const asked = { consume: 0 };
   const counters = new Map<RateClass, RateLimiterAbstract>();
   const store = (rateClass: RateClass, points: number) => {
     let counter = counters.get(rateClass);
@@ -19,7 +19,6 @@ function sharedCounter() {
       const memory = new RateLimiterMemory({ keyPrefix: rateClass, points, duration: WINDOW_SECONDS });
       counter = Object.assign(Object.create(memory) as RateLimiterMemory, {
         consume: (key: string, cost?: number) => (asked.consume++, memory.consume(key, cost)),
-        reward: (key: string, cost?: number) => (asked.reward++, memory.reward(key, cost)),
       });
       counters.set(rateClass, counter);
     }
