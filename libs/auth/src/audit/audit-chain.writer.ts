@@ -15,6 +15,7 @@
  * instance queued, or left behind when it stopped), and before the log is read.
  */
 import { bulkInsert } from '@crosscheck/persistence';
+import { context, ROOT_CONTEXT } from '@opentelemetry/api';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditEntry, auditLineHash, ChainedAuditFields, GENESIS_HASH } from './audit-chain';
 import { chainedAt, readAuditLines } from './audit-chain.reader';
@@ -97,16 +98,20 @@ export class AuditChainWriter {
 
   private chainSoon(delayMs: number): void {
     if (this.soon) return;
-    this.soon = setTimeout(() => {
-      this.soon = undefined;
-      const expected = this.queuedSinceChained;
-      this.queuedSinceChained = false;
-      this.chainPending().then(
-        // The caller's transaction may not have committed yet: look again until a run finds the queue empty.
-        () => expected && this.chainSoon(CHAIN_SOON_MS * 5),
-        (error: unknown) => this.onError(error),
-      );
-    }, delayMs).unref();
+    // Armed by whichever request queued a line first, but a run chains every request's lines and re-arms itself
+    // while lines keep coming: in that request's context, every later run would join its trace, without end.
+    this.soon = context.with(ROOT_CONTEXT, () =>
+      setTimeout(() => {
+        this.soon = undefined;
+        const expected = this.queuedSinceChained;
+        this.queuedSinceChained = false;
+        this.chainPending().then(
+          // The caller's transaction may not have committed yet: look again until a run finds the queue empty.
+          () => expected && this.chainSoon(CHAIN_SOON_MS * 5),
+          (error: unknown) => this.onError(error),
+        );
+      }, delayMs).unref(),
+    );
   }
 
   private async writeWaiting(): Promise<void> {

@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { dropDatabase, ensureDatabase } from '@crosscheck/infra';
 import { openDatabase } from '@crosscheck/persistence';
+import { context, ROOT_CONTEXT, trace, TraceFlags } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { testInfrastructure } from '../../../../test/harness/infrastructure';
@@ -118,6 +120,53 @@ it('keeps one chain when two instances write at once, within their callers’ tr
   expect(cli.stdout).toContain('1 audit log(s) intact');
 });
 
+it('chains a queued line outside the trace of the request that queued it', async () => {
+  // As in a service: the active span is the request's, carried through timers and promises.
+  const contextManager = new AsyncLocalStorageContextManager().enable();
+  context.setGlobalContextManager(contextManager);
+  try {
+    const instance = instances[0];
+    // The trace each statement of the chain's runs is made in, as the pg instrumentation would read it.
+    const tracesOfChainRuns: (string | undefined)[] = [];
+    const observed = new Proxy(instance, {
+      get(target, property) {
+        const value = Reflect.get(target, property, target) as unknown;
+        if ((property !== 'query' && property !== 'transaction') || typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          tracesOfChainRuns.push(trace.getSpanContext(context.active())?.traceId);
+          return (value as (...args: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    const audit = new AuditLog(observed);
+    const request = trace.setSpanContext(ROOT_CONTEXT, {
+      traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+      spanId: '00f067aa0ba902b7',
+      traceFlags: TraceFlags.SAMPLED,
+    });
+    await context.with(request, () =>
+      instance.transaction((transaction) => audit.append(entry('record.share', 500), transaction)),
+    );
+    // The run armed by the line chains it, then looks once more for lines whose transactions had not committed.
+    await waitUntilChained();
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(tracesOfChainRuns.length).toBeGreaterThanOrEqual(2);
+    expect(tracesOfChainRuns).toEqual(tracesOfChainRuns.map(() => undefined));
+  } finally {
+    contextManager.disable();
+    context.disable();
+  }
+});
+
+async function waitUntilChained(): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const { rows } = await client.query(`SELECT count(*)::int AS lines FROM ${schema}.audit_pending`);
+    if (rows[0].lines === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('the queued line was not chained within 5 s');
+}
+
 it('fails a line Postgres refuses on its own, not the lines written with it', async () => {
   const audit = new AuditLog(instances[1]);
   const lines = [
@@ -127,7 +176,7 @@ it('fails a line Postgres refuses on its own, not the lines written with it', as
   ];
   const outcomes = await Promise.allSettled(lines.map((line) => audit.append(line)));
   expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-  await expect(verify()).resolves.toMatchObject({ lines: 45, breaks: [] });
+  await expect(verify()).resolves.toMatchObject({ lines: 46, breaks: [] });
 });
 
 it('refuses a line written around the chain', async () => {
@@ -159,7 +208,7 @@ it('names an edited line and a deleted one, and audit:verify fails', async () =>
 
   const cli = await runAuditVerify(schema);
   expect(cli.exitCode).toBe(1);
-  expect(cli.stdout).toContain(`${schema}  BROKEN  2 break(s) in 44 lines`);
+  expect(cli.stdout).toContain(`${schema}  BROKEN  2 break(s) in 45 lines`);
   expect(cli.stdout).toMatch(
     new RegExp(`line ${edited.id} \\(\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z, ${edited.action}\\) was edited`),
   );
