@@ -15,20 +15,24 @@
  * the retro-checks timed; then --checks RecordResolved messages (labelled
  * queries of the generator, as dedup publishes them) give the pipeline's
  * checks/s (messages / (last commit − first inbox claim)); last, instant checks
- * by the open-loop driver at --check-rate, latency from the scheduled send.
+ * by the open-loop driver at --check-rate, latency from the scheduled send;
+ * then the issue's mixed load: instant checks at --under-load-check-rate
+ * while RecordResolved messages are produced at --pipeline-rate.
  *
  * Options: --scale F (1) --firearms N (100000 × scale) --checks N (20000)
  *   --check-rate N (100) --check-seconds S (20) --sample N (100000)
+ *   --under-load-check-rate N (50) --pipeline-rate N (500)
  *   --ratio-queries N (20 per dataset) --backlog-sample N (20000)
  *   --seed N (7) --data-dir DIR (.local/bench/matching-data) --no-raw
  *   --report NAME (matching) --own-kafka (a private broker on 19192)
  *   --cpu-prof (matching writes a .cpuprofile of its run, from its start after the loads; the figures are then
  *   not written to bench/results)
  */
+import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { deadLetterTopic, RecordResolvedSchema, Topics } from '@crosscheck/contracts';
+import { contractHeaders, deadLetterTopic, encodeMessage, RecordResolvedSchema, Topics } from '@crosscheck/contracts';
 import { Agencies, paths } from '@crosscheck/infra';
 import { TopicNames } from '@crosscheck/messaging';
 import { recordFactsOf } from '@crosscheck/resolution';
@@ -55,6 +59,7 @@ import {
   inboxClaims,
   outboxRows,
   publishEvents,
+  relayProducer,
   sumOf,
   topicEnd,
   waitForOutboxDrained,
@@ -80,6 +85,9 @@ const P = {
   checkRate: numberOption('check-rate', 100),
   checkSeconds: numberOption('check-seconds', 20, { whole: false }),
   checkWarmupSeconds: 3,
+  /** The issue's mixed load: instant checks at this rate while the pipeline is fed --pipeline-rate records/s. */
+  underLoadCheckRate: numberOption('under-load-check-rate', 50),
+  pipelineRate: numberOption('pipeline-rate', 500),
   checkMaxInFlight: 64,
   sample: numberOption('sample', 100_000),
   ratioQueries: numberOption('ratio-queries', 20),
@@ -103,6 +111,8 @@ for (const [dataset, count] of Object.entries(P.counts))
   if (count < 1) throw new Error(`--scale ${scale} leaves ${dataset} with no entries`);
 
 const GOALS = { checksPerS: 2_500, instantP99Ms: 50, candidateSpeedup: 100 };
+/** The mixed load's feed is produced in this many slices a second. */
+const PIPELINE_TICKS_PER_S = 10;
 const DATASETS = Object.keys(P.counts) as (keyof typeof P.counts)[];
 /** The datasets whose candidate stage is timed (the issue's three). */
 const RATIO_DATASETS: DatasetName[] = ['notices', 'sltd', 'smv'];
@@ -352,6 +362,62 @@ void runBenchmark(['matching', 'intake'], async (context) => {
   figures.instant_check_with_hits_ratio = round(withHits / Math.max(1, instant.latencies.length), 3);
   if (instant.failures.length > 0) notes.push(`instant checks failed: ${instant.failures.slice(0, 3).join(' | ')}`);
 
+  // The issue's mixed load: an officer's checks while partners' records stream through the pipeline.
+  const pipelinePerTick = Math.max(1, Math.round(P.pipelineRate / PIPELINE_TICKS_PER_S));
+  const underLoadSeconds = P.checkWarmupSeconds + P.checkSeconds;
+  const streamed = Array.from({ length: Math.ceil(underLoadSeconds * PIPELINE_TICKS_PER_S) + 1 }, (_, tick) =>
+    Array.from({ length: pipelinePerTick }, (_, i) => {
+      const event = recordResolvedOf(cases[(tick * pipelinePerTick + i) % cases.length], P.owner);
+      return {
+        key: event.entityId,
+        value: Buffer.from(encodeMessage(RecordResolvedSchema, event)),
+        headers: contractHeaders(RecordResolvedSchema, randomUUID()),
+      };
+    }),
+  );
+  const underLoadBodies = Array.from({ length: Math.round(P.underLoadCheckRate * P.checkSeconds) }, (_, i) =>
+    JSON.stringify(checkQueryOf(cases[(i * 6007) % cases.length])),
+  );
+  const streamedBefore = await topicEnd(admin, resolvedTopic);
+  const underLoadCpuStart = await cpuSample(watch);
+  const underLoad = await context.phase(
+    `instant checks at ${P.underLoadCheckRate}/s while the pipeline is fed ${P.pipelineRate} records/s`,
+    async () => {
+      const producer = relayProducer(environment.kafka);
+      await producer.connect();
+      try {
+        const feeding = openLoop(
+          streamed,
+          PIPELINE_TICKS_PER_S,
+          4,
+          (messages) => producer.send({ topic: resolvedTopic, messages, acks: -1 }),
+          signal,
+        );
+        // The pipeline busy first, then the checks, which end before the feed does.
+        await new Promise((resolve) => setTimeout(resolve, P.checkWarmupSeconds * 1000));
+        const checks = await openLoop(underLoadBodies, P.underLoadCheckRate, P.checkMaxInFlight, send, signal);
+        const feed = await feeding;
+        const fedAt = performance.now();
+        const end = await topicEnd(admin, resolvedTopic);
+        await committed(resolvedTopic, end, 'pipeline under checks', watchMemory);
+        return { checks, feed, catchUpSeconds: (performance.now() - fedAt) / 1000, end };
+      } finally {
+        await producer.disconnect();
+      }
+    },
+  );
+  const underLoadCpuEnd = await cpuSample(watch);
+  Object.assign(figures, latencyFigures('instant_check_under_pipeline', underLoad.checks.latencies, undefined, 2));
+  figures.instant_check_under_pipeline_service_p99_ms = round(percentile(underLoad.checks.serviceTimes, 99), 2);
+  figures.instant_check_under_pipeline_achieved_per_s = round(underLoad.checks.achievedRate, 1);
+  figures.instant_check_under_pipeline_failures = underLoad.checks.failures.length + underLoad.feed.failures.length;
+  figures.pipeline_under_checks_records_fed = sumOf(underLoad.end) - sumOf(streamedBefore);
+  figures.pipeline_under_checks_fed_per_s = round(underLoad.feed.achievedRate * pipelinePerTick, 0);
+  figures.pipeline_under_checks_catch_up_after_feed_s = round(underLoad.catchUpSeconds, 2);
+  Object.assign(figures, cpuFigures('under_pipeline_', underLoadCpuStart, underLoadCpuEnd, watch));
+  if (underLoad.checks.failures.length > 0)
+    notes.push(`instant checks under the pipeline failed: ${underLoad.checks.failures.slice(0, 3).join(' | ')}`);
+
   figures.database_mib_after_loads = mib(sizes.database);
   figures.reference_entries_mib = mib(sizes.entries);
   figures.reference_keys_mib = mib(sizes.keys);
@@ -367,6 +433,12 @@ void runBenchmark(['matching', 'intake'], async (context) => {
     instant_check_p99_ms: {
       target: `instant_check_p99_ms < ${GOALS.instantP99Ms}`,
       met: figures.instant_check_p99_ms < GOALS.instantP99Ms && figures.instant_check_failures === 0,
+    },
+    instant_check_under_pipeline_p99_ms: {
+      target: `instant_check_under_pipeline_p99_ms < ${GOALS.instantP99Ms} (${P.underLoadCheckRate} checks/s, pipeline fed ${P.pipelineRate} records/s)`,
+      met:
+        figures.instant_check_under_pipeline_p99_ms < GOALS.instantP99Ms &&
+        figures.instant_check_under_pipeline_failures === 0,
     },
     ratio_exhaustive_to_candidate_stage: {
       target: `ratio_exhaustive_to_candidate_stage >= ${GOALS.candidateSpeedup}`,
@@ -402,6 +474,9 @@ void runBenchmark(['matching', 'intake'], async (context) => {
       `produced while matching ran; checks_per_s = messages / (last commit − first inbox claim); per_transaction_gap_* = gaps between the starts of consecutive inbox transactions (claims of one transaction share its start; matching claims a batch of messages per transaction, up to three partitions at once, so the gaps are not a per-check latency).`,
     `Instant checks: POST /v1/checks open loop at ${P.checkRate}/s for ${P.checkSeconds} s after ${P.checkWarmupSeconds} s of warm-up, at most ${P.checkMaxInFlight} in flight, ` +
       `bodies from the same labelled queries; latency from each request's scheduled send (instant_check_service_p99_ms from its actual send).`,
+    `Mixed load: RecordResolved messages produced ${pipelinePerTick} at a time, ${PIPELINE_TICKS_PER_S} times a second (open loop, ${P.pipelineRate}/s offered), for ${underLoadSeconds} s; ` +
+      `after ${P.checkWarmupSeconds} s of it, POST /v1/checks open loop at ${P.underLoadCheckRate}/s for ${P.checkSeconds} s (other bodies of the same queries); ` +
+      `pipeline_under_checks_catch_up_after_feed_s is how long matching took, after the last message was produced, to commit everything fed; under_pipeline_* CPU covers the phase and the catch-up.`,
     `Candidate stage: per dataset (${RATIO_DATASETS.join(', ')}) ${P.ratioQueries} probes of its labelled queries (after 3 of warm-up) against a sample of its first ${P.sample} entries: ` +
       `exhaustive = libs/resolution scoreRecords on every sample entry; candidate stage = blocking keys + lookup + scoring the candidates, either in Postgres exactly as matcher.ts does ` +
       `(ReferenceEntriesRepository.candidates, limit 50, over the whole loaded dataset, larger than the sample: the goal is held to this one) or in memory over the sample ` +
